@@ -1,0 +1,1 @@
+"""Slack and the outside world: the Bolt app, listeners, config, store, scheduler, CLI."""

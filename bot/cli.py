@@ -1,0 +1,55 @@
+"""Command line: `ask`, `serve`, `tips` (contract: ../shared/CONTRACTS.md).
+
+Each command's module is imported only when that command runs, so the offline
+`ask` path never imports Slack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+__all__ = ["main", "parser"]
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    top = argparse.ArgumentParser(prog="rolebot", description="Career answers about AI/ML roles.")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", help="answer a question offline")
+    ask.add_argument("text", nargs="+", help="the question, or - to read one per line from stdin")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per reply")
+    ask.set_defaults(module="bot.ask_cmd")
+
+    serve = sub.add_parser("serve", help="run the Slack app (HTTP, or Socket Mode)")
+    serve.add_argument("--port", type=int, default=None, help="HTTP port (default $PORT or 3000)")
+    serve.set_defaults(module="bot.serve")
+
+    tips = sub.add_parser("tips", help="daily career tips")
+    tsub = tips.add_subparsers(dest="tips_command", required=True)
+    preview = tsub.add_parser("preview", help="show the tips a channel would get")
+    preview.add_argument("--channel", required=True)
+    preview.add_argument("--days", type=int, default=7)
+    preview.add_argument("--start", default=None, help="YYYY-MM-DD (default today)")
+    preview.add_argument("--json", action="store_true")
+    post = tsub.add_parser("post", help="post one day's tip to a channel now")
+    post.add_argument("--channel", required=True)
+    post.add_argument("--date", default=None, help="YYYY-MM-DD (default today)")
+    tsub.add_parser("run", help="the scheduler: post every due tip")
+    tips.set_defaults(module="bot.tips_cmd")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; return its exit status."""
+    args = parser().parse_args(argv)
+    module = importlib.import_module(args.module)
+    try:
+        return module.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,77 @@
+"""Settings from the environment, checked once; a fault is one line naming the variable."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+__all__ = ["ConfigError", "Settings", "DEFAULT_API_URL"]
+
+DEFAULT_API_URL = "https://slack.com/api/"
+_BOT_TOKEN = re.compile(r"^xoxb-[A-Za-z0-9-]+$")
+_APP_TOKEN = re.compile(r"^xapp-[A-Za-z0-9-]+$")
+_SECRET = re.compile(r"^[A-Za-z0-9]{16,}$")
+
+
+class ConfigError(Exception):
+    """A missing or malformed setting: the message names the variable, never its value."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything rolebot reads from the environment (see ../shared/CONTRACTS.md)."""
+
+    bot_token: str | None = None
+    signing_secret: str | None = None
+    app_token: str | None = None
+    api_url: str = DEFAULT_API_URL
+    database_url: str = "sqlite:///rolebot.db"
+    port: int = 3000
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read the environment; raise ConfigError on a malformed value."""
+        env = os.environ if env is None else env
+        port_text = env.get("PORT", "").strip() or "3000"
+        if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+            raise ConfigError("PORT must be a port number (1-65535)")
+        api_url = env.get("SLACK_API_URL", "").strip() or DEFAULT_API_URL
+        if not re.match(r"^https?://", api_url):
+            raise ConfigError("SLACK_API_URL must start with http:// or https://")
+        return cls(
+            bot_token=env.get("SLACK_BOT_TOKEN", "").strip() or None,
+            signing_secret=env.get("SLACK_SIGNING_SECRET", "").strip() or None,
+            app_token=env.get("SLACK_APP_TOKEN", "").strip() or None,
+            api_url=api_url if api_url.endswith("/") else api_url + "/",
+            database_url=env.get("DATABASE_URL", "").strip() or "sqlite:///rolebot.db",
+            port=int(port_text),
+        )
+
+    @property
+    def socket_mode(self) -> bool:
+        """Socket Mode is chosen by setting SLACK_APP_TOKEN."""
+        return self.app_token is not None
+
+    def require_bot_token(self) -> str:
+        """The bot token, or ConfigError if it is missing or malformed."""
+        if self.bot_token is None:
+            raise ConfigError("SLACK_BOT_TOKEN is not set (a bot token, xoxb-...)")
+        if not _BOT_TOKEN.match(self.bot_token):
+            raise ConfigError("SLACK_BOT_TOKEN is malformed (expected xoxb-...)")
+        return self.bot_token
+
+    def require_signing_secret(self) -> str:
+        """The signing secret, or ConfigError if it is missing or malformed."""
+        if self.signing_secret is None:
+            raise ConfigError("SLACK_SIGNING_SECRET is not set (needed in HTTP mode)")
+        if not _SECRET.match(self.signing_secret):
+            raise ConfigError("SLACK_SIGNING_SECRET is malformed (expected hex characters)")
+        return self.signing_secret
+
+    def require_app_token(self) -> str:
+        """The app-level token, or ConfigError if it is malformed."""
+        if self.app_token is None or not _APP_TOKEN.match(self.app_token):
+            raise ConfigError("SLACK_APP_TOKEN is malformed (expected xapp-...)")
+        return self.app_token

@@ -1,0 +1,39 @@
+"""The reply every handler returns: what the bot says, as text and Block Kit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["INTENTS", "Reply"]
+
+INTENTS = ("answer", "compare", "clarify", "list", "help", "unknown")
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the bot says: intent, the roles/topic it is about, mrkdwn text and blocks.
+
+    `query` is a canonical query that reproduces this reply through `handlers.ask`
+    (buttons carry it as their value); `focus` lists the focus words understood.
+    """
+
+    intent: str
+    text: str
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+    roles: tuple[str, ...] = ()
+    topic: str | None = None
+    query: str = ""
+    focus: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The `ask --json` object of ../shared/CONTRACTS.md (plus extra fields)."""
+        return {
+            "intent": self.intent,
+            "roles": list(self.roles),
+            "topic": self.topic,
+            "text": self.text,
+            "blocks": self.blocks,
+            "query": self.query,
+            "focus": list(self.focus),
+        }

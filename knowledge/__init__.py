@@ -1,0 +1,1 @@
+"""The knowledge base: seeds -> typed, validated YAML. Pure: stdlib, pydantic, yaml, rapidfuzz."""

@@ -1,0 +1,194 @@
+"""A small fake of Slack's Web API on 127.0.0.1, the way bolt-python tests itself.
+
+Every request is recorded. Web API methods live under /api/<method>; anything
+else (e.g. /response/<id>, used as a `response_url`) answers 200 "ok".
+Scripted answers (`fake.script(...)`) are served first, in order, per method;
+`fake.down()` makes the server close connections without answering.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs
+
+__all__ = ["Call", "FakeSlack"]
+
+
+@dataclass
+class Call:
+    """One request the fake received."""
+
+    path: str
+    headers: dict[str, str]
+    body: dict[str, Any]
+    raw: bytes = b""
+
+    @property
+    def method(self) -> str:
+        """The Web API method name (chat.postMessage), or the path for other URLs."""
+        return self.path[len("/api/"):] if self.path.startswith("/api/") else self.path
+
+
+@dataclass
+class _Answer:
+    status: int = 200
+    body: dict[str, Any] | str = field(default_factory=lambda: {"ok": True})
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _default(method: str, body: dict[str, Any], ts: str) -> dict[str, Any]:
+    if method == "auth.test":
+        return {"ok": True, "url": "https://t.example/", "team": "T", "user": "rolebot",
+                "team_id": "T0TEAM", "user_id": "U0BOT", "bot_id": "B0BOT"}
+    if method == "chat.postMessage":
+        return {"ok": True, "channel": body.get("channel", "C0"), "ts": ts,
+                "message": {"text": body.get("text", ""), "ts": ts}}
+    if method == "chat.postEphemeral":
+        return {"ok": True, "message_ts": ts}
+    return {"ok": True}
+
+
+class FakeSlack:
+    """Start with `FakeSlack().start()`; `api_url` is the base URL for WebClient."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self._scripts: dict[str, list[_Answer]] = {}
+        self._lock = threading.Condition()
+        self._ts = itertools.count(1)
+        self._down = False
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:  # quiet
+                pass
+
+            def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+                fake._serve(self)
+
+            do_GET = do_POST
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    # lifecycle -------------------------------------------------------------
+    def start(self) -> FakeSlack:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}/api/"
+
+    def response_url(self, name: str = "r1") -> str:
+        return f"{self.url}/response/{name}"
+
+    # scripting -------------------------------------------------------------
+    def script(self, method: str, *, status: int = 200, body: dict | str | None = None,
+               headers: dict[str, str] | None = None, times: int = 1) -> None:
+        """Answer the next `times` calls of `method` like this (then the default again)."""
+        answer = _Answer(status, {"ok": True} if body is None else body, headers or {})
+        with self._lock:
+            self._scripts.setdefault(method, []).extend([answer] * times)
+
+    def error(self, method: str, error: str, times: int = 1) -> None:
+        """Answer `method` with Slack's {"ok": false, "error": ...}."""
+        self.script(method, body={"ok": False, "error": error}, times=times)
+
+    def rate_limit(self, method: str, retry_after: int = 1, times: int = 1) -> None:
+        """Answer `method` with HTTP 429 and Retry-After."""
+        self.script(method, status=429, body={"ok": False, "error": "ratelimited"},
+                    headers={"Retry-After": str(retry_after)}, times=times)
+
+    def down(self, is_down: bool = True) -> None:
+        """While down, every connection is closed without an answer (an outage)."""
+        self._down = is_down
+
+    # inspection ------------------------------------------------------------
+    def calls_to(self, method: str) -> list[Call]:
+        with self._lock:
+            return [c for c in self.calls if c.method == method]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        """Block until `method` has been called `count` times; return those calls."""
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while True:
+                found = [c for c in self.calls if c.method == method]
+                if len(found) >= count:
+                    return found
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"{method}: {len(found)} calls, wanted {count}")
+                self._lock.wait(left)
+
+    def reset(self) -> None:
+        with self._lock:
+            self.calls.clear()
+            self._scripts.clear()
+
+    # serving ---------------------------------------------------------------
+    def _serve(self, req: BaseHTTPRequestHandler) -> None:
+        length = int(req.headers.get("Content-Length") or 0)
+        raw = req.rfile.read(length) if length else b""
+        if self._down:
+            req.close_connection = True
+            req.wfile.flush()
+            req.connection.close()
+            return
+        path = req.path.split("?", 1)[0]
+        call = Call(path, {k.lower(): v for k, v in req.headers.items()}, _parse(req, raw), raw)
+        with self._lock:
+            self.calls.append(call)
+            queue = self._scripts.get(call.method)
+            answer = queue.pop(0) if queue else None
+            self._lock.notify_all()
+        if answer is None:
+            body: dict | str = (_default(call.method, call.body, f"{time.time():.0f}.{next(self._ts):06d}")
+                                if path.startswith("/api/") else "ok")
+            answer = _Answer(200, body)
+        data = (json.dumps(answer.body) if isinstance(answer.body, dict) else answer.body).encode()
+        req.send_response(answer.status)
+        ctype = "application/json" if isinstance(answer.body, dict) else "text/plain"
+        req.send_header("Content-Type", f"{ctype}; charset=utf-8")
+        req.send_header("Content-Length", str(len(data)))
+        for key, value in answer.headers.items():
+            req.send_header(key, value)
+        req.end_headers()
+        req.wfile.write(data)
+
+
+def _parse(req: BaseHTTPRequestHandler, raw: bytes) -> dict[str, Any]:
+    ctype = req.headers.get("Content-Type", "")
+    text = raw.decode("utf-8", "replace")
+    if "json" in ctype:
+        try:
+            return json.loads(text or "{}")
+        except json.JSONDecodeError:
+            return {"_raw": text}
+    form = {k: v[0] for k, v in parse_qs(text).items()}
+    for key in ("blocks", "attachments"):
+        if isinstance(form.get(key), str):
+            try:
+                form[key] = json.loads(form[key])
+            except json.JSONDecodeError:
+                pass
+    return form
