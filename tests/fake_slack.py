@@ -28,6 +28,7 @@ class Call:
     headers: dict[str, str]
     body: dict[str, Any]
     raw: bytes = b""
+    at: float = field(default_factory=time.monotonic, compare=False)  # when it arrived
 
     @property
     def method(self) -> str:
@@ -162,7 +163,8 @@ class FakeSlack:
             answer = queue.pop(0) if queue else None
             self._lock.notify_all()
         if answer is None:
-            body: dict | str = (_default(call.method, call.body, f"{time.time():.0f}.{next(self._ts):06d}")
+            ts = f"{time.time():.0f}.{next(self._ts):06d}"
+            body: dict | str = (_default(call.method, call.body, ts)
                                 if path.startswith("/api/") else "ok")
             answer = _Answer(200, body)
         data = (json.dumps(answer.body) if isinstance(answer.body, dict) else answer.body).encode()

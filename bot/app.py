@@ -1,0 +1,40 @@
+"""The Bolt app: client, middleware, listeners and error handler, wired once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+import handlers
+from bot import listeners
+from bot.config import Settings
+from bot.dedupe import SeenEvents
+from bot.middleware import drop_duplicates, drop_unanswerable
+from bot.services import Services, TipsService
+from bot.slack_client import make_client
+from handlers import Reply
+
+__all__ = ["create_app"]
+
+
+def create_app(settings: Settings, kb: Any, *, tips: TipsService | None = None,
+               client: WebClient | None = None,
+               ask: Callable[[str, Any], Reply] = handlers.ask,
+               seen: SeenEvents | None = None,
+               logger: logging.Logger | None = None) -> App:
+    """A Bolt App answering from `kb`; calls auth.test (raises BoltError on a rejected token)."""
+    app = App(
+        client=client if client is not None else make_client(settings),
+        signing_secret=settings.signing_secret or "",
+        logger=logger or logging.getLogger("rolebot"),
+        listener_executor=ThreadPoolExecutor(max_workers=32, thread_name_prefix="rolebot"),
+    )
+    app.use(drop_duplicates(seen if seen is not None else SeenEvents()))
+    app.use(drop_unanswerable)
+    listeners.register(app, Services(kb=kb, ask=ask, tips=tips))
+    return app

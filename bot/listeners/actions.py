@@ -1,0 +1,63 @@
+"""Buttons: Share in channel, topic and clarify choices, App Home browsing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from slack_bolt import App
+
+from bot import present
+from bot.home import BACK_ACTION
+from bot.listeners.home import publish_home
+from bot.services import Services
+
+__all__ = ["ANSWER_ACTIONS", "answer_button", "back_button", "register", "share_button"]
+
+ANSWER_ACTIONS = re.compile(r"^rolebot:(?!share$|home:back$)")
+
+
+def share_button(services: Services) -> Callable[..., None]:
+    """"Share in channel": post the reply for everyone, then drop the private copy."""
+
+    def on_share(ack, action, body, respond):
+        ack()
+        reply = services.answer(action.get("value", ""))
+        respond(**present.shared(reply, body.get("user", {}).get("id", "")))
+        respond(delete_original=True)
+
+    return on_share
+
+
+def answer_button(services: Services) -> Callable[..., None]:
+    """A button whose value is a query: replace the message (or the Home tab) with its reply."""
+
+    def on_answer_button(ack, action, body, respond, client):
+        ack()
+        query = action.get("value", "")
+        reply = services.answer(query)
+        container = body.get("container") or {}
+        if container.get("type") == "view":
+            publish_home(client, services, body["user"]["id"], answer=reply)
+            return
+        respond(**present.replacement(reply, query,
+                                      is_ephemeral=bool(container.get("is_ephemeral"))))
+
+    return on_answer_button
+
+
+def back_button(services: Services) -> Callable[..., None]:
+    """"Back to Home": the Home tab without the browsed answer."""
+
+    def on_back(ack, body, client):
+        ack()
+        publish_home(client, services, body["user"]["id"])
+
+    return on_back
+
+
+def register(app: App, services: Services) -> None:
+    """Register every rolebot: button."""
+    app.action(present.SHARE_ACTION)(share_button(services))
+    app.action(BACK_ACTION)(back_button(services))
+    app.action(ANSWER_ACTIONS)(answer_button(services))

@@ -1,0 +1,155 @@
+"""A handlers.Reply -> Slack message payloads, kept within Slack's limits and ping-free."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from handlers import Reply
+
+__all__ = [
+    "MAX_BLOCKS",
+    "MAX_FALLBACK",
+    "MAX_SECTION",
+    "SHARE_ACTION",
+    "defuse",
+    "escape",
+    "ephemeral",
+    "message",
+    "replacement",
+    "share_block",
+    "shared",
+    "strip_buttons",
+]
+
+SHARE_ACTION = "rolebot:share"
+MAX_BLOCKS = 50  # blocks per message
+MAX_SECTION = 3000  # characters per section text
+MAX_FALLBACK = 3000  # characters of the notification text sent alongside blocks
+MAX_VALUE = 2000  # characters per button value
+_PING = re.compile(r"<(?=[!@])")
+_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+
+
+def escape(text: str) -> str:
+    """Escape user text for Slack mrkdwn: & first, then < and >."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def defuse(value: Any) -> Any:
+    """Turn any `<!channel>`/`<!here>`/`<@U…>` left in texts of a payload into inert text."""
+    if isinstance(value, str):
+        return _PING.sub("&lt;", value)
+    if isinstance(value, list):
+        return [defuse(v) for v in value]
+    if isinstance(value, dict):
+        return {k: (defuse(v) if k in _TEXT_KEYS or isinstance(v, dict | list) else v)
+                for k, v in value.items()}
+    return value
+
+
+_TEXT_KEYS = {"text", "fields", "elements", "alt_text", "title", "label", "placeholder"}
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    space = head.rfind(" ", limit // 2)
+    head = head[:space] if space > 0 else head
+    amp = head.rfind("&")  # never end inside an entity such as &amp;
+    if amp > len(head) - 6 and ";" not in head[amp:]:
+        head = head[:amp]
+    return head + "…"
+
+
+def _sections(text: str) -> list[dict[str, Any]]:
+    """Long text without blocks -> section blocks of at most MAX_SECTION characters."""
+    blocks: list[dict[str, Any]] = []
+    rest = text
+    while rest and len(blocks) < MAX_BLOCKS - 1:
+        if len(rest) <= MAX_SECTION:
+            chunk, rest = rest, ""
+        else:
+            cut = rest.rfind("\n", 0, MAX_SECTION)
+            cut = cut if cut > MAX_SECTION // 2 else rest.rfind(" ", 0, MAX_SECTION)
+            cut = cut if cut > 0 else MAX_SECTION
+            chunk, rest = rest[:cut], rest[cut:].lstrip()
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": chunk}})
+    return blocks
+
+
+def _fit(reply: Reply, room: int) -> tuple[str, list[dict[str, Any]]]:
+    """Notification text and blocks of a reply, leaving `room` free blocks."""
+    blocks = list(reply.blocks) if reply.blocks else (
+        _sections(reply.text) if len(reply.text) > MAX_SECTION else [])
+    blocks = defuse(blocks[: MAX_BLOCKS - room])
+    return defuse(_cut(reply.text, MAX_FALLBACK if blocks else 40_000)), blocks
+
+
+def share_block(query: str) -> dict[str, Any]:
+    """The actions block with the "Share in channel" button."""
+    return {"type": "actions", "elements": [{
+        "type": "button", "action_id": SHARE_ACTION, "value": query,
+        "text": {"type": "plain_text", "text": "Share in channel"},
+    }]}
+
+
+def message(reply: Reply) -> dict[str, Any]:
+    """The text and blocks of a reply posted as a message (mention or DM)."""
+    text, blocks = _fit(reply, 0)
+    return {"text": text, "blocks": blocks} if blocks else {"text": text}
+
+
+def ephemeral(reply: Reply, asked: str = "") -> dict[str, Any]:
+    """The response_url payload of a reply only the asker sees, with a Share button.
+
+    The button carries reply.query, or the `asked` text when the reply has no query.
+    """
+    text, blocks = _fit(reply, 1)
+    query = (reply.query or asked).strip()
+    if query and len(query) <= MAX_VALUE:
+        if not blocks:
+            blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]
+        blocks = [*blocks, share_block(query)]
+    payload: dict[str, Any] = {"text": text, "response_type": "ephemeral"}
+    if blocks:
+        payload["blocks"] = blocks
+    return payload
+
+
+def replacement(reply: Reply, asked: str = "", *, is_ephemeral: bool) -> dict[str, Any]:
+    """The response_url payload replacing a message after a button click."""
+    payload = ephemeral(reply, asked) if is_ephemeral else message(reply)
+    return {**payload, "replace_original": True}
+
+
+def strip_buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Blocks without rolebot's buttons (a shared message must not change under everyone)."""
+    kept = []
+    for block in blocks:
+        block = dict(block)
+        accessory = block.get("accessory") or {}
+        if str(accessory.get("action_id", "")).startswith("rolebot:"):
+            del block["accessory"]
+        if block.get("type") == "actions":
+            elements = [e for e in block.get("elements", [])
+                        if not str(e.get("action_id", "")).startswith("rolebot:")]
+            if not elements:
+                continue
+            block["elements"] = elements
+        kept.append(block)
+    return kept
+
+
+def shared(reply: Reply, user_id: str) -> dict[str, Any]:
+    """The response_url payload that posts a reply for everyone in the channel."""
+    text, blocks = _fit(reply, 1)
+    blocks = strip_buttons(blocks)
+    who = f"<@{user_id}>" if _USER_ID.match(user_id or "") else "someone"
+    if not blocks:
+        blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]
+    blocks.append({"type": "context", "elements": [
+        {"type": "mrkdwn", "text": f"Shared by {who} from /role"}]})
+    return {"text": text, "blocks": blocks, "response_type": "in_channel",
+            "replace_original": False}

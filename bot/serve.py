@@ -1,0 +1,98 @@
+"""`serve`: check config and knowledge base, then run the Slack app (HTTP or Socket Mode)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+from slack_bolt.error import BoltError
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot.app import create_app
+from bot.config import ConfigError, Settings
+from bot.logs import setup_logging
+from bot.wsgi import make_wsgi
+from knowledge.load import KnowledgeError, load
+
+__all__ = ["GunicornServer", "gunicorn_options", "run"]
+
+
+class GunicornServer(BaseApplication):
+    """gunicorn, run programmatically around one ready-made WSGI app."""
+
+    def __init__(self, wsgi: Any, options: dict[str, Any]) -> None:
+        self._wsgi = wsgi
+        self._options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self._options.items():
+            if key in self.cfg.settings:  # older gunicorns lack some settings
+                self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        return self._wsgi
+
+
+def gunicorn_options(port: int) -> dict[str, Any]:
+    """One worker process with threads: the dedupe set (bot.dedupe) is per process."""
+    return {
+        "bind": f"0.0.0.0:{port}",
+        "workers": 1,
+        "worker_class": "gthread",
+        "threads": 32,
+        "timeout": 30,
+        "graceful_timeout": 5,
+        "keepalive": 5,
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "info",
+        "proc_name": "rolebot",
+        "control_socket_disable": True,
+    }
+
+
+def _fail(message: str) -> int:
+    print(f"rolebot: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: Any, *, env: Mapping[str, str] | None = None,
+        load_kb: Callable[[], Any] = load) -> int:
+    """Start the app; a bad setting, knowledge base or token is one line and exit status 2."""
+    setup_logging()
+    try:
+        settings = Settings.from_env(env)
+        settings.require_bot_token()
+        if settings.socket_mode:
+            app_token = settings.require_app_token()
+        else:
+            settings.require_signing_secret()
+        if args.port is not None and not 0 < args.port < 65536:
+            raise ConfigError("--port must be a port number (1-65535)")
+    except ConfigError as exc:
+        return _fail(str(exc))
+    try:
+        kb = load_kb()
+    except KnowledgeError as exc:
+        return _fail(f"knowledge base: {exc}; refusing to start")
+    try:
+        app = create_app(settings, kb)
+    except BoltError:
+        return _fail("SLACK_BOT_TOKEN was rejected by Slack (auth.test failed)")
+    except (SlackClientError, OSError) as exc:
+        return _fail(f"cannot reach Slack's Web API at {settings.api_url} ({type(exc).__name__})")
+    if settings.socket_mode:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        try:
+            SocketModeHandler(app, app_token).start()
+        except SlackApiError as exc:
+            return _fail(f"SLACK_APP_TOKEN was rejected by Slack ({exc.response.get('error')})")
+        return 0
+    port = args.port if args.port is not None else settings.port
+    wsgi = make_wsgi(app, {"roles": len(kb.roles), "topics": len(kb.topics)})
+    GunicornServer(wsgi, gunicorn_options(port)).run()
+    return 0
