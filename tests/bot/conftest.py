@@ -64,8 +64,9 @@ def serve_env(api_url: str, tmp: Path, **extra: str) -> dict[str, str]:
     """The environment of a `serve` subprocess talking to the fake Web API."""
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("SLACK_", "PORT", "DATABASE_URL", "GUNICORN"))}
-    env.update(SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=api_url,
-               DATABASE_URL=f"sqlite:///{tmp / 'rolebot.db'}", PYTHONUNBUFFERED="1", **extra)
+    env.update({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SECRET,
+                "SLACK_API_URL": api_url, "DATABASE_URL": f"sqlite:///{tmp / 'rolebot.db'}",
+                "PYTHONUNBUFFERED": "1", **extra})
     return env
 
 
