@@ -73,7 +73,8 @@ def answer(engine: Engine, plan: Plan) -> Reply:
     blocks = [header(title), *section_blocks(lead)]
     if lead:
         blocks.append({"type": "divider"})
-    blocks += [*section_blocks(body), _context(footer), *_actions(_topic_buttons(engine, role_id, topic.id))]
+    blocks += [*engine.body_blocks(role_id, topic.id), _context(footer),
+               *_actions(_topic_buttons(engine, role_id, topic.id))]
     focus = " ".join(plan.focus.words())
     return Reply("answer", text, fit(blocks), (role_id,), topic.id,
                  query=f"{role_id} {topic.id} {focus}".strip(), focus=plan.focus.words())
@@ -94,7 +95,7 @@ def compare(engine: Engine, plan: Plan) -> Reply:
         body = engine.section_text(role.id, topic.id)
         footer = source_line(role, role.section(topic.id))
         parts += [f"*{escape(role.title)}*", body, f"_{footer}_"]
-        blocks += [header(role.title), *section_blocks(body), _context(footer)]
+        blocks += [header(role.title), *engine.body_blocks(role.id, topic.id), _context(footer)]
     buttons = [button(f"{r.title} only", f"rolebot:role:{r.id}", f"{r.id} {topic.id}") for r in roles]
     blocks += _actions(buttons)
     query = "compare " + (" ".join(plan.roles) if len(roles) < len(kb.roles) else "all") + f" {topic.id}"
