@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from handlers.engine import Engine
@@ -59,14 +60,30 @@ def _topic_buttons(engine: Engine, role_id: str, current: str | None) -> list[di
             for t in engine.kb.topics.values() if t.id != current]
 
 
+def _mentions(body: str, words: tuple[str, ...]) -> str:
+    """Lines of the section that mention the query's other words ("kubernetes", "security")."""
+    words = tuple(w for w in words if len(w) >= 3)[:3]
+    if not words:
+        return ""
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
+    found = [line.strip() for line in body.splitlines() if pattern.search(line)]
+    if not found:
+        return ""
+    shown = ", ".join(f"“{_echo(w)}”" for w in words)
+    return "\n".join([f"*Mentions of {shown}:*", *found[:8]])
+
+
 def answer(engine: Engine, plan: Plan) -> Reply:
     """One role, one topic: the whole section, led by the figures a focus asks for."""
     (role_id,) = plan.roles
     role, topic = engine.kb.roles[role_id], engine.kb.topics[plan.topic]
     section = role.section(topic.id)
     title = f"{role.title} · {topic.title}"
-    lead = focus_text(role, plan.focus, engine.topic_titles) if plan.focus and topic.id == "salary" else ""
     body = engine.section_text(role_id, topic.id)
+    if plan.focus and topic.id == "salary":
+        lead = focus_text(role, plan.focus, engine.topic_titles)
+    else:
+        lead = _mentions(body, plan.unknown)
     footer = source_line(role, section)
     more = "More on this role: " + " · ".join(t.title for t in engine.kb.topics.values() if t.id != topic.id)
     text = "\n\n".join(p for p in (f"*{escape(title)}*", lead, body, f"_{footer}_", more) if p)
@@ -75,9 +92,11 @@ def answer(engine: Engine, plan: Plan) -> Reply:
         blocks.append({"type": "divider"})
     blocks += [*engine.body_blocks(role_id, topic.id), _context(footer),
                *_actions(_topic_buttons(engine, role_id, topic.id))]
-    focus = " ".join(plan.focus.words())
+    focus = plan.focus.words() if plan.focus and topic.id == "salary" else ()
+    if lead and not focus:
+        focus = tuple(w for w in plan.unknown if len(w) >= 3)[:3]
     return Reply("answer", text, fit(blocks), (role_id,), topic.id,
-                 query=f"{role_id} {topic.id} {focus}".strip(), focus=plan.focus.words())
+                 query=" ".join((role_id, topic.id, *focus)), focus=focus)
 
 
 def compare(engine: Engine, plan: Plan) -> Reply:

@@ -58,6 +58,10 @@ class TestRolesAndTopics:
         ("tell me about the ai systems engineer role", (SYS,), "overview"),
         ("which pays better, platform or mlops?", (PLAT, MLOPS), "salary"),
         ("compare production ai systems challenges", (PROD, SYS), "challenges"),
+        ("is ml engineering well paid", (AIML,), "salary"),
+        ("what's a typical day for an ai systems engineer", (SYS,), "responsibilities"),
+        ("what makes a great ml engineer", (AIML,), "requirements"),
+        ("will ai systems engineers still be needed in 5 years", (SYS,), "demand"),
     ])
     def test_query(self, engine, query, roles, topic):
         """Roles in order of mention, and the topic the words point to."""

@@ -23,6 +23,8 @@ class TestIntents:
         ("/role compare mlops platform salary", "compare", ("mlops-engineer", "ml-platform-engineer"),
          "salary"),
         ("mlops vs platform", "compare", ("mlops-engineer", "ml-platform-engineer"), "overview"),
+        ("how does an mlops engineer differ from a platform engineer", "compare",
+         ("mlops-engineer", "ml-platform-engineer"), "overview"),
         ("which role pays the most?", "compare", ALL, "salary"),
         ("compare all roles by salary", "compare", ALL, "salary"),
         ("which job is most in demand", "compare", ALL, "demand"),
