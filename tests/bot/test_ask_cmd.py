@@ -49,6 +49,21 @@ class TestAsk:
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
         assert done.stderr.strip().endswith("CLEAN")
 
+    def test_broken_knowledge_base_is_one_line_and_exit_2(self, capsys):
+        """A knowledge base that fails to load stops with one line naming file and field."""
+        import argparse
+
+        from bot.ask_cmd import run as ask_run
+        from knowledge.load import KnowledgeError
+
+        def broken():
+            raise KnowledgeError("knowledge/data/mlops-engineer.yaml: field sections.0.heading: bad")
+
+        args = argparse.Namespace(text=["/role", "mlops"], json=False)
+        assert ask_run(args, loader=broken) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "mlops-engineer.yaml: field sections.0.heading" in err
+
     def test_plain_unescapes_and_strips_markup(self):
         """mrkdwn bold/italic and entities become plain text."""
         assert plain("*Bold* _it_ &lt;x&gt; &amp;") == "Bold it <x> &"
