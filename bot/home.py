@@ -17,6 +17,7 @@ EXAMPLES = (
     "/role mlops salary",
     "/role ai systems engineer requirements",
     "/role compare mlops platform salary",
+    "@rolebot what does an ML platform engineer do?",
     "/role list",
     "/role help",
     "/role tips",
