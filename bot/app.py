@@ -14,7 +14,7 @@ import handlers
 from bot import listeners
 from bot.config import Settings
 from bot.dedupe import SeenEvents
-from bot.middleware import drop_duplicates, drop_unanswerable
+from bot.middleware import Gate
 from bot.services import Services, TipsService
 from bot.slack_client import make_client
 from handlers import Reply
@@ -34,7 +34,6 @@ def create_app(settings: Settings, kb: Any, *, tips: TipsService | None = None,
         logger=logger or logging.getLogger("rolebot"),
         listener_executor=ThreadPoolExecutor(max_workers=32, thread_name_prefix="rolebot"),
     )
-    app.use(drop_duplicates(seen if seen is not None else SeenEvents()))
-    app.use(drop_unanswerable)
+    app.use(Gate(seen if seen is not None else SeenEvents()))
     listeners.register(app, Services(kb=kb, ask=ask, tips=tips))
     return app

@@ -1,17 +1,20 @@
-"""Global Bolt middleware: drop duplicate deliveries and events rolebot never answers."""
+"""The gate before every listener: ack at once, drop duplicates and events never answered."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from slack_bolt import BoltResponse
+from slack_bolt import BoltRequest, BoltResponse
+from slack_bolt.middleware import Middleware
 
 from bot.dedupe import SeenEvents
 
-__all__ = ["ANSWERED_SUBTYPES", "drop_duplicates", "drop_unanswerable", "is_answerable"]
+__all__ = ["ANSWERED_SUBTYPES", "Gate", "is_answerable"]
 
 ANSWERED_SUBTYPES = (None, "file_share", "thread_broadcast")
+_log = logging.getLogger("rolebot.gate")
 
 
 def is_answerable(event: Mapping[str, Any], own_user_id: str | None) -> bool:
@@ -27,26 +30,32 @@ def is_answerable(event: Mapping[str, Any], own_user_id: str | None) -> bool:
     return event.get("type") == "app_mention" or event.get("channel_type") == "im"
 
 
-def _done() -> BoltResponse:
-    return BoltResponse(status=200, body="")
+class Gate(Middleware):
+    """Global middleware, after Bolt's signature check and before any listener.
 
+    - A repeated event_id (Slack's retry, X-Slack-Retry-Num, or a double delivery) and an
+      event rolebot never answers (bots, itself, edits, deletions) get a bare 200.
+    - Commands and clicks are acknowledged here, in the request thread: Bolt looks for an
+      ack() made on a listener thread only every 10 ms, one made here is seen at once.
+      Listeners still call ack() first (a second ack() changes nothing).
 
-def drop_duplicates(seen: SeenEvents) -> Callable[..., Any]:
-    """Middleware answering a repeated event_id (a retry or a double delivery) with a bare 200."""
+    A Middleware subclass rather than a function: Bolt then skips its per-call argument
+    injection, which is a measurable share of the time spent per request.
+    """
 
-    def drop_duplicate_events(body, logger, next):
-        event_id = body.get("event_id")
-        if body.get("type") == "event_callback" and event_id and not seen.first_time(event_id):
-            logger.info("event %s already answered: delivery ignored", event_id)
-            return _done()
+    def __init__(self, seen: SeenEvents) -> None:
+        self.seen = seen
+
+    def process(self, *, req: BoltRequest, resp: BoltResponse,
+                next: Callable[[], BoltResponse]) -> BoltResponse | None:
+        body = req.body
+        if body.get("type") == "event_callback":
+            event_id, event = body.get("event_id"), body.get("event")
+            if event_id and not self.seen.first_time(event_id):
+                _log.info("event %s already answered: delivery ignored", event_id)
+                return BoltResponse(status=200, body="")
+            if isinstance(event, dict) and not is_answerable(event, req.context.bot_user_id):
+                return BoltResponse(status=200, body="")
+        elif body.get("command") or body.get("type") == "block_actions":
+            req.context.ack()
         return next()
-
-    return drop_duplicate_events
-
-
-def drop_unanswerable(body, context, next):
-    """Middleware acknowledging, without answering, bot messages, edits and deletions."""
-    event = body.get("event")
-    if isinstance(event, dict) and not is_answerable(event, context.bot_user_id):
-        return _done()
-    return next()

@@ -42,7 +42,7 @@ def gunicorn_options(port: int) -> dict[str, Any]:
         "bind": f"0.0.0.0:{port}",
         "workers": 1,
         "worker_class": "gthread",
-        "threads": 32,
+        "threads": 16,
         "timeout": 30,
         "graceful_timeout": 5,
         "keepalive": 5,

@@ -1,16 +1,26 @@
-"""Which events are answered, and what the middleware does with the others."""
+"""Which events are answered, and what the gate does with each request."""
 
 from __future__ import annotations
 
-import logging
 from unittest.mock import Mock
 
 import pytest
+from slack_bolt import BoltRequest
 
 from bot.dedupe import SeenEvents
-from bot.middleware import drop_duplicates, drop_unanswerable, is_answerable
+from bot.middleware import Gate, is_answerable
 
 DM = {"type": "message", "channel_type": "im", "user": "U1", "text": "hi", "ts": "1.0"}
+
+
+def request(body: dict) -> BoltRequest:
+    req = BoltRequest(body=body, mode="socket_mode")
+    req.context["bot_user_id"] = "U0BOT"
+    return req
+
+
+def event(inner: dict, event_id: str = "Ev1") -> dict:
+    return {"type": "event_callback", "event_id": event_id, "event": inner}
 
 
 class TestIsAnswerable:
@@ -36,34 +46,42 @@ class TestIsAnswerable:
         assert is_answerable({"type": "app_home_opened", "user": "U1"}, "U0BOT")
 
 
-class TestDropUnanswerable:
-    def test_acknowledges_without_calling_next(self):
-        """A bot message gets a bare 200 and no listener."""
-        nxt = Mock()
-        resp = drop_unanswerable({"event": {**DM, "bot_id": "B1"}}, Mock(bot_user_id="U0BOT"), nxt)
+class TestGate:
+    def _run(self, gate: Gate, body: dict):
+        nxt = Mock(return_value=None)
+        req = request(body)
+        return gate.process(req=req, resp=Mock(), next=nxt), nxt, req
+
+    def test_bot_messages_get_a_bare_200(self):
+        """A bot message is acknowledged and goes to no listener."""
+        resp, nxt, _ = self._run(Gate(SeenEvents()), event({**DM, "bot_id": "B1"}))
         assert resp.status == 200 and not nxt.called
 
-    def test_passes_the_rest_on(self):
+    def test_a_persons_dm_goes_on(self):
         """A person's DM goes on to the listeners."""
-        nxt = Mock(return_value=None)
-        drop_unanswerable({"event": DM}, Mock(bot_user_id="U0BOT"), nxt)
+        _, nxt, _ = self._run(Gate(SeenEvents()), event(DM))
         assert nxt.called
 
-
-class TestDropDuplicates:
     def test_second_delivery_stops_here(self):
         """The second delivery of one event_id gets a bare 200 and no listener."""
-        middleware = drop_duplicates(SeenEvents())
-        body = {"type": "event_callback", "event_id": "Ev1", "event": DM}
-        first, second = Mock(return_value=None), Mock()
-        middleware(body, logging.getLogger("t"), first)
-        resp = middleware(body, logging.getLogger("t"), second)
+        gate = Gate(SeenEvents())
+        _, first, _ = self._run(gate, event(DM))
+        resp, second, _ = self._run(gate, event(DM))
         assert first.called and not second.called and resp.status == 200
 
-    def test_commands_and_actions_always_pass(self):
-        """Bodies without event_id (commands, actions) are never dropped."""
-        middleware = drop_duplicates(SeenEvents())
-        calls = Mock(return_value=None)
+    def test_commands_are_acknowledged_at_once_and_never_dropped(self):
+        """A command is acked in the gate and always goes on, however often it comes."""
+        gate = Gate(SeenEvents())
         for _ in range(2):
-            middleware({"command": "/role"}, logging.getLogger("t"), calls)
-        assert calls.call_count == 2
+            _, nxt, req = self._run(gate, {"command": "/role", "text": "x"})
+            assert nxt.called and req.context.ack.response.status == 200
+
+    def test_clicks_are_acknowledged_at_once(self):
+        """A block_actions click is acked in the gate."""
+        _, nxt, req = self._run(Gate(SeenEvents()), {"type": "block_actions", "actions": []})
+        assert nxt.called and req.context.ack.response is not None
+
+    def test_events_are_left_to_bolts_auto_ack(self):
+        """The gate does not ack events (Bolt acks them itself)."""
+        _, _, req = self._run(Gate(SeenEvents()), event(DM))
+        assert req.context.ack.response is None

@@ -1,0 +1,186 @@
+"""Load benchmark: signed `/role` commands from concurrent clients, `serve` vs a minimal Bolt app.
+
+    .venv/bin/python -m bench.load [--clients 8] [--seconds 5]
+
+Starts the fake Slack Web API, then `python -m bot serve` and the smallest Bolt app on Bolt's
+own development server (`App.start`), and hits each with the same signed slash commands from
+N client processes (one request at a time each, a new connection per request, as Slack does).
+Prints requests per second, p50 and p99 latency and errors side by side, and the targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.bot.slack_requests import SECRET, post, signed_headers, slash  # noqa: E402
+from tests.fake_slack import FakeSlack  # noqa: E402
+
+__all__ = ["Result", "main", "measure"]
+
+TOKEN = "xoxb-1-2-benchmarktoken"
+MINIMAL_APP = textwrap.dedent("""
+    import sys
+    from slack_bolt import App
+    from slack_sdk import WebClient
+
+    app = App(client=WebClient(token=sys.argv[3], base_url=sys.argv[2]), signing_secret=sys.argv[4])
+
+    @app.command("/role")
+    def role(ack):
+        ack("ok")
+
+    app.start(port=int(sys.argv[1]))
+""")
+
+
+@dataclass
+class Result:
+    """What one target did under load."""
+
+    name: str
+    requests: int
+    errors: int
+    seconds: float
+    latencies: list[float]
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds
+
+    def percentile(self, p: float) -> float:
+        """Latency percentile in milliseconds."""
+        if len(self.latencies) < 2:
+            return float("nan")
+        return statistics.quantiles(self.latencies, n=100, method="inclusive")[int(p) - 1] * 1000
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_up(url: str, proc: subprocess.Popen, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"bench: {url} exited with {proc.returncode}")
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            return
+        except urllib.error.HTTPError:
+            return  # it answers (404 is fine for Bolt's dev server)
+        except OSError:
+            time.sleep(0.05)
+    raise SystemExit(f"bench: {url} did not come up")
+
+
+def _client(url: str, body: str, until: float, out: mp.Queue) -> None:
+    latencies, errors = [], 0
+    while time.time() < until:
+        try:
+            answer = post(url, body, signed_headers(body, secret=SECRET), timeout=5)
+            ok = answer.status == 200
+        except OSError:
+            ok = False
+        if ok:
+            latencies.append(answer.elapsed)
+        else:
+            errors += 1
+    out.put((latencies, errors))
+
+
+def measure(name: str, url: str, body: str, clients: int, seconds: float) -> Result:
+    """Hit url with `clients` processes for `seconds`; collect latencies and errors."""
+    _client(url, body, time.time() + 0.5, mp.Queue())  # warm up
+    queue: mp.Queue = mp.Queue()
+    start = time.time()
+    procs = [mp.Process(target=_client, args=(url, body, start + seconds, queue))
+             for _ in range(clients)]
+    for proc in procs:
+        proc.start()
+    parts = [queue.get() for _ in procs]
+    for proc in procs:
+        proc.join()
+    elapsed = time.time() - start
+    latencies = sorted(lat for part, _ in parts for lat in part)
+    return Result(name, len(latencies), sum(e for _, e in parts), elapsed, latencies)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run both targets and print the comparison."""
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--clients", type=int, default=8)
+    args.add_argument("--seconds", type=float, default=5.0)
+    opts = args.parse_args(argv)
+    fake = FakeSlack().start()
+    body = slash("mlops salary", fake.response_url("bench"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PORT"))}
+    env.update(SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake.api_url)
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.db"
+        port = _free_port()
+        log = open(Path(tmp) / "serve.log", "wb")  # noqa: SIM115
+        serve = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)],
+                                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            _wait_up(f"http://127.0.0.1:{port}/healthz", serve)
+            results.append(measure("rolebot serve", f"http://127.0.0.1:{port}/slack/events",
+                                   body, opts.clients, opts.seconds))
+        finally:
+            _stop(serve)
+        answered = len(fake.calls_to("/response/bench"))
+        port = _free_port()
+        minimal = subprocess.Popen(
+            [sys.executable, "-c", MINIMAL_APP, str(port), fake.api_url, TOKEN, SECRET],
+            cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            _wait_up(f"http://127.0.0.1:{port}/slack/events", minimal)
+            results.append(measure("minimal Bolt App.start", f"http://127.0.0.1:{port}/slack/events",
+                                   body, opts.clients, opts.seconds))
+        finally:
+            _stop(minimal)
+    fake.stop()
+    print(f"{opts.clients} clients, {opts.seconds:g} s each, signed /role commands")
+    print(f"{'target':<24}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'requests':>10}")
+    for r in results:
+        print(f"{r.name:<24}{r.rps:>9.0f}{r.percentile(50):>9.1f}{r.percentile(99):>9.1f}"
+              f"{r.errors:>8}{r.requests:>10}")
+    ours, base = results
+    ratio = ours.rps / base.rps if base.rps else float("inf")
+    print(f"rolebot answered {answered} of {ours.requests} commands via response_url")
+    checks = [(f"throughput >= 3x minimal Bolt ({ratio:.1f}x)", ratio >= 3),
+              (f"p99 < 100 ms ({ours.percentile(99):.1f} ms)", ours.percentile(99) < 100),
+              (f"no errors ({ours.errors})", ours.errors == 0)]
+    for label, ok in checks:
+        print(f"  [{'met' if ok else 'MISSED'}] {label}")
+    return 0 if all(ok for _, ok in checks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
