@@ -2,10 +2,11 @@
 
     .venv/bin/python -m bench.load [--clients 8] [--seconds 5]
 
-Starts the fake Slack Web API, then `python -m bot serve` and the smallest Bolt app on Bolt's
-own development server (`App.start`), and hits each with the same signed slash commands from
-N client processes (one request at a time each, a new connection per request, as Slack does).
-Prints requests per second, p50 and p99 latency and errors side by side, and the targets.
+Starts a stand-in for Slack's servers (bench.sink), then `python -m bot serve` and the
+smallest Bolt app on Bolt's own development server (`App.start`), and hits each with the same
+signed slash commands from N client processes (one request at a time each, a new connection
+per request). Prints requests per second, p50 and p99 latency and errors side by side, the
+number of answers rolebot posted to response_url, and whether the targets are met.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.sink import start_sink  # noqa: E402
 from tests.bot.slack_requests import SECRET, post, signed_headers, slash  # noqa: E402
-from tests.fake_slack import FakeSlack  # noqa: E402
 
 __all__ = ["Result", "main", "measure"]
 
@@ -131,49 +132,63 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.kill()
 
 
+def _start(cmd: list[str], env: dict[str, str], cwd: Path, log: Path) -> subprocess.Popen:
+    with log.open("wb") as out:
+        return subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+
+
+def _merge(parts: list[Result]) -> Result:
+    return Result(parts[0].name, sum(p.requests for p in parts), sum(p.errors for p in parts),
+                  sum(p.seconds for p in parts), sorted(x for p in parts for x in p.latencies))
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run both targets and print the comparison."""
+    """Run both targets, alternating rounds (the machine's load drifts), and compare."""
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--clients", type=int, default=8)
-    args.add_argument("--seconds", type=float, default=5.0)
+    args.add_argument("--seconds", type=float, default=6.0, help="per target, over all rounds")
+    args.add_argument("--rounds", type=int, default=3)
     opts = args.parse_args(argv)
-    fake = FakeSlack().start()
-    body = slash("mlops salary", fake.response_url("bench"))
+    sink_url, sink, stop_sink, sink_counts = start_sink()
+    api_url = f"{sink_url}/api/"
+    body = slash("mlops salary", f"{sink_url}/response/bench")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PORT"))}
-    env.update(SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake.api_url)
-    results = []
+    env.update(SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=api_url)
     with tempfile.TemporaryDirectory() as tmp:
         env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.db"
-        port = _free_port()
-        log = open(Path(tmp) / "serve.log", "wb")  # noqa: SIM115
-        serve = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)],
-                                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        ports = _free_port(), _free_port()
+        procs = [
+            _start([sys.executable, "-m", "bot", "serve", "--port", str(ports[0])], env, ROOT,
+                   Path(tmp) / "serve.log"),
+            _start([sys.executable, "-c", MINIMAL_APP, str(ports[1]), api_url, TOKEN, SECRET],
+                   env, Path(tmp), Path(tmp) / "minimal.log"),
+        ]
+        names = ("rolebot serve", "minimal Bolt App.start")
+        runs: list[list[Result]] = [[], []]
         try:
-            _wait_up(f"http://127.0.0.1:{port}/healthz", serve)
-            results.append(measure("rolebot serve", f"http://127.0.0.1:{port}/slack/events",
-                                   body, opts.clients, opts.seconds))
+            _wait_up(f"http://127.0.0.1:{ports[0]}/healthz", procs[0])
+            _wait_up(f"http://127.0.0.1:{ports[1]}/slack/events", procs[1])
+            for _ in range(opts.rounds):
+                for i in (0, 1):
+                    runs[i].append(measure(names[i], f"http://127.0.0.1:{ports[i]}/slack/events",
+                                           body, opts.clients, opts.seconds / opts.rounds))
         finally:
-            _stop(serve)
-        answered = len(fake.calls_to("/response/bench"))
-        port = _free_port()
-        minimal = subprocess.Popen(
-            [sys.executable, "-c", MINIMAL_APP, str(port), fake.api_url, TOKEN, SECRET],
-            cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            _wait_up(f"http://127.0.0.1:{port}/slack/events", minimal)
-            results.append(measure("minimal Bolt App.start", f"http://127.0.0.1:{port}/slack/events",
-                                   body, opts.clients, opts.seconds))
-        finally:
-            _stop(minimal)
-    fake.stop()
-    print(f"{opts.clients} clients, {opts.seconds:g} s each, signed /role commands")
+            for proc in procs:
+                _stop(proc)
+    time.sleep(0.5)
+    stop_sink.set()
+    answered = sink_counts.get(timeout=10).get("/response/bench", 0)
+    sink.join(timeout=5)
+    ours, base = (_merge(r) for r in runs)
+    print(f"{opts.clients} clients, {opts.seconds:g} s per target in {opts.rounds} alternating "
+          f"rounds, signed /role commands, {os.cpu_count()} CPUs")
     print(f"{'target':<24}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'requests':>10}")
-    for r in results:
+    for r in (ours, base):
         print(f"{r.name:<24}{r.rps:>9.0f}{r.percentile(50):>9.1f}{r.percentile(99):>9.1f}"
               f"{r.errors:>8}{r.requests:>10}")
-    ours, base = results
     ratio = ours.rps / base.rps if base.rps else float("inf")
-    print(f"rolebot answered {answered} of {ours.requests} commands via response_url")
+    print(f"rolebot posted {answered} answers to response_url "
+          f"({ours.requests} measured commands plus warm-up)")
     checks = [(f"throughput >= 3x minimal Bolt ({ratio:.1f}x)", ratio >= 3),
               (f"p99 < 100 ms ({ours.percentile(99):.1f} ms)", ours.percentile(99) < 100),
               (f"no errors ({ours.errors})", ours.errors == 0)]

@@ -28,10 +28,15 @@ def create_app(settings: Settings, kb: Any, *, tips: TipsService | None = None,
                seen: SeenEvents | None = None,
                logger: logging.Logger | None = None) -> App:
     """A Bolt App answering from `kb`; calls auth.test (raises BoltError on a rejected token)."""
+    if logger is None:
+        logger = logging.getLogger("rolebot")
+        # Bolt formats a debug line per middleware per request unless its logger's own
+        # level is above DEBUG (it reads logger.level, not the effective level).
+        logger.setLevel(logging.INFO)
     app = App(
         client=client if client is not None else make_client(settings),
         signing_secret=settings.signing_secret or "",
-        logger=logger or logging.getLogger("rolebot"),
+        logger=logger,
         listener_executor=ThreadPoolExecutor(max_workers=32, thread_name_prefix="rolebot"),
     )
     app.use(Gate(seen if seen is not None else SeenEvents()))

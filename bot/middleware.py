@@ -10,6 +10,7 @@ from slack_bolt import BoltRequest, BoltResponse
 from slack_bolt.middleware import Middleware
 
 from bot.dedupe import SeenEvents
+from bot.respond import Connections, PooledRespond
 
 __all__ = ["ANSWERED_SUBTYPES", "Gate", "is_answerable"]
 
@@ -38,13 +39,15 @@ class Gate(Middleware):
     - Commands and clicks are acknowledged here, in the request thread: Bolt looks for an
       ack() made on a listener thread only every 10 ms, one made here is seen at once.
       Listeners still call ack() first (a second ack() changes nothing).
+    - Their respond() is bot.respond's, which keeps connections to response_url hosts open.
 
     A Middleware subclass rather than a function: Bolt then skips its per-call argument
     injection, which is a measurable share of the time spent per request.
     """
 
-    def __init__(self, seen: SeenEvents) -> None:
+    def __init__(self, seen: SeenEvents, connections: Connections | None = None) -> None:
         self.seen = seen
+        self.connections = connections if connections is not None else Connections()
 
     def process(self, *, req: BoltRequest, resp: BoltResponse,
                 next: Callable[[], BoltResponse]) -> BoltResponse | None:
@@ -58,4 +61,6 @@ class Gate(Middleware):
                 return BoltResponse(status=200, body="")
         elif body.get("command") or body.get("type") == "block_actions":
             req.context.ack()
+        if req.context.response_url:
+            req.context["respond"] = PooledRespond(req.context.response_url, self.connections)
         return next()
