@@ -38,7 +38,8 @@ async def _handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
             counts[path] = counts.get(path, 0) + 1
             writer.write(_answer(_AUTH if path.endswith("/auth.test") else _OK))
             await writer.drain()
-    except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError):
+    except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError,
+            asyncio.CancelledError):
         pass
     finally:
         writer.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -38,12 +39,20 @@ def escape(text: str) -> str:
 
 def defuse(value: Any) -> Any:
     """Turn any `<!channel>`/`<!here>`/`<@U…>` left in texts of a payload into inert text."""
+    if not isinstance(value, str):
+        flat = json.dumps(value)  # one fast pass in C; the walk below only when needed
+        if "<!" not in flat and "<@" not in flat:
+            return value
+    return _defuse(value)
+
+
+def _defuse(value: Any) -> Any:
     if isinstance(value, str):
         return _PING.sub("&lt;", value)
     if isinstance(value, list):
-        return [defuse(v) for v in value]
+        return [_defuse(v) for v in value]
     if isinstance(value, dict):
-        return {k: (defuse(v) if k in _TEXT_KEYS or isinstance(v, dict | list) else v)
+        return {k: (_defuse(v) if k in _TEXT_KEYS or isinstance(v, dict | list) else v)
                 for k, v in value.items()}
     return value
 
