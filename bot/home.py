@@ -40,12 +40,16 @@ def subscription_line(sub: Mapping[str, Any]) -> str:
     where = f"<#{channel}>" if _CHANNEL_ID.match(channel) else escape(channel)
     days = sub.get("weekdays")
     if isinstance(days, Iterable) and not isinstance(days, str):
-        days = ", ".join(str(d) for d in days)
+        days = list(days)
+        days = "every day" if len(days) == 7 else ", ".join(str(d) for d in days)
     when = f"{sub.get('time', '?')} {sub.get('timezone', '')}"
     line = f"• {where} at {escape(when.strip())}"
     if days:
         line += f" on {escape(str(days))}"
-    return line.rstrip() + ("" if sub.get("enabled", True) else " _(paused)_")
+    line = line.rstrip() + ("" if sub.get("enabled", True) else " _(paused)_")
+    if sub.get("flag"):
+        line += f" :warning: {escape(str(sub['flag']))}"
+    return line
 
 
 def _browse(kb: Any) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ from bot.logs import setup_logging
 from bot.wsgi import make_wsgi
 from knowledge.load import KnowledgeError, load
 
-__all__ = ["GunicornServer", "gunicorn_options", "run"]
+__all__ = ["GunicornServer", "gunicorn_options", "run", "tips_service"]
 
 
 class GunicornServer(BaseApplication):
@@ -54,6 +54,14 @@ def gunicorn_options(port: int) -> dict[str, Any]:
     }
 
 
+def tips_service(settings: Settings) -> Any:
+    """The tips service behind `/role tips` and App Home's tips list (None: not configured).
+
+    The tips feature plugs in here (e.g. `TipsService.from_settings(settings)`).
+    """
+    return None
+
+
 def _fail(message: str) -> int:
     print(f"rolebot: {message}", file=sys.stderr)
     return 2
@@ -79,7 +87,7 @@ def run(args: Any, *, env: Mapping[str, str] | None = None,
     except KnowledgeError as exc:
         return _fail(f"knowledge base: {exc}; refusing to start")
     try:
-        app = create_app(settings, kb)
+        app = create_app(settings, kb, tips=tips_service(settings))
     except BoltError:
         return _fail("SLACK_BOT_TOKEN was rejected by Slack (auth.test failed)")
     except (SlackClientError, OSError) as exc:

@@ -60,3 +60,15 @@ class TestSubscriptionLine:
         """A weekdays string is shown as it is."""
         assert subscription_line({"channel": "C1X", "time": "8:00", "timezone": "UTC",
                                   "weekdays": "Mon-Fri"}).endswith("on Mon-Fri")
+
+    def test_a_full_week_reads_every_day(self):
+        """Seven weekdays are shown as "every day"."""
+        days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        assert subscription_line({"channel": "C1X", "time": "8:00", "timezone": "UTC",
+                                  "weekdays": days}).endswith("on every day")
+
+    def test_a_flagged_channel_shows_the_problem(self):
+        """A subscription flagged by the tips service (e.g. not_in_channel) says so."""
+        line = subscription_line({"channel": "C1X", "time": "8:00", "timezone": "UTC",
+                                  "flag": "not_in_channel"})
+        assert line.endswith(":warning: not_in_channel")

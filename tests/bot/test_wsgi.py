@@ -59,6 +59,13 @@ class TestWsgi:
         headers = {**signed_headers(body), "X-Slack-Request-Timestamp": timestamp}
         assert call(wsgi, "POST", "/slack/events", body, headers)[0] == 401
 
+    def test_slacks_ssl_check_is_answered_without_a_timestamp(self, wsgi, fake_slack):
+        """Slack's ssl_check POST gets Bolt's bare 200 and triggers nothing."""
+        body = "ssl_check=1&token=legacy"
+        assert call(wsgi, "POST", "/slack/events", body,
+                    {"Content-Type": "application/x-www-form-urlencoded"})[0] == 200
+        assert [c.method for c in fake_slack.calls] == ["auth.test"]
+
     def test_stale_signature_is_401(self, wsgi):
         """Bolt refuses a well-formed but six-minute-old request with 401."""
         body = "a=b"
