@@ -265,14 +265,19 @@ class Rotation:
             for topic in topics:
                 rng.shuffle(buckets[role][topic])
                 total[role, topic] = len(buckets[role][topic])
-        left = {r: sum(len(v) for v in buckets[r].values()) for r in roles}
+        size = {r: sum(len(v) for v in buckets[r].values()) for r in roles}
+        left = dict(size)
         order: list[int] = []
         prev_role = prev_topic = None
-        for _ in range(len(self.pool)):
+        for remaining in range(len(self.pool), 0, -1):
             live = [r for r in roles if left[r]]
-            role = max(
-                [r for r in live if r != prev_role] or live,
-                key=lambda r: (left[r], -role_rank[r]),
+            choices = [r for r in live if r != prev_role] or live
+            # A role holding more than half of what is left must go now, or it would end up
+            # twice in a row later; otherwise the role furthest behind its even spread goes.
+            forced = [r for r in choices if 2 * left[r] > remaining]
+            role = min(
+                forced or choices,
+                key=lambda r: ((size[r] - left[r] + 0.5) / size[r], role_rank[r]),
             )
             live_t = [t for t, v in buckets[role].items() if v]
             topic = max(
