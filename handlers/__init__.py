@@ -1,10 +1,28 @@
 """What the bot says. Pure: (text, kb) -> Reply. No Slack imports."""
 
+from __future__ import annotations
+
+from handlers.engine import Engine
+from handlers.replies import REPLIES
 from handlers.reply import INTENTS, Reply
+from handlers.understand import plan
+from knowledge.models import KnowledgeBase
 
-__all__ = ["INTENTS", "Reply", "ask"]
+__all__ = ["INTENTS", "Engine", "Reply", "ask", "engine_for"]
+
+_ENGINES: dict[int, Engine] = {}
 
 
-def ask(text: str, kb) -> Reply:
-    """Answer one query (slash text or mention text). Placeholder until the answers issue."""
-    return Reply(intent="help", text="rolebot can't answer questions yet: not yet.")
+def engine_for(kb: KnowledgeBase) -> Engine:
+    """The engine of a knowledge base, built on first use."""
+    engine = _ENGINES.get(id(kb))
+    if engine is None or engine.kb is not kb:
+        engine = _ENGINES[id(kb)] = Engine(kb)
+    return engine
+
+
+def ask(text: str, kb: KnowledgeBase) -> Reply:
+    """Answer one query: slash text ('/role mlops salary' or 'mlops salary') or mention text."""
+    engine = engine_for(kb)
+    decided = plan(text if isinstance(text, str) else "", engine.matcher, engine.role_ids)
+    return REPLIES[decided.intent](engine, decided)

@@ -37,10 +37,13 @@ def read_yaml(path: Path) -> Any:
 
 
 def _field_error(path: Path, exc: ValidationError) -> KnowledgeError:
-    first = exc.errors()[0]
-    field = ".".join(str(p) for p in first["loc"]) or "(top level)"
-    more = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return KnowledgeError(f"{path}: field {field}: {first['msg']}{more}")
+    errors = exc.errors()
+    shown = "; ".join(
+        f"field {'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}"
+        for e in errors[:3]
+    )
+    more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
+    return KnowledgeError(f"{path}: {shown}{more}")
 
 
 def _validate(path: Path, model: type, data: Any):

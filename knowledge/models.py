@@ -22,8 +22,8 @@ class _Frozen(BaseModel):
 class Item(_Frozen):
     """One bullet: optional `Label:` prefix, its text, and nested bullets."""
 
-    text: str
     label: str | None = None
+    text: str
     items: tuple[Item, ...] = ()
 
 

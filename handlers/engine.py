@@ -1,0 +1,39 @@
+"""What answering needs, built once per knowledge base: matcher and rendered sections."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from handlers.render import section_text
+from knowledge.aliases import Aliases, load_aliases
+from knowledge.match import Matcher
+from knowledge.models import KnowledgeBase
+from knowledge.parse import to_text
+
+__all__ = ["Engine"]
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+class Engine:
+    """The knowledge base with its matcher; rendered sections are cached."""
+
+    def __init__(self, kb: KnowledgeBase, aliases: Aliases | None = None) -> None:
+        aliases = aliases or load_aliases()
+        self.kb = kb
+        self.role_ids = tuple(kb.roles)
+        self.short_names = {rid: aliases.short_names.get(rid, rid) for rid in kb.roles}
+        self.topic_titles = {tid: t.title for tid, t in kb.topics.items()}
+        words = {w for role in kb.roles.values() for w in re.findall(r"[a-z0-9]+", to_text(role).lower())}
+        self.matcher = Matcher(aliases, words)
+
+    @functools.lru_cache(maxsize=128)  # noqa: B019 (one engine per knowledge base, kept for the process)
+    def section_text(self, role_id: str, topic_id: str) -> str:
+        """The mrkdwn of one role's section."""
+        return section_text(self.kb.roles[role_id].section(topic_id))
+
+    def one_liner(self, role_id: str) -> str:
+        """The first sentence of the role's overview."""
+        intro = self.kb.roles[role_id].section("overview").intro
+        return _SENTENCE.split(intro[0])[0] if intro else self.kb.roles[role_id].title

@@ -1,0 +1,195 @@
+"""One function per intent: a Plan -> the Reply a great colleague would give."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from handlers.engine import Engine
+from handlers.render import (
+    MAX_BLOCKS,
+    MAX_SECTION_TEXT,
+    button,
+    escape,
+    header,
+    section_blocks,
+    source_line,
+)
+from handlers.reply import Reply
+from handlers.salary import compare_text, focus_text
+from handlers.understand import Plan
+
+__all__ = ["REPLIES", "fit"]
+
+_ASKED_MAX = 60
+
+
+def _context(text: str) -> dict[str, Any]:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
+
+
+def _actions(buttons: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"type": "actions", "elements": buttons[i : i + 25]} for i in range(0, len(buttons), 25)]
+
+
+def fit(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Merge neighbouring section blocks until there are at most 50 blocks (never cut text)."""
+    blocks = list(blocks)
+    i = 0
+    while len(blocks) > MAX_BLOCKS and i < len(blocks) - 1:
+        a, b = blocks[i], blocks[i + 1]
+        if a["type"] == b["type"] == "section":
+            merged = f"{a['text']['text']}\n{b['text']['text']}"
+            if len(merged) <= MAX_SECTION_TEXT:
+                blocks[i : i + 2] = [{"type": "section", "text": {"type": "mrkdwn", "text": merged}}]
+                continue
+        i += 1
+    i = 0
+    while len(blocks) > MAX_BLOCKS and i < len(blocks):
+        if blocks[i]["type"] in ("divider", "header") and i > 0:
+            title = blocks[i].get("text", {}).get("text")
+            blocks.pop(i)
+            if title:
+                blocks.insert(i, {"type": "section", "text": {"type": "mrkdwn", "text": f"*{escape(title)}*"}})
+                i += 1
+            continue
+        i += 1
+    return blocks
+
+
+def _echo(text: str) -> str:
+    text = " ".join(text.split())
+    return escape(text if len(text) <= _ASKED_MAX else text[: _ASKED_MAX - 1] + "…")
+
+
+def _topic_buttons(engine: Engine, role_id: str, current: str | None) -> list[dict[str, Any]]:
+    return [button(t.title, f"rolebot:topic:{t.id}", f"{role_id} {t.id}")
+            for t in engine.kb.topics.values() if t.id != current]
+
+
+def answer(engine: Engine, plan: Plan) -> Reply:
+    """One role, one topic: the whole section, led by the figures a focus asks for."""
+    (role_id,) = plan.roles
+    role, topic = engine.kb.roles[role_id], engine.kb.topics[plan.topic]
+    section = role.section(topic.id)
+    title = f"{role.title} · {topic.title}"
+    lead = focus_text(role, plan.focus, engine.topic_titles) if plan.focus and topic.id == "salary" else ""
+    body = engine.section_text(role_id, topic.id)
+    footer = source_line(role, section)
+    more = "More on this role: " + " · ".join(t.title for t in engine.kb.topics.values() if t.id != topic.id)
+    text = "\n\n".join(p for p in (f"*{escape(title)}*", lead, body, f"_{footer}_", more) if p)
+    blocks = [header(title), *section_blocks(lead)]
+    if lead:
+        blocks.append({"type": "divider"})
+    blocks += [*section_blocks(body), _context(footer), *_actions(_topic_buttons(engine, role_id, topic.id))]
+    focus = " ".join(plan.focus.words())
+    return Reply("answer", text, fit(blocks), (role_id,), topic.id,
+                 query=f"{role_id} {topic.id} {focus}".strip(), focus=plan.focus.words())
+
+
+def compare(engine: Engine, plan: Plan) -> Reply:
+    """Several roles side by side on one topic (salary figures aligned by level)."""
+    kb, topic = engine.kb, engine.kb.topics[plan.topic]
+    roles = [kb.roles[r] for r in plan.roles]
+    names = " vs ".join(r.title for r in roles) if len(roles) <= 3 else f"all {len(roles)} roles"
+    title = f"{topic.title}: {names}"
+    parts, blocks = [f"*{escape(title)}*"], [header(title)]
+    if topic.id == "salary":
+        table = compare_text(roles, plan.focus)
+        parts.append(table)
+        blocks += [*section_blocks(table), {"type": "divider"}]
+    for role in roles:
+        body = engine.section_text(role.id, topic.id)
+        footer = source_line(role, role.section(topic.id))
+        parts += [f"*{escape(role.title)}*", body, f"_{footer}_"]
+        blocks += [header(role.title), *section_blocks(body), _context(footer)]
+    buttons = [button(f"{r.title} only", f"rolebot:role:{r.id}", f"{r.id} {topic.id}") for r in roles]
+    blocks += _actions(buttons)
+    query = "compare " + (" ".join(plan.roles) if len(roles) < len(kb.roles) else "all") + f" {topic.id}"
+    return Reply("compare", "\n\n".join(parts), fit(blocks), plan.roles, topic.id,
+                 query=f"{query} {' '.join(plan.focus.words())}".strip(), focus=plan.focus.words())
+
+
+def clarify(engine: Engine, plan: Plan) -> Reply:
+    """Ask which role was meant, offering the candidates as buttons."""
+    kb = engine.kb
+    topic = kb.topics[plan.topic] if plan.topic else None
+    about = f" about *{escape(topic.title.lower())}*" if topic else ""
+    if plan.asked:
+        question = f"Which role do you mean by “{_echo(plan.asked)}”{about}? It could be:"
+    else:
+        question = f"Which role do you want to know{about}? Pick one, or compare them all:"
+    names = [f"• *{escape(kb.roles[r].title)}*" for r in plan.roles]
+    focus = " ".join(plan.focus.words())
+    tid = topic.id if topic else "overview"
+    buttons = [button(kb.roles[r].title, f"rolebot:clarify:{r}", f"{r} {tid} {focus}".strip())
+               for r in plan.roles]
+    if topic and not plan.asked:
+        buttons.append(button(f"Compare all on {topic.title.lower()}", "rolebot:clarify:all",
+                              f"compare all {tid} {focus}".strip(), primary=True))
+    text = "\n".join([question, *names])
+    blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": text}}, *_actions(buttons)]
+    return Reply("clarify", text, blocks, plan.roles, topic.id if topic else None,
+                 query=f"{plan.asked or ''} {tid}".strip(), focus=plan.focus.words())
+
+
+def roles_list(engine: Engine, plan: Plan) -> Reply:
+    """The roles rolebot knows, one line each."""
+    kb = engine.kb
+    lines = [f"*I know {len(kb.roles)} AI/ML engineering roles:*"]
+    for rid, role in kb.roles.items():
+        lines.append(f"• *{escape(role.title)}* — {escape(engine.one_liner(rid))} "
+                     f"(`/role {escape(engine.short_names[rid])}`)")
+    topics = ", ".join(t.title.lower() for t in kb.topics.values())
+    lines += ["", f"Ask about any of them: {topics}."]
+    text = "\n".join(lines)
+    buttons = [button(r.title, f"rolebot:role:{rid}", f"{rid} overview") for rid, r in kb.roles.items()]
+    return Reply("list", text, [*section_blocks(text), *_actions(buttons)], tuple(kb.roles), None,
+                 query="list")
+
+
+def usage(engine: Engine, plan: Plan) -> Reply:
+    """How to ask, with examples."""
+    kb = engine.kb
+    shorts = ", ".join(f"`{escape(s)}`" for s in engine.short_names.values())
+    topics = ", ".join(f"`{t.id}`" for t in kb.topics.values())
+    text = "\n".join([
+        "*rolebot answers questions about five AI/ML engineering roles.*",
+        "",
+        "*Slash command:* `/role ROLE TOPIC` (any order, typos are fine)",
+        "• `/role mlops salary` · `/role platform trends` · `/role salary ml ops senior`",
+        "• `/role ai systems salary tesla` · `/role production salary san francisco`",
+        "• `/role compare mlops platform salary` · `/role list` · `/role help`",
+        "*Mention or DM me:* “what does a platform engineer do?”, "
+        "“which pays more, ML engineer or MLOps engineer?”",
+        "",
+        f"*Roles:* {shorts}",
+        f"*Topics:* {topics}",
+        "*Daily tips:* `/role tips on 09:00 Europe/London` in a channel · `/role tips off`",
+    ])
+    buttons = [button("List the roles", "rolebot:role:list", "list", primary=True)]
+    return Reply("help", text, [*section_blocks(text), *_actions(buttons)], (), None, query="help")
+
+
+def unknown(engine: Engine, plan: Plan) -> Reply:
+    """Say honestly that the question is not understood; suggest close matches and the list."""
+    kb = engine.kb
+    asked = _echo(" ".join(plan.unknown[:4]))
+    topic = kb.topics[plan.topic] if plan.topic else None
+    lead = (f"I don't know a role called “{asked}”." if topic
+            else f"Sorry, I couldn't tell what you mean by “{asked}”.")
+    lines = [lead]
+    if plan.suggestions:
+        names = " or ".join(f"*{escape(kb.roles[r].title)}*" for r in plan.suggestions)
+        lines.append(f"Did you mean {names}?")
+    lines.append("I answer questions about: " + ", ".join(escape(r.title) for r in kb.roles.values()) + ".")
+    lines.append("Try `/role mlops salary`, `/role list` or `/role help`.")
+    text = "\n".join(lines)
+    tid = topic.id if topic else "overview"
+    buttons = [button(kb.roles[r].title, f"rolebot:suggest:{r}", f"{r} {tid}") for r in plan.suggestions]
+    buttons.append(button("List the roles", "rolebot:role:list", "list"))
+    return Reply("unknown", text, [*section_blocks(text), *_actions(buttons)], (),
+                 topic.id if topic else None, query="")
+
+
+REPLIES = {"answer": answer, "compare": compare, "clarify": clarify, "list": roles_list,
+           "help": usage, "unknown": unknown}

@@ -1,0 +1,103 @@
+"""Salary focus and comparison: which figures answer "senior", "seattle", "google"."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.render import escape, figure_line, figure_range, money
+from knowledge.match import Focus
+from knowledge.models import Role, SalaryFigure
+
+__all__ = ["LEVELS", "compare_text", "matching", "top_figure"]
+
+LEVELS = {"entry": "Entry level", "mid": "Mid level", "senior": "Senior level",
+          "lead": "Lead", "director": "Director", "top": "Top of the range"}
+_TOPIC_ORDER = {"salary": 0, "career": 1, "demand": 2, "trends": 3}
+
+
+def _years_match(fig: SalaryFigure, years: int) -> bool:
+    if fig.years is None:
+        return False
+    span = re.match(r"(\d+)(?:-(\d+)|\+)", fig.years)
+    if span is None:
+        return False
+    low = int(span.group(1))
+    high = int(span.group(2)) if span.group(2) else 99
+    return low <= years <= high
+
+
+def _fits(fig: SalaryFigure, focus: Focus) -> bool:
+    checks = [
+        focus.level is None or fig.level == focus.level,
+        focus.location is None or focus.location.lower() in (fig.location or "").lower(),
+        focus.company is None or fig.company == focus.company,
+        focus.kind is None or fig.kind == focus.kind,
+        focus.years is None or _years_match(fig, focus.years),
+        focus.percentile is None or (fig.percentile or "").lower() == focus.percentile.lower(),
+    ]
+    return all(checks)
+
+
+def matching(role: Role, focus: Focus) -> list[SalaryFigure]:
+    """The role's figures that fit every focus word, salary section first."""
+    found = [f for f in role.salaries if _fits(f, focus)]
+    return sorted(found, key=lambda f: _TOPIC_ORDER.get(f.topic, 9))
+
+
+def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
+    """The lead of a focused salary answer: the matching figures, or an honest 'none'."""
+    words = ", ".join(escape(w) for w in focus.words())
+    found = matching(role, focus)
+    if not found:
+        return (f"_The {escape(role.title)} document has no salary figure for {words}. "
+                "Here is the whole section:_")
+    lines = [f"*Figures for {words}:*"]
+    for fig in found:
+        where = "" if fig.topic == "salary" else f" [{topic_titles.get(fig.topic, fig.topic)}]"
+        lines.append(figure_line(fig) + where)
+    return "\n".join(lines)
+
+
+def top_figure(role: Role) -> SalaryFigure | None:
+    """The highest pay figure of the role's salary section (additional pay left out)."""
+    figs = [f for f in role.salaries
+            if f.topic == "salary" and f.kind != "additional" and (f.high or f.low)]
+    return max(figs, key=lambda f: f.high or f.low or 0, default=None)
+
+
+def _cell(role: Role, level: str) -> str:
+    figs = [f for f in role.salaries if f.topic == "salary" and f.level == level]
+    if not figs:
+        return "—"
+    parts = []
+    for f in figs[:3]:
+        label = f.variant or (f.label if f.label and f.label.lower() not in ("range",) else "")
+        note = f" ({escape(label)})" if label and f.level and f.level not in label.lower() else ""
+        parts.append(f"{figure_range(f)}{note}")
+    return "; ".join(parts)
+
+
+def compare_text(roles: list[Role], focus: Focus) -> str:
+    """The roles' comparable salary figures, aligned level by level, then the ranking."""
+    lines = ["*Salary side by side* (figures from each document's salary section)"]
+    levels = [focus.level] if focus.level else list(LEVELS)
+    for level in levels:
+        cells = [(r, _cell(r, level)) for r in roles]
+        if all(c == "—" for _, c in cells):
+            continue
+        lines += ["", f"*{LEVELS[level]}*"]
+        lines += [f"• *{escape(r.title)}:* {c}" for r, c in cells]
+    ranked = sorted(((top_figure(r), r) for r in roles),
+                    key=lambda fr: -(fr[0].high or fr[0].low or 0) if fr[0] else 0)
+    lines += ["", "*Highest figure in each salary section*"]
+    for fig, role in ranked:
+        if fig is None:
+            continue
+        amount = money(fig.high or fig.low or 0)
+        lines.append(f"• *{escape(role.title)}:* {amount} — {escape(fig.source)}")
+    if focus and not focus.level:
+        for role in roles:
+            found = matching(role, focus)
+            lines += ["", f"*{escape(role.title)} — {', '.join(escape(w) for w in focus.words())}*"]
+            lines += [figure_line(f) for f in found] or ["_no matching figure_"]
+    return "\n".join(lines)

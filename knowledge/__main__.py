@@ -1,0 +1,7 @@
+"""`python -m knowledge build [--check]`."""
+
+import sys
+
+from knowledge.build import main
+
+sys.exit(main())

@@ -1,0 +1,52 @@
+"""Role aliases, topic synonyms and focus words (aliases.yaml), typed and validated."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+__all__ = ["Aliases", "load_aliases"]
+
+_TOPIC_ID_WEIGHT = 10
+
+
+class Aliases(BaseModel):
+    """The contents of aliases.yaml."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+    roles: dict[str, list[str]]
+    ambiguous: dict[str, list[str]]
+    topics: dict[str, dict[str, int]]
+    compare_strong: list[str]
+    compare_weak: list[str]
+    roles_words: list[str]
+    list_words: list[str]
+    help_words: list[str]
+    focus: dict[str, dict[str, list[str]]]
+    stopwords: list[str]
+    short_names: dict[str, str]
+
+    def role_phrases(self) -> dict[str, list[str]]:
+        """role id -> its phrases, the id itself first."""
+        return {rid: [rid, *phrases] for rid, phrases in self.roles.items()}
+
+    def topic_phrases(self) -> dict[str, dict[str, int]]:
+        """topic id -> {phrase: weight}, the id itself with the top weight."""
+        return {tid: {tid: _TOPIC_ID_WEIGHT, **words} for tid, words in self.topics.items()}
+
+
+@functools.cache
+def load_aliases(path: Path = Path(__file__).parent / "aliases.yaml") -> Aliases:
+    """Read and validate aliases.yaml once (KnowledgeError on any fault)."""
+    from knowledge.load import KnowledgeError, read_yaml
+
+    data = read_yaml(path)
+    try:
+        return Aliases.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise KnowledgeError(f"{path}: field {where}: {first['msg']}") from None

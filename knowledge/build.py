@@ -1,0 +1,93 @@
+"""`python -m knowledge build [--check]`: seeds/ -> knowledge/data/*.yaml."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from pathlib import Path
+
+import yaml
+
+from knowledge.load import DATA_DIR, HERE, KnowledgeError, read_yaml
+from knowledge.models import Role, Topic
+from knowledge.parse import ParseError, heading_lines, parse
+
+__all__ = ["build", "dump", "main"]
+
+SEEDS = HERE.parent / "seeds"
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, long lines kept whole, keys in model order."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str):
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def dump(role: Role) -> str:
+    """A role as readable YAML (defaults left out)."""
+    data = role.model_dump(mode="json", exclude_defaults=True)
+    header = f"# Built from seeds/{role.source} by `python -m knowledge build`. Do not edit.\n"
+    return header + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
+
+
+def build(seeds: Path = SEEDS) -> dict[str, str]:
+    """Parse every seed; return {file name: YAML text}."""
+    catalog = read_yaml(HERE / "catalog.yaml")
+    topics = [Topic.model_validate(t) for t in catalog["topics"]]
+    texts = {e["id"]: (seeds / e["seed"]).read_text(encoding="utf-8") for e in catalog["roles"]}
+    known = frozenset().union(*(heading_lines(t) for t in texts.values()))
+    out = {}
+    for entry in catalog["roles"]:
+        try:
+            role = parse(texts[entry["id"]], role_id=entry["id"], title=entry["title"],
+                         source=entry["seed"], topics=topics, known_headings=known)
+        except ParseError as exc:
+            raise KnowledgeError(f"seeds/{entry['seed']}: {exc}") from None
+        out[f"{entry['id']}.yaml"] = dump(role)
+    return out
+
+
+def _check(built: dict[str, str], data_dir: Path) -> list[str]:
+    problems = []
+    for name, text in built.items():
+        path = data_dir / name
+        have = path.read_text(encoding="utf-8") if path.exists() else ""
+        if have != text:
+            diff = difflib.unified_diff(have.splitlines(), text.splitlines(), lineterm="", n=0)
+            first = next((d for d in diff if d[:1] in "+-" and d[:3] not in ("+++", "---")), "")
+            problems.append(f"{path}: differs from what seeds build into (first: {first[:120]})")
+    extra = {p.name for p in data_dir.glob("*.yaml")} - set(built)
+    problems += [f"{data_dir / n}: not built from any seed" for n in sorted(extra)]
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the knowledge base, or with --check verify the committed one."""
+    ap = argparse.ArgumentParser(prog="python -m knowledge")
+    ap.add_argument("command", choices=["build"])
+    ap.add_argument("--check", action="store_true", help="exit 1 if data/ is out of date")
+    ap.add_argument("--seeds", type=Path, default=SEEDS)
+    ap.add_argument("--out", type=Path, default=DATA_DIR)
+    args = ap.parse_args(argv)
+    try:
+        built = build(args.seeds)
+    except (KnowledgeError, OSError) as exc:
+        print(f"knowledge build: {exc}", file=sys.stderr)
+        return 2
+    if args.check:
+        problems = _check(built, args.out)
+        for p in problems:
+            print(p, file=sys.stderr)
+        print("knowledge base is up to date" if not problems else f"{len(problems)} file(s) differ")
+        return 1 if problems else 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, text in built.items():
+        (args.out / name).write_text(text, encoding="utf-8")
+    print(f"wrote {len(built)} files to {args.out}")
+    return 0

@@ -1,0 +1,221 @@
+"""Fuzzy matching of roles, topics and focus words in what people type (rapidfuzz).
+
+Text is normalised, each unknown word is spell-corrected against the words of
+aliases.yaml (never words of three letters or fewer), then the longest alias
+phrases are matched first. "No match" is a normal result.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from knowledge.aliases import Aliases
+
+__all__ = ["Focus", "Match", "Matcher", "normalize", "stem"]
+
+_SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
+_EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
+_APOSTROPHE_S = re.compile(r"['’]s\b")
+_NON_WORD = re.compile(r"[^\w?]+|_")
+_YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?|yoe)\b")
+_PERCENTILE = re.compile(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentile\b")
+_MAX_WORDS = 60
+_MAX_PHRASE = 5
+
+
+def stem(word: str) -> str:
+    """A plural's singular, for matching ("engineers" -> "engineer"; "ops", "class" kept)."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def normalize(text: str) -> list[str]:
+    """Lowercase words of text, Slack markup, emoji and punctuation removed."""
+    text = html.unescape(text[:4000])
+    text = _SLACK_MARKUP.sub(" ", text)
+    text = _EMOJI_CODE.sub(" ", text.lower())
+    text = _APOSTROPHE_S.sub("", text).replace("'", "").replace("’", "")
+    text = text.replace("?", " ? ")
+    return _NON_WORD.sub(" ", text).split()[:_MAX_WORDS]
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a salary question narrows to: level, place, company, kind, years, percentile."""
+
+    level: str | None = None
+    location: str | None = None
+    company: str | None = None
+    kind: str | None = None
+    years: int | None = None
+    percentile: str | None = None
+
+    def __bool__(self) -> bool:
+        return any(v is not None for v in (self.level, self.location, self.company, self.kind,
+                                           self.years, self.percentile))
+
+    def words(self) -> tuple[str, ...]:
+        """The focus as short words, for display and canonical queries."""
+        out = [self.level, self.location, self.company, self.kind,
+               f"{self.years} years" if self.years is not None else None, self.percentile]
+        return tuple(w for w in out if w)
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a query names: roles, ambiguous names, topic, focus, and intent words."""
+
+    tokens: tuple[str, ...]
+    roles: tuple[str, ...] = ()
+    ambiguous: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    topic: str | None = None
+    topic_scores: dict[str, int] = field(default_factory=dict)
+    focus: Focus = Focus()
+    compare_strong: bool = False
+    compare_weak: bool = False
+    roles_word: bool = False
+    list_word: bool = False
+    help_word: bool = False
+    unknown: tuple[str, ...] = ()
+
+
+class Matcher:
+    """Matches queries against the alias data; build once, call `match` per query."""
+
+    def __init__(self, aliases: Aliases, known_words: Iterable[str] = ()) -> None:
+        self.aliases = aliases
+        self.role_phrases = {self._key(p): rid for rid, ps in aliases.role_phrases().items()
+                             for p in ps}
+        self.ambiguous = {self._key(p): tuple(c) for p, c in aliases.ambiguous.items()}
+        self.topic_phrases: dict[str, list[tuple[str, int]]] = {}
+        for tid, synonyms in aliases.topic_phrases().items():
+            for phrase, weight in synonyms.items():
+                self.topic_phrases.setdefault(self._key(phrase), []).append((tid, weight))
+        self.focus_phrases = {self._key(p): (dim, value)
+                              for dim, values in aliases.focus.items()
+                              for value, phrases in values.items() for p in phrases}
+        self.intent_words = {
+            name: {self._key(p) for p in getattr(aliases, name)}
+            for name in ("compare_strong", "compare_weak", "roles_words", "list_words", "help_words")
+        }
+        self.stopwords = frozenset(aliases.stopwords)
+        raw_phrases = [
+            *(p for ps in aliases.role_phrases().values() for p in ps), *aliases.ambiguous,
+            *(p for ws in aliases.topic_phrases().values() for p in ws),
+            *(p for vs in aliases.focus.values() for ps in vs.values() for p in ps),
+            *aliases.compare_strong, *aliases.compare_weak, *aliases.roles_words,
+            *aliases.list_words, *aliases.help_words,
+        ]
+        self.vocab = frozenset(w for p in raw_phrases for w in normalize(p))
+        self.fuzzy_vocab = sorted(w for w in self.vocab if len(w) >= 4 and w.isalpha())
+        self.known = self.vocab | self.stopwords | frozenset(w.lower() for w in known_words)
+
+    @staticmethod
+    def _key(phrase: str) -> str:
+        return " ".join(stem(w) for w in normalize(phrase))
+
+    # words -----------------------------------------------------------------
+    def correct(self, word: str) -> str:
+        """The vocabulary form of one word: itself, its singular, or its spelling fix."""
+        if word in self.vocab:
+            return word
+        if word.endswith("s") and word[:-1] in self.vocab:
+            return word[:-1]
+        if word in self.known or len(word) < 4 or not word.isalpha():
+            return word
+        cutoff = 75 if len(word) == 4 else 80
+        best = process.extractOne(word, self.fuzzy_vocab, scorer=fuzz.ratio, processor=None,
+                                  score_cutoff=cutoff)
+        if best is None or (len(word) == 4 and best[0][0] != word[0]):
+            return word
+        return best[0]
+
+    # phrases ---------------------------------------------------------------
+    def _spans(self, tokens: list[str], table: dict, used: list[bool]) -> list[tuple[int, int, str]]:
+        """Longest-first, non-overlapping (start, end, phrase) found in `table`."""
+        found = []
+        for n in range(min(_MAX_PHRASE, len(tokens)), 0, -1):
+            for i in range(len(tokens) - n + 1):
+                if any(used[i : i + n]):
+                    continue
+                phrase = " ".join(tokens[i : i + n])
+                if phrase in table:
+                    found.append((i, i + n, phrase))
+                    for j in range(i, i + n):
+                        used[j] = True
+        return sorted(found)
+
+    def match(self, text: str) -> Match:
+        """Everything the text names."""
+        raw = normalize(text)
+        tokens = [stem(self.correct(w)) for w in raw]
+        used = [False] * len(tokens)
+        roles: list[str] = []
+        ambiguous: list[tuple[str, tuple[str, ...]]] = []
+        for _, _, phrase in self._spans(tokens, {**self.ambiguous, **self.role_phrases}, used):
+            if phrase in self.role_phrases:
+                rid = self.role_phrases[phrase]
+                if rid not in roles:
+                    roles.append(rid)
+            else:
+                ambiguous.append((phrase, self.ambiguous[phrase]))
+        focus, focus_used = self._focus(tokens, used)
+        topic_used = used[:]
+        scores: dict[str, int] = {}
+        for _, _, phrase in self._spans(tokens, self.topic_phrases, topic_used):
+            for tid, weight in self.topic_phrases[phrase]:
+                scores[tid] = scores.get(tid, 0) + weight
+        topic = max(scores, key=lambda t: scores[t]) if scores and max(scores.values()) > 0 else None
+        grams = {" ".join(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
+        hit = {name: bool(words & grams) for name, words in self.intent_words.items()}
+        unknown = tuple(
+            raw[i] for i, t in enumerate(tokens)
+            if not (topic_used[i] or focus_used[i]) and t not in self.stopwords
+            and raw[i] not in self.vocab and not t.isdigit() and t != "?"
+        )
+        return Match(
+            tokens=tuple(tokens), roles=tuple(roles), ambiguous=tuple(ambiguous), topic=topic,
+            topic_scores=scores, focus=focus, compare_strong=hit["compare_strong"],
+            compare_weak=hit["compare_weak"], roles_word=hit["roles_words"],
+            list_word=hit["list_words"], help_word=hit["help_words"], unknown=unknown,
+        )
+
+    def _focus(self, tokens: list[str], used: list[bool]) -> tuple[Focus, list[bool]]:
+        """Focus words; places and companies are consumed so they do not read as topics."""
+        seen = used[:]
+        values: dict[str, str] = {}
+        for start, end, phrase in self._spans(tokens, self.focus_phrases, seen):
+            dim, value = self.focus_phrases[phrase]
+            values.setdefault(dim, value)
+            if dim in ("location", "company"):
+                for j in range(start, end):
+                    used[j] = True
+        joined = " ".join(tokens)
+        years = _YEARS.search(joined)
+        pct = _PERCENTILE.search(joined)
+        focus = Focus(
+            level=values.get("level"), location=values.get("location"),
+            company=values.get("company"), kind=values.get("kind"),
+            years=int(years.group(1)) if years else None,
+            percentile=f"{pct.group(1)}th Percentile" if pct else None,
+        )
+        return focus, [a or b for a, b in zip(seen, used, strict=True)]
+
+    def suggest(self, words: Iterable[str], limit: int = 3) -> list[str]:
+        """Role ids whose names look like any of `words` (for "did you mean")."""
+        out: list[str] = []
+        for word in words:
+            if len(word) < 4:
+                continue
+            for phrase, score, _ in process.extract(word, list(self.role_phrases), scorer=fuzz.WRatio,
+                                                     processor=None, limit=3, score_cutoff=70):
+                rid = self.role_phrases[phrase]
+                if rid not in out and score >= 70:
+                    out.append(rid)
+        return out[:limit]

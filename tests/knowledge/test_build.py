@@ -1,0 +1,37 @@
+"""`python -m knowledge build --check` guards the committed YAML."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from knowledge.build import build, main
+from knowledge.load import DATA_DIR
+
+
+class TestBuildCheck:
+    """The committed knowledge base is exactly what the seeds build into."""
+
+    def test_committed_files_are_up_to_date(self):
+        """--check passes on the committed files."""
+        assert main(["build", "--check"]) == 0
+
+    def test_check_names_a_stale_file(self, tmp_path, capsys):
+        """A hand edit in data/ makes --check exit 1 naming the file."""
+        out = tmp_path / "data"
+        shutil.copytree(DATA_DIR, out)
+        path = out / "mlops-engineer.yaml"
+        path.write_text(path.read_text().replace("145,000", "146,000"))
+        assert main(["build", "--check", "--out", str(out)]) == 1
+        assert "mlops-engineer.yaml" in capsys.readouterr().err
+
+    def test_build_is_deterministic(self):
+        """Two builds give the same text."""
+        assert build() == build()
+
+    def test_runs_as_a_module(self):
+        """`python -m knowledge build --check` exits 0 from the command line."""
+        done = subprocess.run([sys.executable, "-m", "knowledge", "build", "--check"],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr

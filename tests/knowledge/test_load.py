@@ -1,0 +1,70 @@
+"""Loading validates; a bad file is one line naming the file and the field."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from knowledge.load import DATA_DIR, KnowledgeError, load, load_kb
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A writable copy of the knowledge base data."""
+    out = tmp_path / "data"
+    shutil.copytree(DATA_DIR, out)
+    return out
+
+
+class TestLoad:
+    """load_kb() turns every fault into a one-line KnowledgeError."""
+
+    def test_loads_five_roles_and_ten_topics(self):
+        """The packaged knowledge base has every role and topic, once."""
+        kb = load()
+        assert list(kb.roles) == ["production-ai-engineer", "ai-ml-engineer", "ai-systems-engineer",
+                                  "mlops-engineer", "ml-platform-engineer"]
+        assert len(kb.topics) == 10 and load() is kb
+
+    def test_corrupt_yaml_names_file_and_line(self, data):
+        """Broken YAML syntax gives the file and line."""
+        (data / "mlops-engineer.yaml").write_text("id: [unclosed\nsections: x\n")
+        with pytest.raises(KnowledgeError) as err:
+            load_kb(data)
+        assert "mlops-engineer.yaml" in str(err.value) and "line" in str(err.value)
+        assert "\n" not in str(err.value)
+
+    def test_invalid_field_names_the_field(self, data):
+        """A wrong type names the field path."""
+        path = data / "ai-ml-engineer.yaml"
+        path.write_text(path.read_text().replace("  heading: Overview\n", "  heading: [1, 2]\n", 1))
+        with pytest.raises(KnowledgeError, match=r"ai-ml-engineer\.yaml: field sections\.0\.heading"):
+            load_kb(data)
+
+    def test_unknown_field_is_refused(self, data):
+        """A typo'd key is an error, not silently ignored."""
+        path = data / "ai-ml-engineer.yaml"
+        path.write_text(path.read_text().replace("title: AI/ML Engineer", "titel: AI/ML Engineer"))
+        with pytest.raises(KnowledgeError, match="titel"):
+            load_kb(data)
+
+    def test_missing_file(self, data):
+        """A missing role file is named."""
+        (data / "ml-platform-engineer.yaml").unlink()
+        with pytest.raises(KnowledgeError, match="ml-platform-engineer.yaml: cannot read"):
+            load_kb(data)
+
+    def test_not_a_mapping(self, data):
+        """A file that is a list, not a mapping, is refused."""
+        (data / "ml-platform-engineer.yaml").write_text("- 1\n- 2\n")
+        with pytest.raises(KnowledgeError, match="expected a mapping"):
+            load_kb(data)
+
+    def test_missing_topic(self, data):
+        """A role missing a section is refused, naming the topic."""
+        path = data / "mlops-engineer.yaml"
+        text = path.read_text()
+        path.write_text(text[: text.index("- topic: challenges")])
+        with pytest.raises(KnowledgeError, match="missing topic 'challenges'"):
+            load_kb(data)
