@@ -3,12 +3,13 @@
 Pure: no clock, no I/O. The phrasing comes in as a TipSpec (handlers/tips.yaml, read by
 handlers.tips_data); the day comes in as a date.
 
-Rotation: day n (days since `spec.epoch`) falls in cycle n // len(pool) at position
-n % len(pool). Each (channel, cycle) gets its own seeded order of the whole pool, so no tip
-repeats in a channel until every tip has been used, channels get different tips on the same
-day, and the order interleaves roles (never the same role two days running while another role
-has tips left) and topics (spread out within each role, never the same topic two days running
-when it can be helped).
+Rotation: each channel gets its own seeded order of the whole pool (a permutation), and day n
+(days since `spec.epoch`) shows position n % len(pool). So any len(pool) consecutive days show
+every tip exactly once, from whatever day one starts (no tip repeats in a channel until every
+tip has been used); channels get different tips on the same day; and the order interleaves
+roles (never the same role two days running, also across the wrap-around, while another role
+has tips left) and spreads each role's topics out (never the same topic two days running when
+it can be helped).
 """
 
 from __future__ import annotations
@@ -136,7 +137,7 @@ def _section_candidates(section: Section) -> Iterator[_Candidate]:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:48] or "tip"
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64] or "tip"
 
 
 def _plural(title: str) -> str:
@@ -210,8 +211,8 @@ def build_pool(kb: KnowledgeBase, spec: TipSpec) -> tuple[Tip, ...]:
     return tuple(pool)
 
 
-def _seed(channel: str, cycle: int) -> int:
-    digest = hashlib.sha256(f"rolebot-tips\0{channel}\0{cycle}".encode()).digest()
+def _seed(channel: str) -> int:
+    digest = hashlib.sha256(f"rolebot-tips\0{channel}".encode()).digest()
     return int.from_bytes(digest[:8], "big")
 
 
@@ -221,8 +222,7 @@ class Rotation:
     def __init__(self, pool: Sequence[Tip], epoch: date) -> None:
         self.pool = tuple(pool)
         self.epoch = epoch
-        self._order = functools.lru_cache(maxsize=256)(self._compute)
-        self._raw = functools.lru_cache(maxsize=256)(self._shuffle)
+        self._order = functools.lru_cache(maxsize=1024)(self._compute)
 
     def __len__(self) -> int:
         return len(self.pool)
@@ -235,21 +235,30 @@ class Rotation:
         """The tip for channel on day; ValueError if the pool is empty."""
         if not self.pool:
             raise ValueError("the tip pool is empty")
-        cycle, pos = divmod(self.day_number(day), len(self.pool))
-        return self.pool[self.order(channel, cycle)[pos]]
+        return self.pool[self.order(channel)[self.day_number(day) % len(self.pool)]]
 
-    def order(self, channel: str, cycle: int) -> tuple[int, ...]:
-        """The pool indices in the order channel sees them during one cycle."""
-        return self._order(channel, cycle)
+    def order(self, channel: str) -> tuple[int, ...]:
+        """The pool indices in the order channel sees them, day after day, round and round."""
+        return self._order(channel)
 
-    def _compute(self, channel: str, cycle: int) -> tuple[int, ...]:
-        order = list(self._raw(channel, cycle))
-        if len(order) > 1 and order[0] == self._raw(channel, cycle - 1)[-1]:
-            order[0], order[1] = order[1], order[0]  # no repeat across the cycle boundary
-        return tuple(order)
+    def _compute(self, channel: str) -> tuple[int, ...]:
+        order = self._interleave(random.Random(_seed(channel)))
+        return tuple(self._fix_wrap(order))
 
-    def _shuffle(self, channel: str, cycle: int) -> tuple[int, ...]:
-        rng = random.Random(_seed(channel, cycle))
+    def _fix_wrap(self, order: list[int]) -> list[int]:
+        """Swap the last tip inward if its role equals the first's (the order wraps around)."""
+        role = [self.pool[i].role for i in order]
+        n = len(order)
+        if n < 4 or role[-1] != role[0]:
+            return order
+        for j in range(1, n - 2):
+            if (role[j] not in (role[-2], role[0])
+                    and role[-1] not in (role[j - 1], role[j + 1])):
+                order[j], order[-1] = order[-1], order[j]
+                break
+        return order
+
+    def _interleave(self, rng: random.Random) -> list[int]:
         buckets: dict[str, dict[str, list[int]]] = {}
         for i, tip in enumerate(self.pool):
             buckets.setdefault(tip.role, {}).setdefault(tip.topic, []).append(i)
@@ -257,15 +266,17 @@ class Rotation:
         rng.shuffle(roles)
         role_rank = {r: n for n, r in enumerate(roles)}
         topic_rank: dict[str, dict[str, int]] = {}
-        total: dict[tuple[str, str], int] = {}
         for role in roles:
             topics = sorted(buckets[role])
             rng.shuffle(topics)
             topic_rank[role] = {t: n for n, t in enumerate(topics)}
             for topic in topics:
                 rng.shuffle(buckets[role][topic])
-                total[role, topic] = len(buckets[role][topic])
         size = {r: sum(len(v) for v in buckets[r].values()) for r in roles}
+        t_size: dict[str, int] = {}
+        for tip in self.pool:
+            t_size[tip.topic] = t_size.get(tip.topic, 0) + 1
+        t_left = dict(t_size)
         left = dict(size)
         order: list[int] = []
         prev_role = prev_topic = None
@@ -275,16 +286,21 @@ class Rotation:
             # A role holding more than half of what is left must go now, or it would end up
             # twice in a row later; otherwise the role furthest behind its even spread goes.
             forced = [r for r in choices if 2 * left[r] > remaining]
+            # Each role's k-th tip is due near (k + jitter) / size: spread out, but channels
+            # with different seeds do not march through the roles in lockstep.
             role = min(
                 forced or choices,
-                key=lambda r: ((size[r] - left[r] + 0.5) / size[r], role_rank[r]),
+                key=lambda r: ((size[r] - left[r] + rng.random()) / size[r], role_rank[r]),
             )
             live_t = [t for t, v in buckets[role].items() if v]
-            topic = max(
+            # Topics likewise, counted over all roles, so every topic keeps coming round.
+            topic = min(
                 [t for t in live_t if t != prev_topic] or live_t,
-                key=lambda t: (len(buckets[role][t]) / total[role, t], -topic_rank[role][t]),
+                key=lambda t: ((t_size[t] - t_left[t] + rng.random()) / t_size[t],
+                               topic_rank[role][t]),
             )
+            t_left[topic] -= 1
             order.append(buckets[role][topic].pop())
             left[role] -= 1
             prev_role, prev_topic = role, topic
-        return tuple(order)
+        return order
