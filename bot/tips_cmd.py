@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import signal
+import sqlite3
 import sys
 import threading
 from collections.abc import Mapping
@@ -70,6 +71,10 @@ def run(args: Any, *, kb: KnowledgeBase | None = None, clock: Clock | None = Non
     except (ConfigError, KnowledgeError, ScheduleError) as exc:
         print(f"rolebot tips: {exc}", file=err)
         return 2
+    except sqlite3.Error as exc:
+        print(f"rolebot tips: database ({env.get('DATABASE_URL') or 'sqlite:///rolebot.db'}): "
+              f"{exc}", file=err)
+        return 1
 
 
 def _preview(args: Any, rot: Rotation, clock: Clock, out: TextIO) -> int:

@@ -118,6 +118,8 @@ class TipPoster:
                            reason=f"Slack unreachable ({exc.__class__.__name__})")
         ts = str(resp.get("ts") or "")
         self.store.mark_sent(channel, day, ts, self.clock.now())
+        if channel in self.store.flags():  # it works again (e.g. `tips post` after an invite)
+            self.store.set_flag(channel, None, self.clock.now())
         return Outcome("posted", channel, day, ts=ts)
 
     def _refused(self, channel: str, day: date, exc: SlackApiError) -> Outcome:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bot import tips_cmd
 from bot.cli import main
+from bot.store import SqliteStore
 from tests.bot import tips_fixtures as fx
 from tests.fake_clock import FakeClock, utc
 from tests.tips_kb import make_kb
@@ -120,6 +121,22 @@ class TestPost:
         fake_slack.down()
         code, _, err = self.run(fake_slack, tmp_path, post_args())
         assert code == 1 and "unreachable" in err and err.count("\n") == 1
+
+    def test_a_successful_post_resumes_a_paused_channel(self, fake_slack, tmp_path):
+        """After channel_not_found pauses C1, a manual post that works lifts the pause."""
+        fake_slack.error("chat.postMessage", "channel_not_found")
+        assert self.run(fake_slack, tmp_path, post_args())[0] == 1
+        store = SqliteStore(tmp_path / "r.db")
+        assert store.flags() == {"C1": "channel_not_found"}
+        assert self.run(fake_slack, tmp_path, post_args())[0] == 0
+        assert store.flags() == {}
+        store.close()
+
+    def test_unusable_database_is_one_line(self, fake_slack, tmp_path):
+        """A DATABASE_URL in a missing directory fails with exit 1 and one line."""
+        code, _, err = self.run(fake_slack, tmp_path, post_args(),
+                                DATABASE_URL=f"sqlite:///{tmp_path}/missing/dir/r.db")
+        assert code == 1 and "database" in err and err.count("\n") == 1
 
     def test_missing_token_is_a_config_error(self, fake_slack, tmp_path):
         """Without SLACK_BOT_TOKEN post exits 2 naming the variable."""
