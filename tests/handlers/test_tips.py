@@ -6,8 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
+import handlers
 from handlers.tips import ACTION_ID, Rotation, TipSpec, build_pool, escape
 from handlers.tips_data import load_spec
+from knowledge.load import load
 from knowledge.models import Group, Item, Section
 from tests.tips_kb import ROLES, TOPICS, make_kb
 
@@ -183,3 +185,39 @@ class TestRotation:
         """An empty pool raises ValueError instead of dividing by zero."""
         with pytest.raises(ValueError):
             Rotation((), self.epoch).tip("C1", date(2025, 1, 1))
+
+
+@pytest.fixture(scope="module")
+def real():
+    """The packaged knowledge base and its pool."""
+    kb = load()
+    return kb, build_pool(kb, SPEC)
+
+
+class TestPackagedPool:
+    """The pool drawn from the real knowledge base (knowledge/data)."""
+
+    def test_every_role_and_tip_topic_contributes(self, real):
+        """All five roles and every tip topic give at least a handful of tips."""
+        _, tips = real
+        for attr in ("role", "topic"):
+            counts = {getattr(t, attr): 0 for t in tips}
+            for t in tips:
+                counts[getattr(t, attr)] += 1
+            assert len(counts) == (5 if attr == "role" else len(SPEC.topics))
+            assert min(counts.values()) >= 5
+
+    def test_tips_are_short_and_complete(self, real):
+        """Each tip has a heading, one to max_points bullets, and fits one Slack section."""
+        _, tips = real
+        for tip in tips:
+            assert tip.heading and 1 <= len(tip.points) <= SPEC.max_points
+            assert len(tip.text) < 1500 and not tip.text.endswith("…")
+
+    def test_learn_more_queries_answer_that_role_and_topic(self, real):
+        """The button's query, asked of the bot, answers about the tip's role and topic."""
+        kb, tips = real
+        for query in {t.query for t in tips}:
+            reply = handlers.ask(query, kb)
+            role, topic = query.split()
+            assert reply.intent == "answer" and reply.roles == (role,) and reply.topic == topic
