@@ -95,10 +95,10 @@ class TestPreview:
 
 
 class TestPost:
-    def run(self, fake, tmp_path, args, clock=None, **env):
+    def run(self, fake, tmp_path, args, clock=None, client=None, **env):
         out, err = StringIO(), StringIO()
         code = tips_cmd.run(args, kb=make_kb(), clock=clock or FakeClock(utc(2026, 11, 23, 12)),
-                            env=env_for(fake, tmp_path, **env), out=out, err=err)
+                            env=env_for(fake, tmp_path, **env), out=out, err=err, client=client)
         return code, out.getvalue(), err.getvalue()
 
     def test_posts_then_reports_already_posted(self, fake_slack, tmp_path):
@@ -119,7 +119,8 @@ class TestPost:
     def test_unreachable_slack_is_non_zero(self, fake_slack, tmp_path):
         """Slack down: exit 1, one line."""
         fake_slack.down()
-        code, _, err = self.run(fake_slack, tmp_path, post_args())
+        client = fx.client_for(fake_slack, retries=False)
+        code, _, err = self.run(fake_slack, tmp_path, post_args(), client=client)
         assert code == 1 and "unreachable" in err and err.count("\n") == 1
 
     def test_a_successful_post_resumes_a_paused_channel(self, fake_slack, tmp_path):

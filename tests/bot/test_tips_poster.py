@@ -65,9 +65,10 @@ class TestPost:
         assert time.monotonic() - started >= 0.9
         assert len(fake_slack.calls_to("chat.postMessage")) == 2
 
-    def test_rate_limit_that_persists_leaves_the_tip_due(self, poster, fake_slack):
-        """When every retry is rate limited, the claim is released and the tip stays due."""
-        fake_slack.rate_limit("chat.postMessage", retry_after=0, times=4)
+    def test_rate_limit_that_persists_leaves_the_tip_due(self, fake_slack, tmp_path, clock):
+        """When Slack still says 429 after the retries, the claim is released: still due."""
+        poster = poster_for(fake_slack, tmp_path / "t.db", clock, retries=False)
+        fake_slack.rate_limit("chat.postMessage", retry_after=0)
         outcome = poster.post("C1", DAY)
         assert outcome.status == "failed" and outcome.retry and "ratelimited" in outcome.reason
         assert poster.post("C1", DAY).status == "posted"
@@ -82,8 +83,9 @@ class TestPost:
         assert poster.store.flags() == {"C1": "channel_not_found"}
         assert poster.store.posted("C1", DAY) is None
 
-    def test_outage_then_recovery_posts_once(self, poster, fake_slack, clock):
+    def test_outage_then_recovery_posts_once(self, fake_slack, tmp_path, clock):
         """Slack unreachable: the tip stays due; after recovery it is checked for, then posted."""
+        poster = poster_for(fake_slack, tmp_path / "t.db", clock, retries=False)
         fake_slack.down()
         outcome = poster.post("C1", DAY)
         assert outcome.status == "failed" and outcome.retry and "unreachable" in outcome.reason

@@ -28,8 +28,8 @@ def sub(channel="C1", time="09:00", tz="UTC", days=EVERY_DAY) -> Subscription:
     return Subscription(channel, time, tz, days)
 
 
-def scheduler(fake, path, clock, cfg, owner="A", **kw) -> Scheduler:
-    poster = poster_for(fake, path, clock, owner=owner)
+def scheduler(fake, path, clock, cfg, owner="A", retries=True, **kw) -> Scheduler:
+    poster = poster_for(fake, path, clock, owner=owner, retries=retries)
     return Scheduler(TipsService(poster.store, cfg, clock), poster, clock, **kw)
 
 
@@ -169,7 +169,7 @@ class TestFaults:
     def test_outage_then_recovery(self, fake_slack, tmp_path, caplog):
         """Slack down at the slot: one log line, a retry after 30 s, then exactly one post."""
         clock = FakeClock(utc(2026, 11, 23, 9))
-        sched = scheduler(fake_slack, tmp_path / "t.db", clock, config(sub()))
+        sched = scheduler(fake_slack, tmp_path / "t.db", clock, config(sub()), retries=False)
         fake_slack.down()
         with caplog.at_level(logging.WARNING, logger="rolebot.tips"):
             assert sched.tick() == 30

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from slack_sdk import WebClient
 
 from bot.config import Settings
 from bot.slack_client import make_client
@@ -26,15 +27,18 @@ def rotation() -> Rotation:
     return _ROTATION
 
 
-def client_for(fake):
-    """The production WebClient (make_client), pointed at the fake Slack."""
+def client_for(fake, *, retries: bool = True) -> WebClient:
+    """The production WebClient (make_client) on the fake Slack; or one that never retries."""
+    if not retries:  # for tests about our handling of a failure, not about slack_sdk's retries
+        return WebClient(token="xoxb-test", base_url=fake.api_url, retry_handlers=[])
     return make_client(Settings(bot_token="xoxb-test", api_url=fake.api_url))
 
 
-def poster_for(fake, path, clock, owner="A", lease=timedelta(minutes=5)) -> TipPoster:
+def poster_for(fake, path, clock, owner="A", lease=timedelta(minutes=5), *,
+               retries: bool = True) -> TipPoster:
     """A TipPoster with its own store connection on path."""
-    return TipPoster(SqliteStore(path), client_for(fake), rotation(), clock, owner=owner,
-                     lease=lease)
+    return TipPoster(SqliteStore(path), client_for(fake, retries=retries), rotation(), clock,
+                     owner=owner, lease=lease)
 
 
 @pytest.fixture(scope="module")
