@@ -107,7 +107,8 @@ def _post(args: Any, service: Any, rot: Rotation, client: Any, clock: Clock, out
     if outcome.ok:
         print(outcome.line(), file=out)
         return 0
-    print(f"rolebot tips: {outcome.line()}", file=err)
+    print(f"rolebot tips: could not post to {args.channel} for {day.isoformat()}: "
+          f"{outcome.reason}", file=err)
     return 1
 
 

@@ -78,7 +78,8 @@ class Scheduler:
 
     def run(self, wait: Callable[[float], bool]) -> None:
         """Loop until wait(seconds) returns True (stop was requested)."""
-        log.info("tips scheduler started")
+        active = sum(s.active for s in self.service.effective())
+        log.info("tips scheduler started: %d channel(s) subscribed", active)
         while True:
             try:
                 delay = self.tick()

@@ -10,6 +10,7 @@ import sys
 import time
 from argparse import Namespace
 from collections import Counter
+from datetime import date, timedelta
 from io import StringIO
 from pathlib import Path
 
@@ -138,6 +139,16 @@ class TestPost:
         code, _, err = self.run(fake_slack, tmp_path, post_args(),
                                 DATABASE_URL=f"sqlite:///{tmp_path}/missing/dir/r.db")
         assert code == 1 and "database" in err and err.count("\n") == 1
+
+    def test_a_post_in_progress_elsewhere_is_non_zero(self, fake_slack, tmp_path):
+        """While another process holds a live claim, post sends nothing and exits 1."""
+        store = SqliteStore(tmp_path / "r.db")
+        store.claim("C1", date(2026, 11, 23), "k", "other", utc(2026, 11, 23, 12),
+                    timedelta(minutes=5))
+        store.close()
+        code, _, err = self.run(fake_slack, tmp_path, post_args(day="2026-11-23"))
+        assert code == 1 and "another process" in err and err.count("\n") == 1
+        assert not fake_slack.calls_to("chat.postMessage")
 
     def test_missing_token_is_a_config_error(self, fake_slack, tmp_path):
         """Without SLACK_BOT_TOKEN post exits 2 naming the variable."""
