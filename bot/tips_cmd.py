@@ -56,9 +56,9 @@ def run(args: Any, *, kb: KnowledgeBase | None = None, clock: Clock | None = Non
             return _preview(args, rot, clock, out)
         settings = Settings.from_env(env)
         if client is None:
-            from bot.slack_client import make_client
+            from bot.tips_poster import tips_client
 
-            client = make_client(settings)
+            client = tips_client(settings)
         from bot.tips_service import TipsService
 
         service = TipsService.from_settings(settings, env, clock)

@@ -21,15 +21,19 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
+from urllib.error import URLError
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
 from bot.clock import Clock
+from bot.config import Settings
+from bot.slack_client import make_client
 from bot.store import Store
 from handlers.tips import Rotation
 
-__all__ = ["EVENT_TYPE", "PAUSE_ERRORS", "Outcome", "TipPoster", "make_owner"]
+__all__ = ["EVENT_TYPE", "PAUSE_ERRORS", "Outcome", "TipPoster", "make_owner", "tips_client"]
 
 EVENT_TYPE = "rolebot_tip"
 PAUSE_ERRORS = frozenset(
@@ -62,9 +66,34 @@ class Outcome:
         return f"tip {where}: {self.status}: {self.reason}{tail}"
 
 
+def tips_client(settings: Settings) -> WebClient:
+    """make_client's WebClient without its connection-error retry, for posting tips.
+
+    A connection dropped after the request went out may still have posted; slack_sdk would
+    resend blindly, which could post twice. The claim recovery above handles it instead.
+    429s are still waited out (Retry-After).
+    """
+    client = make_client(settings)
+    client.retry_handlers = [
+        h for h in client.retry_handlers if not isinstance(h, ConnectionErrorRetryHandler)
+    ]
+    return client
+
+
 def make_owner() -> str:
     """A name for this process's claims: host, pid and a random part."""
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def _never_sent(exc: BaseException) -> bool:
+    """The connection was never made (refused, no DNS): Slack cannot have posted anything."""
+    reason = exc.reason if isinstance(exc, URLError) else exc
+    return isinstance(reason, ConnectionRefusedError | socket.gaierror)
+
+
+def _describe(exc: BaseException) -> str:
+    reason = exc.reason if isinstance(exc, URLError) else exc
+    return reason.__class__.__name__ if isinstance(reason, BaseException) else str(reason)
 
 
 def _error(exc: SlackApiError) -> str:
@@ -75,7 +104,7 @@ class TipPoster:
     """Posts tips through an injected WebClient, recording them in an injected Store."""
 
     def __init__(self, store: Store, client: WebClient, rotation: Rotation, clock: Clock, *,
-                 owner: str | None = None, lease: timedelta = timedelta(minutes=5),
+                 owner: str | None = None, lease: timedelta = timedelta(minutes=10),
                  history_pages: int = 5) -> None:
         self.store = store
         self.client = client
@@ -112,10 +141,13 @@ class TipPoster:
             )
         except SlackApiError as exc:
             return self._refused(channel, day, exc)
-        except Exception as exc:  # transport: the request may or may not have reached Slack
-            self.store.expire(channel, day, self.owner)
+        except Exception as exc:  # transport: did the request reach Slack?
+            if _never_sent(exc):
+                self.store.release(channel, day, self.owner)
+            else:  # it may have posted: the next attempt looks first
+                self.store.expire(channel, day, self.owner)
             return Outcome("failed", channel, day, retry=True,
-                           reason=f"Slack unreachable ({exc.__class__.__name__})")
+                           reason=f"Slack unreachable ({_describe(exc)})")
         ts = str(resp.get("ts") or "")
         self.store.mark_sent(channel, day, ts, self.clock.now())
         if channel in self.store.flags():  # it works again (e.g. `tips post` after an invite)
@@ -166,7 +198,7 @@ class TipPoster:
         except Exception as exc:
             self.store.expire(channel, day, self.owner)
             return Outcome("failed", channel, day, retry=True,
-                           reason=f"Slack unreachable ({exc.__class__.__name__})")
+                           reason=f"Slack unreachable ({_describe(exc)})")
         self.store.expire(channel, day, self.owner)
         return Outcome("failed", channel, day, retry=True,
                        reason="earlier attempt not found in the recent history; not posting, "

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import socket
 import time
 from datetime import date, timedelta
 
 import pytest
+from slack_sdk import WebClient
 
 from bot.tips_poster import EVENT_TYPE
 from tests.bot import tips_fixtures as fx
@@ -15,6 +17,7 @@ from tests.fake_clock import FakeClock, utc
 fake_slack, _module_fake_slack = fx.fake_slack, fx._module_fake_slack  # one server per module
 
 DAY = date(2026, 11, 23)
+LEASE = timedelta(minutes=10)
 
 
 @pytest.fixture
@@ -95,6 +98,18 @@ class TestPost:
         assert len(fake_slack.calls_to("conversations.history")) == 1
         assert len(fake_slack.calls_to("chat.postMessage")) == 1
 
+    def test_connection_refused_is_certainly_unsent(self, fake_slack, tmp_path, clock):
+        """Nothing listening: the claim is released, so the next try posts without looking."""
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        closed = WebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{port}/api/")
+        poster = poster_for(fake_slack, tmp_path / "t.db", clock)
+        poster.client = closed
+        outcome = poster.post("C1", DAY)
+        assert outcome.retry and "ConnectionRefusedError" in outcome.reason
+        assert poster.store.claim("C1", DAY, "k", "B", clock.now(), LEASE).status == "new"
+
     def test_server_error_is_an_unknown_outcome(self, poster, fake_slack):
         """A 5xx may have posted, so the next attempt looks before posting."""
         fake_slack.script("chat.postMessage", status=500, body={"ok": False, "error": "fatal"},
@@ -104,6 +119,15 @@ class TestPost:
         outcome = poster.post("C1", DAY)
         assert (outcome.status, outcome.ts) == ("already", "111.222")
         assert poster.store.posted("C1", DAY) == "111.222"
+
+
+class TestTipsClient:
+    def test_waits_out_429_but_never_resends_after_a_dropped_connection(self, fake_slack):
+        """tips_client keeps the rate-limit retry and drops the blind connection retry."""
+        client = fx.client_for(fake_slack)
+        kinds = {type(h).__name__ for h in client.retry_handlers}
+        assert "RateLimitErrorRetryHandler" in kinds
+        assert "ConnectionErrorRetryHandler" not in kinds
 
 
 class TestClaimRecovery:

@@ -8,9 +8,8 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.config import Settings
-from bot.slack_client import make_client
 from bot.store import SqliteStore
-from bot.tips_poster import TipPoster
+from bot.tips_poster import TipPoster, tips_client
 from handlers.tips import Rotation, build_pool
 from handlers.tips_data import load_spec
 from tests.fake_slack import FakeSlack
@@ -28,13 +27,13 @@ def rotation() -> Rotation:
 
 
 def client_for(fake, *, retries: bool = True) -> WebClient:
-    """The production WebClient (make_client) on the fake Slack; or one that never retries."""
+    """The client tips post with (tips_client) on the fake Slack; or one that never retries."""
     if not retries:  # for tests about our handling of a failure, not about slack_sdk's retries
         return WebClient(token="xoxb-test", base_url=fake.api_url, retry_handlers=[])
-    return make_client(Settings(bot_token="xoxb-test", api_url=fake.api_url))
+    return tips_client(Settings(bot_token="xoxb-test", api_url=fake.api_url))
 
 
-def poster_for(fake, path, clock, owner="A", lease=timedelta(minutes=5), *,
+def poster_for(fake, path, clock, owner="A", lease=timedelta(minutes=10), *,
                retries: bool = True) -> TipPoster:
     """A TipPoster with its own store connection on path."""
     return TipPoster(SqliteStore(path), client_for(fake, retries=retries), rotation(), clock,
