@@ -29,10 +29,10 @@ def _query(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ")
 
 
-def run(args) -> int:
+def run(args, loader=load) -> int:
     """Answer TEXT (or each stdin line for `-`); print text or JSON."""
     try:
-        kb = load()
+        kb = loader()
     except KnowledgeError as exc:
         print(f"rolebot: knowledge base: {exc}", file=sys.stderr)
         return 2

@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 import re
 
-from handlers.render import section_text
+from handlers.render import section_blocks, section_text
 from knowledge.aliases import Aliases, load_aliases
 from knowledge.match import Matcher
 from knowledge.models import KnowledgeBase
-from knowledge.parse import to_text
+from knowledge.text import to_text
 
 __all__ = ["Engine"]
 
@@ -32,6 +32,11 @@ class Engine:
     def section_text(self, role_id: str, topic_id: str) -> str:
         """The mrkdwn of one role's section."""
         return section_text(self.kb.roles[role_id].section(topic_id))
+
+    @functools.lru_cache(maxsize=128)  # noqa: B019
+    def body_blocks(self, role_id: str, topic_id: str) -> tuple[dict, ...]:
+        """The section blocks of one role's section (shared: treat as read-only)."""
+        return tuple(section_blocks(self.section_text(role_id, topic_id)))
 
     def one_liner(self, role_id: str) -> str:
         """The first sentence of the role's overview."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from handlers.engine import Engine
@@ -32,27 +33,20 @@ def _actions(buttons: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def fit(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Merge neighbouring section blocks until there are at most 50 blocks (never cut text)."""
+    """Merge neighbouring section blocks while there are more than 50 (never cut text).
+
+    With five roles the worst case (compare all, one topic) is 19 blocks; this guards
+    longer documents.
+    """
     blocks = list(blocks)
     i = 0
     while len(blocks) > MAX_BLOCKS and i < len(blocks) - 1:
         a, b = blocks[i], blocks[i + 1]
-        if a["type"] == b["type"] == "section":
-            merged = f"{a['text']['text']}\n{b['text']['text']}"
-            if len(merged) <= MAX_SECTION_TEXT:
-                blocks[i : i + 2] = [{"type": "section", "text": {"type": "mrkdwn", "text": merged}}]
-                continue
-        i += 1
-    i = 0
-    while len(blocks) > MAX_BLOCKS and i < len(blocks):
-        if blocks[i]["type"] in ("divider", "header") and i > 0:
-            title = blocks[i].get("text", {}).get("text")
-            blocks.pop(i)
-            if title:
-                blocks.insert(i, {"type": "section", "text": {"type": "mrkdwn", "text": f"*{escape(title)}*"}})
-                i += 1
-            continue
-        i += 1
+        merged = f"{a['text']['text']}\n{b['text']['text']}" if a["type"] == b["type"] == "section" else ""
+        if merged and len(merged) <= MAX_SECTION_TEXT:
+            blocks[i : i + 2] = [{"type": "section", "text": {"type": "mrkdwn", "text": merged}}]
+        else:
+            i += 1
     return blocks
 
 
@@ -66,24 +60,43 @@ def _topic_buttons(engine: Engine, role_id: str, current: str | None) -> list[di
             for t in engine.kb.topics.values() if t.id != current]
 
 
+def _mentions(body: str, words: tuple[str, ...]) -> str:
+    """Lines of the section that mention the query's other words ("kubernetes", "security")."""
+    words = tuple(w for w in words if len(w) >= 3)[:3]
+    if not words:
+        return ""
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
+    found = [line.strip() for line in body.splitlines() if pattern.search(line)]
+    if not found:
+        return ""
+    shown = ", ".join(f"“{_echo(w)}”" for w in words)
+    return "\n".join([f"*Mentions of {shown}:*", *found[:8]])
+
+
 def answer(engine: Engine, plan: Plan) -> Reply:
     """One role, one topic: the whole section, led by the figures a focus asks for."""
     (role_id,) = plan.roles
     role, topic = engine.kb.roles[role_id], engine.kb.topics[plan.topic]
     section = role.section(topic.id)
     title = f"{role.title} · {topic.title}"
-    lead = focus_text(role, plan.focus, engine.topic_titles) if plan.focus and topic.id == "salary" else ""
     body = engine.section_text(role_id, topic.id)
+    if plan.focus and topic.id == "salary":
+        lead = focus_text(role, plan.focus, engine.topic_titles)
+    else:
+        lead = _mentions(body, plan.unknown)
     footer = source_line(role, section)
     more = "More on this role: " + " · ".join(t.title for t in engine.kb.topics.values() if t.id != topic.id)
     text = "\n\n".join(p for p in (f"*{escape(title)}*", lead, body, f"_{footer}_", more) if p)
     blocks = [header(title), *section_blocks(lead)]
     if lead:
         blocks.append({"type": "divider"})
-    blocks += [*section_blocks(body), _context(footer), *_actions(_topic_buttons(engine, role_id, topic.id))]
-    focus = " ".join(plan.focus.words())
+    blocks += [*engine.body_blocks(role_id, topic.id), _context(footer),
+               *_actions(_topic_buttons(engine, role_id, topic.id))]
+    focus = plan.focus.words() if plan.focus and topic.id == "salary" else ()
+    if lead and not focus:
+        focus = tuple(w for w in plan.unknown if len(w) >= 3)[:3]
     return Reply("answer", text, fit(blocks), (role_id,), topic.id,
-                 query=f"{role_id} {topic.id} {focus}".strip(), focus=plan.focus.words())
+                 query=" ".join((role_id, topic.id, *focus)), focus=focus)
 
 
 def compare(engine: Engine, plan: Plan) -> Reply:
@@ -101,7 +114,7 @@ def compare(engine: Engine, plan: Plan) -> Reply:
         body = engine.section_text(role.id, topic.id)
         footer = source_line(role, role.section(topic.id))
         parts += [f"*{escape(role.title)}*", body, f"_{footer}_"]
-        blocks += [header(role.title), *section_blocks(body), _context(footer)]
+        blocks += [header(role.title), *engine.body_blocks(role.id, topic.id), _context(footer)]
     buttons = [button(f"{r.title} only", f"rolebot:role:{r.id}", f"{r.id} {topic.id}") for r in roles]
     blocks += _actions(buttons)
     query = "compare " + (" ".join(plan.roles) if len(roles) < len(kb.roles) else "all") + f" {topic.id}"

@@ -57,11 +57,12 @@ def plan(text: str, matcher: Matcher, role_ids: tuple[str, ...]) -> Plan:
     if _wants_compare(m):
         named = list(m.roles)
         roles = named if len(named) >= 2 else named + [r for r in role_ids if r not in named]
-        topic = m.topic or ("salary" if m.focus else "overview")
+        weak = m.topic is not None and m.topic_scores[m.topic] < 2  # "how does X differ from Y"
+        topic = m.topic if m.topic and not weak else ("salary" if m.focus else "overview")
         return Plan("compare", tuple(roles), topic, m.focus, match=m)
     if len(m.roles) == 1:
         topic = m.topic or ("salary" if m.focus else "overview")
-        return Plan("answer", m.roles, topic, m.focus, match=m)
+        return Plan("answer", m.roles, topic, m.focus, unknown=m.unknown, match=m)
     if m.list_word and m.topic is None and not m.unknown:
         return Plan("list", match=m)
     if m.unknown:

@@ -38,11 +38,17 @@ class Aliases(BaseModel):
         return {tid: {tid: _TOPIC_ID_WEIGHT, **words} for tid, words in self.topics.items()}
 
 
-@functools.cache
-def load_aliases(path: Path = Path(__file__).parent / "aliases.yaml") -> Aliases:
-    """Read and validate aliases.yaml once (KnowledgeError on any fault)."""
-    from knowledge.load import KnowledgeError, read_yaml
+_PATH = Path(__file__).parent / "aliases.yaml"
 
+
+@functools.cache
+def load_aliases(path: Path = _PATH) -> Aliases:
+    """Read and validate aliases.yaml once (KnowledgeError on any fault)."""
+    from knowledge.load import KnowledgeError, compiled, read_yaml
+
+    fresh = compiled() if path == _PATH else None
+    if fresh is not None:
+        return fresh.aliases
     data = read_yaml(path)
     try:
         return Aliases.model_validate(data)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
 
-from knowledge.load import DATA_DIR, HERE, KnowledgeError, read_yaml
+from knowledge import compiled
+from knowledge.aliases import load_aliases
+from knowledge.load import DATA_DIR, HERE, KnowledgeError, load_kb, read_yaml
 from knowledge.models import Role, Topic
 from knowledge.parse import ParseError, heading_lines, parse
 
@@ -37,7 +40,7 @@ def dump(role: Role) -> str:
 
 
 def build(seeds: Path = SEEDS) -> dict[str, str]:
-    """Parse every seed; return {file name: YAML text}."""
+    """Parse every seed; return {file name: text}: one YAML per role and compiled.json."""
     catalog = read_yaml(HERE / "catalog.yaml")
     topics = [Topic.model_validate(t) for t in catalog["topics"]]
     texts = {e["id"]: (seeds / e["seed"]).read_text(encoding="utf-8") for e in catalog["roles"]}
@@ -50,7 +53,21 @@ def build(seeds: Path = SEEDS) -> dict[str, str]:
         except ParseError as exc:
             raise KnowledgeError(f"seeds/{entry['seed']}: {exc}") from None
         out[f"{entry['id']}.yaml"] = dump(role)
+    out["compiled.json"] = _compile(out)
     return out
+
+
+def _compile(yaml_texts: dict[str, str]) -> str:
+    """compiled.json for these role YAML texts (validated exactly as loading does)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        for name, text in yaml_texts.items():
+            (data / name).write_text(text, encoding="utf-8")
+        kb = load_kb(data)
+        aliases = load_aliases.__wrapped__(HERE / "aliases.yaml")
+        paths = compiled.sources(HERE, data)
+        twin = compiled.Compiled(stamps=compiled.stamps(paths), kb=kb, aliases=aliases)
+        return twin.model_dump_json() + "\n"
 
 
 def _check(built: dict[str, str], data_dir: Path) -> list[str]:

@@ -113,7 +113,14 @@ class Matcher:
             *aliases.list_words, *aliases.help_words,
         ]
         self.vocab = frozenset(w for p in raw_phrases for w in normalize(p))
-        self.fuzzy_vocab = sorted(w for w in self.vocab if len(w) >= 4 and w.isalpha())
+        # Typos are fixed towards role and topic words only: focus words must be typed
+        # right ('stuff' is not 'staff').
+        targets = [*(p for ps in aliases.role_phrases().values() for p in ps), *aliases.ambiguous,
+                   *(p for ws in aliases.topic_phrases().values() for p in ws)]
+        self.fuzzy_vocab = sorted({w for p in targets for w in normalize(p)
+                                   if len(w) >= 4 and w.isalpha()})
+        self.intent_tokens = frozenset(w for ws in self.intent_words.values() for p in ws
+                                       for w in p.split())
         self.known = self.vocab | self.stopwords | frozenset(w.lower() for w in known_words)
 
     @staticmethod
@@ -151,6 +158,25 @@ class Matcher:
                         used[j] = True
         return sorted(found)
 
+    def _role_spans(self, tokens: list[str], used: list[bool]) -> list[tuple[int, int, str]]:
+        """Role names covering the most words, then in the fewest phrases (max coverage)."""
+        table = {**self.ambiguous, **self.role_phrases}
+        n = len(tokens)
+        best: list[tuple[int, int, list]] = [(0, 0, [])] * (n + 1)  # (covered, -spans, spans)
+        for i in range(n - 1, -1, -1):
+            best[i] = best[i + 1]
+            for size in range(1, min(_MAX_PHRASE, n - i) + 1):
+                phrase = " ".join(tokens[i : i + size])
+                if phrase in table:
+                    covered, neg, spans = best[i + size]
+                    option = (covered + size, neg - 1, [(i, i + size, phrase), *spans])
+                    if option[:2] > best[i][:2]:
+                        best[i] = option
+        for start, end, _ in best[0][2]:
+            for j in range(start, end):
+                used[j] = True
+        return best[0][2]
+
     def match(self, text: str) -> Match:
         """Everything the text names."""
         raw = normalize(text)
@@ -158,7 +184,7 @@ class Matcher:
         used = [False] * len(tokens)
         roles: list[str] = []
         ambiguous: list[tuple[str, tuple[str, ...]]] = []
-        for _, _, phrase in self._spans(tokens, {**self.ambiguous, **self.role_phrases}, used):
+        for _, _, phrase in self._role_spans(tokens, used):
             if phrase in self.role_phrases:
                 rid = self.role_phrases[phrase]
                 if rid not in roles:
@@ -171,13 +197,14 @@ class Matcher:
         for _, _, phrase in self._spans(tokens, self.topic_phrases, topic_used):
             for tid, weight in self.topic_phrases[phrase]:
                 scores[tid] = scores.get(tid, 0) + weight
-        topic = max(scores, key=lambda t: scores[t]) if scores and max(scores.values()) > 0 else None
+        floor = 1 if roles else 2  # with no role named, "do" alone is no topic
+        topic = max(scores, key=lambda t: scores[t]) if scores and max(scores.values()) >= floor else None
         grams = {" ".join(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
         hit = {name: bool(words & grams) for name, words in self.intent_words.items()}
         unknown = tuple(
             raw[i] for i, t in enumerate(tokens)
             if not (topic_used[i] or focus_used[i]) and t not in self.stopwords
-            and raw[i] not in self.vocab and not t.isdigit() and t != "?"
+            and t not in self.intent_tokens and not t.isdigit() and t != "?"
         )
         return Match(
             tokens=tuple(tokens), roles=tuple(roles), ambiguous=tuple(ambiguous), topic=topic,

@@ -7,9 +7,11 @@ from collections.abc import Iterable
 
 from knowledge.models import Group, Item, Role, Section, Topic
 from knowledge.salary import figures
+from knowledge.text import to_text
 from knowledge.tokens import Token, rules, title_like, tokenize
 
 __all__ = ["ParseError", "heading_lines", "parse", "to_text"]
+
 
 _LABEL = re.compile(r"^([^:]{1,80}?): (\S.*)$")
 
@@ -173,29 +175,3 @@ def parse(
     )
     role = Role(id=role_id, title=title, source=source, sections=sections)
     return role.model_copy(update={"salaries": figures(role)})
-
-
-def _item_text(item: Item) -> list[str]:
-    head = f"{item.label}: {item.text}" if item.label else item.text
-    return [head] + [t for child in item.items for t in _item_text(child)]
-
-
-def _group_text(group: Group) -> list[str]:
-    out = []
-    if group.heading:
-        out.append(f"{group.number}. {group.heading}" if group.number else group.heading)
-    out += list(group.paragraphs)
-    out += [t for item in group.items for t in _item_text(item)]
-    out += [t for sub in group.groups for t in _group_text(sub)]
-    return out
-
-
-def to_text(role: Role) -> str:
-    """Every word the role holds, in document order (for the exactly-once check)."""
-    parts: list[str] = []
-    for section in role.sections:
-        parts.append(section.heading)
-        parts += section.intro
-        parts += [t for g in section.groups for t in _group_text(g)]
-        parts += section.summary
-    return "\n".join(parts)

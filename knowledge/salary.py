@@ -75,10 +75,10 @@ def _figures(topic: str, context: tuple[str, ...], label: str | None, line: str,
         names = (_VARIANT.findall(own) or _VARIANT.findall(line[m.end():end])
                  or _VARIANT.findall(" ".join(context[-1:])))
         variant = variant or (names[-1].strip() if names else None)
-        generic = own.lower() in terms["generic_labels"] and before
-        level = (_find(terms["levels"], local) or _find(terms["levels"], before or "")
-                 if generic else None) or _find(terms["levels"], local) \
-            or _find(terms["levels"], " ".join(context[-1:]))
+        # "Salary range: ..." after "- Senior MLOps Engineer: ..." is that role's figure.
+        owner = before if own.lower() in terms["generic_labels"] else None
+        level = (_find(terms["levels"], local) or _find(terms["levels"], owner or "")
+                 or _find(terms["levels"], " ".join(context[-1:])))
         percentile = _PERCENTILE.search(own)
         years = _YEARS.search(own) or _YEARS.search(" ".join(context[-1:]))
         out.append(SalaryFigure(
@@ -90,7 +90,7 @@ def _figures(topic: str, context: tuple[str, ...], label: str | None, line: str,
             years=years.group(1).replace(" ", "") if years else None,
             location=location, company=company,
             percentile=percentile.group(1) if percentile else None,
-            variant=variant if not (generic and before) else (variant or _strip_paren(before)),
+            variant=variant or (_strip_paren(owner) if owner else None),
             kind=_find(terms["kinds"], local) or "salary",
             source=line,
         ))

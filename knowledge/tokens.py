@@ -39,7 +39,7 @@ def rules() -> Rules:
     return Rules(
         function_words=frozenset(w.lower() for w in data["function_words"]),
         abbreviations=frozenset(data["abbreviations"]),
-        summary_opener=re.compile(rf"(?:^|(?<=[.!?)] )|(?<=[a-z0-9%] ))(?:{openers})"),
+        summary_opener=re.compile(rf"(?:^|(?<=[.!?)] )|(?<=[A-Za-z0-9%] ))(?:{openers})"),
         max_bullet_heading_words=data["max_bullet_heading_words"],
         max_heading_words=data["max_heading_words"],
         max_glued_heading_words=data["max_glued_heading_words"],

@@ -138,26 +138,33 @@ class TestGluedHeadings:
 class TestGluedSummaries:
     """Summaries glued onto a section's last line stand on their own."""
 
-    @pytest.mark.parametrize(("line", "content", "opener"), [
-        ("Adapt to rapidly evolving field through ongoing education and skill development In "
-         "summary, Production AI Engineers combine technical expertise.",
-         "Adapt to rapidly evolving field through ongoing education and skill development",
-         "In summary,"),
-        ("Adaptability: Willingness to learn and stay updated with evolving technologies By "
-         "combining these technical skills, operational knowledge, and soft skills, aspiring "
-         "MLOps Engineers can bridge the gap.",
-         "Adaptability: Willingness to learn and stay updated with evolving technologies",
+    @pytest.mark.parametrize(("role", "content_ends", "opener"), [
+        ("production-ai-engineer", "ongoing education and skill development", "In summary,"),
+        ("production-ai-engineer", "provide insights to stakeholders", "These responsibilities"),
+        ("production-ai-engineer", "research publications (preferred)", "By meeting"),
+        ("production-ai-engineer", "healthcare, finance, automotive, and more.", "By following"),
+        ("production-ai-engineer", "Expansion of AI applications in emerging fields", "The market demand"),
+        ("ai-ml-engineer", "interpreting data to extract insights and make predictions.", "In summary,"),
+        ("ai-ml-engineer", "applying AI/ML solutions across diverse industries.", "The AI/ML engineering"),
+        ("ai-ml-engineer", "Develop meaningful solutions within time constraints", "By combining"),
+        ("ai-systems-engineer", "Educate team members on AI advancements and best practices",
+         "AI Systems Engineers must"),
+        ("ai-systems-engineer", "regulatory requirements in AI", "Aspiring AI Systems Engineers"),
+        ("ai-systems-engineer", "Mitigating potential workforce displacement due to automation",
+         "Overcoming"),
+        ("mlops-engineer", "Willingness to learn and stay updated with evolving technologies",
          "By combining"),
-        ("Some professionals start their own companies or work as consultants, applying AI/ML "
-         "solutions across diverse industries. The AI/ML engineering career path is characterized "
-         "by continuous learning.",
-         "Some professionals start their own companies or work as consultants, applying AI/ML "
-         "solutions across diverse industries.", "The AI/ML"),
+        ("ml-platform-engineer", "Maintaining motivation and focus in the face of setbacks",
+         "Developing these"),
+        ("ml-platform-engineer", "Addressing operational bottlenecks", "By understanding"),
     ])
-    def test_bullet_ends_before_the_summary(self, line, content, opener):
-        """The bullet ends where the summary's first sentence starts."""
-        head, summary = split_summary(line, True)
-        assert head == content and summary.startswith(opener)
+    def test_real_last_lines(self, seeds, role, content_ends, opener):
+        """The seed line holding `content_ends` is cut right after it, where the summary starts."""
+        line = next(ln for ln in seeds[role].splitlines() if content_ends in ln)
+        text = line[2:] if line.startswith("- ") else line
+        head, summary = split_summary(text, line.startswith("- "))
+        assert head.endswith(content_ends.rstrip()) and summary.startswith(opener)
+        assert f"{head} {summary}" == text
 
     def test_a_last_bullet_without_summary_is_left_whole(self):
         """A plain last bullet (no closing summary) is not cut."""

@@ -1,0 +1,40 @@
+"""Properties over arbitrary text: the bot never fails, and never pings."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import handlers
+from handlers.reply import INTENTS
+from tests.handlers.test_replies import assert_within_limits
+
+WORDS = ["mlops", "platform", "salary", "senior", "vs", "compare", "<!channel>", "<@U123>", "&",
+         "ai", "engineer", "seattle", "/role", "help", "list", "ml", "?", "<!here|here>", "google"]
+texts = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join),
+    st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=10).map(" ".join),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=texts)
+def test_any_text_gets_a_valid_reply(kb, text):
+    """Never raises; one of six intents; blocks within limits; no '<!' or '<@' from the input."""
+    reply = handlers.ask(text, kb)
+    assert reply.intent in INTENTS
+    assert reply.text.strip()
+    assert_within_limits(reply.blocks)
+    out = reply.text + json.dumps(reply.blocks)
+    assert "<!" not in out and "<@" not in out
+    json.dumps(reply.to_json())
+
+
+def test_huge_text_is_answered(kb):
+    """100 KB of text is answered, within limits."""
+    reply = handlers.ask("/role mlops salary " + "blah " * 20000, kb)
+    assert reply.intent == "answer" and reply.topic == "salary"
+    assert_within_limits(reply.blocks)

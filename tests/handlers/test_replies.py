@@ -1,0 +1,189 @@
+"""Replies carry the whole section, faithfully, in text and in blocks within Slack's limits."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+import handlers
+from handlers.render import chunks, escape
+from knowledge.parse import to_text
+
+TOPICS = ("overview", "responsibilities", "requirements", "career", "demand", "salary", "trends",
+          "soft-skills", "best-practices", "challenges")
+
+
+def words(text: str) -> list[str]:
+    """The words of mrkdwn or plain text, markup aside."""
+    text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    return re.sub(r"[*_•◦›]", " ", text).split()
+
+
+def block_text(blocks) -> str:
+    """Everything the blocks say."""
+    out = []
+    for b in blocks:
+        if b["type"] in ("section", "header"):
+            out.append(b["text"]["text"])
+        elif b["type"] == "context":
+            out += [e["text"] for e in b["elements"]]
+    return "\n".join(out)
+
+
+def assert_within_limits(blocks) -> None:
+    """Slack's Block Kit limits."""
+    assert len(blocks) <= 50
+    for b in blocks:
+        if b["type"] == "section":
+            assert 0 < len(b["text"]["text"]) <= 3000
+        if b["type"] == "header":
+            assert len(b["text"]["text"]) <= 150
+        if b["type"] == "actions":
+            assert 1 <= len(b["elements"]) <= 25
+            for e in b["elements"]:
+                assert len(e["text"]["text"]) <= 75 and len(e["value"]) <= 2000
+
+
+class TestAnswer:
+    """One role, one topic."""
+
+    @pytest.mark.parametrize(("role", "topic"), list(itertools.product(
+        ["production-ai-engineer", "ai-ml-engineer", "ai-systems-engineer", "mlops-engineer",
+         "ml-platform-engineer"], TOPICS)))
+    def test_whole_section_nothing_dropped(self, kb, role, topic):
+        """Every word of the section is in the text and in the blocks, in order."""
+        reply = handlers.ask(f"{role} {topic}", kb)
+        section = kb.roles[role].model_copy(update={"sections": (kb.roles[role].section(topic),)})
+        expected = " ".join(words(to_text(section))[len(words(section.sections[0].heading)):])
+        assert expected in " ".join(words(reply.text))
+        assert expected in " ".join(words(block_text(reply.blocks)))
+        assert_within_limits(reply.blocks)
+
+    def test_header_footer_and_topic_buttons(self, kb):
+        """A header names role and topic, the footer the source, buttons the other topics."""
+        reply = handlers.ask("/role mlops salary", kb)
+        assert reply.blocks[0]["text"]["text"] == "MLOps Engineer · Salary"
+        assert "seeds/mlops-engineer.txt" in reply.text and "Salary Ranges (US Market, 2024)" in reply.text
+        (actions,) = [b for b in reply.blocks if b["type"] == "actions"]
+        values = [e["value"] for e in actions["elements"]]
+        assert len(values) == 9 and "mlops-engineer salary" not in values
+        assert "mlops-engineer trends" in values
+
+    def test_structure_is_kept(self, kb):
+        """Headings are bold, labels bold, nested items indented."""
+        text = handlers.ask("/role ai/ml engineer salary", kb).text
+        assert "*Salary Ranges by Experience*" in text
+        assert "• 5-7 Years:\n    ◦ *Lead AI Engineers:* ~$128,396" in text
+
+    def test_focus_leads_with_matching_figures(self, kb):
+        """'/role platform salary seattle' puts the Seattle figure first."""
+        reply = handlers.ask("/role platform salary seattle", kb)
+        lead = reply.text.split("\n\n")[1]
+        assert "Figures for Seattle" in lead and "173,517" in lead and "Chicago" not in lead
+        assert reply.focus == ("Seattle",)
+
+    def test_focus_without_figures_says_so(self, kb):
+        """No Google figure in the MLOps document: said plainly, whole section follows."""
+        reply = handlers.ask("/role mlops salary google", kb)
+        assert "has no salary figure for Google" in reply.text and "145,000" in reply.text
+
+    def test_other_words_lead_with_the_lines_that_mention_them(self, kb):
+        """'/role mlops requirements kubernetes' quotes the Kubernetes line first."""
+        reply = handlers.ask("/role mlops requirements kubernetes", kb)
+        lead = reply.text.split("\n\n")[1]
+        assert lead.startswith("*Mentions of “kubernetes”:*") and "Docker and Kubernetes" in lead
+        assert reply.focus == ("kubernetes",) and handlers.ask(reply.query, kb).text == reply.text
+
+    def test_words_mentioned_nowhere_add_nothing(self, kb):
+        """A word the section never mentions leaves the answer as the plain section."""
+        plain = handlers.ask("/role mlops requirements", kb).text
+        assert handlers.ask("/role mlops requirements zeppelin", kb).text == plain
+
+    def test_buttons_replay_through_ask(self, kb):
+        """Every button's value is a query that gives the reply it promises."""
+        reply = handlers.ask("/role mlops salary", kb)
+        for b in reply.blocks:
+            for e in b.get("elements", []) if b["type"] == "actions" else []:
+                again = handlers.ask(e["value"], kb)
+                role, topic = e["value"].split()
+                assert (again.roles, again.topic) == ((role,), topic)
+
+    def test_query_reproduces_the_reply(self, kb):
+        """reply.query asked again gives the same reply."""
+        for q in ("/role platform salary seattle", "which pays more, ML engineer or MLOps?",
+                  "compare all roles by salary"):
+            reply = handlers.ask(q, kb)
+            assert handlers.ask(reply.query, kb).text == reply.text
+
+
+class TestCompare:
+    """Several roles side by side."""
+
+    def test_salary_figures_aligned_by_level(self, kb):
+        """Each level lists every role's figure from its salary section."""
+        text = handlers.ask("/role compare mlops platform salary", kb).text
+        senior = text[text.index("*Senior level*"):].split("\n\n")[0]
+        assert "*MLOps Engineer:* $200,000 - $220,000" in senior
+        assert "*AI/ML Platform Engineer:* $202,614 - $204,416" in senior
+
+    def test_which_pays_most_ranks_roles(self, kb):
+        """'which role pays the most?' ranks the roles by their highest figure."""
+        text = handlers.ask("which role pays the most?", kb).text
+        ranking = text[text.index("*Highest figure in each salary section*"):].split("\n\n")[0]
+        amounts = [int(a.replace(",", "")) for a in re.findall(r":\* \$([\d,]+)", ranking)]
+        assert len(amounts) == 5 and amounts == sorted(amounts, reverse=True)
+
+    @pytest.mark.parametrize("topic", TOPICS)
+    def test_all_roles_fit_slack(self, kb, topic):
+        """Comparing all five roles on any topic stays within Slack's limits, nothing dropped."""
+        reply = handlers.ask(f"compare all {topic}", kb)
+        assert reply.intent == "compare" and len(reply.roles) == 5
+        assert_within_limits(reply.blocks)
+        for role in kb.roles.values():
+            assert " ".join(words(to_text(role.model_copy(
+                update={"sections": (role.section(topic),)})))[-12:]) in " ".join(words(reply.text))
+
+
+class TestEscaping:
+    """User text never pings anyone."""
+
+    @pytest.mark.parametrize("query", [
+        "/role <!channel> salary", "/role <!here> zzz", "<@U0BOT> <@U999> astronaut",
+        "/role <!everyone> qqq", "/role <script> & <b>", "&lt;!channel&gt; xyzzy",
+    ])
+    def test_no_special_mentions_survive(self, kb, query):
+        """No '<!' or '<@' reaches the text or the blocks."""
+        reply = handlers.ask(query, kb)
+        dumped = reply.text + str(reply.blocks)
+        assert "<!" not in dumped and "<@" not in dumped
+
+    def test_escape_order(self):
+        """'&' is escaped first so '&lt;' stays visible text."""
+        assert escape("<&>") == "&lt;&amp;&gt;"
+
+
+class TestChunks:
+    """Long text is split, never cut."""
+
+    def test_split_at_lines_and_spaces(self):
+        """Every piece fits; joined back, nothing is missing."""
+        text = "\n".join(["word " * 200] * 5 + ["x" * 7000])
+        pieces = chunks(text, 3000)
+        assert all(len(p) <= 3000 for p in pieces)
+        assert "".join(pieces).replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
+
+
+class TestFit:
+    """More than 50 blocks are merged, not cut."""
+
+    def test_merges_small_sections(self):
+        """60 short sections become at most 50 blocks with all their text."""
+        from handlers.replies import fit
+
+        blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": f"line {i}"}} for i in range(60)]
+        fitted = fit(blocks)
+        assert len(fitted) <= 50
+        assert " ".join(b["text"]["text"] for b in fitted).split() == " ".join(
+            b["text"]["text"] for b in blocks).split()
