@@ -67,12 +67,10 @@ class Outcome:
 
 
 def tips_client(settings: Settings) -> WebClient:
-    """make_client's WebClient without its connection-error retry, for posting tips.
-
-    A connection dropped after the request went out may still have posted; slack_sdk would
-    resend blindly, which could post twice. The claim recovery above handles it instead.
-    429s are still waited out (Retry-After).
-    """
+    """make_client's WebClient minus the connection-error retry: tips are never resent blindly."""
+    # A connection dropped after the request went out may still have posted; slack_sdk would
+    # resend, which could post twice. The claim recovery handles it instead. 429s are still
+    # waited out (Retry-After).
     client = make_client(settings)
     client.retry_handlers = [
         h for h in client.retry_handlers if not isinstance(h, ConnectionErrorRetryHandler)

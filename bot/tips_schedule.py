@@ -239,12 +239,10 @@ def next_slot(sub: Subscription, after: date) -> tuple[date, datetime]:
 
 def next_due(sub: Subscription, now: datetime,
              is_posted: Callable[[date], bool]) -> tuple[date, datetime]:
-    """The channel's next tip not yet posted: (local day, UTC instant); past instants are due.
-
-    Today's tip counts if today is a posting day, its slot is not before the subscription was
-    turned on, and it was not posted: so a slot missed while the scheduler was down is caught
-    up later the same (local) day, but never on a later day.
-    """
+    """The channel's next tip not yet posted: (local day, UTC instant); past instants are due."""
+    # Today's tip counts if today is a posting day, its slot is not before the subscription was
+    # turned on, and it was not posted: so a slot missed while the scheduler was down is caught
+    # up later the same (local) day, but never on a later day.
     today = local_day(sub, now)
     if today.weekday() in sub.weekdays:
         at = slot(sub, today)
