@@ -86,7 +86,7 @@ def _preview(args: Any, rot: Rotation, clock: Clock, out: TextIO) -> int:
         tip = rot.tip(args.channel, day)
         if args.json:
             row = {"date": day.isoformat(), "channel": args.channel, "role": tip.role,
-                   "topic": tip.topic, "text": tip.text, "key": tip.key}
+                   "topic": tip.topic, "text": tip.text}
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         else:
             out.write(f"── {day.isoformat()} {day:%a} · {args.channel} · {tip.key}\n")

@@ -53,7 +53,7 @@ class TestPreview:
         assert proc.returncode == 0, proc.stderr
         rows = [json.loads(line) for line in proc.stdout.splitlines()]
         assert len(rows) == 3
-        assert all({"date", "channel", "role", "topic", "text"} <= set(r) for r in rows)
+        assert all(set(r) == {"date", "channel", "role", "topic", "text"} for r in rows)
         assert not (tmp_path / "rolebot.db").exists()
 
     def test_a_year_repeats_nothing_until_the_pool_is_used_up(self, capsys):
