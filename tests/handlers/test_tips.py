@@ -9,7 +9,7 @@ import pytest
 import handlers
 from handlers.tips import ACTION_ID, Rotation, TipSpec, build_pool, escape
 from handlers.tips_data import load_spec
-from knowledge.load import load
+from knowledge.load import KnowledgeError, load
 from knowledge.models import Group, Item, Section
 from tests.tips_kb import ROLES, TOPICS, make_kb
 
@@ -33,6 +33,15 @@ class TestSpec:
         for template in (SPEC.header, SPEC.more, SPEC.button,
                          *(s.lead for s in SPEC.topics.values())):
             template.format(**names)
+
+
+    def test_a_malformed_spec_is_one_line(self, tmp_path):
+        """A spec with a wrong field fails with one line naming the file and field."""
+        path = tmp_path / "tips.yaml"
+        path.write_text("epoch: someday\nheader: h\nmore: m\nbutton: b\ntopics: {}\n")
+        with pytest.raises(KnowledgeError, match=r"tips.yaml: field epoch") as info:
+            load_spec(path)
+        assert "\n" not in str(info.value)
 
 
 class TestBuildPool:
