@@ -20,7 +20,6 @@ import socket
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 from urllib.error import URLError
 
 from slack_sdk import WebClient
@@ -30,7 +29,7 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 from bot.clock import Clock
 from bot.config import Settings
 from bot.slack_client import make_client
-from bot.store import Store
+from bot.store import Claim, Store
 from handlers.tips import Rotation
 
 __all__ = ["EVENT_TYPE", "PAUSE_ERRORS", "Outcome", "TipPoster", "make_owner", "tips_client"]
@@ -164,7 +163,7 @@ class TipPoster:
             return Outcome("failed", channel, day, reason=f"{error}; tips paused here")
         return Outcome("failed", channel, day, reason=error, retry=True)
 
-    def _find_posted(self, channel: str, day: date, claim: Any) -> str | Outcome | None:
+    def _find_posted(self, channel: str, day: date, claim: Claim) -> str | Outcome | None:
         """The ts of an earlier post of this tip, None if there is none, or a failed Outcome."""
         oldest = claim.first_claimed - timedelta(minutes=10)
         cursor = None
