@@ -25,6 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from handlers.render import escape
 from knowledge.models import Group, Item, KnowledgeBase, Role, Section
 
 __all__ = [
@@ -34,7 +35,6 @@ __all__ = [
     "TipSpec",
     "TopicStyle",
     "build_pool",
-    "escape",
 ]
 
 ACTION_ID = "rolebot:tip"
@@ -77,11 +77,6 @@ class Tip:
     text: str
     query: str
     blocks: tuple[dict[str, Any], ...] = field(default=(), compare=False, hash=False)
-
-
-def escape(text: str) -> str:
-    """Escape text for Slack mrkdwn (`&` first, then `<`, `>`)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _clean(text: str) -> str:

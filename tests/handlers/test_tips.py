@@ -7,7 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 import handlers
-from handlers.tips import ACTION_ID, Rotation, TipSpec, build_pool, escape
+from handlers.render import escape
+from handlers.tips import ACTION_ID, Rotation, TipSpec, build_pool
 from handlers.tips_data import load_spec
 from knowledge.load import KnowledgeError, load
 from knowledge.models import Group, Item, Section
