@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from handlers.render import escape
+from handlers.render import button, escape, section_blocks
 from knowledge.models import Group, Item, KnowledgeBase, Role, Section
 
 __all__ = [
@@ -38,8 +38,6 @@ __all__ = [
 ]
 
 ACTION_ID = "rolebot:tip"
-_SECTION_LIMIT = 3000
-_BUTTON_LIMIT = 75
 _MIN_WORDS = 4
 
 
@@ -161,23 +159,10 @@ def _phrase(spec: TipSpec, kb: KnowledgeBase, role: Role, topic: str, cand: _Can
     )
     more = spec.more.format(**names)
     text = f"{body}\n{more}"
-    if len(body) > _SECTION_LIMIT:
-        body = body[: _SECTION_LIMIT - 1] + "…"
-    button = spec.button.format(**names)[:_BUTTON_LIMIT]
     blocks = (
-        {"type": "section", "text": {"type": "mrkdwn", "text": body}},
+        *section_blocks(body),
         {"type": "context", "elements": [{"type": "mrkdwn", "text": more}]},
-        {
-            "type": "actions",
-            "elements": [
-                {
-                    "type": "button",
-                    "action_id": ACTION_ID,
-                    "text": {"type": "plain_text", "text": button},
-                    "value": query,
-                }
-            ],
-        },
+        {"type": "actions", "elements": [button(spec.button.format(**names), ACTION_ID, query)]},
     )
     return Tip(key, role.id, topic, heading, points, text, query, blocks)
 
