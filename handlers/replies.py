@@ -84,6 +84,10 @@ def answer(engine: Engine, plan: Plan) -> Reply:
         lead = focus_text(role, plan.focus, engine.topic_titles)
     else:
         lead = _mentions(body, plan.unknown)
+    if plan.note:
+        note = (f"_I don't cover “{_echo(plan.note)}”, only the five roles in `/role list`. "
+                f"Here is {escape(role.title)}:_")
+        lead = f"{note}\n{lead}" if lead else note
     footer = source_line(role, section)
     more = "More on this role: " + " · ".join(t.title for t in engine.kb.topics.values() if t.id != topic.id)
     text = "\n\n".join(p for p in (f"*{escape(title)}*", lead, body, f"_{footer}_", more) if p)

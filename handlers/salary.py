@@ -27,11 +27,12 @@ def _years_match(fig: SalaryFigure, years: int) -> bool:
 
 
 def _fits(fig: SalaryFigure, focus: Focus) -> bool:
+    place = (fig.location or "").lower()
     checks = [
-        focus.level is None or fig.level == focus.level,
-        focus.location is None or focus.location.lower() in (fig.location or "").lower(),
-        focus.company is None or fig.company == focus.company,
-        focus.kind is None or fig.kind == focus.kind,
+        not focus.levels or fig.level in focus.levels,
+        not focus.locations or any(loc.lower() in place for loc in focus.locations),
+        not focus.companies or fig.company in focus.companies,
+        not focus.kinds or fig.kind in focus.kinds,
         focus.years is None or _years_match(fig, focus.years),
         focus.percentile is None or (fig.percentile or "").lower() == focus.percentile.lower(),
     ]
@@ -80,7 +81,7 @@ def _cell(role: Role, level: str) -> str:
 def compare_text(roles: list[Role], focus: Focus) -> str:
     """The roles' comparable salary figures, aligned level by level, then the ranking."""
     lines = ["*Salary side by side* (figures from each document's salary section)"]
-    levels = [focus.level] if focus.level else list(LEVELS)
+    levels = list(focus.levels) or list(LEVELS)
     for level in levels:
         cells = [(r, _cell(r, level)) for r in roles]
         if all(c == "—" for _, c in cells):
@@ -95,7 +96,7 @@ def compare_text(roles: list[Role], focus: Focus) -> str:
             continue
         amount = money(fig.high or fig.low or 0)
         lines.append(f"• *{escape(role.title)}:* {amount} — {escape(fig.source)}")
-    if focus and not focus.level:
+    if focus and not focus.levels:
         for role in roles:
             found = matching(role, focus)
             lines += ["", f"*{escape(role.title)} — {', '.join(escape(w) for w in focus.words())}*"]

@@ -24,6 +24,7 @@ class Plan:
     asked: str = ""
     unknown: tuple[str, ...] = ()
     suggestions: tuple[str, ...] = ()
+    note: str = ""
     match: Match | None = field(default=None, compare=False)
 
 
@@ -54,6 +55,13 @@ def plan(text: str, matcher: Matcher, role_ids: tuple[str, ...]) -> Plan:
     if m.ambiguous and len(m.roles) < (2 if _wants_compare(m) else 1):
         phrase, candidates = m.ambiguous[0]
         return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
+    if _wants_compare(m) and len(m.roles) == 1 and m.compare_strong and (m.focus or m.unknown):
+        # "ai systems pay tesla vs google" compares figures of one role; "mlops vs devops"
+        # names something rolebot does not cover: answer the role it knows, and say so.
+        topic = m.topic or ("salary" if m.focus else "overview")
+        note = "" if m.focus else " ".join(m.unknown[:3])
+        return Plan("answer", m.roles, topic, m.focus, unknown=() if note else m.unknown,
+                    note=note, match=m)
     if _wants_compare(m):
         named = list(m.roles)
         roles = named if len(named) >= 2 else named + [r for r in role_ids if r not in named]

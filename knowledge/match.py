@@ -22,7 +22,8 @@ _SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
 _APOSTROPHE_S = re.compile(r"['’]s\b")
 _NON_WORD = re.compile(r"[^\w?]+|_")
-_YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?|yoe)\b")
+# Normalised text: "5-7 years" arrives as "5 7 years", "7+ years" as "7 years".
+_YEARS = re.compile(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b")
 _PERCENTILE = re.compile(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentile\b")
 _MAX_WORDS = 60
 _MAX_PHRASE = 5
@@ -47,24 +48,23 @@ def normalize(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Focus:
-    """What a salary question narrows to: level, place, company, kind, years, percentile."""
+    """What a salary question narrows to. Any value of a field may match; every field must."""
 
-    level: str | None = None
-    location: str | None = None
-    company: str | None = None
-    kind: str | None = None
+    levels: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    companies: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
     years: int | None = None
     percentile: str | None = None
 
     def __bool__(self) -> bool:
-        return any(v is not None for v in (self.level, self.location, self.company, self.kind,
-                                           self.years, self.percentile))
+        return bool(self.words())
 
     def words(self) -> tuple[str, ...]:
         """The focus as short words, for display and canonical queries."""
-        out = [self.level, self.location, self.company, self.kind,
-               f"{self.years} years" if self.years is not None else None, self.percentile]
-        return tuple(w for w in out if w)
+        years = (f"{self.years} years",) if self.years is not None else ()
+        pct = (self.percentile,) if self.percentile else ()
+        return (*self.levels, *self.locations, *self.companies, *self.kinds, *years, *pct)
 
 
 @dataclass(frozen=True)
@@ -216,10 +216,11 @@ class Matcher:
     def _focus(self, tokens: list[str], used: list[bool]) -> tuple[Focus, list[bool]]:
         """Focus words; places and companies are consumed so they do not read as topics."""
         seen = used[:]
-        values: dict[str, str] = {}
+        values: dict[str, list[str]] = {}
         for start, end, phrase in self._spans(tokens, self.focus_phrases, seen):
             dim, value = self.focus_phrases[phrase]
-            values.setdefault(dim, value)
+            if value not in values.setdefault(dim, []):
+                values[dim].append(value)
             if dim in ("location", "company"):
                 for j in range(start, end):
                     used[j] = True
@@ -227,8 +228,8 @@ class Matcher:
         years = _YEARS.search(joined)
         pct = _PERCENTILE.search(joined)
         focus = Focus(
-            level=values.get("level"), location=values.get("location"),
-            company=values.get("company"), kind=values.get("kind"),
+            levels=tuple(values.get("level", ())), locations=tuple(values.get("location", ())),
+            companies=tuple(values.get("company", ())), kinds=tuple(values.get("kind", ())),
             years=int(years.group(1)) if years else None,
             percentile=f"{pct.group(1)}th Percentile" if pct else None,
         )

@@ -120,6 +120,8 @@ class TestFocus:
         ("ai systems salary google", ("Google",)),
         ("mlops total comp", ("total",)),
         ("ml engineer pay 7 years", ("7 years",)),
+        ("ai/ml engineer salary 5-7 years", ("5 years",)),
+        ("ai systems pay tesla vs google", ("Tesla", "Google")),
         ("ml engineer salary 90th percentile", ("90th Percentile",)),
         ("senior ml engineer salary in seattle", ("senior", "Seattle")),
     ])
@@ -134,4 +136,4 @@ class TestFocus:
     def test_places_do_not_read_as_topics(self, engine):
         """'new york' is a place, not the trends word 'new'."""
         m = engine.matcher.match("mlops new york")
-        assert m.topic is None and m.focus.location == "New York"
+        assert m.topic is None and m.focus.locations == ("New York",)

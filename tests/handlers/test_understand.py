@@ -28,6 +28,10 @@ class TestIntents:
         ("which role pays the most?", "compare", ALL, "salary"),
         ("compare all roles by salary", "compare", ALL, "salary"),
         ("which job is most in demand", "compare", ALL, "demand"),
+        ("what pays better than mlops", "compare", ("mlops-engineer",) + tuple(
+            r for r in ALL if r != "mlops-engineer"), "salary"),
+        ("ML vs MLOps", "compare", ("ai-ml-engineer", "mlops-engineer"), "overview"),
+        ("/role ai systems pay at tesla vs google", "answer", ("ai-systems-engineer",), "salary"),
         ("/role salary", "clarify", ALL, "salary"),
         ("/role ai engineer", "clarify", ("production-ai-engineer", "ai-ml-engineer",
                                           "ai-systems-engineer"), None),
@@ -51,6 +55,18 @@ class TestIntents:
         """An unknown role with a topic says so rather than answering another role."""
         reply = handlers.ask("/role astronaut salary", kb)
         assert reply.intent == "unknown" and "astronaut" in reply.text and reply.roles == ()
+
+    def test_a_role_rolebot_does_not_cover_is_named_plainly(self, kb):
+        """'MLOps vs DevOps' answers MLOps and says DevOps is not covered."""
+        reply = handlers.ask("What's the difference between MLOps and DevOps?", kb)
+        assert (reply.intent, reply.roles) == ("answer", ("mlops-engineer",))
+        assert "I don't cover “devops”" in reply.text
+
+    def test_superlative_with_a_level_compares_that_level(self, kb):
+        """'highest entry level salary' compares all roles on entry-level figures only."""
+        reply = handlers.ask("which role has the highest entry level salary", kb)
+        assert (reply.intent, reply.topic, reply.focus) == ("compare", "salary", ("entry",))
+        assert "*Entry level*" in reply.text and "*Senior level*" not in reply.text
 
     def test_unknown_suggests_close_names(self, kb):
         """A near name that is too far to auto-correct is offered as 'did you mean'."""
