@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -16,7 +19,7 @@ from bot.logs import setup_logging
 from bot.wsgi import make_wsgi
 from knowledge.load import KnowledgeError, load
 
-__all__ = ["GunicornServer", "gunicorn_options", "run", "tips_service"]
+__all__ = ["GunicornServer", "PerProcessTips", "gunicorn_options", "run", "tips_service"]
 
 
 class GunicornServer(BaseApplication):
@@ -54,12 +57,40 @@ def gunicorn_options(port: int) -> dict[str, Any]:
     }
 
 
-def tips_service(settings: Settings) -> Any:
-    """The tips service behind `/role tips` and App Home's tips list (None: not configured).
+class PerProcessTips:
+    """The tips service, opened on first use in the process that uses it.
 
-    The tips feature plugs in here (e.g. `TipsService.from_settings(settings)`).
+    `serve` builds the app before gunicorn forks its worker; an SQLite connection must not
+    cross a fork, so the worker opens its own on its first `/role tips` or Home tab.
     """
-    return None
+
+    def __init__(self, open_service: Callable[[], Any]) -> None:
+        self._open = open_service
+        self._lock = threading.Lock()
+        self._pid: int | None = None
+        self._service: Any = None
+
+    def _get(self) -> Any:
+        with self._lock:
+            if self._service is None or self._pid != os.getpid():
+                self._service, self._pid = self._open(), os.getpid()
+            return self._service
+
+    def slash(self, text: str, channel_id: str, user_id: str) -> str:
+        """Answer `/role tips TEXT` (see bot.tips_service.TipsService.slash)."""
+        return self._get().slash(text, channel_id, user_id)
+
+    def subscriptions(self) -> list[dict[str, Any]]:
+        """Every tip subscription (see bot.tips_service.TipsService.subscriptions)."""
+        return self._get().subscriptions()
+
+
+def tips_service(settings: Settings, env: Mapping[str, str] | None = None) -> PerProcessTips:
+    """The tips service behind `/role tips` and App Home; its settings are checked now."""
+    from bot.tips_service import TipsService
+
+    TipsService.from_settings(settings, env).store.close()  # fails now, not on first use
+    return PerProcessTips(lambda: TipsService.from_settings(settings, env))
 
 
 def _fail(message: str) -> int:
@@ -87,7 +118,11 @@ def run(args: Any, *, env: Mapping[str, str] | None = None,
     except KnowledgeError as exc:
         return _fail(f"knowledge base: {exc}; refusing to start")
     try:
-        app = create_app(settings, kb, tips=tips_service(settings))
+        tips = tips_service(settings, env)
+    except (ConfigError, ValueError, OSError, sqlite3.Error) as exc:
+        return _fail(f"tips: {exc}")
+    try:
+        app = create_app(settings, kb, tips=tips)
     except BoltError:
         return _fail("SLACK_BOT_TOKEN was rejected by Slack (auth.test failed)")
     except (SlackClientError, OSError) as exc:

@@ -76,12 +76,16 @@ class TestSlashCommand:
         assert share["action_id"] == "rolebot:share"
         assert share["value"] == expected_share_value("mlops salary")
 
-    def test_tips_without_a_tips_service_say_so(self, live):
-        """/role tips answers that tips are not configured, without asking handlers."""
-        send(live, slash("tips subscribe 09:00", live.fake.response_url("tips")))
+    def test_tips_go_to_the_tips_service_and_show_on_the_home_tab(self, live):
+        """/role tips on ... subscribes the channel; App Home then lists it."""
+        send(live, slash("tips on 09:30 Europe/London", live.fake.response_url("tips")))
         (call,) = live.fake.wait_for("/response/tips")
-        assert "not configured" in call.body["text"]
         assert call.body["response_type"] == "ephemeral"
+        assert "*on*" in call.body["text"]
+        send_event(live, {"type": "app_home_opened", "user": "U0ASKER", "channel": "D0DM",
+                          "tab": "home", "event_ts": "1.0"}, "EvHomeTips")
+        (home,) = live.fake.wait_for("views.publish")
+        assert "<#C0GENERAL> at 09:30 Europe/London" in json.dumps(home.body["view"])
 
     def test_four_kilobytes_of_text_are_answered_within_limits_in_time(self, live):
         """4 KB of text gets an answer within Slack's limits in under 3 seconds."""
@@ -193,7 +197,8 @@ class TestEvents:
         (call,) = live.fake.wait_for("views.publish")
         view = call.body["view"]
         assert call.body["user_id"] == "U0ASKER" and view["type"] == "home"
-        assert "not configured" in json.dumps(view)
+        assert "mlops-engineer salary" in {e.get("value") for b in view["blocks"]
+                                           for e in b.get("elements", [])}
 
     def test_hostile_text_never_pings(self, live):
         """<!channel>, <!here> and user mentions in a question are never echoed live."""

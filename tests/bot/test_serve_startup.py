@@ -83,31 +83,65 @@ class TestRunRefusals:
     def _args(self, port=None):
         return argparse.Namespace(port=port)
 
-    def _env(self, fake_slack):
+    def _env(self, fake_slack, tmp_path):
         return {"SLACK_BOT_TOKEN": "xoxb-1-2-abc", "SLACK_SIGNING_SECRET": "a" * 32,
-                "SLACK_API_URL": fake_slack.api_url}
+                "SLACK_API_URL": fake_slack.api_url,
+                "DATABASE_URL": f"sqlite:///{tmp_path / 'rolebot.db'}"}
 
-    def test_broken_knowledge_base_refuses_to_start(self, fake_slack, capsys):
+    def test_broken_knowledge_base_refuses_to_start(self, fake_slack, capsys, tmp_path):
         """A KnowledgeError is one line on stderr and exit status 2, before any Slack call."""
 
         def broken():
             raise KnowledgeError("knowledge/data/x.yaml: field title: missing")
 
-        assert serve.run(self._args(), env=self._env(fake_slack), load_kb=broken) == 2
+        assert serve.run(self._args(), env=self._env(fake_slack, tmp_path), load_kb=broken) == 2
         err = capsys.readouterr().err.strip()
         assert err == ("rolebot: knowledge base: knowledge/data/x.yaml: field title: missing; "
                        "refusing to start")
         assert fake_slack.calls == []
 
     @pytest.mark.parametrize("port", [0, 70000])
-    def test_out_of_range_port_is_refused(self, fake_slack, capsys, port):
+    def test_out_of_range_port_is_refused(self, fake_slack, capsys, tmp_path, port):
         """--port outside 1-65535 is one line naming --port."""
-        assert serve.run(self._args(port), env=self._env(fake_slack), load_kb=dict) == 2
+        env = self._env(fake_slack, tmp_path)
+        assert serve.run(self._args(port), env=env, load_kb=dict) == 2
         assert "--port" in capsys.readouterr().err
 
-    def test_unreachable_web_api_is_one_line(self, capsys):
+    def test_unreachable_web_api_is_one_line(self, capsys, tmp_path):
         """When SLACK_API_URL does not answer, serve says so in one line."""
         env = {"SLACK_BOT_TOKEN": "xoxb-1-2-abc", "SLACK_SIGNING_SECRET": "a" * 32,
-               "SLACK_API_URL": "http://127.0.0.1:9/api/"}
+               "SLACK_API_URL": "http://127.0.0.1:9/api/",
+               "DATABASE_URL": f"sqlite:///{tmp_path / 'rolebot.db'}"}
         assert serve.run(self._args(), env=env, load_kb=dict) == 2
         assert "cannot reach Slack's Web API" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("keep_logging")
+class TestTipsWiring:
+    def test_a_bad_database_url_refuses_to_start(self, fake_slack, capsys, tmp_path):
+        """A DATABASE_URL the tips store cannot use is one line naming it."""
+        env = {"SLACK_BOT_TOKEN": "xoxb-1-2-abc", "SLACK_SIGNING_SECRET": "a" * 32,
+               "SLACK_API_URL": fake_slack.api_url, "DATABASE_URL": "postgres://x/y"}
+        assert serve.run(argparse.Namespace(port=None), env=env, load_kb=dict) == 2
+        assert "DATABASE_URL" in capsys.readouterr().err
+        assert fake_slack.calls == []
+
+    def test_the_service_is_opened_once_per_process(self):
+        """PerProcessTips opens the real service on first use, then reuses it."""
+        opened = []
+
+        class Service:
+            def slash(self, text, channel_id, user_id):
+                return text
+
+            def subscriptions(self):
+                return []
+
+        def open_service():
+            opened.append(1)
+            return Service()
+
+        tips = serve.PerProcessTips(open_service)
+        assert opened == []
+        assert tips.slash("on", "C1", "U1") == "on" and tips.subscriptions() == []
+        assert opened == [1]
