@@ -111,10 +111,11 @@ def _one(addr: tuple[str, int], data: bytes) -> int:
     return int(head[1]) if len(head) > 1 else 0
 
 
-def _client(url: str, body: str, until: float, out: mp.Queue) -> None:
+def _client(url: str, body: str, until: float, out: mp.Queue, begin: float = 0.0) -> None:
+    time.sleep(max(0.0, begin - time.time()))
     parts = urlsplit(url)
     addr = (parts.hostname, parts.port)
-    latencies, errors, signed_at, data = [], 0, 0, b""
+    latencies, errors, in_window, signed_at, data = [], 0, 0, 0, b""
     while time.time() < until:
         now = int(time.time())
         if now != signed_at:  # a fresh signature each second, as Slack's timestamps move
@@ -126,26 +127,28 @@ def _client(url: str, body: str, until: float, out: mp.Queue) -> None:
             ok = False
         if ok:
             latencies.append(time.perf_counter() - start)
+            in_window += time.time() <= until
         else:
             errors += 1
-    out.put((latencies, errors))
+    out.put((latencies, errors, in_window))
 
 
 def measure(name: str, url: str, body: str, clients: int, seconds: float) -> Result:
     """Hit url with `clients` processes for `seconds`; collect latencies and errors."""
-    _client(url, body, time.time() + 0.5, mp.Queue())  # warm up
+    _client(url, body, time.time() + 0.5, mp.Queue())  # warm up (not counted)
     queue: mp.Queue = mp.Queue()
-    start = time.time()
-    procs = [mp.Process(target=_client, args=(url, body, start + seconds, queue))
+    start = time.time() + 0.3  # every client is running by then; all begin together
+    procs = [mp.Process(target=_client, args=(url, body, start + seconds, queue, start))
              for _ in range(clients)]
     for proc in procs:
         proc.start()
     parts = [queue.get() for _ in procs]
     for proc in procs:
         proc.join()
-    elapsed = time.time() - start
-    latencies = sorted(lat for part, _ in parts for lat in part)
-    return Result(name, len(latencies), sum(e for _, e in parts), elapsed, latencies)
+    latencies = sorted(lat for part, _, _ in parts for lat in part)
+    # throughput: requests completed inside the window, over the window
+    return Result(name, sum(n for _, _, n in parts), sum(e for _, e, _ in parts),
+                  seconds, latencies)
 
 
 def _stop(proc: subprocess.Popen) -> None:

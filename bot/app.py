@@ -13,7 +13,7 @@ from slack_sdk import WebClient
 import handlers
 from bot import listeners
 from bot.config import Settings
-from bot.dedupe import SeenEvents
+from bot.dedupe import Seen, SeenEvents
 from bot.middleware import Gate
 from bot.services import Services, TipsService
 from bot.slack_client import make_client
@@ -25,9 +25,13 @@ __all__ = ["create_app"]
 def create_app(settings: Settings, kb: Any, *, tips: TipsService | None = None,
                client: WebClient | None = None,
                ask: Callable[[str, Any], Reply] = handlers.ask,
-               seen: SeenEvents | None = None,
+               seen: Seen | None = None,
                logger: logging.Logger | None = None) -> App:
-    """A Bolt App answering from `kb`; calls auth.test (raises BoltError on a rejected token)."""
+    """A Bolt App answering from `kb`; calls auth.test (raises BoltError on a rejected token).
+
+    `seen` remembers answered event ids (default: in this process only; `serve` passes the
+    database-backed one its worker processes share).
+    """
     if logger is None:
         logger = logging.getLogger("rolebot")
         # Bolt formats a debug line per middleware per request unless its logger's own

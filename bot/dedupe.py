@@ -1,27 +1,39 @@
-"""Answer each Slack event once: a small, thread-safe TTL set of seen event ids.
+"""Answer each Slack event once: the event ids already seen, kept for ten minutes.
 
-Where the state lives: in this process. `serve` runs exactly one gunicorn worker process
-with many threads (and Socket Mode runs one process), so every delivery of an event,
-original or retry (X-Slack-Retry-Num), reaches this one set. Slack retries within about
-five minutes, so ids are kept for ten. Running several worker processes would need a shared
-store (the database) instead; a restart forgets the set, and a retry arriving after a
-restart is then answered, which is the right call when the first attempt may have died too.
+Where the state lives: in the database (DATABASE_URL), table `slack_events`. `serve` runs
+one gunicorn worker process per CPU, and Slack's retries (X-Slack-Retry-Num) or a double
+delivery of one event_id may reach any of them, so the set must be shared between processes;
+SQLite's single-statement upsert makes "first time?" atomic across them, and the set then
+also survives a restart. Slack retries within about five minutes, so ids are kept for ten.
+`SeenEvents` is the in-memory equivalent for one process (tests, embedding).
 """
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Protocol
 
-__all__ = ["SeenEvents"]
+__all__ = ["Seen", "SeenEvents", "SqliteSeenEvents"]
+
+TTL = 600.0
+
+
+class Seen(Protocol):
+    """Remembers event ids: `first_time(id)` is True once per id within the TTL."""
+
+    def first_time(self, event_id: str) -> bool:
+        """True the first time an id is seen (within the TTL), False for every repeat."""
 
 
 class SeenEvents:
-    """Remembers event ids for `ttl` seconds (at most `size` of them)."""
+    """In one process: remembers event ids for `ttl` seconds (at most `size` of them)."""
 
-    def __init__(self, ttl: float = 600.0, size: int = 10_000,
+    def __init__(self, ttl: float = TTL, size: int = 10_000,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self._ttl = ttl
         self._size = size
@@ -45,3 +57,58 @@ class SeenEvents:
 
     def __len__(self) -> int:
         return len(self._seen)
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS slack_events (
+    event_id TEXT PRIMARY KEY,
+    seen_at REAL NOT NULL
+)
+"""
+_CLAIM = """
+INSERT INTO slack_events (event_id, seen_at) VALUES (?, ?)
+ON CONFLICT (event_id) DO UPDATE SET seen_at = excluded.seen_at
+WHERE slack_events.seen_at < ?
+"""
+
+
+class SqliteSeenEvents:
+    """Shared by every process on one SQLite file; each process opens its own connection."""
+
+    def __init__(self, path: str, ttl: float = TTL, prune_every: int = 500,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.path = path
+        self._ttl = ttl
+        self._prune_every = prune_every
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self._pid: int | None = None
+        self._claims = 0
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is None or self._pid != os.getpid():  # never use a connection across fork
+            db = sqlite3.connect(self.path, timeout=10, isolation_level=None,
+                                 check_same_thread=False)
+            db.execute("PRAGMA busy_timeout = 10000")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute(_SCHEMA)
+            self._db, self._pid = db, os.getpid()
+        return self._db
+
+    def check(self) -> None:
+        """Open the table now (a bad path fails at start, not on the first event)."""
+        with self._lock:
+            self._connect()
+
+    def first_time(self, event_id: str) -> bool:
+        """True for the first delivery of an id anywhere (within the TTL), else False."""
+        now = self._clock()
+        with self._lock:
+            db = self._connect()
+            fresh = db.execute(_CLAIM, (event_id, now, now - self._ttl)).rowcount == 1
+            self._claims += 1
+            if self._claims % self._prune_every == 0:
+                db.execute("DELETE FROM slack_events WHERE seen_at < ?", (now - self._ttl,))
+            return fresh

@@ -9,7 +9,7 @@ from typing import Any
 from slack_bolt import BoltRequest, BoltResponse
 from slack_bolt.middleware import Middleware
 
-from bot.dedupe import SeenEvents
+from bot.dedupe import Seen
 from bot.respond import Connections, PooledRespond
 
 __all__ = ["ANSWERED_SUBTYPES", "Gate", "is_answerable"]
@@ -45,7 +45,7 @@ class Gate(Middleware):
     injection, which is a measurable share of the time spent per request.
     """
 
-    def __init__(self, seen: SeenEvents, connections: Connections | None = None) -> None:
+    def __init__(self, seen: Seen, connections: Connections | None = None) -> None:
         self.seen = seen
         self.connections = connections if connections is not None else Connections()
 

@@ -15,7 +15,9 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.app import create_app
 from bot.config import ConfigError, Settings
+from bot.dedupe import SqliteSeenEvents
 from bot.logs import setup_logging
+from bot.store import sqlite_path
 from bot.wsgi import make_wsgi
 from knowledge.load import KnowledgeError, load
 
@@ -39,11 +41,11 @@ class GunicornServer(BaseApplication):
         return self._wsgi
 
 
-def gunicorn_options(port: int) -> dict[str, Any]:
-    """One worker process with threads: the dedupe set (bot.dedupe) is per process."""
+def gunicorn_options(port: int, workers: int | None = None) -> dict[str, Any]:
+    """A worker process per CPU (up to 8), each with threads; they share state via the database."""
     return {
         "bind": f"0.0.0.0:{port}",
-        "workers": 1,
+        "workers": workers or min(os.cpu_count() or 1, 8),
         "worker_class": "gthread",
         "threads": 16,
         "timeout": 30,
@@ -119,10 +121,12 @@ def run(args: Any, *, env: Mapping[str, str] | None = None,
         return _fail(f"knowledge base: {exc}; refusing to start")
     try:
         tips = tips_service(settings, env)
+        seen = SqliteSeenEvents(sqlite_path(settings.database_url))
+        seen.check()
     except (ConfigError, ValueError, OSError, sqlite3.Error) as exc:
-        return _fail(f"tips: {exc}")
+        return _fail(f"database: {exc}")
     try:
-        app = create_app(settings, kb, tips=tips)
+        app = create_app(settings, kb, tips=tips, seen=seen)
     except BoltError:
         return _fail("SLACK_BOT_TOKEN was rejected by Slack (auth.test failed)")
     except (SlackClientError, OSError) as exc:
