@@ -98,9 +98,10 @@ class SqliteSeenEvents:
         return self._db
 
     def check(self) -> None:
-        """Open the table now (a bad path fails at start, not on the first event)."""
+        """Create the table now (a bad path fails at start), then close: nothing crosses a fork."""
         with self._lock:
-            self._connect()
+            self._connect().close()
+            self._db = self._pid = None
 
     def first_time(self, event_id: str) -> bool:
         """True for the first delivery of an id anywhere (within the TTL), else False."""

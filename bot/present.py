@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from handlers import Reply
+from handlers.render import escape  # the one escape: & first, then < and >
 
 __all__ = [
     "MAX_BLOCKS",
@@ -29,12 +30,8 @@ MAX_SECTION = 3000  # characters per section text
 MAX_FALLBACK = 3000  # characters of the notification text sent alongside blocks
 MAX_VALUE = 2000  # characters per button value
 _PING = re.compile(r"<(?=[!@])")
+_TEXT_KEYS = {"text", "fields", "elements", "alt_text", "title", "label", "placeholder"}
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
-
-
-def escape(text: str) -> str:
-    """Escape user text for Slack mrkdwn: & first, then < and >."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def defuse(value: Any) -> Any:
@@ -56,8 +53,6 @@ def _defuse(value: Any) -> Any:
                 for k, v in value.items()}
     return value
 
-
-_TEXT_KEYS = {"text", "fields", "elements", "alt_text", "title", "label", "placeholder"}
 
 
 def _cut(text: str, limit: int) -> str:
