@@ -1,8 +1,14 @@
-"""Shared fixtures: the fake Slack Web API."""
+"""Shared fixtures: the fake Slack Web API; hypothesis is derandomized under CI."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
+
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 from tests.fake_slack import FakeSlack
 
