@@ -7,10 +7,10 @@ import os
 import pytest
 from hypothesis import settings
 
+from tests.fake_slack import FakeSlack
+
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else "default")
-
-from tests.fake_slack import FakeSlack
 
 
 @pytest.fixture
