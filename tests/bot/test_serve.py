@@ -124,6 +124,26 @@ class TestButtons:
         assert call.body["text"] == expected["text"]
         assert call.body["response_type"] == "ephemeral"
 
+    def test_clarify_choice_replaces_the_question_with_the_answer(self, live):
+        """A clarify button answers its value in place of the question."""
+        question = handlers.ask("salary", load())
+        assert question.intent == "clarify"
+        choice = next(e for b in question.blocks for e in b.get("elements", [])
+                      if str(e.get("action_id", "")).startswith("rolebot:clarify:"))
+        send(live, action(choice["action_id"], choice["value"], live.fake.response_url("c")))
+        (call,) = live.fake.wait_for("/response/c")
+        assert call.body["replace_original"] is True
+        assert call.body["text"] == present.replacement(
+            handlers.ask(choice["value"], load()), choice["value"], is_ephemeral=True)["text"]
+
+    def test_a_hostile_share_value_never_pings(self, live):
+        """A forged Share value full of pings is posted for everyone without any."""
+        send(live, action("rolebot:share", "<!channel> <!here> <@U0VICTIM> salary",
+                          live.fake.response_url("h")))
+        posted, _ = live.fake.wait_for("/response/h", count=2)
+        said = everything_said(posted.body).replace("<@U0ASKER>", "")
+        assert "<!" not in said and "<@" not in said
+
     def test_home_button_publishes_the_answer_on_the_home_tab(self, live):
         """A browse button in App Home publishes the Home tab with the answer on top."""
         send(live, action("rolebot:home:0:1", "mlops-engineer salary", None, view=True))
