@@ -1,6 +1,6 @@
 """Load benchmark: signed `/role` commands from concurrent clients, `serve` vs a minimal Bolt app.
 
-    .venv/bin/python -m bench.load [--clients 8] [--seconds 5]
+    .venv/bin/python -m bench.load [--clients 8] [--seconds 6] [--rounds 3]
 
 Starts a stand-in for Slack's servers (bench.sink), then `python -m bot serve` and the
 smallest Bolt app on Bolt's own development server (`App.start`), and hits each with the same
