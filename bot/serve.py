@@ -21,7 +21,14 @@ from bot.store import sqlite_path
 from bot.wsgi import make_wsgi
 from knowledge.load import KnowledgeError, load
 
-__all__ = ["GunicornServer", "PerProcessTips", "gunicorn_options", "run", "tips_service"]
+__all__ = [
+    "GunicornServer",
+    "PerProcessTips",
+    "gunicorn_options",
+    "run",
+    "tips_service",
+    "worker_count",
+]
 
 
 class GunicornServer(BaseApplication):
@@ -41,11 +48,20 @@ class GunicornServer(BaseApplication):
         return self._wsgi
 
 
-def gunicorn_options(port: int, workers: int | None = None) -> dict[str, Any]:
-    """A worker process per CPU (up to 8), each with threads; they share state via the database."""
+def worker_count(env: Mapping[str, str]) -> int:
+    """$WEB_CONCURRENCY if it is a number from 1 to 64, else one per usable CPU (up to 8)."""
+    value = env.get("WEB_CONCURRENCY", "").strip()
+    if value.isdigit() and 0 < int(value) <= 64:
+        return int(value)
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return min(cpus or 1, 8)
+
+
+def gunicorn_options(port: int, workers: int = 1) -> dict[str, Any]:
+    """`workers` processes with 16 threads each; they share state through the database."""
     return {
         "bind": f"0.0.0.0:{port}",
-        "workers": workers or min(os.cpu_count() or 1, 8),
+        "workers": workers,
         "worker_class": "gthread",
         "threads": 16,
         "timeout": 30,
@@ -141,5 +157,6 @@ def run(args: Any, *, env: Mapping[str, str] | None = None,
         return 0
     port = args.port if args.port is not None else settings.port
     wsgi = make_wsgi(app, {"roles": len(kb.roles), "topics": len(kb.topics)})
-    GunicornServer(wsgi, gunicorn_options(port)).run()
+    workers = worker_count(os.environ if env is None else env)
+    GunicornServer(wsgi, gunicorn_options(port, workers)).run()
     return 0

@@ -63,7 +63,7 @@ def free_port() -> int:
 def serve_env(api_url: str, tmp: Path, **extra: str) -> dict[str, str]:
     """The environment of a `serve` subprocess talking to the fake Web API."""
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("SLACK_", "PORT", "DATABASE_URL", "GUNICORN"))}
+           if not k.startswith(("SLACK_", "PORT", "DATABASE_URL", "GUNICORN", "WEB_CONCURRENCY"))}
     env.update({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SECRET,
                 "SLACK_API_URL": api_url, "DATABASE_URL": f"sqlite:///{tmp / 'rolebot.db'}",
                 "PYTHONUNBUFFERED": "1", **extra})
@@ -102,7 +102,9 @@ def server(tmp_path_factory):
     log = tmp / "serve.log"
     with log.open("wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)],
-                                cwd=ROOT, env=serve_env(fake.api_url, tmp), stdout=out,
+                                # two workers: duplicates may reach different processes
+                                cwd=ROOT, env=serve_env(fake.api_url, tmp, WEB_CONCURRENCY="2"),
+                                stdout=out,
                                 stderr=subprocess.STDOUT)
     srv = Server(fake, port, log, proc)
     try:

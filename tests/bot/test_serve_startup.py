@@ -145,3 +145,14 @@ class TestTipsWiring:
         assert opened == []
         assert tips.slash("on", "C1", "U1") == "on" and tips.subscriptions() == []
         assert opened == [1]
+
+
+class TestWorkerCount:
+    def test_web_concurrency_sets_the_number_of_workers(self):
+        """WEB_CONCURRENCY=3 means three worker processes."""
+        assert serve.worker_count({"WEB_CONCURRENCY": "3"}) == 3
+
+    @pytest.mark.parametrize("value", ["", "0", "lots", "1000"])
+    def test_otherwise_one_per_cpu_up_to_eight(self, value):
+        """Without a usable WEB_CONCURRENCY, one worker per usable CPU, 1 to 8."""
+        assert 1 <= serve.worker_count({"WEB_CONCURRENCY": value}) <= 8
