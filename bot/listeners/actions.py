@@ -12,9 +12,11 @@ from bot.home import BACK_ACTION
 from bot.listeners.home import publish_home
 from bot.services import Services
 
-__all__ = ["ANSWER_ACTIONS", "answer_button", "back_button", "register", "share_button"]
+__all__ = ["ANSWER_ACTIONS", "TIP_ACTION", "answer_button", "back_button", "register", "share_button",
+           "tip_button"]
 
-ANSWER_ACTIONS = re.compile(r"^rolebot:(?!share$|home:back$)")
+TIP_ACTION = "rolebot:tip"
+ANSWER_ACTIONS = re.compile(r"^rolebot:(?!share$|home:back$|tip$)")
 
 
 def share_button(services: Services) -> Callable[..., None]:
@@ -46,6 +48,17 @@ def answer_button(services: Services) -> Callable[..., None]:
     return on_answer_button
 
 
+def tip_button(services: Services) -> Callable[..., None]:
+    """"More on ..." under a daily tip: answer the clicker privately; the tip stays for everyone."""
+
+    def on_tip(ack, action, respond):
+        ack()
+        query = action.get("value", "")
+        respond(**present.ephemeral(services.answer(query), query), replace_original=False)
+
+    return on_tip
+
+
 def back_button(services: Services) -> Callable[..., None]:
     """"Back to Home": the Home tab without the browsed answer."""
 
@@ -60,4 +73,5 @@ def register(app: App, services: Services) -> None:
     """Register every rolebot: button."""
     app.action(present.SHARE_ACTION)(share_button(services))
     app.action(BACK_ACTION)(back_button(services))
+    app.action(TIP_ACTION)(tip_button(services))
     app.action(ANSWER_ACTIONS)(answer_button(services))

@@ -111,11 +111,21 @@ class TestButtons:
         view = client.views_publish.call_args.kwargs["view"]
         assert view["blocks"][0]["type"] == "header"
 
-    def test_answer_actions_pattern_leaves_share_and_back_alone(self):
-        """Share and Back have their own listeners; every other rolebot: id is an answer."""
+    def test_tip_button_answers_only_the_clicker(self, services):
+        """'More on ...' under a public tip sends a private answer and keeps the tip."""
+        respond = Mock()
+        actions.tip_button(services)(ack=Mock(), action={"value": "mlops-engineer best-practices"},
+                                     respond=respond)
+        payload = respond.call_args.kwargs
+        assert payload["response_type"] == "ephemeral" and payload["replace_original"] is False
+        assert payload["text"] == "Answer to mlops-engineer best-practices"
+
+    def test_answer_actions_pattern_leaves_share_back_and_tip_alone(self):
+        """Share, Back and tip buttons have their own listeners; other rolebot: ids are answers."""
         pattern = actions.ANSWER_ACTIONS
         assert pattern.match("rolebot:topic:3") and pattern.match("rolebot:clarify:1")
         assert not pattern.match("rolebot:share") and not pattern.match("rolebot:home:back")
+        assert not pattern.match("rolebot:tip")
 
 
 class TestEvents:
