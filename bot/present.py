@@ -7,7 +7,9 @@ import re
 from typing import Any
 
 from handlers import Reply
-from handlers.render import escape  # the one escape: & first, then < and >
+from handlers.render import MAX_BLOCKS, escape, section_blocks  # the one escape: & < >
+from handlers.render import MAX_SECTION_TEXT as MAX_SECTION
+from handlers.replies import fit
 
 __all__ = [
     "MAX_BLOCKS",
@@ -25,8 +27,6 @@ __all__ = [
 ]
 
 SHARE_ACTION = "rolebot:share"
-MAX_BLOCKS = 50  # blocks per message
-MAX_SECTION = 3000  # characters per section text
 MAX_FALLBACK = 3000  # characters of the notification text sent alongside blocks
 MAX_VALUE = 2000  # characters per button value
 _PING = re.compile(r"<(?=[!@])")
@@ -67,27 +67,12 @@ def _cut(text: str, limit: int) -> str:
     return head + "…"
 
 
-def _sections(text: str) -> list[dict[str, Any]]:
-    """Long text without blocks -> section blocks of at most MAX_SECTION characters."""
-    blocks: list[dict[str, Any]] = []
-    rest = text
-    while rest and len(blocks) < MAX_BLOCKS - 1:
-        if len(rest) <= MAX_SECTION:
-            chunk, rest = rest, ""
-        else:
-            cut = rest.rfind("\n", 0, MAX_SECTION)
-            cut = cut if cut > MAX_SECTION // 2 else rest.rfind(" ", 0, MAX_SECTION)
-            cut = cut if cut > 0 else MAX_SECTION
-            chunk, rest = rest[:cut], rest[cut:].lstrip()
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": chunk}})
-    return blocks
-
-
 def _fit(reply: Reply, room: int) -> tuple[str, list[dict[str, Any]]]:
     """Notification text and blocks of a reply, leaving `room` free blocks."""
     blocks = list(reply.blocks) if reply.blocks else (
-        _sections(reply.text) if len(reply.text) > MAX_SECTION else [])
-    blocks = defuse(blocks[: MAX_BLOCKS - room])
+        section_blocks(reply.text) if len(reply.text) > MAX_SECTION else [])
+    # Merged to fit; the slice only acts if merging cannot (no reply comes close: 19 at most).
+    blocks = defuse(fit(blocks, MAX_BLOCKS - room)[: MAX_BLOCKS - room])
     return defuse(_cut(reply.text, MAX_FALLBACK if blocks else 40_000)), blocks
 
 

@@ -32,15 +32,15 @@ def _actions(buttons: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"type": "actions", "elements": buttons[i : i + 25]} for i in range(0, len(buttons), 25)]
 
 
-def fit(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Merge neighbouring section blocks while there are more than 50 (never cut text).
+def fit(blocks: list[dict[str, Any]], limit: int = MAX_BLOCKS) -> list[dict[str, Any]]:
+    """Merge neighbouring section blocks while there are more than `limit` (never cut text).
 
     With five roles the worst case (compare all, one topic) is 19 blocks; this guards
     longer documents.
     """
     blocks = list(blocks)
     i = 0
-    while len(blocks) > MAX_BLOCKS and i < len(blocks) - 1:
+    while len(blocks) > limit and i < len(blocks) - 1:
         a, b = blocks[i], blocks[i + 1]
         merged = f"{a['text']['text']}\n{b['text']['text']}" if a["type"] == b["type"] == "section" else ""
         if merged and len(merged) <= MAX_SECTION_TEXT:
