@@ -17,15 +17,51 @@ import subprocess
 import sys
 import time
 
-ROLES = ["mlops", "ml ops", "platform", "ml platform engineer", "production ai", "ai systems",
-         "ml engineer", "machine learning engineer", "ai/ml engineer", "mlpos", "platfrom"]
-TOPICS = ["salary", "pay", "trends", "challenges", "best practices", "soft skills", "requirements",
-          "skills", "career", "outlook", "duties", "overview", "salery", "trnds"]
+ROLES = [
+    "mlops",
+    "ml ops",
+    "platform",
+    "ml platform engineer",
+    "production ai",
+    "ai systems",
+    "ml engineer",
+    "machine learning engineer",
+    "ai/ml engineer",
+    "mlpos",
+    "platfrom",
+]
+TOPICS = [
+    "salary",
+    "pay",
+    "trends",
+    "challenges",
+    "best practices",
+    "soft skills",
+    "requirements",
+    "skills",
+    "career",
+    "outlook",
+    "duties",
+    "overview",
+    "salery",
+    "trnds",
+]
 FOCUS = ["", "", "", "senior", "entry level", "seattle", "google", "san francisco"]
-QUESTIONS = ["what does a {r} do?", "how much does a {r} make?", "what do {r}s struggle with?",
-             "is there demand for {r}s?", "{r} vs platform {t}", "which pays more, {r} or mlops?",
-             "<@U0BOT> {r} {t}", "/role compare {r} mlops {t}", "/role <!channel> {r} {t}",
-             "what time is it", "/role astronaut {t}", "/role help", "/role list"]
+QUESTIONS = [
+    "what does a {r} do?",
+    "how much does a {r} make?",
+    "what do {r}s struggle with?",
+    "is there demand for {r}s?",
+    "{r} vs platform {t}",
+    "which pays more, {r} or mlops?",
+    "<@U0BOT> {r} {t}",
+    "/role compare {r} mlops {t}",
+    "/role <!channel> {r} {t}",
+    "what time is it",
+    "/role astronaut {t}",
+    "/role help",
+    "/role list",
+]
 
 
 def queries(n: int, seed: int = 7) -> list[str]:
@@ -55,16 +91,20 @@ def main() -> int:
     total = timed([py, "-m", "bot", "ask", "--json", "-"], batch)
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     per_query = (total - one) / (args.queries - 1) * 1000
-    print(f"batch: {args.queries} queries in {total:.2f} s -> {per_query:.3f} ms per query "
-          f"(start-up of {one:.2f} s taken out; target < 0.5 ms)")
+    print(
+        f"batch: {args.queries} queries in {total:.2f} s -> {per_query:.3f} ms per query "
+        f"(start-up of {one:.2f} s taken out; target < 0.5 ms)"
+    )
     print(f"peak RSS of the batch process: {rss:.0f} MiB")
 
     ask = [timed([py, "-m", "bot", "ask", "/role mlops salary"]) for _ in range(args.runs)]
     bolt = [timed([py, "-c", "import slack_bolt"]) for _ in range(args.runs)]
     bare = [timed([py, "-c", "import pydantic; from knowledge import models"]) for _ in range(args.runs)]
-    print(f"cold start, median of {args.runs}: `python -m bot ask \"/role mlops salary\"` "
-          f"{statistics.median(ask):.3f} s; `python -c \"import slack_bolt\"` "
-          f"{statistics.median(bolt):.3f} s; floor (pydantic + the models) {statistics.median(bare):.3f} s")
+    print(
+        f'cold start, median of {args.runs}: `python -m bot ask "/role mlops salary"` '
+        f'{statistics.median(ask):.3f} s; `python -c "import slack_bolt"` '
+        f"{statistics.median(bolt):.3f} s; floor (pydantic + the models) {statistics.median(bare):.3f} s"
+    )
     return 0
 
 

@@ -94,8 +94,13 @@ def _wait_up(url: str, proc: subprocess.Popen, timeout: float = 20) -> None:
 
 def _request_bytes(host: str, port: int, path: str, body: str, when: int) -> bytes:
     headers = signed_headers(body, secret=SECRET, timestamp=when)
-    lines = [f"POST {path} HTTP/1.1", f"Host: {host}:{port}", "Connection: close",
-             f"Content-Length: {len(body.encode())}", *(f"{k}: {v}" for k, v in headers.items())]
+    lines = [
+        f"POST {path} HTTP/1.1",
+        f"Host: {host}:{port}",
+        "Connection: close",
+        f"Content-Length: {len(body.encode())}",
+        *(f"{k}: {v}" for k, v in headers.items()),
+    ]
     return ("\r\n".join(lines) + "\r\n\r\n" + body).encode()
 
 
@@ -138,8 +143,9 @@ def measure(name: str, url: str, body: str, clients: int, seconds: float) -> Res
     _client(url, body, time.time() + 0.5, mp.Queue())  # warm up (not counted)
     queue: mp.Queue = mp.Queue()
     start = time.time() + 0.3  # every client is running by then; all begin together
-    procs = [mp.Process(target=_client, args=(url, body, start + seconds, queue, start))
-             for _ in range(clients)]
+    procs = [
+        mp.Process(target=_client, args=(url, body, start + seconds, queue, start)) for _ in range(clients)
+    ]
     for proc in procs:
         proc.start()
     parts = [queue.get() for _ in procs]
@@ -147,8 +153,7 @@ def measure(name: str, url: str, body: str, clients: int, seconds: float) -> Res
         proc.join()
     latencies = sorted(lat for part, _, _ in parts for lat in part)
     # throughput: requests completed inside the window, over the window
-    return Result(name, sum(n for _, _, n in parts), sum(e for _, e, _ in parts),
-                  seconds, latencies)
+    return Result(name, sum(n for _, _, n in parts), sum(e for _, e, _ in parts), seconds, latencies)
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -165,8 +170,13 @@ def _start(cmd: list[str], env: dict[str, str], cwd: Path, log: Path) -> subproc
 
 
 def _merge(parts: list[Result]) -> Result:
-    return Result(parts[0].name, sum(p.requests for p in parts), sum(p.errors for p in parts),
-                  sum(p.seconds for p in parts), sorted(x for p in parts for x in p.latencies))
+    return Result(
+        parts[0].name,
+        sum(p.requests for p in parts),
+        sum(p.errors for p in parts),
+        sum(p.seconds for p in parts),
+        sorted(x for p in parts for x in p.latencies),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,10 +195,18 @@ def main(argv: list[str] | None = None) -> int:
         env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.db"
         ports = _free_port(), _free_port()
         procs = [
-            _start([sys.executable, "-m", "bot", "serve", "--port", str(ports[0])], env, ROOT,
-                   Path(tmp) / "serve.log"),
-            _start([sys.executable, "-c", MINIMAL_APP, str(ports[1]), api_url, TOKEN, SECRET],
-                   env, Path(tmp), Path(tmp) / "minimal.log"),
+            _start(
+                [sys.executable, "-m", "bot", "serve", "--port", str(ports[0])],
+                env,
+                ROOT,
+                Path(tmp) / "serve.log",
+            ),
+            _start(
+                [sys.executable, "-c", MINIMAL_APP, str(ports[1]), api_url, TOKEN, SECRET],
+                env,
+                Path(tmp),
+                Path(tmp) / "minimal.log",
+            ),
         ]
         names = ("rolebot serve", "minimal Bolt App.start")
         runs: list[list[Result]] = [[], []]
@@ -197,8 +215,15 @@ def main(argv: list[str] | None = None) -> int:
             _wait_up(f"http://127.0.0.1:{ports[1]}/slack/events", procs[1])
             for _ in range(opts.rounds):
                 for i in (0, 1):
-                    runs[i].append(measure(names[i], f"http://127.0.0.1:{ports[i]}/slack/events",
-                                           body, opts.clients, opts.seconds / opts.rounds))
+                    runs[i].append(
+                        measure(
+                            names[i],
+                            f"http://127.0.0.1:{ports[i]}/slack/events",
+                            body,
+                            opts.clients,
+                            opts.seconds / opts.rounds,
+                        )
+                    )
         finally:
             for proc in procs:
                 _stop(proc)
@@ -207,18 +232,25 @@ def main(argv: list[str] | None = None) -> int:
     answered = sink_counts.get(timeout=10).get("/response/bench", 0)
     sink.join(timeout=5)
     ours, base = (_merge(r) for r in runs)
-    print(f"{opts.clients} clients, {opts.seconds:g} s per target in {opts.rounds} alternating "
-          f"rounds, signed /role commands, {os.cpu_count()} CPUs")
+    print(
+        f"{opts.clients} clients, {opts.seconds:g} s per target in {opts.rounds} alternating "
+        f"rounds, signed /role commands, {os.cpu_count()} CPUs"
+    )
     print(f"{'target':<24}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'requests':>10}")
     for r in (ours, base):
-        print(f"{r.name:<24}{r.rps:>9.0f}{r.percentile(50):>9.1f}{r.percentile(99):>9.1f}"
-              f"{r.errors:>8}{r.requests:>10}")
+        print(
+            f"{r.name:<24}{r.rps:>9.0f}{r.percentile(50):>9.1f}{r.percentile(99):>9.1f}"
+            f"{r.errors:>8}{r.requests:>10}"
+        )
     ratio = ours.rps / base.rps if base.rps else float("inf")
-    print(f"rolebot posted {answered} answers to response_url "
-          f"({ours.requests} measured commands plus warm-up)")
-    checks = [(f"throughput >= 3x minimal Bolt ({ratio:.1f}x)", ratio >= 3),
-              (f"p99 < 100 ms ({ours.percentile(99):.1f} ms)", ours.percentile(99) < 100),
-              (f"no errors ({ours.errors})", ours.errors == 0)]
+    print(
+        f"rolebot posted {answered} answers to response_url ({ours.requests} measured commands plus warm-up)"
+    )
+    checks = [
+        (f"throughput >= 3x minimal Bolt ({ratio:.1f}x)", ratio >= 3),
+        (f"p99 < 100 ms ({ours.percentile(99):.1f} ms)", ours.percentile(99) < 100),
+        (f"no errors ({ours.errors})", ours.errors == 0),
+    ]
     for label, ok in checks:
         print(f"  [{'met' if ok else 'MISSED'}] {label}")
     return 0 if all(ok for _, ok in checks) else 1

@@ -13,18 +13,30 @@ import multiprocessing as mp
 
 __all__ = ["serve_sink", "start_sink"]
 
-_AUTH = json.dumps({"ok": True, "url": "https://t.example/", "team": "T", "user": "rolebot",
-                    "team_id": "T0TEAM", "user_id": "U0BOT", "bot_id": "B0BOT"}).encode()
+_AUTH = json.dumps(
+    {
+        "ok": True,
+        "url": "https://t.example/",
+        "team": "T",
+        "user": "rolebot",
+        "team_id": "T0TEAM",
+        "user_id": "U0BOT",
+        "bot_id": "B0BOT",
+    }
+).encode()
 _OK = b'{"ok": true}'
 
 
 def _answer(body: bytes) -> bytes:
-    return (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-            + str(len(body)).encode() + b"\r\n\r\n" + body)
+    return (
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+        + str(len(body)).encode()
+        + b"\r\n\r\n"
+        + body
+    )
 
 
-async def _handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
-                  counts: dict[str, int]) -> None:
+async def _handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, counts: dict[str, int]) -> None:
     try:
         while True:
             head = await reader.readuntil(b"\r\n\r\n")
@@ -38,8 +50,7 @@ async def _handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
             counts[path] = counts.get(path, 0) + 1
             writer.write(_answer(_AUTH if path.endswith("/auth.test") else _OK))
             await writer.drain()
-    except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError,
-            asyncio.CancelledError):
+    except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError, asyncio.CancelledError):
         pass
     finally:
         writer.close()

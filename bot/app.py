@@ -22,11 +22,16 @@ from handlers import Reply
 __all__ = ["create_app"]
 
 
-def create_app(settings: Settings, kb: Any, *, tips: TipsService | None = None,
-               client: WebClient | None = None,
-               ask: Callable[[str, Any], Reply] = handlers.ask,
-               seen: Seen | None = None,
-               logger: logging.Logger | None = None) -> App:
+def create_app(
+    settings: Settings,
+    kb: Any,
+    *,
+    tips: TipsService | None = None,
+    client: WebClient | None = None,
+    ask: Callable[[str, Any], Reply] = handlers.ask,
+    seen: Seen | None = None,
+    logger: logging.Logger | None = None,
+) -> App:
     """A Bolt App answering from `kb`; calls auth.test (raises BoltError on a rejected token).
 
     `seen` remembers answered event ids (default: in this process only; `serve` passes the

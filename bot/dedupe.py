@@ -33,8 +33,9 @@ class Seen(Protocol):
 class SeenEvents:
     """In one process: remembers event ids for `ttl` seconds (at most `size` of them)."""
 
-    def __init__(self, ttl: float = TTL, size: int = 10_000,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, ttl: float = TTL, size: int = 10_000, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._ttl = ttl
         self._size = size
         self._clock = clock
@@ -75,8 +76,9 @@ WHERE slack_events.seen_at < ?
 class SqliteSeenEvents:
     """Shared by every process on one SQLite file; each process opens its own connection."""
 
-    def __init__(self, path: str, ttl: float = TTL, prune_every: int = 500,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, path: str, ttl: float = TTL, prune_every: int = 500, clock: Callable[[], float] = time.time
+    ) -> None:
         self.path = path
         self._ttl = ttl
         self._prune_every = prune_every
@@ -88,8 +90,7 @@ class SqliteSeenEvents:
 
     def _connect(self) -> sqlite3.Connection:
         if self._db is None or self._pid != os.getpid():  # never use a connection across fork
-            db = sqlite3.connect(self.path, timeout=10, isolation_level=None,
-                                 check_same_thread=False)
+            db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
             db.execute("PRAGMA busy_timeout = 10000")
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")

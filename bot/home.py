@@ -30,8 +30,12 @@ def _section(text: str) -> dict[str, Any]:
 
 
 def _button(action_id: str, label: str, value: str) -> dict[str, Any]:
-    return {"type": "button", "action_id": action_id, "value": value,
-            "text": {"type": "plain_text", "text": label[:75]}}
+    return {
+        "type": "button",
+        "action_id": action_id,
+        "value": value,
+        "text": {"type": "plain_text", "text": label[:75]},
+    }
 
 
 def subscription_line(sub: Mapping[str, Any]) -> str:
@@ -57,19 +61,30 @@ def _browse(kb: Any) -> list[dict[str, Any]]:
     topics = list(kb.topics.values())
     for r, role in enumerate(kb.roles.values()):
         blocks.append(_section(f"*{escape(role.title)}*"))
-        blocks.append({"type": "actions", "elements": [
-            _button(f"rolebot:home:{r}:{t}", topic.title, f"{role.id} {topic.id}")
-            for t, topic in enumerate(topics[:25])]})
+        blocks.append(
+            {
+                "type": "actions",
+                "elements": [
+                    _button(f"rolebot:home:{r}:{t}", topic.title, f"{role.id} {topic.id}")
+                    for t, topic in enumerate(topics[:25])
+                ],
+            }
+        )
     blocks.append(_section("*Compare every role on one topic*"))
-    blocks.append({"type": "actions", "elements": [
-        _button(f"rolebot:home:compare:{t}", topic.title, f"compare {topic.id}")
-        for t, topic in enumerate(topics[:25])]})
+    blocks.append(
+        {
+            "type": "actions",
+            "elements": [
+                _button(f"rolebot:home:compare:{t}", topic.title, f"compare {topic.id}")
+                for t, topic in enumerate(topics[:25])
+            ],
+        }
+    )
     return blocks
 
 
 def _tips(subscriptions: list[Mapping[str, Any]] | None) -> list[dict[str, Any]]:
-    blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": {"type": "plain_text", "text": "Daily tips"}}]
+    blocks: list[dict[str, Any]] = [{"type": "header", "text": {"type": "plain_text", "text": "Daily tips"}}]
     if subscriptions is None:
         return [*blocks, _section("Daily tips are not configured on this workspace.")]
     if not subscriptions:
@@ -81,14 +96,17 @@ def _tips(subscriptions: list[Mapping[str, Any]] | None) -> list[dict[str, Any]]
     return [*blocks, _section("\n".join(lines)[:3000])]
 
 
-def home_view(kb: Any, subscriptions: list[Mapping[str, Any]] | None,
-              answer: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def home_view(
+    kb: Any, subscriptions: list[Mapping[str, Any]] | None, answer: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """The Home tab view; `answer` blocks (a browsed reply) go on top."""
     intro = [
         {"type": "header", "text": {"type": "plain_text", "text": "rolebot"}},
-        _section("Career answers about five AI/ML engineering roles: what they do, what they "
-                 "need, how they grow, what they pay. Ask with `/role`, mention me in a channel, "
-                 "or send me a direct message."),
+        _section(
+            "Career answers about five AI/ML engineering roles: what they do, what they "
+            "need, how they grow, what they pay. Ask with `/role`, mention me in a channel, "
+            "or send me a direct message."
+        ),
     ]
     examples = [
         {"type": "header", "text": {"type": "plain_text", "text": "Examples"}},
@@ -96,11 +114,21 @@ def home_view(kb: Any, subscriptions: list[Mapping[str, Any]] | None,
     ]
     top: list[dict[str, Any]] = []
     if answer:
-        top = [*defuse(answer), {"type": "actions", "elements": [
-            _button(BACK_ACTION, "Back to Home", "home")]}, {"type": "divider"}]
-    rest = [*intro, {"type": "divider"}, *_browse(kb), {"type": "divider"}, *examples,
-            {"type": "divider"}, *_tips(subscriptions)]
+        top = [
+            *defuse(answer),
+            {"type": "actions", "elements": [_button(BACK_ACTION, "Back to Home", "home")]},
+            {"type": "divider"},
+        ]
+    rest = [
+        *intro,
+        {"type": "divider"},
+        *_browse(kb),
+        {"type": "divider"},
+        *examples,
+        {"type": "divider"},
+        *_tips(subscriptions),
+    ]
     blocks = top + rest
     if len(blocks) > MAX_VIEW_BLOCKS:
-        blocks = top[: MAX_VIEW_BLOCKS]
+        blocks = top[:MAX_VIEW_BLOCKS]
     return {"type": "home", "blocks": blocks}

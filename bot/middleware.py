@@ -49,8 +49,9 @@ class Gate(Middleware):
         self.seen = seen
         self.connections = connections if connections is not None else Connections()
 
-    def process(self, *, req: BoltRequest, resp: BoltResponse,
-                next: Callable[[], BoltResponse]) -> BoltResponse | None:
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse | None:
         body = req.body
         if body.get("type") == "event_callback":
             event_id, event = body.get("event_id"), body.get("event")

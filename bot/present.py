@@ -49,10 +49,10 @@ def _defuse(value: Any) -> Any:
     if isinstance(value, list):
         return [_defuse(v) for v in value]
     if isinstance(value, dict):
-        return {k: (_defuse(v) if k in _TEXT_KEYS or isinstance(v, dict | list) else v)
-                for k, v in value.items()}
+        return {
+            k: (_defuse(v) if k in _TEXT_KEYS or isinstance(v, dict | list) else v) for k, v in value.items()
+        }
     return value
-
 
 
 def _cut(text: str, limit: int) -> str:
@@ -69,8 +69,11 @@ def _cut(text: str, limit: int) -> str:
 
 def _fit(reply: Reply, room: int) -> tuple[str, list[dict[str, Any]]]:
     """Notification text and blocks of a reply, leaving `room` free blocks."""
-    blocks = list(reply.blocks) if reply.blocks else (
-        section_blocks(reply.text) if len(reply.text) > MAX_SECTION else [])
+    blocks = (
+        list(reply.blocks)
+        if reply.blocks
+        else (section_blocks(reply.text) if len(reply.text) > MAX_SECTION else [])
+    )
     # Merged to fit; the slice only acts if merging cannot (no reply comes close: 19 at most).
     blocks = defuse(fit(blocks, MAX_BLOCKS - room)[: MAX_BLOCKS - room])
     return defuse(_cut(reply.text, MAX_FALLBACK if blocks else 40_000)), blocks
@@ -78,10 +81,17 @@ def _fit(reply: Reply, room: int) -> tuple[str, list[dict[str, Any]]]:
 
 def share_block(query: str) -> dict[str, Any]:
     """The actions block with the "Share in channel" button."""
-    return {"type": "actions", "elements": [{
-        "type": "button", "action_id": SHARE_ACTION, "value": query,
-        "text": {"type": "plain_text", "text": "Share in channel"},
-    }]}
+    return {
+        "type": "actions",
+        "elements": [
+            {
+                "type": "button",
+                "action_id": SHARE_ACTION,
+                "value": query,
+                "text": {"type": "plain_text", "text": "Share in channel"},
+            }
+        ],
+    }
 
 
 def message(reply: Reply) -> dict[str, Any]:
@@ -122,8 +132,9 @@ def strip_buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if str(accessory.get("action_id", "")).startswith("rolebot:"):
             del block["accessory"]
         if block.get("type") == "actions":
-            elements = [e for e in block.get("elements", [])
-                        if not str(e.get("action_id", "")).startswith("rolebot:")]
+            elements = [
+                e for e in block.get("elements", []) if not str(e.get("action_id", "")).startswith("rolebot:")
+            ]
             if not elements:
                 continue
             block["elements"] = elements
@@ -138,7 +149,7 @@ def shared(reply: Reply, user_id: str) -> dict[str, Any]:
     who = f"<@{user_id}>" if _USER_ID.match(user_id or "") else "someone"
     if not blocks:
         blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]
-    blocks.append({"type": "context", "elements": [
-        {"type": "mrkdwn", "text": f"Shared by {who} from /role"}]})
-    return {"text": text, "blocks": blocks, "response_type": "in_channel",
-            "replace_original": False}
+    blocks.append(
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": f"Shared by {who} from /role"}]}
+    )
+    return {"text": text, "blocks": blocks, "response_type": "in_channel", "replace_original": False}

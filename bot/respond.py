@@ -20,13 +20,24 @@ from slack_sdk.webhook import WebhookResponse
 
 __all__ = ["Connections", "PooledRespond", "message"]
 
-_FIELDS = ("response_type", "replace_original", "delete_original", "unfurl_links",
-           "unfurl_media", "thread_ts", "metadata")
+_FIELDS = (
+    "response_type",
+    "replace_original",
+    "delete_original",
+    "unfurl_links",
+    "unfurl_media",
+    "thread_ts",
+    "metadata",
+)
 _STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
 
 
-def message(text: str = "", blocks: Sequence[dict] | None = None,
-            attachments: Sequence[dict] | None = None, **fields: Any) -> dict[str, Any]:
+def message(
+    text: str = "",
+    blocks: Sequence[dict] | None = None,
+    attachments: Sequence[dict] | None = None,
+    **fields: Any,
+) -> dict[str, Any]:
     """The JSON body Bolt's respond() would send for these arguments."""
     body: dict[str, Any] = {"text": text}
     if blocks:
@@ -47,8 +58,7 @@ class Connections:
 
     def _connect(self, scheme: str, host: str, port: int | None) -> http.client.HTTPConnection:
         if scheme == "https":
-            return http.client.HTTPSConnection(host, port, timeout=self._timeout,
-                                               context=self._tls)
+            return http.client.HTTPSConnection(host, port, timeout=self._timeout, context=self._tls)
         return http.client.HTTPConnection(host, port, timeout=self._timeout)
 
     def post_json(self, url: str, body: dict[str, Any]) -> WebhookResponse:
@@ -82,8 +92,7 @@ class Connections:
             conn.close()
         else:
             pool[key] = conn
-        return WebhookResponse(url=url, status_code=resp.status, body=text,
-                               headers=dict(resp.getheaders()))
+        return WebhookResponse(url=url, status_code=resp.status, body=text, headers=dict(resp.getheaders()))
 
 
 class PooledRespond(Respond):
@@ -93,8 +102,12 @@ class PooledRespond(Respond):
         super().__init__(response_url=response_url)
         self._connections = connections
 
-    def __call__(self, text: str | dict = "", blocks: Sequence[dict] | None = None,
-                 attachments: Sequence[dict] | None = None, **fields: Any) -> WebhookResponse:
-        body = message(**text) if isinstance(text, dict) else message(text, blocks, attachments,
-                                                                      **fields)
+    def __call__(
+        self,
+        text: str | dict = "",
+        blocks: Sequence[dict] | None = None,
+        attachments: Sequence[dict] | None = None,
+        **fields: Any,
+    ) -> WebhookResponse:
+        body = message(**text) if isinstance(text, dict) else message(text, blocks, attachments, **fields)
         return self._connections.post_json(self.response_url, body)

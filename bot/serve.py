@@ -116,8 +116,7 @@ def _fail(message: str) -> int:
     return 2
 
 
-def run(args: Any, *, env: Mapping[str, str] | None = None,
-        load_kb: Callable[[], Any] = load) -> int:
+def run(args: Any, *, env: Mapping[str, str] | None = None, load_kb: Callable[[], Any] = load) -> int:
     """Start the app; a bad setting, knowledge base or token is one line and exit status 2."""
     setup_logging()
     try:

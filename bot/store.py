@@ -64,8 +64,9 @@ class Store(Protocol):
         """Pause a channel with a reason, or clear its pause (reason None)."""
         ...
 
-    def claim(self, channel: str, day: date, tip_key: str, owner: str, now: datetime,
-              lease: timedelta) -> Claim:
+    def claim(
+        self, channel: str, day: date, tip_key: str, owner: str, now: datetime, lease: timedelta
+    ) -> Claim:
         """Claim the (channel, day) tip for owner until now + lease."""
         ...
 
@@ -95,7 +96,7 @@ def sqlite_path(url: str) -> str:
     prefix = "sqlite:///"
     if not url.startswith(prefix) or len(url) == len(prefix):
         raise ConfigError("DATABASE_URL must look like sqlite:///path (only SQLite is supported)")
-    return url[len(prefix):]
+    return url[len(prefix) :]
 
 
 def open_store(url: str) -> Store:
@@ -194,9 +195,7 @@ class SqliteStore:
     def subscriptions(self) -> list[Subscription]:
         """Every subscription set from Slack, by channel."""
         with self._lock:
-            rows = self._db.execute(
-                f"SELECT {self._COLS} FROM tip_subscriptions ORDER BY channel"
-            ).fetchall()
+            rows = self._db.execute(f"SELECT {self._COLS} FROM tip_subscriptions ORDER BY channel").fetchall()
         flags = self.flags()
         return [self._sub(row, flags) for row in rows]
 
@@ -206,8 +205,16 @@ class SqliteStore:
         with self._tx() as db:
             db.execute(
                 "INSERT OR REPLACE INTO tip_subscriptions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (sub.channel, sub.time, sub.timezone, days, int(sub.enabled), _iso(sub.since),
-                 sub.updated_by, _iso(now)),
+                (
+                    sub.channel,
+                    sub.time,
+                    sub.timezone,
+                    days,
+                    int(sub.enabled),
+                    _iso(sub.since),
+                    sub.updated_by,
+                    _iso(now),
+                ),
             )
 
     def flags(self) -> dict[str, str]:
@@ -227,14 +234,14 @@ class SqliteStore:
                 )
 
     # the tip log -----------------------------------------------------------------------
-    def claim(self, channel: str, day: date, tip_key: str, owner: str, now: datetime,
-              lease: timedelta) -> Claim:
+    def claim(
+        self, channel: str, day: date, tip_key: str, owner: str, now: datetime, lease: timedelta
+    ) -> Claim:
         """Claim the (channel, day) tip for owner until now + lease (see the module doc)."""
         until = _iso(now + lease)
         with self._tx() as db:
             row = db.execute(
-                "SELECT state, lease_until, ts, first_claimed FROM tip_log "
-                "WHERE channel = ? AND day = ?",
+                "SELECT state, lease_until, ts, first_claimed FROM tip_log WHERE channel = ? AND day = ?",
                 (channel, day.isoformat()),
             ).fetchone()
             if row is None:
@@ -269,8 +276,7 @@ class SqliteStore:
         """Drop owner's claim: the tip was certainly not posted and stays due."""
         with self._tx() as db:
             db.execute(
-                "DELETE FROM tip_log WHERE channel = ? AND day = ? AND owner = ? "
-                "AND state = 'claimed'",
+                "DELETE FROM tip_log WHERE channel = ? AND day = ? AND owner = ? AND state = 'claimed'",
                 (channel, day.isoformat(), owner),
             )
 

@@ -40,9 +40,17 @@ def _day(text: str | None, default: date) -> date:
         raise ConfigError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
-def run(args: Any, *, kb: KnowledgeBase | None = None, clock: Clock | None = None,
-        env: Mapping[str, str] | None = None, out: TextIO | None = None,
-        err: TextIO | None = None, client: Any = None, stop: threading.Event | None = None) -> int:
+def run(
+    args: Any,
+    *,
+    kb: KnowledgeBase | None = None,
+    clock: Clock | None = None,
+    env: Mapping[str, str] | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    client: Any = None,
+    stop: threading.Event | None = None,
+) -> int:
     """Run one `tips` subcommand; the keyword arguments are seams for tests."""
     out = out or sys.stdout
     err = err or sys.stderr
@@ -72,8 +80,9 @@ def run(args: Any, *, kb: KnowledgeBase | None = None, clock: Clock | None = Non
         print(f"rolebot tips: {exc}", file=err)
         return 2
     except sqlite3.Error as exc:
-        print(f"rolebot tips: database ({env.get('DATABASE_URL') or 'sqlite:///rolebot.db'}): "
-              f"{exc}", file=err)
+        print(
+            f"rolebot tips: database ({env.get('DATABASE_URL') or 'sqlite:///rolebot.db'}): {exc}", file=err
+        )
         return 1
 
 
@@ -85,8 +94,13 @@ def _preview(args: Any, rot: Rotation, clock: Clock, out: TextIO) -> int:
         day = start + timedelta(days=n)
         tip = rot.tip(args.channel, day)
         if args.json:
-            row = {"date": day.isoformat(), "channel": args.channel, "role": tip.role,
-                   "topic": tip.topic, "text": tip.text}
+            row = {
+                "date": day.isoformat(),
+                "channel": args.channel,
+                "role": tip.role,
+                "topic": tip.topic,
+                "text": tip.text,
+            }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         else:
             out.write(f"── {day.isoformat()} {day:%a} · {args.channel} · {tip.key}\n")
@@ -95,8 +109,7 @@ def _preview(args: Any, rot: Rotation, clock: Clock, out: TextIO) -> int:
     return 0
 
 
-def _post(args: Any, service: Any, rot: Rotation, client: Any, clock: Clock, out: TextIO,
-          err: TextIO) -> int:
+def _post(args: Any, service: Any, rot: Rotation, client: Any, clock: Clock, out: TextIO, err: TextIO) -> int:
     from bot.tips_poster import TipPoster
 
     sub = service.subscription(args.channel) or Subscription(
@@ -107,8 +120,7 @@ def _post(args: Any, service: Any, rot: Rotation, client: Any, clock: Clock, out
     if outcome.ok:
         print(outcome.line(), file=out)
         return 0
-    print(f"rolebot tips: could not post to {args.channel} for {day.isoformat()}: "
-          f"{outcome.reason}", file=err)
+    print(f"rolebot tips: could not post to {args.channel} for {day.isoformat()}: {outcome.reason}", file=err)
     return 1
 
 

@@ -35,9 +35,7 @@ from handlers.tips import Rotation
 __all__ = ["EVENT_TYPE", "PAUSE_ERRORS", "Outcome", "TipPoster", "make_owner", "tips_client"]
 
 EVENT_TYPE = "rolebot_tip"
-PAUSE_ERRORS = frozenset(
-    {"channel_not_found", "not_in_channel", "is_archived", "channel_is_archived"}
-)
+PAUSE_ERRORS = frozenset({"channel_not_found", "not_in_channel", "is_archived", "channel_is_archived"})
 
 
 @dataclass(frozen=True)
@@ -100,9 +98,17 @@ def _error(exc: SlackApiError) -> str:
 class TipPoster:
     """Posts tips through an injected WebClient, recording them in an injected Store."""
 
-    def __init__(self, store: Store, client: WebClient, rotation: Rotation, clock: Clock, *,
-                 owner: str | None = None, lease: timedelta = timedelta(minutes=10),
-                 history_pages: int = 5) -> None:
+    def __init__(
+        self,
+        store: Store,
+        client: WebClient,
+        rotation: Rotation,
+        clock: Clock,
+        *,
+        owner: str | None = None,
+        lease: timedelta = timedelta(minutes=10),
+        history_pages: int = 5,
+    ) -> None:
         self.store = store
         self.client = client
         self.rotation = rotation
@@ -118,8 +124,7 @@ class TipPoster:
         if claim.status == "sent":
             return Outcome("already", channel, day, ts=claim.ts)
         if claim.status == "busy":
-            return Outcome("busy", channel, day, reason="another process is posting it now",
-                           retry=True)
+            return Outcome("busy", channel, day, reason="another process is posting it now", retry=True)
         if claim.status == "recovered":
             found = self._find_posted(channel, day, claim)
             if isinstance(found, Outcome):
@@ -133,8 +138,12 @@ class TipPoster:
         }
         try:
             resp = self.client.chat_postMessage(
-                channel=channel, text=tip.text, blocks=list(tip.blocks), metadata=metadata,
-                unfurl_links=False, unfurl_media=False,
+                channel=channel,
+                text=tip.text,
+                blocks=list(tip.blocks),
+                metadata=metadata,
+                unfurl_links=False,
+                unfurl_media=False,
             )
         except SlackApiError as exc:
             return self._refused(channel, day, exc)
@@ -143,8 +152,7 @@ class TipPoster:
                 self.store.release(channel, day, self.owner)
             else:  # it may have posted: the next attempt looks first
                 self.store.expire(channel, day, self.owner)
-            return Outcome("failed", channel, day, retry=True,
-                           reason=f"Slack unreachable ({_describe(exc)})")
+            return Outcome("failed", channel, day, retry=True, reason=f"Slack unreachable ({_describe(exc)})")
         ts = str(resp.get("ts") or "")
         self.store.mark_sent(channel, day, ts, self.clock.now())
         if channel in self.store.flags():  # it works again (e.g. `tips post` after an invite)
@@ -170,15 +178,16 @@ class TipPoster:
         try:
             for _ in range(self.history_pages):
                 resp = self.client.conversations_history(
-                    channel=channel, oldest=f"{oldest.timestamp():.6f}", limit=200,
-                    include_all_metadata=True, cursor=cursor,
+                    channel=channel,
+                    oldest=f"{oldest.timestamp():.6f}",
+                    limit=200,
+                    include_all_metadata=True,
+                    cursor=cursor,
                 )
                 for message in resp.get("messages") or []:
                     meta = message.get("metadata") or {}
                     payload = meta.get("event_payload") or {}
-                    if meta.get("event_type") == EVENT_TYPE and payload.get("day") == (
-                        day.isoformat()
-                    ):
+                    if meta.get("event_type") == EVENT_TYPE and payload.get("day") == (day.isoformat()):
                         return str(message.get("ts"))
                 cursor = (resp.get("response_metadata") or {}).get("next_cursor")
                 if not resp.get("has_more") or not cursor:
@@ -189,14 +198,22 @@ class TipPoster:
             if error in PAUSE_ERRORS:
                 self.store.set_flag(channel, error, self.clock.now())
                 return Outcome("failed", channel, day, reason=f"{error}; tips paused here")
-            return Outcome("failed", channel, day, retry=True,
-                           reason=f"cannot check whether an earlier attempt posted ({error}); "
-                                  "not posting, to avoid a duplicate")
+            return Outcome(
+                "failed",
+                channel,
+                day,
+                retry=True,
+                reason=f"cannot check whether an earlier attempt posted ({error}); "
+                "not posting, to avoid a duplicate",
+            )
         except Exception as exc:
             self.store.expire(channel, day, self.owner)
-            return Outcome("failed", channel, day, retry=True,
-                           reason=f"Slack unreachable ({_describe(exc)})")
+            return Outcome("failed", channel, day, retry=True, reason=f"Slack unreachable ({_describe(exc)})")
         self.store.expire(channel, day, self.owner)
-        return Outcome("failed", channel, day, retry=True,
-                       reason="earlier attempt not found in the recent history; not posting, "
-                              "to avoid a duplicate")
+        return Outcome(
+            "failed",
+            channel,
+            day,
+            retry=True,
+            reason="earlier attempt not found in the recent history; not posting, to avoid a duplicate",
+        )

@@ -72,8 +72,7 @@ def parse_zone(text: str) -> str:
     canonical = _zones_by_lower().get(name.lower())
     if canonical is None:
         raise ScheduleError(
-            f"{name!r} is not a timezone I know; use an IANA name like Europe/London or "
-            "America/New_York"
+            f"{name!r} is not a timezone I know; use an IANA name like Europe/London or America/New_York"
         )
     try:
         ZoneInfo(canonical)
@@ -99,8 +98,7 @@ def parse_weekdays(value: str | Iterable[str]) -> tuple[int, ...]:
     for name in names:
         if name[:3] not in DAY_NAMES or (len(name) > 3 and not _is_day_name(name)):
             raise ScheduleError(
-                f"{name!r} is not a weekday; use mon, tue, wed, thu, fri, sat, sun, "
-                "'weekdays' or 'daily'"
+                f"{name!r} is not a weekday; use mon, tue, wed, thu, fri, sat, sun, 'weekdays' or 'daily'"
             )
         days.add(DAY_NAMES.index(name[:3]))
     if not days:
@@ -237,8 +235,7 @@ def next_slot(sub: Subscription, after: date) -> tuple[date, datetime]:
     return day, slot(sub, day)
 
 
-def next_due(sub: Subscription, now: datetime,
-             is_posted: Callable[[date], bool]) -> tuple[date, datetime]:
+def next_due(sub: Subscription, now: datetime, is_posted: Callable[[date], bool]) -> tuple[date, datetime]:
     """The channel's next tip not yet posted: (local day, UTC instant); past instants are due."""
     # Today's tip counts if today is a posting day, its slot is not before the subscription was
     # turned on, and it was not posted: so a slot missed while the scheduler was down is caught

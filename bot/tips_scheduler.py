@@ -33,10 +33,17 @@ class _Backoff:
 class Scheduler:
     """Decides which tips are due and hands them to a TipPoster."""
 
-    def __init__(self, service: TipsService, poster: TipPoster, clock: Clock, *,
-                 max_sleep: float = 60.0, min_sleep: float = 1.0,
-                 first_retry: timedelta = timedelta(seconds=30),
-                 max_retry: timedelta = timedelta(minutes=15)) -> None:
+    def __init__(
+        self,
+        service: TipsService,
+        poster: TipPoster,
+        clock: Clock,
+        *,
+        max_sleep: float = 60.0,
+        min_sleep: float = 1.0,
+        first_retry: timedelta = timedelta(seconds=30),
+        max_retry: timedelta = timedelta(minutes=15),
+    ) -> None:
         self.service = service
         self.poster = poster
         self.clock = clock

@@ -62,8 +62,9 @@ class TipsService:
         self.clock = clock or SystemClock()
 
     @classmethod
-    def from_settings(cls, settings: Settings, env: Mapping[str, str] | None = None,
-                      clock: Clock | None = None) -> TipsService:
+    def from_settings(
+        cls, settings: Settings, env: Mapping[str, str] | None = None, clock: Clock | None = None
+    ) -> TipsService:
         """The service on settings.database_url and the defaults file ($ROLEBOT_TIPS_CONFIG)."""
         path = config_path(os.environ if env is None else env)
         return cls(open_store(settings.database_url), load_config(path), clock)
@@ -111,7 +112,9 @@ class TipsService:
         now = self.clock.now()
         current = self.subscription(channel)
         base = current or Subscription(
-            channel, self.config.defaults.time, self.config.defaults.timezone,
+            channel,
+            self.config.defaults.time,
+            self.config.defaults.timezone,
             self.config.defaults.weekdays,
         )
         when, zone, days = base.time, base.timezone, base.weekdays
@@ -127,8 +130,14 @@ class TipsService:
             return f":warning: {_escape(str(exc))}. Nothing changed.\n{USAGE}"
         was_on = current is not None and current.active
         sub = Subscription(
-            channel=channel, time=when, timezone=zone, weekdays=days, enabled=True,
-            since=base.since if was_on else now, source="slack", updated_by=user,
+            channel=channel,
+            time=when,
+            timezone=zone,
+            weekdays=days,
+            enabled=True,
+            since=base.since if was_on else now,
+            source="slack",
+            updated_by=user,
         )
         self.store.save_subscription(sub, now)
         self.store.set_flag(channel, None, now)
@@ -160,6 +169,4 @@ class TipsService:
         at = self.next_post(sub, now)
         local = at.astimezone(ZoneInfo(sub.timezone))
         when = "due now" if at <= now else local.strftime("%a %d %b %Y, %H:%M %Z")
-        return (
-            f"{sub.time} {sub.timezone}, {format_weekdays(sub.weekdays)}. Next tip: {when}."
-        )
+        return f"{sub.time} {sub.timezone}, {format_weekdays(sub.weekdays)}. Next tip: {when}."

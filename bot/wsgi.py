@@ -22,11 +22,9 @@ _TIMESTAMP = re.compile(r"^[0-9]{1,15}$")
 Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
-def _answer(start_response: Callable[..., Any], status: str, body: Mapping[str, Any]
-            ) -> Iterable[bytes]:
+def _answer(start_response: Callable[..., Any], status: str, body: Mapping[str, Any]) -> Iterable[bytes]:
     data = json.dumps(body).encode()
-    start_response(status, [("Content-Type", "application/json"),
-                            ("Content-Length", str(len(data)))])
+    start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(data)))])
     return [data]
 
 
@@ -53,8 +51,7 @@ def make_wsgi(app: App, health: Mapping[str, Any] | None = None) -> Wsgi:
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
     status = {"ok": True, **(health or {})}
 
-    def application(environ: dict[str, Any], start_response: Callable[..., Any]
-                    ) -> Iterable[bytes]:
+    def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
             return _answer(start_response, "200 OK", status)

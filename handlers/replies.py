@@ -56,8 +56,11 @@ def _echo(text: str) -> str:
 
 
 def _topic_buttons(engine: Engine, role_id: str, current: str | None) -> list[dict[str, Any]]:
-    return [button(t.title, f"rolebot:topic:{t.id}", f"{role_id} {t.id}")
-            for t in engine.kb.topics.values() if t.id != current]
+    return [
+        button(t.title, f"rolebot:topic:{t.id}", f"{role_id} {t.id}")
+        for t in engine.kb.topics.values()
+        if t.id != current
+    ]
 
 
 def _mentions(body: str, words: tuple[str, ...]) -> str:
@@ -85,8 +88,10 @@ def answer(engine: Engine, plan: Plan) -> Reply:
     else:
         lead = _mentions(body, plan.unknown)
     if plan.note:
-        note = (f"_I don't cover “{_echo(plan.note)}”, only the five roles in `/role list`. "
-                f"Here is {escape(role.title)}:_")
+        note = (
+            f"_I don't cover “{_echo(plan.note)}”, only the five roles in `/role list`. "
+            f"Here is {escape(role.title)}:_"
+        )
         lead = f"{note}\n{lead}" if lead else note
     footer = source_line(role, section)
     more = "More on this role: " + " · ".join(t.title for t in engine.kb.topics.values() if t.id != topic.id)
@@ -94,13 +99,23 @@ def answer(engine: Engine, plan: Plan) -> Reply:
     blocks = [header(title), *section_blocks(lead)]
     if lead:
         blocks.append({"type": "divider"})
-    blocks += [*engine.body_blocks(role_id, topic.id), _context(footer),
-               *_actions(_topic_buttons(engine, role_id, topic.id))]
+    blocks += [
+        *engine.body_blocks(role_id, topic.id),
+        _context(footer),
+        *_actions(_topic_buttons(engine, role_id, topic.id)),
+    ]
     focus = plan.focus.words() if plan.focus and topic.id == "salary" else ()
     if lead and not focus:
         focus = tuple(w for w in plan.unknown if len(w) >= 3)[:3]
-    return Reply("answer", text, fit(blocks), (role_id,), topic.id,
-                 query=" ".join((role_id, topic.id, *focus)), focus=focus)
+    return Reply(
+        "answer",
+        text,
+        fit(blocks),
+        (role_id,),
+        topic.id,
+        query=" ".join((role_id, topic.id, *focus)),
+        focus=focus,
+    )
 
 
 def compare(engine: Engine, plan: Plan) -> Reply:
@@ -122,8 +137,15 @@ def compare(engine: Engine, plan: Plan) -> Reply:
     buttons = [button(f"{r.title} only", f"rolebot:role:{r.id}", f"{r.id} {topic.id}") for r in roles]
     blocks += _actions(buttons)
     query = "compare " + (" ".join(plan.roles) if len(roles) < len(kb.roles) else "all") + f" {topic.id}"
-    return Reply("compare", "\n\n".join(parts), fit(blocks), plan.roles, topic.id,
-                 query=f"{query} {' '.join(plan.focus.words())}".strip(), focus=plan.focus.words())
+    return Reply(
+        "compare",
+        "\n\n".join(parts),
+        fit(blocks),
+        plan.roles,
+        topic.id,
+        query=f"{query} {' '.join(plan.focus.words())}".strip(),
+        focus=plan.focus.words(),
+    )
 
 
 def clarify(engine: Engine, plan: Plan) -> Reply:
@@ -138,15 +160,29 @@ def clarify(engine: Engine, plan: Plan) -> Reply:
     names = [f"• *{escape(kb.roles[r].title)}*" for r in plan.roles]
     focus = " ".join(plan.focus.words())
     tid = topic.id if topic else "overview"
-    buttons = [button(kb.roles[r].title, f"rolebot:clarify:{r}", f"{r} {tid} {focus}".strip())
-               for r in plan.roles]
+    buttons = [
+        button(kb.roles[r].title, f"rolebot:clarify:{r}", f"{r} {tid} {focus}".strip()) for r in plan.roles
+    ]
     if topic and not plan.asked:
-        buttons.append(button(f"Compare all on {topic.title.lower()}", "rolebot:clarify:all",
-                              f"compare all {tid} {focus}".strip(), primary=True))
+        buttons.append(
+            button(
+                f"Compare all on {topic.title.lower()}",
+                "rolebot:clarify:all",
+                f"compare all {tid} {focus}".strip(),
+                primary=True,
+            )
+        )
     text = "\n".join([question, *names])
     blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": text}}, *_actions(buttons)]
-    return Reply("clarify", text, blocks, plan.roles, topic.id if topic else None,
-                 query=f"{plan.asked or ''} {tid}".strip(), focus=plan.focus.words())
+    return Reply(
+        "clarify",
+        text,
+        blocks,
+        plan.roles,
+        topic.id if topic else None,
+        query=f"{plan.asked or ''} {tid}".strip(),
+        focus=plan.focus.words(),
+    )
 
 
 def roles_list(engine: Engine, plan: Plan) -> Reply:
@@ -154,14 +190,17 @@ def roles_list(engine: Engine, plan: Plan) -> Reply:
     kb = engine.kb
     lines = [f"*I know {len(kb.roles)} AI/ML engineering roles:*"]
     for rid, role in kb.roles.items():
-        lines.append(f"• *{escape(role.title)}* — {escape(engine.one_liner(rid))} "
-                     f"(`/role {escape(engine.short_names[rid])}`)")
+        lines.append(
+            f"• *{escape(role.title)}* — {escape(engine.one_liner(rid))} "
+            f"(`/role {escape(engine.short_names[rid])}`)"
+        )
     topics = ", ".join(t.title.lower() for t in kb.topics.values())
     lines += ["", f"Ask about any of them: {topics}."]
     text = "\n".join(lines)
     buttons = [button(r.title, f"rolebot:role:{rid}", f"{rid} overview") for rid, r in kb.roles.items()]
-    return Reply("list", text, [*section_blocks(text), *_actions(buttons)], tuple(kb.roles), None,
-                 query="list")
+    return Reply(
+        "list", text, [*section_blocks(text), *_actions(buttons)], tuple(kb.roles), None, query="list"
+    )
 
 
 def usage(engine: Engine, plan: Plan) -> Reply:
@@ -169,20 +208,22 @@ def usage(engine: Engine, plan: Plan) -> Reply:
     kb = engine.kb
     shorts = ", ".join(f"`{escape(s)}`" for s in engine.short_names.values())
     topics = ", ".join(f"`{t.id}`" for t in kb.topics.values())
-    text = "\n".join([
-        "*rolebot answers questions about five AI/ML engineering roles.*",
-        "",
-        "*Slash command:* `/role ROLE TOPIC` (any order, typos are fine)",
-        "• `/role mlops salary` · `/role platform trends` · `/role salary ml ops senior`",
-        "• `/role ai systems salary tesla` · `/role production salary san francisco`",
-        "• `/role compare mlops platform salary` · `/role list` · `/role help`",
-        "*Mention or DM me:* “what does a platform engineer do?”, "
-        "“which pays more, ML engineer or MLOps engineer?”",
-        "",
-        f"*Roles:* {shorts}",
-        f"*Topics:* {topics}",
-        "*Daily tips:* `/role tips on 09:00 Europe/London` in a channel · `/role tips off`",
-    ])
+    text = "\n".join(
+        [
+            "*rolebot answers questions about five AI/ML engineering roles.*",
+            "",
+            "*Slash command:* `/role ROLE TOPIC` (any order, typos are fine)",
+            "• `/role mlops salary` · `/role platform trends` · `/role salary ml ops senior`",
+            "• `/role ai systems salary tesla` · `/role production salary san francisco`",
+            "• `/role compare mlops platform salary` · `/role list` · `/role help`",
+            "*Mention or DM me:* “what does a platform engineer do?”, "
+            "“which pays more, ML engineer or MLOps engineer?”",
+            "",
+            f"*Roles:* {shorts}",
+            f"*Topics:* {topics}",
+            "*Daily tips:* `/role tips on 09:00 Europe/London` in a channel · `/role tips off`",
+        ]
+    )
     buttons = [button("List the roles", "rolebot:role:list", "list", primary=True)]
     return Reply("help", text, [*section_blocks(text), *_actions(buttons)], (), None, query="help")
 
@@ -192,8 +233,11 @@ def unknown(engine: Engine, plan: Plan) -> Reply:
     kb = engine.kb
     asked = _echo(" ".join(plan.unknown[:4]))
     topic = kb.topics[plan.topic] if plan.topic else None
-    lead = (f"I don't know a role called “{asked}”." if topic
-            else f"Sorry, I couldn't tell what you mean by “{asked}”.")
+    lead = (
+        f"I don't know a role called “{asked}”."
+        if topic
+        else f"Sorry, I couldn't tell what you mean by “{asked}”."
+    )
     lines = [lead]
     if plan.suggestions:
         names = " or ".join(f"*{escape(kb.roles[r].title)}*" for r in plan.suggestions)
@@ -204,9 +248,21 @@ def unknown(engine: Engine, plan: Plan) -> Reply:
     tid = topic.id if topic else "overview"
     buttons = [button(kb.roles[r].title, f"rolebot:suggest:{r}", f"{r} {tid}") for r in plan.suggestions]
     buttons.append(button("List the roles", "rolebot:role:list", "list"))
-    return Reply("unknown", text, [*section_blocks(text), *_actions(buttons)], (),
-                 topic.id if topic else None, query="")
+    return Reply(
+        "unknown",
+        text,
+        [*section_blocks(text), *_actions(buttons)],
+        (),
+        topic.id if topic else None,
+        query="",
+    )
 
 
-REPLIES = {"answer": answer, "compare": compare, "clarify": clarify, "list": roles_list,
-           "help": usage, "unknown": unknown}
+REPLIES = {
+    "answer": answer,
+    "compare": compare,
+    "clarify": clarify,
+    "list": roles_list,
+    "help": usage,
+    "unknown": unknown,
+}

@@ -10,8 +10,14 @@ from knowledge.models import Role, SalaryFigure
 
 __all__ = ["LEVELS", "compare_text", "matching", "top_figure"]
 
-LEVELS = {"entry": "Entry level", "mid": "Mid level", "senior": "Senior level",
-          "lead": "Lead", "director": "Director", "top": "Top of the range"}
+LEVELS = {
+    "entry": "Entry level",
+    "mid": "Mid level",
+    "senior": "Senior level",
+    "lead": "Lead",
+    "director": "Director",
+    "top": "Top of the range",
+}
 _TOPIC_ORDER = {"salary": 0, "career": 1, "demand": 2, "trends": 3}
 
 
@@ -50,8 +56,10 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
     words = ", ".join(escape(w) for w in focus.words())
     found = matching(role, focus)
     if not found:
-        return (f"_The {escape(role.title)} document has no salary figure for {words}. "
-                "Here is the whole section:_")
+        return (
+            f"_The {escape(role.title)} document has no salary figure for {words}. "
+            "Here is the whole section:_"
+        )
     lines = [f"*Figures for {words}:*"]
     for fig in found:
         where = "" if fig.topic == "salary" else f" [{topic_titles.get(fig.topic, fig.topic)}]"
@@ -61,8 +69,7 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
 
 def top_figure(role: Role) -> SalaryFigure | None:
     """The highest pay figure of the role's salary section (additional pay left out)."""
-    figs = [f for f in role.salaries
-            if f.topic == "salary" and f.kind != "additional" and (f.high or f.low)]
+    figs = [f for f in role.salaries if f.topic == "salary" and f.kind != "additional" and (f.high or f.low)]
     return max(figs, key=lambda f: f.high or f.low or 0, default=None)
 
 
@@ -88,8 +95,9 @@ def compare_text(roles: list[Role], focus: Focus) -> str:
             continue
         lines += ["", f"*{LEVELS[level]}*"]
         lines += [f"• *{escape(r.title)}:* {c}" for r, c in cells]
-    ranked = sorted(((top_figure(r), r) for r in roles),
-                    key=lambda fr: -(fr[0].high or fr[0].low or 0) if fr[0] else 0)
+    ranked = sorted(
+        ((top_figure(r), r) for r in roles), key=lambda fr: -(fr[0].high or fr[0].low or 0) if fr[0] else 0
+    )
     lines += ["", "*Highest figure in each salary section*"]
     for fig, role in ranked:
         if fig is None:

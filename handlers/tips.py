@@ -113,9 +113,7 @@ def _item_candidates(item: Item) -> Iterator[_Candidate]:
 
 def _group_candidates(group: Group) -> Iterator[_Candidate]:
     if group.heading and (group.items or group.paragraphs):
-        points = tuple(_point(i) for i in group.items) or tuple(
-            escape(_clean(p)) for p in group.paragraphs
-        )
+        points = tuple(_point(i) for i in group.items) or tuple(escape(_clean(p)) for p in group.paragraphs)
         yield _clean(group.heading), points
     elif group.items:
         for item in group.items:
@@ -137,8 +135,7 @@ def _plural(title: str) -> str:
     return title if title.endswith("s") else title + "s"
 
 
-def _phrase(spec: TipSpec, kb: KnowledgeBase, role: Role, topic: str, cand: _Candidate,
-            key: str) -> Tip:
+def _phrase(spec: TipSpec, kb: KnowledgeBase, role: Role, topic: str, cand: _Candidate, key: str) -> Tip:
     heading, points = cand
     points = points[: spec.max_points]
     style = spec.topics[topic]
@@ -154,9 +151,7 @@ def _phrase(spec: TipSpec, kb: KnowledgeBase, role: Role, topic: str, cand: _Can
     }
     lead = style.lead.format(**names)
     lead += f": *{escape(heading)}*" if heading else ":"
-    body = "\n".join(
-        [spec.header.format(**names), lead] + [f"• {p}" for p in points]
-    )
+    body = "\n".join([spec.header.format(**names), lead] + [f"• {p}" for p in points])
     more = spec.more.format(**names)
     text = f"{body}\n{more}"
     blocks = (
@@ -232,8 +227,7 @@ class Rotation:
         if n < 4 or role[-1] != role[0]:
             return order
         for j in range(1, n - 2):
-            if (role[j] not in (role[-2], role[0])
-                    and role[-1] not in (role[j - 1], role[j + 1])):
+            if role[j] not in (role[-2], role[0]) and role[-1] not in (role[j - 1], role[j + 1]):
                 order[j], order[-1] = order[-1], order[j]
                 break
         return order
@@ -276,8 +270,7 @@ class Rotation:
             # Topics likewise, counted over all roles, so every topic keeps coming round.
             topic = min(
                 [t for t in live_t if t != prev_topic] or live_t,
-                key=lambda t: ((t_size[t] - t_left[t] + rng.random()) / t_size[t],
-                               topic_rank[role][t]),
+                key=lambda t: ((t_size[t] - t_left[t] + rng.random()) / t_size[t], topic_rank[role][t]),
             )
             t_left[topic] -= 1
             order.append(buckets[role][topic].pop())

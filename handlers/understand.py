@@ -60,8 +60,7 @@ def plan(text: str, matcher: Matcher, role_ids: tuple[str, ...]) -> Plan:
         # names something rolebot does not cover: answer the role it knows, and say so.
         topic = m.topic or ("salary" if m.focus else "overview")
         note = "" if m.focus else " ".join(m.unknown[:3])
-        return Plan("answer", m.roles, topic, m.focus, unknown=() if note else m.unknown,
-                    note=note, match=m)
+        return Plan("answer", m.roles, topic, m.focus, unknown=() if note else m.unknown, note=note, match=m)
     if _wants_compare(m):
         named = list(m.roles)
         roles = named if len(named) >= 2 else named + [r for r in role_ids if r not in named]
@@ -74,8 +73,15 @@ def plan(text: str, matcher: Matcher, role_ids: tuple[str, ...]) -> Plan:
     if m.list_word and m.topic is None and not m.unknown:
         return Plan("list", match=m)
     if m.unknown:
-        return Plan("unknown", (), m.topic, m.focus, unknown=m.unknown,
-                    suggestions=tuple(matcher.suggest(m.unknown)), match=m)
+        return Plan(
+            "unknown",
+            (),
+            m.topic,
+            m.focus,
+            unknown=m.unknown,
+            suggestions=tuple(matcher.suggest(m.unknown)),
+            match=m,
+        )
     if m.topic is not None or m.focus:
         return Plan("clarify", role_ids, m.topic or "salary", m.focus, match=m)
     return Plan("help", match=m)

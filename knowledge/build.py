@@ -48,8 +48,14 @@ def build(seeds: Path = SEEDS) -> dict[str, str]:
     out = {}
     for entry in catalog["roles"]:
         try:
-            role = parse(texts[entry["id"]], role_id=entry["id"], title=entry["title"],
-                         source=entry["seed"], topics=topics, known_headings=known)
+            role = parse(
+                texts[entry["id"]],
+                role_id=entry["id"],
+                title=entry["title"],
+                source=entry["seed"],
+                topics=topics,
+                known_headings=known,
+            )
         except ParseError as exc:
             raise KnowledgeError(f"seeds/{entry['seed']}: {exc}") from None
         out[f"{entry['id']}.yaml"] = dump(role)

@@ -41,8 +41,7 @@ def read_yaml(path: Path) -> Any:
 def _field_error(path: Path, exc: ValidationError) -> KnowledgeError:
     errors = exc.errors()
     shown = "; ".join(
-        f"field {'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}"
-        for e in errors[:3]
+        f"field {'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}" for e in errors[:3]
     )
     more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
     return KnowledgeError(f"{path}: {shown}{more}")

@@ -90,37 +90,44 @@ class Matcher:
 
     def __init__(self, aliases: Aliases, known_words: Iterable[str] = ()) -> None:
         self.aliases = aliases
-        self.role_phrases = {self._key(p): rid for rid, ps in aliases.role_phrases().items()
-                             for p in ps}
+        self.role_phrases = {self._key(p): rid for rid, ps in aliases.role_phrases().items() for p in ps}
         self.ambiguous = {self._key(p): tuple(c) for p, c in aliases.ambiguous.items()}
         self.topic_phrases: dict[str, list[tuple[str, int]]] = {}
         for tid, synonyms in aliases.topic_phrases().items():
             for phrase, weight in synonyms.items():
                 self.topic_phrases.setdefault(self._key(phrase), []).append((tid, weight))
-        self.focus_phrases = {self._key(p): (dim, value)
-                              for dim, values in aliases.focus.items()
-                              for value, phrases in values.items() for p in phrases}
+        self.focus_phrases = {
+            self._key(p): (dim, value)
+            for dim, values in aliases.focus.items()
+            for value, phrases in values.items()
+            for p in phrases
+        }
         self.intent_words = {
             name: {self._key(p) for p in getattr(aliases, name)}
             for name in ("compare_strong", "compare_weak", "roles_words", "list_words", "help_words")
         }
         self.stopwords = frozenset(aliases.stopwords)
         raw_phrases = [
-            *(p for ps in aliases.role_phrases().values() for p in ps), *aliases.ambiguous,
+            *(p for ps in aliases.role_phrases().values() for p in ps),
+            *aliases.ambiguous,
             *(p for ws in aliases.topic_phrases().values() for p in ws),
             *(p for vs in aliases.focus.values() for ps in vs.values() for p in ps),
-            *aliases.compare_strong, *aliases.compare_weak, *aliases.roles_words,
-            *aliases.list_words, *aliases.help_words,
+            *aliases.compare_strong,
+            *aliases.compare_weak,
+            *aliases.roles_words,
+            *aliases.list_words,
+            *aliases.help_words,
         ]
         self.vocab = frozenset(w for p in raw_phrases for w in normalize(p))
         # Typos are fixed towards role and topic words only: focus words must be typed
         # right ('stuff' is not 'staff').
-        targets = [*(p for ps in aliases.role_phrases().values() for p in ps), *aliases.ambiguous,
-                   *(p for ws in aliases.topic_phrases().values() for p in ws)]
-        self.fuzzy_vocab = sorted({w for p in targets for w in normalize(p)
-                                   if len(w) >= 4 and w.isalpha()})
-        self.intent_tokens = frozenset(w for ws in self.intent_words.values() for p in ws
-                                       for w in p.split())
+        targets = [
+            *(p for ps in aliases.role_phrases().values() for p in ps),
+            *aliases.ambiguous,
+            *(p for ws in aliases.topic_phrases().values() for p in ws),
+        ]
+        self.fuzzy_vocab = sorted({w for p in targets for w in normalize(p) if len(w) >= 4 and w.isalpha()})
+        self.intent_tokens = frozenset(w for ws in self.intent_words.values() for p in ws for w in p.split())
         self.known = self.vocab | self.stopwords | frozenset(w.lower() for w in known_words)
 
     @staticmethod
@@ -137,8 +144,9 @@ class Matcher:
         if word in self.known or len(word) < 4 or not word.isalpha():
             return word
         cutoff = 75 if len(word) == 4 else 80
-        best = process.extractOne(word, self.fuzzy_vocab, scorer=fuzz.ratio, processor=None,
-                                  score_cutoff=cutoff)
+        best = process.extractOne(
+            word, self.fuzzy_vocab, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
+        )
         if best is None or (len(word) == 4 and best[0][0] != word[0]):
             return word
         return best[0]
@@ -202,15 +210,27 @@ class Matcher:
         grams = {" ".join(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
         hit = {name: bool(words & grams) for name, words in self.intent_words.items()}
         unknown = tuple(
-            raw[i] for i, t in enumerate(tokens)
-            if not (topic_used[i] or focus_used[i]) and t not in self.stopwords
-            and t not in self.intent_tokens and not t.isdigit() and t != "?"
+            raw[i]
+            for i, t in enumerate(tokens)
+            if not (topic_used[i] or focus_used[i])
+            and t not in self.stopwords
+            and t not in self.intent_tokens
+            and not t.isdigit()
+            and t != "?"
         )
         return Match(
-            tokens=tuple(tokens), roles=tuple(roles), ambiguous=tuple(ambiguous), topic=topic,
-            topic_scores=scores, focus=focus, compare_strong=hit["compare_strong"],
-            compare_weak=hit["compare_weak"], roles_word=hit["roles_words"],
-            list_word=hit["list_words"], help_word=hit["help_words"], unknown=unknown,
+            tokens=tuple(tokens),
+            roles=tuple(roles),
+            ambiguous=tuple(ambiguous),
+            topic=topic,
+            topic_scores=scores,
+            focus=focus,
+            compare_strong=hit["compare_strong"],
+            compare_weak=hit["compare_weak"],
+            roles_word=hit["roles_words"],
+            list_word=hit["list_words"],
+            help_word=hit["help_words"],
+            unknown=unknown,
         )
 
     def _focus(self, tokens: list[str], used: list[bool]) -> tuple[Focus, list[bool]]:
@@ -228,8 +248,10 @@ class Matcher:
         years = _YEARS.search(joined)
         pct = _PERCENTILE.search(joined)
         focus = Focus(
-            levels=tuple(values.get("level", ())), locations=tuple(values.get("location", ())),
-            companies=tuple(values.get("company", ())), kinds=tuple(values.get("kind", ())),
+            levels=tuple(values.get("level", ())),
+            locations=tuple(values.get("location", ())),
+            companies=tuple(values.get("company", ())),
+            kinds=tuple(values.get("kind", ())),
             years=int(years.group(1)) if years else None,
             percentile=f"{pct.group(1)}th Percentile" if pct else None,
         )
@@ -241,8 +263,9 @@ class Matcher:
         for word in words:
             if len(word) < 4:
                 continue
-            for phrase, score, _ in process.extract(word, list(self.role_phrases), scorer=fuzz.WRatio,
-                                                     processor=None, limit=3, score_cutoff=70):
+            for phrase, score, _ in process.extract(
+                word, list(self.role_phrases), scorer=fuzz.WRatio, processor=None, limit=3, score_cutoff=70
+            ):
                 rid = self.role_phrases[phrase]
                 if rid not in out and score >= 70:
                     out.append(rid)

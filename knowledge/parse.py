@@ -37,7 +37,8 @@ def _split_sections(lines: list[str], topics: Iterable[Topic]) -> list[tuple[Top
 def heading_lines(text: str) -> frozenset[str]:
     """The plain lines of a document that read as headings (to split glued headings)."""
     return frozenset(
-        line for line in text.splitlines()
+        line
+        for line in text.splitlines()
         if line and not line.startswith("- ") and title_like(line) and not line.endswith(".")
     )
 
@@ -52,8 +53,11 @@ def _item(text: str, children: tuple[Item, ...] = ()) -> Item:
 def _heading_bullet(text: str) -> bool:
     r = rules()
     return (
-        title_like(text, r) and not any(c in text for c in ":,") and not any(c.isdigit() for c in text)
-        and not text.endswith(".") and len(text.split()) <= r.max_bullet_heading_words
+        title_like(text, r)
+        and not any(c in text for c in ":,")
+        and not any(c.isdigit() for c in text)
+        and not text.endswith(".")
+        and len(text.split()) <= r.max_bullet_heading_words
     )
 
 
@@ -136,10 +140,15 @@ class _Builder:
         last["groups"] = [g.model_dump() for g in groups]
 
     def section(self, topic: Topic) -> Section:
-        return Section.model_validate({
-            "topic": topic.id, "heading": topic.heading, "intro": self.intro,
-            "groups": self.groups, "summary": self.summary,
-        })
+        return Section.model_validate(
+            {
+                "topic": topic.id,
+                "heading": topic.heading,
+                "intro": self.intro,
+                "groups": self.groups,
+                "summary": self.summary,
+            }
+        )
 
 
 def _section(topic: Topic, lines: list[str], known: frozenset[str]) -> Section:
@@ -164,7 +173,12 @@ def _section(topic: Topic, lines: list[str], known: frozenset[str]) -> Section:
 
 
 def parse(
-    text: str, *, role_id: str, title: str, source: str, topics: Iterable[Topic],
+    text: str,
+    *,
+    role_id: str,
+    title: str,
+    source: str,
+    topics: Iterable[Topic],
     known_headings: frozenset[str] = frozenset(),
 ) -> Role:
     """Parse one role document; `known_headings` are heading lines seen in any document."""

@@ -51,8 +51,9 @@ def _strip_paren(text: str) -> str:
     return re.sub(r"\s*\(.*\)$", "", text)
 
 
-def _figures(topic: str, context: tuple[str, ...], label: str | None, line: str,
-             before: str | None = None) -> list[SalaryFigure]:
+def _figures(
+    topic: str, context: tuple[str, ...], label: str | None, line: str, before: str | None = None
+) -> list[SalaryFigure]:
     """The figures of one line; `before` is the label of the bullet before it."""
     terms = _terms()
     where = " ".join(context).lower()
@@ -72,28 +73,39 @@ def _figures(topic: str, context: tuple[str, ...], label: str | None, line: str,
             company = _strip_paren(own)
             inner = re.search(r"\((.*)\)", own)
             variant = inner.group(1) if inner else None
-        names = (_VARIANT.findall(own) or _VARIANT.findall(line[m.end():end])
-                 or _VARIANT.findall(" ".join(context[-1:])))
+        names = (
+            _VARIANT.findall(own)
+            or _VARIANT.findall(line[m.end() : end])
+            or _VARIANT.findall(" ".join(context[-1:]))
+        )
         variant = variant or (names[-1].strip() if names else None)
         # "Salary range: ..." after "- Senior MLOps Engineer: ..." is that role's figure.
         owner = before if own.lower() in terms["generic_labels"] else None
-        level = (_find(terms["levels"], local) or _find(terms["levels"], owner or "")
-                 or _find(terms["levels"], " ".join(context[-1:])))
+        level = (
+            _find(terms["levels"], local)
+            or _find(terms["levels"], owner or "")
+            or _find(terms["levels"], " ".join(context[-1:]))
+        )
         percentile = _PERCENTILE.search(own)
         years = _YEARS.search(own) or _YEARS.search(" ".join(context[-1:]))
-        out.append(SalaryFigure(
-            topic=topic, context=context, label=label,
-            low=None if up_to and high is None else low,
-            high=high if high is not None else (None if at_least else low),
-            approx=bool(_APPROX.search(line[max(0, m.start() - 8) : m.end()])),
-            level=level,
-            years=years.group(1).replace(" ", "") if years else None,
-            location=location, company=company,
-            percentile=percentile.group(1) if percentile else None,
-            variant=variant or (_strip_paren(owner) if owner else None),
-            kind=_find(terms["kinds"], local) or "salary",
-            source=line,
-        ))
+        out.append(
+            SalaryFigure(
+                topic=topic,
+                context=context,
+                label=label,
+                low=None if up_to and high is None else low,
+                high=high if high is not None else (None if at_least else low),
+                approx=bool(_APPROX.search(line[max(0, m.start() - 8) : m.end()])),
+                level=level,
+                years=years.group(1).replace(" ", "") if years else None,
+                location=location,
+                company=company,
+                percentile=percentile.group(1) if percentile else None,
+                variant=variant or (_strip_paren(owner) if owner else None),
+                kind=_find(terms["kinds"], local) or "salary",
+                source=line,
+            )
+        )
     return out
 
 

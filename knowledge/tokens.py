@@ -164,8 +164,9 @@ def split_summary(text: str, in_bullet: bool) -> tuple[str, str | None]:
     else at the last opener (its first sentences belong to the paragraph).
     """
     starts = [
-        m.start() for m in rules().summary_opener.finditer(text)
-        if text.endswith(".") and len(text[m.start():].split()) >= 8
+        m.start()
+        for m in rules().summary_opener.finditer(text)
+        if text.endswith(".") and len(text[m.start() :].split()) >= 8
     ]
     if not starts:
         return text, None

@@ -33,7 +33,7 @@ class Call:
     @property
     def method(self) -> str:
         """The Web API method name (chat.postMessage), or the path for other URLs."""
-        return self.path[len("/api/"):] if self.path.startswith("/api/") else self.path
+        return self.path[len("/api/") :] if self.path.startswith("/api/") else self.path
 
 
 @dataclass
@@ -45,11 +45,22 @@ class _Answer:
 
 def _default(method: str, body: dict[str, Any], ts: str) -> dict[str, Any]:
     if method == "auth.test":
-        return {"ok": True, "url": "https://t.example/", "team": "T", "user": "rolebot",
-                "team_id": "T0TEAM", "user_id": "U0BOT", "bot_id": "B0BOT"}
+        return {
+            "ok": True,
+            "url": "https://t.example/",
+            "team": "T",
+            "user": "rolebot",
+            "team_id": "T0TEAM",
+            "user_id": "U0BOT",
+            "bot_id": "B0BOT",
+        }
     if method == "chat.postMessage":
-        return {"ok": True, "channel": body.get("channel", "C0"), "ts": ts,
-                "message": {"text": body.get("text", ""), "ts": ts}}
+        return {
+            "ok": True,
+            "channel": body.get("channel", "C0"),
+            "ts": ts,
+            "message": {"text": body.get("text", ""), "ts": ts},
+        }
     if method == "chat.postEphemeral":
         return {"ok": True, "message_ts": ts}
     return {"ok": True}
@@ -103,8 +114,15 @@ class FakeSlack:
         return f"{self.url}/response/{name}"
 
     # scripting -------------------------------------------------------------
-    def script(self, method: str, *, status: int = 200, body: dict | str | None = None,
-               headers: dict[str, str] | None = None, times: int = 1) -> None:
+    def script(
+        self,
+        method: str,
+        *,
+        status: int = 200,
+        body: dict | str | None = None,
+        headers: dict[str, str] | None = None,
+        times: int = 1,
+    ) -> None:
         """Answer the next `times` calls of `method` like this (then the default again)."""
         answer = _Answer(status, {"ok": True} if body is None else body, headers or {})
         with self._lock:
@@ -116,8 +134,13 @@ class FakeSlack:
 
     def rate_limit(self, method: str, retry_after: int = 1, times: int = 1) -> None:
         """Answer `method` with HTTP 429 and Retry-After."""
-        self.script(method, status=429, body={"ok": False, "error": "ratelimited"},
-                    headers={"Retry-After": str(retry_after)}, times=times)
+        self.script(
+            method,
+            status=429,
+            body={"ok": False, "error": "ratelimited"},
+            headers={"Retry-After": str(retry_after)},
+            times=times,
+        )
 
     def down(self, is_down: bool = True) -> None:
         """While down, every connection is closed without an answer (an outage)."""
@@ -164,8 +187,7 @@ class FakeSlack:
             self._lock.notify_all()
         if answer is None:
             ts = f"{time.time():.0f}.{next(self._ts):06d}"
-            body: dict | str = (_default(call.method, call.body, ts)
-                                if path.startswith("/api/") else "ok")
+            body: dict | str = _default(call.method, call.body, ts) if path.startswith("/api/") else "ok"
             answer = _Answer(200, body)
         data = (json.dumps(answer.body) if isinstance(answer.body, dict) else answer.body).encode()
         req.send_response(answer.status)

@@ -29,23 +29,28 @@ TOPICS = {
 
 def _section(role: str, topic: str, n: int) -> Section:
     if topic == "soft-skills":  # one headless group of labeled items
-        items = tuple(Item(label=f"Skill {i}", text=f"Practise skill {i} as {role} daily")
-                      for i in range(n))
+        items = tuple(Item(label=f"Skill {i}", text=f"Practise skill {i} as {role} daily") for i in range(n))
         return Section(topic=topic, heading=topic, groups=(Group(items=items),))
     if topic == "challenges":  # challenge/solution pairs under headings
         groups = tuple(
-            Group(heading=f"Challenge area {i}", items=(
-                Item(label="Challenge", text=f"Problem {i} for {role}"),
-                Item(label="Solution", text=f"Fix {i} & <verify> it"),
-            ))
+            Group(
+                heading=f"Challenge area {i}",
+                items=(
+                    Item(label="Challenge", text=f"Problem {i} for {role}"),
+                    Item(label="Solution", text=f"Fix {i} & <verify> it"),
+                ),
+            )
             for i in range(n)
         )
         return Section(topic=topic, heading=topic, groups=groups)
     groups = tuple(
-        Group(heading=f"{topic} point {i}", items=(
-            Item(text=f"First advice {i} about {topic} for {role}"),
-            Item(text=f"Second advice {i} about {topic} for {role}"),
-        ))
+        Group(
+            heading=f"{topic} point {i}",
+            items=(
+                Item(text=f"First advice {i} about {topic} for {role}"),
+                Item(text=f"Second advice {i} about {topic} for {role}"),
+            ),
+        )
         for i in range(n)
     )
     return Section(topic=topic, heading=topic, intro=("Intro text.",), groups=groups)
@@ -56,8 +61,12 @@ def make_kb(per_topic: int = 5, roles: dict[str, str] | None = None) -> Knowledg
     roles = ROLES if roles is None else roles
     return KnowledgeBase(
         roles={
-            rid: Role(id=rid, title=title, source=f"{rid}.txt",
-                      sections=tuple(_section(rid, t, per_topic) for t in TOPICS))
+            rid: Role(
+                id=rid,
+                title=title,
+                source=f"{rid}.txt",
+                sections=tuple(_section(rid, t, per_topic) for t in TOPICS),
+            )
             for rid, title in roles.items()
         },
         topics={t: Topic(id=t, heading=title, title=title) for t, title in TOPICS.items()},

@@ -12,15 +12,22 @@ from bot.home import BACK_ACTION
 from bot.listeners.home import publish_home
 from bot.services import Services
 
-__all__ = ["ANSWER_ACTIONS", "TIP_ACTION", "answer_button", "back_button", "register", "share_button",
-           "tip_button"]
+__all__ = [
+    "ANSWER_ACTIONS",
+    "TIP_ACTION",
+    "answer_button",
+    "back_button",
+    "register",
+    "share_button",
+    "tip_button",
+]
 
 TIP_ACTION = "rolebot:tip"
 ANSWER_ACTIONS = re.compile(r"^rolebot:(?!share$|home:back$|tip$)")
 
 
 def share_button(services: Services) -> Callable[..., None]:
-    """"Share in channel": post the reply for everyone, then drop the private copy."""
+    """ "Share in channel": post the reply for everyone, then drop the private copy."""
 
     def on_share(ack, action, body, respond):
         ack()
@@ -42,14 +49,13 @@ def answer_button(services: Services) -> Callable[..., None]:
         if container.get("type") == "view":
             publish_home(client, services, body["user"]["id"], answer=reply)
             return
-        respond(**present.replacement(reply, query,
-                                      is_ephemeral=bool(container.get("is_ephemeral"))))
+        respond(**present.replacement(reply, query, is_ephemeral=bool(container.get("is_ephemeral"))))
 
     return on_answer_button
 
 
 def tip_button(services: Services) -> Callable[..., None]:
-    """"More on ..." under a daily tip: answer the clicker privately; the tip stays for everyone."""
+    """ "More on ..." under a daily tip: answer the clicker privately; the tip stays for everyone."""
 
     def on_tip(ack, action, respond):
         ack()
@@ -60,7 +66,7 @@ def tip_button(services: Services) -> Callable[..., None]:
 
 
 def back_button(services: Services) -> Callable[..., None]:
-    """"Back to Home": the Home tab without the browsed answer."""
+    """ "Back to Home": the Home tab without the browsed answer."""
 
     def on_back(ack, body, client):
         ack()

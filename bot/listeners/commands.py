@@ -13,8 +13,10 @@ from bot.services import Services
 
 __all__ = ["NOT_CONFIGURED", "register", "role_command", "tips_text"]
 
-NOT_CONFIGURED = ("Daily tips are not configured on this workspace yet, so `/role tips` "
-                  "can't do anything here. Ask whoever runs rolebot to turn them on.")
+NOT_CONFIGURED = (
+    "Daily tips are not configured on this workspace yet, so `/role tips` "
+    "can't do anything here. Ask whoever runs rolebot to turn them on."
+)
 _TIPS = re.compile(r"^\s*tips\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
 
 
@@ -38,8 +40,7 @@ def role_command(services: Services) -> Callable[..., None]:
         text = command.get("text") or ""
         tips = tips_text(text)
         if tips is not None:
-            respond(text=present.defuse(_tips_reply(services, tips, command)),
-                    response_type="ephemeral")
+            respond(text=present.defuse(_tips_reply(services, tips, command)), response_type="ephemeral")
             return
         respond(**present.ephemeral(services.answer(text), text))
 

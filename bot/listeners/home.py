@@ -15,15 +15,15 @@ from handlers import Reply
 __all__ = ["home_opened", "publish_home", "register"]
 
 
-def publish_home(client: WebClient, services: Services, user_id: str,
-                 answer: Reply | None = None) -> None:
+def publish_home(client: WebClient, services: Services, user_id: str, answer: Reply | None = None) -> None:
     """views.publish the Home tab for one user, with a browsed answer on top if given."""
     subscriptions = services.tips.subscriptions() if services.tips is not None else None
     blocks = None
     if answer is not None:
         payload = present.message(answer)
         blocks = payload.get("blocks") or [
-            {"type": "section", "text": {"type": "mrkdwn", "text": payload["text"]}}]
+            {"type": "section", "text": {"type": "mrkdwn", "text": payload["text"]}}
+        ]
     client.views_publish(user_id=user_id, view=home_view(services.kb, subscriptions, blocks))
 
 

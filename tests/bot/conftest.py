@@ -26,10 +26,16 @@ def tiny_kb() -> KnowledgeBase:
     """Two roles, two topics: enough for the Home tab and the listeners."""
     topics = {t: Topic(id=t, heading=t.title(), title=t.title()) for t in ("overview", "salary")}
     roles = {
-        r: Role(id=r, title=title, source=f"{r}.txt",
-                sections=tuple(Section(topic=t, heading=t.title()) for t in topics))
-        for r, title in (("mlops-engineer", "MLOps Engineer"),
-                         ("ml-platform-engineer", "AI/ML Platform Engineer"))
+        r: Role(
+            id=r,
+            title=title,
+            source=f"{r}.txt",
+            sections=tuple(Section(topic=t, heading=t.title()) for t in topics),
+        )
+        for r, title in (
+            ("mlops-engineer", "MLOps Engineer"),
+            ("ml-platform-engineer", "AI/ML Platform Engineer"),
+        )
     }
     return KnowledgeBase(roles=roles, topics=topics)
 
@@ -39,11 +45,25 @@ def fake_ask(text: str, kb) -> Reply:
     query = " ".join(text.split())
     said = f"Answer to {escape(query)}"
     return Reply(
-        intent="answer", text=said, roles=("mlops-engineer",), topic="salary", query=query,
-        blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": said}},
-                {"type": "actions", "elements": [{
-                    "type": "button", "action_id": "rolebot:topic:1", "value": "mlops overview",
-                    "text": {"type": "plain_text", "text": "Overview"}}]}],
+        intent="answer",
+        text=said,
+        roles=("mlops-engineer",),
+        topic="salary",
+        query=query,
+        blocks=[
+            {"type": "section", "text": {"type": "mrkdwn", "text": said}},
+            {
+                "type": "actions",
+                "elements": [
+                    {
+                        "type": "button",
+                        "action_id": "rolebot:topic:1",
+                        "value": "mlops overview",
+                        "text": {"type": "plain_text", "text": "Overview"},
+                    }
+                ],
+            },
+        ],
     )
 
 
@@ -62,11 +82,21 @@ def free_port() -> int:
 
 def serve_env(api_url: str, tmp: Path, **extra: str) -> dict[str, str]:
     """The environment of a `serve` subprocess talking to the fake Web API."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("SLACK_", "PORT", "DATABASE_URL", "GUNICORN", "WEB_CONCURRENCY"))}
-    env.update({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SECRET,
-                "SLACK_API_URL": api_url, "DATABASE_URL": f"sqlite:///{tmp / 'rolebot.db'}",
-                "PYTHONUNBUFFERED": "1", **extra})
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SLACK_", "PORT", "DATABASE_URL", "GUNICORN", "WEB_CONCURRENCY"))
+    }
+    env.update(
+        {
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": api_url,
+            "DATABASE_URL": f"sqlite:///{tmp / 'rolebot.db'}",
+            "PYTHONUNBUFFERED": "1",
+            **extra,
+        }
+    )
     return env
 
 
@@ -101,11 +131,14 @@ def server(tmp_path_factory):
     port = free_port()
     log = tmp / "serve.log"
     with log.open("wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)],
-                                # two workers: duplicates may reach different processes
-                                cwd=ROOT, env=serve_env(fake.api_url, tmp, WEB_CONCURRENCY="2"),
-                                stdout=out,
-                                stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "serve", "--port", str(port)],
+            # two workers: duplicates may reach different processes
+            cwd=ROOT,
+            env=serve_env(fake.api_url, tmp, WEB_CONCURRENCY="2"),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     srv = Server(fake, port, log, proc)
     try:
         srv.wait_healthy()

@@ -25,50 +25,95 @@ class Answer:
         return json.loads(self.text)
 
 
-def signed_headers(body: str, *, secret: str = SECRET, timestamp: int | str | None = None,
-                   content_type: str = "application/x-www-form-urlencoded") -> dict[str, str]:
+def signed_headers(
+    body: str,
+    *,
+    secret: str = SECRET,
+    timestamp: int | str | None = None,
+    content_type: str = "application/x-www-form-urlencoded",
+) -> dict[str, str]:
     """Headers Slack sends: X-Slack-Request-Timestamp and a v0 signature of "v0:{ts}:{body}"."""
     ts = str(int(time.time()) if timestamp is None else timestamp)
     signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
-    return {"Content-Type": content_type, "X-Slack-Request-Timestamp": ts,
-            "X-Slack-Signature": signature}
+    return {"Content-Type": content_type, "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature}
 
 
-def slash(text: str, response_url: str, *, user: str = "U0ASKER",
-          channel: str = "C0GENERAL") -> str:
+def slash(text: str, response_url: str, *, user: str = "U0ASKER", channel: str = "C0GENERAL") -> str:
     """A form-encoded `/role` slash command body."""
-    return urlencode({
-        "token": "legacy-verification-token", "team_id": "T0TEAM", "team_domain": "t",
-        "channel_id": channel, "channel_name": "general", "user_id": user, "user_name": "asker",
-        "command": "/role", "text": text, "api_app_id": "A0APP", "is_enterprise_install": "false",
-        "response_url": response_url, "trigger_id": "1.2.3",
-    })
+    return urlencode(
+        {
+            "token": "legacy-verification-token",
+            "team_id": "T0TEAM",
+            "team_domain": "t",
+            "channel_id": channel,
+            "channel_name": "general",
+            "user_id": user,
+            "user_name": "asker",
+            "command": "/role",
+            "text": text,
+            "api_app_id": "A0APP",
+            "is_enterprise_install": "false",
+            "response_url": response_url,
+            "trigger_id": "1.2.3",
+        }
+    )
 
 
 def event(inner: dict[str, Any], event_id: str = "Ev0001") -> str:
     """An event_callback JSON body wrapping one event."""
-    return json.dumps({
-        "token": "legacy-verification-token", "team_id": "T0TEAM", "api_app_id": "A0APP",
-        "event": inner, "type": "event_callback", "event_id": event_id,
-        "event_time": int(time.time()), "authorizations": [
-            {"team_id": "T0TEAM", "user_id": "U0BOT", "is_bot": True}],
-    })
+    return json.dumps(
+        {
+            "token": "legacy-verification-token",
+            "team_id": "T0TEAM",
+            "api_app_id": "A0APP",
+            "event": inner,
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": int(time.time()),
+            "authorizations": [{"team_id": "T0TEAM", "user_id": "U0BOT", "is_bot": True}],
+        }
+    )
 
 
-def action(action_id: str, value: str, response_url: str | None, *, ephemeral: bool = True,
-           view: bool = False, user: str = "U0ASKER") -> str:
+def action(
+    action_id: str,
+    value: str,
+    response_url: str | None,
+    *,
+    ephemeral: bool = True,
+    view: bool = False,
+    user: str = "U0ASKER",
+) -> str:
     """A form-encoded block_actions body (payload=JSON) for one button click."""
-    container = ({"type": "view", "view_id": "V0HOME"} if view else
-                 {"type": "message", "message_ts": "1.000001", "channel_id": "C0GENERAL",
-                  "is_ephemeral": ephemeral})
+    container = (
+        {"type": "view", "view_id": "V0HOME"}
+        if view
+        else {
+            "type": "message",
+            "message_ts": "1.000001",
+            "channel_id": "C0GENERAL",
+            "is_ephemeral": ephemeral,
+        }
+    )
     payload: dict[str, Any] = {
-        "type": "block_actions", "team": {"id": "T0TEAM", "domain": "t"},
+        "type": "block_actions",
+        "team": {"id": "T0TEAM", "domain": "t"},
         "user": {"id": user, "username": "asker", "team_id": "T0TEAM"},
-        "api_app_id": "A0APP", "token": "legacy-verification-token", "container": container,
-        "trigger_id": "1.2.3", "channel": {"id": "C0GENERAL", "name": "general"},
-        "actions": [{"type": "button", "action_id": action_id, "block_id": "b1",
-                     "value": value, "text": {"type": "plain_text", "text": "x"},
-                     "action_ts": "1.000002"}],
+        "api_app_id": "A0APP",
+        "token": "legacy-verification-token",
+        "container": container,
+        "trigger_id": "1.2.3",
+        "channel": {"id": "C0GENERAL", "name": "general"},
+        "actions": [
+            {
+                "type": "button",
+                "action_id": action_id,
+                "block_id": "b1",
+                "value": value,
+                "text": {"type": "plain_text", "text": "x"},
+                "action_ts": "1.000002",
+            }
+        ],
     }
     if view:
         payload["view"] = {"id": "V0HOME", "type": "home", "blocks": []}

@@ -11,8 +11,9 @@ from bot.cli import main
 
 
 def run(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
-                          text=True, timeout=60, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True, timeout=60, env=env
+    )
 
 
 class TestAsk:
@@ -43,9 +44,11 @@ class TestAsk:
 
     def test_offline_path_never_imports_slack(self):
         """`ask` does not import slack_bolt or slack_sdk (fast cold start)."""
-        code = ("import sys; from bot.cli import main; main(['ask','--json','mlops salary']); "
-                "print('SLACK' if any(m.startswith(('slack_bolt','slack_sdk')) for m in sys.modules) "
-                "else 'CLEAN', file=sys.stderr)")
+        code = (
+            "import sys; from bot.cli import main; main(['ask','--json','mlops salary']); "
+            "print('SLACK' if any(m.startswith(('slack_bolt','slack_sdk')) for m in sys.modules) "
+            "else 'CLEAN', file=sys.stderr)"
+        )
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
         assert done.stderr.strip().endswith("CLEAN")
 

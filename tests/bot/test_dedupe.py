@@ -18,8 +18,7 @@ class TestSeenEvents:
     def test_first_delivery_passes_and_repeats_do_not(self):
         """first_time is True once per id."""
         seen = SeenEvents()
-        assert [seen.first_time("Ev1"), seen.first_time("Ev1"), seen.first_time("Ev2")] == [
-            True, False, True]
+        assert [seen.first_time("Ev1"), seen.first_time("Ev1"), seen.first_time("Ev2")] == [True, False, True]
 
     def test_ids_are_forgotten_after_the_ttl(self):
         """After ttl seconds an id counts as new again."""
@@ -45,8 +44,7 @@ class TestSqliteSeenEvents:
     def test_first_delivery_passes_and_repeats_do_not(self, tmp_path):
         """first_time is True once per id."""
         seen = SqliteSeenEvents(str(tmp_path / "db.sqlite"))
-        assert [seen.first_time("Ev1"), seen.first_time("Ev1"), seen.first_time("Ev2")] == [
-            True, False, True]
+        assert [seen.first_time("Ev1"), seen.first_time("Ev1"), seen.first_time("Ev2")] == [True, False, True]
 
     def test_is_shared_by_everyone_on_the_same_file(self, tmp_path):
         """A second instance (another worker process) sees the first one's ids."""
@@ -76,6 +74,5 @@ class TestSqliteSeenEvents:
         assert seen.first_time("Ev1") is True
         clock.now = 30
         seen.first_time("Ev2")
-        rows = sqlite3.connect(tmp_path / "db.sqlite").execute(
-            "SELECT event_id FROM slack_events").fetchall()
+        rows = sqlite3.connect(tmp_path / "db.sqlite").execute("SELECT event_id FROM slack_events").fetchall()
         assert rows == [("Ev2",)]

@@ -27,8 +27,11 @@ class TestFakeSlack:
 
     def test_rate_limit_is_waited_out(self, fake_slack):
         """A 429 with Retry-After is retried by slack_sdk's handler."""
-        client = WebClient(token="xoxb-test", base_url=fake_slack.api_url,
-                           retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=1)])
+        client = WebClient(
+            token="xoxb-test",
+            base_url=fake_slack.api_url,
+            retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=1)],
+        )
         fake_slack.rate_limit("chat.postMessage", retry_after=0)
         assert client.chat_postMessage(channel="C1", text="x")["ok"]
         assert len(fake_slack.calls_to("chat.postMessage")) == 2

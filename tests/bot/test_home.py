@@ -32,10 +32,16 @@ class TestHomeView:
 
     def test_lists_tip_subscriptions(self, kb):
         """Each subscription is one line with channel, time, zone and days."""
-        subs = [{"channel": "C0TIPS", "time": "09:00", "timezone": "Europe/Berlin",
-                 "weekdays": ["Mon", "Wed"], "enabled": False}]
-        assert "<#C0TIPS> at 09:00 Europe/Berlin on Mon, Wed _(paused)_" in json.dumps(
-            home_view(kb, subs))
+        subs = [
+            {
+                "channel": "C0TIPS",
+                "time": "09:00",
+                "timezone": "Europe/Berlin",
+                "weekdays": ["Mon", "Wed"],
+                "enabled": False,
+            }
+        ]
+        assert "<#C0TIPS> at 09:00 Europe/Berlin on Mon, Wed _(paused)_" in json.dumps(home_view(kb, subs))
 
     def test_an_answer_goes_on_top_with_a_back_button(self, kb):
         """A browsed answer comes first, followed by a Back button."""
@@ -58,17 +64,20 @@ class TestSubscriptionLine:
 
     def test_weekdays_as_text_are_kept(self):
         """A weekdays string is shown as it is."""
-        assert subscription_line({"channel": "C1X", "time": "8:00", "timezone": "UTC",
-                                  "weekdays": "Mon-Fri"}).endswith("on Mon-Fri")
+        assert subscription_line(
+            {"channel": "C1X", "time": "8:00", "timezone": "UTC", "weekdays": "Mon-Fri"}
+        ).endswith("on Mon-Fri")
 
     def test_a_full_week_reads_every_day(self):
         """Seven weekdays are shown as "every day"."""
         days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        assert subscription_line({"channel": "C1X", "time": "8:00", "timezone": "UTC",
-                                  "weekdays": days}).endswith("on every day")
+        assert subscription_line(
+            {"channel": "C1X", "time": "8:00", "timezone": "UTC", "weekdays": days}
+        ).endswith("on every day")
 
     def test_a_flagged_channel_shows_the_problem(self):
         """A subscription flagged by the tips service (e.g. not_in_channel) says so."""
-        line = subscription_line({"channel": "C1X", "time": "8:00", "timezone": "UTC",
-                                  "flag": "not_in_channel"})
+        line = subscription_line(
+            {"channel": "C1X", "time": "8:00", "timezone": "UTC", "flag": "not_in_channel"}
+        )
         assert line.endswith(":warning: not_in_channel")

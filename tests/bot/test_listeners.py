@@ -23,8 +23,9 @@ class Tips:
         return f"tips: {text}"
 
     def subscriptions(self):
-        return [{"channel": "C0TIPS", "time": "09:00", "timezone": "UTC",
-                 "weekdays": "Mon-Fri", "enabled": True}]
+        return [
+            {"channel": "C0TIPS", "time": "09:00", "timezone": "UTC", "weekdays": "Mon-Fri", "enabled": True}
+        ]
 
 
 @pytest.fixture
@@ -40,8 +41,7 @@ class TestRoleCommand:
     def test_acks_before_answering(self, services):
         """ack() is called first, then respond() with an ephemeral answer."""
         order = Mock()
-        commands.role_command(services)(ack=order.ack, command=command("mlops salary"),
-                                        respond=order.respond)
+        commands.role_command(services)(ack=order.ack, command=command("mlops salary"), respond=order.respond)
         assert [c[0] for c in order.mock_calls] == ["ack", "respond"]
         payload = order.respond.call_args.kwargs
         assert payload["response_type"] == "ephemeral"
@@ -55,8 +55,7 @@ class TestRoleCommand:
         on_role = commands.role_command(Services(kb=kb, ask=asked, tips=tips))
         on_role(ack=Mock(), command=command("Tips subscribe 09:00"), respond=respond)
         assert tips.calls == [("subscribe 09:00", "C0GEN", "U0ASKER")]
-        assert respond.call_args.kwargs == {"text": "tips: subscribe 09:00",
-                                            "response_type": "ephemeral"}
+        assert respond.call_args.kwargs == {"text": "tips: subscribe 09:00", "response_type": "ephemeral"}
 
     def test_tips_without_a_service_are_explained(self, services):
         """Without a tips service, /role tips says tips are not configured."""
@@ -64,8 +63,9 @@ class TestRoleCommand:
         commands.role_command(services)(ack=Mock(), command=command("tips"), respond=respond)
         assert respond.call_args.kwargs["text"] == commands.NOT_CONFIGURED
 
-    @pytest.mark.parametrize("text, rest", [("tips", ""), ("  TIPS  off ", "off"),
-                                            ("tipsy salary", None), ("mlops tips", None)])
+    @pytest.mark.parametrize(
+        "text, rest", [("tips", ""), ("  TIPS  off ", "off"), ("tipsy salary", None), ("mlops tips", None)]
+    )
     def test_only_a_leading_word_tips_is_routed(self, text, rest):
         """tips_text is the text after a leading "tips", else None."""
         assert commands.tips_text(text) == rest
@@ -75,8 +75,9 @@ class TestButtons:
     def test_share_posts_in_channel_then_deletes_the_private_copy(self, services):
         """Share answers the value in_channel, then deletes the ephemeral original."""
         respond = Mock()
-        actions.share_button(services)(ack=Mock(), action={"value": "mlops salary"},
-                                       body={"user": {"id": "U0ASKER"}}, respond=respond)
+        actions.share_button(services)(
+            ack=Mock(), action={"value": "mlops salary"}, body={"user": {"id": "U0ASKER"}}, respond=respond
+        )
         first, second = respond.call_args_list
         assert first.kwargs["response_type"] == "in_channel"
         assert first.kwargs["text"] == "Answer to mlops salary"
@@ -86,8 +87,12 @@ class TestButtons:
         """A topic button on an ephemeral message replaces it, still ephemeral."""
         respond = Mock()
         actions.answer_button(services)(
-            ack=Mock(), action={"value": "mlops overview"}, respond=respond, client=Mock(),
-            body={"container": {"type": "message", "is_ephemeral": True}})
+            ack=Mock(),
+            action={"value": "mlops overview"},
+            respond=respond,
+            client=Mock(),
+            body={"container": {"type": "message", "is_ephemeral": True}},
+        )
         payload = respond.call_args.kwargs
         assert payload["replace_original"] is True and payload["response_type"] == "ephemeral"
         assert payload["text"] == "Answer to mlops overview"
@@ -96,8 +101,12 @@ class TestButtons:
         """A browse button in App Home publishes the tab with the answer, no respond()."""
         client, respond = Mock(), Mock()
         actions.answer_button(services)(
-            ack=Mock(), action={"value": "mlops salary"}, respond=respond, client=client,
-            body={"container": {"type": "view"}, "user": {"id": "U0ASKER"}})
+            ack=Mock(),
+            action={"value": "mlops salary"},
+            respond=respond,
+            client=client,
+            body={"container": {"type": "view"}, "user": {"id": "U0ASKER"}},
+        )
         view = client.views_publish.call_args.kwargs["view"]
         assert client.views_publish.call_args.kwargs["user_id"] == "U0ASKER"
         assert "Answer to mlops salary" in json.dumps(view["blocks"][0])
@@ -106,16 +115,16 @@ class TestButtons:
     def test_back_button_publishes_the_plain_home(self, services):
         """Back to Home publishes the tab without an answer."""
         client = Mock()
-        actions.back_button(services)(ack=Mock(), body={"user": {"id": "U0ASKER"}},
-                                      client=client)
+        actions.back_button(services)(ack=Mock(), body={"user": {"id": "U0ASKER"}}, client=client)
         view = client.views_publish.call_args.kwargs["view"]
         assert view["blocks"][0]["type"] == "header"
 
     def test_tip_button_answers_only_the_clicker(self, services):
         """'More on ...' under a public tip sends a private answer and keeps the tip."""
         respond = Mock()
-        actions.tip_button(services)(ack=Mock(), action={"value": "mlops-engineer best-practices"},
-                                     respond=respond)
+        actions.tip_button(services)(
+            ack=Mock(), action={"value": "mlops-engineer best-practices"}, respond=respond
+        )
         payload = respond.call_args.kwargs
         assert payload["response_type"] == "ephemeral" and payload["replace_original"] is False
         assert payload["text"] == "Answer to mlops-engineer best-practices"
@@ -154,7 +163,8 @@ class TestHomeOpened:
         """app_home_opened publishes the Home tab with the tips service's subscriptions."""
         client = Mock()
         home.home_opened(Services(kb=kb, ask=fake_ask, tips=Tips()))(
-            event={"user": "U0ASKER", "tab": "home"}, client=client)
+            event={"user": "U0ASKER", "tab": "home"}, client=client
+        )
         assert "<#C0TIPS>" in json.dumps(client.views_publish.call_args.kwargs["view"])
 
     def test_messages_tab_is_left_alone(self, services):
@@ -178,7 +188,10 @@ class TestErrorHandler:
         body = {"event": {"type": "app_mention", "channel": "C1", "ts": "7.0", "user": "U1"}}
         errors.on_error(ValueError("boom"), body, Mock(response_url=None), client, Mock())
         assert client.chat_postMessage.call_args.kwargs == {
-            "channel": "C1", "thread_ts": "7.0", "text": errors.APOLOGY}
+            "channel": "C1",
+            "thread_ts": "7.0",
+            "text": errors.APOLOGY,
+        }
 
     def test_a_failing_apology_is_only_logged(self):
         """If the apology cannot be delivered either, the handler logs and returns."""
@@ -190,7 +203,13 @@ class TestErrorHandler:
 
     def test_describe_names_the_request_without_text_or_tokens(self):
         """describe() gives type, ids and names, never the text or token fields."""
-        body = {"token": "secret-ish", "command": "/role", "text": "hello", "team_id": "T1",
-                "channel_id": "C1", "user_id": "U1"}
+        body = {
+            "token": "secret-ish",
+            "command": "/role",
+            "text": "hello",
+            "team_id": "T1",
+            "channel_id": "C1",
+            "user_id": "U1",
+        }
         said = errors.describe(body)
         assert said == "type=slash_command command=/role team=T1 channel=C1 user=U1"

@@ -20,6 +20,7 @@ class TestRedact:
         try:
             raise ValueError("bad xoxb-9-9-secret")
         except ValueError as exc:
-            record = logging.LogRecord("t", logging.ERROR, __file__, 1, "failed", None,
-                                       (type(exc), exc, exc.__traceback__))
+            record = logging.LogRecord(
+                "t", logging.ERROR, __file__, 1, "failed", None, (type(exc), exc, exc.__traceback__)
+            )
         assert "xoxb-9-9-secret" not in Redact().format(record)

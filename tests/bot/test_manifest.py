@@ -25,10 +25,14 @@ class TestManifest:
         settings = manifest["settings"]
         assert settings["event_subscriptions"]["request_url"] == URL
         assert set(settings["event_subscriptions"]["bot_events"]) == {
-            "app_mention", "message.im", "app_home_opened"}
+            "app_mention",
+            "message.im",
+            "app_home_opened",
+        }
         assert settings["interactivity"] == {"is_enabled": True, "request_url": URL}
-        assert {"commands", "app_mentions:read", "chat:write", "im:history", "im:read",
-                "im:write"} <= set(manifest["oauth_config"]["scopes"]["bot"])
+        assert {"commands", "app_mentions:read", "chat:write", "im:history", "im:read", "im:write"} <= set(
+            manifest["oauth_config"]["scopes"]["bot"]
+        )
 
     def test_home_tab_on_and_socket_mode_off(self, manifest):
         """The Home tab is enabled; Socket Mode is off by default."""

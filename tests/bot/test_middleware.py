@@ -28,11 +28,18 @@ class TestIsAnswerable:
         """A plain DM from a person is answered."""
         assert is_answerable(DM, "U0BOT")
 
-    @pytest.mark.parametrize("change", [
-        {"bot_id": "B1"}, {"subtype": "bot_message"}, {"user": "U0BOT"},
-        {"subtype": "message_changed"}, {"subtype": "message_deleted"},
-        {"channel_type": "channel"}, {"user": None},
-    ])
+    @pytest.mark.parametrize(
+        "change",
+        [
+            {"bot_id": "B1"},
+            {"subtype": "bot_message"},
+            {"user": "U0BOT"},
+            {"subtype": "message_changed"},
+            {"subtype": "message_deleted"},
+            {"channel_type": "channel"},
+            {"user": None},
+        ],
+    )
     def test_bots_edits_deletions_and_channels_are_not(self, change):
         """Bot, own, edited, deleted, channel and user-less messages are not answered."""
         assert not is_answerable({**DM, **change}, "U0BOT")

@@ -13,11 +13,27 @@ def reply(text="Hi", blocks=None, query="mlops salary") -> Reply:
 
 
 BUTTONS = [
-    {"type": "section", "text": {"type": "mrkdwn", "text": "Answer"},
-     "accessory": {"type": "button", "action_id": "rolebot:topic:0", "value": "x",
-                   "text": {"type": "plain_text", "text": "x"}}},
-    {"type": "actions", "elements": [{"type": "button", "action_id": "rolebot:topic:1",
-                                      "value": "y", "text": {"type": "plain_text", "text": "y"}}]},
+    {
+        "type": "section",
+        "text": {"type": "mrkdwn", "text": "Answer"},
+        "accessory": {
+            "type": "button",
+            "action_id": "rolebot:topic:0",
+            "value": "x",
+            "text": {"type": "plain_text", "text": "x"},
+        },
+    },
+    {
+        "type": "actions",
+        "elements": [
+            {
+                "type": "button",
+                "action_id": "rolebot:topic:1",
+                "value": "y",
+                "text": {"type": "plain_text", "text": "y"},
+            }
+        ],
+    },
 ]
 
 
@@ -36,8 +52,7 @@ class TestDefuse:
 
     def test_button_values_are_left_alone(self):
         """Values (queries) are data, not text shown to anyone."""
-        block = {"type": "actions", "elements": [{"type": "button", "value": "<@U1>",
-                                                  "action_id": "a"}]}
+        block = {"type": "actions", "elements": [{"type": "button", "value": "<@U1>", "action_id": "a"}]}
         assert present.defuse(block)["elements"][0]["value"] == "<@U1>"
 
 

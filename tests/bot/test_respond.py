@@ -46,12 +46,15 @@ class OneShotServer:
 
 
 class TestMessage:
-    @pytest.mark.parametrize("kwargs", [
-        {"text": "hi"},
-        {"text": "hi", "blocks": [{"type": "divider"}], "response_type": "ephemeral"},
-        {"text": "", "replace_original": True, "delete_original": False, "thread_ts": "1.0"},
-        {"delete_original": True},
-    ])
+    @pytest.mark.parametrize(
+        "kwargs",
+        [
+            {"text": "hi"},
+            {"text": "hi", "blocks": [{"type": "divider"}], "response_type": "ephemeral"},
+            {"text": "", "replace_original": True, "delete_original": False, "thread_ts": "1.0"},
+            {"delete_original": True},
+        ],
+    )
     def test_matches_bolts_payload(self, kwargs):
         """The body is the one Bolt's respond() builds for the same arguments."""
         assert message(**kwargs) == _build_message(**kwargs)
@@ -61,8 +64,10 @@ class TestConnections:
     def test_one_connection_serves_many_answers(self, fake_slack):
         """Several answers from one thread reach response_url and all get 200."""
         connections = Connections()
-        statuses = [connections.post_json(fake_slack.response_url("k"), {"text": str(n)})
-                    .status_code for n in range(3)]
+        statuses = [
+            connections.post_json(fake_slack.response_url("k"), {"text": str(n)}).status_code
+            for n in range(3)
+        ]
         assert statuses == [200, 200, 200]
         assert [c.body["text"] for c in fake_slack.wait_for("/response/k", 3)] == ["0", "1", "2"]
 
@@ -86,6 +91,5 @@ class TestPooledRespond:
         respond = PooledRespond(fake_slack.response_url("p"), Connections())
         respond(text="hi", response_type="ephemeral", replace_original=False)
         (call,) = fake_slack.wait_for("/response/p")
-        assert call.body == {"text": "hi", "response_type": "ephemeral",
-                             "replace_original": False}
+        assert call.body == {"text": "hi", "response_type": "ephemeral", "replace_original": False}
         assert respond.response_url == fake_slack.response_url("p")

@@ -16,11 +16,9 @@ from tests.bot.slack_requests import SECRET, action, event, post, signed_headers
 JSON = "application/json"
 
 
-def send(live, body: str, *, content_type: str = "application/x-www-form-urlencoded",
-         **headers: str):
+def send(live, body: str, *, content_type: str = "application/x-www-form-urlencoded", **headers: str):
     """POST a correctly signed body to /slack/events."""
-    return post(live.events_url, body, {**signed_headers(body, content_type=content_type),
-                                        **headers})
+    return post(live.events_url, body, {**signed_headers(body, content_type=content_type), **headers})
 
 
 def send_event(live, inner: dict, event_id: str, **headers: str):
@@ -29,13 +27,28 @@ def send_event(live, inner: dict, event_id: str, **headers: str):
 
 
 def mention(text: str, ts: str = "1700000000.000100", **extra) -> dict:
-    return {"type": "app_mention", "user": "U0ASKER", "text": text, "ts": ts,
-            "channel": "C0GENERAL", "event_ts": ts, **extra}
+    return {
+        "type": "app_mention",
+        "user": "U0ASKER",
+        "text": text,
+        "ts": ts,
+        "channel": "C0GENERAL",
+        "event_ts": ts,
+        **extra,
+    }
 
 
 def dm(text: str, ts: str = "1700000000.000200", **extra) -> dict:
-    return {"type": "message", "channel_type": "im", "user": "U0ASKER", "text": text,
-            "ts": ts, "channel": "D0DM", "event_ts": ts, **extra}
+    return {
+        "type": "message",
+        "channel_type": "im",
+        "user": "U0ASKER",
+        "text": text,
+        "ts": ts,
+        "channel": "D0DM",
+        "event_ts": ts,
+        **extra,
+    }
 
 
 def everything_said(body: dict) -> str:
@@ -82,8 +95,17 @@ class TestSlashCommand:
         (call,) = live.fake.wait_for("/response/tips")
         assert call.body["response_type"] == "ephemeral"
         assert "*on*" in call.body["text"]
-        send_event(live, {"type": "app_home_opened", "user": "U0ASKER", "channel": "D0DM",
-                          "tab": "home", "event_ts": "1.0"}, "EvHomeTips")
+        send_event(
+            live,
+            {
+                "type": "app_home_opened",
+                "user": "U0ASKER",
+                "channel": "D0DM",
+                "tab": "home",
+                "event_ts": "1.0",
+            },
+            "EvHomeTips",
+        )
         (home,) = live.fake.wait_for("views.publish")
         assert "<#C0GENERAL> at 09:30 Europe/London" in json.dumps(home.body["view"])
 
@@ -119,8 +141,9 @@ class TestButtons:
         send(live, action("rolebot:topic:3", "mlops overview", live.fake.response_url("t")))
         (call,) = live.fake.wait_for("/response/t")
         assert call.body["replace_original"] is True
-        expected = present.replacement(handlers.ask("mlops overview", load()), "mlops overview",
-                                       is_ephemeral=True)
+        expected = present.replacement(
+            handlers.ask("mlops overview", load()), "mlops overview", is_ephemeral=True
+        )
         assert call.body["text"] == expected["text"]
         assert call.body["response_type"] == "ephemeral"
 
@@ -128,18 +151,28 @@ class TestButtons:
         """A clarify button answers its value in place of the question."""
         question = handlers.ask("salary", load())
         assert question.intent == "clarify"
-        choice = next(e for b in question.blocks for e in b.get("elements", [])
-                      if str(e.get("action_id", "")).startswith("rolebot:clarify:"))
+        choice = next(
+            e
+            for b in question.blocks
+            for e in b.get("elements", [])
+            if str(e.get("action_id", "")).startswith("rolebot:clarify:")
+        )
         send(live, action(choice["action_id"], choice["value"], live.fake.response_url("c")))
         (call,) = live.fake.wait_for("/response/c")
         assert call.body["replace_original"] is True
-        assert call.body["text"] == present.replacement(
-            handlers.ask(choice["value"], load()), choice["value"], is_ephemeral=True)["text"]
+        assert (
+            call.body["text"]
+            == present.replacement(handlers.ask(choice["value"], load()), choice["value"], is_ephemeral=True)[
+                "text"
+            ]
+        )
 
     def test_a_hostile_share_value_never_pings(self, live):
         """A forged Share value full of pings is posted for everyone without any."""
-        send(live, action("rolebot:share", "<!channel> <!here> <@U0VICTIM> salary",
-                          live.fake.response_url("h")))
+        send(
+            live,
+            action("rolebot:share", "<!channel> <!here> <@U0VICTIM> salary", live.fake.response_url("h")),
+        )
         posted, _ = live.fake.wait_for("/response/h", count=2)
         said = everything_said(posted.body).replace("<@U0ASKER>", "")
         assert "<!" not in said and "<@" not in said
@@ -150,8 +183,11 @@ class TestButtons:
         (call,) = live.fake.wait_for("views.publish")
         assert call.body["user_id"] == "U0ASKER"
         assert call.body["view"]["type"] == "home"
-        assert any(e.get("action_id") == "rolebot:home:back"
-                   for b in call.body["view"]["blocks"] for e in b.get("elements", []))
+        assert any(
+            e.get("action_id") == "rolebot:home:back"
+            for b in call.body["view"]["blocks"]
+            for e in b.get("elements", [])
+        )
 
 
 class TestEvents:
@@ -164,8 +200,11 @@ class TestEvents:
 
     def test_mention_inside_a_thread_stays_in_that_thread(self, live):
         """A mention in a thread is answered in that thread (event.thread_ts)."""
-        send_event(live, mention("<@U0BOT> salary", ts="1700000000.000900",
-                                 thread_ts="1700000000.000001"), "EvMention2")
+        send_event(
+            live,
+            mention("<@U0BOT> salary", ts="1700000000.000900", thread_ts="1700000000.000001"),
+            "EvMention2",
+        )
         (call,) = live.fake.wait_for("chat.postMessage")
         assert call.body["thread_ts"] == "1700000000.000001"
 
@@ -195,8 +234,7 @@ class TestEvents:
     def test_retries_and_duplicates_are_answered_once(self, live):
         """The same event_id delivered three times (two of them retries) is answered once."""
         inner = dm("mlops salary", channel="D0ONCE")
-        for headers in ({}, {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"},
-                        {}):
+        for headers in ({}, {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}, {}):
             assert send_event(live, inner, "EvOnce", **headers).status == 200
         send_event(live, dm("sentinel", channel="D0SENTINEL"), "EvSentinel2")
         live.fake.wait_for("chat.postMessage", count=2)
@@ -212,13 +250,23 @@ class TestEvents:
 
     def test_home_tab_is_published(self, live):
         """app_home_opened publishes the Home tab for that user."""
-        send_event(live, {"type": "app_home_opened", "user": "U0ASKER", "channel": "D0DM",
-                          "tab": "home", "event_ts": "1.0"}, "EvHome")
+        send_event(
+            live,
+            {
+                "type": "app_home_opened",
+                "user": "U0ASKER",
+                "channel": "D0DM",
+                "tab": "home",
+                "event_ts": "1.0",
+            },
+            "EvHome",
+        )
         (call,) = live.fake.wait_for("views.publish")
         view = call.body["view"]
         assert call.body["user_id"] == "U0ASKER" and view["type"] == "home"
-        assert "mlops-engineer salary" in {e.get("value") for b in view["blocks"]
-                                           for e in b.get("elements", [])}
+        assert "mlops-engineer salary" in {
+            e.get("value") for b in view["blocks"] for e in b.get("elements", [])
+        }
 
     def test_hostile_text_never_pings(self, live):
         """<!channel>, <!here> and user mentions in a question are never echoed live."""

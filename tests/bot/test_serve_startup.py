@@ -16,8 +16,14 @@ from tests.bot.conftest import ROOT, serve_env
 
 def start(env: dict[str, str], timeout: float = 20) -> subprocess.CompletedProcess:
     """Run `python -m bot serve` expecting it to exit by itself."""
-    return subprocess.run([sys.executable, "-m", "bot", "serve", "--port", "1"], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "serve", "--port", "1"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def assert_one_line_naming(result: subprocess.CompletedProcess, name: str) -> None:
@@ -84,9 +90,12 @@ class TestRunRefusals:
         return argparse.Namespace(port=port)
 
     def _env(self, fake_slack, tmp_path):
-        return {"SLACK_BOT_TOKEN": "xoxb-1-2-abc", "SLACK_SIGNING_SECRET": "a" * 32,
-                "SLACK_API_URL": fake_slack.api_url,
-                "DATABASE_URL": f"sqlite:///{tmp_path / 'rolebot.db'}"}
+        return {
+            "SLACK_BOT_TOKEN": "xoxb-1-2-abc",
+            "SLACK_SIGNING_SECRET": "a" * 32,
+            "SLACK_API_URL": fake_slack.api_url,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'rolebot.db'}",
+        }
 
     def test_broken_knowledge_base_refuses_to_start(self, fake_slack, capsys, tmp_path):
         """A KnowledgeError is one line on stderr and exit status 2, before any Slack call."""
@@ -96,8 +105,9 @@ class TestRunRefusals:
 
         assert serve.run(self._args(), env=self._env(fake_slack, tmp_path), load_kb=broken) == 2
         err = capsys.readouterr().err.strip()
-        assert err == ("rolebot: knowledge base: knowledge/data/x.yaml: field title: missing; "
-                       "refusing to start")
+        assert err == (
+            "rolebot: knowledge base: knowledge/data/x.yaml: field title: missing; refusing to start"
+        )
         assert fake_slack.calls == []
 
     @pytest.mark.parametrize("port", [0, 70000])
@@ -109,9 +119,12 @@ class TestRunRefusals:
 
     def test_unreachable_web_api_is_one_line(self, capsys, tmp_path):
         """When SLACK_API_URL does not answer, serve says so in one line."""
-        env = {"SLACK_BOT_TOKEN": "xoxb-1-2-abc", "SLACK_SIGNING_SECRET": "a" * 32,
-               "SLACK_API_URL": "http://127.0.0.1:9/api/",
-               "DATABASE_URL": f"sqlite:///{tmp_path / 'rolebot.db'}"}
+        env = {
+            "SLACK_BOT_TOKEN": "xoxb-1-2-abc",
+            "SLACK_SIGNING_SECRET": "a" * 32,
+            "SLACK_API_URL": "http://127.0.0.1:9/api/",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'rolebot.db'}",
+        }
         assert serve.run(self._args(), env=env, load_kb=dict) == 2
         assert "cannot reach Slack's Web API" in capsys.readouterr().err
 
@@ -120,8 +133,12 @@ class TestRunRefusals:
 class TestTipsWiring:
     def test_a_bad_database_url_refuses_to_start(self, fake_slack, capsys, tmp_path):
         """A DATABASE_URL the tips store cannot use is one line naming it."""
-        env = {"SLACK_BOT_TOKEN": "xoxb-1-2-abc", "SLACK_SIGNING_SECRET": "a" * 32,
-               "SLACK_API_URL": fake_slack.api_url, "DATABASE_URL": "postgres://x/y"}
+        env = {
+            "SLACK_BOT_TOKEN": "xoxb-1-2-abc",
+            "SLACK_SIGNING_SECRET": "a" * 32,
+            "SLACK_API_URL": fake_slack.api_url,
+            "DATABASE_URL": "postgres://x/y",
+        }
         assert serve.run(argparse.Namespace(port=None), env=env, load_kb=dict) == 2
         assert "DATABASE_URL" in capsys.readouterr().err
         assert fake_slack.calls == []

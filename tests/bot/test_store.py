@@ -54,8 +54,7 @@ class TestSqliteStore:
 
     def test_subscriptions_round_trip(self, store):
         """A saved subscription reads back equal, marked as set from Slack."""
-        sub = Subscription("C1", "07:45", "Asia/Tokyo", (0, 3), since=NOW, source="slack",
-                           updated_by="U1")
+        sub = Subscription("C1", "07:45", "Asia/Tokyo", (0, 3), since=NOW, source="slack", updated_by="U1")
         store.save_subscription(sub, NOW)
         assert store.subscription("C1") == sub
         assert store.subscriptions() == [sub]
@@ -129,8 +128,9 @@ class TestSqliteStore:
         SqliteStore(path).close()
         ctx = multiprocessing.get_context("spawn")
         start, results = ctx.Event(), ctx.Queue()
-        procs = [ctx.Process(target=_claim_in_process, args=(path, f"p{i}", start, results))
-                 for i in range(3)]
+        procs = [
+            ctx.Process(target=_claim_in_process, args=(path, f"p{i}", start, results)) for i in range(3)
+        ]
         for p in procs:
             p.start()
         start.set()

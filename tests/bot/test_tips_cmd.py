@@ -27,8 +27,12 @@ BASE_ENV = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "
 
 
 def preview(capsys, channel: str, days: int = 365) -> list[dict]:
-    assert main(["tips", "preview", "--channel", channel, "--days", str(days),
-                 "--start", "2026-01-01", "--json"]) == 0
+    assert (
+        main(
+            ["tips", "preview", "--channel", channel, "--days", str(days), "--start", "2026-01-01", "--json"]
+        )
+        == 0
+    )
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
 
@@ -37,18 +41,24 @@ def post_args(channel="C1", day=None) -> Namespace:
 
 
 def env_for(fake, tmp_path, **extra) -> dict[str, str]:
-    return {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": fake.api_url,
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}", **extra}
+    return {
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_API_URL": fake.api_url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}",
+        **extra,
+    }
 
 
 class TestPreview:
     def test_needs_no_token_and_no_network(self, tmp_path):
         """With no Slack variables at all, preview prints JSON lines with the contract's keys."""
         proc = subprocess.run(
-            [sys.executable, "-m", "bot", "tips", "preview", "--channel", "C1", "--days", "3",
-             "--json"],
-            cwd=tmp_path, env=BASE_ENV | {"SLACK_API_URL": "http://127.0.0.1:9/"},
-            capture_output=True, text=True, timeout=60,
+            [sys.executable, "-m", "bot", "tips", "preview", "--channel", "C1", "--days", "3", "--json"],
+            cwd=tmp_path,
+            env=BASE_ENV | {"SLACK_API_URL": "http://127.0.0.1:9/"},
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         assert proc.returncode == 0, proc.stderr
         rows = [json.loads(line) for line in proc.stdout.splitlines()]
@@ -83,8 +93,7 @@ class TestPreview:
 
     def test_text_output_reads_plainly(self, capsys):
         """Without --json each tip is a dated heading and plain text."""
-        assert main(["tips", "preview", "--channel", "C1", "--days", "2",
-                     "--start", "2026-01-01"]) == 0
+        assert main(["tips", "preview", "--channel", "C1", "--days", "2", "--start", "2026-01-01"]) == 0
         out = capsys.readouterr().out
         assert "2026-01-01 Thu · C1" in out and "2026-01-02" in out and "/role " in out
 
@@ -98,8 +107,15 @@ class TestPreview:
 class TestPost:
     def run(self, fake, tmp_path, args, clock=None, client=None, **env):
         out, err = StringIO(), StringIO()
-        code = tips_cmd.run(args, kb=make_kb(), clock=clock or FakeClock(utc(2026, 11, 23, 12)),
-                            env=env_for(fake, tmp_path, **env), out=out, err=err, client=client)
+        code = tips_cmd.run(
+            args,
+            kb=make_kb(),
+            clock=clock or FakeClock(utc(2026, 11, 23, 12)),
+            env=env_for(fake, tmp_path, **env),
+            out=out,
+            err=err,
+            client=client,
+        )
         return code, out.getvalue(), err.getvalue()
 
     def test_posts_then_reports_already_posted(self, fake_slack, tmp_path):
@@ -136,15 +152,15 @@ class TestPost:
 
     def test_unusable_database_is_one_line(self, fake_slack, tmp_path):
         """A DATABASE_URL in a missing directory fails with exit 1 and one line."""
-        code, _, err = self.run(fake_slack, tmp_path, post_args(),
-                                DATABASE_URL=f"sqlite:///{tmp_path}/missing/dir/r.db")
+        code, _, err = self.run(
+            fake_slack, tmp_path, post_args(), DATABASE_URL=f"sqlite:///{tmp_path}/missing/dir/r.db"
+        )
         assert code == 1 and "database" in err and err.count("\n") == 1
 
     def test_a_post_in_progress_elsewhere_is_non_zero(self, fake_slack, tmp_path):
         """While another process holds a live claim, post sends nothing and exits 1."""
         store = SqliteStore(tmp_path / "r.db")
-        store.claim("C1", date(2026, 11, 23), "k", "other", utc(2026, 11, 23, 12),
-                    timedelta(minutes=5))
+        store.claim("C1", date(2026, 11, 23), "k", "other", utc(2026, 11, 23, 12), timedelta(minutes=5))
         store.close()
         code, _, err = self.run(fake_slack, tmp_path, post_args(day="2026-11-23"))
         assert code == 1 and "another process" in err and err.count("\n") == 1
@@ -159,9 +175,13 @@ class TestPost:
         """At 20:00 UTC on the 22nd a Tokyo channel's 'today' is the 23rd."""
         cfg = tmp_path / "tips.yaml"
         cfg.write_text("channels:\n  - {channel: C1, timezone: Asia/Tokyo}\n")
-        code, _, _ = self.run(fake_slack, tmp_path, post_args(),
-                              clock=FakeClock(utc(2026, 11, 22, 20)),
-                              ROLEBOT_TIPS_CONFIG=str(cfg))
+        code, _, _ = self.run(
+            fake_slack,
+            tmp_path,
+            post_args(),
+            clock=FakeClock(utc(2026, 11, 22, 20)),
+            ROLEBOT_TIPS_CONFIG=str(cfg),
+        )
         assert code == 0
         (call,) = fake_slack.calls_to("chat.postMessage")
         assert call.body["metadata"]["event_payload"]["day"] == "2026-11-23"
@@ -173,9 +193,12 @@ class TestRun:
         cfg = tmp_path / "tips.yaml"
         cfg.write_text("channels:\n  - {channel: C1, time: '00:00', weekdays: daily}\n")
         proc = subprocess.Popen(
-            [sys.executable, "-m", "bot", "tips", "run"], cwd=ROOT,
+            [sys.executable, "-m", "bot", "tips", "run"],
+            cwd=ROOT,
             env=BASE_ENV | env_for(fake_slack, tmp_path, ROLEBOT_TIPS_CONFIG=str(cfg)),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         try:
             (call,) = fake_slack.wait_for("chat.postMessage", timeout=20)

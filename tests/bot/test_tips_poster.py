@@ -33,11 +33,21 @@ def poster(fake_slack, tmp_path, clock):
 
 
 def history_with(day: date, ts: str = "1700000000.000100") -> dict:
-    return {"ok": True, "has_more": False, "messages": [
-        {"type": "message", "text": "something else", "ts": "1700000000.000050"},
-        {"type": "message", "ts": ts, "metadata": {
-            "event_type": EVENT_TYPE, "event_payload": {"channel": "C1", "day": day.isoformat()}}},
-    ]}
+    return {
+        "ok": True,
+        "has_more": False,
+        "messages": [
+            {"type": "message", "text": "something else", "ts": "1700000000.000050"},
+            {
+                "type": "message",
+                "ts": ts,
+                "metadata": {
+                    "event_type": EVENT_TYPE,
+                    "event_payload": {"channel": "C1", "day": day.isoformat()},
+                },
+            },
+        ],
+    }
 
 
 class TestPost:
@@ -112,8 +122,7 @@ class TestPost:
 
     def test_server_error_is_an_unknown_outcome(self, poster, fake_slack):
         """A 5xx may have posted, so the next attempt looks before posting."""
-        fake_slack.script("chat.postMessage", status=500, body={"ok": False, "error": "fatal"},
-                          times=2)
+        fake_slack.script("chat.postMessage", status=500, body={"ok": False, "error": "fatal"}, times=2)
         assert poster.post("C1", DAY).retry
         fake_slack.script("conversations.history", body=history_with(DAY, "111.222"))
         outcome = poster.post("C1", DAY)
@@ -139,8 +148,7 @@ class TestClaimRecovery:
         assert a.post("C1", DAY).status == "busy"
         assert not fake_slack.calls_to("chat.postMessage")
 
-    def test_a_dead_claim_whose_message_exists_is_not_posted_again(self, poster, fake_slack,
-                                                                    clock):
+    def test_a_dead_claim_whose_message_exists_is_not_posted_again(self, poster, fake_slack, clock):
         """An expired claim is taken over; the marker in history proves it was posted."""
         poster.store.claim("C1", DAY, "k", "dead", clock.now(), timedelta(minutes=5))
         clock.advance(6 * 60)

@@ -116,13 +116,13 @@ class TestDst:
     @pytest.mark.parametrize(
         ("tz", "day", "instant"),
         [
-            ("America/New_York", date(2026, 3, 7), utc(2026, 3, 7, 14)),   # EST
-            ("America/New_York", date(2026, 3, 8), utc(2026, 3, 8, 13)),   # EDT from today
+            ("America/New_York", date(2026, 3, 7), utc(2026, 3, 7, 14)),  # EST
+            ("America/New_York", date(2026, 3, 8), utc(2026, 3, 8, 13)),  # EDT from today
             ("America/New_York", date(2026, 10, 31), utc(2026, 10, 31, 13)),
             ("America/New_York", date(2026, 11, 1), utc(2026, 11, 1, 14)),  # EST again
-            ("Europe/London", date(2026, 3, 28), utc(2026, 3, 28, 9)),     # GMT
-            ("Europe/London", date(2026, 3, 29), utc(2026, 3, 29, 8)),     # BST
-            ("Europe/London", date(2026, 10, 25), utc(2026, 10, 25, 9)),   # GMT again
+            ("Europe/London", date(2026, 3, 28), utc(2026, 3, 28, 9)),  # GMT
+            ("Europe/London", date(2026, 3, 29), utc(2026, 3, 29, 8)),  # BST
+            ("Europe/London", date(2026, 10, 25), utc(2026, 10, 25, 9)),  # GMT again
         ],
     )
     def test_slot_follows_the_wall_clock(self, tz, day, instant):
@@ -145,7 +145,9 @@ class TestNextDue:
     def test_today_before_the_slot(self):
         """Before the slot, today's tip is next, at the slot."""
         assert next_due(sub(), utc(2026, 11, 23, 8), lambda d: False) == (
-            date(2026, 11, 23), utc(2026, 11, 23, 9))
+            date(2026, 11, 23),
+            utc(2026, 11, 23, 9),
+        )
 
     def test_missed_slot_is_due_today_but_not_tomorrow(self):
         """After a missed slot the tip is due at once; the next day does not owe it."""
@@ -161,7 +163,9 @@ class TestNextDue:
         """Friday afternoon's next weekday tip is Monday's."""
         s = sub(days=(0, 1, 2, 3, 4))
         assert next_due(s, utc(2026, 11, 27, 10), lambda d: True) == (
-            date(2026, 11, 30), utc(2026, 11, 30, 9))
+            date(2026, 11, 30),
+            utc(2026, 11, 30, 9),
+        )
 
     def test_a_slot_before_turning_on_is_not_owed(self):
         """Tips turned on at 15:00 with a 09:00 slot start tomorrow, not at once."""

@@ -47,8 +47,10 @@ def simulate(sched: Scheduler, clock: FakeClock, until) -> list[int]:
 
 
 def posted_days(fake) -> list[tuple[str, str]]:
-    return [(c.body["channel"], c.body["metadata"]["event_payload"]["day"])
-            for c in fake.calls_to("chat.postMessage")]
+    return [
+        (c.body["channel"], c.body["metadata"]["event_payload"]["day"])
+        for c in fake.calls_to("chat.postMessage")
+    ]
 
 
 class TestTiming:
@@ -73,30 +75,25 @@ class TestTiming:
     def test_weekdays_only(self, fake_slack, tmp_path):
         """A Mon–Fri channel gets five tips in a week, none at the weekend."""
         clock = FakeClock(utc(2026, 11, 23))  # a Monday
-        sched = scheduler(fake_slack, tmp_path / "t.db", clock,
-                          config(sub(days=(0, 1, 2, 3, 4))), max_sleep=86400)
+        sched = scheduler(
+            fake_slack, tmp_path / "t.db", clock, config(sub(days=(0, 1, 2, 3, 4))), max_sleep=86400
+        )
         simulate(sched, clock, utc(2026, 11, 30))
-        assert [d for _, d in posted_days(fake_slack)] == [
-            f"2026-11-{d}" for d in (23, 24, 25, 26, 27)]
+        assert [d for _, d in posted_days(fake_slack)] == [f"2026-11-{d}" for d in (23, 24, 25, 26, 27)]
 
     @pytest.mark.parametrize(
         ("tz", "expected"),
         [
-            ("America/New_York", [utc(2026, 3, 7, 14), utc(2026, 3, 8, 13),
-                                                   utc(2026, 3, 9, 13)]),
-            ("America/New_York", [utc(2026, 10, 31, 13), utc(2026, 11, 1, 14),
-                                                     utc(2026, 11, 2, 14)]),
-            ("Europe/London", [utc(2026, 3, 28, 9), utc(2026, 3, 29, 8),
-                                                 utc(2026, 3, 30, 8)]),
-            ("Pacific/Auckland", [utc(2026, 4, 3, 20), utc(2026, 4, 4, 21),
-                                                   utc(2026, 4, 5, 21)]),
+            ("America/New_York", [utc(2026, 3, 7, 14), utc(2026, 3, 8, 13), utc(2026, 3, 9, 13)]),
+            ("America/New_York", [utc(2026, 10, 31, 13), utc(2026, 11, 1, 14), utc(2026, 11, 2, 14)]),
+            ("Europe/London", [utc(2026, 3, 28, 9), utc(2026, 3, 29, 8), utc(2026, 3, 30, 8)]),
+            ("Pacific/Auckland", [utc(2026, 4, 3, 20), utc(2026, 4, 4, 21), utc(2026, 4, 5, 21)]),
         ],
     )
     def test_posts_at_local_nine_across_dst(self, fake_slack, tmp_path, tz, expected):
         """Across a DST change tips go out at 09:00 local: the UTC instant moves by an hour."""
         clock = FakeClock(expected[0] - timedelta(hours=2))
-        sched = scheduler(fake_slack, tmp_path / "t.db", clock, config(sub(tz=tz)),
-                          max_sleep=6 * 3600)
+        sched = scheduler(fake_slack, tmp_path / "t.db", clock, config(sub(tz=tz)), max_sleep=6 * 3600)
         times = []
         poster = sched.poster
         original = poster.post
@@ -135,9 +132,18 @@ class TestCatchUp:
         dead = SqliteStore(path)
         dead.claim("C1", date(2026, 11, 23), "k", "dead", clock.now(), timedelta(minutes=5))
         clock.advance(10 * 60)
-        fake_slack.script("conversations.history", body={"ok": True, "messages": [
-            {"ts": "5.5", "metadata": {"event_type": "rolebot_tip",
-                                       "event_payload": {"day": "2026-11-23"}}}]})
+        fake_slack.script(
+            "conversations.history",
+            body={
+                "ok": True,
+                "messages": [
+                    {
+                        "ts": "5.5",
+                        "metadata": {"event_type": "rolebot_tip", "event_payload": {"day": "2026-11-23"}},
+                    }
+                ],
+            },
+        )
         sched = scheduler(fake_slack, path, clock, config(sub()))
         sched.tick()
         assert not fake_slack.calls_to("chat.postMessage")
@@ -173,8 +179,7 @@ class TestFaults:
         fake_slack.down()
         with caplog.at_level(logging.WARNING, logger="rolebot.tips"):
             assert sched.tick() == 30
-        assert any("unreachable" in r.getMessage() and "\n" not in r.getMessage()
-                   for r in caplog.records)
+        assert any("unreachable" in r.getMessage() and "\n" not in r.getMessage() for r in caplog.records)
         fake_slack.down(False)
         clock.advance(10)
         sched.tick()

@@ -31,9 +31,15 @@ class TestOn:
         assert "*on*" in reply and "09:30 Europe/London" in reply
         assert "Tue 24 Nov 2026, 09:30 GMT" in reply  # turned on after today's slot
         (row,) = [s for s in service.subscriptions() if s["channel"] == "C1"]
-        assert row == {"channel": "C1", "time": "09:30", "timezone": "Europe/London",
-                       "weekdays": ["mon", "tue", "wed", "thu", "fri"], "enabled": True,
-                       "source": "slack", "flag": None}
+        assert row == {
+            "channel": "C1",
+            "time": "09:30",
+            "timezone": "Europe/London",
+            "weekdays": ["mon", "tue", "wed", "thu", "fri"],
+            "enabled": True,
+            "source": "slack",
+            "flag": None,
+        }
 
     def test_on_alone_uses_the_defaults(self, service):
         """Plain `on` takes the defaults file's time, zone and days."""
@@ -57,13 +63,20 @@ class TestOn:
         service.slash("on 10:15", "C1", "U2")
         sub = service.subscription("C1")
         assert (sub.time, sub.timezone, sub.weekdays, sub.updated_by) == (
-            "10:15", "Europe/London", tuple(range(7)), "U2")
+            "10:15",
+            "Europe/London",
+            tuple(range(7)),
+            "U2",
+        )
 
-    @pytest.mark.parametrize(("text", "words"), [
-        ("on 25:99", "'25:99' is not a time of day"),
-        ("on Mars/Olympus", "'Mars/Olympus' is not a timezone"),
-        ("on 9am", "HH:MM"),
-    ])
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            ("on 25:99", "'25:99' is not a time of day"),
+            ("on Mars/Olympus", "'Mars/Olympus' is not a timezone"),
+            ("on 9am", "HH:MM"),
+        ],
+    )
     def test_bad_input_gets_a_clear_reply_and_changes_nothing(self, service, text, words):
         """A bad time or timezone is named in the reply, with usage; nothing is saved."""
         reply = service.slash(text, "C1", "U1")

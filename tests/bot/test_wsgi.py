@@ -24,9 +24,14 @@ def wsgi(fake_slack, kb):
 
 
 def call(app, method, path, body="", headers=None):
-    environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "SERVER_PROTOCOL": "HTTP/1.1",
-               "wsgi.input": io.BytesIO(body.encode()), "CONTENT_LENGTH": str(len(body)),
-               "QUERY_STRING": ""}
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.input": io.BytesIO(body.encode()),
+        "CONTENT_LENGTH": str(len(body)),
+        "QUERY_STRING": "",
+    }
     for key, value in (headers or {}).items():
         name = key.upper().replace("-", "_")
         environ[name if name == "CONTENT_TYPE" else f"HTTP_{name}"] = value
@@ -62,15 +67,23 @@ class TestWsgi:
     def test_slacks_ssl_check_is_answered_without_a_timestamp(self, wsgi, fake_slack):
         """Slack's ssl_check POST gets Bolt's bare 200 and triggers nothing."""
         body = "ssl_check=1&token=legacy"
-        assert call(wsgi, "POST", "/slack/events", body,
-                    {"Content-Type": "application/x-www-form-urlencoded"})[0] == 200
+        assert (
+            call(wsgi, "POST", "/slack/events", body, {"Content-Type": "application/x-www-form-urlencoded"})[
+                0
+            ]
+            == 200
+        )
         assert [c.method for c in fake_slack.calls] == ["auth.test"]
 
     def test_stale_signature_is_401(self, wsgi):
         """Bolt refuses a well-formed but six-minute-old request with 401."""
         body = "a=b"
-        assert call(wsgi, "POST", "/slack/events", body,
-                    signed_headers(body, timestamp=int(time.time()) - 360))[0] == 401
+        assert (
+            call(wsgi, "POST", "/slack/events", body, signed_headers(body, timestamp=int(time.time()) - 360))[
+                0
+            ]
+            == 401
+        )
 
     def test_oversized_bodies_are_refused(self, wsgi):
         """A Content-Length beyond MAX_BODY is 413 without reading the body."""

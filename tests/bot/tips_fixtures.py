@@ -33,11 +33,13 @@ def client_for(fake, *, retries: bool = True) -> WebClient:
     return tips_client(Settings(bot_token="xoxb-test", api_url=fake.api_url))
 
 
-def poster_for(fake, path, clock, owner="A", lease=timedelta(minutes=10), *,
-               retries: bool = True) -> TipPoster:
+def poster_for(
+    fake, path, clock, owner="A", lease=timedelta(minutes=10), *, retries: bool = True
+) -> TipPoster:
     """A TipPoster with its own store connection on path."""
-    return TipPoster(SqliteStore(path), client_for(fake, retries=retries), rotation(), clock,
-                     owner=owner, lease=lease)
+    return TipPoster(
+        SqliteStore(path), client_for(fake, retries=retries), rotation(), clock, owner=owner, lease=lease
+    )
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,13 @@ import pytest
 
 from knowledge.match import normalize, stem
 
-PROD, AIML, SYS, MLOPS, PLAT = ("production-ai-engineer", "ai-ml-engineer", "ai-systems-engineer",
-                                "mlops-engineer", "ml-platform-engineer")
+PROD, AIML, SYS, MLOPS, PLAT = (
+    "production-ai-engineer",
+    "ai-ml-engineer",
+    "ai-systems-engineer",
+    "mlops-engineer",
+    "ml-platform-engineer",
+)
 
 
 class TestNormalize:
@@ -28,71 +33,85 @@ class TestNormalize:
     def test_plural_stems(self):
         """Plurals match singular aliases; short words and -ss words are kept."""
         assert [stem(w) for w in ("engineers", "ops", "class", "roles", "jobs")] == [
-            "engineer", "ops", "class", "role", "jobs"]
+            "engineer",
+            "ops",
+            "class",
+            "role",
+            "jobs",
+        ]
 
 
 class TestRolesAndTopics:
     """Query -> (roles, topic), for slash text and natural questions."""
 
-    @pytest.mark.parametrize(("query", "roles", "topic"), [
-        ("mlops salary", (MLOPS,), "salary"),
-        ("salary mlops", (MLOPS,), "salary"),
-        ("ML Ops   PAY", (MLOPS,), "salary"),
-        ("model ops outlook", (MLOPS,), "demand"),
-        ("ai model operations engineer duties", (MLOPS,), "responsibilities"),
-        ("platform trends", (PLAT,), "trends"),
-        ("ai/ml platform engineer best practices", (PLAT,), "best-practices"),
-        ("ml infra challenges", (PLAT,), "challenges"),
-        ("prod ai soft skills", (PROD,), "soft-skills"),
-        ("machine learning engineer career path", (AIML,), "career"),
-        ("ai systems requirements", (SYS,), "requirements"),
-        ("mlops-engineer best-practices", (MLOPS,), "best-practices"),
-        ("how much does an ML engineer make?", (AIML,), "salary"),
-        ("what do ai systems engineers do all day", (SYS,), "responsibilities"),
-        ("how do I become an MLOps engineer?", (MLOPS,), "requirements"),
-        ("what are the hardest parts of being an mlops engineer", (MLOPS,), "challenges"),
-        ("are ai systems engineers in demand?", (SYS,), "demand"),
-        ("where is ml platform engineering heading", (PLAT,), "trends"),
-        ("what people skills do mlops engineers need", (MLOPS,), "soft-skills"),
-        ("any advice for new mlops engineers?", (MLOPS,), "best-practices"),
-        ("tell me about the ai systems engineer role", (SYS,), "overview"),
-        ("which pays better, platform or mlops?", (PLAT, MLOPS), "salary"),
-        ("compare production ai systems challenges", (PROD, SYS), "challenges"),
-        ("is ml engineering well paid", (AIML,), "salary"),
-        ("what's a typical day for an ai systems engineer", (SYS,), "responsibilities"),
-        ("what makes a great ml engineer", (AIML,), "requirements"),
-        ("will ai systems engineers still be needed in 5 years", (SYS,), "demand"),
-    ])
+    @pytest.mark.parametrize(
+        ("query", "roles", "topic"),
+        [
+            ("mlops salary", (MLOPS,), "salary"),
+            ("salary mlops", (MLOPS,), "salary"),
+            ("ML Ops   PAY", (MLOPS,), "salary"),
+            ("model ops outlook", (MLOPS,), "demand"),
+            ("ai model operations engineer duties", (MLOPS,), "responsibilities"),
+            ("platform trends", (PLAT,), "trends"),
+            ("ai/ml platform engineer best practices", (PLAT,), "best-practices"),
+            ("ml infra challenges", (PLAT,), "challenges"),
+            ("prod ai soft skills", (PROD,), "soft-skills"),
+            ("machine learning engineer career path", (AIML,), "career"),
+            ("ai systems requirements", (SYS,), "requirements"),
+            ("mlops-engineer best-practices", (MLOPS,), "best-practices"),
+            ("how much does an ML engineer make?", (AIML,), "salary"),
+            ("what do ai systems engineers do all day", (SYS,), "responsibilities"),
+            ("how do I become an MLOps engineer?", (MLOPS,), "requirements"),
+            ("what are the hardest parts of being an mlops engineer", (MLOPS,), "challenges"),
+            ("are ai systems engineers in demand?", (SYS,), "demand"),
+            ("where is ml platform engineering heading", (PLAT,), "trends"),
+            ("what people skills do mlops engineers need", (MLOPS,), "soft-skills"),
+            ("any advice for new mlops engineers?", (MLOPS,), "best-practices"),
+            ("tell me about the ai systems engineer role", (SYS,), "overview"),
+            ("which pays better, platform or mlops?", (PLAT, MLOPS), "salary"),
+            ("compare production ai systems challenges", (PROD, SYS), "challenges"),
+            ("is ml engineering well paid", (AIML,), "salary"),
+            ("what's a typical day for an ai systems engineer", (SYS,), "responsibilities"),
+            ("what makes a great ml engineer", (AIML,), "requirements"),
+            ("will ai systems engineers still be needed in 5 years", (SYS,), "demand"),
+        ],
+    )
     def test_query(self, engine, query, roles, topic):
         """Roles in order of mention, and the topic the words point to."""
         m = engine.matcher.match(query)
         assert (m.roles, m.topic) == (roles, topic)
 
-    @pytest.mark.parametrize(("query", "roles", "topic"), [
-        ("mlosp salery", (MLOPS,), "salary"),
-        ("platfrom trnds", (PLAT,), "trends"),
-        ("ai systms enginer responsabilities", (SYS,), "responsibilities"),
-        ("productoin ai trneds", (PROD,), "trends"),
-        ("machine lerning engineer carreer", (AIML,), "career"),
-        ("mlops best practises", (MLOPS,), "best-practices"),
-        ("prodution ai chalenges", (PROD,), "challenges"),
-        ("platform sallary", (PLAT,), "salary"),
-        ("mops salary", (MLOPS,), "salary"),
-    ])
+    @pytest.mark.parametrize(
+        ("query", "roles", "topic"),
+        [
+            ("mlosp salery", (MLOPS,), "salary"),
+            ("platfrom trnds", (PLAT,), "trends"),
+            ("ai systms enginer responsabilities", (SYS,), "responsibilities"),
+            ("productoin ai trneds", (PROD,), "trends"),
+            ("machine lerning engineer carreer", (AIML,), "career"),
+            ("mlops best practises", (MLOPS,), "best-practices"),
+            ("prodution ai chalenges", (PROD,), "challenges"),
+            ("platform sallary", (PLAT,), "salary"),
+            ("mops salary", (MLOPS,), "salary"),
+        ],
+    )
     def test_typos(self, engine, query, roles, topic):
         """One or two slips per word are corrected."""
         m = engine.matcher.match(query)
         assert (m.roles, m.topic) == (roles, topic)
 
-    @pytest.mark.parametrize("query", [
-        "model salary",        # 'model' is a real word, not 'modelops'
-        "pat salary",          # three letters are never fuzzy-matched ('pat' is not 'pay')
-        "make trends",         # 'make' is not 'mlops'
-        "pops salary",         # four letters need the same first letter
-        "plat salary",         # a prefix is not a name
-        "senior salary",       # focus words are not roles
-        "data scientist salary",
-    ])
+    @pytest.mark.parametrize(
+        "query",
+        [
+            "model salary",  # 'model' is a real word, not 'modelops'
+            "pat salary",  # three letters are never fuzzy-matched ('pat' is not 'pay')
+            "make trends",  # 'make' is not 'mlops'
+            "pops salary",  # four letters need the same first letter
+            "plat salary",  # a prefix is not a name
+            "senior salary",  # focus words are not roles
+            "data scientist salary",
+        ],
+    )
     def test_near_misses_name_no_role(self, engine, query):
         """Words that only look like a role name match no role."""
         assert engine.matcher.match(query).roles == ()
@@ -112,19 +131,22 @@ class TestRolesAndTopics:
 class TestFocus:
     """Salary focus words: level, place, company, kind, years, percentile."""
 
-    @pytest.mark.parametrize(("query", "words"), [
-        ("mlops salary senior", ("senior",)),
-        ("ml engineer salary new grad", ("entry",)),
-        ("platform salary nyc", ("New York",)),
-        ("production salary bay area", ("San Francisco",)),
-        ("ai systems salary google", ("Google",)),
-        ("mlops total comp", ("total",)),
-        ("ml engineer pay 7 years", ("7 years",)),
-        ("ai/ml engineer salary 5-7 years", ("5 years",)),
-        ("ai systems pay tesla vs google", ("Tesla", "Google")),
-        ("ml engineer salary 90th percentile", ("90th Percentile",)),
-        ("senior ml engineer salary in seattle", ("senior", "Seattle")),
-    ])
+    @pytest.mark.parametrize(
+        ("query", "words"),
+        [
+            ("mlops salary senior", ("senior",)),
+            ("ml engineer salary new grad", ("entry",)),
+            ("platform salary nyc", ("New York",)),
+            ("production salary bay area", ("San Francisco",)),
+            ("ai systems salary google", ("Google",)),
+            ("mlops total comp", ("total",)),
+            ("ml engineer pay 7 years", ("7 years",)),
+            ("ai/ml engineer salary 5-7 years", ("5 years",)),
+            ("ai systems pay tesla vs google", ("Tesla", "Google")),
+            ("ml engineer salary 90th percentile", ("90th Percentile",)),
+            ("senior ml engineer salary in seattle", ("senior", "Seattle")),
+        ],
+    )
     def test_focus_words(self, engine, query, words):
         """Focus words are read, in canonical form."""
         assert engine.matcher.match(query).focus.words() == words

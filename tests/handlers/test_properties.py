@@ -11,8 +11,27 @@ import handlers
 from handlers.reply import INTENTS
 from tests.handlers.test_replies import assert_within_limits
 
-WORDS = ["mlops", "platform", "salary", "senior", "vs", "compare", "<!channel>", "<@U123>", "&",
-         "ai", "engineer", "seattle", "/role", "help", "list", "ml", "?", "<!here|here>", "google"]
+WORDS = [
+    "mlops",
+    "platform",
+    "salary",
+    "senior",
+    "vs",
+    "compare",
+    "<!channel>",
+    "<@U123>",
+    "&",
+    "ai",
+    "engineer",
+    "seattle",
+    "/role",
+    "help",
+    "list",
+    "ml",
+    "?",
+    "<!here|here>",
+    "google",
+]
 texts = st.one_of(
     st.text(max_size=300),
     st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join),

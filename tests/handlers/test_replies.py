@@ -11,8 +11,18 @@ import handlers
 from handlers.render import chunks, escape
 from knowledge.parse import to_text
 
-TOPICS = ("overview", "responsibilities", "requirements", "career", "demand", "salary", "trends",
-          "soft-skills", "best-practices", "challenges")
+TOPICS = (
+    "overview",
+    "responsibilities",
+    "requirements",
+    "career",
+    "demand",
+    "salary",
+    "trends",
+    "soft-skills",
+    "best-practices",
+    "challenges",
+)
 
 
 def words(text: str) -> list[str]:
@@ -49,14 +59,26 @@ def assert_within_limits(blocks) -> None:
 class TestAnswer:
     """One role, one topic."""
 
-    @pytest.mark.parametrize(("role", "topic"), list(itertools.product(
-        ["production-ai-engineer", "ai-ml-engineer", "ai-systems-engineer", "mlops-engineer",
-         "ml-platform-engineer"], TOPICS)))
+    @pytest.mark.parametrize(
+        ("role", "topic"),
+        list(
+            itertools.product(
+                [
+                    "production-ai-engineer",
+                    "ai-ml-engineer",
+                    "ai-systems-engineer",
+                    "mlops-engineer",
+                    "ml-platform-engineer",
+                ],
+                TOPICS,
+            )
+        ),
+    )
     def test_whole_section_nothing_dropped(self, kb, role, topic):
         """Every word of the section is in the text and in the blocks, in order."""
         reply = handlers.ask(f"{role} {topic}", kb)
         section = kb.roles[role].model_copy(update={"sections": (kb.roles[role].section(topic),)})
-        expected = " ".join(words(to_text(section))[len(words(section.sections[0].heading)):])
+        expected = " ".join(words(to_text(section))[len(words(section.sections[0].heading)) :])
         assert expected in " ".join(words(reply.text))
         assert expected in " ".join(words(block_text(reply.blocks)))
         assert_within_limits(reply.blocks)
@@ -112,8 +134,11 @@ class TestAnswer:
 
     def test_query_reproduces_the_reply(self, kb):
         """reply.query asked again gives the same reply."""
-        for q in ("/role platform salary seattle", "which pays more, ML engineer or MLOps?",
-                  "compare all roles by salary"):
+        for q in (
+            "/role platform salary seattle",
+            "which pays more, ML engineer or MLOps?",
+            "compare all roles by salary",
+        ):
             reply = handlers.ask(q, kb)
             assert handlers.ask(reply.query, kb).text == reply.text
 
@@ -124,14 +149,14 @@ class TestCompare:
     def test_salary_figures_aligned_by_level(self, kb):
         """Each level lists every role's figure from its salary section."""
         text = handlers.ask("/role compare mlops platform salary", kb).text
-        senior = text[text.index("*Senior level*"):].split("\n\n")[0]
+        senior = text[text.index("*Senior level*") :].split("\n\n")[0]
         assert "*MLOps Engineer:* $200,000 - $220,000" in senior
         assert "*AI/ML Platform Engineer:* $202,614 - $204,416" in senior
 
     def test_which_pays_most_ranks_roles(self, kb):
         """'which role pays the most?' ranks the roles by their highest figure."""
         text = handlers.ask("which role pays the most?", kb).text
-        ranking = text[text.index("*Highest figure in each salary section*"):].split("\n\n")[0]
+        ranking = text[text.index("*Highest figure in each salary section*") :].split("\n\n")[0]
         amounts = [int(a.replace(",", "")) for a in re.findall(r":\* \$([\d,]+)", ranking)]
         assert len(amounts) == 5 and amounts == sorted(amounts, reverse=True)
 
@@ -142,17 +167,25 @@ class TestCompare:
         assert reply.intent == "compare" and len(reply.roles) == 5
         assert_within_limits(reply.blocks)
         for role in kb.roles.values():
-            assert " ".join(words(to_text(role.model_copy(
-                update={"sections": (role.section(topic),)})))[-12:]) in " ".join(words(reply.text))
+            assert " ".join(
+                words(to_text(role.model_copy(update={"sections": (role.section(topic),)})))[-12:]
+            ) in " ".join(words(reply.text))
 
 
 class TestEscaping:
     """User text never pings anyone."""
 
-    @pytest.mark.parametrize("query", [
-        "/role <!channel> salary", "/role <!here> zzz", "<@U0BOT> <@U999> astronaut",
-        "/role <!everyone> qqq", "/role <script> & <b>", "&lt;!channel&gt; xyzzy",
-    ])
+    @pytest.mark.parametrize(
+        "query",
+        [
+            "/role <!channel> salary",
+            "/role <!here> zzz",
+            "<@U0BOT> <@U999> astronaut",
+            "/role <!everyone> qqq",
+            "/role <script> & <b>",
+            "&lt;!channel&gt; xyzzy",
+        ],
+    )
     def test_no_special_mentions_survive(self, kb, query):
         """No '<!' or '<@' reaches the text or the blocks."""
         reply = handlers.ask(query, kb)
@@ -185,5 +218,7 @@ class TestFit:
         blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": f"line {i}"}} for i in range(60)]
         fitted = fit(blocks)
         assert len(fitted) <= 50
-        assert " ".join(b["text"]["text"] for b in fitted).split() == " ".join(
-            b["text"]["text"] for b in blocks).split()
+        assert (
+            " ".join(b["text"]["text"] for b in fitted).split()
+            == " ".join(b["text"]["text"] for b in blocks).split()
+        )

@@ -25,16 +25,15 @@ class TestSpec:
     def test_packaged_spec_names_known_topics(self):
         """Every topic in tips.yaml is a topic of the catalog."""
         assert set(SPEC.topics) <= set(TOPICS)
-        assert {"best-practices", "soft-skills", "career", "challenges", "trends",
-                "requirements"} <= set(SPEC.topics)
+        assert {"best-practices", "soft-skills", "career", "challenges", "trends", "requirements"} <= set(
+            SPEC.topics
+        )
 
     def test_templates_use_only_known_placeholders(self):
         """Every template formats with the placeholders the builder supplies."""
         names = dict(emoji="e", role="r", roles="rs", topic="t", topic_lower="t", query="q")
-        for template in (SPEC.header, SPEC.more, SPEC.button,
-                         *(s.lead for s in SPEC.topics.values())):
+        for template in (SPEC.header, SPEC.more, SPEC.button, *(s.lead for s in SPEC.topics.values())):
             template.format(**names)
-
 
     def test_a_malformed_spec_is_one_line(self, tmp_path):
         """A spec with a wrong field fails with one line naming the file and field."""
@@ -96,8 +95,9 @@ class TestBuildPool:
             Section(topic=s.topic, heading=s.heading, groups=(many,)) if s.topic == "trends" else s
             for s in role.sections
         )
-        kb = kb.model_copy(update={"roles": {"mlops-engineer": role.model_copy(
-            update={"sections": sections})}})
+        kb = kb.model_copy(
+            update={"roles": {"mlops-engineer": role.model_copy(update={"sections": sections})}}
+        )
         tip = next(t for t in build_pool(kb, SPEC) if t.topic == "trends")
         assert tip.text.count("\n• ") == SPEC.max_points
 
@@ -106,11 +106,11 @@ class TestBuildPool:
         kb = make_kb(1, {"mlops-engineer": "MLOps Engineer"})
         role = kb.roles["mlops-engineer"]
         sections = tuple(
-            s.model_copy(update={"groups": s.groups * 2}) if s.topic == "trends" else s
-            for s in role.sections
+            s.model_copy(update={"groups": s.groups * 2}) if s.topic == "trends" else s for s in role.sections
         )
-        kb = kb.model_copy(update={"roles": {"mlops-engineer": role.model_copy(
-            update={"sections": sections})}})
+        kb = kb.model_copy(
+            update={"roles": {"mlops-engineer": role.model_copy(update={"sections": sections})}}
+        )
         assert sum(t.topic == "trends" for t in build_pool(kb, SPEC)) == 1
 
     def test_a_spec_with_other_templates_is_obeyed(self):

@@ -6,46 +6,70 @@ import pytest
 
 import handlers
 
-ALL = ("production-ai-engineer", "ai-ml-engineer", "ai-systems-engineer", "mlops-engineer",
-       "ml-platform-engineer")
+ALL = (
+    "production-ai-engineer",
+    "ai-ml-engineer",
+    "ai-systems-engineer",
+    "mlops-engineer",
+    "ml-platform-engineer",
+)
 
 
 class TestIntents:
     """Query -> (intent, roles, topic)."""
 
-    @pytest.mark.parametrize(("query", "intent", "roles", "topic"), [
-        ("/role mlops salary", "answer", ("mlops-engineer",), "salary"),
-        ("mlops salary", "answer", ("mlops-engineer",), "salary"),
-        ("<@U0BOT123> platform trends", "answer", ("ml-platform-engineer",), "trends"),
-        ("<@U0BOT123|rolebot>: platform trends", "answer", ("ml-platform-engineer",), "trends"),
-        ("/role mlops", "answer", ("mlops-engineer",), "overview"),
-        ("/role mlops senior", "answer", ("mlops-engineer",), "salary"),
-        ("/role compare mlops platform salary", "compare", ("mlops-engineer", "ml-platform-engineer"),
-         "salary"),
-        ("mlops vs platform", "compare", ("mlops-engineer", "ml-platform-engineer"), "overview"),
-        ("how does an mlops engineer differ from a platform engineer", "compare",
-         ("mlops-engineer", "ml-platform-engineer"), "overview"),
-        ("which role pays the most?", "compare", ALL, "salary"),
-        ("compare all roles by salary", "compare", ALL, "salary"),
-        ("which job is most in demand", "compare", ALL, "demand"),
-        ("what pays better than mlops", "compare", ("mlops-engineer",) + tuple(
-            r for r in ALL if r != "mlops-engineer"), "salary"),
-        ("ML vs MLOps", "compare", ("ai-ml-engineer", "mlops-engineer"), "overview"),
-        ("/role ai systems pay at tesla vs google", "answer", ("ai-systems-engineer",), "salary"),
-        ("/role salary", "clarify", ALL, "salary"),
-        ("/role ai engineer", "clarify", ("production-ai-engineer", "ai-ml-engineer",
-                                          "ai-systems-engineer"), None),
-        ("/role list", "list", ALL, None),
-        ("what roles do you know?", "list", ALL, None),
-        ("/role", "help", (), None),
-        ("/role help", "help", (), None),
-        ("", "help", (), None),
-        ("hello", "help", (), None),
-        ("/role astronaut", "unknown", (), None),
-        ("/role dentist salary", "unknown", (), "salary"),
-        ("what time is it", "unknown", (), None),
-        ("/role <!everyone> salary", "clarify", ALL, "salary"),
-    ])
+    @pytest.mark.parametrize(
+        ("query", "intent", "roles", "topic"),
+        [
+            ("/role mlops salary", "answer", ("mlops-engineer",), "salary"),
+            ("mlops salary", "answer", ("mlops-engineer",), "salary"),
+            ("<@U0BOT123> platform trends", "answer", ("ml-platform-engineer",), "trends"),
+            ("<@U0BOT123|rolebot>: platform trends", "answer", ("ml-platform-engineer",), "trends"),
+            ("/role mlops", "answer", ("mlops-engineer",), "overview"),
+            ("/role mlops senior", "answer", ("mlops-engineer",), "salary"),
+            (
+                "/role compare mlops platform salary",
+                "compare",
+                ("mlops-engineer", "ml-platform-engineer"),
+                "salary",
+            ),
+            ("mlops vs platform", "compare", ("mlops-engineer", "ml-platform-engineer"), "overview"),
+            (
+                "how does an mlops engineer differ from a platform engineer",
+                "compare",
+                ("mlops-engineer", "ml-platform-engineer"),
+                "overview",
+            ),
+            ("which role pays the most?", "compare", ALL, "salary"),
+            ("compare all roles by salary", "compare", ALL, "salary"),
+            ("which job is most in demand", "compare", ALL, "demand"),
+            (
+                "what pays better than mlops",
+                "compare",
+                ("mlops-engineer",) + tuple(r for r in ALL if r != "mlops-engineer"),
+                "salary",
+            ),
+            ("ML vs MLOps", "compare", ("ai-ml-engineer", "mlops-engineer"), "overview"),
+            ("/role ai systems pay at tesla vs google", "answer", ("ai-systems-engineer",), "salary"),
+            ("/role salary", "clarify", ALL, "salary"),
+            (
+                "/role ai engineer",
+                "clarify",
+                ("production-ai-engineer", "ai-ml-engineer", "ai-systems-engineer"),
+                None,
+            ),
+            ("/role list", "list", ALL, None),
+            ("what roles do you know?", "list", ALL, None),
+            ("/role", "help", (), None),
+            ("/role help", "help", (), None),
+            ("", "help", (), None),
+            ("hello", "help", (), None),
+            ("/role astronaut", "unknown", (), None),
+            ("/role dentist salary", "unknown", (), "salary"),
+            ("what time is it", "unknown", (), None),
+            ("/role <!everyone> salary", "clarify", ALL, "salary"),
+        ],
+    )
     def test_intent(self, kb, query, intent, roles, topic):
         """The reply's intent, roles and topic."""
         reply = handlers.ask(query, kb)

@@ -20,5 +20,4 @@ def kb():
 @pytest.fixture(scope="session")
 def seeds(kb):
     """role id -> the seed document's text."""
-    return {rid: (ROOT / "seeds" / role.source).read_text(encoding="utf-8")
-            for rid, role in kb.roles.items()}
+    return {rid: (ROOT / "seeds" / role.source).read_text(encoding="utf-8") for rid, role in kb.roles.items()}

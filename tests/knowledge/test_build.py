@@ -32,6 +32,10 @@ class TestBuildCheck:
 
     def test_runs_as_a_module(self):
         """`python -m knowledge build --check` exits 0 from the command line."""
-        done = subprocess.run([sys.executable, "-m", "knowledge", "build", "--check"],
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "knowledge", "build", "--check"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert done.returncode == 0, done.stderr

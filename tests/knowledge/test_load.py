@@ -23,8 +23,13 @@ class TestLoad:
     def test_loads_five_roles_and_ten_topics(self):
         """The packaged knowledge base has every role and topic, once."""
         kb = load()
-        assert list(kb.roles) == ["production-ai-engineer", "ai-ml-engineer", "ai-systems-engineer",
-                                  "mlops-engineer", "ml-platform-engineer"]
+        assert list(kb.roles) == [
+            "production-ai-engineer",
+            "ai-ml-engineer",
+            "ai-systems-engineer",
+            "mlops-engineer",
+            "ml-platform-engineer",
+        ]
         assert len(kb.topics) == 10 and load() is kb
 
     def test_corrupt_yaml_names_file_and_line(self, data):

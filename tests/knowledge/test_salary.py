@@ -9,21 +9,23 @@ from knowledge.salary import money
 
 def find(kb, role, **want):
     """The role's figures whose fields equal `want`."""
-    return [f for f in kb.roles[role].salaries
-            if all(getattr(f, k) == v for k, v in want.items())]
+    return [f for f in kb.roles[role].salaries if all(getattr(f, k) == v for k, v in want.items())]
 
 
 class TestMoney:
     """Amounts are read as salaries, not market sizes."""
 
-    @pytest.mark.parametrize(("text", "expected"), [
-        ("Range: $113,992 to $115,458 per year", [(113992, 115458)]),
-        ("Average base salary: $108,043 - $177,612", [(108043, 177612)]),
-        ("Senior-level: $200,000+ annually", [(200000, None)]),
-        ("reaching $1.8 billion by 2030", []),
-        ("2024: US$3.775 million", []),
-        ("Banking: Generative AI could add $200-340 billion in annual value.", []),
-    ])
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Range: $113,992 to $115,458 per year", [(113992, 115458)]),
+            ("Average base salary: $108,043 - $177,612", [(108043, 177612)]),
+            ("Senior-level: $200,000+ annually", [(200000, None)]),
+            ("reaching $1.8 billion by 2030", []),
+            ("2024: US$3.775 million", []),
+            ("Banking: Generative AI could add $200-340 billion in annual value.", []),
+        ],
+    )
     def test_amounts(self, text, expected):
         """Salary-sized amounts and ranges are found; billions and millions are not."""
         assert [(low, high) for low, high, _, _ in money(text)] == expected
@@ -93,4 +95,8 @@ class TestSalaryRecords:
         """MLOps career: 'Salary range' after 'Senior MLOps Engineer' is senior."""
         career = find(kb, "mlops-engineer", topic="career")
         assert [(f.level, f.low) for f in career] == [
-            (None, 131158), ("senior", 165000), ("lead", 137700), ("director", 198125)]
+            (None, 131158),
+            ("senior", 165000),
+            ("lead", 137700),
+            ("director", 198125),
+        ]
