@@ -11,19 +11,11 @@ import asyncio
 import json
 import multiprocessing as mp
 
+from tests.fake_slack import AUTH_TEST  # the same fake identity as the tests' Web API
+
 __all__ = ["serve_sink", "start_sink"]
 
-_AUTH = json.dumps(
-    {
-        "ok": True,
-        "url": "https://t.example/",
-        "team": "T",
-        "user": "rolebot",
-        "team_id": "T0TEAM",
-        "user_id": "U0BOT",
-        "bot_id": "B0BOT",
-    }
-).encode()
+_AUTH = json.dumps(AUTH_TEST).encode()
 _OK = b'{"ok": true}'
 
 

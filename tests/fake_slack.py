@@ -17,7 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
 
-__all__ = ["Call", "FakeSlack"]
+__all__ = ["AUTH_TEST", "Call", "FakeSlack"]
 
 
 @dataclass
@@ -43,17 +43,21 @@ class _Answer:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+# What auth.test answers: the fake workspace and the bot's own ids.
+AUTH_TEST = {
+    "ok": True,
+    "url": "https://t.example/",
+    "team": "T",
+    "user": "rolebot",
+    "team_id": "T0TEAM",
+    "user_id": "U0BOT",
+    "bot_id": "B0BOT",
+}
+
+
 def _default(method: str, body: dict[str, Any], ts: str) -> dict[str, Any]:
     if method == "auth.test":
-        return {
-            "ok": True,
-            "url": "https://t.example/",
-            "team": "T",
-            "user": "rolebot",
-            "team_id": "T0TEAM",
-            "user_id": "U0BOT",
-            "bot_id": "B0BOT",
-        }
+        return dict(AUTH_TEST)
     if method == "chat.postMessage":
         return {
             "ok": True,

@@ -38,6 +38,15 @@ def mention(text: str, ts: str = "1700000000.000100", **extra) -> dict:
     }
 
 
+HOME_OPENED = {
+    "type": "app_home_opened",
+    "user": "U0ASKER",
+    "channel": "D0DM",
+    "tab": "home",
+    "event_ts": "1.0",
+}
+
+
 def dm(text: str, ts: str = "1700000000.000200", **extra) -> dict:
     return {
         "type": "message",
@@ -95,17 +104,7 @@ class TestSlashCommand:
         (call,) = live.fake.wait_for("/response/tips")
         assert call.body["response_type"] == "ephemeral"
         assert "*on*" in call.body["text"]
-        send_event(
-            live,
-            {
-                "type": "app_home_opened",
-                "user": "U0ASKER",
-                "channel": "D0DM",
-                "tab": "home",
-                "event_ts": "1.0",
-            },
-            "EvHomeTips",
-        )
+        send_event(live, HOME_OPENED, "EvHomeTips")
         (home,) = live.fake.wait_for("views.publish")
         assert "<#C0GENERAL> at 09:30 Europe/London" in json.dumps(home.body["view"])
 
@@ -250,17 +249,7 @@ class TestEvents:
 
     def test_home_tab_is_published(self, live):
         """app_home_opened publishes the Home tab for that user."""
-        send_event(
-            live,
-            {
-                "type": "app_home_opened",
-                "user": "U0ASKER",
-                "channel": "D0DM",
-                "tab": "home",
-                "event_ts": "1.0",
-            },
-            "EvHome",
-        )
+        send_event(live, HOME_OPENED, "EvHome")
         (call,) = live.fake.wait_for("views.publish")
         view = call.body["view"]
         assert call.body["user_id"] == "U0ASKER" and view["type"] == "home"
