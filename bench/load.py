@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.sink import start_sink  # noqa: E402
-from tests.bot.slack_requests import SECRET, signed_headers, slash  # noqa: E402
+from tests.bot.slack.signing import SECRET, signed_headers, slash  # noqa: E402
 
 __all__ = ["Result", "main", "measure"]
 

@@ -21,11 +21,11 @@ def parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer a question offline")
     ask.add_argument("text", nargs="+", help="the question, or - to read one per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per reply")
-    ask.set_defaults(module="bot.ask_cmd")
+    ask.set_defaults(module="bot.ask")
 
     serve = sub.add_parser("serve", help="run the Slack app (HTTP, or Socket Mode)")
     serve.add_argument("--port", type=int, default=None, help="HTTP port (default $PORT or 3000)")
-    serve.set_defaults(module="bot.serve")
+    serve.set_defaults(module="bot.slack.serve")
 
     tips = sub.add_parser("tips", help="daily career tips")
     tsub = tips.add_subparsers(dest="tips_command", required=True)
@@ -38,7 +38,7 @@ def parser() -> argparse.ArgumentParser:
     post.add_argument("--channel", required=True)
     post.add_argument("--date", default=None, help="YYYY-MM-DD (default today)")
     tsub.add_parser("run", help="the scheduler: post every due tip")
-    tips.set_defaults(module="bot.tips_cmd")
+    tips.set_defaults(module="bot.tips.cli")
     return top
 
 

@@ -6,7 +6,8 @@ import functools
 import re
 
 from handlers.render import section_blocks, section_text
-from knowledge.aliases import Aliases, load_aliases
+from knowledge.aliases import Aliases
+from knowledge.load import load_aliases
 from knowledge.match import Matcher
 from knowledge.models import KnowledgeBase
 from knowledge.text import to_text

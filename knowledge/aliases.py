@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-__all__ = ["Aliases", "load_aliases"]
+from knowledge.files import KnowledgeError, read_yaml
+
+__all__ = ["Aliases", "read_aliases"]
 
 _TOPIC_ID_WEIGHT = 10
 
@@ -38,17 +39,8 @@ class Aliases(BaseModel):
         return {tid: {tid: _TOPIC_ID_WEIGHT, **words} for tid, words in self.topics.items()}
 
 
-_PATH = Path(__file__).parent / "aliases.yaml"
-
-
-@functools.cache
-def load_aliases(path: Path = _PATH) -> Aliases:
-    """Read and validate aliases.yaml once (KnowledgeError on any fault)."""
-    from knowledge.load import KnowledgeError, compiled, read_yaml
-
-    fresh = compiled() if path == _PATH else None
-    if fresh is not None:
-        return fresh.aliases
+def read_aliases(path: Path) -> Aliases:
+    """Read and validate one aliases file (KnowledgeError, one line, on any fault)."""
     data = read_yaml(path)
     try:
         return Aliases.model_validate(data)

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from knowledge import compiled
-from knowledge.aliases import load_aliases
+from knowledge.aliases import read_aliases
 from knowledge.load import DATA_DIR, HERE, KnowledgeError, load_kb, read_yaml
 from knowledge.models import Role, Topic
 from knowledge.parse import ParseError, heading_lines, parse
@@ -70,7 +70,7 @@ def _compile(yaml_texts: dict[str, str]) -> str:
         for name, text in yaml_texts.items():
             (data / name).write_text(text, encoding="utf-8")
         kb = load_kb(data)
-        aliases = load_aliases.__wrapped__(HERE / "aliases.yaml")
+        aliases = read_aliases(HERE / "aliases.yaml")
         paths = compiled.sources(HERE, data)
         twin = compiled.Compiled(stamps=compiled.stamps(paths), kb=kb, aliases=aliases)
         return twin.model_dump_json() + "\n"

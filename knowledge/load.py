@@ -8,34 +8,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from knowledge import compiled as _compiled
+from knowledge.aliases import Aliases, read_aliases
+from knowledge.files import DATA_DIR, HERE, KnowledgeError, read_yaml
 from knowledge.models import KnowledgeBase, Role, Topic
 
-__all__ = ["DATA_DIR", "HERE", "KnowledgeError", "load", "load_kb", "read_yaml"]
-
-HERE = Path(__file__).resolve().parent
-DATA_DIR = HERE / "data"
-
-
-class KnowledgeError(Exception):
-    """The knowledge base cannot be loaded; the message is one line naming file and field."""
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file, turning any failure into a one-line KnowledgeError."""
-    import yaml  # only when the compiled twin is stale or absent
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 7x faster
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise KnowledgeError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 (a safe loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise KnowledgeError(f"{path}:{where}: {problem}") from None
+__all__ = ["DATA_DIR", "HERE", "KnowledgeError", "load", "load_aliases", "load_kb", "read_yaml"]
 
 
 def _field_error(path: Path, exc: ValidationError) -> KnowledgeError:
@@ -83,8 +61,6 @@ def load_kb(data_dir: Path = DATA_DIR, catalog: Path = HERE / "catalog.yaml") ->
 @functools.cache
 def compiled():
     """The packaged compiled.json if it matches the YAML files, else None."""
-    from knowledge import compiled as _compiled
-
     return _compiled.read(DATA_DIR / "compiled.json", _compiled.sources(HERE, DATA_DIR))
 
 
@@ -93,3 +69,10 @@ def load() -> KnowledgeBase:
     """The packaged knowledge base, loaded once per process (compiled twin when fresh)."""
     fresh = compiled()
     return fresh.kb if fresh is not None else load_kb()
+
+
+@functools.cache
+def load_aliases(path: Path = HERE / "aliases.yaml") -> Aliases:
+    """aliases.yaml, read and validated once (the compiled twin's copy when fresh)."""
+    fresh = compiled() if path == HERE / "aliases.yaml" else None
+    return fresh.aliases if fresh is not None else read_aliases(path)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.present import escape
+from bot.slack.present import escape
 from handlers import Reply
 from knowledge.models import KnowledgeBase, Role, Section, Topic
-from tests.bot.slack_requests import SECRET
+from tests.bot.slack.signing import SECRET
 from tests.fake_slack import FakeSlack
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,0 +1,53 @@
+"""The Bolt app: client, middleware, listeners and error handler, wired once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+import handlers
+from bot.config import Settings
+from bot.slack import listeners
+from bot.slack.dedupe import Seen, SeenEvents
+from bot.slack.middleware import Gate
+from bot.slack.services import Services, TipsService
+from bot.webapi import make_client
+from handlers import Reply
+
+__all__ = ["create_app"]
+
+
+def create_app(
+    settings: Settings,
+    kb: Any,
+    *,
+    tips: TipsService | None = None,
+    client: WebClient | None = None,
+    ask: Callable[[str, Any], Reply] = handlers.ask,
+    seen: Seen | None = None,
+    logger: logging.Logger | None = None,
+) -> App:
+    """A Bolt App answering from `kb`; calls auth.test (raises BoltError on a rejected token).
+
+    `seen` remembers answered event ids (default: in this process only; `serve` passes the
+    database-backed one its worker processes share).
+    """
+    if logger is None:
+        logger = logging.getLogger("rolebot")
+        # Bolt formats a debug line per middleware per request unless its logger's own
+        # level is above DEBUG (it reads logger.level, not the effective level).
+        logger.setLevel(logging.INFO)
+    app = App(
+        client=client if client is not None else make_client(settings),
+        signing_secret=settings.signing_secret or "",
+        logger=logger,
+        listener_executor=ThreadPoolExecutor(max_workers=32, thread_name_prefix="rolebot"),
+    )
+    app.use(Gate(seen if seen is not None else SeenEvents()))
+    listeners.register(app, Services(kb=kb, ask=ask, tips=tips))
+    return app

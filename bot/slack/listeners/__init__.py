@@ -1,0 +1,16 @@
+"""Every Bolt listener of rolebot, registered by kind."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.slack.listeners import actions, commands, errors, events, home
+from bot.slack.services import Services
+
+__all__ = ["register"]
+
+
+def register(app: App, services: Services) -> None:
+    """Register commands, actions, events, the Home tab and the error handler on `app`."""
+    for kind in (commands, actions, events, home, errors):
+        kind.register(app, services)

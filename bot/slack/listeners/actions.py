@@ -1,0 +1,83 @@
+"""Buttons: Share in channel, topic and clarify choices, App Home browsing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from slack_bolt import App
+
+from bot.slack import present
+from bot.slack.home import BACK_ACTION
+from bot.slack.listeners.home import publish_home
+from bot.slack.services import Services
+
+__all__ = [
+    "ANSWER_ACTIONS",
+    "TIP_ACTION",
+    "answer_button",
+    "back_button",
+    "register",
+    "share_button",
+    "tip_button",
+]
+
+TIP_ACTION = "rolebot:tip"
+ANSWER_ACTIONS = re.compile(r"^rolebot:(?!share$|home:back$|tip$)")
+
+
+def share_button(services: Services) -> Callable[..., None]:
+    """ "Share in channel": post the reply for everyone, then drop the private copy."""
+
+    def on_share(ack, action, body, respond):
+        ack()
+        reply = services.answer(action.get("value", ""))
+        respond(**present.shared(reply, body.get("user", {}).get("id", "")))
+        respond(delete_original=True)
+
+    return on_share
+
+
+def answer_button(services: Services) -> Callable[..., None]:
+    """A button whose value is a query: replace the message (or the Home tab) with its reply."""
+
+    def on_answer_button(ack, action, body, respond, client):
+        ack()
+        query = action.get("value", "")
+        reply = services.answer(query)
+        container = body.get("container") or {}
+        if container.get("type") == "view":
+            publish_home(client, services, body["user"]["id"], answer=reply)
+            return
+        respond(**present.replacement(reply, query, is_ephemeral=bool(container.get("is_ephemeral"))))
+
+    return on_answer_button
+
+
+def tip_button(services: Services) -> Callable[..., None]:
+    """ "More on ..." under a daily tip: answer the clicker privately; the tip stays for everyone."""
+
+    def on_tip(ack, action, respond):
+        ack()
+        query = action.get("value", "")
+        respond(**present.ephemeral(services.answer(query), query), replace_original=False)
+
+    return on_tip
+
+
+def back_button(services: Services) -> Callable[..., None]:
+    """ "Back to Home": the Home tab without the browsed answer."""
+
+    def on_back(ack, body, client):
+        ack()
+        publish_home(client, services, body["user"]["id"])
+
+    return on_back
+
+
+def register(app: App, services: Services) -> None:
+    """Register every rolebot: button."""
+    app.action(present.SHARE_ACTION)(share_button(services))
+    app.action(BACK_ACTION)(back_button(services))
+    app.action(TIP_ACTION)(tip_button(services))
+    app.action(ANSWER_ACTIONS)(answer_button(services))

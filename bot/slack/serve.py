@@ -1,0 +1,160 @@
+"""`serve`: check config and knowledge base, then run the Slack app (HTTP or Socket Mode)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+from slack_bolt.error import BoltError
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot.config import ConfigError, Settings
+from bot.logs import setup_logging
+from bot.slack.app import create_app
+from bot.slack.wsgi import make_wsgi
+from bot.store import SqliteSeenEvents, sqlite_path
+from knowledge.load import KnowledgeError, load
+
+__all__ = [
+    "GunicornServer",
+    "PerProcessTips",
+    "gunicorn_options",
+    "run",
+    "tips_service",
+    "worker_count",
+]
+
+
+class GunicornServer(BaseApplication):
+    """gunicorn, run programmatically around one ready-made WSGI app."""
+
+    def __init__(self, wsgi: Any, options: dict[str, Any]) -> None:
+        self._wsgi = wsgi
+        self._options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self._options.items():
+            if key in self.cfg.settings:  # older gunicorns lack some settings
+                self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        return self._wsgi
+
+
+def worker_count(env: Mapping[str, str]) -> int:
+    """$WEB_CONCURRENCY if it is a number from 1 to 64, else one per usable CPU (up to 8)."""
+    value = env.get("WEB_CONCURRENCY", "").strip()
+    if value.isdigit() and 0 < int(value) <= 64:
+        return int(value)
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return min(cpus or 1, 8)
+
+
+def gunicorn_options(port: int, workers: int = 1) -> dict[str, Any]:
+    """`workers` processes with 16 threads each; they share state through the database."""
+    return {
+        "bind": f"0.0.0.0:{port}",
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": 16,
+        "timeout": 30,
+        "graceful_timeout": 5,
+        "keepalive": 5,
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "info",
+        "proc_name": "rolebot",
+        "control_socket_disable": True,
+    }
+
+
+class PerProcessTips:
+    """The tips service, opened on first use in the process that uses it.
+
+    `serve` builds the app before gunicorn forks its worker; an SQLite connection must not
+    cross a fork, so the worker opens its own on its first `/role tips` or Home tab.
+    """
+
+    def __init__(self, open_service: Callable[[], Any]) -> None:
+        self._open = open_service
+        self._lock = threading.Lock()
+        self._pid: int | None = None
+        self._service: Any = None
+
+    def _get(self) -> Any:
+        with self._lock:
+            if self._service is None or self._pid != os.getpid():
+                self._service, self._pid = self._open(), os.getpid()
+            return self._service
+
+    def slash(self, text: str, channel_id: str, user_id: str) -> str:
+        """Answer `/role tips TEXT` (see bot.tips.service.TipsService.slash)."""
+        return self._get().slash(text, channel_id, user_id)
+
+    def subscriptions(self) -> list[dict[str, Any]]:
+        """Every tip subscription (see bot.tips.service.TipsService.subscriptions)."""
+        return self._get().subscriptions()
+
+
+def tips_service(settings: Settings, env: Mapping[str, str] | None = None) -> PerProcessTips:
+    """The tips service behind `/role tips` and App Home; its settings are checked now."""
+    from bot.tips.service import TipsService
+
+    TipsService.from_settings(settings, env).store.close()  # fails now, not on first use
+    return PerProcessTips(lambda: TipsService.from_settings(settings, env))
+
+
+def _fail(message: str) -> int:
+    print(f"rolebot: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: Any, *, env: Mapping[str, str] | None = None, load_kb: Callable[[], Any] = load) -> int:
+    """Start the app; a bad setting, knowledge base or token is one line and exit status 2."""
+    setup_logging()
+    try:
+        settings = Settings.from_env(env)
+        settings.require_bot_token()
+        if settings.socket_mode:
+            app_token = settings.require_app_token()
+        else:
+            settings.require_signing_secret()
+        if args.port is not None and not 0 < args.port < 65536:
+            raise ConfigError("--port must be a port number (1-65535)")
+    except ConfigError as exc:
+        return _fail(str(exc))
+    try:
+        kb = load_kb()
+    except KnowledgeError as exc:
+        return _fail(f"knowledge base: {exc}; refusing to start")
+    try:
+        tips = tips_service(settings, env)
+        seen = SqliteSeenEvents(sqlite_path(settings.database_url))
+        seen.check()
+    except (ConfigError, ValueError, OSError, sqlite3.Error) as exc:
+        return _fail(f"database: {exc}")
+    try:
+        app = create_app(settings, kb, tips=tips, seen=seen)
+    except BoltError:
+        return _fail("SLACK_BOT_TOKEN was rejected by Slack (auth.test failed)")
+    except (SlackClientError, OSError) as exc:
+        return _fail(f"cannot reach Slack's Web API at {settings.api_url} ({type(exc).__name__})")
+    if settings.socket_mode:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        try:
+            SocketModeHandler(app, app_token).start()
+        except SlackApiError as exc:
+            return _fail(f"SLACK_APP_TOKEN was rejected by Slack ({exc.response.get('error')})")
+        return 0
+    port = args.port if args.port is not None else settings.port
+    wsgi = make_wsgi(app, {"roles": len(kb.roles), "topics": len(kb.topics)})
+    workers = worker_count(os.environ if env is None else env)
+    GunicornServer(wsgi, gunicorn_options(port, workers)).run()
+    return 0

@@ -1,0 +1,136 @@
+"""`tips preview|post|run` (contract: ../shared/CONTRACTS.md); faults are one line on stderr."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import sqlite3
+import sys
+import threading
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import Any, TextIO
+
+from bot.ask import plain
+from bot.clock import Clock, SystemClock
+from bot.config import ConfigError, Settings
+from bot.tips.schedule import ScheduleError, Subscription, local_day
+from handlers.tips import Rotation, build_pool
+from handlers.tips_data import load_spec
+from knowledge.load import KnowledgeError, load
+from knowledge.models import KnowledgeBase
+
+__all__ = ["rotation", "run"]
+
+
+def rotation(kb: KnowledgeBase | None = None) -> Rotation:
+    """The tip rotation of the packaged knowledge base and tips.yaml."""
+    spec = load_spec()
+    return Rotation(build_pool(kb or load(), spec), spec.epoch)
+
+
+def _day(text: str | None, default: date) -> date:
+    if text is None:
+        return default
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ConfigError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def run(
+    args: Any,
+    *,
+    kb: KnowledgeBase | None = None,
+    clock: Clock | None = None,
+    env: Mapping[str, str] | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    client: Any = None,
+    stop: threading.Event | None = None,
+) -> int:
+    """Run one `tips` subcommand; the keyword arguments are seams for tests."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    clock = clock or SystemClock()
+    env = os.environ if env is None else env
+    try:
+        rot = rotation(kb)
+        if not len(rot):
+            raise KnowledgeError("the knowledge base yields no tips")
+        if args.tips_command == "preview":
+            return _preview(args, rot, clock, out)
+        settings = Settings.from_env(env)
+        if client is None:
+            from bot.tips.poster import tips_client
+
+            client = tips_client(settings)
+        from bot.tips.service import TipsService
+
+        service = TipsService.from_settings(settings, env, clock)
+        try:
+            if args.tips_command == "post":
+                return _post(args, service, rot, client, clock, out, err)
+            return _run(service, rot, client, clock, stop or threading.Event())
+        finally:
+            service.store.close()
+    except (ConfigError, KnowledgeError, ScheduleError) as exc:
+        print(f"rolebot tips: {exc}", file=err)
+        return 2
+    except sqlite3.Error as exc:
+        print(
+            f"rolebot tips: database ({env.get('DATABASE_URL') or 'sqlite:///rolebot.db'}): {exc}", file=err
+        )
+        return 1
+
+
+def _preview(args: Any, rot: Rotation, clock: Clock, out: TextIO) -> int:
+    start = _day(args.start, clock.now().date())
+    if args.days < 0:
+        raise ConfigError("--days must be 0 or more")
+    for n in range(args.days):
+        day = start + timedelta(days=n)
+        tip = rot.tip(args.channel, day)
+        if args.json:
+            row = {
+                "date": day.isoformat(),
+                "channel": args.channel,
+                "role": tip.role,
+                "topic": tip.topic,
+                "text": tip.text,
+            }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            out.write(f"── {day.isoformat()} {day:%a} · {args.channel} · {tip.key}\n")
+            out.write(plain(tip.text) + "\n\n")
+        out.flush()
+    return 0
+
+
+def _post(args: Any, service: Any, rot: Rotation, client: Any, clock: Clock, out: TextIO, err: TextIO) -> int:
+    from bot.tips.poster import TipPoster
+
+    sub = service.subscription(args.channel) or Subscription(
+        args.channel, timezone=service.config.defaults.timezone
+    )
+    day = _day(args.date, local_day(sub, clock.now()))
+    outcome = TipPoster(service.store, client, rot, clock).post(args.channel, day)
+    if outcome.ok:
+        print(outcome.line(), file=out)
+        return 0
+    print(f"rolebot tips: could not post to {args.channel} for {day.isoformat()}: {outcome.reason}", file=err)
+    return 1
+
+
+def _run(service: Any, rot: Rotation, client: Any, clock: Clock, stop: threading.Event) -> int:
+    from bot.tips.poster import TipPoster
+    from bot.tips.scheduler import Scheduler
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: stop.set())
+    Scheduler(service, TipPoster(service.store, client, rot, clock), clock).run(stop.wait)
+    return 0

@@ -1,0 +1,215 @@
+"""Listener callbacks, called directly with mocks of ack, respond, say and client."""
+
+from __future__ import annotations
+
+import json
+from unittest.mock import Mock
+
+import pytest
+
+from bot.slack.listeners import actions, commands, errors, events, home
+from bot.slack.services import Services
+from tests.bot.conftest import fake_ask
+
+
+class Tips:
+    """A tips service double recording its calls."""
+
+    def __init__(self):
+        self.calls = []
+
+    def slash(self, text, channel_id, user_id):
+        self.calls.append((text, channel_id, user_id))
+        return f"tips: {text}"
+
+    def subscriptions(self):
+        return [
+            {"channel": "C0TIPS", "time": "09:00", "timezone": "UTC", "weekdays": "Mon-Fri", "enabled": True}
+        ]
+
+
+@pytest.fixture
+def services(kb):
+    return Services(kb=kb, ask=fake_ask)
+
+
+def command(text):
+    return {"command": "/role", "text": text, "channel_id": "C0GEN", "user_id": "U0ASKER"}
+
+
+class TestRoleCommand:
+    def test_acks_before_answering(self, services):
+        """ack() is called first, then respond() with an ephemeral answer."""
+        order = Mock()
+        commands.role_command(services)(ack=order.ack, command=command("mlops salary"), respond=order.respond)
+        assert [c[0] for c in order.mock_calls] == ["ack", "respond"]
+        payload = order.respond.call_args.kwargs
+        assert payload["response_type"] == "ephemeral"
+        assert payload["text"] == "Answer to mlops salary"
+
+    def test_tips_go_to_the_tips_service(self, kb):
+        """/role tips ... is answered by tips.slash with the rest, channel and user."""
+        tips = Tips()
+        respond = Mock()
+        asked = Mock(side_effect=AssertionError("handlers.ask must not be called"))
+        on_role = commands.role_command(Services(kb=kb, ask=asked, tips=tips))
+        on_role(ack=Mock(), command=command("Tips subscribe 09:00"), respond=respond)
+        assert tips.calls == [("subscribe 09:00", "C0GEN", "U0ASKER")]
+        assert respond.call_args.kwargs == {"text": "tips: subscribe 09:00", "response_type": "ephemeral"}
+
+    def test_tips_without_a_service_are_explained(self, services):
+        """Without a tips service, /role tips says tips are not configured."""
+        respond = Mock()
+        commands.role_command(services)(ack=Mock(), command=command("tips"), respond=respond)
+        assert respond.call_args.kwargs["text"] == commands.NOT_CONFIGURED
+
+    @pytest.mark.parametrize(
+        "text, rest", [("tips", ""), ("  TIPS  off ", "off"), ("tipsy salary", None), ("mlops tips", None)]
+    )
+    def test_only_a_leading_word_tips_is_routed(self, text, rest):
+        """tips_text is the text after a leading "tips", else None."""
+        assert commands.tips_text(text) == rest
+
+
+class TestButtons:
+    def test_share_posts_in_channel_then_deletes_the_private_copy(self, services):
+        """Share answers the value in_channel, then deletes the ephemeral original."""
+        respond = Mock()
+        actions.share_button(services)(
+            ack=Mock(), action={"value": "mlops salary"}, body={"user": {"id": "U0ASKER"}}, respond=respond
+        )
+        first, second = respond.call_args_list
+        assert first.kwargs["response_type"] == "in_channel"
+        assert first.kwargs["text"] == "Answer to mlops salary"
+        assert second.kwargs == {"delete_original": True}
+
+    def test_topic_button_replaces_the_original(self, services):
+        """A topic button on an ephemeral message replaces it, still ephemeral."""
+        respond = Mock()
+        actions.answer_button(services)(
+            ack=Mock(),
+            action={"value": "mlops overview"},
+            respond=respond,
+            client=Mock(),
+            body={"container": {"type": "message", "is_ephemeral": True}},
+        )
+        payload = respond.call_args.kwargs
+        assert payload["replace_original"] is True and payload["response_type"] == "ephemeral"
+        assert payload["text"] == "Answer to mlops overview"
+
+    def test_button_in_app_home_republishes_the_tab(self, services):
+        """A browse button in App Home publishes the tab with the answer, no respond()."""
+        client, respond = Mock(), Mock()
+        actions.answer_button(services)(
+            ack=Mock(),
+            action={"value": "mlops salary"},
+            respond=respond,
+            client=client,
+            body={"container": {"type": "view"}, "user": {"id": "U0ASKER"}},
+        )
+        view = client.views_publish.call_args.kwargs["view"]
+        assert client.views_publish.call_args.kwargs["user_id"] == "U0ASKER"
+        assert "Answer to mlops salary" in json.dumps(view["blocks"][0])
+        assert not respond.called
+
+    def test_back_button_publishes_the_plain_home(self, services):
+        """Back to Home publishes the tab without an answer."""
+        client = Mock()
+        actions.back_button(services)(ack=Mock(), body={"user": {"id": "U0ASKER"}}, client=client)
+        view = client.views_publish.call_args.kwargs["view"]
+        assert view["blocks"][0]["type"] == "header"
+
+    def test_tip_button_answers_only_the_clicker(self, services):
+        """'More on ...' under a public tip sends a private answer and keeps the tip."""
+        respond = Mock()
+        actions.tip_button(services)(
+            ack=Mock(), action={"value": "mlops-engineer best-practices"}, respond=respond
+        )
+        payload = respond.call_args.kwargs
+        assert payload["response_type"] == "ephemeral" and payload["replace_original"] is False
+        assert payload["text"] == "Answer to mlops-engineer best-practices"
+
+    def test_answer_actions_pattern_leaves_share_back_and_tip_alone(self):
+        """Share, Back and tip buttons have their own listeners; other rolebot: ids are answers."""
+        pattern = actions.ANSWER_ACTIONS
+        assert pattern.match("rolebot:topic:3") and pattern.match("rolebot:clarify:1")
+        assert not pattern.match("rolebot:share") and not pattern.match("rolebot:home:back")
+        assert not pattern.match("rolebot:tip")
+
+
+class TestEvents:
+    def test_mention_is_answered_in_its_thread(self, services):
+        """say() gets thread_ts = the mention's ts."""
+        say = Mock()
+        events.mention(services)(event={"text": "<@U0BOT> salary", "ts": "5.0"}, say=say)
+        assert say.call_args.kwargs["thread_ts"] == "5.0"
+
+    def test_mention_in_a_thread_uses_the_thread(self, services):
+        """say() gets the thread_ts of the mention's thread."""
+        say = Mock()
+        events.mention(services)(event={"text": "x", "ts": "5.0", "thread_ts": "4.0"}, say=say)
+        assert say.call_args.kwargs["thread_ts"] == "4.0"
+
+    def test_direct_message_is_answered_top_level(self, services):
+        """A DM outside a thread is answered with thread_ts None."""
+        say = Mock()
+        events.direct_message(services)(event={"text": "salary", "ts": "5.0"}, say=say)
+        assert say.call_args.kwargs["thread_ts"] is None
+        assert say.call_args.kwargs["text"] == "Answer to salary"
+
+
+class TestHomeOpened:
+    def test_publishes_home_with_subscriptions(self, kb):
+        """app_home_opened publishes the Home tab with the tips service's subscriptions."""
+        client = Mock()
+        home.home_opened(Services(kb=kb, ask=fake_ask, tips=Tips()))(
+            event={"user": "U0ASKER", "tab": "home"}, client=client
+        )
+        assert "<#C0TIPS>" in json.dumps(client.views_publish.call_args.kwargs["view"])
+
+    def test_messages_tab_is_left_alone(self, services):
+        """Opening the Messages tab publishes nothing."""
+        client = Mock()
+        home.home_opened(services)(event={"user": "U0ASKER", "tab": "messages"}, client=client)
+        assert not client.views_publish.called
+
+
+class TestErrorHandler:
+    def test_apologises_through_response_url(self):
+        """With a response_url, the apology is an ephemeral respond()."""
+        respond, client, logger = Mock(response_url="https://r"), Mock(), Mock()
+        errors.on_error(ValueError("boom"), {"command": "/role"}, respond, client, logger)
+        assert respond.call_args.kwargs["text"] == errors.APOLOGY
+        assert logger.error.called and not client.chat_postMessage.called
+
+    def test_apologises_in_the_mentions_thread(self):
+        """For a mention, the apology is posted in the mention's thread."""
+        client = Mock()
+        body = {"event": {"type": "app_mention", "channel": "C1", "ts": "7.0", "user": "U1"}}
+        errors.on_error(ValueError("boom"), body, Mock(response_url=None), client, Mock())
+        assert client.chat_postMessage.call_args.kwargs == {
+            "channel": "C1",
+            "thread_ts": "7.0",
+            "text": errors.APOLOGY,
+        }
+
+    def test_a_failing_apology_is_only_logged(self):
+        """If the apology cannot be delivered either, the handler logs and returns."""
+        client, logger = Mock(), Mock()
+        client.chat_postMessage.side_effect = OSError("down")
+        body = {"event": {"type": "message", "channel": "D1", "ts": "7.0", "user": "U1"}}
+        errors.on_error(ValueError("boom"), body, Mock(response_url=None), client, logger)
+        assert logger.warning.called
+
+    def test_describe_names_the_request_without_text_or_tokens(self):
+        """describe() gives type, ids and names, never the text or token fields."""
+        body = {
+            "token": "secret-ish",
+            "command": "/role",
+            "text": "hello",
+            "team_id": "T1",
+            "channel_id": "C1",
+            "user_id": "U1",
+        }
+        said = errors.describe(body)
+        assert said == "type=slash_command command=/role team=T1 channel=C1 user=U1"

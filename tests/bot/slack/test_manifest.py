@@ -1,0 +1,40 @@
+"""manifest.yml declares everything the Slack app uses."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+MANIFEST = Path(__file__).resolve().parents[3] / "manifest.yml"
+URL = "https://YOUR-HOST/slack/events"
+
+
+@pytest.fixture(scope="module")
+def manifest():
+    return yaml.safe_load(MANIFEST.read_text())
+
+
+class TestManifest:
+    def test_slash_command_posts_to_the_events_endpoint(self, manifest):
+        """/role is declared with the /slack/events request URL."""
+        (command,) = manifest["features"]["slash_commands"]
+        assert command["command"] == "/role" and command["url"] == URL
+
+    def test_events_interactivity_and_scopes(self, manifest):
+        """The three events, interactivity and the bot scopes the listeners need."""
+        settings = manifest["settings"]
+        assert settings["event_subscriptions"]["request_url"] == URL
+        assert set(settings["event_subscriptions"]["bot_events"]) == {
+            "app_mention",
+            "message.im",
+            "app_home_opened",
+        }
+        assert settings["interactivity"] == {"is_enabled": True, "request_url": URL}
+        assert {"commands", "app_mentions:read", "chat:write", "im:history", "im:read", "im:write"} <= set(
+            manifest["oauth_config"]["scopes"]["bot"]
+        )
+
+    def test_home_tab_on_and_socket_mode_off(self, manifest):
+        """The Home tab is enabled; Socket Mode is off by default."""
+        assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+        assert manifest["settings"]["socket_mode_enabled"] is False

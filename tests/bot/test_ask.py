@@ -1,0 +1,72 @@
+"""`python -m bot ask`: one answer as text or JSON, or a batch from stdin."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from bot.ask import plain
+from bot.cli import main
+
+
+def run(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True, timeout=60, env=env
+    )
+
+
+class TestAsk:
+    """The offline `ask` command (contract in ../shared/CONTRACTS.md)."""
+
+    def test_text_answer(self, capsys):
+        """Plain text as a person reads it: no mrkdwn stars, entities unescaped."""
+        assert main(["ask", "/role mlops salary"]) == 0
+        out = capsys.readouterr().out
+        assert "MLOps Engineer · Salary" in out and "145,000" in out and "*" not in out.split("\n")[0]
+
+    def test_json_answer(self, capsys):
+        """--json prints one object with the contract's fields."""
+        assert main(["ask", "--json", "mlops", "salary"]) == 0
+        reply = json.loads(capsys.readouterr().out)
+        assert {"intent", "roles", "topic", "text", "blocks"} <= set(reply)
+        assert (reply["intent"], reply["roles"], reply["topic"]) == ("answer", ["mlops-engineer"], "salary")
+
+    def test_batch_keeps_order_and_survives_bad_lines(self):
+        """One JSON line per input line, in order, bad lines answered too."""
+        lines = ["/role mlops salary", "", "\x00\x01 garbage ]]]", "x" * 20000, "/role list"]
+        done = run("ask", "--json", "-", stdin="\n".join(lines) + "\n")
+        assert done.returncode == 0, done.stderr
+        replies = [json.loads(line) for line in done.stdout.splitlines()]
+        assert len(replies) == len(lines)
+        assert replies[0]["intent"] == "answer" and replies[-1]["intent"] == "list"
+        assert replies[1]["intent"] == "help"
+
+    def test_offline_path_never_imports_slack(self):
+        """`ask` does not import slack_bolt or slack_sdk (fast cold start)."""
+        code = (
+            "import sys; from bot.cli import main; main(['ask','--json','mlops salary']); "
+            "print('SLACK' if any(m.startswith(('slack_bolt','slack_sdk')) for m in sys.modules) "
+            "else 'CLEAN', file=sys.stderr)"
+        )
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        assert done.stderr.strip().endswith("CLEAN")
+
+    def test_broken_knowledge_base_is_one_line_and_exit_2(self, capsys):
+        """A knowledge base that fails to load stops with one line naming file and field."""
+        import argparse
+
+        from bot.ask import run as ask_run
+        from knowledge.load import KnowledgeError
+
+        def broken():
+            raise KnowledgeError("knowledge/data/mlops-engineer.yaml: field sections.0.heading: bad")
+
+        args = argparse.Namespace(text=["/role", "mlops"], json=False)
+        assert ask_run(args, loader=broken) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "mlops-engineer.yaml: field sections.0.heading" in err
+
+    def test_plain_unescapes_and_strips_markup(self):
+        """mrkdwn bold/italic and entities become plain text."""
+        assert plain("*Bold* _it_ &lt;x&gt; &amp;") == "Bold it <x> &"
