@@ -24,5 +24,5 @@ def engine_for(kb: KnowledgeBase) -> Engine:
 def ask(text: str, kb: KnowledgeBase) -> Reply:
     """Answer one query: slash text ('/role mlops salary' or 'mlops salary') or mention text."""
     engine = engine_for(kb)
-    decided = plan(text if isinstance(text, str) else "", engine.matcher, engine.role_ids)
-    return REPLIES[decided.intent](engine, decided)
+    decided = plan(text if isinstance(text, str) else "", engine)
+    return REPLIES[decided.mode or decided.intent](engine, decided)

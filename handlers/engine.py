@@ -5,9 +5,11 @@ from __future__ import annotations
 import functools
 import re
 
+from handlers.evidence import Evidence
 from handlers.render import section_blocks, section_text
 from knowledge.aliases import Aliases
-from knowledge.load import load_aliases
+from knowledge.index import Index
+from knowledge.load import load, load_aliases, load_index
 from knowledge.match import Matcher
 from knowledge.models import KnowledgeBase
 from knowledge.text import to_text
@@ -28,6 +30,17 @@ class Engine:
         self.topic_titles = {tid: t.title for tid, t in kb.topics.items()}
         words = {w for role in kb.roles.values() for w in re.findall(r"[a-z0-9]+", to_text(role).lower())}
         self.matcher = Matcher(aliases, words)
+        self._synonyms = aliases.synonyms
+        self._words = words
+        self._evidence: Evidence | None = None
+
+    @property
+    def evidence(self) -> Evidence:
+        """The search index and what is built on it, made on first use (natural questions)."""
+        if self._evidence is None:
+            index = load_index() if self.kb is load() else Index.build(self.kb)
+            self._evidence = Evidence(index, self._synonyms, self._words)
+        return self._evidence
 
     @functools.lru_cache(maxsize=128)  # noqa: B019 (one engine per knowledge base, kept for the process)
     def section_text(self, role_id: str, topic_id: str) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
+from handlers.lead import across, lead_answer, lead_compare, uncovered
 from handlers.render import (
     MAX_BLOCKS,
     MAX_SECTION_TEXT,
@@ -16,20 +17,12 @@ from handlers.render import (
     source_line,
 )
 from handlers.reply import Reply
-from handlers.salary import compare_text, focus_text
+from handlers.salary import compare_text, focus_text, matching
 from handlers.understand import Plan
 
 __all__ = ["REPLIES", "fit"]
 
 _ASKED_MAX = 60
-
-
-def _context(text: str) -> dict[str, Any]:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
-
-
-def _actions(buttons: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"type": "actions", "elements": buttons[i : i + 25]} for i in range(0, len(buttons), 25)]
 
 
 def fit(blocks: list[dict[str, Any]], limit: int = MAX_BLOCKS) -> list[dict[str, Any]]:
@@ -55,58 +48,35 @@ def _echo(text: str) -> str:
     return escape(text if len(text) <= _ASKED_MAX else text[: _ASKED_MAX - 1] + "…")
 
 
-def _topic_buttons(engine: Engine, role_id: str, current: str | None) -> list[dict[str, Any]]:
-    return [
-        button(t.title, f"rolebot:topic:{t.id}", f"{role_id} {t.id}")
-        for t in engine.kb.topics.values()
-        if t.id != current
-    ]
-
-
-def _mentions(body: str, words: tuple[str, ...]) -> str:
-    """Lines of the section that mention the query's other words ("kubernetes", "security")."""
-    words = tuple(w for w in words if len(w) >= 3)[:3]
-    if not words:
-        return ""
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
-    found = [line.strip() for line in body.splitlines() if pattern.search(line)]
-    if not found:
-        return ""
-    shown = ", ".join(f"“{_echo(w)}”" for w in words)
-    return "\n".join([f"*Mentions of {shown}:*", *found[:8]])
-
-
 def answer(engine: Engine, plan: Plan) -> Reply:
-    """One role, one topic: the whole section, led by the figures a focus asks for."""
+    """One role, one topic: the whole section, or the figures a focus asks for first."""
     (role_id,) = plan.roles
     role, topic = engine.kb.roles[role_id], engine.kb.topics[plan.topic]
     section = role.section(topic.id)
     title = f"{role.title} · {topic.title}"
-    body = engine.section_text(role_id, topic.id)
-    if plan.focus and topic.id == "salary":
-        lead = focus_text(role, plan.focus, engine.topic_titles)
-    else:
-        lead = _mentions(body, plan.unknown)
+    full = f"{role_id} {topic.id}"
+    figures = bool(plan.focus) and topic.id == "salary" and bool(matching(role, plan.focus))
+    lead = focus_text(role, plan.focus, engine.topic_titles) if plan.focus and topic.id == "salary" else ""
     if plan.note:
         note = (
             f"_I don't cover “{_echo(plan.note)}”, only the five roles in `/role list`. "
             f"Here is {escape(role.title)}:_"
         )
         lead = f"{note}\n{lead}" if lead else note
+    body = "" if figures else engine.section_text(role_id, topic.id)
     footer = source_line(role, section)
+    if figures:
+        footer += f". Whole section: the button below, or `/role {full}`."
     more = "More on this role: " + " · ".join(t.title for t in engine.kb.topics.values() if t.id != topic.id)
     text = "\n\n".join(p for p in (f"*{escape(title)}*", lead, body, f"_{footer}_", more) if p)
     blocks = [header(title), *section_blocks(lead)]
-    if lead:
+    if lead and body:
         blocks.append({"type": "divider"})
-    blocks += [
-        *engine.body_blocks(role_id, topic.id),
-        _context(footer),
-        *_actions(_topic_buttons(engine, role_id, topic.id)),
-    ]
+    if body:
+        blocks += engine.body_blocks(role_id, topic.id)
+    buttons = topic_buttons(engine, role_id, topic.id)
+    blocks += [context(footer), *actions([full_button(full), *buttons] if figures else buttons)]
     focus = plan.focus.words() if plan.focus and topic.id == "salary" else ()
-    if lead and not focus:
-        focus = tuple(w for w in plan.unknown if len(w) >= 3)[:3]
     return Reply(
         "answer",
         text,
@@ -115,27 +85,38 @@ def answer(engine: Engine, plan: Plan) -> Reply:
         topic.id,
         query=" ".join((role_id, topic.id, *focus)),
         focus=focus,
+        full=(full,),
     )
 
 
 def compare(engine: Engine, plan: Plan) -> Reply:
-    """Several roles side by side on one topic (salary figures aligned by level)."""
+    """Several roles side by side on one topic: salary figures for a focus first, else sections."""
     kb, topic = engine.kb, engine.kb.topics[plan.topic]
     roles = [kb.roles[r] for r in plan.roles]
     names = " vs ".join(r.title for r in roles) if len(roles) <= 3 else f"all {len(roles)} roles"
     title = f"{topic.title}: {names}"
     parts, blocks = [f"*{escape(title)}*"], [header(title)]
+    focused = topic.id == "salary" and bool(plan.focus)
     if topic.id == "salary":
         table = compare_text(roles, plan.focus)
         parts.append(table)
-        blocks += [*section_blocks(table), {"type": "divider"}]
-    for role in roles:
-        body = engine.section_text(role.id, topic.id)
-        footer = source_line(role, role.section(topic.id))
-        parts += [f"*{escape(role.title)}*", body, f"_{footer}_"]
-        blocks += [header(role.title), *engine.body_blocks(role.id, topic.id), _context(footer)]
-    buttons = [button(f"{r.title} only", f"rolebot:role:{r.id}", f"{r.id} {topic.id}") for r in roles]
-    blocks += _actions(buttons)
+        blocks += [*section_blocks(table)]
+    full = [f"{r.id} {topic.id}" for r in roles]
+    if focused:
+        footer = "Whole sections: the buttons below."
+        parts.append(f"_{footer}_")
+        blocks.append(context(footer))
+        buttons = [full_button(q, f"{r.title} · {topic.title}") for q, r in zip(full, roles, strict=True)]
+    else:
+        if topic.id == "salary":
+            blocks.append({"type": "divider"})
+        for role in roles:
+            body = engine.section_text(role.id, topic.id)
+            footer = source_line(role, role.section(topic.id))
+            parts += [f"*{escape(role.title)}*", body, f"_{footer}_"]
+            blocks += [header(role.title), *engine.body_blocks(role.id, topic.id), context(footer)]
+        buttons = [button(f"{r.title} only", f"rolebot:role:{r.id}", f"{r.id} {topic.id}") for r in roles]
+    blocks += actions(buttons)
     query = "compare " + (" ".join(plan.roles) if len(roles) < len(kb.roles) else "all") + f" {topic.id}"
     return Reply(
         "compare",
@@ -145,6 +126,7 @@ def compare(engine: Engine, plan: Plan) -> Reply:
         topic.id,
         query=f"{query} {' '.join(plan.focus.words())}".strip(),
         focus=plan.focus.words(),
+        full=tuple(full),
     )
 
 
@@ -173,7 +155,7 @@ def clarify(engine: Engine, plan: Plan) -> Reply:
             )
         )
     text = "\n".join([question, *names])
-    blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": text}}, *_actions(buttons)]
+    blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": text}}, *actions(buttons)]
     return Reply(
         "clarify",
         text,
@@ -199,7 +181,7 @@ def roles_list(engine: Engine, plan: Plan) -> Reply:
     text = "\n".join(lines)
     buttons = [button(r.title, f"rolebot:role:{rid}", f"{rid} overview") for rid, r in kb.roles.items()]
     return Reply(
-        "list", text, [*section_blocks(text), *_actions(buttons)], tuple(kb.roles), None, query="list"
+        "list", text, [*section_blocks(text), *actions(buttons)], tuple(kb.roles), None, query="list"
     )
 
 
@@ -225,7 +207,7 @@ def usage(engine: Engine, plan: Plan) -> Reply:
         ]
     )
     buttons = [button("List the roles", "rolebot:role:list", "list", primary=True)]
-    return Reply("help", text, [*section_blocks(text), *_actions(buttons)], (), None, query="help")
+    return Reply("help", text, [*section_blocks(text), *actions(buttons)], (), None, query="help")
 
 
 def unknown(engine: Engine, plan: Plan) -> Reply:
@@ -251,7 +233,7 @@ def unknown(engine: Engine, plan: Plan) -> Reply:
     return Reply(
         "unknown",
         text,
-        [*section_blocks(text), *_actions(buttons)],
+        [*section_blocks(text), *actions(buttons)],
         (),
         topic.id if topic else None,
         query="",
@@ -259,6 +241,9 @@ def unknown(engine: Engine, plan: Plan) -> Reply:
 
 
 REPLIES = {
+    "lead": lambda engine, plan: (lead_answer if plan.intent == "answer" else lead_compare)(engine, plan),
+    "cross": across,
+    "uncovered": uncovered,
     "answer": answer,
     "compare": compare,
     "clarify": clarify,

@@ -15,7 +15,8 @@ class Reply:
     """What the bot says: intent, the roles/topic it is about, mrkdwn text and blocks.
 
     `query` is a canonical query that reproduces this reply through `handlers.ask`
-    (buttons carry it as their value); `focus` lists the focus words understood.
+    (buttons carry it as their value); `focus` lists the focus words understood; `full`
+    names the whole sections the reply leads into (`ask --full`, "Show the whole section").
     """
 
     intent: str
@@ -25,6 +26,7 @@ class Reply:
     topic: str | None = None
     query: str = ""
     focus: tuple[str, ...] = ()
+    full: tuple[str, ...] = ()  # queries of the whole sections behind the reply (the button, --full)
 
     def to_json(self) -> dict[str, Any]:
         """The `ask --json` object of ../shared/CONTRACTS.md (plus extra fields)."""
@@ -36,4 +38,5 @@ class Reply:
             "blocks": self.blocks,
             "query": self.query,
             "focus": list(self.focus),
+            "full": list(self.full),
         }

@@ -8,7 +8,7 @@ from handlers.render import escape, figure_line, figure_range, money
 from knowledge.match import Focus
 from knowledge.models import Role, SalaryFigure
 
-__all__ = ["LEVELS", "compare_text", "matching", "top_figure"]
+__all__ = ["LEVELS", "compare_text", "matching", "top_figure", "verdict"]
 
 LEVELS = {
     "entry": "Entry level",
@@ -85,9 +85,33 @@ def _cell(role: Role, level: str) -> str:
     return "; ".join(parts)
 
 
+def _best(role: Role, focus: Focus) -> SalaryFigure | None:
+    """The role's highest pay figure that fits the focus (additional pay left out)."""
+    figs = [f for f in matching(role, focus) if f.kind != "additional" and (f.high or f.low)]
+    return max(figs, key=lambda f: f.high or f.low or 0, default=None)
+
+
+def verdict(roles: list[Role], focus: Focus) -> list[str]:
+    """Which role pays more for the focus, then each role's matching figures, highest first."""
+    ranked = sorted(roles, key=lambda r: -((b.high or b.low or 0) if (b := _best(r, focus)) else -1))
+    words = ", ".join(escape(w) for w in focus.words())
+    tops = [(r, _best(r, focus)) for r in ranked]
+    known = [(r, f) for r, f in tops if f is not None]
+    lines = []
+    if len(known) >= 2:
+        figures = " vs ".join(f"{figure_range(f)} ({escape(r.title)})" for r, f in known)
+        lines.append(f"*{escape(known[0][0].title)} pays more for {words}:* {figures}")
+    for role in ranked:
+        found = matching(role, focus)
+        lines += ["", f"*{escape(role.title)} — {words}*"]
+        lines += [figure_line(f) for f in found[:4]] or ["_no matching figure in its document_"]
+    return lines
+
+
 def compare_text(roles: list[Role], focus: Focus) -> str:
-    """The roles' comparable salary figures, aligned level by level, then the ranking."""
-    lines = ["*Salary side by side* (figures from each document's salary section)"]
+    """The roles' salary figures for the focus first (and who pays more), then level by level."""
+    lines = verdict(roles, focus) + [""] if focus else []
+    lines.append("*Salary side by side* (figures from each document's salary section)")
     levels = list(focus.levels) or list(LEVELS)
     for level in levels:
         cells = [(r, _cell(r, level)) for r in roles]
@@ -104,9 +128,4 @@ def compare_text(roles: list[Role], focus: Focus) -> str:
             continue
         amount = money(fig.high or fig.low or 0)
         lines.append(f"• *{escape(role.title)}:* {amount} — {escape(fig.source)}")
-    if focus and not focus.levels:
-        for role in roles:
-            found = matching(role, focus)
-            lines += ["", f"*{escape(role.title)} — {', '.join(escape(w) for w in focus.words())}*"]
-            lines += [figure_line(f) for f in found] or ["_no matching figure_"]
     return "\n".join(lines)

@@ -1,21 +1,49 @@
-"""What a person asked: the intent, roles, topic and focus of one query."""
+"""What a person asked: the intent, roles, topic and focus of one query, and what answers it."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 
-from knowledge.match import Focus, Match, Matcher
+from handlers.engine import Engine
+from handlers.evidence import Term
+from knowledge.index import Hit
+from knowledge.match import Focus, Match
 
 __all__ = ["Plan", "plan", "strip_command"]
 
 _COMMAND = re.compile(r"^\s*(?:/role\b|<@[A-Z0-9]+(?:\|[^>]*)?>)[\s:,]*", re.IGNORECASE)
 _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "all", "every", "each"}
+# Words that ask across the roles ("which roles", "who works with", "mentioned anywhere").
+_ACROSS = {"which", "who", "whom", "any", "anywhere", "anyone", "mentioned", "mention", "these", "all"}
+_NUMBERS = {
+    "fast",
+    "percent",
+    "percentage",
+    "rate",
+    "many",
+    "number",
+    "numbers",
+    "stats",
+    "figure",
+    "figures",
+}
+_RARE = 5.0  # a word held by about 7 lines or fewer: specific enough to search all roles for
+_GENERIC_WEIGHT = 3  # a topic word this strong names the whole topic ("salary"), not one point
+_LEAD_LINES = 4  # lines in a one-role lead
+_ROLE_LINES = 2  # lines per role across roles or in a comparison
+_CROSS_ROLES = 5
 
 
 @dataclass(frozen=True)
 class Plan:
-    """The decision: one of the six intents, with what the reply is about."""
+    """The decision: one of the six intents, with what the reply is about.
+
+    `mode` says how to answer: "" (the whole section, or salary figures for a focus),
+    "lead" (the lines in `groups` first), "cross" (lines of several roles for one subject)
+    or "uncovered" (the documents do not cover `terms`).
+    """
 
     intent: str
     roles: tuple[str, ...] = ()
@@ -25,6 +53,9 @@ class Plan:
     unknown: tuple[str, ...] = ()
     suggestions: tuple[str, ...] = ()
     note: str = ""
+    mode: str = ""
+    terms: tuple[Term, ...] = ()
+    groups: tuple[tuple[str, tuple[Hit, ...]], ...] = ()
     match: Match | None = field(default=None, compare=False)
 
 
@@ -43,16 +74,150 @@ def _wants_compare(m: Match) -> bool:
     return not m.roles and m.compare_weak and m.topic is not None and (m.roles_word or superlative)
 
 
-def plan(text: str, matcher: Matcher, role_ids: tuple[str, ...]) -> Plan:
+def _point_words(engine: Engine, m: Match) -> tuple[str, ...]:
+    """Topic words that name one point of the topic ("experience", "degree"), not the topic.
+
+    A point word is not one of the topic names of aliases.yaml and appears in the lines of
+    the topic it routed to, in the roles asked about.
+    """
+    names, ev = engine.matcher.topic_names, engine.evidence
+    return tuple(
+        w
+        for w in m.topic_words
+        if w not in names and any(ev.found_in_topic(f, m.topic) for f in ev.term(w).forms)
+    )
+
+
+def _extra(engine: Engine, m: Match, topic: str | None) -> tuple[str, ...]:
+    """Words besides the subject that help rank lines: points of the topic, focus words."""
+    focus = () if topic == "salary" and not _kind_only(m.focus) else m.focus_words
+    words = (*_point_words(engine, m), *focus, *m.focus.locations, *m.focus.companies)
+    return tuple(f for w in words for f in engine.evidence.term(w).forms)
+
+
+def _kind_only(focus: Focus) -> bool:
+    """A pay focus that names only kinds (bonus, base, average): the lines, not a figure table."""
+    return bool(focus.kinds) and not (
+        focus.levels or focus.locations or focus.companies or focus.years or focus.percentile
+    )
+
+
+def _reroute(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Match:
+    """Let the synonyms of the subject route too: "certs" means certifications (requirements)."""
+    scores = dict(m.topic_scores)
+    for t in terms:
+        for form in t.forms[1:]:
+            for tid, weight in engine.matcher.topic_phrases.get(engine.matcher.key(form), ()):
+                scores[tid] = scores.get(tid, 0) + weight
+    if scores == m.topic_scores:
+        return m
+    topic = max(scores, key=lambda t: scores[t])
+    return replace(m, topic=topic, topic_scores=scores)
+
+
+def _strong(m: Match) -> str | None:
+    """The routed topic when the question named it outright."""
+    if m.topic is None:
+        return None
+    return m.topic if m.topic_scores.get(m.topic, 0) >= _GENERIC_WEIGHT else None
+
+
+def _lead(engine: Engine, m: Match, role: str, terms: tuple[Term, ...], most: int) -> list[Hit]:
+    """The role's lines that answer: from the topic the question named, else where they are."""
+    strong = _strong(m)
+    hits = engine.evidence.search(
+        terms, _extra(engine, m, m.topic), roles=[role], topic=m.topic, numbers=_wants_numbers(m)
+    )
+    named = [h for h in hits if h.line.topic == strong]
+    if named:
+        return engine.evidence.lead(named, most)
+    best = _best_topic(hits)
+    return engine.evidence.lead(sorted(hits, key=lambda h: (h.line.topic != best, -h.score)), most)
+
+
+def _best_topic(hits: list[Hit]) -> str | None:
+    """The topic with the most evidence: its three best lines' scores added up."""
+    totals: dict[str, list[float]] = defaultdict(list)
+    for h in hits:
+        if len(totals[h.line.topic]) < 3:
+            totals[h.line.topic].append(h.score)
+    return max(totals, key=lambda t: sum(totals[t]), default=None)
+
+
+def _wants_numbers(m: Match) -> bool:
+    """The question asks for a figure ("how fast", "what %", "how many")."""
+    return bool(_NUMBERS & set(m.tokens)) or m.percent
+
+
+def _one_role(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
+    (role,) = m.roles
+    routed = m.topic or ("salary" if m.focus else "overview")
+    if terms and not engine.evidence.covered(terms, [role]):
+        return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=terms, match=m)
+    figures = routed == "salary" and m.focus and not _kind_only(m.focus) and not terms
+    wants_lines = terms or _point_words(engine, m) or (m.focus and routed != "salary")
+    if figures or not (wants_lines or _kind_only(m.focus)):
+        return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m)
+    lead = _lead(engine, m, role, terms, _LEAD_LINES)
+    if not lead:
+        return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m)
+    topic = _strong(m) or lead[0].line.topic
+    return Plan(
+        "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=((role, tuple(lead)),), match=m
+    )
+
+
+def _across(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
+    """One subject across every role: each role with its best lines, most evidence first."""
+    hits = engine.evidence.search(terms, _point_words(engine, m), topic=_strong(m) or m.topic, limit=80)
+    by_role: dict[str, list[Hit]] = defaultdict(list)
+    for h in hits:
+        by_role[h.line.role].append(h)
+    ranked = sorted(
+        by_role.items(), key=lambda kv: -(kv[1][0].score + 0.3 * sum(h.score for h in kv[1][1:3]))
+    )
+    per_role = _LEAD_LINES if len(ranked) == 1 else _ROLE_LINES + (len(ranked) <= 2)
+    groups = tuple(
+        (rid, tuple(engine.evidence.lead(found, per_role))) for rid, found in ranked[:_CROSS_ROLES]
+    )
+    roles = tuple(rid for rid, _ in groups)
+    intent = "answer" if len(roles) == 1 else "compare"
+    topic = _strong(m) or groups[0][1][0].line.topic
+    return Plan(intent, roles, topic, m.focus, mode="cross", terms=terms, groups=groups, match=m)
+
+
+def _compare(engine: Engine, m: Match, roles: tuple[str, ...], topic: str, terms: tuple[Term, ...]) -> Plan:
+    salary_figures = topic == "salary" and m.focus and not _kind_only(m.focus) and not terms
+    wants_lines = terms or _point_words(engine, m) or _kind_only(m.focus) or (m.focus and topic != "salary")
+    if salary_figures or not wants_lines:
+        return Plan("compare", roles, topic, m.focus, match=m)
+    if terms and not engine.evidence.covered(terms, roles):
+        return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=terms, match=m)
+    groups = tuple((r, tuple(_lead(engine, m, r, terms, _ROLE_LINES + 1))) for r in roles)
+    return Plan("compare", roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
+
+
+def _subject(engine: Engine, m: Match) -> tuple[Term, ...]:
+    words = [w for w in m.subject if w not in _ACROSS]
+    if m.ambiguous and words and all(p == "ai" for p, _ in m.ambiguous):
+        words.append("ai")  # "edge ai": a word of the subject, not a role name
+    return engine.evidence.terms(words) if words else ()
+
+
+def plan(text: str, engine: Engine) -> Plan:
     """Decide how to answer `text` (slash text or mention text)."""
+    matcher, role_ids = engine.matcher, engine.role_ids
     body = strip_command(text)
     m = matcher.match(body)
     meaningful = [t for t in m.tokens if t != "?"]
-    if not meaningful or (m.help_word and not m.roles and m.topic is None):
+    if not meaningful or (m.help_word and not m.roles and m.topic is None and not m.subject):
         return Plan("help", match=m)
     if meaningful[0] == "help":
         return Plan("help", match=m)
-    if m.ambiguous and len(m.roles) < (2 if _wants_compare(m) else 1):
+    terms = _subject(engine, m) if m.subject else ()
+    m = _reroute(engine, m, terms)
+    bare_ai = terms and all(p == "ai" for p, _ in m.ambiguous)
+    if m.ambiguous and not bare_ai and len(m.roles) < (2 if _wants_compare(m) else 1):
         phrase, candidates = m.ambiguous[0]
         return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
     if _wants_compare(m) and len(m.roles) == 1 and m.compare_strong and (m.focus or m.unknown):
@@ -61,15 +226,18 @@ def plan(text: str, matcher: Matcher, role_ids: tuple[str, ...]) -> Plan:
         topic = m.topic or ("salary" if m.focus else "overview")
         note = "" if m.focus else " ".join(m.unknown[:3])
         return Plan("answer", m.roles, topic, m.focus, unknown=() if note else m.unknown, note=note, match=m)
+    marked = set(m.tokens) & _ACROSS or m.roles_word
+    rare = m.topic is None and all(t.weight >= _RARE for t in terms)
+    if terms and not m.roles and (marked or rare) and engine.evidence.covered(terms):
+        return _across(engine, m, terms)
     if _wants_compare(m):
         named = list(m.roles)
         roles = named if len(named) >= 2 else named + [r for r in role_ids if r not in named]
         weak = m.topic is not None and m.topic_scores[m.topic] < 2  # "how does X differ from Y"
         topic = m.topic if m.topic and not weak else ("salary" if m.focus else "overview")
-        return Plan("compare", tuple(roles), topic, m.focus, match=m)
+        return _compare(engine, m, tuple(roles), topic, terms)
     if len(m.roles) == 1:
-        topic = m.topic or ("salary" if m.focus else "overview")
-        return Plan("answer", m.roles, topic, m.focus, unknown=m.unknown, match=m)
+        return _one_role(engine, m, terms)
     if m.list_word and m.topic is None and not m.unknown:
         return Plan("list", match=m)
     if m.unknown:

@@ -21,6 +21,7 @@ class Aliases(BaseModel):
     roles: dict[str, list[str]]
     ambiguous: dict[str, list[str]]
     topics: dict[str, dict[str, int]]
+    topic_names: list[str]
     compare_strong: list[str]
     compare_weak: list[str]
     roles_words: list[str]
@@ -28,6 +29,7 @@ class Aliases(BaseModel):
     help_words: list[str]
     focus: dict[str, dict[str, list[str]]]
     stopwords: list[str]
+    synonyms: dict[str, list[str]]
     short_names: dict[str, str]
 
     def role_phrases(self) -> dict[str, list[str]]:

@@ -12,7 +12,8 @@ import yaml
 
 from knowledge import compiled
 from knowledge.aliases import read_aliases
-from knowledge.load import DATA_DIR, HERE, KnowledgeError, load_kb, read_yaml
+from knowledge.index import Index
+from knowledge.load import DATA_DIR, HERE, INDEX_NAME, KnowledgeError, index_stamp, load_kb, read_yaml
 from knowledge.models import Role, Topic
 from knowledge.parse import ParseError, heading_lines, parse
 
@@ -39,8 +40,8 @@ def dump(role: Role) -> str:
     return header + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
 
 
-def build(seeds: Path = SEEDS) -> dict[str, str]:
-    """Parse every seed; return {file name: text}: one YAML per role and compiled.json."""
+def build(seeds: Path = SEEDS) -> dict[str, str | bytes]:
+    """Parse every seed; return {file name: content}: one YAML per role, compiled.json, the index."""
     catalog = read_yaml(HERE / "catalog.yaml")
     topics = [Topic.model_validate(t) for t in catalog["topics"]]
     texts = {e["id"]: (seeds / e["seed"]).read_text(encoding="utf-8") for e in catalog["roles"]}
@@ -59,12 +60,12 @@ def build(seeds: Path = SEEDS) -> dict[str, str]:
         except ParseError as exc:
             raise KnowledgeError(f"seeds/{entry['seed']}: {exc}") from None
         out[f"{entry['id']}.yaml"] = dump(role)
-    out["compiled.json"] = _compile(out)
+    out["compiled.json"], out[INDEX_NAME] = _compile(out)
     return out
 
 
-def _compile(yaml_texts: dict[str, str]) -> str:
-    """compiled.json for these role YAML texts (validated exactly as loading does)."""
+def _compile(yaml_texts: dict[str, str]) -> tuple[str, bytes]:
+    """compiled.json and the search index for these role YAML texts (validated as loading does)."""
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         for name, text in yaml_texts.items():
@@ -72,14 +73,20 @@ def _compile(yaml_texts: dict[str, str]) -> str:
         kb = load_kb(data)
         aliases = read_aliases(HERE / "aliases.yaml")
         paths = compiled.sources(HERE, data)
-        twin = compiled.Compiled(stamps=compiled.stamps(paths), kb=kb, aliases=aliases)
-        return twin.model_dump_json() + "\n"
+        stamps = compiled.stamps(paths)
+        twin = compiled.Compiled(stamps=stamps, kb=kb, aliases=aliases)
+        return twin.model_dump_json() + "\n", Index.build(kb, index_stamp(stamps)).to_bytes()
 
 
-def _check(built: dict[str, str], data_dir: Path) -> list[str]:
+def _check(built: dict[str, str | bytes], data_dir: Path) -> list[str]:
     problems = []
     for name, text in built.items():
         path = data_dir / name
+        if isinstance(text, bytes):  # the index: same stamp, not same bytes (SQLite versions differ)
+            saved = Index.open(path.read_bytes(), Index.stamp_of(text)) if path.exists() else None
+            if saved is None:
+                problems.append(f"{path}: missing or made from other YAML (run python -m knowledge build)")
+            continue
         have = path.read_text(encoding="utf-8") if path.exists() else ""
         if have != text:
             diff = difflib.unified_diff(have.splitlines(), text.splitlines(), lineterm="", n=0)
@@ -111,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     args.out.mkdir(parents=True, exist_ok=True)
     for name, text in built.items():
-        (args.out / name).write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            (args.out / name).write_bytes(text)
+        else:
+            (args.out / name).write_text(text, encoding="utf-8")
     print(f"wrote {len(built)} files to {args.out}")
     return 0

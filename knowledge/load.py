@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +13,23 @@ from pydantic import ValidationError
 from knowledge import compiled as _compiled
 from knowledge.aliases import Aliases, read_aliases
 from knowledge.files import DATA_DIR, HERE, KnowledgeError, read_yaml
+from knowledge.index import Index
 from knowledge.models import KnowledgeBase, Role, Topic
 
-__all__ = ["DATA_DIR", "HERE", "KnowledgeError", "load", "load_aliases", "load_kb", "read_yaml"]
+__all__ = [
+    "DATA_DIR",
+    "HERE",
+    "INDEX_NAME",
+    "KnowledgeError",
+    "index_stamp",
+    "load",
+    "load_aliases",
+    "load_index",
+    "load_kb",
+    "read_yaml",
+]
+
+INDEX_NAME = "index.sqlite"
 
 
 def _field_error(path: Path, exc: ValidationError) -> KnowledgeError:
@@ -76,3 +92,22 @@ def load_aliases(path: Path = HERE / "aliases.yaml") -> Aliases:
     """aliases.yaml, read and validated once (the compiled twin's copy when fresh)."""
     fresh = compiled() if path == HERE / "aliases.yaml" else None
     return fresh.aliases if fresh is not None else read_aliases(path)
+
+
+def index_stamp(stamps: dict[str, str]) -> str:
+    """What a saved search index is made for: the SHA-256 stamps of the YAML files."""
+    return hashlib.sha256(json.dumps(stamps, sort_keys=True).encode()).hexdigest()
+
+
+@functools.cache
+def load_index() -> Index:
+    """The search index of `load()`: the saved one while fresh, else built in memory."""
+    fresh = compiled()
+    if fresh is not None:
+        try:
+            saved = Index.open((DATA_DIR / INDEX_NAME).read_bytes(), index_stamp(fresh.stamps))
+        except OSError:
+            saved = None
+        if saved is not None:
+            return saved
+    return Index.build(load())

@@ -83,6 +83,10 @@ class Match:
     list_word: bool = False
     help_word: bool = False
     unknown: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()  # what the question is about, beyond role, topic and focus
+    topic_words: tuple[str, ...] = ()  # the words that named the topic
+    focus_words: tuple[str, ...] = ()  # the words that named the focus
+    percent: bool = False  # the text holds "%"
 
 
 class Matcher:
@@ -90,20 +94,21 @@ class Matcher:
 
     def __init__(self, aliases: Aliases, known_words: Iterable[str] = ()) -> None:
         self.aliases = aliases
-        self.role_phrases = {self._key(p): rid for rid, ps in aliases.role_phrases().items() for p in ps}
-        self.ambiguous = {self._key(p): tuple(c) for p, c in aliases.ambiguous.items()}
+        self.role_phrases = {self.key(p): rid for rid, ps in aliases.role_phrases().items() for p in ps}
+        self.ambiguous = {self.key(p): tuple(c) for p, c in aliases.ambiguous.items()}
         self.topic_phrases: dict[str, list[tuple[str, int]]] = {}
+        self.topic_names = frozenset(w for p in aliases.topic_names for w in normalize(p))
         for tid, synonyms in aliases.topic_phrases().items():
             for phrase, weight in synonyms.items():
-                self.topic_phrases.setdefault(self._key(phrase), []).append((tid, weight))
+                self.topic_phrases.setdefault(self.key(phrase), []).append((tid, weight))
         self.focus_phrases = {
-            self._key(p): (dim, value)
+            self.key(p): (dim, value)
             for dim, values in aliases.focus.items()
             for value, phrases in values.items()
             for p in phrases
         }
         self.intent_words = {
-            name: {self._key(p) for p in getattr(aliases, name)}
+            name: {self.key(p) for p in getattr(aliases, name)}
             for name in ("compare_strong", "compare_weak", "roles_words", "list_words", "help_words")
         }
         self.stopwords = frozenset(aliases.stopwords)
@@ -131,7 +136,8 @@ class Matcher:
         self.known = self.vocab | self.stopwords | frozenset(w.lower() for w in known_words)
 
     @staticmethod
-    def _key(phrase: str) -> str:
+    def key(phrase: str) -> str:
+        """A phrase as the tables hold it: normalised words, plurals made singular."""
         return " ".join(stem(w) for w in normalize(phrase))
 
     # words -----------------------------------------------------------------
@@ -188,7 +194,8 @@ class Matcher:
     def match(self, text: str) -> Match:
         """Everything the text names."""
         raw = normalize(text)
-        tokens = [stem(self.correct(w)) for w in raw]
+        corrected = [self.correct(w) for w in raw]
+        tokens = [stem(w) for w in corrected]
         used = [False] * len(tokens)
         roles: list[str] = []
         ambiguous: list[tuple[str, tuple[str, ...]]] = []
@@ -199,6 +206,7 @@ class Matcher:
                     roles.append(rid)
             else:
                 ambiguous.append((phrase, self.ambiguous[phrase]))
+        role_used = used[:]
         focus, focus_used = self._focus(tokens, used)
         topic_used = used[:]
         scores: dict[str, int] = {}
@@ -209,15 +217,17 @@ class Matcher:
         topic = max(scores, key=lambda t: scores[t]) if scores and max(scores.values()) >= floor else None
         grams = {" ".join(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
         hit = {name: bool(words & grams) for name, words in self.intent_words.items()}
-        unknown = tuple(
-            raw[i]
+        content = [
+            i
             for i, t in enumerate(tokens)
-            if not (topic_used[i] or focus_used[i])
-            and t not in self.stopwords
-            and t not in self.intent_tokens
-            and not t.isdigit()
-            and t != "?"
+            if t not in self.stopwords and t not in self.intent_tokens and not t.isdigit() and t != "?"
+        ]
+        unknown = tuple(raw[i] for i in content if not (topic_used[i] or focus_used[i]))
+        subject = tuple(corrected[i] for i in content if not (topic_used[i] or focus_used[i]))
+        topic_words = tuple(
+            corrected[i] for i in content if topic_used[i] and not (role_used[i] or focus_used[i])
         )
+        focus_words = tuple(corrected[i] for i in content if focus_used[i] and not role_used[i])
         return Match(
             tokens=tuple(tokens),
             roles=tuple(roles),
@@ -231,6 +241,10 @@ class Matcher:
             list_word=hit["list_words"],
             help_word=hit["help_words"],
             unknown=unknown,
+            subject=subject,
+            topic_words=topic_words,
+            focus_words=focus_words,
+            percent="%" in text[:4000],
         )
 
     def _focus(self, tokens: list[str], used: list[bool]) -> tuple[Focus, list[bool]]:

@@ -1,0 +1,144 @@
+"""Which lines answer a question: its words as weighted search terms, coverage, the lead.
+
+A question's *subject* is what is left after its role, topic, focus and stop words
+("which roles need kubernetes" -> kubernetes). Each subject word becomes a `Term`: the
+word and its synonyms from aliases.yaml, weighted by how rare it is in the documents
+(a word the documents never use weighs the most). The index ranks lines with bm25; this
+module decides which of them to show, and whether the documents cover the question at all.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from knowledge.index import Hit, Index, key
+
+__all__ = ["Evidence", "Term"]
+
+_MIN_SPELL = 5  # words shorter than this are never spell-corrected against the documents
+_SPELL_CUTOFF = 85
+_KEEP = 0.45  # a line stays in the lead while its score is at least this share of the best
+_COVERED = 0.5  # the documents answer when the lines found carry this share of the weight
+_TOPIC_BONUS = 1.35  # lines of the section the question was routed to rank higher
+_NUMBER_BONUS = 1.5  # lines with a figure, when the question asks "how fast", "what %"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing asked about: the word as typed, the forms that count, and its weight."""
+
+    word: str
+    forms: tuple[str, ...]
+    weight: float
+
+
+class Evidence:
+    """Search terms and lead lines over one knowledge base's index."""
+
+    def __init__(self, index: Index, synonyms: Mapping[str, Sequence[str]], words: Iterable[str]) -> None:
+        self.index = index
+        self.synonyms = {k: tuple(v) for k, v in synonyms.items()}
+        self.words = sorted({w for w in words if len(w) >= _MIN_SPELL and w.isalpha()})
+        self._max = math.log(len(index) + 1.5)  # the weight of a word no line holds
+
+    # terms -----------------------------------------------------------------
+    def _spell(self, word: str) -> str:
+        """A word the documents never use, corrected to one they do ("kuberntes")."""
+        if len(word) < _MIN_SPELL or not word.isalpha() or self.index.matching(word):
+            return word
+        from rapidfuzz import fuzz, process
+
+        near = [w for w in self.words if w[0] == word[0] and abs(len(w) - len(word)) <= 1]
+        best = process.extractOne(word, near, scorer=fuzz.ratio, processor=None, score_cutoff=_SPELL_CUTOFF)
+        return best[0] if best else word  # same first letter, length within one: a typo
+
+    def term(self, word: str) -> Term:
+        """A word with its synonyms and its weight (the rarest form decides)."""
+        word = self._spell(word)
+        singular = word[:-1] if word.endswith("s") and len(word) > 3 else word
+        forms = (word, *self.synonyms.get(word, self.synonyms.get(singular, ())))
+        forms = tuple(dict.fromkeys(forms))
+        held = [len(self.index.matching(f)) for f in forms]
+        if not any(held):
+            return Term(word, forms, self._max)
+        df = len(frozenset().union(*(self.index.matching(f) for f in forms)))
+        return Term(word, forms, self.index.weight_of(df))
+
+    def terms(self, words: Iterable[str]) -> tuple[Term, ...]:
+        """Terms for words, each once (a word and its synonym are one term)."""
+        out: list[Term] = []
+        seen: set[str] = set()
+        for word in words:
+            t = self.term(word)
+            if seen.isdisjoint(t.forms):
+                out.append(t)
+                seen.update(t.forms)
+        return tuple(out)
+
+    # coverage --------------------------------------------------------------
+    def found(self, term: Term, roles: Iterable[str] | None = None) -> bool:
+        """Whether any line (of these roles) holds the term."""
+        ids = frozenset().union(*(self.index.matching(f) for f in term.forms))
+        if roles is None:
+            return bool(ids)
+        wanted = set(roles)
+        return any(self.index.line(i).role in wanted for i in ids)
+
+    def found_in_topic(self, form: str, topic: str | None, roles: Iterable[str] | None = None) -> bool:
+        """Whether a line of the topic (of these roles) holds the word or phrase."""
+        wanted = set(roles) if roles is not None else None
+        return any(
+            (line := self.index.line(i)).topic == topic and (wanted is None or line.role in wanted)
+            for i in self.index.matching(form)
+        )
+
+    def covered(self, terms: Sequence[Term], roles: Iterable[str] | None = None) -> bool:
+        """Whether the documents (of these roles) hold most of what is asked, by weight."""
+        if not terms:
+            return True
+        roles = tuple(roles) if roles is not None else None
+        total = sum(t.weight for t in terms)
+        held = sum(t.weight for t in terms if self.found(t, roles))
+        return held > 0 and held / total >= _COVERED
+
+    # lines -----------------------------------------------------------------
+    def search(
+        self,
+        subject: Sequence[Term],
+        extra: Sequence[str] = (),
+        *,
+        roles: Iterable[str] | None = None,
+        topic: str | None = None,
+        numbers: bool = False,
+        limit: int = 60,
+    ) -> list[Hit]:
+        """Lines for the subject (and extra words: topic, focus), best first.
+
+        A line must hold a subject term when there is one; lines of `topic` rank higher, and
+        so do lines with a figure in them when the question asks for one (`numbers`).
+        """
+        forms = [f for t in subject for f in t.forms]
+        hits = self.index.search([*forms, *extra], roles=roles, limit=limit)
+        if subject:
+            wanted = {key(f) for t in subject for f in t.forms}
+            hits = [h for h in hits if not h.terms.isdisjoint(wanted)]
+        if topic or numbers:
+            hits = [Hit(h.line, h.score * _bonus(h, topic, numbers), h.terms) for h in hits]
+        return sorted(hits, key=lambda h: h.score, reverse=True)
+
+    @staticmethod
+    def lead(hits: Sequence[Hit], most: int = 4) -> list[Hit]:
+        """The best lines: those close to the best score, at most `most` of them."""
+        if not hits:
+            return []
+        floor = hits[0].score * _KEEP
+        return [h for h in hits[: most * 3] if h.score >= floor][:most]
+
+
+def _bonus(hit: Hit, topic: str | None, numbers: bool) -> float:
+    bonus = _TOPIC_BONUS if topic and hit.line.topic == topic else 1.0
+    if numbers and any(c.isdigit() for c in hit.line.text):
+        bonus *= _NUMBER_BONUS
+    return bonus

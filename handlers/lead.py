@@ -1,0 +1,166 @@
+"""Replies that lead with the lines that answer: one role, across roles, or "not covered"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from handlers.blocks import actions, context, full_button, topic_buttons
+from handlers.engine import Engine
+from handlers.render import MAX_BLOCKS, escape, header, section_blocks
+from handlers.reply import Reply
+from handlers.understand import Plan
+from knowledge.index import Hit, Line
+
+__all__ = ["across", "lead_answer", "lead_compare", "lines_text", "uncovered"]
+
+_ECHO_MAX = 60
+
+
+def _where(engine: Engine, line: Line) -> str:
+    """'Requirements › Education': the section and the headings above a line."""
+    parts = [engine.topic_titles[line.topic], *(p.rstrip(":") for p in line.path)]
+    return " › ".join(p for p in parts if p)
+
+
+def _line(line: Line) -> str:
+    pad = "    " * line.depth
+    body = f"*{escape(line.label)}:* {escape(line.text)}" if line.label else escape(line.text)
+    return f"{pad}• {body}"
+
+
+def lines_text(engine: Engine, hits: Iterable[Hit]) -> str:
+    """Lines under their headings, in the order given; one heading per run of lines."""
+    out: list[str] = []
+    last = None
+    for h in hits:
+        where = _where(engine, h.line)
+        if where != last:
+            out.append(f"_{escape(where)}_")
+            last = where
+        out.append(_line(h.line))
+    return "\n".join(out)
+
+
+def _asked(plan: Plan) -> tuple[str, ...]:
+    """The words that reproduce the lead: the subject and the words naming the point asked."""
+    m = plan.match
+    extra = (*m.topic_words, *m.focus_words) if m is not None else ()
+    return tuple(dict.fromkeys((*(t.word for t in plan.terms), *extra)))
+
+
+def _echo(words: Iterable[str]) -> str:
+    text = " ".join(words)
+    return escape(text if len(text) <= _ECHO_MAX else text[: _ECHO_MAX - 1] + "…")
+
+
+def _reply(
+    plan: Plan,
+    intent: str,
+    title: str,
+    body: str,
+    footer: str,
+    buttons: list[dict[str, Any]],
+    full: Sequence[str],
+    query: str,
+) -> Reply:
+    text = "\n\n".join(p for p in (f"*{escape(title)}*", body, f"_{footer}_") if p)
+    blocks = [header(title), *section_blocks(body), context(footer), *actions(buttons)]
+    return Reply(
+        intent,
+        text,
+        blocks[:MAX_BLOCKS],
+        plan.roles,
+        plan.topic,
+        query=query,
+        focus=tuple(t.word for t in plan.terms) or plan.focus.words(),
+        full=tuple(full),
+    )
+
+
+def lead_answer(engine: Engine, plan: Plan) -> Reply:
+    """One role: the lines that answer, under their headings; the section behind a button."""
+    ((role_id, hits),) = plan.groups
+    role = engine.kb.roles[role_id]
+    title = f"{role.title} · {engine.topic_titles[plan.topic]}"
+    full = f"{role_id} {plan.topic}"
+    footer = f"From the {escape(role.title)} document. Whole section: the button below, or `/role {full}`."
+    buttons = [full_button(full), *topic_buttons(engine, role_id, plan.topic)]
+    query = " ".join((full, *_asked(plan)))
+    return _reply(plan, "answer", title, lines_text(engine, hits), footer, buttons, [full], query)
+
+
+def lead_compare(engine: Engine, plan: Plan) -> Reply:
+    """Several roles on one point: each role's answering lines, side by side."""
+    kb = engine.kb
+    names = " vs ".join(kb.roles[r].title for r in plan.roles)
+    title = f"{engine.topic_titles[plan.topic]}: {names}"
+    parts, full = [], []
+    for role_id, hits in plan.groups:
+        role = kb.roles[role_id]
+        shown = lines_text(engine, hits) if hits else "_Nothing on this point in its document._"
+        parts.append(f"*{escape(role.title)}*\n{shown}")
+        full.append(f"{role_id} {plan.topic}")
+    footer = "Whole sections: the buttons below."
+    buttons = [
+        full_button(q, f"{kb.roles[q.split()[0]].title} · {engine.topic_titles[plan.topic]}") for q in full
+    ]
+    query = " ".join(("compare", *plan.roles, plan.topic, *_asked(plan)))
+    return _reply(plan, "compare", title, "\n\n".join(parts), footer, buttons, full, query)
+
+
+def across(engine: Engine, plan: Plan) -> Reply:
+    """One subject across the roles: the roles that have it, most evidence first, with lines."""
+    kb = engine.kb
+    asked = _echo(t.word for t in plan.terms)
+    count = len(plan.groups)
+    title = f"“{' '.join(t.word for t in plan.terms)}” in the role documents"
+    lead = (
+        f"*{count} of {len(kb.roles)} roles* mention {asked}:"
+        if count > 1
+        else f"Only *{escape(kb.roles[plan.groups[0][0]].title)}* mentions {asked}:"
+    )
+    parts, full, buttons = [lead], [], []
+    for role_id, hits in plan.groups:
+        role = kb.roles[role_id]
+        parts.append(f"*{escape(role.title)}*\n{lines_text(engine, hits)}")
+        for topic in dict.fromkeys(h.line.topic for h in hits):
+            query = f"{role_id} {topic}"
+            full.append(query)
+            buttons.append(full_button(query, f"{role.title} · {engine.topic_titles[topic]}"))
+    footer = "The sections these lines come from: the buttons below."
+    query = " ".join(("which roles", *_asked(plan)))
+    return _reply(plan, plan.intent, title, "\n\n".join(parts), footer, buttons, full, query)
+
+
+def uncovered(engine: Engine, plan: Plan) -> Reply:
+    """The documents do not cover what was asked: say so, and offer the closest topics."""
+    kb = engine.kb
+    asked = _echo(t.word for t in plan.terms)
+    names = " and ".join(kb.roles[r].title for r in plan.roles[:2]) if len(plan.roles) <= 2 else "these roles"
+    covers = ", ".join(t.title.lower() for t in kb.topics.values())
+    text = (
+        f"I don't have anything on “{asked}” for {escape(names)}: the role documents don't cover it. "
+        f"They cover {escape(covers)}."
+    )
+    closest = _closest(engine, plan)
+    role_id = plan.roles[0] if plan.roles else engine.role_ids[0]
+    buttons = [
+        full_button(f"{role_id} {t}", f"{kb.roles[role_id].title} · {engine.topic_titles[t]}")
+        for t in closest
+    ]
+    lines = [text, "Closest topics: " + ", ".join(engine.topic_titles[t] for t in closest) + "."]
+    body = "\n".join(lines)
+    blocks = [*section_blocks(body), *actions(buttons)]
+    return Reply(
+        "unknown", body, blocks, plan.roles, plan.topic, query="", focus=tuple(t.word for t in plan.terms)
+    )
+
+
+def _closest(engine: Engine, plan: Plan) -> list[str]:
+    """Up to three topics near the question: the routed one, then where its words were found."""
+    topics = [plan.topic] if plan.topic else []
+    hits = engine.evidence.search(plan.terms, roles=plan.roles or None, limit=20)
+    topics += [h.line.topic for h in hits]
+    topics += ["overview", "requirements", "career"]
+    return list(dict.fromkeys(topics))[:3]
