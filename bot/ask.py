@@ -30,19 +30,18 @@ def _query(text: str) -> str:
 
 
 def run(args, loader=load) -> int:
-    """Answer TEXT (or each stdin line for `-`); print text or JSON."""
+    """Answer TEXT (or each stdin line for `-`); print text or JSON; --full: the whole sections."""
     try:
         kb = loader()
     except KnowledgeError as exc:
         print(f"rolebot: knowledge base: {exc}", file=sys.stderr)
         return 2
     text = " ".join(args.text)
-    if text == "-":
-        for line in sys.stdin:
-            reply = handlers.ask(_query(line.rstrip("\n")), kb)
-            print(json.dumps(reply.to_json(), ensure_ascii=False) if args.json else plain(reply.text))
-            sys.stdout.flush()
-        return 0
-    reply = handlers.ask(_query(text), kb)
-    print(json.dumps(reply.to_json(), ensure_ascii=False) if args.json else plain(reply.text))
+    full = getattr(args, "full", False)
+    for query in (line.rstrip("\n") for line in sys.stdin) if text == "-" else [text]:
+        reply = handlers.ask(_query(query), kb)
+        if full:
+            reply = handlers.expand(reply, kb)
+        print(json.dumps(reply.to_json(), ensure_ascii=False) if args.json else plain(reply.text))
+        sys.stdout.flush()
     return 0

@@ -21,6 +21,7 @@ def parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer a question offline")
     ask.add_argument("text", nargs="+", help="the question, or - to read one per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per reply")
+    ask.add_argument("--full", action="store_true", help="the whole section(s) behind the answer")
     ask.set_defaults(module="bot.ask")
 
     serve = sub.add_parser("serve", help="run the Slack app (HTTP, or Socket Mode)")

@@ -112,17 +112,23 @@ class Evidence:
         roles: Iterable[str] | None = None,
         topic: str | None = None,
         numbers: bool = False,
+        points: Sequence[str] = (),
+        skip: Iterable[str] = (),
         limit: int = 60,
     ) -> list[Hit]:
         """Lines for the subject (and extra words: topic, focus), best first.
 
-        A line must hold a subject term when there is one; lines of `topic` rank higher, and
-        so do lines with a figure in them when the question asks for one (`numbers`).
+        A line must hold a subject term or a point word (`points`) when there is one; lines of
+        `topic` rank higher, and so do lines with a figure in them when the question asks for
+        one (`numbers`); lines of the topics in `skip` are left out.
         """
         forms = [f for t in subject for f in t.forms]
-        hits = self.index.search([*forms, *extra], roles=roles, limit=limit)
-        if subject:
-            wanted = {key(f) for t in subject for f in t.forms}
+        hits = self.index.search([*forms, *points, *extra], roles=roles, limit=limit)
+        skipped = set(skip)
+        # a lead-in ("...include the following:") introduces lines; it answers nothing itself
+        hits = [h for h in hits if h.line.topic not in skipped and not h.line.text.endswith(":")]
+        if subject or points:
+            wanted = {key(f) for f in (*forms, *points)}
             hits = [h for h in hits if not h.terms.isdisjoint(wanted)]
         if topic or numbers:
             hits = [Hit(h.line, h.score * _bonus(h, topic, numbers), h.terms) for h in hits]

@@ -88,11 +88,18 @@ def _point_words(engine: Engine, m: Match) -> tuple[str, ...]:
     )
 
 
+def _points(engine: Engine, m: Match) -> tuple[str, ...]:
+    """The point words with their synonyms: a line that holds one may answer."""
+    return tuple(dict.fromkeys(f for w in _point_words(engine, m) for f in engine.evidence.term(w).forms))
+
+
 def _extra(engine: Engine, m: Match, topic: str | None) -> tuple[str, ...]:
-    """Words besides the subject that help rank lines: points of the topic, focus words."""
+    """Words besides the subject and points that help rank lines: the focus words."""
     focus = () if topic == "salary" and not _kind_only(m.focus) else m.focus_words
-    words = (*_point_words(engine, m), *focus, *m.focus.locations, *m.focus.companies)
-    return tuple(f for w in words for f in engine.evidence.term(w).forms)
+    words = (*focus, *m.focus.locations, *m.focus.companies)
+    levels = engine.matcher.aliases.focus.get("level", {})
+    same = [p for level in m.focus.levels for p in levels.get(level, ())] if topic != "salary" else []
+    return tuple(dict.fromkeys(f for w in (*words, *same) for f in engine.evidence.term(w).forms))
 
 
 def _kind_only(focus: Focus) -> bool:
@@ -104,6 +111,8 @@ def _kind_only(focus: Focus) -> bool:
 
 def _reroute(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Match:
     """Let the synonyms of the subject route too: "certs" means certifications (requirements)."""
+    if _strong(m):
+        return m
     scores = dict(m.topic_scores)
     for t in terms:
         for form in t.forms[1:]:
@@ -125,8 +134,15 @@ def _strong(m: Match) -> str | None:
 def _lead(engine: Engine, m: Match, role: str, terms: tuple[Term, ...], most: int) -> list[Hit]:
     """The role's lines that answer: from the topic the question named, else where they are."""
     strong = _strong(m)
+    pay = m.topic == "salary" or bool(m.focus.kinds)
     hits = engine.evidence.search(
-        terms, _extra(engine, m, m.topic), roles=[role], topic=m.topic, numbers=_wants_numbers(m)
+        terms,
+        _extra(engine, m, m.topic),
+        roles=[role],
+        topic=m.topic,
+        numbers=_wants_numbers(m),
+        points=_points(engine, m),
+        skip=() if pay else ("salary",),  # pay figures answer pay questions only
     )
     named = [h for h in hits if h.line.topic == strong]
     if named:
@@ -154,7 +170,7 @@ def _one_role(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
     routed = m.topic or ("salary" if m.focus else "overview")
     if terms and not engine.evidence.covered(terms, [role]):
         return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=terms, match=m)
-    figures = routed == "salary" and m.focus and not _kind_only(m.focus) and not terms
+    figures = routed == "salary" and m.focus and not _kind_only(m.focus)
     wants_lines = terms or _point_words(engine, m) or (m.focus and routed != "salary")
     if figures or not (wants_lines or _kind_only(m.focus)):
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m)
@@ -162,6 +178,10 @@ def _one_role(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
     if not lead:
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m)
     topic = _strong(m) or lead[0].line.topic
+    if len(lead) < 2:  # one line found: add the opening lines of its section for context
+        shown = {h.line.id for h in lead}
+        opening = [ln for ln in engine.evidence.index.section(role, topic) if ln.id not in shown]
+        lead += [Hit(ln, 0.0, frozenset()) for ln in opening[: _LEAD_LINES - len(lead)]]
     return Plan(
         "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=((role, tuple(lead)),), match=m
     )
@@ -187,13 +207,13 @@ def _across(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
 
 
 def _compare(engine: Engine, m: Match, roles: tuple[str, ...], topic: str, terms: tuple[Term, ...]) -> Plan:
-    salary_figures = topic == "salary" and m.focus and not _kind_only(m.focus) and not terms
+    if terms and not engine.evidence.covered(terms, roles):
+        return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=terms, match=m)
+    salary_figures = topic == "salary" and m.focus and not _kind_only(m.focus)
     wants_lines = terms or _point_words(engine, m) or _kind_only(m.focus) or (m.focus and topic != "salary")
     if salary_figures or not wants_lines:
         return Plan("compare", roles, topic, m.focus, match=m)
-    if terms and not engine.evidence.covered(terms, roles):
-        return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=terms, match=m)
-    groups = tuple((r, tuple(_lead(engine, m, r, terms, _ROLE_LINES + 1))) for r in roles)
+    groups = tuple((r, tuple(_lead(engine, m, r, terms, _ROLE_LINES))) for r in roles)
     return Plan("compare", roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
 
 
@@ -216,6 +236,11 @@ def plan(text: str, engine: Engine) -> Plan:
         return Plan("help", match=m)
     terms = _subject(engine, m) if m.subject else ()
     m = _reroute(engine, m, terms)
+    if len(m.focus.levels) >= 2 and not _strong(m) and "salary" not in m.topic_scores:
+        m = replace(m, topic="career", topic_scores={**m.topic_scores, "career": _GENERIC_WEIGHT})
+    marked = set(m.tokens) & _ACROSS or m.roles_word
+    if not terms and not m.roles and marked:  # "which roles list emotional intelligence"
+        terms = engine.evidence.terms(_point_words(engine, m))
     bare_ai = terms and all(p == "ai" for p, _ in m.ambiguous)
     if m.ambiguous and not bare_ai and len(m.roles) < (2 if _wants_compare(m) else 1):
         phrase, candidates = m.ambiguous[0]
@@ -226,7 +251,6 @@ def plan(text: str, engine: Engine) -> Plan:
         topic = m.topic or ("salary" if m.focus else "overview")
         note = "" if m.focus else " ".join(m.unknown[:3])
         return Plan("answer", m.roles, topic, m.focus, unknown=() if note else m.unknown, note=note, match=m)
-    marked = set(m.tokens) & _ACROSS or m.roles_word
     rare = m.topic is None and all(t.weight >= _RARE for t in terms)
     if terms and not m.roles and (marked or rare) and engine.evidence.covered(terms):
         return _across(engine, m, terms)

@@ -28,7 +28,7 @@ __all__ = ["Hit", "Index", "Line", "key", "lines_of"]
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 _TERM = re.compile(r"[a-z0-9]+")
 # bm25() column weights: the line's own words, its label, the headings above it.
-_WEIGHTS = (1.0, 0.8, 0.4)
+_WEIGHTS = (1.0, 1.0, 0.8)
 _MAX_TERMS = 12
 
 
@@ -212,6 +212,11 @@ class Index:
                 bullet=bool(row[7]),
             )
         return found
+
+    def section(self, role: str, topic: str) -> list[Line]:
+        """The lines of one role's section, in document order."""
+        rows = self._rows("SELECT id FROM line WHERE role = ? AND topic = ? ORDER BY id", (role, topic))
+        return [self.line(r[0]) for r in rows]
 
     def matching(self, term: str) -> frozenset[int]:
         """Ids of the lines that hold a term (a word or a phrase, stemmed)."""

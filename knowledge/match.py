@@ -25,6 +25,7 @@ _NON_WORD = re.compile(r"[^\w?]+|_")
 # Normalised text: "5-7 years" arrives as "5 7 years", "7+ years" as "7 years".
 _YEARS = re.compile(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b")
 _PERCENTILE = re.compile(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentile\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # "by 2030": a number worth searching for
 _MAX_WORDS = 60
 _MAX_PHRASE = 5
 
@@ -220,7 +221,10 @@ class Matcher:
         content = [
             i
             for i, t in enumerate(tokens)
-            if t not in self.stopwords and t not in self.intent_tokens and not t.isdigit() and t != "?"
+            if t not in self.stopwords
+            and t not in self.intent_tokens
+            and t != "?"
+            and (not t.isdigit() or _YEAR.fullmatch(t))
         ]
         unknown = tuple(raw[i] for i in content if not (topic_used[i] or focus_used[i]))
         subject = tuple(corrected[i] for i in content if not (topic_used[i] or focus_used[i]))

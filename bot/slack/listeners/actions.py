@@ -1,4 +1,4 @@
-"""Buttons: Share in channel, topic and clarify choices, App Home browsing."""
+"""Buttons: Share in channel, Show the whole section, topic and clarify choices, App Home browsing."""
 
 from __future__ import annotations
 
@@ -11,19 +11,23 @@ from bot.slack import present
 from bot.slack.home import BACK_ACTION
 from bot.slack.listeners.home import publish_home
 from bot.slack.services import Services
+from handlers.blocks import FULL_ACTION
 
 __all__ = [
     "ANSWER_ACTIONS",
+    "FULL_ACTIONS",
     "TIP_ACTION",
     "answer_button",
     "back_button",
+    "full_button",
     "register",
     "share_button",
     "tip_button",
 ]
 
 TIP_ACTION = "rolebot:tip"
-ANSWER_ACTIONS = re.compile(r"^rolebot:(?!share$|home:back$|tip$)")
+FULL_ACTIONS = re.compile(rf"^{FULL_ACTION}:")
+ANSWER_ACTIONS = re.compile(r"^rolebot:(?!share$|home:back$|tip$|full:)")
 
 
 def share_button(services: Services) -> Callable[..., None]:
@@ -54,6 +58,26 @@ def answer_button(services: Services) -> Callable[..., None]:
     return on_answer_button
 
 
+def full_button(services: Services) -> Callable[..., None]:
+    """ "Show the whole section": the section expands in place for the clicker, nobody else.
+
+    A private answer is replaced by the whole section; under a public message (a mention's
+    thread, a DM) the clicker gets the section privately and the message stays as it was.
+    """
+
+    def on_full(ack, action, body, respond):
+        ack()
+        query = action.get("value", "")
+        reply = services.answer(query)
+        container = body.get("container") or {}
+        if container.get("is_ephemeral"):
+            respond(**present.replacement(reply, query, is_ephemeral=True))
+        else:
+            respond(**present.ephemeral(reply, query), replace_original=False)
+
+    return on_full
+
+
 def tip_button(services: Services) -> Callable[..., None]:
     """ "More on ..." under a daily tip: answer the clicker privately; the tip stays for everyone."""
 
@@ -80,4 +104,5 @@ def register(app: App, services: Services) -> None:
     app.action(present.SHARE_ACTION)(share_button(services))
     app.action(BACK_ACTION)(back_button(services))
     app.action(TIP_ACTION)(tip_button(services))
+    app.action(FULL_ACTIONS)(full_button(services))
     app.action(ANSWER_ACTIONS)(answer_button(services))

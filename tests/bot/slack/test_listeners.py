@@ -129,12 +129,38 @@ class TestButtons:
         assert payload["response_type"] == "ephemeral" and payload["replace_original"] is False
         assert payload["text"] == "Answer to mlops-engineer best-practices"
 
-    def test_answer_actions_pattern_leaves_share_back_and_tip_alone(self):
-        """Share, Back and tip buttons have their own listeners; other rolebot: ids are answers."""
+    def test_whole_section_replaces_a_private_answer(self, services):
+        """'Show the whole section' under a private answer expands it in place, still private."""
+        respond = Mock()
+        actions.full_button(services)(
+            ack=Mock(),
+            action={"value": "mlops-engineer salary"},
+            respond=respond,
+            body={"container": {"type": "message", "is_ephemeral": True}},
+        )
+        payload = respond.call_args.kwargs
+        assert payload["replace_original"] is True and payload["response_type"] == "ephemeral"
+        assert payload["text"] == "Answer to mlops-engineer salary"
+
+    def test_whole_section_under_a_public_answer_goes_to_the_clicker_only(self, services):
+        """Under a thread reply everyone sees, the section goes privately to the clicker."""
+        respond = Mock()
+        actions.full_button(services)(
+            ack=Mock(),
+            action={"value": "mlops-engineer salary"},
+            respond=respond,
+            body={"container": {"type": "message", "is_ephemeral": False}},
+        )
+        payload = respond.call_args.kwargs
+        assert payload["replace_original"] is False and payload["response_type"] == "ephemeral"
+
+    def test_answer_actions_pattern_leaves_share_back_tip_and_full_alone(self):
+        """Share, Back, tip and whole-section buttons have their own listeners; others are answers."""
         pattern = actions.ANSWER_ACTIONS
         assert pattern.match("rolebot:topic:3") and pattern.match("rolebot:clarify:1")
         assert not pattern.match("rolebot:share") and not pattern.match("rolebot:home:back")
-        assert not pattern.match("rolebot:tip")
+        assert not pattern.match("rolebot:tip") and not pattern.match("rolebot:full:mlops-engineer salary")
+        assert actions.FULL_ACTIONS.match("rolebot:full:mlops-engineer salary")
 
 
 class TestEvents:

@@ -146,6 +146,26 @@ class TestButtons:
         assert call.body["text"] == expected["text"]
         assert call.body["response_type"] == "ephemeral"
 
+    def test_a_natural_question_leads_and_the_whole_section_expands_in_place(self, live):
+        """A question is answered in a few lines; "Show the whole section" then replaces it."""
+        send(live, slash("how many yrs of experience do mlops jobs ask for", live.fake.response_url("q")))
+        (short,) = live.fake.wait_for("/response/q")
+        assert "3-6 years" in short.body["text"][:600] and len(short.body["text"]) < 1500
+        button = next(
+            e
+            for b in short.body["blocks"]
+            if b["type"] == "actions"
+            for e in b["elements"]
+            if e["action_id"].startswith("rolebot:full:")
+        )
+        send(live, action(button["action_id"], button["value"], live.fake.response_url("w")))
+        (whole,) = live.fake.wait_for("/response/w")
+        assert whole.body["replace_original"] is True and whole.body["response_type"] == "ephemeral"
+        section = handlers.expand(
+            handlers.ask("how many yrs of experience do mlops jobs ask for", load()), load()
+        )
+        assert whole.body["text"] == present.ephemeral(section)["text"] and len(whole.body["text"]) > 1500
+
     def test_clarify_choice_replaces_the_question_with_the_answer(self, live):
         """A clarify button answers its value in place of the question."""
         question = handlers.ask("salary", load())

@@ -1,0 +1,148 @@
+"""Answering the question, not pasting the section: the lead, across roles, not covered, compare."""
+
+from __future__ import annotations
+
+import pytest
+
+import handlers
+from tests.handlers.test_replies import assert_within_limits
+
+FIRST_SCREEN = 600
+
+
+def first_screen(reply) -> str:
+    return reply.text[:FIRST_SCREEN]
+
+
+class TestLead:
+    """A question about one role opens with the lines that answer it."""
+
+    def test_a_fact_leads_with_its_line_under_its_heading(self, kb):
+        """The bonus line of AI Systems comes first, under its heading, in a short reply."""
+        reply = handlers.ask("ai systems engineer bonus - how big is it usually, like % of base?", kb)
+        assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ai-systems-engineer",), "salary")
+        assert "Can range from 10% to 20% of base salary" in first_screen(reply)
+        assert len(reply.text) < 1200
+
+    def test_synonyms_find_what_the_documents_call_it(self, kb):
+        """'certs' finds certifications; the requirements line with the named exams leads."""
+        reply = handlers.ask("which certs are actually worth getting for a production ai engineer job", kb)
+        assert reply.topic == "requirements" and "AWS Machine Learning Specialty" in first_screen(reply)
+
+    def test_the_routed_section_is_preferred_but_evidence_decides(self, kb):
+        """'years of experience' routes to requirements even though 'jobs' says market demand."""
+        reply = handlers.ask("how many yrs of experience do mlops jobs usually ask for", kb)
+        assert reply.topic == "requirements" and "3-6 years" in first_screen(reply)
+
+    def test_the_whole_section_is_one_button_away(self, kb):
+        """A lead names its section; expanding it gives exactly `/role ROLE TOPIC`."""
+        reply = handlers.ask("what tools do ml engineers use for model explainability", kb)
+        assert "SHAP, LIME, visual analytics" in first_screen(reply)
+        assert reply.full == ("ai-ml-engineer challenges",)
+        buttons = [e for b in reply.blocks if b["type"] == "actions" for e in b["elements"]]
+        assert buttons[0]["text"]["text"] == "Show the whole section"
+        assert handlers.expand(reply, kb).text == handlers.ask("/role ai-ml-engineer challenges", kb).text
+
+    def test_role_and_topic_alone_still_get_the_whole_section(self, kb):
+        """/role ROLE TOPIC asked for the section: every line of it, as before."""
+        reply = handlers.ask("/role mlops salary", kb)
+        assert "145,000" in reply.text and "300,600" in reply.text and len(reply.text) > 1500
+
+    def test_a_vague_question_gets_the_section(self, kb):
+        """Nothing to narrow to: the section is the answer."""
+        reply = handlers.ask("what does a production ai engineer do?", kb)
+        assert reply.topic == "responsibilities" and len(reply.text) > 1500
+
+
+class TestAcrossRoles:
+    """A question about a subject, not a role, answers from every role that has it."""
+
+    def test_roles_are_named_and_ranked_with_their_lines(self, kb):
+        """'which roles need kubernetes?': the roles that say so, each with its line."""
+        reply = handlers.ask("which roles need kubernetes?", kb)
+        assert reply.intent == "compare"
+        assert set(reply.roles) == {"ml-platform-engineer", "mlops-engineer", "production-ai-engineer"}
+        screen = first_screen(reply)
+        assert "Kubernetes" in screen and all(kb.roles[r].title in reply.text for r in reply.roles)
+        assert len(reply.text) < 2500
+
+    def test_one_role_with_it_is_an_answer(self, kb):
+        """Kafka appears in one document: intent answer, that role only."""
+        reply = handlers.ask("who works with kafka day to day?", kb)
+        assert (reply.intent, reply.roles) == ("answer", ("mlops-engineer",))
+        assert "Apache Kafka" in first_screen(reply)
+
+    def test_synonyms_reach_across_roles(self, kb):
+        """'golang' is Go in the documents."""
+        reply = handlers.ask("do any of these jobs use golang", kb)
+        assert "ml-platform-engineer" in reply.roles and "Go" in first_screen(reply)
+
+    def test_each_section_behind_it_has_a_button(self, kb):
+        """Every role and section quoted can be opened whole."""
+        reply = handlers.ask("is quantum computing mentioned anywhere", kb)
+        assert reply.full and all(q.split()[0] in reply.roles for q in reply.full)
+        assert_within_limits(reply.blocks)
+
+
+class TestNotCovered:
+    """What the documents do not cover is said plainly, never answered with another section."""
+
+    @pytest.mark.parametrize(
+        "question, role",
+        [
+            ("does anyone sponsor h1b visas for mlops engineers?", "mlops-engineer"),
+            ("how many pto days do production ai engineers usually get", "production-ai-engineer"),
+            (
+                "do ai systems engineers have to do on-call? like a weekly pager rotation",
+                "ai-systems-engineer",
+            ),
+            ("typical rsu vesting schedule for ml platform engineers?", "ml-platform-engineer"),
+        ],
+    )
+    def test_said_plainly_with_the_role_and_closest_topics(self, kb, question, role):
+        """intent unknown, the role kept, the subject named, closest topics as buttons."""
+        reply = handlers.ask(question, kb)
+        assert (reply.intent, reply.roles) == ("unknown", (role,))
+        assert "don't cover" in reply.text and "Closest topics" in reply.text
+        buttons = [e for b in reply.blocks if b["type"] == "actions" for e in b["elements"]]
+        assert 1 <= len(buttons) <= 3 and all(e["value"].startswith(role) for e in buttons)
+
+    def test_a_subject_one_role_lacks_is_not_covered_for_it(self, kb):
+        """Remote work is in the MLOps document only: for production AI it is not covered."""
+        assert handlers.ask("which of these jobs can be done remotely", kb).roles == ("mlops-engineer",)
+        reply = handlers.ask("can production ai engineers work fully remote or onsite at the plant", kb)
+        assert reply.intent == "unknown"
+
+    def test_filler_words_do_not_make_a_question_unanswerable(self, kb):
+        """'rn', 'tbh', 'quick q' and friends carry no subject."""
+        reply = handlers.ask(
+            "quick q tbh - whats the 90th percentile salary for a machine learning engineer rn", kb
+        )
+        assert reply.intent == "answer" and "90th Percentile" in first_screen(reply)
+
+
+class TestCompareOnAPoint:
+    """Two roles compared on what was asked, the point first; whole sections behind buttons."""
+
+    def test_pay_in_a_city_leads_with_both_figures_and_says_which_is_higher(self, kb):
+        """NYC: both New York figures first, and the higher one named."""
+        reply = handlers.ask("who makes more in nyc, mlops or ml platform engineers?", kb)
+        screen = first_screen(reply)
+        assert "Around $268,000" in screen and "$184,982 - $205,044" in screen
+        assert "MLOps Engineer pays more" in screen
+        assert set(reply.full) == {"mlops-engineer salary", "ml-platform-engineer salary"}
+
+    def test_a_non_pay_point_shows_each_roles_lines(self, kb):
+        """Degrees: each role's degree lines, side by side."""
+        reply = handlers.ask(
+            "degree reqs production ai engineer vs ml platform engineer - does either need a masters?", kb
+        )
+        assert reply.intent == "compare" and reply.topic == "requirements"
+        screen = first_screen(reply)
+        assert "Production AI Engineer" in screen and "AI/ML Platform Engineer" in screen
+        assert "Master" in screen and len(reply.text) < 1500
+
+    def test_a_plain_compare_still_shows_both_sections(self, kb):
+        """'/role compare mlops production salary' asked for the sections."""
+        reply = handlers.ask("/role compare mlops production salary", kb)
+        assert "300,600" in reply.text and len(reply.text) > 3000
