@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from knowledge.index import Hit, Index, key
+from knowledge.index import Hit, Index, Line, key
 
 __all__ = ["Evidence", "Term"]
 
@@ -21,6 +21,7 @@ _MIN_SPELL = 5  # words shorter than this are never spell-corrected against the 
 _SPELL_CUTOFF = 85
 _KEEP = 0.45  # a line stays in the lead while its score is at least this share of the best
 _COVERED = 0.5  # the documents answer when the lines found carry this share of the weight
+_CACHE = 50_000  # words kept with their terms (a bound, so hostile text cannot grow it forever)
 _TOPIC_BONUS = 1.35  # lines of the section the question was routed to rank higher
 _NUMBER_BONUS = 1.5  # lines with a figure, when the question asks "how fast", "what %"
 
@@ -42,6 +43,7 @@ class Evidence:
         self.synonyms = {k: tuple(v) for k, v in synonyms.items()}
         self.words = sorted({w for w in words if len(w) >= _MIN_SPELL and w.isalpha()})
         self._max = math.log(len(index) + 1.5)  # the weight of a word no line holds
+        self._terms: dict[str, Term] = {}
 
     # terms -----------------------------------------------------------------
     def _spell(self, word: str) -> str:
@@ -55,7 +57,15 @@ class Evidence:
         return best[0] if best else word  # same first letter, length within one: a typo
 
     def term(self, word: str) -> Term:
-        """A word with its synonyms and its weight (the rarest form decides)."""
+        """A word with its synonyms and its weight (kept: the index never changes)."""
+        found = self._terms.get(word)
+        if found is None:
+            found = self._term(word)
+            if len(self._terms) < _CACHE:
+                self._terms[word] = found
+        return found
+
+    def _term(self, word: str) -> Term:
         word = self._spell(word)
         singular = word[:-1] if word.endswith("s") and len(word) > 3 else word
         forms = (word, *self.synonyms.get(word, self.synonyms.get(singular, ())))
@@ -113,20 +123,20 @@ class Evidence:
         topic: str | None = None,
         numbers: bool = False,
         points: Sequence[str] = (),
-        skip: Iterable[str] = (),
+        money: bool = True,
         limit: int = 60,
     ) -> list[Hit]:
         """Lines for the subject (and extra words: topic, focus), best first.
 
         A line must hold a subject term or a point word (`points`) when there is one; lines of
         `topic` rank higher, and so do lines with a figure in them when the question asks for
-        one (`numbers`); lines of the topics in `skip` are left out.
+        one (`numbers`); without `money`, the salary section and lines with pay figures are
+        left out (they answer pay questions only).
         """
         forms = [f for t in subject for f in t.forms]
         hits = self.index.search([*forms, *points, *extra], roles=roles, limit=limit)
-        skipped = set(skip)
         # a lead-in ("...include the following:") introduces lines; it answers nothing itself
-        hits = [h for h in hits if h.line.topic not in skipped and not h.line.text.endswith(":")]
+        hits = [h for h in hits if not h.line.text.endswith(":") and (money or not _pay(h.line))]
         if subject or points:
             wanted = {key(f) for f in (*forms, *points)}
             hits = [h for h in hits if not h.terms.isdisjoint(wanted)]
@@ -141,6 +151,10 @@ class Evidence:
             return []
         floor = hits[0].score * _KEEP
         return [h for h in hits[: most * 3] if h.score >= floor][:most]
+
+
+def _pay(line: Line) -> bool:
+    return line.topic == "salary" or "$" in line.text
 
 
 def _bonus(hit: Hit, topic: str | None, numbers: bool) -> float:

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field, replace
 
 from handlers.engine import Engine
 from handlers.evidence import Term
+from handlers.salary import matching
 from knowledge.index import Hit
-from knowledge.match import Focus, Match
+from knowledge.match import Focus, Match, stem
 
 __all__ = ["Plan", "plan", "strip_command"]
 
@@ -29,6 +30,7 @@ _NUMBERS = {
     "figure",
     "figures",
 }
+_ELSEWHERE = 1.25  # a line outside the named section must score this much better to lead
 _RARE = 5.0  # a word held by about 7 lines or fewer: specific enough to search all roles for
 _GENERIC_WEIGHT = 3  # a topic word this strong names the whole topic ("salary"), not one point
 _LEAD_LINES = 4  # lines in a one-role lead
@@ -80,12 +82,13 @@ def _point_words(engine: Engine, m: Match) -> tuple[str, ...]:
     A point word is not one of the topic names of aliases.yaml and appears in the lines of
     the topic it routed to, in the roles asked about.
     """
-    names, ev = engine.matcher.topic_names, engine.evidence
-    return tuple(
-        w
-        for w in m.topic_words
-        if w not in names and any(ev.found_in_topic(f, m.topic) for f in ev.term(w).forms)
-    )
+    if m.topic in (None, "overview"):  # "explain", "describe": the overview is the answer
+        return ()
+    candidates = [w for w in m.topic_words if w not in engine.matcher.topic_names]
+    if not candidates:  # "/role mlops salary": no point, and no need for the index
+        return ()
+    ev, roles = engine.evidence, m.roles or None
+    return tuple(w for w in candidates if any(ev.found_in_topic(f, m.topic, roles) for f in ev.term(w).forms))
 
 
 def _points(engine: Engine, m: Match) -> tuple[str, ...]:
@@ -98,7 +101,7 @@ def _extra(engine: Engine, m: Match, topic: str | None) -> tuple[str, ...]:
     focus = () if topic == "salary" and not _kind_only(m.focus) else m.focus_words
     words = (*focus, *m.focus.locations, *m.focus.companies)
     levels = engine.matcher.aliases.focus.get("level", {})
-    same = [p for level in m.focus.levels for p in levels.get(level, ())] if topic != "salary" else []
+    same = [p for level in m.focus.levels for p in levels.get(level, ())[:3]] if topic != "salary" else []
     return tuple(dict.fromkeys(f for w in (*words, *same) for f in engine.evidence.term(w).forms))
 
 
@@ -142,11 +145,12 @@ def _lead(engine: Engine, m: Match, role: str, terms: tuple[Term, ...], most: in
         topic=m.topic,
         numbers=_wants_numbers(m),
         points=_points(engine, m),
-        skip=() if pay else ("salary",),  # pay figures answer pay questions only
+        money=pay,  # pay figures answer pay questions only
     )
     named = [h for h in hits if h.line.topic == strong]
-    if named:
-        return engine.evidence.lead(named, most)
+    if named:  # the section asked for, and lines elsewhere only when they answer far better
+        better = [h for h in hits if h.line.topic != strong and h.score > _ELSEWHERE * named[0].score]
+        return engine.evidence.lead(sorted(named + better, key=lambda h: -h.score), most)
     best = _best_topic(hits)
     return engine.evidence.lead(sorted(hits, key=lambda h: (h.line.topic != best, -h.score)), most)
 
@@ -171,20 +175,32 @@ def _one_role(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
     if terms and not engine.evidence.covered(terms, [role]):
         return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=terms, match=m)
     figures = routed == "salary" and m.focus and not _kind_only(m.focus)
-    wants_lines = terms or _point_words(engine, m) or (m.focus and routed != "salary")
+    no_figure = figures and not matching(engine.kb.roles[role], m.focus)  # then the lines that say it
+    figures = figures and not no_figure
+    wants_lines = terms or _point_words(engine, m) or (m.focus and routed != "salary") or no_figure
     if figures or not (wants_lines or _kind_only(m.focus)):
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m)
     lead = _lead(engine, m, role, terms, _LEAD_LINES)
     if not lead:
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m)
     topic = _strong(m) or lead[0].line.topic
-    if len(lead) < 2:  # one line found: add the opening lines of its section for context
-        shown = {h.line.id for h in lead}
-        opening = [ln for ln in engine.evidence.index.section(role, topic) if ln.id not in shown]
-        lead += [Hit(ln, 0.0, frozenset()) for ln in opening[: _LEAD_LINES - len(lead)]]
+    if len(lead) < 2:  # one line found: add the section's lines on what was asked, for context
+        lead += _opening(engine, m, role, topic, {h.line.id for h in lead})[: _LEAD_LINES - len(lead)]
     return Plan(
         "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=((role, tuple(lead)),), match=m
     )
+
+
+def _opening(engine: Engine, m: Match, role: str, topic: str, shown: set[int]) -> list[Hit]:
+    """The section's first lines, those under a heading the question names first ("skills")."""
+    words = {stem(w.lower()) for w in (*m.topic_words, *m.subject)}
+    lines = [
+        ln
+        for ln in engine.evidence.index.section(role, topic)
+        if ln.id not in shown and ln.bullet and not ln.text.endswith(":")
+    ]
+    named = [ln for ln in lines if words & {stem(p) for part in ln.path for p in part.lower().split()}]
+    return [Hit(ln, 0.0, frozenset()) for ln in dict.fromkeys([*named, *lines])]
 
 
 def _across(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import math
 import re
-import sqlite3
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from knowledge.models import Group, Item, KnowledgeBase
+
+if TYPE_CHECKING:
+    import sqlite3
 
 __all__ = ["Hit", "Index", "Line", "key", "lines_of"]
 
@@ -87,13 +90,17 @@ def lines_of(kb: KnowledgeBase) -> list[Line]:
         for sub in g.groups:
             group(role, topic, here, sub)
 
+    def paragraphs(role: str, topic: str, found: Iterable[str]) -> None:
+        for paragraph in found:
+            for s in _sentences(paragraph):
+                add(role=role, topic=topic, path=(), label=None, text=s, bullet=False)
+
     for role in kb.roles.values():
         for section in role.sections:
-            for paragraph in (*section.intro, *section.summary):
-                for s in _sentences(paragraph):
-                    add(role=role.id, topic=section.topic, path=(), label=None, text=s, bullet=False)
+            paragraphs(role.id, section.topic, section.intro)
             for g in section.groups:
                 group(role.id, section.topic, (), g)
+            paragraphs(role.id, section.topic, section.summary)
     return out
 
 
@@ -137,6 +144,8 @@ class Index:
     @classmethod
     def build(cls, kb: KnowledgeBase, stamp: str = "") -> Index:
         """A fresh in-memory index of every line of kb."""
+        import sqlite3  # only when a question needs the index: `/role mlops salary` never does
+
         db = sqlite3.connect(":memory:", check_same_thread=False)
         for statement in _SCHEMA:
             db.execute(statement)
@@ -158,6 +167,8 @@ class Index:
     @classmethod
     def open(cls, data: bytes, stamp: str) -> Index | None:
         """The saved index if it is whole and made for this stamp, else None."""
+        import sqlite3
+
         db = sqlite3.connect(":memory:", check_same_thread=False)
         try:
             db.deserialize(data)
@@ -174,6 +185,8 @@ class Index:
     @staticmethod
     def stamp_of(data: bytes) -> str:
         """The stamp a saved index was made for ('' if it is not a whole index)."""
+        import sqlite3
+
         db = sqlite3.connect(":memory:")
         try:
             db.deserialize(data)
