@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
-from knowledge.files import KnowledgeError, read_yaml
+from knowledge.files import read_yaml, validate
 
 __all__ = ["Aliases", "read_aliases"]
 
 _TOPIC_ID_WEIGHT = 10
 
 
-class Aliases(BaseModel):
-    """The contents of aliases.yaml."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Aliases:
+    """The contents of aliases.yaml (a plain class: pydantic validates it only when it is read)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+    __pydantic_config__ = {"extra": "forbid"}
 
     roles: dict[str, list[str]]
     ambiguous: dict[str, list[str]]
@@ -41,10 +41,4 @@ class Aliases(BaseModel):
 
 def read_aliases(path: Path) -> Aliases:
     """Read and validate one aliases file (KnowledgeError, one line, on any fault)."""
-    data = read_yaml(path)
-    try:
-        return Aliases.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise KnowledgeError(f"{path}: field {where}: {first['msg']}") from None
+    return validate(Aliases, read_yaml(path), path)

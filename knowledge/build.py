@@ -72,8 +72,7 @@ def _compile(yaml_texts: dict[str, str]) -> str:
         kb = load_kb(data)
         aliases = read_aliases(HERE / "aliases.yaml")
         paths = compiled.sources(HERE, data)
-        twin = compiled.Compiled(stamps=compiled.stamps(paths), kb=kb, aliases=aliases)
-        return twin.model_dump_json() + "\n"
+        return compiled.dumps(kb, aliases, compiled.stamps(paths))
 
 
 def _check(built: dict[str, str], data_dir: Path) -> list[str]:

@@ -1,28 +1,38 @@
-"""A compiled JSON twin of the YAML knowledge base, for a fast start.
+"""A compiled JSON twin of the YAML knowledge base, for a fast start without pydantic.
 
-`python -m knowledge build` writes data/compiled.json with the SHA-256 of every YAML
-file it was made from. Loading uses it only while those stamps match the YAML files
-beside it, and validates it through the same pydantic models; otherwise the YAML is
-read. So the YAML stays the source of truth and a hand edit is never ignored.
+`python -m knowledge build` validates the YAML with pydantic and writes data/compiled.json as
+two lines: a header `{"format", "stamps", "sha256"}` (the SHA-256 of every YAML file it was made
+from, and of the second line), then the knowledge base and aliases as one JSON object.
+
+Loading uses the twin only while its stamps match the YAML files beside it (else the YAML is
+read: a hand edit is never ignored). A twin that matches them but is damaged (unreadable
+header, checksum mismatch, a shape the models do not have) is a KnowledgeError, one line,
+never a wrong answer. The payload's checksum stands in for validating it again: it is exactly
+what the build validated, so it is built straight into the plain model classes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
+import typing
+from collections.abc import Callable
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, ValidationError
+from typing import Any, NamedTuple
 
 from knowledge.aliases import Aliases
+from knowledge.files import KnowledgeError
 from knowledge.models import KnowledgeBase
 
-__all__ = ["Compiled", "read", "sources", "stamps"]
+__all__ = ["FORMAT", "Compiled", "dumps", "read", "sources", "stamps"]
+
+FORMAT = 2
+_REBUILD = "rebuild it with `python -m knowledge build`"
 
 
-class Compiled(BaseModel):
+class Compiled(NamedTuple):
     """What data/compiled.json holds."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     stamps: dict[str, str]
     kb: KnowledgeBase
@@ -39,12 +49,101 @@ def stamps(paths: list[Path]) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
 
 
+def dumps(kb: KnowledgeBase, aliases: Aliases, made_from: dict[str, str]) -> str:
+    """The text of compiled.json for a validated knowledge base (deterministic)."""
+    data = {"kb": kb.model_dump(mode="json", exclude_defaults=True), "aliases": dataclasses.asdict(aliases)}
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(payload.encode()).hexdigest()
+    header = json.dumps({"format": FORMAT, "stamps": made_from, "sha256": digest})
+    return f"{header}\n{payload}\n"
+
+
 def read(path: Path, paths: list[Path]) -> Compiled | None:
-    """The compiled knowledge base if it is there, valid and made from these very files."""
+    """The compiled knowledge base if it is there and made from these very files, else None.
+
+    KnowledgeError (one line) when it is made from them but damaged.
+    """
     try:
         raw = path.read_bytes()
-        current = stamps(paths)
-        compiled = Compiled.model_validate_json(raw)
-    except (OSError, ValidationError, ValueError):
+    except FileNotFoundError:
         return None
-    return compiled if compiled.stamps == current else None
+    except OSError as exc:
+        raise KnowledgeError(f"{path}: cannot read ({exc.strerror or exc}); {_REBUILD}") from None
+    head, _, payload = raw.partition(b"\n")
+    try:
+        header = json.loads(head)
+        made_from, digest = header["stamps"], header["sha256"]
+        if header["format"] != FORMAT:
+            raise ValueError
+    except (ValueError, TypeError, KeyError):
+        raise KnowledgeError(f"{path}: corrupt header; {_REBUILD}") from None
+    if made_from != stamps(paths):
+        return None  # stale: the YAML was edited since the build
+    if hashlib.sha256(payload.rstrip(b"\n")).hexdigest() != digest:
+        raise KnowledgeError(f"{path}: corrupt (checksum mismatch); {_REBUILD}")
+    try:
+        data = json.loads(payload)
+        kb = _build(KnowledgeBase, data["kb"])
+        aliases = _build(Aliases, data["aliases"])
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise KnowledgeError(f"{path}: does not fit the models ({exc}); {_REBUILD}") from None
+    return Compiled(made_from, kb, aliases)
+
+
+# Building the plain classes from JSON: containers and field names are checked as it goes
+# (an unknown or missing field is a TypeError from the class itself); scalars are as the build
+# wrote them, which the checksum vouches for.
+
+
+def _checked(kind: type, value: Any) -> Any:
+    if type(value) is not kind:
+        raise TypeError(f"expected a {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _converter(hint: Any) -> Callable[[Any], Any] | None:
+    """How one field's JSON value becomes the model's value (None: as it is)."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if dataclasses.is_dataclass(hint):
+        return _builder(hint)
+    if origin is tuple:
+        inner = _converter(args[0])
+        if inner is None:
+            return lambda v: tuple(_checked(list, v))
+        return lambda v: tuple(map(inner, _checked(list, v)))
+    if origin is dict:
+        inner = _converter(args[1])
+        if inner is None:
+            return lambda v: _checked(dict, v)
+        return lambda v: {k: inner(x) for k, x in _checked(dict, v).items()}
+    if origin is list:
+        return lambda v: _checked(list, v)
+    return None
+
+
+_BUILDERS: dict[type, Callable[[Any], Any]] = {}
+
+
+def _builder(cls: type) -> Callable[[Any], Any]:
+    """A function making one `cls` from its JSON object (defaults left out)."""
+    if cls in _BUILDERS:
+        return _BUILDERS[cls]
+    convert: list[tuple[str, Callable[[Any], Any]]] = []
+
+    def build(data: Any) -> Any:
+        if type(data) is not dict:
+            raise TypeError(f"{cls.__name__}: expected an object, got {type(data).__name__}")
+        for name, conv in convert:
+            if name in data:
+                data[name] = conv(data[name])
+        return cls(**data)
+
+    _BUILDERS[cls] = build  # before its fields: a model may contain itself
+    hints = typing.get_type_hints(cls)
+    convert += [(f.name, c) for f in dataclasses.fields(cls) if (c := _converter(hints[f.name])) is not None]
+    return build
+
+
+def _build(cls: type, data: Any) -> Any:
+    """One model (and everything in it) from its JSON object; TypeError on a wrong shape."""
+    return _builder(cls)(data)

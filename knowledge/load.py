@@ -6,32 +6,18 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from knowledge import compiled as _compiled
 from knowledge.aliases import Aliases, read_aliases
-from knowledge.files import DATA_DIR, HERE, KnowledgeError, read_yaml
+from knowledge.files import DATA_DIR, HERE, KnowledgeError, read_yaml, validate
 from knowledge.models import KnowledgeBase, Role, Topic
 
 __all__ = ["DATA_DIR", "HERE", "KnowledgeError", "load", "load_aliases", "load_kb", "read_yaml"]
 
 
-def _field_error(path: Path, exc: ValidationError) -> KnowledgeError:
-    errors = exc.errors()
-    shown = "; ".join(
-        f"field {'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}" for e in errors[:3]
-    )
-    more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
-    return KnowledgeError(f"{path}: {shown}{more}")
-
-
 def _validate(path: Path, model: type, data: Any):
     if not isinstance(data, dict):
         raise KnowledgeError(f"{path}: expected a mapping at the top level")
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise _field_error(path, exc) from None
+    return validate(model, data, path)
 
 
 def load_kb(data_dir: Path = DATA_DIR, catalog: Path = HERE / "catalog.yaml") -> KnowledgeBase:
@@ -60,7 +46,7 @@ def load_kb(data_dir: Path = DATA_DIR, catalog: Path = HERE / "catalog.yaml") ->
 
 @functools.cache
 def compiled():
-    """The packaged compiled.json if it matches the YAML files, else None."""
+    """The packaged compiled.json if it matches the YAML files, else None (KnowledgeError if damaged)."""
     return _compiled.read(DATA_DIR / "compiled.json", _compiled.sources(HERE, DATA_DIR))
 
 
@@ -68,7 +54,7 @@ def compiled():
 def load() -> KnowledgeBase:
     """The packaged knowledge base, loaded once per process (compiled twin when fresh)."""
     fresh = compiled()
-    return fresh.kb if fresh is not None else load_kb()
+    return fresh.kb if fresh is not None else load_kb(DATA_DIR)
 
 
 @functools.cache

@@ -1,8 +1,16 @@
-"""Frozen, typed models of the knowledge base."""
+"""Frozen, typed models of the knowledge base: plain dataclasses, validated by pydantic.
+
+The classes are plain frozen dataclasses, so answering a question never imports pydantic.
+pydantic validates them (strict about unknown fields, lists made tuples) where data comes in:
+the YAML files and `python -m knowledge build` (`Model.model_validate`, knowledge.files.validate).
+The compiled twin is trusted after its checksum and built directly (`from_json`).
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
     "Group",
@@ -15,11 +23,50 @@ __all__ = [
 ]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class _Model:
+    """The few pydantic-style methods the build and the tests use, without pydantic at run time."""
+
+    __slots__ = ()
+    __pydantic_config__ = {"extra": "forbid"}  # read by pydantic when it validates these classes
+
+    @classmethod
+    def model_validate(cls, data: Any):
+        """Validate `data` with pydantic (KnowledgeError naming the field on a fault)."""
+        from knowledge.files import validate
+
+        return validate(cls, data)
+
+    def model_dump(self, *, mode: str = "python", exclude_defaults: bool = False) -> dict[str, Any]:
+        """The fields as a dict, nested models as dicts (mode="json": tuples as lists)."""
+        return _dump(self, mode == "json", exclude_defaults)
+
+    def model_copy(self, *, update: dict[str, Any] | None = None):
+        """A copy with some fields replaced (not validated, as in pydantic)."""
+        return dataclasses.replace(self, **(update or {}))
 
 
-class Item(_Frozen):
+def _dump(value: Any, json: bool, exclude_defaults: bool) -> Any:
+    if isinstance(value, _Model):
+        out = {}
+        for f in dataclasses.fields(value):
+            v = getattr(value, f.name)
+            if exclude_defaults and f.default is not dataclasses.MISSING and v == f.default:
+                continue
+            out[f.name] = _dump(v, json, exclude_defaults)
+        return out
+    if isinstance(value, tuple | list):
+        items = [_dump(v, json, exclude_defaults) for v in value]
+        return items if json or isinstance(value, list) else tuple(items)
+    if isinstance(value, dict):
+        return {k: _dump(v, json, exclude_defaults) for k, v in value.items()}
+    return value
+
+
+_frozen = dataclass(frozen=True, slots=True, kw_only=True)  # keyword-only, as pydantic models are
+
+
+@_frozen
+class Item(_Model):
     """One bullet: optional `Label:` prefix, its text, and nested bullets."""
 
     label: str | None = None
@@ -27,7 +74,8 @@ class Item(_Frozen):
     items: tuple[Item, ...] = ()
 
 
-class Group(_Frozen):
+@_frozen
+class Group(_Model):
     """A heading with the paragraphs, bullets and sub-groups under it."""
 
     heading: str | None = None
@@ -37,7 +85,8 @@ class Group(_Frozen):
     groups: tuple[Group, ...] = ()
 
 
-class Section(_Frozen):
+@_frozen
+class Section(_Model):
     """One of the ten topics of a role document."""
 
     topic: str
@@ -47,7 +96,8 @@ class Section(_Frozen):
     summary: tuple[str, ...] = ()
 
 
-class SalaryFigure(_Frozen):
+@_frozen
+class SalaryFigure(_Model):
     """One money figure (or range) from a document, with what it is for."""
 
     topic: str
@@ -66,7 +116,8 @@ class SalaryFigure(_Frozen):
     source: str
 
 
-class Role(_Frozen):
+@_frozen
+class Role(_Model):
     """A role document, parsed: its sections and its salary figures."""
 
     id: str
@@ -83,7 +134,8 @@ class Role(_Frozen):
         raise KeyError(topic)
 
 
-class Topic(_Frozen):
+@_frozen
+class Topic(_Model):
     """A topic id with its document heading and a short display title."""
 
     id: str
@@ -91,7 +143,8 @@ class Topic(_Frozen):
     title: str
 
 
-class KnowledgeBase(_Frozen):
+@_frozen
+class KnowledgeBase(_Model):
     """All roles and topics, in display order."""
 
     roles: dict[str, Role]
