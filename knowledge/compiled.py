@@ -1,8 +1,8 @@
 """A compiled JSON twin of the YAML knowledge base, for a fast start without pydantic.
 
 `python -m knowledge build` validates the YAML with pydantic and writes data/compiled.json as
-two lines: a header `{"format", "stamps", "sha256"}` (the SHA-256 of every YAML file it was made
-from, and of the second line), then the knowledge base and aliases as one JSON object.
+two lines: a header `{"format", "stamps", "checksum"}` (the checksum of every YAML file it was
+made from, and of the second line), then the knowledge base and aliases as one JSON object.
 
 Loading uses the twin only while its stamps match the YAML files beside it (else the YAML is
 read: a hand edit is never ignored). A twin that matches them but is damaged (unreadable
@@ -14,9 +14,9 @@ what the build validated, so it is built straight into the plain model classes.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import typing
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -25,7 +25,7 @@ from knowledge.aliases import Aliases
 from knowledge.files import KnowledgeError
 from knowledge.models import KnowledgeBase
 
-__all__ = ["FORMAT", "Compiled", "dumps", "read", "sources", "stamps"]
+__all__ = ["FORMAT", "Compiled", "checksum", "dumps", "read", "sources", "stamps"]
 
 FORMAT = 2
 _REBUILD = "rebuild it with `python -m knowledge build`"
@@ -44,17 +44,25 @@ def sources(here: Path, data_dir: Path) -> list[Path]:
     return [here / "catalog.yaml", here / "aliases.yaml", *sorted(data_dir.glob("*.yaml"))]
 
 
+def checksum(data: bytes) -> str:
+    """Length and CRC-32 of some bytes ("157160:1a2b3c4d").
+
+    A check against accidents and hand edits, not an adversary (who could as well edit the
+    code); zlib is loaded already, where hashlib's OpenSSL costs a cold start ~4 ms.
+    """
+    return f"{len(data)}:{zlib.crc32(data):08x}"
+
+
 def stamps(paths: list[Path]) -> dict[str, str]:
-    """file name -> SHA-256 of its bytes."""
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+    """file name -> checksum of its bytes."""
+    return {p.name: checksum(p.read_bytes()) for p in paths}
 
 
 def dumps(kb: KnowledgeBase, aliases: Aliases, made_from: dict[str, str]) -> str:
     """The text of compiled.json for a validated knowledge base (deterministic)."""
     data = {"kb": kb.model_dump(mode="json", exclude_defaults=True), "aliases": dataclasses.asdict(aliases)}
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    digest = hashlib.sha256(payload.encode()).hexdigest()
-    header = json.dumps({"format": FORMAT, "stamps": made_from, "sha256": digest})
+    header = json.dumps({"format": FORMAT, "stamps": made_from, "checksum": checksum(payload.encode())})
     return f"{header}\n{payload}\n"
 
 
@@ -72,14 +80,14 @@ def read(path: Path, paths: list[Path]) -> Compiled | None:
     head, _, payload = raw.partition(b"\n")
     try:
         header = json.loads(head)
-        made_from, digest = header["stamps"], header["sha256"]
+        made_from, digest = header["stamps"], header["checksum"]
         if header["format"] != FORMAT:
             raise ValueError
     except (ValueError, TypeError, KeyError):
         raise KnowledgeError(f"{path}: corrupt header; {_REBUILD}") from None
     if made_from != stamps(paths):
         return None  # stale: the YAML was edited since the build
-    if hashlib.sha256(payload.rstrip(b"\n")).hexdigest() != digest:
+    if checksum(payload.rstrip(b"\n")) != digest:
         raise KnowledgeError(f"{path}: corrupt (checksum mismatch); {_REBUILD}")
     try:
         data = json.loads(payload)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import shutil
 import subprocess
@@ -52,7 +51,7 @@ def rewrite(twin: Path, change, *, fix_checksum: bool) -> None:
     payload = change(payload)
     header = json.loads(head)
     if fix_checksum:
-        header["sha256"] = hashlib.sha256(payload.encode()).hexdigest()
+        header["checksum"] = compiled.checksum(payload.encode())
     twin.write_text(json.dumps(header) + "\n" + payload + "\n", encoding="utf-8")
 
 
