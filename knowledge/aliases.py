@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.files import read_yaml, validate
+from knowledge.files import read_yaml
+from knowledge.models import Record
 
 __all__ = ["Aliases", "read_aliases"]
 
 _TOPIC_ID_WEIGHT = 10
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Aliases:
-    """The contents of aliases.yaml (a plain class: pydantic validates it only when it is read)."""
+class Aliases(Record):
+    """The contents of aliases.yaml (a plain record: pydantic validates it when it is read)."""
 
-    __pydantic_config__ = {"extra": "forbid"}
+    _strict = True
 
     roles: dict[str, list[str]]
     ambiguous: dict[str, list[str]]
@@ -41,4 +40,6 @@ class Aliases:
 
 def read_aliases(path: Path) -> Aliases:
     """Read and validate one aliases file (KnowledgeError, one line, on any fault)."""
+    from knowledge.schema import validate  # pydantic: only when the YAML is read
+
     return validate(Aliases, read_yaml(path), path)

@@ -15,6 +15,7 @@ from knowledge.aliases import read_aliases
 from knowledge.load import DATA_DIR, HERE, KnowledgeError, load_kb, read_yaml
 from knowledge.models import Role, Topic
 from knowledge.parse import ParseError, heading_lines, parse
+from knowledge.schema import validate
 
 __all__ = ["build", "dump", "main"]
 
@@ -42,7 +43,7 @@ def dump(role: Role) -> str:
 def build(seeds: Path = SEEDS) -> dict[str, str]:
     """Parse every seed; return {file name: text}: one YAML per role and compiled.json."""
     catalog = read_yaml(HERE / "catalog.yaml")
-    topics = [Topic.model_validate(t) for t in catalog["topics"]]
+    topics = [validate(Topic, t) for t in catalog["topics"]]
     texts = {e["id"]: (seeds / e["seed"]).read_text(encoding="utf-8") for e in catalog["roles"]}
     known = frozenset().union(*(heading_lines(t) for t in texts.values()))
     out = {}

@@ -13,13 +13,10 @@ what the build validated, so it is built straight into the plain model classes.
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import typing
 import zlib
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from knowledge.aliases import Aliases
 from knowledge.files import KnowledgeError
@@ -60,7 +57,10 @@ def stamps(paths: list[Path]) -> dict[str, str]:
 
 def dumps(kb: KnowledgeBase, aliases: Aliases, made_from: dict[str, str]) -> str:
     """The text of compiled.json for a validated knowledge base (deterministic)."""
-    data = {"kb": kb.model_dump(mode="json", exclude_defaults=True), "aliases": dataclasses.asdict(aliases)}
+    data = {
+        "kb": kb.model_dump(mode="json", exclude_defaults=True),
+        "aliases": aliases.model_dump(mode="json"),
+    }
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     header = json.dumps({"format": FORMAT, "stamps": made_from, "checksum": checksum(payload.encode())})
     return f"{header}\n{payload}\n"
@@ -91,67 +91,8 @@ def read(path: Path, paths: list[Path]) -> Compiled | None:
         raise KnowledgeError(f"{path}: corrupt (checksum mismatch); {_REBUILD}")
     try:
         data = json.loads(payload)
-        kb = _build(KnowledgeBase, data["kb"])
-        aliases = _build(Aliases, data["aliases"])
+        kb = KnowledgeBase.from_data(data["kb"])
+        aliases = Aliases.from_data(data["aliases"])
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise KnowledgeError(f"{path}: does not fit the models ({exc}); {_REBUILD}") from None
     return Compiled(made_from, kb, aliases)
-
-
-# Building the plain classes from JSON: containers and field names are checked as it goes
-# (an unknown or missing field is a TypeError from the class itself); scalars are as the build
-# wrote them, which the checksum vouches for.
-
-
-def _checked(kind: type, value: Any) -> Any:
-    if type(value) is not kind:
-        raise TypeError(f"expected a {kind.__name__}, got {type(value).__name__}")
-    return value
-
-
-def _converter(hint: Any) -> Callable[[Any], Any] | None:
-    """How one field's JSON value becomes the model's value (None: as it is)."""
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if dataclasses.is_dataclass(hint):
-        return _builder(hint)
-    if origin is tuple:
-        inner = _converter(args[0])
-        if inner is None:
-            return lambda v: tuple(_checked(list, v))
-        return lambda v: tuple(map(inner, _checked(list, v)))
-    if origin is dict:
-        inner = _converter(args[1])
-        if inner is None:
-            return lambda v: _checked(dict, v)
-        return lambda v: {k: inner(x) for k, x in _checked(dict, v).items()}
-    if origin is list:
-        return lambda v: _checked(list, v)
-    return None
-
-
-_BUILDERS: dict[type, Callable[[Any], Any]] = {}
-
-
-def _builder(cls: type) -> Callable[[Any], Any]:
-    """A function making one `cls` from its JSON object (defaults left out)."""
-    if cls in _BUILDERS:
-        return _BUILDERS[cls]
-    convert: list[tuple[str, Callable[[Any], Any]]] = []
-
-    def build(data: Any) -> Any:
-        if type(data) is not dict:
-            raise TypeError(f"{cls.__name__}: expected an object, got {type(data).__name__}")
-        for name, conv in convert:
-            if name in data:
-                data[name] = conv(data[name])
-        return cls(**data)
-
-    _BUILDERS[cls] = build  # before its fields: a model may contain itself
-    hints = typing.get_type_hints(cls)
-    convert += [(f.name, c) for f in dataclasses.fields(cls) if (c := _converter(hints[f.name])) is not None]
-    return build
-
-
-def _build(cls: type, data: Any) -> Any:
-    """One model (and everything in it) from its JSON object; TypeError on a wrong shape."""
-    return _builder(cls)(data)

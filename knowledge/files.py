@@ -1,12 +1,11 @@
-"""Where the knowledge base lives, how one YAML file is read and validated: the bottom of knowledge/."""
+"""Where the knowledge base lives and how one YAML file is read: the bottom of knowledge/."""
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DATA_DIR", "HERE", "KnowledgeError", "read_yaml", "validate"]
+__all__ = ["DATA_DIR", "HERE", "KnowledgeError", "read_yaml"]
 
 HERE = Path(__file__).resolve().parent
 DATA_DIR = HERE / "data"
@@ -32,25 +31,3 @@ def read_yaml(path: Path) -> Any:
         where = f" line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise KnowledgeError(f"{path}:{where}: {problem}") from None
-
-
-@functools.cache
-def _adapter(model: type):
-    from pydantic import TypeAdapter  # only when data comes in: YAML or the build
-
-    return TypeAdapter(model)
-
-
-def validate(model: type, data: Any, path: Path | None = None):
-    """`data` as a `model` (a dataclass), validated by pydantic; a fault is one KnowledgeError."""
-    from pydantic import ValidationError
-
-    try:
-        return _adapter(model).validate_python(data)
-    except ValidationError as exc:
-        errors = exc.errors()
-        shown = "; ".join(
-            f"field {'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}" for e in errors[:3]
-        )
-        more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
-        raise KnowledgeError(f"{path}: {shown}{more}" if path else f"{shown}{more}") from None

@@ -8,7 +8,7 @@ from typing import Any
 
 from knowledge import compiled as _compiled
 from knowledge.aliases import Aliases, read_aliases
-from knowledge.files import DATA_DIR, HERE, KnowledgeError, read_yaml, validate
+from knowledge.files import DATA_DIR, HERE, KnowledgeError, read_yaml
 from knowledge.models import KnowledgeBase, Role, Topic
 
 __all__ = ["DATA_DIR", "HERE", "KnowledgeError", "load", "load_aliases", "load_kb", "read_yaml"]
@@ -17,6 +17,8 @@ __all__ = ["DATA_DIR", "HERE", "KnowledgeError", "load", "load_aliases", "load_k
 def _validate(path: Path, model: type, data: Any):
     if not isinstance(data, dict):
         raise KnowledgeError(f"{path}: expected a mapping at the top level")
+    from knowledge.schema import validate  # pydantic: only when the YAML is read
+
     return validate(model, data, path)
 
 

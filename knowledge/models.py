@@ -1,58 +1,160 @@
-"""Frozen, typed models of the knowledge base: plain dataclasses, validated by pydantic.
+"""Frozen, typed models of the knowledge base: plain records, checked by pydantic where data comes in.
 
-The classes are plain frozen dataclasses, so answering a question never imports pydantic.
-pydantic validates them (strict about unknown fields, lists made tuples) where data comes in:
-the YAML files and `python -m knowledge build` (`Model.model_validate`, knowledge.files.validate).
-The compiled twin is trusted after its checksum and built directly (`from_json`).
+The classes are small frozen records (slots, keyword-only, equality by fields), cheap to
+define and to build, so answering a question never imports pydantic or dataclasses' helpers.
+pydantic validates the same fields (knowledge.schema mirrors each record) where data comes
+in: the YAML files and `python -m knowledge build`. The compiled twin, which the build made
+from validated records and sealed with a checksum, is built straight into them (`from_data`).
 """
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
+import re
+import sys
+from operator import attrgetter
 from typing import Any
 
 __all__ = [
     "Group",
     "Item",
     "KnowledgeBase",
+    "Record",
     "Role",
     "SalaryFigure",
     "Section",
     "Topic",
 ]
 
+_REQUIRED = object()  # a field without a default
+_set = object.__setattr__
+_TUPLE = re.compile(r"tuple\[(\w+), \.\.\.\]")
+_DICT = re.compile(r"dict\[str, (\w+)\]")
 
-class _Model:
-    """The few pydantic-style methods the build and the tests use, without pydantic at run time."""
 
-    __slots__ = ()
-    __pydantic_config__ = {"extra": "forbid"}  # read by pydantic when it validates these classes
+class _Fields(type):
+    """Turns a record's annotations into its slots, in order; their defaults go to `_defaults`."""
 
-    @classmethod
-    def model_validate(cls, data: Any):
-        """Validate `data` with pydantic (KnowledgeError naming the field on a fault)."""
-        from knowledge.files import validate
+    def __new__(mcls, name: str, bases: tuple[type, ...], ns: dict[str, Any]):
+        names = tuple(n for n in ns.get("__annotations__", {}) if not n.startswith("_"))
+        ns["_defaults"] = {n: ns.pop(n) for n in names if n in ns}
+        ns["__slots__"] = names
+        cls = super().__new__(mcls, name, bases, ns)
+        cls._fields = names
+        cls._plan = tuple((n, cls._defaults.get(n, _REQUIRED)) for n in names)
+        cls._values = attrgetter(*names) if len(names) > 1 else lambda r: tuple(getattr(r, n) for n in names)
+        cls._converters = None
+        return cls
 
-        return validate(cls, data)
 
-    def model_dump(self, *, mode: str = "python", exclude_defaults: bool = False) -> dict[str, Any]:
-        """The fields as a dict, nested models as dicts (mode="json": tuples as lists)."""
-        return _dump(self, mode == "json", exclude_defaults)
+class Record(metaclass=_Fields):
+    """Base of the knowledge records: fields are the annotations, as in a frozen dataclass.
+
+    Keyword-only, frozen, slotted, equal when of one class with equal fields. `_strict` is
+    pydantic's strict mode when knowledge.schema validates the record.
+    """
+
+    _strict = False
+
+    def __init__(self, **values: Any) -> None:
+        for name, default in self._plan:
+            value = values.pop(name, default)
+            if value is _REQUIRED:
+                raise TypeError(f"{type(self).__name__}: missing field {name!r}")
+            _set(self, name, value)
+        if values:
+            raise TypeError(f"{type(self).__name__}: unknown field {next(iter(values))!r}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot delete {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values(self) == other._values(other)
+
+    def __hash__(self) -> int:
+        return hash(self._values(self))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in self._fields)
+        return f"{type(self).__name__}({shown})"
+
+    def __reduce__(self):
+        return _rebuild, (type(self), self.as_dict())
+
+    def as_dict(self) -> dict[str, Any]:
+        """field -> value (nested records left as they are)."""
+        return dict(zip(self._fields, self._values(self), strict=True))
 
     def model_copy(self, *, update: dict[str, Any] | None = None):
         """A copy with some fields replaced (not validated, as in pydantic)."""
-        return dataclasses.replace(self, **(update or {}))
+        return type(self)(**{**self.as_dict(), **(update or {})})
+
+    def model_dump(self, *, mode: str = "python", exclude_defaults: bool = False) -> dict[str, Any]:
+        """The fields as a dict, nested records as dicts (mode="json": tuples as lists)."""
+        return _dump(self, mode == "json", exclude_defaults)
+
+    @classmethod
+    def from_data(cls, data: Any):
+        """A record from JSON-shaped data (lists for tuples; defaults may be left out).
+
+        Containers and field names are checked (TypeError); scalars are taken as they are,
+        so the data must come from a validated record (the build) or be validated first.
+        """
+        if type(data) is not dict:
+            raise TypeError(f"{cls.__name__}: expected an object, got {type(data).__name__}")
+        converters = cls._converters if cls._converters is not None else _make_converters(cls)
+        for name, convert in converters:
+            if name in data:
+                data[name] = convert(data[name])
+        return cls(**data)
+
+
+def _rebuild(cls: type[Record], values: dict[str, Any]) -> Record:
+    return cls(**values)
+
+
+def _checked(kind: type, value: Any) -> Any:
+    if type(value) is not kind:
+        raise TypeError(f"expected a {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _make_converters(cls: type[Record]) -> list[tuple[str, Any]]:
+    """How each container field's JSON value becomes the record's (from the annotation text)."""
+    namespace = vars(sys.modules[cls.__module__])
+    cls._converters = out = []  # set first: a record may contain itself
+    for name in cls._fields:
+        hint = cls.__annotations__[name]
+        if match := _TUPLE.fullmatch(hint):
+            inner = namespace.get(match[1])
+            if isinstance(inner, type) and issubclass(inner, Record):
+                out.append((name, lambda v, f=inner.from_data: tuple(map(f, _checked(list, v)))))
+            else:
+                out.append((name, lambda v: tuple(_checked(list, v))))
+        elif match := _DICT.fullmatch(hint):
+            inner = namespace.get(match[1])
+            if isinstance(inner, type) and issubclass(inner, Record):
+                out.append(
+                    (name, lambda v, f=inner.from_data: {k: f(x) for k, x in _checked(dict, v).items()})
+                )
+            else:
+                out.append((name, lambda v: _checked(dict, v)))
+        elif hint.startswith("list["):
+            out.append((name, lambda v: _checked(list, v)))
+    return out
 
 
 def _dump(value: Any, json: bool, exclude_defaults: bool) -> Any:
-    if isinstance(value, _Model):
+    if isinstance(value, Record):
         out = {}
-        for f in dataclasses.fields(value):
-            v = getattr(value, f.name)
-            if exclude_defaults and f.default is not dataclasses.MISSING and v == f.default:
+        for name, v in zip(value._fields, value._values(value), strict=True):
+            if exclude_defaults and name in value._defaults and v == value._defaults[name]:
                 continue
-            out[f.name] = _dump(v, json, exclude_defaults)
+            out[name] = _dump(v, json, exclude_defaults)
         return out
     if isinstance(value, tuple | list):
         items = [_dump(v, json, exclude_defaults) for v in value]
@@ -62,11 +164,7 @@ def _dump(value: Any, json: bool, exclude_defaults: bool) -> Any:
     return value
 
 
-_frozen = dataclass(frozen=True, slots=True, kw_only=True)  # keyword-only, as pydantic models are
-
-
-@_frozen
-class Item(_Model):
+class Item(Record):
     """One bullet: optional `Label:` prefix, its text, and nested bullets."""
 
     label: str | None = None
@@ -74,8 +172,7 @@ class Item(_Model):
     items: tuple[Item, ...] = ()
 
 
-@_frozen
-class Group(_Model):
+class Group(Record):
     """A heading with the paragraphs, bullets and sub-groups under it."""
 
     heading: str | None = None
@@ -85,8 +182,7 @@ class Group(_Model):
     groups: tuple[Group, ...] = ()
 
 
-@_frozen
-class Section(_Model):
+class Section(Record):
     """One of the ten topics of a role document."""
 
     topic: str
@@ -96,8 +192,7 @@ class Section(_Model):
     summary: tuple[str, ...] = ()
 
 
-@_frozen
-class SalaryFigure(_Model):
+class SalaryFigure(Record):
     """One money figure (or range) from a document, with what it is for."""
 
     topic: str
@@ -116,8 +211,7 @@ class SalaryFigure(_Model):
     source: str
 
 
-@_frozen
-class Role(_Model):
+class Role(Record):
     """A role document, parsed: its sections and its salary figures."""
 
     id: str
@@ -134,8 +228,7 @@ class Role(_Model):
         raise KeyError(topic)
 
 
-@_frozen
-class Topic(_Model):
+class Topic(Record):
     """A topic id with its document heading and a short display title."""
 
     id: str
@@ -143,8 +236,7 @@ class Topic(_Model):
     title: str
 
 
-@_frozen
-class KnowledgeBase(_Model):
+class KnowledgeBase(Record):
     """All roles and topics, in display order."""
 
     roles: dict[str, Role]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 import json
+import pickle
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from knowledge import compiled
 from knowledge.aliases import read_aliases
 from knowledge.load import DATA_DIR, HERE, KnowledgeError, load_kb
 from knowledge.load import compiled as packaged
+from knowledge.models import Item
 
 ROOT = Path(__file__).resolve().parents[2]
 ROLES = [
@@ -175,9 +177,27 @@ class TestPlainLoader:
     def test_models_are_frozen_with_tuples(self, pair):
         """A loaded section cannot be changed, and its lists are tuples."""
         section = pair[0].roles["mlops-engineer"].section("salary")
-        with pytest.raises(dataclasses.FrozenInstanceError):
+        with pytest.raises(AttributeError, match="frozen"):
             section.heading = "x"
+        with pytest.raises(AttributeError, match="frozen"):
+            del section.topic
         assert isinstance(section.groups, tuple) and isinstance(section.groups[0].items, tuple)
+
+    def test_records_copy_pickle_and_compare_by_value(self, pair):
+        """A role survives pickling and model_copy equal to itself, and hashes by value."""
+        role = pair[0].roles["ai-systems-engineer"]
+        assert pickle.loads(pickle.dumps(role)) == role and copy.deepcopy(role) == role
+        assert role.model_copy() == role and role.model_copy(update={"title": "X"}).title == "X"
+        assert hash(role.sections[0]) == hash(copy.copy(role.sections[0]))
+        assert role.sections[0] != role.sections[1] and role != role.sections[0]
+
+    def test_records_refuse_unknown_and_missing_fields(self):
+        """Building a record names the field it lacks or does not have."""
+        with pytest.raises(TypeError, match="missing field 'text'"):
+            Item(label="x")
+        with pytest.raises(TypeError, match="unknown field 'txt'"):
+            Item(text="x", txt="y")
+        assert Item(text="x") == Item(text="x", label=None, items=())
 
     def test_ask_does_not_import_pydantic_or_yaml(self):
         """With a fresh twin, `ask` loads without pydantic, PyYAML or rapidfuzz (a fast cold start)."""
