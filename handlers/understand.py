@@ -10,6 +10,7 @@ from knowledge.match import Focus, Match, Matcher
 __all__ = ["Plan", "plan", "strip_command"]
 
 _COMMAND = re.compile(r"^\s*(?:/role\b|<@[A-Z0-9]+(?:\|[^>]*)?>)[\s:,]*", re.IGNORECASE)
+_SUGGEST_FROM = 8  # "did you mean" looks at the first distinct unknown words, not all 60
 _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "all", "every", "each"}
 
 
@@ -79,7 +80,7 @@ def plan(text: str, matcher: Matcher, role_ids: tuple[str, ...]) -> Plan:
             m.topic,
             m.focus,
             unknown=m.unknown,
-            suggestions=tuple(matcher.suggest(m.unknown)),
+            suggestions=tuple(matcher.suggest(tuple(dict.fromkeys(m.unknown))[:_SUGGEST_FROM])),
             match=m,
         )
     if m.topic is not None or m.focus:

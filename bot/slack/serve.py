@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import sys
@@ -156,5 +157,6 @@ def run(args: Any, *, env: Mapping[str, str] | None = None, load_kb: Callable[[]
     port = args.port if args.port is not None else settings.port
     wsgi = make_wsgi(app, {"roles": len(kb.roles), "topics": len(kb.topics)})
     workers = worker_count(os.environ if env is None else env)
+    gc.freeze()  # what is built so far stays out of the workers' collections: shared, not copied
     GunicornServer(wsgi, gunicorn_options(port, workers)).run()
     return 0
