@@ -15,6 +15,7 @@ from knowledge.match import Focus, Match, stem
 __all__ = ["Plan", "plan", "strip_command"]
 
 _COMMAND = re.compile(r"^\s*(?:/role\b|<@[A-Z0-9]+(?:\|[^>]*)?>)[\s:,]*", re.IGNORECASE)
+_SUGGEST_FROM = 8  # "did you mean" looks at the first distinct unknown words, not all 60
 _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "all", "every", "each"}
 # Words that ask across the roles ("which roles", "who works with", "mentioned anywhere").
 _ACROSS = {"which", "who", "whom", "any", "anywhere", "anyone", "mentioned", "mention", "these", "all"}
@@ -287,7 +288,7 @@ def plan(text: str, engine: Engine) -> Plan:
             m.topic,
             m.focus,
             unknown=m.unknown,
-            suggestions=tuple(matcher.suggest(m.unknown)),
+            suggestions=tuple(matcher.suggest(tuple(dict.fromkeys(m.unknown))[:_SUGGEST_FROM])),
             match=m,
         )
     if m.topic is not None or m.focus:

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
-from knowledge.files import KnowledgeError, read_yaml
+from knowledge.files import read_yaml
+from knowledge.models import Record
 
 __all__ = ["Aliases", "read_aliases"]
 
 _TOPIC_ID_WEIGHT = 10
 
 
-class Aliases(BaseModel):
-    """The contents of aliases.yaml."""
+class Aliases(Record):
+    """The contents of aliases.yaml (a plain record: pydantic validates it when it is read)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+    _strict = True
 
     roles: dict[str, list[str]]
     ambiguous: dict[str, list[str]]
@@ -43,10 +42,6 @@ class Aliases(BaseModel):
 
 def read_aliases(path: Path) -> Aliases:
     """Read and validate one aliases file (KnowledgeError, one line, on any fault)."""
-    data = read_yaml(path)
-    try:
-        return Aliases.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise KnowledgeError(f"{path}: field {where}: {first['msg']}") from None
+    from knowledge.schema import validate  # pydantic: only when the YAML is read
+
+    return validate(Aliases, read_yaml(path), path)

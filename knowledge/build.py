@@ -16,6 +16,7 @@ from knowledge.index import Index
 from knowledge.load import DATA_DIR, HERE, INDEX_NAME, KnowledgeError, index_stamp, load_kb, read_yaml
 from knowledge.models import Role, Topic
 from knowledge.parse import ParseError, heading_lines, parse
+from knowledge.schema import validate
 
 __all__ = ["build", "dump", "main"]
 
@@ -43,7 +44,7 @@ def dump(role: Role) -> str:
 def build(seeds: Path = SEEDS) -> dict[str, str | bytes]:
     """Parse every seed; return {file name: content}: one YAML per role, compiled.json, the index."""
     catalog = read_yaml(HERE / "catalog.yaml")
-    topics = [Topic.model_validate(t) for t in catalog["topics"]]
+    topics = [validate(Topic, t) for t in catalog["topics"]]
     texts = {e["id"]: (seeds / e["seed"]).read_text(encoding="utf-8") for e in catalog["roles"]}
     known = frozenset().union(*(heading_lines(t) for t in texts.values()))
     out = {}
@@ -74,8 +75,8 @@ def _compile(yaml_texts: dict[str, str]) -> tuple[str, bytes]:
         aliases = read_aliases(HERE / "aliases.yaml")
         paths = compiled.sources(HERE, data)
         stamps = compiled.stamps(paths)
-        twin = compiled.Compiled(stamps=stamps, kb=kb, aliases=aliases)
-        return twin.model_dump_json() + "\n", Index.build(kb, index_stamp(stamps)).to_bytes()
+        index = Index.build(kb, index_stamp(stamps)).to_bytes()
+        return compiled.dumps(kb, aliases, stamps), index
 
 
 def _check(built: dict[str, str | bytes], data_dir: Path) -> list[str]:

@@ -1,28 +1,35 @@
-"""A compiled JSON twin of the YAML knowledge base, for a fast start.
+"""A compiled JSON twin of the YAML knowledge base, for a fast start without pydantic.
 
-`python -m knowledge build` writes data/compiled.json with the SHA-256 of every YAML
-file it was made from. Loading uses it only while those stamps match the YAML files
-beside it, and validates it through the same pydantic models; otherwise the YAML is
-read. So the YAML stays the source of truth and a hand edit is never ignored.
+`python -m knowledge build` validates the YAML with pydantic and writes data/compiled.json as
+two lines: a header `{"format", "stamps", "checksum"}` (the checksum of every YAML file it was
+made from, and of the second line), then the knowledge base and aliases as one JSON object.
+
+Loading uses the twin only while its stamps match the YAML files beside it (else the YAML is
+read: a hand edit is never ignored). A twin that matches them but is damaged (unreadable
+header, checksum mismatch, a shape the models do not have) is a KnowledgeError, one line,
+never a wrong answer. The payload's checksum stands in for validating it again: it is exactly
+what the build validated, so it is built straight into the plain model classes.
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
+import zlib
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, ValidationError
+from typing import NamedTuple
 
 from knowledge.aliases import Aliases
+from knowledge.files import KnowledgeError
 from knowledge.models import KnowledgeBase
 
-__all__ = ["Compiled", "read", "sources", "stamps"]
+__all__ = ["FORMAT", "Compiled", "checksum", "dumps", "read", "sources", "stamps"]
+
+FORMAT = 2
+_REBUILD = "rebuild it with `python -m knowledge build`"
 
 
-class Compiled(BaseModel):
+class Compiled(NamedTuple):
     """What data/compiled.json holds."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     stamps: dict[str, str]
     kb: KnowledgeBase
@@ -34,17 +41,58 @@ def sources(here: Path, data_dir: Path) -> list[Path]:
     return [here / "catalog.yaml", here / "aliases.yaml", *sorted(data_dir.glob("*.yaml"))]
 
 
+def checksum(data: bytes) -> str:
+    """Length and CRC-32 of some bytes ("157160:1a2b3c4d").
+
+    A check against accidents and hand edits, not an adversary (who could as well edit the
+    code); zlib is loaded already, where hashlib's OpenSSL costs a cold start ~4 ms.
+    """
+    return f"{len(data)}:{zlib.crc32(data):08x}"
+
+
 def stamps(paths: list[Path]) -> dict[str, str]:
-    """file name -> SHA-256 of its bytes."""
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+    """file name -> checksum of its bytes."""
+    return {p.name: checksum(p.read_bytes()) for p in paths}
+
+
+def dumps(kb: KnowledgeBase, aliases: Aliases, made_from: dict[str, str]) -> str:
+    """The text of compiled.json for a validated knowledge base (deterministic)."""
+    data = {
+        "kb": kb.model_dump(mode="json", exclude_defaults=True),
+        "aliases": aliases.model_dump(mode="json"),
+    }
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    header = json.dumps({"format": FORMAT, "stamps": made_from, "checksum": checksum(payload.encode())})
+    return f"{header}\n{payload}\n"
 
 
 def read(path: Path, paths: list[Path]) -> Compiled | None:
-    """The compiled knowledge base if it is there, valid and made from these very files."""
+    """The compiled knowledge base if it is there and made from these very files, else None.
+
+    KnowledgeError (one line) when it is made from them but damaged.
+    """
     try:
         raw = path.read_bytes()
-        current = stamps(paths)
-        compiled = Compiled.model_validate_json(raw)
-    except (OSError, ValidationError, ValueError):
+    except FileNotFoundError:
         return None
-    return compiled if compiled.stamps == current else None
+    except OSError as exc:
+        raise KnowledgeError(f"{path}: cannot read ({exc.strerror or exc}); {_REBUILD}") from None
+    head, _, payload = raw.partition(b"\n")
+    try:
+        header = json.loads(head)
+        made_from, digest = header["stamps"], header["checksum"]
+        if header["format"] != FORMAT:
+            raise ValueError
+    except (ValueError, TypeError, KeyError):
+        raise KnowledgeError(f"{path}: corrupt header; {_REBUILD}") from None
+    if made_from != stamps(paths):
+        return None  # stale: the YAML was edited since the build
+    if checksum(payload.rstrip(b"\n")) != digest:
+        raise KnowledgeError(f"{path}: corrupt (checksum mismatch); {_REBUILD}")
+    try:
+        data = json.loads(payload)
+        kb = KnowledgeBase.from_data(data["kb"])
+        aliases = Aliases.from_data(data["aliases"])
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise KnowledgeError(f"{path}: does not fit the models ({exc}); {_REBUILD}") from None
+    return Compiled(made_from, kb, aliases)

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 from pathlib import Path
 from typing import Any
-
-from pydantic import ValidationError
 
 from knowledge import compiled as _compiled
 from knowledge.aliases import Aliases, read_aliases
@@ -32,22 +28,12 @@ __all__ = [
 INDEX_NAME = "index.sqlite"
 
 
-def _field_error(path: Path, exc: ValidationError) -> KnowledgeError:
-    errors = exc.errors()
-    shown = "; ".join(
-        f"field {'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}" for e in errors[:3]
-    )
-    more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
-    return KnowledgeError(f"{path}: {shown}{more}")
-
-
 def _validate(path: Path, model: type, data: Any):
     if not isinstance(data, dict):
         raise KnowledgeError(f"{path}: expected a mapping at the top level")
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise _field_error(path, exc) from None
+    from knowledge.schema import validate  # pydantic: only when the YAML is read
+
+    return validate(model, data, path)
 
 
 def load_kb(data_dir: Path = DATA_DIR, catalog: Path = HERE / "catalog.yaml") -> KnowledgeBase:
@@ -76,7 +62,7 @@ def load_kb(data_dir: Path = DATA_DIR, catalog: Path = HERE / "catalog.yaml") ->
 
 @functools.cache
 def compiled():
-    """The packaged compiled.json if it matches the YAML files, else None."""
+    """The packaged compiled.json if it matches the YAML files, else None (KnowledgeError if damaged)."""
     return _compiled.read(DATA_DIR / "compiled.json", _compiled.sources(HERE, DATA_DIR))
 
 
@@ -84,7 +70,7 @@ def compiled():
 def load() -> KnowledgeBase:
     """The packaged knowledge base, loaded once per process (compiled twin when fresh)."""
     fresh = compiled()
-    return fresh.kb if fresh is not None else load_kb()
+    return fresh.kb if fresh is not None else load_kb(DATA_DIR)
 
 
 @functools.cache
@@ -95,8 +81,8 @@ def load_aliases(path: Path = HERE / "aliases.yaml") -> Aliases:
 
 
 def index_stamp(stamps: dict[str, str]) -> str:
-    """What a saved search index is made for: the SHA-256 stamps of the YAML files."""
-    return hashlib.sha256(json.dumps(stamps, sort_keys=True).encode()).hexdigest()
+    """What a saved search index is made for: the stamps of the YAML files, as one string."""
+    return " ".join(f"{name}={stamp}" for name, stamp in sorted(stamps.items()))
 
 
 @functools.cache

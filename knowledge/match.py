@@ -12,8 +12,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
 from knowledge.aliases import Aliases
 
 __all__ = ["Focus", "Match", "Matcher", "normalize", "stem"]
@@ -151,6 +149,8 @@ class Matcher:
         if word in self.known or len(word) < 4 or not word.isalpha():
             return word
         cutoff = 75 if len(word) == 4 else 80
+        from rapidfuzz import fuzz, process  # imported only when a word needs correcting
+
         best = process.extractOne(
             word, self.fuzzy_vocab, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
         )
@@ -277,6 +277,8 @@ class Matcher:
 
     def suggest(self, words: Iterable[str], limit: int = 3) -> list[str]:
         """Role ids whose names look like any of `words` (for "did you mean")."""
+        from rapidfuzz import fuzz, process
+
         out: list[str] = []
         for word in words:
             if len(word) < 4:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from knowledge.models import Group, Item, Role, Section, Topic
 from knowledge.salary import figures
+from knowledge.schema import validate
 from knowledge.text import to_text
 from knowledge.tokens import Token, rules, title_like, tokenize
 
@@ -140,14 +141,15 @@ class _Builder:
         last["groups"] = [g.model_dump() for g in groups]
 
     def section(self, topic: Topic) -> Section:
-        return Section.model_validate(
+        return validate(
+            Section,
             {
                 "topic": topic.id,
                 "heading": topic.heading,
                 "intro": self.intro,
                 "groups": self.groups,
                 "summary": self.summary,
-            }
+            },
         )
 
 

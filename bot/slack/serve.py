@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import sys
@@ -18,6 +19,7 @@ from bot.logs import setup_logging
 from bot.slack.app import create_app
 from bot.slack.wsgi import make_wsgi
 from bot.store import SqliteSeenEvents, sqlite_path
+from handlers import engine_for
 from knowledge.load import KnowledgeError, load
 
 __all__ = [
@@ -156,5 +158,7 @@ def run(args: Any, *, env: Mapping[str, str] | None = None, load_kb: Callable[[]
     port = args.port if args.port is not None else settings.port
     wsgi = make_wsgi(app, {"roles": len(kb.roles), "topics": len(kb.topics)})
     workers = worker_count(os.environ if env is None else env)
+    engine_for(kb)  # the matcher, built once before the fork and shared by the workers
+    gc.freeze()  # what is built so far stays out of the workers' collections: shared, not copied
     GunicornServer(wsgi, gunicorn_options(port, workers)).run()
     return 0

@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from knowledge.load import DATA_DIR, KnowledgeError, load, load_kb
+from knowledge.aliases import read_aliases
+from knowledge.load import DATA_DIR, HERE, KnowledgeError, load, load_kb
 
 
 @pytest.fixture
@@ -73,3 +74,22 @@ class TestLoad:
         path.write_text(text[: text.index("- topic: challenges")])
         with pytest.raises(KnowledgeError, match="missing topic 'challenges'"):
             load_kb(data)
+
+
+class TestAliases:
+    """aliases.yaml is validated when it is read; a fault is one line naming the field."""
+
+    def test_unknown_key_is_refused(self, tmp_path):
+        """A typo'd top-level key is an error naming it."""
+        path = tmp_path / "aliases.yaml"
+        path.write_text((HERE / "aliases.yaml").read_text().replace("stopwords:", "stopword:", 1))
+        with pytest.raises(KnowledgeError, match=r"aliases\.yaml: field (stopwords|stopword)") as err:
+            read_aliases(path)
+        assert "\n" not in str(err.value)
+
+    def test_wrong_type_names_the_field(self, tmp_path):
+        """A topic weight that is not a number names its path."""
+        path = tmp_path / "aliases.yaml"
+        path.write_text("roles: {}\nambiguous: {}\ntopics: {salary: {pay: lots}}\n")
+        with pytest.raises(KnowledgeError, match=r"field topics\.salary\.pay"):
+            read_aliases(path)
