@@ -1,4 +1,4 @@
-"""`ask`: answer questions offline, as text or JSON, one or a batch."""
+"""`ask`: answer questions offline, as text or JSON, one or a batch (with conversations)."""
 
 from __future__ import annotations
 
@@ -25,8 +25,25 @@ def plain(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
+_KEEP_TURNS = 6  # turns of a conversation kept, as in Slack threads
+_THREADS = 10_000  # conversations kept at once in one batch
+
+
 def _query(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ")
+
+
+def _turn(line: str) -> tuple[str, str | None]:
+    """A batch line: plain text, or {"text": ..., "thread": ID} (a turn of a conversation)."""
+    if line.lstrip().startswith("{"):
+        try:
+            data = json.loads(line)
+        except ValueError:
+            return line, None
+        if isinstance(data, dict) and isinstance(data.get("text"), str):
+            thread = data.get("thread")
+            return data["text"], None if thread is None or isinstance(thread, bool) else str(thread)
+    return line, None
 
 
 def run(args, loader=load) -> int:
@@ -38,8 +55,17 @@ def run(args, loader=load) -> int:
         return 2
     text = " ".join(args.text)
     full = getattr(args, "full", False)
-    for query in (line.rstrip("\n") for line in sys.stdin) if text == "-" else [text]:
-        reply = handlers.ask(_query(query), kb)
+    threads: dict[str, list[handlers.Turn]] = {}
+    for line in (line.rstrip("\n") for line in sys.stdin) if text == "-" else [text]:
+        query, thread = _turn(line) if text == "-" else (line, None)
+        if thread is None:
+            reply = handlers.ask(_query(query), kb)
+        else:
+            turns = threads.pop(thread, [])
+            reply, turn = handlers.converse(_query(query), kb, turns)
+            threads[thread] = [*turns, turn][-_KEEP_TURNS:]  # most recent last
+            if len(threads) > _THREADS:
+                del threads[next(iter(threads))]
         if full:
             reply = handlers.expand(reply, kb)
         print(json.dumps(reply.to_json(), ensure_ascii=False) if args.json else plain(reply.text))

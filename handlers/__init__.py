@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from handlers.engine import Engine
+from handlers.followup import Turn, complete, is_thanks
 from handlers.replies import REPLIES, fit
 from handlers.reply import INTENTS, Reply
-from handlers.understand import plan
+from handlers.understand import plan, strip_command
 from knowledge.models import KnowledgeBase
 
-__all__ = ["INTENTS", "Engine", "Reply", "ask", "engine_for", "expand"]
+__all__ = ["INTENTS", "Engine", "Reply", "Turn", "ask", "converse", "engine_for", "expand"]
 
 _ENGINES: dict[int, Engine] = {}
 
@@ -26,6 +27,21 @@ def ask(text: str, kb: KnowledgeBase) -> Reply:
     engine = engine_for(kb)
     decided = plan(text if isinstance(text, str) else "", engine)
     return REPLIES[decided.mode or decided.intent](engine, decided)
+
+
+def converse(text: str, kb: KnowledgeBase, turns: list[Turn]) -> tuple[Reply, Turn]:
+    """Answer one message of a conversation, given its earlier turns; return the reply and its turn."""
+    engine = engine_for(kb)
+    text = text if isinstance(text, str) else ""
+    if is_thanks(engine, engine.matcher.match(strip_command(text))):
+        return _welcome(), Turn("help")
+    decided = plan(complete(text, engine, turns), engine)
+    return REPLIES[decided.mode or decided.intent](engine, decided), Turn.of(decided)
+
+
+def _welcome() -> Reply:
+    text = "You're welcome! Ask me anything else about these roles, or `/role list` to see them all."
+    return Reply("help", text, [{"type": "section", "text": {"type": "mrkdwn", "text": text}}])
 
 
 def expand(reply: Reply, kb: KnowledgeBase) -> Reply:

@@ -29,6 +29,7 @@ class Aliases(Record):
     focus: dict[str, dict[str, list[str]]]
     stopwords: list[str]
     synonyms: dict[str, list[str]]
+    thanks_words: list[str]
     short_names: dict[str, str]
 
     def role_phrases(self) -> dict[str, list[str]]:

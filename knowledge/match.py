@@ -111,6 +111,7 @@ class Matcher:
             for name in ("compare_strong", "compare_weak", "roles_words", "list_words", "help_words")
         }
         self.stopwords = frozenset(aliases.stopwords)
+        self.thanks_words = frozenset(stem(w) for p in aliases.thanks_words for w in normalize(p))
         raw_phrases = [
             *(p for ps in aliases.role_phrases().values() for p in ps),
             *aliases.ambiguous,

@@ -70,3 +70,30 @@ class TestAsk:
     def test_plain_unescapes_and_strips_markup(self):
         """mrkdwn bold/italic and entities become plain text."""
         assert plain("*Bold* _it_ &lt;x&gt; &amp;") == "Bold it <x> &"
+
+    def test_batch_lines_with_one_thread_are_one_conversation(self):
+        """JSON lines with a thread id carry context; other threads and plain lines do not."""
+        lines = [
+            {"text": "how much do ml platform engineers make?", "thread": "a"},
+            {"text": "what skills does an mlops engineer need?", "thread": "b"},
+            {"text": "and in seattle?", "thread": "a"},
+            "and in seattle?",
+            {"text": "what about platform engineers?", "thread": "b"},
+            '{"text": broken json',
+        ]
+        stdin = "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n"
+        done = run("ask", "--json", "-", stdin=stdin)
+        assert done.returncode == 0, done.stderr
+        replies = [json.loads(line) for line in done.stdout.splitlines()]
+        assert len(replies) == len(lines)
+        assert (replies[2]["roles"], replies[2]["topic"]) == (["ml-platform-engineer"], "salary")
+        assert "$173,517" in replies[2]["text"]
+        assert replies[3]["intent"] == "clarify"  # a plain line has no context: which role?
+        assert (replies[4]["roles"], replies[4]["topic"]) == (["ml-platform-engineer"], "requirements")
+
+    def test_full_prints_the_whole_section_behind_an_answer(self, capsys):
+        """--full: the section a short answer leads into, every line of it."""
+        assert main(["ask", "--full", "how many yrs of experience do mlops jobs ask for"]) == 0
+        whole = capsys.readouterr().out
+        assert main(["ask", "/role mlops-engineer requirements"]) == 0
+        assert whole == capsys.readouterr().out

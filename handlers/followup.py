@@ -1,0 +1,131 @@
+"""Follow-ups in a conversation: what a message leaves out is taken from the turns before it.
+
+A turn is remembered as a `Turn` (plain JSON, so it can live in a database): the intent, roles,
+topic and focus of the answer. A new message that names a role and a topic (or a subject) is a
+question of its own and inherits nothing; one that leaves something out is completed from the
+last answered turn, by adding the missing words to what was typed:
+
+    "and in seattle?"                 + platform, salary    -> platform salary ... seattle
+    "what about production ai eng?"   + salary, seattle     -> production ai ... salary seattle
+    "compare that with mlops"         + platform, salary    -> compare platform mlops salary
+    "the mlops one" (after "which role?") + salary          -> mlops salary
+    "thanks!"                                               -> a short reply, nothing inherited
+
+The completed text is answered by the same engine as any question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from handlers.engine import Engine
+from handlers.understand import Plan, strip_command
+from knowledge.match import Focus, Match
+
+__all__ = ["Turn", "complete", "is_thanks"]
+
+# Words that ask across roles: such a question stands on its own, whatever came before.
+_ACROSS = {"any", "anywhere", "anyone", "all", "every", "each", "roles", "role", "jobs", "positions"}
+_FOCUS_DIMS = ("levels", "locations", "companies", "kinds")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What a conversation keeps of one answer."""
+
+    intent: str
+    roles: tuple[str, ...] = ()
+    topic: str | None = None
+    focus: dict[str, tuple[str, ...]] | None = None  # dimension -> words ("locations": ("Seattle",))
+
+    @classmethod
+    def of(cls, plan: Plan) -> Turn:
+        """The turn an answer leaves behind."""
+        f = plan.focus
+        focus = {d: tuple(getattr(f, d)) for d in _FOCUS_DIMS if getattr(f, d)}
+        if f.years is not None:
+            focus["years"] = (f"{f.years} years",)
+        if f.percentile:
+            focus["percentile"] = (f.percentile,)
+        return cls(plan.intent, tuple(plan.roles), plan.topic, focus or None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "intent": self.intent,
+            "roles": list(self.roles),
+            "topic": self.topic,
+            "focus": {k: list(v) for k, v in (self.focus or {}).items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Turn | None:
+        """A turn read back from storage; None for anything malformed (it is then ignored)."""
+        if not isinstance(data, dict) or not isinstance(data.get("intent"), str):
+            return None
+        roles = data.get("roles") or []
+        focus = data.get("focus") or {}
+        if not isinstance(roles, list) or not isinstance(focus, dict):
+            return None
+        return cls(
+            data["intent"],
+            tuple(r for r in roles if isinstance(r, str)),
+            data.get("topic") if isinstance(data.get("topic"), str) else None,
+            {k: tuple(str(w) for w in v) for k, v in focus.items() if isinstance(v, list)} or None,
+        )
+
+
+def is_thanks(engine: Engine, m: Match) -> bool:
+    """ "thanks!", "cool, thx": thanks or an acknowledgement, and nothing asked."""
+    words = set(m.tokens) - {"?"}
+    thanks = engine.matcher.thanks_words
+    return bool(words) and words <= thanks | engine.matcher.stopwords and bool(words & thanks)
+
+
+def _last(turns: list[Turn]) -> Turn | None:
+    """The last turn that was about something (thanks and help are skipped)."""
+    for turn in reversed(turns):
+        if turn.roles or turn.topic:
+            return turn
+    return None
+
+
+def _focus_words(last: Turn, m: Match) -> list[str]:
+    """The earlier focus, less the dimensions the new message sets itself (a new city wins)."""
+    new = Focus(
+        levels=m.focus.levels, locations=m.focus.locations, companies=m.focus.companies, kinds=m.focus.kinds
+    )
+    own = {d for d in _FOCUS_DIMS if getattr(new, d)}
+    if m.focus.years is not None:
+        own.add("years")
+    if m.focus.percentile:
+        own.add("percentile")
+    return [w for d, words in (last.focus or {}).items() if d not in own for w in words]
+
+
+def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
+    """The message with what it leaves out filled in from the conversation (or as typed)."""
+    last = _last(turns)
+    if last is None:
+        return text
+    body = strip_command(text)
+    m = engine.matcher.match(body)
+    named_topic = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
+    if set(m.tokens) & _ACROSS:  # "which roles need kubernetes?"
+        return text
+    if m.roles and (named_topic or m.subject) and not m.compare_strong:  # a question of its own
+        return text
+    if not (m.roles or m.topic or m.focus or m.ambiguous):
+        return text  # nothing to complete ("why?"), or a new subject ("what about nurses?")
+    roles = list(m.roles)
+    compare = m.compare_strong and bool(roles)
+    if compare:  # "compare that with mlops", "vs platform"
+        roles = [*[r for r in last.roles if r not in roles], *roles]
+    elif not roles and not m.ambiguous:
+        roles = list(last.roles)
+    topic = [] if named_topic else [last.topic or ""]
+    keep_focus = topic or (m.topic == last.topic)
+    focus = _focus_words(last, m) if keep_focus else []
+    lead = ["compare"] if (compare or len(roles) > 1) and len(roles) > 1 else []
+    parts = [*lead, *roles, body, *topic, *focus]
+    return " ".join(p for p in parts if p)

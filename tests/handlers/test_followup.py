@@ -1,0 +1,99 @@
+"""Follow-ups: a message that leaves out the role, topic or focus takes it from the thread."""
+
+from __future__ import annotations
+
+import handlers
+from handlers import Turn
+
+
+def talk(kb, *messages):
+    """The replies to messages sent in one conversation, in order."""
+    turns, replies = [], []
+    for text in messages:
+        reply, turn = handlers.converse(text, kb, turns)
+        turns.append(turn)
+        replies.append(reply)
+    return replies
+
+
+class TestCompleting:
+    """What each kind of follow-up inherits."""
+
+    def test_a_city_is_added_to_the_last_role_and_topic(self, kb):
+        """'and in seattle?' after platform pay: the Seattle figure of platform engineers."""
+        _, reply = talk(kb, "how much do ml platform engineers make?", "and in seattle?")
+        assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "salary")
+        assert "$173,517 per year" in reply.text[:600]
+
+    def test_a_new_role_keeps_the_topic_and_focus(self, kb):
+        """'what about production ai engineers?' keeps salary and Seattle."""
+        replies = talk(
+            kb, "how much do ml platform engineers make?", "and in seattle?", "what about production ai?"
+        )
+        assert (replies[-1].roles, replies[-1].topic) == (("production-ai-engineer",), "salary")
+        assert "Seattle" in replies[-1].text[:600]
+
+    def test_a_new_topic_keeps_the_role(self, kb):
+        """'and what do they need to know?' stays with the production AI engineer."""
+        _, reply = talk(kb, "what does a production ai engineer do?", "and what do they need to know?")
+        assert (reply.roles, reply.topic) == (("production-ai-engineer",), "requirements")
+
+    def test_compare_that_with_adds_a_role(self, kb):
+        """'compare that with mlops' compares the last role with MLOps on the last topic and city."""
+        _, reply = talk(kb, "platform engineer salary in nyc", "compare that with mlops")
+        assert reply.intent == "compare" and set(reply.roles) == {"ml-platform-engineer", "mlops-engineer"}
+        assert "Around $268,000" in reply.text[:600]
+
+    def test_answering_the_bots_own_question(self, kb):
+        """After 'which role?', 'the mlops one' answers with the topic asked before."""
+        first, reply = talk(kb, "/role engineer salary", "the mlops one")
+        assert first.intent == "clarify" and (reply.roles, reply.topic) == (("mlops-engineer",), "salary")
+
+    def test_a_new_city_replaces_the_old_one(self, kb):
+        """SF then New York: the New York figure, not San Francisco's."""
+        *_, reply = talk(kb, "prod ai engineer pay in san francisco?", "cool, thx", "oh and new york?")
+        assert "$226,857" in reply.text[:600] and "San Francisco" not in reply.text[:300]
+
+
+class TestNotInheriting:
+    """What must not be carried over."""
+
+    def test_a_complete_question_stands_alone(self, kb):
+        """A new role and topic: one role, not a comparison with the last."""
+        _, reply = talk(
+            kb, "what challenges do mlops engineers run into?", "soft skills of a production ai engineer"
+        )
+        assert (reply.intent, reply.roles, reply.topic) == (
+            "answer",
+            ("production-ai-engineer",),
+            "soft-skills",
+        )
+
+    def test_thanks_is_not_a_question(self, kb):
+        """A short friendly reply about no role, without the last answer."""
+        _, reply = talk(kb, "what about at google for ai systems engineers salary", "thanks!")
+        assert reply.roles == () and "$" not in reply.text and len(reply.text) < 200
+
+    def test_a_role_rolebot_does_not_know_is_said_plainly(self, kb):
+        """'what about nurses?' is not answered with the last role again."""
+        _, reply = talk(kb, "what do mlops engineers earn in chicago", "what about nurses?")
+        assert reply.intent in ("unknown", "clarify") and "mlops-engineer" not in reply.roles
+
+    def test_no_turns_is_the_plain_answer(self, kb):
+        """Without context, converse answers exactly as ask does."""
+        reply, _ = handlers.converse("/role mlops salary", kb, [])
+        assert reply.text == handlers.ask("/role mlops salary", kb).text
+
+
+class TestTurn:
+    """Turns are stored as JSON and read back defensively."""
+
+    def test_round_trip(self, kb):
+        """A turn survives to_json/from_json."""
+        _, turn = handlers.converse("platform engineer salary in nyc", kb, [])
+        assert Turn.from_json(turn.to_json()) == turn and turn.focus == {"locations": ("New York",)}
+
+    def test_malformed_stored_turns_are_ignored(self):
+        """Garbage from storage is None, never an exception."""
+        for bad in (None, 3, "x", [], {"intent": 1}, {"intent": "answer", "roles": "mlops"}):
+            assert Turn.from_json(bad) is None
