@@ -6,7 +6,8 @@ Runtime connections open the file with mode=rw, so a deleted database is an erro
 new empty file. Before each checkout the file's (st_dev, st_ino) is compared with the
 connection's: a file replaced or restored under a running process gets fresh connections
 instead of the old file. Errors that mean the connection is no good (read-only, I/O, file gone)
-invalidate the pool, so the next transaction reconnects.
+invalidate the pool, so the next transaction reconnects (after giving -wal/-shm files left
+read-only by a read-only spell the database file's mode again).
 
 PostgreSQL (psycopg 3): pre-ping on checkout, so a restarted server or a dropped connection is
 noticed and replaced; row locks (FOR UPDATE) where a read decides a write.
@@ -56,6 +57,25 @@ def _first_line(exc: BaseException) -> str:
     inner = getattr(exc, "orig", None) or exc
     text = str(inner).strip().splitlines()
     return text[0] if text else inner.__class__.__name__
+
+
+def _sidecars_follow(path: Path) -> None:
+    """Give -wal/-shm the database file's mode again once it is writable.
+
+    SQLite creates them with the file's mode of the moment, so a process that opened the
+    database while it was read-only leaves read-only sidecars, and every later connection (in
+    any process) stays read-only even after the file itself is made writable.
+    """
+    try:
+        if not os.access(path, os.W_OK):
+            return
+        mode = path.stat().st_mode & 0o666
+        for suffix in ("-wal", "-shm"):
+            side = Path(f"{path}{suffix}")
+            if side.exists() and side.stat().st_mode & 0o666 != mode:
+                side.chmod(mode)
+    except OSError:  # not ours to change: the error stays, and says so
+        pass
 
 
 def _file_id(path: Path) -> tuple[int, int] | None:
@@ -119,6 +139,7 @@ class Database:
         @event.listens_for(engine, "connect")
         def _connect(dbapi: Any, record: Any) -> None:
             dbapi.isolation_level = None  # SQLAlchemy emits BEGIN itself (below)
+            _sidecars_follow(path)  # before the first statement opens them
             for pragma in (f"busy_timeout = {busy}", "journal_mode = WAL", "synchronous = NORMAL"):
                 dbapi.execute(f"PRAGMA {pragma}")
             dbapi.execute("PRAGMA foreign_keys = ON")
@@ -139,7 +160,8 @@ class Database:
             conn.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
 
     def _on_error(self, ctx: Any) -> None:
-        if self.dialect == "sqlite" and any(m in str(ctx.original_exception).lower() for m in _SQLITE_BROKEN):
+        message = str(ctx.original_exception).lower()
+        if self.dialect == "sqlite" and any(m in message for m in _SQLITE_BROKEN):
             ctx.is_disconnect = True  # drop the pool: the next transaction opens afresh
 
     # logging an outage once ------------------------------------------------------------
