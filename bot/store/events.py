@@ -43,27 +43,30 @@ class SharedSeenEvents:
         self._clock = clock
         self._lock = threading.Lock()
         self._memory: OrderedDict[str, float] = OrderedDict()
+        self._offline: set[str] = set()  # ids let through while the database was unreachable
         self._claims = 0
         self._skip_until = 0.0
 
-    def _remember(self, event_id: str, now: float) -> bool:
-        """In this process: True if the id is new within the TTL; remembers it."""
+    def _remember(self, event_id: str, now: float, *, offline: bool) -> bool:
+        """Note the id in this process; True if it was not there (within the TTL)."""
         with self._lock:
             while self._memory:
                 oldest, at = next(iter(self._memory.items()))
                 if now - at < self._ttl and len(self._memory) < self._size:
                     break
                 del self._memory[oldest]
+                self._offline.discard(oldest)
             fresh = event_id not in self._memory
             self._memory[event_id] = now
+            if fresh and offline:
+                self._offline.add(event_id)
             return fresh
 
     def first_time(self, event_id: str) -> bool:
         """True for the first delivery of an id anywhere (within the TTL), else False."""
         now = self._clock()
-        locally_new = self._remember(event_id, now)
         if now < self._skip_until:
-            return locally_new
+            return self._remember(event_id, now, offline=True)
         cutoff = now - self._ttl
         stmt = self.db.insert(slack_events).values(event_id=event_id, seen_at=now)
         stmt = stmt.on_conflict_do_update(
@@ -77,8 +80,9 @@ class SharedSeenEvents:
                     conn.execute(delete(slack_events).where(slack_events.c.seen_at < cutoff))
         except StoreError:
             self._skip_until = now + self._retry
-            return locally_new
-        return fresh and locally_new
+            return self._remember(event_id, now, offline=True)
+        self._remember(event_id, now, offline=False)
+        return fresh and event_id not in self._offline  # not if answered here during an outage
 
     def check(self) -> None:
         """Reach the table now (a bad database fails at start), then close: nothing crosses a fork."""

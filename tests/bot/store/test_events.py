@@ -58,6 +58,26 @@ class TestSharedSeenEvents:
             s.db.close()
         assert sorted(wins) == list(range(20))
 
+    def test_threads_of_two_replicas_racing_get_one_true_per_id(self, db, database_url):
+        """Two replicas, each with several request threads delivering the same ids: one True per id."""
+        replicas = [SharedSeenEvents(db), SharedSeenEvents(Database(database_url))]
+        start, wins = threading.Barrier(32), []
+
+        def go(seen, i):
+            start.wait()
+            if seen.first_time(f"Ev{i}"):
+                wins.append(i)
+
+        threads = [
+            threading.Thread(target=go, args=(r, i)) for i in range(8) for r in replicas for _ in range(2)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        replicas[1].db.close()
+        assert sorted(wins) == list(range(8))
+
     def test_ids_are_forgotten_after_the_ttl(self, db):
         """After ttl seconds an id counts as new again, and old rows are pruned."""
         clock = Clock()
