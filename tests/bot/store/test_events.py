@@ -29,7 +29,7 @@ class TestSharedSeenEvents:
 
     def test_processes_racing_on_one_id_get_one_true(self, db, database_url):
         """Four processes claiming one event id at once: exactly one wins."""
-        ctx = multiprocessing.get_context("spawn")
+        ctx = multiprocessing.get_context("fork")
         start, out = ctx.Event(), ctx.Queue()
         procs = [ctx.Process(target=_race, args=(database_url, "EvRace", start, out)) for _ in range(4)]
         for proc in procs:

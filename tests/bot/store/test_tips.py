@@ -120,7 +120,7 @@ class TestTipStore:
 
     def test_processes_racing_get_one_claim(self, database_url, db):
         """Three processes on one database: exactly one wins the claim."""
-        ctx = multiprocessing.get_context("spawn")
+        ctx = multiprocessing.get_context("fork")
         start, results = ctx.Event(), ctx.Queue()
         procs = [
             ctx.Process(target=_claim_in_process, args=(database_url, f"p{i}", start, results))
