@@ -15,7 +15,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
 
 from bot.store.db import Database, StoreError
 from bot.store.schema import slack_events
@@ -46,6 +46,13 @@ class SharedSeenEvents:
         self._offline: set[str] = set()  # ids let through while the database was unreachable
         self._claims = 0
         self._skip_until = 0.0
+        # built once: a statement per event costs more than the database round trip
+        insert = db.insert(slack_events).values(event_id=bindparam("id"), seen_at=bindparam("now"))
+        self._claim = insert.on_conflict_do_update(
+            index_elements=["event_id"],
+            set_={"seen_at": bindparam("now")},
+            where=slack_events.c.seen_at < bindparam("cutoff"),
+        ).returning(slack_events.c.event_id)  # a row back: inserted, or an expired one renewed
 
     def _remember(self, event_id: str, now: float, *, offline: bool) -> bool:
         """Note the id in this process; True if it was not there (within the TTL)."""
@@ -68,13 +75,12 @@ class SharedSeenEvents:
         if now < self._skip_until:
             return self._remember(event_id, now, offline=True)
         cutoff = now - self._ttl
-        stmt = self.db.insert(slack_events).values(event_id=event_id, seen_at=now)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["event_id"], set_={"seen_at": now}, where=slack_events.c.seen_at < cutoff
-        ).returning(slack_events.c.event_id)  # a row back: inserted, or an expired one renewed
         try:
             with self.db.begin() as conn:
-                fresh = conn.execute(stmt).first() is not None
+                fresh = (
+                    conn.execute(self._claim, {"id": event_id, "now": now, "cutoff": cutoff}).first()
+                    is not None
+                )
                 self._claims += 1
                 if self._claims % self._prune_every == 0:
                     conn.execute(delete(slack_events).where(slack_events.c.seen_at < cutoff))
