@@ -7,12 +7,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["ConfigError", "Settings", "DEFAULT_API_URL"]
+__all__ = ["ConfigError", "Settings", "DEFAULT_API_URL", "DEFAULT_DATABASE_URL"]
 
 DEFAULT_API_URL = "https://slack.com/api/"
 _BOT_TOKEN = re.compile(r"^xoxb-[A-Za-z0-9-]+$")
 _APP_TOKEN = re.compile(r"^xapp-[A-Za-z0-9-]+$")
 _SECRET = re.compile(r"^[A-Za-z0-9]{16,}$")
+_DATABASE_URL = re.compile(r"^(sqlite:///.+|(postgres|postgresql|postgresql\+psycopg)://\S+)$")
+DEFAULT_DATABASE_URL = "sqlite:///rolebot.db"
 
 
 class ConfigError(Exception):
@@ -27,7 +29,7 @@ class Settings:
     signing_secret: str | None = None
     app_token: str | None = None
     api_url: str = DEFAULT_API_URL
-    database_url: str = "sqlite:///rolebot.db"
+    database_url: str = DEFAULT_DATABASE_URL
     port: int = 3000
 
     @classmethod
@@ -40,12 +42,17 @@ class Settings:
         api_url = env.get("SLACK_API_URL", "").strip() or DEFAULT_API_URL
         if not re.match(r"^https?://", api_url):
             raise ConfigError("SLACK_API_URL must start with http:// or https://")
+        database_url = env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
+        if not _DATABASE_URL.match(database_url):  # the value may hold a password: never echoed
+            raise ConfigError(
+                "DATABASE_URL must look like sqlite:///PATH or postgresql://USER:PASSWORD@HOST/NAME"
+            )
         return cls(
             bot_token=env.get("SLACK_BOT_TOKEN", "").strip() or None,
             signing_secret=env.get("SLACK_SIGNING_SECRET", "").strip() or None,
             app_token=env.get("SLACK_APP_TOKEN", "").strip() or None,
             api_url=api_url if api_url.endswith("/") else api_url + "/",
-            database_url=env.get("DATABASE_URL", "").strip() or "sqlite:///rolebot.db",
+            database_url=database_url,
             port=int(port_text),
         )
 

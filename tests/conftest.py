@@ -19,3 +19,21 @@ def fake_slack():
     fake = FakeSlack().start()
     yield fake
     fake.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL 15 server for the whole session (tests/postgres.py)."""
+    from tests.postgres import start_postgres
+
+    server = start_postgres()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """An empty database: a SQLite file, then a PostgreSQL database (every test runs on both)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'rolebot.db'}"
+    return request.getfixturevalue("postgres").fresh_url()

@@ -3,7 +3,9 @@
 Every request is recorded. Web API methods live under /api/<method>; anything
 else (e.g. /response/<id>, used as a `response_url`) answers 200 "ok".
 Scripted answers (`fake.script(...)`) are served first, in order, per method;
-`fake.down()` makes the server close connections without answering.
+`fake.down()` makes the server close connections without answering. `conversations.history`
+answers with the messages posted through chat.postMessage in that channel (metadata included),
+newest first, as Slack does.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class Call:
     body: dict[str, Any]
     raw: bytes = b""
     at: float = field(default_factory=time.monotonic, compare=False)  # when it arrived
+    ts: str = ""  # the message ts Slack gives a chat.postMessage (set on arrival)
 
     @property
     def method(self) -> str:
@@ -41,6 +44,7 @@ class _Answer:
     status: int = 200
     body: dict[str, Any] | str = field(default_factory=lambda: {"ok": True})
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds to wait before answering (a slow Slack; a post in flight)
 
 
 # What auth.test answers: the fake workspace and the bot's own ids.
@@ -126,9 +130,10 @@ class FakeSlack:
         body: dict | str | None = None,
         headers: dict[str, str] | None = None,
         times: int = 1,
+        delay: float = 0.0,
     ) -> None:
         """Answer the next `times` calls of `method` like this (then the default again)."""
-        answer = _Answer(status, {"ok": True} if body is None else body, headers or {})
+        answer = _Answer(status, {"ok": True} if body is None else body, headers or {}, delay)
         with self._lock:
             self._scripts.setdefault(method, []).extend([answer] * times)
 
@@ -184,15 +189,39 @@ class FakeSlack:
             return
         path = req.path.split("?", 1)[0]
         call = Call(path, {k.lower(): v for k, v in req.headers.items()}, _parse(req, raw), raw)
+        call.ts = f"{time.time():.0f}.{next(self._ts):06d}"
         with self._lock:
             self.calls.append(call)
             queue = self._scripts.get(call.method)
             answer = queue.pop(0) if queue else None
             self._lock.notify_all()
         if answer is None:
-            ts = f"{time.time():.0f}.{next(self._ts):06d}"
-            body: dict | str = _default(call.method, call.body, ts) if path.startswith("/api/") else "ok"
+            if call.method == "conversations.history":
+                body: dict | str = self._history(call.body.get("channel"))
+            else:
+                body = _default(call.method, call.body, call.ts) if path.startswith("/api/") else "ok"
             answer = _Answer(200, body)
+        if answer.delay:
+            time.sleep(answer.delay)
+        try:
+            self._answer(req, answer)
+        except OSError:  # the client went away (e.g. killed mid-request)
+            req.close_connection = True
+
+    def _history(self, channel: Any) -> dict[str, Any]:
+        posts = [c for c in self.calls_to("chat.postMessage") if c.body.get("channel") == channel]
+        messages = [
+            {
+                "type": "message",
+                "ts": c.ts,
+                "text": c.body.get("text", ""),
+                "metadata": c.body.get("metadata"),
+            }
+            for c in reversed(posts)
+        ]
+        return {"ok": True, "messages": messages, "has_more": False}
+
+    def _answer(self, req: BaseHTTPRequestHandler, answer: _Answer) -> None:
         data = (json.dumps(answer.body) if isinstance(answer.body, dict) else answer.body).encode()
         req.send_response(answer.status)
         ctype = "application/json" if isinstance(answer.body, dict) else "text/plain"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Mapping
@@ -18,7 +17,7 @@ from bot.config import ConfigError, Settings
 from bot.logs import setup_logging
 from bot.slack.app import create_app
 from bot.slack.wsgi import make_wsgi
-from bot.store import SqliteSeenEvents, sqlite_path
+from bot.store import Database, SharedSeenEvents, StoreError, upgrade
 from handlers import engine_for
 from knowledge.load import KnowledgeError, load
 
@@ -136,11 +135,13 @@ def run(args: Any, *, env: Mapping[str, str] | None = None, load_kb: Callable[[]
     except KnowledgeError as exc:
         return _fail(f"knowledge base: {exc}; refusing to start")
     try:
+        db = Database(settings.database_url)
+        upgrade(db)  # before the workers fork; each opens its own connections
         tips = tips_service(settings, env)
-        seen = SqliteSeenEvents(sqlite_path(settings.database_url))
+        seen = SharedSeenEvents(db)
         seen.check()
-    except (ConfigError, ValueError, OSError, sqlite3.Error) as exc:
-        return _fail(f"database: {exc}")
+    except (ConfigError, ValueError, OSError, StoreError) as exc:
+        return _fail(str(exc) if str(exc).startswith("DATABASE_URL") else f"database: {exc}")
     try:
         app = create_app(settings, kb, tips=tips, seen=seen)
     except BoltError:

@@ -1,14 +1,34 @@
-"""Everything rolebot keeps: tip state (tips) and seen Slack event ids (events), one database."""
+"""Everything rolebot keeps, in one database (SQLite or PostgreSQL at DATABASE_URL).
+
+Tip state (tips), seen Slack event ids (events), conversation context (conversations) and
+feedback (feedback); the schema is migrated with Alembic (migrate, migrations/).
+"""
 
 from __future__ import annotations
 
-from bot.store.db import connect, sqlite_path
-from bot.store.events import SqliteSeenEvents
-from bot.store.tips import Claim, SqliteStore, Store
+from bot.store.conversations import ContextKey, Conversations
+from bot.store.db import Database, StoreError
+from bot.store.events import SharedSeenEvents
+from bot.store.feedback import Feedback, Report
+from bot.store.migrate import upgrade
+from bot.store.tips import Claim, Store, TipStore
 
-__all__ = ["Claim", "SqliteSeenEvents", "SqliteStore", "Store", "connect", "open_store", "sqlite_path"]
+__all__ = [
+    "Claim",
+    "ContextKey",
+    "Conversations",
+    "Database",
+    "Feedback",
+    "Report",
+    "SharedSeenEvents",
+    "Store",
+    "StoreError",
+    "TipStore",
+    "open_store",
+    "upgrade",
+]
 
 
-def open_store(url: str) -> Store:
-    """The tip store for a DATABASE_URL."""
-    return SqliteStore(sqlite_path(url))
+def open_store(url: str | Database) -> TipStore:
+    """The tip store for a DATABASE_URL (or an open Database); migrations are not run here."""
+    return TipStore(url if isinstance(url, Database) else Database(url))

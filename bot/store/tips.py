@@ -1,12 +1,13 @@
 """Where tip state lives: subscriptions, paused channels and the log of claimed/posted tips.
 
-`Store` is the interface; `SqliteStore` implements it with the standard library (WAL mode,
-busy timeout, `BEGIN IMMEDIATE` around every read-modify-write), so several processes can
-share one database file. Times are passed in (UTC datetimes): the store never reads a clock.
+`Store` is the interface; `TipStore` implements it on `Database` (SQLite or PostgreSQL), so
+any number of processes can share one database. Times are passed in (aware UTC datetimes):
+the store never reads a clock. A database fault raises `StoreError`.
 
 Exactly once: a (channel, day) tip is *claimed* before it is sent (primary key on channel and
-day, so only one claim can exist) and marked *sent* with its message ts afterwards. A claim
-carries its owner and a lease expiry; `claim()` answers:
+day, so only one claim can exist; `INSERT ... ON CONFLICT DO NOTHING`, then the row read
+`FOR UPDATE`) and marked *sent* with its message ts afterwards. A claim carries its owner and
+a lease expiry; `claim()` answers:
 
 - `new`: nobody had claimed it; post it.
 - `sent`: it was posted already (ts given); do nothing.
@@ -18,17 +19,19 @@ carries its owner and a lease expiry; `claim()` answers:
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Protocol
 
-from bot.store.db import connect
-from bot.store.records import DAY_NAMES, Subscription
+from sqlalchemy import and_, delete, select, update
 
-__all__ = ["Claim", "SqliteStore", "Store"]
+from bot.store.db import Database
+from bot.store.records import DAY_NAMES, Subscription
+from bot.store.schema import tip_flags, tip_log, tip_subscriptions
+
+__all__ = ["Claim", "Store", "TipStore"]
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -90,213 +93,148 @@ class Store(Protocol):
         ...
 
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS tip_subscriptions (
-    channel TEXT PRIMARY KEY,
-    time TEXT NOT NULL,
-    timezone TEXT NOT NULL,
-    weekdays TEXT NOT NULL,
-    enabled INTEGER NOT NULL,
-    since TEXT NOT NULL,
-    updated_by TEXT,
-    updated_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS tip_flags (
-    channel TEXT PRIMARY KEY,
-    reason TEXT NOT NULL,
-    at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS tip_log (
-    channel TEXT NOT NULL,
-    day TEXT NOT NULL,
-    tip_key TEXT NOT NULL,
-    state TEXT NOT NULL CHECK (state IN ('claimed', 'sent')),
-    owner TEXT NOT NULL,
-    lease_until TEXT NOT NULL,
-    first_claimed TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 1,
-    ts TEXT,
-    sent_at TEXT,
-    PRIMARY KEY (channel, day)
-);
-"""
+def _row(channel: str, day: date):
+    return and_(tip_log.c.channel == channel, tip_log.c.day == day)
 
 
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+class TipStore:
+    """`Store` on a Database; safe to share between threads and processes."""
 
-
-def _parse(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
-
-
-class SqliteStore:
-    """`Store` on one SQLite file; safe to share between threads and processes."""
-
-    def __init__(self, path: str | Path, *, busy_timeout: float = 30.0) -> None:
-        self.path = str(path)
-        self._lock = threading.RLock()
-        self._db = connect(self.path, busy_timeout)
-        with self._lock:
-            self._db.executescript(_SCHEMA)
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     def close(self) -> None:
-        """Release the connection."""
-        with self._lock:
-            self._db.close()
-
-    def _tx(self):
-        return _Immediate(self._db, self._lock)
+        """Release this process's connections."""
+        self.db.close()
 
     # subscriptions ---------------------------------------------------------------------
-    def _sub(self, row: tuple, flags: dict[str, str]) -> Subscription:
-        channel, when, zone, days, enabled, since, updated_by = row
+    def _sub(self, row, flags: dict[str, str]) -> Subscription:
         return Subscription(
-            channel=channel,
-            time=when,
-            timezone=zone,
-            weekdays=tuple(DAY_NAMES.index(d) for d in days.split(",") if d),
-            enabled=bool(enabled),
-            since=_parse(since),
+            channel=row.channel,
+            time=row.time,
+            timezone=row.timezone,
+            weekdays=tuple(DAY_NAMES.index(d) for d in row.weekdays.split(",") if d),
+            enabled=bool(row.enabled),
+            since=row.since,
             source="slack",
-            flag=flags.get(channel),
-            updated_by=updated_by,
+            flag=flags.get(row.channel),
+            updated_by=row.updated_by,
         )
-
-    _COLS = "channel, time, timezone, weekdays, enabled, since, updated_by"
 
     def subscription(self, channel: str) -> Subscription | None:
         """The channel's subscription set from Slack, if any (flag included)."""
-        with self._lock:
-            row = self._db.execute(
-                f"SELECT {self._COLS} FROM tip_subscriptions WHERE channel = ?", (channel,)
-            ).fetchone()
-        return None if row is None else self._sub(row, self.flags())
+        with self.db.begin(read=True) as conn:
+            row = conn.execute(
+                select(tip_subscriptions).where(tip_subscriptions.c.channel == channel)
+            ).first()
+            flags = self._flags(conn)
+        return None if row is None else self._sub(row, flags)
 
     def subscriptions(self) -> list[Subscription]:
         """Every subscription set from Slack, by channel."""
-        with self._lock:
-            rows = self._db.execute(f"SELECT {self._COLS} FROM tip_subscriptions ORDER BY channel").fetchall()
-        flags = self.flags()
+        with self.db.begin(read=True) as conn:
+            rows = conn.execute(select(tip_subscriptions).order_by(tip_subscriptions.c.channel)).all()
+            flags = self._flags(conn)
         return [self._sub(row, flags) for row in rows]
 
     def save_subscription(self, sub: Subscription, now: datetime) -> None:
         """Insert or replace a channel's subscription."""
-        days = ",".join(DAY_NAMES[d] for d in sub.weekdays)
-        with self._tx() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO tip_subscriptions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    sub.channel,
-                    sub.time,
-                    sub.timezone,
-                    days,
-                    int(sub.enabled),
-                    _iso(sub.since),
-                    sub.updated_by,
-                    _iso(now),
-                ),
-            )
+        values = {
+            "channel": sub.channel,
+            "time": sub.time,
+            "timezone": sub.timezone,
+            "weekdays": ",".join(DAY_NAMES[d] for d in sub.weekdays),
+            "enabled": sub.enabled,
+            "since": sub.since,
+            "updated_by": sub.updated_by,
+            "updated_at": now,
+        }
+        stmt = self.db.insert(tip_subscriptions).values(values)
+        stmt = stmt.on_conflict_do_update(index_elements=["channel"], set_=values)
+        with self.db.begin() as conn:
+            conn.execute(stmt)
+
+    def _flags(self, conn) -> dict[str, str]:
+        return {r.channel: r.reason for r in conn.execute(select(tip_flags.c.channel, tip_flags.c.reason))}
 
     def flags(self) -> dict[str, str]:
         """Channels paused by a delivery fault -> the reason."""
-        with self._lock:
-            return dict(self._db.execute("SELECT channel, reason FROM tip_flags").fetchall())
+        with self.db.begin(read=True) as conn:
+            return self._flags(conn)
 
     def set_flag(self, channel: str, reason: str | None, now: datetime) -> None:
         """Pause a channel with a reason, or clear its pause (reason None)."""
-        with self._tx() as db:
+        with self.db.begin() as conn:
             if reason is None:
-                db.execute("DELETE FROM tip_flags WHERE channel = ?", (channel,))
-            else:
-                db.execute(
-                    "INSERT OR REPLACE INTO tip_flags VALUES (?, ?, ?)",
-                    (channel, reason, _iso(now)),
-                )
+                conn.execute(delete(tip_flags).where(tip_flags.c.channel == channel))
+                return
+            values = {"channel": channel, "reason": reason, "at": now}
+            stmt = self.db.insert(tip_flags).values(values)
+            conn.execute(stmt.on_conflict_do_update(index_elements=["channel"], set_=values))
 
     # the tip log -----------------------------------------------------------------------
     def claim(
         self, channel: str, day: date, tip_key: str, owner: str, now: datetime, lease: timedelta
     ) -> Claim:
         """Claim the (channel, day) tip for owner until now + lease (see the module doc)."""
-        until = _iso(now + lease)
-        with self._tx() as db:
-            row = db.execute(
-                "SELECT state, lease_until, ts, first_claimed FROM tip_log WHERE channel = ? AND day = ?",
-                (channel, day.isoformat()),
-            ).fetchone()
-            if row is None:
-                db.execute(
-                    "INSERT INTO tip_log (channel, day, tip_key, state, owner, lease_until, "
-                    "first_claimed) VALUES (?, ?, ?, 'claimed', ?, ?, ?)",
-                    (channel, day.isoformat(), tip_key, owner, until, _iso(now)),
-                )
-                return Claim("new", first_claimed=now)
-            state, lease_until, ts, first = row
-            if state == "sent":
-                return Claim("sent", ts=ts, first_claimed=_parse(first))
-            if _parse(lease_until) > now:
-                return Claim("busy", first_claimed=_parse(first))
-            db.execute(
-                "UPDATE tip_log SET owner = ?, lease_until = ?, attempts = attempts + 1 "
-                "WHERE channel = ? AND day = ?",
-                (owner, until, channel, day.isoformat()),
+        new = self.db.insert(tip_log).values(
+            channel=channel,
+            day=day,
+            tip_key=tip_key,
+            state="claimed",
+            owner=owner,
+            lease_until=now + lease,
+            first_claimed=now,
+        )
+        current = select(tip_log.c.state, tip_log.c.lease_until, tip_log.c.ts, tip_log.c.first_claimed)
+        with self.db.begin() as conn:
+            while True:
+                if conn.execute(new.on_conflict_do_nothing().returning(tip_log.c.day)).first() is not None:
+                    return Claim("new", first_claimed=now)
+                row = conn.execute(current.where(_row(channel, day)).with_for_update()).first()
+                if row is not None:  # else released in between: try again
+                    break
+            if row.state == "sent":
+                return Claim("sent", ts=row.ts, first_claimed=row.first_claimed)
+            if row.lease_until > now:
+                return Claim("busy", first_claimed=row.first_claimed)
+            conn.execute(
+                update(tip_log)
+                .where(_row(channel, day))
+                .values(owner=owner, lease_until=now + lease, attempts=tip_log.c.attempts + 1)
             )
-            return Claim("recovered", first_claimed=_parse(first))
+            return Claim("recovered", first_claimed=row.first_claimed)
 
     def mark_sent(self, channel: str, day: date, ts: str, now: datetime) -> None:
         """Record the (channel, day) tip as posted with its message ts."""
-        with self._tx() as db:
-            db.execute(
-                "UPDATE tip_log SET state = 'sent', ts = ?, sent_at = ? "
-                "WHERE channel = ? AND day = ? AND state = 'claimed'",
-                (ts, _iso(now), channel, day.isoformat()),
+        with self.db.begin() as conn:
+            conn.execute(
+                update(tip_log)
+                .where(_row(channel, day), tip_log.c.state == "claimed")
+                .values(state="sent", ts=ts, sent_at=now)
             )
 
     def release(self, channel: str, day: date, owner: str) -> None:
         """Drop owner's claim: the tip was certainly not posted and stays due."""
-        with self._tx() as db:
-            db.execute(
-                "DELETE FROM tip_log WHERE channel = ? AND day = ? AND owner = ? AND state = 'claimed'",
-                (channel, day.isoformat(), owner),
+        with self.db.begin() as conn:
+            conn.execute(
+                delete(tip_log).where(
+                    _row(channel, day), tip_log.c.owner == owner, tip_log.c.state == "claimed"
+                )
             )
 
     def expire(self, channel: str, day: date, owner: str) -> None:
         """End owner's lease now, keeping the claim: the send's outcome is unknown."""
-        with self._tx() as db:
-            db.execute(
-                "UPDATE tip_log SET lease_until = ? WHERE channel = ? AND day = ? "
-                "AND owner = ? AND state = 'claimed'",
-                (_iso(datetime(1970, 1, 1, tzinfo=UTC)), channel, day.isoformat(), owner),
+        with self.db.begin() as conn:
+            conn.execute(
+                update(tip_log)
+                .where(_row(channel, day), tip_log.c.owner == owner, tip_log.c.state == "claimed")
+                .values(lease_until=_EPOCH)
             )
 
     def posted(self, channel: str, day: date) -> str | None:
         """The ts of the (channel, day) tip if it was posted, else None."""
-        with self._lock:
-            row = self._db.execute(
-                "SELECT ts FROM tip_log WHERE channel = ? AND day = ? AND state = 'sent'",
-                (channel, day.isoformat()),
-            ).fetchone()
-        return None if row is None else row[0]
-
-
-class _Immediate:
-    """`with` block: one BEGIN IMMEDIATE transaction, committed on success, rolled back else."""
-
-    def __init__(self, db: sqlite3.Connection, lock: threading.RLock) -> None:
-        self._db, self._lock = db, lock
-
-    def __enter__(self) -> sqlite3.Connection:
-        self._lock.acquire()
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except BaseException:
-            self._lock.release()
-            raise
-        return self._db
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        try:
-            self._db.execute("COMMIT" if exc_type is None else "ROLLBACK")
-        finally:
-            self._lock.release()
+        with self.db.begin(read=True) as conn:
+            return conn.execute(
+                select(tip_log.c.ts).where(_row(channel, day), tip_log.c.state == "sent")
+            ).scalar_one_or_none()

@@ -6,7 +6,6 @@ import json
 import logging
 import os
 import signal
-import sqlite3
 import sys
 import threading
 from collections.abc import Mapping
@@ -16,6 +15,7 @@ from typing import Any, TextIO
 from bot.ask import plain
 from bot.clock import Clock, SystemClock
 from bot.config import ConfigError, Settings
+from bot.store import Database, StoreError, upgrade
 from bot.tips.schedule import ScheduleError, Subscription, local_day
 from handlers.tips import Rotation, build_pool
 from handlers.tips_data import load_spec
@@ -63,6 +63,7 @@ def run(
         if args.tips_command == "preview":
             return _preview(args, rot, clock, out)
         settings = Settings.from_env(env)
+        _migrate(settings)
         if client is None:
             from bot.tips.poster import tips_client
 
@@ -76,14 +77,24 @@ def run(
             return _run(service, rot, client, clock, stop or threading.Event())
         finally:
             service.store.close()
-    except (ConfigError, KnowledgeError, ScheduleError) as exc:
+    except (ConfigError, KnowledgeError, ScheduleError, _StartError) as exc:
         print(f"rolebot tips: {exc}", file=err)
         return 2
-    except sqlite3.Error as exc:
-        print(
-            f"rolebot tips: database ({env.get('DATABASE_URL') or 'sqlite:///rolebot.db'}): {exc}", file=err
-        )
+    except StoreError as exc:  # the database failed after start (tips run waits instead)
+        print(f"rolebot tips: {exc}", file=err)
         return 1
+
+
+class _StartError(Exception):
+    """The database cannot be used at start."""
+
+
+def _migrate(settings: Settings) -> None:
+    """Bring the schema up to date before anything else (exit 2 when the database is unusable)."""
+    try:
+        upgrade(Database(settings.database_url))
+    except StoreError as exc:
+        raise _StartError(str(exc)) from None
 
 
 def _preview(args: Any, rot: Rotation, clock: Clock, out: TextIO) -> int:
@@ -116,7 +127,8 @@ def _post(args: Any, service: Any, rot: Rotation, client: Any, clock: Clock, out
         args.channel, timezone=service.config.defaults.timezone
     )
     day = _day(args.date, local_day(sub, clock.now()))
-    outcome = TipPoster(service.store, client, rot, clock).post(args.channel, day)
+    poster = TipPoster(service.store, client, rot, clock, lease=service.config.worker.lease)
+    outcome = poster.post(args.channel, day)
     if outcome.ok:
         print(outcome.line(), file=out)
         return 0
@@ -132,5 +144,6 @@ def _run(service: Any, rot: Rotation, client: Any, clock: Clock, stop: threading
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
-    Scheduler(service, TipPoster(service.store, client, rot, clock), clock).run(stop.wait)
+    poster = TipPoster(service.store, client, rot, clock, lease=service.config.worker.lease)
+    Scheduler(service, poster, clock, first_retry=service.config.worker.first_retry).run(stop.wait)
     return 0

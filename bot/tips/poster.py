@@ -116,9 +116,24 @@ class TipPoster:
         self.owner = owner or make_owner()
         self.lease = lease
         self.history_pages = history_pages
+        self._unrecorded: dict[tuple[str, date], str] = {}
+
+    def _record(self, channel: str, day: date, ts: str) -> None:
+        """mark_sent, remembering the ts until the database has it (it may be down)."""
+        self._unrecorded[channel, day] = ts
+        self.store.mark_sent(channel, day, ts, self.clock.now())
+        del self._unrecorded[channel, day]
 
     def post(self, channel: str, day: date) -> Outcome:
-        """Post channel's tip for day unless it was posted already; never raises for Slack."""
+        """Post channel's tip for day unless it was posted already; never raises for Slack.
+
+        A database fault raises StoreError; a tip posted while the database could not record it
+        is recorded on the next call, never posted again.
+        """
+        if (channel, day) in self._unrecorded:
+            ts = self._unrecorded[channel, day]
+            self._record(channel, day, ts)
+            return Outcome("already", channel, day, ts=ts)
         tip = self.rotation.tip(channel, day)
         claim = self.store.claim(channel, day, tip.key, self.owner, self.clock.now(), self.lease)
         if claim.status == "sent":
@@ -130,7 +145,7 @@ class TipPoster:
             if isinstance(found, Outcome):
                 return found
             if found is not None:
-                self.store.mark_sent(channel, day, found, self.clock.now())
+                self._record(channel, day, found)
                 return Outcome("already", channel, day, ts=found)
         metadata = {
             "event_type": EVENT_TYPE,
@@ -154,7 +169,7 @@ class TipPoster:
                 self.store.expire(channel, day, self.owner)
             return Outcome("failed", channel, day, retry=True, reason=f"Slack unreachable ({_describe(exc)})")
         ts = str(resp.get("ts") or "")
-        self.store.mark_sent(channel, day, ts, self.clock.now())
+        self._record(channel, day, ts)
         if channel in self.store.flags():  # it works again (e.g. `tips post` after an invite)
             self.store.set_flag(channel, None, self.clock.now())
         return Outcome("posted", channel, day, ts=ts)

@@ -29,6 +29,7 @@ __all__ = [
     "ScheduleError",
     "Subscription",
     "TipsConfig",
+    "Worker",
     "format_weekdays",
     "load_config",
     "config_path",
@@ -131,11 +132,20 @@ class Defaults:
 
 
 @dataclass(frozen=True)
+class Worker:
+    """How `tips run` holds claims and retries: a dead worker's claim is taken over after `lease`."""
+
+    lease: timedelta = timedelta(minutes=10)
+    first_retry: timedelta = timedelta(seconds=30)
+
+
+@dataclass(frozen=True)
 class TipsConfig:
-    """The defaults file: defaults, plus channels that get tips without a slash command."""
+    """The defaults file: defaults, channels that get tips without a slash command, worker timing."""
 
     defaults: Defaults = field(default_factory=Defaults)
     channels: tuple[Subscription, ...] = ()
+    worker: Worker = field(default_factory=Worker)
 
 
 def _entry(where: str, data: Mapping[str, Any], base: Defaults) -> dict[str, Any]:
@@ -181,7 +191,20 @@ def load_config(path: Path = CONFIG_PATH) -> TipsConfig:
                 **_entry(f"{path}: channels.{i}", entry, defaults),
             )
         )
-    return TipsConfig(defaults=defaults, channels=tuple(channels))
+    return TipsConfig(defaults=defaults, channels=tuple(channels), worker=_worker(path, data.get("worker")))
+
+
+def _worker(path: Path, raw: Any) -> Worker:
+    if raw is None:
+        return Worker()
+    if not isinstance(raw, dict) or set(raw) - {"lease", "first_retry"}:
+        raise ScheduleError(f"{path}: 'worker' takes only 'lease' and 'first_retry' (seconds)")
+    found = {}
+    for key, value in raw.items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 86400:
+            raise ScheduleError(f"{path}: worker.{key} must be a number of seconds (up to 86400)")
+        found[key] = timedelta(seconds=value)
+    return Worker(**found)
 
 
 def local_day(sub: Subscription, now: datetime) -> date:

@@ -4,7 +4,8 @@ The loop asks the service for subscriptions on every pass, so `/role tips on|off
 within `max_sleep` seconds. Sleeping goes through an injected `wait(seconds) -> stop?` (the
 real one is `threading.Event.wait`, set by SIGTERM), and the time through an injected Clock.
 A tip that could not be posted stays due and is retried with a growing delay (30 s doubling,
-at most 15 min) until the channel's local day ends.
+at most 15 min) until the channel's local day ends. A pass that fails as a whole (the database
+is down) is said once and retried after 2, 4, 8... seconds, at most `max_sleep`.
 """
 
 from __future__ import annotations
@@ -85,14 +86,23 @@ class Scheduler:
 
     def run(self, wait: Callable[[float], bool]) -> None:
         """Loop until wait(seconds) returns True (stop was requested)."""
-        active = sum(s.active for s in self.service.effective())
-        log.info("tips scheduler started: %d channel(s) subscribed", active)
+        failures, started = 0, False
         while True:
             try:
+                if not started:
+                    active = sum(s.active for s in self.service.effective())
+                    log.info("tips scheduler started: %d channel(s) subscribed", active)
+                    started = True
                 delay = self.tick()
-            except Exception as exc:  # the one place a pass may fail: log it, keep going
-                log.error("tips pass failed: %s: %s", exc.__class__.__name__, exc)
-                delay = self.max_sleep
+            except Exception as exc:  # the one place a pass may fail (e.g. the database is down)
+                failures += 1
+                if failures == 1:  # said once per outage; retried sooner than max_sleep
+                    log.error("tips pass failed: %s: %s; retrying", exc.__class__.__name__, exc)
+                delay = min(self.max_sleep, self.min_sleep * 2**failures)
+            else:
+                if failures:
+                    log.warning("tips pass works again after %d failed attempt(s)", failures)
+                failures = 0
             if wait(delay):
                 break
         log.info("tips scheduler stopped")

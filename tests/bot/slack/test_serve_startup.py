@@ -11,7 +11,7 @@ import pytest
 
 from bot.slack import serve
 from knowledge.load import KnowledgeError
-from tests.bot.conftest import ROOT, serve_env
+from tests.bot.conftest import ROOT, free_port, serve_env
 
 
 def start(env: dict[str, str], timeout: float = 20) -> subprocess.CompletedProcess:
@@ -131,16 +131,26 @@ class TestRunRefusals:
 
 @pytest.mark.usefixtures("keep_logging")
 class TestTipsWiring:
-    def test_a_bad_database_url_refuses_to_start(self, fake_slack, capsys, tmp_path):
-        """A DATABASE_URL the tips store cannot use is one line naming it."""
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "mysql://rolebot:s3cret@127.0.0.1/y",
+            "postgres://rolebot:s3cret@127.0.0.1:{port}/rolebot",
+            "sqlite://",
+        ],
+    )
+    def test_a_bad_or_unreachable_database_url_refuses_to_start(self, fake_slack, capsys, url):
+        """A malformed or unreachable DATABASE_URL is one line naming it (never its password), exit 2."""
         env = {
             "SLACK_BOT_TOKEN": "xoxb-1-2-abc",
             "SLACK_SIGNING_SECRET": "a" * 32,
             "SLACK_API_URL": fake_slack.api_url,
-            "DATABASE_URL": "postgres://x/y",
+            "DATABASE_URL": url.format(port=free_port()),
         }
         assert serve.run(argparse.Namespace(port=None), env=env, load_kb=dict) == 2
-        assert "DATABASE_URL" in capsys.readouterr().err
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and err.startswith("rolebot: ") and "DATABASE_URL" in err
+        assert "s3cret" not in err and "Traceback" not in err
         assert fake_slack.calls == []
 
     def test_the_service_is_opened_once_per_process(self):

@@ -1,49 +1,107 @@
 """Seen Slack event ids are shared by every process on one database, within the TTL."""
 
 import multiprocessing
-import sqlite3
+import threading
 
-from bot.store import SqliteSeenEvents
+from sqlalchemy import select
+
+from bot.store import Database, SharedSeenEvents
+from bot.store.schema import slack_events
 from tests.bot.slack.test_dedupe import Clock
 
 
-def _race(path: str, event_id: str, out) -> None:
-    out.put(SqliteSeenEvents(path).first_time(event_id))
+def _race(url: str, event_id: str, start, out) -> None:
+    seen = SharedSeenEvents(Database(url))
+    start.wait()
+    out.put(seen.first_time(event_id))
 
 
-class TestSqliteSeenEvents:
-    def test_first_delivery_passes_and_repeats_do_not(self, tmp_path):
+class TestSharedSeenEvents:
+    def test_first_delivery_passes_and_repeats_do_not(self, db):
         """first_time is True once per id."""
-        seen = SqliteSeenEvents(str(tmp_path / "db.sqlite"))
+        seen = SharedSeenEvents(db)
         assert [seen.first_time("Ev1"), seen.first_time("Ev1"), seen.first_time("Ev2")] == [True, False, True]
 
-    def test_is_shared_by_everyone_on_the_same_file(self, tmp_path):
-        """A second instance (another worker process) sees the first one's ids."""
-        path = str(tmp_path / "db.sqlite")
-        assert SqliteSeenEvents(path).first_time("Ev1") is True
-        assert SqliteSeenEvents(path).first_time("Ev1") is False
+    def test_is_shared_by_everyone_on_the_same_database(self, db, database_url):
+        """A second instance (another replica) sees the first one's ids."""
+        assert SharedSeenEvents(db).first_time("Ev1") is True
+        assert SharedSeenEvents(Database(database_url)).first_time("Ev1") is False
 
-    def test_processes_racing_on_one_id_get_one_true(self, tmp_path):
+    def test_processes_racing_on_one_id_get_one_true(self, db, database_url):
         """Four processes claiming one event id at once: exactly one wins."""
         ctx = multiprocessing.get_context("fork")
-        path, out = str(tmp_path / "db.sqlite"), ctx.Queue()
-        SqliteSeenEvents(path).check()
-        procs = [ctx.Process(target=_race, args=(path, "EvRace", out)) for _ in range(4)]
+        start, out = ctx.Event(), ctx.Queue()
+        procs = [ctx.Process(target=_race, args=(database_url, "EvRace", start, out)) for _ in range(4)]
         for proc in procs:
             proc.start()
-        results = sorted(out.get(timeout=20) for _ in procs)
+        start.set()
+        results = sorted(out.get(timeout=30) for _ in procs)
         for proc in procs:
             proc.join()
         assert results == [False, False, False, True]
 
-    def test_ids_are_forgotten_after_the_ttl(self, tmp_path):
+    def test_threads_racing_on_many_ids_get_one_true_each(self, db, database_url):
+        """Eight replicas (threads, own pools) racing over 20 ids: each id is first exactly once."""
+        seens = [SharedSeenEvents(Database(database_url)) for _ in range(8)]
+        start, wins = threading.Barrier(8), []
+
+        def go(seen):
+            start.wait()
+            wins.extend(i for i in range(20) if seen.first_time(f"Ev{i}"))
+
+        threads = [threading.Thread(target=go, args=(s,)) for s in seens]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        for s in seens:
+            s.db.close()
+        assert sorted(wins) == list(range(20))
+
+    def test_threads_of_two_replicas_racing_get_one_true_per_id(self, db, database_url):
+        """Two replicas, each with several request threads delivering the same ids: one True per id."""
+        replicas = [SharedSeenEvents(db), SharedSeenEvents(Database(database_url))]
+        start, wins = threading.Barrier(32), []
+
+        def go(seen, i):
+            start.wait()
+            if seen.first_time(f"Ev{i}"):
+                wins.append(i)
+
+        threads = [
+            threading.Thread(target=go, args=(r, i)) for i in range(8) for r in replicas for _ in range(2)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        replicas[1].db.close()
+        assert sorted(wins) == list(range(8))
+
+    def test_ids_are_forgotten_after_the_ttl(self, db):
         """After ttl seconds an id counts as new again, and old rows are pruned."""
         clock = Clock()
-        seen = SqliteSeenEvents(str(tmp_path / "db.sqlite"), ttl=10, prune_every=3, clock=clock)
+        seen = SharedSeenEvents(db, ttl=10, prune_every=3, clock=clock)
         seen.first_time("Ev1")
         clock.now = 11
         assert seen.first_time("Ev1") is True
         clock.now = 30
         seen.first_time("Ev2")
-        rows = sqlite3.connect(tmp_path / "db.sqlite").execute("SELECT event_id FROM slack_events").fetchall()
-        assert rows == [("Ev2",)]
+        with db.begin(read=True) as conn:
+            assert conn.execute(select(slack_events.c.event_id)).scalars().all() == ["Ev2"]
+
+    def test_an_unreachable_database_fails_open_in_this_process(self, tmp_path, caplog):
+        """With the database gone, events are still answered, once per process, and it is retried later."""
+        clock = Clock()
+        db = Database(f"sqlite:///{tmp_path / 'gone.db'}")  # never created: mode=rw cannot open it
+        seen = SharedSeenEvents(db, retry=5, clock=clock)
+        assert [seen.first_time("Ev1"), seen.first_time("Ev1"), seen.first_time("Ev2")] == [True, False, True]
+        assert seen._skip_until == 5  # not retried on every event
+        from bot.store import upgrade
+
+        upgrade(db)
+        clock.now = 6
+        assert seen.first_time("Ev1") is False  # answered during the outage: still a repeat
+        assert seen.first_time("Ev3") is True
+        other = SharedSeenEvents(Database(db.url.render_as_string(False)), clock=clock)
+        assert other.first_time("Ev3") is False

@@ -1,16 +1,14 @@
-"""The SQLite store: subscriptions, flags, and claims that make each tip post exactly once."""
+"""The tip store on SQLite and PostgreSQL: subscriptions, flags, and claims that post each tip once."""
 
 from __future__ import annotations
 
 import multiprocessing
-import sqlite3
 import threading
 from datetime import date, timedelta
 
 import pytest
 
-from bot.config import ConfigError
-from bot.store import SqliteStore, open_store, sqlite_path
+from bot.store import Database, TipStore
 from bot.tips.schedule import Subscription
 from tests.fake_clock import utc
 
@@ -20,50 +18,45 @@ LEASE = timedelta(minutes=5)
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = SqliteStore(tmp_path / "t.db")
-    yield s
-    s.close()
+def store(db):
+    return TipStore(db)
 
 
-def _claim_in_process(path: str, owner: str, start, results) -> None:
-    s = SqliteStore(path)
+def _claim_in_process(url: str, owner: str, start, results) -> None:
+    s = TipStore(Database(url))
     start.wait()
     results.put((owner, s.claim("C1", DAY, "k", owner, NOW, LEASE).status))
     s.close()
 
 
-class TestUrls:
-    def test_sqlite_urls(self):
-        """sqlite:///relative and sqlite:////absolute give file paths."""
-        assert sqlite_path("sqlite:///rolebot.db") == "rolebot.db"
-        assert sqlite_path("sqlite:////var/data/r.db") == "/var/data/r.db"
-
-    def test_other_databases_are_a_config_error(self):
-        """An unsupported URL is a one-line ConfigError naming DATABASE_URL."""
-        with pytest.raises(ConfigError, match="DATABASE_URL"):
-            open_store("postgres://db/rolebot")
-
-
-class TestSqliteStore:
-    def test_uses_wal_and_a_busy_timeout(self, store, tmp_path):
-        """The file is in WAL mode and waits on locks instead of failing."""
-        db = sqlite3.connect(tmp_path / "t.db")
-        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert store._db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
-
+class TestTipStore:
     def test_subscriptions_round_trip(self, store):
-        """A saved subscription reads back equal, marked as set from Slack."""
+        """A saved subscription reads back equal, marked as set from Slack, and can be replaced."""
         sub = Subscription("C1", "07:45", "Asia/Tokyo", (0, 3), since=NOW, source="slack", updated_by="U1")
         store.save_subscription(sub, NOW)
         assert store.subscription("C1") == sub
         assert store.subscriptions() == [sub]
         assert store.subscription("C2") is None
+        off = Subscription(
+            "C1", "08:00", "UTC", (1,), enabled=False, since=NOW, source="slack", updated_by="U2"
+        )
+        store.save_subscription(off, NOW)
+        assert store.subscriptions() == [off]
+
+    def test_times_come_back_as_aware_utc(self, store):
+        """A since given in another zone reads back as the same instant in UTC."""
+        from zoneinfo import ZoneInfo
+
+        tokyo = NOW.astimezone(ZoneInfo("Asia/Tokyo"))
+        store.save_subscription(Subscription("C1", since=tokyo, source="slack"), NOW)
+        since = store.subscription("C1").since
+        assert since == NOW and since.utcoffset() == timedelta(0)
 
     def test_flags_set_and_clear(self, store):
-        """A flag pauses a channel until cleared."""
+        """A flag pauses a channel until cleared; setting it twice keeps the latest reason."""
         store.set_flag("C1", "channel_not_found", NOW)
-        assert store.flags() == {"C1": "channel_not_found"}
+        store.set_flag("C1", "is_archived", NOW)
+        assert store.flags() == {"C1": "is_archived"}
         store.set_flag("C1", None, NOW)
         assert store.flags() == {}
 
@@ -105,36 +98,59 @@ class TestSqliteStore:
         store.expire("C1", DAY, "a")
         assert store.claim("C1", DAY, "k", "b", NOW, LEASE).status == "recovered"
 
-    def test_threads_racing_get_one_claim(self, tmp_path):
-        """Eight threads with their own connections: exactly one wins the claim."""
-        path = tmp_path / "race.db"
-        stores = [SqliteStore(path) for _ in range(8)]
+    def test_threads_racing_get_one_claim(self, db):
+        """Eight threads with their own connections: exactly one wins each claim."""
+        stores = [TipStore(Database(str(db.url.render_as_string(hide_password=False)))) for _ in range(8)]
         start, results = threading.Barrier(8), []
 
         def go(i):
             start.wait()
-            results.append(stores[i].claim("C1", DAY, "k", f"o{i}", NOW, LEASE).status)
+            for n in range(5):
+                results.append((n, stores[i].claim(f"C{n}", DAY, "k", f"o{i}", NOW, LEASE).status))
 
         threads = [threading.Thread(target=go, args=(i,)) for i in range(8)]
         for t in threads:
             t.start()
         for t in threads:
             t.join()
-        assert sorted(results) == ["busy"] * 7 + ["new"]
+        for s in stores:
+            s.close()
+        for n in range(5):
+            assert sorted(status for m, status in results if m == n) == ["busy"] * 7 + ["new"]
 
-    def test_processes_racing_get_one_claim(self, tmp_path):
-        """Three processes on one database file: exactly one wins the claim."""
-        path = str(tmp_path / "race.db")
-        SqliteStore(path).close()
-        ctx = multiprocessing.get_context("spawn")
+    def test_processes_racing_get_one_claim(self, database_url, db):
+        """Three processes on one database: exactly one wins the claim."""
+        ctx = multiprocessing.get_context("fork")
         start, results = ctx.Event(), ctx.Queue()
         procs = [
-            ctx.Process(target=_claim_in_process, args=(path, f"p{i}", start, results)) for i in range(3)
+            ctx.Process(target=_claim_in_process, args=(database_url, f"p{i}", start, results))
+            for i in range(3)
         ]
         for p in procs:
             p.start()
         start.set()
-        got = sorted(results.get(timeout=20)[1] for _ in procs)
+        got = sorted(results.get(timeout=30)[1] for _ in procs)
         for p in procs:
             p.join(timeout=20)
         assert got == ["busy", "busy", "new"]
+
+    def test_recovery_races_hand_over_once(self, db):
+        """When a lease has run out, four racing takers get one 'recovered' and the rest 'busy'."""
+        TipStore(db).claim("C1", DAY, "k", "dead", NOW, LEASE)
+        later = NOW + LEASE * 2
+        url = db.url.render_as_string(hide_password=False)
+        stores = [TipStore(Database(url)) for _ in range(4)]
+        start, results = threading.Barrier(4), []
+
+        def go(i):
+            start.wait()
+            results.append(stores[i].claim("C1", DAY, "k", f"o{i}", later, LEASE).status)
+
+        threads = [threading.Thread(target=go, args=(i,)) for i in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        for s in stores:
+            s.close()
+        assert sorted(results) == ["busy"] * 3 + ["recovered"]

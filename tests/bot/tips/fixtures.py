@@ -8,17 +8,24 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.config import Settings
-from bot.store import SqliteStore
+from bot.store import Database, TipStore, upgrade
 from bot.tips.poster import TipPoster, tips_client
 from handlers.tips import Rotation, build_pool
 from handlers.tips_data import load_spec
 from tests.fake_slack import FakeSlack
 from tests.tips_kb import make_kb
 
-__all__ = ["client_for", "fake_slack", "poster_for", "rotation"]
+__all__ = ["client_for", "fake_slack", "poster_for", "rotation", "store_at"]
 
 _SPEC = load_spec()
 _ROTATION = Rotation(build_pool(make_kb(), _SPEC), _SPEC.epoch)
+
+
+def store_at(path) -> TipStore:
+    """A tip store on a migrated SQLite file at path (made if missing)."""
+    db = Database(f"sqlite:///{path}")
+    upgrade(db)
+    return TipStore(db)
 
 
 def rotation() -> Rotation:
@@ -38,7 +45,7 @@ def poster_for(
 ) -> TipPoster:
     """A TipPoster with its own store connection on path."""
     return TipPoster(
-        SqliteStore(path), client_for(fake, retries=retries), rotation(), clock, owner=owner, lease=lease
+        store_at(path), client_for(fake, retries=retries), rotation(), clock, owner=owner, lease=lease
     )
 
 

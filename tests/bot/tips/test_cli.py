@@ -15,7 +15,6 @@ from io import StringIO
 from pathlib import Path
 
 from bot.cli import main
-from bot.store import SqliteStore
 from bot.tips import cli as tips_cmd
 from tests.bot.tips import fixtures as fx
 from tests.fake_clock import FakeClock, utc
@@ -144,22 +143,22 @@ class TestPost:
         """After channel_not_found pauses C1, a manual post that works lifts the pause."""
         fake_slack.error("chat.postMessage", "channel_not_found")
         assert self.run(fake_slack, tmp_path, post_args())[0] == 1
-        store = SqliteStore(tmp_path / "r.db")
+        store = fx.store_at(tmp_path / "r.db")
         assert store.flags() == {"C1": "channel_not_found"}
         assert self.run(fake_slack, tmp_path, post_args())[0] == 0
         assert store.flags() == {}
         store.close()
 
     def test_unusable_database_is_one_line(self, fake_slack, tmp_path):
-        """A DATABASE_URL in a missing directory fails with exit 1 and one line."""
+        """A DATABASE_URL in a missing directory fails at start: exit 2 and one line."""
         code, _, err = self.run(
             fake_slack, tmp_path, post_args(), DATABASE_URL=f"sqlite:///{tmp_path}/missing/dir/r.db"
         )
-        assert code == 1 and "database" in err and err.count("\n") == 1
+        assert code == 2 and "database" in err and err.count("\n") == 1
 
     def test_a_post_in_progress_elsewhere_is_non_zero(self, fake_slack, tmp_path):
         """While another process holds a live claim, post sends nothing and exits 1."""
-        store = SqliteStore(tmp_path / "r.db")
+        store = fx.store_at(tmp_path / "r.db")
         store.claim("C1", date(2026, 11, 23), "k", "other", utc(2026, 11, 23, 12), timedelta(minutes=5))
         store.close()
         code, _, err = self.run(fake_slack, tmp_path, post_args(day="2026-11-23"))

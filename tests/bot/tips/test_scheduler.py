@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.store import SqliteStore
 from bot.tips.schedule import Subscription, TipsConfig
 from bot.tips.scheduler import Scheduler
 from bot.tips.service import TipsService
@@ -129,7 +128,7 @@ class TestCatchUp:
         """A process that died after claiming (and posting) leaves a claim the next one checks."""
         clock = FakeClock(utc(2026, 11, 23, 9))
         path = tmp_path / "t.db"
-        dead = SqliteStore(path)
+        dead = fx.store_at(path)
         dead.claim("C1", date(2026, 11, 23), "k", "dead", clock.now(), timedelta(minutes=5))
         clock.advance(10 * 60)
         fake_slack.script(
@@ -212,21 +211,26 @@ class TestFaults:
         sched.tick()
         assert len(fake_slack.calls_to("chat.postMessage")) == 2
 
-    def test_a_failing_pass_is_logged_and_the_loop_goes_on(self, fake_slack, tmp_path, caplog):
-        """An unexpected error in one pass is one log line; the loop keeps running."""
+    def test_a_failing_pass_is_said_once_and_retried_sooner_and_sooner(self, fake_slack, tmp_path, caplog):
+        """Failing passes (the database is down) are one log line, retried after 2, 4, 8... s up to 60."""
         clock = FakeClock(utc(2026, 11, 23, 9))
         sched = scheduler(fake_slack, tmp_path / "t.db", clock, config(sub()))
         calls = []
+        tick = sched.tick
 
         def broken():
             calls.append(1)
-            raise RuntimeError("database is locked")
+            if len(calls) <= 6:
+                raise RuntimeError("database is locked")
+            return tick()
 
         sched.tick = broken
-        with caplog.at_level(logging.ERROR, logger="rolebot.tips"):
-            delays = simulate(sched, clock, clock.now() + timedelta(seconds=90))
-        assert len(calls) == 2 and delays == [60, 60]
-        assert "database is locked" in caplog.text
+        with caplog.at_level(logging.INFO, logger="rolebot.tips"):
+            delays = simulate(sched, clock, clock.now() + timedelta(seconds=150))
+        assert delays[:6] == [2, 4, 8, 16, 32, 60]
+        assert caplog.text.count("database is locked") == 1
+        assert "works again after 6 failed attempt(s)" in caplog.text
+        assert posted_days(fake_slack) == [("C1", "2026-11-23")]
 
 
 class TestSubscriptionChanges:

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.store import SqliteStore
 from bot.tips.schedule import Subscription, TipsConfig
 from bot.tips.service import TipsService
+from tests.bot.tips import fixtures as fx
 from tests.fake_clock import FakeClock, utc
 
 
@@ -19,7 +19,7 @@ def clock():
 
 @pytest.fixture
 def service(tmp_path, clock):
-    store = SqliteStore(tmp_path / "t.db")
+    store = fx.store_at(tmp_path / "t.db")
     yield TipsService(store, TipsConfig(channels=(Subscription("CFG", "08:00"),)), clock)
     store.close()
 

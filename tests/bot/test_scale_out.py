@@ -1,0 +1,140 @@
+"""End to end on one PostgreSQL: two `serve` replicas and two `tips run` workers, fake Slack.
+
+A burst of duplicate event deliveries spread over both replicas is answered once per event id;
+every due tip is posted exactly once; a worker killed while its post is in flight loses and
+duplicates nothing (the other worker takes the claim over once its lease ends, finds the
+message in the channel's history and records it).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from tests.bot.conftest import ROOT, Server, free_port, serve_env
+from tests.bot.slack.signing import event, post, signed_headers
+from tests.fake_slack import FakeSlack
+
+CHANNELS = [f"C0TIP{n}" for n in range(6)]
+TIPS_CONFIG = "worker: {lease: 2, first_retry: 1}\nchannels:\n" + "".join(
+    f"  - {{channel: {c}, time: '00:00', weekdays: daily}}\n" for c in CHANNELS
+)
+
+
+def _dm(text: str, channel: str) -> dict:
+    ts = "1700000000.000100"
+    return {
+        "type": "message",
+        "channel_type": "im",
+        "user": "U0ASKER",
+        "text": text,
+        "ts": ts,
+        "channel": channel,
+    }
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture
+def cluster(postgres, tmp_path):
+    """The fake Slack, a PostgreSQL database, and a way to start processes that share them."""
+    fake = FakeSlack().start()
+    url = postgres.fresh_url()
+    procs: list[subprocess.Popen] = []
+
+    def start(args: list[str], name: str, **extra: str) -> subprocess.Popen:
+        env = serve_env(fake.api_url, tmp_path, DATABASE_URL=url, WEB_CONCURRENCY="1", **extra)
+        log = (tmp_path / f"{name}.log").open("wb")
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", *args], cwd=ROOT, env=env, stdout=log, stderr=log
+        )
+        procs.append(proc)
+        return proc
+
+    yield fake, url, start, tmp_path
+    for proc in procs:
+        _stop(proc)
+    fake.stop()
+
+
+def _logs(tmp_path: Path) -> str:
+    return "\n".join(f"--- {p.name}\n{p.read_text()}" for p in sorted(tmp_path.glob("*.log")))
+
+
+class TestScaleOut:
+    def test_replicas_and_workers_on_one_postgres_answer_and_post_exactly_once(self, cluster):
+        """Duplicates over two replicas are answered once; six tips post once, despite a killed worker."""
+        fake, url, start, tmp_path = cluster
+        servers = []
+        for name in ("web1", "web2"):
+            port = free_port()
+            servers.append(
+                Server(fake, port, tmp_path / f"{name}.log", start(["serve", "--port", str(port)], name))
+            )
+        for server in servers:
+            server.wait_healthy(timeout=30)
+
+        # a burst: 8 event ids, each delivered 4 times (2 of them as retries) across both replicas
+        def deliver(n: int, copy: int) -> None:
+            body = event(_dm(f"mlops salary {n}", f"D0BURST{n}"), f"EvBurst{n}")
+            retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"} if copy % 2 else {}
+            headers = {**signed_headers(body, content_type="application/json"), **retry}
+            assert post(servers[copy % 2].events_url, body, headers).status == 200
+
+        threads = [threading.Thread(target=deliver, args=(n, c)) for n in range(8) for c in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        fake.wait_for("chat.postMessage", count=8, timeout=20)
+        time.sleep(0.5)
+        answered = Counter(c.body["channel"] for c in fake.calls_to("chat.postMessage"))
+        assert answered == {f"D0BURST{n}": 1 for n in range(8)}, _logs(tmp_path)
+        fake.reset()
+
+        # tips: the first post hangs in flight; the worker sending it is killed mid-post
+        config = tmp_path / "tips.yaml"
+        config.write_text(TIPS_CONFIG)
+        fake.script("chat.postMessage", delay=60)
+        workers = [start(["tips", "run"], f"worker{n}", ROLEBOT_TIPS_CONFIG=str(config)) for n in (1, 2)]
+        (first,) = fake.wait_for("chat.postMessage", timeout=30)
+        with psycopg.connect(url) as conn:
+            (owner,) = conn.execute(
+                "SELECT owner FROM tip_log WHERE channel = %s AND state = 'claimed'", (first.body["channel"],)
+            ).fetchone()
+        victim = next(w for w in workers if f":{w.pid}:" in owner)
+        os.kill(victim.pid, signal.SIGKILL)
+        victim.wait(timeout=10)
+
+        deadline = time.monotonic() + 40
+        while time.monotonic() < deadline:
+            with psycopg.connect(url) as conn:
+                sent = conn.execute("SELECT count(*) FROM tip_log WHERE state = 'sent'").fetchone()[0]
+            if sent == len(CHANNELS):
+                break
+            time.sleep(0.3)
+        posts = Counter(c.body["channel"] for c in fake.calls_to("chat.postMessage"))
+        assert posts == dict.fromkeys(CHANNELS, 1), _logs(tmp_path)
+        with psycopg.connect(url) as conn:
+            rows = conn.execute("SELECT channel, state, ts FROM tip_log ORDER BY channel").fetchall()
+        assert [(c, s) for c, s, _ in rows] == [(c, "sent") for c in sorted(CHANNELS)], _logs(tmp_path)
+        recovered = next(ts for c, _, ts in rows if c == first.body["channel"])
+        assert recovered == first.ts  # found in the history, not posted again
+        assert "Traceback" not in _logs(tmp_path)
