@@ -1,4 +1,4 @@
-"""Command line: `ask`, `serve`, `tips`, `db` (contract: ../shared/CONTRACTS.md).
+"""Command line: `ask`, `serve`, `tips`, `report`, `db` (contract: ../shared/CONTRACTS.md).
 
 Each command's module is imported only when that command runs, so the offline
 `ask` path never imports Slack.
@@ -40,6 +40,11 @@ def parser() -> argparse.ArgumentParser:
     post.add_argument("--date", default=None, help="YYYY-MM-DD (default today)")
     tsub.add_parser("run", help="the scheduler: post every due tip")
     tips.set_defaults(module="bot.tips.cli")
+
+    report = sub.add_parser("report", help="questions rolebot could not answer, feedback, counts")
+    report.add_argument("--days", type=int, default=30, help="how far back (default 30)")
+    report.add_argument("--json", action="store_true", help="one JSON object")
+    report.set_defaults(module="bot.report")
 
     db = sub.add_parser("db", help="the database at DATABASE_URL")
     dsub = db.add_subparsers(dest="db_command", required=True)

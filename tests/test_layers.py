@@ -15,7 +15,7 @@ THIRD_PARTY = {
 }
 FORBIDDEN = {"knowledge": {"handlers", "bot"}, "handlers": {"bot"}}
 # The rooms of bot/, top to bottom; a room may import only the rooms below it.
-BOT_ROOMS = ["bot.cli", "bot.slack", "bot.tips", "bot.ask", "bot.store"]
+BOT_ROOMS = ["bot.cli", "bot.slack", "bot.tips", "bot.ask", "bot.report", "bot.store"]
 BASE = {"bot.config", "bot.clock", "bot.logs", "bot.webapi"}
 
 

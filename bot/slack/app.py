@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.slack import listeners
 from bot.slack.dedupe import Seen, SeenEvents
 from bot.slack.middleware import Gate
-from bot.slack.services import Services, TipsService
+from bot.slack.services import LocalMemory, Memory, Services, TipsService, Votes
 from bot.webapi import make_client
 from handlers import Reply
 
@@ -30,12 +30,15 @@ def create_app(
     client: WebClient | None = None,
     ask: Callable[[str, Any], Reply] = handlers.ask,
     seen: Seen | None = None,
+    memory: Memory | None = None,
+    votes: Votes | None = None,
     logger: logging.Logger | None = None,
 ) -> App:
     """A Bolt App answering from `kb`; calls auth.test (raises BoltError on a rejected token).
 
-    `seen` remembers answered event ids (default: in this process only; `serve` passes the
-    database-backed one its worker processes share).
+    `seen` remembers answered event ids and `memory` conversations (default: in this process
+    only; `serve` passes the database-backed ones its workers and replicas share); `votes`
+    records answers and feedback (default: none, and no feedback buttons).
     """
     if logger is None:
         logger = logging.getLogger("rolebot")
@@ -49,5 +52,6 @@ def create_app(
         listener_executor=ThreadPoolExecutor(max_workers=32, thread_name_prefix="rolebot"),
     )
     app.use(Gate(seen if seen is not None else SeenEvents()))
-    listeners.register(app, Services(kb=kb, ask=ask, tips=tips))
+    services = Services(kb=kb, ask=ask, tips=tips, memory=memory or LocalMemory(), votes=votes)
+    listeners.register(app, services)
     return app

@@ -16,6 +16,7 @@ __all__ = [
     "MAX_FALLBACK",
     "MAX_SECTION",
     "SHARE_ACTION",
+    "VOTE_ACTION",
     "defuse",
     "escape",
     "ephemeral",
@@ -24,9 +25,11 @@ __all__ = [
     "share_block",
     "shared",
     "strip_buttons",
+    "vote_block",
 ]
 
 SHARE_ACTION = "rolebot:share"
+VOTE_ACTION = "rolebot:vote"  # rolebot:vote:up / rolebot:vote:down, value: the answer's id
 MAX_FALLBACK = 3000  # characters of the notification text sent alongside blocks
 MAX_VALUE = 2000  # characters per button value
 _PING = re.compile(r"<(?=[!@])")
@@ -94,23 +97,51 @@ def share_block(query: str) -> dict[str, Any]:
     }
 
 
-def message(reply: Reply) -> dict[str, Any]:
-    """The text and blocks of a reply posted as a message (mention or DM)."""
-    text, blocks = _fit(reply, 0)
+def vote_block(answer_id: str) -> dict[str, Any]:
+    """The two small feedback buttons under an answer; their value is the answer's id."""
+    return {
+        "type": "actions",
+        "block_id": "rolebot:feedback",
+        "elements": [
+            {
+                "type": "button",
+                "action_id": f"{VOTE_ACTION}:{vote}",
+                "value": answer_id,
+                "text": {"type": "plain_text", "text": label, "emoji": True},
+            }
+            for vote, label in (("up", ":thumbsup: Helpful"), ("down", ":thumbsdown: Not helpful"))
+        ],
+    }
+
+
+def _with_votes(text: str, blocks: list[dict[str, Any]], answer_id: str | None) -> list[dict[str, Any]]:
+    if not answer_id:
+        return blocks
+    if not blocks:
+        blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]
+    return [*blocks, vote_block(answer_id)]
+
+
+def message(reply: Reply, answer_id: str | None = None) -> dict[str, Any]:
+    """The text and blocks of a reply posted as a message (mention, DM, assistant thread)."""
+    text, blocks = _fit(reply, 1 if answer_id else 0)
+    blocks = _with_votes(text, blocks, answer_id)
     return {"text": text, "blocks": blocks} if blocks else {"text": text}
 
 
-def ephemeral(reply: Reply, asked: str = "") -> dict[str, Any]:
+def ephemeral(reply: Reply, asked: str = "", answer_id: str | None = None) -> dict[str, Any]:
     """The response_url payload of a reply only the asker sees, with a Share button.
 
-    The button carries reply.query, or the `asked` text when the reply has no query.
+    The button carries reply.query, or the `asked` text when the reply has no query; with an
+    `answer_id`, the feedback buttons follow.
     """
-    text, blocks = _fit(reply, 1)
+    text, blocks = _fit(reply, 2 if answer_id else 1)
     query = (reply.query or asked).strip()
     if query and len(query) <= MAX_VALUE:
         if not blocks:
             blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]
         blocks = [*blocks, share_block(query)]
+    blocks = _with_votes(text, blocks, answer_id)
     payload: dict[str, Any] = {"text": text, "response_type": "ephemeral"}
     if blocks:
         payload["blocks"] = blocks

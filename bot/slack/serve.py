@@ -16,8 +16,9 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from bot.config import ConfigError, Settings
 from bot.logs import setup_logging
 from bot.slack.app import create_app
+from bot.slack.services import StoredMemory
 from bot.slack.wsgi import make_wsgi
-from bot.store import Database, SharedSeenEvents, StoreError, upgrade
+from bot.store import Conversations, Database, Feedback, SharedSeenEvents, StoreError, upgrade
 from handlers import engine_for
 from knowledge.load import KnowledgeError, load
 
@@ -140,10 +141,11 @@ def run(args: Any, *, env: Mapping[str, str] | None = None, load_kb: Callable[[]
         tips = tips_service(settings, env)
         seen = SharedSeenEvents(db)
         seen.check()
+        memory, votes = StoredMemory(Conversations(db)), Feedback(db)
     except (ConfigError, ValueError, OSError, StoreError) as exc:
         return _fail(str(exc) if str(exc).startswith("DATABASE_URL") else f"database: {exc}")
     try:
-        app = create_app(settings, kb, tips=tips, seen=seen)
+        app = create_app(settings, kb, tips=tips, seen=seen, memory=memory, votes=votes)
     except BoltError:
         return _fail("SLACK_BOT_TOKEN was rejected by Slack (auth.test failed)")
     except (SlackClientError, OSError) as exc:

@@ -1,15 +1,35 @@
-"""What the listeners need: the knowledge base, the answer function, the tips service."""
+"""What the listeners need: the knowledge base, answering, conversations, feedback, tips."""
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
+import uuid
+from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Protocol
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any, NamedTuple, Protocol
 
 import handlers
-from handlers import Reply
+from bot.store import ContextKey, StoreError
+from handlers import Reply, Turn
 
-__all__ = ["Services", "TipsService"]
+__all__ = ["Key", "LocalMemory", "Memory", "Services", "StoredMemory", "TipsService", "Votes"]
+
+log = logging.getLogger("rolebot")
+IDLE = timedelta(days=1)  # a conversation idle this long starts afresh
+KEEP = 6  # turns kept per conversation
+_RECORDED = ("answer", "compare", "unknown")  # replies that answer (or fail to answer) a question
+
+
+class Key(NamedTuple):
+    """Where a conversation happens: workspace, channel and thread (the DM itself when none)."""
+
+    team: str
+    channel: str
+    thread: str
 
 
 class TipsService(Protocol):
@@ -22,14 +42,130 @@ class TipsService(Protocol):
         """Every tip subscription of the workspace (channel, time, timezone, weekdays, enabled)."""
 
 
+class Memory(Protocol):
+    """The recent turns of each conversation."""
+
+    def load(self, key: Key) -> list[dict[str, Any]]:
+        """The conversation's turns, oldest first ([] when new or idle a day)."""
+
+    def save(self, key: Key, turns: list[dict[str, Any]]) -> None:
+        """Keep the conversation's turns."""
+
+
+class LocalMemory:
+    """Turns in this process only (tests, a single process); `serve` uses StoredMemory."""
+
+    def __init__(self, size: int = 10_000, clock: Callable[[], float] = time.monotonic) -> None:
+        self._turns: OrderedDict[Key, tuple[float, list[dict[str, Any]]]] = OrderedDict()
+        self._size, self._clock, self._lock = size, clock, threading.Lock()
+
+    def load(self, key: Key) -> list[dict[str, Any]]:
+        with self._lock:
+            at, turns = self._turns.get(key, (0.0, []))
+            return list(turns) if self._clock() - at < IDLE.total_seconds() else []
+
+    def save(self, key: Key, turns: list[dict[str, Any]]) -> None:
+        with self._lock:
+            self._turns.pop(key, None)
+            self._turns[key] = (self._clock(), list(turns)[-KEEP:])
+            while len(self._turns) > self._size:
+                self._turns.popitem(last=False)
+
+
+class StoredMemory:
+    """Turns in the database every worker and replica shares (bot.store.Conversations).
+
+    A database fault never stops an answer: the turn is answered without context and the
+    fault is logged once until the database works again.
+    """
+
+    def __init__(self, conversations: Any, clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+        self._store, self._clock, self._failing = conversations, clock, False
+
+    def _ok(self) -> None:
+        if self._failing:
+            log.info("conversations: the database works again")
+            self._failing = False
+
+    def _fault(self, exc: Exception) -> None:
+        if not self._failing:
+            log.warning("conversations: database unavailable, answering without context (%s)", exc)
+            self._failing = True
+
+    def load(self, key: Key) -> list[dict[str, Any]]:
+        try:
+            turns = self._store.load_context(ContextKey(*key), self._clock(), IDLE)
+        except StoreError as exc:
+            self._fault(exc)
+            return []
+        self._ok()
+        return turns
+
+    def save(self, key: Key, turns: list[dict[str, Any]]) -> None:
+        try:
+            self._store.save_context(ContextKey(*key), turns, self._clock(), keep=KEEP)
+        except StoreError as exc:
+            self._fault(exc)
+        else:
+            self._ok()
+
+
+class Votes(Protocol):
+    """Where answers and votes are recorded (bot.store.Feedback)."""
+
+    def record_answer(self, answer_id: str, now: datetime, **asked: Any) -> None: ...
+
+    def record_vote(self, answer_id: str, user: str, vote: str, now: datetime) -> str: ...
+
+
 @dataclass(frozen=True)
 class Services:
-    """The knowledge base, `handlers.ask` (replaceable in tests) and the optional tips service."""
+    """The knowledge base, answering (replaceable in tests), conversations, feedback and tips."""
 
     kb: Any
     ask: Callable[[str, Any], Reply] = handlers.ask
     tips: TipsService | None = None
+    converse: Callable[[str, Any, list[Turn]], tuple[Reply, Turn]] = handlers.converse
+    memory: Memory = field(default_factory=LocalMemory)
+    votes: Votes | None = None
 
     def answer(self, text: str) -> Reply:
-        """The reply to one query."""
+        """The reply to one query, with no conversation (buttons, `/role`)."""
         return self.ask(text, self.kb)
+
+    def answer_in(self, text: str, key: Key) -> tuple[Reply, bool]:
+        """The reply to a message of a conversation, and whether it was its first turn."""
+        turns = [t for t in map(Turn.from_json, self.memory.load(key)) if t is not None]
+        reply, turn = self.converse(text, self.kb, turns)
+        self.memory.save(key, [*(t.to_json() for t in turns), turn.to_json()][-KEEP:])
+        return reply, not turns
+
+    def record(self, reply: Reply, question: str) -> str | None:
+        """Keep an answer for feedback and `report`; its id for the vote buttons (None: not kept)."""
+        if self.votes is None or reply.intent not in _RECORDED:
+            return None
+        answer_id = uuid.uuid4().hex
+        try:
+            self.votes.record_answer(
+                answer_id,
+                datetime.now(UTC),
+                question=question,
+                intent=reply.intent,
+                roles=reply.roles,
+                topic=reply.topic,
+                covered=reply.intent != "unknown",
+            )
+        except StoreError as exc:
+            log.warning("feedback: answer not recorded (%s)", exc)
+            return None
+        return answer_id
+
+    def vote(self, answer_id: str, user: str, vote: str) -> str:
+        """'recorded', 'duplicate', 'unknown_answer', or 'unavailable' (no database now)."""
+        if self.votes is None:
+            return "unavailable"
+        try:
+            return self.votes.record_vote(answer_id, user, vote, datetime.now(UTC))
+        except StoreError as exc:
+            log.warning("feedback: vote not recorded (%s)", exc)
+            return "unavailable"

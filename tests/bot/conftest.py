@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.slack.present import escape
-from handlers import Reply
+from handlers import Reply, Turn
 from knowledge.models import KnowledgeBase, Role, Section, Topic
 from tests.bot.slack.signing import SECRET
 from tests.fake_slack import FakeSlack
@@ -65,6 +65,11 @@ def fake_ask(text: str, kb) -> Reply:
             },
         ],
     )
+
+
+def fake_converse(text: str, kb, turns) -> tuple[Reply, Turn]:
+    """A stand-in for handlers.converse: fake_ask's reply, telling how many turns came before."""
+    return fake_ask(f"{text} after {len(turns)}", kb), Turn("answer", ("mlops-engineer",))
 
 
 @pytest.fixture

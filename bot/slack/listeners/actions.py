@@ -16,6 +16,7 @@ from handlers.blocks import FULL_ACTION
 __all__ = [
     "ANSWER_ACTIONS",
     "FULL_ACTIONS",
+    "VOTE_ACTIONS",
     "TIP_ACTION",
     "answer_button",
     "back_button",
@@ -23,11 +24,19 @@ __all__ = [
     "register",
     "share_button",
     "tip_button",
+    "vote_button",
 ]
 
 TIP_ACTION = "rolebot:tip"
 FULL_ACTIONS = re.compile(rf"^{FULL_ACTION}:")
-ANSWER_ACTIONS = re.compile(r"^rolebot:(?!share$|home:back$|tip$|full:)")
+VOTE_ACTIONS = re.compile(rf"^{present.VOTE_ACTION}:(up|down)$")
+ANSWER_ACTIONS = re.compile(r"^rolebot:(?!share$|home:back$|tip$|full:|vote:)")
+THANKS = {
+    "recorded": "Thanks for the feedback!",
+    "duplicate": "You already told me about this answer. Thanks!",
+    "unknown_answer": "I no longer have that answer on record (answers are kept for 90 days). Thanks anyway!",
+    "unavailable": "I couldn't record that just now. Thanks anyway!",
+}
 
 
 def share_button(services: Services) -> Callable[..., None]:
@@ -78,6 +87,23 @@ def full_button(services: Services) -> Callable[..., None]:
     return on_full
 
 
+def vote_button(services: Services) -> Callable[..., None]:
+    """ "Helpful" / "Not helpful": recorded once per person and answer; only the clicker is thanked.
+
+    The message itself never changes, so a vote under a public answer is nobody else's business.
+    """
+
+    def on_vote(ack, action, body, respond):
+        ack()
+        found = VOTE_ACTIONS.match(action.get("action_id", ""))
+        user = (body.get("user") or {}).get("id", "")
+        answer_id = str(action.get("value", ""))[:64]
+        result = services.vote(answer_id, user, found.group(1)) if found and user else "unknown_answer"
+        respond(text=THANKS[result], response_type="ephemeral", replace_original=False)
+
+    return on_vote
+
+
 def tip_button(services: Services) -> Callable[..., None]:
     """ "More on ..." under a daily tip: answer the clicker privately; the tip stays for everyone."""
 
@@ -105,4 +131,5 @@ def register(app: App, services: Services) -> None:
     app.action(BACK_ACTION)(back_button(services))
     app.action(TIP_ACTION)(tip_button(services))
     app.action(FULL_ACTIONS)(full_button(services))
+    app.action(VOTE_ACTIONS)(vote_button(services))
     app.action(ANSWER_ACTIONS)(answer_button(services))

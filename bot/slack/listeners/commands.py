@@ -42,7 +42,8 @@ def role_command(services: Services) -> Callable[..., None]:
         if tips is not None:
             respond(text=present.defuse(_tips_reply(services, tips, command)), response_type="ephemeral")
             return
-        respond(**present.ephemeral(services.answer(text), text))
+        reply = services.answer(text)
+        respond(**present.ephemeral(reply, text, services.record(reply, text)))
 
     return on_role
 

@@ -10,27 +10,39 @@ from collections.abc import Callable
 from slack_bolt import App
 
 from bot.slack import present
-from bot.slack.services import Services
+from bot.slack.services import Key, Services
 
-__all__ = ["direct_message", "mention", "register"]
+__all__ = ["answer", "direct_message", "mention", "register"]
+
+
+def answer(services: Services, body: dict, event: dict, thread: str) -> tuple[dict, bool]:
+    """The message answering `event` in its conversation (team, channel, thread), and whether
+    the event opened that conversation."""
+    text = event.get("text", "")
+    team = body.get("team_id") or event.get("team") or ""
+    reply, first = services.answer_in(text, Key(team, event.get("channel", ""), thread))
+    return present.message(reply, services.record(reply, text)), first
 
 
 def mention(services: Services) -> Callable[..., None]:
-    """`@rolebot ...` in a channel: answer in the thread of the mention."""
+    """`@rolebot ...` in a channel: answer in the thread of the mention, with the thread's context."""
 
-    def on_mention(event, say):
-        reply = services.answer(event.get("text", ""))
-        say(**present.message(reply), thread_ts=event.get("thread_ts") or event["ts"])
+    def on_mention(body, event, say):
+        thread = event.get("thread_ts") or event["ts"]
+        message, _ = answer(services, body, event, thread)
+        say(**message, thread_ts=thread)
 
     return on_mention
 
 
 def direct_message(services: Services) -> Callable[..., None]:
-    """A DM to rolebot: answer in the DM (in its thread, if it was written in one)."""
+    """A DM to rolebot: answer in the DM (in its thread, if it was written in one); the DM is one
+    conversation, and each of its threads another."""
 
-    def on_direct_message(event, say):
-        reply = services.answer(event.get("text", ""))
-        say(**present.message(reply), thread_ts=event.get("thread_ts"))
+    def on_direct_message(body, event, say):
+        thread = event.get("thread_ts")
+        message, _ = answer(services, body, event, thread or "")
+        say(**message, thread_ts=thread)
 
     return on_direct_message
 

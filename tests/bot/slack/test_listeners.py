@@ -9,7 +9,7 @@ import pytest
 
 from bot.slack.listeners import actions, commands, errors, events, home
 from bot.slack.services import Services
-from tests.bot.conftest import fake_ask
+from tests.bot.conftest import fake_ask, fake_converse
 
 
 class Tips:
@@ -28,9 +28,27 @@ class Tips:
         ]
 
 
+class Votes:
+    """A feedback store double: answers and votes in lists."""
+
+    def __init__(self):
+        self.answers, self.votes = {}, []
+
+    def record_answer(self, answer_id, now, **asked):
+        self.answers[answer_id] = asked
+
+    def record_vote(self, answer_id, user, vote, now):
+        if answer_id not in self.answers:
+            return "unknown_answer"
+        if any(v[:2] == (answer_id, user) for v in self.votes):
+            return "duplicate"
+        self.votes.append((answer_id, user, vote))
+        return "recorded"
+
+
 @pytest.fixture
 def services(kb):
-    return Services(kb=kb, ask=fake_ask)
+    return Services(kb=kb, ask=fake_ask, converse=fake_converse, votes=Votes())
 
 
 def command(text):
@@ -164,24 +182,72 @@ class TestButtons:
 
 
 class TestEvents:
+    BODY = {"team_id": "T0TEAM"}
+
     def test_mention_is_answered_in_its_thread(self, services):
         """say() gets thread_ts = the mention's ts."""
         say = Mock()
-        events.mention(services)(event={"text": "<@U0BOT> salary", "ts": "5.0"}, say=say)
+        events.mention(services)(body=self.BODY, event={"text": "<@U0BOT> salary", "ts": "5.0"}, say=say)
         assert say.call_args.kwargs["thread_ts"] == "5.0"
 
     def test_mention_in_a_thread_uses_the_thread(self, services):
         """say() gets the thread_ts of the mention's thread."""
         say = Mock()
-        events.mention(services)(event={"text": "x", "ts": "5.0", "thread_ts": "4.0"}, say=say)
+        events.mention(services)(
+            body=self.BODY, event={"text": "x", "ts": "5.0", "thread_ts": "4.0"}, say=say
+        )
         assert say.call_args.kwargs["thread_ts"] == "4.0"
 
     def test_direct_message_is_answered_top_level(self, services):
         """A DM outside a thread is answered with thread_ts None."""
         say = Mock()
-        events.direct_message(services)(event={"text": "salary", "ts": "5.0"}, say=say)
+        events.direct_message(services)(body=self.BODY, event={"text": "salary", "ts": "5.0"}, say=say)
         assert say.call_args.kwargs["thread_ts"] is None
-        assert say.call_args.kwargs["text"] == "Answer to salary"
+        assert say.call_args.kwargs["text"] == "Answer to salary after 0"
+
+    def test_a_thread_is_one_conversation_and_another_thread_another(self, services):
+        """Turns of one thread reach the next message there; other threads start afresh."""
+        say = Mock()
+        on_mention = events.mention(services)
+        for ts, thread in (("5.0", None), ("6.0", "5.0"), ("7.0", None)):
+            event = {"text": "q", "ts": ts, "channel": "C1", **({"thread_ts": thread} if thread else {})}
+            on_mention(body=self.BODY, event=event, say=say)
+        said = [c.kwargs["text"] for c in say.call_args_list]
+        assert said == ["Answer to q after 0", "Answer to q after 1", "Answer to q after 0"]
+
+    def test_answers_carry_the_feedback_buttons(self, services):
+        """The answer is recorded and its id is the value of Helpful / Not helpful."""
+        say = Mock()
+        events.direct_message(services)(body=self.BODY, event={"text": "salary", "ts": "5.0"}, say=say)
+        votes = say.call_args.kwargs["blocks"][-1]
+        assert [e["action_id"] for e in votes["elements"]] == ["rolebot:vote:up", "rolebot:vote:down"]
+        assert votes["elements"][0]["value"] in services.votes.answers
+
+
+class TestVotes:
+    def click(self, services, answer_id, vote="up", user="U0ASKER"):
+        respond = Mock()
+        actions.vote_button(services)(
+            ack=Mock(),
+            action={"action_id": f"rolebot:vote:{vote}", "value": answer_id},
+            body={"user": {"id": user}},
+            respond=respond,
+        )
+        return respond.call_args.kwargs
+
+    def test_a_vote_is_thanked_privately_and_recorded_once(self, services):
+        """The clicker alone is thanked; the message stays; a second vote is not counted."""
+        services.votes.record_answer("a1", None, question="q")
+        first = self.click(services, "a1", "down")
+        again = self.click(services, "a1", "up")
+        assert first["response_type"] == "ephemeral" and first["replace_original"] is False
+        assert first["text"] == actions.THANKS["recorded"] and again["text"] == actions.THANKS["duplicate"]
+        assert services.votes.votes == [("a1", "U0ASKER", "down")]
+
+    def test_a_forged_or_expired_answer_id_is_answered_kindly(self, services):
+        """An id that was never recorded (forged, or pruned after 90 days) gets a kind word."""
+        assert self.click(services, "<!channel> forged")["text"] == actions.THANKS["unknown_answer"]
+        assert services.votes.votes == []
 
 
 class TestHomeOpened:

@@ -21,18 +21,25 @@ class TestManifest:
         assert command["command"] == "/role" and command["url"] == URL
 
     def test_events_interactivity_and_scopes(self, manifest):
-        """The three events, interactivity and the bot scopes the listeners need."""
+        """The events, interactivity and the bot scopes the listeners need."""
         settings = manifest["settings"]
         assert settings["event_subscriptions"]["request_url"] == URL
         assert set(settings["event_subscriptions"]["bot_events"]) == {
             "app_mention",
             "message.im",
             "app_home_opened",
+            "assistant_thread_started",
+            "assistant_thread_context_changed",
         }
         assert settings["interactivity"] == {"is_enabled": True, "request_url": URL}
         assert {"commands", "app_mentions:read", "chat:write", "im:history", "im:read", "im:write"} <= set(
             manifest["oauth_config"]["scopes"]["bot"]
         )
+
+    def test_assistant_view_with_its_scope(self, manifest):
+        """The assistant view is on and the bot may set its status, title and prompts."""
+        assert manifest["features"]["assistant_view"]["assistant_description"]
+        assert "assistant:write" in manifest["oauth_config"]["scopes"]["bot"]
 
     def test_home_tab_on_and_socket_mode_off(self, manifest):
         """The Home tab is enabled; Socket Mode is off by default."""

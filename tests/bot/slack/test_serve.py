@@ -94,9 +94,10 @@ class TestSlashCommand:
         assert answer.status == 200 and answer.elapsed < 1.0
         (call,) = live.fake.wait_for("/response/r1")
         assert call.body["response_type"] == "ephemeral"
-        share = call.body["blocks"][-1]["elements"][-1]
-        assert share["action_id"] == "rolebot:share"
+        buttons = [e for b in call.body["blocks"] if b["type"] == "actions" for e in b["elements"]]
+        (share,) = [e for e in buttons if e["action_id"] == "rolebot:share"]
         assert share["value"] == expected_share_value("mlops salary")
+        assert [e["action_id"] for e in buttons[-2:]] == ["rolebot:vote:up", "rolebot:vote:down"]
 
     def test_tips_go_to_the_tips_service_and_show_on_the_home_tab(self, live):
         """/role tips on ... subscribes the channel; App Home then lists it."""
