@@ -1,0 +1,85 @@
+"""Services: conversations remembered per thread, forgotten when idle, never lost to a DB fault."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.slack.services import IDLE, Key, LocalMemory, Services, StoredMemory
+from bot.store import Conversations, Database, StoreError, upgrade
+from knowledge.load import load
+
+KEY = Key("T0TEAM", "C0GEN", "1.0")
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+class TestLocalMemory:
+    def test_turns_are_kept_per_thread_and_forgotten_after_a_day_idle(self):
+        """Saved turns come back for their thread only, until a day passes."""
+        clock = Clock()
+        memory = LocalMemory(clock=clock)
+        memory.save(KEY, [{"intent": "answer"}])
+        assert memory.load(KEY) == [{"intent": "answer"}] and memory.load(KEY._replace(thread="2.0")) == []
+        clock.now += IDLE.total_seconds() + 1
+        assert memory.load(KEY) == []
+
+    def test_a_bounded_number_of_threads(self):
+        """The oldest conversation goes first when the bound is reached."""
+        memory = LocalMemory(size=2)
+        for thread in ("1", "2", "3"):
+            memory.save(KEY._replace(thread=thread), [{"intent": "answer"}])
+        assert memory.load(KEY._replace(thread="1")) == [] and memory.load(KEY._replace(thread="3"))
+
+
+class Broken:
+    """A conversations store whose database is down."""
+
+    def load_context(self, *args, **kwargs):
+        raise StoreError("database is down")
+
+    def save_context(self, *args, **kwargs):
+        raise StoreError("database is down")
+
+
+class TestStoredMemory:
+    def test_an_expired_thread_starts_afresh(self, tmp_path):
+        """A thread idle more than a day answers like a first message."""
+        db = Database(f"sqlite:///{tmp_path / 'c.db'}")
+        upgrade(db)
+        when = [datetime(2026, 11, 1, tzinfo=UTC)]
+        memory = StoredMemory(Conversations(db), clock=lambda: when[0])
+        services = Services(kb=load(), memory=memory)
+        services.answer_in("how much do ml platform engineers make?", KEY)
+        assert services.answer_in("and in seattle?", KEY)[0].roles == ("ml-platform-engineer",)
+        when[0] += timedelta(days=1, minutes=1)
+        reply, first = services.answer_in("and in seattle?", KEY)
+        assert first and reply.intent == "clarify"  # no context: which role?
+        db.close()
+
+    def test_a_database_outage_answers_without_context_and_logs_once(self, caplog):
+        """Down: answered as a first message; one warning, however many messages."""
+        services = Services(kb=load(), memory=StoredMemory(Broken()))
+        for _ in range(3):
+            reply, first = services.answer_in("/role mlops salary", KEY)
+            assert first and reply.intent == "answer"
+        assert sum("database unavailable" in r.message for r in caplog.records) == 1
+
+
+@pytest.mark.parametrize("intent", ["help", "list", "clarify"])
+def test_only_answers_are_recorded_for_feedback(intent):
+    """Help, the list and clarify questions carry no vote buttons."""
+    from handlers import Reply
+
+    class Votes:
+        def record_answer(self, *a, **k):
+            raise AssertionError("recorded")
+
+    assert Services(kb=None, votes=Votes()).record(Reply(intent, "x"), "q") is None
