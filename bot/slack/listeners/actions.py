@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from slack_bolt import App
 
@@ -24,6 +26,20 @@ __all__ = [
 
 TIP_ACTION = "rolebot:tip"
 ANSWER_ACTIONS = re.compile(r"^rolebot:(?!share$|home:back$|tip$)")
+_log = logging.getLogger("rolebot.actions")
+
+
+def _user_id(body: Mapping[str, Any]) -> str:
+    user = body.get("user") or {}
+    return user if isinstance(user, str) else str(user.get("id") or "")
+
+
+def _can_respond(respond: Any, action: Mapping[str, Any]) -> bool:
+    """Bolt injects respond() even when the click came without a response_url (nowhere to answer)."""
+    if getattr(respond, "response_url", None):
+        return True
+    _log.info("click on %s without a response_url: nothing to answer", action.get("action_id"))
+    return False
 
 
 def share_button(services: Services) -> Callable[..., None]:
@@ -31,8 +47,10 @@ def share_button(services: Services) -> Callable[..., None]:
 
     def on_share(ack, action, body, respond):
         ack()
+        if not _can_respond(respond, action):
+            return
         reply = services.answer(action.get("value", ""))
-        respond(**present.shared(reply, body.get("user", {}).get("id", "")))
+        respond(**present.shared(reply, _user_id(body)))
         respond(delete_original=True)
 
     return on_share
@@ -47,7 +65,10 @@ def answer_button(services: Services) -> Callable[..., None]:
         reply = services.answer(query)
         container = body.get("container") or {}
         if container.get("type") == "view":
-            publish_home(client, services, body["user"]["id"], answer=reply)
+            if _user_id(body):
+                publish_home(client, services, _user_id(body), answer=reply)
+            return
+        if not _can_respond(respond, action):
             return
         respond(**present.replacement(reply, query, is_ephemeral=bool(container.get("is_ephemeral"))))
 
@@ -59,6 +80,8 @@ def tip_button(services: Services) -> Callable[..., None]:
 
     def on_tip(ack, action, respond):
         ack()
+        if not _can_respond(respond, action):
+            return
         query = action.get("value", "")
         respond(**present.ephemeral(services.answer(query), query), replace_original=False)
 
@@ -70,7 +93,8 @@ def back_button(services: Services) -> Callable[..., None]:
 
     def on_back(ack, body, client):
         ack()
-        publish_home(client, services, body["user"]["id"])
+        if _user_id(body):
+            publish_home(client, services, _user_id(body))
 
     return on_back
 

@@ -15,21 +15,31 @@ __all__ = ["APOLOGY", "describe", "on_error", "register"]
 APOLOGY = "Sorry, something went wrong on my side while answering that. Please try again in a moment."
 
 
-def describe(body: Mapping[str, Any]) -> str:
-    """Where a failing request came from, without tokens or user text."""
-    event = body.get("event") or {}
-    actions = body.get("actions") or [{}]
+def _object(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _id(value: Any) -> Any:
+    return value if isinstance(value, str) else _object(value).get("id")
+
+
+def describe(body: Any) -> str:
+    """Where a failing request came from, without tokens or user text (any body: never raises)."""
+    body = _object(body)
+    event = _object(body.get("event"))
+    actions = body.get("actions")
+    action = _object(actions[0] if isinstance(actions, list) and actions else None)
     parts = {
         "type": body.get("type") or ("slash_command" if body.get("command") else None),
         "command": body.get("command"),
         "event": event.get("type"),
         "event_id": body.get("event_id"),
-        "action": actions[0].get("action_id"),
-        "team": body.get("team_id") or (body.get("team") or {}).get("id"),
-        "channel": body.get("channel_id") or event.get("channel") or (body.get("channel") or {}).get("id"),
-        "user": body.get("user_id") or event.get("user") or (body.get("user") or {}).get("id"),
+        "action": action.get("action_id"),
+        "team": body.get("team_id") or _id(body.get("team")),
+        "channel": body.get("channel_id") or event.get("channel") or _id(body.get("channel")),
+        "user": body.get("user_id") or event.get("user") or _id(body.get("user")),
     }
-    return " ".join(f"{k}={v}" for k, v in parts.items() if v)
+    return " ".join(f"{k}={v}" for k, v in parts.items() if v and isinstance(v, str | int))
 
 
 def _apologise(body: Mapping[str, Any], respond: Callable[..., Any] | None, client: Any) -> None:

@@ -20,7 +20,7 @@ def mention(services: Services) -> Callable[..., None]:
 
     def on_mention(event, say):
         reply = services.answer(event.get("text", ""))
-        say(**present.message(reply), thread_ts=event.get("thread_ts") or event["ts"])
+        say(**present.message(reply), thread_ts=event.get("thread_ts") or event.get("ts"))
 
     return on_mention
 
