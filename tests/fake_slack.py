@@ -76,6 +76,7 @@ class FakeSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self._scripts: dict[str, list[_Answer]] = {}
+        self._always: dict[str, dict[str, Any]] = {}
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
         self._down = False
@@ -133,6 +134,11 @@ class FakeSlack:
         with self._lock:
             self._scripts.setdefault(method, []).extend([answer] * times)
 
+    def always(self, method: str, body: dict[str, Any]) -> None:
+        """Answer every unscripted call of `method` with body (e.g. apps.connections.open's URL)."""
+        with self._lock:
+            self._always[method] = body
+
     def error(self, method: str, error: str, times: int = 1) -> None:
         """Answer `method` with Slack's {"ok": false, "error": ...}."""
         self.script(method, body={"ok": False, "error": error}, times=times)
@@ -189,6 +195,8 @@ class FakeSlack:
             self.calls.append(call)
             queue = self._scripts.get(call.method)
             answer = queue.pop(0) if queue else None
+            if answer is None and call.method in self._always:
+                answer = _Answer(200, self._always[call.method])
             self._lock.notify_all()
         if answer is None:
             ts = f"{time.time():.0f}.{next(self._ts):06d}"

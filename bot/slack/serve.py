@@ -149,10 +149,10 @@ def run(args: Any, *, env: Mapping[str, str] | None = None, load_kb: Callable[[]
     except (SlackClientError, OSError) as exc:
         return _fail(f"cannot reach Slack's Web API at {settings.api_url} ({type(exc).__name__})")
     if settings.socket_mode:
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
+        from bot.slack.socketmode import GuardedSocketModeHandler, socket_logger
 
         try:
-            SocketModeHandler(app, app_token).start()
+            GuardedSocketModeHandler(app, app_token, logger=socket_logger()).start()
         except SlackApiError as exc:
             return _fail(f"SLACK_APP_TOKEN was rejected by Slack ({exc.response.get('error')})")
         return 0
