@@ -3,7 +3,9 @@
 Every request is recorded. Web API methods live under /api/<method>; anything
 else (e.g. /response/<id>, used as a `response_url`) answers 200 "ok".
 Scripted answers (`fake.script(...)`) are served first, in order, per method;
-`fake.down()` makes the server close connections without answering.
+`fake.down()` makes the server close connections without answering. With
+`FakeSlack(history=True)`, conversations.history/replies list what chat.postMessage posted
+(each answered-ok message, with its ts, thread_ts and metadata), as Slack would.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class _Answer:
     status: int = 200
     body: dict[str, Any] | str = field(default_factory=lambda: {"ok": True})
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before answering (the call is recorded at once)
 
 
 # What auth.test answers: the fake workspace and the bot's own ids.
@@ -73,8 +76,10 @@ def _default(method: str, body: dict[str, Any], ts: str) -> dict[str, Any]:
 class FakeSlack:
     """Start with `FakeSlack().start()`; `api_url` is the base URL for WebClient."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, history: bool = False) -> None:
         self.calls: list[Call] = []
+        self.history = history
+        self.posted: list[dict[str, Any]] = []  # messages chat.postMessage posted (ok answers)
         self._scripts: dict[str, list[_Answer]] = {}
         self._always: dict[str, dict[str, Any]] = {}
         self._lock = threading.Condition()
@@ -128,9 +133,11 @@ class FakeSlack:
         body: dict | str | None = None,
         headers: dict[str, str] | None = None,
         times: int = 1,
+        delay: float = 0.0,
     ) -> None:
-        """Answer the next `times` calls of `method` like this (then the default again)."""
-        answer = _Answer(status, {"ok": True} if body is None else body, headers or {})
+        """Answer the next `times` calls of `method` like this (then the default again);
+        `delay`: answer that late (a slow Slack: a client may time out although it posted)."""
+        answer = _Answer(status, {"ok": True} if body is None else body, headers or {}, delay)
         with self._lock:
             self._scripts.setdefault(method, []).extend([answer] * times)
 
@@ -198,19 +205,55 @@ class FakeSlack:
             if answer is None and call.method in self._always:
                 answer = _Answer(200, self._always[call.method])
             self._lock.notify_all()
+        ts = f"{time.time():.0f}.{next(self._ts):06d}"
         if answer is None:
-            ts = f"{time.time():.0f}.{next(self._ts):06d}"
             body: dict | str = _default(call.method, call.body, ts) if path.startswith("/api/") else "ok"
+            if self.history and call.method.startswith("conversations."):
+                body = {"ok": True, "messages": self._history(call.method, call.body), "has_more": False}
             answer = _Answer(200, body)
+        if call.method == "chat.postMessage" and answer.status == 200 and isinstance(answer.body, dict):
+            if answer.body.get("ok"):
+                with self._lock:
+                    self.posted.append({**call.body, "ts": answer.body.get("ts") or ts})
         data = (json.dumps(answer.body) if isinstance(answer.body, dict) else answer.body).encode()
-        req.send_response(answer.status)
-        ctype = "application/json" if isinstance(answer.body, dict) else "text/plain"
-        req.send_header("Content-Type", f"{ctype}; charset=utf-8")
-        req.send_header("Content-Length", str(len(data)))
-        for key, value in answer.headers.items():
-            req.send_header(key, value)
-        req.end_headers()
-        req.wfile.write(data)
+        time.sleep(answer.delay)
+        try:
+            req.send_response(answer.status)
+            ctype = "application/json" if isinstance(answer.body, dict) else "text/plain"
+            req.send_header("Content-Type", f"{ctype}; charset=utf-8")
+            req.send_header("Content-Length", str(len(data)))
+            for key, value in answer.headers.items():
+                req.send_header(key, value)
+            req.end_headers()
+            req.wfile.write(data)
+        except OSError:  # the client gave up waiting (delay): it is gone
+            req.close_connection = True
+
+    def _history(self, method: str, query: dict[str, Any]) -> list[dict[str, Any]]:
+        """What conversations.history / .replies would list of the posted messages."""
+        with self._lock:
+            posted = [m for m in self.posted if m.get("channel") == query.get("channel")]
+        if method == "conversations.replies":
+            posted = [m for m in posted if m.get("thread_ts") == query.get("ts")]
+        else:
+            posted = [m for m in posted if not m.get("thread_ts")]
+        oldest = float(query.get("oldest") or 0)
+        messages = []
+        for message in posted:
+            if float(message["ts"]) >= oldest:
+                meta = message.get("metadata")
+                meta = json.loads(meta) if isinstance(meta, str) else meta
+                messages.append(
+                    {
+                        "type": "message",
+                        "user": AUTH_TEST["user_id"],
+                        "bot_id": AUTH_TEST["bot_id"],
+                        "text": message.get("text", ""),
+                        "ts": message["ts"],
+                        **({"metadata": meta} if meta else {}),
+                    }
+                )
+        return messages
 
 
 def _parse(req: BaseHTTPRequestHandler, raw: bytes) -> dict[str, Any]:

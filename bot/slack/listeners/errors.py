@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk.errors import SlackClientError
 
+from bot.slack import delivery
 from bot.slack.services import Services
 
 __all__ = ["APOLOGY", "describe", "on_error", "register"]
@@ -42,23 +43,42 @@ def describe(body: Any) -> str:
     return " ".join(f"{k}={v}" for k, v in parts.items() if v and isinstance(v, str | int))
 
 
-def _apologise(body: Mapping[str, Any], respond: Callable[..., Any] | None, client: Any) -> None:
+def _apologise(
+    error: BaseException,
+    body: Mapping[str, Any],
+    respond: Callable[..., Any] | None,
+    client: Any,
+    logger: Any,
+) -> None:
+    unknown = delivery.outcome_unknown(error)  # the answer may have gone through
     if getattr(respond, "response_url", None):  # Bolt injects respond even without a URL
+        if unknown:  # a response_url cannot be read back: no apology under a delivered answer
+            logger.warning("no apology: the answer may have reached response_url")
+            return
         respond(text=APOLOGY, response_type="ephemeral", replace_original=False)
         return
-    event = body.get("event") or {}
+    event = _object(body.get("event"))
     if event.get("type") in ("app_mention", "message") and event.get("channel"):
-        thread = event.get("thread_ts") or (event.get("ts") if event["type"] == "app_mention" else None)
-        client.chat_postMessage(channel=event["channel"], thread_ts=thread, text=APOLOGY)
+        if unknown:
+            posted = delivery.answer_posted(client, event)
+            if posted is not False:
+                logger.warning(
+                    "no apology: the answer %s", "went through" if posted else "may have gone through"
+                )
+                return
+        client.chat_postMessage(
+            channel=event["channel"], thread_ts=delivery.reply_thread(event), text=APOLOGY
+        )
 
 
 def on_error(error, body, respond, client, logger):
-    """Log the failure with its traceback; tell the user, if there is one to tell."""
-    logger.error(
-        "rolebot failed on %s: %s", describe(body), error, exc_info=(type(error), error, error.__traceback__)
-    )
+    """Log the failure (a bug with its traceback, an outage in one line); tell the user, if
+    there is one to tell and the answer did not reach them after all."""
+    outage = isinstance(error, SlackClientError | OSError)
+    trace = None if outage else (type(error), error, error.__traceback__)
+    logger.error("rolebot failed on %s: %s: %s", describe(body), type(error).__name__, error, exc_info=trace)
     try:
-        _apologise(body, respond, client)
+        _apologise(error, _object(body), respond, client, logger)
     except (SlackClientError, OSError) as exc:
         logger.warning("could not deliver the apology: %s", exc)
 

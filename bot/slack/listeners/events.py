@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from slack_bolt import App
 
-from bot.slack import present
+from bot.slack import delivery, present
 from bot.slack.services import Services
 
 __all__ = ["direct_message", "mention", "register"]
@@ -20,7 +20,8 @@ def mention(services: Services) -> Callable[..., None]:
 
     def on_mention(event, say):
         reply = services.answer(event.get("text", ""))
-        say(**present.message(reply), thread_ts=event.get("thread_ts") or event.get("ts"))
+        thread = event.get("thread_ts") or event.get("ts")
+        say(**present.message(reply), thread_ts=thread, metadata=delivery.metadata(event))
 
     return on_mention
 
@@ -30,7 +31,8 @@ def direct_message(services: Services) -> Callable[..., None]:
 
     def on_direct_message(event, say):
         reply = services.answer(event.get("text", ""))
-        say(**present.message(reply), thread_ts=event.get("thread_ts"))
+        thread = event.get("thread_ts")
+        say(**present.message(reply), thread_ts=thread, metadata=delivery.metadata(event))
 
     return on_direct_message
 
