@@ -157,7 +157,8 @@ def run(args: Any, *, env: Mapping[str, str] | None = None, load_kb: Callable[[]
             return _fail(f"SLACK_APP_TOKEN was rejected by Slack ({exc.response.get('error')})")
         return 0
     port = args.port if args.port is not None else settings.port
-    wsgi = make_wsgi(app, {"roles": len(kb.roles), "topics": len(kb.topics)})
+    health = {"roles": len(kb.roles), "topics": len(kb.topics)}
+    wsgi = make_wsgi(app, health, signing_secret=settings.signing_secret or "")
     workers = worker_count(os.environ if env is None else env)
     GunicornServer(wsgi, gunicorn_options(port, workers, green=green.patched())).run()
     return 0
