@@ -1,12 +1,14 @@
 """Load benchmark: signed `/role` commands from concurrent clients, `serve` vs a minimal Bolt app.
 
-    .venv/bin/python -m bench.load [--clients 8] [--seconds 6] [--rounds 3]
+    .venv/bin/python -m bench.load [--clients 8] [--seconds 6] [--rounds 3] [--gthread]
 
 Starts a stand-in for Slack's servers (bench.sink), then `python -m bot serve` and the
 smallest Bolt app on Bolt's own development server (`App.start`), and hits each with the same
 signed slash commands from N client processes (one request at a time each, a new connection
 per request). Prints requests per second, p50 and p99 latency and errors side by side, the
 number of answers rolebot posted to response_url, and whether the targets are met.
+With --gthread, also `serve` on gunicorn's gthread worker (the process left unpatched, as
+before bot.slack.green), in the same alternating rounds: the gevent worker's cost, if any.
 """
 
 from __future__ import annotations
@@ -48,6 +50,10 @@ MINIMAL_APP = textwrap.dedent("""
 
     app.start(port=int(sys.argv[1]))
 """)
+GTHREAD_SERVE = (  # `serve` without bot.cli's gevent patch: gunicorn's gthread worker
+    "import sys; from bot.cli import parser; from bot.slack import serve; "
+    "sys.exit(serve.run(parser().parse_args(sys.argv[1:])))"
+)
 
 
 @dataclass
@@ -185,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     args.add_argument("--clients", type=int, default=8)
     args.add_argument("--seconds", type=float, default=6.0, help="per target, over all rounds")
     args.add_argument("--rounds", type=int, default=3)
+    args.add_argument("--gthread", action="store_true", help="also serve on the gthread worker")
     opts = args.parse_args(argv)
     sink_url, sink, stop_sink, sink_counts = start_sink()
     api_url = f"{sink_url}/api/"
@@ -193,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     env.update(SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=api_url)
     with tempfile.TemporaryDirectory() as tmp:
         env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.db"
-        ports = _free_port(), _free_port()
+        ports = _free_port(), _free_port(), _free_port()
         procs = [
             _start(
                 [sys.executable, "-m", "bot", "serve", "--port", str(ports[0])],
@@ -208,13 +215,23 @@ def main(argv: list[str] | None = None) -> int:
                 Path(tmp) / "minimal.log",
             ),
         ]
-        names = ("rolebot serve", "minimal Bolt App.start")
-        runs: list[list[Result]] = [[], []]
+        names = ["rolebot serve", "minimal Bolt App.start"]
+        if opts.gthread:
+            serve_args = ["serve", "--port", str(ports[2])]
+            procs.append(
+                _start(
+                    [sys.executable, "-c", GTHREAD_SERVE, *serve_args], env, ROOT, Path(tmp) / "gthread.log"
+                )
+            )
+            names.append("rolebot serve (gthread)")
+        runs: list[list[Result]] = [[] for _ in names]
         try:
             _wait_up(f"http://127.0.0.1:{ports[0]}/healthz", procs[0])
             _wait_up(f"http://127.0.0.1:{ports[1]}/slack/events", procs[1])
+            if opts.gthread:
+                _wait_up(f"http://127.0.0.1:{ports[2]}/healthz", procs[2])
             for _ in range(opts.rounds):
-                for i in (0, 1):
+                for i in range(len(names)):
                     runs[i].append(
                         measure(
                             names[i],
@@ -231,13 +248,13 @@ def main(argv: list[str] | None = None) -> int:
     stop_sink.set()
     answered = sink_counts.get(timeout=10).get("/response/bench", 0)
     sink.join(timeout=5)
-    ours, base = (_merge(r) for r in runs)
+    ours, base, *others = (_merge(r) for r in runs)
     print(
         f"{opts.clients} clients, {opts.seconds:g} s per target in {opts.rounds} alternating "
         f"rounds, signed /role commands, {os.cpu_count()} CPUs"
     )
     print(f"{'target':<24}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'requests':>10}")
-    for r in (ours, base):
+    for r in (ours, base, *others):
         print(
             f"{r.name:<24}{r.rps:>9.0f}{r.percentile(50):>9.1f}{r.percentile(99):>9.1f}"
             f"{r.errors:>8}{r.requests:>10}"

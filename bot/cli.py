@@ -56,6 +56,10 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return its exit status."""
     args = parser().parse_args(argv)
+    from bot.slack import green  # imports nothing else: gevent must patch before anything runs
+
+    if green.wanted(args.command):
+        green.patch()
     module = importlib.import_module(args.module)
     try:
         return module.run(args)

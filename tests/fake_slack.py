@@ -3,9 +3,10 @@
 Every request is recorded. Web API methods live under /api/<method>; anything
 else (e.g. /response/<id>, used as a `response_url`) answers 200 "ok".
 Scripted answers (`fake.script(...)`) are served first, in order, per method;
-`fake.down()` makes the server close connections without answering. `conversations.history`
-answers with the messages posted through chat.postMessage in that channel (metadata included),
-newest first, as Slack does.
+`fake.down()` makes the server close connections without answering. conversations.history
+(newest first) and conversations.replies list what chat.postMessage posted (each answered-ok
+message, with its ts, thread_ts and metadata), as Slack would; `FakeSlack(history=False)`
+answers them with an empty ok instead.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class _Answer:
     status: int = 200
     body: dict[str, Any] | str = field(default_factory=lambda: {"ok": True})
     headers: dict[str, str] = field(default_factory=dict)
-    delay: float = 0.0  # seconds to wait before answering (a slow Slack; a post in flight)
+    delay: float = 0.0  # seconds before answering (the call is recorded at once)
 
 
 # What auth.test answers: the fake workspace and the bot's own ids.
@@ -77,9 +78,12 @@ def _default(method: str, body: dict[str, Any], ts: str) -> dict[str, Any]:
 class FakeSlack:
     """Start with `FakeSlack().start()`; `api_url` is the base URL for WebClient."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, history: bool = True) -> None:
         self.calls: list[Call] = []
+        self.history = history
+        self.posted: list[dict[str, Any]] = []  # messages chat.postMessage posted (ok answers)
         self._scripts: dict[str, list[_Answer]] = {}
+        self._always: dict[str, dict[str, Any]] = {}
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
         self._down = False
@@ -98,7 +102,8 @@ class FakeSlack:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # a short poll: stop() (shutdown) waits up to one poll interval, once per test
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
     # lifecycle -------------------------------------------------------------
     def start(self) -> FakeSlack:
@@ -132,10 +137,16 @@ class FakeSlack:
         times: int = 1,
         delay: float = 0.0,
     ) -> None:
-        """Answer the next `times` calls of `method` like this (then the default again)."""
+        """Answer the next `times` calls of `method` like this (then the default again);
+        `delay`: answer that late (a slow Slack: a client may time out although it posted)."""
         answer = _Answer(status, {"ok": True} if body is None else body, headers or {}, delay)
         with self._lock:
             self._scripts.setdefault(method, []).extend([answer] * times)
+
+    def always(self, method: str, body: dict[str, Any]) -> None:
+        """Answer every unscripted call of `method` with body (e.g. apps.connections.open's URL)."""
+        with self._lock:
+            self._always[method] = body
 
     def error(self, method: str, error: str, times: int = 1) -> None:
         """Answer `method` with Slack's {"ok": false, "error": ...}."""
@@ -176,6 +187,7 @@ class FakeSlack:
     def reset(self) -> None:
         with self._lock:
             self.calls.clear()
+            self.posted.clear()
             self._scripts.clear()
 
     # serving ---------------------------------------------------------------
@@ -189,48 +201,62 @@ class FakeSlack:
             return
         path = req.path.split("?", 1)[0]
         call = Call(path, {k.lower(): v for k, v in req.headers.items()}, _parse(req, raw), raw)
-        call.ts = f"{time.time():.0f}.{next(self._ts):06d}"
+        call.ts = ts = f"{time.time():.0f}.{next(self._ts):06d}"
         with self._lock:
             self.calls.append(call)
             queue = self._scripts.get(call.method)
             answer = queue.pop(0) if queue else None
+            if answer is None and call.method in self._always:
+                answer = _Answer(200, self._always[call.method])
             self._lock.notify_all()
         if answer is None:
-            if call.method == "conversations.history":
-                body: dict | str = self._history(call.body.get("channel"))
-            else:
-                body = _default(call.method, call.body, call.ts) if path.startswith("/api/") else "ok"
+            body: dict | str = _default(call.method, call.body, ts) if path.startswith("/api/") else "ok"
+            if self.history and call.method.startswith("conversations."):
+                body = {"ok": True, "messages": self._history(call.method, call.body), "has_more": False}
             answer = _Answer(200, body)
-        if answer.delay:
-            time.sleep(answer.delay)
+        if call.method == "chat.postMessage" and answer.status == 200 and isinstance(answer.body, dict):
+            if answer.body.get("ok"):
+                with self._lock:
+                    self.posted.append({**call.body, "ts": answer.body.get("ts") or ts})
+        data = (json.dumps(answer.body) if isinstance(answer.body, dict) else answer.body).encode()
+        time.sleep(answer.delay)
         try:
-            self._answer(req, answer)
-        except OSError:  # the client went away (e.g. killed mid-request)
+            req.send_response(answer.status)
+            ctype = "application/json" if isinstance(answer.body, dict) else "text/plain"
+            req.send_header("Content-Type", f"{ctype}; charset=utf-8")
+            req.send_header("Content-Length", str(len(data)))
+            for key, value in answer.headers.items():
+                req.send_header(key, value)
+            req.end_headers()
+            req.wfile.write(data)
+        except OSError:  # the client gave up waiting (delay): it is gone
             req.close_connection = True
 
-    def _history(self, channel: Any) -> dict[str, Any]:
-        posts = [c for c in self.calls_to("chat.postMessage") if c.body.get("channel") == channel]
-        messages = [
-            {
-                "type": "message",
-                "ts": c.ts,
-                "text": c.body.get("text", ""),
-                "metadata": c.body.get("metadata"),
-            }
-            for c in reversed(posts)
-        ]
-        return {"ok": True, "messages": messages, "has_more": False}
-
-    def _answer(self, req: BaseHTTPRequestHandler, answer: _Answer) -> None:
-        data = (json.dumps(answer.body) if isinstance(answer.body, dict) else answer.body).encode()
-        req.send_response(answer.status)
-        ctype = "application/json" if isinstance(answer.body, dict) else "text/plain"
-        req.send_header("Content-Type", f"{ctype}; charset=utf-8")
-        req.send_header("Content-Length", str(len(data)))
-        for key, value in answer.headers.items():
-            req.send_header(key, value)
-        req.end_headers()
-        req.wfile.write(data)
+    def _history(self, method: str, query: dict[str, Any]) -> list[dict[str, Any]]:
+        """What conversations.history / .replies would list of the posted messages."""
+        with self._lock:
+            posted = [m for m in self.posted if m.get("channel") == query.get("channel")]
+        if method == "conversations.replies":
+            posted = [m for m in posted if m.get("thread_ts") == query.get("ts")]
+        else:
+            posted = [m for m in posted if not m.get("thread_ts")]
+        oldest = float(query.get("oldest") or 0)
+        messages = []
+        for message in posted:
+            if float(message["ts"]) >= oldest:
+                meta = message.get("metadata")
+                meta = json.loads(meta) if isinstance(meta, str) else meta
+                messages.append(
+                    {
+                        "type": "message",
+                        "user": AUTH_TEST["user_id"],
+                        "bot_id": AUTH_TEST["bot_id"],
+                        "text": message.get("text", ""),
+                        "ts": message["ts"],
+                        **({"metadata": meta} if meta else {}),
+                    }
+                )
+        return messages[::-1] if method == "conversations.history" else messages
 
 
 def _parse(req: BaseHTTPRequestHandler, raw: bytes) -> dict[str, Any]:

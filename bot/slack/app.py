@@ -17,9 +17,17 @@ from bot.slack.dedupe import Seen, SeenEvents
 from bot.slack.middleware import Gate
 from bot.slack.services import LocalMemory, Memory, Services, TipsService, Votes
 from bot.webapi import make_client
-from handlers import Reply
+from handlers import Reply, Turn
 
 __all__ = ["create_app"]
+
+
+def _without_context(ask: Callable[[str, Any], Reply]) -> Callable[..., tuple[Reply, Turn]]:
+    def converse(text: str, kb: Any, turns: list[Turn]) -> tuple[Reply, Turn]:
+        reply = ask(text, kb)
+        return reply, Turn(reply.intent, reply.roles, reply.topic)
+
+    return converse
 
 
 def create_app(
@@ -52,6 +60,10 @@ def create_app(
         listener_executor=ThreadPoolExecutor(max_workers=32, thread_name_prefix="rolebot"),
     )
     app.use(Gate(seen if seen is not None else SeenEvents()))
-    services = Services(kb=kb, ask=ask, tips=tips, memory=memory or LocalMemory(), votes=votes)
+    # an `ask` of one's own (tests, embedding) answers conversations too, without their context
+    converse = handlers.converse if ask is handlers.ask else _without_context(ask)
+    services = Services(
+        kb=kb, ask=ask, tips=tips, converse=converse, memory=memory or LocalMemory(), votes=votes
+    )
     listeners.register(app, services)
     return app

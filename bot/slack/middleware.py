@@ -24,7 +24,7 @@ def is_answerable(event: Mapping[str, Any], own_user_id: str | None) -> bool:
         return True
     if event.get("bot_id") or event.get("bot_profile"):
         return False
-    if event.get("subtype") not in ANSWERED_SUBTYPES or not event.get("user"):
+    if event.get("subtype") not in ANSWERED_SUBTYPES or not event.get("user") or not event.get("channel"):
         return False
     if own_user_id is not None and event.get("user") == own_user_id:
         return False

@@ -15,6 +15,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.config import ConfigError, Settings
 from bot.logs import setup_logging
+from bot.slack import green
 from bot.slack.app import create_app
 from bot.slack.services import StoredMemory
 from bot.slack.wsgi import make_wsgi
@@ -58,12 +59,14 @@ def worker_count(env: Mapping[str, str]) -> int:
     return min(cpus or 1, 8)
 
 
-def gunicorn_options(port: int, workers: int = 1) -> dict[str, Any]:
-    """`workers` processes with 16 threads each; they share state through the database."""
+def gunicorn_options(port: int, workers: int = 1, *, green: bool = False) -> dict[str, Any]:
+    """`workers` processes sharing state through the database, each serving 1,000 connections
+    in greenlets (green: the process was patched, see bot.slack.green), else 16 threads."""
     return {
         "bind": f"0.0.0.0:{port}",
         "workers": workers,
-        "worker_class": "gthread",
+        "worker_class": "gevent" if green else "gthread",
+        "worker_connections": 1000,
         "threads": 16,
         "timeout": 30,
         "graceful_timeout": 5,
@@ -151,17 +154,18 @@ def run(args: Any, *, env: Mapping[str, str] | None = None, load_kb: Callable[[]
     except (SlackClientError, OSError) as exc:
         return _fail(f"cannot reach Slack's Web API at {settings.api_url} ({type(exc).__name__})")
     if settings.socket_mode:
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
+        from bot.slack.socketmode import GuardedSocketModeHandler, socket_logger
 
         try:
-            SocketModeHandler(app, app_token).start()
+            GuardedSocketModeHandler(app, app_token, logger=socket_logger()).start()
         except SlackApiError as exc:
             return _fail(f"SLACK_APP_TOKEN was rejected by Slack ({exc.response.get('error')})")
         return 0
     port = args.port if args.port is not None else settings.port
-    wsgi = make_wsgi(app, {"roles": len(kb.roles), "topics": len(kb.topics)})
+    health = {"roles": len(kb.roles), "topics": len(kb.topics)}
+    wsgi = make_wsgi(app, health, signing_secret=settings.signing_secret or "")
     workers = worker_count(os.environ if env is None else env)
     engine_for(kb)  # the matcher, built once before the fork and shared by the workers
     gc.freeze()  # what is built so far stays out of the workers' collections: shared, not copied
-    GunicornServer(wsgi, gunicorn_options(port, workers)).run()
+    GunicornServer(wsgi, gunicorn_options(port, workers, green=green.patched())).run()
     return 0

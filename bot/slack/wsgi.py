@@ -1,16 +1,29 @@
-"""The WSGI app `serve` runs: POST /slack/events (guarded, then Bolt) and GET /healthz."""
+"""The WSGI app `serve` runs: POST /slack/events (guarded, then Bolt) and GET /healthz.
+
+The guard, in order: the signature on the raw bytes (401), a strict decoding of the body
+(400/415, bot.slack.envelope), then Bolt only for what rolebot answers; anything else signed
+is acknowledged with 200 and ignored. Each refusal is one log line, never a traceback, and
+nothing that reaches Bolt is answered 500 (Slack would deliver it three more times).
+"""
 
 from __future__ import annotations
 
-import io
+import hashlib
+import hmac
 import json
+import logging
 import re
+import time
 from collections.abc import Callable, Iterable, Mapping
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qs
 
-from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt import App, BoltRequest, BoltResponse
+from slack_sdk.signature import SignatureVerifier
+
+from bot.slack import envelope
+from bot.slack.listeners.errors import APOLOGY
 
 __all__ = ["EVENTS_PATH", "HEALTH_PATH", "MAX_BODY", "make_wsgi"]
 
@@ -18,48 +31,151 @@ EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 MAX_BODY = 1_000_000  # Slack's payloads are a few KB; refuse anything absurd before reading it
 _TIMESTAMP = re.compile(r"^[0-9]{1,15}$")
+_log = logging.getLogger("rolebot.http")
 
 Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
-def _answer(start_response: Callable[..., Any], status: str, body: Mapping[str, Any]) -> Iterable[bytes]:
-    data = json.dumps(body).encode()
-    start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(data)))])
+def _answer(
+    start_response: Callable[..., Any], status: int, body: Mapping[str, Any] | str = ""
+) -> Iterable[bytes]:
+    data = (json.dumps(body) if not isinstance(body, str) else body).encode()
+    kind = "application/json" if not isinstance(body, str) else "text/plain; charset=utf-8"
+    start_response(
+        f"{status} {HTTPStatus(status).phrase}", [("Content-Type", kind), ("Content-Length", str(len(data)))]
+    )
     return [data]
 
 
-def _refusal(environ: dict[str, Any]) -> tuple[str, dict[str, str]] | None:
-    """Why a POST to /slack/events is refused before Bolt sees it (None: let Bolt verify it)."""
-    length = environ.get("CONTENT_LENGTH") or "0"
-    if not length.isascii() or not length.isdigit():
-        return "400 Bad Request", {"error": "bad content length"}
-    if int(length) > MAX_BODY:
-        return "413 Content Too Large", {"error": "request too large"}
-    # Bolt verifies the signature and the age of the timestamp itself (401), but answers a
-    # non-numeric X-Slack-Request-Timestamp with a 500: refuse missing or malformed ones here.
-    if _TIMESTAMP.match(environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", "")):
-        return None
-    body = environ["wsgi.input"].read(int(length)) if "wsgi.input" in environ else b""
-    environ["wsgi.input"] = io.BytesIO(body)  # Bolt reads it again
-    if parse_qs(body.decode("utf-8", "replace")).get("ssl_check") == ["1"]:
-        return None  # Slack's certificate check: Bolt answers it with a bare 200
-    return "401 Unauthorized", {"error": "invalid request"}
+class Verifier:
+    """Slack's v0 signature over the raw bytes, at most five minutes old."""
+
+    def __init__(self, secret: str) -> None:
+        self._secret = secret
+        self._sdk = SignatureVerifier(secret)
+
+    def valid(self, raw: bytes, timestamp: str, signature: str) -> bool:
+        """Whether raw was signed with the secret at timestamp (a fresh one)."""
+        if not _TIMESTAMP.match(timestamp) or not signature.isascii():
+            return False
+        try:
+            return self._sdk.is_valid(raw.decode("utf-8"), timestamp, signature)
+        except UnicodeDecodeError:  # the SDK hashes text; Slack signs bytes: check these by hand
+            if abs(time.time() - int(timestamp)) > 300:
+                return False
+            base = b"v0:" + timestamp.encode() + b":" + raw
+            digest = hmac.new(self._secret.encode(), base, hashlib.sha256).hexdigest()
+            return hmac.compare_digest(f"v0={digest}", signature)
 
 
-def make_wsgi(app: App, health: Mapping[str, Any] | None = None) -> Wsgi:
-    """The WSGI callable: health check, request guard, then Bolt's SlackRequestHandler."""
-    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+def _read(environ: dict[str, Any]) -> bytes:
+    length = environ.get("CONTENT_LENGTH") or ""
+    if length and (not length.isascii() or not length.isdigit()):
+        raise envelope.Refused(400, "bad content length")
+    size = int(length) if length else MAX_BODY + 1  # chunked: read at most one byte too many
+    if size > MAX_BODY and length:
+        raise envelope.Refused(413, "request too large")
+    body = environ["wsgi.input"].read(size) if "wsgi.input" in environ else b""
+    if len(body) > MAX_BODY:
+        raise envelope.Refused(413, "request too large")
+    return body
+
+
+def _is_ssl_check(raw: bytes, content_type: str) -> bool:
+    """Slack's certificate check: a bare form with ssl_check=1 (answered 200, triggers nothing)."""
+    if not content_type.startswith(envelope.FORM) or len(raw) > 1000:
+        return False
+    return parse_qs(raw.decode("utf-8", "replace")).get("ssl_check") == ["1"]
+
+
+def _headers(environ: Mapping[str, Any]) -> dict[str, str]:
+    headers = {k[5:].replace("_", "-").lower(): v for k, v in environ.items() if k.startswith("HTTP_")}
+    if environ.get("CONTENT_TYPE"):
+        headers["content-type"] = environ["CONTENT_TYPE"]
+    return headers
+
+
+def _describe(body: Mapping[str, Any]) -> str:
+    event = body.get("event") if isinstance(body.get("event"), dict) else {}
+    parts = (body.get("type") or "command", body.get("command"), event.get("type"), event.get("subtype"))
+    return " ".join(str(p) for p in parts if p)
+
+
+def _where(error: BaseException) -> str:
+    frame = error.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    if frame is None:
+        return ""
+    code = frame.tb_frame.f_code
+    return f" at {code.co_filename.rsplit('/', 2)[-1]}:{frame.tb_lineno} in {code.co_name}"
+
+
+def dispatch(app: App, body: dict[str, Any], text: str, headers: dict[str, str]) -> BoltResponse:
+    """Bolt's answer to a body the guard let through; never raises (a crash is one log line, 200)."""
+    try:
+        # Built from the parsed body: Bolt's own parser reads any form containing the word
+        # "payload" (e.g. `/role payload`) as an empty body. It is still the HTTP request it
+        # was, so Bolt verifies raw_body's signature again.
+        request = BoltRequest(body=body, headers=headers, mode="socket_mode")
+        request.mode, request.raw_body = "http", text
+        return app.dispatch(request)
+    except Exception as exc:  # last resort: Bolt's error handler itself failed
+        what, error = _describe(body), type(exc).__name__
+        _log.error("unanswerable request (%s): %s: %s%s", what, error, exc, _where(exc))
+        if body.get("command"):  # the asker sees why nothing came back
+            return BoltResponse(status=200, body={"response_type": "ephemeral", "text": APOLOGY})
+        return BoltResponse(status=200, body="")
+
+
+def make_wsgi(
+    app: App, health: Mapping[str, Any] | None = None, *, signing_secret: str | None = None
+) -> Wsgi:
+    """The WSGI callable: health check, request guard, then Bolt (default secret: the app's)."""
+    verifier = Verifier(signing_secret if signing_secret is not None else app._signing_secret)
     status = {"ok": True, **(health or {})}
+
+    def events(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        peer = environ.get("REMOTE_ADDR", "?")
+        content_type = environ.get("CONTENT_TYPE", "")
+        try:
+            raw = _read(environ)
+        except envelope.Refused as exc:
+            _log.warning("refused %d from %s: %s", exc.status, peer, exc.reason)
+            return _answer(start_response, exc.status, {"error": exc.reason})
+        headers = _headers(environ)
+        timestamp = headers.get("x-slack-request-timestamp", "")
+        if not verifier.valid(raw, timestamp, headers.get("x-slack-signature", "")):
+            if _is_ssl_check(raw, content_type):
+                return _answer(start_response, 200)
+            why = "unsigned" if "x-slack-signature" not in headers else "bad or stale signature"
+            _log.warning("refused 401 from %s: %s", peer, why)
+            return _answer(start_response, 401, {"error": "invalid request"})
+        try:
+            body = envelope.decode(raw, content_type)
+            if "ssl_check" in body and "command" not in body:
+                return _answer(start_response, 200)
+            kind = envelope.route(body)
+        except envelope.Refused as exc:
+            _log.warning("refused %d (signed) from %s: %s", exc.status, peer, exc.reason)
+            return _answer(start_response, exc.status, {"error": exc.reason})
+        if kind is None:
+            _log.info("ignored: rolebot does not answer %s", _describe(body))
+            return _answer(start_response, 200)
+        resp = dispatch(app, body, raw.decode("utf-8"), headers)
+        data = resp.body.encode() if isinstance(resp.body, str) else bytes(resp.body or b"")
+        out = [(k, v) for k, values in resp.headers.items() for v in values if k.lower() != "content-length"]
+        start_response(
+            f"{resp.status} {HTTPStatus(resp.status).phrase}", [*out, ("Content-Length", str(len(data)))]
+        )
+        return [data]
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
-            return _answer(start_response, "200 OK", status)
+            return _answer(start_response, 200, status)
         if path == EVENTS_PATH and method == "POST":
-            refusal = _refusal(environ)
-            if refusal is not None:
-                return _answer(start_response, *refusal)
-            return slack(environ, start_response)
-        return _answer(start_response, "404 Not Found", {"error": "not found"})
+            return events(environ, start_response)
+        return _answer(start_response, 404, {"error": "not found"})
 
     return application

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from alembic import command
@@ -15,6 +16,7 @@ from bot.store.db import Database, StoreError
 __all__ = ["MIGRATIONS", "current", "head", "upgrade"]
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+logging.getLogger("alembic").setLevel(logging.WARNING)  # its INFO lines are not rolebot's to print
 
 
 def _config(connection=None) -> Config:

@@ -1,9 +1,11 @@
-"""Buttons: Share in channel, Show the whole section, topic and clarify choices, App Home browsing."""
+"""Buttons: Share in channel, Show the whole section, votes, topic and clarify choices, App Home."""
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from slack_bolt import App
 
@@ -16,8 +18,9 @@ from handlers.blocks import FULL_ACTION
 __all__ = [
     "ANSWER_ACTIONS",
     "FULL_ACTIONS",
-    "VOTE_ACTIONS",
+    "THANKS",
     "TIP_ACTION",
+    "VOTE_ACTIONS",
     "answer_button",
     "back_button",
     "full_button",
@@ -37,6 +40,20 @@ THANKS = {
     "unknown_answer": "I no longer have that answer on record (answers are kept for 90 days). Thanks anyway!",
     "unavailable": "I couldn't record that just now. Thanks anyway!",
 }
+_log = logging.getLogger("rolebot.actions")
+
+
+def _user_id(body: Mapping[str, Any]) -> str:
+    user = body.get("user") or {}
+    return user if isinstance(user, str) else str(user.get("id") or "")
+
+
+def _can_respond(respond: Any, action: Mapping[str, Any]) -> bool:
+    """Bolt injects respond() even when the click came without a response_url (nowhere to answer)."""
+    if getattr(respond, "response_url", None):
+        return True
+    _log.info("click on %s without a response_url: nothing to answer", action.get("action_id"))
+    return False
 
 
 def share_button(services: Services) -> Callable[..., None]:
@@ -44,8 +61,10 @@ def share_button(services: Services) -> Callable[..., None]:
 
     def on_share(ack, action, body, respond):
         ack()
+        if not _can_respond(respond, action):
+            return
         reply = services.answer(action.get("value", ""))
-        respond(**present.shared(reply, body.get("user", {}).get("id", "")))
+        respond(**present.shared(reply, _user_id(body)))
         respond(delete_original=True)
 
     return on_share
@@ -60,7 +79,10 @@ def answer_button(services: Services) -> Callable[..., None]:
         reply = services.answer(query)
         container = body.get("container") or {}
         if container.get("type") == "view":
-            publish_home(client, services, body["user"]["id"], answer=reply)
+            if _user_id(body):
+                publish_home(client, services, _user_id(body), answer=reply)
+            return
+        if not _can_respond(respond, action):
             return
         respond(**present.replacement(reply, query, is_ephemeral=bool(container.get("is_ephemeral"))))
 
@@ -76,6 +98,8 @@ def full_button(services: Services) -> Callable[..., None]:
 
     def on_full(ack, action, body, respond):
         ack()
+        if not _can_respond(respond, action):
+            return
         query = action.get("value", "")
         reply = services.answer(query)
         container = body.get("container") or {}
@@ -95,11 +119,11 @@ def vote_button(services: Services) -> Callable[..., None]:
 
     def on_vote(ack, action, body, respond):
         ack()
-        found = VOTE_ACTIONS.match(action.get("action_id", ""))
-        user = (body.get("user") or {}).get("id", "")
-        answer_id = str(action.get("value", ""))[:64]
+        found = VOTE_ACTIONS.match(str(action.get("action_id", "")))
+        user, answer_id = _user_id(body), str(action.get("value", ""))[:64]
         result = services.vote(answer_id, user, found.group(1)) if found and user else "unknown_answer"
-        respond(text=THANKS[result], response_type="ephemeral", replace_original=False)
+        if _can_respond(respond, action):
+            respond(text=THANKS[result], response_type="ephemeral", replace_original=False)
 
     return on_vote
 
@@ -109,6 +133,8 @@ def tip_button(services: Services) -> Callable[..., None]:
 
     def on_tip(ack, action, respond):
         ack()
+        if not _can_respond(respond, action):
+            return
         query = action.get("value", "")
         respond(**present.ephemeral(services.answer(query), query), replace_original=False)
 
@@ -120,7 +146,8 @@ def back_button(services: Services) -> Callable[..., None]:
 
     def on_back(ack, body, client):
         ack()
-        publish_home(client, services, body["user"]["id"])
+        if _user_id(body):
+            publish_home(client, services, _user_id(body))
 
     return on_back
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from slack_bolt import App
 
-from bot.slack import present
+from bot.slack import delivery, present
 from bot.slack.services import Key, Services
 
 __all__ = ["answer", "direct_message", "mention", "register"]
@@ -28,9 +28,9 @@ def mention(services: Services) -> Callable[..., None]:
     """`@rolebot ...` in a channel: answer in the thread of the mention, with the thread's context."""
 
     def on_mention(body, event, say):
-        thread = event.get("thread_ts") or event["ts"]
+        thread = event.get("thread_ts") or event.get("ts") or ""
         message, _ = answer(services, body, event, thread)
-        say(**message, thread_ts=thread)
+        say(**message, thread_ts=thread or None, metadata=delivery.metadata(event))
 
     return on_mention
 
@@ -42,7 +42,7 @@ def direct_message(services: Services) -> Callable[..., None]:
     def on_direct_message(body, event, say):
         thread = event.get("thread_ts")
         message, _ = answer(services, body, event, thread or "")
-        say(**message, thread_ts=thread)
+        say(**message, thread_ts=thread, metadata=delivery.metadata(event))
 
     return on_direct_message
 

@@ -31,7 +31,7 @@ def home_opened(services: Services) -> Callable[..., None]:
     """app_home_opened on the Home tab: publish it."""
 
     def on_home_opened(event, client):
-        if event.get("tab", "home") == "home":
+        if event.get("tab", "home") == "home" and event.get("user"):
             publish_home(client, services, event["user"])
 
     return on_home_opened

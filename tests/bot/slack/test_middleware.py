@@ -10,7 +10,7 @@ from slack_bolt import BoltRequest
 from bot.slack.dedupe import SeenEvents
 from bot.slack.middleware import Gate, is_answerable
 
-DM = {"type": "message", "channel_type": "im", "user": "U1", "text": "hi", "ts": "1.0"}
+DM = {"type": "message", "channel_type": "im", "channel": "D1", "user": "U1", "text": "hi", "ts": "1.0"}
 
 
 def request(body: dict) -> BoltRequest:
@@ -38,6 +38,7 @@ class TestIsAnswerable:
             {"subtype": "message_deleted"},
             {"channel_type": "channel"},
             {"user": None},
+            {"channel": None},
         ],
     )
     def test_bots_edits_deletions_and_channels_are_not(self, change):

@@ -183,3 +183,24 @@ class TestWorkerCount:
     def test_otherwise_one_per_cpu_up_to_eight(self, value):
         """Without a usable WEB_CONCURRENCY, one worker per usable CPU, 1 to 8."""
         assert 1 <= serve.worker_count({"WEB_CONCURRENCY": value}) <= 8
+
+
+class TestWorker:
+    def test_http_serve_wants_gevent_and_socket_mode_does_not(self):
+        """`serve` patches for gevent in HTTP mode only; other commands never do."""
+        from bot.slack import green
+
+        assert green.wanted("serve", {})
+        assert not green.wanted("serve", {"SLACK_APP_TOKEN": "xapp-1-A-1-x"})
+        assert not green.wanted("ask", {})
+
+    def test_the_worker_follows_the_patch(self):
+        """gunicorn runs the gevent worker in a patched process, gthread otherwise."""
+        assert serve.gunicorn_options(3000, green=True)["worker_class"] == "gevent"
+        assert serve.gunicorn_options(3000)["worker_class"] == "gthread"
+
+    def test_the_test_process_is_not_patched(self):
+        """Running serve in process (tests, embedding) never patches it behind one's back."""
+        from bot.slack import green
+
+        assert not green.patched()
