@@ -16,11 +16,10 @@ from __future__ import annotations
 import json
 import zlib
 from pathlib import Path
-from typing import NamedTuple
 
 from knowledge.aliases import Aliases
 from knowledge.files import KnowledgeError
-from knowledge.models import KnowledgeBase
+from knowledge.models import KnowledgeBase, Record
 
 __all__ = ["FORMAT", "Compiled", "checksum", "dumps", "read", "sources", "stamps"]
 
@@ -28,7 +27,7 @@ FORMAT = 2
 _REBUILD = "rebuild it with `python -m knowledge build`"
 
 
-class Compiled(NamedTuple):
+class Compiled(Record):
     """What data/compiled.json holds."""
 
     stamps: dict[str, str]
@@ -95,4 +94,4 @@ def read(path: Path, paths: list[Path]) -> Compiled | None:
         aliases = Aliases.from_data(data["aliases"])
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise KnowledgeError(f"{path}: does not fit the models ({exc}); {_REBUILD}") from None
-    return Compiled(made_from, kb, aliases)
+    return Compiled(stamps=made_from, kb=kb, aliases=aliases)

@@ -18,11 +18,10 @@ import math
 import re
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from knowledge.models import Group, Item, KnowledgeBase
+from knowledge.models import Group, Item, KnowledgeBase, Record
 
+TYPE_CHECKING = False  # without importing typing
 if TYPE_CHECKING:
     import sqlite3
 
@@ -35,8 +34,7 @@ _WEIGHTS = (1.0, 1.0, 0.8)
 _MAX_TERMS = 12
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(Record):
     """One searchable line: a bullet (label, text) or one sentence of a paragraph."""
 
     id: int
@@ -49,13 +47,15 @@ class Line:
     bullet: bool = True
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Record):
     """A line that matched, its bm25 score (higher is better) and the terms it holds."""
 
     line: Line
     score: float
     terms: frozenset[str]  # as key() writes them
+
+    def __init__(self, line: Line, score: float, terms: frozenset[str]) -> None:
+        self.__dict__.update(line=line, score=score, terms=terms)
 
 
 def _heading(group: Group) -> str | None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
 
 from knowledge import compiled as _compiled
 from knowledge.aliases import Aliases, read_aliases
 from knowledge.files import DATA_DIR, HERE, KnowledgeError, read_yaml
 from knowledge.index import Index
 from knowledge.models import KnowledgeBase, Role, Topic
+
+TYPE_CHECKING = False  # without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "DATA_DIR",
