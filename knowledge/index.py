@@ -14,9 +14,9 @@ syntax from the user), so hostile text cannot break or slow it.
 
 from __future__ import annotations
 
+import _thread  # threading's Lock without importing threading (~0.8 ms of a cold start)
 import math
 import re
-import threading
 from collections.abc import Iterable
 
 from knowledge.models import Group, Item, KnowledgeBase, Record
@@ -134,7 +134,7 @@ class Index:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
-        self._lock = threading.Lock()
+        self._lock = _thread.allocate_lock()
         self._lines: dict[int, Line] = {}
         self._matches: dict[str, frozenset[int]] = {}
         self.size = db.execute("SELECT count(*) FROM line").fetchone()[0]
