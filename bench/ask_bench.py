@@ -2,8 +2,11 @@
 
     python bench/ask_bench.py [--queries 3000] [--runs 7]
 
-Prints figures only (targets: under 0.5 ms per query; cold start no slower than
-`python -c "import slack_bolt"`). Nothing here asserts a time.
+Prints figures beside the goals of issue 13 (per query <= 0.2 ms; peak RSS <= 25 MiB; cold
+start <= 0.6x `python -c "import slack_bolt"`). Nothing here asserts a time. The children run
+as this shell does (with PYTHONDONTWRITEBYTECODE=1 and no __pycache__, rolebot is compiled
+from source on every start); bench/start_bench.py takes the same figures with bytecode cached,
+paired, and medians of ratios.
 """
 
 from __future__ import annotations
@@ -93,17 +96,19 @@ def main() -> int:
     per_query = (total - one) / (args.queries - 1) * 1000
     print(
         f"batch: {args.queries} queries in {total:.2f} s -> {per_query:.3f} ms per query "
-        f"(start-up of {one:.2f} s taken out; target < 0.5 ms)"
+        f"(start-up of {one:.2f} s taken out) -> {per_query / 0.2:.2f}x of 0.2 ms"
     )
-    print(f"peak RSS of the batch process: {rss:.0f} MiB")
+    print(f"peak RSS of the batch process: {rss:.1f} MiB -> {rss / 25:.2f}x of 25 MiB")
 
     ask = [timed([py, "-m", "bot", "ask", "/role mlops salary"]) for _ in range(args.runs)]
     bolt = [timed([py, "-c", "import slack_bolt"]) for _ in range(args.runs)]
-    bare = [timed([py, "-c", "import pydantic; from knowledge import models"]) for _ in range(args.runs)]
+    bare = [timed([py, "-c", "pass"]) for _ in range(args.runs)]
+    ratio = statistics.median(ask) / statistics.median(bolt)
     print(
         f'cold start, median of {args.runs}: `python -m bot ask "/role mlops salary"` '
         f'{statistics.median(ask):.3f} s; `python -c "import slack_bolt"` '
-        f"{statistics.median(bolt):.3f} s; floor (pydantic + the models) {statistics.median(bare):.3f} s"
+        f"{statistics.median(bolt):.3f} s -> {ratio:.2f}x (goal <= 0.60x); "
+        f"floor (`python -c pass`) {statistics.median(bare):.3f} s"
     )
     return 0
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from handlers.engine import Engine
 from handlers.render import button
+
+TYPE_CHECKING = False  # without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["FULL_ACTION", "actions", "context", "full_button", "topic_buttons"]
 

@@ -9,10 +9,9 @@ from handlers.evidence import Evidence
 from handlers.render import section_blocks, section_text
 from knowledge.aliases import Aliases
 from knowledge.index import Index
-from knowledge.load import load, load_aliases, load_index
+from knowledge.load import load, load_aliases, load_index, load_words
 from knowledge.match import Matcher
 from knowledge.models import KnowledgeBase
-from knowledge.text import to_text
 
 __all__ = ["Engine"]
 
@@ -28,7 +27,7 @@ class Engine:
         self.role_ids = tuple(kb.roles)
         self.short_names = {rid: aliases.short_names.get(rid, rid) for rid in kb.roles}
         self.topic_titles = {tid: t.title for tid, t in kb.topics.items()}
-        words = {w for role in kb.roles.values() for w in re.findall(r"[a-z0-9]+", to_text(role).lower())}
+        words = load_words(kb)  # the packaged knowledge base's were gathered at build time
         self.matcher = Matcher(aliases, words)
         self._synonyms = aliases.synonyms
         self._words = words

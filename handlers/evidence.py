@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from knowledge.index import Hit, Index, Line, key
+from knowledge.models import Record
 
 __all__ = ["Evidence", "Term"]
 
@@ -26,13 +26,15 @@ _TOPIC_BONUS = 1.35  # lines of the section the question was routed to rank high
 _NUMBER_BONUS = 1.5  # lines with a figure, when the question asks "how fast", "what %"
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(Record):
     """One thing asked about: the word as typed, the forms that count, and its weight."""
 
     word: str
     forms: tuple[str, ...]
     weight: float
+
+    def __init__(self, word: str, forms: tuple[str, ...], weight: float) -> None:
+        self.__dict__.update(word=word, forms=forms, weight=weight)
 
 
 class Evidence:

@@ -16,12 +16,14 @@ The completed text is answered by the same engine as any question.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from handlers.engine import Engine
 from handlers.understand import Plan, strip_command
 from knowledge.match import Focus, Match
+from knowledge.models import Record
+
+TYPE_CHECKING = False  # without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["Turn", "complete", "is_thanks"]
 
@@ -30,14 +32,22 @@ _ACROSS = {"any", "anywhere", "anyone", "all", "every", "each", "roles", "role",
 _FOCUS_DIMS = ("levels", "locations", "companies", "kinds")
 
 
-@dataclass(frozen=True)
-class Turn:
+class Turn(Record):
     """What a conversation keeps of one answer."""
 
     intent: str
     roles: tuple[str, ...] = ()
     topic: str | None = None
     focus: dict[str, tuple[str, ...]] | None = None  # dimension -> words ("locations": ("Seattle",))
+
+    def __init__(
+        self,
+        intent: str,
+        roles: tuple[str, ...] = (),
+        topic: str | None = None,
+        focus: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        self.__dict__.update(intent=intent, roles=roles, topic=topic, focus=focus)
 
     @classmethod
     def of(cls, plan: Plan) -> Turn:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
@@ -11,6 +10,10 @@ from handlers.render import MAX_BLOCKS, escape, header, section_blocks
 from handlers.reply import Reply
 from handlers.understand import Plan
 from knowledge.index import Hit, Line
+
+TYPE_CHECKING = False  # without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["across", "lead_answer", "lead_compare", "lines_text", "uncovered"]
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from knowledge.models import Group, Item, Role, SalaryFigure, Section
+
+TYPE_CHECKING = False  # without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "MAX_BLOCKS",

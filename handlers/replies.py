@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
 from handlers.lead import across, lead_answer, lead_compare, uncovered
@@ -19,6 +17,10 @@ from handlers.render import (
 from handlers.reply import Reply
 from handlers.salary import compare_text, focus_text, matching
 from handlers.understand import Plan
+
+TYPE_CHECKING = False  # without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["REPLIES", "fit"]
 

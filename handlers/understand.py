@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
 
 from handlers.engine import Engine
 from handlers.evidence import Term
 from handlers.salary import matching
 from knowledge.index import Hit
 from knowledge.match import Focus, Match, stem
+from knowledge.models import Record
 
 __all__ = ["Plan", "plan", "strip_command"]
 
@@ -37,21 +37,24 @@ _GENERIC_WEIGHT = 3  # a topic word this strong names the whole topic ("salary")
 _LEAD_LINES = 4  # lines in a one-role lead
 _ROLE_LINES = 2  # lines per role across roles or in a comparison
 _CROSS_ROLES = 5
+_NO_FOCUS = Focus()
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(Record):
     """The decision: one of the six intents, with what the reply is about.
 
     `mode` says how to answer: "" (the whole section, or salary figures for a focus),
     "lead" (the lines in `groups` first), "cross" (lines of several roles for one subject)
-    or "uncovered" (the documents do not cover `terms`).
+    or "uncovered" (the documents do not cover `terms`). `match` (what was read in the
+    text) takes no part in equality.
     """
+
+    _uncompared = ("match",)
 
     intent: str
     roles: tuple[str, ...] = ()
     topic: str | None = None
-    focus: Focus = Focus()
+    focus: Focus = _NO_FOCUS
     asked: str = ""
     unknown: tuple[str, ...] = ()
     suggestions: tuple[str, ...] = ()
@@ -59,7 +62,37 @@ class Plan:
     mode: str = ""
     terms: tuple[Term, ...] = ()
     groups: tuple[tuple[str, tuple[Hit, ...]], ...] = ()
-    match: Match | None = field(default=None, compare=False)
+    match: Match | None = None
+
+    def __init__(
+        self,
+        intent: str,
+        roles: tuple[str, ...] = (),
+        topic: str | None = None,
+        focus: Focus = _NO_FOCUS,
+        asked: str = "",
+        unknown: tuple[str, ...] = (),
+        suggestions: tuple[str, ...] = (),
+        note: str = "",
+        mode: str = "",
+        terms: tuple[Term, ...] = (),
+        groups: tuple[tuple[str, tuple[Hit, ...]], ...] = (),
+        match: Match | None = None,
+    ) -> None:
+        self.__dict__.update(
+            intent=intent,
+            roles=roles,
+            topic=topic,
+            focus=focus,
+            asked=asked,
+            unknown=unknown,
+            suggestions=suggestions,
+            note=note,
+            mode=mode,
+            terms=terms,
+            groups=groups,
+            match=match,
+        )
 
 
 def strip_command(text: str) -> str:
@@ -125,7 +158,7 @@ def _reroute(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Match:
     if scores == m.topic_scores:
         return m
     topic = max(scores, key=lambda t: scores[t])
-    return replace(m, topic=topic, topic_scores=scores)
+    return m.model_copy(update={"topic": topic, "topic_scores": scores})
 
 
 def _strong(m: Match) -> str | None:
@@ -254,7 +287,8 @@ def plan(text: str, engine: Engine) -> Plan:
     terms = _subject(engine, m) if m.subject else ()
     m = _reroute(engine, m, terms)
     if len(m.focus.levels) >= 2 and not _strong(m) and "salary" not in m.topic_scores:
-        m = replace(m, topic="career", topic_scores={**m.topic_scores, "career": _GENERIC_WEIGHT})
+        scores = {**m.topic_scores, "career": _GENERIC_WEIGHT}
+        m = m.model_copy(update={"topic": "career", "topic_scores": scores})
     marked = set(m.tokens) & _ACROSS or m.roles_word
     if not terms and not m.roles and marked:  # "which roles list emotional intelligence"
         terms = engine.evidence.terms(_point_words(engine, m))

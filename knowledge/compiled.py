@@ -2,7 +2,8 @@
 
 `python -m knowledge build` validates the YAML with pydantic and writes data/compiled.json as
 two lines: a header `{"format", "stamps", "checksum"}` (the checksum of every YAML file it was
-made from, and of the second line), then the knowledge base and aliases as one JSON object.
+made from, and of the second line), then the knowledge base, the aliases and the documents'
+words (`knowledge.text.doc_words`, so a start need not gather them) as one JSON object.
 
 Loading uses the twin only while its stamps match the YAML files beside it (else the YAML is
 read: a hand edit is never ignored). A twin that matches them but is damaged (unreadable
@@ -16,24 +17,25 @@ from __future__ import annotations
 import json
 import zlib
 from pathlib import Path
-from typing import NamedTuple
 
 from knowledge.aliases import Aliases
 from knowledge.files import KnowledgeError
-from knowledge.models import KnowledgeBase
+from knowledge.models import KnowledgeBase, Record
+from knowledge.text import doc_words
 
 __all__ = ["FORMAT", "Compiled", "checksum", "dumps", "read", "sources", "stamps"]
 
-FORMAT = 2
+FORMAT = 3
 _REBUILD = "rebuild it with `python -m knowledge build`"
 
 
-class Compiled(NamedTuple):
+class Compiled(Record):
     """What data/compiled.json holds."""
 
     stamps: dict[str, str]
     kb: KnowledgeBase
     aliases: Aliases
+    words: tuple[str, ...]  # doc_words(kb), made at build time (a cold start saves ~3.5 ms)
 
 
 def sources(here: Path, data_dir: Path) -> list[Path]:
@@ -60,6 +62,7 @@ def dumps(kb: KnowledgeBase, aliases: Aliases, made_from: dict[str, str]) -> str
     data = {
         "kb": kb.model_dump(mode="json", exclude_defaults=True),
         "aliases": aliases.model_dump(mode="json"),
+        "words": doc_words(kb),
     }
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     header = json.dumps({"format": FORMAT, "stamps": made_from, "checksum": checksum(payload.encode())})
@@ -93,6 +96,10 @@ def read(path: Path, paths: list[Path]) -> Compiled | None:
         data = json.loads(payload)
         kb = KnowledgeBase.from_data(data["kb"])
         aliases = Aliases.from_data(data["aliases"])
+        words = data["words"]
+        if type(words) is not list or not all(type(w) is str for w in words):
+            raise TypeError("words: expected a list of strings")
+        words = tuple(words)
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise KnowledgeError(f"{path}: does not fit the models ({exc}); {_REBUILD}") from None
-    return Compiled(made_from, kb, aliases)
+    return Compiled(stamps=made_from, kb=kb, aliases=aliases, words=words)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["DATA_DIR", "HERE", "KnowledgeError", "read_yaml"]
 

@@ -14,15 +14,14 @@ syntax from the user), so hostile text cannot break or slow it.
 
 from __future__ import annotations
 
+import _thread  # threading's Lock without importing threading (~0.8 ms of a cold start)
 import math
 import re
-import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from knowledge.models import Group, Item, KnowledgeBase
+from knowledge.models import Group, Item, KnowledgeBase, Record
 
+TYPE_CHECKING = False  # without importing typing
 if TYPE_CHECKING:
     import sqlite3
 
@@ -35,8 +34,7 @@ _WEIGHTS = (1.0, 1.0, 0.8)
 _MAX_TERMS = 12
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(Record):
     """One searchable line: a bullet (label, text) or one sentence of a paragraph."""
 
     id: int
@@ -49,13 +47,15 @@ class Line:
     bullet: bool = True
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Record):
     """A line that matched, its bm25 score (higher is better) and the terms it holds."""
 
     line: Line
     score: float
     terms: frozenset[str]  # as key() writes them
+
+    def __init__(self, line: Line, score: float, terms: frozenset[str]) -> None:
+        self.__dict__.update(line=line, score=score, terms=terms)
 
 
 def _heading(group: Group) -> str | None:
@@ -134,7 +134,7 @@ class Index:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
-        self._lock = threading.Lock()
+        self._lock = _thread.allocate_lock()
         self._lines: dict[int, Line] = {}
         self._matches: dict[str, frozenset[int]] = {}
         self.size = db.execute("SELECT count(*) FROM line").fetchone()[0]

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
 
 from knowledge import compiled as _compiled
 from knowledge.aliases import Aliases, read_aliases
 from knowledge.files import DATA_DIR, HERE, KnowledgeError, read_yaml
 from knowledge.index import Index
 from knowledge.models import KnowledgeBase, Role, Topic
+from knowledge.text import doc_words
+
+TYPE_CHECKING = False  # without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "DATA_DIR",
@@ -22,6 +26,7 @@ __all__ = [
     "load_aliases",
     "load_index",
     "load_kb",
+    "load_words",
     "read_yaml",
 ]
 
@@ -78,6 +83,15 @@ def load_aliases(path: Path = HERE / "aliases.yaml") -> Aliases:
     """aliases.yaml, read and validated once (the compiled twin's copy when fresh)."""
     fresh = compiled() if path == HERE / "aliases.yaml" else None
     return fresh.aliases if fresh is not None else read_aliases(path)
+
+
+def load_words(kb: KnowledgeBase) -> tuple[str, ...]:
+    """The words of a knowledge base's documents (`doc_words`): for `load()`'s, the twin's list."""
+    # compiled() is only asked once it has been read: a knowledge base from elsewhere never reads it.
+    fresh = compiled() if compiled.cache_info().currsize else None
+    if fresh is not None and kb is fresh.kb:
+        return fresh.words
+    return tuple(doc_words(kb))
 
 
 def index_stamp(stamps: dict[str, str]) -> str:

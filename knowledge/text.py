@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from knowledge.models import Group, Item, Role
+import re
 
-__all__ = ["to_text"]
+from knowledge.models import Group, Item, KnowledgeBase, Role
+
+__all__ = ["doc_words", "to_text"]
+
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 def _item_text(item: Item) -> list[str]:
@@ -31,3 +35,8 @@ def to_text(role: Role) -> str:
         parts += [t for g in section.groups for t in _group_text(g)]
         parts += section.summary
     return "\n".join(parts)
+
+
+def doc_words(kb: KnowledgeBase) -> list[str]:
+    """Every distinct lowercase word of every role, sorted (what spelling fixes aim at)."""
+    return sorted({w for role in kb.roles.values() for w in _WORD.findall(to_text(role).lower())})

@@ -14,9 +14,10 @@ import pytest
 
 from knowledge import compiled
 from knowledge.aliases import read_aliases
-from knowledge.load import DATA_DIR, HERE, KnowledgeError, load_kb
+from knowledge.load import DATA_DIR, HERE, KnowledgeError, load_kb, load_words
 from knowledge.load import compiled as packaged
 from knowledge.models import Item
+from knowledge.text import doc_words
 
 ROOT = Path(__file__).resolve().parents[2]
 ROLES = [
@@ -142,6 +143,16 @@ class TestCompiled:
             with pytest.raises(KnowledgeError, match="does not fit the models"):
                 read(data)
 
+    def test_words_of_the_wrong_shape_are_refused(self, data):
+        """The documents' word list must be a list of strings, checksum or not."""
+        twin = data / "compiled.json"
+        original = twin.read_text()
+        for words in ("kubernetes", ["kubernetes", 3], None):
+            twin.write_text(original)
+            rewrite(twin, lambda p, w=words: json.dumps({**json.loads(p), "words": w}), fix_checksum=True)
+            with pytest.raises(KnowledgeError, match="does not fit the models"):
+                read(data)
+
     def test_ask_with_a_damaged_twin_is_one_line_and_exit_2(self, data):
         """`python -m bot ask` on a tampered twin prints one line and exits 2, never an answer."""
         rewrite(data / "compiled.json", lambda p: p.replace("131158", "931158", 1), fix_checksum=False)
@@ -166,6 +177,12 @@ class TestPlainLoader:
         twin, yaml = pair
         assert twin.roles[role] == yaml.roles[role]
         assert twin.roles[role].salaries and twin.roles[role].salaries == yaml.roles[role].salaries
+
+    def test_words_are_the_documents_words(self, pair):
+        """The twin's word list is what the validated YAML's documents hold, and what engines use."""
+        twin, yaml = pair
+        assert packaged().words == tuple(doc_words(yaml)) == load_words(yaml)
+        assert load_words(twin) is packaged().words and "kubernetes" in packaged().words
 
     def test_topics_order_and_aliases_are_the_same(self, pair):
         """Topics in display order and the aliases match the YAML's."""
@@ -199,14 +216,16 @@ class TestPlainLoader:
             Item(text="x", txt="y")
         assert Item(text="x") == Item(text="x", label=None, items=())
 
-    def test_ask_does_not_import_pydantic_or_yaml(self):
-        """With a fresh twin, `ask` loads without pydantic, PyYAML or rapidfuzz (a fast cold start)."""
+    @pytest.mark.parametrize("question", ["/role mlops salary", "which roles need kubernetes?"])
+    def test_ask_imports_nothing_heavy(self, question):
+        """With a fresh twin, `ask` loads without pydantic, PyYAML, rapidfuzz, dataclasses or typing."""
         code = (
             "import sys, io, contextlib; from bot.cli import main\n"
-            "with contextlib.redirect_stdout(io.StringIO()): main(['ask', '/role mlops salary'])\n"
-            "print(sorted(m for m in ('pydantic', 'yaml', 'rapidfuzz') if m in sys.modules))"
+            "with contextlib.redirect_stdout(io.StringIO()) as out: main(['ask', sys.argv[1]])\n"
+            "heavy = ('pydantic', 'yaml', 'rapidfuzz', 'dataclasses', 'typing')\n"
+            "print(sorted(m for m in heavy if m in sys.modules), bool(out.getvalue().strip()))"
         )
         done = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+            [sys.executable, "-c", code, question], capture_output=True, text=True, cwd=ROOT, timeout=60
         )
-        assert done.stdout.strip() == "[]", done.stderr
+        assert done.stdout.strip() == "[] True", done.stderr
