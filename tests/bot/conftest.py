@@ -128,6 +128,17 @@ class Server:
         raise AssertionError(f"serve did not become healthy: {self.log.read_text()}")
 
 
+def stop(proc: subprocess.Popen) -> None:
+    """End a subprocess: SIGTERM, then SIGKILL after 10 s."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """One `serve` subprocess per test module, on a free port, with a fake Web API."""
@@ -150,12 +161,7 @@ def server(tmp_path_factory):
         srv.startup_calls = [c.method for c in fake.calls]
         yield srv
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
         fake.stop()
 
 

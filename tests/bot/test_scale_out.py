@@ -20,7 +20,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from tests.bot.conftest import ROOT, Server, free_port, serve_env
+from tests.bot.conftest import ROOT, Server, free_port, serve_env, stop
 from tests.bot.slack.signing import event, post, signed_headers
 from tests.fake_slack import FakeSlack
 
@@ -42,16 +42,6 @@ def _dm(text: str, channel: str) -> dict:
     }
 
 
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 @pytest.fixture
 def cluster(postgres, tmp_path):
     """The fake Slack, a PostgreSQL database, and a way to start processes that share them."""
@@ -70,7 +60,7 @@ def cluster(postgres, tmp_path):
 
     yield fake, url, start, tmp_path
     for proc in procs:
-        _stop(proc)
+        stop(proc)
     fake.stop()
 
 

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from tests.bot.conftest import ROOT, Server, free_port, serve_env
+from tests.bot.conftest import ROOT, Server, free_port, serve_env, stop
 from tests.bot.slack.signing import action, event, post, signed_headers
 from tests.fake_slack import FakeSlack
 
@@ -42,8 +42,7 @@ def pair(tmp_path_factory):
         yield servers, tmp
     finally:
         for srv in servers:
-            srv.proc.terminate()
-            srv.proc.wait(timeout=10)
+            stop(srv.proc)
         for log in logs:
             log.close()
         fake.stop()

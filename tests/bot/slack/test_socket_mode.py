@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from urllib.parse import parse_qs
 
 import pytest
 
-from tests.bot.conftest import ROOT, serve_env
-from tests.bot.slack.signing import action, slash
+from tests.bot.conftest import ROOT, serve_env, stop
+from tests.bot.slack.signing import action, event, slash
 from tests.fake_slack import FakeSlack
 from tests.fake_socket_mode import FakeSocketMode
 
@@ -48,27 +47,13 @@ def sm(tmp_path_factory):
         socket.wait_connected(1, timeout=20)
         yield SocketServe(fake, socket, proc, log)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
         socket.stop()
         fake.stop()
 
 
 def events_api(inner: dict, event_id: str) -> dict:
-    return {
-        "token": "t",
-        "team_id": "T0TEAM",
-        "api_app_id": "A0APP",
-        "event": inner,
-        "type": "event_callback",
-        "event_id": event_id,
-        "event_time": int(time.time()),
-        "authorizations": [{"team_id": "T0TEAM", "user_id": "U0BOT", "is_bot": True}],
-    }
+    return json.loads(event(inner, event_id))
 
 
 def mention(text: str, ts: str) -> dict:
