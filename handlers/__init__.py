@@ -25,7 +25,10 @@ def engine_for(kb: KnowledgeBase) -> Engine:
 def ask(text: str, kb: KnowledgeBase) -> Reply:
     """Answer one query: slash text ('/role mlops salary' or 'mlops salary') or mention text."""
     engine = engine_for(kb)
-    decided = plan(text if isinstance(text, str) else "", engine)
+    text = text if isinstance(text, str) else ""
+    if is_thanks(engine, engine.matcher.match(strip_command(text))):
+        return _welcome()
+    decided = plan(text, engine)
     return REPLIES[decided.mode or decided.intent](engine, decided)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
-from handlers.render import MAX_BLOCKS, escape, header, section_blocks
+from handlers.render import MAX_BLOCKS, button, escape, header, section_blocks
 from handlers.reply import Reply
 from handlers.understand import Plan
 from knowledge.index import Hit, Line
@@ -140,19 +140,26 @@ def uncovered(engine: Engine, plan: Plan) -> Reply:
     """The documents do not cover what was asked: say so, and offer the closest topics."""
     kb = engine.kb
     asked = _echo(t.word for t in plan.terms)
-    names = " and ".join(kb.roles[r].title for r in plan.roles[:2]) if len(plan.roles) <= 2 else "these roles"
     covers = ", ".join(t.title.lower() for t in kb.topics.values())
-    text = (
-        f"I don't have anything on “{asked}” for {escape(names)}: the role documents don't cover it. "
-        f"They cover {escape(covers)}."
-    )
-    closest = _closest(engine, plan)
-    role_id = plan.roles[0] if plan.roles else engine.role_ids[0]
-    buttons = [
-        full_button(f"{role_id} {t}", f"{kb.roles[role_id].title} · {engine.topic_titles[t]}")
-        for t in closest
-    ]
-    lines = [text, "Closest topics: " + ", ".join(engine.topic_titles[t] for t in closest) + "."]
+    if not plan.roles:  # asked across the roles
+        text = f"None of the {len(kb.roles)} role documents mention “{asked}”. They cover {escape(covers)}."
+        buttons = [button(r.title, f"rolebot:role:{rid}", f"{rid} overview") for rid, r in kb.roles.items()]
+        lines = [text, "The roles: " + ", ".join(escape(r.title) for r in kb.roles.values()) + "."]
+    else:
+        names = (
+            " and ".join(kb.roles[r].title for r in plan.roles[:2]) if len(plan.roles) <= 2 else "these roles"
+        )
+        text = (
+            f"I don't have anything on “{asked}” for {escape(names)}: the role documents don't cover it. "
+            f"They cover {escape(covers)}."
+        )
+        closest = _closest(engine, plan)
+        role_id = plan.roles[0]
+        buttons = [
+            full_button(f"{role_id} {t}", f"{kb.roles[role_id].title} · {engine.topic_titles[t]}")
+            for t in closest
+        ]
+        lines = [text, "Closest topics: " + ", ".join(engine.topic_titles[t] for t in closest) + "."]
     body = "\n".join(lines)
     blocks = [*section_blocks(body), *actions(buttons)]
     return Reply(

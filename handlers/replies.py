@@ -15,7 +15,7 @@ from handlers.render import (
     source_line,
 )
 from handlers.reply import Reply
-from handlers.salary import compare_text, focus_text, matching
+from handlers.salary import compare_text, focus_text
 from handlers.understand import Plan
 
 TYPE_CHECKING = False  # without importing typing
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["REPLIES", "fit"]
 
 _ASKED_MAX = 60
+_OPENING = 450  # characters of each role's section in a comparison without a point
 
 
 def fit(blocks: list[dict[str, Any]], limit: int = MAX_BLOCKS) -> list[dict[str, Any]]:
@@ -57,7 +58,7 @@ def answer(engine: Engine, plan: Plan) -> Reply:
     section = role.section(topic.id)
     title = f"{role.title} · {topic.title}"
     full = f"{role_id} {topic.id}"
-    figures = bool(plan.focus) and topic.id == "salary" and bool(matching(role, plan.focus))
+    figures = bool(plan.focus) and topic.id == "salary"
     lead = focus_text(role, plan.focus, engine.topic_titles) if plan.focus and topic.id == "salary" else ""
     if plan.note:
         note = (
@@ -91,38 +92,37 @@ def answer(engine: Engine, plan: Plan) -> Reply:
     )
 
 
+def _opening(text: str, limit: int = _OPENING) -> str:
+    """The first lines of a section's mrkdwn, whole lines only, up to about `limit` characters."""
+    kept: list[str] = []
+    for line in text.split("\n"):
+        if kept and sum(len(k) + 1 for k in kept) + len(line) > limit:
+            break
+        kept.append(line)
+    return "\n".join(kept).rstrip()
+
+
 def compare(engine: Engine, plan: Plan) -> Reply:
-    """Several roles side by side on one topic: salary figures for a focus first, else sections."""
+    """Several roles side by side on one topic: salary figures aligned (the focus first), else
+    the opening of each role's section; the whole sections behind buttons."""
     kb, topic = engine.kb, engine.kb.topics[plan.topic]
     roles = [kb.roles[r] for r in plan.roles]
     names = " vs ".join(r.title for r in roles) if len(roles) <= 3 else f"all {len(roles)} roles"
     title = f"{topic.title}: {names}"
-    parts, blocks = [f"*{escape(title)}*"], [header(title)]
-    focused = topic.id == "salary" and bool(plan.focus)
     if topic.id == "salary":
-        table = compare_text(roles, plan.focus)
-        parts.append(table)
-        blocks += [*section_blocks(table)]
-    full = [f"{r.id} {topic.id}" for r in roles]
-    if focused:
-        footer = "Whole sections: the buttons below."
-        parts.append(f"_{footer}_")
-        blocks.append(context(footer))
-        buttons = [full_button(q, f"{r.title} · {topic.title}") for q, r in zip(full, roles, strict=True)]
+        body = compare_text(roles, plan.focus)
     else:
-        if topic.id == "salary":
-            blocks.append({"type": "divider"})
-        for role in roles:
-            body = engine.section_text(role.id, topic.id)
-            footer = source_line(role, role.section(topic.id))
-            parts += [f"*{escape(role.title)}*", body, f"_{footer}_"]
-            blocks += [header(role.title), *engine.body_blocks(role.id, topic.id), context(footer)]
-        buttons = [button(f"{r.title} only", f"rolebot:role:{r.id}", f"{r.id} {topic.id}") for r in roles]
-    blocks += actions(buttons)
+        body = "\n\n".join(
+            f"*{escape(r.title)}*\n{_opening(engine.section_text(r.id, topic.id))}" for r in roles
+        )
+    full = [f"{r.id} {topic.id}" for r in roles]
+    footer = "Whole sections: the buttons below."
+    buttons = [full_button(q, f"{r.title} · {topic.title}") for q, r in zip(full, roles, strict=True)]
+    blocks = [header(title), *section_blocks(body), context(footer), *actions(buttons)]
     query = "compare " + (" ".join(plan.roles) if len(roles) < len(kb.roles) else "all") + f" {topic.id}"
     return Reply(
         "compare",
-        "\n\n".join(parts),
+        "\n\n".join((f"*{escape(title)}*", body, f"_{footer}_")),
         fit(blocks),
         plan.roles,
         topic.id,

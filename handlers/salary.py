@@ -51,19 +51,48 @@ def matching(role: Role, focus: Focus) -> list[SalaryFigure]:
     return sorted(found, key=lambda f: _TOPIC_ORDER.get(f.topic, 9))
 
 
+_ONE = ("levels", "locations", "companies", "kinds")
+_EACH = 4  # figures shown per focus word when they cannot all be met at once
+
+
+def _lines(found: list[SalaryFigure], topic_titles: dict[str, str]) -> list[str]:
+    return [
+        figure_line(f) + ("" if f.topic == "salary" else f" [{topic_titles.get(f.topic, f.topic)}]")
+        for f in found
+    ]
+
+
+def _singles(focus: Focus) -> list[Focus]:
+    """The focus one word at a time (entry level; Seattle), for a question no figure meets whole."""
+    out = [Focus(**{dim: (value,)}) for dim in _ONE for value in getattr(focus, dim)]
+    if focus.years is not None:
+        out.append(Focus(years=focus.years))
+    if focus.percentile:
+        out.append(Focus(percentile=focus.percentile))
+    return out
+
+
 def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
-    """The lead of a focused salary answer: the matching figures, or an honest 'none'."""
+    """The lead of a focused salary answer: the matching figures, else the nearest ones, honestly.
+
+    No figure meets every focus word: say so, then the figures for each word alone, or, when
+    there are none, the role's figures level by level.
+    """
     words = ", ".join(escape(w) for w in focus.words())
     found = matching(role, focus)
-    if not found:
-        return (
-            f"_The {escape(role.title)} document has no salary figure for {words}. "
-            "Here is the whole section:_"
-        )
-    lines = [f"*Figures for {words}:*"]
-    for fig in found:
-        where = "" if fig.topic == "salary" else f" [{topic_titles.get(fig.topic, fig.topic)}]"
-        lines.append(figure_line(fig) + where)
+    if found:
+        return "\n".join([f"*Figures for {words}:*", *_lines(found, topic_titles)])
+    lines = [f"_The {escape(role.title)} document has no salary figure for {words}._"]
+    singles = [(one, matching(role, one)) for one in _singles(focus)]
+    for one, figs in singles if len(singles) > 1 else ():
+        if figs:
+            lines += ["", f"*Figures for {', '.join(escape(w) for w in one.words())}:*"]
+            lines += _lines(figs[:_EACH], topic_titles)
+    if len(lines) == 1:
+        lines += ["", "*Its figures level by level:*"]
+        lines += [
+            f"• *{LEVELS[level]}:* {_cell(role, level)}" for level in LEVELS if _cell(role, level) != "—"
+        ]
     return "\n".join(lines)
 
 

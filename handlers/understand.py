@@ -303,8 +303,11 @@ def plan(text: str, engine: Engine) -> Plan:
         note = "" if m.focus else " ".join(m.unknown[:3])
         return Plan("answer", m.roles, topic, m.focus, unknown=() if note else m.unknown, note=note, match=m)
     rare = m.topic is None and all(t.weight >= _RARE for t in terms)
-    if terms and not m.roles and (marked or rare) and engine.evidence.covered(terms):
-        return _across(engine, m, terms)
+    if terms and not m.roles and (marked or rare):
+        if engine.evidence.covered(terms):
+            return _across(engine, m, terms)
+        if marked and not m.ambiguous:  # "is rust used by any of these roles?": no role says so
+            return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=terms, match=m)
     if _wants_compare(m):
         named = list(m.roles)
         roles = named if len(named) >= 2 else named + [r for r in role_ids if r not in named]

@@ -142,7 +142,14 @@ class TestCompareOnAPoint:
         assert "Production AI Engineer" in screen and "AI/ML Platform Engineer" in screen
         assert "Master" in screen and len(reply.text) < 1500
 
-    def test_a_plain_compare_still_shows_both_sections(self, kb):
-        """'/role compare mlops production salary' asked for the sections."""
-        reply = handlers.ask("/role compare mlops production salary", kb)
-        assert "300,600" in reply.text and len(reply.text) > 3000
+    def test_a_plain_pay_compare_is_the_table_with_the_sections_behind_buttons(self, kb):
+        """'who earns more, ai systems or ml engineers': figures level by level and the highest of each."""
+        reply = handlers.ask("who earns more, ai systems or ml engineers", kb)
+        assert "*Senior level*" in reply.text and "*Highest figure in each salary section*" in reply.text
+        assert len(reply.text) < 2500 and len(reply.full) == 2
+
+    def test_a_compare_without_a_point_opens_each_section(self, kb):
+        """'difference between mlops and platform': each role's opening, whole sections behind buttons."""
+        reply = handlers.ask("what's the difference between mlops and ml platform engineers", kb)
+        assert reply.topic == "overview" and len(reply.text) < 1500
+        assert reply.text.index("*MLOps Engineer*") < reply.text.index("*AI/ML Platform Engineer*")

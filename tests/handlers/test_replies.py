@@ -164,14 +164,18 @@ class TestCompare:
 
     @pytest.mark.parametrize("topic", TOPICS)
     def test_all_roles_fit_slack(self, kb, topic):
-        """Comparing all five roles on any topic stays within Slack's limits, nothing dropped."""
+        """Comparing all five roles on any topic stays within Slack's limits, and every line of
+        each role's section is one button away (nothing dropped)."""
         reply = handlers.ask(f"compare all {topic}", kb)
         assert reply.intent == "compare" and len(reply.roles) == 5
         assert_within_limits(reply.blocks)
+        assert reply.full == tuple(f"{r} {topic}" for r in kb.roles)
+        whole = " ".join(words(handlers.expand(reply, kb).text))
         for role in kb.roles.values():
-            assert " ".join(
-                words(to_text(role.model_copy(update={"sections": (role.section(topic),)})))[-12:]
-            ) in " ".join(words(reply.text))
+            assert (
+                " ".join(words(to_text(role.model_copy(update={"sections": (role.section(topic),)})))[-12:])
+                in whole
+            )
 
 
 class TestEscaping:
