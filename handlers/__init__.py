@@ -6,7 +6,7 @@ from handlers.engine import Engine
 from handlers.followup import Turn, complete, is_thanks
 from handlers.replies import REPLIES, fit
 from handlers.reply import INTENTS, Reply
-from handlers.understand import plan, strip_command
+from handlers.understand import plan
 from knowledge.models import KnowledgeBase
 
 __all__ = ["INTENTS", "Engine", "Reply", "Turn", "ask", "converse", "engine_for", "expand"]
@@ -25,21 +25,24 @@ def engine_for(kb: KnowledgeBase) -> Engine:
 def ask(text: str, kb: KnowledgeBase) -> Reply:
     """Answer one query: slash text ('/role mlops salary' or 'mlops salary') or mention text."""
     engine = engine_for(kb)
-    text = text if isinstance(text, str) else ""
-    if is_thanks(engine, engine.matcher.match(strip_command(text))):
+    decided = plan(text if isinstance(text, str) else "", engine)
+    if _thanked(engine, decided):
         return _welcome()
-    decided = plan(text, engine)
     return REPLIES[decided.mode or decided.intent](engine, decided)
 
 
 def converse(text: str, kb: KnowledgeBase, turns: list[Turn]) -> tuple[Reply, Turn]:
     """Answer one message of a conversation, given its earlier turns; return the reply and its turn."""
     engine = engine_for(kb)
-    text = text if isinstance(text, str) else ""
-    if is_thanks(engine, engine.matcher.match(strip_command(text))):
+    decided = plan(complete(text if isinstance(text, str) else "", engine, turns), engine)
+    if _thanked(engine, decided):
         return _welcome(), Turn("help")
-    decided = plan(complete(text, engine, turns), engine)
     return REPLIES[decided.mode or decided.intent](engine, decided), Turn.of(decided)
+
+
+def _thanked(engine: Engine, decided) -> bool:
+    """ "thanks!" reads as a request for help (no role, no topic): tell the two apart."""
+    return decided.intent == "help" and decided.match is not None and is_thanks(engine, decided.match)
 
 
 def _welcome() -> Reply:

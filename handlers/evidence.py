@@ -43,7 +43,9 @@ class Evidence:
     def __init__(self, index: Index, synonyms: Mapping[str, Sequence[str]], words: Iterable[str]) -> None:
         self.index = index
         self.synonyms = {k: tuple(v) for k, v in synonyms.items()}
-        self.words = sorted({w for w in words if len(w) >= _MIN_SPELL and w.isalpha()})
+        self.words: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> words
+        for w in sorted({w for w in words if len(w) >= _MIN_SPELL and w.isalpha()}):
+            self.words.setdefault((w[0], len(w)), []).append(w)
         self._max = math.log(len(index) + 1.5)  # the weight of a word no line holds
         self._terms: dict[str, Term] = {}
 
@@ -54,7 +56,7 @@ class Evidence:
             return word
         from rapidfuzz import fuzz, process
 
-        near = [w for w in self.words if w[0] == word[0] and abs(len(w) - len(word)) <= 1]
+        near = [w for n in (-1, 0, 1) for w in self.words.get((word[0], len(word) + n), ())]
         best = process.extractOne(word, near, scorer=fuzz.ratio, processor=None, score_cutoff=_SPELL_CUTOFF)
         return best[0] if best else word  # same first letter, length within one: a typo
 

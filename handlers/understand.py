@@ -37,6 +37,7 @@ _GENERIC_WEIGHT = 3  # a topic word this strong names the whole topic ("salary")
 _LEAD_LINES = 4  # lines in a one-role lead
 _ROLE_LINES = 2  # lines per role across roles or in a comparison
 _CROSS_ROLES = 5
+_MAX_SUBJECT = 8  # distinct subject words looked up: a 4,000-character message costs no more
 _NO_FOCUS = Focus()
 
 
@@ -268,7 +269,7 @@ def _compare(engine: Engine, m: Match, roles: tuple[str, ...], topic: str, terms
 
 
 def _subject(engine: Engine, m: Match) -> tuple[Term, ...]:
-    words = [w for w in m.subject if w not in _ACROSS]
+    words = list(dict.fromkeys(w for w in m.subject if w not in _ACROSS))[:_MAX_SUBJECT]
     if m.ambiguous and words and all(p == "ai" for p, _ in m.ambiguous):
         words.append("ai")  # "edge ai": a word of the subject, not a role name
     return engine.evidence.terms(words) if words else ()

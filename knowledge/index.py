@@ -136,6 +136,7 @@ class Index:
         self._db = db
         self._lock = _thread.allocate_lock()
         self._lines: dict[int, Line] = {}
+        self._sections: dict[tuple[str, str], list[Line]] = {}
         self._matches: dict[str, frozenset[int]] = {}
         self.size = db.execute("SELECT count(*) FROM line").fetchone()[0]
         row = db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
@@ -209,11 +210,12 @@ class Index:
         with self._lock:
             return self._db.execute(sql, args).fetchall()
 
-    def line(self, line_id: int) -> Line:
-        """One line by id."""
+    def line(self, line_id: int, row: tuple | None = None) -> Line:
+        """One line by id (`row`: its database row, when already read)."""
         found = self._lines.get(line_id)
         if found is None:
-            (row,) = self._rows("SELECT * FROM line WHERE id = ?", (line_id,))
+            if row is None:
+                (row,) = self._rows("SELECT * FROM line WHERE id = ?", (line_id,))
             found = self._lines[line_id] = Line(
                 id=row[0],
                 role=row[1],
@@ -227,9 +229,14 @@ class Index:
         return found
 
     def section(self, role: str, topic: str) -> list[Line]:
-        """The lines of one role's section, in document order."""
-        rows = self._rows("SELECT id FROM line WHERE role = ? AND topic = ? ORDER BY id", (role, topic))
-        return [self.line(r[0]) for r in rows]
+        """The lines of one role's section, in document order (kept: 50 sections at most)."""
+        found = self._sections.get((role, topic))
+        if found is None:
+            rows = self._rows("SELECT * FROM line WHERE role = ? AND topic = ? ORDER BY id", (role, topic))
+            found = [self.line(r[0], r) for r in rows]
+            if len(self._sections) < 64:
+                self._sections[(role, topic)] = found
+        return list(found)
 
     def matching(self, term: str) -> frozenset[int]:
         """Ids of the lines that hold a term (a word or a phrase, stemmed)."""

@@ -25,6 +25,7 @@ _YEARS = re.compile(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)
 _PERCENTILE = re.compile(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentile\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "by 2030": a number worth searching for
 _MAX_WORDS = 60
+_MAX_CORRECTED = 24
 _MAX_PHRASE = 5
 
 
@@ -204,7 +205,8 @@ class Matcher:
     def match(self, text: str) -> Match:
         """Everything the text names."""
         raw = normalize(text)
-        corrected = [self.correct(w) for w in raw]
+        # spelling is fixed in the first words only: a long message's tail is kept as typed
+        corrected = [self.correct(w) if i < _MAX_CORRECTED else w for i, w in enumerate(raw)]
         tokens = [stem(w) for w in corrected]
         used = [False] * len(tokens)
         roles: list[str] = []
