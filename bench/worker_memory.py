@@ -100,7 +100,10 @@ def main(argv: list[str] | None = None) -> int:
                 _stop(proc)
     stop_sink.set()
     sink.join(timeout=5)
-    print(f"after {args.requests} signed /role commands each, one gthread worker (16 threads), MiB:")
+    print(
+        f"after {args.requests} signed /role commands each, one worker (rolebot: gevent, as `serve` runs;"
+        " minimal Bolt: gthread, 16 threads), MiB:"
+    )
     head = ("target", "ok", "worker private", "worker rss", "master private", "master rss")
     print(f"{head[0]:<26}{head[1]:>5}{head[2]:>16}{head[3]:>12}{head[4]:>16}{head[5]:>12}")
     for name, ok, master, worker in rows:
