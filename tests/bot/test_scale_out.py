@@ -21,25 +21,13 @@ import psycopg
 import pytest
 
 from tests.bot.conftest import ROOT, Server, free_port, serve_env, stop
-from tests.bot.slack.signing import event, post, signed_headers
+from tests.bot.slack.signing import dm, event, post, signed_headers
 from tests.fake_slack import FakeSlack
 
 CHANNELS = [f"C0TIP{n}" for n in range(6)]
 TIPS_CONFIG = "worker: {lease: 2, first_retry: 1}\nchannels:\n" + "".join(
     f"  - {{channel: {c}, time: '00:00', weekdays: daily}}\n" for c in CHANNELS
 )
-
-
-def _dm(text: str, channel: str) -> dict:
-    ts = "1700000000.000100"
-    return {
-        "type": "message",
-        "channel_type": "im",
-        "user": "U0ASKER",
-        "text": text,
-        "ts": ts,
-        "channel": channel,
-    }
 
 
 @pytest.fixture
@@ -83,7 +71,7 @@ class TestScaleOut:
 
         # a burst: 8 event ids, each delivered 4 times (2 of them as retries) across both replicas
         def deliver(n: int, copy: int) -> None:
-            body = event(_dm(f"mlops salary {n}", f"D0BURST{n}"), f"EvBurst{n}")
+            body = event(dm(f"mlops salary {n}", "1700000000.000100", channel=f"D0BURST{n}"), f"EvBurst{n}")
             retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"} if copy % 2 else {}
             headers = {**signed_headers(body, content_type="application/json"), **retry}
             assert post(servers[copy % 2].events_url, body, headers).status == 200

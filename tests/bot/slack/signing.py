@@ -140,3 +140,28 @@ def post(url: str, body: str | bytes, headers: dict[str, str], timeout: float = 
         return Answer(resp.status, resp.read().decode(), time.perf_counter() - start)
     finally:
         conn.close()
+
+
+def mention(text: str, ts: str = "1700000000.000100", **extra) -> dict:
+    return {
+        "type": "app_mention",
+        "user": "U0ASKER",
+        "text": text,
+        "ts": ts,
+        "channel": "C0GENERAL",
+        "event_ts": ts,
+        **extra,
+    }
+
+
+def dm(text: str, ts: str = "1700000000.000200", **extra) -> dict:
+    return {
+        "type": "message",
+        "channel_type": "im",
+        "user": "U0ASKER",
+        "text": text,
+        "ts": ts,
+        "channel": "D0DM",
+        "event_ts": ts,
+        **extra,
+    }

@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from tests.bot.conftest import ROOT, Server, free_port, serve_env, stop
+from tests.bot.slack import signing
 from tests.bot.slack.signing import action, event, post, signed_headers
 from tests.fake_slack import FakeSlack
 
@@ -60,8 +61,7 @@ def said(fake: FakeSlack, count: int) -> list[dict]:
 
 
 def mention(text: str, ts: str, thread: str | None = None) -> dict:
-    inner = {"type": "app_mention", "user": "U0ASKER", "text": text, "ts": ts, "channel": "C0CONV"}
-    return {**inner, "thread_ts": thread} if thread else inner
+    return signing.mention(text, ts, channel="C0CONV", **({"thread_ts": thread} if thread else {}))
 
 
 class TestThreads:

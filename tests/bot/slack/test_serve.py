@@ -11,7 +11,7 @@ import handlers
 from bot.slack import present
 from knowledge.load import load
 from tests.bot.conftest import BOT_TOKEN
-from tests.bot.slack.signing import SECRET, action, event, post, signed_headers, slash
+from tests.bot.slack.signing import SECRET, action, dm, event, mention, post, signed_headers, slash
 
 JSON = "application/json"
 
@@ -26,18 +26,6 @@ def send_event(live, inner: dict, event_id: str, **headers: str):
     return send(live, event(inner, event_id), content_type=JSON, **headers)
 
 
-def mention(text: str, ts: str = "1700000000.000100", **extra) -> dict:
-    return {
-        "type": "app_mention",
-        "user": "U0ASKER",
-        "text": text,
-        "ts": ts,
-        "channel": "C0GENERAL",
-        "event_ts": ts,
-        **extra,
-    }
-
-
 HOME_OPENED = {
     "type": "app_home_opened",
     "user": "U0ASKER",
@@ -45,19 +33,6 @@ HOME_OPENED = {
     "tab": "home",
     "event_ts": "1.0",
 }
-
-
-def dm(text: str, ts: str = "1700000000.000200", **extra) -> dict:
-    return {
-        "type": "message",
-        "channel_type": "im",
-        "user": "U0ASKER",
-        "text": text,
-        "ts": ts,
-        "channel": "D0DM",
-        "event_ts": ts,
-        **extra,
-    }
 
 
 def everything_said(body: dict) -> str:
