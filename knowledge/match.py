@@ -119,6 +119,8 @@ class Matcher:
             name: {key(p) for p in getattr(aliases, name)}
             for name in ("compare_strong", "compare_weak", "roles_words", "list_words", "help_words")
         }
+        self._role_table = {**self.ambiguous, **self.role_phrases}
+        self._starts_of: dict[int, dict[str, frozenset[int]]] = {}
         self.stopwords = frozenset(aliases.stopwords)
         self.thanks_words = frozenset(stem(w) for p in aliases.thanks_words for w in words(p))
         raw_phrases = [
@@ -169,12 +171,24 @@ class Matcher:
         return best[0]
 
     # phrases ---------------------------------------------------------------
+    def _starts(self, table: dict) -> dict[str, frozenset[int]]:
+        """first word -> the lengths of the table's phrases that start with it (made once)."""
+        found = self._starts_of.get(id(table))
+        if found is None:
+            lengths: dict[str, set[int]] = {}
+            for phrase in table:
+                words = phrase.split()
+                lengths.setdefault(words[0], set()).add(len(words))
+            found = self._starts_of[id(table)] = {w: frozenset(n) for w, n in lengths.items()}
+        return found
+
     def _spans(self, tokens: list[str], table: dict, used: list[bool]) -> list[tuple[int, int, str]]:
         """Longest-first, non-overlapping (start, end, phrase) found in `table`."""
         found = []
+        starts = self._starts(table)
         for n in range(min(_MAX_PHRASE, len(tokens)), 0, -1):
             for i in range(len(tokens) - n + 1):
-                if any(used[i : i + n]):
+                if n not in starts.get(tokens[i], ()) or any(used[i : i + n]):
                     continue
                 phrase = " ".join(tokens[i : i + n])
                 if phrase in table:
@@ -185,12 +199,15 @@ class Matcher:
 
     def _role_spans(self, tokens: list[str], used: list[bool]) -> list[tuple[int, int, str]]:
         """Role names covering the most words, then in the fewest phrases (max coverage)."""
-        table = {**self.ambiguous, **self.role_phrases}
+        table = self._role_table
+        starts = self._starts(table)
         n = len(tokens)
         best: list[tuple[int, int, list]] = [(0, 0, [])] * (n + 1)  # (covered, -spans, spans)
         for i in range(n - 1, -1, -1):
             best[i] = best[i + 1]
-            for size in range(1, min(_MAX_PHRASE, n - i) + 1):
+            for size in sorted(starts.get(tokens[i], ())):
+                if size > min(_MAX_PHRASE, n - i):
+                    break
                 phrase = " ".join(tokens[i : i + size])
                 if phrase in table:
                     covered, neg, spans = best[i + size]
