@@ -18,7 +18,6 @@ Prints, from this one run (nothing here asserts a time):
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import statistics
@@ -104,6 +103,7 @@ def unknown_words(chars: int = 4000, seed: int = 13) -> str:
 
 def _per_query(texts: list[str], repeat: int = 1) -> list[float]:
     import handlers
+    from bot.ask import encode  # the JSON of `ask --json -`
     from knowledge.load import load
 
     kb = load()
@@ -112,7 +112,7 @@ def _per_query(texts: list[str], repeat: int = 1) -> list[float]:
     for _ in range(repeat):
         for text in texts:
             start = time.perf_counter()
-            json.dumps(handlers.ask(text, kb).to_json(), ensure_ascii=False)
+            encode(handlers.ask(text, kb))
             times.append(time.perf_counter() - start)
     return times
 

@@ -9,7 +9,7 @@ import sys
 import handlers
 from knowledge.load import KnowledgeError, load
 
-__all__ = ["plain", "run"]
+__all__ = ["encode", "plain", "run"]
 
 _MRKDWN = [
     (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),
@@ -27,6 +27,14 @@ def plain(text: str) -> str:
 
 _KEEP_TURNS = 6  # turns of a conversation kept, as in Slack threads
 _THREADS = 10_000  # conversations kept at once in one batch
+
+
+_JSON = json.JSONEncoder(check_circular=False, separators=(",", ":"))  # compact, ASCII-safe
+
+
+def encode(reply: handlers.Reply) -> str:
+    """The reply as one line of JSON (a reply is a tree of plain data: no cycles to check)."""
+    return _JSON.encode(reply.to_json())
 
 
 def _query(text: str) -> str:
@@ -68,6 +76,6 @@ def run(args, loader=load) -> int:
                 del threads[next(iter(threads))]
         if full:
             reply = handlers.expand(reply, kb)
-        print(json.dumps(reply.to_json(), ensure_ascii=False) if args.json else plain(reply.text))
+        print(encode(reply) if args.json else plain(reply.text))
         sys.stdout.flush()
     return 0

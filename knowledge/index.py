@@ -248,7 +248,7 @@ class Index:
             else:
                 rows = self._rows("SELECT rowid FROM lines WHERE lines MATCH ?", (key,))
                 found = frozenset(r[0] for r in rows)
-            if len(self._matches) < 20_000:
+            if len(self._matches) < 4096:
                 self._matches[key] = found
         return found
 
