@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import logging
+import os
 import threading
 import time
 import uuid
@@ -16,7 +19,7 @@ import handlers
 from bot.store import ContextKey, StoreError
 from handlers import Reply, Turn
 
-__all__ = ["Key", "LocalMemory", "Memory", "Services", "StoredMemory", "TipsService", "Votes"]
+__all__ = ["AnswerLog", "Key", "LocalMemory", "Memory", "Services", "StoredMemory", "TipsService", "Votes"]
 
 log = logging.getLogger("rolebot")
 IDLE = timedelta(days=1)  # a conversation idle this long starts afresh
@@ -113,9 +116,65 @@ class StoredMemory:
 class Votes(Protocol):
     """Where answers and votes are recorded (bot.store.Feedback)."""
 
-    def record_answer(self, answer_id: str, now: datetime, **asked: Any) -> None: ...
+    def record_answers(self, rows: list[dict[str, Any]]) -> None: ...
 
     def record_vote(self, answer_id: str, user: str, vote: str, now: datetime) -> str: ...
+
+
+class AnswerLog:
+    """Answers kept for feedback and `report`, written in batches off the request path.
+
+    One write per answer cost `serve` a third of its throughput (bench/load.py: 987 -> ~620
+    requests/s), so answers wait here and a writer thread stores them every `interval`
+    seconds, one transaction per batch. A vote first writes what this process holds, so a
+    click on a fresh answer finds it; a vote reaching another replica looks again after the
+    other's next write. Up to `limit` answers wait while the database is
+    down; beyond that the oldest go (the log is a report, not the answers themselves).
+    """
+
+    def __init__(self, votes: Votes, interval: float = 0.5, limit: int = 10_000) -> None:
+        self.votes, self.interval, self._limit = votes, interval, limit
+        self._rows: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+        self._writer: tuple[int, threading.Thread] | None = None
+        self._failing = False
+        atexit.register(self.flush)
+
+    def add(self, row: dict[str, Any]) -> None:
+        """Keep one answer (written within `interval` seconds)."""
+        with self._lock:
+            self._rows.append(row)
+            del self._rows[: max(0, len(self._rows) - self._limit)]
+            if self._writer is None or self._writer[0] != os.getpid():  # one writer per process
+                thread = threading.Thread(target=self._write, name="rolebot-answers", daemon=True)
+                self._writer = (os.getpid(), thread)
+                thread.start()
+
+    def flush(self) -> None:
+        """Write what waits now (StoreError: it stays, for the next try)."""
+        with self._lock:
+            rows, self._rows = self._rows, []
+        if not rows:
+            return
+        try:
+            self.votes.record_answers(rows)
+        except StoreError as exc:
+            with self._lock:
+                self._rows[:0] = rows
+                del self._rows[: max(0, len(self._rows) - self._limit)]
+            if not self._failing:
+                log.warning("feedback: answers not recorded yet, will retry (%s)", exc)
+                self._failing = True
+            raise
+        if self._failing:
+            log.info("feedback: answers recorded again")
+            self._failing = False
+
+    def _write(self) -> None:
+        while True:
+            time.sleep(self.interval)
+            with contextlib.suppress(StoreError):
+                self.flush()
 
 
 @dataclass(frozen=True)
@@ -128,6 +187,7 @@ class Services:
     converse: Callable[[str, Any, list[Turn]], tuple[Reply, Turn]] = handlers.converse
     memory: Memory = field(default_factory=LocalMemory)
     votes: Votes | None = None
+    log: AnswerLog | None = None  # made from `votes` when not given
 
     def answer(self, text: str) -> Reply:
         """The reply to one query, with no conversation (buttons, `/role`)."""
@@ -140,24 +200,26 @@ class Services:
         self.memory.save(key, [*(t.to_json() for t in turns), turn.to_json()][-KEEP:])
         return reply, not turns
 
+    def __post_init__(self) -> None:
+        if self.log is None and self.votes is not None:
+            object.__setattr__(self, "log", AnswerLog(self.votes))
+
     def record(self, reply: Reply, question: str) -> str | None:
         """Keep an answer for feedback and `report`; its id for the vote buttons (None: not kept)."""
-        if self.votes is None or reply.intent not in _RECORDED:
+        if self.log is None or reply.intent not in _RECORDED:
             return None
         answer_id = uuid.uuid4().hex
-        try:
-            self.votes.record_answer(
-                answer_id,
-                datetime.now(UTC),
-                question=question,
-                intent=reply.intent,
-                roles=reply.roles,
-                topic=reply.topic,
-                covered=reply.intent != "unknown",
-            )
-        except StoreError as exc:
-            log.warning("feedback: answer not recorded (%s)", exc)
-            return None
+        self.log.add(
+            {
+                "id": answer_id,
+                "created_at": datetime.now(UTC),
+                "question": question,
+                "intent": reply.intent,
+                "roles": reply.roles,
+                "topic": reply.topic,
+                "covered": reply.intent != "unknown",
+            }
+        )
         return answer_id
 
     def vote(self, answer_id: str, user: str, vote: str) -> str:
@@ -165,7 +227,13 @@ class Services:
         if self.votes is None:
             return "unavailable"
         try:
-            return self.votes.record_vote(answer_id, user, vote, datetime.now(UTC))
+            if self.log is not None:
+                self.log.flush()  # the answer may still wait to be written here
+            result = self.votes.record_vote(answer_id, user, vote, datetime.now(UTC))
+            if result == "unknown_answer" and self.log is not None:  # or in another replica's log
+                time.sleep(self.log.interval * 1.5)
+                result = self.votes.record_vote(answer_id, user, vote, datetime.now(UTC))
+            return result
         except StoreError as exc:
             log.warning("feedback: vote not recorded (%s)", exc)
             return "unavailable"

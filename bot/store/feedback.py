@@ -12,6 +12,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import case, delete, func, select
 
@@ -78,20 +79,34 @@ class Feedback:
         covered: bool,
     ) -> None:
         """Keep one answer (a second record of the same id changes nothing)."""
-        stmt = self.db.insert(answers).values(
-            id=answer_id,
-            created_at=now,
-            question=question[:_MAX_QUESTION],
-            intent=intent,
-            roles=list(roles),
-            topic=topic,
-            covered=covered,
+        self.record_answers(
+            [
+                {
+                    "id": answer_id,
+                    "created_at": now,
+                    "question": question,
+                    "intent": intent,
+                    "roles": roles,
+                    "topic": topic,
+                    "covered": covered,
+                }
+            ]
         )
-        self._recorded += 1
+
+    def record_answers(self, rows: list[dict[str, Any]]) -> None:
+        """Keep several answers in one transaction (each a mapping of record_answer's fields)."""
+        if not rows:
+            return
+        values = [
+            {**row, "question": str(row["question"])[:_MAX_QUESTION], "roles": list(row["roles"])}
+            for row in rows
+        ]
+        before = self._recorded
+        self._recorded += len(values)
         with self.db.begin() as conn:
-            conn.execute(stmt.on_conflict_do_nothing())
-            if self._recorded % self._prune_every == 0:
-                self._prune(conn, now - KEEP_FOR)
+            conn.execute(self.db.insert(answers).values(values).on_conflict_do_nothing())
+            if self._recorded // self._prune_every != before // self._prune_every:
+                self._prune(conn, max(v["created_at"] for v in values) - KEEP_FOR)
 
     def record_vote(self, answer_id: str, user: str, vote: str, now: datetime) -> str:
         """'recorded', 'duplicate' (this person already voted on it) or 'unknown_answer'."""

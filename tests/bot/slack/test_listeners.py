@@ -34,8 +34,8 @@ class Votes:
     def __init__(self):
         self.answers, self.votes = {}, []
 
-    def record_answer(self, answer_id, now, **asked):
-        self.answers[answer_id] = asked
+    def record_answers(self, rows):
+        self.answers.update({row["id"]: row for row in rows})
 
     def record_vote(self, answer_id, user, vote, now):
         if answer_id not in self.answers:
@@ -221,6 +221,7 @@ class TestEvents:
         events.direct_message(services)(body=self.BODY, event={"text": "salary", "ts": "5.0"}, say=say)
         votes = say.call_args.kwargs["blocks"][-1]
         assert [e["action_id"] for e in votes["elements"]] == ["rolebot:vote:up", "rolebot:vote:down"]
+        services.log.flush()
         assert votes["elements"][0]["value"] in services.votes.answers
 
 
@@ -237,7 +238,7 @@ class TestVotes:
 
     def test_a_vote_is_thanked_privately_and_recorded_once(self, services):
         """The clicker alone is thanked; the message stays; a second vote is not counted."""
-        services.votes.record_answer("a1", None, question="q")
+        services.votes.record_answers([{"id": "a1", "question": "q"}])
         first = self.click(services, "a1", "down")
         again = self.click(services, "a1", "up")
         assert first["response_type"] == "ephemeral" and first["replace_original"] is False

@@ -79,7 +79,54 @@ def test_only_answers_are_recorded_for_feedback(intent):
     from handlers import Reply
 
     class Votes:
-        def record_answer(self, *a, **k):
+        def record_answers(self, rows):
             raise AssertionError("recorded")
 
-    assert Services(kb=None, votes=Votes()).record(Reply(intent, "x"), "q") is None
+    services = Services(kb=None, votes=Votes())
+    assert services.record(Reply(intent, "x"), "q") is None
+    services.log.flush()  # nothing waits
+
+
+class TestAnswerLog:
+    def test_answers_are_written_in_batches_and_kept_through_an_outage(self, tmp_path):
+        """Rows wait until flushed; a failed write keeps them for the next; then they are stored."""
+        from bot.slack.services import AnswerLog
+        from bot.store import Feedback
+
+        db = Database(f"sqlite:///{tmp_path / 'f.db'}")
+        upgrade(db)
+        feedback = Feedback(db)
+        calls = []
+
+        class Flaky:
+            def record_answers(self, rows):
+                calls.append(len(rows))
+                if len(calls) == 1:
+                    raise StoreError("down")
+                feedback.record_answers(rows)
+
+        log = AnswerLog(Flaky(), interval=3600)
+        now = datetime(2026, 11, 1, tzinfo=UTC)
+        for n in range(3):
+            row = {"id": f"a{n}", "question": "q", "intent": "unknown", "roles": ["mlops-engineer"]}
+            log.add({**row, "topic": None, "covered": False, "created_at": now})
+        with pytest.raises(StoreError):
+            log.flush()
+        log.flush()
+        assert calls == [3, 3]
+        assert feedback.report(now - timedelta(days=1)).answers == 3
+        db.close()
+
+    def test_a_vote_on_a_fresh_answer_finds_it(self, tmp_path):
+        """The vote writes what waits first, so 'Helpful' a moment after the answer counts."""
+        from bot.store import Feedback
+
+        db = Database(f"sqlite:///{tmp_path / 'v.db'}")
+        upgrade(db)
+        services = Services(kb=load(), votes=Feedback(db))
+        services.log.interval = 3600  # no writer in the way: only the vote flushes
+        reply = services.answer("does anyone sponsor h1b visas for mlops engineers?")
+        answer_id = services.record(reply, "does anyone sponsor h1b visas for mlops engineers?")
+        assert services.vote(answer_id, "U1", "down") == "recorded"
+        assert services.vote(answer_id, "U1", "up") == "duplicate"
+        db.close()
