@@ -207,8 +207,10 @@ def _wants_numbers(m: Match) -> bool:
 def _one_role(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
     (role,) = m.roles
     routed = m.topic or ("salary" if m.focus else "overview")
-    if terms and not engine.evidence.covered(terms, [role]):
-        return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=terms, match=m)
+    missing = _not_covered(engine, m, terms, [role])
+    if missing:
+        return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
+    terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
     figures = routed == "salary" and m.focus and not _kind_only(m.focus)
     no_figure = figures and not matching(engine.kb.roles[role], m.focus)  # then the lines that say it
     figures = figures and not no_figure
@@ -258,14 +260,45 @@ def _across(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
 
 
 def _compare(engine: Engine, m: Match, roles: tuple[str, ...], topic: str, terms: tuple[Term, ...]) -> Plan:
-    if terms and not engine.evidence.covered(terms, roles):
-        return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=terms, match=m)
+    missing = _not_covered(engine, m, terms, roles)
+    if missing:
+        return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=missing, match=m)
+    terms = tuple(t for t in terms if engine.evidence.found(t, roles))  # the rest is colour
     salary_figures = topic == "salary" and m.focus and not _kind_only(m.focus)
     wants_lines = terms or _point_words(engine, m) or _kind_only(m.focus) or (m.focus and topic != "salary")
     if salary_figures or not wants_lines:
         return Plan("compare", roles, topic, m.focus, match=m)
     groups = tuple((r, tuple(_lead(engine, m, r, terms, _ROLE_LINES))) for r in roles)
     return Plan("compare", roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
+
+
+def _beyond(engine: Engine, m: Match) -> list[str]:
+    """Words and word pairs of the question that name what the documents never cover (PTO, visas)."""
+    beyond = engine.matcher.beyond
+    pairs = [" ".join(m.tokens[i : i + 2]) for i in range(len(m.tokens) - 1)]
+    return [w for w in dict.fromkeys((*pairs, *m.tokens, *m.subject)) if w in beyond]
+
+
+def _not_covered(engine: Engine, m: Match, terms: tuple[Term, ...], roles) -> tuple[Term, ...]:
+    """What to name as not covered by the documents (of `roles`); () when they answer.
+
+    Not covered: a policy, benefit or hiring-process subject (aliases.yaml `beyond`) the
+    documents do not mention, whatever else the question names; or a subject of which the
+    documents hold nothing at all ("/role mlops requirements zeppelin"). When some of the subject
+    is there, or a point of the topic, or a pay focus (a level, a kind of pay), the other words
+    are colour ("what's the absolute ceiling with bonuses") and the question is answered.
+    """
+    ev = engine.evidence
+    beyond = [t for t in ev.terms(_beyond(engine, m)) if not ev.found(t, roles)]
+    if beyond:
+        return tuple(beyond)
+    if not terms or any(ev.found(t, roles) for t in terms) or _point_words(engine, m):
+        return ()
+    pay = m.focus.levels or m.focus.kinds or (m.focus and m.topic == "salary")
+    named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
+    if pay or (m.compare_strong and named):  # "the day-to-day difference, they sound identical"
+        return ()
+    return terms
 
 
 def _subject(engine: Engine, m: Match) -> tuple[Term, ...]:

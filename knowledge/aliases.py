@@ -30,6 +30,8 @@ class Aliases(Record):
     stopwords: list[str]
     synonyms: dict[str, list[str]]
     thanks_words: list[str]
+    beyond: list[str]
+    weak_aliases: list[str]
     short_names: dict[str, str]
 
     def role_phrases(self) -> dict[str, list[str]]:

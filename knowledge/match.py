@@ -123,6 +123,8 @@ class Matcher:
         self._starts_of: dict[int, dict[str, frozenset[int]]] = {}
         self.stopwords = frozenset(aliases.stopwords)
         self.thanks_words = frozenset(stem(w) for p in aliases.thanks_words for w in words(p))
+        self.beyond = frozenset(" ".join(words(p)) for p in aliases.beyond)
+        self.weak_aliases = frozenset(key(p) for p in aliases.weak_aliases)
         raw_phrases = [
             *(p for ps in aliases.role_phrases().values() for p in ps),
             *aliases.ambiguous,
@@ -219,6 +221,11 @@ class Matcher:
                 used[j] = True
         return best[0][2]
 
+    def _asks_compare(self, tokens: list[str]) -> bool:
+        """Whether the question sets roles side by side ("vs", "compared", "mlops or platform")."""
+        grams = {" ".join(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
+        return bool(grams & self.intent_words["compare_strong"]) or "or" in tokens
+
     def match(self, text: str) -> Match:
         """Everything the text names."""
         raw = normalize(text)
@@ -228,13 +235,19 @@ class Matcher:
         used = [False] * len(tokens)
         roles: list[str] = []
         ambiguous: list[tuple[str, tuple[str, ...]]] = []
+        weak: dict[str, bool] = {}  # role -> named only by weak aliases ("ml", "production")
         for _, _, phrase in self._role_spans(tokens, used):
             if phrase in self.role_phrases:
                 rid = self.role_phrases[phrase]
+                weak[rid] = weak.get(rid, True) and phrase in self.weak_aliases
                 if rid not in roles:
                     roles.append(rid)
             else:
                 ambiguous.append((phrase, self.ambiguous[phrase]))
+        strong = [r for r in roles if not weak[r]]
+        if len(roles) > 1 and strong and not self._asks_compare(tokens):
+            # "switching to mlops, what ml stuff am i missing": "ml" is a word there, not a role
+            roles = strong
         role_used = used[:]
         focus, focus_used = self._focus(tokens, used)
         topic_used = used[:]
