@@ -113,12 +113,36 @@ class TestNotCovered:
         reply = handlers.ask("can production ai engineers work fully remote or onsite at the plant", kb)
         assert reply.intent == "unknown"
 
+    def test_colour_words_of_a_pay_question_do_not_make_it_unanswerable(self, kb):
+        """'the absolute ceiling w bonuses': the pay focus is the question; the other words are colour."""
+        reply = handlers.ask("max a production ai eng can make?? like the absolute ceiling w bonuses", kb)
+        assert reply.intent == "answer" and "$338,000" in reply.text[:600]
+
+    def test_a_policy_subject_is_not_covered_even_beside_a_topic(self, kb):
+        """A sign-on bonus is hiring policy: not covered, though 'bonus' names pay."""
+        reply = handlers.ask("does netflix pay ml engineers a sign-on bonus", kb)
+        assert reply.intent == "unknown" and "“sign on”" in reply.text
+
     def test_filler_words_do_not_make_a_question_unanswerable(self, kb):
         """'rn', 'tbh', 'quick q' and friends carry no subject."""
         reply = handlers.ask(
             "quick q tbh - whats the 90th percentile salary for a machine learning engineer rn", kb
         )
         assert reply.intent == "answer" and "90th Percentile" in first_screen(reply)
+
+
+class TestRoleWords:
+    """ "ml", "production" and "platform" are everyday words as well as role names."""
+
+    def test_a_weak_role_word_beside_a_named_role_is_a_word(self, kb):
+        """'switching to mlops, what ml stuff am i missing' is about MLOps alone."""
+        reply = handlers.ask("data engineer switching to mlops, what ml-side stuff am i missing", kb)
+        assert reply.roles == ("mlops-engineer",)
+
+    def test_or_makes_it_a_comparison_again(self, kb):
+        """'mlops or platform eng' names two roles to compare."""
+        reply = handlers.ask("which needs more years of experience, mlops or platform eng", kb)
+        assert reply.intent == "compare" and set(reply.roles) == {"mlops-engineer", "ml-platform-engineer"}
 
 
 class TestCompareOnAPoint:
