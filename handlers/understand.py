@@ -135,9 +135,17 @@ def _extra(engine: Engine, m: Match, topic: str | None) -> tuple[str, ...]:
     """Words besides the subject and points that help rank lines: the focus words."""
     focus = () if topic == "salary" and not _kind_only(m.focus) else m.focus_words
     words = (*focus, *m.focus.locations, *m.focus.companies)
+    return tuple(
+        dict.fromkeys(f for w in (*words, *_levels(engine, m)) for f in engine.evidence.term(w).forms)
+    )
+
+
+def _levels(engine: Engine, m: Match) -> tuple[str, ...]:
+    """Outside pay, a level asked about ("director", "senior") is a point: its lines answer."""
+    if m.topic == "salary" or not m.focus.levels:
+        return ()
     levels = engine.matcher.aliases.focus.get("level", {})
-    same = [p for level in m.focus.levels for p in levels.get(level, ())[:3]] if topic != "salary" else []
-    return tuple(dict.fromkeys(f for w in (*words, *same) for f in engine.evidence.term(w).forms))
+    return tuple(p for level in m.focus.levels for p in levels.get(level, ())[:3])
 
 
 def _kind_only(focus: Focus) -> bool:
@@ -179,7 +187,7 @@ def _lead(engine: Engine, m: Match, role: str, terms: tuple[Term, ...], most: in
         roles=[role],
         topic=m.topic,
         numbers=_wants_numbers(m),
-        points=_points(engine, m),
+        points=(*_points(engine, m), *_levels(engine, m)),
         money=pay,  # pay figures answer pay questions only
     )
     named = [h for h in hits if h.line.topic == strong]
