@@ -277,6 +277,8 @@ def _compare(engine: Engine, m: Match, roles: tuple[str, ...], topic: str, terms
     if salary_figures or not wants_lines:
         return Plan("compare", roles, topic, m.focus, match=m)
     groups = tuple((r, tuple(_lead(engine, m, r, terms, _ROLE_LINES))) for r in roles)
+    if not _strong(m):  # no topic named: the one the answering lines come from
+        topic = _best_topic([h for _, hits in groups for h in hits]) or topic
     return Plan("compare", roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
 
 
@@ -332,6 +334,9 @@ def plan(text: str, engine: Engine) -> Plan:
         scores = {**m.topic_scores, "career": _GENERIC_WEIGHT}
         m = m.model_copy(update={"topic": "career", "topic_scores": scores})
     marked = set(m.tokens) & _ACROSS or m.roles_word
+    asks_roles = set(m.tokens) & {"role", "roles", "any", "anyone", "anywhere"}
+    if asks_roles and m.roles and set(m.roles) <= set(m.weak_roles):  # "is there a role ... ml systems"
+        m = m.model_copy(update={"roles": ()})
     if not terms and not m.roles and marked:  # "which roles list emotional intelligence"
         terms = engine.evidence.terms(_point_words(engine, m))
     bare_ai = terms and all(p == "ai" for p, _ in m.ambiguous)

@@ -89,6 +89,7 @@ class Match(Record):
     topic_words: tuple[str, ...] = ()  # the words that named the topic
     focus_words: tuple[str, ...] = ()  # the words that named the focus
     percent: bool = False  # the text holds "%"
+    weak_roles: tuple[str, ...] = ()  # roles named only by everyday words ("ml", "production")
 
 
 class Matcher:
@@ -290,6 +291,7 @@ class Matcher:
             topic_words=topic_words,
             focus_words=focus_words,
             percent="%" in text[:4000],
+            weak_roles=tuple(r for r in roles if weak.get(r)),
         )
 
     def _focus(self, tokens: list[str], used: list[bool]) -> tuple[Focus, list[bool]]:
