@@ -18,6 +18,11 @@ __all__ = ["Engine"]
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
+def _sides(source: str) -> tuple[str, ...]:
+    """A figure's source line, and its text after a `Label:` (how the index holds bullets)."""
+    return (source, source.split(":", 1)[-1])
+
+
 class Engine:
     """The knowledge base with its matcher; rendered sections are cached."""
 
@@ -38,7 +43,10 @@ class Engine:
         """The search index and what is built on it, made on first use (natural questions)."""
         if self._evidence is None:
             index = load_index() if self.kb is load() else Index.build(self.kb)
-            self._evidence = Evidence(index, self._synonyms, self._words)
+            pay = {
+                part.strip() for r in self.kb.roles.values() for f in r.salaries for part in _sides(f.source)
+            }
+            self._evidence = Evidence(index, self._synonyms, self._words, pay)
         return self._evidence
 
     @functools.lru_cache(maxsize=128)  # noqa: B019 (one engine per knowledge base, kept for the process)

@@ -40,8 +40,15 @@ class Term(Record):
 class Evidence:
     """Search terms and lead lines over one knowledge base's index."""
 
-    def __init__(self, index: Index, synonyms: Mapping[str, Sequence[str]], words: Iterable[str]) -> None:
+    def __init__(
+        self,
+        index: Index,
+        synonyms: Mapping[str, Sequence[str]],
+        words: Iterable[str],
+        pay: Iterable[str] = (),
+    ) -> None:
         self.index = index
+        self.pay = frozenset(pay)  # the lines that state a pay figure (the salary parser's sources)
         self.synonyms = {k: tuple(v) for k, v in synonyms.items()}
         self.words: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> words
         for w in sorted({w for w in words if len(w) >= _MIN_SPELL and w.isalpha()}):
@@ -140,13 +147,17 @@ class Evidence:
         forms = [f for t in subject for f in t.forms]
         hits = self.index.search([*forms, *points, *extra], roles=roles, limit=limit)
         # a lead-in ("...include the following:") introduces lines; it answers nothing itself
-        hits = [h for h in hits if not h.line.text.endswith(":") and (money or not _pay(h.line))]
+        hits = [h for h in hits if not h.line.text.endswith(":") and (money or not self._pay(h.line))]
         if subject or points:
             wanted = {key(f) for f in (*forms, *points)}
             hits = [h for h in hits if not h.terms.isdisjoint(wanted)]
         if topic or numbers:
             hits = [Hit(h.line, h.score * _bonus(h, topic, numbers), h.terms) for h in hits]
         return sorted(hits, key=lambda h: h.score, reverse=True)
+
+    def _pay(self, line: Line) -> bool:
+        """A line of the salary section, or one stating a pay figure (not a market's size)."""
+        return line.topic == "salary" or line.text.strip() in self.pay
 
     @staticmethod
     def lead(hits: Sequence[Hit], most: int = 4) -> list[Hit]:
@@ -155,10 +166,6 @@ class Evidence:
             return []
         floor = hits[0].score * _KEEP
         return [h for h in hits[: most * 3] if h.score >= floor][:most]
-
-
-def _pay(line: Line) -> bool:
-    return line.topic == "salary" or "$" in line.text
 
 
 def _bonus(hit: Hit, topic: str | None, numbers: bool) -> float:

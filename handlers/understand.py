@@ -179,7 +179,7 @@ def _strong(m: Match) -> str | None:
 
 def _lead(engine: Engine, m: Match, role: str, terms: tuple[Term, ...], most: int) -> list[Hit]:
     """The role's lines that answer: from the topic the question named, else where they are."""
-    strong = _strong(m)
+    strong = _strong(m) or (m.topic if m.topic_scores.get(m.topic or "", 0) >= 2 else None)
     pay = m.topic == "salary" or bool(m.focus.kinds)
     hits = engine.evidence.search(
         terms,
