@@ -219,6 +219,9 @@ def _one_role(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
     if missing:
         return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
     terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
+    if m.focus and routed == "salary":  # a pay question: words its salary section lacks are colour
+        ev = engine.evidence
+        terms = tuple(t for t in terms if any(ev.found_in_topic(f, "salary", [role]) for f in t.forms))
     figures = routed == "salary" and m.focus and not _kind_only(m.focus)
     no_figure = figures and not matching(engine.kb.roles[role], m.focus)  # then the lines that say it
     figures = figures and not no_figure
