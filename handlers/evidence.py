@@ -23,6 +23,7 @@ _KEEP = 0.45  # a line stays in the lead while its score is at least this share 
 _COVERED = 0.5  # the documents answer when the lines found carry this share of the weight
 _CACHE = 4096  # words kept with their terms (a bound, so hostile text cannot grow it forever)
 _TOPIC_BONUS = 1.35  # lines of the section the question was routed to rank higher
+_PAY_LINE = 80  # characters: a longer line with a pay figure says more than the figure
 _NUMBER_BONUS = 1.5  # lines with a figure, when the question asks "how fast", "what %"
 
 
@@ -156,8 +157,10 @@ class Evidence:
         return sorted(hits, key=lambda h: h.score, reverse=True)
 
     def _pay(self, line: Line) -> bool:
-        """A line of the salary section, or one stating a pay figure (not a market's size)."""
-        return line.topic == "salary" or line.text.strip() in self.pay
+        """A line of the salary section, or a short one that is a pay figure ("$120,000 - $160,000
+        annually"); a market's size in billions is no pay, and a sentence that also says what a
+        level does is kept."""
+        return line.topic == "salary" or (line.text.strip() in self.pay and len(line.text) < _PAY_LINE)
 
     @staticmethod
     def lead(hits: Sequence[Hit], most: int = 4) -> list[Hit]:
