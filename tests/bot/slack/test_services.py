@@ -9,16 +9,9 @@ import pytest
 from bot.slack.services import IDLE, Key, LocalMemory, Services, StoredMemory
 from bot.store import Conversations, Database, StoreError, upgrade
 from knowledge.load import load
+from tests.bot.slack.test_dedupe import Clock
 
 KEY = Key("T0TEAM", "C0GEN", "1.0")
-
-
-class Clock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self):
-        return self.now
 
 
 class TestLocalMemory:
