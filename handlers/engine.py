@@ -7,6 +7,7 @@ import re
 
 from handlers.evidence import Evidence
 from handlers.render import section_blocks, section_text
+from handlers.reply import Reply
 from knowledge.aliases import Aliases
 from knowledge.index import Index
 from knowledge.load import load, load_aliases, load_index, load_words
@@ -37,6 +38,7 @@ class Engine:
         self._synonyms = aliases.synonyms
         self._words = words
         self._evidence: Evidence | None = None
+        self.replies: dict[tuple[str, str], Reply] = {}  # plain section replies (handlers.replies)
 
     @property
     def evidence(self) -> Evidence:

@@ -52,7 +52,22 @@ def _echo(text: str) -> str:
 
 
 def answer(engine: Engine, plan: Plan) -> Reply:
-    """One role, one topic: the whole section, or the figures a focus asks for first."""
+    """One role, one topic: the whole section, or the figures a focus asks for first.
+
+    The plain section reply depends on nothing but role and topic: it is made once per engine
+    (treat it as read-only, as every Reply).
+    """
+    (role_id,) = plan.roles
+    if not plan.note and not (plan.focus and plan.topic == "salary"):
+        key = (role_id, plan.topic)
+        made = engine.replies.get(key)
+        if made is None:
+            made = engine.replies[key] = _answer(engine, plan)
+        return made
+    return _answer(engine, plan)
+
+
+def _answer(engine: Engine, plan: Plan) -> Reply:
     (role_id,) = plan.roles
     role, topic = engine.kb.roles[role_id], engine.kb.topics[plan.topic]
     section = role.section(topic.id)
