@@ -9,7 +9,7 @@ from handlers.reply import INTENTS, Reply
 from handlers.understand import plan
 from knowledge.models import KnowledgeBase
 
-__all__ = ["INTENTS", "Engine", "Reply", "Turn", "ask", "converse", "engine_for", "expand"]
+__all__ = ["INTENTS", "Engine", "Reply", "Turn", "ask", "converse", "engine_for", "expand", "warm"]
 
 _ENGINES: dict[int, Engine] = {}
 
@@ -68,3 +68,11 @@ def expand(reply: Reply, kb: KnowledgeBase) -> Reply:
         focus=reply.focus,
         full=reply.full,
     )
+
+
+def warm(kb: KnowledgeBase) -> None:
+    """Build what answering keeps (the engine, every plain section reply) before a server forks,
+    so its workers share it instead of each making a private copy."""
+    for role_id in kb.roles:
+        for topic_id in kb.topics:
+            ask(f"{role_id} {topic_id}", kb)

@@ -13,6 +13,7 @@ from gunicorn.app.base import BaseApplication
 from slack_bolt.error import BoltError
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+import handlers
 from bot.config import ConfigError, Settings
 from bot.logs import setup_logging
 from bot.slack import green
@@ -20,7 +21,6 @@ from bot.slack.app import create_app
 from bot.slack.services import StoredMemory
 from bot.slack.wsgi import make_wsgi
 from bot.store import Conversations, Database, Feedback, SharedSeenEvents, StoreError, upgrade
-from handlers import engine_for
 from knowledge.load import KnowledgeError, load
 
 __all__ = [
@@ -165,7 +165,7 @@ def run(args: Any, *, env: Mapping[str, str] | None = None, load_kb: Callable[[]
     health = {"roles": len(kb.roles), "topics": len(kb.topics)}
     wsgi = make_wsgi(app, health, signing_secret=settings.signing_secret or "")
     workers = worker_count(os.environ if env is None else env)
-    engine_for(kb)  # the matcher, built once before the fork and shared by the workers
+    handlers.warm(kb)  # the matcher and section replies, built once before the fork, shared by workers
     gc.freeze()  # what is built so far stays out of the workers' collections: shared, not copied
     GunicornServer(wsgi, gunicorn_options(port, workers, green=green.patched())).run()
     return 0

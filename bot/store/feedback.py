@@ -104,7 +104,7 @@ class Feedback:
         before = self._recorded
         self._recorded += len(values)
         with self.db.begin() as conn:
-            conn.execute(self.db.insert(answers).values(values).on_conflict_do_nothing())
+            conn.execute(self.db.insert(answers).on_conflict_do_nothing(), values)  # one statement, many rows
             if self._recorded // self._prune_every != before // self._prune_every:
                 self._prune(conn, max(v["created_at"] for v in values) - KEEP_FOR)
 
