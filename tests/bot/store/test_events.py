@@ -1,13 +1,13 @@
 """Seen Slack event ids are shared by every process on one database, within the TTL."""
 
 import multiprocessing
-import threading
 
 from sqlalchemy import select
 
 from bot.store import Database, SharedSeenEvents
 from bot.store.schema import slack_events
 from tests.bot.slack.test_dedupe import Clock
+from tests.bot.store.conftest import race
 
 
 def _race(url: str, event_id: str, start, out) -> None:
@@ -43,17 +43,11 @@ class TestSharedSeenEvents:
     def test_threads_racing_on_many_ids_get_one_true_each(self, db, database_url):
         """Eight replicas (threads, own pools) racing over 20 ids: each id is first exactly once."""
         seens = [SharedSeenEvents(Database(database_url)) for _ in range(8)]
-        start, wins = threading.Barrier(8), []
-
-        def go(seen):
-            start.wait()
-            wins.extend(i for i in range(20) if seen.first_time(f"Ev{i}"))
-
-        threads = [threading.Thread(target=go, args=(s,)) for s in seens]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        wins = [
+            i
+            for won in race(lambda seen: [i for i in range(20) if seen.first_time(f"Ev{i}")], seens)
+            for i in won
+        ]
         for s in seens:
             s.db.close()
         assert sorted(wins) == list(range(20))
@@ -61,20 +55,9 @@ class TestSharedSeenEvents:
     def test_threads_of_two_replicas_racing_get_one_true_per_id(self, db, database_url):
         """Two replicas, each with several request threads delivering the same ids: one True per id."""
         replicas = [SharedSeenEvents(db), SharedSeenEvents(Database(database_url))]
-        start, wins = threading.Barrier(32), []
-
-        def go(seen, i):
-            start.wait()
-            if seen.first_time(f"Ev{i}"):
-                wins.append(i)
-
-        threads = [
-            threading.Thread(target=go, args=(r, i)) for i in range(8) for r in replicas for _ in range(2)
-        ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        deliveries = [(r, i) for i in range(8) for r in replicas for _ in range(2)]
+        firsts = race(lambda d: d[1] if d[0].first_time(f"Ev{d[1]}") else None, deliveries)
+        wins = [i for i in firsts if i is not None]
         replicas[1].db.close()
         assert sorted(wins) == list(range(8))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import timedelta
 
 import pytest
@@ -10,6 +9,7 @@ from sqlalchemy import select
 
 from bot.store import Database, Feedback
 from bot.store.schema import votes
+from tests.bot.store.conftest import race
 from tests.fake_clock import utc
 
 NOW = utc(2026, 11, 23, 9)
@@ -57,17 +57,7 @@ class TestVotes:
         """Six replicas recording the same person's vote at once: one recorded, five duplicates."""
         answer(Feedback(db), "A1")
         fbs = [Feedback(Database(database_url)) for _ in range(6)]
-        start, got = threading.Barrier(6), []
-
-        def go(fb):
-            start.wait()
-            got.append(fb.record_vote("A1", "U1", "up", NOW))
-
-        threads = [threading.Thread(target=go, args=(f,)) for f in fbs]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        got = race(lambda fb: fb.record_vote("A1", "U1", "up", NOW), fbs)
         for f in fbs:
             f.db.close()
         assert sorted(got) == ["duplicate"] * 5 + ["recorded"]

@@ -6,7 +6,6 @@ import fnmatch
 import sqlite3
 import subprocess
 import sys
-import threading
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -15,6 +14,7 @@ from sqlalchemy import inspect
 
 from bot.store import Database, TipStore, upgrade
 from bot.store.migrate import MIGRATIONS, current, head
+from tests.bot.store.conftest import race
 from tests.fake_clock import utc
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -50,19 +50,16 @@ class TestUpgrade:
 
     def test_concurrent_upgrades_apply_once(self, database_url):
         """Four processes starting at once (replicas and workers) all end at head, without errors."""
-        errors, dbs = [], [Database(database_url) for _ in range(4)]
+        dbs = [Database(database_url) for _ in range(4)]
 
         def go(db):
             try:
                 upgrade(db)
             except Exception as exc:  # collected: the assertion below shows them
-                errors.append(exc)
+                return exc
+            return None
 
-        threads = [threading.Thread(target=go, args=(d,)) for d in dbs]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        errors = [e for e in race(go, dbs) if e is not None]
         assert errors == [] and current(dbs[0]) == head()
 
     def test_a_database_from_before_migrations_is_adopted(self, tmp_path):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import multiprocessing
-import threading
 from datetime import date, timedelta
 
 import pytest
 
 from bot.store import Database, TipStore
 from bot.tips.schedule import Subscription
+from tests.bot.store.conftest import race
 from tests.fake_clock import utc
 
 DAY = date(2026, 11, 23)
@@ -101,18 +101,11 @@ class TestTipStore:
     def test_threads_racing_get_one_claim(self, db):
         """Eight threads with their own connections: exactly one wins each claim."""
         stores = [TipStore(Database(str(db.url.render_as_string(hide_password=False)))) for _ in range(8)]
-        start, results = threading.Barrier(8), []
-
-        def go(i):
-            start.wait()
-            for n in range(5):
-                results.append((n, stores[i].claim(f"C{n}", DAY, "k", f"o{i}", NOW, LEASE).status))
-
-        threads = [threading.Thread(target=go, args=(i,)) for i in range(8)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        results = race(
+            lambda i: [(n, stores[i].claim(f"C{n}", DAY, "k", f"o{i}", NOW, LEASE).status) for n in range(5)],
+            range(8),
+        )
+        results = [pair for batch in results for pair in batch]
         for s in stores:
             s.close()
         for n in range(5):
@@ -140,17 +133,7 @@ class TestTipStore:
         later = NOW + LEASE * 2
         url = db.url.render_as_string(hide_password=False)
         stores = [TipStore(Database(url)) for _ in range(4)]
-        start, results = threading.Barrier(4), []
-
-        def go(i):
-            start.wait()
-            results.append(stores[i].claim("C1", DAY, "k", f"o{i}", later, LEASE).status)
-
-        threads = [threading.Thread(target=go, args=(i,)) for i in range(4)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        results = race(lambda i: stores[i].claim("C1", DAY, "k", f"o{i}", later, LEASE).status, range(4))
         for s in stores:
             s.close()
         assert sorted(results) == ["busy"] * 3 + ["recovered"]
