@@ -54,6 +54,19 @@ def _turn(line: str) -> tuple[str, str | None]:
     return line, None
 
 
+def _answer(query: str, thread: str | None, threads: dict, kb, full: bool) -> handlers.Reply:
+    """One line's reply; a thread's turns are kept in `threads`."""
+    if thread is None:
+        reply = handlers.ask(_query(query), kb)
+    else:
+        turns = threads.pop(thread, [])
+        reply, turn = handlers.converse(_query(query), kb, turns)
+        threads[thread] = [*turns, turn][-_KEEP_TURNS:]  # most recent last
+        if len(threads) > _THREADS:
+            del threads[next(iter(threads))]
+    return handlers.expand(reply, kb) if full else reply
+
+
 def run(args, loader=load) -> int:
     """Answer TEXT (or each stdin line for `-`); print text or JSON; --full: the whole sections."""
     try:
@@ -66,16 +79,11 @@ def run(args, loader=load) -> int:
     threads: dict[str, list[handlers.Turn]] = {}
     for line in (line.rstrip("\n") for line in sys.stdin) if text == "-" else [text]:
         query, thread = _turn(line) if text == "-" else (line, None)
-        if thread is None:
-            reply = handlers.ask(_query(query), kb)
-        else:
-            turns = threads.pop(thread, [])
-            reply, turn = handlers.converse(_query(query), kb, turns)
-            threads[thread] = [*turns, turn][-_KEEP_TURNS:]  # most recent last
-            if len(threads) > _THREADS:
-                del threads[next(iter(threads))]
-        if full:
-            reply = handlers.expand(reply, kb)
+        try:
+            reply = _answer(query, thread, threads, kb, full)
+        except Exception as exc:  # a bug must cost one line, never the rest of the batch
+            print(f"rolebot: could not answer {query[:60]!r}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            reply = handlers.sorry()
         print(encode(reply) if args.json else plain(reply.text))
         sys.stdout.flush()
     return 0

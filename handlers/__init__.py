@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from handlers.engine import Engine
-from handlers.followup import Turn, complete, is_thanks
-from handlers.replies import REPLIES, fit
+from handlers.followup import Turn, complete
+from handlers.replies import REPLIES, fit, noted
 from handlers.reply import INTENTS, Reply
 from handlers.understand import plan
 from knowledge.models import KnowledgeBase
 
-__all__ = ["INTENTS", "Engine", "Reply", "Turn", "ask", "converse", "engine_for", "expand", "warm"]
+__all__ = ["INTENTS", "Engine", "Reply", "Turn", "ask", "converse", "engine_for", "expand", "sorry", "warm"]
 
 _ENGINES: dict[int, Engine] = {}
 
@@ -26,28 +26,24 @@ def ask(text: str, kb: KnowledgeBase) -> Reply:
     """Answer one query: slash text ('/role mlops salary' or 'mlops salary') or mention text."""
     engine = engine_for(kb)
     decided = plan(text if isinstance(text, str) else "", engine)
-    if _thanked(engine, decided):
-        return _welcome()
-    return REPLIES[decided.mode or decided.intent](engine, decided)
+    return _reply(engine, decided)
 
 
 def converse(text: str, kb: KnowledgeBase, turns: list[Turn]) -> tuple[Reply, Turn]:
     """Answer one message of a conversation, given its earlier turns; return the reply and its turn."""
     engine = engine_for(kb)
     decided = plan(complete(text if isinstance(text, str) else "", engine, turns), engine)
-    if _thanked(engine, decided):
-        return _welcome(), Turn("help")
-    return REPLIES[decided.mode or decided.intent](engine, decided), Turn.of(decided)
+    return _reply(engine, decided), Turn.of(decided)
 
 
-def _thanked(engine: Engine, decided) -> bool:
-    """ "thanks!" reads as a request for help (no role, no topic): tell the two apart."""
-    return decided.intent == "help" and decided.match is not None and is_thanks(engine, decided.match)
+def _reply(engine: Engine, decided) -> Reply:
+    return noted(engine, decided, REPLIES[decided.mode or decided.intent](engine, decided))
 
 
-def _welcome() -> Reply:
-    text = "You're welcome! Ask me anything else about these roles, or `/role list` to see them all."
-    return Reply("help", text, [{"type": "section", "text": {"type": "mrkdwn", "text": text}}])
+def sorry() -> Reply:
+    """What a person reads when answering failed (a bug): an apology, no details."""
+    text = "Sorry, something went wrong on my side while answering that. Please try again in a moment."
+    return Reply("unknown", text, [{"type": "section", "text": {"type": "mrkdwn", "text": text}}])
 
 
 def expand(reply: Reply, kb: KnowledgeBase) -> Reply:

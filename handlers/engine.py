@@ -10,7 +10,8 @@ from handlers.render import section_blocks, section_text
 from handlers.reply import Reply
 from knowledge.aliases import Aliases
 from knowledge.index import Index
-from knowledge.load import load, load_aliases, load_index, load_words
+from knowledge.intent import Model
+from knowledge.load import load, load_aliases, load_index, load_intent, load_words
 from knowledge.match import Matcher
 from knowledge.models import KnowledgeBase
 
@@ -38,6 +39,8 @@ class Engine:
         self._synonyms = aliases.synonyms
         self._words = words
         self._evidence: Evidence | None = None
+        self.label_topics = aliases.label_topics
+        self.advice = aliases.advice
         self.replies: dict[tuple[str, str], Reply] = {}  # plain section replies (handlers.replies)
 
     @property
@@ -50,6 +53,11 @@ class Engine:
             }
             self._evidence = Evidence(index, self._synonyms, self._words, pay)
         return self._evidence
+
+    @property
+    def intent(self) -> Model:
+        """The intent model, read on first use (natural questions)."""
+        return load_intent()
 
     @functools.lru_cache(maxsize=128)  # noqa: B019 (one engine per knowledge base, kept for the process)
     def section_text(self, role_id: str, topic_id: str) -> str:

@@ -9,7 +9,9 @@ module decides which of them to show, and whether the documents cover the questi
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from knowledge.index import Hit, Index, Line, key
@@ -55,6 +57,7 @@ class Evidence:
         for w in sorted({w for w in words if len(w) >= _MIN_SPELL and w.isalpha()}):
             self.words.setdefault((w[0], len(w)), []).append(w)
         self._max = math.log(len(index) + 1.5)  # the weight of a word no line holds
+        self.max_weight = self._max
         self._terms: dict[str, Term] = {}
 
     # terms -----------------------------------------------------------------
@@ -116,6 +119,12 @@ class Evidence:
             for i in self.index.matching(form)
         )
 
+    def says(self, line: Line, term: Term) -> bool:
+        """Whether the line has one of the term's forms as typed (a word start, plurals allowed),
+        not only a word of the same stem."""
+        text = f"{line.label or ''} {line.text}".lower()
+        return any(_literal(f).search(text) for f in term.forms)
+
     def covered(self, terms: Sequence[Term], roles: Iterable[str] | None = None) -> bool:
         """Whether the documents (of these roles) hold most of what is asked, by weight."""
         if not terms:
@@ -169,6 +178,12 @@ class Evidence:
             return []
         floor = hits[0].score * _KEEP
         return [h for h in hits[: most * 3] if h.score >= floor][:most]
+
+
+@functools.lru_cache(maxsize=1024)
+def _literal(form: str) -> re.Pattern:
+    root = form[:-1] if form.endswith("s") and len(form) > 4 else form
+    return re.compile(rf"(?<![a-z0-9]){re.escape(root)}(?:s|es)?(?![a-z0-9])")
 
 
 def _bonus(hit: Hit, topic: str | None, numbers: bool) -> float:

@@ -17,7 +17,8 @@ The completed text is answered by the same engine as any question.
 from __future__ import annotations
 
 from handlers.engine import Engine
-from handlers.understand import Plan, strip_command
+from handlers.topic import choose, guess
+from handlers.understand import Plan, strip_command, thanks
 from knowledge.match import Focus, Match
 from knowledge.models import Record
 
@@ -25,11 +26,37 @@ TYPE_CHECKING = False  # without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
-__all__ = ["Turn", "complete", "is_thanks"]
+__all__ = ["Turn", "complete"]
 
 # Words that ask across roles: such a question stands on its own, whatever came before.
 _ACROSS = {"any", "anywhere", "anyone", "all", "every", "each", "roles", "role", "jobs", "positions"}
 _FOCUS_DIMS = ("levels", "locations", "companies", "kinds")
+# Words that point back at what was just discussed: the message leans on the thread.
+_POINTERS = {
+    "it",
+    "its",
+    "they",
+    "them",
+    "their",
+    "there",
+    "that",
+    "this",
+    "those",
+    "these",
+    "both",
+    "two",
+    "either",
+    "one",
+    "ones",
+    "he",
+    "she",
+    "role",
+    "job",
+}
+_BOTH = {"both", "two", "either"}
+_FILLER = {"ok", "okay", "cool", "fine", "alright", "right", "so", "hmm", "great", "thanks", "thx", "nice"}
+_OPENERS = {"and", "what about", "how about", "same for", "same question", "also", "now", "then", "vs"}
+_MODEL_TOPIC = 0.55
 
 
 class Turn(Record):
@@ -85,13 +112,6 @@ class Turn(Record):
         )
 
 
-def is_thanks(engine: Engine, m: Match) -> bool:
-    """ "thanks!", "cool, thx": thanks or an acknowledgement, and nothing asked."""
-    words = set(m.tokens) - {"?"}
-    thanks = engine.matcher.thanks_words
-    return bool(words) and words <= thanks | engine.matcher.stopwords and bool(words & thanks)
-
-
 def _last(turns: list[Turn]) -> Turn | None:
     """The last turn that was about something (thanks and help are skipped)."""
     for turn in reversed(turns):
@@ -113,6 +133,37 @@ def _focus_words(last: Turn, m: Match) -> list[str]:
     return [w for d, words in (last.focus or {}).items() if d not in own for w in words]
 
 
+def _everyday_roles(engine: Engine, m: Match, last: Turn) -> list[str]:
+    """Roles a follow-up names in everyday words or by position ("the ops side", "2nd one")."""
+    aliases = engine.matcher.aliases
+    words = m.words
+    for word in words:
+        if word in aliases.ordinals and last.intent == "clarify" and last.roles:
+            i = aliases.ordinals[word]
+            if -len(last.roles) <= i < len(last.roles):
+                return [last.roles[i]]
+    grams = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+    found = [aliases.followup_roles[w] for w in (*grams, *words) if w in aliases.followup_roles]
+    return list(dict.fromkeys(found))[:2]
+
+
+def _own_topic(engine: Engine, m: Match) -> bool:
+    """Whether the message names a topic itself: in words ("salary"), or as the intent model
+    reads a message that names no role and no focus ("how do i get there", "is it in demand")."""
+    if m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2:
+        return True
+    if m.roles or m.focus or len(m.words) < 3:
+        return False
+    choice = choose(engine, m, guess(engine, m))
+    return choice.match.topic is not None and choice.confidence >= _MODEL_TOPIC
+
+
+def _leans(words: tuple[str, ...]) -> bool:
+    """Whether a message opens as a follow-up does ("and ...", "what about ...", "same for ...")."""
+    head = [w for w in words[:4] if w not in _FILLER]
+    return bool(head) and (head[0] in _OPENERS or " ".join(head[:2]) in _OPENERS)
+
+
 def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     """The message with what it leaves out filled in from the conversation (or as typed)."""
     last = _last(turns)
@@ -120,22 +171,29 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         return text
     body = strip_command(text)
     m = engine.matcher.match(body)
-    named_topic = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
-    if set(m.tokens) & _ACROSS:  # "which roles need kubernetes?"
+    if set(m.tokens) & _ACROSS or thanks(engine, m):  # "which roles need kubernetes?", "thanks!"
         return text
-    if m.roles and (named_topic or m.subject) and not m.compare_strong:  # a question of its own
+    named_topic = _own_topic(engine, m)
+    leaning = _leans(m.words)
+    if leaning:  # "what about the people who build the platform": only words name a new topic
+        named_topic = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
+    if m.roles and (named_topic or m.subject) and not (m.compare_strong or leaning):  # a question of its own
         return text
-    if not (m.roles or m.topic or m.focus or m.ambiguous):
+    roles = list(m.roles) or ([] if m.ambiguous else _everyday_roles(engine, m, last))
+    pointing = bool(set(m.words) & _POINTERS)
+    if not (roles or m.topic or m.focus or m.ambiguous or pointing or named_topic):
         return text  # nothing to complete ("why?"), or a new subject ("what about nurses?")
-    roles = list(m.roles)
-    compare = m.compare_strong and bool(roles)
-    if compare:  # "compare that with mlops", "vs platform"
+    both = bool(set(m.words) & _BOTH) and len(last.roles) > 1 and not roles
+    compare = (m.compare_strong and bool(roles)) or both
+    if both:  # "what do both need?", "which of the two pays more?"
+        roles = list(last.roles)
+    elif compare:  # "compare that with mlops", "vs platform"
         roles = [*[r for r in last.roles if r not in roles], *roles]
     elif not roles and not m.ambiguous:
-        roles = list(last.roles)
+        roles = list(last.roles) if len(last.roles) == 1 or last.intent == "compare" else []
     topic = [] if named_topic else [last.topic or ""]
     keep_focus = topic or (m.topic == last.topic)
     focus = _focus_words(last, m) if keep_focus else []
-    lead = ["compare"] if (compare or len(roles) > 1) and len(roles) > 1 else []
+    lead = ["compare"] if len(roles) > 1 else []
     parts = [*lead, *roles, body, *topic, *focus]
     return " ".join(p for p in parts if p)

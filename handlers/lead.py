@@ -162,9 +162,8 @@ def uncovered(engine: Engine, plan: Plan) -> Reply:
         lines = [text, "Closest topics: " + ", ".join(engine.topic_titles[t] for t in closest) + "."]
     body = "\n".join(lines)
     blocks = [*section_blocks(body), *actions(buttons)]
-    return Reply(
-        "unknown", body, blocks, plan.roles, plan.topic, query="", focus=tuple(t.word for t in plan.terms)
-    )
+    words = tuple(t.word for t in plan.terms)
+    return Reply("unknown", body, blocks, plan.roles, plan.topic, query="", focus=words, uncovered=words)
 
 
 def _closest(engine: Engine, plan: Plan) -> list[str]:

@@ -22,7 +22,7 @@ TYPE_CHECKING = False  # without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
-__all__ = ["REPLIES", "fit"]
+__all__ = ["REPLIES", "fit", "noted"]
 
 _ASKED_MAX = 60
 _OPENING = 450  # characters of each role's section in a comparison without a point
@@ -257,7 +257,69 @@ def unknown(engine: Engine, plan: Plan) -> Reply:
     )
 
 
+def other_title(engine: Engine, plan: Plan) -> Reply:
+    """A job title that is none of the five: say so, and name the closest role."""
+    kb = engine.kb
+    (closest,) = plan.suggestions
+    role = kb.roles[closest]
+    tid = plan.topic or "overview"
+    text = "\n".join(
+        [
+            f"I know {len(kb.roles)} AI/ML engineering roles, and “{_echo(plan.asked)}” isn't one of them, "
+            "so the role documents don't cover it.",
+            f"The closest is *{escape(role.title)}*: {escape(engine.one_liner(closest))}",
+            "The five: " + ", ".join(escape(r.title) for r in kb.roles.values()) + ".",
+        ]
+    )
+    buttons = [
+        button(
+            f"{role.title} · {engine.topic_titles[tid]}", f"rolebot:suggest:{closest}", f"{closest} {tid}"
+        ),
+        button("List the roles", "rolebot:role:list", "list"),
+    ]
+    return Reply(
+        "unknown", text, [*section_blocks(text), *actions(buttons)], (), plan.topic, uncovered=plan.uncovered
+    )
+
+
+def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
+    """An answer with what it leaves out said in one sentence (`uncovered`), and a close second
+    topic offered as a button."""
+    if not (plan.uncovered or plan.also) or reply.intent not in ("answer", "compare"):
+        return reply
+    text, blocks = reply.text, list(reply.blocks)
+    if plan.uncovered:
+        names = " or ".join(f"“{_echo(u)}”" for u in plan.uncovered[:3])
+        note = f"_The role documents say nothing about {names}; here is what they do cover._"
+        head, sep, rest = text.partition("\n\n")
+        text = f"{head}\n\n{note}\n\n{rest}" if sep and head.startswith("*") else f"{note}\n\n{text}"
+        at = 1 if blocks and blocks[0].get("type") == "header" else 0
+        blocks.insert(at, context(note))
+    if plan.also and reply.roles:
+        role_id = reply.roles[0]
+        extra = button(
+            f"Also: {engine.topic_titles[plan.also]}", f"rolebot:topic:{plan.also}", f"{role_id} {plan.also}"
+        )
+        last = blocks[-1] if blocks else None
+        if last and last.get("type") == "actions" and len(last["elements"]) < 25:
+            blocks[-1] = {**last, "elements": [extra, *last["elements"]]}
+        elif len(blocks) < MAX_BLOCKS:
+            blocks += actions([extra])
+    return Reply(
+        reply.intent, text, fit(blocks), reply.roles, reply.topic, reply.query, reply.focus, reply.full,
+        uncovered=plan.uncovered,
+    )  # fmt: skip
+
+
+def welcome(engine: Engine, plan: Plan) -> Reply:
+    """ "thanks!": a short reply about no role, that repeats nothing."""
+    text = "You're welcome! Ask me anything else about these roles, or `/role list` to see them all."
+    return Reply("help", text, section_blocks(text))
+
+
 REPLIES = {
+    "thanks": welcome,
+    "title": other_title,
     "lead": lambda engine, plan: (lead_answer if plan.intent == "answer" else lead_compare)(engine, plan),
     "cross": across,
     "uncovered": uncovered,

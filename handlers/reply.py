@@ -30,6 +30,7 @@ class Reply(Record):
     query: str = ""
     focus: tuple[str, ...] = ()
     full: tuple[str, ...] = ()  # queries of the whole sections behind the reply (the button, --full)
+    uncovered: tuple[str, ...] = ()  # what was asked that the documents do not cover
 
     def __init__(
         self,
@@ -41,6 +42,7 @@ class Reply(Record):
         query: str = "",
         focus: tuple[str, ...] = (),
         full: tuple[str, ...] = (),
+        uncovered: tuple[str, ...] = (),
     ) -> None:
         self.__dict__.update(
             intent=intent,
@@ -51,6 +53,7 @@ class Reply(Record):
             query=query,
             focus=focus,
             full=full,
+            uncovered=uncovered,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -64,4 +67,5 @@ class Reply(Record):
             "query": self.query,
             "focus": list(self.focus),
             "full": list(self.full),
+            "uncovered": list(self.uncovered),
         }

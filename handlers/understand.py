@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from handlers.advice import advice_lines
 from handlers.engine import Engine
 from handlers.evidence import Term
 from handlers.salary import matching
+from handlers.scope import other_title, outside
+from handlers.topic import Choice, choose, guess, guess_none
 from knowledge.index import Hit
+from knowledge.intent import Guess
 from knowledge.match import Focus, Match, stem
 from knowledge.models import Record
 
@@ -39,6 +43,16 @@ _ROLE_LINES = 2  # lines per role across roles or in a comparison
 _CROSS_ROLES = 5
 _MAX_SUBJECT = 8  # distinct subject words looked up: a 4,000-character message costs no more
 _NO_FOCUS = Focus()
+_CHAT_SURE = 0.7  # the model's thanks / help / list, when nothing else is named
+_CHAT_WORDS = 10
+_SLASH_WORDS = 4
+_COMPARE_SURE = 0.6  # a comparison takes the model's topic from this; else the overviews
+_TERSE_WORDS = 5
+_CLARIFY_SURE = 0.5  # a topic the model is this sure of, with no role named: ask which role
+_MODEL_CLARIFY = 0.8  # ... and from this, when no topic word backs it
+_CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
+_CONTEXT_LEAD = 1.5
+_MENTION = {"mention", "mentioned", "cover", "covered", "covers"}
 
 
 class Plan(Record):
@@ -64,6 +78,9 @@ class Plan(Record):
     terms: tuple[Term, ...] = ()
     groups: tuple[tuple[str, tuple[Hit, ...]], ...] = ()
     match: Match | None = None
+    kind: str | None = None  # the intent model's label, when it decided the topic
+    also: str | None = None  # a runner-up topic, offered as a button
+    uncovered: tuple[str, ...] = ()  # what was asked that the documents do not cover
 
     def __init__(
         self,
@@ -79,6 +96,9 @@ class Plan(Record):
         terms: tuple[Term, ...] = (),
         groups: tuple[tuple[str, tuple[Hit, ...]], ...] = (),
         match: Match | None = None,
+        kind: str | None = None,
+        also: str | None = None,
+        uncovered: tuple[str, ...] = (),
     ) -> None:
         self.__dict__.update(
             intent=intent,
@@ -93,6 +113,9 @@ class Plan(Record):
             terms=terms,
             groups=groups,
             match=match,
+            kind=kind,
+            also=also,
+            uncovered=uncovered,
         )
 
 
@@ -212,30 +235,47 @@ def _wants_numbers(m: Match) -> bool:
     return bool(_NUMBERS & set(m.tokens)) or m.percent
 
 
-def _one_role(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
+def _advice(engine: Engine, m: Match, role: str, kind: str | None, terms: tuple[Term, ...]) -> Plan | None:
+    """An advice question: the document's list that answers its kind, then any line on its subject."""
+    lines = advice_lines(engine, kind, role) if kind else []
+    if not lines:
+        return None
+    topic = lines[0].line.topic
+    shown = {h.line.id for h in lines}
+    extra = [h for h in _lead(engine, m, role, terms, 2) if h.line.id not in shown] if terms else []
+    groups = ((role, tuple([*lines, *extra][: _LEAD_LINES + 2])),)
+    return Plan("answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
+
+
+def _one_role(engine: Engine, m: Match, terms: tuple[Term, ...], kind: str | None = None) -> Plan:
     (role,) = m.roles
     routed = m.topic or ("salary" if m.focus else "overview")
-    missing = _not_covered(engine, m, terms, [role])
+    missing = _not_covered(engine, m, terms, [role], kind)
     if missing:
         return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
     terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
+    advice = _advice(engine, m, role, kind, terms) if not m.focus else None
+    if advice is not None:
+        return advice
     if m.focus and routed == "salary":  # a pay question: words its salary section lacks are colour
         ev = engine.evidence
         terms = tuple(t for t in terms if any(ev.found_in_topic(f, "salary", [role]) for f in t.forms))
     figures = routed == "salary" and m.focus and not _kind_only(m.focus)
     no_figure = figures and not matching(engine.kb.roles[role], m.focus)  # then the lines that say it
     figures = figures and not no_figure
+    missed = _unmatched_focus(engine, m, [role]) if no_figure else ()
     wants_lines = terms or _point_words(engine, m) or (m.focus and routed != "salary") or no_figure
     if figures or not (wants_lines or _kind_only(m.focus)):
-        return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m)
+        return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
     lead = _lead(engine, m, role, terms, _LEAD_LINES)
     if not lead:
-        return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m)
+        return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
     topic = _strong(m) or lead[0].line.topic
     if len(lead) < 2:  # one line found: add the section's lines on what was asked, for context
         lead += _opening(engine, m, role, topic, {h.line.id for h in lead})[: _LEAD_LINES - len(lead)]
+    groups = ((role, tuple(lead)),)
     return Plan(
-        "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=((role, tuple(lead)),), match=m
+        "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m, uncovered=missed
     )
 
 
@@ -254,6 +294,9 @@ def _opening(engine: Engine, m: Match, role: str, topic: str, shown: set[int]) -
 def _across(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
     """One subject across every role: each role with its best lines, most evidence first."""
     hits = engine.evidence.search(terms, _point_words(engine, m), topic=_strong(m) or m.topic, limit=80)
+    if terms:  # "quantum computing": lines that say "quantum", not every "computer" the stem finds
+        rarest = max(terms, key=lambda t: t.weight)
+        hits = [h for h in hits if engine.evidence.says(h.line, rarest)] or hits
     by_role: dict[str, list[Hit]] = defaultdict(list)
     for h in hits:
         by_role[h.line.role].append(h)
@@ -264,17 +307,42 @@ def _across(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
     groups = tuple(
         (rid, tuple(engine.evidence.lead(found, per_role))) for rid, found in ranked[:_CROSS_ROLES]
     )
-    roles = tuple(rid for rid, _ in groups)
+    roles = tuple(rid for rid, _ in groups if _)
+    if not roles:  # the words are there, but in no line that answers: say it was not understood
+        return Plan("unknown", (), m.topic, m.focus, unknown=tuple(t.word for t in terms), match=m)
+    groups = tuple((rid, found) for rid, found in groups if found)
     intent = "answer" if len(roles) == 1 else "compare"
     topic = _strong(m) or groups[0][1][0].line.topic
     return Plan(intent, roles, topic, m.focus, mode="cross", terms=terms, groups=groups, match=m)
 
 
-def _compare(engine: Engine, m: Match, roles: tuple[str, ...], topic: str, terms: tuple[Term, ...]) -> Plan:
-    missing = _not_covered(engine, m, terms, roles)
+def _compare(
+    engine: Engine,
+    m: Match,
+    roles: tuple[str, ...],
+    topic: str,
+    terms: tuple[Term, ...],
+    kind: str | None = None,
+) -> Plan:
+    missing = _not_covered(engine, m, terms, roles, kind)
     if missing:
         return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=missing, match=m)
     terms = tuple(t for t in terms if engine.evidence.found(t, roles))  # the rest is colour
+    advised = (
+        [advice_lines(engine, kind, r, _ROLE_LINES + 1) for r in roles] if kind and len(roles) <= 3 else []
+    )
+    if advised and all(advised) and not m.focus:  # "what do both need to learn?"
+        groups = tuple((r, tuple(lines)) for r, lines in zip(roles, advised, strict=True))
+        return Plan(
+            "compare",
+            roles,
+            advised[0][0].line.topic,
+            m.focus,
+            mode="lead",
+            terms=terms,
+            groups=groups,
+            match=m,
+        )
     salary_figures = topic == "salary" and m.focus and not _kind_only(m.focus)
     wants_lines = terms or _point_words(engine, m) or _kind_only(m.focus) or (m.focus and topic != "salary")
     if salary_figures or not wants_lines:
@@ -292,26 +360,43 @@ def _beyond(engine: Engine, m: Match) -> list[str]:
     return [w for w in dict.fromkeys((*pairs, *m.tokens, *m.subject)) if w in beyond]
 
 
-def _not_covered(engine: Engine, m: Match, terms: tuple[Term, ...], roles) -> tuple[Term, ...]:
+def _unmatched_focus(engine: Engine, m: Match, roles) -> tuple[str, ...]:
+    """Places and companies asked about that no pay figure of these roles names."""
+    out = []
+    for value in (*m.focus.locations, *m.focus.companies):
+        one = Focus(locations=(value,)) if value in m.focus.locations else Focus(companies=(value,))
+        if not any(matching(engine.kb.roles[r], one) for r in roles):
+            out.append(value)
+    return tuple(out)
+
+
+def _not_covered(
+    engine: Engine, m: Match, terms: tuple[Term, ...], roles, kind: str | None = None
+) -> tuple[Term, ...]:
     """What to name as not covered by the documents (of `roles`); () when they answer.
 
-    Not covered: a policy, benefit or hiring-process subject (aliases.yaml `beyond`) the
-    documents do not mention, whatever else the question names; or a subject of which the
-    documents hold nothing at all ("/role mlops requirements zeppelin"). When some of the subject
-    is there, or a point of the topic, or a pay focus (a level, a kind of pay), the other words
-    are colour ("what's the absolute ceiling with bonuses") and the question is answered.
+    On positive evidence only: a policy, benefit, hiring-process or work-arrangement subject
+    (aliases.yaml `beyond`) the documents do not mention, whatever else the question names; or
+    words the question explicitly asks to be mentioned ("does it mention rust?"). Any other word
+    the documents lack is colour ("lowdown", "whats the deal") and the question is answered.
     """
     ev = engine.evidence
     beyond = [t for t in ev.terms(_beyond(engine, m)) if not ev.found(t, roles)]
     if beyond:
         return tuple(beyond)
-    if not terms or any(ev.found(t, roles) for t in terms) or _point_words(engine, m):
-        return ()
-    pay = m.focus.levels or m.focus.kinds or (m.focus and m.topic == "salary")
-    named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
-    if pay or (m.compare_strong and named):  # "the day-to-day difference, they sound identical"
-        return ()
-    return terms
+    absent = tuple(t for t in terms if not ev.found(t, roles))
+    if absent and set(m.tokens) & _MENTION:  # "does the mlops doc mention rust?"
+        return absent
+    if absent and kind == "outscope":  # the model reads a policy or hiring question
+        return absent
+    if absent and _terse(engine, m):  # "/role mlops requirements zeppelin": the extra word is the point
+        return absent
+    return ()
+
+
+def _terse(engine: Engine, m: Match) -> bool:
+    """A keyword query ("mlops requirements zeppelin"): short, with no function words at all."""
+    return len(m.words) <= _TERSE_WORDS and not any(w in engine.matcher.stopwords for w in m.words)
 
 
 def _subject(engine: Engine, m: Match) -> tuple[Term, ...]:
@@ -321,18 +406,121 @@ def _subject(engine: Engine, m: Match) -> tuple[Term, ...]:
     return engine.evidence.terms(words) if words else ()
 
 
+def thanks(engine: Engine, m: Match) -> bool:
+    """ "thanks!", "that was really helpful", "cool, got it": thanks, and nothing asked.
+
+    Read on the words as typed: "helps" thanks, "help" asks for help.
+    """
+    words = [w for w in m.words if w != "?"]
+    grams = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
+    said = engine.matcher.thanks_words
+    if not (said & {*words, *grams}) or m.roles or m.ambiguous:
+        return False
+    covered = {w for g in grams & said for w in g.split()}
+    return all(w in said or w in covered or w in engine.matcher.stopwords for w in words)
+
+
+def _chat(engine: Engine, m: Match) -> Plan | None:
+    """Help, thanks: messages that ask nothing about the roles."""
+    words = [w for w in m.words if w != "?"]
+    if not words or (words[0] == "help" and not (m.roles or m.topic or m.ambiguous)):
+        return Plan("help", match=m)
+    if thanks(engine, m):
+        return Plan("help", mode="thanks", match=m)
+    if m.help_word and not m.roles and m.topic is None and not m.subject:
+        return Plan("help", match=m)
+    return None
+
+
+def _chat_model(engine: Engine, m: Match, choice: Choice, g: Guess) -> Plan | None:
+    """Thanks, help and the list as the intent model reads them, when nothing else is named."""
+    if m.roles or m.ambiguous or choice.match.topic_scores.get(choice.match.topic or "", 0) >= 3:
+        return None
+    label, p = g.label, g.confidence
+    if p < _CHAT_SURE or len(m.words) > _CHAT_WORDS:
+        return None
+    if label == "thanks":
+        return Plan("help", mode="thanks", match=m)
+    if label == "help":
+        return Plan("help", match=m)
+    if label == "list" and not (m.focus or m.subject or m.topic):
+        return Plan("list", match=m)
+    return None
+
+
+def _context_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:
+    """Which of an ambiguous name's roles the rest of a long message points to, if clearly one.
+
+    "I build LLM apps and ship them to production ... what do AI engineers earn?": the words
+    about the person's work are searched in each candidate's document; one must lead clearly.
+    """
+    if len(m.words) < _CONTEXT_WORDS:
+        return None
+    words = [w for w in dict.fromkeys(m.subject) if len(w) > 2][:_MAX_SUBJECT]
+    terms = [t for t in engine.evidence.terms(words) if t.weight < engine.evidence.max_weight]
+    if not terms:
+        return None
+    score = {}
+    for role in candidates:
+        hits = engine.evidence.search(terms, roles=[role], limit=20)
+        score[role] = sum(len(h.terms) for h in hits[:8])
+    ranked = sorted(candidates, key=lambda r: -score[r])
+    best, second = score[ranked[0]], score[ranked[1]] if len(ranked) > 1 else 0
+    return ranked[0] if best >= 3 and best >= _CONTEXT_LEAD * max(second, 1) else None
+
+
+def _finish(p: Plan, choice: Choice, missing: tuple[str, ...]) -> Plan:
+    """The plan with the model's label, a close runner-up topic and what is not covered."""
+    also = choice.other if choice.other not in (None, p.topic) and p.intent == "answer" else None
+    uncovered = tuple(dict.fromkeys((*p.uncovered, *missing))) if p.intent in ("answer", "compare") else ()
+    kind = choice.label if p.topic == choice.match.topic else None
+    if (kind, also, uncovered) == (p.kind, p.also, p.uncovered):
+        return p
+    return p.model_copy(update={"kind": kind, "also": also, "uncovered": uncovered})
+
+
 def plan(text: str, engine: Engine) -> Plan:
-    """Decide how to answer `text` (slash text or mention text)."""
-    matcher, role_ids = engine.matcher, engine.role_ids
-    body = strip_command(text)
-    m = matcher.match(body)
-    meaningful = [t for t in m.tokens if t != "?"]
-    if not meaningful or (m.help_word and not m.roles and m.topic is None and not m.subject):
-        return Plan("help", match=m)
-    if meaningful[0] == "help":
-        return Plan("help", match=m)
+    """Decide how to answer `text` (slash text or mention text).
+
+    The stages, in order: read (match: roles, topic words, focus, subject), chat (help,
+    thanks), the intent model's guess, scope (a job title that is none of the five), topic
+    choice, then the policy from (intent, roles, topic, subject, hits) to a plan.
+    """
+    m = engine.matcher.match(strip_command(text))
+    chat = _chat(engine, m)
+    if chat is not None:
+        return chat
+    named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= _GENERIC_WEIGHT
+    slash = named and len(m.roles) == 1 and not m.subject and len(m.words) <= _SLASH_WORDS
+    keywords = len(m.words) <= _SLASH_WORDS and not any(w in engine.matcher.stopwords for w in m.words)
+    bare = keywords and not (m.subject or m.topic_words)  # "/role mlops senior": nothing to read
+    g = guess_none() if slash or bare else guess(engine, m)  # "/role mlops salary" needs no model
     terms = _subject(engine, m) if m.subject else ()
     m = _reroute(engine, m, terms)
+    choice = choose(engine, m, g)
+    chat = _chat_model(engine, m, choice, g)
+    if chat is not None:
+        return chat
+    title = other_title(engine, m)
+    if title and not m.roles and not m.ambiguous:  # "devops engineer salary?"
+        return Plan(
+            "unknown", (), choice.match.topic, m.focus, mode="title", asked=title[0],
+            suggestions=(title[1],), uncovered=(title[0],), match=m,
+        )  # fmt: skip
+    p = _policy(engine, choice.match, terms, choice)
+    missing = (
+        tuple(o.name for o in outside(engine, m, p.roles or None))
+        if p.intent in ("answer", "compare")
+        else ()
+    )
+    if title and p.intent in ("answer", "compare") and m.compare_strong:  # "mlops vs devops"
+        missing = (title[0], *missing)
+    return _finish(p, choice, missing)
+
+
+def _policy(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
+    """From what was read to how to answer."""
+    matcher, role_ids = engine.matcher, engine.role_ids
     if len(m.focus.levels) >= 2 and not _strong(m) and "salary" not in m.topic_scores:
         scores = {**m.topic_scores, "career": _GENERIC_WEIGHT}
         m = m.model_copy(update={"topic": "career", "topic_scores": scores})
@@ -345,7 +533,10 @@ def plan(text: str, engine: Engine) -> Plan:
     bare_ai = terms and all(p == "ai" for p, _ in m.ambiguous)
     if m.ambiguous and not bare_ai and len(m.roles) < (2 if _wants_compare(m) else 1):
         phrase, candidates = m.ambiguous[0]
-        return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
+        decided = _context_role(engine, m, candidates)
+        if decided is None:
+            return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
+        m = m.model_copy(update={"roles": (*m.roles, decided), "ambiguous": ()})
     if _wants_compare(m) and len(m.roles) == 1 and m.compare_strong and (m.focus or m.unknown):
         # "ai systems pay tesla vs google" compares figures of one role; "mlops vs devops"
         # names something rolebot does not cover: answer the role it knows, and say so.
@@ -361,23 +552,20 @@ def plan(text: str, engine: Engine) -> Plan:
     if _wants_compare(m):
         named = list(m.roles)
         roles = named if len(named) >= 2 else named + [r for r in role_ids if r not in named]
-        weak = m.topic is not None and m.topic_scores[m.topic] < 2  # "how does X differ from Y"
+        guessed = choice.table != m.topic and choice.confidence < _COMPARE_SURE  # the model, unsure
+        weak = m.topic is not None and (m.topic_scores[m.topic] < 2 or guessed)  # "how does X differ from Y"
         topic = m.topic if m.topic and not weak else ("salary" if m.focus else "overview")
-        return _compare(engine, m, tuple(roles), topic, terms)
+        return _compare(engine, m, tuple(roles), topic, terms, choice.label)
     if len(m.roles) == 1:
-        return _one_role(engine, m, terms)
+        return _one_role(engine, m, terms, choice.label)
     if m.list_word and m.topic is None and not m.unknown:
         return Plan("list", match=m)
     if m.unknown:
-        return Plan(
-            "unknown",
-            (),
-            m.topic,
-            m.focus,
-            unknown=m.unknown,
-            suggestions=tuple(matcher.suggest(tuple(dict.fromkeys(m.unknown))[:_SUGGEST_FROM])),
-            match=m,
-        )
-    if m.topic is not None or m.focus:
-        return Plan("clarify", role_ids, m.topic or "salary", m.focus, match=m)
+        suggestions = tuple(matcher.suggest(tuple(dict.fromkeys(m.unknown))[:_SUGGEST_FROM]))
+        return Plan("unknown", (), choice.table, m.focus, unknown=m.unknown, suggestions=suggestions, match=m)
+    model_only = choice.table is None and choice.confidence < _MODEL_CLARIFY  # "what time is it"
+    if m.topic is not None and not model_only:
+        return Plan("clarify", role_ids, m.topic, m.focus, match=m)
+    if m.focus:
+        return Plan("clarify", role_ids, "salary", m.focus, match=m)
     return Plan("help", match=m)

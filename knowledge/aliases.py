@@ -32,6 +32,13 @@ class Aliases(Record):
     thanks_words: list[str]
     beyond: list[str]
     weak_aliases: list[str]
+    other_titles: dict[str, str]
+    outside: dict[str, list[str]]
+    context_openers: list[str]
+    label_topics: dict[str, str]
+    followup_roles: dict[str, str]
+    ordinals: dict[str, int]
+    advice: dict[str, dict[str, list[str]]]
     short_names: dict[str, str]
 
     def role_phrases(self) -> dict[str, list[str]]:

@@ -13,7 +13,20 @@ import yaml
 from knowledge import compiled
 from knowledge.aliases import read_aliases
 from knowledge.index import Index
-from knowledge.load import DATA_DIR, HERE, INDEX_NAME, KnowledgeError, index_stamp, load_kb, read_yaml
+from knowledge.intent import Model
+from knowledge.load import (
+    DATA_DIR,
+    EXAMPLES,
+    HERE,
+    INDEX_NAME,
+    INTENT_NAME,
+    KnowledgeError,
+    index_stamp,
+    intent_stamp,
+    load_kb,
+    read_yaml,
+)
+from knowledge.match import Matcher
 from knowledge.models import Role, Topic
 from knowledge.parse import ParseError, heading_lines, parse
 from knowledge.schema import validate
@@ -61,12 +74,12 @@ def build(seeds: Path = SEEDS) -> dict[str, str | bytes]:
         except ParseError as exc:
             raise KnowledgeError(f"seeds/{entry['seed']}: {exc}") from None
         out[f"{entry['id']}.yaml"] = dump(role)
-    out["compiled.json"], out[INDEX_NAME] = _compile(out)
+    out["compiled.json"], out[INDEX_NAME], out[INTENT_NAME] = _compile(out)
     return out
 
 
-def _compile(yaml_texts: dict[str, str]) -> tuple[str, bytes]:
-    """compiled.json and the search index for these role YAML texts (validated as loading does)."""
+def _compile(yaml_texts: dict[str, str]) -> tuple[str, bytes, bytes]:
+    """compiled.json, the search index and the intent model for these role YAML texts."""
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         for name, text in yaml_texts.items():
@@ -76,13 +89,30 @@ def _compile(yaml_texts: dict[str, str]) -> tuple[str, bytes]:
         paths = compiled.sources(HERE, data)
         stamps = compiled.stamps(paths)
         index = Index.build(kb, index_stamp(stamps)).to_bytes()
-        return compiled.dumps(kb, aliases, stamps), index
+        from knowledge import train  # scikit-learn: only when building
+        from knowledge.text import doc_words
+
+        pairs = train.examples(EXAMPLES)
+        meta = {"stamp": intent_stamp(stamps), "examples": len(pairs)}
+        model = train.train(Matcher(aliases, doc_words(kb)), pairs, meta).to_bytes()
+        return compiled.dumps(kb, aliases, stamps), index, model
 
 
 def _check(built: dict[str, str | bytes], data_dir: Path) -> list[str]:
     problems = []
     for name, text in built.items():
         path = data_dir / name
+        if name == INTENT_NAME:  # same stamp: the examples and aliases it was trained on
+            want = Model.parse(text).meta["stamp"]
+            try:
+                have = Model.read(path).meta.get("stamp") if path.exists() else None
+            except KnowledgeError:
+                have = None
+            if have != want:
+                problems.append(
+                    f"{path}: missing or trained on other examples (run python -m knowledge build)"
+                )
+            continue
         if isinstance(text, bytes):  # the index: same stamp, not same bytes (SQLite versions differ)
             saved = Index.open(path.read_bytes(), Index.stamp_of(text)) if path.exists() else None
             if saved is None:

@@ -9,6 +9,7 @@ from knowledge import compiled as _compiled
 from knowledge.aliases import Aliases, read_aliases
 from knowledge.files import DATA_DIR, HERE, KnowledgeError, read_yaml
 from knowledge.index import Index
+from knowledge.intent import Model
 from knowledge.models import KnowledgeBase, Role, Topic
 from knowledge.text import doc_words
 
@@ -19,18 +20,24 @@ if TYPE_CHECKING:
 __all__ = [
     "DATA_DIR",
     "HERE",
+    "EXAMPLES",
     "INDEX_NAME",
+    "INTENT_NAME",
     "KnowledgeError",
     "index_stamp",
+    "intent_stamp",
     "load",
     "load_aliases",
     "load_index",
+    "load_intent",
     "load_kb",
     "load_words",
     "read_yaml",
 ]
 
 INDEX_NAME = "index.sqlite"
+INTENT_NAME = "intent.bin"
+EXAMPLES = HERE / "examples.yaml"
 
 
 def _validate(path: Path, model: type, data: Any):
@@ -111,3 +118,18 @@ def load_index() -> Index:
         if saved is not None:
             return saved
     return Index.build(load())
+
+
+def intent_stamp(stamps: dict[str, str]) -> str:
+    """What a saved intent model is trained from: the knowledge base's stamps and the examples'."""
+    return index_stamp({**stamps, EXAMPLES.name: _compiled.checksum(EXAMPLES.read_bytes())})
+
+
+@functools.cache
+def load_intent() -> Model:
+    """The packaged intent model (KnowledgeError, one line, when missing or damaged).
+
+    A model older than the examples is still used: only the build can train (scikit-learn), and
+    `python -m knowledge build --check` (run by the tests) says when it is stale.
+    """
+    return Model.read(DATA_DIR / INTENT_NAME)

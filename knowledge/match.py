@@ -50,6 +50,16 @@ def normalize(text: str) -> list[str]:
     return _NON_WORD.sub(" ", text).split()[:_MAX_WORDS]
 
 
+def _masked(tokens: list[str], marks: list[str | None]) -> tuple[str, ...]:
+    """Tokens with each role name, place or company one placeholder, and numbers as `_num_`."""
+    out: list[str] = []
+    for token, mark in zip(tokens, marks, strict=True):
+        word = mark or ("_num_" if token.isdigit() else token)
+        if not (mark and out and out[-1] == mark):
+            out.append(word)
+    return tuple(out)
+
+
 class Focus(Record):
     """What a salary question narrows to. Any value of a field may match; every field must."""
 
@@ -78,6 +88,7 @@ class Match(Record):
     ambiguous: tuple[tuple[str, tuple[str, ...]], ...] = ()
     topic: str | None = None
     topic_scores: dict[str, int]  # topic id -> weight of the words that named it
+    topic_top: dict[str, int] = {}  # topic id -> the weight of its strongest single phrase
     focus: Focus = Focus()
     compare_strong: bool = False
     compare_weak: bool = False
@@ -90,6 +101,8 @@ class Match(Record):
     focus_words: tuple[str, ...] = ()  # the words that named the focus
     percent: bool = False  # the text holds "%"
     weak_roles: tuple[str, ...] = ()  # roles named only by everyday words ("ml", "production")
+    words: tuple[str, ...] = ()  # the words as typed (normalised, not corrected or stemmed)
+    masked: tuple[str, ...] = ()  # tokens with role names, places, companies and numbers as placeholders
 
 
 class Matcher:
@@ -123,7 +136,7 @@ class Matcher:
         self._role_table = {**self.ambiguous, **self.role_phrases}
         self._starts_of: dict[int, dict[str, frozenset[int]]] = {}
         self.stopwords = frozenset(aliases.stopwords)
-        self.thanks_words = frozenset(stem(w) for p in aliases.thanks_words for w in words(p))
+        self.thanks_words = frozenset(" ".join(words(p)) for p in aliases.thanks_words)
         self.beyond = frozenset(" ".join(words(p)) for p in aliases.beyond)
         self.weak_aliases = frozenset(key(p) for p in aliases.weak_aliases)
         raw_phrases = [
@@ -144,6 +157,7 @@ class Matcher:
             *(p for ps in aliases.role_phrases().values() for p in ps),
             *aliases.ambiguous,
             *(p for ws in aliases.topic_phrases().values() for p in ws),
+            *(p for ps in aliases.focus.get("location", {}).values() for p in ps),  # "seatle", "new yrok"
         ]
         self.fuzzy_vocab = sorted({w for p in targets for w in words(p) if len(w) >= 4 and w.isalpha()})
         self.intent_tokens = frozenset(w for ws in self.intent_words.values() for p in ws for w in p.split())
@@ -237,7 +251,9 @@ class Matcher:
         roles: list[str] = []
         ambiguous: list[tuple[str, tuple[str, ...]]] = []
         weak: dict[str, bool] = {}  # role -> named only by weak aliases ("ml", "production")
-        for _, _, phrase in self._role_spans(tokens, used):
+        marks: list[str | None] = [None] * len(tokens)
+        for start, end, phrase in self._role_spans(tokens, used):
+            marks[start:end] = ["_role_"] * (end - start)
             if phrase in self.role_phrases:
                 rid = self.role_phrases[phrase]
                 weak[rid] = weak.get(rid, True) and phrase in self.weak_aliases
@@ -250,12 +266,14 @@ class Matcher:
             # "switching to mlops, what ml stuff am i missing": "ml" is a word there, not a role
             roles = strong
         role_used = used[:]
-        focus, focus_used = self._focus(tokens, used)
+        focus, focus_used = self._focus(tokens, used, marks)
         topic_used = used[:]
         scores: dict[str, int] = {}
+        top: dict[str, int] = {}
         for _, _, phrase in self._spans(tokens, self.topic_phrases, topic_used):
             for tid, weight in self.topic_phrases[phrase]:
                 scores[tid] = scores.get(tid, 0) + weight
+                top[tid] = max(top.get(tid, 0), weight)
         floor = 1 if roles else 2  # with no role named, "do" alone is no topic
         topic = max(scores, key=lambda t: scores[t]) if scores and max(scores.values()) >= floor else None
         grams = {" ".join(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
@@ -280,6 +298,7 @@ class Matcher:
             ambiguous=tuple(ambiguous),
             topic=topic,
             topic_scores=scores,
+            topic_top=top,
             focus=focus,
             compare_strong=hit["compare_strong"],
             compare_weak=hit["compare_weak"],
@@ -292,9 +311,11 @@ class Matcher:
             focus_words=focus_words,
             percent="%" in text[:4000],
             weak_roles=tuple(r for r in roles if weak.get(r)),
+            words=tuple(raw),
+            masked=_masked(tokens, marks),
         )
 
-    def _focus(self, tokens: list[str], used: list[bool]) -> tuple[Focus, list[bool]]:
+    def _focus(self, tokens: list[str], used: list[bool], marks: list) -> tuple[Focus, list[bool]]:
         """Focus words; places and companies are consumed so they do not read as topics."""
         seen = used[:]
         values: dict[str, list[str]] = {}
@@ -303,6 +324,7 @@ class Matcher:
             if value not in values.setdefault(dim, []):
                 values[dim].append(value)
             if dim in ("location", "company"):
+                marks[start:end] = [f"_{dim}_"] * (end - start)
                 for j in range(start, end):
                     used[j] = True
         joined = " ".join(tokens)

@@ -1,0 +1,91 @@
+"""What a question asks that the documents do not cover, on positive evidence only.
+
+A word the documents do not use is colour ("lowdown on ai systems engineers pls") until it is
+shown to be the subject: a job title that is none of the five roles (aliases.yaml
+`other_titles`), or a named place, company or technology (`outside`) that a role's document
+never mentions. Policy, benefit and hiring-process subjects (`beyond`) are handled by the
+planner, which has the search terms.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from handlers.engine import Engine
+from knowledge.match import Match, normalize
+from knowledge.models import Record
+
+__all__ = ["Outside", "other_title", "outside"]
+
+_MAX_N = 4
+
+
+class Outside(Record):
+    """A named thing and what kind it is (place, company, tech)."""
+
+    name: str
+    kind: str
+
+    def __init__(self, name: str, kind: str) -> None:
+        self.__dict__.update(name=name, kind=kind)
+
+
+@functools.cache
+def _tables(engine: Engine) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    aliases = engine.matcher.aliases
+    titles = {" ".join(normalize(t)): rid for t, rid in aliases.other_titles.items()}
+    titles |= {f"{t}s": rid for t, rid in titles.items() if not t.endswith("s")}  # "data analysts"
+    things = {" ".join(normalize(w)): kind for kind, ws in aliases.outside.items() for w in ws}
+    openers = frozenset(" ".join(normalize(p)) for p in aliases.context_openers)
+    return titles, things, openers
+
+
+def _grams(words: tuple[str, ...]) -> Iterable[tuple[int, int, str]]:
+    """(start, end, phrase) of every n-gram, longest first."""
+    for n in range(min(_MAX_N, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            yield i, i + n, " ".join(words[i : i + n])
+
+
+def _found(words: tuple[str, ...], table: dict[str, str]) -> list[tuple[int, int, str]]:
+    used = [False] * len(words)
+    out = []
+    for start, end, phrase in _grams(words):
+        if phrase in table and not any(used[start:end]):
+            used[start:end] = [True] * (end - start)
+            out.append((start, end, phrase))
+    return sorted(out)
+
+
+def _singular(phrase: str) -> str:
+    return phrase[:-1] if phrase.endswith("s") and not phrase.endswith("ss") else phrase
+
+
+def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
+    """(title, closest role id) when the question asks about a job title that is none of the five.
+
+    A title after "I'm a", "coming from", "as a" ... is where the person comes from: context.
+    """
+    titles, _, openers = _tables(engine)
+    words = m.words
+    for start, _end, phrase in _found(words, titles):
+        before = {" ".join(words[max(0, start - n) : start]) for n in (1, 2, 3)}
+        before |= {" ".join(words[max(0, start - n) : start - 1]) for n in (2, 3)}  # "i'm a"
+        if before & openers:
+            continue
+        return _singular(phrase) if f"{_singular(phrase)}" in titles else phrase, titles[phrase]
+    return None
+
+
+def outside(engine: Engine, m: Match, roles: Iterable[str] | None) -> tuple[Outside, ...]:
+    """Named places, companies and technologies the documents (of `roles`) never mention."""
+    _, things, _ = _tables(engine)
+    index = engine.evidence.index
+    wanted = set(roles) if roles is not None else None
+    out = []
+    for _start, _end, phrase in _found(m.words, things):
+        ids = index.matching(phrase)
+        if not any(wanted is None or index.line(i).role in wanted for i in ids):
+            out.append(Outside(phrase, things[phrase]))
+    return tuple(out)

@@ -1,0 +1,80 @@
+"""The topic of a question: named outright, else the intent model's, with its confidence.
+
+A topic named outright ("salary", "challenges": one phrase of table weight 3 or more) stands. Otherwise
+the learned model (knowledge/intent.py) decides when it is confident enough, and the weighted
+topic words of aliases.yaml are the fallback. When the runner-up is close, it is offered too.
+"""
+
+from __future__ import annotations
+
+from handlers.engine import Engine
+from knowledge.intent import Guess
+from knowledge.match import Match
+
+__all__ = ["Choice", "choose", "guess", "guess_none"]
+
+_NAMED = 3  # a topic word this strong names the topic outright
+_CONFIDENT = 0.3  # the model's topic wins over the word tables from this probability
+_CLOSE = 0.6  # a runner-up topic with this share of the best one's probability is offered too
+_NO_GUESS = Guess(())
+_TABLE = 3  # topic words adding up to this (each weaker than _NAMED) ...
+_TIE = 0.4  # ... keep their topic while the model gives it this share of its best
+_OUTSCOPE = "outscope"
+_OUT_SURE = 0.5
+
+
+def guess(engine: Engine, m: Match) -> Guess:
+    """The intent model's labels for the question (none for an empty one)."""
+    return engine.intent.guess(m.masked) if m.masked else _NO_GUESS
+
+
+def guess_none() -> Guess:
+    """No guess: the question named its role and topic outright (the model is not asked)."""
+    return _NO_GUESS
+
+
+class Choice:
+    """The topic decided, the model's label behind it, and a close runner-up topic."""
+
+    __slots__ = ("match", "label", "confidence", "other", "table")
+
+    def __init__(
+        self, match: Match, label: str | None, confidence: float, other: str | None, table: str | None = None
+    ) -> None:
+        self.match, self.label, self.confidence, self.other = match, label, confidence, other
+        self.table = table  # the topic the word tables alone gave
+
+
+def _topics(engine: Engine, g: Guess) -> list[tuple[str, float]]:
+    """The model's labels summed by the topic that answers them, best first."""
+    by_topic: dict[str, float] = {}
+    for label, p in g.ranked:
+        topic = engine.label_topics.get(label)
+        if topic:
+            by_topic[topic] = by_topic.get(topic, 0.0) + p
+    return sorted(by_topic.items(), key=lambda tp: -tp[1])
+
+
+def choose(engine: Engine, m: Match, g: Guess) -> Choice:
+    """The match with its topic decided."""
+    named = m.topic if m.topic and m.topic_top.get(m.topic, 0) >= _NAMED else None
+    if g.label == _OUTSCOPE and g.confidence >= _OUT_SURE:  # policy, benefits, hiring process
+        return Choice(m, _OUTSCOPE, g.confidence, None)
+    label = g.label if g.label in engine.label_topics else None
+    ranked = _topics(engine, g)
+    if named or not ranked:
+        kept = label if label and engine.label_topics[label] == named else None
+        return Choice(m, kept, g.confidence, None, m.topic)
+    (best, p), *rest = ranked
+    if p < _CONFIDENT:
+        return Choice(m, None, p, None, m.topic)
+    table = m.topic if m.topic and m.topic_scores.get(m.topic, 0) >= _TABLE else None
+    if table and table != best and dict(ranked).get(table, 0.0) >= _TIE * p:  # near a tie: the words win
+        other = best
+        best, p = table, dict(ranked)[table]
+        label = label if label and engine.label_topics[label] == best else None
+        return Choice(m, label, p, other, m.topic)
+    other = rest[0][0] if rest and rest[0][1] >= _CLOSE * p else None
+    scores = {**m.topic_scores, best: max(m.topic_scores.get(best, 0), 2)}
+    chosen = m.model_copy(update={"topic": best, "topic_scores": scores})
+    return Choice(chosen, label if label and engine.label_topics[label] == best else None, p, other, m.topic)
