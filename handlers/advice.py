@@ -2,7 +2,8 @@
 
 "What should I learn?" is answered by a role's Technical Skills, "how do I get promoted?" by
 its Career Progression, whatever words the question shares with other sections. The kinds, the
-sections to look in and the heading words are data (aliases.yaml `advice`).
+sections to look in, the heading words and the cue words of answering lines are data
+(aliases.yaml `advice`).
 """
 
 from __future__ import annotations
@@ -10,39 +11,85 @@ from __future__ import annotations
 from handlers.engine import Engine
 from knowledge.index import Hit, Line
 
-__all__ = ["advice_lines"]
+__all__ = ["advice_lines", "digest"]
 
 _MOST = 5
+_HEADING = 2.0  # a line under the kind's most telling heading
+_CUE = 0.7  # each cue word a line holds (at most three count)
+_SECTION = 0.4  # less for each section further down the kind's list
+_ENOUGH = 0.9  # a line must score this much to answer
+_DIGEST_LINES = 7
+_FLAT_LINES = 5  # a section without headings: its first bullets
+_DIGEST_CHARS = 800
 
 
-def _fits(line: Line, headings: list[str]) -> bool:
+def _score(line: Line, spec: dict, rank: int) -> float:
     where = " ".join(line.path).lower()
-    return any(h in where for h in headings)
+    headings = spec.get("headings", ())
+    heading = next((i for i, h in enumerate(headings) if h in where), None)
+    score = 0.0 if heading is None else _HEADING * (1 - heading / (2 * len(headings)))
+    text = line.text.lower()
+    score += _CUE * min(3, sum(c in text for c in spec.get("cues", ())))
+    return score - _SECTION * rank
 
 
-def advice_lines(engine: Engine, kind: str, role: str, most: int = _MOST) -> list[Hit]:
-    """The role's lines under the headings that answer this kind of advice, in document order.
+def _after(lines: list[Line], level: str) -> list[Line]:
+    """The ladder's rungs above a level ("what's after senior?"): the sub-lists of Career
+    Progression that follow the first one naming the level."""
+    rungs = list(dict.fromkeys(ln.path[:2] for ln in lines if len(ln.path) >= 2))
+    at = next((i for i, r in enumerate(rungs) if level in r[1].lower()), None)
+    if at is None:
+        return []
+    above = set(rungs[at + 1 : at + 3])
+    return [ln for ln in lines if ln.path[:2] in above]
 
-    Whole lists: the first heading found in the first section that has one, then the next, until
-    `most` lines. Lead-ins ("...include:") are left out. [] when the document has no such list.
+
+def advice_lines(
+    engine: Engine, kind: str, role: str, most: int = _MOST, after: str | None = None
+) -> list[Hit]:
+    """The role's lines that answer this kind of advice, best first, shown in document order.
+
+    `after`: a level the person has reached ("senior"): the rungs above it lead. Lead-ins
+    ("...include:") are left out. [] when the document has nothing for the kind.
     """
     spec = engine.advice.get(kind)
     if not spec:
         return []
-    headings = [h.lower() for h in spec.get("headings", ())]
+    index = engine.evidence.index
+    sections = spec.get("sections", ())
+    lines = [
+        (rank, ln)
+        for rank, topic in enumerate(sections)
+        for ln in index.section(role, topic)
+        if not ln.text.endswith(":") and ln.bullet
+    ]
+    if after:
+        above = _after([ln for rank, ln in lines if rank == 0], after)
+        if above:
+            return [Hit(ln, 0.0, frozenset()) for ln in above[:most]]
+    scored = [(_score(ln, spec, rank), i, ln) for i, (rank, ln) in enumerate(lines)]
+    best = sorted((s for s in scored if s[0] >= _ENOUGH), key=lambda s: (-s[0], s[1]))[:most]
+    return [Hit(ln, score, frozenset()) for score, _, ln in sorted(best, key=lambda s: s[1])]
+
+
+def digest(engine: Engine, role: str, topic: str) -> list[Hit]:
+    """A section in brief, for a question that asks about the whole topic: its opening sentence,
+    then the first line under each heading, in document order, within about 800 characters."""
     out: list[Hit] = []
-    for topic in spec.get("sections", ()):
-        lines = [
-            ln
-            for ln in engine.evidence.index.section(role, topic)
-            if _fits(ln, headings) and not ln.text.endswith(":") and ln.depth == 0
-        ]
-        for heading in headings:  # the headings in the order the kind lists them
-            for ln in lines:
-                if len(out) >= most:
-                    return out
-                if heading in " ".join(ln.path).lower() and all(h.line.id != ln.id for h in out):
-                    out.append(Hit(ln, 0.0, frozenset()))
-        if out:
-            return out
+    seen: set[tuple[str, ...]] = set()
+    size = 0
+    for ln in engine.evidence.index.section(role, topic):
+        if ln.text.endswith(":") or ln.depth:
+            continue
+        head = ln.path[:1]
+        flat = ln.bullet and not head and sum(1 for h in out if not h.line.path) < _FLAT_LINES
+        if ((head in seen and not flat) and out) or (not ln.bullet and out):
+            continue
+        if out and size + len(ln.text) > _DIGEST_CHARS:
+            break
+        seen.add(head)
+        out.append(Hit(ln, 0.0, frozenset()))
+        size += len(ln.text) + len(ln.label or "")
+        if len(out) >= _DIGEST_LINES:
+            break
     return out

@@ -133,18 +133,20 @@ def _focus_words(last: Turn, m: Match) -> list[str]:
     return [w for d, words in (last.focus or {}).items() if d not in own for w in words]
 
 
-def _everyday_roles(engine: Engine, m: Match, last: Turn) -> list[str]:
-    """Roles a follow-up names in everyday words or by position ("the ops side", "2nd one")."""
+def _everyday_roles(engine: Engine, m: Match, last: Turn) -> tuple[list[str], set[str]]:
+    """Roles a follow-up names in everyday words or by position ("the ops side", "2nd one"),
+    with the words that named them."""
     aliases = engine.matcher.aliases
     words = m.words
     for word in words:
-        if word in aliases.ordinals and last.intent == "clarify" and last.roles:
+        if word in aliases.ordinals and last.intent in ("clarify", "compare") and last.roles:
             i = aliases.ordinals[word]
             if -len(last.roles) <= i < len(last.roles):
-                return [last.roles[i]]
+                return [last.roles[i]], {word}
     grams = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
-    found = [aliases.followup_roles[w] for w in (*grams, *words) if w in aliases.followup_roles]
-    return list(dict.fromkeys(found))[:2]
+    said = [w for w in (*grams, *words) if w in aliases.followup_roles]
+    found = [aliases.followup_roles[w] for w in said]
+    return list(dict.fromkeys(found))[:2], {p for w in said for p in w.split()}
 
 
 def _own_topic(engine: Engine, m: Match) -> bool:
@@ -179,7 +181,10 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         named_topic = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
     if m.roles and (named_topic or m.subject) and not (m.compare_strong or leaning):  # a question of its own
         return text
-    roles = list(m.roles) or ([] if m.ambiguous else _everyday_roles(engine, m, last))
+    everyday, said = ([], set()) if m.roles or m.ambiguous else _everyday_roles(engine, m, last)
+    roles = list(m.roles) or everyday
+    if said:  # "what about the ops side?": the words that named the role are not the subject
+        body = " ".join(w for w in body.split() if w.lower().strip("?!.,") not in said)
     pointing = bool(set(m.words) & _POINTERS)
     if not (roles or m.topic or m.focus or m.ambiguous or pointing or named_topic):
         return text  # nothing to complete ("why?"), or a new subject ("what about nurses?")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers.advice import digest
 from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
 from handlers.lead import across, lead_answer, lead_compare, uncovered
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["REPLIES", "fit", "noted"]
 
 _ASKED_MAX = 60
+_SAMPLED = 3  # candidates shown with a line of their section when "which role?" is asked
+_SAMPLE_MAX = 160
 _OPENING = 450  # characters of each role's section in a comparison without a point
 
 
@@ -156,7 +159,7 @@ def clarify(engine: Engine, plan: Plan) -> Reply:
         question = f"Which role do you mean by “{_echo(plan.asked)}”{about}? It could be:"
     else:
         question = f"Which role do you want to know{about}? Pick one, or compare them all:"
-    names = [f"• *{escape(kb.roles[r].title)}*" for r in plan.roles]
+    names = [f"• *{escape(kb.roles[r].title)}*{_sample(engine, r, plan)}" for r in plan.roles]
     focus = " ".join(plan.focus.words())
     tid = topic.id if topic else "overview"
     buttons = [
@@ -182,6 +185,34 @@ def clarify(engine: Engine, plan: Plan) -> Reply:
         query=f"{plan.asked or ''} {tid}".strip(),
         focus=plan.focus.words(),
     )
+
+
+def _sample(engine: Engine, role_id: str, plan: Plan) -> str:
+    """One line of each candidate's section on the topic asked, so the choice already informs
+    ("AI engineer pay?": each role's first figure); "" without a topic or for many roles."""
+    if not plan.asked or not plan.topic or len(plan.roles) > _SAMPLED:
+        return ""
+    pay = plan.topic == "salary"
+    lines = (
+        engine.evidence.index.section(role_id, plan.topic)
+        if pay
+        else [h.line for h in digest(engine, role_id, plan.topic)]
+    )
+    if pay:  # an average says most; a figure under a level heading says which level
+        lines = sorted(
+            (ln for ln in lines if "$" in ln.text), key=lambda ln: "average" not in ln.text.lower()
+        )
+    for line in lines:
+        if line.bullet and len(line.text) <= _SAMPLE_MAX:
+            where = line.label or (line.path[-1] if pay and line.path else "")
+            return f" — {escape(where)}: {escape(line.text)}" if where else f" — {escape(line.text)}"
+    return ""
+
+
+def _averageness(line) -> int:
+    """0 for a line that states an average (by its label, heading or first words), else 1."""
+    said = " ".join((line.label or "", *line.path, line.text[:20])).lower()
+    return 0 if "average" in said or "median" in said else 1
 
 
 def roles_list(engine: Engine, plan: Plan) -> Reply:

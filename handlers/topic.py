@@ -36,13 +36,14 @@ def guess_none() -> Guess:
 class Choice:
     """The topic decided, the model's label behind it, and a close runner-up topic."""
 
-    __slots__ = ("match", "label", "confidence", "other", "table")
+    __slots__ = ("match", "label", "confidence", "other", "table", "sure")
 
     def __init__(
         self, match: Match, label: str | None, confidence: float, other: str | None, table: str | None = None
     ) -> None:
         self.match, self.label, self.confidence, self.other = match, label, confidence, other
         self.table = table  # the topic the word tables alone gave
+        self.sure = 0.0  # the model's probability of `label` (set by choose)
 
 
 def _topics(engine: Engine, g: Guess) -> list[tuple[str, float]]:
@@ -57,6 +58,12 @@ def _topics(engine: Engine, g: Guess) -> list[tuple[str, float]]:
 
 def choose(engine: Engine, m: Match, g: Guess) -> Choice:
     """The match with its topic decided."""
+    choice = _choose(engine, m, g)
+    choice.sure = g.prob(choice.label) if choice.label else 0.0
+    return choice
+
+
+def _choose(engine: Engine, m: Match, g: Guess) -> Choice:
     named = m.topic if m.topic and m.topic_top.get(m.topic, 0) >= _NAMED else None
     if g.label == _OUTSCOPE and g.confidence >= _OUT_SURE:  # policy, benefits, hiring process
         return Choice(m, _OUTSCOPE, g.confidence, None)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from handlers.advice import advice_lines
+from handlers.advice import advice_lines, digest
 from handlers.engine import Engine
 from handlers.evidence import Term
+from handlers.question import split
 from handlers.salary import matching
 from handlers.scope import other_title, outside
 from handlers.topic import Choice, choose, guess, guess_none
@@ -18,6 +19,7 @@ from knowledge.models import Record
 
 __all__ = ["Plan", "plan", "strip_command"]
 
+_SLASH = re.compile(r"^\s*/role\b", re.IGNORECASE)
 _COMMAND = re.compile(r"^\s*(?:/role\b|<@[A-Z0-9]+(?:\|[^>]*)?>)[\s:,]*", re.IGNORECASE)
 _SUGGEST_FROM = 8  # "did you mean" looks at the first distinct unknown words, not all 60
 _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "all", "every", "each"}
@@ -43,11 +45,42 @@ _ROLE_LINES = 2  # lines per role across roles or in a comparison
 _CROSS_ROLES = 5
 _MAX_SUBJECT = 8  # distinct subject words looked up: a 4,000-character message costs no more
 _NO_FOCUS = Focus()
+_ABOVE = {"after", "beyond", "above", "past", "next"}
+_ADVICE_SURE = 0.5  # below this, the lines on the question's own words lead an advice answer
 _CHAT_SURE = 0.7  # the model's thanks / help / list, when nothing else is named
 _CHAT_WORDS = 10
 _SLASH_WORDS = 4
 _COMPARE_SURE = 0.6  # a comparison takes the model's topic from this; else the overviews
 _TERSE_WORDS = 5
+_NATURAL_WORDS = 4
+_SENTENCE_WORDS = {
+    "what",
+    "whats",
+    "how",
+    "which",
+    "who",
+    "why",
+    "is",
+    "are",
+    "do",
+    "does",
+    "can",
+    "should",
+    "tell",
+    "me",
+    "i",
+    "my",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "for",
+    "with",
+    "about",
+    "explain",
+}
 _CLARIFY_SURE = 0.5  # a topic the model is this sure of, with no role named: ask which role
 _MODEL_CLARIFY = 0.8  # ... and from this, when no topic word backs it
 _CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
@@ -235,26 +268,35 @@ def _wants_numbers(m: Match) -> bool:
     return bool(_NUMBERS & set(m.tokens)) or m.percent
 
 
-def _advice(engine: Engine, m: Match, role: str, kind: str | None, terms: tuple[Term, ...]) -> Plan | None:
-    """An advice question: the document's list that answers its kind, then any line on its subject."""
-    lines = advice_lines(engine, kind, role) if kind else []
+def _advice(
+    engine: Engine, m: Match, role: str, kind: str | None, terms: tuple[Term, ...], sure: float = 1.0
+) -> Plan | None:
+    """An advice question: the document's list that answers its kind, and the lines on its subject
+    ("find a mentor"): those first when the model is unsure of the kind."""
+    after = m.focus.levels[0] if kind == "grow" and m.focus.levels and _ABOVE & set(m.tokens) else None
+    lines = advice_lines(engine, kind, role, after=after) if kind else []
     if not lines:
         return None
-    topic = lines[0].line.topic
-    shown = {h.line.id for h in lines}
-    extra = [h for h in _lead(engine, m, role, terms, 2) if h.line.id not in shown] if terms else []
-    groups = ((role, tuple([*lines, *extra][: _LEAD_LINES + 2])),)
+    extra = _lead(engine, m, role, terms, 3) if terms else []
+    first = [*extra, *lines] if extra and sure < _ADVICE_SURE else [*lines, *extra]
+    seen: set[int] = set()
+    first = [h for h in first if not (h.line.id in seen or seen.add(h.line.id))]  # each line once
+    topic = first[0].line.topic
+    groups = ((role, tuple(first[: _LEAD_LINES + 2])),)
     return Plan("answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
 
 
-def _one_role(engine: Engine, m: Match, terms: tuple[Term, ...], kind: str | None = None) -> Plan:
+def _one_role(
+    engine: Engine, m: Match, terms: tuple[Term, ...], kind: str | None = None, sure: float = 1.0
+) -> Plan:
     (role,) = m.roles
     routed = m.topic or ("salary" if m.focus else "overview")
     missing = _not_covered(engine, m, terms, [role], kind)
     if missing:
         return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
     terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
-    advice = _advice(engine, m, role, kind, terms) if not m.focus else None
+    places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile
+    advice = _advice(engine, m, role, kind, terms, sure) if not places and routed != "salary" else None
     if advice is not None:
         return advice
     if m.focus and routed == "salary":  # a pay question: words its salary section lacks are colour
@@ -266,6 +308,12 @@ def _one_role(engine: Engine, m: Match, terms: tuple[Term, ...], kind: str | Non
     missed = _unmatched_focus(engine, m, [role]) if no_figure else ()
     wants_lines = terms or _point_words(engine, m) or (m.focus and routed != "salary") or no_figure
     if figures or not (wants_lines or _kind_only(m.focus)):
+        brief = digest(engine, role, routed) if _natural(engine, m) and routed != "salary" else []
+        if brief:  # a question about the whole topic: the section in brief, the rest behind the button
+            groups = ((role, tuple(brief)),)
+            return Plan(
+                "answer", m.roles, routed, m.focus, mode="lead", groups=groups, match=m, uncovered=missed
+            )
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
     lead = _lead(engine, m, role, terms, _LEAD_LINES)
     if not lead:
@@ -394,6 +442,11 @@ def _not_covered(
     return ()
 
 
+def _natural(engine: Engine, m: Match) -> bool:
+    """A question in words ("what does an mlops engineer do?"), not a command ("mlops duties")."""
+    return not m.command and len(m.words) >= _NATURAL_WORDS and any(w in _SENTENCE_WORDS for w in m.words)
+
+
 def _terse(engine: Engine, m: Match) -> bool:
     """A keyword query ("mlops requirements zeppelin"): short, with no function words at all."""
     return len(m.words) <= _TERSE_WORDS and not any(w in engine.matcher.stopwords for w in m.words)
@@ -454,9 +507,9 @@ def _context_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str 
     "I build LLM apps and ship them to production ... what do AI engineers earn?": the words
     about the person's work are searched in each candidate's document; one must lead clearly.
     """
-    if len(m.words) < _CONTEXT_WORDS:
+    if len(m.words) + len(m.context) < _CONTEXT_WORDS:
         return None
-    words = [w for w in dict.fromkeys(m.subject) if len(w) > 2][:_MAX_SUBJECT]
+    words = [w for w in dict.fromkeys((*m.context, *m.subject)) if len(w) > 2][: _MAX_SUBJECT * 2]
     terms = [t for t in engine.evidence.terms(words) if t.weight < engine.evidence.max_weight]
     if not terms:
         return None
@@ -467,6 +520,15 @@ def _context_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str 
     ranked = sorted(candidates, key=lambda r: -score[r])
     best, second = score[ranked[0]], score[ranked[1]] if len(ranked) > 1 else 0
     return ranked[0] if best >= 3 and best >= _CONTEXT_LEAD * max(second, 1) else None
+
+
+def _with_context(m: Match, ctx: Match) -> Match:
+    """The question's match, with the role the context names when the question names none, and
+    the context's words kept for choosing between ambiguous roles."""
+    update: dict = {"context": tuple(ctx.subject)}
+    if not (m.roles or m.ambiguous) and len(ctx.roles) <= 2 and (ctx.roles or ctx.ambiguous):
+        update.update(roles=ctx.roles, ambiguous=ctx.ambiguous, weak_roles=ctx.weak_roles)
+    return m.model_copy(update=update)
 
 
 def _finish(p: Plan, choice: Choice, missing: tuple[str, ...]) -> Plan:
@@ -486,7 +548,13 @@ def plan(text: str, engine: Engine) -> Plan:
     thanks), the intent model's guess, scope (a job title that is none of the five), topic
     choice, then the policy from (intent, roles, topic, subject, hits) to a plan.
     """
-    m = engine.matcher.match(strip_command(text))
+    body = strip_command(text)
+    question, context = split(body)
+    m = engine.matcher.match(question)
+    if _SLASH.match(text):
+        m = m.model_copy(update={"command": True})
+    if context:
+        m = _with_context(m, engine.matcher.match(context))
     chat = _chat(engine, m)
     if chat is not None:
         return chat
@@ -557,7 +625,7 @@ def _policy(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -
         topic = m.topic if m.topic and not weak else ("salary" if m.focus else "overview")
         return _compare(engine, m, tuple(roles), topic, terms, choice.label)
     if len(m.roles) == 1:
-        return _one_role(engine, m, terms, choice.label)
+        return _one_role(engine, m, terms, choice.label, choice.sure)
     if m.list_word and m.topic is None and not m.unknown:
         return Plan("list", match=m)
     if m.unknown:

@@ -103,6 +103,8 @@ class Match(Record):
     weak_roles: tuple[str, ...] = ()  # roles named only by everyday words ("ml", "production")
     words: tuple[str, ...] = ()  # the words as typed (normalised, not corrected or stemmed)
     masked: tuple[str, ...] = ()  # tokens with role names, places, companies and numbers as placeholders
+    command: bool = False  # typed as the /role command
+    context: tuple[str, ...] = ()  # subject words of the sentences around the question (long messages)
 
 
 class Matcher:

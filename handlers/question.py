@@ -1,0 +1,43 @@
+"""The question in a long message: people write a sentence or two about themselves, then ask.
+
+"I've been a data scientist for 4 years, mostly notebooks. We have an MLOps team. What skills
+would I need to move over?" The question sentences decide the topic and the subject; the rest
+is context (it may still name the role, or pick between ambiguous ones).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split"]
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s+(?:\.\.\.|…)\s*")
+_ASKS = re.compile(
+    r"^(?:so|and|but|also|now|ok|okay|hi|hey|hello|guys|folks|anyway|basically)?[,\s]*"
+    r"(?:what|which|how|why|where|when|who|whats|should|shall|is|are|do|does|did|can|could|would|will|"
+    r"any|anyone|tips|advice|recommend)\b",
+    re.IGNORECASE,
+)
+_LONG = 22  # words: a shorter message is read whole
+_MOST = 45  # words of question kept
+
+
+def split(text: str) -> tuple[str, str]:
+    """(question, context) of a message; (text, "") when it is short or has no clear question."""
+    if len(text.split()) <= _LONG:
+        return text, ""
+    parts = [p.strip() for p in _SENTENCE.split(text) if p and p.strip()]
+    asks = [i for i, p in enumerate(parts) if p.endswith("?") or _ASKS.match(p)]
+    if not asks or len(parts) < 2:
+        return text, ""
+    chosen = [parts[i] for i in asks]
+    words = " ".join(chosen).split()
+    if len(words) > _MOST:  # several questions: the last ones are what is asked now
+        kept: list[str] = []
+        for p in reversed(chosen):
+            if kept and len(" ".join([p, *kept]).split()) > _MOST:
+                break
+            kept.insert(0, p)
+        chosen = kept
+    context = " ".join(p for i, p in enumerate(parts) if i not in asks)
+    return " ".join(chosen), context
