@@ -316,9 +316,18 @@ def other_title(engine: Engine, plan: Plan) -> Reply:
 def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
     """An answer with what it leaves out said in one sentence (`uncovered`), and a close second
     topic offered as a button."""
-    if not (plan.uncovered or plan.also) or reply.intent not in ("answer", "compare"):
+    aside = plan.note if plan.mode == "lead" else ""  # a whole-section answer says its note itself
+    if not (plan.uncovered or plan.also or aside) or reply.intent not in ("answer", "compare"):
         return reply
     text, blocks = reply.text, list(reply.blocks)
+    if aside:
+        say = (
+            f"_“{_echo(aside)}” isn't one of the {len(engine.kb.roles)} roles I know; "
+            "here is what the role documents say about it._"
+        )
+        head, sep, rest = text.partition("\n\n")
+        text = f"{head}\n\n{say}\n\n{rest}" if sep and head.startswith("*") else f"{say}\n\n{text}"
+        blocks.insert(1 if blocks and blocks[0].get("type") == "header" else 0, context(say))
     if plan.uncovered:
         names = " or ".join(f"“{_echo(u)}”" for u in plan.uncovered[:3])
         note = f"_The role documents say nothing about {names}; here is what they do cover._"

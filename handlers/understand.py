@@ -403,9 +403,10 @@ def _compare(
 
 def _beyond(engine: Engine, m: Match) -> list[str]:
     """Words and word pairs of the question that name what the documents never cover (PTO, visas)."""
-    beyond = engine.matcher.beyond
+    beyond, words = engine.matcher.beyond, m.words
+    grams = [" ".join(words[i : i + n]) for n in (5, 4, 3, 2) for i in range(len(words) - n + 1)]
     pairs = [" ".join(m.tokens[i : i + 2]) for i in range(len(m.tokens) - 1)]
-    return [w for w in dict.fromkeys((*pairs, *m.tokens, *m.subject)) if w in beyond]
+    return [w for w in dict.fromkeys((*grams, *pairs, *m.tokens, *m.subject)) if w in beyond]
 
 
 def _unmatched_focus(engine: Engine, m: Match, roles) -> tuple[str, ...]:
@@ -582,7 +583,10 @@ def plan(text: str, engine: Engine) -> Plan:
         else ()
     )
     if title and p.intent in ("answer", "compare") and m.compare_strong:  # "mlops vs devops"
-        missing = (title[0], *missing)
+        if engine.evidence.found(engine.evidence.term(title[0]), p.roles):  # what the documents say of it
+            p = p.model_copy(update={"note": title[0], "uncovered": ()})
+        else:
+            missing = (title[0], *missing)
     return _finish(p, choice, missing)
 
 
@@ -605,12 +609,18 @@ def _policy(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -
         if decided is None:
             return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
         m = m.model_copy(update={"roles": (*m.roles, decided), "ambiguous": ()})
-    if _wants_compare(m) and len(m.roles) == 1 and m.compare_strong and (m.focus or m.unknown):
-        # "ai systems pay tesla vs google" compares figures of one role; "mlops vs devops"
-        # names something rolebot does not cover: answer the role it knows, and say so.
-        topic = m.topic or ("salary" if m.focus else "overview")
-        note = "" if m.focus else " ".join(m.unknown[:3])
-        return Plan("answer", m.roles, topic, m.focus, unknown=() if note else m.unknown, note=note, match=m)
+    if _wants_compare(m) and len(m.roles) == 1 and m.compare_strong and (m.focus or m.unknown or terms):
+        # "ai systems pay tesla vs google" compares figures of one role; "mlops vs devops",
+        # "ml engineer vs data scientist" set a role beside something else: the role's lines on it
+        if m.focus:
+            topic = m.topic or "salary"
+            return Plan("answer", m.roles, topic, m.focus, unknown=m.unknown, match=m)
+        m = m if m.topic else m.model_copy(update={"topic": "overview"})
+        p = _one_role(engine, m, terms, choice.label, choice.sure)
+        absent = [t.word for t in terms if not engine.evidence.found(t, m.roles)]
+        if absent and p.intent == "answer":
+            p = p.model_copy(update={"uncovered": (*p.uncovered, " ".join(absent[:3]))})
+        return p
     rare = m.topic is None and all(t.weight >= _RARE for t in terms)
     if terms and not m.roles and (marked or rare):
         if engine.evidence.covered(terms):

@@ -49,9 +49,12 @@ class TestLead:
         assert "145,000" in reply.text and "300,600" in reply.text and len(reply.text) > 1500
 
     def test_a_vague_question_gets_the_section(self, kb):
-        """Nothing to narrow to: the section is the answer."""
+        """Nothing to narrow to: the section in brief (a line under each heading), the whole behind
+        the button."""
         reply = handlers.ask("what does a production ai engineer do?", kb)
-        assert reply.topic == "responsibilities" and len(reply.text) > 1500
+        assert reply.topic == "responsibilities" and len(reply.text) < 1300
+        assert reply.full == ("production-ai-engineer responsibilities",)
+        assert len(handlers.expand(reply, kb).text) > 1500
 
 
 class TestAcrossRoles:

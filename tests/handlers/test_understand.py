@@ -81,10 +81,16 @@ class TestIntents:
         assert reply.intent == "unknown" and "astronaut" in reply.text and reply.roles == ()
 
     def test_a_role_rolebot_does_not_cover_is_named_plainly(self, kb):
-        """'MLOps vs DevOps' answers MLOps and says DevOps is not covered."""
+        """'MLOps vs DevOps': DevOps is no role rolebot knows; the MLOps lines on DevOps lead."""
         reply = handlers.ask("What's the difference between MLOps and DevOps?", kb)
         assert (reply.intent, reply.roles) == ("answer", ("mlops-engineer",))
-        assert "I don't cover “devops”" in reply.text
+        assert "“devops” isn't one of the 5 roles I know" in reply.text[:200]
+        assert "DevOps" in reply.text[:600]
+
+    def test_a_role_and_an_unknown_title_the_documents_never_mention(self, kb):
+        """'MLOps vs actuary': the actuary is named as not covered."""
+        reply = handlers.ask("what is the difference between mlops engineer and actuary?", kb)
+        assert reply.roles == ("mlops-engineer",) and "actuary" in reply.uncovered
 
     def test_superlative_with_a_level_compares_that_level(self, kb):
         """'highest entry level salary' compares all roles on entry-level figures only."""
