@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["Turn", "complete"]
 
 # Words that ask across roles: such a question stands on its own, whatever came before.
-_ACROSS = {"any", "anywhere", "anyone", "all", "every", "each", "roles", "role", "jobs", "positions"}
+_ACROSS = {"any", "anywhere", "anyone", "all", "every", "each", "roles", "jobs", "positions"}
 _FOCUS_DIMS = ("levels", "locations", "companies", "kinds")
 # Words that point back at what was just discussed: the message leans on the thread.
 _POINTERS = {
@@ -156,6 +156,8 @@ def _own_topic(engine: Engine, m: Match) -> bool:
         return True
     if m.roles or m.focus or len(m.words) < 3:
         return False
+    if m.topic is not None:  # "what do both need?": a topic word, however weak, with nothing else
+        return True
     choice = choose(engine, m, guess(engine, m))
     return choice.match.topic is not None and choice.confidence >= _MODEL_TOPIC
 

@@ -598,7 +598,9 @@ def _policy(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -
         m = m.model_copy(update={"topic": "career", "topic_scores": scores})
     marked = set(m.tokens) & _ACROSS or m.roles_word
     asks_roles = set(m.tokens) & {"role", "roles", "any", "anyone", "anywhere"}
-    if asks_roles and m.roles and set(m.roles) <= set(m.weak_roles):  # "is there a role ... ml systems"
+    if (
+        asks_roles and set(m.tokens) & _ACROSS and m.roles and set(m.roles) <= set(m.weak_roles)
+    ):  # "is there a role ... ml systems"
         m = m.model_copy(update={"roles": ()})
     if not terms and not m.roles and marked:  # "which roles list emotional intelligence"
         terms = engine.evidence.terms(_point_words(engine, m))
