@@ -41,17 +41,25 @@ def _tables(engine: Engine) -> tuple[dict[str, str], dict[str, str], frozenset[s
     return titles, things, openers
 
 
-def _grams(words: tuple[str, ...]) -> Iterable[tuple[int, int, str]]:
-    """(start, end, phrase) of every n-gram, longest first."""
+def _grams(words: tuple[str, ...], firsts: frozenset[str]) -> Iterable[tuple[int, int, str]]:
+    """(start, end, phrase) of every n-gram that starts with a table's first word, longest first."""
+    starts = [i for i, w in enumerate(words) if w in firsts]
     for n in range(min(_MAX_N, len(words)), 0, -1):
-        for i in range(len(words) - n + 1):
-            yield i, i + n, " ".join(words[i : i + n])
+        for i in starts:
+            if i + n <= len(words):
+                yield i, i + n, " ".join(words[i : i + n])
+
+
+_FIRSTS: dict[int, frozenset[str]] = {}
 
 
 def _found(words: tuple[str, ...], table: dict[str, str]) -> list[tuple[int, int, str]]:
+    firsts = _FIRSTS.get(id(table))
+    if firsts is None:  # the tables live as long as their engine (cached in _tables)
+        firsts = _FIRSTS[id(table)] = frozenset(p.split()[0] for p in table)
     used = [False] * len(words)
     out = []
-    for start, end, phrase in _grams(words):
+    for start, end, phrase in _grams(words, firsts):
         if phrase in table and not any(used[start:end]):
             used[start:end] = [True] * (end - start)
             out.append((start, end, phrase))

@@ -403,8 +403,9 @@ def _compare(
 
 def _beyond(engine: Engine, m: Match) -> list[str]:
     """Words and word pairs of the question that name what the documents never cover (PTO, visas)."""
-    beyond, words = engine.matcher.beyond, m.words
-    grams = [" ".join(words[i : i + n]) for n in (5, 4, 3, 2) for i in range(len(words) - n + 1)]
+    beyond, words, firsts = engine.matcher.beyond, m.words, engine.matcher.beyond_firsts
+    starts = [i for i, w in enumerate(words) if w in firsts]
+    grams = [" ".join(words[i : i + n]) for n in (5, 4, 3, 2) for i in starts if i + n <= len(words)]
     pairs = [" ".join(m.tokens[i : i + 2]) for i in range(len(m.tokens) - 1)]
     return [w for w in dict.fromkeys((*grams, *pairs, *m.tokens, *m.subject)) if w in beyond]
 

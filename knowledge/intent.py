@@ -125,11 +125,11 @@ class Model:
     def guess(self, tokens: tuple[str, ...] | list[str]) -> Guess:
         """The labels with their probabilities (softmax of the linear scores)."""
         n, w = len(self.labels), self.weights
-        acc = [0.0] * n
-        for b, value in vector(tokens).items():
-            row = w[b * n : (b + 1) * n]
-            acc = [a + value * x for a, x in zip(acc, row, strict=True)]
-        scores = [a / self.scale + c for a, c in zip(acc, self.intercepts, strict=True)]
+        v = vector(tokens)
+        value = next(iter(v.values()), 0.0) / self.scale  # every feature has the same value
+        rows = [w[b * n : (b + 1) * n] for b in v] or [array("h", bytes(2 * n))]
+        sums = map(sum, zip(*rows, strict=True))  # column sums in C: a row per feature, a column per label
+        scores = [value * a + c for a, c in zip(sums, self.intercepts, strict=True)]
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)
