@@ -50,6 +50,7 @@ _ADVICE_SURE = 0.5  # below this, the lines on the question's own words lead an 
 _CHAT_SURE = 0.7  # the model's thanks / help / list, when nothing else is named
 _CHAT_WORDS = 10
 _SLASH_WORDS = 4
+_BARE_WORDS = 3  # no more words than this, none of them a topic or subject word: nothing to read
 _COMPARE_SURE = 0.6  # a comparison takes the model's topic from this; else the overviews
 _TERSE_WORDS = 5
 _NATURAL_WORDS = 4
@@ -562,8 +563,7 @@ def plan(text: str, engine: Engine) -> Plan:
         return chat
     named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= _GENERIC_WEIGHT
     slash = named and len(m.roles) == 1 and not m.subject and len(m.words) <= _SLASH_WORDS
-    keywords = len(m.words) <= _SLASH_WORDS and not any(w in engine.matcher.stopwords for w in m.words)
-    bare = keywords and not (m.subject or m.topic_words)  # "/role mlops senior": nothing to read
+    bare = len(m.words) <= _BARE_WORDS and not (m.subject or m.topic_words)  # "/role mlops senior"
     g = guess_none() if slash or bare else guess(engine, m)  # "/role mlops salary" needs no model
     terms = _subject(engine, m) if m.subject else ()
     m = _reroute(engine, m, terms)
