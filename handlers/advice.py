@@ -18,8 +18,10 @@ _HEADING = 2.0  # a line under the kind's most telling heading
 _CUE = 0.7  # each cue word a line holds (at most three count)
 _SECTION = 0.4  # less for each section further down the kind's list
 _ENOUGH = 0.9  # a line must score this much to answer
+_RUNG_ENOUGH = 3  # a rung with fewer lines than this is followed by the kind's other lines
 _DIGEST_LINES = 7
 _FLAT_LINES = 5  # a section without headings: its first bullets
+_OPENING = 2  # sentences of the opening paragraph
 _DIGEST_CHARS = 800
 
 
@@ -33,24 +35,26 @@ def _score(line: Line, spec: dict, rank: int) -> float:
     return score - _SECTION * rank
 
 
-def _after(lines: list[Line], level: str) -> list[Line]:
-    """The ladder's rungs above a level ("what's after senior?"): the sub-lists of Career
-    Progression that follow the first one naming the level."""
-    rungs = list(dict.fromkeys(ln.path[:2] for ln in lines if len(ln.path) >= 2))
-    at = next((i for i, r in enumerate(rungs) if level in r[1].lower()), None)
+def _rungs(lines: list[Line], level: str, above: bool) -> list[Line]:
+    """A rung of the ladder: the sub-list of Career Progression (or the labelled line) naming the
+    level ("how do I get to team lead?"), or with `above` the rungs after it ("what's after
+    senior?")."""
+    rungs = list(dict.fromkeys(ln.path[:2] if len(ln.path) >= 2 else (ln.label or "",) for ln in lines))
+    at = next((i for i, r in enumerate(rungs) if level in r[-1].lower()), None)
     if at is None:
         return []
-    above = set(rungs[at + 1 : at + 3])
-    return [ln for ln in lines if ln.path[:2] in above]
+    wanted = set(rungs[at + 1 : at + 3]) if above else {rungs[at]}
+    return [ln for ln in lines if (ln.path[:2] if len(ln.path) >= 2 else (ln.label or "",)) in wanted]
 
 
 def advice_lines(
-    engine: Engine, kind: str, role: str, most: int = _MOST, after: str | None = None
+    engine: Engine, kind: str, role: str, most: int = _MOST, level: str | None = None, above: bool = False
 ) -> list[Hit]:
     """The role's lines that answer this kind of advice, best first, shown in document order.
 
-    `after`: a level the person has reached ("senior"): the rungs above it lead. Lead-ins
-    ("...include:") are left out. [] when the document has nothing for the kind.
+    `level`: a rung of the ladder asked about ("team lead"), or with `above` one reached
+    ("what's after senior?"): those rungs lead. Lead-ins ("...include:") are left out. []
+    when the document has nothing for the kind.
     """
     spec = engine.advice.get(kind)
     if not spec:
@@ -63,17 +67,15 @@ def advice_lines(
         for ln in index.section(role, topic)
         if not ln.text.endswith(":") and ln.bullet
     ]
-    if after:
-        above = _after([ln for rank, ln in lines if rank == 0], after)
-        if above:
-            return [Hit(ln, 0.0, frozenset()) for ln in above[:most]]
-    scored = [(_score(ln, spec, rank), i, ln) for i, (rank, ln) in enumerate(lines)]
-    best = sorted((s for s in scored if s[0] >= _ENOUGH), key=lambda s: (-s[0], s[1]))[:most]
-    return [Hit(ln, score, frozenset()) for score, _, ln in sorted(best, key=lambda s: s[1])]
+    rungs = _rungs([ln for rank, ln in lines if rank == 0], level, above)[:most] if level else []
+    scored = [(_score(ln, spec, rank), i, ln) for i, (rank, ln) in enumerate(lines) if ln not in rungs]
+    best = sorted((s for s in scored if s[0] >= _ENOUGH), key=lambda s: (-s[0], s[1]))[: most - len(rungs)]
+    rest = [Hit(ln, score, frozenset()) for score, _, ln in sorted(best, key=lambda s: s[1])]
+    return [*(Hit(ln, 0.0, frozenset()) for ln in rungs), *(rest if len(rungs) < _RUNG_ENOUGH else [])]
 
 
 def digest(engine: Engine, role: str, topic: str) -> list[Hit]:
-    """A section in brief, for a question that asks about the whole topic: its opening sentence,
+    """A section in brief, for a question that asks about the whole topic: its opening sentences,
     then the first line under each heading, in document order, within about 800 characters."""
     out: list[Hit] = []
     seen: set[tuple[str, ...]] = set()
@@ -82,8 +84,9 @@ def digest(engine: Engine, role: str, topic: str) -> list[Hit]:
         if ln.text.endswith(":") or ln.depth:
             continue
         head = ln.path[:1]
+        opening = not head and not ln.bullet and len(out) < _OPENING and all(not h.line.path for h in out)
         flat = ln.bullet and not head and sum(1 for h in out if not h.line.path) < _FLAT_LINES
-        if ((head in seen and not flat) and out) or (not ln.bullet and out):
+        if not (opening or flat or (head and head not in seen)):
             continue
         if out and size + len(ln.text) > _DIGEST_CHARS:
             break

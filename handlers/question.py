@@ -18,7 +18,7 @@ _ASKS = re.compile(
     r"any|anyone|tips|advice|recommend)\b",
     re.IGNORECASE,
 )
-_LONG = 22  # words: a shorter message is read whole
+_LONG = 10  # words: a shorter message is read whole
 _MOST = 45  # words of question kept
 
 

@@ -274,8 +274,8 @@ def _advice(
 ) -> Plan | None:
     """An advice question: the document's list that answers its kind, and the lines on its subject
     ("find a mentor"): those first when the model is unsure of the kind."""
-    after = m.focus.levels[0] if kind == "grow" and m.focus.levels and _ABOVE & set(m.tokens) else None
-    lines = advice_lines(engine, kind, role, after=after) if kind else []
+    level = _rung_words(engine, m) if kind == "grow" else None
+    lines = advice_lines(engine, kind, role, level=level, above=bool(_ABOVE & set(m.tokens))) if kind else []
     if not lines:
         return None
     extra = _lead(engine, m, role, terms, 3) if terms else []
@@ -285,6 +285,16 @@ def _advice(
     topic = first[0].line.topic
     groups = ((role, tuple(first[: _LEAD_LINES + 2])),)
     return Plan("answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
+
+
+def _rung_words(engine: Engine, m: Match) -> str | None:
+    """The level a career question names, as the ladder's headings say it ("team lead", "senior")."""
+    if not m.focus.levels:
+        return None
+    target = m.focus.levels[-1]  # "from junior to senior": where the person is going
+    phrases = engine.matcher.aliases.focus.get("level", {}).get(target, ())
+    said = " ".join(m.words)
+    return next((p for p in sorted(phrases, key=len, reverse=True) if p in said), target)
 
 
 def _one_role(
@@ -624,7 +634,7 @@ def _policy(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -
         if absent and p.intent == "answer":
             p = p.model_copy(update={"uncovered": (*p.uncovered, " ".join(absent[:3]))})
         return p
-    rare = m.topic is None and all(t.weight >= _RARE for t in terms)
+    rare = all(t.weight >= _RARE for t in terms)  # "where does SQL show up as a requirement?"
     if terms and not m.roles and (marked or rare):
         if engine.evidence.covered(terms):
             return _across(engine, m, terms)
