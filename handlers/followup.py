@@ -57,6 +57,7 @@ _BOTH = {"both", "two", "either"}
 _FILLER = {"ok", "okay", "cool", "fine", "alright", "right", "so", "hmm", "great", "thanks", "thx", "nice"}
 _OPENERS = {"and", "what about", "how about", "same for", "same question", "also", "now", "then", "vs"}
 _MODEL_TOPIC = 0.55
+_SHORT = 6
 
 
 class Turn(Record):
@@ -162,6 +163,15 @@ def _own_topic(engine: Engine, m: Match) -> bool:
     return choice.match.topic is not None and choice.confidence >= _MODEL_TOPIC
 
 
+def _about_the_roles(engine: Engine, m: Match) -> bool:
+    """A short message whose every word is the documents' ("how many yrs exp tho"): it goes on
+    about the roles just discussed (unlike "what about nurses?")."""
+    if len(m.words) > _SHORT or not m.subject:
+        return False
+    ev = engine.evidence
+    return all(ev.found(t) for t in ev.terms(m.subject))
+
+
 def _leans(words: tuple[str, ...]) -> bool:
     """Whether a message opens as a follow-up does ("and ...", "what about ...", "same for ...")."""
     head = [w for w in words[:4] if w not in _FILLER]
@@ -175,7 +185,8 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         return text
     body = strip_command(text)
     m = engine.matcher.match(body)
-    if set(m.tokens) & _ACROSS or thanks(engine, m):  # "which roles need kubernetes?", "thanks!"
+    across = set(m.tokens) & _ACROSS and not set(m.words) & _POINTERS  # not "is anyone hiring them?"
+    if across or thanks(engine, m):  # "which roles need kubernetes?", "thanks!"
         return text
     named_topic = _own_topic(engine, m)
     leaning = _leans(m.words)
@@ -187,7 +198,7 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     roles = list(m.roles) or everyday
     if said:  # "what about the ops side?": the words that named the role are not the subject
         body = " ".join(w for w in body.split() if w.lower().strip("?!.,") not in said)
-    pointing = bool(set(m.words) & _POINTERS)
+    pointing = bool(set(m.words) & _POINTERS) or _about_the_roles(engine, m)
     if not (roles or m.topic or m.focus or m.ambiguous or pointing or named_topic):
         return text  # nothing to complete ("why?"), or a new subject ("what about nurses?")
     both = bool(set(m.words) & _BOTH) and len(last.roles) > 1 and not roles
@@ -202,5 +213,5 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     keep_focus = topic or (m.topic == last.topic)
     focus = _focus_words(last, m) if keep_focus else []
     lead = ["compare"] if len(roles) > 1 else []
-    parts = [*lead, *roles, body, *topic, *focus]
+    parts = [*lead, *roles, *topic, *focus, body]  # what is filled in first: the question stays last
     return " ".join(p for p in parts if p)

@@ -161,6 +161,7 @@ class Matcher:
             *aliases.ambiguous,
             *(p for ws in aliases.topic_phrases().values() for p in ws),
             *(p for ps in aliases.focus.get("location", {}).values() for p in ps),  # "seatle", "new yrok"
+            *(p for ps in aliases.focus.get("company", {}).values() for p in ps if len(p) > 4),  # "gogle"
         ]
         self.fuzzy_vocab = sorted({w for p in targets for w in words(p) if len(w) >= 4 and w.isalpha()})
         self.intent_tokens = frozenset(w for ws in self.intent_words.values() for p in ws for w in p.split())
