@@ -85,7 +85,8 @@ _SENTENCE_WORDS = {
 _CLARIFY_SURE = 0.5  # a topic the model is this sure of, with no role named: ask which role
 _MODEL_CLARIFY = 0.8  # ... and from this, when no topic word backs it
 _CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
-_CONTEXT_LEAD = 1.5
+_CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
+_CONTEXT_MIN = 6.0  # about two rare words that only it uses
 _MENTION = {"mention", "mentioned", "cover", "covered", "covers"}
 
 
@@ -517,22 +518,23 @@ def _chat_model(engine: Engine, m: Match, choice: Choice, g: Guess) -> Plan | No
 def _context_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:
     """Which of an ambiguous name's roles the rest of a long message points to, if clearly one.
 
-    "I build LLM apps and ship them to production ... what do AI engineers earn?": the words
-    about the person's work are searched in each candidate's document; one must lead clearly.
+    "I wire LLMs into our legacy claims system ... what challenges should I expect as an AI
+    engineer?": each word about the person's work counts for the candidates whose documents use
+    it, weighted by how rare it is and shared among them, so a word only one of them uses
+    decides most. One candidate must lead clearly.
     """
     if len(m.words) + len(m.context) < _CONTEXT_WORDS:
         return None
-    words = [w for w in dict.fromkeys((*m.context, *m.subject)) if len(w) > 2][: _MAX_SUBJECT * 2]
-    terms = [t for t in engine.evidence.terms(words) if t.weight < engine.evidence.max_weight]
-    if not terms:
-        return None
-    score = {}
-    for role in candidates:
-        hits = engine.evidence.search(terms, roles=[role], limit=20)
-        score[role] = sum(len(h.terms) for h in hits[:8])
+    ev = engine.evidence
+    words = [w for w in dict.fromkeys((*m.context, *m.subject)) if len(w) > 2][: _MAX_SUBJECT * 3]
+    score = dict.fromkeys(candidates, 0.0)
+    for t in ev.terms(words):
+        having = [r for r in candidates if ev.found(t, [r])]
+        for r in having if len(having) < len(candidates) else ():
+            score[r] += t.weight / len(having)
     ranked = sorted(candidates, key=lambda r: -score[r])
-    best, second = score[ranked[0]], score[ranked[1]] if len(ranked) > 1 else 0
-    return ranked[0] if best >= 3 and best >= _CONTEXT_LEAD * max(second, 1) else None
+    best, second = score[ranked[0]], score[ranked[1]]
+    return ranked[0] if best >= _CONTEXT_MIN and best >= _CONTEXT_LEAD * second else None
 
 
 def _with_context(m: Match, ctx: Match) -> Match:
