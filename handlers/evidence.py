@@ -27,6 +27,7 @@ _CACHE = 4096  # words kept with their terms (a bound, so hostile text cannot gr
 _TOPIC_BONUS = 1.35  # lines of the section the question was routed to rank higher
 _PAY_LINE = 80  # characters: a longer line with a pay figure says more than the figure
 _NUMBER_BONUS = 1.5  # lines with a figure, when the question asks "how fast", "what %"
+_HEADING_BONUS = 1.6  # a line under a heading that names the point asked ("Experience")
 
 
 class Term(Record):
@@ -161,8 +162,9 @@ class Evidence:
         if subject or points:
             wanted = {key(f) for f in (*forms, *points)}
             hits = [h for h in hits if not h.terms.isdisjoint(wanted)]
-        if topic or numbers:
-            hits = [Hit(h.line, h.score * _bonus(h, topic, numbers), h.terms) for h in hits]
+        if topic or numbers or points:
+            heads = [_literal(p) for p in points]
+            hits = [Hit(h.line, h.score * _bonus(h, topic, numbers, heads), h.terms) for h in hits]
         return sorted(hits, key=lambda h: h.score, reverse=True)
 
     def _pay(self, line: Line) -> bool:
@@ -186,8 +188,10 @@ def _literal(form: str) -> re.Pattern:
     return re.compile(rf"(?<![a-z0-9]){re.escape(root)}(?:s|es)?(?![a-z0-9])")
 
 
-def _bonus(hit: Hit, topic: str | None, numbers: bool) -> float:
+def _bonus(hit: Hit, topic: str | None, numbers: bool, heads: Sequence[re.Pattern] = ()) -> float:
     bonus = _TOPIC_BONUS if topic and hit.line.topic == topic else 1.0
+    if heads and any(h.search(" ".join(hit.line.path).lower()) for h in heads):  # under "Experience"
+        bonus *= _HEADING_BONUS
     if numbers and any(c.isdigit() for c in hit.line.text):
         bonus *= _NUMBER_BONUS
     return bonus
