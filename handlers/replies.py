@@ -5,7 +5,7 @@ from __future__ import annotations
 from handlers.advice import digest
 from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
-from handlers.lead import across, lead_answer, lead_compare, uncovered
+from handlers.lead import across, lead_answer, lead_compare, lines_text, uncovered
 from handlers.render import (
     MAX_BLOCKS,
     MAX_SECTION_TEXT,
@@ -28,7 +28,9 @@ __all__ = ["REPLIES", "fit", "noted"]
 _ASKED_MAX = 60
 _SAMPLED = 3  # candidates shown with a line of their section when "which role?" is asked
 _SAMPLE_MAX = 160
-_OPENING = 450  # characters of each role's section in a comparison without a point
+_OPENING = 450
+_COMPARE_LINES = 4  # lines per role when two roles are compared without a point
+_COMPARE_LINES_MANY = 2  # characters of each role's section in a comparison without a point
 
 
 def fit(blocks: list[dict[str, Any]], limit: int = MAX_BLOCKS) -> list[dict[str, Any]]:
@@ -110,6 +112,15 @@ def _answer(engine: Engine, plan: Plan) -> Reply:
     )
 
 
+def _brief(engine: Engine, role_id: str, topic_id: str, most: int) -> str:
+    """A role's section in a few lines for a comparison: its bullets under their headings, or its
+    opening when it has none."""
+    hits = [h for h in digest(engine, role_id, topic_id) if h.line.bullet or h.line.path][:most]
+    if not hits:
+        return _opening(engine.section_text(role_id, topic_id))
+    return lines_text(engine, hits)
+
+
 def _opening(text: str, limit: int = _OPENING) -> str:
     """The first lines of a section's mrkdwn, whole lines only, up to about `limit` characters."""
     kept: list[str] = []
@@ -129,10 +140,9 @@ def compare(engine: Engine, plan: Plan) -> Reply:
     title = f"{topic.title}: {names}"
     if topic.id == "salary":
         body = compare_text(roles, plan.focus)
-    else:
-        body = "\n\n".join(
-            f"*{escape(r.title)}*\n{_opening(engine.section_text(r.id, topic.id))}" for r in roles
-        )
+    else:  # each role's section in brief: the first line under each heading
+        per_role = _COMPARE_LINES if len(roles) <= 2 else _COMPARE_LINES_MANY
+        body = "\n\n".join(f"*{escape(r.title)}*\n{_brief(engine, r.id, topic.id, per_role)}" for r in roles)
     full = [f"{r.id} {topic.id}" for r in roles]
     footer = "Whole sections: the buttons below."
     buttons = [full_button(q, f"{r.title} · {topic.title}") for q, r in zip(full, roles, strict=True)]

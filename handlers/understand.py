@@ -541,8 +541,12 @@ def _with_context(m: Match, ctx: Match) -> Match:
     """The question's match, with the role the context names when the question names none, and
     the context's words kept for choosing between ambiguous roles."""
     update: dict = {"context": tuple(ctx.subject)}
+    weak = bool(m.roles) and set(m.roles) <= set(m.weak_roles)  # "what ML knowledge would I need?"
+    strong = [r for r in ctx.roles if r not in ctx.weak_roles]
     if not (m.roles or m.ambiguous) and len(ctx.roles) <= 2 and (ctx.roles or ctx.ambiguous):
         update.update(roles=ctx.roles, ambiguous=ctx.ambiguous, weak_roles=ctx.weak_roles)
+    elif weak and len(strong) == 1 and not m.compare_strong:
+        update.update(roles=tuple(strong), weak_roles=())
     return m.model_copy(update=update)
 
 
