@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Turn", "complete"]
 
-# Words that ask across roles: such a question stands on its own, whatever came before.
-_ACROSS = {"any", "anywhere", "anyone", "all", "every", "each", "roles", "jobs", "positions"}
 _FOCUS_DIMS = ("levels", "locations", "companies", "kinds")
 # Words that point back at what was just discussed: the message leans on the thread.
 _POINTERS = {
@@ -185,7 +183,9 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         return text
     body = strip_command(text)
     m = engine.matcher.match(body)
-    across = set(m.tokens) & _ACROSS and not set(m.words) & _POINTERS  # not "is anyone hiring them?"
+    across = (
+        set(m.tokens) & engine.matcher.thread_across and not set(m.words) & _POINTERS
+    )  # not "is anyone hiring them?"
     if across or thanks(engine, m):  # "which roles need kubernetes?", "thanks!"
         return text
     named_topic = _own_topic(engine, m)

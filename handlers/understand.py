@@ -24,7 +24,6 @@ _COMMAND = re.compile(r"^\s*(?:/role\b|<@[A-Z0-9]+(?:\|[^>]*)?>)[\s:,]*", re.IGN
 _SUGGEST_FROM = 8  # "did you mean" looks at the first distinct unknown words, not all 60
 _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "all", "every", "each"}
 # Words that ask across the roles ("which roles", "who works with", "mentioned anywhere").
-_ACROSS = {"which", "who", "whom", "any", "anywhere", "anyone", "mentioned", "mention", "these", "all"}
 _NUMBERS = {
     "fast",
     "percent",
@@ -408,6 +407,8 @@ def _compare(
     if salary_figures or not wants_lines:
         return Plan("compare", roles, topic, m.focus, match=m)
     groups = tuple((r, tuple(_lead(engine, m, r, terms, _ROLE_LINES))) for r in roles)
+    if not any(hits for _, hits in groups):  # no line on the point anywhere: the sections side by side
+        return Plan("compare", roles, topic, m.focus, match=m)
     if not _strong(m):  # no topic named: the one the answering lines come from
         topic = _best_topic([h for _, hits in groups for h in hits]) or topic
     return Plan("compare", roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
@@ -467,7 +468,8 @@ def _terse(engine: Engine, m: Match) -> bool:
 
 
 def _subject(engine: Engine, m: Match) -> tuple[Term, ...]:
-    words = list(dict.fromkeys(w for w in m.subject if w not in _ACROSS))[:_MAX_SUBJECT]
+    across = engine.matcher.across_words
+    words = list(dict.fromkeys(w for w in m.subject if w not in across))[:_MAX_SUBJECT]
     if m.ambiguous and words and all(p == "ai" for p, _ in m.ambiguous):
         words.append("ai")  # "edge ai": a word of the subject, not a role name
     return engine.evidence.terms(words) if words else ()
@@ -613,10 +615,11 @@ def _policy(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -
     if len(m.focus.levels) >= 2 and not _strong(m) and "salary" not in m.topic_scores:
         scores = {**m.topic_scores, "career": _GENERIC_WEIGHT}
         m = m.model_copy(update={"topic": "career", "topic_scores": scores})
-    marked = set(m.tokens) & _ACROSS or m.roles_word
+    across = engine.matcher.across_words
+    marked = set(m.tokens) & across or m.roles_word
     asks_roles = set(m.tokens) & {"role", "roles", "any", "anyone", "anywhere"}
     if (
-        asks_roles and set(m.tokens) & _ACROSS and m.roles and set(m.roles) <= set(m.weak_roles)
+        asks_roles and set(m.tokens) & across and m.roles and set(m.roles) <= set(m.weak_roles)
     ):  # "is there a role ... ml systems"
         m = m.model_copy(update={"roles": ()})
     if not terms and not m.roles and marked:  # "which roles list emotional intelligence"

@@ -37,6 +37,8 @@ class Aliases(Record):
     context_openers: list[str]
     label_topics: dict[str, str]
     followup_roles: dict[str, str]
+    across_words: list[str]
+    thread_across: list[str]
     ordinals: dict[str, int]
     advice: dict[str, dict[str, list[str]]]
     short_names: dict[str, str]

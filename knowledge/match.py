@@ -140,6 +140,8 @@ class Matcher:
         self.stopwords = frozenset(aliases.stopwords)
         self.thanks_words = frozenset(" ".join(words(p)) for p in aliases.thanks_words)
         self.beyond = frozenset(" ".join(words(p)) for p in aliases.beyond)
+        self.across_words = frozenset(aliases.across_words)
+        self.thread_across = frozenset(aliases.thread_across)
         self.beyond_firsts = frozenset(p.split()[0] for p in self.beyond if p)
         self.weak_aliases = frozenset(key(p) for p in aliases.weak_aliases)
         raw_phrases = [

@@ -42,6 +42,27 @@ class TestAsk:
         assert replies[0]["intent"] == "answer" and replies[-1]["intent"] == "list"
         assert replies[1]["intent"] == "help"
 
+    def test_a_failing_line_costs_one_line_not_the_batch(self, monkeypatch, capsys):
+        """A bug while answering one line prints an apology for it and goes on with the next."""
+        import io
+
+        import handlers
+
+        real = handlers.ask
+
+        def flaky(text, kb):
+            if "boom" in text:
+                raise IndexError("tuple index out of range")
+            return real(text, kb)
+
+        monkeypatch.setattr(handlers, "ask", flaky)
+        monkeypatch.setattr("sys.stdin", io.StringIO("/role mlops salary\nboom\n/role list\n"))
+        assert main(["ask", "--json", "-"]) == 0
+        out = capsys.readouterr()
+        replies = [json.loads(line) for line in out.out.splitlines()]
+        assert [r["intent"] for r in replies] == ["answer", "unknown", "list"]
+        assert "Sorry" in replies[1]["text"] and "Traceback" not in out.err and out.err.count("\n") == 1
+
     def test_offline_path_never_imports_slack(self):
         """`ask` does not import slack_bolt or slack_sdk (fast cold start)."""
         code = (

@@ -48,6 +48,9 @@ class TestChat:
         a = load_aliases()
         assert not set(a.thanks_words) & set(a.help_words)
         assert not set(a.thanks_words) & set(a.list_words)
+        assert not set(a.help_words) & set(a.stopwords) - {"help"}  # "help" opens a message, see _chat
+        assert set(a.thread_across) <= set(a.across_words) | {"every", "each", "roles", "jobs", "positions"}
+        assert set(a.label_topics.values()) <= set(a.topics) and set(a.advice) <= set(a.label_topics)
 
 
 class TestScope:
@@ -143,6 +146,17 @@ class TestIntentModel:
         assert "\n" not in str(err.value) and "rebuild" in str(err.value)
 
 
+def test_every_suggested_prompt_gets_the_reply_it_promises(kb):
+    """The assistant view's prompts, for every role: an answer or comparison, never unknown."""
+    from handlers.prompts import suggested_prompts
+
+    for day in range(len(kb.roles) * 8):
+        for prompt in suggested_prompts(kb, day):
+            reply = handlers.ask(prompt["message"], kb)
+            assert reply.intent in ("answer", "compare"), prompt["message"]
+            assert reply.uncovered == () and "couldn't tell" not in reply.text
+
+
 def test_every_example_the_usage_gives_gets_an_answer(kb):
     """The `/role ...` examples of the help text each get the reply they promise."""
     usage = handlers.ask("/role help", kb).text
@@ -206,3 +220,21 @@ def test_any_thread_gets_well_formed_replies(kb, thread):
             assert_within_limits(reply.blocks)
             json.dumps(reply.to_json())
         turns = [*turns, handlers.converse(text, kb, turns)[1]][-6:]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    words=st.lists(
+        st.sampled_from(KB_WORDS + ["python", "docker", "degree", "senior", "bonus"]), min_size=1, max_size=6
+    )
+)
+def test_a_subject_counted_as_covered_has_lines_to_lead_with(engine, words):
+    """A plan that leads with lines has some: every group of one role or across roles, and at least
+    one group of a comparison (a role without any says "Nothing on this point")."""
+    from handlers.understand import plan
+
+    p = plan(" ".join(words), engine)
+    if p.mode in ("lead", "cross"):
+        assert p.groups and any(hits for _, hits in p.groups)
+        assert p.intent == "compare" and p.mode == "lead" or all(hits for _, hits in p.groups)
+        assert {rid for rid, _ in p.groups} <= set(engine.role_ids)

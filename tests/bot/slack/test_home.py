@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from bot.slack.home import BACK_ACTION, MAX_VIEW_BLOCKS, home_view, subscription_line
+import handlers
+from bot.slack.home import BACK_ACTION, EXAMPLES, MAX_VIEW_BLOCKS, home_view, subscription_line
 
 
 def buttons(view):
@@ -25,6 +26,17 @@ class TestHomeView:
     def test_shows_example_commands(self, kb):
         """The view lists /role examples."""
         assert "`/role mlops salary`" in json.dumps(home_view(kb, None))
+
+    def test_every_example_gets_the_reply_it_promises(self, kb):
+        """Each example the Home tab tells people to type answers as it says (tips: in a channel)."""
+        promised = {"list": "list", "help": "help"}
+        for example in EXAMPLES:
+            words = example.removeprefix("@rolebot ").split()
+            if words[-1] == "tips":
+                continue  # a channel command, answered by the Slack app (tests/bot/slack/test_listeners.py)
+            reply = handlers.ask(example.removeprefix("@rolebot "), kb)
+            assert reply.intent == promised.get(words[-1], reply.intent)
+            assert reply.intent in ("answer", "compare", "list", "help") and "couldn't tell" not in reply.text
 
     def test_says_when_tips_are_not_configured(self, kb):
         """Without a tips service the Tips section says they are not configured."""
