@@ -637,7 +637,7 @@ def _policy(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -
         if m.focus:
             topic = m.topic or "salary"
             return Plan("answer", m.roles, topic, m.focus, unknown=m.unknown, match=m)
-        m = m if m.topic else m.model_copy(update={"topic": "overview"})
+        m = m if _strong(m) else m.model_copy(update={"topic": "overview"})  # "what's the difference"
         p = _one_role(engine, m, terms, choice.label, choice.sure)
         absent = [t.word for t in terms if not engine.evidence.found(t, m.roles)]
         if absent and p.intent == "answer":
