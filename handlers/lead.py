@@ -96,7 +96,11 @@ def lead_answer(engine: Engine, plan: Plan) -> Reply:
 def lead_compare(engine: Engine, plan: Plan) -> Reply:
     """Several roles on one point: each role's answering lines, side by side."""
     kb = engine.kb
-    names = " vs ".join(kb.roles[r].title for r in plan.roles)
+    names = (
+        " vs ".join(kb.roles[r].title for r in plan.roles)
+        if len(plan.roles) <= 3
+        else f"all {len(plan.roles)} roles"
+    )
     title = f"{engine.topic_titles[plan.topic]}: {names}"
     parts, full = [], []
     for role_id, hits in plan.groups:

@@ -424,11 +424,13 @@ def _beyond(engine: Engine, m: Match) -> list[str]:
 
 
 def _unmatched_focus(engine: Engine, m: Match, roles) -> tuple[str, ...]:
-    """Places and companies asked about that no pay figure of these roles names."""
+    """Places and companies asked about that neither a pay figure nor any line of these roles names."""
     out = []
+    index = engine.evidence.index
     for value in (*m.focus.locations, *m.focus.companies):
         one = Focus(locations=(value,)) if value in m.focus.locations else Focus(companies=(value,))
-        if not any(matching(engine.kb.roles[r], one) for r in roles):
+        said = any(index.line(i).role in roles for i in index.matching(value.lower()))
+        if not said and not any(matching(engine.kb.roles[r], one) for r in roles):
             out.append(value)
     return tuple(out)
 
@@ -645,9 +647,12 @@ def _policy(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -
         return p
     rare = all(t.weight >= _RARE for t in terms)  # "where does SQL show up as a requirement?"
     if terms and not m.roles and (marked or rare):
-        if engine.evidence.covered(terms):
-            return _across(engine, m, terms)
-        if marked and not m.ambiguous:  # "is rust used by any of these roles?": no role says so
+        held = tuple(t for t in terms if engine.evidence.found(t))  # the rest is colour ("friendly")
+        if held and engine.evidence.covered(held):
+            return _across(engine, m, held)
+        named = {o.name for o in outside(engine, m, None)}
+        asked = {t.word for t in terms} & named or (set(m.tokens) & _MENTION and not held)
+        if marked and not m.ambiguous and asked:  # "is rust used by any of these roles?": none says so
             return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=terms, match=m)
     if _wants_compare(m):
         named = list(m.roles)
