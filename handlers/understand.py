@@ -45,6 +45,16 @@ _CROSS_ROLES = 5
 _MAX_SUBJECT = 8  # distinct subject words looked up: a 4,000-character message costs no more
 _NO_FOCUS = Focus()
 _ABOVE = {"after", "beyond", "above", "past", "next"}
+_AI_FIELD = {
+    "ai roles",
+    "ai role",
+    "ai jobs",
+    "ai job",
+    "ai field",
+    "ai positions",
+    "ai careers",
+    "ai industry",
+}
 _ADVICE_SURE = 0.5  # below this, the lines on the question's own words lead an advice answer
 _CHAT_SURE = 0.7  # the model's thanks / help / list, when nothing else is named
 _CHAT_WORDS = 10
@@ -420,7 +430,7 @@ def _beyond(engine: Engine, m: Match) -> list[str]:
     starts = [i for i, w in enumerate(words) if w in firsts]
     grams = [" ".join(words[i : i + n]) for n in (5, 4, 3, 2) for i in starts if i + n <= len(words)]
     pairs = [" ".join(m.tokens[i : i + 2]) for i in range(len(m.tokens) - 1)]
-    return [w for w in dict.fromkeys((*grams, *pairs, *m.tokens, *m.subject)) if w in beyond]
+    return [w for w in dict.fromkeys((*grams, *pairs, *m.tokens, *m.words, *m.subject)) if w in beyond]
 
 
 def _unmatched_focus(engine: Engine, m: Match, roles) -> tuple[str, ...]:
@@ -541,6 +551,10 @@ def _context_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str 
     return ranked[0] if best >= _CONTEXT_MIN and best >= _CONTEXT_LEAD * second else None
 
 
+def _pairs(words: tuple[str, ...]) -> list[str]:
+    return [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+
+
 def _with_context(m: Match, ctx: Match) -> Match:
     """The question's match, with the role the context names when the question names none, and
     the context's words kept for choosing between ambiguous roles."""
@@ -551,6 +565,10 @@ def _with_context(m: Match, ctx: Match) -> Match:
         update.update(roles=ctx.roles, ambiguous=ctx.ambiguous, weak_roles=ctx.weak_roles)
     elif weak and len(strong) == 1 and not m.compare_strong:
         update.update(roles=tuple(strong), weak_roles=())
+    elif not m.roles and len(m.ambiguous) == 1 and len(ctx.roles) == 1 and ctx.roles[0] in m.ambiguous[0][1]:
+        update.update(
+            roles=ctx.roles, ambiguous=()
+        )  # "I keep seeing 'AI Systems Engineer'... an AI engineer?"
     return m.model_copy(update=update)
 
 
@@ -614,6 +632,18 @@ def plan(text: str, engine: Engine) -> Plan:
 def _policy(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
     """From what was read to how to answer."""
     matcher, role_ids = engine.matcher, engine.role_ids
+    if m.focus.kinds and m.topic != "salary" and "salary" not in m.topic_scores:  # "what does that mean?"
+        f = m.focus
+        kept = Focus(
+            levels=f.levels,
+            locations=f.locations,
+            companies=f.companies,
+            years=f.years,
+            percentile=f.percentile,
+        )
+        m = m.model_copy(update={"focus": kept})
+    if "ai" in {p for p, _ in m.ambiguous} and _AI_FIELD & set(_pairs(m.words)):  # "which of the AI roles"
+        m = m.model_copy(update={"ambiguous": tuple(a for a in m.ambiguous if a[0] != "ai")})
     if len(m.focus.levels) >= 2 and not _strong(m) and "salary" not in m.topic_scores:
         scores = {**m.topic_scores, "career": _GENERIC_WEIGHT}
         m = m.model_copy(update={"topic": "career", "topic_scores": scores})
