@@ -16,7 +16,10 @@ The completed text is answered by the same engine as any question.
 
 from __future__ import annotations
 
+import re
+
 from handlers.engine import Engine
+from handlers.scope import other_title
 from handlers.topic import choose, guess
 from handlers.understand import Plan, strip_command, thanks
 from knowledge.match import Focus, Match
@@ -55,6 +58,10 @@ _BOTH = {"both", "two", "either"}
 _FILLER = {"ok", "okay", "cool", "fine", "alright", "right", "so", "hmm", "great", "thanks", "thx", "nice"}
 _OPENERS = {"and", "what about", "how about", "same for", "same question", "also", "now", "then", "vs"}
 _MODEL_TOPIC = 0.55
+_AGREED = 0.35
+_ORDINAL = re.compile(
+    r"\b(\d{2}(?:st|nd|rd|th))\b(?!\s+percentile)", re.IGNORECASE
+)  # the model's topic among the message's weak topic words
 _SHORT = 6
 
 
@@ -155,10 +162,11 @@ def _own_topic(engine: Engine, m: Match) -> bool:
         return True
     if m.roles or m.focus or len(m.words) < 3:
         return False
-    if m.topic is not None:  # "what do both need?": a topic word, however weak, with nothing else
+    if m.topic is not None:  # a topic word with nothing else
         return True
     choice = choose(engine, m, guess(engine, m))
-    return choice.match.topic is not None and choice.confidence >= _MODEL_TOPIC
+    agreed = choice.match.topic in m.topic_scores and choice.confidence >= _AGREED  # "what do both need?"
+    return choice.match.topic is not None and (choice.confidence >= _MODEL_TOPIC or agreed)
 
 
 def _about_the_roles(engine: Engine, m: Match) -> bool:
@@ -194,6 +202,11 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         named_topic = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
     if m.roles and (named_topic or m.subject) and not (m.compare_strong or leaning):  # a question of its own
         return text
+    if other_title(engine, m) and not m.roles:  # "what about data analysts?": answered as the title
+        return text
+    if last.focus and "percentile" in last.focus:  # "and the 25th?"
+        body = _ORDINAL.sub(r"\1 percentile", body)
+        m = engine.matcher.match(body)
     everyday, said = ([], set()) if m.roles or m.ambiguous else _everyday_roles(engine, m, last)
     roles = list(m.roles) or everyday
     if said:  # "what about the ops side?": the words that named the role are not the subject

@@ -15,6 +15,7 @@ __all__ = ["Choice", "choose", "guess", "guess_none"]
 
 _NAMED = 3  # a topic word this strong names the topic outright
 _CONFIDENT = 0.3  # the model's topic wins over the word tables from this probability
+_OVERRIDE = 0.5  # ... and over a topic word of weight 2 ("education") from this one
 _CLOSE = 0.6  # a runner-up topic with this share of the best one's probability is offered too
 _NO_GUESS = Guess(())
 _TABLE = 3  # topic words adding up to this (each weaker than _NAMED) ...
@@ -73,7 +74,8 @@ def _choose(engine: Engine, m: Match, g: Guess) -> Choice:
         kept = label if label and engine.label_topics[label] == named else None
         return Choice(m, kept, g.confidence, None, m.topic)
     (best, p), *rest = ranked
-    if p < _CONFIDENT:
+    worded = m.topic is not None and m.topic_top.get(m.topic, 0) >= 2  # "education", "skills"
+    if p < (_OVERRIDE if worded and best != m.topic else _CONFIDENT):
         return Choice(m, None, p, None, m.topic)
     table = m.topic if m.topic and m.topic_scores.get(m.topic, 0) >= _TABLE else None
     if table and table != best and dict(ranked).get(table, 0.0) >= _TIE * p:  # near a tie: the words win
