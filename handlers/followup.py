@@ -155,18 +155,19 @@ def _everyday_roles(engine: Engine, m: Match, last: Turn) -> tuple[list[str], se
     return list(dict.fromkeys(found))[:2], {p for w in said for p in w.split()}
 
 
-def _own_topic(engine: Engine, m: Match) -> bool:
-    """Whether the message names a topic itself: in words ("salary"), or as the intent model
-    reads a message that names no role and no focus ("how do i get there", "is it in demand")."""
+def _own_topic(engine: Engine, m: Match) -> str | None:
+    """The topic the message names itself: in words ("salary"), or as the intent model reads a
+    message that names no role and no focus ("how do i get there", "what do both need?");
+    "" when named in words (the text already says it), None when it names none."""
     if m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2:
-        return True
+        return ""
     if m.roles or m.focus or len(m.words) < 3:
-        return False
-    if m.topic is not None:  # a topic word with nothing else
-        return True
+        return None
     choice = choose(engine, m, guess(engine, m))
     agreed = choice.match.topic in m.topic_scores and choice.confidence >= _AGREED  # "what do both need?"
-    return choice.match.topic is not None and (choice.confidence >= _MODEL_TOPIC or agreed)
+    if choice.match.topic is not None and (choice.confidence >= _MODEL_TOPIC or agreed):
+        return choice.match.topic
+    return "" if m.topic is not None else None
 
 
 def _about_the_roles(engine: Engine, m: Match) -> bool:
@@ -196,7 +197,8 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     )  # not "is anyone hiring them?"
     if across or thanks(engine, m):  # "which roles need kubernetes?", "thanks!"
         return text
-    named_topic = _own_topic(engine, m)
+    own = _own_topic(engine, m)
+    named_topic = own is not None
     leaning = _leans(m.words)
     if leaning:  # "what about the people who build the platform": only words name a new topic
         named_topic = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
@@ -222,7 +224,7 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         roles = [*[r for r in last.roles if r not in roles], *roles]
     elif not roles and not m.ambiguous:
         roles = list(last.roles) if len(last.roles) == 1 or last.intent == "compare" else []
-    topic = [] if named_topic else [last.topic or ""]
+    topic = [own or ""] if named_topic else [last.topic or ""]  # the model's topic, said outright
     keep_focus = topic or (m.topic == last.topic)
     focus = _focus_words(last, m) if keep_focus else []
     lead = ["compare"] if len(roles) > 1 else []
