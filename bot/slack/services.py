@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple, Protocol
 
 import handlers
+from bot.ops import metrics
 from bot.store import ContextKey, StoreError
 from handlers import Reply, Turn
 
@@ -191,12 +192,15 @@ class Services:
 
     def answer(self, text: str) -> Reply:
         """The reply to one query, with no conversation (buttons, `/role`)."""
-        return self.ask(text, self.kb)
+        reply = self.ask(text, self.kb)
+        metrics.reply(reply.intent, covered=reply.intent != "unknown")
+        return reply
 
     def answer_in(self, text: str, key: Key) -> tuple[Reply, bool]:
         """The reply to a message of a conversation, and whether it was its first turn."""
         turns = [t for t in map(Turn.from_json, self.memory.load(key)) if t is not None]
         reply, turn = self.converse(text, self.kb, turns)
+        metrics.reply(reply.intent, covered=reply.intent != "unknown")
         self.memory.save(key, [*(t.to_json() for t in turns), turn.to_json()][-KEEP:])
         return reply, not turns
 

@@ -2,7 +2,7 @@
 
 import logging
 
-from bot.logs import Redact, redact
+from bot.ops.logs import Redact, redact
 
 
 class TestRedact:
