@@ -18,7 +18,15 @@ from tests.bot.store.conftest import race
 from tests.fake_clock import utc
 
 ROOT = Path(__file__).resolve().parents[3]
-TABLES = {"tip_subscriptions", "tip_flags", "tip_log", "slack_events", "conversations", "answers", "votes"}
+TABLES = {
+    "tip_subscriptions",
+    "tip_flags",
+    "tip_log",
+    "slack_events",
+    "conversation_turns",
+    "answers",
+    "votes",
+}
 
 # What the store wrote before it had migrations (rolebot.db files in use today).
 OLD_SCHEMA = """
