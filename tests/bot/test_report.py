@@ -39,7 +39,9 @@ class TestReadOnly:
         done = report(url)
         assert done.returncode == 2 and "no rolebot tables" in done.stderr
         with psycopg.connect(url) as conn:
-            assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0] == 0
+            assert (
+                conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0] == 0
+            )
 
     def test_a_migrated_database_reports_zeros(self, database_url):
         """A fresh rolebot database reports zero answers."""
