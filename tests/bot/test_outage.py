@@ -208,8 +208,9 @@ class TestDatabaseRestart:
             log = srv.log.read_text()
             assert "Traceback" not in log
             print(
-                f"\noutage: {len(acks)} requests during the outage, all acked 200 (slowest {max(acks) * 1000:.0f} ms); "
-                f"{len(answer_ids(fake))} answers and 2 votes recorded, the tip posted once, {took:.1f} s after the restart; "
+                f"\noutage: {len(acks)} requests during the outage, all acked 200 "
+                f"(slowest {max(acks) * 1000:.0f} ms); {len(answer_ids(fake))} answers and 2 votes "
+                f"recorded, the tip posted once, {took:.1f} s after the restart; "
                 f"{said} warning/error lines in the log"
             )
             assert first.body["thread_ts"] == "500.1"
