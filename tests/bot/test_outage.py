@@ -20,6 +20,7 @@ from bot.tips.schedule import Subscription, TipsConfig
 from bot.tips.scheduler import Scheduler
 from bot.tips.service import TipsService
 from tests.bot.conftest import start_serve, stop
+from tests.bot.ops.test_metrics import get
 from tests.bot.slack.signing import action, event, mention, post, signed_headers, slash
 from tests.bot.tips.fixtures import client_for, rotation
 from tests.fake_clock import FakeClock
@@ -146,6 +147,11 @@ class TestDatabaseRestart:
                 assert "unavailable for a moment" in tips
 
             traffic(1)
+            status, why = get(f"{srv.url}/readyz")
+            assert (
+                status == 503 and why.startswith("not ready: database unavailable") and why.count("\n") == 1
+            )
+            assert get(f"{srv.url}/healthz")[0] == 200  # alive all the same
             during_vote = vote_value(fake.calls_to("/response/c10")[0].body)
             for value, name in ((before_vote, "v1"), (during_vote, "v2")):
                 acks.append(
@@ -202,6 +208,7 @@ class TestDatabaseRestart:
                     f"{len(tips)} tips, {len(turns)} turns"
                 )
             took = time.monotonic() - restarted
+            assert until(lambda: get(f"{srv.url}/readyz")[0] == 200)
             time.sleep(2)  # nothing posted twice afterwards
             tips = [c for c in fake.calls_to("chat.postMessage") if c.body.get("channel") == TIP_CHANNEL]
             assert len(tips) == 1
