@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
+from gunicorn.glogging import Logger as GunicornLogger
 from slack_bolt.error import BoltError
 from slack_sdk.errors import SlackApiError, SlackClientError
 
@@ -53,6 +54,16 @@ class GunicornServer(BaseApplication):
         return self._wsgi
 
 
+class RootLogs(GunicornLogger):
+    """gunicorn's own lines through the root handler (LOG_FORMAT=json: JSON like every other line)."""
+
+    def setup(self, cfg: Any) -> None:
+        super().setup(cfg)
+        for log in (self.error_log, self.access_log):
+            log.handlers[:] = []
+            log.propagate = True
+
+
 def worker_count(env: Mapping[str, str]) -> int:
     """$WEB_CONCURRENCY if it is a number from 1 to 64, else one per usable CPU (up to 8)."""
     value = env.get("WEB_CONCURRENCY", "").strip()
@@ -62,10 +73,14 @@ def worker_count(env: Mapping[str, str]) -> int:
     return min(cpus or 1, 8)
 
 
-def gunicorn_options(port: int, workers: int = 1, *, green: bool = False) -> dict[str, Any]:
+def gunicorn_options(
+    port: int, workers: int = 1, *, green: bool = False, root_logs: bool = False
+) -> dict[str, Any]:
     """`workers` processes sharing state through the database, each serving 1,000 connections
-    in greenlets (green: the process was patched, see bot.slack.green), else 16 threads."""
+    in greenlets (green: the process was patched, see bot.slack.green), else 16 threads;
+    root_logs: gunicorn logs through the root handler (LOG_FORMAT=json)."""
     return {
+        **({"logger_class": RootLogs} if root_logs else {}),
         "bind": f"0.0.0.0:{port}",
         "workers": workers,
         "worker_class": "gevent" if green else "gthread",
@@ -207,5 +222,6 @@ def run(args: Any, *, env: Mapping[str, str] | None = None, load_kb: Callable[[]
     handlers.warm(kb)  # the matcher and section replies, built once before the fork, shared by workers
     metrics.multiprocess()  # every worker counts into one directory of this process's own
     gc.freeze()  # what is built so far stays out of the workers' collections: shared, not copied
-    GunicornServer(wsgi, gunicorn_options(port, workers, green=green.patched())).run()
+    options = gunicorn_options(port, workers, green=green.patched(), root_logs=settings.log_format == "json")
+    GunicornServer(wsgi, options).run()
     return 0

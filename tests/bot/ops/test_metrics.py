@@ -162,3 +162,29 @@ class TestMetricsOff:
         """METRICS_TOKEN unset: /metrics does not exist, token or not."""
         assert get(f"{live.url}/metrics")[0] == 404
         assert get(f"{live.url}/metrics", "anything")[0] == 404
+
+
+class TestJsonLogs:
+    def test_every_line_is_one_json_object(self, tmp_path):
+        """LOG_FORMAT=json: gunicorn's lines and rolebot's are JSON; a failure names its event."""
+        fake = FakeSlack().start()
+        try:
+            srv = start_serve(fake, tmp_path, WEB_CONCURRENCY="1", LOG_FORMAT="json")
+            try:
+                fake.error("chat.postMessage", "channel_not_found")
+                body = event(mention("<@U0BOT> mlops salary", ts="1700000002.000100"), "EvJson1")
+                assert send(srv, body, JSON).status == 200
+                fake.wait_for("chat.postMessage", count=2, timeout=10)  # the answer, then the apology
+            finally:
+                stop(srv.proc)
+            lines = [json.loads(line) for line in srv.log.read_text().splitlines()]
+        finally:
+            fake.stop()
+        failed = [r for r in lines if r["level"] == "ERROR" and "channel_not_found" in r["message"]]
+        assert len(failed) == 1
+        assert (failed[0]["event_id"], failed[0]["team"], failed[0]["kind"]) == (
+            "EvJson1",
+            "T0TEAM",
+            "mention",
+        )
+        assert any("Booting worker" in r["message"] for r in lines)
