@@ -264,6 +264,9 @@ def _across(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
     groups = tuple(
         (rid, tuple(engine.evidence.lead(found, per_role))) for rid, found in ranked[:_CROSS_ROLES]
     )
+    groups = tuple((rid, lines) for rid, lines in groups if lines)
+    if not groups:  # no role's document says anything of it
+        return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=terms, match=m)
     roles = tuple(rid for rid, _ in groups)
     intent = "answer" if len(roles) == 1 else "compare"
     topic = _strong(m) or groups[0][1][0].line.topic
