@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from unittest.mock import Mock
 
 import pytest
 
@@ -173,12 +174,15 @@ class TestFeedbackThroughAnOutage:
         from tests.bot.ops.test_metrics import sample
 
         before = sample(metrics.exposition().decode(), "rolebot_dropped_total", queue="votes")
-        log = AnswerLog(Switch(None), interval=3600, limit=2)
+        switch = Switch(Mock(record_vote=lambda *args: "recorded"))
+        log = AnswerLog(switch, interval=3600, limit=2)
         for n in range(5):
             log.add_vote(f"a{n}", "U1", "up", datetime.now(UTC))
         assert log.waiting() == (0, 2)
         assert sample(metrics.exposition().decode(), "rolebot_dropped_total", queue="votes") == before + 3
         assert sum("dropped" in r.message for r in caplog.records) == 1
+        switch.down = False
+        log.flush()  # nothing left for the exit
 
 
 class TestConcurrentTurns:
