@@ -79,6 +79,10 @@ def _sidecars_follow(path: Path) -> None:
         pass
 
 
+def _seconds(value: Any, default: int) -> int:
+    return int(value) if isinstance(value, str) and value.isdigit() else default
+
+
 def _file_id(path: Path) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
@@ -90,7 +94,7 @@ def _file_id(path: Path) -> tuple[int, int] | None:
 class Database:
     """DATABASE_URL, opened lazily once per process (pools never cross a fork)."""
 
-    def __init__(self, url: str, *, busy_timeout: float = 30.0, connect_timeout: int = 5) -> None:
+    def __init__(self, url: str, *, busy_timeout: float = 30.0, connect_timeout: int = 2) -> None:
         self.url = sqlalchemy_url(url)
         self.name = describe(self.url)
         self.dialect = self.url.get_backend_name()
@@ -121,7 +125,11 @@ class Database:
                 self.url,
                 pool_pre_ping=True,
                 pool_recycle=1800,
-                connect_args={"connect_timeout": self._connect_timeout, "application_name": "rolebot"},
+                # 2 s unless the URL says otherwise (?connect_timeout=N): an ack waits on it
+                connect_args={
+                    "connect_timeout": _seconds(self.url.query.get("connect_timeout"), self._connect_timeout),
+                    "application_name": "rolebot",
+                },
                 **options,
             )
         else:
