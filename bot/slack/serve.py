@@ -145,13 +145,13 @@ class PerProcessTips:
         except StoreError:
             return UNAVAILABLE
 
-    def subscriptions(self) -> list[dict[str, Any]] | None:
-        """Every tip subscription (see bot.tips.service.TipsService.subscriptions); None while
-        the database is down."""
+    def subscriptions(self) -> list[dict[str, Any]] | str:
+        """Every tip subscription (see bot.tips.service.TipsService.subscriptions); while the
+        database is down, a line saying so (the Home tab shows it)."""
         try:
             return self._get().subscriptions()
         except StoreError:
-            return None
+            return UNAVAILABLE
 
 
 def tips_service(settings: Settings, env: Mapping[str, str] | None = None) -> PerProcessTips:

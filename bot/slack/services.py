@@ -42,8 +42,9 @@ class TipsService(Protocol):
     def slash(self, text: str, channel_id: str, user_id: str) -> str:
         """Answer `/role tips TEXT` as mrkdwn."""
 
-    def subscriptions(self) -> list[dict[str, Any]]:
-        """Every tip subscription of the workspace (channel, time, timezone, weekdays, enabled)."""
+    def subscriptions(self) -> list[dict[str, Any]] | str:
+        """Every tip subscription of the workspace (channel, time, timezone, weekdays, enabled),
+        or a line saying why they cannot be listed now."""
 
 
 class Memory(Protocol):
