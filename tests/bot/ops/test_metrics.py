@@ -188,3 +188,19 @@ class TestJsonLogs:
             "mention",
         )
         assert any("Booting worker" in r["message"] for r in lines)
+
+
+class TestMultiprocessDirectory:
+    def test_serve_makes_and_removes_its_own(self, tmp_path):
+        """serve keeps the workers' counts in a directory of its own, gone when it stops."""
+        fake = FakeSlack().start()
+        try:
+            srv = start_serve(fake, tmp_path, WEB_CONCURRENCY="2", TMPDIR=str(tmp_path))
+            try:
+                (made,) = tmp_path.glob("rolebot-metrics-*")
+                assert made.is_dir()
+            finally:
+                stop(srv.proc)
+        finally:
+            fake.stop()
+        assert not list(tmp_path.glob("rolebot-metrics-*"))
