@@ -215,13 +215,19 @@ class TestPost:
 
 class TestRun:
     def test_catches_up_and_stops_cleanly_on_sigterm(self, fake_slack, tmp_path):
-        """`tips run` posts today's missed tip at start, then exits 0 on SIGTERM."""
+        """`tips run` posts today's missed tip at start, counts it on $PORT's /metrics, then
+        exits 0 on SIGTERM."""
+        from tests.bot.conftest import free_port
+        from tests.bot.ops.test_metrics import get, sample
+
         cfg = tmp_path / "tips.yaml"
         cfg.write_text("channels:\n  - {channel: C1, time: '00:00', weekdays: daily}\n")
+        port = free_port()
+        env = env_for(fake_slack, tmp_path, ROLEBOT_TIPS_CONFIG=str(cfg), PORT=str(port), METRICS_TOKEN="t0k")
         proc = subprocess.Popen(
             [sys.executable, "-m", "bot", "tips", "run"],
             cwd=ROOT,
-            env=BASE_ENV | env_for(fake_slack, tmp_path, ROLEBOT_TIPS_CONFIG=str(cfg)),
+            env=BASE_ENV | env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -230,6 +236,9 @@ class TestRun:
             (call,) = fake_slack.wait_for("chat.postMessage", timeout=20)
             assert call.body["channel"] == "C1"
             time.sleep(0.2)
+            assert get(f"http://127.0.0.1:{port}/readyz")[0] == 200
+            status, text = get(f"http://127.0.0.1:{port}/metrics", "t0k")
+            assert status == 200 and sample(text, "rolebot_tips_total", outcome="posted") == 1
             proc.send_signal(signal.SIGTERM)
             _, err = proc.communicate(timeout=10)
         finally:
