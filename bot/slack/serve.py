@@ -154,12 +154,15 @@ class PerProcessTips:
             return UNAVAILABLE
 
 
-def tips_service(settings: Settings, env: Mapping[str, str] | None = None) -> PerProcessTips:
-    """The tips service behind `/role tips` and App Home; its settings are checked now."""
+def tips_service(
+    settings: Settings, env: Mapping[str, str] | None = None, db: Database | None = None
+) -> PerProcessTips:
+    """The tips service behind `/role tips` and App Home; its settings are checked now. On `db`
+    when given: one Database per process, so an outage is one line, not one per store."""
     from bot.tips.service import TipsService
 
-    TipsService.from_settings(settings, env).store.close()  # fails now, not on first use
-    return PerProcessTips(lambda: TipsService.from_settings(settings, env))
+    TipsService.from_settings(settings, env, db=db).store.close()  # fails now, not on first use
+    return PerProcessTips(lambda: TipsService.from_settings(settings, env, db=db))
 
 
 def _fail(message: str) -> int:
@@ -189,7 +192,7 @@ def run(args: Any, *, env: Mapping[str, str] | None = None, load_kb: Callable[[]
     try:
         db = Database(settings.database_url)
         upgrade(db)  # before the workers fork; each opens its own connections
-        tips = tips_service(settings, env)
+        tips = tips_service(settings, env, db)
         seen = SharedSeenEvents(db)
         seen.check()
         memory, votes = StoredMemory(Conversations(db)), Feedback(db)
