@@ -31,6 +31,9 @@ class Settings:
     api_url: str = DEFAULT_API_URL
     database_url: str = DEFAULT_DATABASE_URL
     port: int = 3000
+    port_set: bool = False  # PORT was given (Socket Mode then serves the ops endpoints on it)
+    metrics_token: str | None = None
+    log_format: str = "text"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -47,6 +50,9 @@ class Settings:
             raise ConfigError(
                 "DATABASE_URL must look like sqlite:///PATH or postgresql://USER:PASSWORD@HOST/NAME"
             )
+        log_format = env.get("LOG_FORMAT", "").strip().lower() or "text"
+        if log_format not in ("text", "plain", "json"):
+            raise ConfigError("LOG_FORMAT must be json or text")
         return cls(
             bot_token=env.get("SLACK_BOT_TOKEN", "").strip() or None,
             signing_secret=env.get("SLACK_SIGNING_SECRET", "").strip() or None,
@@ -54,6 +60,9 @@ class Settings:
             api_url=api_url if api_url.endswith("/") else api_url + "/",
             database_url=database_url,
             port=int(port_text),
+            port_set=bool(env.get("PORT", "").strip()),
+            metrics_token=env.get("METRICS_TOKEN", "").strip() or None,
+            log_format="json" if log_format == "json" else "text",
         )
 
     @property

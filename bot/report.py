@@ -16,7 +16,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, TextIO
 
 from bot.config import ConfigError, Settings
-from bot.store import Database, Feedback, Report, StoreError, upgrade
+from bot.store import Database, Feedback, Report, StoreError
+from bot.store.migrate import current
 
 __all__ = ["misses", "render", "run", "to_json"]
 
@@ -100,6 +101,17 @@ def render(report: Report, days: int) -> str:
     return "\n".join(lines)
 
 
+def _exists(db: Database) -> None:
+    """StoreError unless DATABASE_URL names a database rolebot has used (migrated)."""
+    if db.file is not None and not db.file.exists():
+        raise StoreError(f"DATABASE_URL {db.name}: the database does not exist (is the URL right?)")
+    if current(db) is None:
+        raise StoreError(
+            f"DATABASE_URL {db.name}: no rolebot tables in this database (is the URL right? "
+            "`rolebot db upgrade` creates them)"
+        )
+
+
 def run(
     args: Any, *, env: Mapping[str, str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -111,7 +123,7 @@ def run(
     try:
         db = Database(Settings.from_env(os.environ if env is None else env).database_url)
         try:
-            upgrade(db)  # a new database reports nothing rather than failing
+            _exists(db)  # read-only: a mistyped DATABASE_URL is said, never created and migrated
             report = Feedback(db).report(datetime.now(UTC) - timedelta(days=args.days))
         finally:
             db.close()

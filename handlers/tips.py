@@ -3,10 +3,11 @@
 Pure: no clock, no I/O. The phrasing comes in as a TipSpec (handlers/tips.yaml, read by
 handlers.tips_data); the day comes in as a date.
 
-Rotation: each channel gets its own seeded order of the whole pool (a permutation), and day n
-(days since `spec.epoch`) shows position n % len(pool). So any len(pool) consecutive days show
-every tip exactly once, from whatever day one starts (no tip repeats in a channel until every
-tip has been used); channels get different tips on the same day; and the order interleaves
+Rotation: each channel gets its own seeded order of the whole pool (a permutation), and its
+n-th post shows position n % len(pool) (`nth`; the posts are counted by the tips store, so a
+channel posting on weekdays only still goes through the whole pool before any tip repeats).
+`tip(channel, day)` is the date-based form (day n since `spec.epoch` shows position n): any
+len(pool) consecutive days show every tip once. Channels get different tips; the order interleaves
 roles (never the same role two days running, also across the wrap-around, while another role
 has tips left) and spreads each role's topics out (never the same topic two days running when
 it can be helped).
@@ -207,10 +208,14 @@ class Rotation:
         return (day - self.epoch).days
 
     def tip(self, channel: str, day: date) -> Tip:
-        """The tip for channel on day; ValueError if the pool is empty."""
+        """The tip for channel on day counted from the epoch; ValueError if the pool is empty."""
+        return self.nth(channel, self.day_number(day))
+
+    def nth(self, channel: str, n: int) -> Tip:
+        """The tip of channel's post number n (0: its first); ValueError if the pool is empty."""
         if not self.pool:
             raise ValueError("the tip pool is empty")
-        return self.pool[self.order(channel)[self.day_number(day) % len(self.pool)]]
+        return self.pool[self.order(channel)[n % len(self.pool)]]
 
     def order(self, channel: str) -> tuple[int, ...]:
         """The pool indices in the order channel sees them, day after day, round and round."""

@@ -376,10 +376,10 @@ def _across(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
     groups = tuple(
         (rid, tuple(engine.evidence.lead(found, per_role))) for rid, found in ranked[:_CROSS_ROLES]
     )
-    roles = tuple(rid for rid, _ in groups if _)
+    groups = tuple((rid, found) for rid, found in groups if found)
+    roles = tuple(rid for rid, _ in groups)
     if not roles:  # the words are there, but in no line that answers: say it was not understood
         return Plan("unknown", (), m.topic, m.focus, unknown=tuple(t.word for t in terms), match=m)
-    groups = tuple((rid, found) for rid, found in groups if found)
     intent = "answer" if len(roles) == 1 else "compare"
     topic = _strong(m) or groups[0][1][0].line.topic
     return Plan(intent, roles, topic, m.focus, mode="cross", terms=terms, groups=groups, match=m)

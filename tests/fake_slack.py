@@ -46,6 +46,8 @@ class _Answer:
     body: dict[str, Any] | str = field(default_factory=lambda: {"ok": True})
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering (the call is recorded at once)
+    reset: bool = False  # do the call (a post is posted), then drop the connection unanswered
+    drop: bool = False  # drop the connection before the call does anything
 
 
 # What auth.test answers: the fake workspace and the bot's own ids.
@@ -136,10 +138,14 @@ class FakeSlack:
         headers: dict[str, str] | None = None,
         times: int = 1,
         delay: float = 0.0,
+        reset: bool = False,
+        drop: bool = False,
     ) -> None:
         """Answer the next `times` calls of `method` like this (then the default again);
-        `delay`: answer that late (a slow Slack: a client may time out although it posted)."""
-        answer = _Answer(status, {"ok": True} if body is None else body, headers or {}, delay)
+        `delay`: answer that late (a slow Slack: a client may time out although it posted);
+        `reset`: do the call, then drop the connection without answering (a reset after posting);
+        `drop`: drop the connection before the call does anything (recorded, not posted)."""
+        answer = _Answer(status, {"ok": True} if body is None else body, headers or {}, delay, reset, drop)
         with self._lock:
             self._scripts.setdefault(method, []).extend([answer] * times)
 
@@ -209,6 +215,13 @@ class FakeSlack:
             if answer is None and call.method in self._always:
                 answer = _Answer(200, self._always[call.method])
             self._lock.notify_all()
+        if answer is not None and answer.drop:
+            req.close_connection = True
+            req.connection.shutdown(2)
+            return
+        reset = answer is not None and answer.reset
+        if reset:
+            answer = None
         if answer is None:
             body: dict | str = _default(call.method, call.body, ts) if path.startswith("/api/") else "ok"
             if self.history and call.method.startswith("conversations."):
@@ -218,6 +231,10 @@ class FakeSlack:
             if answer.body.get("ok"):
                 with self._lock:
                     self.posted.append({**call.body, "ts": answer.body.get("ts") or ts})
+        if reset:
+            req.close_connection = True
+            req.connection.shutdown(2)
+            return
         data = (json.dumps(answer.body) if isinstance(answer.body, dict) else answer.body).encode()
         time.sleep(answer.delay)
         try:

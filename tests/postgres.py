@@ -42,8 +42,8 @@ def _free_port() -> int:
 class PostgresServer:
     """One running server; `fresh_url()` creates an empty database and returns its URL."""
 
-    def __init__(self, root: Path, port: int, owner: str | None) -> None:
-        self.root, self.port, self.owner = root, port, owner
+    def __init__(self, root: Path, port: int, owner: str | None, options: str = "") -> None:
+        self.root, self.port, self.owner, self.options = root, port, owner, options
         self._names = itertools.count(1)
 
     def url(self, name: str = "postgres") -> str:
@@ -54,6 +54,14 @@ class PostgresServer:
         with psycopg.connect(self.url(), autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
+
+    def halt(self) -> None:
+        """Stop the server at once (`pg_ctl stop -m immediate`), keeping its data: an outage."""
+        _pg_ctl(self, "-m", "immediate", "stop")
+
+    def restart(self) -> None:
+        """Start the halted server again on the same port, and wait until it accepts connections."""
+        _pg_ctl(self, "-o", self.options, "-l", str(self.root / "log"), "-w", "start")
 
     def stop(self) -> None:
         subprocess.run(
@@ -66,8 +74,24 @@ class PostgresServer:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_postgres() -> PostgresServer:
-    """initdb and start a server in a new temp dir; fail (CI) or skip when PostgreSQL is missing."""
+def _pg_ctl(server: PostgresServer, *args: str) -> None:
+    done = subprocess.run(
+        _as_owner([str(BIN / "pg_ctl"), "-D", str(server.root / "data"), *args], server.owner),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=server.root,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"pg_ctl {' '.join(args)} failed: {done.stderr}")
+
+
+def start_postgres(*, durable: bool = False) -> PostgresServer:
+    """initdb and start a server in a new temp dir; fail (CI) or skip when PostgreSQL is missing.
+
+    durable: commits are on disk when acknowledged (synchronous_commit on), so a server stopped
+    with `-m immediate` keeps them, as a production server does.
+    """
     if not (BIN / "initdb").exists() or not (BIN / "pg_ctl").exists():
         message = f"PostgreSQL 15 binaries not found in {BIN} (install postgresql-15)"
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
@@ -92,7 +116,8 @@ def start_postgres() -> PostgresServer:
         raise RuntimeError(f"initdb failed: {init.stderr}")
     options = (
         f"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root} "
-        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        "-c fsync=off -c full_page_writes=off -c max_connections=200"
+        + ("" if durable else " -c synchronous_commit=off")
     )
     start = subprocess.run(
         _as_owner(
@@ -104,4 +129,4 @@ def start_postgres() -> PostgresServer:
     if start.returncode != 0:
         log = (root / "log").read_text() if (root / "log").exists() else ""
         raise RuntimeError(f"pg_ctl start failed: {start.stderr} {log}")
-    return PostgresServer(root, port, owner)
+    return PostgresServer(root, port, owner, options)

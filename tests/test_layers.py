@@ -16,7 +16,7 @@ THIRD_PARTY = {
 FORBIDDEN = {"knowledge": {"handlers", "bot"}, "handlers": {"bot"}}
 # The rooms of bot/, top to bottom; a room may import only the rooms below it.
 BOT_ROOMS = ["bot.cli", "bot.slack", "bot.tips", "bot.ask", "bot.report", "bot.store"]
-BASE = {"bot.config", "bot.clock", "bot.logs", "bot.webapi"}
+BASE = {"bot.config", "bot.clock", "bot.ops", "bot.webapi"}
 
 
 def imports(path: Path, depth: int = 1) -> set[str]:
@@ -52,7 +52,7 @@ def test_layer_imports(package):
 
 
 def test_bot_rooms_import_downwards():
-    """Inside bot/, a room imports only rooms below it and the base (config, clock, logs, webapi)."""
+    """Inside bot/, a room imports only rooms below it and the base (config, clock, ops, webapi)."""
     bad = {}
     for path in (ROOT / "bot").rglob("*.py"):
         room = room_of(path)
@@ -67,11 +67,20 @@ def test_bot_rooms_import_downwards():
 
 
 def test_base_imports_no_room():
-    """config, clock, logs and webapi depend on no room of bot/."""
+    """config, clock, webapi and ops (logs, metrics, the ops endpoints) depend on no room of bot/."""
     for name in BASE:
-        path = ROOT / (name.replace(".", "/") + ".py")
-        found = {n for n in imports(path, depth=2) if n.startswith("bot.")}
-        assert found <= BASE, (name, found)
+        path = ROOT / name.replace(".", "/")
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path.with_suffix(".py")]
+        assert files, name
+        for file in files:
+            found = {n for n in imports(file, depth=2) if n.startswith("bot.")}
+            assert found <= BASE, (file.name, found)
+
+
+def test_bot_has_at_most_twelve_top_level_modules():
+    """bot/ stays small: at most 12 modules and packages at its top level."""
+    top = [p for p in (ROOT / "bot").iterdir() if p.suffix == ".py" or (p / "__init__.py").exists()]
+    assert len(top) <= 12, sorted(p.name for p in top)
 
 
 def test_knowledge_has_no_import_circle():

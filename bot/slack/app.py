@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextvars
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App
@@ -12,14 +13,30 @@ from slack_sdk import WebClient
 
 import handlers
 from bot.config import Settings
-from bot.slack import listeners
+from bot.ops import logs, metrics
+from bot.slack import delivery, listeners
 from bot.slack.dedupe import Seen, SeenEvents
 from bot.slack.middleware import Gate
 from bot.slack.services import LocalMemory, Memory, Services, TipsService, Votes
 from bot.webapi import make_client
 from handlers import Reply, Turn
 
-__all__ = ["create_app"]
+__all__ = ["RequestExecutor", "create_app"]
+
+
+def _run_counted(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        metrics.request_done(logs.current())
+
+
+class RequestExecutor(ThreadPoolExecutor):
+    """Bolt's listener threads: each listener runs in its request's context (the log lines
+    name the request) and the request is counted, answered or failed, when it is done."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        return super().submit(contextvars.copy_context().run, _run_counted, fn, *args, **kwargs)
 
 
 def _without_context(ask: Callable[[str, Any], Reply]) -> Callable[..., tuple[Reply, Turn]]:
@@ -54,10 +71,10 @@ def create_app(
         # level is above DEBUG (it reads logger.level, not the effective level).
         logger.setLevel(logging.INFO)
     app = App(
-        client=client if client is not None else make_client(settings),
+        client=client if client is not None else delivery.guard_resends(make_client(settings)),
         signing_secret=settings.signing_secret or "",
         logger=logger,
-        listener_executor=ThreadPoolExecutor(max_workers=32, thread_name_prefix="rolebot"),
+        listener_executor=RequestExecutor(max_workers=32, thread_name_prefix="rolebot"),
     )
     app.use(Gate(seen if seen is not None else SeenEvents()))
     # an `ask` of one's own (tests, embedding) answers conversations too, without their context

@@ -10,6 +10,7 @@ A response_url cannot be read back: after such a failure nothing more is sent th
 from __future__ import annotations
 
 import http.client
+import json
 import socket
 from collections.abc import Mapping
 from typing import Any
@@ -17,8 +18,18 @@ from urllib.error import URLError
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
+from slack_sdk.http_retry.request import HttpRequest
 
-__all__ = ["EVENT_TYPE", "answer_posted", "metadata", "outcome_unknown", "reply_thread"]
+__all__ = [
+    "EVENT_TYPE",
+    "LookBeforeResend",
+    "answer_posted",
+    "guard_resends",
+    "metadata",
+    "outcome_unknown",
+    "reply_thread",
+]
 
 EVENT_TYPE = "rolebot_answer"
 _NEVER_SENT = (ConnectionRefusedError, socket.gaierror)
@@ -70,3 +81,54 @@ def answer_posted(client: WebClient, event: Mapping[str, Any]) -> bool | None:
         if meta.get("event_type") == EVENT_TYPE and (meta.get("event_payload") or {}).get("reply_to") == ts:
             return True
     return False
+
+
+def _posted_answer(request: HttpRequest) -> dict[str, Any] | None:
+    """The event a chat.postMessage request answers (from its rolebot_answer metadata), else None."""
+    try:
+        body = request.body_params or json.loads(request.data or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    meta = body.get("metadata") if isinstance(body, dict) else None
+    if isinstance(meta, str):
+        try:
+            meta = json.loads(meta)
+        except ValueError:
+            return None
+    if not isinstance(meta, dict) or meta.get("event_type") != EVENT_TYPE:
+        return None
+    reply_to = (meta.get("event_payload") or {}).get("reply_to")
+    if not reply_to or not body.get("channel"):
+        return None
+    return {"type": "message", "channel": body["channel"], "ts": reply_to, "thread_ts": body.get("thread_ts")}
+
+
+class LookBeforeResend(ConnectionErrorRetryHandler):
+    """slack_sdk's one retry after a dropped connection, but never a blind chat.postMessage.
+
+    A post whose connection dropped may have reached Slack: an answer (marked with
+    rolebot_answer metadata) is sent again only when it is not in its thread or DM
+    (`answer_posted`); any other message is not sent again. Other methods retry as before.
+    """
+
+    def __init__(self, max_retry_count: int = 1) -> None:
+        super().__init__(max_retry_count=max_retry_count)
+        self.client: WebClient | None = None  # set by guard_resends: the client that looks
+
+    def _can_retry(self, *, state, request, response=None, error=None) -> bool:  # type: ignore[override]
+        if not super()._can_retry(state=state, request=request, response=response, error=error):
+            return False
+        if not request.url.endswith("/chat.postMessage"):
+            return True
+        event = _posted_answer(request)
+        return event is not None and self.client is not None and answer_posted(self.client, event) is False
+
+
+def guard_resends(client: WebClient) -> WebClient:
+    """Replace the client's blind connection-error retry with LookBeforeResend (in place)."""
+    handler = LookBeforeResend()
+    handler.client = client
+    client.retry_handlers = [
+        handler if isinstance(h, ConnectionErrorRetryHandler) else h for h in client.retry_handlers
+    ]
+    return client

@@ -83,10 +83,12 @@ def _browse(kb: Any) -> list[dict[str, Any]]:
     return blocks
 
 
-def _tips(subscriptions: list[Mapping[str, Any]] | None) -> list[dict[str, Any]]:
+def _tips(subscriptions: list[Mapping[str, Any]] | str | None) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = [{"type": "header", "text": {"type": "plain_text", "text": "Daily tips"}}]
     if subscriptions is None:
         return [*blocks, _section("Daily tips are not configured on this workspace.")]
+    if isinstance(subscriptions, str):  # why they cannot be listed now
+        return [*blocks, _section(subscriptions)]
     if not subscriptions:
         return [*blocks, _section("No channel gets daily tips yet. Try `/role tips` in a channel.")]
     lines = [subscription_line(s) for s in subscriptions[:MAX_SUBSCRIPTIONS]]
@@ -97,9 +99,10 @@ def _tips(subscriptions: list[Mapping[str, Any]] | None) -> list[dict[str, Any]]
 
 
 def home_view(
-    kb: Any, subscriptions: list[Mapping[str, Any]] | None, answer: list[dict[str, Any]] | None = None
+    kb: Any, subscriptions: list[Mapping[str, Any]] | str | None, answer: list[dict[str, Any]] | None = None
 ) -> dict[str, Any]:
-    """The Home tab view; `answer` blocks (a browsed reply) go on top."""
+    """The Home tab view; `answer` blocks (a browsed reply) go on top. `subscriptions`: the tip
+    subscriptions, None when tips are not configured, or a line saying why they cannot be listed."""
     intro = [
         {"type": "header", "text": {"type": "plain_text", "text": "rolebot"}},
         _section(

@@ -9,8 +9,10 @@ from typing import Any
 from slack_bolt import BoltRequest, BoltResponse
 from slack_bolt.middleware import Middleware
 
+from bot.ops import logs, metrics
 from bot.slack.dedupe import Seen
 from bot.slack.respond import Connections, PooledRespond
+from bot.webapi import counting
 
 __all__ = ["ANSWERED_SUBTYPES", "Gate", "is_answerable"]
 
@@ -57,11 +59,15 @@ class Gate(Middleware):
             event_id, event = body.get("event_id"), body.get("event")
             if event_id and not self.seen.first_time(event_id):
                 _log.info("event %s already answered: delivery ignored", event_id)
+                metrics.dedupe_hit()
+                metrics.request_done(logs.current(), "duplicate")
                 return BoltResponse(status=200, body="")
             if isinstance(event, dict) and not is_answerable(event, req.context.bot_user_id):
+                metrics.request_done(logs.current(), "ignored")
                 return BoltResponse(status=200, body="")
         elif body.get("command") or body.get("type") == "block_actions":
             req.context.ack()
+        counting(req.context.client)
         if req.context.response_url:
             req.context["respond"] = PooledRespond(req.context.response_url, self.connections)
         return next()

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 from slack_bolt.context.respond import Respond
 from slack_sdk.webhook import WebhookResponse
 
+from bot.ops import metrics
+
 __all__ = ["Connections", "PooledRespond", "message"]
 
 _FIELDS = (
@@ -87,7 +89,10 @@ class Connections:
                 conn, reused = None, False  # the server closed an idle connection: retry
             except (OSError, http.client.HTTPException) as exc:
                 conn.close()
+                metrics.webapi_error("response_url")
                 raise ConnectionError(f"response_url: {type(exc).__name__}") from exc
+        if resp.status >= 400:
+            metrics.webapi_error("response_url")
         if resp.will_close:
             conn.close()
         else:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple, Protocol
 
 import handlers
+from bot.ops import metrics
 from bot.store import ContextKey, StoreError
 from handlers import Reply, Turn
 
@@ -41,8 +42,9 @@ class TipsService(Protocol):
     def slash(self, text: str, channel_id: str, user_id: str) -> str:
         """Answer `/role tips TEXT` as mrkdwn."""
 
-    def subscriptions(self) -> list[dict[str, Any]]:
-        """Every tip subscription of the workspace (channel, time, timezone, weekdays, enabled)."""
+    def subscriptions(self) -> list[dict[str, Any]] | str:
+        """Every tip subscription of the workspace (channel, time, timezone, weekdays, enabled),
+        or a line saying why they cannot be listed now."""
 
 
 class Memory(Protocol):
@@ -51,8 +53,8 @@ class Memory(Protocol):
     def load(self, key: Key) -> list[dict[str, Any]]:
         """The conversation's turns, oldest first ([] when new or idle a day)."""
 
-    def save(self, key: Key, turns: list[dict[str, Any]]) -> None:
-        """Keep the conversation's turns."""
+    def add(self, key: Key, turn: dict[str, Any]) -> None:
+        """Add one turn to the conversation (turns added at once all land)."""
 
 
 class LocalMemory:
@@ -67,10 +69,10 @@ class LocalMemory:
             at, turns = self._turns.get(key, (0.0, []))
             return list(turns) if self._clock() - at < IDLE.total_seconds() else []
 
-    def save(self, key: Key, turns: list[dict[str, Any]]) -> None:
+    def add(self, key: Key, turn: dict[str, Any]) -> None:
         with self._lock:
-            self._turns.pop(key, None)
-            self._turns[key] = (self._clock(), list(turns)[-KEEP:])
+            _, turns = self._turns.pop(key, (0.0, []))
+            self._turns[key] = (self._clock(), [*turns, turn][-KEEP:])
             while len(self._turns) > self._size:
                 self._turns.popitem(last=False)
 
@@ -97,16 +99,16 @@ class StoredMemory:
 
     def load(self, key: Key) -> list[dict[str, Any]]:
         try:
-            turns = self._store.load_context(ContextKey(*key), self._clock(), IDLE)
+            turns = self._store.load_context(ContextKey(*key), self._clock(), IDLE, keep=KEEP)
         except StoreError as exc:
             self._fault(exc)
             return []
         self._ok()
         return turns
 
-    def save(self, key: Key, turns: list[dict[str, Any]]) -> None:
+    def add(self, key: Key, turn: dict[str, Any]) -> None:
         try:
-            self._store.save_context(ContextKey(*key), turns, self._clock(), keep=KEEP)
+            self._store.add_turn(ContextKey(*key), turn, self._clock())
         except StoreError as exc:
             self._fault(exc)
         else:
@@ -121,60 +123,126 @@ class Votes(Protocol):
     def record_vote(self, answer_id: str, user: str, vote: str, now: datetime) -> str: ...
 
 
+class _Vote(NamedTuple):
+    answer_id: str
+    user: str
+    vote: str
+    at: datetime
+    misses: int = 0  # writes that found no such answer (it may still wait in another replica)
+
+
 class AnswerLog:
-    """Answers kept for feedback and `report`, written in batches off the request path.
+    """Answers and votes kept for feedback and `report`, written in batches off the request path.
 
     One write per answer cost `serve` a third of its throughput (bench/load.py: 987 -> ~620
     requests/s), so answers wait here and a writer thread stores them every `interval`
     seconds, one transaction per batch. A vote first writes what this process holds, so a
     click on a fresh answer finds it; a vote reaching another replica looks again after the
-    other's next write. Up to `limit` answers wait while the database is
-    down; beyond that the oldest go (the log is a report, not the answers themselves).
+    other's next write. While the database is down, answers and votes wait here (up to `limit`
+    of each) and are written when it is back; what a full queue cannot hold is counted
+    (rolebot_dropped_total) and logged, never dropped silently. A waiting vote whose answer is
+    not found is tried again for `patience` writes (the answer may wait in another replica).
     """
 
-    def __init__(self, votes: Votes, interval: float = 0.5, limit: int = 10_000) -> None:
-        self.votes, self.interval, self._limit = votes, interval, limit
+    def __init__(self, votes: Votes, interval: float = 0.5, limit: int = 10_000, patience: int = 40) -> None:
+        self.votes, self.interval, self._limit, self._patience = votes, interval, limit, patience
         self._rows: list[dict[str, Any]] = []
+        self._votes: list[_Vote] = []
         self._lock = threading.Lock()
         self._writer: tuple[int, threading.Thread] | None = None
         self._failing = False
-        atexit.register(self.flush)
+        self._full: set[str] = set()  # queues that overflowed during this outage (logged once)
+        atexit.register(self._flush_quietly)
+
+    def _start_writer(self) -> None:
+        if self._writer is None or self._writer[0] != os.getpid():  # one writer per process
+            thread = threading.Thread(target=self._write, name="rolebot-answers", daemon=True)
+            self._writer = (os.getpid(), thread)
+            thread.start()
+
+    def _bound(self, queue: list[Any], name: str) -> None:
+        over = len(queue) - self._limit
+        if over > 0:
+            del queue[:over]  # the oldest go: counted and said
+            metrics.queue_overflow(name, over)
+            if name not in self._full:
+                self._full.add(name)
+                log.error(
+                    "feedback: more than %d %s waiting for the database; the oldest are dropped",
+                    self._limit,
+                    name,
+                )
 
     def add(self, row: dict[str, Any]) -> None:
         """Keep one answer (written within `interval` seconds)."""
         with self._lock:
             self._rows.append(row)
-            del self._rows[: max(0, len(self._rows) - self._limit)]
-            if self._writer is None or self._writer[0] != os.getpid():  # one writer per process
-                thread = threading.Thread(target=self._write, name="rolebot-answers", daemon=True)
-                self._writer = (os.getpid(), thread)
-                thread.start()
+            self._bound(self._rows, "answers")
+            self._start_writer()
+
+    def add_vote(self, answer_id: str, user: str, vote: str, at: datetime) -> None:
+        """Keep one vote to write when the database is back."""
+        with self._lock:
+            self._votes.append(_Vote(answer_id, user, vote, at))
+            self._bound(self._votes, "votes")
+            self._start_writer()
+
+    def waiting(self) -> tuple[int, int]:
+        """How many answers and votes wait to be written."""
+        with self._lock:
+            return len(self._rows), len(self._votes)
+
+    def _failed(self, exc: StoreError) -> None:
+        if not self._failing:
+            log.warning("feedback: database unavailable; answers and votes wait to be written (%s)", exc)
+            self._failing = True
 
     def flush(self) -> None:
-        """Write what waits now (StoreError: it stays, for the next try)."""
+        """Write what waits now, answers then votes (StoreError: it stays, for the next try)."""
         with self._lock:
             rows, self._rows = self._rows, []
-        if not rows:
-            return
-        try:
-            self.votes.record_answers(rows)
-        except StoreError as exc:
-            with self._lock:
-                self._rows[:0] = rows
-                del self._rows[: max(0, len(self._rows) - self._limit)]
-            if not self._failing:
-                log.warning("feedback: answers not recorded yet, will retry (%s)", exc)
-                self._failing = True
-            raise
+        if rows:
+            try:
+                self.votes.record_answers(rows)
+            except StoreError as exc:
+                with self._lock:
+                    self._rows[:0] = rows
+                    self._bound(self._rows, "answers")
+                self._failed(exc)
+                raise
+        self._flush_votes()
         if self._failing:
-            log.info("feedback: answers recorded again")
+            log.info("feedback: answers and votes recorded again")
             self._failing = False
+        self._full.clear()
+
+    def _flush_votes(self) -> None:
+        with self._lock:
+            waiting, self._votes = self._votes, []
+        kept = []
+        try:
+            while waiting:
+                v = waiting[0]
+                result = self.votes.record_vote(v.answer_id, v.user, v.vote, v.at)
+                waiting.pop(0)
+                if result == "unknown_answer" and v.misses < self._patience:
+                    kept.append(v._replace(misses=v.misses + 1))
+        except StoreError as exc:
+            self._failed(exc)
+            raise
+        finally:
+            with self._lock:
+                self._votes[:0] = kept + waiting
+                self._bound(self._votes, "votes")
+
+    def _flush_quietly(self) -> None:
+        with contextlib.suppress(StoreError):
+            self.flush()
 
     def _write(self) -> None:
         while True:
             time.sleep(self.interval)
-            with contextlib.suppress(StoreError):
-                self.flush()
+            self._flush_quietly()
 
 
 @dataclass(frozen=True)
@@ -191,13 +259,16 @@ class Services:
 
     def answer(self, text: str) -> Reply:
         """The reply to one query, with no conversation (buttons, `/role`)."""
-        return self.ask(text, self.kb)
+        reply = self.ask(text, self.kb)
+        metrics.reply(reply.intent, covered=reply.intent != "unknown")
+        return reply
 
     def answer_in(self, text: str, key: Key) -> tuple[Reply, bool]:
         """The reply to a message of a conversation, and whether it was its first turn."""
         turns = [t for t in map(Turn.from_json, self.memory.load(key)) if t is not None]
         reply, turn = self.converse(text, self.kb, turns)
-        self.memory.save(key, [*(t.to_json() for t in turns), turn.to_json()][-KEEP:])
+        metrics.reply(reply.intent, covered=reply.intent != "unknown")
+        self.memory.add(key, turn.to_json())
         return reply, not turns
 
     def __post_init__(self) -> None:
@@ -223,17 +294,21 @@ class Services:
         return answer_id
 
     def vote(self, answer_id: str, user: str, vote: str) -> str:
-        """'recorded', 'duplicate', 'unknown_answer', or 'unavailable' (no database now)."""
-        if self.votes is None:
+        """'recorded', 'duplicate', 'unknown_answer', or 'unavailable' (feedback is off).
+
+        While the database is down the vote waits in memory and is written when it is back
+        (thanked as recorded: its outcome is known only then).
+        """
+        if self.votes is None or self.log is None:
             return "unavailable"
+        now = datetime.now(UTC)
         try:
-            if self.log is not None:
-                self.log.flush()  # the answer may still wait to be written here
-            result = self.votes.record_vote(answer_id, user, vote, datetime.now(UTC))
-            if result == "unknown_answer" and self.log is not None:  # or in another replica's log
+            self.log.flush()  # the answer may still wait to be written here
+            result = self.votes.record_vote(answer_id, user, vote, now)
+            if result == "unknown_answer":  # or in another replica's log
                 time.sleep(self.log.interval * 1.5)
-                result = self.votes.record_vote(answer_id, user, vote, datetime.now(UTC))
+                result = self.votes.record_vote(answer_id, user, vote, now)
             return result
-        except StoreError as exc:
-            log.warning("feedback: vote not recorded (%s)", exc)
-            return "unavailable"
+        except StoreError:
+            self.log.add_vote(answer_id, user, vote, now)  # the log said the outage once
+            return "recorded"

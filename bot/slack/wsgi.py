@@ -1,4 +1,5 @@
-"""The WSGI app `serve` runs: POST /slack/events (guarded, then Bolt) and GET /healthz.
+"""The WSGI app `serve` runs: POST /slack/events (guarded, then Bolt) and the ops endpoints
+(GET /healthz, /readyz, /metrics: bot.ops.http).
 
 The guard, in order: the signature on the raw bytes (401), a strict decoding of the body
 (400/415, bot.slack.envelope), then Bolt only for what rolebot answers; anything else signed
@@ -22,13 +23,14 @@ from urllib.parse import parse_qs
 from slack_bolt import App, BoltRequest, BoltResponse
 from slack_sdk.signature import SignatureVerifier
 
+from bot.ops import logs, metrics
+from bot.ops.http import HEALTH_PATH, Ops
 from bot.slack import envelope
 from bot.slack.listeners.errors import APOLOGY
 
 __all__ = ["EVENTS_PATH", "HEALTH_PATH", "MAX_BODY", "make_wsgi"]
 
 EVENTS_PATH = "/slack/events"
-HEALTH_PATH = "/healthz"
 MAX_BODY = 1_000_000  # Slack's payloads are a few KB; refuse anything absurd before reading it
 _TIMESTAMP = re.compile(r"^[0-9]{1,15}$")
 _log = logging.getLogger("rolebot.http")
@@ -45,6 +47,27 @@ def _answer(
         f"{status} {HTTPStatus(status).phrase}", [("Content-Type", kind), ("Content-Length", str(len(data)))]
     )
     return [data]
+
+
+def kind_of(body: Mapping[str, Any], route: str) -> str:
+    """The metrics kind of a request the guard lets through: command, mention, dm, action,
+    assistant, home or other."""
+    if route in ("command", "action"):
+        return route
+    event = body.get("event") if isinstance(body.get("event"), dict) else {}
+    kind = event.get("type")
+    if kind == "app_mention":
+        return "mention"
+    if kind == "message":
+        return "assistant" if event.get("thread_ts") and event.get("channel_type") == "im" else "dm"
+    if kind in ("assistant_thread_started", "assistant_thread_context_changed"):
+        return "assistant"
+    return "home" if kind == "app_home_opened" else "other"
+
+
+def _team(body: Mapping[str, Any]) -> str | None:
+    team = body.get("team_id") or body.get("team")
+    return team.get("id") if isinstance(team, dict) else team
 
 
 class Verifier:
@@ -129,11 +152,16 @@ def dispatch(app: App, body: dict[str, Any], text: str, headers: dict[str, str])
 
 
 def make_wsgi(
-    app: App, health: Mapping[str, Any] | None = None, *, signing_secret: str | None = None
+    app: App,
+    health: Mapping[str, Any] | None = None,
+    *,
+    signing_secret: str | None = None,
+    ops: Ops | None = None,
 ) -> Wsgi:
-    """The WSGI callable: health check, request guard, then Bolt (default secret: the app's)."""
+    """The WSGI callable: the ops endpoints, the request guard, then Bolt (default secret: the
+    app's; default ops: /healthz with `health`, always ready, no /metrics)."""
     verifier = Verifier(signing_secret if signing_secret is not None else app._signing_secret)
-    status = {"ok": True, **(health or {})}
+    ops = ops if ops is not None else Ops(health)
 
     def events(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         peer = environ.get("REMOTE_ADDR", "?")
@@ -142,6 +170,7 @@ def make_wsgi(
             raw = _read(environ)
         except envelope.Refused as exc:
             _log.warning("refused %d from %s: %s", exc.status, peer, exc.reason)
+            metrics.count_request("other", "refused")
             return _answer(start_response, exc.status, {"error": exc.reason})
         headers = _headers(environ)
         timestamp = headers.get("x-slack-request-timestamp", "")
@@ -150,6 +179,7 @@ def make_wsgi(
                 return _answer(start_response, 200)
             why = "unsigned" if "x-slack-signature" not in headers else "bad or stale signature"
             _log.warning("refused 401 from %s: %s", peer, why)
+            metrics.count_request("other", "refused")
             return _answer(start_response, 401, {"error": "invalid request"})
         try:
             body = envelope.decode(raw, content_type)
@@ -158,11 +188,19 @@ def make_wsgi(
             kind = envelope.route(body)
         except envelope.Refused as exc:
             _log.warning("refused %d (signed) from %s: %s", exc.status, peer, exc.reason)
+            metrics.count_request("other", "refused")
             return _answer(start_response, exc.status, {"error": exc.reason})
         if kind is None:
             _log.info("ignored: rolebot does not answer %s", _describe(body))
+            metrics.count_request("other", "ignored")
             return _answer(start_response, 200)
-        resp = dispatch(app, body, raw.decode("utf-8"), headers)
+        request = logs.start_request(kind_of(body, kind), body.get("event_id"), _team(body))
+        try:
+            resp = dispatch(app, body, raw.decode("utf-8"), headers)
+        finally:
+            logs.end_request()
+        if resp.status != 200:  # no listener ran (e.g. one Bolt found no match for)
+            metrics.request_done(request, "unanswered")
         data = resp.body.encode() if isinstance(resp.body, str) else bytes(resp.body or b"")
         out = [(k, v) for k, values in resp.headers.items() for v in values if k.lower() != "content-length"]
         start_response(
@@ -172,10 +210,8 @@ def make_wsgi(
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
-        if path == HEALTH_PATH and method in ("GET", "HEAD"):
-            return _answer(start_response, 200, status)
         if path == EVENTS_PATH and method == "POST":
             return events(environ, start_response)
-        return _answer(start_response, 404, {"error": "not found"})
+        return ops.wsgi(environ, start_response)
 
     return application

@@ -1,9 +1,10 @@
 """Conversation context: the last few turns of each thread or DM, so a follow-up has context.
 
 A thread is keyed by (team, channel, thread ts); a DM by its channel with the conversation's
-thread (or the channel again). Turns are small JSON objects chosen by the caller (e.g.
-{"text", "intent", "roles", "topic"}). A context idle longer than `max_idle` reads as empty,
-and contexts idle for a day are pruned.
+thread (or the channel again). Each turn is a row of its own (table `conversation_turns`), a
+small JSON object chosen by the caller (e.g. {"intent", "roles", "topic"}): two messages of
+one thread answered at once, by any workers or replicas, both land. A thread whose last turn
+is older than `max_idle` reads as empty; turns older than a day are pruned.
 """
 
 from __future__ import annotations
@@ -11,15 +12,16 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, delete, select
+from sqlalchemy import and_, bindparam, delete, select
 
 from bot.store.db import Database
-from bot.store.schema import conversations
+from bot.store.schema import conversation_turns
 
 __all__ = ["ContextKey", "Conversations", "KEEP", "PRUNE_AFTER"]
 
 KEEP = 6
 PRUNE_AFTER = timedelta(days=1)
+_T = conversation_turns.c
 
 
 class ContextKey(NamedTuple):
@@ -30,43 +32,38 @@ class ContextKey(NamedTuple):
     thread: str
 
 
-def _where(key: ContextKey):
-    c = conversations.c
-    return and_(c.team == key.team, c.channel == key.channel, c.thread == key.thread)
-
-
 class Conversations:
     """Recent turns per thread, in the database shared by every replica."""
 
     def __init__(self, db: Database, *, prune_every: int = 200) -> None:
         self.db = db
         self._prune_every = prune_every
-        self._saves = 0
+        self._adds = 0
+        where = and_(
+            _T.team == bindparam("team"), _T.channel == bindparam("channel"), _T.thread == bindparam("thread")
+        )
+        # built once: the newest turns first
+        self._recent = select(_T.turn, _T.at).where(where).order_by(_T.id.desc()).limit(bindparam("keep"))
 
-    def load_context(self, key: ContextKey, now: datetime, max_idle: timedelta) -> list[dict[str, Any]]:
-        """The thread's saved turns, oldest first; [] if none or idle longer than max_idle."""
-        c = conversations.c
+    def load_context(
+        self, key: ContextKey, now: datetime, max_idle: timedelta, keep: int = KEEP
+    ) -> list[dict[str, Any]]:
+        """The thread's last `keep` turns, oldest first; [] if none or its last is older than max_idle."""
         with self.db.begin(read=True) as conn:
-            row = conn.execute(select(c.turns, c.updated_at).where(_where(key))).first()
-        if row is None or now - row.updated_at > max_idle:
+            rows = conn.execute(self._recent, {**key._asdict(), "keep": keep}).all()
+        if not rows or now - rows[0].at > max_idle:
             return []
-        return list(row.turns)
+        return [row.turn for row in reversed(rows)]
 
-    def save_context(
-        self, key: ContextKey, turns: list[dict[str, Any]], now: datetime, keep: int = KEEP
-    ) -> None:
-        """Replace the thread's turns with the last `keep` of `turns`."""
-        values = {"team": key.team, "channel": key.channel, "thread": key.thread}
-        kept = {"turns": list(turns)[-keep:] if keep > 0 else [], "updated_at": now}
-        stmt = self.db.insert(conversations).values({**values, **kept})
-        stmt = stmt.on_conflict_do_update(index_elements=list(values), set_=kept)
-        self._saves += 1
+    def add_turn(self, key: ContextKey, turn: dict[str, Any], now: datetime) -> None:
+        """Add one turn to the thread (whatever other turns are being added meanwhile)."""
+        self._adds += 1
         with self.db.begin() as conn:
-            conn.execute(stmt)
-            if self._saves % self._prune_every == 0:
-                conn.execute(delete(conversations).where(conversations.c.updated_at < now - PRUNE_AFTER))
+            conn.execute(conversation_turns.insert().values(**key._asdict(), turn=turn, at=now))
+            if self._adds % self._prune_every == 0:
+                conn.execute(delete(conversation_turns).where(_T.at < now - PRUNE_AFTER))
 
     def prune(self, now: datetime, idle: timedelta = PRUNE_AFTER) -> int:
-        """Delete contexts idle for longer than `idle`; how many went."""
+        """Delete turns older than `idle`; how many went."""
         with self.db.begin() as conn:
-            return conn.execute(delete(conversations).where(conversations.c.updated_at < now - idle)).rowcount
+            return conn.execute(delete(conversation_turns).where(_T.at < now - idle)).rowcount

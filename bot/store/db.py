@@ -32,6 +32,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DisconnectionError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from bot.ops import metrics
 from bot.store.url import describe, sqlalchemy_url, sqlite_file, sqlite_uri
 
 __all__ = ["Database", "StoreError"]
@@ -78,6 +79,10 @@ def _sidecars_follow(path: Path) -> None:
         pass
 
 
+def _seconds(value: Any, default: int) -> int:
+    return int(value) if isinstance(value, str) and value.isdigit() else default
+
+
 def _file_id(path: Path) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
@@ -89,7 +94,7 @@ def _file_id(path: Path) -> tuple[int, int] | None:
 class Database:
     """DATABASE_URL, opened lazily once per process (pools never cross a fork)."""
 
-    def __init__(self, url: str, *, busy_timeout: float = 30.0, connect_timeout: int = 5) -> None:
+    def __init__(self, url: str, *, busy_timeout: float = 30.0, connect_timeout: int = 2) -> None:
         self.url = sqlalchemy_url(url)
         self.name = describe(self.url)
         self.dialect = self.url.get_backend_name()
@@ -120,7 +125,11 @@ class Database:
                 self.url,
                 pool_pre_ping=True,
                 pool_recycle=1800,
-                connect_args={"connect_timeout": self._connect_timeout, "application_name": "rolebot"},
+                # 2 s unless the URL says otherwise (?connect_timeout=N): an ack waits on it
+                connect_args={
+                    "connect_timeout": _seconds(self.url.query.get("connect_timeout"), self._connect_timeout),
+                    "application_name": "rolebot",
+                },
                 **options,
             )
         else:
@@ -187,9 +196,32 @@ class Database:
                 with conn.begin():
                     yield conn
         except SQLAlchemyError as exc:
+            metrics.db_error()
             self._say_down(f"{_first_line(exc)}; will reconnect")
             raise StoreError(f"DATABASE_URL {self.name}: {_first_line(exc)}") from exc
         self._say_up()
+
+    def ping(self, timeout: int = 2) -> None:
+        """Does the database answer within about `timeout` seconds? StoreError (one line) if not.
+
+        Its own short-lived connection (never the pool's, never a hang): for /readyz.
+        """
+        if self.file is not None:
+            if not self.file.exists():
+                raise StoreError(f"DATABASE_URL {self.name}: the file does not exist")
+            args: dict[str, Any] = {"timeout": timeout}
+            url: Any = sqlite_uri(self.file, create=False)
+        else:
+            args = {"connect_timeout": max(2, timeout), "options": f"-c statement_timeout={timeout * 1000}"}
+            url = self.url
+        engine = create_engine(url, poolclass=NullPool, connect_args=args)
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1").scalar()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"DATABASE_URL {self.name}: {_first_line(exc)}") from None
+        finally:
+            engine.dispose()
 
     @contextmanager
     def migrating(self) -> Iterator[Connection]:

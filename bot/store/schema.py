@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -14,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -27,7 +29,7 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 __all__ = [
     "UtcDateTime",
     "answers",
-    "conversations",
+    "conversation_turns",
     "metadata",
     "slack_events",
     "tip_flags",
@@ -113,14 +115,16 @@ slack_events = Table(
     Column("seen_at", Float, nullable=False, index=True),  # epoch seconds
 )
 
-conversations = Table(
-    "conversations",
+conversation_turns = Table(  # a row per turn: turns of one thread arriving at once all land
+    "conversation_turns",
     metadata,
-    Column("team", String, primary_key=True),
-    Column("channel", String, primary_key=True),
-    Column("thread", String, primary_key=True),
-    Column("turns", JSON, nullable=False),
-    Column("updated_at", UtcDateTime, nullable=False, index=True),
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("team", String, nullable=False),
+    Column("channel", String, nullable=False),
+    Column("thread", String, nullable=False),
+    Column("turn", JSON, nullable=False),
+    Column("at", UtcDateTime, nullable=False, index=True),
+    Index("ix_conversation_turns_thread", "team", "channel", "thread", "id"),
 )
 
 answers = Table(

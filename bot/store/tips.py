@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy import and_, delete, select, update
+from sqlalchemy import and_, delete, func, select, update
 
 from bot.store.db import Database
 from bot.store.records import DAY_NAMES, Subscription
@@ -86,6 +86,10 @@ class Store(Protocol):
 
     def posted(self, channel: str, day: date) -> str | None:
         """The ts of the (channel, day) tip if it was posted, else None."""
+        ...
+
+    def posts_before(self, channel: str, day: date) -> int:
+        """How many tips the channel got (or has claimed) for days before `day`: its rotation place."""
         ...
 
     def close(self) -> None:
@@ -238,3 +242,9 @@ class TipStore:
             return conn.execute(
                 select(tip_log.c.ts).where(_row(channel, day), tip_log.c.state == "sent")
             ).scalar_one_or_none()
+
+    def posts_before(self, channel: str, day: date) -> int:
+        """How many tips the channel got (or has claimed) for days before `day`: its rotation place."""
+        query = select(func.count()).where(tip_log.c.channel == channel, tip_log.c.day < day)
+        with self.db.begin(read=True) as conn:
+            return int(conn.execute(query).scalar_one())

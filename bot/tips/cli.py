@@ -15,8 +15,10 @@ from typing import Any, TextIO
 from bot.ask import plain
 from bot.clock import Clock, SystemClock
 from bot.config import ConfigError, Settings
-from bot.store import Database, StoreError, upgrade
-from bot.tips.schedule import ScheduleError, Subscription, local_day
+from bot.ops.http import Ops, listen
+from bot.ops.logs import setup_logging
+from bot.store import Database, StoreError, TipStore, upgrade
+from bot.tips.schedule import ScheduleError, Subscription, config_path, load_config, local_day
 from handlers.tips import Rotation, build_pool
 from handlers.tips_data import load_spec
 from knowledge.load import KnowledgeError, load
@@ -61,7 +63,7 @@ def run(
         if not len(rot):
             raise KnowledgeError("the knowledge base yields no tips")
         if args.tips_command == "preview":
-            return _preview(args, rot, clock, out)
+            return _preview(args, rot, clock, out, env, err)
         settings = Settings.from_env(env)
         _migrate(settings)
         if client is None:
@@ -74,7 +76,7 @@ def run(
         try:
             if args.tips_command == "post":
                 return _post(args, service, rot, client, clock, out, err)
-            return _run(service, rot, client, clock, stop or threading.Event())
+            return _run(service, rot, client, clock, stop or threading.Event(), settings)
         finally:
             service.store.close()
     except (ConfigError, KnowledgeError, ScheduleError, _StartError) as exc:
@@ -97,13 +99,48 @@ def _migrate(settings: Settings) -> None:
         raise _StartError(str(exc)) from None
 
 
-def _preview(args: Any, rot: Rotation, clock: Clock, out: TextIO) -> int:
-    start = _day(args.start, clock.now().date())
+def _channel(
+    channel: str, start: date | None, env: Mapping[str, str], err: TextIO
+) -> tuple[Subscription, int]:
+    """The channel's schedule (defaults file, then the database) and how many tips it got before
+    `start` (default: its local today); without a database, the defaults and none."""
+    config = load_config(config_path(env))
+    defaults = config.defaults
+    sub = next((s for s in config.channels if s.channel == channel), None) or Subscription(
+        channel, defaults.time, defaults.timezone, defaults.weekdays
+    )
+    try:
+        db = Database(Settings.from_env(env).database_url)
+    except ConfigError:
+        return sub, 0
+    if db.file is not None and not db.file.exists():  # nothing posted yet; never create a file
+        return sub, 0
+    store = TipStore(db)
+    try:
+        sub = store.subscription(channel) or sub
+        day = start or local_day(sub, SystemClock().now())
+        return sub, store.posts_before(channel, day)
+    except StoreError as exc:
+        print(f"rolebot tips: previewing from the channel's first tip: {exc}", file=err)
+        return sub, 0
+    finally:
+        db.close()
+
+
+def _preview(args: Any, rot: Rotation, clock: Clock, out: TextIO, env: Mapping[str, str], err: TextIO) -> int:
+    """The tips of the posting days among --days days from --start, in the channel's schedule,
+    continuing from what the channel was posted."""
     if args.days < 0:
         raise ConfigError("--days must be 0 or more")
+    given = _day(args.start, clock.now().date()) if args.start else None
+    sub, posted = _channel(args.channel, given, env, err)
+    start = given or local_day(sub, clock.now())
     for n in range(args.days):
         day = start + timedelta(days=n)
-        tip = rot.tip(args.channel, day)
+        if day.weekday() not in sub.weekdays:
+            continue
+        tip = rot.nth(args.channel, posted)
+        posted += 1
         if args.json:
             row = {
                 "date": day.isoformat(),
@@ -136,11 +173,27 @@ def _post(args: Any, service: Any, rot: Rotation, client: Any, clock: Clock, out
     return 1
 
 
-def _run(service: Any, rot: Rotation, client: Any, clock: Clock, stop: threading.Event) -> int:
+def _run(
+    service: Any, rot: Rotation, client: Any, clock: Clock, stop: threading.Event, settings: Settings
+) -> int:
     from bot.tips.poster import TipPoster
     from bot.tips.scheduler import Scheduler
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    if not logging.getLogger().handlers:  # embedded (tests): the host's logging stays
+        setup_logging(fmt=settings.log_format)
+    if settings.port_set:  # /healthz, /readyz and /metrics (tips posted and failed) on $PORT
+
+        def ready() -> str | None:
+            try:
+                service.store.db.ping(timeout=2)
+            except StoreError as exc:
+                return f"database unavailable: {exc}"
+            return None
+
+        try:
+            listen(Ops({"tips": len(rot)}, ready, settings.metrics_token), settings.port)
+        except OSError as exc:
+            raise _StartError(f"cannot listen on port {settings.port}: {exc.strerror or exc}") from None
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())

@@ -28,6 +28,7 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.ops import metrics
 from bot.store import Claim, Store
 from bot.webapi import make_client
 from handlers.tips import Rotation
@@ -125,6 +126,15 @@ class TipPoster:
         del self._unrecorded[channel, day]
 
     def post(self, channel: str, day: date) -> Outcome:
+        """Post channel's tip for day (counted: rolebot_tips_total); see _post."""
+        outcome = self._post(channel, day)
+        if outcome.status == "posted":
+            metrics.tip("posted")
+        elif outcome.status == "failed":
+            metrics.tip("failed")
+        return outcome
+
+    def _post(self, channel: str, day: date) -> Outcome:
         """Post channel's tip for day unless it was posted already; never raises for Slack.
 
         A database fault raises StoreError; a tip posted while the database could not record it
@@ -134,7 +144,7 @@ class TipPoster:
             ts = self._unrecorded[channel, day]
             self._record(channel, day, ts)
             return Outcome("already", channel, day, ts=ts)
-        tip = self.rotation.tip(channel, day)
+        tip = self.rotation.nth(channel, self.store.posts_before(channel, day))  # by what was posted
         claim = self.store.claim(channel, day, tip.key, self.owner, self.clock.now(), self.lease)
         if claim.status == "sent":
             return Outcome("already", channel, day, ts=claim.ts)

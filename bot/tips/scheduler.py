@@ -5,7 +5,8 @@ within `max_sleep` seconds. Sleeping goes through an injected `wait(seconds) -> 
 real one is `threading.Event.wait`, set by SIGTERM), and the time through an injected Clock.
 A tip that could not be posted stays due and is retried with a growing delay (30 s doubling,
 at most 15 min) until the channel's local day ends. A pass that fails as a whole (the database
-is down) is said once and retried after 2, 4, 8... seconds, at most `max_sleep`.
+is down) is said once and retried after 2, 4, 8 seconds, then every `max_outage_sleep` (8 s),
+so a tip that fell due during an outage is posted within seconds of the database's return.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class Scheduler:
         min_sleep: float = 1.0,
         first_retry: timedelta = timedelta(seconds=30),
         max_retry: timedelta = timedelta(minutes=15),
+        max_outage_sleep: float = 8.0,
     ) -> None:
         self.service = service
         self.poster = poster
@@ -52,6 +54,7 @@ class Scheduler:
         self.min_sleep = min_sleep
         self.first_retry = first_retry
         self.max_retry = max_retry
+        self.max_outage_sleep = max_outage_sleep
         self._backoff: dict[tuple[str, date], _Backoff] = {}
 
     def _posted(self, channel: str) -> Callable[[date], bool]:
@@ -98,7 +101,7 @@ class Scheduler:
                 failures += 1
                 if failures == 1:  # said once per outage; retried sooner than max_sleep
                     log.error("tips pass failed: %s: %s; retrying", exc.__class__.__name__, exc)
-                delay = min(self.max_sleep, self.min_sleep * 2**failures)
+                delay = min(self.max_sleep, self.max_outage_sleep, self.min_sleep * 2**failures)
             else:
                 if failures:
                     log.warning("tips pass works again after %d failed attempt(s)", failures)

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.store import Store, open_store
+from bot.store import Database, Store, open_store
 from bot.tips.schedule import (
     ScheduleError,
     Subscription,
@@ -63,11 +63,16 @@ class TipsService:
 
     @classmethod
     def from_settings(
-        cls, settings: Settings, env: Mapping[str, str] | None = None, clock: Clock | None = None
+        cls,
+        settings: Settings,
+        env: Mapping[str, str] | None = None,
+        clock: Clock | None = None,
+        db: Database | None = None,
     ) -> TipsService:
-        """The service on settings.database_url and the defaults file ($ROLEBOT_TIPS_CONFIG)."""
+        """The service on settings.database_url (or a Database already open on it, shared) and
+        the defaults file ($ROLEBOT_TIPS_CONFIG)."""
         path = config_path(os.environ if env is None else env)
-        return cls(open_store(settings.database_url), load_config(path), clock)
+        return cls(open_store(db or settings.database_url), load_config(path), clock)
 
     # subscriptions ---------------------------------------------------------------------
     def effective(self) -> list[Subscription]:

@@ -139,29 +139,40 @@ def stop(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """One `serve` subprocess per test module, on a free port, with a fake Web API."""
-    fake = FakeSlack().start()
-    tmp = tmp_path_factory.mktemp("serve")
+def start_serve(fake: FakeSlack, tmp: Path, name: str = "serve", **extra: str) -> Server:
+    """A healthy `python -m bot serve` subprocess on a free port (its log: tmp/name.log)."""
     port = free_port()
-    log = tmp / "serve.log"
+    log = tmp / f"{name}.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "bot", "serve", "--port", str(port)],
-            # two workers: duplicates may reach different processes
             cwd=ROOT,
-            env=serve_env(fake.api_url, tmp, WEB_CONCURRENCY="2"),
+            env=serve_env(fake.api_url, tmp, **extra),
             stdout=out,
             stderr=subprocess.STDOUT,
         )
     srv = Server(fake, port, log, proc)
     try:
         srv.wait_healthy()
-        srv.startup_calls = [c.method for c in fake.calls]
-        yield srv
-    finally:
+    except BaseException:
         stop(proc)
+        raise
+    srv.startup_calls = [c.method for c in fake.calls]
+    return srv
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """One `serve` subprocess per test module, on a free port, with a fake Web API."""
+    fake = FakeSlack().start()
+    try:
+        # two workers: duplicates may reach different processes
+        srv = start_serve(fake, tmp_path_factory.mktemp("serve"), WEB_CONCURRENCY="2")
+        try:
+            yield srv
+        finally:
+            stop(srv.proc)
+    finally:
         fake.stop()
 
 

@@ -2,7 +2,7 @@
 
 import logging
 
-from bot.logs import Redact, redact
+from bot.ops.logs import Redact, redact
 
 
 class TestRedact:
@@ -24,3 +24,57 @@ class TestRedact:
                 "t", logging.ERROR, __file__, 1, "failed", None, (type(exc), exc, exc.__traceback__)
             )
         assert "xoxb-9-9-secret" not in Redact().format(record)
+
+
+class TestLogLines:
+    def _emit(self, capsys, fmt: str, name: str, message: str, exc: bool = False) -> str:
+        from bot.ops.logs import setup_logging
+
+        root = logging.getLogger()
+        saved = root.handlers[:], root.level
+        try:
+            setup_logging(fmt=fmt)
+            logger = logging.getLogger(name)
+            if exc:
+                try:
+                    raise ValueError("boom xoxb-1-2-secret")
+                except ValueError:
+                    logger.exception(message)
+            else:
+                logger.error(message)
+        finally:
+            root.handlers[:], _ = saved
+            root.setLevel(saved[1])
+        return capsys.readouterr().err
+
+    def test_json_lines_carry_the_request(self, capsys):
+        """LOG_FORMAT=json: one JSON object per line with time, level, event id, team, kind, message."""
+        import json
+
+        from bot.ops.logs import end_request, start_request
+
+        start_request("mention", "Ev123", "T0TEAM")
+        try:
+            out = self._emit(capsys, "json", "rolebot", "failed xoxb-1-2-secret", exc=True)
+        finally:
+            end_request()
+        (line,) = out.splitlines()
+        record = json.loads(line)
+        assert {k: record[k] for k in ("level", "event_id", "team", "kind")} == {
+            "level": "ERROR",
+            "event_id": "Ev123",
+            "team": "T0TEAM",
+            "kind": "mention",
+        }
+        assert record["time"] and "secret" not in line and "Traceback" in record["exc"]
+
+    def test_slack_sdk_does_not_echo_a_failed_call(self, capsys):
+        """slack_sdk's own ERROR line about a failed request is dropped (rolebot logs the failure)."""
+        out = self._emit(
+            capsys,
+            "text",
+            "slack_sdk.web.base_client",
+            "Failed to send a request to Slack API server: timed out",
+        )
+        assert out == ""
+        assert "other" in self._emit(capsys, "text", "slack_sdk.web.base_client", "other")

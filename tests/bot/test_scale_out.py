@@ -21,7 +21,7 @@ import psycopg
 import pytest
 
 from tests.bot.conftest import ROOT, Server, free_port, serve_env, stop
-from tests.bot.slack.signing import dm, event, post, signed_headers
+from tests.bot.slack.signing import dm, event, mention, post, signed_headers
 from tests.fake_slack import FakeSlack
 
 CHANNELS = [f"C0TIP{n}" for n in range(6)]
@@ -116,3 +116,47 @@ class TestScaleOut:
         recovered = next(ts for c, _, ts in rows if c == first.body["channel"])
         assert recovered == first.ts  # found in the history, not posted again
         assert "Traceback" not in _logs(tmp_path)
+
+    def test_follow_ups_at_once_on_two_replicas_all_land(self, cluster):
+        """Six threads, each with two follow-ups sent at the same moment to different replicas:
+        every thread then holds all three turns (a row per turn; replacing the list lost one)."""
+        fake, url, start, tmp_path = cluster
+        servers = []
+        for name in ("web1", "web2"):
+            port = free_port()
+            servers.append(
+                Server(fake, port, tmp_path / f"{name}.log", start(["serve", "--port", str(port)], name))
+            )
+        for server in servers:
+            server.wait_healthy(timeout=30)
+
+        def send(server, inner, event_id):
+            body = event(inner, event_id)
+            assert (
+                post(server.events_url, body, signed_headers(body, content_type="application/json")).status
+                == 200
+            )
+
+        threads = [f"80{n}.1" for n in range(6)]
+        for n, ts in enumerate(threads):
+            send(servers[0], mention("<@U0BOT> how much do ml platform engineers make?", ts), f"EvT{n}")
+        fake.wait_for("chat.postMessage", count=len(threads), timeout=20)
+        racers = [
+            threading.Thread(
+                target=send,
+                args=(servers[k], mention(text, f"{ts[:-1]}{k + 2}", thread_ts=ts), f"EvT{n}f{k}"),
+            )
+            for n, ts in enumerate(threads)
+            for k, text in enumerate(("<@U0BOT> and in seattle?", "<@U0BOT> and what do they need to know?"))
+        ]
+        for t in racers:
+            t.start()
+        for t in racers:
+            t.join()
+        fake.wait_for("chat.postMessage", count=3 * len(threads), timeout=20)
+        with psycopg.connect(url) as conn:
+            kept = dict(
+                conn.execute("SELECT thread, count(*) FROM conversation_turns GROUP BY thread").fetchall()
+            )
+        assert kept == dict.fromkeys(threads, 3), _logs(tmp_path)
+        print(f"\nturns: {sum(kept.values())} of {3 * len(threads)} kept across two replicas")

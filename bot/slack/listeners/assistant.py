@@ -14,6 +14,7 @@ from collections.abc import Callable
 from slack_bolt import App, Assistant
 from slack_sdk.errors import SlackApiError
 
+from bot.slack import delivery
 from bot.slack.listeners.events import answer
 from bot.slack.services import Services
 from handlers.prompts import suggested_prompts
@@ -58,7 +59,7 @@ def user_message(services: Services) -> Callable[..., None]:
         if first:
             text = " ".join(str(payload.get("text", "")).split())
             _quietly(lambda: set_title(text[:_TITLE] or "rolebot"), "title")
-        say(**message)
+        say(**message, metadata=delivery.metadata(payload))  # found again before any resend
 
     return on_user_message
 

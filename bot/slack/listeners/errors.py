@@ -8,8 +8,10 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk.errors import SlackClientError
 
+from bot.ops import logs
 from bot.slack import delivery
 from bot.slack.services import Services
+from bot.store import StoreError
 
 __all__ = ["APOLOGY", "describe", "on_error", "register"]
 
@@ -74,7 +76,10 @@ def _apologise(
 def on_error(error, body, respond, client, logger):
     """Log the failure (a bug with its traceback, an outage in one line); tell the user, if
     there is one to tell and the answer did not reach them after all."""
-    outage = isinstance(error, SlackClientError | OSError)
+    request = logs.current()
+    if request is not None:
+        request.failed = True
+    outage = isinstance(error, SlackClientError | OSError | StoreError)
     trace = None if outage else (type(error), error, error.__traceback__)
     logger.error("rolebot failed on %s: %s: %s", describe(body), type(error).__name__, error, exc_info=trace)
     try:

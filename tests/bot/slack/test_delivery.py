@@ -10,6 +10,8 @@ from urllib.error import URLError
 import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web import SlackResponse
 
 from bot.config import Settings
@@ -162,3 +164,41 @@ class TestOutcome:
         assert delivery.answer_posted(client, {"type": "app_mention", "channel": "C", "ts": "1.0"}) is True
         assert delivery.answer_posted(client, {"type": "app_mention", "channel": "C", "ts": "9.0"}) is False
         assert json.dumps(client.conversations_replies.call_args.kwargs["include_all_metadata"]) == "true"
+
+
+class TestNoDoublePosts:
+    """serve's client: after a dropped connection an answer is looked for, never resent blindly."""
+
+    @pytest.fixture
+    def served(self, slack):
+        settings = Settings(bot_token="xoxb-1-2", signing_secret=SECRET, api_url=slack.api_url)
+        return make_wsgi(create_app(settings, tiny_kb(), ask=fake_ask))  # serve's own client
+
+    def test_an_answer_posted_before_the_reset_is_not_posted_again(self, slack, served):
+        """The post went through, the connection dropped: found by its metadata, not resent, no apology."""
+        slack.script("chat.postMessage", reset=True)
+        mention(served, ts="1700000000.000300", event_id="EvR1")
+        posts = settled(slack, "chat.postMessage", 1)
+        assert len(posts) == 1 and len(slack.posted) == 1
+        assert slack.calls_to("conversations.replies")  # looked before deciding
+
+    def test_an_answer_lost_with_the_connection_is_sent_once_more(self, slack, served):
+        """The connection dropped before anything was posted: not in the thread, so sent again, once."""
+        slack.script("chat.postMessage", drop=True)
+        mention(served, ts="1700000000.000400", event_id="EvR2")
+        posts = settled(slack, "chat.postMessage", 2)
+        assert len(posts) == 2 and len(slack.posted) == 1  # the attempt lost, then the answer
+        assert APOLOGY not in texts(posts) and slack.calls_to("conversations.replies")
+
+    def test_a_message_without_the_marker_is_never_resent(self):
+        """Only answers carry rolebot_answer metadata; any other post is not resent after a reset."""
+        handler = delivery.LookBeforeResend()
+        handler.client = Mock()
+        request = HttpRequest(
+            method="POST",
+            url="https://slack.example/api/chat.postMessage",
+            headers={},
+            data=json.dumps({"channel": "C1", "text": "hi"}).encode(),
+        )
+        assert not handler.can_retry(state=RetryState(), request=request, error=ConnectionResetError())
+        handler.client.conversations_replies.assert_not_called()

@@ -45,6 +45,12 @@ class TestHomeView:
         """Without a tips service the Tips section says they are not configured."""
         assert "not configured" in json.dumps(home_view(kb, None))
 
+    def test_tips_that_cannot_be_listed_say_why(self, kb):
+        """While the database is down the Tips section says so instead of listing channels."""
+        assert "unavailable for a moment" in json.dumps(
+            home_view(kb, "Daily tips are unavailable for a moment.")
+        )
+
     def test_lists_tip_subscriptions(self, kb):
         """Each subscription is one line with channel, time, zone and days."""
         subs = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from unittest.mock import Mock
 
 import pytest
 
@@ -19,7 +20,7 @@ class TestLocalMemory:
         """Saved turns come back for their thread only, until a day passes."""
         clock = Clock()
         memory = LocalMemory(clock=clock)
-        memory.save(KEY, [{"intent": "answer"}])
+        memory.add(KEY, {"intent": "answer"})
         assert memory.load(KEY) == [{"intent": "answer"}] and memory.load(KEY._replace(thread="2.0")) == []
         clock.now += IDLE.total_seconds() + 1
         assert memory.load(KEY) == []
@@ -28,7 +29,7 @@ class TestLocalMemory:
         """The oldest conversation goes first when the bound is reached."""
         memory = LocalMemory(size=2)
         for thread in ("1", "2", "3"):
-            memory.save(KEY._replace(thread=thread), [{"intent": "answer"}])
+            memory.add(KEY._replace(thread=thread), {"intent": "answer"})
         assert memory.load(KEY._replace(thread="1")) == [] and memory.load(KEY._replace(thread="3"))
 
 
@@ -38,7 +39,7 @@ class Broken:
     def load_context(self, *args, **kwargs):
         raise StoreError("database is down")
 
-    def save_context(self, *args, **kwargs):
+    def add_turn(self, *args, **kwargs):
         raise StoreError("database is down")
 
 
@@ -122,4 +123,79 @@ class TestAnswerLog:
         answer_id = services.record(reply, "does anyone sponsor h1b visas for mlops engineers?")
         assert services.vote(answer_id, "U1", "down") == "recorded"
         assert services.vote(answer_id, "U1", "up") == "duplicate"
+        db.close()
+
+
+class Switch:
+    """Feedback whose database can be switched off."""
+
+    def __init__(self, feedback) -> None:
+        self.feedback, self.down = feedback, True
+
+    def record_answers(self, rows):
+        if self.down:
+            raise StoreError("database is down")
+        self.feedback.record_answers(rows)
+
+    def record_vote(self, *args):
+        if self.down:
+            raise StoreError("database is down")
+        return self.feedback.record_vote(*args)
+
+
+class TestFeedbackThroughAnOutage:
+    def test_a_vote_while_the_database_is_down_is_thanked_and_written_after(self, tmp_path, caplog):
+        """Down: the voter is thanked as usual, answer and vote wait, and both are stored once it is back."""
+        from bot.store import Feedback
+
+        db = Database(f"sqlite:///{tmp_path / 'o.db'}")
+        upgrade(db)
+        feedback = Feedback(db)
+        switch = Switch(feedback)
+        services = Services(kb=load(), votes=switch)
+        services.log.interval = 3600  # only the test flushes
+        answers = [services.record(services.answer("/role mlops salary"), f"q{n}") for n in range(3)]
+        assert [services.vote(a, f"U{n}", "up") for n, a in enumerate(answers)] == ["recorded"] * 3
+        assert services.log.waiting() == (3, 3)
+        switch.down = False
+        services.log.flush()
+        assert services.log.waiting() == (0, 0)
+        report = feedback.report(datetime.now(UTC) - timedelta(days=1))
+        assert (report.answers, report.up) == (3, 3)
+        assert services.vote(answers[0], "U0", "up") == "duplicate"
+        said = [r.message for r in caplog.records if r.levelno >= 30]
+        assert len(said) == 1 and "wait" in said[0]
+        db.close()
+
+    def test_a_full_queue_counts_and_logs_what_it_drops(self, caplog):
+        """Beyond the limit the oldest votes go: counted in rolebot_dropped_total and said once."""
+        from bot.ops import metrics
+        from bot.slack.services import AnswerLog
+        from tests.bot.ops.test_metrics import sample
+
+        before = sample(metrics.exposition().decode(), "rolebot_dropped_total", queue="votes")
+        switch = Switch(Mock(record_vote=lambda *args: "recorded"))
+        log = AnswerLog(switch, interval=3600, limit=2)
+        for n in range(5):
+            log.add_vote(f"a{n}", "U1", "up", datetime.now(UTC))
+        assert log.waiting() == (0, 2)
+        assert sample(metrics.exposition().decode(), "rolebot_dropped_total", queue="votes") == before + 3
+        assert sum("dropped" in r.message for r in caplog.records) == 1
+        switch.down = False
+        log.flush()  # nothing left for the exit
+
+
+class TestConcurrentTurns:
+    def test_two_follow_ups_at_once_both_land(self, tmp_path):
+        """Two messages of one thread answered at once: the thread then holds both turns."""
+        from tests.bot.store.conftest import race
+
+        db = Database(f"sqlite:///{tmp_path / 't.db'}")
+        upgrade(db)
+        services = Services(kb=load(), memory=StoredMemory(Conversations(db)))
+        services.answer_in("how much do ml platform engineers make?", KEY)
+        race(
+            lambda text: services.answer_in(text, KEY), ["and in seattle?", "and what do they need to know?"]
+        )
+        assert len(services.memory.load(KEY)) == 3
         db.close()

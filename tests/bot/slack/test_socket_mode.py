@@ -9,7 +9,8 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from tests.bot.conftest import ROOT, serve_env, stop
+from tests.bot.conftest import ROOT, free_port, serve_env, stop
+from tests.bot.ops.test_metrics import get, sample
 from tests.bot.slack.signing import action, event, slash
 from tests.fake_slack import FakeSlack
 from tests.fake_socket_mode import FakeSocketMode
@@ -21,8 +22,11 @@ ACK_WITHIN = 3.0  # Slack's deadline for an envelope's acknowledgement
 class SocketServe:
     """A `serve` process in Socket Mode, its fake Web API, Socket Mode server and log."""
 
-    def __init__(self, fake: FakeSlack, socket: FakeSocketMode, proc: subprocess.Popen, log) -> None:
+    def __init__(
+        self, fake: FakeSlack, socket: FakeSocketMode, proc: subprocess.Popen, log, port: int
+    ) -> None:
         self.fake, self.socket, self.proc, self.log = fake, socket, proc, log
+        self.url = f"http://127.0.0.1:{port}"  # the ops endpoints ($PORT)
 
     def envelope(self, kind: str, payload, **options):
         """Push one envelope and wait for its ack."""
@@ -36,7 +40,8 @@ def sm(tmp_path_factory):
     socket = FakeSocketMode().start()
     fake.always("apps.connections.open", {"ok": True, "url": socket.url})
     tmp = tmp_path_factory.mktemp("socket")
-    env = serve_env(fake.api_url, tmp, SLACK_APP_TOKEN=APP_TOKEN)
+    port = free_port()
+    env = serve_env(fake.api_url, tmp, SLACK_APP_TOKEN=APP_TOKEN, PORT=str(port), METRICS_TOKEN="sm-token")
     del env["SLACK_SIGNING_SECRET"]
     log = tmp / "serve.log"
     with log.open("wb") as out:
@@ -45,7 +50,7 @@ def sm(tmp_path_factory):
         )
     try:
         socket.wait_connected(1, timeout=20)
-        yield SocketServe(fake, socket, proc, log)
+        yield SocketServe(fake, socket, proc, log, port)
     finally:
         stop(proc)
         socket.stop()
@@ -101,6 +106,9 @@ class TestSocketMode:
             ("interactive", {"type": "interactive_message", "callback_id": "x"}),
             ("interactive", {"type": "workflow_step_edit", "callback_id": "x"}),
             ("slash_commands", {"command": "/other", "text": "x"}),
+            ("events_api", ["not", "an", "object"]),
+            ("interactive", None),
+            ("slash_commands", 42),
         ],
     )
     def test_what_rolebot_does_not_answer_is_acked_and_ignored(self, sm, kind, payload):
@@ -118,6 +126,16 @@ class TestSocketMode:
         command = {k: v[0] for k, v in parse_qs(slash("list", sm.fake.response_url("sm3"))).items()}
         assert sm.envelope("slash_commands", command).delay < ACK_WITHIN
         sm.fake.wait_for("/response/sm3")
+
+    def test_the_ops_endpoints_listen_on_port(self, sm):
+        """With $PORT set, Socket Mode serves /healthz, /readyz and /metrics (token required) there."""
+        assert get(f"{sm.url}/healthz")[0] == 200
+        assert get(f"{sm.url}/readyz") == (200, "ready\n")
+        assert get(f"{sm.url}/metrics")[0] == 401
+        status, text = get(f"{sm.url}/metrics", "sm-token")
+        assert (
+            status == 200 and sample(text, "rolebot_requests_total", kind="mention", outcome="answered") >= 1
+        )
 
     def test_the_log_has_no_traceback(self, sm):
         """Everything above left no traceback and no error in the log."""

@@ -7,7 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import tomllib
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import inspect
@@ -18,7 +18,15 @@ from tests.bot.store.conftest import race
 from tests.fake_clock import utc
 
 ROOT = Path(__file__).resolve().parents[3]
-TABLES = {"tip_subscriptions", "tip_flags", "tip_log", "slack_events", "conversations", "answers", "votes"}
+TABLES = {
+    "tip_subscriptions",
+    "tip_flags",
+    "tip_log",
+    "slack_events",
+    "conversation_turns",
+    "answers",
+    "votes",
+}
 
 # What the store wrote before it had migrations (rolebot.db files in use today).
 OLD_SCHEMA = """
@@ -100,3 +108,40 @@ class TestPackaging:
         rels = [p.relative_to(MIGRATIONS.parent).as_posix() for p in files]
         assert len(rels) >= 4
         assert [r for r in rels if not any(fnmatch.fnmatch(r, g) for g in globs["bot.store"])] == []
+
+
+class TestTurnsMigration:
+    def test_a_threads_saved_turns_become_a_row_each(self, database_url):
+        """0003 copies each thread's turns out of `conversations` (a row per turn, in order) and drops it."""
+        import json
+
+        from alembic import command
+        from sqlalchemy import text
+
+        from bot.store import Conversations
+        from bot.store.conversations import ContextKey
+        from bot.store.migrate import _config
+
+        db = Database(database_url)
+        with db.migrating() as conn:
+            command.upgrade(_config(conn), "0002")
+        turns = [{"intent": "answer", "roles": ["mlops-engineer"], "topic": t} for t in ("salary", "career")]
+        with db.begin() as conn:
+            conn.execute(
+                text("INSERT INTO conversations VALUES (:team, :channel, :thread, :turns, :at)"),
+                {
+                    "team": "T1",
+                    "channel": "C1",
+                    "thread": "1.0",
+                    "turns": json.dumps(turns),
+                    "at": "2026-11-23T09:00:00.000000Z" if db.dialect == "sqlite" else utc(2026, 11, 23, 9),
+                },
+            )
+        assert upgrade(db) == head()
+        with db.begin(read=True) as conn:
+            assert "conversations" not in set(inspect(conn).get_table_names())
+        found = Conversations(db).load_context(
+            ContextKey("T1", "C1", "1.0"), utc(2026, 11, 23, 9), timedelta(hours=1)
+        )
+        assert found == turns
+        db.close()

@@ -52,7 +52,7 @@ class TestPreview:
     def test_needs_no_token_and_no_network(self, tmp_path):
         """With no Slack variables at all, preview prints JSON lines with the contract's keys."""
         proc = subprocess.run(
-            [sys.executable, "-m", "bot", "tips", "preview", "--channel", "C1", "--days", "3", "--json"],
+            [sys.executable, "-m", "bot", "tips", "preview", "--channel", "C1", "--days", "7", "--json"],
             cwd=tmp_path,
             env=BASE_ENV | {"SLACK_API_URL": "http://127.0.0.1:9/"},
             capture_output=True,
@@ -61,27 +61,54 @@ class TestPreview:
         )
         assert proc.returncode == 0, proc.stderr
         rows = [json.loads(line) for line in proc.stdout.splitlines()]
-        assert len(rows) == 3
+        assert len(rows) == 5  # a week of the default schedule: Monday to Friday
+        assert all(date.fromisoformat(r["date"]).weekday() < 5 for r in rows)
         assert all(set(r) == {"date", "channel", "role", "topic", "text"} for r in rows)
         assert not (tmp_path / "rolebot.db").exists()
 
     def test_a_year_repeats_nothing_until_the_pool_is_used_up(self, capsys):
-        """Over 365 days no tip comes back sooner than len(pool) days later."""
+        """On the default weekdays schedule a year is 261 tips, Monday to Friday, and none comes
+        back before every tip of the pool was posted."""
         pool = len(tips_cmd.rotation())
         rows = preview(capsys, "C0PREVIEW")
-        assert len(rows) == 365 and rows[0]["date"] == "2026-01-01"
+        assert len(rows) == 261 and rows[0]["date"] == "2026-01-01"
         assert rows[-1]["date"] == "2026-12-31"
+        assert all(date.fromisoformat(r["date"]).weekday() < 5 for r in rows)
         last: dict[str, int] = {}
         for i, row in enumerate(rows):
             if row["text"] in last:
                 assert i - last[row["text"]] == pool
             last[row["text"]] = i
-        assert len({r["text"] for r in rows}) == min(365, pool)
+        assert len({r["text"] for r in rows[:pool]}) == pool
+
+    def test_a_daily_channel_gets_every_day(self, capsys, tmp_path, monkeypatch):
+        """A channel the defaults file schedules daily gets a tip each of the 365 days."""
+        path = tmp_path / "tips.yaml"
+        path.write_text("channels:\n  - channel: C0DAILY\n    weekdays: daily\n")
+        monkeypatch.setenv("ROLEBOT_TIPS_CONFIG", str(path))
+        rows = preview(capsys, "C0DAILY")
+        assert len(rows) == 365 and len({r["text"] for r in rows}) == len(tips_cmd.rotation())
+
+    def test_preview_continues_from_what_the_channel_was_posted(
+        self, capsys, tmp_path, monkeypatch, fake_slack
+    ):
+        """After two posts, preview starts at the channel's third tip, as the next post will."""
+        monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'p.db'}")
+        poster = fx.poster_for(fake_slack, tmp_path / "p.db", FakeClock(utc(2026, 11, 20, 9)))
+        for day in (date(2026, 11, 19), date(2026, 11, 20)):
+            assert poster.post("C0CONT", day).status == "posted"
+        poster.store.close()
+        assert (
+            main(["tips", "preview", "--channel", "C0CONT", "--days", "1", "--start", "2026-11-23", "--json"])
+            == 0
+        )
+        (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert row["text"] == tips_cmd.rotation().nth("C0CONT", 2).text
 
     def test_two_channels_differ_on_most_days(self, capsys):
         """Two channels get different tips on at least 90% of a year's days."""
         a, b = preview(capsys, "C0AAAA"), preview(capsys, "C0BBBB")
-        assert sum(x["text"] != y["text"] for x, y in zip(a, b, strict=True)) >= 0.9 * 365
+        assert sum(x["text"] != y["text"] for x, y in zip(a, b, strict=True)) >= 0.9 * len(a)
 
     def test_mix_rotates_across_roles_and_topics(self, capsys):
         """A month covers all five roles and every tip topic, never a role twice in a row."""
@@ -188,13 +215,19 @@ class TestPost:
 
 class TestRun:
     def test_catches_up_and_stops_cleanly_on_sigterm(self, fake_slack, tmp_path):
-        """`tips run` posts today's missed tip at start, then exits 0 on SIGTERM."""
+        """`tips run` posts today's missed tip at start, counts it on $PORT's /metrics, then
+        exits 0 on SIGTERM."""
+        from tests.bot.conftest import free_port
+        from tests.bot.ops.test_metrics import get, sample
+
         cfg = tmp_path / "tips.yaml"
         cfg.write_text("channels:\n  - {channel: C1, time: '00:00', weekdays: daily}\n")
+        port = free_port()
+        env = env_for(fake_slack, tmp_path, ROLEBOT_TIPS_CONFIG=str(cfg), PORT=str(port), METRICS_TOKEN="t0k")
         proc = subprocess.Popen(
             [sys.executable, "-m", "bot", "tips", "run"],
             cwd=ROOT,
-            env=BASE_ENV | env_for(fake_slack, tmp_path, ROLEBOT_TIPS_CONFIG=str(cfg)),
+            env=BASE_ENV | env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -203,6 +236,9 @@ class TestRun:
             (call,) = fake_slack.wait_for("chat.postMessage", timeout=20)
             assert call.body["channel"] == "C1"
             time.sleep(0.2)
+            assert get(f"http://127.0.0.1:{port}/readyz")[0] == 200
+            status, text = get(f"http://127.0.0.1:{port}/metrics", "t0k")
+            assert status == 200 and sample(text, "rolebot_tips_total", outcome="posted") == 1
             proc.send_signal(signal.SIGTERM)
             _, err = proc.communicate(timeout=10)
         finally:

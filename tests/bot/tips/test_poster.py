@@ -56,7 +56,7 @@ class TestPost:
         outcome = poster.post("C1", DAY)
         assert outcome.status == "posted" and outcome.ts
         (call,) = fake_slack.calls_to("chat.postMessage")
-        tip = rotation().tip("C1", DAY)
+        tip = rotation().nth("C1", 0)
         assert call.body["channel"] == "C1" and call.body["text"] == tip.text
         assert call.body["blocks"][-1]["elements"][0]["action_id"] == "rolebot:tip"
         assert call.body["metadata"]["event_type"] == EVENT_TYPE
@@ -139,11 +139,20 @@ class TestTipsClient:
         assert "ConnectionErrorRetryHandler" not in kinds
 
 
+class TestRotation:
+    def test_each_post_takes_the_next_tip_whatever_the_calendar(self, poster, fake_slack):
+        """Posts on a Friday, the Monday after and a week later are the channel's tips 0, 1 and 2."""
+        for day in (date(2026, 11, 20), date(2026, 11, 23), date(2026, 11, 30)):
+            assert poster.post("C1", day).status == "posted"
+        texts = [c.body["text"] for c in fake_slack.calls_to("chat.postMessage")]
+        assert texts == [rotation().nth("C1", n).text for n in range(3)]
+
+
 class TestClaimRecovery:
     def test_a_live_claim_of_another_process_is_left_alone(self, fake_slack, tmp_path, clock):
         """While another owner's lease runs, nothing is sent."""
         a = poster_for(fake_slack, tmp_path / "t.db", clock, owner="A")
-        tip = rotation().tip("C1", DAY)
+        tip = rotation().nth("C1", 0)
         a.store.claim("C1", DAY, tip.key, "dead", clock.now(), timedelta(minutes=5))
         assert a.post("C1", DAY).status == "busy"
         assert not fake_slack.calls_to("chat.postMessage")

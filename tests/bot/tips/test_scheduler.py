@@ -212,7 +212,7 @@ class TestFaults:
         assert len(fake_slack.calls_to("chat.postMessage")) == 2
 
     def test_a_failing_pass_is_said_once_and_retried_sooner_and_sooner(self, fake_slack, tmp_path, caplog):
-        """Failing passes (the database is down) are one log line, retried after 2, 4, 8... s up to 60."""
+        """Failing passes (the database is down) are one log line, retried after 2, 4, 8, then every 8 s."""
         clock = FakeClock(utc(2026, 11, 23, 9))
         sched = scheduler(fake_slack, tmp_path / "t.db", clock, config(sub()))
         calls = []
@@ -227,7 +227,7 @@ class TestFaults:
         sched.tick = broken
         with caplog.at_level(logging.INFO, logger="rolebot.tips"):
             delays = simulate(sched, clock, clock.now() + timedelta(seconds=150))
-        assert delays[:6] == [2, 4, 8, 16, 32, 60]
+        assert delays[:6] == [2, 4, 8, 8, 8, 8]
         assert caplog.text.count("database is locked") == 1
         assert "works again after 6 failed attempt(s)" in caplog.text
         assert posted_days(fake_slack) == [("C1", "2026-11-23")]
