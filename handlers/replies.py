@@ -209,12 +209,18 @@ def _sample(engine: Engine, role_id: str, plan: Plan) -> str:
         else [h.line for h in digest(engine, role_id, plan.topic)]
     )
     if pay:  # an average says most; a figure under a level heading says which level
-        lines = sorted(
-            (ln for ln in lines if "$" in ln.text), key=lambda ln: "average" not in ln.text.lower()
-        )
+        lines = sorted((ln for ln in lines if "$" in ln.text), key=_averageness)
     for line in lines:
         if line.bullet and len(line.text) <= _SAMPLE_MAX:
             where = line.label or (line.path[-1] if pay and line.path else "")
+            if (
+                pay
+                and line.label
+                and line.path
+                and _averageness(line) == 0
+                and "average" not in line.label.lower()
+            ):
+                where = f"{line.path[-1]} ({line.label})"  # "Average Salary (ZipRecruiter)"
             return f" — {escape(where)}: {escape(line.text)}" if where else f" — {escape(line.text)}"
     return ""
 
