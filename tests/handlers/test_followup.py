@@ -97,3 +97,47 @@ class TestTurn:
         """Garbage from storage is None, never an exception."""
         for bad in (None, 3, "x", [], {"intent": 1}, {"intent": "answer", "roles": "mlops"}):
             assert Turn.from_json(bad) is None
+
+
+class TestEverydayFollowUps:
+    """How people go on in a thread: everyday role words, ordinals, both, typos, pointers."""
+
+    def test_a_role_in_everyday_words(self, kb):
+        """'what about the ops side?' after platform duties: MLOps duties, and 'ops' is no subject."""
+        _, reply = talk(kb, "what does an ml platform engineer do?", "what about the ops side?")
+        assert (reply.roles, reply.topic) == (("mlops-engineer",), "responsibilities")
+        assert "Deploy and integrate ML models in production environments" in reply.text[:600]
+
+    def test_an_ordinal_picks_from_the_roles_offered(self, kb):
+        """'2nd one' after 'which AI engineer?' is the second role offered, on the same topic."""
+        asked, reply = talk(kb, "how much do AI engineers make?", "the 2nd one")
+        assert asked.intent == "clarify"
+        assert (reply.intent, reply.roles, reply.topic) == ("answer", (asked.roles[1],), "salary")
+
+    def test_both_roles_of_a_comparison_on_a_new_topic(self, kb):
+        """'what do both need?' after a pay comparison compares the same two on requirements."""
+        _, reply = talk(kb, "compare mlops and platform engineer salaries", "what do both need?")
+        assert reply.intent == "compare" and reply.topic == "requirements"
+        assert set(reply.roles) == {"mlops-engineer", "ml-platform-engineer"}
+
+    def test_a_misspelt_city(self, kb):
+        _, reply = talk(kb, "how much do ml platform engineers make?", "and in seatle?")
+        assert "$173,517 per year" in reply.text[:600]
+
+    def test_a_pointer_with_a_new_topic(self, kb):
+        """'is it in demand?' stays with the role just discussed."""
+        _, reply = talk(kb, "what does an mlops engineer do?", "is it in demand?")
+        assert (reply.roles, reply.topic) == (("mlops-engineer",), "demand")
+
+    def test_a_short_message_in_the_documents_words(self, kb):
+        """'how many yrs exp tho' goes on about the last role."""
+        _, reply = talk(kb, "what do prod ai engineers need to know", "how many yrs exp tho")
+        assert reply.roles == ("production-ai-engineer",) and "3+ years of experience" in reply.text[:600]
+
+    def test_another_percentile(self, kb):
+        _, reply = talk(kb, "what's the 90th percentile salary for an ml engineer?", "and the 25th?")
+        assert reply.roles == ("ai-ml-engineer",) and "25th Percentile" in reply.text[:600]
+
+    def test_a_title_that_is_none_of_the_five_is_not_the_last_role(self, kb):
+        _, reply = talk(kb, "how much do ml engineers make?", "what about data analysts?")
+        assert reply.intent == "unknown" and reply.uncovered == ("data analyst",) and reply.roles == ()
