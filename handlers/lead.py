@@ -6,9 +6,9 @@ from collections.abc import Iterable, Sequence
 
 from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
+from handlers.plan import Plan
 from handlers.render import MAX_BLOCKS, button, escape, header, section_blocks
 from handlers.reply import Reply
-from handlers.understand import Plan
 from knowledge.index import Hit, Line
 
 TYPE_CHECKING = False  # without importing typing

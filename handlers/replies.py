@@ -6,6 +6,7 @@ from handlers.advice import digest
 from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
 from handlers.lead import across, lead_answer, lead_compare, lines_text, uncovered
+from handlers.plan import Plan
 from handlers.render import (
     MAX_BLOCKS,
     MAX_SECTION_TEXT,
@@ -17,7 +18,6 @@ from handlers.render import (
 )
 from handlers.reply import Reply
 from handlers.salary import compare_text, focus_text
-from handlers.understand import Plan
 
 TYPE_CHECKING = False  # without importing typing
 if TYPE_CHECKING:

@@ -3,164 +3,27 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
-from handlers.advice import advice_lines, digest
+from handlers.coverage import subject_terms
 from handlers.engine import Engine
 from handlers.evidence import Term
+from handlers.lines import GENERIC_WEIGHT, strong_topic
+from handlers.plan import Plan
+from handlers.policy import decide
 from handlers.question import split
-from handlers.salary import matching
 from handlers.scope import other_title, outside
 from handlers.topic import Choice, choose, guess, guess_none
-from knowledge.index import Hit
 from knowledge.intent import Guess
-from knowledge.match import Focus, Match, stem
-from knowledge.models import Record
+from knowledge.match import Match
 
-__all__ = ["Plan", "plan", "strip_command"]
+__all__ = ["Plan", "plan", "strip_command", "thanks"]
 
 _SLASH = re.compile(r"^\s*/role\b", re.IGNORECASE)
 _COMMAND = re.compile(r"^\s*(?:/role\b|<@[A-Z0-9]+(?:\|[^>]*)?>)[\s:,]*", re.IGNORECASE)
-_SUGGEST_FROM = 8  # "did you mean" looks at the first distinct unknown words, not all 60
-_SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "all", "every", "each"}
-# Words that ask across the roles ("which roles", "who works with", "mentioned anywhere").
-_NUMBERS = {
-    "fast",
-    "percent",
-    "percentage",
-    "rate",
-    "many",
-    "number",
-    "numbers",
-    "stats",
-    "figure",
-    "figures",
-}
-_ELSEWHERE = 1.25  # a line outside the named section must score this much better to lead
-_RARE = 5.0  # a word held by about 7 lines or fewer: specific enough to search all roles for
-_GENERIC_WEIGHT = 3  # a topic word this strong names the whole topic ("salary"), not one point
-_LEAD_LINES = 4  # lines in a one-role lead
-_ROLE_LINES = 2  # lines per role across roles or in a comparison
-_CROSS_ROLES = 5
-_MAX_SUBJECT = 8  # distinct subject words looked up: a 4,000-character message costs no more
-_NO_FOCUS = Focus()
-_ABOVE = {"after", "beyond", "above", "past", "next"}
-_AI_FIELD = {
-    "ai roles",
-    "ai role",
-    "ai jobs",
-    "ai job",
-    "ai field",
-    "ai positions",
-    "ai careers",
-    "ai industry",
-}
-_ADVICE_SURE = 0.5  # below this, the lines on the question's own words lead an advice answer
 _CHAT_SURE = 0.7  # the model's thanks / help / list, when nothing else is named
 _CHAT_WORDS = 10
 _SLASH_WORDS = 4
 _BARE_WORDS = 3  # no more words than this, none of them a topic or subject word: nothing to read
-_COMPARE_SURE = 0.6  # a comparison takes the model's topic from this; else the overviews
-_TERSE_WORDS = 5
-_NATURAL_WORDS = 4
-_SENTENCE_WORDS = {
-    "what",
-    "whats",
-    "how",
-    "which",
-    "who",
-    "why",
-    "is",
-    "are",
-    "do",
-    "does",
-    "can",
-    "should",
-    "tell",
-    "me",
-    "i",
-    "my",
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "in",
-    "for",
-    "with",
-    "about",
-    "explain",
-}
-_CLARIFY_SURE = 0.5  # a topic the model is this sure of, with no role named: ask which role
-_MODEL_CLARIFY = 0.8  # ... and from this, when no topic word backs it
-_CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
-_CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
-_CONTEXT_MIN = 6.0  # about two rare words that only it uses
-_MENTION = {"mention", "mentioned", "cover", "covered", "covers"}
-
-
-class Plan(Record):
-    """The decision: one of the six intents, with what the reply is about.
-
-    `mode` says how to answer: "" (the whole section, or salary figures for a focus),
-    "lead" (the lines in `groups` first), "cross" (lines of several roles for one subject)
-    or "uncovered" (the documents do not cover `terms`). `match` (what was read in the
-    text) takes no part in equality.
-    """
-
-    _uncompared = ("match",)
-
-    intent: str
-    roles: tuple[str, ...] = ()
-    topic: str | None = None
-    focus: Focus = _NO_FOCUS
-    asked: str = ""
-    unknown: tuple[str, ...] = ()
-    suggestions: tuple[str, ...] = ()
-    note: str = ""
-    mode: str = ""
-    terms: tuple[Term, ...] = ()
-    groups: tuple[tuple[str, tuple[Hit, ...]], ...] = ()
-    match: Match | None = None
-    kind: str | None = None  # the intent model's label, when it decided the topic
-    also: str | None = None  # a runner-up topic, offered as a button
-    uncovered: tuple[str, ...] = ()  # what was asked that the documents do not cover
-
-    def __init__(
-        self,
-        intent: str,
-        roles: tuple[str, ...] = (),
-        topic: str | None = None,
-        focus: Focus = _NO_FOCUS,
-        asked: str = "",
-        unknown: tuple[str, ...] = (),
-        suggestions: tuple[str, ...] = (),
-        note: str = "",
-        mode: str = "",
-        terms: tuple[Term, ...] = (),
-        groups: tuple[tuple[str, tuple[Hit, ...]], ...] = (),
-        match: Match | None = None,
-        kind: str | None = None,
-        also: str | None = None,
-        uncovered: tuple[str, ...] = (),
-    ) -> None:
-        self.__dict__.update(
-            intent=intent,
-            roles=roles,
-            topic=topic,
-            focus=focus,
-            asked=asked,
-            unknown=unknown,
-            suggestions=suggestions,
-            note=note,
-            mode=mode,
-            terms=terms,
-            groups=groups,
-            match=match,
-            kind=kind,
-            also=also,
-            uncovered=uncovered,
-        )
 
 
 def strip_command(text: str) -> str:
@@ -171,60 +34,9 @@ def strip_command(text: str) -> str:
     return text.strip()
 
 
-def _wants_compare(m: Match) -> bool:
-    if len(m.roles) >= 2 or m.compare_strong:
-        return True
-    superlative = bool(_SUPERLATIVE & set(m.tokens)) or "top paying" in " ".join(m.tokens)
-    return not m.roles and m.compare_weak and m.topic is not None and (m.roles_word or superlative)
-
-
-def _point_words(engine: Engine, m: Match) -> tuple[str, ...]:
-    """Topic words that name one point of the topic ("experience", "degree"), not the topic.
-
-    A point word is not one of the topic names of aliases.yaml and appears in the lines of
-    the topic it routed to, in the roles asked about.
-    """
-    if m.topic in (None, "overview"):  # "explain", "describe": the overview is the answer
-        return ()
-    candidates = [w for w in m.topic_words if w not in engine.matcher.topic_names]
-    if not candidates:  # "/role mlops salary": no point, and no need for the index
-        return ()
-    ev, roles = engine.evidence, m.roles or None
-    return tuple(w for w in candidates if any(ev.found_in_topic(f, m.topic, roles) for f in ev.term(w).forms))
-
-
-def _points(engine: Engine, m: Match) -> tuple[str, ...]:
-    """The point words with their synonyms: a line that holds one may answer."""
-    return tuple(dict.fromkeys(f for w in _point_words(engine, m) for f in engine.evidence.term(w).forms))
-
-
-def _extra(engine: Engine, m: Match, topic: str | None) -> tuple[str, ...]:
-    """Words besides the subject and points that help rank lines: the focus words."""
-    focus = () if topic == "salary" and not _kind_only(m.focus) else m.focus_words
-    words = (*focus, *m.focus.locations, *m.focus.companies)
-    return tuple(
-        dict.fromkeys(f for w in (*words, *_levels(engine, m)) for f in engine.evidence.term(w).forms)
-    )
-
-
-def _levels(engine: Engine, m: Match) -> tuple[str, ...]:
-    """Outside pay, a level asked about ("director", "senior") is a point: its lines answer."""
-    if m.topic == "salary" or not m.focus.levels:
-        return ()
-    levels = engine.matcher.aliases.focus.get("level", {})
-    return tuple(p for level in m.focus.levels for p in levels.get(level, ())[:3])
-
-
-def _kind_only(focus: Focus) -> bool:
-    """A pay focus that names only kinds (bonus, base, average): the lines, not a figure table."""
-    return bool(focus.kinds) and not (
-        focus.levels or focus.locations or focus.companies or focus.years or focus.percentile
-    )
-
-
 def _reroute(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Match:
     """Let the synonyms of the subject route too: "certs" means certifications (requirements)."""
-    if _strong(m):
+    if strong_topic(m):
         return m
     scores = dict(m.topic_scores)
     for t in terms:
@@ -235,256 +47,6 @@ def _reroute(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Match:
         return m
     topic = max(scores, key=lambda t: scores[t])
     return m.model_copy(update={"topic": topic, "topic_scores": scores})
-
-
-def _strong(m: Match) -> str | None:
-    """The routed topic when the question named it outright."""
-    if m.topic is None:
-        return None
-    return m.topic if m.topic_scores.get(m.topic, 0) >= _GENERIC_WEIGHT else None
-
-
-def _lead(engine: Engine, m: Match, role: str, terms: tuple[Term, ...], most: int) -> list[Hit]:
-    """The role's lines that answer: from the topic the question named, else where they are."""
-    strong = _strong(m) or (m.topic if m.topic_scores.get(m.topic or "", 0) >= 2 else None)
-    pay = m.topic == "salary" or bool(m.focus.kinds)
-    hits = engine.evidence.search(
-        terms,
-        _extra(engine, m, m.topic),
-        roles=[role],
-        topic=m.topic,
-        numbers=_wants_numbers(m),
-        points=(*_points(engine, m), *_levels(engine, m)),
-        money=pay,  # pay figures answer pay questions only
-    )
-    named = [h for h in hits if h.line.topic == strong]
-    if named:  # the section asked for, and lines elsewhere only when they answer far better
-        better = [h for h in hits if h.line.topic != strong and h.score > _ELSEWHERE * named[0].score]
-        return engine.evidence.lead(sorted(named + better, key=lambda h: -h.score), most)
-    best = _best_topic(hits)
-    return engine.evidence.lead(sorted(hits, key=lambda h: (h.line.topic != best, -h.score)), most)
-
-
-def _best_topic(hits: list[Hit]) -> str | None:
-    """The topic with the most evidence: its three best lines' scores added up."""
-    totals: dict[str, list[float]] = defaultdict(list)
-    for h in hits:
-        if len(totals[h.line.topic]) < 3:
-            totals[h.line.topic].append(h.score)
-    return max(totals, key=lambda t: sum(totals[t]), default=None)
-
-
-def _wants_numbers(m: Match) -> bool:
-    """The question asks for a figure ("how fast", "what %", "how many")."""
-    return bool(_NUMBERS & set(m.tokens)) or m.percent
-
-
-def _advice(
-    engine: Engine, m: Match, role: str, kind: str | None, terms: tuple[Term, ...], sure: float = 1.0
-) -> Plan | None:
-    """An advice question: the document's list that answers its kind, and the lines on its subject
-    ("find a mentor"): those first when the model is unsure of the kind."""
-    level = _rung_words(engine, m) if kind == "grow" else None
-    lines = advice_lines(engine, kind, role, level=level, above=bool(_ABOVE & set(m.tokens))) if kind else []
-    if not lines:
-        return None
-    extra = _lead(engine, m, role, terms, 3) if terms else []
-    first = [*extra, *lines] if extra and sure < _ADVICE_SURE else [*lines, *extra]
-    seen: set[int] = set()
-    first = [h for h in first if not (h.line.id in seen or seen.add(h.line.id))]  # each line once
-    topic = first[0].line.topic
-    groups = ((role, tuple(first[: _LEAD_LINES + 2])),)
-    return Plan("answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
-
-
-def _rung_words(engine: Engine, m: Match) -> str | None:
-    """The level a career question names, as the ladder's headings say it ("team lead", "senior")."""
-    if not m.focus.levels:
-        return None
-    target = m.focus.levels[-1]  # "from junior to senior": where the person is going
-    phrases = engine.matcher.aliases.focus.get("level", {}).get(target, ())
-    said = " ".join(m.words)
-    return next((p for p in sorted(phrases, key=len, reverse=True) if p in said), target)
-
-
-def _one_role(
-    engine: Engine, m: Match, terms: tuple[Term, ...], kind: str | None = None, sure: float = 1.0
-) -> Plan:
-    (role,) = m.roles
-    routed = m.topic or ("salary" if m.focus else "overview")
-    missing = _not_covered(engine, m, terms, [role], kind)
-    if missing:
-        return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
-    terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
-    places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile
-    advice = _advice(engine, m, role, kind, terms, sure) if not places and routed != "salary" else None
-    if advice is not None:
-        return advice
-    if m.focus and routed == "salary":  # a pay question: words its salary section lacks are colour
-        ev = engine.evidence
-        terms = tuple(t for t in terms if any(ev.found_in_topic(f, "salary", [role]) for f in t.forms))
-    figures = routed == "salary" and m.focus and not _kind_only(m.focus)
-    no_figure = figures and not matching(engine.kb.roles[role], m.focus)  # then the lines that say it
-    figures = figures and not no_figure
-    missed = _unmatched_focus(engine, m, [role]) if no_figure else ()
-    wants_lines = terms or _point_words(engine, m) or (m.focus and routed != "salary") or no_figure
-    if figures or not (wants_lines or _kind_only(m.focus)):
-        brief = digest(engine, role, routed) if _natural(engine, m) and routed != "salary" else []
-        if brief:  # a question about the whole topic: the section in brief, the rest behind the button
-            groups = ((role, tuple(brief)),)
-            return Plan(
-                "answer", m.roles, routed, m.focus, mode="lead", groups=groups, match=m, uncovered=missed
-            )
-        return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
-    lead = _lead(engine, m, role, terms, _LEAD_LINES)
-    if not lead:
-        return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
-    topic = _strong(m) or lead[0].line.topic
-    if len(lead) < 2:  # one line found: add the section's lines on what was asked, for context
-        lead += _opening(engine, m, role, topic, {h.line.id for h in lead})[: _LEAD_LINES - len(lead)]
-    groups = ((role, tuple(lead)),)
-    return Plan(
-        "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m, uncovered=missed
-    )
-
-
-def _opening(engine: Engine, m: Match, role: str, topic: str, shown: set[int]) -> list[Hit]:
-    """The section's first lines, those under a heading the question names first ("skills")."""
-    words = {stem(w.lower()) for w in (*m.topic_words, *m.subject)}
-    lines = [
-        ln
-        for ln in engine.evidence.index.section(role, topic)
-        if ln.id not in shown and ln.bullet and not ln.text.endswith(":")
-    ]
-    named = [ln for ln in lines if words & {stem(p) for part in ln.path for p in part.lower().split()}]
-    return [Hit(ln, 0.0, frozenset()) for ln in dict.fromkeys([*named, *lines])]
-
-
-def _across(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
-    """One subject across every role: each role with its best lines, most evidence first."""
-    hits = engine.evidence.search(terms, _point_words(engine, m), topic=_strong(m) or m.topic, limit=80)
-    if terms:  # "quantum computing": lines that say "quantum", not every "computer" the stem finds
-        rarest = max(terms, key=lambda t: t.weight)
-        hits = [h for h in hits if engine.evidence.says(h.line, rarest)] or hits
-    by_role: dict[str, list[Hit]] = defaultdict(list)
-    for h in hits:
-        by_role[h.line.role].append(h)
-    ranked = sorted(
-        by_role.items(), key=lambda kv: -(kv[1][0].score + 0.3 * sum(h.score for h in kv[1][1:3]))
-    )
-    per_role = _LEAD_LINES if len(ranked) == 1 else _ROLE_LINES + (len(ranked) <= 2)
-    groups = tuple(
-        (rid, tuple(engine.evidence.lead(found, per_role))) for rid, found in ranked[:_CROSS_ROLES]
-    )
-    groups = tuple((rid, found) for rid, found in groups if found)
-    roles = tuple(rid for rid, _ in groups)
-    if not roles:  # the words are there, but in no line that answers: say it was not understood
-        return Plan("unknown", (), m.topic, m.focus, unknown=tuple(t.word for t in terms), match=m)
-    intent = "answer" if len(roles) == 1 else "compare"
-    topic = _strong(m) or groups[0][1][0].line.topic
-    return Plan(intent, roles, topic, m.focus, mode="cross", terms=terms, groups=groups, match=m)
-
-
-def _compare(
-    engine: Engine,
-    m: Match,
-    roles: tuple[str, ...],
-    topic: str,
-    terms: tuple[Term, ...],
-    kind: str | None = None,
-) -> Plan:
-    missing = _not_covered(engine, m, terms, roles, kind)
-    if missing:
-        return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=missing, match=m)
-    terms = tuple(t for t in terms if engine.evidence.found(t, roles))  # the rest is colour
-    advised = (
-        [advice_lines(engine, kind, r, _ROLE_LINES + 1) for r in roles] if kind and len(roles) <= 3 else []
-    )
-    if advised and all(advised) and not m.focus:  # "what do both need to learn?"
-        groups = tuple((r, tuple(lines)) for r, lines in zip(roles, advised, strict=True))
-        return Plan(
-            "compare",
-            roles,
-            advised[0][0].line.topic,
-            m.focus,
-            mode="lead",
-            terms=terms,
-            groups=groups,
-            match=m,
-        )
-    salary_figures = topic == "salary" and m.focus and not _kind_only(m.focus)
-    wants_lines = terms or _point_words(engine, m) or _kind_only(m.focus) or (m.focus and topic != "salary")
-    if salary_figures or not wants_lines:
-        return Plan("compare", roles, topic, m.focus, match=m)
-    groups = tuple((r, tuple(_lead(engine, m, r, terms, _ROLE_LINES))) for r in roles)
-    if not any(hits for _, hits in groups):  # no line on the point anywhere: the sections side by side
-        return Plan("compare", roles, topic, m.focus, match=m)
-    if not _strong(m):  # no topic named: the one the answering lines come from
-        topic = _best_topic([h for _, hits in groups for h in hits]) or topic
-    return Plan("compare", roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
-
-
-def _beyond(engine: Engine, m: Match) -> list[str]:
-    """Words and word pairs of the question that name what the documents never cover (PTO, visas)."""
-    beyond, words, firsts = engine.matcher.beyond, m.words, engine.matcher.beyond_firsts
-    starts = [i for i, w in enumerate(words) if w in firsts]
-    grams = [" ".join(words[i : i + n]) for n in (5, 4, 3, 2) for i in starts if i + n <= len(words)]
-    pairs = [" ".join(m.tokens[i : i + 2]) for i in range(len(m.tokens) - 1)]
-    return [w for w in dict.fromkeys((*grams, *pairs, *m.tokens, *m.words, *m.subject)) if w in beyond]
-
-
-def _unmatched_focus(engine: Engine, m: Match, roles) -> tuple[str, ...]:
-    """Places and companies asked about that neither a pay figure nor any line of these roles names."""
-    out = []
-    index = engine.evidence.index
-    for value in (*m.focus.locations, *m.focus.companies):
-        one = Focus(locations=(value,)) if value in m.focus.locations else Focus(companies=(value,))
-        said = any(index.line(i).role in roles for i in index.matching(value.lower()))
-        if not said and not any(matching(engine.kb.roles[r], one) for r in roles):
-            out.append(value)
-    return tuple(out)
-
-
-def _not_covered(
-    engine: Engine, m: Match, terms: tuple[Term, ...], roles, kind: str | None = None
-) -> tuple[Term, ...]:
-    """What to name as not covered by the documents (of `roles`); () when they answer.
-
-    On positive evidence only: a policy, benefit, hiring-process or work-arrangement subject
-    (aliases.yaml `beyond`) the documents do not mention, whatever else the question names; or
-    words the question explicitly asks to be mentioned ("does it mention rust?"). Any other word
-    the documents lack is colour ("lowdown", "whats the deal") and the question is answered.
-    """
-    ev = engine.evidence
-    beyond = [t for t in ev.terms(_beyond(engine, m)) if not ev.found(t, roles)]
-    if beyond:
-        return tuple(beyond)
-    absent = tuple(t for t in terms if not ev.found(t, roles))
-    if absent and set(m.tokens) & _MENTION:  # "does the mlops doc mention rust?"
-        return absent
-    if absent and kind == "outscope":  # the model reads a policy or hiring question
-        return absent
-    if absent and _terse(engine, m):  # "/role mlops requirements zeppelin": the extra word is the point
-        return absent
-    return ()
-
-
-def _natural(engine: Engine, m: Match) -> bool:
-    """A question in words ("what does an mlops engineer do?"), not a command ("mlops duties")."""
-    return not m.command and len(m.words) >= _NATURAL_WORDS and any(w in _SENTENCE_WORDS for w in m.words)
-
-
-def _terse(engine: Engine, m: Match) -> bool:
-    """A keyword query ("mlops requirements zeppelin"): short, with no function words at all."""
-    return len(m.words) <= _TERSE_WORDS and not any(w in engine.matcher.stopwords for w in m.words)
-
-
-def _subject(engine: Engine, m: Match) -> tuple[Term, ...]:
-    across = engine.matcher.across_words
-    words = list(dict.fromkeys(w for w in m.subject if w not in across))[:_MAX_SUBJECT]
-    if m.ambiguous and words and all(p == "ai" for p, _ in m.ambiguous):
-        words.append("ai")  # "edge ai": a word of the subject, not a role name
-    return engine.evidence.terms(words) if words else ()
 
 
 def thanks(engine: Engine, m: Match) -> bool:
@@ -527,32 +89,6 @@ def _chat_model(engine: Engine, m: Match, choice: Choice, g: Guess) -> Plan | No
     if label == "list" and not (m.focus or m.subject or m.topic):
         return Plan("list", match=m)
     return None
-
-
-def _context_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:
-    """Which of an ambiguous name's roles the rest of a long message points to, if clearly one.
-
-    "I wire LLMs into our legacy claims system ... what challenges should I expect as an AI
-    engineer?": each word about the person's work counts for the candidates whose documents use
-    it, weighted by how rare it is and shared among them, so a word only one of them uses
-    decides most. One candidate must lead clearly.
-    """
-    if len(m.words) + len(m.context) < _CONTEXT_WORDS:
-        return None
-    ev = engine.evidence
-    words = [w for w in dict.fromkeys((*m.context, *m.subject)) if len(w) > 2][: _MAX_SUBJECT * 3]
-    score = dict.fromkeys(candidates, 0.0)
-    for t in ev.terms(words):
-        having = [r for r in candidates if ev.found(t, [r])]
-        for r in having if len(having) < len(candidates) else ():
-            score[r] += t.weight / len(having)
-    ranked = sorted(candidates, key=lambda r: -score[r])
-    best, second = score[ranked[0]], score[ranked[1]]
-    return ranked[0] if best >= _CONTEXT_MIN and best >= _CONTEXT_LEAD * second else None
-
-
-def _pairs(words: tuple[str, ...]) -> list[str]:
-    return [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
 
 
 def _with_context(m: Match, ctx: Match) -> Match:
@@ -599,11 +135,11 @@ def plan(text: str, engine: Engine) -> Plan:
     chat = _chat(engine, m)
     if chat is not None:
         return chat
-    named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= _GENERIC_WEIGHT
+    named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= GENERIC_WEIGHT
     slash = named and len(m.roles) == 1 and not m.subject and len(m.words) <= _SLASH_WORDS
     bare = len(m.words) <= _BARE_WORDS and not (m.subject or m.topic_words)  # "/role mlops senior"
     g = guess_none() if slash or bare else guess(engine, m)  # "/role mlops salary" needs no model
-    terms = _subject(engine, m) if m.subject else ()
+    terms = subject_terms(engine, m) if m.subject else ()
     m = _reroute(engine, m, terms)
     choice = choose(engine, m, g)
     chat = _chat_model(engine, m, choice, g)
@@ -615,7 +151,7 @@ def plan(text: str, engine: Engine) -> Plan:
             "unknown", (), choice.match.topic, m.focus, mode="title", asked=title[0],
             suggestions=(title[1],), uncovered=(title[0],), match=m,
         )  # fmt: skip
-    p = _policy(engine, choice.match, terms, choice)
+    p = decide(engine, choice.match, terms, choice)
     missing = (
         tuple(o.name for o in outside(engine, m, p.roles or None))
         if p.intent in ("answer", "compare")
@@ -627,80 +163,3 @@ def plan(text: str, engine: Engine) -> Plan:
         else:
             missing = (title[0], *missing)
     return _finish(p, choice, missing)
-
-
-def _policy(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
-    """From what was read to how to answer."""
-    matcher, role_ids = engine.matcher, engine.role_ids
-    if m.focus.kinds and m.topic != "salary" and "salary" not in m.topic_scores:  # "what does that mean?"
-        f = m.focus
-        kept = Focus(
-            levels=f.levels,
-            locations=f.locations,
-            companies=f.companies,
-            years=f.years,
-            percentile=f.percentile,
-        )
-        m = m.model_copy(update={"focus": kept})
-    if "ai" in {p for p, _ in m.ambiguous} and _AI_FIELD & set(_pairs(m.words)):  # "which of the AI roles"
-        m = m.model_copy(update={"ambiguous": tuple(a for a in m.ambiguous if a[0] != "ai")})
-    if len(m.focus.levels) >= 2 and not _strong(m) and "salary" not in m.topic_scores:
-        scores = {**m.topic_scores, "career": _GENERIC_WEIGHT}
-        m = m.model_copy(update={"topic": "career", "topic_scores": scores})
-    across = engine.matcher.across_words
-    marked = set(m.tokens) & across or m.roles_word
-    asks_roles = set(m.tokens) & {"role", "roles", "any", "anyone", "anywhere"}
-    if (
-        asks_roles and set(m.tokens) & across and m.roles and set(m.roles) <= set(m.weak_roles)
-    ):  # "is there a role ... ml systems"
-        m = m.model_copy(update={"roles": ()})
-    if not terms and not m.roles and marked:  # "which roles list emotional intelligence"
-        terms = engine.evidence.terms(_point_words(engine, m))
-    bare_ai = terms and all(p == "ai" for p, _ in m.ambiguous)
-    if m.ambiguous and not bare_ai and len(m.roles) < (2 if _wants_compare(m) else 1):
-        phrase, candidates = m.ambiguous[0]
-        decided = _context_role(engine, m, candidates)
-        if decided is None:
-            return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
-        m = m.model_copy(update={"roles": (*m.roles, decided), "ambiguous": ()})
-    if _wants_compare(m) and len(m.roles) == 1 and m.compare_strong and (m.focus or m.unknown or terms):
-        # "ai systems pay tesla vs google" compares figures of one role; "mlops vs devops",
-        # "ml engineer vs data scientist" set a role beside something else: the role's lines on it
-        if m.focus:
-            topic = m.topic or "salary"
-            return Plan("answer", m.roles, topic, m.focus, unknown=m.unknown, match=m)
-        m = m if _strong(m) else m.model_copy(update={"topic": "overview"})  # "what's the difference"
-        p = _one_role(engine, m, terms, choice.label, choice.sure)
-        absent = [t.word for t in terms if not engine.evidence.found(t, m.roles)]
-        if absent and p.intent == "answer":
-            p = p.model_copy(update={"uncovered": (*p.uncovered, " ".join(absent[:3]))})
-        return p
-    rare = all(t.weight >= _RARE for t in terms)  # "where does SQL show up as a requirement?"
-    if terms and not m.roles and (marked or rare):
-        held = tuple(t for t in terms if engine.evidence.found(t))  # the rest is colour ("friendly")
-        if held and engine.evidence.covered(held):
-            return _across(engine, m, held)
-        named = {o.name for o in outside(engine, m, None)}
-        asked = {t.word for t in terms} & named or (set(m.tokens) & _MENTION and not held)
-        if marked and not m.ambiguous and asked:  # "is rust used by any of these roles?": none says so
-            return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=terms, match=m)
-    if _wants_compare(m):
-        named = list(m.roles)
-        roles = named if len(named) >= 2 else named + [r for r in role_ids if r not in named]
-        guessed = choice.table != m.topic and choice.confidence < _COMPARE_SURE  # the model, unsure
-        weak = m.topic is not None and (m.topic_scores[m.topic] < 2 or guessed)  # "how does X differ from Y"
-        topic = m.topic if m.topic and not weak else ("salary" if m.focus else "overview")
-        return _compare(engine, m, tuple(roles), topic, terms, choice.label)
-    if len(m.roles) == 1:
-        return _one_role(engine, m, terms, choice.label, choice.sure)
-    if m.list_word and m.topic is None and not m.unknown:
-        return Plan("list", match=m)
-    if m.unknown:
-        suggestions = tuple(matcher.suggest(tuple(dict.fromkeys(m.unknown))[:_SUGGEST_FROM]))
-        return Plan("unknown", (), choice.table, m.focus, unknown=m.unknown, suggestions=suggestions, match=m)
-    model_only = choice.table is None and choice.confidence < _MODEL_CLARIFY  # "what time is it"
-    if m.topic is not None and not model_only:
-        return Plan("clarify", role_ids, m.topic, m.focus, match=m)
-    if m.focus:
-        return Plan("clarify", role_ids, "salary", m.focus, match=m)
-    return Plan("help", match=m)

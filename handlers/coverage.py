@@ -1,0 +1,110 @@
+"""Whether the documents cover what is asked, on positive evidence, and the question's subject."""
+
+from __future__ import annotations
+
+from handlers.engine import Engine
+from handlers.evidence import Term
+from handlers.salary import matching
+from knowledge.match import Focus, Match
+
+__all__ = ["MAX_SUBJECT", "MENTION", "natural", "not_covered", "subject_terms", "unmatched_focus"]
+
+MENTION = {"mention", "mentioned", "cover", "covered", "covers"}
+
+_TERSE_WORDS = 5
+
+_NATURAL_WORDS = 4
+
+_SENTENCE_WORDS = {
+    "what",
+    "whats",
+    "how",
+    "which",
+    "who",
+    "why",
+    "is",
+    "are",
+    "do",
+    "does",
+    "can",
+    "should",
+    "tell",
+    "me",
+    "i",
+    "my",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "for",
+    "with",
+    "about",
+    "explain",
+}
+
+MAX_SUBJECT = 8  # distinct subject words looked up: a 4,000-character message costs no more
+
+
+def _beyond(engine: Engine, m: Match) -> list[str]:
+    """Words and word pairs of the question that name what the documents never cover (PTO, visas)."""
+    beyond, words, firsts = engine.matcher.beyond, m.words, engine.matcher.beyond_firsts
+    starts = [i for i, w in enumerate(words) if w in firsts]
+    grams = [" ".join(words[i : i + n]) for n in (5, 4, 3, 2) for i in starts if i + n <= len(words)]
+    pairs = [" ".join(m.tokens[i : i + 2]) for i in range(len(m.tokens) - 1)]
+    return [w for w in dict.fromkeys((*grams, *pairs, *m.tokens, *m.words, *m.subject)) if w in beyond]
+
+
+def unmatched_focus(engine: Engine, m: Match, roles) -> tuple[str, ...]:
+    """Places and companies asked about that neither a pay figure nor any line of these roles names."""
+    out = []
+    index = engine.evidence.index
+    for value in (*m.focus.locations, *m.focus.companies):
+        one = Focus(locations=(value,)) if value in m.focus.locations else Focus(companies=(value,))
+        said = any(index.line(i).role in roles for i in index.matching(value.lower()))
+        if not said and not any(matching(engine.kb.roles[r], one) for r in roles):
+            out.append(value)
+    return tuple(out)
+
+
+def not_covered(
+    engine: Engine, m: Match, terms: tuple[Term, ...], roles, kind: str | None = None
+) -> tuple[Term, ...]:
+    """What to name as not covered by the documents (of `roles`); () when they answer.
+
+    On positive evidence only: a policy, benefit, hiring-process or work-arrangement subject
+    (aliases.yaml `beyond`) the documents do not mention, whatever else the question names; or
+    words the question explicitly asks to be mentioned ("does it mention rust?"). Any other word
+    the documents lack is colour ("lowdown", "whats the deal") and the question is answered.
+    """
+    ev = engine.evidence
+    beyond = [t for t in ev.terms(_beyond(engine, m)) if not ev.found(t, roles)]
+    if beyond:
+        return tuple(beyond)
+    absent = tuple(t for t in terms if not ev.found(t, roles))
+    if absent and set(m.tokens) & MENTION:  # "does the mlops doc mention rust?"
+        return absent
+    if absent and kind == "outscope":  # the model reads a policy or hiring question
+        return absent
+    if absent and _terse(engine, m):  # "/role mlops requirements zeppelin": the extra word is the point
+        return absent
+    return ()
+
+
+def natural(engine: Engine, m: Match) -> bool:
+    """A question in words ("what does an mlops engineer do?"), not a command ("mlops duties")."""
+    return not m.command and len(m.words) >= _NATURAL_WORDS and any(w in _SENTENCE_WORDS for w in m.words)
+
+
+def _terse(engine: Engine, m: Match) -> bool:
+    """A keyword query ("mlops requirements zeppelin"): short, with no function words at all."""
+    return len(m.words) <= _TERSE_WORDS and not any(w in engine.matcher.stopwords for w in m.words)
+
+
+def subject_terms(engine: Engine, m: Match) -> tuple[Term, ...]:
+    across = engine.matcher.across_words
+    words = list(dict.fromkeys(w for w in m.subject if w not in across))[:MAX_SUBJECT]
+    if m.ambiguous and words and all(p == "ai" for p, _ in m.ambiguous):
+        words.append("ai")  # "edge ai": a word of the subject, not a role name
+    return engine.evidence.terms(words) if words else ()

@@ -1,0 +1,143 @@
+"""Which lines of one role answer a question: its point words, focus words, and the ranking."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from handlers.engine import Engine
+from handlers.evidence import Term
+from knowledge.index import Hit
+from knowledge.match import Focus, Match, stem
+
+__all__ = [
+    "GENERIC_WEIGHT",
+    "LEAD_LINES",
+    "best_topic",
+    "extra_words",
+    "kind_only",
+    "lead_lines",
+    "level_words",
+    "point_forms",
+    "point_words",
+    "section_opening",
+    "strong_topic",
+    "wants_numbers",
+]
+
+# Words that ask across the roles ("which roles", "who works with", "mentioned anywhere").
+_NUMBERS = {
+    "fast",
+    "percent",
+    "percentage",
+    "rate",
+    "many",
+    "number",
+    "numbers",
+    "stats",
+    "figure",
+    "figures",
+}
+
+_ELSEWHERE = 1.25  # a line outside the named section must score this much better to lead
+
+GENERIC_WEIGHT = 3  # a topic word this strong names the whole topic ("salary"), not one point
+
+LEAD_LINES = 4  # lines in a one-role lead
+
+
+def point_words(engine: Engine, m: Match) -> tuple[str, ...]:
+    """Topic words that name one point of the topic ("experience", "degree"), not the topic.
+
+    A point word is not one of the topic names of aliases.yaml and appears in the lines of
+    the topic it routed to, in the roles asked about.
+    """
+    if m.topic in (None, "overview"):  # "explain", "describe": the overview is the answer
+        return ()
+    candidates = [w for w in m.topic_words if w not in engine.matcher.topic_names]
+    if not candidates:  # "/role mlops salary": no point, and no need for the index
+        return ()
+    ev, roles = engine.evidence, m.roles or None
+    return tuple(w for w in candidates if any(ev.found_in_topic(f, m.topic, roles) for f in ev.term(w).forms))
+
+
+def point_forms(engine: Engine, m: Match) -> tuple[str, ...]:
+    """The point words with their synonyms: a line that holds one may answer."""
+    return tuple(dict.fromkeys(f for w in point_words(engine, m) for f in engine.evidence.term(w).forms))
+
+
+def extra_words(engine: Engine, m: Match, topic: str | None) -> tuple[str, ...]:
+    """Words besides the subject and points that help rank lines: the focus words."""
+    focus = () if topic == "salary" and not kind_only(m.focus) else m.focus_words
+    words = (*focus, *m.focus.locations, *m.focus.companies)
+    return tuple(
+        dict.fromkeys(f for w in (*words, *level_words(engine, m)) for f in engine.evidence.term(w).forms)
+    )
+
+
+def level_words(engine: Engine, m: Match) -> tuple[str, ...]:
+    """Outside pay, a level asked about ("director", "senior") is a point: its lines answer."""
+    if m.topic == "salary" or not m.focus.levels:
+        return ()
+    levels = engine.matcher.aliases.focus.get("level", {})
+    return tuple(p for level in m.focus.levels for p in levels.get(level, ())[:3])
+
+
+def kind_only(focus: Focus) -> bool:
+    """A pay focus that names only kinds (bonus, base, average): the lines, not a figure table."""
+    return bool(focus.kinds) and not (
+        focus.levels or focus.locations or focus.companies or focus.years or focus.percentile
+    )
+
+
+def strong_topic(m: Match) -> str | None:
+    """The routed topic when the question named it outright."""
+    if m.topic is None:
+        return None
+    return m.topic if m.topic_scores.get(m.topic, 0) >= GENERIC_WEIGHT else None
+
+
+def lead_lines(engine: Engine, m: Match, role: str, terms: tuple[Term, ...], most: int) -> list[Hit]:
+    """The role's lines that answer: from the topic the question named, else where they are."""
+    strong = strong_topic(m) or (m.topic if m.topic_scores.get(m.topic or "", 0) >= 2 else None)
+    pay = m.topic == "salary" or bool(m.focus.kinds)
+    hits = engine.evidence.search(
+        terms,
+        extra_words(engine, m, m.topic),
+        roles=[role],
+        topic=m.topic,
+        numbers=wants_numbers(m),
+        points=(*point_forms(engine, m), *level_words(engine, m)),
+        money=pay,  # pay figures answer pay questions only
+    )
+    named = [h for h in hits if h.line.topic == strong]
+    if named:  # the section asked for, and lines elsewhere only when they answer far better
+        better = [h for h in hits if h.line.topic != strong and h.score > _ELSEWHERE * named[0].score]
+        return engine.evidence.lead(sorted(named + better, key=lambda h: -h.score), most)
+    best = best_topic(hits)
+    return engine.evidence.lead(sorted(hits, key=lambda h: (h.line.topic != best, -h.score)), most)
+
+
+def best_topic(hits: list[Hit]) -> str | None:
+    """The topic with the most evidence: its three best lines' scores added up."""
+    totals: dict[str, list[float]] = defaultdict(list)
+    for h in hits:
+        if len(totals[h.line.topic]) < 3:
+            totals[h.line.topic].append(h.score)
+    return max(totals, key=lambda t: sum(totals[t]), default=None)
+
+
+def wants_numbers(m: Match) -> bool:
+    """The question asks for a figure ("how fast", "what %", "how many")."""
+    return bool(_NUMBERS & set(m.tokens)) or m.percent
+
+
+def section_opening(engine: Engine, m: Match, role: str, topic: str, shown: set[int]) -> list[Hit]:
+    """The section's first lines, those under a heading the question names first ("skills")."""
+    words = {stem(w.lower()) for w in (*m.topic_words, *m.subject)}
+    lines = [
+        ln
+        for ln in engine.evidence.index.section(role, topic)
+        if ln.id not in shown and ln.bullet and not ln.text.endswith(":")
+    ]
+    named = [ln for ln in lines if words & {stem(p) for part in ln.path for p in part.lower().split()}]
+    return [Hit(ln, 0.0, frozenset()) for ln in dict.fromkeys([*named, *lines])]

@@ -1,0 +1,308 @@
+"""From what was read to how to answer: clarify, across roles, compare, or one role."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from handlers.advice import advice_lines, digest
+from handlers.coverage import MAX_SUBJECT, MENTION, natural, not_covered, unmatched_focus
+from handlers.engine import Engine
+from handlers.evidence import Term
+from handlers.lines import (
+    GENERIC_WEIGHT,
+    LEAD_LINES,
+    best_topic,
+    kind_only,
+    lead_lines,
+    point_words,
+    section_opening,
+    strong_topic,
+)
+from handlers.plan import Plan
+from handlers.salary import matching
+from handlers.scope import outside
+from handlers.topic import Choice
+from knowledge.index import Hit
+from knowledge.match import Focus, Match
+
+__all__ = ["decide", "pairs", "strong_topic"]
+
+_SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "all", "every", "each"}
+
+_RARE = 5.0  # a word held by about 7 lines or fewer: specific enough to search all roles for
+
+_ROLE_LINES = 2  # lines per role across roles or in a comparison
+
+_CROSS_ROLES = 5
+
+_ABOVE = {"after", "beyond", "above", "past", "next"}
+
+_AI_FIELD = {
+    "ai roles",
+    "ai role",
+    "ai jobs",
+    "ai job",
+    "ai field",
+    "ai positions",
+    "ai careers",
+    "ai industry",
+}
+
+_ADVICE_SURE = 0.5  # below this, the lines on the question's own words lead an advice answer
+
+_COMPARE_SURE = 0.6  # a comparison takes the model's topic from this; else the overviews
+
+_CLARIFY_SURE = 0.5  # a topic the model is this sure of, with no role named: ask which role
+
+_MODEL_CLARIFY = 0.8  # ... and from this, when no topic word backs it
+
+_SUGGEST_FROM = 8  # "did you mean" looks at the first distinct unknown words, not all 60
+
+_CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
+
+_CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
+
+_CONTEXT_MIN = 6.0  # about two rare words that only it uses
+
+
+def _wants_compare(m: Match) -> bool:
+    if len(m.roles) >= 2 or m.compare_strong:
+        return True
+    superlative = bool(_SUPERLATIVE & set(m.tokens)) or "top paying" in " ".join(m.tokens)
+    return not m.roles and m.compare_weak and m.topic is not None and (m.roles_word or superlative)
+
+
+def _advice(
+    engine: Engine, m: Match, role: str, kind: str | None, terms: tuple[Term, ...], sure: float = 1.0
+) -> Plan | None:
+    """An advice question: the document's list that answers its kind, and the lines on its subject
+    ("find a mentor"): those first when the model is unsure of the kind."""
+    level = _rung_words(engine, m) if kind == "grow" else None
+    lines = advice_lines(engine, kind, role, level=level, above=bool(_ABOVE & set(m.tokens))) if kind else []
+    if not lines:
+        return None
+    extra = lead_lines(engine, m, role, terms, 3) if terms else []
+    first = [*extra, *lines] if extra and sure < _ADVICE_SURE else [*lines, *extra]
+    seen: set[int] = set()
+    first = [h for h in first if not (h.line.id in seen or seen.add(h.line.id))]  # each line once
+    topic = first[0].line.topic
+    groups = ((role, tuple(first[: LEAD_LINES + 2])),)
+    return Plan("answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
+
+
+def _rung_words(engine: Engine, m: Match) -> str | None:
+    """The level a career question names, as the ladder's headings say it ("team lead", "senior")."""
+    if not m.focus.levels:
+        return None
+    target = m.focus.levels[-1]  # "from junior to senior": where the person is going
+    phrases = engine.matcher.aliases.focus.get("level", {}).get(target, ())
+    said = " ".join(m.words)
+    return next((p for p in sorted(phrases, key=len, reverse=True) if p in said), target)
+
+
+def _one_role(
+    engine: Engine, m: Match, terms: tuple[Term, ...], kind: str | None = None, sure: float = 1.0
+) -> Plan:
+    (role,) = m.roles
+    routed = m.topic or ("salary" if m.focus else "overview")
+    missing = not_covered(engine, m, terms, [role], kind)
+    if missing:
+        return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
+    terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
+    places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile
+    advice = _advice(engine, m, role, kind, terms, sure) if not places and routed != "salary" else None
+    if advice is not None:
+        return advice
+    if m.focus and routed == "salary":  # a pay question: words its salary section lacks are colour
+        ev = engine.evidence
+        terms = tuple(t for t in terms if any(ev.found_in_topic(f, "salary", [role]) for f in t.forms))
+    figures = routed == "salary" and m.focus and not kind_only(m.focus)
+    no_figure = figures and not matching(engine.kb.roles[role], m.focus)  # then the lines that say it
+    figures = figures and not no_figure
+    missed = unmatched_focus(engine, m, [role]) if no_figure else ()
+    wants_lines = terms or point_words(engine, m) or (m.focus and routed != "salary") or no_figure
+    if figures or not (wants_lines or kind_only(m.focus)):
+        brief = digest(engine, role, routed) if natural(engine, m) and routed != "salary" else []
+        if brief:  # a question about the whole topic: the section in brief, the rest behind the button
+            groups = ((role, tuple(brief)),)
+            return Plan(
+                "answer", m.roles, routed, m.focus, mode="lead", groups=groups, match=m, uncovered=missed
+            )
+        return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
+    lead = lead_lines(engine, m, role, terms, LEAD_LINES)
+    if not lead:
+        return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
+    topic = strong_topic(m) or lead[0].line.topic
+    if len(lead) < 2:  # one line found: add the section's lines on what was asked, for context
+        lead += section_opening(engine, m, role, topic, {h.line.id for h in lead})[: LEAD_LINES - len(lead)]
+    groups = ((role, tuple(lead)),)
+    return Plan(
+        "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m, uncovered=missed
+    )
+
+
+def _across(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
+    """One subject across every role: each role with its best lines, most evidence first."""
+    hits = engine.evidence.search(terms, point_words(engine, m), topic=strong_topic(m) or m.topic, limit=80)
+    if terms:  # "quantum computing": lines that say "quantum", not every "computer" the stem finds
+        rarest = max(terms, key=lambda t: t.weight)
+        hits = [h for h in hits if engine.evidence.says(h.line, rarest)] or hits
+    by_role: dict[str, list[Hit]] = defaultdict(list)
+    for h in hits:
+        by_role[h.line.role].append(h)
+    ranked = sorted(
+        by_role.items(), key=lambda kv: -(kv[1][0].score + 0.3 * sum(h.score for h in kv[1][1:3]))
+    )
+    per_role = LEAD_LINES if len(ranked) == 1 else _ROLE_LINES + (len(ranked) <= 2)
+    groups = tuple(
+        (rid, tuple(engine.evidence.lead(found, per_role))) for rid, found in ranked[:_CROSS_ROLES]
+    )
+    groups = tuple((rid, found) for rid, found in groups if found)
+    roles = tuple(rid for rid, _ in groups)
+    if not roles:  # the words are there, but in no line that answers: say it was not understood
+        return Plan("unknown", (), m.topic, m.focus, unknown=tuple(t.word for t in terms), match=m)
+    intent = "answer" if len(roles) == 1 else "compare"
+    topic = strong_topic(m) or groups[0][1][0].line.topic
+    return Plan(intent, roles, topic, m.focus, mode="cross", terms=terms, groups=groups, match=m)
+
+
+def _compare(
+    engine: Engine,
+    m: Match,
+    roles: tuple[str, ...],
+    topic: str,
+    terms: tuple[Term, ...],
+    kind: str | None = None,
+) -> Plan:
+    missing = not_covered(engine, m, terms, roles, kind)
+    if missing:
+        return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=missing, match=m)
+    terms = tuple(t for t in terms if engine.evidence.found(t, roles))  # the rest is colour
+    advised = (
+        [advice_lines(engine, kind, r, _ROLE_LINES + 1) for r in roles] if kind and len(roles) <= 3 else []
+    )
+    if advised and all(advised) and not m.focus:  # "what do both need to learn?"
+        groups = tuple((r, tuple(lines)) for r, lines in zip(roles, advised, strict=True))
+        return Plan(
+            "compare",
+            roles,
+            advised[0][0].line.topic,
+            m.focus,
+            mode="lead",
+            terms=terms,
+            groups=groups,
+            match=m,
+        )
+    salary_figures = topic == "salary" and m.focus and not kind_only(m.focus)
+    wants_lines = terms or point_words(engine, m) or kind_only(m.focus) or (m.focus and topic != "salary")
+    if salary_figures or not wants_lines:
+        return Plan("compare", roles, topic, m.focus, match=m)
+    groups = tuple((r, tuple(lead_lines(engine, m, r, terms, _ROLE_LINES))) for r in roles)
+    if not any(hits for _, hits in groups):  # no line on the point anywhere: the sections side by side
+        return Plan("compare", roles, topic, m.focus, match=m)
+    if not strong_topic(m):  # no topic named: the one the answering lines come from
+        topic = best_topic([h for _, hits in groups for h in hits]) or topic
+    return Plan("compare", roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
+
+
+def pairs(words: tuple[str, ...]) -> list[str]:
+    return [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+
+
+def _context_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:
+    """Which of an ambiguous name's roles the rest of a long message points to, if clearly one.
+
+    "I wire LLMs into our legacy claims system ... what challenges should I expect as an AI
+    engineer?": each word about the person's work counts for the candidates whose documents use
+    it, weighted by how rare it is and shared among them, so a word only one of them uses
+    decides most. One candidate must lead clearly.
+    """
+    if len(m.words) + len(m.context) < _CONTEXT_WORDS:
+        return None
+    ev = engine.evidence
+    words = [w for w in dict.fromkeys((*m.context, *m.subject)) if len(w) > 2][: MAX_SUBJECT * 3]
+    score = dict.fromkeys(candidates, 0.0)
+    for t in ev.terms(words):
+        having = [r for r in candidates if ev.found(t, [r])]
+        for r in having if len(having) < len(candidates) else ():
+            score[r] += t.weight / len(having)
+    ranked = sorted(candidates, key=lambda r: -score[r])
+    best, second = score[ranked[0]], score[ranked[1]]
+    return ranked[0] if best >= _CONTEXT_MIN and best >= _CONTEXT_LEAD * second else None
+
+
+def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
+    """From what was read to how to answer."""
+    matcher, role_ids = engine.matcher, engine.role_ids
+    if m.focus.kinds and m.topic != "salary" and "salary" not in m.topic_scores:  # "what does that mean?"
+        f = m.focus
+        kept = Focus(
+            levels=f.levels,
+            locations=f.locations,
+            companies=f.companies,
+            years=f.years,
+            percentile=f.percentile,
+        )
+        m = m.model_copy(update={"focus": kept})
+    if "ai" in {p for p, _ in m.ambiguous} and _AI_FIELD & set(pairs(m.words)):  # "which of the AI roles"
+        m = m.model_copy(update={"ambiguous": tuple(a for a in m.ambiguous if a[0] != "ai")})
+    if len(m.focus.levels) >= 2 and not strong_topic(m) and "salary" not in m.topic_scores:
+        scores = {**m.topic_scores, "career": GENERIC_WEIGHT}
+        m = m.model_copy(update={"topic": "career", "topic_scores": scores})
+    across = engine.matcher.across_words
+    marked = set(m.tokens) & across or m.roles_word
+    asks_roles = set(m.tokens) & {"role", "roles", "any", "anyone", "anywhere"}
+    if (
+        asks_roles and set(m.tokens) & across and m.roles and set(m.roles) <= set(m.weak_roles)
+    ):  # "is there a role ... ml systems"
+        m = m.model_copy(update={"roles": ()})
+    if not terms and not m.roles and marked:  # "which roles list emotional intelligence"
+        terms = engine.evidence.terms(point_words(engine, m))
+    bare_ai = terms and all(p == "ai" for p, _ in m.ambiguous)
+    if m.ambiguous and not bare_ai and len(m.roles) < (2 if _wants_compare(m) else 1):
+        phrase, candidates = m.ambiguous[0]
+        decided = _context_role(engine, m, candidates)
+        if decided is None:
+            return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
+        m = m.model_copy(update={"roles": (*m.roles, decided), "ambiguous": ()})
+    if _wants_compare(m) and len(m.roles) == 1 and m.compare_strong and (m.focus or m.unknown or terms):
+        # "ai systems pay tesla vs google" compares figures of one role; "mlops vs devops",
+        # "ml engineer vs data scientist" set a role beside something else: the role's lines on it
+        if m.focus:
+            topic = m.topic or "salary"
+            return Plan("answer", m.roles, topic, m.focus, unknown=m.unknown, match=m)
+        m = m if strong_topic(m) else m.model_copy(update={"topic": "overview"})  # "what's the difference"
+        p = _one_role(engine, m, terms, choice.label, choice.sure)
+        absent = [t.word for t in terms if not engine.evidence.found(t, m.roles)]
+        if absent and p.intent == "answer":
+            p = p.model_copy(update={"uncovered": (*p.uncovered, " ".join(absent[:3]))})
+        return p
+    rare = all(t.weight >= _RARE for t in terms)  # "where does SQL show up as a requirement?"
+    if terms and not m.roles and (marked or rare):
+        held = tuple(t for t in terms if engine.evidence.found(t))  # the rest is colour ("friendly")
+        if held and engine.evidence.covered(held):
+            return _across(engine, m, held)
+        named = {o.name for o in outside(engine, m, None)}
+        asked = {t.word for t in terms} & named or (set(m.tokens) & MENTION and not held)
+        if marked and not m.ambiguous and asked:  # "is rust used by any of these roles?": none says so
+            return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=terms, match=m)
+    if _wants_compare(m):
+        named = list(m.roles)
+        roles = named if len(named) >= 2 else named + [r for r in role_ids if r not in named]
+        guessed = choice.table != m.topic and choice.confidence < _COMPARE_SURE  # the model, unsure
+        weak = m.topic is not None and (m.topic_scores[m.topic] < 2 or guessed)  # "how does X differ from Y"
+        topic = m.topic if m.topic and not weak else ("salary" if m.focus else "overview")
+        return _compare(engine, m, tuple(roles), topic, terms, choice.label)
+    if len(m.roles) == 1:
+        return _one_role(engine, m, terms, choice.label, choice.sure)
+    if m.list_word and m.topic is None and not m.unknown:
+        return Plan("list", match=m)
+    if m.unknown:
+        suggestions = tuple(matcher.suggest(tuple(dict.fromkeys(m.unknown))[:_SUGGEST_FROM]))
+        return Plan("unknown", (), choice.table, m.focus, unknown=m.unknown, suggestions=suggestions, match=m)
+    model_only = choice.table is None and choice.confidence < _MODEL_CLARIFY  # "what time is it"
+    if m.topic is not None and not model_only:
+        return Plan("clarify", role_ids, m.topic, m.focus, match=m)
+    if m.focus:
+        return Plan("clarify", role_ids, "salary", m.focus, match=m)
+    return Plan("help", match=m)
