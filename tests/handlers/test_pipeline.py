@@ -93,10 +93,6 @@ class TestScope:
         assert reply.roles == ("ml-platform-engineer",) and "Only" in reply.text
         assert "Computer Vision" not in reply.text
 
-    def test_a_keyword_query_names_its_missing_word(self, kb):
-        reply = handlers.ask("/role mlops requirements zeppelin", kb)
-        assert reply.intent == "unknown" and "“zeppelin”" in reply.text and reply.uncovered == ("zeppelin",)
-
 
 class TestAdvice:
     """Advice questions lead with the document's list for their kind."""

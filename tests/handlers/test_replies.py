@@ -120,10 +120,11 @@ class TestAnswer:
         assert reply.full == ("mlops-engineer requirements",)
 
     def test_words_mentioned_nowhere_are_said_to_be_not_covered(self, kb):
-        """A word no document mentions gets an honest 'not covered', never an unrelated section."""
+        """The word a keyword query adds, mentioned nowhere: an honest 'not covered', never an
+        unrelated section (in a sentence, such a word is colour: tests/handlers/test_pipeline.py)."""
         reply = handlers.ask("/role mlops requirements zeppelin", kb)
         assert reply.intent == "unknown" and reply.roles == ("mlops-engineer",)
-        assert "“zeppelin”" in reply.text and "don't cover" in reply.text
+        assert "“zeppelin”" in reply.text and "don't cover" in reply.text and reply.uncovered == ("zeppelin",)
 
     def test_buttons_replay_through_ask(self, kb):
         """Every button's value is a query that gives the reply it promises."""
