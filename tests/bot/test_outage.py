@@ -166,8 +166,9 @@ class TestDatabaseRestart:
             clock.advance(120)  # the tip falls due while the database is down
             time.sleep(1.5)
             said = warnings_and_errors(srv.log)
-            traffic(2)  # more requests: no more log lines
-            assert warnings_and_errors(srv.log) == said
+            traffic(2)  # ten more requests: no line per request (a line each would add ten); a
+            # worker that had not met the outage yet may still log its one line for it
+            assert warnings_and_errors(srv.log) - said <= 1
             assert not [c for c in fake.calls_to("chat.postMessage") if c.body.get("channel") == TIP_CHANNEL]
 
             pg.restart()
