@@ -52,9 +52,8 @@ _ADVICE_SURE = 0.5  # below this, the lines on the question's own words lead an 
 
 _COMPARE_SURE = 0.6  # a comparison takes the model's topic from this; else the overviews
 
-_CLARIFY_SURE = 0.5  # a topic the model is this sure of, with no role named: ask which role
 
-_MODEL_CLARIFY = 0.8  # ... and from this, when no topic word backs it
+_MODEL_CLARIFY = 0.8  # the model alone, no topic word and no role: ask which role from this sure
 
 _SUGGEST_FROM = 8  # "did you mean" looks at the first distinct unknown words, not all 60
 
