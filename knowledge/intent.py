@@ -2,7 +2,7 @@
 
 Trained by `python -m knowledge build` (knowledge/train.py) from the project's own labelled
 examples (knowledge/examples.yaml) and saved as data/intent.bin: one JSON header line (labels,
-scale, stamp, cross-validated accuracy), then little-endian int16 weights, a row of one weight
+scale, stamp, cross-validated accuracy), then int8 weights, a row of one weight
 per label for each hashed feature bucket, then the intercepts. Scoring is pure Python (no numpy
 at run time): a query has a few dozen features, each a row added up.
 
@@ -25,7 +25,7 @@ from knowledge.models import Record
 __all__ = ["BUCKETS", "Guess", "Model", "features", "vector"]
 
 BUCKETS = 1 << 14
-FORMAT = 1
+FORMAT = 2
 _CHAR = 4  # character n-grams of this length, for words of at least 5 letters
 
 
@@ -91,18 +91,17 @@ class Model:
             meta = json.loads(head)
             labels, scale = meta["labels"], float(meta["scale"])
             n = len(labels)
-            weights = array("h")
-            weights.frombytes(body[: BUCKETS * n * 2])
+            weights = array("b")
+            weights.frombytes(body[: BUCKETS * n])
             intercepts = array("f")
-            intercepts.frombytes(body[BUCKETS * n * 2 :])
+            intercepts.frombytes(body[BUCKETS * n :])
             if meta.get("format") != FORMAT or len(weights) != BUCKETS * n or len(intercepts) != n:
                 raise ValueError("wrong size")
         except (ValueError, KeyError, TypeError) as exc:
             raise KnowledgeError(
                 f"{where}: damaged ({exc}); rebuild with `python -m knowledge build`"
             ) from None
-        if sys.byteorder != "little":
-            weights.byteswap()
+        if sys.byteorder != "little":  # int8 weights have no byte order; the float intercepts do
             intercepts.byteswap()
         return cls(labels, weights, list(intercepts), scale, meta)
 
@@ -116,9 +115,8 @@ class Model:
 
     def to_bytes(self) -> bytes:
         head = json.dumps({**self.meta, "format": FORMAT, "labels": self.labels, "scale": self.scale})
-        weights, intercepts = array("h", self.weights), array("f", self.intercepts)
+        weights, intercepts = array("b", self.weights), array("f", self.intercepts)
         if sys.byteorder != "little":
-            weights.byteswap()
             intercepts.byteswap()
         return head.encode() + b"\n" + weights.tobytes() + intercepts.tobytes()
 
@@ -127,7 +125,7 @@ class Model:
         n, w = len(self.labels), self.weights
         v = vector(tokens)
         value = next(iter(v.values()), 0.0) / self.scale  # every feature has the same value
-        rows = [w[b * n : (b + 1) * n] for b in v] or [array("h", bytes(2 * n))]
+        rows = [w[b * n : (b + 1) * n] for b in v] or [array("b", bytes(n))]
         sums = map(sum, zip(*rows, strict=True))  # column sums in C: a row per feature, a column per label
         scores = [value * a + c for a, c in zip(sums, self.intercepts, strict=True)]
         top = max(scores)

@@ -52,15 +52,15 @@ def _fit(x, y: Sequence[str], c: float = _C):
 
 
 def train(matcher: Matcher, pairs: Sequence[tuple[str, str]], meta: Mapping[str, object]) -> Model:
-    """The model for these examples; weights quantised to int16."""
+    """The model for these examples; weights quantised to int8."""
     from array import array
 
     texts, labels = [t for t, _ in pairs], [lab for _, lab in pairs]
     clf = _fit(_matrix(matcher, texts), labels)
     coef = clf.coef_  # (labels, buckets)
     top = float(abs(coef).max()) or 1.0
-    scale = round(32000 / top, 3)
-    weights = array("h", (int(round(v * scale)) for v in coef.T.ravel()))
+    scale = round(127 / top, 3)  # int8: a weight to within 1/254 of the largest (argmax is unchanged)
+    weights = array("b", (int(round(v * scale)) for v in coef.T.ravel()))
     intercepts = [float(v) for v in clf.intercept_]
     return Model([str(label) for label in clf.classes_], weights, intercepts, scale, dict(meta))
 
