@@ -23,6 +23,7 @@ _COMMAND = re.compile(r"^\s*(?:/role\b|<@[A-Z0-9]+(?:\|[^>]*)?>)[\s:,]*", re.IGN
 _CHAT_SURE = 0.7  # the model's thanks / help / list, when nothing else is named
 _CHAT_WORDS = 10
 _SLASH_WORDS = 4
+_ROLES_PLURAL = {"roles", "jobs", "positions", "careers"}
 _BARE_WORDS = 3  # no more words than this, none of them a topic or subject word: nothing to read
 
 
@@ -91,13 +92,14 @@ def _chat_model(engine: Engine, m: Match, choice: Choice, g: Guess) -> Plan | No
     return None
 
 
-def _with_context(m: Match, ctx: Match) -> Match:
+def _with_context(m: Match, ctx: Match, engine_across: frozenset[str]) -> Match:
     """The question's match, with the role the context names when the question names none, and
     the context's words kept for choosing between ambiguous roles."""
     update: dict = {"context": tuple(ctx.subject)}
     weak = bool(m.roles) and set(m.roles) <= set(m.weak_roles)  # "what ML knowledge would I need?"
     strong = [r for r in ctx.roles if r not in ctx.weak_roles]
-    if not (m.roles or m.ambiguous) and len(ctx.roles) <= 2 and (ctx.roles or ctx.ambiguous):
+    across = set(m.words) & _ROLES_PLURAL and set(m.tokens) & engine_across  # "in any roles?"
+    if not (m.roles or m.ambiguous or across) and len(ctx.roles) <= 2 and (ctx.roles or ctx.ambiguous):
         update.update(roles=ctx.roles, ambiguous=ctx.ambiguous, weak_roles=ctx.weak_roles)
     elif weak and len(strong) == 1 and not m.compare_strong:
         update.update(roles=tuple(strong), weak_roles=())
@@ -131,7 +133,7 @@ def plan(text: str, engine: Engine) -> Plan:
     if _SLASH.match(text):
         m = m.model_copy(update={"command": True})
     if context:
-        m = _with_context(m, engine.matcher.match(context))
+        m = _with_context(m, engine.matcher.match(context), engine.matcher.across_words)
     chat = _chat(engine, m)
     if chat is not None:
         return chat

@@ -32,6 +32,7 @@ class Aliases(Record):
     thanks_words: list[str]
     beyond: list[str]
     weak_aliases: list[str]
+    not_roles: list[str]
     other_titles: dict[str, str]
     outside: dict[str, list[str]]
     context_openers: list[str]

@@ -27,6 +27,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # "by 2030": a number worth searching for
 _MAX_WORDS = 60
 _MAX_CORRECTED = 24
 _MAX_PHRASE = 5
+_ROLE_TAIL = {"ai", "ml", "engineer", "engineering", "eng", "engineers"}
 
 
 def stem(word: str) -> str:
@@ -144,6 +145,7 @@ class Matcher:
         self.thread_across = frozenset(aliases.thread_across)
         self.beyond_firsts = frozenset(p.split()[0] for p in self.beyond if p)
         self.weak_aliases = frozenset(key(p) for p in aliases.weak_aliases)
+        self.not_roles = frozenset(key(p) for p in aliases.not_roles)
         raw_phrases = [
             *(p for ps in aliases.role_phrases().values() for p in ps),
             *aliases.ambiguous,
@@ -259,6 +261,12 @@ class Matcher:
         weak: dict[str, bool] = {}  # role -> named only by weak aliases ("ml", "production")
         marks: list[str | None] = [None] * len(tokens)
         for start, end, phrase in self._role_spans(tokens, used):
+            around = {" ".join(tokens[max(0, start - 1) : end]), " ".join(tokens[start : end + 1])}
+            named = end < len(tokens) and tokens[end] in _ROLE_TAIL  # "into production ai engineering"
+            if phrase in self.weak_aliases and around & self.not_roles and not named:
+                for j in range(start, end):  # "drift in production": a word there, not a role
+                    used[j] = False
+                continue
             marks[start:end] = ["_role_"] * (end - start)
             if phrase in self.role_phrases:
                 rid = self.role_phrases[phrase]

@@ -94,6 +94,19 @@ class TestScope:
         assert "Computer Vision" not in reply.text
 
 
+class TestRoleWords:
+    """Everyday words that name a role only where they do."""
+
+    def test_in_production_is_no_role(self, kb):
+        reply = handlers.ask("how do you detect data drift and concept drift in production?", kb)
+        assert "production-ai-engineer" not in reply.roles[:1] or len(reply.roles) > 1
+        assert "drift" in reply.text[:600].lower()
+
+    def test_into_production_ai_engineering_is_the_role(self, kb):
+        reply = handlers.ask("can i get into production ai engineering without a cs degree?", kb)
+        assert reply.roles == ("production-ai-engineer",)
+
+
 class TestAdvice:
     """Advice questions lead with the document's list for their kind."""
 
