@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
+from handlers.fit import fit_reply
 from handlers.lead import across, lead_answer, lead_compare, uncovered
 from handlers.render import (
     MAX_BLOCKS,
@@ -322,6 +323,7 @@ REPLIES = {
     "title": other_title,
     "lead": lambda engine, plan: (lead_answer if plan.intent == "answer" else lead_compare)(engine, plan),
     "cross": across,
+    "fit": fit_reply,
     "uncovered": uncovered,
     "answer": answer,
     "compare": compare,

@@ -8,6 +8,7 @@ from collections import defaultdict
 from handlers.advice import advice_lines
 from handlers.engine import Engine
 from handlers.evidence import Term
+from handlers.fit import fit_plan
 from handlers.salary import matching
 from handlers.scope import other_title, outside
 from handlers.topic import Choice, choose, guess, guess_none
@@ -490,6 +491,9 @@ def plan(text: str, engine: Engine) -> Plan:
     chat = _chat(engine, m)
     if chat is not None:
         return chat
+    fitted = fit_plan(engine, m, text)  # "i know python and k8s, which role fits me?" (handlers/fit.py)
+    if fitted is not None:
+        return fitted
     named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= _GENERIC_WEIGHT
     slash = named and len(m.roles) == 1 and not m.subject and len(m.words) <= _SLASH_WORDS
     keywords = len(m.words) <= _SLASH_WORDS and not any(w in engine.matcher.stopwords for w in m.words)

@@ -1,0 +1,281 @@
+"""Role fit: a person says what they know and asks which role fits, or what they lack for one.
+
+The roles are ranked by how many of the person's skills each role's Requirements, Overview
+or Career Development names (knowledge/skills.py's records); stated years of experience only
+break ties. The reply names the best role with its count, then the document's lines the
+person still lacks, then those they already meet, each with the section it comes from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handlers.blocks import actions, context, full_button
+from handlers.engine import Engine
+from handlers.render import MAX_SECTION_TEXT, escape, header, section_blocks
+from handlers.reply import Reply
+from knowledge.match import Match
+from knowledge.skills import SECTIONS, Book, Said, Skill, load_skills, read
+
+__all__ = ["again", "asks_fit", "fit_plan", "fit_reply"]
+
+_WHICH = re.compile(
+    r"\b(?:which|what)\b[^?.!]{0,40}?\b(?:roles?|jobs?|positions?|ones?|paths?|tracks?|careers?|of (?:these|them|the (?:five|5)))\b"
+    r"[^?.!]{0,40}?\b(?:fits?|fitting|suits?|suited|closest|nearest|best|match(?:es)?|right|should i|would i|am i|for me|"
+    r"target|easiest|natural|aim)\b"
+    r"|\bwhere (?:would|do|should|could|might) i (?:fit|go|land|start|belong)\b"
+    r"|\b(?:closest|nearest|best[- ]fitting|likeliest) (?:role|job|match|position|fit|option)\b"
+    r"|\bbest (?:role )?(?:match|fit)\b|\b(?:fits?|suits?) me\b|\bright (?:role )?for me\b|\bgood fit\b",
+    re.I,
+)
+_MISSING = re.compile(
+    r"\b(?:missing|lack(?:ing)?|gaps?|short of|what else|still need|need to (?:learn|know|add)|"
+    r"should i learn|do i need|i need to learn)\b",
+    re.I,
+)
+_SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b", re.I)
+_FIRST = re.compile(r"\b(?:first|start with|priorit)", re.I)
+_TARGET = re.compile(r"\b(?:for|become|becoming|be|as|into|to)\s+(?:an?\s+|the\s+)?$", re.I)
+_OTHER_TOPICS = {"salary", "demand", "trends", "challenges", "best-practices"}  # pay, not fit
+_TECH = {"language", "framework", "platform", "tool", "data", "ml", "maths", "practice"}
+_SECTION_TITLE = {"requirements": "Requirements", "overview": "Overview", "career": "Career Development"}
+_LACK_SHOWN = 7
+_HAVE_SHOWN = 5
+_TIE_SHOWN = 3
+
+
+def asks_fit(text: str) -> str:
+    """"which" (which role fits me), "missing" (what do I lack), or "" (neither): words only."""
+    if not _SELF.search(text):
+        return ""
+    if _MISSING.search(text):
+        return "missing"
+    return "which" if _WHICH.search(text) else ""
+
+
+def _target(engine: Engine, text: str) -> str | None:
+    """The one role a "what am I missing for ROLE" question names after its last asking words."""
+    cues = list(_MISSING.finditer(text))
+    tail = text[cues[-1].end() :] if cues else text
+    roles = engine.matcher.match(tail).roles or engine.matcher.match(text).roles
+    return roles[0] if len(roles) == 1 else None
+
+
+def _without_roles(engine: Engine, text: str) -> str:
+    """The text less role names where they are a target ("for mlops", "become an ml engineer")."""
+    phrases = sorted({p for ps in engine.matcher.aliases.roles.values() for p in ps}, key=len, reverse=True)
+    for phrase in phrases:
+        words = r"[\s/-]*".join(re.escape(w) for w in phrase.split())
+        for m in reversed(list(re.finditer(rf"(?<!\w){words}(?!\w)", text, re.I))):
+            if _TARGET.search(text[: m.start()]) or re.match(r"\s*(?:eng\w*|roles?|positions?|jobs?)\b", text[m.end() :]):
+                text = text[: m.start()] + " " + text[m.end() :]
+    return text
+
+
+def _said(engine: Engine, text: str) -> Said:
+    return read(_without_roles(engine, text), load_skills())
+
+
+def fit_plan(engine: Engine, m: Match, text: str):
+    """The plan of a role-fit question, or None when `text` is not one."""
+    kind = asks_fit(text)
+    if not kind or (m.topic in _OTHER_TOPICS and m.topic_scores.get(m.topic, 0) >= 2):
+        return None
+    from handlers.understand import Plan  # understand calls this module: imported when used
+    said = _said(engine, text)
+    target = _target(engine, text) if kind == "missing" else None
+    if kind == "missing" and target is None and not _WHICH.search(text):
+        return None
+    if not (said.had or said.denied):
+        return None
+    if target is not None:
+        return Plan("answer", (target,), "requirements", m.focus, asked=text, mode="fit", match=m)
+    roles = _rank(engine, said, tuple(r for r in m.roles) if len(m.roles) >= 2 else engine.role_ids)
+    return Plan("compare", roles, "requirements", m.focus, asked=text, mode="fit", match=m)
+
+
+def _records(book: Book, role: str) -> list[Skill]:
+    return [r for r in book.records if r.role == role]
+
+
+def _named(book: Book, role: str, had: tuple[str, ...]) -> list[str]:
+    """The person's skills this role's documents name, in the order the person said them."""
+    names = {r.name for r in _records(book, role)}
+    return [h for h in had if h in names]
+
+
+def _min_years(book: Book, role: str) -> int | None:
+    found = [int(m.group(1)) for r in _records(book, role) if r.name == "years of experience"
+             for m in [re.search(r"(\d+)", r.line)] if m and "month" not in r.line[m.end():m.end() + 8]]  # fmt: skip
+    return min(found) if found else None
+
+
+def _rank(engine: Engine, said: Said, roles: tuple[str, ...]) -> tuple[str, ...]:
+    """The roles, most of the person's skills named first; stated years break ties."""
+    book = load_skills()
+
+    def key(role: str):
+        count = len(_named(book, role, said.had))
+        need = _min_years(book, role)
+        meets = said.years is not None and (need is None or need <= said.years)
+        evidence = sum(1 for r in _records(book, role) if r.name in said.had)
+        return (-count, not meets, -evidence)
+
+    return tuple(sorted(roles, key=key))
+
+
+def _lines(book: Book, role: str, said: Said) -> tuple[list[tuple], list[tuple]]:
+    """(lacking, having): each (line, section, names lacked or had), most useful first."""
+    by_line: dict[tuple[str, str], list[Skill]] = {}
+    for r in _records(book, role):
+        by_line.setdefault((r.topic, r.line), []).append(r)
+    had, denied = set(said.had), set(said.denied)
+    lacking, having = [], []
+    for n, ((topic, line), recs) in enumerate(by_line.items()):
+        names = list(dict.fromkeys(r.name for r in recs))
+        kinds = {r.kind for r in recs if r.name not in had}
+        lacks = [x for x in names if x not in had]
+        has = [x for x in names if x in had]
+        order = (SECTIONS.index(topic), n)
+        if lacks:
+            if denied & set(lacks):
+                rank = 0
+            elif kinds & _TECH:
+                rank = 1 if not has else 2
+            elif kinds & {"degree", "credential"}:
+                rank = 3
+            else:
+                rank = 4
+            lacking.append(((rank, *order), line, topic, lacks))
+        if has:
+            having.append(((SECTIONS.index(topic), n), line, topic, has))
+    return _distinct(sorted(lacking)), _distinct(sorted(having))
+
+
+def _distinct(found: list[tuple]) -> list[tuple]:
+    """Lines that add a skill the lines before them did not name."""
+    seen: set[str] = set()
+    out = []
+    for _key, line, topic, names in found:
+        if set(names) - seen:
+            out.append((line, topic, names))
+            seen |= set(names)
+    return out
+
+
+def _bullet(line: str, topic: str) -> str:
+    label, sep, rest = line.partition(": ")
+    body = f"*{escape(label)}:* {escape(rest)}" if sep and len(label) < 40 else escape(line)
+    return f"• {body} _({_SECTION_TITLE[topic]})_"
+
+
+def _join(names: list[str]) -> str:
+    names = [escape(n) for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _outside(book: Book, said: Said) -> list[str]:
+    named = {r.name for r in book.records}
+    return [h for h in said.had if h not in named]
+
+
+def _notes(book: Book, said: Said) -> list[str]:
+    out = []
+    outside = _outside(book, said)
+    if outside:
+        out.append(
+            f"_{_join(outside)}: none of the five role documents lists "
+            f"{'it' if len(outside) == 1 else 'them'}, so they count for no role here._"
+        )
+    for word, choices in said.unclear:
+        if len(choices) > 1:
+            out.append(f"_“{escape(word)}” could be {' or '.join(choices)}: say which and I'll count it._")
+    return out
+
+
+def _role_part(engine: Engine, book: Book, role: str, said: Said, lack: int, have: int) -> tuple[str, str]:
+    """(what the role asks that the person lacks, what they already meet), as mrkdwn."""
+    lacking, having = _lines(book, role, said)
+    lines = [_bullet(line, topic) for line, topic, _ in lacking[:lack]]
+    if len(lacking) > lack:
+        lines.append(f"_…and {len(lacking) - lack} more in its documents (the button below)._")
+    have_lines = [
+        f"{_bullet(line, topic)} — you: {_join(names)}" for line, topic, names in having[:have]
+    ]
+    return "\n".join(lines) or "_Nothing: it names no skill you did not mention._", "\n".join(have_lines)
+
+
+def fit_reply(engine: Engine, plan) -> Reply:
+    """The reply to a role-fit question (plan.asked holds the person's message)."""
+    book = load_skills()
+    said = _said(engine, plan.asked)
+    titles = {r: engine.kb.roles[r].title for r in plan.roles}
+    total = len(said.had)
+    counts = {r: len(_named(book, r, said.had)) for r in plan.roles}
+    first = plan.roles[0]
+    yours = f"your {total}" if total != 1 else "your one"
+    first_wish = bool(_FIRST.search(plan.asked))
+    parts: list[str] = []
+    if plan.intent == "answer":  # what am I missing for ROLE
+        head = f"*What {escape(titles[first])} asks that you don't mention yet*"
+        sub = f"Its Requirements, Overview and Career Development name {counts[first]} of {yours} skills"
+        sub += f" ({_join(_named(book, first, said.had))})." if counts[first] else "."
+        lack, have = _role_part(engine, book, first, said, _LACK_SHOWN, _HAVE_SHOWN)
+        if first_wish:
+            lack = "_Learn these first (the documents' own lines, most basic first):_\n" + lack
+        parts = [head, sub, *_notes(book, said), lack]
+        if have:
+            parts += ["*What you already have*", have]
+    else:
+        tied = [r for r in plan.roles if counts[r] == counts[first]]
+        if len(tied) >= 2:
+            names = " and ".join(f"*{escape(titles[r])}*" for r in tied[:2])
+            more = f" (and {len(tied) - 2} more)" if len(tied) > 2 else ""
+            head = f"{names}{more} tie: each names {counts[first]} of {yours} skills."
+            parts = [head, *_notes(book, said)]
+            for r in tied[:2]:
+                lack, _have = _role_part(engine, book, r, said, _TIE_SHOWN, 0)
+                parts += [f"*{escape(titles[r])}: still to learn*", lack]
+            for r in tied[:2]:
+                _lack, have = _role_part(engine, book, r, said, 0, _TIE_SHOWN)
+                if have:
+                    parts += [f"*{escape(titles[r])}: what you already have*", have]
+        else:
+            head = f"*{escape(titles[first])} fits you best*: its documents name {counts[first]} of {yours} skills."
+            lack, have = _role_part(engine, book, first, said, _LACK_SHOWN, _HAVE_SHOWN)
+            parts = [head, *_notes(book, said), "*Still to learn for it*", lack]
+            if have:
+                parts += ["*What you already have*", have]
+        ranking = "\n".join(
+            f"{i}. {escape(titles[r])}: {counts[r]} of {total}" + (f" ({_join(_named(book, r, said.had))})" if counts[r] else "")
+            for i, r in enumerate(plan.roles, 1)
+        )
+        parts += ["*All five, by how many of your skills each role's documents name*", ranking]
+    if said.denied:
+        parts.append(f"_Read as not yet yours: {_join(list(said.denied))}._")
+    if said.years is not None:
+        parts.append(f"_Years of experience ({said.years}) only break ties between roles._")
+    footer = "From the Requirements, Overview and Career Development sections of the role documents."
+    text = "\n\n".join([*parts, f"_{footer}_"])
+    full = tuple(f"{r} requirements" for r in plan.roles[:2])
+    buttons = [full_button(q, f"{titles[q.split()[0]]} · Requirements") for q in full]
+    title = "Your role fit" if plan.intent == "compare" else f"{titles[first]}: your gaps"
+    blocks = [header(title), *section_blocks("\n\n".join(parts)), context(footer), *actions(buttons)]
+    assert all(len(b["text"]["text"]) <= MAX_SECTION_TEXT for b in blocks if b["type"] == "section")
+    return Reply(plan.intent, text, blocks, plan.roles, plan.topic, query="fit", full=full)
+
+
+def again(text: str, engine: Engine, roles: tuple[str, ...], said_text: str) -> str | None:
+    """A follow-up to a fit answer ("and for platform?", "what should i learn first of those?")
+    as a question of its own, with the person's earlier message; None when it is not one."""
+    m = engine.matcher.match(text)
+    if len(m.words) > 10 or (m.topic not in (None, "requirements", "career", "overview") and not _MISSING.search(text)):
+        return None
+    target = m.roles[0] if len(m.roles) == 1 else None
+    if target is None and not (_MISSING.search(text) or _FIRST.search(text) or re.search(r"\blearn\b", text, re.I)):
+        return None
+    role = target or (roles[0] if roles else None)
+    if role is None:
+        return None
+    first = " first" if _FIRST.search(text) else ""
+    return f"{said_text}\nwhat should i learn{first}, what am i missing for {role}?"
