@@ -34,9 +34,15 @@ _MISSING = re.compile(
     re.I,
 )
 _SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b", re.I)
+_END = re.compile(r"[?.!\n]")
+_CLAIM = re.compile(
+    r"\b(?:i|we)\s+(?:already\s+|also\s+|mostly\s+)?(?:do|know|have|use|used|work|ship|run|built|build|did|maintain|can|"
+    r"code|write|wrote)\b|\bi'm\b|\bim\b|\bi've\b|\bive\b|\bmy\b",
+    re.I,
+)
 _FIRST = re.compile(r"\b(?:first|start with|priorit)", re.I)
 _TARGET = re.compile(r"\b(?:for|become|becoming|be|as|into|to)\s+(?:an?\s+|the\s+)?$", re.I)
-_OTHER_TOPICS = {"salary", "demand", "trends", "challenges", "best-practices"}  # pay, not fit
+_OTHER_TOPICS = {"salary"}  # "which role pays best for a python dev like me": pay, not fit
 _TECH = {"language", "framework", "platform", "tool", "data", "ml", "maths", "practice"}
 _SECTION_TITLE = {"requirements": "Requirements", "overview": "Overview", "career": "Career Development"}
 _LACK_SHOWN = 7
@@ -46,9 +52,7 @@ _TIE_SHOWN = 3
 
 def asks_fit(text: str) -> str:
     """"which" (which role fits me), "missing" (what do I lack), or "" (neither): words only."""
-    if not _SELF.search(text):
-        return ""
-    if _MISSING.search(text):
+    if _MISSING.search(text):  # "whats missing for ml platform engineer?" (a role named is checked later)
         return "missing"
     return "which" if _WHICH.search(text) else ""
 
@@ -72,8 +76,23 @@ def _without_roles(engine: Engine, text: str) -> str:
     return text
 
 
+def _claims(text: str) -> str:
+    """The text less what the asking part names ("what should i learn, python or the math?"),
+    up to where the person claims something again ("... if i already do terraform")."""
+    out, at = [], 0
+    for cue in _MISSING.finditer(text):
+        if cue.start() < at:
+            continue
+        end = _END.search(text, cue.end())
+        stop = end.start() if end else len(text)
+        claim = _CLAIM.search(text, cue.end(), stop)
+        out.append(text[at : cue.end()])
+        at = claim.start() if claim else stop
+    return "".join(out) + text[at:]
+
+
 def _said(engine: Engine, text: str) -> Said:
-    return read(_without_roles(engine, text), load_skills())
+    return read(_without_roles(engine, _claims(text)), load_skills())
 
 
 def fit_plan(engine: Engine, m: Match, text: str):
@@ -87,6 +106,8 @@ def fit_plan(engine: Engine, m: Match, text: str):
     if kind == "missing" and target is None and not _WHICH.search(text):
         return None
     if not (said.had or said.denied):
+        return None
+    if kind == "which" and len(said.had) < 2 and not _SELF.search(text):  # "which role fits kubernetes best?"
         return None
     if target is not None:
         return Plan("answer", (target,), "requirements", m.focus, asked=text, mode="fit", match=m)
@@ -140,6 +161,8 @@ def _lines(book: Book, role: str, said: Said) -> tuple[list[tuple], list[tuple]]
         if lacks:
             if denied & set(lacks):
                 rank = 0
+            elif kinds & {"degree", "credential"}:  # "Degree in Computer Science, Statistics ...": a credential
+                rank = 3
             elif kinds & _TECH:
                 rank = 1 if not has else 2
             elif kinds & {"degree", "credential"}:
