@@ -43,11 +43,12 @@ _CLAIM = re.compile(
 _FIRST = re.compile(r"\b(?:first|start with|priorit)", re.I)
 _TARGET = re.compile(r"\b(?:for|become|becoming|be|as|into|to)\s+(?:an?\s+|the\s+)?$", re.I)
 _OTHER_TOPICS = {"salary"}  # "which role pays best for a python dev like me": pay, not fit
+_AGAIN = "\nwhat should i learn"
 _TECH = {"language", "framework", "platform", "tool", "data", "ml", "maths", "practice"}
 _SECTION_TITLE = {"requirements": "Requirements", "overview": "Overview", "career": "Career Development"}
 _LACK_SHOWN = 7
 _HAVE_SHOWN = 5
-_TIE_SHOWN = 3
+_TIE_SHOWN = 4
 
 
 def asks_fit(text: str) -> str:
@@ -186,10 +187,20 @@ def _distinct(found: list[tuple]) -> list[tuple]:
     return out
 
 
-def _bullet(line: str, topic: str) -> str:
+def _bullet(line: str) -> str:
     label, sep, rest = line.partition(": ")
-    body = f"*{escape(label)}:* {escape(rest)}" if sep and len(label) < 40 else escape(line)
-    return f"• {body} _({_SECTION_TITLE[topic]})_"
+    return f"• *{escape(label)}:* {escape(rest)}" if sep and len(label) < 40 else f"• {escape(line)}"
+
+
+def _by_section(found: list[tuple], suffix=None) -> list[str]:
+    """Bullets under the name of the section they come from ("_Requirements_")."""
+    out, last = [], None
+    for line, topic, names in found:
+        if topic != last:
+            out.append(f"_{_SECTION_TITLE[topic]}_")
+            last = topic
+        out.append(_bullet(line) + (suffix(names) if suffix else ""))
+    return out
 
 
 def _join(names: list[str]) -> str:
@@ -219,12 +230,10 @@ def _notes(book: Book, said: Said) -> list[str]:
 def _role_part(engine: Engine, book: Book, role: str, said: Said, lack: int, have: int) -> tuple[str, str]:
     """(what the role asks that the person lacks, what they already meet), as mrkdwn."""
     lacking, having = _lines(book, role, said)
-    lines = [_bullet(line, topic) for line, topic, _ in lacking[:lack]]
+    lines = _by_section(lacking[:lack])
     if len(lacking) > lack:
         lines.append(f"_…and {len(lacking) - lack} more in its documents (the button below)._")
-    have_lines = [
-        f"{_bullet(line, topic)} — you: {_join(names)}" for line, topic, names in having[:have]
-    ]
+    have_lines = _by_section(having[:have], lambda names: f" — you: {_join(names)}")
     return "\n".join(lines) or "_Nothing: it names no skill you did not mention._", "\n".join(have_lines)
 
 
@@ -245,16 +254,16 @@ def fit_reply(engine: Engine, plan) -> Reply:
         sub += f" ({_join(_named(book, first, said.had))})." if counts[first] else "."
         lack, have = _role_part(engine, book, first, said, _LACK_SHOWN, _HAVE_SHOWN)
         if first_wish:
-            lack = "_Learn these first (the documents' own lines, most basic first):_\n" + lack
+            lack = "_Start at the top: what you said you lack, then the technical lines, degrees and experience last._\n" + lack
         parts = [head, sub, *_notes(book, said), lack]
         if have:
             parts += ["*What you already have*", have]
     else:
         tied = [r for r in plan.roles if counts[r] == counts[first]]
         if len(tied) >= 2:
-            names = " and ".join(f"*{escape(titles[r])}*" for r in tied[:2])
-            more = f" (and {len(tied) - 2} more)" if len(tied) > 2 else ""
-            head = f"{names}{more} tie: each names {counts[first]} of {yours} skills."
+            names = _join([titles[r] for r in tied])
+            shown = "" if len(tied) == 2 else f" Below: the first two, {escape(titles[tied[0]])} and {escape(titles[tied[1]])}."
+            head = f"*{names} tie*: each names {counts[first]} of {yours} skills.{shown}"
             parts = [head, *_notes(book, said)]
             for r in tied[:2]:
                 lack, _have = _role_part(engine, book, r, said, _TIE_SHOWN, 0)
@@ -301,4 +310,5 @@ def again(text: str, engine: Engine, roles: tuple[str, ...], said_text: str) -> 
     if role is None:
         return None
     first = " first" if _FIRST.search(text) else ""
-    return f"{said_text}\nwhat should i learn{first}, what am i missing for {role}?"
+    said_text = said_text.split(_AGAIN, 1)[0]  # the person's own words, not an earlier follow-up
+    return f"{said_text}{_AGAIN}{first}, what am i missing for {role}?"

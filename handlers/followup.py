@@ -17,6 +17,7 @@ The completed text is answered by the same engine as any question.
 from __future__ import annotations
 
 from handlers.engine import Engine
+from handlers.fit import again
 from handlers.topic import choose, guess
 from handlers.understand import Plan, strip_command, thanks
 from knowledge.match import Focus, Match
@@ -66,6 +67,7 @@ class Turn(Record):
     roles: tuple[str, ...] = ()
     topic: str | None = None
     focus: dict[str, tuple[str, ...]] | None = None  # dimension -> words ("locations": ("Seattle",))
+    said: str = ""  # a role-fit question: the person's message about themselves (handlers/fit.py)
 
     def __init__(
         self,
@@ -73,8 +75,9 @@ class Turn(Record):
         roles: tuple[str, ...] = (),
         topic: str | None = None,
         focus: dict[str, tuple[str, ...]] | None = None,
+        said: str = "",
     ) -> None:
-        self.__dict__.update(intent=intent, roles=roles, topic=topic, focus=focus)
+        self.__dict__.update(intent=intent, roles=roles, topic=topic, focus=focus, said=said)
 
     @classmethod
     def of(cls, plan: Plan) -> Turn:
@@ -85,7 +88,7 @@ class Turn(Record):
             focus["years"] = (f"{f.years} years",)
         if f.percentile:
             focus["percentile"] = (f.percentile,)
-        return cls(plan.intent, tuple(plan.roles), plan.topic, focus or None)
+        return cls(plan.intent, tuple(plan.roles), plan.topic, focus or None, plan.asked if plan.mode == "fit" else "")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -93,6 +96,7 @@ class Turn(Record):
             "roles": list(self.roles),
             "topic": self.topic,
             "focus": {k: list(v) for k, v in (self.focus or {}).items()},
+            **({"said": self.said} if self.said else {}),
         }
 
     @classmethod
@@ -109,6 +113,7 @@ class Turn(Record):
             tuple(r for r in roles if isinstance(r, str)),
             data.get("topic") if isinstance(data.get("topic"), str) else None,
             {k: tuple(str(w) for w in v) for k, v in focus.items() if isinstance(v, list)} or None,
+            data["said"] if isinstance(data.get("said"), str) else "",
         )
 
 
@@ -169,6 +174,8 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     last = _last(turns)
     if last is None:
         return text
+    if last.said and (fit := again(strip_command(text), engine, last.roles, last.said)):  # "and for platform?"
+        return fit
     body = strip_command(text)
     m = engine.matcher.match(body)
     if set(m.tokens) & _ACROSS or thanks(engine, m):  # "which roles need kubernetes?", "thanks!"
