@@ -8,6 +8,7 @@ from collections import defaultdict
 from handlers.advice import advice_lines
 from handlers.engine import Engine
 from handlers.evidence import Term
+from handlers.figures import figure_plan
 from handlers.fit import fit_plan
 from handlers.salary import matching
 from handlers.scope import other_title, outside
@@ -511,7 +512,7 @@ def plan(text: str, engine: Engine) -> Plan:
             "unknown", (), choice.match.topic, m.focus, mode="title", asked=title[0],
             suggestions=(title[1],), uncovered=(title[0],), match=m,
         )  # fmt: skip
-    p = _policy(engine, choice.match, terms, choice)
+    p = figure_plan(engine, choice.match, _policy(engine, choice.match, terms, choice))  # bars, gaps
     missing = (
         tuple(o.name for o in outside(engine, m, p.roles or None))
         if p.intent in ("answer", "compare")
