@@ -26,6 +26,8 @@ _PAY_KINDS = ("salary", "base", "average", "median")
 _DIFF_WORDS = {"more", "less", "gap", "difference", "diff", "differ", "than", "jump", "increase", "ratio",
                "times", "between", "premium", "bump", "raise"}  # fmt: skip
 _LADDER = ("entry", "mid", "senior")
+_ACROSS = {"which", "who", "all", "every", "each", "five", "5", "roles", "best", "most", "highest", "compare", "top"}
+_FILLER = {"five", "5", "level", "levels", "role", "roles", "all", "every", "each", "one", "ones", "glance", "overall"}
 
 
 def shown(fig: SalaryFigure) -> str:
@@ -120,9 +122,11 @@ def with_chart(engine: Engine, plan, reply: Reply) -> Reply:
         body, footer = rest, ""
     mark = "*Salary side by side*"
     before, found, after = body.partition(mark)
-    pre, post = (before.rstrip(), f"{mark}{after}") if found and plan.focus else ("", body)
-    if pre:  # the figures asked about already say which pays more
-        sentence = ""
+    if found and plan.focus and len(roles) <= 2:  # the figures asked about first, then the bars
+        pre, post, sentence = before.rstrip(), f"{mark}{after}", ""
+    else:  # the bars are the answer; a verdict on a single best figure would contradict them
+        first, _, others = body.partition("\n\n")
+        pre, post = "", others if " pays more for " in first else body
     chart_text = "\n".join(p for p in (sentence, chart) if p)
     head = [b for b in reply.blocks[:1] if b.get("type") == "header"]
     tail = [b for b in reply.blocks if b.get("type") in ("context", "actions")]
@@ -133,6 +137,19 @@ def with_chart(engine: Engine, plan, reply: Reply) -> Reply:
         reply.intent, text, blocks, reply.roles, reply.topic, reply.query,
         reply.focus, reply.full, uncovered=reply.uncovered,
     )  # fmt: skip
+
+
+def pay_across(engine: Engine, m: Match):
+    """A pay question across the roles ("which role pays best at senior level?", "salaries of all
+    five"): a comparison of every role (or those named) drawn as a chart; None otherwise."""
+    if m.topic != "salary" or len(m.roles) == 1 or m.ambiguous or not (_ACROSS & set(m.tokens) or len(m.roles) > 1):
+        return None
+    if {w.lower() for w in (*m.subject, *m.unknown)} - _FILLER:  # "which roles mention bonuses?": lines
+        return None
+    from handlers.understand import Plan  # understand calls this module: imported when used
+
+    roles = m.roles if len(m.roles) > 1 else engine.role_ids
+    return Plan("compare", tuple(roles), "salary", m.focus, mode="chart", match=m)
 
 
 def figure_plan(engine: Engine, m: Match, p):
@@ -172,6 +189,8 @@ def _point(fig: SalaryFigure) -> bool:
 
 
 def _kind(fig: SalaryFigure) -> str:
+    if fig.low is None or fig.high is None:
+        return "only a bound"
     return "a range" if not _point(fig) else ("an average" if fig.kind == "average" else f"one figure ({fig.kind})" if fig.kind != "salary" else "one figure")
 
 

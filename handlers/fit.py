@@ -62,7 +62,7 @@ def _target(engine: Engine, text: str) -> str | None:
     """The one role a "what am I missing for ROLE" question names after its last asking words."""
     cues = list(_MISSING.finditer(text))
     tail = text[cues[-1].end() :] if cues else text
-    roles = engine.matcher.match(tail).roles or engine.matcher.match(text).roles
+    roles = engine.matcher.match(tail).roles
     return roles[0] if len(roles) == 1 else None
 
 
