@@ -9,6 +9,8 @@ document, with the lines they come from; a range against an average is said not 
 
 from __future__ import annotations
 
+import re
+
 from handlers.engine import Engine
 from handlers.render import MAX_SECTION_TEXT, escape, money, section_blocks
 from handlers.reply import Reply
@@ -19,6 +21,7 @@ from knowledge.salary import money as amounts
 
 __all__ = ["chart_lines", "diff_reply", "figure_plan", "shown", "with_chart"]
 
+_QUALIFIER = re.compile(r"\b(?:up to|around|about|over|exceeding|more than)\s*$", re.I)
 _WIDTH = 28
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 _FULL, _SHADE = "█", "░"
@@ -36,11 +39,8 @@ def shown(fig: SalaryFigure) -> str:
         if (low, high if high is not None else low) in ((fig.low, fig.high), (fig.high, fig.high)) or (
             fig.low is None and (high or low) == fig.high
         ):
-            text = m.group(0)
-            before = fig.source[max(0, m.start() - 7) : m.start()].lower()
-            if fig.low is None and "up to" in before:
-                return f"up to {text}"
-            return f"around {text}" if fig.approx and not text.startswith("~") else text
+            lead = _QUALIFIER.search(fig.source[: m.start()])
+            return fig.source[lead.start() if lead else m.start() : m.end()]
     return money(fig.high or fig.low or 0)
 
 
@@ -56,7 +56,7 @@ def _pick(role: Role, row: Focus) -> SalaryFigure | None:
 
 
 def _bar(fig: SalaryFigure, scale: float) -> str:
-    low = (fig.low or fig.high or 0) * scale
+    low = (fig.low or 0) * scale  # "Up to $300,600": a bound, all shaded
     high = _top(fig) * scale
     whole, part = int(low), int((low - int(low)) * 8)
     bar = _FULL * whole + (_EIGHTHS[part] if part else "")
@@ -98,14 +98,14 @@ def chart_lines(roles: list[Role], focus: Focus) -> tuple[str, str]:
         most = "more" if len(roles) == 2 else "most"
         tied = [r.title for r, f in known[1:] if _top(f) == _top(fig)]
         also = f" (tied with {', '.join(tied)})" if tied else ""
-        rest = "; ".join(f"{escape(r.title)} {escape(shown(f))}" for r, f in known[1:3])
+        rest = "; ".join(f"{escape(r.title)} {escape(shown(f))}" for r, f in known[1:] if _top(f) != _top(fig))
         at = f"at {name.lower()}" if name in LEVELS.values() else f"for {name}"
         top = "" if _point(fig) else " at the top of its range"
         sentence = (
             f"*{escape(best.title)} pays {most}{also} {escape(at)}*: {escape(shown(fig))}"
             f"{top}{f', against {rest}' if rest else ''}."
         )
-    legend = f"{_FULL} up to the low end of a range, {_SHADE} to its high end; figures as each document writes them"
+    legend = f"{_FULL} to the low end of a range, {_SHADE} on to its high end (or an upper bound); figures as each document writes them"
     return sentence, "```\n" + escape("\n".join([*lines, "", legend])) + "\n```"
 
 
