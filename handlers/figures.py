@@ -29,8 +29,36 @@ _PAY_KINDS = ("salary", "base", "average", "median")
 _DIFF_WORDS = {"more", "less", "gap", "difference", "diff", "differ", "than", "jump", "increase", "ratio",
                "times", "between", "premium", "bump", "raise"}  # fmt: skip
 _LADDER = ("entry", "mid", "senior")
-_ACROSS = {"which", "who", "all", "every", "each", "five", "5", "roles", "best", "most", "highest", "compare", "top"}
-_FILLER = {"five", "5", "level", "levels", "role", "roles", "all", "every", "each", "one", "ones", "glance", "overall"}
+_ACROSS = {
+    "which",
+    "who",
+    "all",
+    "every",
+    "each",
+    "five",
+    "5",
+    "roles",
+    "best",
+    "most",
+    "highest",
+    "compare",
+    "top",
+}
+_FILLER = {
+    "five",
+    "5",
+    "level",
+    "levels",
+    "role",
+    "roles",
+    "all",
+    "every",
+    "each",
+    "one",
+    "ones",
+    "glance",
+    "overall",
+}
 
 
 def shown(fig: SalaryFigure) -> str:
@@ -98,14 +126,19 @@ def chart_lines(roles: list[Role], focus: Focus) -> tuple[str, str]:
         most = "more" if len(roles) == 2 else "most"
         tied = [r.title for r, f in known[1:] if _top(f) == _top(fig)]
         also = f" (tied with {', '.join(tied)})" if tied else ""
-        rest = "; ".join(f"{escape(r.title)} {escape(shown(f))}" for r, f in known[1:] if _top(f) != _top(fig))
+        rest = "; ".join(
+            f"{escape(r.title)} {escape(shown(f))}" for r, f in known[1:] if _top(f) != _top(fig)
+        )
         at = f"at {name.lower()}" if name in LEVELS.values() else f"for {name}"
         top = "" if _point(fig) else " at the top of its range"
         sentence = (
             f"*{escape(best.title)} pays {most}{also} {escape(at)}*: {escape(shown(fig))}"
             f"{top}{f', against {rest}' if rest else ''}."
         )
-    legend = f"{_FULL} to the low end of a range, {_SHADE} on to its high end (or an upper bound); figures as each document writes them"
+    legend = (
+        f"{_FULL} to the low end of a range, {_SHADE} on to its high end (or an upper bound); "
+        "figures as each document writes them"
+    )
     return sentence, "```\n" + escape("\n".join([*lines, "", legend])) + "\n```"
 
 
@@ -142,7 +175,12 @@ def with_chart(engine: Engine, plan, reply: Reply) -> Reply:
 def pay_across(engine: Engine, m: Match):
     """A pay question across the roles ("which role pays best at senior level?", "salaries of all
     five"): a comparison of every role (or those named) drawn as a chart; None otherwise."""
-    if m.topic != "salary" or len(m.roles) == 1 or m.ambiguous or not (_ACROSS & set(m.tokens) or len(m.roles) > 1):
+    if (
+        m.topic != "salary"
+        or len(m.roles) == 1
+        or m.ambiguous
+        or not (_ACROSS & set(m.tokens) or len(m.roles) > 1)
+    ):
         return None
     if {w.lower() for w in (*m.subject, *m.unknown)} - _FILLER:  # "which roles mention bonuses?": lines
         return None
@@ -178,7 +216,10 @@ def _sides(role: Role, focus: Focus) -> tuple[tuple[str, SalaryFigure], tuple[st
     elif len(focus.locations) == 1 and "average" in focus.kinds:
         loc = focus.locations[0]
         national = _national(role)
-        pairs = [(loc, _pick(role, Focus(locations=(loc,)))), ("the national average", national[0] if national else None)]
+        pairs = [
+            (loc, _pick(role, Focus(locations=(loc,)))),
+            ("the national average", national[0] if national else None),
+        ]
     if len(pairs) == 2 and all(f is not None for _, f in pairs):
         return pairs[0], pairs[1]  # type: ignore[return-value]
     return None
@@ -191,7 +232,17 @@ def _point(fig: SalaryFigure) -> bool:
 def _kind(fig: SalaryFigure) -> str:
     if fig.low is None or fig.high is None:
         return "only a bound"
-    return "a range" if not _point(fig) else ("an average" if fig.kind == "average" else f"one figure ({fig.kind})" if fig.kind != "salary" else "one figure")
+    return (
+        "a range"
+        if not _point(fig)
+        else (
+            "an average"
+            if fig.kind == "average"
+            else f"one figure ({fig.kind})"
+            if fig.kind != "salary"
+            else "one figure"
+        )
+    )
 
 
 def difference(a: tuple[str, SalaryFigure], b: tuple[str, SalaryFigure]) -> str:

@@ -20,8 +20,10 @@ from knowledge.skills import SECTIONS, Book, Said, Skill, load_skills, read
 __all__ = ["again", "asks_fit", "fit_plan", "fit_reply"]
 
 _WHICH = re.compile(
-    r"\b(?:which|what)\b[^?.!]{0,40}?\b(?:roles?|jobs?|positions?|ones?|paths?|tracks?|careers?|of (?:these|them|the (?:five|5)))\b"
-    r"[^?.!]{0,40}?\b(?:fits?|fitting|suits?|suited|closest|nearest|best|match(?:es)?|right|should i|would i|am i|for me|"
+    r"\b(?:which|what)\b[^?.!]{0,40}?\b(?:roles?|jobs?|positions?|ones?|paths?|tracks?|careers?|"
+    r"of (?:these|them|the (?:five|5)))\b"
+    r"[^?.!]{0,40}?\b(?:fits?|fitting|suits?|suited|closest|nearest|best|match(?:es)?|right|"
+    r"should i|would i|am i|for me|"
     r"target|easiest|natural|aim)\b"
     r"|\bwhere (?:would|do|should|could|might) i (?:fit|go|land|start|belong)\b"
     r"|\b(?:closest|nearest|best[- ]fitting|likeliest) (?:role|job|match|position|fit|option)\b"
@@ -52,7 +54,7 @@ _TIE_SHOWN = 4
 
 
 def asks_fit(text: str) -> str:
-    """"which" (which role fits me), "missing" (what do I lack), or "" (neither): words only."""
+    """ "which" (which role fits me), "missing" (what do I lack), or "" (neither): words only."""
     if _MISSING.search(text):  # "whats missing for ml platform engineer?" (a role named is checked later)
         return "missing"
     return "which" if _WHICH.search(text) else ""
@@ -72,7 +74,9 @@ def _without_roles(engine: Engine, text: str) -> str:
     for phrase in phrases:
         words = r"[\s/-]*".join(re.escape(w) for w in phrase.split())
         for m in reversed(list(re.finditer(rf"(?<!\w){words}(?!\w)", text, re.I))):
-            if _TARGET.search(text[: m.start()]) or re.match(r"\s*(?:eng\w*|roles?|positions?|jobs?)\b", text[m.end() :]):
+            if _TARGET.search(text[: m.start()]) or re.match(
+                r"\s*(?:eng\w*|roles?|positions?|jobs?)\b", text[m.end() :]
+            ):
                 text = text[: m.start()] + " " + text[m.end() :]
     return text
 
@@ -102,6 +106,7 @@ def fit_plan(engine: Engine, m: Match, text: str):
     if not kind or (m.topic in _OTHER_TOPICS and m.topic_scores.get(m.topic, 0) >= 2):
         return None
     from handlers.understand import Plan  # understand calls this module: imported when used
+
     said = _said(engine, text)
     target = _target(engine, text) if kind == "missing" else None
     if kind == "missing" and target is None and not _WHICH.search(text):
@@ -127,8 +132,12 @@ def _named(book: Book, role: str, had: tuple[str, ...]) -> list[str]:
 
 
 def _min_years(book: Book, role: str) -> int | None:
-    found = [int(m.group(1)) for r in _records(book, role) if r.name == "years of experience"
-             for m in [re.search(r"(\d+)", r.line)] if m and "month" not in r.line[m.end():m.end() + 8]]  # fmt: skip
+    """The fewest years of experience the role's documents ask for ("3+ years", "3-6 years")."""
+    found = []
+    for r in _records(book, role):
+        m = re.search(r"(\d+)\s*(?:\+|-\s*\d+)?\s*years", r.line) if r.name == "years of experience" else None
+        if m:
+            found.append(int(m.group(1)))
     return min(found) if found else None
 
 
@@ -162,7 +171,10 @@ def _lines(book: Book, role: str, said: Said) -> tuple[list[tuple], list[tuple]]
         if lacks:
             if denied & set(lacks):
                 rank = 0
-            elif kinds & {"degree", "credential"}:  # "Degree in Computer Science, Statistics ...": a credential
+            elif kinds & {
+                "degree",
+                "credential",
+            }:  # "Degree in Computer Science, Statistics ...": a credential
                 rank = 3
             elif kinds & _TECH:
                 rank = 1 if not has else 2
@@ -201,6 +213,10 @@ def _by_section(found: list[tuple], suffix=None) -> list[str]:
             last = topic
         out.append(_bullet(line) + (suffix(names) if suffix else ""))
     return out
+
+
+def _skills(n: int) -> str:
+    return "skill" if n == 1 else "skills"
 
 
 def _join(names: list[str]) -> str:
@@ -245,16 +261,20 @@ def fit_reply(engine: Engine, plan) -> Reply:
     total = len(said.had)
     counts = {r: len(_named(book, r, said.had)) for r in plan.roles}
     first = plan.roles[0]
-    yours = f"your {total}" if total != 1 else "your one"
+    yours = f"your {total}"
     first_wish = bool(_FIRST.search(plan.asked))
     parts: list[str] = []
     if plan.intent == "answer":  # what am I missing for ROLE
         head = f"*What {escape(titles[first])} asks that you don't mention yet*"
-        sub = f"Its Requirements, Overview and Career Development name {counts[first]} of {yours} skills"
+        named = f"{counts[first]} of {yours} {_skills(total)}"
+        sub = f"Its Requirements, Overview and Career Development name {named}"
         sub += f" ({_join(_named(book, first, said.had))})." if counts[first] else "."
         lack, have = _role_part(engine, book, first, said, _LACK_SHOWN, _HAVE_SHOWN)
         if first_wish:
-            lack = "_Start at the top: what you said you lack, then the technical lines, degrees and experience last._\n" + lack
+            lack = (
+                "_Start at the top: what you said you lack, then the technical lines, "
+                "degrees and experience last._\n" + lack
+            )
         parts = [head, sub, *_notes(book, said), lack]
         if have:
             parts += ["*What you already have*", have]
@@ -262,8 +282,12 @@ def fit_reply(engine: Engine, plan) -> Reply:
         tied = [r for r in plan.roles if counts[r] == counts[first]]
         if len(tied) >= 2:
             names = _join([titles[r] for r in tied])
-            shown = "" if len(tied) == 2 else f" Below: the first two, {escape(titles[tied[0]])} and {escape(titles[tied[1]])}."
-            head = f"*{names} tie*: each names {counts[first]} of {yours} skills.{shown}"
+            shown = (
+                ""
+                if len(tied) == 2
+                else f" Below: the first two, {escape(titles[tied[0]])} and {escape(titles[tied[1]])}."
+            )
+            head = f"*{names} tie*: each names {counts[first]} of {yours} {_skills(total)}.{shown}"
             parts = [head, *_notes(book, said)]
             for r in tied[:2]:
                 lack, _have = _role_part(engine, book, r, said, _TIE_SHOWN, 0)
@@ -273,13 +297,15 @@ def fit_reply(engine: Engine, plan) -> Reply:
                 if have:
                     parts += [f"*{escape(titles[r])}: what you already have*", have]
         else:
-            head = f"*{escape(titles[first])} fits you best*: its documents name {counts[first]} of {yours} skills."
+            named = f"{counts[first]} of {yours} {_skills(total)}"
+            head = f"*{escape(titles[first])} fits you best*: its documents name {named}."
             lack, have = _role_part(engine, book, first, said, _LACK_SHOWN, _HAVE_SHOWN)
             parts = [head, *_notes(book, said), "*Still to learn for it*", lack]
             if have:
                 parts += ["*What you already have*", have]
         ranking = "\n".join(
-            f"{i}. {escape(titles[r])}: {counts[r]} of {total}" + (f" ({_join(_named(book, r, said.had))})" if counts[r] else "")
+            f"{i}. {escape(titles[r])}: {counts[r]} of {total}"
+            + (f" ({_join(_named(book, r, said.had))})" if counts[r] else "")
             for i, r in enumerate(plan.roles, 1)
         )
         parts += ["*All five, by how many of your skills each role's documents name*", ranking]
@@ -288,10 +314,10 @@ def fit_reply(engine: Engine, plan) -> Reply:
     if said.years is not None:
         parts.append(f"_Years of experience ({said.years}) only break ties between roles._")
     footer = "From the Requirements, Overview and Career Development sections of the role documents."
-    text = "\n\n".join([*parts, f"_{footer}_"])
+    title = "Your role fit" if plan.intent == "compare" else f"{titles[first]}: your gaps"
+    text = "\n\n".join([f"*{escape(title)}*", *parts, f"_{footer}_"])
     full = tuple(f"{r} requirements" for r in plan.roles[:2])
     buttons = [full_button(q, f"{titles[q.split()[0]]} · Requirements") for q in full]
-    title = "Your role fit" if plan.intent == "compare" else f"{titles[first]}: your gaps"
     blocks = [header(title), *section_blocks("\n\n".join(parts)), context(footer), *actions(buttons)]
     assert all(len(b["text"]["text"]) <= MAX_SECTION_TEXT for b in blocks if b["type"] == "section")
     return Reply(plan.intent, text, blocks, plan.roles, plan.topic, query="fit", full=full)
@@ -301,10 +327,14 @@ def again(text: str, engine: Engine, roles: tuple[str, ...], said_text: str) -> 
     """A follow-up to a fit answer ("and for platform?", "what should i learn first of those?")
     as a question of its own, with the person's earlier message; None when it is not one."""
     m = engine.matcher.match(text)
-    if len(m.words) > 10 or (m.topic not in (None, "requirements", "career", "overview") and not _MISSING.search(text)):
+    if len(m.words) > 10 or (
+        m.topic not in (None, "requirements", "career", "overview") and not _MISSING.search(text)
+    ):
         return None
     target = m.roles[0] if len(m.roles) == 1 else None
-    if target is None and not (_MISSING.search(text) or _FIRST.search(text) or re.search(r"\blearn\b", text, re.I)):
+    if target is None and not (
+        _MISSING.search(text) or _FIRST.search(text) or re.search(r"\blearn\b", text, re.I)
+    ):
         return None
     role = target or (roles[0] if roles else None)
     if role is None:

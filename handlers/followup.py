@@ -88,7 +88,13 @@ class Turn(Record):
             focus["years"] = (f"{f.years} years",)
         if f.percentile:
             focus["percentile"] = (f.percentile,)
-        return cls(plan.intent, tuple(plan.roles), plan.topic, focus or None, plan.asked if plan.mode == "fit" else "")
+        return cls(
+            plan.intent,
+            tuple(plan.roles),
+            plan.topic,
+            focus or None,
+            plan.asked if plan.mode == "fit" else "",
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -174,7 +180,9 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     last = _last(turns)
     if last is None:
         return text
-    if last.said and (fit := again(strip_command(text), engine, last.roles, last.said)):  # "and for platform?"
+    if last.said and (
+        fit := again(strip_command(text), engine, last.roles, last.said)
+    ):  # "and for platform?"
         return fit
     body = strip_command(text)
     m = engine.matcher.match(body)

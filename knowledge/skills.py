@@ -16,7 +16,17 @@ import re
 from knowledge.files import DATA_DIR, HERE, KnowledgeError
 from knowledge.models import KnowledgeBase, Record
 
-__all__ = ["SECTIONS", "SKILLS_NAME", "Book", "Said", "Skill", "SkillName", "build_skills", "load_skills", "read"]
+__all__ = [
+    "SECTIONS",
+    "SKILLS_NAME",
+    "Book",
+    "Said",
+    "Skill",
+    "SkillName",
+    "build_skills",
+    "load_skills",
+    "read",
+]
 
 SECTIONS = ("requirements", "overview", "career")  # where a role's skills are named
 SKILLS_NAME = "skills.json"
