@@ -280,7 +280,13 @@ def fit_reply(engine: Engine, plan) -> Reply:
             parts += ["*What you already have*", have]
     else:
         tied = [r for r in plan.roles if counts[r] == counts[first]]
-        if len(tied) >= 2:
+        if counts[first] == 0:
+            head = (
+                "*None of the five role documents names the skills you mention*, so none fits you better "
+                "than another on them. What each asks for: its Requirements (the buttons below)."
+            )
+            parts = [head, *_notes(book, said)]
+        elif len(tied) >= 2:
             names = _join([titles[r] for r in tied])
             shown = (
                 ""
