@@ -19,10 +19,10 @@ from knowledge.match import Focus, Match
 from knowledge.models import Role, SalaryFigure
 from knowledge.salary import money as amounts
 
-__all__ = ["chart_lines", "diff_reply", "figure_plan", "shown", "with_chart"]
+__all__ = ["chart_lines", "label", "diff_reply", "figure_plan", "shown", "with_chart"]
 
 _QUALIFIER = re.compile(r"\b(?:up to|around|about|over|exceeding|more than)\s*$", re.I)
-_WIDTH = 28
+_WIDTH = 24
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 _FULL, _SHADE = "█", "░"
 _PAY_KINDS = ("salary", "base", "average", "median")
@@ -72,6 +72,12 @@ def shown(fig: SalaryFigure) -> str:
     return money(fig.high or fig.low or 0)
 
 
+def label(role: Role) -> str:
+    """The role's name in a chart row ("AI/ML Platform" of "AI/ML Platform Engineer"): a row
+    stays within about 70 characters, so it does not wrap in Slack's message column."""
+    return role.title.removesuffix(" Engineer")
+
+
 def _top(fig: SalaryFigure) -> int:
     return fig.high or fig.low or 0
 
@@ -108,16 +114,16 @@ def chart_lines(roles: list[Role], focus: Focus) -> tuple[str, str]:
     if not found:
         return "", ""
     scale = _WIDTH / max(_top(f) for f in found)
-    pad = max(len(r.title) for r in roles)
+    pad = max(len(label(r)) for r in roles)
     lines = []
     for name, cells in picked:
         if len(rows) > 1 or focus:
             lines.append(name)
         for role, fig in sorted(cells, key=lambda c: -_top(c[1]) if c[1] else 1):
             if fig is None:
-                lines.append(f"{role.title:<{pad}}  {'':<{_WIDTH}}  (no figure in its document)")
+                lines.append(f"{label(role):<{pad}}  {'':<{_WIDTH}}  (no figure in its document)")
             else:
-                lines.append(f"{role.title:<{pad}}  {_bar(fig, scale):<{_WIDTH}}  {shown(fig)}")
+                lines.append(f"{label(role):<{pad}}  {_bar(fig, scale):<{_WIDTH}}  {shown(fig)}")
     name, cells = picked[-1]
     known = sorted(((r, f) for r, f in cells if f is not None), key=lambda c: -_top(c[1]))
     sentence = ""
@@ -130,15 +136,12 @@ def chart_lines(roles: list[Role], focus: Focus) -> tuple[str, str]:
             f"{escape(r.title)} {escape(shown(f))}" for r, f in known[1:] if _top(f) != _top(fig)
         )
         at = f"at {name.lower()}" if name in LEVELS.values() else f"for {name}"
-        top = "" if _point(fig) else " at the top of its range"
+        top = "" if _point(fig) or fig.low is None else " at the top of its range"
         sentence = (
             f"*{escape(best.title)} pays {most}{also} {escape(at)}*: {escape(shown(fig))}"
             f"{top}{f', against {rest}' if rest else ''}."
         )
-    legend = (
-        f"{_FULL} to the low end of a range, {_SHADE} on to its high end (or an upper bound); "
-        "figures as each document writes them"
-    )
+    legend = f"{_FULL} to a range's low end, {_SHADE} to its high end or bound"
     return sentence, "```\n" + escape("\n".join([*lines, "", legend])) + "\n```"
 
 
