@@ -35,6 +35,9 @@ _MISSING = re.compile(
     r"should i learn|do i need|i need to learn)\b",
     re.I,
 )
+# Every _WHICH and _MISSING match holds one of these (a cheap test before the regexes).
+_CUES = ("miss", "lack", "gap", "short of", "else", "need", "learn", "fit", "suit", "close", "near", "best",
+         "match", "right", "target", "easiest", "natural", "aim", "where", "likeliest")  # fmt: skip
 _SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b", re.I)
 _END = re.compile(r"[?.!\n]")
 _CLAIM = re.compile(
