@@ -6,6 +6,7 @@ from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
 from handlers.figures import diff_reply, with_chart
 from handlers.fit import fit_reply
+from handlers.glance import glance_reply
 from handlers.lead import across, lead_answer, lead_compare, uncovered
 from handlers.render import (
     MAX_BLOCKS,
@@ -325,6 +326,8 @@ REPLIES = {
     "lead": lambda engine, plan: (lead_answer if plan.intent == "answer" else lead_compare)(engine, plan),
     "cross": across,
     "fit": fit_reply,
+    "years": glance_reply,
+    "growth": glance_reply,
     "chart": lambda engine, plan: with_chart(engine, plan, compare(engine, plan)),
     "diff": lambda engine, plan: diff_reply(engine, plan, answer(engine, plan)),
     "uncovered": uncovered,

@@ -10,6 +10,7 @@ from handlers.engine import Engine
 from handlers.evidence import Term
 from handlers.figures import figure_plan, pay_across
 from handlers.fit import fit_plan
+from handlers.glance import glance_plan
 from handlers.salary import matching
 from handlers.scope import other_title, outside
 from handlers.topic import Choice, choose, guess, guess_none
@@ -526,7 +527,7 @@ def plan(text: str, engine: Engine) -> Plan:
 def _policy(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
     """From what was read to how to answer."""
     matcher, role_ids = engine.matcher, engine.role_ids
-    if (chart := pay_across(engine, m)) is not None:  # "which role pays best at senior level?"
+    if (chart := pay_across(engine, m) or glance_plan(engine, m)) is not None:  # "which role pays best?"
         return chart
     if len(m.focus.levels) >= 2 and not _strong(m) and "salary" not in m.topic_scores:
         scores = {**m.topic_scores, "career": _GENERIC_WEIGHT}
