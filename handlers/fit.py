@@ -27,17 +27,23 @@ _WHICH = re.compile(
     r"target|easiest|natural|aim)\b"
     r"|\bwhere (?:would|do|should|could|might) i (?:fit|go|land|start|belong)\b"
     r"|\b(?:closest|nearest|best[- ]fitting|likeliest) (?:role|job|match|position|fit|option)\b"
-    r"|\bbest (?:role )?(?:match|fit)\b|\b(?:fits?|suits?) me\b|\bright (?:role )?for me\b|\bgood fit\b",
+    r"|\bbest (?:role )?(?:match|fit)\b|\b(?:fits?|suits?) me\b|\bright (?:role )?for me\b|\bgood fit\b"
+    r"|\b(?:which|what)\b[^?.!]{0,40}?\b(?:closest|nearest|best fit|best match|most similar|most aligned|"
+    r"better fit|better suited|better match|most qualified|qualified for|ready for|transition (?:to|into)|"
+    r"switch (?:to|into)|move (?:to|into)|pivot (?:to|into)|next step)\b"
+    r"|\b(?:am i|i'?m|would i be) (?:a )?(?:better|good|best|great) (?:fit|match|suited)\b",
     re.I,
 )
 _MISSING = re.compile(
     r"\b(?:missing|lack(?:ing)?|gaps?|short of|what else|still need|need to (?:learn|know|add)|"
-    r"should i learn|do i need|i need to learn)\b",
+    r"should i learn|do i need|i need to learn|left to learn|how (?:well|close) do i (?:match|fit)|"
+    r"do i qualify|am i (?:ready|qualified) for)\b",
     re.I,
 )
 # Every _WHICH and _MISSING match holds one of these (a cheap test before the regexes).
 _CUES = ("miss", "lack", "gap", "short of", "else", "need", "learn", "fit", "suit", "close", "near", "best",
-         "match", "right", "target", "easiest", "natural", "aim", "where", "likeliest")  # fmt: skip
+         "match", "right", "target", "easiest", "natural", "aim", "where", "likeliest", "similar", "align",
+         "better", "qualif", "ready", "transition", "switch", "move", "pivot", "next step")  # fmt: skip
 _SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b", re.I)
 _END = re.compile(r"[?.!\n]")
 _CLAIM = re.compile(
