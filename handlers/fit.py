@@ -121,6 +121,10 @@ def fit_plan(engine: Engine, m: Match, text: str):
     if kind == "missing" and target is None and not _WHICH.search(text):
         return None
     if not (said.had or said.denied):
+        if (
+            kind == "which" and _SELF.search(text) and target is None
+        ):  # "which role fits me?": ask what they know
+            return Plan("help", (), None, m.focus, asked=text, mode="fit", match=m)
         return None
     if kind == "which" and len(said.had) < 2 and not _SELF.search(text):  # "which role fits kubernetes best?"
         return None
@@ -266,6 +270,8 @@ def fit_reply(engine: Engine, plan) -> Reply:
     """The reply to a role-fit question (plan.asked holds the person's message)."""
     book = load_skills()
     said = _said(engine, plan.asked)
+    if plan.intent == "help":
+        return _ask_what(book, said)
     titles = {r: engine.kb.roles[r].title for r in plan.roles}
     total = len(said.had)
     counts = {r: len(_named(book, r, said.had)) for r in plan.roles}
@@ -338,9 +344,38 @@ def fit_reply(engine: Engine, plan) -> Reply:
     return Reply(plan.intent, text, blocks, plan.roles, plan.topic, query="fit", full=full)
 
 
-def again(text: str, engine: Engine, roles: tuple[str, ...], said_text: str) -> str | None:
+def _ask_what(book: Book, said: Said) -> Reply:
+    """A fit question that names no skill: ask for them, with an example."""
+    text = "\n\n".join(
+        [
+            *_notes(book, said),
+            "Tell me what you know or have done (languages, tools, cloud, maths, degrees, certifications, "
+            "years) and I'll rank the five roles by how many of your skills each role's Requirements, "
+            "Overview and Career Development name, and quote what you'd still need.",
+            "For example: “I know python, docker and k8s, which role fits me?” or "
+            "“what am I missing for MLOps? I do terraform and jenkins”.",
+        ]
+    )
+    return Reply("help", text, section_blocks(text), query="fit")
+
+
+def again(text: str, engine: Engine, turns: list) -> str | None:
     """A follow-up to a fit answer ("and for platform?", "what should i learn first of those?")
-    as a question of its own, with the person's earlier message; None when it is not one."""
+    as a question of its own, with the person's earlier message; None when it is not one.
+
+    `turns` are the thread's handlers.followup.Turn records; the last fit turn counts unless a
+    turn about something else came after it.
+    """
+    for turn in reversed(turns):
+        if turn.said:
+            roles, said_text = turn.roles, turn.said
+            break
+        if turn.roles or turn.topic:
+            return None
+    else:
+        return None
+    if not roles:  # after "tell me what you know": the skills, with the question they answer
+        return f"{text}\n{said_text}" if _said(engine, text).had else None
     m = engine.matcher.match(text)
     if len(m.words) > 10 or (
         m.topic not in (None, "requirements", "career", "overview") and not _MISSING.search(text)

@@ -88,13 +88,8 @@ class Turn(Record):
             focus["years"] = (f"{f.years} years",)
         if f.percentile:
             focus["percentile"] = (f.percentile,)
-        return cls(
-            plan.intent,
-            tuple(plan.roles),
-            plan.topic,
-            focus or None,
-            plan.asked if plan.mode == "fit" else "",
-        )
+        said = plan.asked if plan.mode == "fit" else ""
+        return cls(plan.intent, tuple(plan.roles), plan.topic, focus or None, said)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -177,13 +172,12 @@ def _leans(words: tuple[str, ...]) -> bool:
 
 def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     """The message with what it leaves out filled in from the conversation (or as typed)."""
+    fit = again(strip_command(text), engine, turns)  # "and for platform?" (handlers/fit.py)
+    if fit is not None:
+        return fit
     last = _last(turns)
     if last is None:
         return text
-    if last.said and (
-        fit := again(strip_command(text), engine, last.roles, last.said)
-    ):  # "and for platform?"
-        return fit
     body = strip_command(text)
     m = engine.matcher.match(body)
     if set(m.tokens) & _ACROSS or thanks(engine, m):  # "which roles need kubernetes?", "thanks!"

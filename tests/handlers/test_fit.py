@@ -135,3 +135,12 @@ class TestFollowups:
         _, turn = handlers.converse("i know python, docker and k8s, which of these roles fits me?", kb, [])
         reply, _ = handlers.converse("how much do mlops engineers make?", kb, [turn])
         assert reply.topic == "salary"
+
+
+def test_no_skill_named_asks_for_them_then_answers(kb):
+    """ "which role fits me?" alone: asked what they know; the next message answers it."""
+    reply, turn = handlers.converse("which role is right for me?", kb, [])
+    assert reply.intent == "help" and "Tell me what you know" in reply.text
+    reply, _ = handlers.converse("terraform, ansible and jenkins", kb, [turn])
+    assert reply.roles[0] == "mlops-engineer"
+    assert "*MLOps Engineer fits you best*" in reply.text
