@@ -74,6 +74,9 @@ def _target(engine: Engine, text: str) -> str | None:
     cues = list(_MISSING.finditer(text))
     tail = text[cues[-1].end() :] if cues else text
     roles = engine.matcher.match(tail).roles
+    if not roles:  # "MLOps: what am I missing?": a role named outright elsewhere ("no ML" names none)
+        m = engine.matcher.match(text)
+        roles = tuple(r for r in m.roles if r not in m.weak_roles)
     return roles[0] if len(roles) == 1 else None
 
 

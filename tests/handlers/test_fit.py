@@ -144,3 +144,10 @@ def test_no_skill_named_asks_for_them_then_answers(kb):
     reply, _ = handlers.converse("terraform, ansible and jenkins", kb, [turn])
     assert reply.roles[0] == "mlops-engineer"
     assert "*MLOps Engineer fits you best*" in reply.text
+
+
+def test_the_role_may_come_first(kb):
+    """ "MLOps: what am I missing?": the role named before the question; "no ML" names no role."""
+    assert handlers.ask("MLOps: what am I missing? I know python and docker", kb).roles == ("mlops-engineer",)
+    reply = handlers.ask("backend dev, java + aws, no ML: closest role, and what do I need?", kb)
+    assert reply.intent == "compare" and len(reply.roles) == 5
