@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from handlers.engine import Engine
+from handlers.fit import again
 from handlers.scope import other_title
 from handlers.topic import choose, guess
 from handlers.understand import Plan, strip_command, thanks
@@ -72,6 +73,7 @@ class Turn(Record):
     roles: tuple[str, ...] = ()
     topic: str | None = None
     focus: dict[str, tuple[str, ...]] | None = None  # dimension -> words ("locations": ("Seattle",))
+    said: str = ""  # a role-fit question: the person's message about themselves (handlers/fit.py)
 
     def __init__(
         self,
@@ -79,8 +81,9 @@ class Turn(Record):
         roles: tuple[str, ...] = (),
         topic: str | None = None,
         focus: dict[str, tuple[str, ...]] | None = None,
+        said: str = "",
     ) -> None:
-        self.__dict__.update(intent=intent, roles=roles, topic=topic, focus=focus)
+        self.__dict__.update(intent=intent, roles=roles, topic=topic, focus=focus, said=said)
 
     @classmethod
     def of(cls, plan: Plan) -> Turn:
@@ -91,7 +94,8 @@ class Turn(Record):
             focus["years"] = (f"{f.years} years",)
         if f.percentile:
             focus["percentile"] = (f.percentile,)
-        return cls(plan.intent, tuple(plan.roles), plan.topic, focus or None)
+        said = plan.asked if plan.mode == "fit" else ""
+        return cls(plan.intent, tuple(plan.roles), plan.topic, focus or None, said)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -99,6 +103,7 @@ class Turn(Record):
             "roles": list(self.roles),
             "topic": self.topic,
             "focus": {k: list(v) for k, v in (self.focus or {}).items()},
+            **({"said": self.said} if self.said else {}),
         }
 
     @classmethod
@@ -115,6 +120,7 @@ class Turn(Record):
             tuple(r for r in roles if isinstance(r, str)),
             data.get("topic") if isinstance(data.get("topic"), str) else None,
             {k: tuple(str(w) for w in v) for k, v in focus.items() if isinstance(v, list)} or None,
+            data["said"] if isinstance(data.get("said"), str) else "",
         )
 
 
@@ -187,6 +193,9 @@ def _leans(words: tuple[str, ...]) -> bool:
 
 def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     """The message with what it leaves out filled in from the conversation (or as typed)."""
+    fit = again(strip_command(text), engine, turns)  # "and for platform?" (handlers/fit.py)
+    if fit is not None:
+        return fit
     last = _last(turns)
     if last is None:
         return text

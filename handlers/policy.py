@@ -8,6 +8,8 @@ from handlers.advice import advice_lines, digest
 from handlers.coverage import MAX_SUBJECT, MENTION, natural, not_covered, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term
+from handlers.figures import pay_across
+from handlers.glance import glance_plan
 from handlers.lines import (
     GENERIC_WEIGHT,
     LEAD_LINES,
@@ -233,6 +235,8 @@ def _context_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str 
 def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
     """From what was read to how to answer."""
     matcher, role_ids = engine.matcher, engine.role_ids
+    if (chart := pay_across(engine, m) or glance_plan(engine, m)) is not None:  # "which role pays best?"
+        return chart
     if m.focus.kinds and m.topic != "salary" and "salary" not in m.topic_scores:  # "what does that mean?"
         f = m.focus
         kept = Focus(

@@ -5,6 +5,9 @@ from __future__ import annotations
 from handlers.advice import digest
 from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
+from handlers.figures import diff_reply, with_chart
+from handlers.fit import fit_reply
+from handlers.glance import glance_reply
 from handlers.lead import across, lead_answer, lead_compare, lines_text, uncovered
 from handlers.plan import Plan
 from handlers.render import (
@@ -378,6 +381,11 @@ REPLIES = {
     "title": other_title,
     "lead": lambda engine, plan: (lead_answer if plan.intent == "answer" else lead_compare)(engine, plan),
     "cross": across,
+    "fit": fit_reply,
+    "years": glance_reply,
+    "growth": glance_reply,
+    "chart": lambda engine, plan: with_chart(engine, plan, compare(engine, plan)),
+    "diff": lambda engine, plan: diff_reply(engine, plan, answer(engine, plan)),
     "uncovered": uncovered,
     "answer": answer,
     "compare": compare,

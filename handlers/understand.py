@@ -7,6 +7,8 @@ import re
 from handlers.coverage import subject_terms
 from handlers.engine import Engine
 from handlers.evidence import Term
+from handlers.figures import figure_plan
+from handlers.fit import fit_plan
 from handlers.lines import GENERIC_WEIGHT, strong_topic
 from handlers.plan import Plan
 from handlers.policy import decide
@@ -137,6 +139,9 @@ def plan(text: str, engine: Engine) -> Plan:
     chat = _chat(engine, m)
     if chat is not None:
         return chat
+    fitted = fit_plan(engine, m, text)  # "i know python and k8s, which role fits me?" (handlers/fit.py)
+    if fitted is not None:
+        return fitted
     named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= GENERIC_WEIGHT
     slash = named and len(m.roles) == 1 and not m.subject and len(m.words) <= _SLASH_WORDS
     bare = len(m.words) <= _BARE_WORDS and not (m.subject or m.topic_words)  # "/role mlops senior"
@@ -153,7 +158,7 @@ def plan(text: str, engine: Engine) -> Plan:
             "unknown", (), choice.match.topic, m.focus, mode="title", asked=title[0],
             suggestions=(title[1],), uncovered=(title[0],), match=m,
         )  # fmt: skip
-    p = decide(engine, choice.match, terms, choice)
+    p = figure_plan(engine, choice.match, decide(engine, choice.match, terms, choice))  # bars, gaps
     missing = (
         tuple(o.name for o in outside(engine, m, p.roles or None))
         if p.intent in ("answer", "compare")

@@ -30,6 +30,7 @@ from knowledge.match import Matcher
 from knowledge.models import Role, Topic
 from knowledge.parse import ParseError, heading_lines, parse
 from knowledge.schema import validate
+from knowledge.skills import SKILLS_NAME, build_skills
 
 __all__ = ["build", "dump", "main"]
 
@@ -74,12 +75,12 @@ def build(seeds: Path = SEEDS) -> dict[str, str | bytes]:
         except ParseError as exc:
             raise KnowledgeError(f"seeds/{entry['seed']}: {exc}") from None
         out[f"{entry['id']}.yaml"] = dump(role)
-    out["compiled.json"], out[INDEX_NAME], out[INTENT_NAME] = _compile(out)
+    out["compiled.json"], out[INDEX_NAME], out[INTENT_NAME], out[SKILLS_NAME] = _compile(out)
     return out
 
 
-def _compile(yaml_texts: dict[str, str]) -> tuple[str, bytes, bytes]:
-    """compiled.json, the search index and the intent model for these role YAML texts."""
+def _compile(yaml_texts: dict[str, str]) -> tuple[str, bytes, bytes, str]:
+    """compiled.json, the search index, the intent model and the skills for these role YAML texts."""
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         for name, text in yaml_texts.items():
@@ -95,7 +96,7 @@ def _compile(yaml_texts: dict[str, str]) -> tuple[str, bytes, bytes]:
         pairs = train.examples(EXAMPLES)
         meta = {"stamp": intent_stamp(stamps), "examples": len(pairs)}
         model = train.train(Matcher(aliases, doc_words(kb)), pairs, meta).to_bytes()
-        return compiled.dumps(kb, aliases, stamps), index, model
+        return compiled.dumps(kb, aliases, stamps), index, model, build_skills(kb)
 
 
 def _check(built: dict[str, str | bytes], data_dir: Path) -> list[str]:

@@ -7,8 +7,6 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
 from knowledge.models import Group, Item, Role, SalaryFigure
 
 __all__ = ["figures", "money"]
@@ -26,6 +24,8 @@ _AT_LEAST = re.compile(r"\b(?:exceeding|over|above|more than)\s*$", re.I)
 
 @functools.cache
 def _terms() -> dict:
+    import yaml  # only where figures are made (the build); answering reads `money` alone
+
     return yaml.safe_load((Path(__file__).parent / "salary_terms.yaml").read_text("utf-8"))
 
 

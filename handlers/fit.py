@@ -1,0 +1,397 @@
+"""Role fit: a person says what they know and asks which role fits, or what they lack for one.
+
+The roles are ranked by how many of the person's skills each role's Requirements, Overview
+or Career Development names (knowledge/skills.py's records); stated years of experience only
+break ties. The reply names the best role with its count, then the document's lines the
+person still lacks, then those they already meet, each with the section it comes from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handlers.blocks import actions, context, full_button
+from handlers.engine import Engine
+from handlers.plan import Plan
+from handlers.render import MAX_SECTION_TEXT, escape, header, section_blocks
+from handlers.reply import Reply
+from knowledge.match import Match
+from knowledge.skills import SECTIONS, Book, Said, Skill, load_skills, read
+
+__all__ = ["again", "asks_fit", "fit_plan", "fit_reply"]
+
+_WHICH = re.compile(
+    r"\b(?:which|what)\b[^?.!]{0,40}?\b(?:roles?|jobs?|positions?|ones?|paths?|tracks?|careers?|"
+    r"of (?:these|them|the (?:five|5)))\b"
+    r"[^?.!]{0,40}?\b(?:fits?|fitting|suits?|suited|closest|nearest|best|match(?:es)?|right|"
+    r"should i|would i|am i|for me|"
+    r"target|easiest|natural|aim)\b"
+    r"|\bwhere (?:would|do|should|could|might) i (?:fit|go|land|start|belong)\b"
+    r"|\b(?:closest|nearest|best[- ]fitting|likeliest) (?:role|job|match|position|fit|option)\b"
+    r"|\bbest (?:role )?(?:match|fit)\b|\b(?:fits?|suits?) me\b|\bright (?:role )?for me\b|\bgood fit\b"
+    r"|\b(?:which|what)\b[^?.!]{0,40}?\b(?:closest|nearest|best fit|best match|most similar|most aligned|"
+    r"better fit|better suited|better match|most qualified|qualified for|ready for|transition (?:to|into)|"
+    r"switch (?:to|into)|move (?:to|into)|pivot (?:to|into)|next step)\b"
+    r"|\b(?:am i|i'?m|would i be) (?:a )?(?:better|good|best|great) (?:fit|match|suited)\b",
+    re.I,
+)
+_MISSING = re.compile(
+    r"\b(?:missing|lack(?:ing)?|gaps?|short of|what else|still need|need to (?:learn|know|add)|"
+    r"should i learn|do i need|i need to learn|left to learn|how (?:well|close) do i (?:match|fit)|"
+    r"do i qualify|am i (?:ready|qualified) for)\b",
+    re.I,
+)
+# Every _WHICH and _MISSING match holds one of these (a cheap test before the regexes).
+_CUES = ("miss", "lack", "gap", "short of", "else", "need", "learn", "fit", "suit", "close", "near", "best",
+         "match", "right", "target", "easiest", "natural", "aim", "where", "likeliest", "similar", "align",
+         "better", "qualif", "ready", "transition", "switch", "move", "pivot", "next step")  # fmt: skip
+_SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b", re.I)
+_END = re.compile(r"[?.!\n]")
+_CLAIM = re.compile(
+    r"\b(?:i|we)\s+(?:already\s+|also\s+|mostly\s+)?(?:do|know|have|use|used|work|ship|run|built|build|did|maintain|can|"
+    r"code|write|wrote)\b|\bi'm\b|\bim\b|\bi've\b|\bive\b|\bmy\b",
+    re.I,
+)
+_FIRST = re.compile(r"\b(?:first|start with|priorit)", re.I)
+_TARGET = re.compile(r"\b(?:for|become|becoming|be|as|into|to)\s+(?:an?\s+|the\s+)?$", re.I)
+_OTHER_TOPICS = {"salary"}  # "which role pays best for a python dev like me": pay, not fit
+_AGAIN = "\nwhat should i learn"
+_TECH = {"language", "framework", "platform", "tool", "data", "ml", "maths", "practice"}
+_SECTION_TITLE = {"requirements": "Requirements", "overview": "Overview", "career": "Career Development"}
+_LACK_SHOWN = 7
+_HAVE_SHOWN = 5
+_TIE_SHOWN = 4
+
+
+def asks_fit(text: str) -> str:
+    """ "which" (which role fits me), "missing" (what do I lack), or "" (neither): words only."""
+    if _MISSING.search(text):  # "whats missing for ml platform engineer?" (a role named is checked later)
+        return "missing"
+    return "which" if _WHICH.search(text) else ""
+
+
+def _target(engine: Engine, text: str) -> str | None:
+    """The one role a "what am I missing for ROLE" question names after its last asking words."""
+    cues = list(_MISSING.finditer(text))
+    tail = text[cues[-1].end() :] if cues else text
+    roles = engine.matcher.match(tail).roles
+    if not roles:  # "MLOps: what am I missing?": a role named outright elsewhere ("no ML" names none)
+        m = engine.matcher.match(text)
+        roles = tuple(r for r in m.roles if r not in m.weak_roles)
+    return roles[0] if len(roles) == 1 else None
+
+
+def _without_roles(engine: Engine, text: str) -> str:
+    """The text less role names where they are a target ("for mlops", "become an ml engineer")."""
+    phrases = sorted({p for ps in engine.matcher.aliases.roles.values() for p in ps}, key=len, reverse=True)
+    for phrase in phrases:
+        words = r"[\s/-]*".join(re.escape(w) for w in phrase.split())
+        for m in reversed(list(re.finditer(rf"(?<!\w){words}(?!\w)", text, re.I))):
+            if _TARGET.search(text[: m.start()]) or re.match(
+                r"\s*(?:eng\w*|roles?|positions?|jobs?)\b", text[m.end() :]
+            ):
+                text = text[: m.start()] + " " + text[m.end() :]
+    return text
+
+
+def _claims(text: str) -> str:
+    """The text less what the asking part names ("what should i learn, python or the math?"),
+    up to where the person claims something again ("... if i already do terraform")."""
+    out, at = [], 0
+    for cue in _MISSING.finditer(text):
+        if cue.start() < at:
+            continue
+        end = _END.search(text, cue.end())
+        stop = end.start() if end else len(text)
+        claim = _CLAIM.search(text, cue.end(), stop)
+        out.append(text[at : cue.end()])
+        at = claim.start() if claim else stop
+    return "".join(out) + text[at:]
+
+
+def _said(engine: Engine, text: str) -> Said:
+    return read(_without_roles(engine, _claims(text)), load_skills())
+
+
+def fit_plan(engine: Engine, m: Match, text: str):
+    """The plan of a role-fit question, or None when `text` is not one."""
+    kind = asks_fit(text)
+    if not kind or (m.topic in _OTHER_TOPICS and m.topic_scores.get(m.topic, 0) >= 2):
+        return None
+
+    said = _said(engine, text)
+    target = _target(engine, text) if kind == "missing" else None
+    if kind == "missing" and target is None and not _WHICH.search(text):
+        return None
+    if not (said.had or said.denied):
+        if (
+            kind == "which" and _SELF.search(text) and target is None
+        ):  # "which role fits me?": ask what they know
+            return Plan("help", (), None, m.focus, asked=text, mode="fit", match=m)
+        return None
+    if kind == "which" and len(said.had) < 2 and not _SELF.search(text):  # "which role fits kubernetes best?"
+        return None
+    if target is not None:
+        return Plan("answer", (target,), "requirements", m.focus, asked=text, mode="fit", match=m)
+    roles = _rank(engine, said, tuple(r for r in m.roles) if len(m.roles) >= 2 else engine.role_ids)
+    return Plan("compare", roles, "requirements", m.focus, asked=text, mode="fit", match=m)
+
+
+def _records(book: Book, role: str) -> list[Skill]:
+    return [r for r in book.records if r.role == role]
+
+
+def _named(book: Book, role: str, had: tuple[str, ...]) -> list[str]:
+    """The person's skills this role's documents name, in the order the person said them."""
+    names = {r.name for r in _records(book, role)}
+    return [h for h in had if h in names]
+
+
+def _min_years(book: Book, role: str) -> int | None:
+    """The fewest years of experience the role's documents ask for ("3+ years", "3-6 years")."""
+    found = []
+    for r in _records(book, role):
+        m = re.search(r"(\d+)\s*(?:\+|-\s*\d+)?\s*years", r.line) if r.name == "years of experience" else None
+        if m:
+            found.append(int(m.group(1)))
+    return min(found) if found else None
+
+
+def _rank(engine: Engine, said: Said, roles: tuple[str, ...]) -> tuple[str, ...]:
+    """The roles, most of the person's skills named first; stated years break ties."""
+    book = load_skills()
+
+    def key(role: str):
+        count = len(_named(book, role, said.had))
+        need = _min_years(book, role)
+        meets = said.years is not None and (need is None or need <= said.years)
+        evidence = sum(1 for r in _records(book, role) if r.name in said.had)
+        return (-count, not meets, -evidence)
+
+    return tuple(sorted(roles, key=key))
+
+
+def _lines(book: Book, role: str, said: Said) -> tuple[list[tuple], list[tuple]]:
+    """(lacking, having): each (line, section, names lacked or had), most useful first."""
+    by_line: dict[tuple[str, str], list[Skill]] = {}
+    for r in _records(book, role):
+        by_line.setdefault((r.topic, r.line), []).append(r)
+    had, denied = set(said.had), set(said.denied)
+    lacking, having = [], []
+    for n, ((topic, line), recs) in enumerate(by_line.items()):
+        names = list(dict.fromkeys(r.name for r in recs))
+        kinds = {r.kind for r in recs if r.name not in had}
+        lacks = [x for x in names if x not in had]
+        has = [x for x in names if x in had]
+        order = (SECTIONS.index(topic), n)
+        if lacks:
+            if denied & set(lacks):
+                rank = 0
+            elif kinds & {
+                "degree",
+                "credential",
+            }:  # "Degree in Computer Science, Statistics ...": a credential
+                rank = 3
+            elif kinds & _TECH:
+                rank = 1 if not has else 2
+            elif kinds & {"degree", "credential"}:
+                rank = 3
+            else:
+                rank = 4
+            lacking.append(((rank, *order), line, topic, lacks))
+        if has:
+            having.append(((SECTIONS.index(topic), n), line, topic, has))
+    return _distinct(sorted(lacking)), _distinct(sorted(having))
+
+
+def _distinct(found: list[tuple]) -> list[tuple]:
+    """Lines that add a skill the lines before them did not name."""
+    seen: set[str] = set()
+    out = []
+    for _key, line, topic, names in found:
+        if set(names) - seen:
+            out.append((line, topic, names))
+            seen |= set(names)
+    return out
+
+
+def _bullet(line: str) -> str:
+    label, sep, rest = line.partition(": ")
+    return f"• *{escape(label)}:* {escape(rest)}" if sep and len(label) < 40 else f"• {escape(line)}"
+
+
+def _by_section(found: list[tuple], suffix=None) -> list[str]:
+    """Bullets under the name of the section they come from ("_Requirements_")."""
+    out, last = [], None
+    for line, topic, names in found:
+        if topic != last:
+            out.append(f"_{_SECTION_TITLE[topic]}_")
+            last = topic
+        out.append(_bullet(line) + (suffix(names) if suffix else ""))
+    return out
+
+
+def _skills(n: int) -> str:
+    return "skill" if n == 1 else "skills"
+
+
+def _join(names: list[str]) -> str:
+    names = [escape(n) for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _outside(book: Book, said: Said) -> list[str]:
+    named = {r.name for r in book.records}
+    return [h for h in said.had if h not in named]
+
+
+def _notes(book: Book, said: Said) -> list[str]:
+    out = []
+    outside = _outside(book, said)
+    if outside:
+        out.append(
+            f"_{_join(outside)}: none of the five role documents lists "
+            f"{'it' if len(outside) == 1 else 'them'}, so they count for no role here._"
+        )
+    for word, choices in said.unclear:
+        if len(choices) > 1:
+            out.append(f"_“{escape(word)}” could be {' or '.join(choices)}: say which and I'll count it._")
+    return out
+
+
+def _role_part(engine: Engine, book: Book, role: str, said: Said, lack: int, have: int) -> tuple[str, str]:
+    """(what the role asks that the person lacks, what they already meet), as mrkdwn."""
+    lacking, having = _lines(book, role, said)
+    lines = _by_section(lacking[:lack])
+    if len(lacking) > lack:
+        lines.append(f"_…and {len(lacking) - lack} more in its documents (the button below)._")
+    have_lines = _by_section(having[:have], lambda names: f" — you: {_join(names)}")
+    return "\n".join(lines) or "_Nothing: it names no skill you did not mention._", "\n".join(have_lines)
+
+
+def fit_reply(engine: Engine, plan) -> Reply:
+    """The reply to a role-fit question (plan.asked holds the person's message)."""
+    book = load_skills()
+    said = _said(engine, plan.asked)
+    if plan.intent == "help":
+        return _ask_what(book, said)
+    titles = {r: engine.kb.roles[r].title for r in plan.roles}
+    total = len(said.had)
+    counts = {r: len(_named(book, r, said.had)) for r in plan.roles}
+    first = plan.roles[0]
+    yours = f"your {total}"
+    first_wish = bool(_FIRST.search(plan.asked))
+    parts: list[str] = []
+    if plan.intent == "answer":  # what am I missing for ROLE
+        head = f"*What {escape(titles[first])} asks that you don't mention yet*"
+        named = f"{counts[first]} of {yours} {_skills(total)}"
+        sub = f"Its Requirements, Overview and Career Development name {named}"
+        sub += f" ({_join(_named(book, first, said.had))})." if counts[first] else "."
+        lack, have = _role_part(engine, book, first, said, _LACK_SHOWN, _HAVE_SHOWN)
+        if first_wish:
+            lack = (
+                "_Start at the top: what you said you lack, then the technical lines, "
+                "degrees and experience last._\n" + lack
+            )
+        parts = [head, sub, *_notes(book, said), lack]
+        if have:
+            parts += ["*What you already have*", have]
+    else:
+        tied = [r for r in plan.roles if counts[r] == counts[first]]
+        if counts[first] == 0:
+            head = (
+                "*None of the five role documents names the skills you mention*, so none fits you better "
+                "than another on them. What each asks for: its Requirements (the buttons below)."
+            )
+            parts = [head, *_notes(book, said)]
+        elif len(tied) >= 2:
+            names = _join([titles[r] for r in tied])
+            shown = (
+                ""
+                if len(tied) == 2
+                else f" Below: the first two, {escape(titles[tied[0]])} and {escape(titles[tied[1]])}."
+            )
+            head = f"*{names} tie*: each names {counts[first]} of {yours} {_skills(total)}.{shown}"
+            parts = [head, *_notes(book, said)]
+            for r in tied[:2]:
+                lack, _have = _role_part(engine, book, r, said, _TIE_SHOWN, 0)
+                parts += [f"*{escape(titles[r])}: still to learn*", lack]
+            for r in tied[:2]:
+                _lack, have = _role_part(engine, book, r, said, 0, _TIE_SHOWN)
+                if have:
+                    parts += [f"*{escape(titles[r])}: what you already have*", have]
+        else:
+            named = f"{counts[first]} of {yours} {_skills(total)}"
+            head = f"*{escape(titles[first])} fits you best*: its documents name {named}."
+            lack, have = _role_part(engine, book, first, said, _LACK_SHOWN, _HAVE_SHOWN)
+            parts = [head, *_notes(book, said), "*Still to learn for it*", lack]
+            if have:
+                parts += ["*What you already have*", have]
+        ranking = "\n".join(
+            f"{i}. {escape(titles[r])}: {counts[r]} of {total}"
+            + (f" ({_join(_named(book, r, said.had))})" if counts[r] else "")
+            for i, r in enumerate(plan.roles, 1)
+        )
+        parts += ["*All five, by how many of your skills each role's documents name*", ranking]
+    if said.denied:
+        parts.append(f"_Read as not yet yours: {_join(list(said.denied))}._")
+    if said.years is not None:
+        parts.append(f"_Years of experience ({said.years}) only break ties between roles._")
+    footer = "From the Requirements, Overview and Career Development sections of the role documents."
+    title = "Your role fit" if plan.intent == "compare" else f"{titles[first]}: your gaps"
+    text = "\n\n".join([f"*{escape(title)}*", *parts, f"_{footer}_"])
+    full = tuple(f"{r} requirements" for r in plan.roles[:2])
+    buttons = [full_button(q, f"{titles[q.split()[0]]} · Requirements") for q in full]
+    blocks = [header(title), *section_blocks("\n\n".join(parts)), context(footer), *actions(buttons)]
+    assert all(len(b["text"]["text"]) <= MAX_SECTION_TEXT for b in blocks if b["type"] == "section")
+    return Reply(plan.intent, text, blocks, plan.roles, plan.topic, query="fit", full=full)
+
+
+def _ask_what(book: Book, said: Said) -> Reply:
+    """A fit question that names no skill: ask for them, with an example."""
+    text = "\n\n".join(
+        [
+            *_notes(book, said),
+            "Tell me what you know or have done (languages, tools, cloud, maths, degrees, certifications, "
+            "years) and I'll rank the five roles by how many of your skills each role's Requirements, "
+            "Overview and Career Development name, and quote what you'd still need.",
+            "For example: “I know python, docker and k8s, which role fits me?” or "
+            "“what am I missing for MLOps? I do terraform and jenkins”.",
+        ]
+    )
+    return Reply("help", text, section_blocks(text), query="fit")
+
+
+def again(text: str, engine: Engine, turns: list) -> str | None:
+    """A follow-up to a fit answer ("and for platform?", "what should i learn first of those?")
+    as a question of its own, with the person's earlier message; None when it is not one.
+
+    `turns` are the thread's handlers.followup.Turn records; the last fit turn counts unless a
+    turn about something else came after it.
+    """
+    for turn in reversed(turns):
+        if turn.said:
+            roles, said_text = turn.roles, turn.said
+            break
+        if turn.roles or turn.topic:
+            return None
+    else:
+        return None
+    if not roles:  # after "tell me what you know": the skills, with the question they answer
+        return f"{text}\n{said_text}" if _said(engine, text).had else None
+    m = engine.matcher.match(text)
+    if len(m.words) > 10 or (
+        m.topic not in (None, "requirements", "career", "overview") and not _MISSING.search(text)
+    ):
+        return None
+    target = m.roles[0] if len(m.roles) == 1 else None
+    if target is None and not (
+        _MISSING.search(text) or _FIRST.search(text) or re.search(r"\blearn\b", text, re.I)
+    ):
+        return None
+    role = target or (roles[0] if roles else None)
+    if role is None:
+        return None
+    first = " first" if _FIRST.search(text) else ""
+    said_text = said_text.split(_AGAIN, 1)[0]  # the person's own words, not an earlier follow-up
+    return f"{said_text}{_AGAIN}{first}, what am i missing for {role}?"

@@ -1,0 +1,157 @@
+"""Years of experience and growth across roles at a glance: bars of the documents' own numbers.
+
+"which role needs the most years of experience?" draws each role's stated minimum (the
+Requirements line that says it, from knowledge/skills.py's records); "job growth outlook for
+X compared to Y" draws each role's first projected growth figure, with its period, and says
+the figures differ in period and scope. Both quote the lines they come from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handlers.blocks import actions, context, full_button
+from handlers.engine import Engine
+from handlers.figures import label
+from handlers.plan import Plan
+from handlers.render import escape, header, section_blocks
+from handlers.reply import Reply
+from knowledge.match import Match
+from knowledge.skills import SECTIONS, load_skills
+
+__all__ = ["glance_plan", "glance_reply"]
+
+_WIDTH = 24
+_FULL = "█"
+_YEARS = re.compile(r"(\d+)\s*(?:\+|-\s*\d+)?\s*years", re.I)
+_GROWTH_WORDS = re.compile(r"\b(?:growth|increase|increased|grow|grown|surge|rise)\b", re.I)
+_PERCENT = re.compile(r"(?:up to |over )?(?<![\d.])(\d+(?:\.\d+)?)%")
+_JOBS = re.compile(
+    r"\b(?:jobs?|job growth|demand|postings|openings|positions|roles|employment|hiring)\b", re.I
+)
+_PERIOD = re.compile(
+    r"\b(?:from \d{4} to \d{4}|between \d{4} and \d{4}|by (?:the end of )?\d{4}|annually|annual|"
+    r"in the past year|"
+    r"between now and \d{4})",
+    re.I,
+)
+_FILLER = {"five", "5", "fastest", "quickest", "longest", "most", "least", "prospects", "much", "many",
+           "ask", "asks", "asked", "want", "wants", "expect", "expects", "usually", "typically"}  # fmt: skip
+_ASK_YEARS = {"years", "yrs", "year", "experience", "experienced", "seniority"}
+_ASK_GROWTH = {"growth", "growing", "grow", "outlook", "fastest", "expanding", "projected", "projection"}
+_ACROSS = {"which", "who", "all", "every", "each", "five", "roles", "most", "least", "more", "fewer", "less",
+           "compare", "compared", "vs", "versus", "between"}  # fmt: skip
+
+
+def glance_plan(engine: Engine, m: Match):
+    """A years or growth question across roles (or two named), as a plan; None otherwise."""
+    tokens = set(m.tokens)
+    if {w.lower() for w in (*m.subject, *m.unknown)} - _FILLER:  # "which roles need k8s experience?": lines
+        return None
+    if len(m.roles) == 1 or m.ambiguous or m.topic == "salary" or not (tokens & _ACROSS or len(m.roles) > 1):
+        return None
+    if tokens & _ASK_YEARS and (m.topic in (None, "requirements", "overview", "career")):
+        mode, topic = "years", "requirements"
+    elif tokens & _ASK_GROWTH and m.topic in (None, "demand", "career", "trends"):
+        mode, topic = "growth", "demand"
+    else:
+        return None
+
+    roles = m.roles if len(m.roles) > 1 else engine.role_ids
+    return Plan("compare", tuple(roles), topic, m.focus, mode=mode, match=m)
+
+
+def _years(role: str) -> tuple[int, str, str, str] | None:
+    """(minimum years, as written, the line, its section) the role's documents state, Requirements first."""
+    found = [r for r in load_skills().records if r.role == role and r.name == "years of experience"]
+    for r in sorted(found, key=lambda r: SECTIONS.index(r.topic)):
+        m = _YEARS.search(r.line)
+        if m:
+            return int(m.group(1)), m.group(0), r.line, r.topic
+    return None
+
+
+def _growth(engine: Engine, role: str) -> list[tuple[float, str, str, str]]:
+    """(percent, as written with its period, the line, its section) of the role's growth lines:
+    job growth first (a market's CAGR is not the role's), then in document order."""
+    out: list[tuple[float, str, str, str]] = []
+    for topic in ("demand", "career", "trends"):
+        for ln in engine.evidence.index.section(role, topic):
+            text = f"{ln.label}: {ln.text}" if ln.label else ln.text
+            pct = _PERCENT.search(text)
+            if pct and _GROWTH_WORDS.search(text):
+                period = _PERIOD.search(text)
+                shown = pct.group(0) + (f" {period.group(0)}" if period else "")
+                out.append((float(pct.group(1)), shown, text, topic))
+    return sorted(out, key=lambda g: not _JOBS.search(g[2]))
+
+
+def _chart(rows: list[tuple[str, float | None, str]]) -> str:
+    top = max((v for _, v, _ in rows if v), default=0) or 1
+    pad = max(len(n) for n, _, _ in rows)
+    lines = [
+        f"{n:<{pad}}  {_FULL * max(1, round(v * _WIDTH / top)) if v else '':<{_WIDTH}}  {s}"
+        for n, v, s in rows
+    ]
+    return "```\n" + escape("\n".join(lines)) + "\n```"
+
+
+def glance_reply(engine: Engine, plan) -> Reply:
+    """Bars of years of experience or growth per role, the answer above them, the lines below."""
+    kb = engine.kb
+    titles = {r: kb.roles[r].title for r in plan.roles}
+    sections = {t.id: t.title for t in kb.topics.values()}
+    if plan.mode == "years":
+        found = {r: _years(r) for r in plan.roles}
+        ranked = sorted(plan.roles, key=lambda r: -(found[r][0] if found[r] else -1))
+        rows = [(label(kb.roles[r]), found[r][0] if found[r] else None,
+                 found[r][1] if found[r] else "(no years stated)") for r in ranked]  # fmt: skip
+        known = [r for r in ranked if found[r]]
+        best = known[0] if known else None
+        sentence = (
+            f"*{escape(titles[best])} asks for the most experience*: {escape(found[best][1])}."
+            if best and (len(known) == 1 or found[known[1]][0] < found[best][0])
+            else "*The documents state the same minimum*"
+            if best
+            else "*None of these documents states years of experience.*"
+        )
+        quotes = [
+            f"*{escape(titles[r])}*\n• {escape(found[r][2])} _({sections[found[r][3]]})_"
+            if found[r]
+            else f"*{escape(titles[r])}*\n_Its Requirements, Overview and Career Development state no years._"
+            for r in ranked
+        ]
+        title = "Years of experience asked for"
+    else:
+        found_g = {r: _growth(engine, r) for r in plan.roles}
+        ranked = sorted(plan.roles, key=lambda r: -(found_g[r][0][0] if found_g[r] else -1))
+        rows = [(label(kb.roles[r]), found_g[r][0][0] if found_g[r] else None,
+                 found_g[r][0][1] if found_g[r] else "(no growth figure)") for r in ranked]  # fmt: skip
+        sentence = (
+            "*Projected growth, as each document states it* (the figures differ in period and scope, "
+            "so read them side by side, not as one ranking):"
+        )
+        quotes = [
+            f"*{escape(titles[r])}*\n"
+            + "\n".join(f"• {escape(line)} _({sections[topic]})_" for _, _, line, topic in found_g[r][:3])
+            if found_g[r]
+            else f"*{escape(titles[r])}*\n_No growth figure in its document._"
+            for r in ranked
+        ]
+        title = "Growth outlook"
+    chart = _chart(rows)
+    head_text = f"{sentence}\n{chart}"
+    body = "\n\n".join(quotes)
+    footer = "The lines behind each bar, from the role documents; whole sections: the buttons below."
+    full = tuple(f"{r} {plan.topic}" for r in ranked)
+    buttons = [full_button(q, f"{titles[q.split()[0]]} · {sections[plan.topic]}") for q in full]
+    text = "\n\n".join((f"*{escape(title)}*", head_text, body, f"_{footer}_"))
+    blocks = [
+        header(title),
+        {"type": "section", "text": {"type": "mrkdwn", "text": head_text}},
+        *section_blocks(body),
+        context(footer),
+        *actions(buttons),
+    ]
+    query = f"{plan.mode} {' '.join(ranked)}"
+    return Reply(plan.intent, text, blocks, tuple(ranked), plan.topic, query=query, full=full)

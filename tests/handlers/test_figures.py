@@ -1,0 +1,103 @@
+"""Figures at a glance: pay bars across roles, and differences computed from the documents."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import handlers
+from handlers.figures import chart_lines, label
+from knowledge.match import Focus
+from tests.handlers.test_replies import assert_within_limits, block_text
+
+ROOT = Path(__file__).resolve().parents[2]
+BAR = re.compile(r"[█▏▎▍▌▋▊▉░]")
+
+
+def chart(text: str) -> list[str]:
+    """The bar lines of the first code block."""
+    block = text.split("```")[1]
+    lines = [ln for ln in block.split("\n") if BAR.search(ln) or "no figure" in ln]
+    return [ln for ln in lines if not ln.startswith(("█", "░"))]  # the legend
+
+
+class TestChart:
+    def test_which_role_pays_best_opens_with_bars_and_the_answer(self, kb):
+        reply = handlers.ask("which role pays best?", kb)
+        assert reply.intent == "compare" and len(reply.roles) == 5 and reply.topic == "salary"
+        opening = reply.text.split("\n\n")[1]
+        assert opening.startswith("*MLOps Engineer pays most at senior level*: $200,000 - $220,000")
+        lines = chart(reply.text)
+        assert len(lines) == 5
+        assert {ln.split("  ")[0].strip() for ln in lines} == {label(r) for r in kb.roles.values()}
+        assert max(len(ln) for ln in reply.text.split("```")[1].split("\n")) <= 70  # no wrap in Slack
+
+    def test_bars_align_and_grow_with_the_figure(self, kb):
+        """Every figure starts in one column; a bigger top of range draws a longer bar."""
+        lines = chart(handlers.ask("salaries of all five at senior level", kb).text)
+        column = max(len(label(r)) for r in kb.roles.values()) + 2 + 24 + 2
+        assert all(ln[column - 2 : column] == "  " and ln[column] != " " for ln in lines)
+        lengths = [len(BAR.findall(ln)) for ln in lines]  # sorted by the top of each range
+        assert lengths[0] == max(lengths)
+
+    def test_figures_are_the_documents_strings(self, kb):
+        """Each amount printed in the chart is found, as written, in that role's seed."""
+        seeds = {rid: (ROOT / "seeds" / r.source).read_text(encoding="utf-8") for rid, r in kb.roles.items()}
+        titles = {label(r): rid for rid, r in kb.roles.items()}
+        for q in ("which role pays best?", "which role pays the most in sf", "compare pay for every role"):
+            for ln in chart(handlers.ask(q, kb).text):
+                title = ln[:14].strip()
+                amount = ln[14 + 2 + 24 + 2 :]
+                if "no figure" not in amount:
+                    assert amount in seeds[titles[title]], (q, ln)
+
+    def test_two_roles_open_with_the_figures_asked_about(self, kb):
+        """ "who makes more in nyc": the New York lines first, then the bars."""
+        reply = handlers.ask("who makes more in nyc, mlops or platform?", kb)
+        assert reply.roles == ("mlops-engineer", "ml-platform-engineer")
+        assert "New York City: Around $268,000" in reply.text[:600]
+        assert reply.text.index("Around $268,000") < reply.text.index("```")
+        assert len(chart(reply.text)) == 2
+
+    def test_two_roles_without_a_focus_show_each_level(self, kb):
+        lines = chart(handlers.ask("who makes more, mlops or platform?", kb).text)
+        assert len(lines) == 6  # entry, mid, senior for each
+
+    def test_within_block_kit_limits_and_text_says_it_all(self, kb):
+        for q in (
+            "which role pays best?",
+            "compare entry and senior pay for all roles",
+            "mlops vs platform salary",
+        ):
+            reply = handlers.ask(q, kb)
+            assert_within_limits(reply.blocks)
+            code = [b for b in reply.blocks if b["type"] == "section" and "```" in b["text"]["text"]]
+            assert len(code) == 1 and code[0]["text"]["text"].count("```") == 2  # never split
+            for line in block_text(reply.blocks).split("\n"):
+                assert line in reply.text
+
+    def test_a_role_without_the_figure_is_said_to_have_none(self, kb):
+        roles = [kb.roles["production-ai-engineer"], kb.roles["mlops-engineer"]]
+        _, drawn = chart_lines(roles, Focus(levels=("lead",)))
+        assert "(no figure in its document)" in drawn
+
+
+class TestDifference:
+    def test_two_ranges(self, kb):
+        reply = handlers.ask("how much more does a senior mlops engineer make than a junior one?", kb)
+        assert reply.roles == ("mlops-engineer",)
+        lead = reply.text[:600]
+        assert "$90,000 more at the low end and $100,000 more at the high end (1.82x and 1.83x)" in lead
+        assert "Senior-level: $200,000 - $220,000 per year" in lead
+        assert "Entry-level: $110,000 - $120,000 per year" in lead
+
+    def test_two_single_figures(self, kb):
+        """San Francisco $136,287 against New York $123,403: $12,884 more, 1.10x."""
+        reply = handlers.ask("what's the difference between sf and new york pay for ml engineers?", kb)
+        assert "$12,884 more (1.10x)" in reply.text[:600]
+
+    def test_not_comparable_is_said(self, kb):
+        """ "Up to $300,600" against "Around $268,000": a bound against one figure."""
+        reply = handlers.ask("what's the gap between SF and NYC pay for mlops?", kb)
+        assert "not comparable" in reply.text[:600]
+        assert "$32," not in reply.text  # no invented difference

@@ -1,0 +1,153 @@
+"""Role fit: the roles ranked by the person's skills, what they lack first, follow-ups in a thread."""
+
+from __future__ import annotations
+
+import handlers
+from handlers.followup import Turn
+from handlers.understand import plan
+from tests.handlers.test_replies import assert_within_limits, block_text
+
+FIRST_SCREEN = 600
+
+
+def first_screen(reply) -> str:
+    return reply.text[:FIRST_SCREEN]
+
+
+class TestWhichFits:
+    """ "I know X, Y and Z: which role fits me?"."""
+
+    def test_the_role_that_names_most_of_your_skills_comes_first(self, kb):
+        """Terraform, Ansible, Jenkins and Prometheus are MLOps Requirements: MLOps first, with its count."""
+        reply = handlers.ask(
+            "devops person: terraform, ansible, jenkins, prometheus. which role suits me best?", kb
+        )
+        assert reply.intent in ("answer", "compare")
+        assert reply.roles[0] == "mlops-engineer" and len(reply.roles) == 5
+        assert "*MLOps Engineer fits you best*: its documents name 5 of your 5 skills" in reply.text
+        # what they lack, from the document, on the first screen; what they have after it
+        assert "Knowledge of TensorFlow, PyTorch, Keras, and Scikit-Learn" in first_screen(reply)
+        assert reply.text.index("Docker and Kubernetes") < reply.text.index(
+            "Jenkins, Ansible, Terraform, and Git"
+        )
+        assert "_Requirements_" in first_screen(reply)
+
+    def test_all_five_are_ranked_with_their_counts(self, kb):
+        reply = handlers.ask(
+            "I write golang, run things on gke with kubeflow and tune cuda kernels. which job fits me?", kb
+        )
+        assert reply.roles[0] == "ml-platform-engineer"
+        ranking = reply.text[reply.text.index("*All five") :]
+        for rid in kb.roles:
+            assert kb.roles[rid].title in ranking
+
+    def test_ties_are_said_and_both_shown(self, kb):
+        """Python, Docker, Kubernetes: three roles name all three; the reply says so and shows two."""
+        reply = handlers.ask("i know python, docker and k8s, which of these roles fits me?", kb)
+        tied = {"production-ai-engineer", "mlops-engineer", "ml-platform-engineer"}
+        assert set(reply.roles[:3]) == tied
+        screen = first_screen(reply)
+        assert "tie*: each names 3 of your 3 skills" in screen
+        assert f"*{kb.roles[reply.roles[0]].title}: still to learn*" in screen
+        assert f"*{kb.roles[reply.roles[1]].title}: still to learn*" in reply.text
+
+    def test_years_only_break_ties(self, kb):
+        """With 6 years, a tie goes to a role whose stated minimum they meet; the counts still decide."""
+        reply = handlers.ask("6 years of python, docker and k8s. which role is the best fit for me?", kb)
+        assert reply.roles[0] in ("production-ai-engineer", "mlops-engineer", "ml-platform-engineer")
+        assert "only break ties" in reply.text
+
+    def test_skills_outside_the_documents_are_said_to_be(self, kb):
+        reply = handlers.ask("i write swift and kotlin apps and some python; which role fits me?", kb)
+        assert "Swift and Kotlin: none of the five role documents lists them" in first_screen(reply)
+
+    def test_an_ambiguous_name_is_asked_about(self, kb):
+        reply = handlers.ask("i use tf and python, which role fits me?", kb)
+        assert "“tf” could be TensorFlow or Terraform" in reply.text
+
+    def test_within_block_kit_limits_and_text_says_it_all(self, kb):
+        reply = handlers.ask("backend dev, java + aws, no ML: closest role, and what do I need?", kb)
+        assert_within_limits(reply.blocks)
+        for line in block_text(reply.blocks).split("\n"):
+            assert line in reply.text
+
+
+class TestMissingForRole:
+    """ "What am I missing for ROLE?": that role only, what they lack first."""
+
+    def test_that_role_only_lacks_first(self, kb):
+        reply = handlers.ask("what am I missing for MLOps if I already do terraform and jenkins?", kb)
+        assert (reply.intent, reply.roles, reply.topic) == ("answer", ("mlops-engineer",), "requirements")
+        assert "name 2 of your 2 skills (Terraform and Jenkins)" in reply.text
+        assert "Experience with Docker and Kubernetes" in first_screen(reply)
+        assert reply.text.index("Experience with Docker and Kubernetes") < reply.text.index(
+            "*What you already have*"
+        )
+
+    def test_what_they_say_they_lack_comes_first(self, kb):
+        """ "no degree": the degree line leads."""
+        reply = handlers.ask(
+            "self-taught, no degree, i ship python and pytorch. what am i missing for ai systems engineer?",
+            kb,
+        )
+        assert reply.roles == ("ai-systems-engineer",)
+        lacking = reply.text.split("*What you already have*")[0]
+        first = [ln for ln in lacking.split("\n") if ln.startswith("• ")][0]
+        assert "Bachelor's degree in computer science" in first
+
+    def test_questions_about_skills_are_not_the_persons(self, kb):
+        """ "python or the math?" asks; it claims nothing: not a fit question."""
+        assert (
+            plan(
+                "what should i learn first to become a production ai engineer, python or the math?",
+                handlers.engine_for(kb),
+            ).mode
+            != "fit"
+        )
+
+    def test_not_fit_questions_stay_as_they_were(self, kb):
+        engine = handlers.engine_for(kb)
+        for q in ("what skills does an mlops engineer need?", "which role pays best for a python dev like me?",  # noqa: E501
+                  "which roles need kubernetes?"):  # fmt: skip
+            assert plan(q, engine).mode != "fit", q
+
+
+class TestFollowups:
+    """In a thread: "and for platform?", "what should i learn first of those?"."""
+
+    def test_a_thread(self, kb):
+        turns: list[Turn] = []
+        reply, turn = handlers.converse(
+            "i know python, docker and k8s, which of these roles fits me?", kb, turns
+        )
+        turns.append(Turn.from_json(turn.to_json()))  # as the store keeps it
+        assert turns[0].said
+        reply, turn = handlers.converse("and for platform?", kb, turns)
+        turns.append(turn)
+        assert reply.roles == ("ml-platform-engineer",)
+        assert "*What AI/ML Platform Engineer asks that you don't mention yet*" in reply.text
+        assert "name 3 of your 3 skills (Python, Docker and Kubernetes)" in reply.text
+        reply, _ = handlers.converse("what should i learn first of those?", kb, turns)
+        assert reply.roles == ("ml-platform-engineer",)
+        assert "Start at the top" in first_screen(reply)
+
+    def test_an_unrelated_follow_up_is_not_a_fit(self, kb):
+        _, turn = handlers.converse("i know python, docker and k8s, which of these roles fits me?", kb, [])
+        reply, _ = handlers.converse("how much do mlops engineers make?", kb, [turn])
+        assert reply.topic == "salary"
+
+
+def test_no_skill_named_asks_for_them_then_answers(kb):
+    """ "which role fits me?" alone: asked what they know; the next message answers it."""
+    reply, turn = handlers.converse("which role is right for me?", kb, [])
+    assert reply.intent == "help" and "Tell me what you know" in reply.text
+    reply, _ = handlers.converse("terraform, ansible and jenkins", kb, [turn])
+    assert reply.roles[0] == "mlops-engineer"
+    assert "*MLOps Engineer fits you best*" in reply.text
+
+
+def test_the_role_may_come_first(kb):
+    """ "MLOps: what am I missing?": the role named before the question; "no ML" names no role."""
+    assert handlers.ask("MLOps: what am I missing? I know python and docker", kb).roles == ("mlops-engineer",)
+    reply = handlers.ask("backend dev, java + aws, no ML: closest role, and what do I need?", kb)
+    assert reply.intent == "compare" and len(reply.roles) == 5

@@ -1,0 +1,41 @@
+"""Years of experience and growth across roles: bars of the documents' numbers, the lines below."""
+
+from __future__ import annotations
+
+import handlers
+from handlers.understand import plan
+from tests.handlers.test_replies import assert_within_limits, block_text
+
+
+def test_years_across_roles(kb):
+    reply = handlers.ask("which role asks for the most years of experience?", kb)
+    assert (reply.intent, reply.topic) == ("compare", "requirements")
+    assert reply.roles[0] == "ml-platform-engineer"
+    assert "*AI/ML Platform Engineer asks for the most experience*: 5+ years." in reply.text
+    assert "5+ years of relevant experience in AI/ML infrastructure and systems" in reply.text[:600]
+    chart = reply.text.split("```")[1]
+    assert "(no years stated)" in chart  # AI/ML and AI Systems state none: said, not invented
+    assert_within_limits(reply.blocks)
+    for line in block_text(reply.blocks).split("\n"):
+        assert line in reply.text
+
+
+def test_years_of_two_roles(kb):
+    reply = handlers.ask("does mlops or platform want more years of experience?", kb)
+    assert set(reply.roles) == {"mlops-engineer", "ml-platform-engineer"}
+    assert "Typically 3-6 years in managing ML projects" in reply.text[:600]
+
+
+def test_growth_says_the_figures_differ(kb):
+    reply = handlers.ask("which role has the fastest growth?", kb)
+    assert reply.topic == "demand" and len(reply.roles) == 5
+    assert "differ in period and scope" in reply.text[:300]
+    assert "20.17%" not in reply.text.split("```")[1]  # a market's CAGR is not drawn as "17%"
+
+
+def test_a_subject_is_not_a_glance(kb):
+    """ "which roles need kubernetes experience?" asks for lines about kubernetes."""
+    assert plan("which roles need kubernetes experience?", handlers.engine_for(kb)).mode not in (
+        "years",
+        "growth",
+    )
