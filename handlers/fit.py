@@ -32,7 +32,9 @@ _WHICH = re.compile(
     r"|\b(?:which|what)\b[^?.!]{0,40}?\b(?:closest|nearest|best fit|best match|most similar|most aligned|"
     r"better fit|better suited|better match|most qualified|qualified for|ready for|transition (?:to|into)|"
     r"switch (?:to|into)|move (?:to|into)|pivot (?:to|into)|next step)\b"
-    r"|\b(?:am i|i'?m|would i be) (?:a )?(?:better|good|best|great) (?:fit|match|suited)\b",
+    r"|\b(?:am i|i'?m|would i be) (?:a )?(?:better|good|best|great) (?:fit|match|suited)\b"
+    # "ci/cd, docker, k8s ... which ai role?": skills, then the bare question
+    r"|\b(?:which|what) (?:(?:ai|ml|of the|of these) )?(?:roles?|jobs?|one)\s*\?*\s*$",
     re.I,
 )
 _MISSING = re.compile(
@@ -44,7 +46,8 @@ _MISSING = re.compile(
 # Every _WHICH and _MISSING match holds one of these (a cheap test before the regexes).
 _CUES = ("miss", "lack", "gap", "short of", "else", "need", "learn", "fit", "suit", "close", "near", "best",
          "match", "right", "target", "easiest", "natural", "aim", "where", "likeliest", "similar", "align",
-         "better", "qualif", "ready", "transition", "switch", "move", "pivot", "next step")  # fmt: skip
+         "better", "qualif", "ready", "transition", "switch", "move", "pivot", "next step", "role", "job",
+         "one")  # fmt: skip
 _SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b", re.I)
 _END = re.compile(r"[?.!\n]")
 _CLAIM = re.compile(
