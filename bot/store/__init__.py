@@ -1,7 +1,8 @@
 """Everything rolebot keeps, in one database (SQLite or PostgreSQL at DATABASE_URL).
 
-Tip state (tips), seen Slack event ids (events), conversation context (conversations) and
-feedback (feedback); the schema is migrated with Alembic (migrate, migrations/).
+Tip state (tips), seen Slack event ids (events), conversation context (conversations),
+feedback (feedback) and, in multi-workspace mode, installations (teams); every team's rows are
+its own (records.Team). The schema is migrated with Alembic (migrate, migrations/).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from bot.store.db import Database, StoreError
 from bot.store.events import SharedSeenEvents
 from bot.store.feedback import Feedback, Report
 from bot.store.migrate import upgrade
+from bot.store.records import SINGLE, Team
+from bot.store.teams import Installations, OAuthStates
 from bot.store.tips import Claim, Store, TipStore
 
 __all__ = [
@@ -19,16 +22,20 @@ __all__ = [
     "Conversations",
     "Database",
     "Feedback",
+    "Installations",
+    "OAuthStates",
     "Report",
+    "SINGLE",
     "SharedSeenEvents",
     "Store",
     "StoreError",
+    "Team",
     "TipStore",
     "open_store",
     "upgrade",
 ]
 
 
-def open_store(url: str | Database) -> TipStore:
-    """The tip store for a DATABASE_URL (or an open Database); migrations are not run here."""
-    return TipStore(url if isinstance(url, Database) else Database(url))
+def open_store(url: str | Database, team: Team = SINGLE) -> TipStore:
+    """A team's tip store for a DATABASE_URL (or an open Database); migrations are not run here."""
+    return TipStore(url if isinstance(url, Database) else Database(url), team)

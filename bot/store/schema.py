@@ -34,6 +34,7 @@ __all__ = [
     "slack_events",
     "tip_flags",
     "tip_log",
+    "team_columns",
     "tip_subscriptions",
     "votes",
 ]
@@ -70,11 +71,20 @@ class UtcDateTime(TypeDecorator):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def team_columns(*, key: bool) -> list[Column]:
+    """Whose row it is (bot.store.records.Team): '' and '' in single-workspace mode."""
+    return [
+        Column("enterprise", String, primary_key=key, nullable=False, server_default=""),
+        Column("team", String, primary_key=key, nullable=False, server_default=""),
+    ]
+
+
 metadata = MetaData()
 
 tip_subscriptions = Table(
     "tip_subscriptions",
     metadata,
+    *team_columns(key=True),
     Column("channel", String, primary_key=True),
     Column("time", String, nullable=False),
     Column("timezone", String, nullable=False),
@@ -88,6 +98,7 @@ tip_subscriptions = Table(
 tip_flags = Table(
     "tip_flags",
     metadata,
+    *team_columns(key=True),
     Column("channel", String, primary_key=True),
     Column("reason", String, nullable=False),
     Column("at", UtcDateTime, nullable=False),
@@ -96,6 +107,7 @@ tip_flags = Table(
 tip_log = Table(
     "tip_log",
     metadata,
+    *team_columns(key=True),
     Column("channel", String, primary_key=True),
     Column("day", Date, primary_key=True),
     Column("tip_key", String, nullable=False),
@@ -124,6 +136,7 @@ conversation_turns = Table(  # a row per turn: turns of one thread arriving at o
     Column("thread", String, nullable=False),
     Column("turn", JSON, nullable=False),
     Column("at", UtcDateTime, nullable=False, index=True),
+    Column("enterprise", String, nullable=False, server_default=""),
     Index("ix_conversation_turns_thread", "team", "channel", "thread", "id"),
 )
 
@@ -137,6 +150,7 @@ answers = Table(
     Column("roles", JSON, nullable=False),
     Column("topic", String(64)),
     Column("covered", Boolean, nullable=False),
+    *team_columns(key=False),
 )
 
 votes = Table(
@@ -146,4 +160,5 @@ votes = Table(
     Column("voter", String(64), primary_key=True),  # sha256 of the Slack user id: no names kept
     Column("vote", String(8), CheckConstraint("vote IN ('up', 'down')"), nullable=False),
     Column("at", UtcDateTime, nullable=False, index=True),
+    *team_columns(key=False),
 )

@@ -1,0 +1,110 @@
+"""Installations (multi-workspace mode): slack_sdk's SQLAlchemy stores on rolebot's database,
+and what an uninstall deletes.
+
+`Installations` is slack_sdk's SQLAlchemyInstallationStore on `Database` (tables slack_installations
+and slack_bots, created by migration 0004). When bolt's token revocation listeners delete a
+team's bot (`app_uninstalled`, `tokens_revoked`), everything rolebot keeps for that team goes
+with it in one transaction: its installations and bot tokens, conversations, answers, votes,
+tip subscriptions, flags and tip log. `OAuthStates` is slack_sdk's SQLAlchemyOAuthStateStore
+(table slack_oauth_states). Both use this process's engine (engines never cross a fork).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_sdk.oauth.installation_store import Bot
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+from sqlalchemy import and_, delete, select, true
+from sqlalchemy.engine import Connection, Engine
+
+from bot.store.db import Database
+from bot.store.records import Team
+from bot.store.schema import answers, conversation_turns, tip_flags, tip_log, tip_subscriptions, votes
+
+__all__ = ["Installations", "OAuthStates", "forget"]
+
+log = logging.getLogger("rolebot.store")
+_TEAM_TABLES = (votes, answers, conversation_turns, tip_log, tip_flags, tip_subscriptions)
+
+
+class _PerProcessEngine:
+    """slack_sdk's stores keep an `engine` attribute: here it is the Database's engine of this process."""
+
+    db: Database
+
+    @property
+    def engine(self) -> Engine:
+        return self.db.engine
+
+    @engine.setter
+    def engine(self, value: Any) -> None:  # the stores' __init__ assigns it; the Database decides
+        pass
+
+
+def _whose(table, enterprise: str | None, team: str | None):
+    """The rows of a team (or, with team None, of every team of an org: an org-wide uninstall)."""
+    mine = table.c.enterprise == (enterprise or "")
+    return and_(mine, table.c.team == team) if team else (mine if enterprise else true())
+
+
+def forget(conn: Connection, enterprise: str | None, team: str | None) -> dict[str, int]:
+    """Delete every row rolebot keeps for a team (or a whole org); how many went per table."""
+    if not team and not enterprise:
+        return {}
+    gone = {}
+    for table in _TEAM_TABLES:
+        gone[table.name] = conn.execute(delete(table).where(_whose(table, enterprise, team))).rowcount
+    return gone
+
+
+class Installations(_PerProcessEngine, SQLAlchemyInstallationStore):
+    """Installations and bot tokens per team; deleting a team's bot deletes all its data."""
+
+    def __init__(self, db: Database, client_id: str) -> None:
+        self.db = db
+        super().__init__(client_id=client_id, engine=None)  # type: ignore[arg-type]
+
+    def delete_bot(self, *, enterprise_id: str | None, team_id: str | None) -> None:
+        """The bot token is gone (app_uninstalled, tokens_revoked): so is everything of the team."""
+        with self.engine.begin() as conn:
+            for table in (self.bots, self.installations):
+                c = table.c
+                conn.execute(
+                    table.delete().where(
+                        c.client_id == self.client_id, c.enterprise_id == enterprise_id, c.team_id == team_id
+                    )
+                )
+            gone = forget(conn, enterprise_id, team_id)
+        log.info(
+            "uninstalled: enterprise %s team %s; deleted its installation and %s",
+            enterprise_id or "-",
+            team_id or "-",
+            ", ".join(f"{n} {t}" for t, n in gone.items() if n) or "no other data",
+        )
+
+    def bot_for(self, team: Team) -> Bot | None:
+        """The bot installed for a team: the workspace's own, else its org's (an org-wide install)."""
+        enterprise = team.enterprise or None
+        bot = self.find_bot(enterprise_id=enterprise, team_id=team.team or None)
+        if bot is None and enterprise is not None:
+            bot = self.find_bot(enterprise_id=enterprise, team_id=None, is_enterprise_install=True)
+        return bot
+
+    def team_of(self, team_id: str) -> Team | None:
+        """The installed team with this workspace id (its org found), None when not installed."""
+        c = self.bots.c
+        query = select(c.enterprise_id).where(c.client_id == self.client_id, c.team_id == team_id).limit(1)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else Team(row.enterprise_id or "", team_id)
+
+
+class OAuthStates(_PerProcessEngine, SQLAlchemyOAuthStateStore):
+    """The OAuth `state` values handed out by /slack/install, each consumed once (10 minutes)."""
+
+    def __init__(self, db: Database, expiration_seconds: int = 600) -> None:
+        self.db = db
+        super().__init__(expiration_seconds=expiration_seconds, engine=None)  # type: ignore[arg-type]
