@@ -26,6 +26,8 @@ EVENTS = frozenset(
         "app_home_opened",
         "assistant_thread_started",
         "assistant_thread_context_changed",
+        "app_uninstalled",  # multi-workspace mode: the team's data is deleted (bot.store.teams)
+        "tokens_revoked",
     }
 )
 JSON, FORM = "application/json", "application/x-www-form-urlencoded"

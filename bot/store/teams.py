@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_sdk.oauth.installation_store import Bot
+from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import and_, delete, select, true
@@ -85,13 +85,13 @@ class Installations(_PerProcessEngine, SQLAlchemyInstallationStore):
             ", ".join(f"{n} {t}" for t, n in gone.items() if n) or "no other data",
         )
 
-    def bot_for(self, team: Team) -> Bot | None:
-        """The bot installed for a team: the workspace's own, else its org's (an org-wide install)."""
+    def installation_for(self, team: Team) -> Installation | None:
+        """A team's latest installation: the workspace's own, else its org's (an org-wide install)."""
         enterprise = team.enterprise or None
-        bot = self.find_bot(enterprise_id=enterprise, team_id=team.team or None)
-        if bot is None and enterprise is not None:
-            bot = self.find_bot(enterprise_id=enterprise, team_id=None, is_enterprise_install=True)
-        return bot
+        found = self.find_installation(enterprise_id=enterprise, team_id=team.team or None)
+        if found is None and enterprise is not None:
+            found = self.find_installation(enterprise_id=enterprise, team_id=None, is_enterprise_install=True)
+        return found
 
     def team_of(self, team_id: str) -> Team | None:
         """The installed team with this workspace id (its org found), None when not installed."""

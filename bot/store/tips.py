@@ -97,6 +97,10 @@ class Store(Protocol):
         """Release the connection."""
         ...
 
+    def for_team(self, team: Team) -> Store:
+        """The same database, another team's rows."""
+        ...
+
 
 class TipStore:
     """`Store` on a Database for one team's rows; safe to share between threads and processes."""
