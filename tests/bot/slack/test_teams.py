@@ -11,7 +11,11 @@ import io
 import json
 import logging
 import re
+import subprocess
+import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +32,7 @@ from bot.store import Conversations, Database, Feedback, Installations, Team, Ti
 from bot.store.schema import answers, conversation_turns, tip_log, tip_subscriptions, votes
 from bot.tips.schedule import TipsConfig
 from bot.tips.service import TipsService
-from tests.bot.conftest import fake_ask
+from tests.bot.conftest import BOT_TOKEN, ROOT, Server, fake_ask, free_port, serve_env, stop
 from tests.bot.slack.signing import SECRET, action, event, mention, signed_headers, slash
 from tests.fake_clock import FakeClock, utc
 
@@ -318,3 +322,67 @@ class TestUninstall:
 def test_the_body_of_json_events_is_json():
     """(helper check) event() bodies parse and carry the team."""
     assert json.loads(event({"type": "app_mention"}, team="T9"))["authorizations"][0]["team_id"] == "T9"
+
+
+def multi_env(fake, tmp, **extra: str) -> dict[str, str]:
+    """serve's environment in multi-workspace mode (no bot token unless given)."""
+    env = serve_env(fake.api_url, tmp, SLACK_CLIENT_ID=CLIENT_ID, SLACK_CLIENT_SECRET=CLIENT_SECRET, **extra)
+    if "SLACK_BOT_TOKEN" not in extra:
+        del env["SLACK_BOT_TOKEN"]
+    return env
+
+
+class TestServe:
+    def test_serve_offers_the_install_page_and_ignores_the_bot_token(self, fake_slack, tmp_path):
+        """`serve` with a client id and a bot token: multi-workspace mode, one line saying the
+        token is ignored, /slack/install served; no secret in the log."""
+        port, log = free_port(), tmp_path / "serve.log"
+        env = multi_env(fake_slack, tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, WEB_CONCURRENCY="1")
+        with log.open("wb") as out:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "bot", "serve", "--port", str(port)],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        try:
+            Server(fake_slack, port, log, proc).wait_healthy()
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/slack/install", timeout=5) as resp:
+                page = resp.read().decode()
+                assert resp.status == 200 and "Add to Slack" in page
+            redirect = f"http://127.0.0.1:{port}/slack/oauth_redirect?code=x&state=forged"
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(redirect, timeout=5)
+            assert 400 <= refused.value.code < 500
+        finally:
+            stop(proc)
+        said = log.read_text()
+        assert said.count("SLACK_BOT_TOKEN is ignored") == 1
+        assert fake_slack.calls_to("auth.test") == []  # no token to check at start
+        for secret in (CLIENT_SECRET, BOT_TOKEN, SECRET):
+            assert secret not in said and secret not in page
+        assert "Traceback" not in said
+
+    @pytest.mark.parametrize(
+        ("extra", "named"),
+        [
+            ({"SLACK_APP_TOKEN": "xapp-1-A0APP-1-abc"}, "SLACK_APP_TOKEN"),
+            ({"SLACK_CLIENT_ID": "not-an-id"}, "SLACK_CLIENT_ID"),
+            ({"SLACK_CLIENT_SECRET": ""}, "SLACK_CLIENT_SECRET"),
+        ],
+    )
+    def test_bad_multi_workspace_settings_are_one_line(self, fake_slack, tmp_path, extra, named):
+        """Socket Mode, a malformed client id or no client secret: one line naming it, exit 2."""
+        env = {**multi_env(fake_slack, tmp_path), **extra}
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", "serve", "--port", "1"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        last = result.stderr.strip().splitlines()[-1]
+        assert last.startswith("rolebot: ") and named in last and CLIENT_SECRET not in result.stderr
