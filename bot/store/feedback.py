@@ -19,6 +19,7 @@ from sqlalchemy import case, delete, func, select
 from bot.store.db import Database
 from bot.store.records import SINGLE, Team
 from bot.store.schema import answers, votes
+from bot.store.teams import installed
 
 __all__ = ["KEEP_FOR", "VOTES", "Asked", "Feedback", "Report"]
 
@@ -95,7 +96,8 @@ class Feedback:
         )
 
     def record_answers(self, rows: list[dict[str, Any]]) -> None:
-        """Keep several answers in one transaction (each a mapping of record_answer's fields)."""
+        """Keep several answers in one transaction (each a mapping of record_answer's fields, and
+        `enterprise`/`team`: an answer of a team no longer installed is dropped)."""
         if not rows:
             return
         values = [
@@ -110,10 +112,16 @@ class Feedback:
         ]
         before = self._recorded
         self._recorded += len(values)
+        cutoff = max(v["created_at"] for v in values) - KEEP_FOR
         with self.db.begin() as conn:
-            conn.execute(self.db.insert(answers).on_conflict_do_nothing(), values)  # one statement, many rows
+            teams = {Team(v["enterprise"], v["team"]) for v in values} - {SINGLE}
+            if teams:  # an answer that waited (batch, outage) must not outlive its team's uninstall
+                kept = installed(conn, teams) | {SINGLE}
+                values = [v for v in values if Team(v["enterprise"], v["team"]) in kept]
+            if values:  # one statement, many rows
+                conn.execute(self.db.insert(answers).on_conflict_do_nothing(), values)
             if self._recorded // self._prune_every != before // self._prune_every:
-                self._prune(conn, max(v["created_at"] for v in values) - KEEP_FOR)
+                self._prune(conn, cutoff)
 
     def record_vote(self, answer_id: str, user: str, vote: str, now: datetime, team: Team = SINGLE) -> str:
         """'recorded', 'duplicate' (this person already voted on it) or 'unknown_answer' (none

@@ -17,17 +17,38 @@ from typing import Any
 from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
-from sqlalchemy import and_, delete, select, true
+from sqlalchemy import MetaData, and_, delete, or_, select, true
 from sqlalchemy.engine import Connection, Engine
 
 from bot.store.db import Database
 from bot.store.records import Team
 from bot.store.schema import answers, conversation_turns, tip_flags, tip_log, tip_subscriptions, votes
 
-__all__ = ["Installations", "OAuthStates", "forget"]
+__all__ = ["Installations", "OAuthStates", "forget", "installed"]
 
 log = logging.getLogger("rolebot.store")
 _TEAM_TABLES = (votes, answers, conversation_turns, tip_log, tip_flags, tip_subscriptions)
+_BOTS = SQLAlchemyInstallationStore.build_bots_table(MetaData(), "slack_bots")
+
+
+def installed(conn: Connection, teams: set[Team]) -> set[Team]:
+    """Which of these teams still have a bot (their own or their org's).
+
+    The rows read stay locked until the transaction ends (FOR SHARE on PostgreSQL; SQLite
+    writes one at a time anyway), so an uninstall waits for what is written under them, then
+    deletes it too.
+    """
+    if not teams:
+        return set()
+    b = _BOTS.c
+    orgs = {t.enterprise for t in teams if t.enterprise}
+    query = select(b.enterprise_id, b.team_id, b.is_enterprise_install).where(
+        or_(b.team_id.in_({t.team for t in teams}), and_(b.enterprise_id.in_(orgs), b.is_enterprise_install))
+    )
+    rows = conn.execute(query.with_for_update(read=True)).all()
+    own = {Team(r.enterprise_id or "", r.team_id) for r in rows if r.team_id}
+    org_wide = {r.enterprise_id for r in rows if r.is_enterprise_install}
+    return {t for t in teams if t in own or t.enterprise in org_wide}
 
 
 class _PerProcessEngine:

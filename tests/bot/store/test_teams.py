@@ -9,12 +9,12 @@ from sqlalchemy import func, select
 
 from bot.store import ContextKey, Conversations, Feedback, Installations, OAuthStates, Team, TipStore
 from bot.store.records import Subscription
-from bot.store.schema import answers, conversations, tip_flags, tip_log, tip_subscriptions, votes
+from bot.store.schema import answers, conversation_turns, tip_flags, tip_log, tip_subscriptions, votes
 from tests.fake_clock import utc
 
 NOW = utc(2026, 11, 23, 9)
 CLIENT_ID = "1111111111.2222222222"
-TABLES = (conversations, answers, votes, tip_subscriptions, tip_flags, tip_log)
+TABLES = (conversation_turns, answers, votes, tip_subscriptions, tip_flags, tip_log)
 
 
 def fill(db, team: Team) -> None:
@@ -23,9 +23,7 @@ def fill(db, team: Team) -> None:
     store.save_subscription(Subscription("C1"), NOW)
     store.set_flag("C1", "not_in_channel", NOW)
     store.claim("C1", date(2026, 11, 23), "k", "me", NOW, timedelta(minutes=5))
-    Conversations(db).save_context(
-        ContextKey(team.team, "C1", "1.1", team.enterprise), [{"intent": "x"}], NOW
-    )
+    Conversations(db).add_turn(ContextKey(team.team, "C1", "1.1", team.enterprise), {"intent": "x"}, NOW)
     row = {
         "id": f"A-{team.team}",
         "created_at": NOW,
@@ -77,8 +75,9 @@ class TestTeamRows:
 
     def test_report_takes_one_team(self, db):
         """Feedback.report(team=T) counts only T's answers."""
-        fill(db, Team("", "T1"))
-        fill(db, Team("", "T2"))
+        for team in (Team("", "T1"), Team("", "T2")):
+            install(Installations(db, CLIENT_ID), team)
+            fill(db, team)
         assert Feedback(db).report(NOW - timedelta(days=1), "T1").answers == 1
         assert Feedback(db).report(NOW - timedelta(days=1)).answers == 2
 
@@ -123,3 +122,40 @@ class TestOAuthStates:
         states = OAuthStates(db)
         state = states.issue()
         assert states.consume(state) and not states.consume(state) and not states.consume("made-up")
+
+
+class TestLateAnswers:
+    def test_an_answer_written_after_the_uninstall_is_dropped(self, db):
+        """Answers that waited in a batch (or through an outage) are not written for a team gone
+        since; an installed team's and single-workspace mode's are."""
+        installs = Installations(db, CLIENT_ID)
+        install(installs, Team("", "T1"))
+        install(installs, Team("", "T2"))
+        installs.delete_all(enterprise_id=None, team_id="T1")
+        row = {
+            "created_at": NOW,
+            "question": "q",
+            "intent": "answer",
+            "roles": [],
+            "topic": None,
+            "covered": True,
+        }
+        Feedback(db).record_answers(
+            [{**row, "id": "a1", "team": "T1"}, {**row, "id": "a2", "team": "T2"}, {**row, "id": "a3"}]
+        )
+        with db.begin(read=True) as conn:
+            assert sorted(conn.execute(select(answers.c.id)).scalars()) == ["a2", "a3"]
+
+    def test_an_org_wide_install_keeps_its_workspaces_answers(self, db):
+        """A workspace served by its org's install records answers."""
+        install(Installations(db, CLIENT_ID), Team("E1", ""), org_wide=True)
+        row = {
+            "created_at": NOW,
+            "question": "q",
+            "intent": "answer",
+            "roles": [],
+            "topic": None,
+            "covered": True,
+        }
+        Feedback(db).record_answers([{**row, "id": "a1", "enterprise": "E1", "team": "T5"}])
+        assert Feedback(db).report(NOW - timedelta(days=1), "T5").answers == 1
