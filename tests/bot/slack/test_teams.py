@@ -386,3 +386,24 @@ class TestServe:
         assert result.returncode == 2 and "Traceback" not in result.stderr
         last = result.stderr.strip().splitlines()[-1]
         assert last.startswith("rolebot: ") and named in last and CLIENT_SECRET not in result.stderr
+
+
+class TestEnterpriseGrid:
+    def test_an_org_wide_install_answers_its_workspaces_and_its_uninstall_deletes_them(self, multi):
+        """An org-wide install (Enterprise Grid) is stored as the org's; a workspace of the org is
+        answered with the org's token, keyed by its own team; removing it deletes the org's data."""
+        multi.fake.add_team("T5", "xoxb-5-org-token", "code-org", enterprise_id="E1", org_install=True)
+        status, page = multi.install("code-org")
+        assert status == 200 and "An org" in page
+        org = {"authorizations": [{"enterprise_id": "E1", "team_id": None, "is_enterprise_install": True}]}
+        body = event(mention("mlops salary"), "EvOrg", team="T5", enterprise_id="E1", **org)
+        assert multi.post(body) == 200
+        (post,) = multi.fake.wait_for("chat.postMessage")
+        assert post.token == "xoxb-5-org-token"
+        eventually(lambda: multi.count(answers, "T5") == 1, "the org workspace's answer recorded")
+        assert multi.count(conversations, "T5") == 1
+        bye = event({"type": "app_uninstalled"}, "EvOrgBye", team="T5", enterprise_id="E1", **org)
+        assert multi.post(bye) == 200
+        eventually(lambda: multi.count(conversations, "T5") == 0, "the org's data deleted")
+        assert multi.count(answers, "T5") == 0
+        assert Installations(multi.db, CLIENT_ID).installation_for(Team("E1", "T5")) is None
