@@ -82,6 +82,18 @@ class Team:
     bot_user_id: str = "U0BOT"
     bot_id: str = "B0BOT"
     org_install: bool = False  # an org-wide install (Enterprise Grid)
+    refresh_token: str | None = None  # token rotation: the token expires in a minute ...
+    rotated_token: str | None = None  # ... and refreshing it gives this one
+
+    def refreshed(self) -> dict[str, Any]:
+        """What oauth.v2.access answers for grant_type=refresh_token."""
+        return {
+            "ok": True,
+            "token_type": "bot",
+            "access_token": self.rotated_token,
+            "refresh_token": self.refresh_token,
+            "expires_in": 43200,
+        }
 
     def oauth_answer(self) -> dict[str, Any]:
         """What oauth.v2.access answers for this team's code."""
@@ -96,6 +108,7 @@ class Team:
             "team": None if self.org_install else {"id": self.team_id, "name": self.name},
             "enterprise": {"id": self.enterprise_id, "name": "An org"} if self.enterprise_id else None,
             "is_enterprise_install": self.org_install,
+            **({"refresh_token": self.refresh_token, "expires_in": 60} if self.refresh_token else {}),
         }
 
     def auth_test(self) -> dict[str, Any]:
@@ -224,6 +237,9 @@ class FakeSlack:
         team = Team(team_id, token, code, **details)
         with self._lock:
             self._teams[code] = self._teams[token] = team
+            for also in (team.refresh_token, team.rotated_token):
+                if also:
+                    self._teams[also] = team
         return team
 
     def revoke(self, token: str) -> None:
@@ -234,6 +250,9 @@ class FakeSlack:
     def _team_answer(self, call: Call) -> dict[str, Any] | None:
         """oauth.v2.access and auth.test for the teams added, None for anything else."""
         if call.method == "oauth.v2.access":
+            if call.body.get("grant_type") == "refresh_token":
+                team = self._teams.get(str(call.body.get("refresh_token", "")))
+                return team.refreshed() if team else {"ok": False, "error": "invalid_refresh_token"}
             team = self._teams.get(str(call.body.get("code", "")))
             return team.oauth_answer() if team else {"ok": False, "error": "invalid_code"}
         if call.method != "auth.test":

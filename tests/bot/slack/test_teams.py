@@ -407,3 +407,22 @@ class TestEnterpriseGrid:
         eventually(lambda: multi.count(conversations, "T5") == 0, "the org's data deleted")
         assert multi.count(answers, "T5") == 0
         assert Installations(multi.db, CLIENT_ID).installation_for(Team("E1", "T5")) is None
+
+
+class TestTokenRotation:
+    def test_an_expiring_token_is_rotated_through_the_api_url(self, multi):
+        """With token rotation on, bolt refreshes a token about to expire (oauth.v2.access with the
+        refresh token, through SLACK_API_URL), saves it, and answers with the new one."""
+        multi.fake.add_team(
+            "T3", "xoxb-3-old", "code-3", refresh_token="xoxe-1-refresh", rotated_token="xoxb-3-new"
+        )
+        assert multi.install("code-3")[0] == 200
+        assert multi.post(event(mention("mlops salary"), "EvRot", team="T3")) == 200
+        (post,) = multi.fake.wait_for("chat.postMessage")
+        assert post.token == "xoxb-3-new"
+        refresh = [
+            c for c in multi.fake.calls_to("oauth.v2.access") if c.body.get("grant_type") == "refresh_token"
+        ]
+        assert len(refresh) == 1
+        stored = Installations(multi.db, CLIENT_ID).installation_for(Team("", "T3"))
+        assert stored.bot_token == "xoxb-3-new"

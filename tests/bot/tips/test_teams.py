@@ -128,3 +128,27 @@ def test_team_is_refused_in_single_workspace_mode(fake_slack, tmp_path):
     ns = Namespace(tips_command="post", channel="C1", date=None, team="T1")
     assert tips_cmd.run(ns, kb=make_kb(), env=env, out=StringIO(), err=err) == 2
     assert "multi-workspace" in err.getvalue()
+
+
+def test_an_expiring_token_is_rotated_before_tips_are_posted(teams, fake_slack):
+    """team_client refreshes a rotating token about to expire (through SLACK_API_URL) and saves it."""
+    import time
+
+    db, installs, settings = teams
+    fake_slack.add_team("T4", "xoxb-4-old", "code-4", refresh_token="xoxe-1-four", rotated_token="xoxb-4-new")
+    installs.save(
+        Installation(
+            app_id="A0APP",
+            team_id="T4",
+            bot_token="xoxb-4-old",
+            bot_refresh_token="xoxe-1-four",
+            bot_token_expires_at=int(time.time()) + 60,
+            bot_id="B0",
+            bot_user_id="U0B",
+            user_id="U1",
+        )
+    )
+    assert team_client(settings, installs, Team("", "T4")).token == "xoxb-4-new"
+    assert installs.installation_for(Team("", "T4")).bot_token == "xoxb-4-new"
+    (refresh,) = fake_slack.calls_to("oauth.v2.access")
+    assert refresh.body["grant_type"] == "refresh_token"
