@@ -278,7 +278,14 @@ class Services:
         if not self.multi:
             return SINGLE
         context, body = context or {}, body or {}
-        team = context.get("team_id") or body.get("team_id") or _id(body.get("team")) or ""
+        user = body.get("user") if isinstance(body.get("user"), Mapping) else {}
+        team = (
+            context.get("team_id")
+            or body.get("team_id")
+            or _id(body.get("team"))
+            or user.get("team_id")
+            or ""
+        )
         return Team(str(context.get("enterprise_id") or ""), str(team))
 
     def key(

@@ -66,6 +66,11 @@ def run(
             return _preview(args, rot, clock, out, env, err)
         settings = Settings.from_env(env)
         settings.require_tokens()
+        if settings.multi_workspace and settings.bot_token:
+            print(
+                "rolebot tips: SLACK_BOT_TOKEN is ignored: SLACK_CLIENT_ID is set (multi-workspace mode)",
+                file=err,
+            )
         if getattr(args, "team", None) and not settings.multi_workspace:
             raise ConfigError("--team is for multi-workspace mode (SLACK_CLIENT_ID); one team here")
         _migrate(settings)
