@@ -167,7 +167,8 @@ def _oauth(app: App, environ: dict[str, Any], start_response: Callable[..., Any]
         else:
             resp = flow.handle_callback(request)
     except Exception as exc:  # noqa: BLE001 (one line, never a traceback for a person)
-        _log.error("installation page failed: %s: %s%s", type(exc).__name__, str(exc)[:200], _where(exc))
+        first = (str(exc).splitlines() or [""])[0][:200]  # a database error's next lines hold its parameters
+        _log.error("installation page failed: %s: %s%s", type(exc).__name__, first, _where(exc))
         resp = BoltResponse(
             status=503,
             body=OAUTH_DOWN,

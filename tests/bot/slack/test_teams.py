@@ -426,3 +426,16 @@ class TestTokenRotation:
         assert len(refresh) == 1
         stored = Installations(multi.db, CLIENT_ID).installation_for(Team("", "T3"))
         assert stored.bot_token == "xoxb-3-new"
+
+
+class TestDatabaseDown:
+    def test_the_install_page_without_a_database_is_a_plain_503(self, multi, caplog):
+        """The database gone (SQLite file moved away): /slack/install is a plain 503 page, one log
+        line, no traceback."""
+        if multi.db.file is None:
+            pytest.skip("SQLite: the file is moved away")
+        multi.db.file.rename(multi.db.file.with_suffix(".away"))
+        multi.db.close()
+        status, _, page = multi.request("GET", "/slack/install")
+        assert status == 503 and "could not reach its database" in page and "Traceback" not in page
+        assert "installation page failed" in caplog.text and "Traceback" not in caplog.text
