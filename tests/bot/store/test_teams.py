@@ -159,3 +159,38 @@ class TestLateAnswers:
         }
         Feedback(db).record_answers([{**row, "id": "a1", "enterprise": "E1", "team": "T5"}])
         assert Feedback(db).report(NOW - timedelta(days=1), "T5").answers == 1
+
+
+class TestMigration:
+    def test_0004_keeps_old_rows_as_single_workspace_and_goes_down_again(self, database_url):
+        """Rows from before 0004 become single-workspace mode's ('', ''); downgrading to 0002 keeps
+        them and drops other teams' tip rows; upgrading again works."""
+        from alembic import command
+
+        from bot.store import Database, upgrade
+        from bot.store.migrate import _config, current
+
+        db = Database(database_url)
+        with db.migrating() as conn:
+            command.upgrade(_config(conn), "0002")
+            conn.exec_driver_sql(
+                "INSERT INTO tip_subscriptions"
+                " (channel, time, timezone, weekdays, enabled, since, updated_at) "
+                "VALUES ('C1', '07:45', 'UTC', 'mon', true, '2026-11-01T08:00:00.000000Z', "
+                "'2026-11-01T08:00:00.000000Z')"
+            )
+        upgrade(db)
+        assert TipStore(db).subscription("C1").time == "07:45"
+        TipStore(db, Team("", "T1")).save_subscription(Subscription("C1", time="10:00"), NOW)
+        db.close()
+        with db.migrating() as conn:
+            command.downgrade(_config(conn), "0002")
+        assert current(db) == "0002"
+        with db.begin(read=True) as conn:
+            assert conn.exec_driver_sql("SELECT channel, time FROM tip_subscriptions").all() == [
+                ("C1", "07:45")
+            ]
+        db.close()
+        upgrade(db)
+        assert [s.time for s in TipStore(db).subscriptions()] == ["07:45"]
+        db.close()
