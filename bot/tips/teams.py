@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackClientError
 from slack_sdk.oauth.token_rotation import TokenRotator
 
 from bot.clock import Clock
@@ -62,7 +63,13 @@ class TeamsScheduler(Scheduler):
         self._missing: set[Team] = set()
 
     def _scheduler(self, team: Team) -> Scheduler | None:
-        client = self._client_for(team)
+        try:
+            client = self._client_for(team)
+        except SlackClientError as exc:  # e.g. its token could not be rotated: the others go on
+            log.warning(
+                "tips of team %s skipped this pass: %s", team.team or team.enterprise, type(exc).__name__
+            )
+            return None
         if client is None:
             if team not in self._missing:
                 log.warning("tips of team %s skipped: it has no installation", team.team or team.enterprise)

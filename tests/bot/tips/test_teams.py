@@ -152,3 +152,27 @@ def test_an_expiring_token_is_rotated_before_tips_are_posted(teams, fake_slack):
     assert installs.installation_for(Team("", "T4")).bot_token == "xoxb-4-new"
     (refresh,) = fake_slack.calls_to("oauth.v2.access")
     assert refresh.body["grant_type"] == "refresh_token"
+
+
+def test_a_team_whose_token_cannot_be_rotated_does_not_stop_the_others(teams, fake_slack):
+    """A refused refresh (one team) skips that team this pass; the other team's tip is posted."""
+    import time
+
+    db, installs, settings = teams
+    fake_slack.add_team("T4", "xoxb-4-old", "code-4", refresh_token="xoxe-1-gone", rotated_token="xoxb-4-new")
+    fake_slack.error("oauth.v2.access", "invalid_refresh_token")
+    installs.delete_bot(enterprise_id=None, team_id="T1")
+    old = Installation(
+        app_id="A0APP",
+        team_id="T4",
+        bot_token="xoxb-4-old",
+        bot_refresh_token="xoxe-1-gone",
+        bot_token_expires_at=int(time.time()) + 60,
+        user_id="U1",
+    )
+    installs.save(old)
+    TipStore(db, Team("", "T4")).save_subscription(
+        Subscription("C4", weekdays=tuple(range(7))), NOW - timedelta(days=1)
+    )
+    scheduler(db, installs, settings, FakeClock(NOW)).tick()
+    assert [c.token for c in fake_slack.calls_to("chat.postMessage")] == [TOKENS["T2"]]
