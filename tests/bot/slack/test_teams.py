@@ -33,7 +33,7 @@ from bot.store.schema import answers, conversation_turns, tip_log, tip_subscript
 from bot.tips.schedule import TipsConfig
 from bot.tips.service import TipsService
 from tests.bot.conftest import BOT_TOKEN, ROOT, Server, fake_ask, free_port, serve_env, stop
-from tests.bot.slack.signing import SECRET, action, event, mention, signed_headers, slash
+from tests.bot.slack.signing import SECRET, action, event, mention, post, signed_headers, slash
 from tests.fake_clock import FakeClock, utc
 
 CLIENT_ID = "1111111111.2222222222"
@@ -333,11 +333,13 @@ def multi_env(fake, tmp, **extra: str) -> dict[str, str]:
 
 
 class TestServe:
-    def test_serve_offers_the_install_page_and_ignores_the_bot_token(self, fake_slack, tmp_path):
-        """`serve` with a client id and a bot token: multi-workspace mode, one line saying the
-        token is ignored, /slack/install served; no secret in the log."""
+    def test_serve_installs_a_team_and_answers_it_with_its_token(self, fake_slack, tmp_path):
+        """`serve` (two worker processes) with a client id and a bot token: multi-workspace mode,
+        one line saying the token is ignored; a team installs through /slack/install and the
+        redirect, and its mention is answered with its token; no secret in the log."""
+        fake_slack.add_team("T1", TOKENS["T1"], "code-1", name="Team One")
         port, log = free_port(), tmp_path / "serve.log"
-        env = multi_env(fake_slack, tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, WEB_CONCURRENCY="1")
+        env = multi_env(fake_slack, tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, WEB_CONCURRENCY="2")
         with log.open("wb") as out:
             proc = subprocess.Popen(
                 [sys.executable, "-m", "bot", "serve", "--port", str(port)],
@@ -346,21 +348,33 @@ class TestServe:
                 stdout=out,
                 stderr=subprocess.STDOUT,
             )
+        base = f"http://127.0.0.1:{port}"
         try:
             Server(fake_slack, port, log, proc).wait_healthy()
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/slack/install", timeout=5) as resp:
+            assert fake_slack.calls == []  # no token to check at start
+            with urllib.request.urlopen(f"{base}/slack/install", timeout=5) as resp:
                 page = resp.read().decode()
                 assert resp.status == 200 and "Add to Slack" in page
-            redirect = f"http://127.0.0.1:{port}/slack/oauth_redirect?code=x&state=forged"
-            with pytest.raises(urllib.error.HTTPError) as refused:
-                urllib.request.urlopen(redirect, timeout=5)
+                state = re.match(rf"{COOKIE}=([^;]+)", resp.headers["Set-Cookie"]).group(1)
+            done = urllib.request.Request(
+                f"{base}/slack/oauth_redirect?code=code-1&state={state}",
+                headers={"Cookie": f"{COOKIE}={state}"},
+            )
+            with urllib.request.urlopen(done, timeout=5) as resp:
+                assert resp.status == 200 and "rolebot is installed" in resp.read().decode()
+            with pytest.raises(urllib.error.HTTPError) as refused:  # the same state again
+                urllib.request.urlopen(done, timeout=5)
             assert 400 <= refused.value.code < 500
+            body = event(mention("mlops salary"), "EvServe", team="T1")
+            headers = signed_headers(body, content_type=JSON)
+            assert post(f"{base}/slack/events", body, headers).status == 200
+            (answer,) = fake_slack.wait_for("chat.postMessage")
+            assert answer.token == TOKENS["T1"]
         finally:
             stop(proc)
         said = log.read_text()
         assert said.count("SLACK_BOT_TOKEN is ignored") == 1
-        assert fake_slack.calls_to("auth.test") == []  # no token to check at start
-        for secret in (CLIENT_SECRET, BOT_TOKEN, SECRET):
+        for secret in (CLIENT_SECRET, BOT_TOKEN, SECRET, TOKENS["T1"]):
             assert secret not in said and secret not in page
         assert "Traceback" not in said
 
