@@ -70,7 +70,8 @@ def page(title: str, *paragraphs: str) -> str:
         f"<title>{html.escape(title)}</title>"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         "<style>body{font-family:system-ui,sans-serif;max-width:36em;margin:4em auto;padding:0 1em;"
-        "line-height:1.5}</style></head>"
+        "line-height:1.5}.button{display:inline-block;padding:.6em 1.2em;border-radius:6px;"
+        "background:#4a154b;color:#fff;font-weight:600;text-decoration:none}</style></head>"
         f"<body><h1>{html.escape(title)}</h1>{body}</body></html>"
     )
 
@@ -127,8 +128,7 @@ class RolebotOAuthFlow(OAuthFlow):
             "Add rolebot to Slack",
             "rolebot answers career questions about five AI/ML engineering roles with <code>/role</code>, "
             "in mentions and direct messages, and can post a daily career tip to a channel.",
-            f'<a href="{html.escape(url)}"><img alt="Add to Slack" height="40" width="139" '
-            'src="https://platform.slack-edge.com/img/add_to_slack.png"></a>',
+            f'<a class="button" href="{html.escape(url)}">Add to Slack</a>',
             f"Slack will ask you to allow these permissions: {scopes}.",
             "Removing the app from your workspace deletes everything rolebot keeps for it.",
         )
