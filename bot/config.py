@@ -90,12 +90,14 @@ class Settings:
 
     @property
     def multi_workspace(self) -> bool:
-        """Multi-workspace mode ("Add to Slack") is chosen by setting SLACK_CLIENT_ID."""
-        return self.client_id is not None
+        """Multi-workspace mode ("Add to Slack"): SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are set."""
+        return self.client_id is not None and self.client_secret is not None
 
     def require_oauth(self) -> tuple[str, str]:
         """The client id and secret of multi-workspace mode, or ConfigError."""
-        if self.client_id is None or not _CLIENT_ID.match(self.client_id):
+        if self.client_id is None:
+            raise ConfigError("SLACK_CLIENT_ID is not set (needed with SLACK_CLIENT_SECRET)")
+        if not _CLIENT_ID.match(self.client_id):
             raise ConfigError("SLACK_CLIENT_ID is malformed (expected digits.digits, from Basic Information)")
         if self.client_secret is None:
             raise ConfigError("SLACK_CLIENT_SECRET is not set (needed with SLACK_CLIENT_ID)")
@@ -104,8 +106,9 @@ class Settings:
         return self.client_id, self.client_secret
 
     def require_tokens(self) -> None:
-        """The Web API credentials of the mode: the client id and secret, else the bot token."""
-        if self.multi_workspace:
+        """The Web API credentials of the mode: the client id and secret, else the bot token
+        (half of the client credentials without a bot token: the missing half is named)."""
+        if self.multi_workspace or (self.bot_token is None and (self.client_id or self.client_secret)):
             self.require_oauth()
         else:
             self.require_bot_token()

@@ -51,3 +51,16 @@ class TestModes:
         with pytest.raises(ConfigError) as fault:
             Settings.from_env(env).require_tokens()
         assert named in str(fault.value) and CLIENT["SLACK_CLIENT_SECRET"] not in str(fault.value)
+
+
+def test_half_of_the_client_credentials_beside_a_bot_token_is_single_workspace_mode():
+    """A client id without its secret (or the other way round) leaves a bot token in charge."""
+    for half in (
+        {"SLACK_CLIENT_ID": CLIENT["SLACK_CLIENT_ID"]},
+        {"SLACK_CLIENT_SECRET": "0123456789abcdef0"},
+    ):
+        settings = Settings.from_env({**half, "SLACK_BOT_TOKEN": "xoxb-1-2"})
+        assert not settings.multi_workspace
+        settings.require_tokens()
+    with pytest.raises(ConfigError, match="SLACK_CLIENT_ID is not set"):
+        Settings.from_env({"SLACK_CLIENT_SECRET": "0123456789abcdef0"}).require_tokens()
