@@ -14,8 +14,9 @@ from slack_sdk import WebClient
 import handlers
 from bot.config import Settings
 from bot.ops import logs, metrics
-from bot.slack import delivery, listeners, oauth
+from bot.slack import delivery, listeners
 from bot.slack.dedupe import Seen, SeenEvents
+from bot.slack.envelope import REVOCATION
 from bot.slack.middleware import Gate
 from bot.slack.services import LocalMemory, Memory, Services, TipsService, Votes
 from bot.store import Database
@@ -83,6 +84,8 @@ def create_app(
     client = client if client is not None else delivery.guard_resends(make_client(settings))
     options: dict[str, Any] = {}
     if settings.multi_workspace:
+        from bot.slack import oauth  # bolt's OAuth and slack_sdk's stores: only in this mode
+
         flow = oauth.oauth_flow(settings, db or Database(settings.database_url), client, logger)
         options = {"oauth_flow": flow, "before_authorize": oauth.KnownTeam(flow.settings.installation_store)}
     app = App(
@@ -95,7 +98,7 @@ def create_app(
     if settings.multi_workspace:
         app.enable_token_revocation_listeners()
     else:  # acknowledged: with a single bot token there is no installation to delete
-        for kind in oauth.REVOCATION_EVENTS:
+        for kind in REVOCATION:
             app.event(kind)(_nothing_to_delete)
     app.use(Gate(seen if seen is not None else SeenEvents()))
     # an `ask` of one's own (tests, embedding) answers conversations too, without their context

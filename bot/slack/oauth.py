@@ -25,12 +25,14 @@ from slack_sdk import WebClient
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import Settings
-from bot.store import Database, Installations, OAuthStates, StoreError
+from bot.slack.envelope import REVOCATION
+from bot.slack.pages import page
+from bot.store import Database, StoreError
+from bot.store.installs import Installations, OAuthStates
 
-__all__ = ["FAILURES", "KnownTeam", "REVOCATION_EVENTS", "oauth_flow", "page"]
+__all__ = ["FAILURES", "KnownTeam", "oauth_flow"]
 
 log = logging.getLogger("rolebot.oauth")
-REVOCATION_EVENTS = ("app_uninstalled", "tokens_revoked")
 # why an installation failed (bolt's reasons), in plain words, and the HTTP status
 FAILURES = {
     "access_denied": (200, "Nothing was installed: the installation was cancelled in Slack."),
@@ -60,20 +62,6 @@ _UNKNOWN = (
     400,
     "Nothing was installed: Slack reported a problem ({reason}). Start again from the install page.",
 )
-
-
-def page(title: str, *paragraphs: str) -> str:
-    """A small HTML page; the paragraphs are HTML already (escape what comes from outside)."""
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title>"
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<style>body{font-family:system-ui,sans-serif;max-width:36em;margin:4em auto;padding:0 1em;"
-        "line-height:1.5}.button{display:inline-block;padding:.6em 1.2em;border-radius:6px;"
-        "background:#4a154b;color:#fff;font-weight:600;text-decoration:none}</style></head>"
-        f"<body><h1>{html.escape(title)}</h1>{body}</body></html>"
-    )
 
 
 def _html(status: int, text: str) -> BoltResponse:
@@ -179,7 +167,7 @@ class KnownTeam(Middleware):
         self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
     ) -> BoltResponse | None:
         body = req.body
-        if body.get("type") in ("url_verification", "ssl_check") or _event_type(body) in REVOCATION_EVENTS:
+        if body.get("type") in ("url_verification", "ssl_check") or _event_type(body) in REVOCATION:
             return next()
         ctx = req.context
         try:

@@ -28,16 +28,12 @@ from bot.ops import logs, metrics
 from bot.ops.http import HEALTH_PATH, Ops
 from bot.slack import envelope
 from bot.slack.listeners.errors import APOLOGY
-from bot.slack.oauth import page
+from bot.slack.pages import OAUTH_DOWN
 
-__all__ = ["EVENTS_PATH", "HEALTH_PATH", "MAX_BODY", "OAUTH_DOWN", "make_wsgi"]
+__all__ = ["EVENTS_PATH", "HEALTH_PATH", "MAX_BODY", "make_wsgi"]
 
 EVENTS_PATH = "/slack/events"
 MAX_BODY = 1_000_000  # Slack's payloads are a few KB; refuse anything absurd before reading it
-OAUTH_DOWN = page(
-    "rolebot is not available right now",
-    "rolebot could not reach its database, so nothing was installed. Please try again in a few minutes.",
-)
 _TIMESTAMP = re.compile(r"^[0-9]{1,15}$")
 _log = logging.getLogger("rolebot.http")
 

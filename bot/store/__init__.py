@@ -1,8 +1,9 @@
 """Everything rolebot keeps, in one database (SQLite or PostgreSQL at DATABASE_URL).
 
 Tip state (tips), seen Slack event ids (events), conversation context (conversations),
-feedback (feedback) and, in multi-workspace mode, installations (teams); every team's rows are
-its own (records.Team). The schema is migrated with Alembic (migrate, migrations/).
+feedback (feedback) and, in multi-workspace mode, installations (installs, imported only
+then); every team's rows are its own (records.Team, teams). The schema is migrated with
+Alembic (migrate, migrations/).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from bot.store.events import SharedSeenEvents
 from bot.store.feedback import Feedback, Report
 from bot.store.migrate import upgrade
 from bot.store.records import SINGLE, Team
-from bot.store.teams import Installations, OAuthStates
 from bot.store.tips import Claim, Store, TipStore
 
 __all__ = [
@@ -22,8 +22,6 @@ __all__ = [
     "Conversations",
     "Database",
     "Feedback",
-    "Installations",
-    "OAuthStates",
     "Report",
     "SINGLE",
     "SharedSeenEvents",

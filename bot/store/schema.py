@@ -31,6 +31,7 @@ __all__ = [
     "answers",
     "conversation_turns",
     "metadata",
+    "slack_bots",
     "slack_events",
     "tip_flags",
     "tip_log",
@@ -161,4 +162,17 @@ votes = Table(
     Column("vote", String(8), CheckConstraint("vote IN ('up', 'down')"), nullable=False),
     Column("at", UtcDateTime, nullable=False, index=True),
     *team_columns(key=False),
+)
+
+
+# The columns rolebot reads of slack_sdk's own `slack_bots` table (migration 0004 creates it with
+# slack_sdk's definition; bot.store.installs writes it). Not part of rolebot's `metadata`.
+slack_bots = Table(
+    "slack_bots",
+    MetaData(),
+    Column("id", Integer, primary_key=True),
+    Column("client_id", String(32), nullable=False),
+    Column("enterprise_id", String(32)),
+    Column("team_id", String(32)),
+    Column("is_enterprise_install", Boolean, nullable=False),
 )

@@ -1,34 +1,29 @@
-"""Installations (multi-workspace mode): slack_sdk's SQLAlchemy stores on rolebot's database,
-and what an uninstall deletes.
+"""Whose rows are whose: what an uninstall deletes, and which teams are still installed.
 
-`Installations` is slack_sdk's SQLAlchemyInstallationStore on `Database` (tables slack_installations
-and slack_bots, created by migration 0004). When bolt's token revocation listeners delete a
-team's bot (`app_uninstalled`, `tokens_revoked`), everything rolebot keeps for that team goes
-with it in one transaction: its installations and bot tokens, conversations, answers, votes,
-tip subscriptions, flags and tip log. `OAuthStates` is slack_sdk's SQLAlchemyOAuthStateStore
-(table slack_oauth_states). Both use this process's engine (engines never cross a fork).
+Every row rolebot keeps carries its team (records.Team). `forget` deletes a team's rows (or a
+whole org's); `installed` tells which teams still have a bot in slack_sdk's `slack_bots` table
+(bot.store.installs keeps the installations).
 """
 
 from __future__ import annotations
 
-import logging
-from typing import Any
+from sqlalchemy import and_, delete, or_, select, true
+from sqlalchemy.engine import Connection
 
-from slack_sdk.oauth.installation_store import Installation
-from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
-from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
-from sqlalchemy import MetaData, and_, delete, or_, select, true
-from sqlalchemy.engine import Connection, Engine
-
-from bot.store.db import Database
 from bot.store.records import Team
-from bot.store.schema import answers, conversation_turns, tip_flags, tip_log, tip_subscriptions, votes
+from bot.store.schema import (
+    answers,
+    conversation_turns,
+    slack_bots,
+    tip_flags,
+    tip_log,
+    tip_subscriptions,
+    votes,
+)
 
-__all__ = ["Installations", "OAuthStates", "forget", "installed"]
+__all__ = ["forget", "installed"]
 
-log = logging.getLogger("rolebot.store")
 _TEAM_TABLES = (votes, answers, conversation_turns, tip_log, tip_flags, tip_subscriptions)
-_BOTS = SQLAlchemyInstallationStore.build_bots_table(MetaData(), "slack_bots")
 
 
 def installed(conn: Connection, teams: set[Team]) -> set[Team]:
@@ -40,7 +35,7 @@ def installed(conn: Connection, teams: set[Team]) -> set[Team]:
     """
     if not teams:
         return set()
-    b = _BOTS.c
+    b = slack_bots.c
     orgs = {t.enterprise for t in teams if t.enterprise}
     query = select(b.enterprise_id, b.team_id, b.is_enterprise_install).where(
         or_(b.team_id.in_({t.team for t in teams}), and_(b.enterprise_id.in_(orgs), b.is_enterprise_install))
@@ -49,20 +44,6 @@ def installed(conn: Connection, teams: set[Team]) -> set[Team]:
     own = {Team(r.enterprise_id or "", r.team_id) for r in rows if r.team_id}
     org_wide = {r.enterprise_id for r in rows if r.is_enterprise_install}
     return {t for t in teams if t in own or t.enterprise in org_wide}
-
-
-class _PerProcessEngine:
-    """slack_sdk's stores keep an `engine` attribute: here it is the Database's engine of this process."""
-
-    db: Database
-
-    @property
-    def engine(self) -> Engine:
-        return self.db.engine
-
-    @engine.setter
-    def engine(self, value: Any) -> None:  # the stores' __init__ assigns it; the Database decides
-        pass
 
 
 def _whose(table, enterprise: str | None, team: str | None):
@@ -79,53 +60,3 @@ def forget(conn: Connection, enterprise: str | None, team: str | None) -> dict[s
     for table in _TEAM_TABLES:
         gone[table.name] = conn.execute(delete(table).where(_whose(table, enterprise, team))).rowcount
     return gone
-
-
-class Installations(_PerProcessEngine, SQLAlchemyInstallationStore):
-    """Installations and bot tokens per team; deleting a team's bot deletes all its data."""
-
-    def __init__(self, db: Database, client_id: str) -> None:
-        self.db = db
-        super().__init__(client_id=client_id, engine=None)  # type: ignore[arg-type]
-
-    def delete_bot(self, *, enterprise_id: str | None, team_id: str | None) -> None:
-        """The bot token is gone (app_uninstalled, tokens_revoked): so is everything of the team."""
-        with self.engine.begin() as conn:
-            for table in (self.bots, self.installations):
-                c = table.c
-                conn.execute(
-                    table.delete().where(
-                        c.client_id == self.client_id, c.enterprise_id == enterprise_id, c.team_id == team_id
-                    )
-                )
-            gone = forget(conn, enterprise_id, team_id)
-        log.info(
-            "uninstalled: enterprise %s team %s; deleted its installation and %s",
-            enterprise_id or "-",
-            team_id or "-",
-            ", ".join(f"{n} {t}" for t, n in gone.items() if n) or "no other data",
-        )
-
-    def installation_for(self, team: Team) -> Installation | None:
-        """A team's latest installation: the workspace's own, else its org's (an org-wide install)."""
-        enterprise = team.enterprise or None
-        found = self.find_installation(enterprise_id=enterprise, team_id=team.team or None)
-        if found is None and enterprise is not None:
-            found = self.find_installation(enterprise_id=enterprise, team_id=None, is_enterprise_install=True)
-        return found
-
-    def team_of(self, team_id: str) -> Team | None:
-        """The installed team with this workspace id (its org found), None when not installed."""
-        c = self.bots.c
-        query = select(c.enterprise_id).where(c.client_id == self.client_id, c.team_id == team_id).limit(1)
-        with self.engine.connect() as conn:
-            row = conn.execute(query).first()
-        return None if row is None else Team(row.enterprise_id or "", team_id)
-
-
-class OAuthStates(_PerProcessEngine, SQLAlchemyOAuthStateStore):
-    """The OAuth `state` values handed out by /slack/install, each consumed once (10 minutes)."""
-
-    def __init__(self, db: Database, expiration_seconds: int = 600) -> None:
-        self.db = db
-        super().__init__(expiration_seconds=expiration_seconds, engine=None)  # type: ignore[arg-type]

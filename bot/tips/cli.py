@@ -197,7 +197,7 @@ def _teams(
     """Multi-workspace mode: each team's tips with that team's token (`client`: one for all, tests)."""
     from slack_sdk.errors import SlackClientError
 
-    from bot.store import Installations
+    from bot.store.installs import Installations
     from bot.tips.poster import TipPoster
     from bot.tips.teams import TeamsScheduler, team_client
 

@@ -18,7 +18,8 @@ from slack_sdk.oauth.token_rotation import TokenRotator
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.store import Installations, Team
+from bot.store import Team
+from bot.store.installs import Installations
 from bot.tips.poster import TipPoster, tips_client
 from bot.tips.scheduler import Scheduler
 from bot.tips.service import TipsService

@@ -10,7 +10,8 @@ from io import StringIO
 from slack_sdk.oauth.installation_store import Installation
 
 from bot import report
-from bot.store import Database, Feedback, Installations, upgrade
+from bot.store import Database, Feedback, upgrade
+from bot.store.installs import Installations
 
 CLIENT = {
     "SLACK_CLIENT_ID": "1111111111.2222222222",

@@ -28,7 +28,8 @@ from bot.config import Settings
 from bot.slack.app import create_app
 from bot.slack.services import StoredMemory
 from bot.slack.wsgi import make_wsgi
-from bot.store import Conversations, Database, Feedback, Installations, Team, TipStore, upgrade
+from bot.store import Conversations, Database, Feedback, Team, TipStore, upgrade
+from bot.store.installs import Installations
 from bot.store.schema import answers, conversation_turns, tip_log, tip_subscriptions, votes
 from bot.tips.schedule import TipsConfig
 from bot.tips.service import TipsService
@@ -415,10 +416,10 @@ class TestEnterpriseGrid:
         (post,) = multi.fake.wait_for("chat.postMessage")
         assert post.token == "xoxb-5-org-token"
         eventually(lambda: multi.count(answers, "T5") == 1, "the org workspace's answer recorded")
-        assert multi.count(conversations, "T5") == 1
+        assert multi.count(conversation_turns, "T5") == 1
         bye = event({"type": "app_uninstalled"}, "EvOrgBye", team="T5", enterprise_id="E1", **org)
         assert multi.post(bye) == 200
-        eventually(lambda: multi.count(conversations, "T5") == 0, "the org's data deleted")
+        eventually(lambda: multi.count(conversation_turns, "T5") == 0, "the org's data deleted")
         assert multi.count(answers, "T5") == 0
         assert Installations(multi.db, CLIENT_ID).installation_for(Team("E1", "T5")) is None
 

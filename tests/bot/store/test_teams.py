@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from slack_sdk.oauth.installation_store import Installation
 from sqlalchemy import func, select
 
-from bot.store import ContextKey, Conversations, Feedback, Installations, OAuthStates, Team, TipStore
+from bot.store import ContextKey, Conversations, Feedback, Team, TipStore
+from bot.store.installs import Installations, OAuthStates
 from bot.store.records import Subscription
 from bot.store.schema import answers, conversation_turns, tip_flags, tip_log, tip_subscriptions, votes
 from tests.fake_clock import utc

@@ -10,7 +10,8 @@ import pytest
 from slack_sdk.oauth.installation_store import Installation
 
 from bot.config import Settings
-from bot.store import Database, Installations, Team, TipStore, upgrade
+from bot.store import Database, Team, TipStore, upgrade
+from bot.store.installs import Installations
 from bot.store.records import Subscription
 from bot.tips import cli as tips_cmd
 from bot.tips.poster import TipPoster
