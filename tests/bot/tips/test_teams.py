@@ -177,3 +177,30 @@ def test_a_team_whose_token_cannot_be_rotated_does_not_stop_the_others(teams, fa
     )
     scheduler(db, installs, settings, FakeClock(NOW)).tick()
     assert [c.token for c in fake_slack.calls_to("chat.postMessage")] == [TOKENS["T2"]]
+
+
+def test_tips_run_posts_each_team_with_its_token(teams, fake_slack, database_url):
+    """`tips run` in multi-workspace mode (one pass: stop is already set) posts both teams' tips,
+    each with its team's token."""
+    import threading
+
+    env = {
+        "SLACK_CLIENT_ID": CLIENT_ID,
+        "SLACK_CLIENT_SECRET": SECRET,
+        "SLACK_API_URL": fake_slack.api_url,
+        "DATABASE_URL": database_url,
+    }
+    stop, codes = threading.Event(), []
+    stop.set()
+    args = Namespace(tips_command="run")
+    # in a thread of its own: on the main thread `tips run` would take over pytest's SIGINT
+    worker = threading.Thread(
+        target=lambda: codes.append(
+            tips_cmd.run(args, kb=make_kb(), clock=FakeClock(NOW), env=env, err=StringIO(), stop=stop)
+        )
+    )
+    worker.start()
+    worker.join()
+    (code,) = codes
+    assert code == 0
+    assert sorted(c.token for c in fake_slack.calls_to("chat.postMessage")) == sorted(TOKENS.values())
