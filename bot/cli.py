@@ -38,12 +38,14 @@ def parser() -> argparse.ArgumentParser:
     post = tsub.add_parser("post", help="post one day's tip to a channel now")
     post.add_argument("--channel", required=True)
     post.add_argument("--date", default=None, help="YYYY-MM-DD (default today)")
+    post.add_argument("--team", default=None, help="the channel's team id (multi-workspace mode)")
     tsub.add_parser("run", help="the scheduler: post every due tip")
     tips.set_defaults(module="bot.tips.cli")
 
     report = sub.add_parser("report", help="questions rolebot could not answer, feedback, counts")
     report.add_argument("--days", type=int, default=30, help="how far back (default 30)")
     report.add_argument("--json", action="store_true", help="one JSON object")
+    report.add_argument("--team", default=None, help="one team's answers only (multi-workspace mode)")
     report.set_defaults(module="bot.report")
 
     db = sub.add_parser("db", help="the database at DATABASE_URL")

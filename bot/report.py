@@ -1,5 +1,6 @@
 """`report`: what people asked that rolebot could not answer, answers voted not helpful, counts.
 
+In multi-workspace mode `--team T` reports one team's answers (all teams without it).
 This is how the knowledge base gets better: the questions it could not answer, most asked
 first, say what the documents (or aliases.yaml) miss. A table for a person, `--json` for scripts.
 """
@@ -77,10 +78,11 @@ def _counts(counts: Mapping[str, int]) -> str:
     return " · ".join(f"{k} {v}" for k, v in counts.items()) or "none"
 
 
-def render(report: Report, days: int) -> str:
+def render(report: Report, days: int, team: str | None = None) -> str:
     """The report as a person reads it in a terminal."""
+    whose = f" of team {team}" if team else ""
     lines = [
-        f"rolebot report: the last {days} day{'s' * (days != 1)} (since {report.since:%Y-%m-%d})",
+        f"rolebot report{whose}: the last {days} day{'s' * (days != 1)} (since {report.since:%Y-%m-%d})",
         f"{report.answers} answers · {report.up} voted helpful · {report.down} voted not helpful",
         "",
         "Questions rolebot could not answer (most asked first)",
@@ -120,20 +122,22 @@ def run(
     if args.days < 1:
         print("rolebot report: --days must be 1 or more", file=err)
         return 2
+    team = getattr(args, "team", None)
     try:
-        db = Database(Settings.from_env(os.environ if env is None else env).database_url)
+        settings = Settings.from_env(os.environ if env is None else env)
+        if team is not None and not settings.multi_workspace:
+            raise ConfigError("--team is for multi-workspace mode (SLACK_CLIENT_ID); one team here")
+        db = Database(settings.database_url)
         try:
             _exists(db)  # read-only: a mistyped DATABASE_URL is said, never created and migrated
-            report = Feedback(db).report(datetime.now(UTC) - timedelta(days=args.days))
+            report = Feedback(db).report(datetime.now(UTC) - timedelta(days=args.days), team)
         finally:
             db.close()
     except (ConfigError, StoreError) as exc:
         print(f"rolebot report: {exc}", file=err)
         return 2
-    print(
-        json.dumps(to_json(report, args.days), ensure_ascii=False)
-        if args.json
-        else render(report, args.days),
-        file=out,
-    )
+    if args.json:
+        print(json.dumps({**to_json(report, args.days), "team": team}, ensure_ascii=False), file=out)
+    else:
+        print(render(report, args.days, team), file=out)
     return 0

@@ -35,10 +35,18 @@ def counting(client: WebClient) -> WebClient:
     return client
 
 
-def make_client(settings: Settings, *, rate_limit_retries: int = 3, timeout: int = 10) -> WebClient:
-    """A WebClient on settings.api_url that waits out 429 Retry-After and retries resets."""
+def make_client(
+    settings: Settings, *, rate_limit_retries: int = 3, timeout: int = 10, token: str | None = None
+) -> WebClient:
+    """A WebClient on settings.api_url that waits out 429 Retry-After and retries resets.
+
+    Its token: `token`, else the bot token in single-workspace mode, else none (multi-workspace
+    mode: each request's client gets its team's token from the installation).
+    """
+    if token is None and not settings.multi_workspace:
+        token = settings.require_bot_token()
     return CountingClient(
-        token=settings.require_bot_token(),
+        token=token,
         base_url=settings.api_url,
         timeout=timeout,
         retry_handlers=[

@@ -6,7 +6,9 @@ Scripted answers (`fake.script(...)`) are served first, in order, per method;
 `fake.down()` makes the server close connections without answering. conversations.history
 (newest first) and conversations.replies list what chat.postMessage posted (each answered-ok
 message, with its ts, thread_ts and metadata), as Slack would; `FakeSlack(history=False)`
-answers them with an empty ok instead.
+answers them with an empty ok instead. `fake.add_team(...)` makes a workspace installable:
+oauth.v2.access answers its code with its bot token, and auth.test answers that token with the
+team's ids (an unknown code is `invalid_code`; `fake.revoke(token)` makes auth.test refuse it).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
 
-__all__ = ["AUTH_TEST", "Call", "FakeSlack"]
+__all__ = ["AUTH_TEST", "Call", "FakeSlack", "Team"]
 
 
 @dataclass
@@ -33,6 +35,12 @@ class Call:
     raw: bytes = b""
     at: float = field(default_factory=time.monotonic, compare=False)  # when it arrived
     ts: str = ""  # the message ts Slack gives a chat.postMessage (set on arrival)
+
+    @property
+    def token(self) -> str:
+        """The token the call was made with (Authorization: Bearer, or a token field)."""
+        bearer = self.headers.get("authorization", "")
+        return bearer[len("Bearer ") :] if bearer.startswith("Bearer ") else str(self.body.get("token", ""))
 
     @property
     def method(self) -> str:
@@ -62,6 +70,60 @@ AUTH_TEST = {
 }
 
 
+@dataclass(frozen=True)
+class Team:
+    """A workspace the fake lets install rolebot: its OAuth code gives its bot token."""
+
+    team_id: str
+    token: str
+    code: str
+    name: str = "A workspace"
+    enterprise_id: str | None = None
+    bot_user_id: str = "U0BOT"
+    bot_id: str = "B0BOT"
+    org_install: bool = False  # an org-wide install (Enterprise Grid)
+    refresh_token: str | None = None  # token rotation: the token expires in a minute ...
+    rotated_token: str | None = None  # ... and refreshing it gives this one
+
+    def refreshed(self) -> dict[str, Any]:
+        """What oauth.v2.access answers for grant_type=refresh_token."""
+        return {
+            "ok": True,
+            "token_type": "bot",
+            "access_token": self.rotated_token,
+            "refresh_token": self.refresh_token,
+            "expires_in": 43200,
+        }
+
+    def oauth_answer(self) -> dict[str, Any]:
+        """What oauth.v2.access answers for this team's code."""
+        return {
+            "ok": True,
+            "app_id": "A0APP",
+            "authed_user": {"id": "U0INSTALLER"},
+            "scope": "commands,chat:write",
+            "token_type": "bot",
+            "access_token": self.token,
+            "bot_user_id": self.bot_user_id,
+            "team": None if self.org_install else {"id": self.team_id, "name": self.name},
+            "enterprise": {"id": self.enterprise_id, "name": "An org"} if self.enterprise_id else None,
+            "is_enterprise_install": self.org_install,
+            **({"refresh_token": self.refresh_token, "expires_in": 60} if self.refresh_token else {}),
+        }
+
+    def auth_test(self) -> dict[str, Any]:
+        """What auth.test answers for this team's token."""
+        return {
+            **AUTH_TEST,
+            "team_id": self.team_id,
+            "team": self.name,
+            "user_id": self.bot_user_id,
+            "bot_id": self.bot_id,
+            **({"enterprise_id": self.enterprise_id} if self.enterprise_id else {}),
+            **({"is_enterprise_install": True} if self.org_install else {}),
+        }
+
+
 def _default(method: str, body: dict[str, Any], ts: str) -> dict[str, Any]:
     if method == "auth.test":
         return dict(AUTH_TEST)
@@ -87,6 +149,8 @@ class FakeSlack:
         self._scripts: dict[str, list[_Answer]] = {}
         self._always: dict[str, dict[str, Any]] = {}
         self._lock = threading.Condition()
+        self._teams: dict[str, Team] = {}  # by code and by token
+        self._revoked: set[str] = set()
         self._ts = itertools.count(1)
         self._down = False
         fake = self
@@ -168,6 +232,37 @@ class FakeSlack:
             times=times,
         )
 
+    def add_team(self, team_id: str, token: str, code: str, **details: Any) -> Team:
+        """Make a workspace installable: its code gives its token (see Team)."""
+        team = Team(team_id, token, code, **details)
+        with self._lock:
+            self._teams[code] = self._teams[token] = team
+            for also in (team.refresh_token, team.rotated_token):
+                if also:
+                    self._teams[also] = team
+        return team
+
+    def revoke(self, token: str) -> None:
+        """auth.test refuses this token from now on (invalid_auth)."""
+        with self._lock:
+            self._revoked.add(token)
+
+    def _team_answer(self, call: Call) -> dict[str, Any] | None:
+        """oauth.v2.access and auth.test for the teams added, None for anything else."""
+        if call.method == "oauth.v2.access":
+            if call.body.get("grant_type") == "refresh_token":
+                team = self._teams.get(str(call.body.get("refresh_token", "")))
+                return team.refreshed() if team else {"ok": False, "error": "invalid_refresh_token"}
+            team = self._teams.get(str(call.body.get("code", "")))
+            return team.oauth_answer() if team else {"ok": False, "error": "invalid_code"}
+        if call.method != "auth.test":
+            return None
+        token = call.token
+        if token in self._revoked:
+            return {"ok": False, "error": "invalid_auth"}
+        team = self._teams.get(token)
+        return team.auth_test() if team else None
+
     def down(self, is_down: bool = True) -> None:
         """While down, every connection is closed without an answer (an outage)."""
         self._down = is_down
@@ -224,6 +319,7 @@ class FakeSlack:
             answer = None
         if answer is None:
             body: dict | str = _default(call.method, call.body, ts) if path.startswith("/api/") else "ok"
+            body = self._team_answer(call) or body
             if self.history and call.method.startswith("conversations."):
                 body = {"ok": True, "messages": self._history(call.method, call.body), "has_more": False}
             answer = _Answer(200, body)

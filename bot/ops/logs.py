@@ -23,16 +23,21 @@ __all__ = [
     "Request",
     "current",
     "end_request",
+    "quiet_sdk",
     "redact",
     "setup_logging",
     "start_request",
 ]
 
+_SECRET_FIELDS = r"(?:token|refresh_token|client_secret|signing_secret|code)"
 _SECRETS = [
     (re.compile(r"\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+"), "[redacted]"),
-    (re.compile(r"(\btoken=)[^&\s,)]+"), r"\1[redacted]"),
-    (re.compile(r"""(["']token["']\s*:\s*["'])[^"']*"""), r"\1[redacted]"),
+    (re.compile(rf"(\b{_SECRET_FIELDS}=)[^&\s,)]+"), r"\1[redacted]"),
+    (re.compile(rf"""(["']{_SECRET_FIELDS}["']\s*:\s*["'])[^"']*"""), r"\1[redacted]"),
+    (re.compile(r"(\bwith code: )\S+"), r"\1[redacted]"),  # bolt's oauth.v2.access failure line
+    (re.compile(r"(\bBasic )[A-Za-z0-9+/=]+"), r"\1[redacted]"),  # client id:secret
 ]
+_SDK_LOGGERS = ("slack_sdk", "slack_bolt")  # their DEBUG lines carry tokens and request bodies
 _NOISE = "`token` will be unused"  # Bolt reads SLACK_BOT_TOKEN itself; we pass the client
 _SDK_ECHO = "Failed to send a request to Slack API server"  # a failure rolebot logs itself
 _PLAIN = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -112,11 +117,21 @@ def _not_noise(record: logging.LogRecord) -> bool:
     return not (record.name.startswith("slack_sdk") and message.startswith(_SDK_ECHO))
 
 
+def quiet_sdk() -> None:
+    """slack_sdk and bolt never log below INFO, whatever the root level."""
+    for name in _SDK_LOGGERS:
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() < logging.INFO:
+            logger.setLevel(logging.INFO)
+
+
 def setup_logging(level: int = logging.INFO, fmt: str = "text") -> None:
-    """Root logging to stderr, redacted, as plain lines or (fmt "json") JSON objects."""
+    """Root logging to stderr, redacted, as plain lines or (fmt "json") JSON objects; slack_sdk
+    and bolt at INFO or above."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonLines() if fmt == "json" else Redact(_PLAIN))
     handler.addFilter(_not_noise)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    quiet_sdk()

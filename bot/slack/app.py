@@ -16,8 +16,10 @@ from bot.config import Settings
 from bot.ops import logs, metrics
 from bot.slack import delivery, listeners
 from bot.slack.dedupe import Seen, SeenEvents
+from bot.slack.envelope import REVOCATION
 from bot.slack.middleware import Gate
 from bot.slack.services import LocalMemory, Memory, Services, TipsService, Votes
+from bot.store import Database
 from bot.webapi import make_client
 from handlers import Reply, Turn
 
@@ -47,6 +49,10 @@ def _without_context(ask: Callable[[str, Any], Reply]) -> Callable[..., tuple[Re
     return converse
 
 
+def _nothing_to_delete(event: dict, logger: logging.Logger) -> None:
+    logger.info("%s: single-workspace mode keeps no installation; nothing deleted", event.get("type"))
+
+
 def create_app(
     settings: Settings,
     kb: Any,
@@ -58,9 +64,14 @@ def create_app(
     memory: Memory | None = None,
     votes: Votes | None = None,
     logger: logging.Logger | None = None,
+    db: Database | None = None,
 ) -> App:
-    """A Bolt App answering from `kb`; calls auth.test (raises BoltError on a rejected token).
+    """A Bolt App answering from `kb`.
 
+    Single-workspace mode (SLACK_BOT_TOKEN) calls auth.test (raises BoltError on a rejected
+    token). Multi-workspace mode (SLACK_CLIENT_ID) adds bolt's OAuth flow with its installations
+    in `db` (default: DATABASE_URL) and bolt's token revocation listeners, which delete an
+    uninstalled team's installation and data.
     `seen` remembers answered event ids and `memory` conversations (default: in this process
     only; `serve` passes the database-backed ones its workers and replicas share); `votes`
     records answers and feedback (default: none, and no feedback buttons).
@@ -70,17 +81,36 @@ def create_app(
         # Bolt formats a debug line per middleware per request unless its logger's own
         # level is above DEBUG (it reads logger.level, not the effective level).
         logger.setLevel(logging.INFO)
+    client = client if client is not None else delivery.guard_resends(make_client(settings))
+    options: dict[str, Any] = {}
+    if settings.multi_workspace:
+        from bot.slack import oauth  # bolt's OAuth and slack_sdk's stores: only in this mode
+
+        flow = oauth.oauth_flow(settings, db or Database(settings.database_url), client, logger)
+        options = {"oauth_flow": flow, "before_authorize": oauth.KnownTeam(flow.settings.installation_store)}
     app = App(
-        client=client if client is not None else delivery.guard_resends(make_client(settings)),
+        client=client,
         signing_secret=settings.signing_secret or "",
         logger=logger,
         listener_executor=RequestExecutor(max_workers=32, thread_name_prefix="rolebot"),
+        **options,
     )
+    if settings.multi_workspace:
+        app.enable_token_revocation_listeners()
+    else:  # acknowledged: with a single bot token there is no installation to delete
+        for kind in REVOCATION:
+            app.event(kind)(_nothing_to_delete)
     app.use(Gate(seen if seen is not None else SeenEvents()))
     # an `ask` of one's own (tests, embedding) answers conversations too, without their context
     converse = handlers.converse if ask is handlers.ask else _without_context(ask)
     services = Services(
-        kb=kb, ask=ask, tips=tips, converse=converse, memory=memory or LocalMemory(), votes=votes
+        kb=kb,
+        ask=ask,
+        tips=tips,
+        converse=converse,
+        memory=memory or LocalMemory(),
+        votes=votes,
+        multi=settings.multi_workspace,
     )
     listeners.register(app, services)
     return app

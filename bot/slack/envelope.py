@@ -15,7 +15,7 @@ import json
 from typing import Any
 from urllib.parse import parse_qsl
 
-__all__ = ["COMMAND", "EVENTS", "Refused", "decode", "route"]
+__all__ = ["COMMAND", "EVENTS", "REVOCATION", "Refused", "decode", "route"]
 
 COMMAND = "/role"
 ACTION_PREFIX = "rolebot:"
@@ -26,8 +26,10 @@ EVENTS = frozenset(
         "app_home_opened",
         "assistant_thread_started",
         "assistant_thread_context_changed",
+        *("app_uninstalled", "tokens_revoked"),  # multi-workspace mode: the team's data is deleted
     }
 )
+REVOCATION = ("app_uninstalled", "tokens_revoked")
 JSON, FORM = "application/json", "application/x-www-form-urlencoded"
 _NAMED = ("enterprise", "team", "user", "channel")  # a string id or an object with an id
 _OBJECTS = ("message", "previous_message", "item", "assistant_thread", "function_data", "container", "view")

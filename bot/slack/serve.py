@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import sys
 import threading
@@ -25,6 +26,8 @@ from bot.slack.services import StoredMemory
 from bot.slack.wsgi import make_wsgi
 from bot.store import Conversations, Database, Feedback, SharedSeenEvents, StoreError, upgrade
 from knowledge.load import KnowledgeError, load
+
+log = logging.getLogger("rolebot")
 
 __all__ = [
     "GunicornServer",
@@ -137,19 +140,19 @@ class PerProcessTips:
                 self._service, self._pid = self._open(), os.getpid()
             return self._service
 
-    def slash(self, text: str, channel_id: str, user_id: str) -> str:
-        """Answer `/role tips TEXT` (see bot.tips.service.TipsService.slash); while the database
-        is down, say so (the store logs the outage once)."""
+    def slash(self, text: str, channel_id: str, user_id: str, *team: Any) -> str:
+        """Answer `/role tips TEXT` in a team's channel (see bot.tips.service.TipsService.slash);
+        while the database is down, say so (the store logs the outage once)."""
         try:
-            return self._get().slash(text, channel_id, user_id)
+            return self._get().slash(text, channel_id, user_id, *team)
         except StoreError:
             return UNAVAILABLE
 
-    def subscriptions(self) -> list[dict[str, Any]] | str:
-        """Every tip subscription (see bot.tips.service.TipsService.subscriptions); while the
+    def subscriptions(self, *team: Any) -> list[dict[str, Any]] | str:
+        """A team's tip subscriptions (see bot.tips.service.TipsService.subscriptions); while the
         database is down, a line saying so (the Home tab shows it)."""
         try:
-            return self._get().subscriptions()
+            return self._get().subscriptions(*team)
         except StoreError:
             return UNAVAILABLE
 
@@ -176,7 +179,11 @@ def run(args: Any, *, env: Mapping[str, str] | None = None, load_kb: Callable[[]
     try:
         settings = Settings.from_env(env)
         setup_logging(fmt=settings.log_format)
-        settings.require_bot_token()
+        settings.require_tokens()
+        if settings.multi_workspace and settings.bot_token:
+            log.warning("SLACK_BOT_TOKEN is ignored: SLACK_CLIENT_ID is set (multi-workspace mode)")
+        if settings.multi_workspace and settings.socket_mode:
+            raise ConfigError("multi-workspace mode (SLACK_CLIENT_ID) runs over HTTP: unset SLACK_APP_TOKEN")
         if settings.socket_mode:
             app_token = settings.require_app_token()
         else:
@@ -199,7 +206,7 @@ def run(args: Any, *, env: Mapping[str, str] | None = None, load_kb: Callable[[]
     except (ConfigError, ValueError, OSError, StoreError) as exc:
         return _fail(str(exc) if str(exc).startswith("DATABASE_URL") else f"database: {exc}")
     try:
-        app = create_app(settings, kb, tips=tips, seen=seen, memory=memory, votes=votes)
+        app = create_app(settings, kb, tips=tips, seen=seen, memory=memory, votes=votes, db=db)
     except BoltError:
         return _fail("SLACK_BOT_TOKEN was rejected by Slack (auth.test failed)")
     except (SlackClientError, OSError) as exc:

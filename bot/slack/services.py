@@ -10,14 +10,14 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple, Protocol
 
 import handlers
 from bot.ops import metrics
-from bot.store import ContextKey, StoreError
+from bot.store import SINGLE, ContextKey, StoreError, Team
 from handlers import Reply, Turn
 
 __all__ = ["AnswerLog", "Key", "LocalMemory", "Memory", "Services", "StoredMemory", "TipsService", "Votes"]
@@ -28,23 +28,34 @@ KEEP = 6  # turns kept per conversation
 _RECORDED = ("answer", "compare", "unknown")  # replies that answer (or fail to answer) a question
 
 
+def _whose(team: Team) -> tuple[Team, ...]:
+    """The team argument of a call: none for single-workspace mode's team (the older form)."""
+    return () if team == SINGLE else (team,)
+
+
+def _id(value: Any) -> str:
+    return str(value.get("id") or "") if isinstance(value, Mapping) else str(value or "")
+
+
 class Key(NamedTuple):
-    """Where a conversation happens: workspace, channel and thread (the DM itself when none)."""
+    """Where a conversation happens: workspace, channel and thread (the DM itself when none),
+    and the workspace's org (multi-workspace mode, Enterprise Grid)."""
 
     team: str
     channel: str
     thread: str
+    enterprise: str = ""
 
 
 class TipsService(Protocol):
     """The tips service `/role tips ...` is routed to (see bot.slack.listeners.commands)."""
 
-    def slash(self, text: str, channel_id: str, user_id: str) -> str:
-        """Answer `/role tips TEXT` as mrkdwn."""
+    def slash(self, text: str, channel_id: str, user_id: str, team: Team = SINGLE) -> str:
+        """Answer `/role tips TEXT` run in a team's channel, as mrkdwn."""
 
-    def subscriptions(self) -> list[dict[str, Any]] | str:
-        """Every tip subscription of the workspace (channel, time, timezone, weekdays, enabled),
-        or a line saying why they cannot be listed now."""
+    def subscriptions(self, team: Team = SINGLE) -> list[dict[str, Any]] | str:
+        """Every tip subscription of the team (channel, time, timezone, weekdays, enabled), or a
+        line saying why they cannot be listed now."""
 
 
 class Memory(Protocol):
@@ -120,7 +131,9 @@ class Votes(Protocol):
 
     def record_answers(self, rows: list[dict[str, Any]]) -> None: ...
 
-    def record_vote(self, answer_id: str, user: str, vote: str, now: datetime) -> str: ...
+    def record_vote(
+        self, answer_id: str, user: str, vote: str, now: datetime, team: Team = SINGLE
+    ) -> str: ...
 
 
 class _Vote(NamedTuple):
@@ -129,6 +142,7 @@ class _Vote(NamedTuple):
     vote: str
     at: datetime
     misses: int = 0  # writes that found no such answer (it may still wait in another replica)
+    team: Team = SINGLE
 
 
 class AnswerLog:
@@ -180,10 +194,10 @@ class AnswerLog:
             self._bound(self._rows, "answers")
             self._start_writer()
 
-    def add_vote(self, answer_id: str, user: str, vote: str, at: datetime) -> None:
-        """Keep one vote to write when the database is back."""
+    def add_vote(self, answer_id: str, user: str, vote: str, at: datetime, team: Team = SINGLE) -> None:
+        """Keep one vote (of a team) to write when the database is back."""
         with self._lock:
-            self._votes.append(_Vote(answer_id, user, vote, at))
+            self._votes.append(_Vote(answer_id, user, vote, at, team=team))
             self._bound(self._votes, "votes")
             self._start_writer()
 
@@ -223,7 +237,7 @@ class AnswerLog:
         try:
             while waiting:
                 v = waiting[0]
-                result = self.votes.record_vote(v.answer_id, v.user, v.vote, v.at)
+                result = self.votes.record_vote(v.answer_id, v.user, v.vote, v.at, *_whose(v.team))
                 waiting.pop(0)
                 if result == "unknown_answer" and v.misses < self._patience:
                     kept.append(v._replace(misses=v.misses + 1))
@@ -256,6 +270,41 @@ class Services:
     memory: Memory = field(default_factory=LocalMemory)
     votes: Votes | None = None
     log: AnswerLog | None = None  # made from `votes` when not given
+    multi: bool = False  # multi-workspace mode: each team's data apart
+
+    def team(self, context: Mapping[str, Any] | None, body: Mapping[str, Any] | None) -> Team:
+        """Whose request it is: the installation's org and workspace (multi-workspace mode), or
+        single-workspace mode's one team."""
+        if not self.multi:
+            return SINGLE
+        context, body = context or {}, body or {}
+        user = body.get("user") if isinstance(body.get("user"), Mapping) else {}
+        team = (
+            context.get("team_id")
+            or body.get("team_id")
+            or _id(body.get("team"))
+            or user.get("team_id")
+            or ""
+        )
+        return Team(str(context.get("enterprise_id") or ""), str(team))
+
+    def key(
+        self, context: Mapping[str, Any] | None, body: Mapping[str, Any], channel: str, thread: str
+    ) -> Key:
+        """The conversation of a message: its team's (the workspace of the event when single)."""
+        team = self.team(context, body)
+        if not self.multi:
+            event = body.get("event") if isinstance(body.get("event"), dict) else {}
+            return Key(str(body.get("team_id") or event.get("team") or ""), channel, thread)
+        return Key(team.team, channel, thread, team.enterprise)
+
+    def tips_reply(self, text: str, channel: str, user: str, team: Team = SINGLE) -> str | None:
+        """The tips service's answer to `/role tips TEXT` in a team's channel (None: no tips here)."""
+        return None if self.tips is None else self.tips.slash(text, channel, user, *_whose(team))
+
+    def subscriptions(self, team: Team = SINGLE) -> list[dict[str, Any]] | None:
+        """A team's tip subscriptions (None: no tips here)."""
+        return None if self.tips is None else self.tips.subscriptions(*_whose(team))
 
     def answer(self, text: str) -> Reply:
         """The reply to one query, with no conversation (buttons, `/role`)."""
@@ -275,8 +324,8 @@ class Services:
         if self.log is None and self.votes is not None:
             object.__setattr__(self, "log", AnswerLog(self.votes))
 
-    def record(self, reply: Reply, question: str) -> str | None:
-        """Keep an answer for feedback and `report`; its id for the vote buttons (None: not kept)."""
+    def record(self, reply: Reply, question: str, team: Team = SINGLE) -> str | None:
+        """Keep a team's answer for feedback and `report`; its id for the vote buttons (None: not kept)."""
         if self.log is None or reply.intent not in _RECORDED:
             return None
         answer_id = uuid.uuid4().hex
@@ -289,12 +338,15 @@ class Services:
                 "roles": reply.roles,
                 "topic": reply.topic,
                 "covered": reply.intent != "unknown",
+                "enterprise": team.enterprise,
+                "team": team.team,
             }
         )
         return answer_id
 
-    def vote(self, answer_id: str, user: str, vote: str) -> str:
-        """'recorded', 'duplicate', 'unknown_answer', or 'unavailable' (feedback is off).
+    def vote(self, answer_id: str, user: str, vote: str, team: Team = SINGLE) -> str:
+        """'recorded', 'duplicate', 'unknown_answer' (none such in the team), or 'unavailable'
+        (feedback is off).
 
         While the database is down the vote waits in memory and is written when it is back
         (thanked as recorded: its outcome is known only then).
@@ -304,11 +356,11 @@ class Services:
         now = datetime.now(UTC)
         try:
             self.log.flush()  # the answer may still wait to be written here
-            result = self.votes.record_vote(answer_id, user, vote, now)
+            result = self.votes.record_vote(answer_id, user, vote, now, *_whose(team))
             if result == "unknown_answer":  # or in another replica's log
                 time.sleep(self.log.interval * 1.5)
-                result = self.votes.record_vote(answer_id, user, vote, now)
+                result = self.votes.record_vote(answer_id, user, vote, now, *_whose(team))
             return result
         except StoreError:
-            self.log.add_vote(answer_id, user, vote, now)  # the log said the outage once
+            self.log.add_vote(answer_id, user, vote, now, team)  # the log said the outage once
             return "recorded"

@@ -1,5 +1,6 @@
-"""The WSGI app `serve` runs: POST /slack/events (guarded, then Bolt) and the ops endpoints
-(GET /healthz, /readyz, /metrics: bot.ops.http).
+"""The WSGI app `serve` runs: POST /slack/events (guarded, then Bolt), the ops endpoints
+(GET /healthz, /readyz, /metrics: bot.ops.http) and, in multi-workspace mode, bolt's
+GET /slack/install and GET /slack/oauth_redirect.
 
 The guard, in order: the signature on the raw bytes (401), a strict decoding of the body
 (400/415, bot.slack.envelope), then Bolt only for what rolebot answers; anything else signed
@@ -27,6 +28,7 @@ from bot.ops import logs, metrics
 from bot.ops.http import HEALTH_PATH, Ops
 from bot.slack import envelope
 from bot.slack.listeners.errors import APOLOGY
+from bot.slack.pages import OAUTH_DOWN
 
 __all__ = ["EVENTS_PATH", "HEALTH_PATH", "MAX_BODY", "make_wsgi"]
 
@@ -151,6 +153,34 @@ def dispatch(app: App, body: dict[str, Any], text: str, headers: dict[str, str])
         return BoltResponse(status=200, body="")
 
 
+def _oauth(app: App, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+    """bolt's install page or redirect; a fault (the database) is a plain 503 page and one log line."""
+    flow = app.oauth_flow
+    request = BoltRequest(body="", query=environ.get("QUERY_STRING", ""), headers=_headers(environ))
+    try:
+        if environ.get("PATH_INFO") == flow.install_path:
+            resp = flow.handle_installation(request)
+        else:
+            resp = flow.handle_callback(request)
+    except Exception as exc:  # noqa: BLE001 (one line, never a traceback for a person)
+        first = (str(exc).splitlines() or [""])[0][:200]  # a database error's next lines hold its parameters
+        _log.error("installation page failed: %s: %s%s", type(exc).__name__, first, _where(exc))
+        resp = BoltResponse(
+            status=503,
+            body=OAUTH_DOWN,
+            headers={"Content-Type": "text/html; charset=utf-8"},
+        )
+    return _bolt_answer(resp, start_response)
+
+
+def _bolt_answer(resp: BoltResponse, start_response: Callable[..., Any]) -> Iterable[bytes]:
+    data = resp.body.encode() if isinstance(resp.body, str) else bytes(resp.body or b"")
+    out = [(k, v) for k, values in resp.headers.items() for v in values if k.lower() != "content-length"]
+    status = f"{resp.status} {HTTPStatus(resp.status).phrase}"
+    start_response(status, [*out, ("Content-Length", str(len(data)))])
+    return [data]
+
+
 def make_wsgi(
     app: App,
     health: Mapping[str, Any] | None = None,
@@ -162,6 +192,8 @@ def make_wsgi(
     app's; default ops: /healthz with `health`, always ready, no /metrics)."""
     verifier = Verifier(signing_secret if signing_secret is not None else app._signing_secret)
     ops = ops if ops is not None else Ops(health)
+    flow = app.oauth_flow
+    oauth_paths = (flow.install_path, flow.redirect_uri_path) if flow is not None else ()
 
     def events(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         peer = environ.get("REMOTE_ADDR", "?")
@@ -201,17 +233,14 @@ def make_wsgi(
             logs.end_request()
         if resp.status != 200:  # no listener ran (e.g. one Bolt found no match for)
             metrics.request_done(request, "unanswered")
-        data = resp.body.encode() if isinstance(resp.body, str) else bytes(resp.body or b"")
-        out = [(k, v) for k, values in resp.headers.items() for v in values if k.lower() != "content-length"]
-        start_response(
-            f"{resp.status} {HTTPStatus(resp.status).phrase}", [*out, ("Content-Length", str(len(data)))]
-        )
-        return [data]
+        return _bolt_answer(resp, start_response)
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
         if path == EVENTS_PATH and method == "POST":
             return events(environ, start_response)
+        if path in oauth_paths and method in ("GET", "HEAD"):
+            return _oauth(app, environ, start_response)
         return ops.wsgi(environ, start_response)
 
     return application

@@ -25,11 +25,12 @@ _T = conversation_turns.c
 
 
 class ContextKey(NamedTuple):
-    """Where a conversation happens: team, channel and thread ts."""
+    """Where a conversation happens: team, channel and thread ts (and the team's org, if any)."""
 
     team: str
     channel: str
     thread: str
+    enterprise: str = ""
 
 
 class Conversations:
@@ -40,7 +41,10 @@ class Conversations:
         self._prune_every = prune_every
         self._adds = 0
         where = and_(
-            _T.team == bindparam("team"), _T.channel == bindparam("channel"), _T.thread == bindparam("thread")
+            _T.enterprise == bindparam("enterprise"),
+            _T.team == bindparam("team"),
+            _T.channel == bindparam("channel"),
+            _T.thread == bindparam("thread"),
         )
         # built once: the newest turns first
         self._recent = select(_T.turn, _T.at).where(where).order_by(_T.id.desc()).limit(bindparam("keep"))

@@ -17,7 +17,9 @@ from typing import Any
 from sqlalchemy import case, delete, func, select
 
 from bot.store.db import Database
+from bot.store.records import SINGLE, Team
 from bot.store.schema import answers, votes
+from bot.store.teams import installed
 
 __all__ = ["KEEP_FOR", "VOTES", "Asked", "Feedback", "Report"]
 
@@ -94,36 +96,53 @@ class Feedback:
         )
 
     def record_answers(self, rows: list[dict[str, Any]]) -> None:
-        """Keep several answers in one transaction (each a mapping of record_answer's fields)."""
+        """Keep several answers in one transaction (each a mapping of record_answer's fields, and
+        `enterprise`/`team`: an answer of a team no longer installed is dropped)."""
         if not rows:
             return
         values = [
-            {**row, "question": str(row["question"])[:_MAX_QUESTION], "roles": list(row["roles"])}
+            {
+                "enterprise": "",
+                "team": "",
+                **row,
+                "question": str(row["question"])[:_MAX_QUESTION],
+                "roles": list(row["roles"]),
+            }
             for row in rows
         ]
         before = self._recorded
         self._recorded += len(values)
+        cutoff = max(v["created_at"] for v in values) - KEEP_FOR
         with self.db.begin() as conn:
-            conn.execute(self.db.insert(answers).on_conflict_do_nothing(), values)  # one statement, many rows
+            teams = {Team(v["enterprise"], v["team"]) for v in values} - {SINGLE}
+            if teams:  # an answer that waited (batch, outage) must not outlive its team's uninstall
+                kept = installed(conn, teams) | {SINGLE}
+                values = [v for v in values if Team(v["enterprise"], v["team"]) in kept]
+            if values:  # one statement, many rows
+                conn.execute(self.db.insert(answers).on_conflict_do_nothing(), values)
             if self._recorded // self._prune_every != before // self._prune_every:
-                self._prune(conn, max(v["created_at"] for v in values) - KEEP_FOR)
+                self._prune(conn, cutoff)
 
-    def record_vote(self, answer_id: str, user: str, vote: str, now: datetime) -> str:
-        """'recorded', 'duplicate' (this person already voted on it) or 'unknown_answer'."""
+    def record_vote(self, answer_id: str, user: str, vote: str, now: datetime, team: Team = SINGLE) -> str:
+        """'recorded', 'duplicate' (this person already voted on it) or 'unknown_answer' (none
+        such in `team`: another team's answer is unknown here)."""
         if vote not in VOTES:
             raise ValueError(f"vote must be one of {VOTES}")
-        stmt = self.db.insert(votes).values(answer_id=answer_id, voter=voter(user), vote=vote, at=now)
+        mine = {"enterprise": team.enterprise, "team": team.team}
+        stmt = self.db.insert(votes).values(answer_id=answer_id, voter=voter(user), vote=vote, at=now, **mine)
+        found = select(answers.c.id).where(
+            answers.c.id == answer_id, answers.c.enterprise == team.enterprise, answers.c.team == team.team
+        )
         with self.db.begin() as conn:
-            exists = conn.execute(
-                select(answers.c.id).where(answers.c.id == answer_id).with_for_update(read=True)
-            ).first()
+            exists = conn.execute(found.with_for_update(read=True)).first()
             if exists is None:
                 return "unknown_answer"
             added = conn.execute(stmt.on_conflict_do_nothing().returning(votes.c.voter)).first()
             return "duplicate" if added is None else "recorded"
 
-    def report(self, since: datetime) -> Report:
-        """Everything answered since `since`: not covered, voted down (most first), and counts."""
+    def report(self, since: datetime, team: str | None = None) -> Report:
+        """Everything answered since `since` (in `team` only, if given): not covered, voted down
+        (most first), and counts."""
         tally = (
             select(
                 votes.c.answer_id,
@@ -139,6 +158,8 @@ class Feedback:
             .where(answers.c.created_at >= since)
             .order_by(answers.c.created_at)
         )
+        if team is not None:
+            query = query.where(answers.c.team == team)
         with self.db.begin(read=True) as conn:
             rows = conn.execute(query).all()
         asked = [

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-__all__ = ["DAY_NAMES", "WORK_DAYS", "Subscription"]
+__all__ = ["DAY_NAMES", "SINGLE", "WORK_DAYS", "Subscription", "Team"]
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WORK_DAYS = tuple(range(5))
+
+
+class Team(NamedTuple):
+    """Whose data a row is: the Slack org (Enterprise Grid) and workspace ids.
+
+    ('', '') in single-workspace mode (SLACK_BOT_TOKEN), so data kept before teams existed
+    stays the deployment's own; in multi-workspace mode the ids of the installation's team.
+    """
+
+    enterprise: str = ""
+    team: str = ""
+
+
+SINGLE = Team()  # single-workspace mode's one team
 
 
 @dataclass(frozen=True)

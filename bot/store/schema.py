@@ -31,9 +31,11 @@ __all__ = [
     "answers",
     "conversation_turns",
     "metadata",
+    "slack_bots",
     "slack_events",
     "tip_flags",
     "tip_log",
+    "team_columns",
     "tip_subscriptions",
     "votes",
 ]
@@ -70,11 +72,20 @@ class UtcDateTime(TypeDecorator):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def team_columns(*, key: bool) -> list[Column]:
+    """Whose row it is (bot.store.records.Team): '' and '' in single-workspace mode."""
+    return [
+        Column("enterprise", String, primary_key=key, nullable=False, server_default=""),
+        Column("team", String, primary_key=key, nullable=False, server_default=""),
+    ]
+
+
 metadata = MetaData()
 
 tip_subscriptions = Table(
     "tip_subscriptions",
     metadata,
+    *team_columns(key=True),
     Column("channel", String, primary_key=True),
     Column("time", String, nullable=False),
     Column("timezone", String, nullable=False),
@@ -88,6 +99,7 @@ tip_subscriptions = Table(
 tip_flags = Table(
     "tip_flags",
     metadata,
+    *team_columns(key=True),
     Column("channel", String, primary_key=True),
     Column("reason", String, nullable=False),
     Column("at", UtcDateTime, nullable=False),
@@ -96,6 +108,7 @@ tip_flags = Table(
 tip_log = Table(
     "tip_log",
     metadata,
+    *team_columns(key=True),
     Column("channel", String, primary_key=True),
     Column("day", Date, primary_key=True),
     Column("tip_key", String, nullable=False),
@@ -124,6 +137,7 @@ conversation_turns = Table(  # a row per turn: turns of one thread arriving at o
     Column("thread", String, nullable=False),
     Column("turn", JSON, nullable=False),
     Column("at", UtcDateTime, nullable=False, index=True),
+    Column("enterprise", String, nullable=False, server_default=""),
     Index("ix_conversation_turns_thread", "team", "channel", "thread", "id"),
 )
 
@@ -137,6 +151,7 @@ answers = Table(
     Column("roles", JSON, nullable=False),
     Column("topic", String(64)),
     Column("covered", Boolean, nullable=False),
+    *team_columns(key=False),
 )
 
 votes = Table(
@@ -146,4 +161,18 @@ votes = Table(
     Column("voter", String(64), primary_key=True),  # sha256 of the Slack user id: no names kept
     Column("vote", String(8), CheckConstraint("vote IN ('up', 'down')"), nullable=False),
     Column("at", UtcDateTime, nullable=False, index=True),
+    *team_columns(key=False),
+)
+
+
+# The columns rolebot reads of slack_sdk's own `slack_bots` table (migration 0004 creates it with
+# slack_sdk's definition; bot.store.installs writes it). Not part of rolebot's `metadata`.
+slack_bots = Table(
+    "slack_bots",
+    MetaData(),
+    Column("id", Integer, primary_key=True),
+    Column("client_id", String(32), nullable=False),
+    Column("enterprise_id", String(32)),
+    Column("team_id", String(32)),
+    Column("is_enterprise_install", Boolean, nullable=False),
 )

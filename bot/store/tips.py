@@ -1,8 +1,9 @@
 """Where tip state lives: subscriptions, paused channels and the log of claimed/posted tips.
 
 `Store` is the interface; `TipStore` implements it on `Database` (SQLite or PostgreSQL), so
-any number of processes can share one database. Times are passed in (aware UTC datetimes):
-the store never reads a clock. A database fault raises `StoreError`.
+any number of processes can share one database. A TipStore reads and writes one team's rows
+(`TipStore(db, team)`, `for_team`): a channel id is unique only within its team. Times are
+passed in (aware UTC datetimes): the store never reads a clock. A database fault raises `StoreError`.
 
 Exactly once: a (channel, day) tip is *claimed* before it is sent (primary key on channel and
 day, so only one claim can exist; `INSERT ... ON CONFLICT DO NOTHING`, then the row read
@@ -26,7 +27,7 @@ from typing import Protocol
 from sqlalchemy import and_, delete, func, select, update
 
 from bot.store.db import Database
-from bot.store.records import DAY_NAMES, Subscription
+from bot.store.records import DAY_NAMES, SINGLE, Subscription, Team
 from bot.store.schema import tip_flags, tip_log, tip_subscriptions
 
 __all__ = ["Claim", "Store", "TipStore"]
@@ -96,16 +97,35 @@ class Store(Protocol):
         """Release the connection."""
         ...
 
-
-def _row(channel: str, day: date):
-    return and_(tip_log.c.channel == channel, tip_log.c.day == day)
+    def for_team(self, team: Team) -> Store:
+        """The same database, another team's rows."""
+        ...
 
 
 class TipStore:
-    """`Store` on a Database; safe to share between threads and processes."""
+    """`Store` on a Database for one team's rows; safe to share between threads and processes."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, team: Team = SINGLE) -> None:
         self.db = db
+        self.team = team
+        self._key = {"enterprise": team.enterprise, "team": team.team}
+
+    def for_team(self, team: Team) -> TipStore:
+        """The same database, another team's rows."""
+        return self if team == self.team else TipStore(self.db, team)
+
+    def teams(self) -> list[Team]:
+        """Every team with a subscription set from Slack (any team's rows)."""
+        c = tip_subscriptions.c
+        with self.db.begin(read=True) as conn:
+            rows = conn.execute(select(c.enterprise, c.team).distinct().order_by(c.enterprise, c.team)).all()
+        return [Team(r.enterprise, r.team) for r in rows]
+
+    def _mine(self, table):
+        return and_(table.c.enterprise == self.team.enterprise, table.c.team == self.team.team)
+
+    def _row(self, channel: str, day: date):
+        return and_(self._mine(tip_log), tip_log.c.channel == channel, tip_log.c.day == day)
 
     def close(self) -> None:
         """Release this process's connections."""
@@ -128,8 +148,9 @@ class TipStore:
     def subscription(self, channel: str) -> Subscription | None:
         """The channel's subscription set from Slack, if any (flag included)."""
         with self.db.begin(read=True) as conn:
+            mine = self._mine(tip_subscriptions)
             row = conn.execute(
-                select(tip_subscriptions).where(tip_subscriptions.c.channel == channel)
+                select(tip_subscriptions).where(mine, tip_subscriptions.c.channel == channel)
             ).first()
             flags = self._flags(conn)
         return None if row is None else self._sub(row, flags)
@@ -137,13 +158,15 @@ class TipStore:
     def subscriptions(self) -> list[Subscription]:
         """Every subscription set from Slack, by channel."""
         with self.db.begin(read=True) as conn:
-            rows = conn.execute(select(tip_subscriptions).order_by(tip_subscriptions.c.channel)).all()
+            query = select(tip_subscriptions).where(self._mine(tip_subscriptions))
+            rows = conn.execute(query.order_by(tip_subscriptions.c.channel)).all()
             flags = self._flags(conn)
         return [self._sub(row, flags) for row in rows]
 
     def save_subscription(self, sub: Subscription, now: datetime) -> None:
         """Insert or replace a channel's subscription."""
         values = {
+            **self._key,
             "channel": sub.channel,
             "time": sub.time,
             "timezone": sub.timezone,
@@ -154,12 +177,13 @@ class TipStore:
             "updated_at": now,
         }
         stmt = self.db.insert(tip_subscriptions).values(values)
-        stmt = stmt.on_conflict_do_update(index_elements=["channel"], set_=values)
+        stmt = stmt.on_conflict_do_update(index_elements=["enterprise", "team", "channel"], set_=values)
         with self.db.begin() as conn:
             conn.execute(stmt)
 
     def _flags(self, conn) -> dict[str, str]:
-        return {r.channel: r.reason for r in conn.execute(select(tip_flags.c.channel, tip_flags.c.reason))}
+        query = select(tip_flags.c.channel, tip_flags.c.reason).where(self._mine(tip_flags))
+        return {r.channel: r.reason for r in conn.execute(query)}
 
     def flags(self) -> dict[str, str]:
         """Channels paused by a delivery fault -> the reason."""
@@ -170,11 +194,12 @@ class TipStore:
         """Pause a channel with a reason, or clear its pause (reason None)."""
         with self.db.begin() as conn:
             if reason is None:
-                conn.execute(delete(tip_flags).where(tip_flags.c.channel == channel))
+                conn.execute(delete(tip_flags).where(self._mine(tip_flags), tip_flags.c.channel == channel))
                 return
-            values = {"channel": channel, "reason": reason, "at": now}
+            values = {**self._key, "channel": channel, "reason": reason, "at": now}
             stmt = self.db.insert(tip_flags).values(values)
-            conn.execute(stmt.on_conflict_do_update(index_elements=["channel"], set_=values))
+            keys = ["enterprise", "team", "channel"]
+            conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=values))
 
     # the tip log -----------------------------------------------------------------------
     def claim(
@@ -182,6 +207,7 @@ class TipStore:
     ) -> Claim:
         """Claim the (channel, day) tip for owner until now + lease (see the module doc)."""
         new = self.db.insert(tip_log).values(
+            **self._key,
             channel=channel,
             day=day,
             tip_key=tip_key,
@@ -195,7 +221,7 @@ class TipStore:
             while True:
                 if conn.execute(new.on_conflict_do_nothing().returning(tip_log.c.day)).first() is not None:
                     return Claim("new", first_claimed=now)
-                row = conn.execute(current.where(_row(channel, day)).with_for_update()).first()
+                row = conn.execute(current.where(self._row(channel, day)).with_for_update()).first()
                 if row is not None:  # else released in between: try again
                     break
             if row.state == "sent":
@@ -204,7 +230,7 @@ class TipStore:
                 return Claim("busy", first_claimed=row.first_claimed)
             conn.execute(
                 update(tip_log)
-                .where(_row(channel, day))
+                .where(self._row(channel, day))
                 .values(owner=owner, lease_until=now + lease, attempts=tip_log.c.attempts + 1)
             )
             return Claim("recovered", first_claimed=row.first_claimed)
@@ -214,7 +240,7 @@ class TipStore:
         with self.db.begin() as conn:
             conn.execute(
                 update(tip_log)
-                .where(_row(channel, day), tip_log.c.state == "claimed")
+                .where(self._row(channel, day), tip_log.c.state == "claimed")
                 .values(state="sent", ts=ts, sent_at=now)
             )
 
@@ -223,7 +249,7 @@ class TipStore:
         with self.db.begin() as conn:
             conn.execute(
                 delete(tip_log).where(
-                    _row(channel, day), tip_log.c.owner == owner, tip_log.c.state == "claimed"
+                    self._row(channel, day), tip_log.c.owner == owner, tip_log.c.state == "claimed"
                 )
             )
 
@@ -232,7 +258,7 @@ class TipStore:
         with self.db.begin() as conn:
             conn.execute(
                 update(tip_log)
-                .where(_row(channel, day), tip_log.c.owner == owner, tip_log.c.state == "claimed")
+                .where(self._row(channel, day), tip_log.c.owner == owner, tip_log.c.state == "claimed")
                 .values(lease_until=_EPOCH)
             )
 
@@ -240,11 +266,13 @@ class TipStore:
         """The ts of the (channel, day) tip if it was posted, else None."""
         with self.db.begin(read=True) as conn:
             return conn.execute(
-                select(tip_log.c.ts).where(_row(channel, day), tip_log.c.state == "sent")
+                select(tip_log.c.ts).where(self._row(channel, day), tip_log.c.state == "sent")
             ).scalar_one_or_none()
 
     def posts_before(self, channel: str, day: date) -> int:
         """How many tips the channel got (or has claimed) for days before `day`: its rotation place."""
-        query = select(func.count()).where(tip_log.c.channel == channel, tip_log.c.day < day)
+        query = select(func.count()).where(
+            self._mine(tip_log), tip_log.c.channel == channel, tip_log.c.day < day
+        )
         with self.db.begin(read=True) as conn:
             return int(conn.execute(query).scalar_one())

@@ -16,7 +16,7 @@ from bot.ask import plain
 from bot.clock import Clock, SystemClock
 from bot.config import ConfigError, Settings
 from bot.ops.http import Ops, listen
-from bot.ops.logs import setup_logging
+from bot.ops.logs import quiet_sdk, setup_logging
 from bot.store import Database, StoreError, TipStore, upgrade
 from bot.tips.schedule import ScheduleError, Subscription, config_path, load_config, local_day
 from handlers.tips import Rotation, build_pool
@@ -65,15 +65,25 @@ def run(
         if args.tips_command == "preview":
             return _preview(args, rot, clock, out, env, err)
         settings = Settings.from_env(env)
+        settings.require_tokens()
+        if settings.multi_workspace and settings.bot_token:
+            print(
+                "rolebot tips: SLACK_BOT_TOKEN is ignored: SLACK_CLIENT_ID is set (multi-workspace mode)",
+                file=err,
+            )
+        if getattr(args, "team", None) and not settings.multi_workspace:
+            raise ConfigError("--team is for multi-workspace mode (SLACK_CLIENT_ID); one team here")
         _migrate(settings)
-        if client is None:
-            from bot.tips.poster import tips_client
-
-            client = tips_client(settings)
         from bot.tips.service import TipsService
 
         service = TipsService.from_settings(settings, env, clock)
         try:
+            if settings.multi_workspace:
+                return _teams(args, settings, service, rot, client, clock, out, err, stop)
+            if client is None:
+                from bot.tips.poster import tips_client
+
+                client = tips_client(settings)
             if args.tips_command == "post":
                 return _post(args, service, rot, client, clock, out, err)
             return _run(service, rot, client, clock, stop or threading.Event(), settings)
@@ -173,14 +183,66 @@ def _post(args: Any, service: Any, rot: Rotation, client: Any, clock: Clock, out
     return 1
 
 
+def _teams(
+    args: Any,
+    settings: Settings,
+    service: Any,
+    rot: Rotation,
+    client: Any,
+    clock: Clock,
+    out: TextIO,
+    err: TextIO,
+    stop: threading.Event | None,
+) -> int:
+    """Multi-workspace mode: each team's tips with that team's token (`client`: one for all, tests)."""
+    from slack_sdk.errors import SlackClientError
+
+    from bot.store.installs import Installations
+    from bot.tips.poster import TipPoster
+    from bot.tips.teams import TeamsScheduler, team_client
+
+    installations = Installations(service.store.db, settings.require_oauth()[0])
+
+    def client_for(team: Any) -> Any:
+        return client if client is not None else team_client(settings, installations, team)
+
+    if args.tips_command == "run":
+
+        def make_poster(team_service: Any) -> TipPoster:
+            return TipPoster(team_service.store, None, rot, clock, lease=service.config.worker.lease)
+
+        first_retry = service.config.worker.first_retry
+        scheduler = TeamsScheduler(service, make_poster, clock, client_for, first_retry=first_retry)
+        return _loop(scheduler, service, rot, settings, stop or threading.Event())
+    if not args.team:
+        raise ConfigError("--team is required in multi-workspace mode (the team of --channel)")
+    team = installations.team_of(args.team)
+    if team is None:
+        raise ConfigError(f"team {args.team[:32]!r} has no installation")
+    try:
+        team_cl = client_for(team)
+    except SlackClientError as exc:  # e.g. its token could not be rotated
+        print(f"rolebot tips: could not get team {args.team[:32]}'s token: {type(exc).__name__}", file=err)
+        return 1
+    return _post(args, service.for_team(team), rot, team_cl, clock, out, err)
+
+
 def _run(
     service: Any, rot: Rotation, client: Any, clock: Clock, stop: threading.Event, settings: Settings
 ) -> int:
     from bot.tips.poster import TipPoster
     from bot.tips.scheduler import Scheduler
 
+    poster = TipPoster(service.store, client, rot, clock, lease=service.config.worker.lease)
+    scheduler = Scheduler(service, poster, clock, first_retry=service.config.worker.first_retry)
+    return _loop(scheduler, service, rot, settings, stop)
+
+
+def _loop(scheduler: Any, service: Any, rot: Rotation, settings: Settings, stop: threading.Event) -> int:
+    """Logging, the ops endpoints on $PORT (if set) and the signals, then the scheduler until stop."""
     if not logging.getLogger().handlers:  # embedded (tests): the host's logging stays
         setup_logging(fmt=settings.log_format)
+    quiet_sdk()
     if settings.port_set:  # /healthz, /readyz and /metrics (tips posted and failed) on $PORT
 
         def ready() -> str | None:
@@ -197,6 +259,5 @@ def _run(
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
-    poster = TipPoster(service.store, client, rot, clock, lease=service.config.worker.lease)
-    Scheduler(service, poster, clock, first_retry=service.config.worker.first_retry).run(stop.wait)
+    scheduler.run(stop.wait)
     return 0

@@ -64,12 +64,13 @@ class Outcome:
         return f"tip {where}: {self.status}: {self.reason}{tail}"
 
 
-def tips_client(settings: Settings) -> WebClient:
-    """make_client's WebClient minus the connection-error retry: tips are never resent blindly."""
+def tips_client(settings: Settings, token: str | None = None) -> WebClient:
+    """make_client's WebClient (with `token`, else the mode's) minus the connection-error retry:
+    tips are never resent blindly."""
     # A connection dropped after the request went out may still have posted; slack_sdk would
     # resend, which could post twice. The claim recovery handles it instead. 429s are still
     # waited out (Retry-After).
-    client = make_client(settings)
+    client = make_client(settings, token=token)
     client.retry_handlers = [
         h for h in client.retry_handlers if not isinstance(h, ConnectionErrorRetryHandler)
     ]

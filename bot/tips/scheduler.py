@@ -75,6 +75,10 @@ class Scheduler:
                     found.append((sub, day))
         return found
 
+    def active(self) -> int:
+        """How many channels get tips."""
+        return sum(s.active for s in self.service.effective())
+
     def tick(self) -> float:
         """Post every due tip; return how long to sleep before the next pass."""
         for sub, day in self.due(self.clock.now()):
@@ -93,8 +97,7 @@ class Scheduler:
         while True:
             try:
                 if not started:
-                    active = sum(s.active for s in self.service.effective())
-                    log.info("tips scheduler started: %d channel(s) subscribed", active)
+                    log.info("tips scheduler started: %d channel(s) subscribed", self.active())
                     started = True
                 delay = self.tick()
             except Exception as exc:  # the one place a pass may fail (e.g. the database is down)

@@ -4,6 +4,8 @@
 [days] | off | status | help]` run in a channel (text is what follows the word "tips");
 `subscriptions()` lists every channel's schedule. Subscriptions from the defaults file
 (bot/tips/config.yaml) and from Slack (the database) are merged; Slack's win.
+A service is one team's (`for_team`); the defaults file's channels belong to single-workspace
+mode's team, since a channel id means nothing without its team.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.store import Database, Store, open_store
+from bot.store import SINGLE, Database, Store, Team, open_store
 from bot.tips.schedule import (
     ScheduleError,
     Subscription,
@@ -61,6 +63,14 @@ class TipsService:
         self.config = config
         self.clock = clock or SystemClock()
 
+    def for_team(self, team: Team) -> TipsService:
+        """The service of another team on the same database (without the defaults file's channels
+        unless it is single-workspace mode's team)."""
+        if team == getattr(self.store, "team", SINGLE):
+            return self
+        config = self.config if team == SINGLE else replace(self.config, channels=())
+        return TipsService(self.store.for_team(team), config, self.clock)
+
     @classmethod
     def from_settings(
         cls,
@@ -86,8 +96,10 @@ class TipsService:
         """One channel's effective subscription, if any."""
         return next((s for s in self.effective() if s.channel == channel), None)
 
-    def subscriptions(self) -> list[dict[str, Any]]:
-        """channel, time, timezone, weekdays, enabled (+ source, flag) for every channel."""
+    def subscriptions(self, team: Team | None = None) -> list[dict[str, Any]]:
+        """channel, time, timezone, weekdays, enabled (+ source, flag) for every channel (of `team`)."""
+        if team is not None:
+            return self.for_team(team).subscriptions()
         return [s.to_json() for s in self.effective()]
 
     def next_post(self, sub: Subscription, now: datetime | None = None) -> datetime:
@@ -96,8 +108,10 @@ class TipsService:
         return next_due(sub, now, lambda day: self.store.posted(sub.channel, day) is not None)[1]
 
     # the slash command -----------------------------------------------------------------
-    def slash(self, text: str, channel_id: str, user_id: str) -> str:
-        """Answer `/role tips ...` run in channel_id; returns mrkdwn, never raises on input."""
+    def slash(self, text: str, channel_id: str, user_id: str, team: Team | None = None) -> str:
+        """Answer `/role tips ...` run in channel_id (of `team`); returns mrkdwn, never raises on input."""
+        if team is not None:
+            return self.for_team(team).slash(text, channel_id, user_id)
         words = text.split()
         verb = words[0].lower() if words else "status"
         if verb in ("status", "next"):

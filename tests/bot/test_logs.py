@@ -78,3 +78,28 @@ class TestLogLines:
         )
         assert out == ""
         assert "other" in self._emit(capsys, "text", "slack_sdk.web.base_client", "other")
+
+
+class TestOAuthSecrets:
+    def test_client_secret_refresh_token_and_code_are_redacted(self):
+        """client_secret=, refresh_token, an OAuth code and Basic credentials lose their values."""
+        said = redact(
+            'client_secret=0123abcd&code=42.99.abc {"refresh_token": "xoxe-1-zzz"} '
+            "Authorization: Basic MTIzOnNlY3JldA== "
+            "Failed to fetch oauth.v2.access result with code: 42.99.abc"
+        )
+        for secret in ("0123abcd", "42.99.abc", "xoxe-1-zzz", "MTIzOnNlY3JldA=="):
+            assert secret not in said
+
+    def test_slack_sdk_and_bolt_never_log_debug(self):
+        """setup_logging keeps slack_sdk and slack_bolt at INFO even when the root logs DEBUG."""
+        from bot.ops.logs import setup_logging
+
+        root = logging.getLogger()
+        handlers, level = root.handlers[:], root.level
+        try:
+            setup_logging(logging.DEBUG)
+            for name in ("slack_sdk", "slack_bolt", "slack_sdk.web.base_client"):
+                assert not logging.getLogger(name).isEnabledFor(logging.DEBUG)
+        finally:
+            root.handlers[:], root.level = handlers, level

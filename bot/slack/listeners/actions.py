@@ -73,14 +73,15 @@ def share_button(services: Services) -> Callable[..., None]:
 def answer_button(services: Services) -> Callable[..., None]:
     """A button whose value is a query: replace the message (or the Home tab) with its reply."""
 
-    def on_answer_button(ack, action, body, respond, client):
+    def on_answer_button(ack, action, body, respond, client, context=None):
         ack()
         query = action.get("value", "")
         reply = services.answer(query)
         container = body.get("container") or {}
         if container.get("type") == "view":
             if _user_id(body):
-                publish_home(client, services, _user_id(body), answer=reply)
+                team = services.team(context, body)
+                publish_home(client, services, _user_id(body), answer=reply, team=team)
             return
         if not _can_respond(respond, action):
             return
@@ -117,11 +118,12 @@ def vote_button(services: Services) -> Callable[..., None]:
     The message itself never changes, so a vote under a public answer is nobody else's business.
     """
 
-    def on_vote(ack, action, body, respond):
+    def on_vote(ack, action, body, respond, context=None):
         ack()
         found = VOTE_ACTIONS.match(str(action.get("action_id", "")))
         user, answer_id = _user_id(body), str(action.get("value", ""))[:64]
-        result = services.vote(answer_id, user, found.group(1)) if found and user else "unknown_answer"
+        team = services.team(context, body)
+        result = services.vote(answer_id, user, found.group(1), team) if found and user else "unknown_answer"
         if _can_respond(respond, action):
             respond(text=THANKS[result], response_type="ephemeral", replace_original=False)
 
@@ -144,10 +146,10 @@ def tip_button(services: Services) -> Callable[..., None]:
 def back_button(services: Services) -> Callable[..., None]:
     """ "Back to Home": the Home tab without the browsed answer."""
 
-    def on_back(ack, body, client):
+    def on_back(ack, body, client, context=None):
         ack()
         if _user_id(body):
-            publish_home(client, services, _user_id(body))
+            publish_home(client, services, _user_id(body), team=services.team(context, body))
 
     return on_back
 

@@ -53,9 +53,10 @@ def thread_started(services: Services) -> Callable[..., None]:
 def user_message(services: Services) -> Callable[..., None]:
     """Answer a message in the thread, with the thread's earlier turns as context."""
 
-    def on_user_message(body, payload, say, set_status, set_title):
+    def on_user_message(body, payload, say, set_status, set_title, context=None):
         _quietly(lambda: set_status(_STATUS), "status")
-        message, first = answer(services, body, payload, payload.get("thread_ts") or payload.get("ts", ""))
+        thread = payload.get("thread_ts") or payload.get("ts", "")
+        message, first = answer(services, context, body, payload, thread)
         if first:
             text = " ".join(str(payload.get("text", "")).split())
             _quietly(lambda: set_title(text[:_TITLE] or "rolebot"), "title")

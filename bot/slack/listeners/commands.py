@@ -10,6 +10,7 @@ from slack_bolt import App
 
 from bot.slack import present
 from bot.slack.services import Services
+from bot.store import Team
 
 __all__ = ["NOT_CONFIGURED", "register", "role_command", "tips_text"]
 
@@ -26,24 +27,25 @@ def tips_text(text: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def _tips_reply(services: Services, text: str, command: Mapping[str, Any]) -> str:
-    if services.tips is None:
-        return NOT_CONFIGURED
-    return services.tips.slash(text, command.get("channel_id", ""), command.get("user_id", ""))
+def _tips_reply(services: Services, text: str, command: Mapping[str, Any], team: Team) -> str:
+    reply = services.tips_reply(text, command.get("channel_id", ""), command.get("user_id", ""), team)
+    return NOT_CONFIGURED if reply is None else reply
 
 
 def role_command(services: Services) -> Callable[..., None]:
     """The `/role` listener: tips go to the tips service, everything else to handlers.ask."""
 
-    def on_role(ack, command, respond):
+    def on_role(ack, command, respond, context=None):
         ack()
         text = command.get("text") or ""
+        team = services.team(context, command)
         tips = tips_text(text)
         if tips is not None:
-            respond(text=present.defuse(_tips_reply(services, tips, command)), response_type="ephemeral")
+            said = _tips_reply(services, tips, command, team)
+            respond(text=present.defuse(said), response_type="ephemeral")
             return
         reply = services.answer(text)
-        respond(**present.ephemeral(reply, text, services.record(reply, text)))
+        respond(**present.ephemeral(reply, text, services.record(reply, text, team)))
 
     return on_role
 

@@ -10,26 +10,25 @@ from collections.abc import Callable
 from slack_bolt import App
 
 from bot.slack import delivery, present
-from bot.slack.services import Key, Services
+from bot.slack.services import Services
 
 __all__ = ["answer", "direct_message", "mention", "register"]
 
 
-def answer(services: Services, body: dict, event: dict, thread: str) -> tuple[dict, bool]:
+def answer(services: Services, context: dict, body: dict, event: dict, thread: str) -> tuple[dict, bool]:
     """The message answering `event` in its conversation (team, channel, thread), and whether
     the event opened that conversation."""
     text = event.get("text", "")
-    team = body.get("team_id") or event.get("team") or ""
-    reply, first = services.answer_in(text, Key(team, event.get("channel", ""), thread))
-    return present.message(reply, services.record(reply, text)), first
+    reply, first = services.answer_in(text, services.key(context, body, event.get("channel", ""), thread))
+    return present.message(reply, services.record(reply, text, services.team(context, body))), first
 
 
 def mention(services: Services) -> Callable[..., None]:
     """`@rolebot ...` in a channel: answer in the thread of the mention, with the thread's context."""
 
-    def on_mention(body, event, say):
+    def on_mention(body, event, say, context=None):
         thread = event.get("thread_ts") or event.get("ts") or ""
-        message, _ = answer(services, body, event, thread)
+        message, _ = answer(services, context, body, event, thread)
         say(**message, thread_ts=thread or None, metadata=delivery.metadata(event))
 
     return on_mention
@@ -39,9 +38,9 @@ def direct_message(services: Services) -> Callable[..., None]:
     """A DM to rolebot: answer in the DM (in its thread, if it was written in one); the DM is one
     conversation, and each of its threads another."""
 
-    def on_direct_message(body, event, say):
+    def on_direct_message(body, event, say, context=None):
         thread = event.get("thread_ts")
-        message, _ = answer(services, body, event, thread or "")
+        message, _ = answer(services, context, body, event, thread or "")
         say(**message, thread_ts=thread, metadata=delivery.metadata(event))
 
     return on_direct_message

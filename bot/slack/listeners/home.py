@@ -10,14 +10,17 @@ from slack_sdk import WebClient
 from bot.slack import present
 from bot.slack.home import home_view
 from bot.slack.services import Services
+from bot.store import SINGLE, Team
 from handlers import Reply
 
 __all__ = ["home_opened", "publish_home", "register"]
 
 
-def publish_home(client: WebClient, services: Services, user_id: str, answer: Reply | None = None) -> None:
-    """views.publish the Home tab for one user, with a browsed answer on top if given."""
-    subscriptions = services.tips.subscriptions() if services.tips is not None else None
+def publish_home(
+    client: WebClient, services: Services, user_id: str, answer: Reply | None = None, team: Team = SINGLE
+) -> None:
+    """views.publish the Home tab for one user of a team, with a browsed answer on top if given."""
+    subscriptions = services.subscriptions(team)
     blocks = None
     if answer is not None:
         payload = present.message(answer)
@@ -30,9 +33,9 @@ def publish_home(client: WebClient, services: Services, user_id: str, answer: Re
 def home_opened(services: Services) -> Callable[..., None]:
     """app_home_opened on the Home tab: publish it."""
 
-    def on_home_opened(event, client):
+    def on_home_opened(event, client, context=None, body=None):
         if event.get("tab", "home") == "home" and event.get("user"):
-            publish_home(client, services, event["user"])
+            publish_home(client, services, event["user"], team=services.team(context, body))
 
     return on_home_opened
 

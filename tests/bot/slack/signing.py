@@ -44,12 +44,14 @@ def signed_headers(
     return {"Content-Type": content_type, "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature}
 
 
-def slash(text: str, response_url: str, *, user: str = "U0ASKER", channel: str = "C0GENERAL") -> str:
+def slash(
+    text: str, response_url: str, *, user: str = "U0ASKER", channel: str = "C0GENERAL", team: str = "T0TEAM"
+) -> str:
     """A form-encoded `/role` slash command body."""
     return urlencode(
         {
             "token": "legacy-verification-token",
-            "team_id": "T0TEAM",
+            "team_id": team,
             "team_domain": "t",
             "channel_id": channel,
             "channel_name": "general",
@@ -65,18 +67,19 @@ def slash(text: str, response_url: str, *, user: str = "U0ASKER", channel: str =
     )
 
 
-def event(inner: dict[str, Any], event_id: str = "Ev0001") -> str:
-    """An event_callback JSON body wrapping one event."""
+def event(inner: dict[str, Any], event_id: str = "Ev0001", *, team: str = "T0TEAM", **extra: Any) -> str:
+    """An event_callback JSON body wrapping one event (from `team`)."""
     return json.dumps(
         {
             "token": "legacy-verification-token",
-            "team_id": "T0TEAM",
+            "team_id": team,
             "api_app_id": "A0APP",
             "event": inner,
             "type": "event_callback",
             "event_id": event_id,
             "event_time": int(time.time()),
-            "authorizations": [{"team_id": "T0TEAM", "user_id": "U0BOT", "is_bot": True}],
+            "authorizations": [{"team_id": team, "user_id": "U0BOT", "is_bot": True}],
+            **extra,
         }
     )
 

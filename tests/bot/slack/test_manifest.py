@@ -30,6 +30,8 @@ class TestManifest:
             "app_home_opened",
             "assistant_thread_started",
             "assistant_thread_context_changed",
+            "app_uninstalled",
+            "tokens_revoked",
         }
         assert settings["interactivity"] == {"is_enabled": True, "request_url": URL}
         assert {"commands", "app_mentions:read", "chat:write", "im:history", "im:read", "im:write"} <= set(
@@ -40,6 +42,14 @@ class TestManifest:
         """The assistant view is on and the bot may set its status, title and prompts."""
         assert manifest["features"]["assistant_view"]["assistant_description"]
         assert "assistant:write" in manifest["oauth_config"]["scopes"]["bot"]
+
+    def test_oauth_redirect_and_default_scopes(self, manifest):
+        """Add to Slack redirects to /slack/oauth_redirect; SLACK_SCOPES defaults to the manifest's."""
+        from bot.config import DEFAULT_SCOPES
+
+        oauth = manifest["oauth_config"]
+        assert oauth["redirect_urls"] == ["https://YOUR-HOST/slack/oauth_redirect"]
+        assert list(DEFAULT_SCOPES) == oauth["scopes"]["bot"]
 
     def test_home_tab_on_and_socket_mode_off(self, manifest):
         """The Home tab is enabled; Socket Mode is off by default."""

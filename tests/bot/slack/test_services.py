@@ -199,3 +199,23 @@ class TestConcurrentTurns:
         )
         assert len(services.memory.load(KEY)) == 3
         db.close()
+
+
+class TestTeams:
+    def test_single_workspace_mode_keeps_one_team(self):
+        """Without multi-workspace mode every request is single-workspace mode's team ('', '')."""
+        from bot.store import SINGLE
+
+        services = Services(kb=None)
+        assert services.team({"team_id": "T1", "enterprise_id": "E1"}, {"team_id": "T1"}) == SINGLE
+        assert services.key({"team_id": "T1"}, {"team_id": "T1"}, "C1", "1.2") == ("T1", "C1", "1.2", "")
+
+    def test_multi_workspace_mode_keys_by_team_and_org(self):
+        """In multi-workspace mode the installation's org and workspace key the data."""
+        from bot.store import Team
+
+        services = Services(kb=None, multi=True)
+        context = {"team_id": "T1", "enterprise_id": "E1"}
+        assert services.team(context, {}) == Team("E1", "T1")
+        assert services.team({"enterprise_id": "E1"}, {"team_id": "T7"}) == Team("E1", "T7")  # org-wide
+        assert services.key(context, {}, "C1", "1.2") == ("T1", "C1", "1.2", "E1")
