@@ -76,7 +76,16 @@ def advice_lines(
 
 def digest(engine: Engine, role: str, topic: str) -> list[Hit]:
     """A section in brief, for a question that asks about the whole topic: its opening sentences,
-    then the first line under each heading, in document order, within about 800 characters."""
+    then the first line under each heading, in document order, within about 800 characters.
+    Made once per engine, role and topic (a copy is returned)."""
+    key = ("digest", role, topic)
+    made = engine.kept.get(key)
+    if made is None:
+        made = engine.kept[key] = _digest(engine, role, topic)
+    return list(made)
+
+
+def _digest(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
     out: list[Hit] = []
     seen: set[tuple[str, ...]] = set()
     size = 0
@@ -95,4 +104,4 @@ def digest(engine: Engine, role: str, topic: str) -> list[Hit]:
         size += len(ln.text) + len(ln.label or "")
         if len(out) >= _DIGEST_LINES:
             break
-    return out
+    return tuple(out)

@@ -78,8 +78,11 @@ def not_covered(
     words the question explicitly asks to be mentioned ("does it mention rust?"). Any other word
     the documents lack is colour ("lowdown", "whats the deal") and the question is answered.
     """
+    policy = _beyond(engine, m)
+    if not (policy or terms):  # "/role mlops salary": nothing to look up (the index stays closed)
+        return ()
     ev = engine.evidence
-    beyond = [t for t in ev.terms(_beyond(engine, m)) if not ev.found(t, roles)]
+    beyond = [t for t in ev.terms(policy) if not ev.found(t, roles)]
     if beyond:
         return tuple(beyond)
     absent = tuple(t for t in terms if not ev.found(t, roles))

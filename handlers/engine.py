@@ -15,6 +15,10 @@ from knowledge.load import load, load_aliases, load_index, load_intent, load_wor
 from knowledge.match import Matcher
 from knowledge.models import KnowledgeBase
 
+TYPE_CHECKING = False  # without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
 __all__ = ["Engine"]
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -42,6 +46,7 @@ class Engine:
         self.label_topics = aliases.label_topics
         self.advice = aliases.advice
         self.replies: dict[tuple[str, str], Reply] = {}  # plain section replies (handlers.replies)
+        self.kept: dict[tuple[str, ...], Any] = {}  # what depends on role and topic only (digests, briefs)
 
     @property
     def evidence(self) -> Evidence:

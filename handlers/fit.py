@@ -20,7 +20,20 @@ from knowledge.skills import SECTIONS, Book, Said, Skill, load_skills, read
 
 __all__ = ["again", "asks_fit", "fit_plan", "fit_reply"]
 
-_WHICH = re.compile(
+
+class _Lazy:
+    """A pattern compiled when first used: a slash command never pays for the fit patterns."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args, self._re = (pattern, flags), None
+
+    def __getattr__(self, name: str):
+        if self._re is None:
+            self._re = re.compile(*self._args)
+        return getattr(self._re, name)
+
+
+_WHICH = _Lazy(
     r"\b(?:which|what)\b[^?.!]{0,40}?\b(?:roles?|jobs?|positions?|ones?|paths?|tracks?|careers?|"
     r"of (?:these|them|the (?:five|5)))\b"
     r"[^?.!]{0,40}?\b(?:fits?|fitting|suits?|suited|closest|nearest|best|match(?:es)?|right|"
@@ -37,7 +50,7 @@ _WHICH = re.compile(
     r"|\b(?:which|what) (?:(?:ai|ml|of the|of these) )?(?:roles?|jobs?|one)\s*\?*\s*$",
     re.I,
 )
-_MISSING = re.compile(
+_MISSING = _Lazy(
     r"\b(?:missing|lack(?:ing)?|gaps?|short of|what else|still need|need to (?:learn|know|add)|"
     r"should i learn|do i need|i need to learn|left to learn|how (?:well|close) do i (?:match|fit)|"
     r"do i qualify|am i (?:ready|qualified) for)\b",
@@ -48,9 +61,10 @@ _CUES = ("miss", "lack", "gap", "short of", "else", "need", "learn", "fit", "sui
          "match", "right", "target", "easiest", "natural", "aim", "where", "likeliest", "similar", "align",
          "better", "qualif", "ready", "transition", "switch", "move", "pivot", "next step", "role", "job",
          "one")  # fmt: skip
+_CUE = re.compile("|".join(map(re.escape, _CUES)), re.I)
 _SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b", re.I)
 _END = re.compile(r"[?.!\n]")
-_CLAIM = re.compile(
+_CLAIM = _Lazy(
     r"\b(?:i|we)\s+(?:already\s+|also\s+|mostly\s+)?(?:do|know|have|use|used|work|ship|run|built|build|did|maintain|can|"
     r"code|write|wrote)\b|\bi'm\b|\bim\b|\bi've\b|\bive\b|\bmy\b",
     re.I,
@@ -68,6 +82,8 @@ _TIE_SHOWN = 4
 
 def asks_fit(text: str) -> str:
     """ "which" (which role fits me), "missing" (what do I lack), or "" (neither): words only."""
+    if not _CUE.search(text):  # most questions: no need for the patterns
+        return ""
     if _MISSING.search(text):  # "whats missing for ml platform engineer?" (a role named is checked later)
         return "missing"
     return "which" if _WHICH.search(text) else ""

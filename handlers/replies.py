@@ -117,7 +117,15 @@ def _answer(engine: Engine, plan: Plan) -> Reply:
 
 def _brief(engine: Engine, role_id: str, topic_id: str, most: int) -> str:
     """A role's section in a few lines for a comparison: its bullets under their headings, or its
-    opening when it has none."""
+    opening when it has none (made once per engine, role, topic and length)."""
+    key = ("brief", role_id, topic_id, str(most))
+    made = engine.kept.get(key)
+    if made is None:
+        made = engine.kept[key] = _make_brief(engine, role_id, topic_id, most)
+    return made
+
+
+def _make_brief(engine: Engine, role_id: str, topic_id: str, most: int) -> str:
     hits = [h for h in digest(engine, role_id, topic_id) if h.line.bullet or h.line.path][:most]
     if not hits:
         return _opening(engine.section_text(role_id, topic_id))

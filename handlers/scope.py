@@ -89,10 +89,13 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
 def outside(engine: Engine, m: Match, roles: Iterable[str] | None) -> tuple[Outside, ...]:
     """Named places, companies and technologies the documents (of `roles`) never mention."""
     _, things, _ = _tables(engine)
+    found = _found(m.words, things)
+    if not found:  # most questions: the index is not even opened ("/role mlops salary")
+        return ()
     index = engine.evidence.index
     wanted = set(roles) if roles is not None else None
     out = []
-    for _start, _end, phrase in _found(m.words, things):
+    for _start, _end, phrase in found:
         ids = index.matching(phrase)
         if not any(wanted is None or index.line(i).role in wanted for i in ids):
             out.append(Outside(phrase, things[phrase]))
