@@ -56,18 +56,24 @@ def _logs(tmp_path: Path) -> str:
     return "\n".join(f"--- {p.name}\n{p.read_text()}" for p in sorted(tmp_path.glob("*.log")))
 
 
+def _two_replicas(fake, start, tmp_path: Path) -> list[Server]:
+    """Two `serve` replicas on the cluster's database, healthy."""
+    servers = []
+    for name in ("web1", "web2"):
+        port = free_port()
+        servers.append(
+            Server(fake, port, tmp_path / f"{name}.log", start(["serve", "--port", str(port)], name))
+        )
+    for server in servers:
+        server.wait_healthy(timeout=30)
+    return servers
+
+
 class TestScaleOut:
     def test_replicas_and_workers_on_one_postgres_answer_and_post_exactly_once(self, cluster):
         """Duplicates over two replicas are answered once; six tips post once, despite a killed worker."""
         fake, url, start, tmp_path = cluster
-        servers = []
-        for name in ("web1", "web2"):
-            port = free_port()
-            servers.append(
-                Server(fake, port, tmp_path / f"{name}.log", start(["serve", "--port", str(port)], name))
-            )
-        for server in servers:
-            server.wait_healthy(timeout=30)
+        servers = _two_replicas(fake, start, tmp_path)
 
         # a burst: 8 event ids, each delivered 4 times (2 of them as retries) across both replicas
         def deliver(n: int, copy: int) -> None:
@@ -121,14 +127,7 @@ class TestScaleOut:
         """Six threads, each with two follow-ups sent at the same moment to different replicas:
         every thread then holds all three turns (a row per turn; replacing the list lost one)."""
         fake, url, start, tmp_path = cluster
-        servers = []
-        for name in ("web1", "web2"):
-            port = free_port()
-            servers.append(
-                Server(fake, port, tmp_path / f"{name}.log", start(["serve", "--port", str(port)], name))
-            )
-        for server in servers:
-            server.wait_healthy(timeout=30)
+        servers = _two_replicas(fake, start, tmp_path)
 
         def send(server, inner, event_id):
             body = event(inner, event_id)
