@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from alembic import command
@@ -16,6 +17,7 @@ from bot.store.db import Database, StoreError
 __all__ = ["MIGRATIONS", "current", "head", "upgrade"]
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_ATTEMPTS = 4
 logging.getLogger("alembic").setLevel(logging.WARNING)  # its INFO lines are not rolebot's to print
 
 
@@ -47,6 +49,19 @@ def upgrade(db: Database) -> str:
         if now == head():
             db.close()
             return now
+    for attempt in range(1, _ATTEMPTS + 1):
+        try:
+            return _apply(db)
+        except StoreError as exc:
+            # SQLite: processes creating one new file at once can meet "database is locked" before
+            # the busy timeout applies (switching the file to WAL); the next attempt finds it made
+            if db.dialect != "sqlite" or "locked" not in str(exc) or attempt == _ATTEMPTS:
+                raise
+            time.sleep(0.1 * attempt)
+    return ""  # not reached: the last attempt returns or raises
+
+
+def _apply(db: Database) -> str:
     try:
         with db.migrating() as conn:
             command.upgrade(_config(conn), "head")
