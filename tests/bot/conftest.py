@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -164,10 +165,16 @@ def start_serve(fake: FakeSlack, tmp: Path, name: str = "serve", **extra: str) -
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """One `serve` subprocess per test module, on a free port, with a fake Web API."""
+    with serving(tmp_path_factory.mktemp("serve")) as srv:  # two workers: duplicates may reach either
+        yield srv
+
+
+@contextlib.contextmanager
+def serving(tmp: Path, **env: str):
+    """`serve` with two workers and a fake Web API, stopped after."""
     fake = FakeSlack().start()
     try:
-        # two workers: duplicates may reach different processes
-        srv = start_serve(fake, tmp_path_factory.mktemp("serve"), WEB_CONCURRENCY="2")
+        srv = start_serve(fake, tmp, WEB_CONCURRENCY="2", **env)
         try:
             yield srv
         finally:

@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from tests.bot.conftest import start_serve, stop
+from tests.bot.conftest import serving, start_serve, stop
 from tests.bot.slack.signing import action, event, mention, post, signed_headers, slash
 from tests.fake_slack import FakeSlack
 
@@ -44,15 +44,8 @@ def sample(text: str, name: str, **labels: str) -> float:
 @pytest.fixture(scope="module")
 def metered(tmp_path_factory):
     """`serve` with two workers and METRICS_TOKEN set."""
-    fake = FakeSlack().start()
-    try:
-        srv = start_serve(fake, tmp_path_factory.mktemp("metered"), WEB_CONCURRENCY="2", METRICS_TOKEN=TOKEN)
-        try:
-            yield srv
-        finally:
-            stop(srv.proc)
-    finally:
-        fake.stop()
+    with serving(tmp_path_factory.mktemp("metered"), METRICS_TOKEN=TOKEN) as srv:
+        yield srv
 
 
 def scrape_until(srv, ready, timeout: float = 10.0) -> str:

@@ -60,6 +60,9 @@ def install(installs: Installations, team: Team, org_wide: bool = False) -> None
     )
 
 
+ANSWER = {"created_at": NOW, "question": "q", "intent": "answer", "roles": [], "topic": None, "covered": True}
+
+
 class TestTeamRows:
     def test_a_channel_id_is_one_per_team(self, db):
         """Channel C1 of two teams: two subscriptions, two flags, two tip log rows."""
@@ -133,14 +136,7 @@ class TestLateAnswers:
         install(installs, Team("", "T1"))
         install(installs, Team("", "T2"))
         installs.delete_all(enterprise_id=None, team_id="T1")
-        row = {
-            "created_at": NOW,
-            "question": "q",
-            "intent": "answer",
-            "roles": [],
-            "topic": None,
-            "covered": True,
-        }
+        row = ANSWER
         Feedback(db).record_answers(
             [{**row, "id": "a1", "team": "T1"}, {**row, "id": "a2", "team": "T2"}, {**row, "id": "a3"}]
         )
@@ -150,14 +146,7 @@ class TestLateAnswers:
     def test_an_org_wide_install_keeps_its_workspaces_answers(self, db):
         """A workspace served by its org's install records answers."""
         install(Installations(db, CLIENT_ID), Team("E1", ""), org_wide=True)
-        row = {
-            "created_at": NOW,
-            "question": "q",
-            "intent": "answer",
-            "roles": [],
-            "topic": None,
-            "covered": True,
-        }
+        row = ANSWER
         Feedback(db).record_answers([{**row, "id": "a1", "enterprise": "E1", "team": "T5"}])
         assert Feedback(db).report(NOW - timedelta(days=1), "T5").answers == 1
 
