@@ -87,10 +87,11 @@ class Model:
     def parse(cls, data: bytes, where: str = "intent model") -> Model:
         """A model from its saved bytes; KnowledgeError (one line) when damaged."""
         try:
-            head, _, body = data.partition(b"\n")
-            meta = json.loads(head)
+            at = data.index(b"\n")
+            meta = json.loads(data[:at])
             labels, scale = meta["labels"], float(meta["scale"])
             n = len(labels)
+            body = memoryview(data)[at + 1 :]  # no copies of the weights but the array's own
             weights = array("b")
             weights.frombytes(body[: BUCKETS * n])
             intercepts = array("f")
