@@ -27,6 +27,8 @@ _CHAT_WORDS = 10
 _SLASH_WORDS = 4
 _ROLES_PLURAL = {"roles", "jobs", "positions", "careers"}
 _BARE_WORDS = 3  # no more words than this, none of them a topic or subject word: nothing to read
+_NAMED = 3  # a topic phrase this strong names the topic outright (as handlers.topic reads it)
+_ADVISED = {"requirements", "career", "demand"}  # topics the model's kinds of advice refine
 
 
 def strip_command(text: str) -> str:
@@ -145,7 +147,10 @@ def plan(text: str, engine: Engine) -> Plan:
     named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= GENERIC_WEIGHT
     slash = named and len(m.roles) == 1 and not m.subject and len(m.words) <= _SLASH_WORDS
     bare = len(m.words) <= _BARE_WORDS and not (m.subject or m.topic_words)  # "/role mlops senior"
-    g = guess_none() if slash or bare else guess(engine, m)  # "/role mlops salary" needs no model
+    # a role with a topic named outright that no kind of advice answers ("mlops salary in sf",
+    # "what challenges do platform engineers face"): the model would change nothing
+    settled = bool(m.roles) and m.topic_top.get(m.topic or "", 0) >= _NAMED and m.topic not in _ADVISED
+    g = guess_none() if slash or bare or settled else guess(engine, m)  # "/role mlops salary" needs no model
     terms = subject_terms(engine, m) if m.subject else ()
     m = _reroute(engine, m, terms)
     choice = choose(engine, m, g)
