@@ -144,7 +144,25 @@ def _opening(text: str, limit: int = _OPENING) -> str:
 
 def compare(engine: Engine, plan: Plan) -> Reply:
     """Several roles side by side on one topic: salary figures aligned (the focus first), else
-    the opening of each role's section; the whole sections behind buttons."""
+    the opening of each role's section; the whole sections behind buttons. It depends on roles,
+    topic and focus only: made once per engine (treat it as read-only)."""
+    key = ("compare", *plan.roles, plan.topic or "", *plan.focus.words())
+    made = engine.kept.get(key)
+    if made is None:
+        made = engine.kept[key] = _compare(engine, plan)
+    return made
+
+
+def _chart(engine: Engine, plan: Plan) -> Reply:
+    """A pay comparison with its bars (made once per roles and focus, as the comparison)."""
+    key = ("chart", *plan.roles, plan.topic or "", *plan.focus.words())
+    made = engine.kept.get(key)
+    if made is None:
+        made = engine.kept[key] = with_chart(engine, plan, compare(engine, plan))
+    return made
+
+
+def _compare(engine: Engine, plan: Plan) -> Reply:
     kb, topic = engine.kb, engine.kb.topics[plan.topic]
     roles = [kb.roles[r] for r in plan.roles]
     names = " vs ".join(r.title for r in roles) if len(roles) <= 3 else f"all {len(roles)} roles"
@@ -392,7 +410,7 @@ REPLIES = {
     "fit": fit_reply,
     "years": glance_reply,
     "growth": glance_reply,
-    "chart": lambda engine, plan: with_chart(engine, plan, compare(engine, plan)),
+    "chart": _chart,
     "diff": lambda engine, plan: diff_reply(engine, plan, answer(engine, plan)),
     "uncovered": uncovered,
     "answer": answer,
