@@ -78,11 +78,7 @@ def digest(engine: Engine, role: str, topic: str) -> list[Hit]:
     """A section in brief, for a question that asks about the whole topic: its opening sentences,
     then the first line under each heading, in document order, within about 800 characters.
     Made once per engine, role and topic (a copy is returned)."""
-    key = ("digest", role, topic)
-    made = engine.kept.get(key)
-    if made is None:
-        made = engine.kept[key] = _digest(engine, role, topic)
-    return list(made)
+    return list(engine.keep(("digest", role, topic), lambda: _digest(engine, role, topic)))
 
 
 def _digest(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:

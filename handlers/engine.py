@@ -17,10 +17,12 @@ from knowledge.models import KnowledgeBase
 
 TYPE_CHECKING = False  # without importing typing
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
 __all__ = ["Engine"]
 
+_KEPT = 512
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
@@ -58,6 +60,16 @@ class Engine:
             }
             self._evidence = Evidence(index, self._synonyms, self._words, pay)
         return self._evidence
+
+    def keep(self, key: tuple[str, ...], make: Callable[[], Any]) -> Any:
+        """make(), kept under `key` while fewer than 512 things are kept (a bound: what a key
+        names is finite, but hostile focus combinations must not grow a server's memory)."""
+        found = self.kept.get(key)
+        if found is None:
+            found = make()
+            if len(self.kept) < _KEPT:
+                self.kept[key] = found
+        return found
 
     @property
     def intent(self) -> Model:

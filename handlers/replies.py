@@ -118,11 +118,9 @@ def _answer(engine: Engine, plan: Plan) -> Reply:
 def _brief(engine: Engine, role_id: str, topic_id: str, most: int) -> str:
     """A role's section in a few lines for a comparison: its bullets under their headings, or its
     opening when it has none (made once per engine, role, topic and length)."""
-    key = ("brief", role_id, topic_id, str(most))
-    made = engine.kept.get(key)
-    if made is None:
-        made = engine.kept[key] = _make_brief(engine, role_id, topic_id, most)
-    return made
+    return engine.keep(
+        ("brief", role_id, topic_id, str(most)), lambda: _make_brief(engine, role_id, topic_id, most)
+    )
 
 
 def _make_brief(engine: Engine, role_id: str, topic_id: str, most: int) -> str:
@@ -147,19 +145,13 @@ def compare(engine: Engine, plan: Plan) -> Reply:
     the opening of each role's section; the whole sections behind buttons. It depends on roles,
     topic and focus only: made once per engine (treat it as read-only)."""
     key = ("compare", *plan.roles, plan.topic or "", *plan.focus.words())
-    made = engine.kept.get(key)
-    if made is None:
-        made = engine.kept[key] = _compare(engine, plan)
-    return made
+    return engine.keep(key, lambda: _compare(engine, plan))
 
 
 def _chart(engine: Engine, plan: Plan) -> Reply:
     """A pay comparison with its bars (made once per roles and focus, as the comparison)."""
     key = ("chart", *plan.roles, plan.topic or "", *plan.focus.words())
-    made = engine.kept.get(key)
-    if made is None:
-        made = engine.kept[key] = with_chart(engine, plan, compare(engine, plan))
-    return made
+    return engine.keep(key, lambda: with_chart(engine, plan, compare(engine, plan)))
 
 
 def _compare(engine: Engine, plan: Plan) -> Reply:

@@ -247,3 +247,13 @@ def test_a_subject_counted_as_covered_has_lines_to_lead_with(engine, words):
         assert p.groups and any(hits for _, hits in p.groups)
         assert p.intent == "compare" and p.mode == "lead" or all(hits for _, hits in p.groups)
         assert {rid for rid, _ in p.groups} <= set(engine.role_ids)
+
+
+def test_what_an_engine_keeps_is_bounded(kb):
+    """Replies kept per roles and focus stop growing at the bound, and are still answered."""
+    from handlers import Engine
+
+    engine = Engine(kb)
+    for i in range(600):
+        assert engine.keep(("test", str(i)), lambda i=i: i) == i
+    assert len(engine.kept) == 512
