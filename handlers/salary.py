@@ -96,6 +96,10 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+_CELL_FIGURES = 3
+_SAID_MAX = 90  # a longer line says more than the figure: its range stands in
+
+
 def top_figure(role: Role) -> SalaryFigure | None:
     """The highest pay figure of the role's salary section (additional pay left out)."""
     figs = [f for f in role.salaries if f.topic == "salary" and f.kind != "additional" and (f.high or f.low)]
@@ -106,12 +110,24 @@ def _cell(role: Role, level: str) -> str:
     figs = [f for f in role.salaries if f.topic == "salary" and f.level == level]
     if not figs:
         return "—"
-    parts = []
-    for f in figs[:3]:
+    parts, seen = [], set()
+    for f in figs:
+        said = _said(f)  # the document's own words for the figure ("$110,000 - $120,000 per year")
+        if said in seen:
+            continue
+        seen.add(said)
         label = f.variant or (f.label if f.label and f.label.lower() not in ("range",) else "")
         note = f" ({escape(label)})" if label and f.level and f.level not in label.lower() else ""
-        parts.append(f"{figure_range(f)}{note}")
+        parts.append(f"{escape(said)}{note}")
+        if len(parts) == _CELL_FIGURES:
+            break
     return "; ".join(parts)
+
+
+def _said(fig: SalaryFigure) -> str:
+    """A figure as its line says it: the line after its `Label:`, or the figure's range."""
+    value = fig.source.split(":", 1)[-1].strip() if ":" in fig.source else fig.source.strip()
+    return value if "$" in value and len(value) <= _SAID_MAX else figure_range(fig)
 
 
 def _best(role: Role, focus: Focus) -> SalaryFigure | None:
