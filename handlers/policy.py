@@ -101,11 +101,23 @@ def _rung_words(engine: Engine, m: Match) -> str | None:
     return next((p for p in sorted(phrases, key=len, reverse=True) if p in said), target)
 
 
+def _levels_only(focus: Focus) -> bool:
+    return bool(focus.levels) and not (focus.locations or focus.companies or focus.kinds or focus.percentile)
+
+
 def _one_role(
-    engine: Engine, m: Match, terms: tuple[Term, ...], kind: str | None = None, sure: float = 1.0
+    engine: Engine,
+    m: Match,
+    terms: tuple[Term, ...],
+    kind: str | None = None,
+    sure: float = 1.0,
+    hunch: str | None = None,
 ) -> Plan:
     (role,) = m.roles
     routed = m.topic or ("salary" if m.focus else "overview")
+    if m.topic is None and _levels_only(m.focus) and natural(engine, m) and hunch not in (None, "salary"):
+        routed = hunch  # "what should an ai systems engineer get right before starting": no pay asked
+        m = m.model_copy(update={"topic": hunch, "focus": Focus(years=m.focus.years)})
     missing = not_covered(engine, m, terms, [role], kind)
     if missing:
         return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
@@ -297,7 +309,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         topic = m.topic if m.topic and not weak else ("salary" if m.focus else "overview")
         return _compare(engine, m, tuple(roles), topic, terms, choice.label)
     if len(m.roles) == 1:
-        return _one_role(engine, m, terms, choice.label, choice.sure)
+        return _one_role(engine, m, terms, choice.label, choice.sure, choice.hunch)
     if m.list_word and m.topic is None and not m.unknown:
         return Plan("list", match=m)
     if m.unknown:

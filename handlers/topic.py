@@ -37,7 +37,7 @@ def guess_none() -> Guess:
 class Choice:
     """The topic decided, the model's label behind it, and a close runner-up topic."""
 
-    __slots__ = ("match", "label", "confidence", "other", "table", "sure")
+    __slots__ = ("match", "label", "confidence", "other", "table", "sure", "hunch")
 
     def __init__(
         self, match: Match, label: str | None, confidence: float, other: str | None, table: str | None = None
@@ -45,6 +45,7 @@ class Choice:
         self.match, self.label, self.confidence, self.other = match, label, confidence, other
         self.table = table  # the topic the word tables alone gave
         self.sure = 0.0  # the model's probability of `label` (set by choose)
+        self.hunch: str | None = None  # the model's best topic however unsure (set by choose)
 
 
 def _topics(engine: Engine, g: Guess) -> list[tuple[str, float]]:
@@ -61,6 +62,8 @@ def choose(engine: Engine, m: Match, g: Guess) -> Choice:
     """The match with its topic decided."""
     choice = _choose(engine, m, g)
     choice.sure = g.prob(choice.label) if choice.label else 0.0
+    ranked = _topics(engine, g)
+    choice.hunch = ranked[0][0] if ranked else None
     return choice
 
 
