@@ -16,11 +16,12 @@ __all__ = ["Choice", "choose", "guess", "guess_none"]
 _NAMED = 3  # a topic word this strong names the topic outright
 _CONFIDENT = 0.3  # the model's topic wins over the word tables from this probability
 _OVERRIDE = 0.5  # ... and over a topic word of weight 2 ("education") from this one
-_CLOSE = 0.6  # a runner-up topic with this share of the best one's probability is offered too
+_CLOSE = 0.5  # a runner-up topic with this share of the best one's probability is offered too
 _NO_GUESS = Guess(())
 _TABLE = 3  # topic words adding up to this (each weaker than _NAMED) ...
 _TIE = 0.4  # ... keep their topic while the model gives it this share of its best
 _OUTSCOPE = "outscope"
+_RIVAL = 0.5  # the model's own topic, this sure, is offered beside a topic named in words
 _OUT_SURE = 0.5
 
 
@@ -75,7 +76,8 @@ def _choose(engine: Engine, m: Match, g: Guess) -> Choice:
     ranked = _topics(engine, g)
     if named or not ranked:
         kept = label if label and engine.label_topics[label] == named else None
-        return Choice(m, kept, g.confidence, None, m.topic)
+        rival = ranked[0] if ranked and ranked[0][0] != named and ranked[0][1] >= _RIVAL else None
+        return Choice(m, kept, g.confidence, rival[0] if rival else None, m.topic)  # "Also: ..." button
     (best, p), *rest = ranked
     worded = m.topic is not None and m.topic_top.get(m.topic, 0) >= 2  # "education", "skills"
     if p < (_OVERRIDE if worded and best != m.topic else _CONFIDENT):

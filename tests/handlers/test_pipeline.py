@@ -257,3 +257,19 @@ def test_what_an_engine_keeps_is_bounded(kb):
     for i in range(600):
         assert engine.keep(("test", str(i)), lambda i=i: i) == i
     assert len(engine.kept) == 512
+
+
+def test_a_close_second_topic_is_offered_as_a_button(kb):
+    """When the model is torn between two topics, the reply answers the better and offers the
+    other as a button that replays to that topic."""
+    reply = handlers.ask("what kind of projects should i build to get hired as an ml platform engineer", kb)
+    also = [
+        e
+        for b in reply.blocks
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["text"]["text"].startswith("Also")
+    ]
+    assert len(also) == 1
+    role, topic = also[0]["value"].split()
+    assert topic != reply.topic and handlers.ask(also[0]["value"], kb).topic == topic
