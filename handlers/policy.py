@@ -27,7 +27,7 @@ from handlers.topic import Choice
 from knowledge.index import Hit
 from knowledge.match import Focus, Match
 
-__all__ = ["decide", "pairs", "strong_topic"]
+__all__ = ["decide"]
 
 _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "all", "every", "each"}
 
@@ -218,7 +218,7 @@ def _compare(
     return Plan("compare", roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
 
 
-def pairs(words: tuple[str, ...]) -> list[str]:
+def _pairs(words: tuple[str, ...]) -> list[str]:
     return [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
 
 
@@ -259,7 +259,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             percentile=f.percentile,
         )
         m = m.model_copy(update={"focus": kept})
-    if "ai" in {p for p, _ in m.ambiguous} and _AI_FIELD & set(pairs(m.words)):  # "which of the AI roles"
+    if "ai" in {p for p, _ in m.ambiguous} and _AI_FIELD & set(_pairs(m.words)):  # "which of the AI roles"
         m = m.model_copy(update={"ambiguous": tuple(a for a in m.ambiguous if a[0] != "ai")})
     if len(m.focus.levels) >= 2 and not strong_topic(m) and "salary" not in m.topic_scores:
         scores = {**m.topic_scores, "career": GENERIC_WEIGHT}

@@ -96,21 +96,20 @@ def _chat_model(engine: Engine, m: Match, choice: Choice, g: Guess) -> Plan | No
     return None
 
 
-def _with_context(m: Match, ctx: Match, engine_across: frozenset[str]) -> Match:
+def _with_context(m: Match, ctx: Match, across_words: frozenset[str]) -> Match:
     """The question's match, with the role the context names when the question names none, and
     the context's words kept for choosing between ambiguous roles."""
     update: dict = {"context": tuple(ctx.subject)}
     weak = bool(m.roles) and set(m.roles) <= set(m.weak_roles)  # "what ML knowledge would I need?"
     strong = [r for r in ctx.roles if r not in ctx.weak_roles]
-    across = set(m.words) & _ROLES_PLURAL and set(m.tokens) & engine_across  # "in any roles?"
+    across = set(m.words) & _ROLES_PLURAL and set(m.tokens) & across_words  # "in any roles?"
     if not (m.roles or m.ambiguous or across) and len(ctx.roles) <= 2 and (ctx.roles or ctx.ambiguous):
         update.update(roles=ctx.roles, ambiguous=ctx.ambiguous, weak_roles=ctx.weak_roles)
     elif weak and len(strong) == 1 and not m.compare_strong:
         update.update(roles=tuple(strong), weak_roles=())
     elif not m.roles and len(m.ambiguous) == 1 and len(ctx.roles) == 1 and ctx.roles[0] in m.ambiguous[0][1]:
-        update.update(
-            roles=ctx.roles, ambiguous=()
-        )  # "I keep seeing 'AI Systems Engineer'... an AI engineer?"
+        # "I keep seeing 'AI Systems Engineer' on LinkedIn. Is that a fancy name for an AI engineer?"
+        update.update(roles=ctx.roles, ambiguous=())
     return m.model_copy(update=update)
 
 

@@ -133,22 +133,10 @@ def test_team_is_refused_in_single_workspace_mode(fake_slack, tmp_path):
 
 def test_an_expiring_token_is_rotated_before_tips_are_posted(teams, fake_slack):
     """team_client refreshes a rotating token about to expire (through SLACK_API_URL) and saves it."""
-    import time
 
     db, installs, settings = teams
     fake_slack.add_team("T4", "xoxb-4-old", "code-4", refresh_token="xoxe-1-four", rotated_token="xoxb-4-new")
-    installs.save(
-        Installation(
-            app_id="A0APP",
-            team_id="T4",
-            bot_token="xoxb-4-old",
-            bot_refresh_token="xoxe-1-four",
-            bot_token_expires_at=int(time.time()) + 60,
-            bot_id="B0",
-            bot_user_id="U0B",
-            user_id="U1",
-        )
-    )
+    installs.save(_expiring("xoxe-1-four", bot_id="B0", bot_user_id="U0B"))
     assert team_client(settings, installs, Team("", "T4")).token == "xoxb-4-new"
     assert installs.installation_for(Team("", "T4")).bot_token == "xoxb-4-new"
     (refresh,) = fake_slack.calls_to("oauth.v2.access")
@@ -157,21 +145,12 @@ def test_an_expiring_token_is_rotated_before_tips_are_posted(teams, fake_slack):
 
 def test_a_team_whose_token_cannot_be_rotated_does_not_stop_the_others(teams, fake_slack):
     """A refused refresh (one team) skips that team this pass; the other team's tip is posted."""
-    import time
 
     db, installs, settings = teams
     fake_slack.add_team("T4", "xoxb-4-old", "code-4", refresh_token="xoxe-1-gone", rotated_token="xoxb-4-new")
     fake_slack.error("oauth.v2.access", "invalid_refresh_token")
     installs.delete_bot(enterprise_id=None, team_id="T1")
-    old = Installation(
-        app_id="A0APP",
-        team_id="T4",
-        bot_token="xoxb-4-old",
-        bot_refresh_token="xoxe-1-gone",
-        bot_token_expires_at=int(time.time()) + 60,
-        user_id="U1",
-    )
-    installs.save(old)
+    installs.save(_expiring("xoxe-1-gone"))
     TipStore(db, Team("", "T4")).save_subscription(
         Subscription("C4", weekdays=tuple(range(7))), NOW - timedelta(days=1)
     )
@@ -204,3 +183,18 @@ def test_tips_run_posts_each_team_with_its_token(teams, fake_slack, database_url
     (code,) = codes
     assert code == 0
     assert sorted(c.token for c in fake_slack.calls_to("chat.postMessage")) == sorted(TOKENS.values())
+
+
+def _expiring(refresh_token: str, **extra) -> Installation:
+    """Team T4's installation with a bot token that expires in a minute (rotation is due)."""
+    import time
+
+    return Installation(
+        app_id="A0APP",
+        team_id="T4",
+        bot_token="xoxb-4-old",
+        bot_refresh_token=refresh_token,
+        bot_token_expires_at=int(time.time()) + 60,
+        user_id="U1",
+        **extra,
+    )
