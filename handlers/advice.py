@@ -8,8 +8,11 @@ sections to look in, the heading words and the cue words of answering lines are 
 
 from __future__ import annotations
 
+import re
+
 from handlers.engine import Engine
 from knowledge.index import Hit, Line
+from knowledge.skills import load_skills
 
 __all__ = ["advice_lines", "digest"]
 
@@ -23,6 +26,8 @@ _DIGEST_LINES = 7
 _FLAT_LINES = 5  # a section without headings: its first bullets
 _OPENING = 2  # sentences of the opening paragraph
 _DIGEST_CHARS = 800
+_NEEDS_LINES = 5  # a requirements digest: the lines naming the most skills ...
+_EXPERIENCE = re.compile(r"\b\d+\+?(?:\s*-\s*\d+)?\s*(?:years?|months)\b", re.I)  # ... the years asked
 
 
 def _score(line: Line, spec: dict, rank: int) -> float:
@@ -82,6 +87,38 @@ def digest(engine: Engine, role: str, topic: str) -> list[Hit]:
 
 
 def _digest(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
+    if topic == "requirements":
+        return _needs(engine, role) or _by_heading(engine, role, topic)
+    return _by_heading(engine, role, topic)
+
+
+def _needs(engine: Engine, role: str) -> tuple[Hit, ...]:
+    """What the role asks for, in brief: the lines that name the most skills (tools, languages,
+    platforms: the skill records of data/skills.json), the first that says how many years of
+    experience, and the first that names a degree, in document order."""
+    named: dict[str, set[str]] = {}
+    degree: set[str] = set()
+    for rec in load_skills().records:
+        if rec.role == role and rec.topic == "requirements":
+            named.setdefault(rec.line, set()).add(rec.name)
+            if rec.kind == "degree":
+                degree.add(rec.line)
+    lines = [ln for ln in engine.evidence.index.section(role, "requirements") if ln.bullet and not ln.depth]
+
+    def said(ln: Line) -> str:
+        return f"{ln.label}: {ln.text}" if ln.label else ln.text
+
+    most = sorted(
+        (ln for ln in lines if len(named.get(said(ln), ())) >= 2 and said(ln) not in degree),
+        key=lambda ln: -len(named[said(ln)]),
+    )[:_NEEDS_LINES]
+    years = next((ln for ln in lines if _EXPERIENCE.search(ln.text)), None)
+    school = next((ln for ln in lines if said(ln) in degree), None)
+    picked = {ln.id for ln in (*most, years, school) if ln is not None}
+    return tuple(Hit(ln, 0.0, frozenset()) for ln in lines if ln.id in picked)
+
+
+def _by_heading(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
     out: list[Hit] = []
     seen: set[tuple[str, ...]] = set()
     size = 0

@@ -147,8 +147,9 @@ def chart_lines(roles: list[Role], focus: Focus) -> tuple[str, str]:
 
 
 def with_chart(engine: Engine, plan, reply: Reply) -> Reply:
-    """A pay comparison with its bar chart: first when it asked about no figure in particular,
-    else right after the figures it asked about (its own section block, never split)."""
+    """A pay comparison with its bar chart, after the figures in the documents' own words (the
+    chart's one-sentence verdict first when it asked about no figure in particular); the chart is
+    its own section block, never split."""
     roles = [engine.kb.roles[r] for r in reply.roles]
     sentence, chart = chart_lines(roles, plan.focus)
     if not chart or len(sentence) + len(chart) + 1 > MAX_SECTION_TEXT:
@@ -161,9 +162,10 @@ def with_chart(engine: Engine, plan, reply: Reply) -> Reply:
     before, found, after = body.partition(mark)
     if found and plan.focus and len(roles) <= 2:  # the figures asked about first, then the bars
         pre, post, sentence = before.rstrip(), f"{mark}{after}", ""
-    else:  # the bars are the answer; a verdict on a single best figure would contradict them
+    else:  # the chart's verdict, each document's own figures, then the bars that picture them
         first, _, others = body.partition("\n\n")
-        pre, post = "", others if " pays more for " in first else body
+        pre = "\n\n".join(p for p in (sentence, others if " pays more for " in first else body) if p)
+        post, sentence = "", ""
     chart_text = "\n".join(p for p in (sentence, chart) if p)
     head = [b for b in reply.blocks[:1] if b.get("type") == "header"]
     tail = [b for b in reply.blocks if b.get("type") in ("context", "actions")]
