@@ -26,7 +26,8 @@ _DIGEST_LINES = 7
 _FLAT_LINES = 5  # a section without headings: its first bullets
 _OPENING = 2  # sentences of the opening paragraph
 _DIGEST_CHARS = 800
-_NEEDS_LINES = 5  # a requirements digest: the lines naming the most skills ...
+_NEEDS_LINES = 6  # a requirements digest: the lines naming concrete skills ...
+_CONCRETE = frozenset({"language", "framework", "platform", "tool", "data"})
 _EXPERIENCE = re.compile(r"\b\d+\+?(?:\s*-\s*\d+)?\s*(?:years?|months)\b", re.I)  # ... the years asked
 
 
@@ -93,29 +94,38 @@ def _digest(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
 
 
 def _needs(engine: Engine, role: str) -> tuple[Hit, ...]:
-    """What the role asks for, in brief: the lines that name the most skills (tools, languages,
-    platforms: the skill records of data/skills.json), the first that says how many years of
-    experience, and the first that names a degree, in document order."""
+    """What the role asks for, in brief: the first lines that name two or more concrete skills
+    (languages, frameworks, platforms, tools, data systems: the records of data/skills.json), the
+    first that says how many years of experience, and the first that names a degree, in
+    document order."""
     named: dict[str, set[str]] = {}
     degree: set[str] = set()
-    for rec in load_skills().records:
+    records = load_skills().records
+    roles_of: dict[str, set[str]] = {}
+    for rec in records:
+        roles_of.setdefault(rec.name, set()).add(rec.role)
+    for rec in records:
         if rec.role == role and rec.topic == "requirements":
-            named.setdefault(rec.line, set()).add(rec.name)
-            if rec.kind == "degree":
+            if rec.kind in _CONCRETE:
+                named.setdefault(rec.line, set()).add(rec.name)
+            elif rec.kind == "degree":
                 degree.add(rec.line)
     lines = [ln for ln in engine.evidence.index.section(role, "requirements") if ln.bullet and not ln.depth]
 
     def said(ln: Line) -> str:
         return f"{ln.label}: {ln.text}" if ln.label else ln.text
 
-    most = sorted(
-        (ln for ln in lines if len(named.get(said(ln), ())) >= 2 and said(ln) not in degree),
-        key=lambda ln: -len(named[said(ln)]),
-    )[:_NEEDS_LINES]
+    skills = [ln for ln in lines if len(named.get(said(ln), ())) >= 2 and said(ln) not in degree][:_NEEDS_LINES]
     years = next((ln for ln in lines if _EXPERIENCE.search(ln.text)), None)
     school = next((ln for ln in lines if said(ln) in degree), None)
-    picked = {ln.id for ln in (*most, years, school) if ln is not None}
-    return tuple(Hit(ln, 0.0, frozenset()) for ln in lines if ln.id in picked)
+    def telling(ln: Line) -> float:  # skills fewer roles name tell more about this one
+        names = named[said(ln)]
+        return 1.0 + sum(1 / len(roles_of[n]) for n in names) / len(names)
+
+    # score: what a short brief keeps first (handlers/replies.py): the years, the most telling skills
+    scored = ((9.0, years), *((telling(ln), ln) for ln in skills), (0.5, school))
+    picked = {ln.id: score for score, ln in scored if ln}
+    return tuple(Hit(ln, picked[ln.id], frozenset()) for ln in lines if ln.id in picked)
 
 
 def _by_heading(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:

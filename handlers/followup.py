@@ -64,6 +64,12 @@ _ORDINAL = re.compile(
     r"\b(\d{2}(?:st|nd|rd|th))\b(?!\s+percentile)", re.IGNORECASE
 )  # the model's topic among the message's weak topic words
 _SHORT = 6
+# "the people who build ...", "the folks running ...": words describing a role, not the subject
+_DESCRIBED = re.compile(
+    r"\b(?:people|folks|ones|guys|team|teams|those|engineers|person|persons)\s+(?:who|that|which|\w+ing)\b"
+    r"[^,?.!;]*?(?=\s+(?:in|at|for|and|with|near)\b|[,?.!;]|$)",
+    re.IGNORECASE,
+)
 
 
 class Turn(Record):
@@ -222,6 +228,8 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     roles = list(m.roles) or everyday
     if said:  # "what about the ops side?": the words that named the role are not the subject
         body = " ".join(w for w in body.split() if w.lower().strip("?!.,") not in said)
+    if roles:  # "how about the people who build the platform": a description, not the subject
+        body = " ".join(_DESCRIBED.sub(" ", body).split())
     pointing = bool(set(m.words) & _POINTERS) or _about_the_roles(engine, m)
     if not (roles or m.topic or m.focus or m.ambiguous or pointing or named_topic):
         return text  # nothing to complete ("why?"), or a new subject ("what about nurses?")

@@ -124,7 +124,9 @@ def _brief(engine: Engine, role_id: str, topic_id: str, most: int) -> str:
 
 
 def _make_brief(engine: Engine, role_id: str, topic_id: str, most: int) -> str:
-    hits = [h for h in digest(engine, role_id, topic_id) if h.line.bullet or h.line.path][:most]
+    hits = [h for h in digest(engine, role_id, topic_id) if h.line.bullet or h.line.path]
+    kept = {id(h) for h in sorted(hits, key=lambda h: -h.score)[:most]}  # stable: by position on ties
+    hits = [h for h in hits if id(h) in kept]
     if not hits:
         return _opening(engine.section_text(role_id, topic_id))
     return lines_text(engine, hits)

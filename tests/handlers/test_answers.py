@@ -180,3 +180,23 @@ class TestCompareOnAPoint:
         reply = handlers.ask("what's the difference between mlops and ml platform engineers", kb)
         assert reply.topic == "overview" and len(reply.text) < 1500
         assert reply.text.index("*MLOps Engineer*") < reply.text.index("*AI/ML Platform Engineer*")
+
+
+class TestInBrief:
+    """A question about a whole topic in words gets the section in brief: the answering lines."""
+
+    def test_requirements_name_the_skills_years_and_degree(self, kb):
+        """'what skills do mlops engineers need': the skill lines, the years, the degree."""
+        reply = handlers.ask("what skills do mlops engineers need", kb)
+        screen = reply.text
+        assert reply.topic == "requirements" and len(screen) < 1000
+        for said in ("Experience with Docker and Kubernetes", "Typically 3-6 years", "Degree in Computer Science"):
+            assert said in screen
+        assert "Understanding of firewalls" not in screen  # one line per heading no longer
+
+    def test_a_pay_comparison_leads_with_the_documents_figures(self, kb):
+        """The verdict, then each document's own words, before the bar chart."""
+        reply = handlers.ask("mlops vs ml platform engineer salary", kb)
+        screen = first_screen(reply)
+        assert "pays more" in screen and "$145,000 - $155,000 per year" in screen
+        assert reply.text.index("per year") < reply.text.index("```")

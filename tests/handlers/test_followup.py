@@ -141,3 +141,18 @@ class TestEverydayFollowUps:
     def test_a_title_that_is_none_of_the_five_is_not_the_last_role(self, kb):
         _, reply = talk(kb, "how much do ml engineers make?", "what about data analysts?")
         assert reply.intent == "unknown" and reply.uncovered == ("data analyst",) and reply.roles == ()
+
+    def test_a_role_described_by_what_its_people_do(self, kb):
+        """'how about the people who build the platform' switches role; the description is no
+        subject (no lines about 'build' from other sections), and a city after it still counts."""
+        _, reply = talk(kb, "how much does an ml engineer make?", "how about the people who build the platform")
+        assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "salary")
+        assert "Build data ingestion" not in reply.text[:600]
+        _, reply = talk(kb, "how much does an ml engineer make?", "and the folks running the platform in seattle?")
+        assert "$173,517 per year" in reply.text[:600]
+
+    def test_both_roles_need_their_skills_named(self, kb):
+        """'what do both need?' shows each role's concrete skills, not one line per heading."""
+        _, reply = talk(kb, "compare mlops and platform engineer salaries", "what do both need?")
+        assert "Experience with Docker and Kubernetes" in reply.text
+        assert "5+ years of relevant experience in AI/ML infrastructure and systems" in reply.text
