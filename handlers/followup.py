@@ -171,11 +171,12 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     """The topic the message names itself: in words ("salary"), or as the intent model reads a
     message that names no role and no focus ("how do i get there", "what do both need?");
     "" when named in words (the text already says it), None when it names none."""
-    if m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2:
-        return ""
-    if m.roles or m.focus or len(m.words) < 3:
+    worded = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
+    if not worded and (m.roles or m.focus or len(m.words) < 3):
         return None
     choice = choose(engine, m, guess(engine, m))
+    if worded:  # read as typed, as a fresh question would be: the role filled in must not sway it
+        return choice.match.topic or ""
     agreed = choice.match.topic in m.topic_scores and choice.confidence >= _AGREED  # "what do both need?"
     if choice.match.topic is not None and (choice.confidence >= _MODEL_TOPIC or agreed):
         return choice.match.topic

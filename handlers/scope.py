@@ -18,7 +18,7 @@ from knowledge.models import Record
 
 __all__ = ["Outside", "other_title", "outside"]
 
-_MAX_N = 4
+_MAX_N = 6  # words in the longest phrase of a table
 
 
 class Outside(Record):
@@ -87,7 +87,8 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
 
 
 def outside(engine: Engine, m: Match, roles: Iterable[str] | None) -> tuple[Outside, ...]:
-    """Named places, companies and technologies the documents (of `roles`) never mention."""
+    """Named places, companies and technologies the documents (of `roles`) never mention, and
+    questions they do not answer outright ("how long does it take": they give the years asked)."""
     _, things, _ = _tables(engine)
     found = _found(m.words, things)
     if not found:  # most questions: the index is not even opened ("/role mlops salary")

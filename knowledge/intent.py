@@ -1,7 +1,7 @@
 """What kind of question a message is: a linear model over word and character n-grams.
 
 Trained by `python -m knowledge build` (knowledge/train.py) from the project's own labelled
-examples (knowledge/examples.yaml) and saved as data/intent.bin: one JSON header line (labels,
+examples (knowledge/examples/*.yaml) and saved as data/intent.bin: one JSON header line (labels,
 scale, stamp, cross-validated accuracy), then int8 weights, a row of one weight
 per label for each hashed feature bucket, then the intercepts. Scoring is pure Python (no numpy
 at run time): a query has a few dozen features, each a row added up.

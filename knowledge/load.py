@@ -37,7 +37,7 @@ __all__ = [
 
 INDEX_NAME = "index.sqlite"
 INTENT_NAME = "intent.bin"
-EXAMPLES = HERE / "examples.yaml"
+EXAMPLES = HERE / "examples"  # *.yaml: label -> messages
 
 
 def _validate(path: Path, model: type, data: Any):
@@ -122,7 +122,8 @@ def load_index() -> Index:
 
 def intent_stamp(stamps: dict[str, str]) -> str:
     """What a saved intent model is trained from: the knowledge base's stamps and the examples'."""
-    return index_stamp({**stamps, EXAMPLES.name: _compiled.checksum(EXAMPLES.read_bytes())})
+    files = sorted(EXAMPLES.glob("*.yaml"))
+    return index_stamp({**stamps, **{f"examples/{f.name}": _compiled.checksum(f.read_bytes()) for f in files}})
 
 
 @functools.cache

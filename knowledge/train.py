@@ -1,4 +1,4 @@
-"""Train the intent model (knowledge/intent.py) from knowledge/examples.yaml, at build time.
+"""Train the intent model (knowledge/intent.py) from knowledge/examples/*.yaml, at build time.
 
 scikit-learn's logistic regression (multinomial, lbfgs: deterministic for the same input) on the
 hashed features of each example's masked tokens. Only the build imports scikit-learn (the
@@ -23,7 +23,10 @@ _SEED = 0
 
 
 def examples(path: Path) -> list[tuple[str, str]]:
-    """(text, label) pairs of examples.yaml, in file order; KnowledgeError when malformed."""
+    """(text, label) pairs of an examples file, or of every *.yaml of a folder (sorted by name),
+    in file order; KnowledgeError when malformed."""
+    if path.is_dir():
+        return [pair for f in sorted(path.glob("*.yaml")) for pair in examples(f)]
     data = read_yaml(path)
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, list) and all(isinstance(t, str) for t in v)
@@ -92,8 +95,7 @@ def main() -> None:
     """`python -m knowledge.train`: print the cross-validated accuracy of the shipped examples."""
     import argparse
 
-    from knowledge.files import HERE
-    from knowledge.load import load, load_aliases, load_words
+    from knowledge.load import EXAMPLES, load, load_aliases, load_words
 
     ap = argparse.ArgumentParser(prog="python -m knowledge.train")
     ap.add_argument("--folds", type=int, default=_FOLDS)
@@ -101,7 +103,7 @@ def main() -> None:
     args = ap.parse_args()
     kb = load()
     matcher = Matcher(load_aliases(), load_words(kb))
-    pairs = examples(HERE / "examples.yaml")
+    pairs = examples(EXAMPLES)
     for c in args.c:
         overall, per = cross_validate(matcher, pairs, args.folds, c)
         print(f"C={c}: {args.folds}-fold accuracy {overall:.1%} on {len(pairs)} examples")

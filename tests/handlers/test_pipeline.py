@@ -261,15 +261,27 @@ def test_what_an_engine_keeps_is_bounded(kb):
 
 def test_a_close_second_topic_is_offered_as_a_button(kb):
     """When the model is torn between two topics, the reply answers the better and offers the
-    other as a button that replays to that topic."""
-    reply = handlers.ask("what kind of projects should i build to get hired as an ml platform engineer", kb)
-    also = [
-        e
-        for b in reply.blocks
-        if b["type"] == "actions"
-        for e in b["elements"]
-        if e["text"]["text"].startswith("Also")
-    ]
-    assert len(also) == 1
-    role, topic = also[0]["value"].split()
-    assert topic != reply.topic and handlers.ask(also[0]["value"], kb).topic == topic
+    other as a button that replays to that topic. (Which questions are torn depends on the
+    trained model: at least one of these everyday questions is.)"""
+    torn = 0
+    for question in (
+        "what do ml engineers worry about these days",
+        "what kind of projects should i build to get hired as an ml platform engineer",
+        "is it hard to become an mlops engineer",
+        "what makes a great ml platform engineer",
+    ):
+        reply = handlers.ask(question, kb)
+        also = [
+            e
+            for b in reply.blocks
+            if b["type"] == "actions"
+            for e in b["elements"]
+            if e["text"]["text"].startswith("Also")
+        ]
+        assert len(also) <= 1
+        for button in also:
+            torn += 1
+            role, topic = button["value"].split()
+            assert role == reply.roles[0] and topic != reply.topic
+            assert handlers.ask(button["value"], kb).topic == topic
+    assert torn
