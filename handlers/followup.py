@@ -56,9 +56,11 @@ _POINTERS = {
     "job",
 }
 _BOTH = {"both", "two", "either"}
+_BACK = {"it", "that", "this", "those", "these"}  # the last answer itself ("why is that so high?")
 _FILLER = {"ok", "okay", "cool", "fine", "alright", "right", "so", "hmm", "great", "thanks", "thx", "nice"}
 _OPENERS = {"and", "what about", "how about", "same for", "same question", "also", "now", "then", "vs"}
 _MODEL_TOPIC = 0.55
+_POINTED_TOPIC = 0.75
 _AGREED = 0.35
 _ORDINAL = re.compile(
     r"\b(\d{2}(?:st|nd|rd|th))\b(?!\s+percentile)", re.IGNORECASE
@@ -178,7 +180,9 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     if worded:  # read as typed, as a fresh question would be: the role filled in must not sway it
         return choice.match.topic or ""
     agreed = choice.match.topic in m.topic_scores and choice.confidence >= _AGREED  # "what do both need?"
-    if choice.match.topic is not None and (choice.confidence >= _MODEL_TOPIC or agreed):
+    # "why is that so high?" points back at the last answer: only a sure reading changes its topic
+    sure = _POINTED_TOPIC if set(m.words) & _BACK else _MODEL_TOPIC
+    if choice.match.topic is not None and (choice.confidence >= sure or agreed):
         return choice.match.topic
     return "" if m.topic is not None else None
 

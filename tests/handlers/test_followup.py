@@ -156,3 +156,9 @@ class TestEverydayFollowUps:
         _, reply = talk(kb, "compare mlops and platform engineer salaries", "what do both need?")
         assert "Experience with Docker and Kubernetes" in reply.text
         assert "5+ years of relevant experience in AI/ML infrastructure and systems" in reply.text
+
+    def test_a_question_about_the_last_answer_keeps_its_topic(self, kb):
+        """'why is that so high?' after pay is still about pay; 'is it stressful?' is a new topic."""
+        replies = talk(kb, "how much do mlops engineers make?", "why is that so high?", "is it stressful?")
+        assert [r.topic for r in replies] == ["salary", "salary", "challenges"]
+        assert all(r.roles == ("mlops-engineer",) for r in replies)
