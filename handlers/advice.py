@@ -12,7 +12,7 @@ import re
 
 from handlers.engine import Engine
 from knowledge.index import Hit, Line
-from knowledge.skills import load_skills
+from knowledge.skills import named_in
 
 __all__ = ["advice_lines", "digest"]
 
@@ -100,16 +100,14 @@ def _needs(engine: Engine, role: str) -> tuple[Hit, ...]:
     document order."""
     named: dict[str, set[str]] = {}
     degree: set[str] = set()
-    records = load_skills().records
+    records = engine.keep(("skills", "requirements"), lambda: tuple(named_in("requirements")))
     roles_of: dict[str, set[str]] = {}
-    for rec in records:
-        roles_of.setdefault(rec.name, set()).add(rec.role)
-    for rec in records:
-        if rec.role == role and rec.topic == "requirements":
-            if rec.kind in _CONCRETE:
-                named.setdefault(rec.line, set()).add(rec.name)
-            elif rec.kind == "degree":
-                degree.add(rec.line)
+    for rec_role, line, name, kind in records:
+        roles_of.setdefault(name, set()).add(rec_role)
+        if rec_role == role and kind in _CONCRETE:
+            named.setdefault(line, set()).add(name)
+        elif rec_role == role and kind == "degree":
+            degree.add(line)
     lines = [ln for ln in engine.evidence.index.section(role, "requirements") if ln.bullet and not ln.depth]
 
     def said(ln: Line) -> str:

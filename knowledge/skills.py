@@ -25,6 +25,7 @@ __all__ = [
     "SkillName",
     "build_skills",
     "load_skills",
+    "named_in",
     "read",
 ]
 
@@ -152,6 +153,16 @@ def load_skills(path=DATA_DIR / SKILLS_NAME) -> Book:
     """data/skills.json as records (KnowledgeError, one line, when missing or damaged)."""
     try:
         return Book.from_data(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError, KeyError) as exc:
+        raise KnowledgeError(f"{path}: cannot read ({exc}); run `python -m knowledge build`") from None
+
+
+def named_in(topic: str, path=DATA_DIR / SKILLS_NAME) -> list[tuple[str, str, str, str]]:
+    """(role, line, name, kind) of the skill records of one section, read without keeping the
+    whole book in memory (a reply that only lists a section's skills needs no more)."""
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))["records"]
+        return [(r["role"], r["line"], r["name"], r["kind"]) for r in records if r["topic"] == topic]
     except (OSError, ValueError, TypeError, KeyError) as exc:
         raise KnowledgeError(f"{path}: cannot read ({exc}); run `python -m knowledge build`") from None
 
