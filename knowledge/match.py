@@ -260,6 +260,7 @@ class Matcher:
         ambiguous: list[tuple[str, tuple[str, ...]]] = []
         weak: dict[str, bool] = {}  # role -> named only by weak aliases ("ml", "production")
         marks: list[str | None] = [None] * len(tokens)
+        spans: dict[str, list[tuple[int, int]]] = {}  # role -> where it was named
         for start, end, phrase in self._role_spans(tokens, used):
             around = {" ".join(tokens[max(0, start - 1) : end]), " ".join(tokens[start : end + 1])}
             named = end < len(tokens) and tokens[end] in _ROLE_TAIL  # "into production ai engineering"
@@ -271,6 +272,7 @@ class Matcher:
             if phrase in self.role_phrases:
                 rid = self.role_phrases[phrase]
                 weak[rid] = weak.get(rid, True) and phrase in self.weak_aliases
+                spans.setdefault(rid, []).append((start, end))
                 if rid not in roles:
                     roles.append(rid)
             else:
@@ -278,6 +280,10 @@ class Matcher:
         strong = [r for r in roles if not weak[r]]
         if len(roles) > 1 and strong and not self._asks_compare(tokens):
             # "switching to mlops, what ml stuff am i missing": "ml" is a word there, not a role
+            for rid in roles:
+                for start, end in spans.get(rid, ()) if rid not in strong else ():
+                    used[start:end] = [False] * (end - start)  # a word of the subject again
+                    marks[start:end] = [None] * (end - start)
             roles = strong
         role_used = used[:]
         focus, focus_used = self._focus(tokens, used, marks)

@@ -200,3 +200,10 @@ class TestInBrief:
         screen = first_screen(reply)
         assert "pays more" in screen and "$145,000 - $155,000 per year" in screen
         assert reply.text.index("per year") < reply.text.index("```")
+
+    def test_a_weak_role_word_beside_a_named_role_is_the_subject(self, kb):
+        """'what machine learning knowledge do ml platform engineers need': 'machine learning' is
+        what is asked about (the Machine Learning and AI lines lead), not a second role."""
+        reply = handlers.ask("what machine learning knowledge do ml platform engineers need", kb)
+        assert reply.roles == ("ml-platform-engineer",)
+        assert "Deep understanding of machine learning algorithms and techniques" in first_screen(reply)
