@@ -15,7 +15,9 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s+(?:\.\.\.|…)\s*")
 _ASKS = re.compile(
     r"^(?:so|and|but|also|now|ok|okay|hi|hey|hello|guys|folks|anyway|basically)?[,\s]*"
     r"(?:what|which|how|why|where|when|who|whats|should|shall|is|are|do|does|did|can|could|would|will|"
-    r"any|anyone|tips|advice|recommend)\b",
+    r"any|anyone|tips|advice|recommend|kindly|please|suggest|tell|explain|describe|advise|guide|share|"
+    r"i\s+(?:want|would\s+like|d\s+like|need)\s+to\s+know|i\s+wonder|wondering|looking\s+for|"
+    r"need\s+(?:advice|help|guidance|suggestions?))\b",
     re.IGNORECASE,
 )
 _LONG = 10  # words: a shorter message is read whole

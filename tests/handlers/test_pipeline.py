@@ -285,3 +285,23 @@ def test_a_close_second_topic_is_offered_as_a_button(kb):
             assert role == reply.roles[0] and topic != reply.topic
             assert handlers.ask(button["value"], kb).topic == topic
     assert torn
+
+def test_a_request_worded_without_a_question_mark_is_the_question():
+    """'... Kindly suggest the career path.' asks; the sentences before it are context."""
+    from handlers.question import split
+
+    question, context = split(
+        "I have 4 years as a DevOps engineer, mostly Jenkins and Kubernetes. I want to move to a "
+        "product company as an ML platform engineer. Kindly suggest the career path."
+    )
+    assert question == "Kindly suggest the career path." and context.startswith("I have 4 years")
+
+
+def test_a_polite_request_leads_with_the_career_path(kb):
+    reply = handlers.ask(
+        "I have 4 years as a DevOps engineer, mostly Jenkins and Kubernetes. I want to move to a "
+        "product company as an ML platform engineer. Kindly suggest the career path.",
+        kb,
+    )
+    assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "career")
+    assert "Code Generation and Suggestions" not in reply.text
