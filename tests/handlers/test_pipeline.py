@@ -305,3 +305,10 @@ def test_a_polite_request_leads_with_the_career_path(kb):
     )
     assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "career")
     assert "Code Generation and Suggestions" not in reply.text
+
+
+def test_asking_for_advice_is_not_the_topic_best_practices(kb):
+    """'any advice for someone switching ...' asks how to get in; '/role mlops tips' still
+    names best practices."""
+    assert handlers.ask("any advice for someone switching from backend to mlops?", kb).topic == "career"
+    assert handlers.ask("/role mlops tips", kb).topic == "best-practices"
