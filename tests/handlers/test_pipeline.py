@@ -269,6 +269,8 @@ def test_a_close_second_topic_is_offered_as_a_button(kb):
         "what kind of projects should i build to get hired as an ml platform engineer",
         "is it hard to become an mlops engineer",
         "what makes a great ml platform engineer",
+        "what do mlops engineers need to get better at",
+        "how do ai systems engineers grow their skills",
     ):
         reply = handlers.ask(question, kb)
         also = [
