@@ -113,9 +113,12 @@ def _needs(engine: Engine, role: str) -> tuple[Hit, ...]:
     def said(ln: Line) -> str:
         return f"{ln.label}: {ln.text}" if ln.label else ln.text
 
-    skills = [ln for ln in lines if len(named.get(said(ln), ())) >= 2 and said(ln) not in degree][:_NEEDS_LINES]
+    skills = [ln for ln in lines if len(named.get(said(ln), ())) >= 2 and said(ln) not in degree][
+        :_NEEDS_LINES
+    ]
     years = next((ln for ln in lines if _EXPERIENCE.search(ln.text)), None)
     school = next((ln for ln in lines if said(ln) in degree), None)
+
     def telling(ln: Line) -> float:  # skills fewer roles name tell more about this one
         names = named[said(ln)]
         return 1.0 + sum(1 / len(roles_of[n]) for n in names) / len(names)

@@ -26,6 +26,7 @@ from handlers.scope import outside
 from handlers.topic import Choice
 from knowledge.index import Hit
 from knowledge.match import Focus, Match
+from knowledge.skills import named_in
 
 __all__ = ["decide"]
 
@@ -120,8 +121,21 @@ def _one_role(
         m = m.model_copy(update={"topic": hunch, "focus": Focus(years=m.focus.years)})
     missing = not_covered(engine, m, terms, [role], kind)
     if missing:
-        return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
+        asked = _partly(engine, terms, missing, [role])
+        if not asked:
+            return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
+        p = _in_role(engine, m, role, routed, asked, kind, sure)
+        said = tuple(dict.fromkeys(_singular(t.word) for t in missing))  # "interview(s)" once
+        return p.model_copy(update={"uncovered": (*p.uncovered, *said)}) if p.intent == "answer" else p
     terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
+    return _in_role(engine, m, role, routed, terms, kind, sure)
+
+
+def _in_role(
+    engine: Engine, m: Match, role: str, routed: str, terms: tuple[Term, ...], kind: str | None, sure: float
+) -> Plan:
+    """One role's answer from the terms it holds: advice lists, figures, the section in brief or
+    the lines that answer."""
     places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile
     advice = _advice(engine, m, role, kind, terms, sure) if not places and routed != "salary" else None
     if advice is not None:
@@ -152,6 +166,35 @@ def _one_role(
     return Plan(
         "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m, uncovered=missed
     )
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def _partly(
+    engine: Engine, terms: tuple[Term, ...], missing: tuple[Term, ...], roles: list[str]
+) -> tuple[Term, ...]:
+    """Beside a subject the documents never cover, the specific words they do hold (rare in the
+    documents and in these roles' lines): "prepping for interviews: how do ML engineers prevent
+    overfitting?" is answered on overfitting and names interviews as not covered. () when the
+    documents cover everything, or nothing specific."""
+    if not missing:
+        return ()
+    gone = {f for t in missing for f in t.forms}
+    ev = engine.evidence
+    return tuple(
+        t
+        for t in terms
+        if gone.isdisjoint(t.forms) and t.weight >= _RARE and ev.found(t, roles) and _a_thing(engine, t)
+    )
+
+
+def _a_thing(engine: Engine, term: Term) -> bool:
+    """A term the documents are about: a skill they list, or a word of their headings and labels
+    ("overfitting", "kubernetes"), not an everyday word they happen to use ("candidates")."""
+    skills = engine.keep(("skills", "names"), lambda: frozenset(n.lower() for _, _, n, _ in named_in(None)))
+    return any(f in skills or engine.evidence.index.titled(f) for f in term.forms)
 
 
 def _across(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
@@ -188,7 +231,7 @@ def _compare(
     kind: str | None = None,
 ) -> Plan:
     missing = not_covered(engine, m, terms, roles, kind)
-    if missing:
+    if missing:  # a comparison is not answered in part
         return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=missing, match=m)
     terms = tuple(t for t in terms if engine.evidence.found(t, roles))  # the rest is colour
     advised = (

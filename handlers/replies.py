@@ -126,7 +126,11 @@ def _brief(engine: Engine, role_id: str, topic_id: str, most: int) -> str:
 def _make_brief(engine: Engine, role_id: str, topic_id: str, most: int) -> str:
     hits = digest(engine, role_id, topic_id)
     # an overview's opening sentence defines the role: what "what's the difference?" asks for
-    defining = next((h for h in hits if not (h.line.bullet or h.line.path)), None) if topic_id == "overview" else None
+    defining = (
+        next((h for h in hits if not (h.line.bullet or h.line.path)), None)
+        if topic_id == "overview"
+        else None
+    )
     hits = [h for h in hits if h.line.bullet or h.line.path or h is defining]
     kept = {id(h) for h in sorted(hits, key=lambda h: -h.score)[:most]}  # stable: by position on ties
     hits = [h for h in hits if id(h) in kept]

@@ -252,6 +252,22 @@ class Index:
                 self._matches[key] = found
         return found
 
+    def titled(self, term: str) -> bool:
+        """Whether a heading or a bullet's label holds the term ("Overfitting and Model Accuracy",
+        "Containerization:"): a thing the documents are about, not a word they happen to use."""
+        key = _quote(term)
+        if key == '""':
+            return False
+        titled = "{label path} : " + key
+        found = self._matches.get(titled)
+        if found is None:
+            found = frozenset(
+                r[0] for r in self._rows("SELECT rowid FROM lines WHERE lines MATCH ?", (titled,))
+            )
+            if len(self._matches) < 4096:
+                self._matches[titled] = found
+        return bool(found)
+
     def weight(self, term: str) -> float:
         """The term's inverse document frequency (as bm25 uses it); rarer is heavier."""
         return self.weight_of(len(self.matching(term)))

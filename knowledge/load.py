@@ -123,7 +123,9 @@ def load_index() -> Index:
 def intent_stamp(stamps: dict[str, str]) -> str:
     """What a saved intent model is trained from: the knowledge base's stamps and the examples'."""
     files = sorted(EXAMPLES.glob("*.yaml"))
-    return index_stamp({**stamps, **{f"examples/{f.name}": _compiled.checksum(f.read_bytes()) for f in files}})
+    return index_stamp(
+        {**stamps, **{f"examples/{f.name}": _compiled.checksum(f.read_bytes()) for f in files}}
+    )
 
 
 @functools.cache

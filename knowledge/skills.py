@@ -157,12 +157,12 @@ def load_skills(path=DATA_DIR / SKILLS_NAME) -> Book:
         raise KnowledgeError(f"{path}: cannot read ({exc}); run `python -m knowledge build`") from None
 
 
-def named_in(topic: str, path=DATA_DIR / SKILLS_NAME) -> list[tuple[str, str, str, str]]:
-    """(role, line, name, kind) of the skill records of one section, read without keeping the
-    whole book in memory (a reply that only lists a section's skills needs no more)."""
+def named_in(topic: str | None, path=DATA_DIR / SKILLS_NAME) -> list[tuple[str, str, str, str]]:
+    """(role, line, name, kind) of the skill records of one section (of all, for None), read
+    without keeping the whole book in memory (a reply that only lists skills needs no more)."""
     try:
         records = json.loads(path.read_text(encoding="utf-8"))["records"]
-        return [(r["role"], r["line"], r["name"], r["kind"]) for r in records if r["topic"] == topic]
+        return [(r["role"], r["line"], r["name"], r["kind"]) for r in records if topic in (None, r["topic"])]
     except (OSError, ValueError, TypeError, KeyError) as exc:
         raise KnowledgeError(f"{path}: cannot read ({exc}); run `python -m knowledge build`") from None
 

@@ -190,7 +190,11 @@ class TestInBrief:
         reply = handlers.ask("what skills do mlops engineers need", kb)
         screen = reply.text
         assert reply.topic == "requirements" and len(screen) < 1000
-        for said in ("Experience with Docker and Kubernetes", "Typically 3-6 years", "Degree in Computer Science"):
+        for said in (
+            "Experience with Docker and Kubernetes",
+            "Typically 3-6 years",
+            "Degree in Computer Science",
+        ):
             assert said in screen
         assert "Understanding of firewalls" not in screen  # one line per heading no longer
 
@@ -207,3 +211,13 @@ class TestInBrief:
         reply = handlers.ask("what machine learning knowledge do ml platform engineers need", kb)
         assert reply.roles == ("ml-platform-engineer",)
         assert "Deep understanding of machine learning algorithms and techniques" in first_screen(reply)
+
+    def test_a_covered_subject_beside_an_uncovered_one_is_answered(self, kb):
+        """'prepping for interviews: how do ML engineers prevent overfitting?': the overfitting
+        lines, and interviews named as not covered; a take-home test alone stays not covered."""
+        reply = handlers.ask("prepping for interviews: how do ML engineers prevent overfitting?", kb)
+        assert reply.intent == "answer" and reply.uncovered == ("interview",)
+        assert "regularization, cross-validation" in first_screen(reply)
+        assert "say nothing about “interview”" in first_screen(reply)
+        reply = handlers.ask("what take-home test do companies give ml platform engineer candidates", kb)
+        assert reply.intent == "unknown"

@@ -145,10 +145,14 @@ class TestEverydayFollowUps:
     def test_a_role_described_by_what_its_people_do(self, kb):
         """'how about the people who build the platform' switches role; the description is no
         subject (no lines about 'build' from other sections), and a city after it still counts."""
-        _, reply = talk(kb, "how much does an ml engineer make?", "how about the people who build the platform")
+        _, reply = talk(
+            kb, "how much does an ml engineer make?", "how about the people who build the platform"
+        )
         assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "salary")
         assert "Build data ingestion" not in reply.text[:600]
-        _, reply = talk(kb, "how much does an ml engineer make?", "and the folks running the platform in seattle?")
+        _, reply = talk(
+            kb, "how much does an ml engineer make?", "and the folks running the platform in seattle?"
+        )
         assert "$173,517 per year" in reply.text[:600]
 
     def test_both_roles_need_their_skills_named(self, kb):

@@ -288,6 +288,7 @@ def test_a_close_second_topic_is_offered_as_a_button(kb):
             assert handlers.ask(button["value"], kb).topic == topic
     assert torn
 
+
 def test_a_request_worded_without_a_question_mark_is_the_question():
     """'... Kindly suggest the career path.' asks; the sentences before it are context."""
     from handlers.question import split
