@@ -335,6 +335,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         if absent and p.intent == "answer":
             p = p.model_copy(update={"uncovered": (*p.uncovered, " ".join(absent[:3]))})
         return p
+    if m.list_word and not m.roles and terms and all(t.word in MENTION for t in terms):
+        return Plan("list", match=m)  # "which roles do you cover?": about rolebot, not the documents
     rare = all(t.weight >= _RARE for t in terms)  # "where does SQL show up as a requirement?"
     if terms and not m.roles and (marked or rare):
         held = tuple(t for t in terms if engine.evidence.found(t))  # the rest is colour ("friendly")

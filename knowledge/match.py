@@ -124,8 +124,11 @@ class Matcher:
         self.topic_phrases: dict[str, list[tuple[str, int]]] = {}
         self.topic_names = frozenset(w for p in aliases.topic_names for w in words(p))
         for tid, synonyms in aliases.topic_phrases().items():
+            best: dict[str, int] = {}  # "make" and "makes" are one key: counted once, at the higher weight
             for phrase, weight in synonyms.items():
-                self.topic_phrases.setdefault(key(phrase), []).append((tid, weight))
+                best[key(phrase)] = max(weight, best.get(key(phrase), 0))
+            for phrase, weight in best.items():
+                self.topic_phrases.setdefault(phrase, []).append((tid, weight))
         self.focus_phrases = {
             key(p): (dim, value)
             for dim, values in aliases.focus.items()

@@ -315,3 +315,16 @@ def test_asking_for_advice_is_not_the_topic_best_practices(kb):
     names best practices."""
     assert handlers.ask("any advice for someone switching from backend to mlops?", kb).topic == "career"
     assert handlers.ask("/role mlops tips", kb).topic == "best-practices"
+
+
+def test_a_word_and_its_plural_count_once_in_the_topic_tables(engine):
+    """'make' and 'makes' are one key: 'how do I make deployments safe?' is no pay question."""
+    assert all(len({t for t, _ in v}) == len(v) for v in engine.matcher.topic_phrases.values())
+    assert engine.matcher.topic_phrases["make"] == [("salary", 2)]
+
+
+def test_asking_which_roles_rolebot_covers_lists_them(kb):
+    reply = handlers.ask("which roles do you cover?", kb)
+    assert reply.intent == "list" and "I know 5 AI/ML engineering roles" in reply.text
+    reply = handlers.ask("As an ML platform engineer, how do I make model deployments safe? rollbacks?", kb)
+    assert reply.topic == "best-practices" and "automatic rollbacks" in reply.text[:600]
