@@ -83,6 +83,9 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
     if found:
         return "\n".join([f"*Figures for {words}:*", *_lines(found, topic_titles)])
     lines = [f"_The {escape(role.title)} document has no salary figure for {words}._"]
+    top = top_figure(role) if "top" in focus.levels and not matching(role, Focus(levels=("top",))) else None
+    if top is not None:  # "mlops max salary": no figure says top, the highest one answers
+        lines += ["", "*Its highest salary figure:*", figure_line(top)]
     singles = [(one, matching(role, one)) for one in _singles(focus)]
     for one, figs in singles if len(singles) > 1 else ():
         if figs:

@@ -221,3 +221,11 @@ class TestInBrief:
         assert "say nothing about “interview”" in first_screen(reply)
         reply = handlers.ask("what take-home test do companies give ml platform engineer candidates", kb)
         assert reply.intent == "unknown"
+
+    def test_the_ceiling_of_pay_is_its_highest_figure(self, kb):
+        """'ceiling', 'max', 'top end' ask for the top of the pay range: the document's maximum,
+        or its highest figure when no figure says top."""
+        reply = handlers.ask("what's the ceiling for production ai engineer pay?", kb)
+        assert "Up to $338,000 per year" in first_screen(reply)
+        reply = handlers.ask("mlops max salary", kb)
+        assert "Up to $300,600" in first_screen(reply)
