@@ -14,7 +14,7 @@ from handlers.engine import Engine
 from knowledge.index import Hit, Line
 from knowledge.skills import named_in
 
-__all__ = ["advice_lines", "digest"]
+__all__ = ["advice_lines", "digest", "figures_digest"]
 
 _MOST = 5
 _HEADING = 2.0  # a line under the kind's most telling heading
@@ -26,6 +26,8 @@ _DIGEST_LINES = 7
 _FLAT_LINES = 5  # a section without headings: its first bullets
 _OPENING = 2  # sentences of the opening paragraph
 _DIGEST_CHARS = 800
+_FIGURE = re.compile(r"\d\s*%|\$\s*\d|\b\d+(?:\.\d+)?\s*(?:million|billion|years?)\b", re.I)
+_FIGURE_LINES = 6
 _NEEDS_LINES = 6  # a requirements digest: the lines naming concrete skills ...
 _CONCRETE = frozenset({"language", "framework", "platform", "tool", "data"})
 _EXPERIENCE = re.compile(r"\b\d+\+?(?:\s*-\s*\d+)?\s*(?:years?|months)\b", re.I)  # ... the years asked
@@ -85,6 +87,17 @@ def digest(engine: Engine, role: str, topic: str) -> list[Hit]:
     then the first line under each heading, in document order, within about 800 characters.
     Made once per engine, role and topic (a copy is returned)."""
     return list(engine.keep(("digest", role, topic), lambda: _digest(engine, role, topic)))
+
+
+def figures_digest(engine: Engine, role: str, topic: str) -> list[Hit]:
+    """A section's lines that state a figure (a percentage, an amount, a count of years), in
+    document order: what "how fast is it growing, what %?" asks of a whole section."""
+    return list(engine.keep(("figures", role, topic), lambda: _figures(engine, role, topic)))
+
+
+def _figures(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
+    lines = [ln for ln in engine.evidence.index.section(role, topic) if _FIGURE.search(ln.text)]
+    return tuple(Hit(ln, 0.0, frozenset()) for ln in lines[:_FIGURE_LINES])
 
 
 def _digest(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
