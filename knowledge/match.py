@@ -11,7 +11,9 @@ import functools
 import re
 from collections.abc import Iterable
 
+from knowledge import fuzzy
 from knowledge.aliases import Aliases
+from knowledge.fuzzy import Choices
 from knowledge.models import Record
 
 __all__ = ["Focus", "Match", "Matcher", "normalize", "stem"]
@@ -28,6 +30,7 @@ _MAX_WORDS = 60
 _MAX_CORRECTED = 24
 _MAX_PHRASE = 5
 _ROLE_TAIL = {"ai", "ml", "engineer", "engineering", "eng", "engineers"}
+_KEPT = 4096  # spelling fixes and look-alikes kept per word (a bound: hostile text cannot grow it)
 
 
 def stem(word: str) -> str:
@@ -170,6 +173,10 @@ class Matcher:
         self.fuzzy_vocab = sorted({w for p in targets for w in words(p) if len(w) >= 4 and w.isalpha()})
         self.intent_tokens = frozenset(w for ws in self.intent_words.values() for p in ws for w in p.split())
         self.known = self.vocab | self.stopwords | frozenset(w.lower() for w in known_words)
+        self._fuzzy: Choices | None = None  # made on the first word to correct
+        self._phrases: Choices | None = None
+        self._fixed: dict[str, str] = {}
+        self._alike: dict[str, list[str]] = {}
 
     @staticmethod
     def key(phrase: str) -> str:
@@ -185,15 +192,20 @@ class Matcher:
             return word[:-1]
         if word in self.known or len(word) < 4 or not word.isalpha():
             return word
-        cutoff = 75 if len(word) == 4 else 80
-        from rapidfuzz import fuzz, process  # imported only when a word needs correcting
+        found = self._fixed.get(word)
+        if found is None:
+            found = self._fix(word)
+            if len(self._fixed) < _KEPT:
+                self._fixed[word] = found
+        return found
 
-        best = process.extractOne(
-            word, self.fuzzy_vocab, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
-        )
-        if best is None or (len(word) == 4 and best[0][0] != word[0]):
+    def _fix(self, word: str) -> str:
+        if self._fuzzy is None:
+            self._fuzzy = Choices(self.fuzzy_vocab)
+        best = fuzzy.best(word, self._fuzzy, 75 if len(word) == 4 else 80)
+        if best is None or (len(word) == 4 and best[0] != word[0]):
             return word
-        return best[0]
+        return best
 
     # phrases ---------------------------------------------------------------
     def _starts(self, table: dict) -> dict[str, frozenset[int]]:
@@ -356,16 +368,23 @@ class Matcher:
 
     def suggest(self, words: Iterable[str], limit: int = 3) -> list[str]:
         """Role ids whose names look like any of `words` (for "did you mean")."""
-        from rapidfuzz import fuzz, process
-
         out: list[str] = []
         for word in words:
             if len(word) < 4:
                 continue
-            for phrase, score, _ in process.extract(
-                word, list(self.role_phrases), scorer=fuzz.WRatio, processor=None, limit=3, score_cutoff=70
-            ):
+            for phrase in self._looks_like(word):
                 rid = self.role_phrases[phrase]
-                if rid not in out and score >= 70:
+                if rid not in out:
                     out.append(rid)
         return out[:limit]
+
+    def _looks_like(self, word: str) -> list[str]:
+        """The (at most 3) role phrases most like `word` (WRatio 70 or more), kept per word."""
+        found = self._alike.get(word)
+        if found is None:
+            if self._phrases is None:
+                self._phrases = Choices(self.role_phrases)
+            found = [p for p, score in fuzzy.top(word, self._phrases, 70, 3) if score >= 70]
+            if len(self._alike) < _KEPT:
+                self._alike[word] = found
+        return found
