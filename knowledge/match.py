@@ -208,30 +208,32 @@ class Matcher:
         return best
 
     # phrases ---------------------------------------------------------------
-    def _starts(self, table: dict) -> dict[str, frozenset[int]]:
-        """first word -> the lengths of the table's phrases that start with it (made once)."""
+    def _starts(self, table: dict) -> dict[str, tuple[int, ...]]:
+        """first word -> the lengths (ascending, up to 5) of the table's phrases that start with it."""
         found = self._starts_of.get(id(table))
         if found is None:
             lengths: dict[str, set[int]] = {}
             for phrase in table:
                 words = phrase.split()
                 lengths.setdefault(words[0], set()).add(len(words))
-            found = self._starts_of[id(table)] = {w: frozenset(n) for w, n in lengths.items()}
+            found = self._starts_of[id(table)] = {
+                w: tuple(sorted(k for k in n if k <= _MAX_PHRASE)) for w, n in lengths.items()
+            }
         return found
 
     def _spans(self, tokens: list[str], table: dict, used: list[bool]) -> list[tuple[int, int, str]]:
         """Longest-first, non-overlapping (start, end, phrase) found in `table`."""
+        starts, size = self._starts(table), len(tokens)
+        tries = sorted((-n, i) for i, t in enumerate(tokens) for n in starts.get(t, ()) if i + n <= size)
         found = []
-        starts = self._starts(table)
-        for n in range(min(_MAX_PHRASE, len(tokens)), 0, -1):
-            for i in range(len(tokens) - n + 1):
-                if n not in starts.get(tokens[i], ()) or any(used[i : i + n]):
-                    continue
-                phrase = " ".join(tokens[i : i + n])
-                if phrase in table:
-                    found.append((i, i + n, phrase))
-                    for j in range(i, i + n):
-                        used[j] = True
+        for neg, i in tries:  # longest first, then leftmost
+            end = i - neg
+            if True in used[i:end]:
+                continue
+            phrase = " ".join(tokens[i:end])
+            if phrase in table:
+                found.append((i, end, phrase))
+                used[i:end] = [True] * -neg
         return sorted(found)
 
     def _role_spans(self, tokens: list[str], used: list[bool]) -> list[tuple[int, int, str]]:
@@ -242,8 +244,8 @@ class Matcher:
         best: list[tuple[int, int, list]] = [(0, 0, [])] * (n + 1)  # (covered, -spans, spans)
         for i in range(n - 1, -1, -1):
             best[i] = best[i + 1]
-            for size in sorted(starts.get(tokens[i], ())):
-                if size > min(_MAX_PHRASE, n - i):
+            for size in starts.get(tokens[i], ()):
+                if size > n - i:
                     break
                 phrase = " ".join(tokens[i : i + size])
                 if phrase in table:
@@ -256,10 +258,10 @@ class Matcher:
                 used[j] = True
         return best[0][2]
 
-    def _asks_compare(self, tokens: list[str]) -> bool:
-        """Whether the question sets roles side by side ("vs", "compared", "mlops or platform")."""
-        grams = {" ".join(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
-        return bool(grams & self.intent_words["compare_strong"]) or "or" in tokens
+    @staticmethod
+    def _grams(tokens: list[str]) -> set[str]:
+        """The text's phrases of one to three words."""
+        return {" ".join(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
 
     def match(self, text: str) -> Match:
         """Everything the text names."""
@@ -288,7 +290,10 @@ class Matcher:
             else:
                 ambiguous.append((phrase, self.ambiguous[phrase]))
         strong = [r for r in roles if not weak[r]]
-        if len(roles) > 1 and strong and not self._asks_compare(tokens):
+        grams = self._grams(tokens)
+        # roles side by side ("vs", "compared", "mlops or platform")
+        asks_compare = bool(grams & self.intent_words["compare_strong"]) or "or" in tokens
+        if len(roles) > 1 and strong and not asks_compare:
             # "switching to mlops, what ml stuff am i missing": "ml" is a word there, not a role
             roles = strong
         role_used = used[:]
@@ -302,7 +307,6 @@ class Matcher:
                 top[tid] = max(top.get(tid, 0), weight)
         floor = 1 if roles else 2  # with no role named, "do" alone is no topic
         topic = max(scores, key=lambda t: scores[t]) if scores and max(scores.values()) >= floor else None
-        grams = {" ".join(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
         hit = {name: bool(words & grams) for name, words in self.intent_words.items()}
         content = [
             i
