@@ -84,6 +84,9 @@ class Focus(Record):
         return (*self.levels, *self.locations, *self.companies, *self.kinds, *years, *pct)
 
 
+_NO_FOCUS = Focus()
+
+
 class Match(Record):
     """What a query names: roles, ambiguous names, topic, focus, and intent words."""
 
@@ -172,6 +175,9 @@ class Matcher:
         ]
         self.fuzzy_vocab = sorted({w for p in targets for w in words(p) if len(w) >= 4 and w.isalpha()})
         self.intent_tokens = frozenset(w for ws in self.intent_words.values() for p in ws for w in p.split())
+        self._intent_firsts = frozenset(
+            p.split()[0] for ws in self.intent_words.values() for p in ws if " " in p
+        )
         self.known = self.vocab | self.stopwords | frozenset(w.lower() for w in known_words)
         self._fuzzy: Choices | None = None  # made on the first word to correct
         self._phrases: Choices | None = None
@@ -258,17 +264,21 @@ class Matcher:
                 used[j] = True
         return best[0][2]
 
-    @staticmethod
-    def _grams(tokens: list[str]) -> set[str]:
-        """The text's phrases of one to three words."""
-        return {" ".join(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
+    def _grams(self, tokens: list[str]) -> set[str]:
+        """The text's words, and its phrases of two or three words that start an intent phrase."""
+        firsts, size = self._intent_firsts, len(tokens)
+        grams = set(tokens)
+        for i, t in enumerate(tokens):
+            if t in firsts:
+                grams.update(" ".join(tokens[i : i + n]) for n in (2, 3) if i + n <= size)
+        return grams
 
     def match(self, text: str) -> Match:
         """Everything the text names."""
         raw = normalize(text)
         # spelling is fixed in the first words only: a long message's tail is kept as typed
-        corrected = [self.correct(w) if i < _MAX_CORRECTED else w for i, w in enumerate(raw)]
-        tokens = [stem(w) for w in corrected]
+        corrected = [*map(self.correct, raw[:_MAX_CORRECTED]), *raw[_MAX_CORRECTED:]]
+        tokens = list(map(stem, corrected))
         used = [False] * len(tokens)
         roles: list[str] = []
         ambiguous: list[tuple[str, tuple[str, ...]]] = []
@@ -316,12 +326,17 @@ class Matcher:
             and t != "?"
             and (not t.isdigit() or _YEAR.fullmatch(t))
         ]
-        unknown = tuple(raw[i] for i in content if not (topic_used[i] or focus_used[i]))
-        subject = tuple(corrected[i] for i in content if not (topic_used[i] or focus_used[i]))
-        topic_words = tuple(
-            corrected[i] for i in content if topic_used[i] and not (role_used[i] or focus_used[i])
-        )
-        focus_words = tuple(corrected[i] for i in content if focus_used[i] and not role_used[i])
+        unknown, subject, topic_words, focus_words = [], [], [], []
+        for i in content:
+            if focus_used[i]:
+                if not role_used[i]:
+                    focus_words.append(corrected[i])
+            elif topic_used[i]:
+                if not role_used[i]:
+                    topic_words.append(corrected[i])
+            else:
+                unknown.append(raw[i])
+                subject.append(corrected[i])
         return Match(
             tokens=tuple(tokens),
             roles=tuple(roles),
@@ -335,10 +350,10 @@ class Matcher:
             roles_word=hit["roles_words"],
             list_word=hit["list_words"],
             help_word=hit["help_words"],
-            unknown=unknown,
-            subject=subject,
-            topic_words=topic_words,
-            focus_words=focus_words,
+            unknown=tuple(unknown),
+            subject=tuple(subject),
+            topic_words=tuple(topic_words),
+            focus_words=tuple(focus_words),
             percent="%" in text[:4000],
             weak_roles=tuple(r for r in roles if weak.get(r)),
             words=tuple(raw),
@@ -360,6 +375,8 @@ class Matcher:
         joined = " ".join(tokens)
         years = _YEARS.search(joined)
         pct = _PERCENTILE.search(joined)
+        if not (values or years or pct):
+            return _NO_FOCUS, seen  # most questions
         focus = Focus(
             levels=tuple(values.get("level", ())),
             locations=tuple(values.get("location", ())),
@@ -368,7 +385,7 @@ class Matcher:
             years=int(years.group(1)) if years else None,
             percentile=f"{pct.group(1)}th Percentile" if pct else None,
         )
-        return focus, [a or b for a, b in zip(seen, used, strict=True)]
+        return focus, seen  # what `used` marks, `seen` marks too
 
     def suggest(self, words: Iterable[str], limit: int = 3) -> list[str]:
         """Role ids whose names look like any of `words` (for "did you mean")."""
