@@ -47,9 +47,13 @@ def normalize(text: str) -> list[str]:
         import html
 
         text = html.unescape(text)
-    text = _SLACK_MARKUP.sub(" ", text)
-    text = _EMOJI_CODE.sub(" ", text.lower())
-    text = _APOSTROPHE_S.sub("", text).replace("'", "").replace("’", "")
+    if "<" in text:  # each pattern needs its character: most text skips them
+        text = _SLACK_MARKUP.sub(" ", text)
+    text = text.lower()
+    if ":" in text:
+        text = _EMOJI_CODE.sub(" ", text)
+    if "'" in text or "’" in text:
+        text = _APOSTROPHE_S.sub("", text).replace("'", "").replace("’", "")
     text = text.replace("?", " ? ")
     return _NON_WORD.sub(" ", text).split()[:_MAX_WORDS]
 
@@ -230,7 +234,10 @@ class Matcher:
     def _spans(self, tokens: list[str], table: dict, used: list[bool]) -> list[tuple[int, int, str]]:
         """Longest-first, non-overlapping (start, end, phrase) found in `table`."""
         starts, size = self._starts(table), len(tokens)
-        tries = sorted((-n, i) for i, t in enumerate(tokens) for n in starts.get(t, ()) if i + n <= size)
+        tries = [(-n, i) for i, t in enumerate(tokens) if t in starts for n in starts[t] if i + n <= size]
+        if not tries:
+            return []
+        tries.sort()
         found = []
         for neg, i in tries:  # longest first, then leftmost
             end = i - neg
@@ -246,6 +253,8 @@ class Matcher:
         """Role names covering the most words, then in the fewest phrases (max coverage)."""
         table = self._role_table
         starts = self._starts(table)
+        if starts.keys().isdisjoint(tokens):  # no role named
+            return []
         n = len(tokens)
         best: list[tuple[int, int, list]] = [(0, 0, [])] * (n + 1)  # (covered, -spans, spans)
         for i in range(n - 1, -1, -1):
