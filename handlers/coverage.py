@@ -52,7 +52,8 @@ def _beyond(engine: Engine, m: Match) -> list[str]:
     beyond, words, firsts = engine.matcher.beyond, m.words, engine.matcher.beyond_firsts
     starts = [i for i, w in enumerate(words) if w in firsts]
     grams = [" ".join(words[i : i + n]) for n in (5, 4, 3, 2) for i in starts if i + n <= len(words)]
-    pairs = [" ".join(m.tokens[i : i + 2]) for i in range(len(m.tokens) - 1)]
+    tokens = m.tokens  # a pair can be one only where a phrase starts
+    pairs = [" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1) if tokens[i] in firsts]
     return [w for w in dict.fromkeys((*grams, *pairs, *m.tokens, *m.words, *m.subject)) if w in beyond]
 
 

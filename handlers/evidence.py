@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from knowledge import fuzzy
 from knowledge.index import Hit, Index, Line, key
 from knowledge.models import Record
 
@@ -66,11 +67,9 @@ class Evidence:
         """A word the documents never use, corrected to one they do ("kuberntes")."""
         if len(word) < _MIN_SPELL or not word.isalpha() or self.index.matching(word):
             return word
-        from rapidfuzz import fuzz, process
-
         near = [w for n in (-1, 0, 1) for w in self.words.get((word[0], len(word) + n), ())]
-        best = process.extractOne(word, near, scorer=fuzz.ratio, processor=None, score_cutoff=_SPELL_CUTOFF)
-        return best[0] if best else word  # same first letter, length within one: a typo
+        best = fuzzy.best(word, fuzzy.Choices(near), _SPELL_CUTOFF)
+        return word if best is None else best  # same first letter, length within one: a typo
 
     def term(self, word: str) -> Term:
         """A word with its synonyms and its weight (kept: the index never changes)."""

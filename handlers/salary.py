@@ -34,15 +34,14 @@ def _years_match(fig: SalaryFigure, years: int) -> bool:
 
 def _fits(fig: SalaryFigure, focus: Focus) -> bool:
     place = (fig.location or "").lower()
-    checks = [
-        not focus.levels or fig.level in focus.levels,
-        not focus.locations or any(loc.lower() in place for loc in focus.locations),
-        not focus.companies or fig.company in focus.companies,
-        not focus.kinds or fig.kind in focus.kinds,
-        focus.years is None or _years_match(fig, focus.years),
-        focus.percentile is None or (fig.percentile or "").lower() == focus.percentile.lower(),
-    ]
-    return all(checks)
+    return (
+        (not focus.levels or fig.level in focus.levels)
+        and (not focus.locations or any(loc.lower() in place for loc in focus.locations))
+        and (not focus.companies or fig.company in focus.companies)
+        and (not focus.kinds or fig.kind in focus.kinds)
+        and (focus.years is None or _years_match(fig, focus.years))
+        and (focus.percentile is None or (fig.percentile or "").lower() == focus.percentile.lower())
+    )
 
 
 def matching(role: Role, focus: Focus) -> list[SalaryFigure]:

@@ -41,9 +41,8 @@ def _tables(engine: Engine) -> tuple[dict[str, str], dict[str, str], frozenset[s
     return titles, things, openers
 
 
-def _grams(words: tuple[str, ...], firsts: frozenset[str]) -> Iterable[tuple[int, int, str]]:
-    """(start, end, phrase) of every n-gram that starts with a table's first word, longest first."""
-    starts = [i for i, w in enumerate(words) if w in firsts]
+def _grams(words: tuple[str, ...], starts: list[int]) -> Iterable[tuple[int, int, str]]:
+    """(start, end, phrase) of every n-gram that starts at `starts`, longest first."""
     for n in range(min(_MAX_N, len(words)), 0, -1):
         for i in starts:
             if i + n <= len(words):
@@ -57,9 +56,12 @@ def _found(words: tuple[str, ...], table: dict[str, str]) -> list[tuple[int, int
     firsts = _FIRSTS.get(id(table))
     if firsts is None:  # the tables live as long as their engine (cached in _tables)
         firsts = _FIRSTS[id(table)] = frozenset(p.split()[0] for p in table)
+    starts = [i for i, w in enumerate(words) if w in firsts]  # where a table's phrase can start
+    if not starts:  # most questions
+        return []
     used = [False] * len(words)
     out = []
-    for start, end, phrase in _grams(words, firsts):
+    for start, end, phrase in _grams(words, starts):
         if phrase in table and not any(used[start:end]):
             used[start:end] = [True] * (end - start)
             out.append((start, end, phrase))

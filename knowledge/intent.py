@@ -79,6 +79,7 @@ class Model:
     def __init__(self, labels: list[str], weights: array, intercepts: list[float], scale: float, meta: dict):
         self.labels = labels
         self.weights = weights
+        self._rows = memoryview(weights)  # a feature's row without copying it
         self.intercepts = intercepts
         self.scale = scale
         self.meta = meta
@@ -123,11 +124,12 @@ class Model:
 
     def guess(self, tokens: tuple[str, ...] | list[str]) -> Guess:
         """The labels with their probabilities (softmax of the linear scores)."""
-        n, w = len(self.labels), self.weights
+        n, w = len(self.labels), self._rows
         v = vector(tokens)
         value = next(iter(v.values()), 0.0) / self.scale  # every feature has the same value
         rows = [w[b * n : (b + 1) * n] for b in v] or [array("b", bytes(n))]
-        sums = map(sum, zip(*rows, strict=True))  # column sums in C: a row per feature, a column per label
+        # column sums in C: a row per feature, a column per label (rows are all n long)
+        sums = map(sum, zip(*rows, strict=False))
         scores = [value * a + c for a, c in zip(sums, self.intercepts, strict=True)]
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]

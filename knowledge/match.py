@@ -11,7 +11,9 @@ import functools
 import re
 from collections.abc import Iterable
 
+from knowledge import fuzzy
 from knowledge.aliases import Aliases
+from knowledge.fuzzy import Choices
 from knowledge.models import Record
 
 __all__ = ["Focus", "Match", "Matcher", "normalize", "stem"]
@@ -28,6 +30,7 @@ _MAX_WORDS = 60
 _MAX_CORRECTED = 24
 _MAX_PHRASE = 5
 _ROLE_TAIL = {"ai", "ml", "engineer", "engineering", "eng", "engineers"}
+_KEPT = 4096  # spelling fixes and look-alikes kept per word (a bound: hostile text cannot grow it)
 
 
 def stem(word: str) -> str:
@@ -44,9 +47,13 @@ def normalize(text: str) -> list[str]:
         import html
 
         text = html.unescape(text)
-    text = _SLACK_MARKUP.sub(" ", text)
-    text = _EMOJI_CODE.sub(" ", text.lower())
-    text = _APOSTROPHE_S.sub("", text).replace("'", "").replace("’", "")
+    if "<" in text:  # each pattern needs its character: most text skips them
+        text = _SLACK_MARKUP.sub(" ", text)
+    text = text.lower()
+    if ":" in text:
+        text = _EMOJI_CODE.sub(" ", text)
+    if "'" in text or "’" in text:
+        text = _APOSTROPHE_S.sub("", text).replace("'", "").replace("’", "")
     text = text.replace("?", " ? ")
     return _NON_WORD.sub(" ", text).split()[:_MAX_WORDS]
 
@@ -79,6 +86,9 @@ class Focus(Record):
         years = (f"{self.years} years",) if self.years is not None else ()
         pct = (self.percentile,) if self.percentile else ()
         return (*self.levels, *self.locations, *self.companies, *self.kinds, *years, *pct)
+
+
+_NO_FOCUS = Focus()
 
 
 class Match(Record):
@@ -172,7 +182,14 @@ class Matcher:
         ]
         self.fuzzy_vocab = sorted({w for p in targets for w in words(p) if len(w) >= 4 and w.isalpha()})
         self.intent_tokens = frozenset(w for ws in self.intent_words.values() for p in ws for w in p.split())
+        self._intent_firsts = frozenset(
+            p.split()[0] for ws in self.intent_words.values() for p in ws if " " in p
+        )
         self.known = self.vocab | self.stopwords | frozenset(w.lower() for w in known_words)
+        self._fuzzy: Choices | None = None  # made on the first word to correct
+        self._phrases: Choices | None = None
+        self._fixed: dict[str, str] = {}
+        self._alike: dict[str, list[str]] = {}
 
     @staticmethod
     def key(phrase: str) -> str:
@@ -188,53 +205,65 @@ class Matcher:
             return word[:-1]
         if word in self.known or len(word) < 4 or not word.isalpha():
             return word
-        cutoff = 75 if len(word) == 4 else 80
-        from rapidfuzz import fuzz, process  # imported only when a word needs correcting
+        found = self._fixed.get(word)
+        if found is None:
+            found = self._fix(word)
+            if len(self._fixed) < _KEPT:
+                self._fixed[word] = found
+        return found
 
-        best = process.extractOne(
-            word, self.fuzzy_vocab, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
-        )
-        if best is None or (len(word) == 4 and best[0][0] != word[0]):
+    def _fix(self, word: str) -> str:
+        if self._fuzzy is None:
+            self._fuzzy = Choices(self.fuzzy_vocab)
+        best = fuzzy.best(word, self._fuzzy, 75 if len(word) == 4 else 80)
+        if best is None or (len(word) == 4 and best[0] != word[0]):
             return word
-        return best[0]
+        return best
 
     # phrases ---------------------------------------------------------------
-    def _starts(self, table: dict) -> dict[str, frozenset[int]]:
-        """first word -> the lengths of the table's phrases that start with it (made once)."""
+    def _starts(self, table: dict) -> dict[str, tuple[int, ...]]:
+        """first word -> the lengths (ascending, up to 5) of the table's phrases that start with it."""
         found = self._starts_of.get(id(table))
         if found is None:
             lengths: dict[str, set[int]] = {}
             for phrase in table:
                 words = phrase.split()
                 lengths.setdefault(words[0], set()).add(len(words))
-            found = self._starts_of[id(table)] = {w: frozenset(n) for w, n in lengths.items()}
+            found = self._starts_of[id(table)] = {
+                w: tuple(sorted(k for k in n if k <= _MAX_PHRASE)) for w, n in lengths.items()
+            }
         return found
 
     def _spans(self, tokens: list[str], table: dict, used: list[bool]) -> list[tuple[int, int, str]]:
         """Longest-first, non-overlapping (start, end, phrase) found in `table`."""
+        starts, size = self._starts(table), len(tokens)
+        tries = [(-n, i) for i, t in enumerate(tokens) if t in starts for n in starts[t] if i + n <= size]
+        if not tries:
+            return []
+        tries.sort()
         found = []
-        starts = self._starts(table)
-        for n in range(min(_MAX_PHRASE, len(tokens)), 0, -1):
-            for i in range(len(tokens) - n + 1):
-                if n not in starts.get(tokens[i], ()) or any(used[i : i + n]):
-                    continue
-                phrase = " ".join(tokens[i : i + n])
-                if phrase in table:
-                    found.append((i, i + n, phrase))
-                    for j in range(i, i + n):
-                        used[j] = True
+        for neg, i in tries:  # longest first, then leftmost
+            end = i - neg
+            if True in used[i:end]:
+                continue
+            phrase = " ".join(tokens[i:end])
+            if phrase in table:
+                found.append((i, end, phrase))
+                used[i:end] = [True] * -neg
         return sorted(found)
 
     def _role_spans(self, tokens: list[str], used: list[bool]) -> list[tuple[int, int, str]]:
         """Role names covering the most words, then in the fewest phrases (max coverage)."""
         table = self._role_table
         starts = self._starts(table)
+        if starts.keys().isdisjoint(tokens):  # no role named
+            return []
         n = len(tokens)
         best: list[tuple[int, int, list]] = [(0, 0, [])] * (n + 1)  # (covered, -spans, spans)
         for i in range(n - 1, -1, -1):
             best[i] = best[i + 1]
-            for size in sorted(starts.get(tokens[i], ())):
-                if size > min(_MAX_PHRASE, n - i):
+            for size in starts.get(tokens[i], ()):
+                if size > n - i:
                     break
                 phrase = " ".join(tokens[i : i + size])
                 if phrase in table:
@@ -247,17 +276,21 @@ class Matcher:
                 used[j] = True
         return best[0][2]
 
-    def _asks_compare(self, tokens: list[str]) -> bool:
-        """Whether the question sets roles side by side ("vs", "compared", "mlops or platform")."""
-        grams = {" ".join(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
-        return bool(grams & self.intent_words["compare_strong"]) or "or" in tokens
+    def _grams(self, tokens: list[str]) -> set[str]:
+        """The text's words, and its phrases of two or three words that start an intent phrase."""
+        firsts, size = self._intent_firsts, len(tokens)
+        grams = set(tokens)
+        for i, t in enumerate(tokens):
+            if t in firsts:
+                grams.update(" ".join(tokens[i : i + n]) for n in (2, 3) if i + n <= size)
+        return grams
 
     def match(self, text: str) -> Match:
         """Everything the text names."""
         raw = normalize(text)
         # spelling is fixed in the first words only: a long message's tail is kept as typed
-        corrected = [self.correct(w) if i < _MAX_CORRECTED else w for i, w in enumerate(raw)]
-        tokens = [stem(w) for w in corrected]
+        corrected = [*map(self.correct, raw[:_MAX_CORRECTED]), *raw[_MAX_CORRECTED:]]
+        tokens = list(map(stem, corrected))
         used = [False] * len(tokens)
         roles: list[str] = []
         ambiguous: list[tuple[str, tuple[str, ...]]] = []
@@ -281,7 +314,10 @@ class Matcher:
             else:
                 ambiguous.append((phrase, self.ambiguous[phrase]))
         strong = [r for r in roles if not weak[r]]
-        if len(roles) > 1 and strong and not self._asks_compare(tokens):
+        grams = self._grams(tokens)
+        # roles side by side ("vs", "compared", "mlops or platform")
+        asks_compare = bool(grams & self.intent_words["compare_strong"]) or "or" in tokens
+        if len(roles) > 1 and strong and not asks_compare:
             # "switching to mlops, what ml stuff am i missing": "ml" is a word there, not a role
             for rid in roles:
                 for start, end in spans.get(rid, ()) if rid not in strong else ():
@@ -299,7 +335,6 @@ class Matcher:
                 top[tid] = max(top.get(tid, 0), weight)
         floor = 1 if roles else 2  # with no role named, "do" alone is no topic
         topic = max(scores, key=lambda t: scores[t]) if scores and max(scores.values()) >= floor else None
-        grams = {" ".join(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
         hit = {name: bool(words & grams) for name, words in self.intent_words.items()}
         content = [
             i
@@ -309,12 +344,17 @@ class Matcher:
             and t != "?"
             and (not t.isdigit() or _YEAR.fullmatch(t))
         ]
-        unknown = tuple(raw[i] for i in content if not (topic_used[i] or focus_used[i]))
-        subject = tuple(corrected[i] for i in content if not (topic_used[i] or focus_used[i]))
-        topic_words = tuple(
-            corrected[i] for i in content if topic_used[i] and not (role_used[i] or focus_used[i])
-        )
-        focus_words = tuple(corrected[i] for i in content if focus_used[i] and not role_used[i])
+        unknown, subject, topic_words, focus_words = [], [], [], []
+        for i in content:
+            if focus_used[i]:
+                if not role_used[i]:
+                    focus_words.append(corrected[i])
+            elif topic_used[i]:
+                if not role_used[i]:
+                    topic_words.append(corrected[i])
+            else:
+                unknown.append(raw[i])
+                subject.append(corrected[i])
         return Match(
             tokens=tuple(tokens),
             roles=tuple(roles),
@@ -328,10 +368,10 @@ class Matcher:
             roles_word=hit["roles_words"],
             list_word=hit["list_words"],
             help_word=hit["help_words"],
-            unknown=unknown,
-            subject=subject,
-            topic_words=topic_words,
-            focus_words=focus_words,
+            unknown=tuple(unknown),
+            subject=tuple(subject),
+            topic_words=tuple(topic_words),
+            focus_words=tuple(focus_words),
             percent="%" in text[:4000],
             weak_roles=tuple(r for r in roles if weak.get(r)),
             words=tuple(raw),
@@ -353,6 +393,8 @@ class Matcher:
         joined = " ".join(tokens)
         years = _YEARS.search(joined)
         pct = _PERCENTILE.search(joined)
+        if not (values or years or pct):
+            return _NO_FOCUS, seen  # most questions
         focus = Focus(
             levels=tuple(values.get("level", ())),
             locations=tuple(values.get("location", ())),
@@ -361,20 +403,27 @@ class Matcher:
             years=int(years.group(1)) if years else None,
             percentile=f"{pct.group(1)}th Percentile" if pct else None,
         )
-        return focus, [a or b for a, b in zip(seen, used, strict=True)]
+        return focus, seen  # what `used` marks, `seen` marks too
 
     def suggest(self, words: Iterable[str], limit: int = 3) -> list[str]:
         """Role ids whose names look like any of `words` (for "did you mean")."""
-        from rapidfuzz import fuzz, process
-
         out: list[str] = []
         for word in words:
             if len(word) < 4:
                 continue
-            for phrase, score, _ in process.extract(
-                word, list(self.role_phrases), scorer=fuzz.WRatio, processor=None, limit=3, score_cutoff=70
-            ):
+            for phrase in self._looks_like(word):
                 rid = self.role_phrases[phrase]
-                if rid not in out and score >= 70:
+                if rid not in out:
                     out.append(rid)
         return out[:limit]
+
+    def _looks_like(self, word: str) -> list[str]:
+        """The (at most 3) role phrases most like `word` (WRatio 70 or more), kept per word."""
+        found = self._alike.get(word)
+        if found is None:
+            if self._phrases is None:
+                self._phrases = Choices(self.role_phrases)
+            found = [p for p, score in fuzzy.top(word, self._phrases, 70, 3) if score >= 70]
+            if len(self._alike) < _KEPT:
+                self._alike[word] = found
+        return found
