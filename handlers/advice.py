@@ -28,6 +28,8 @@ _OPENING = 2  # sentences of the opening paragraph
 _DIGEST_CHARS = 800
 _FIGURE = re.compile(r"\d\s*%|\$\s*\d|\b\d+(?:\.\d+)?\s*(?:million|billion|years?)\b", re.I)
 _FIGURE_LINES = 6
+_GROWTH_TOPICS = ("demand", "career", "trends")
+_GROWTH = re.compile(r"\b(?:grow\w*|increase\w*|surge\w*|demand|jobs?|outlook)\b", re.I)
 _NEEDS_LINES = 6  # a requirements digest: the lines naming concrete skills ...
 _CONCRETE = frozenset({"language", "framework", "platform", "tool", "data"})
 _EXPERIENCE = re.compile(r"\b\d+\+?(?:\s*-\s*\d+)?\s*(?:years?|months)\b", re.I)  # ... the years asked
@@ -96,7 +98,16 @@ def figures_digest(engine: Engine, role: str, topic: str) -> list[Hit]:
 
 
 def _figures(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
-    lines = [ln for ln in engine.evidence.index.section(role, topic) if _FIGURE.search(ln.text)]
+    index = engine.evidence.index
+    lines = [ln for ln in index.section(role, topic) if _FIGURE.search(ln.text)]
+    if topic in _GROWTH_TOPICS:  # growth figures a document gives elsewhere ("Industry Outlook")
+        lines += [
+            ln
+            for other in _GROWTH_TOPICS
+            if other != topic
+            for ln in index.section(role, other)
+            if "%" in ln.text and _GROWTH.search(ln.text)
+        ]
     return tuple(Hit(ln, 0.0, frozenset()) for ln in lines[:_FIGURE_LINES])
 
 

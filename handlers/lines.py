@@ -36,6 +36,11 @@ _NUMBERS = {
     "stats",
     "figure",
     "figures",
+    "projection",
+    "projections",
+    "projected",
+    "forecast",
+    "forecasts",
 }
 
 _ELSEWHERE = 1.25  # a line outside the named section must score this much better to lead

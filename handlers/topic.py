@@ -68,6 +68,19 @@ def choose(engine: Engine, m: Match, g: Guess) -> Choice:
     return choice
 
 
+def _tie_broken(m: Match, ranked: list[tuple[str, float]]) -> Match:
+    """Topic words that tie ("entry level ... make ... out of school": career 2, salary 2) are
+    settled by the model's ranking, however unsure."""
+    if m.topic is None:
+        return m
+    top = m.topic_scores[m.topic]
+    tied = {t for t, v in m.topic_scores.items() if v == top}
+    if len(tied) < 2:
+        return m
+    order = [t for t, _ in ranked if t in tied]
+    return m.model_copy(update={"topic": order[0]}) if order and order[0] != m.topic else m
+
+
 def _choose(engine: Engine, m: Match, g: Guess) -> Choice:
     named = m.topic if m.topic and m.topic_top.get(m.topic, 0) >= _NAMED else None
     if g.label == _OUTSCOPE and g.confidence >= _OUT_SURE:  # policy, benefits, hiring process
@@ -81,7 +94,7 @@ def _choose(engine: Engine, m: Match, g: Guess) -> Choice:
     (best, p), *rest = ranked
     worded = m.topic is not None and m.topic_top.get(m.topic, 0) >= 2  # "education", "skills"
     if p < (_OVERRIDE if worded and best != m.topic else _CONFIDENT):
-        return Choice(m, None, p, None, m.topic)
+        return Choice(_tie_broken(m, ranked), None, p, None, m.topic)
     table = m.topic if m.topic and m.topic_scores.get(m.topic, 0) >= _TABLE else None
     if table and table != best and dict(ranked).get(table, 0.0) >= _TIE * p:  # near a tie: the words win
         other = best
