@@ -14,7 +14,7 @@ from handlers.engine import Engine
 from knowledge.index import Hit, Line
 from knowledge.skills import named_in
 
-__all__ = ["advice_lines", "digest", "figures_digest"]
+__all__ = ["advice_lines", "digest", "figures_digest", "ladder"]
 
 _MOST = 5
 _HEADING = 2.0  # a line under the kind's most telling heading
@@ -82,6 +82,23 @@ def advice_lines(
     best = sorted((s for s in scored if s[0] >= _ENOUGH), key=lambda s: (-s[0], s[1]))[: most - len(rungs)]
     rest = [Hit(ln, score, frozenset()) for score, _, ln in sorted(best, key=lambda s: s[1])]
     return [*(Hit(ln, 0.0, frozenset()) for ln in rungs), *(rest if len(rungs) < _RUNG_ENOUGH else [])]
+
+
+def ladder(engine: Engine, role: str, most: int = _MOST) -> list[Hit]:
+    """The career ladder in brief ("how does the promotion ladder compare?"): the first line of
+    each rung of the document's Career Progression, in order; [] when it has none."""
+    out: list[Hit] = []
+    seen: set[tuple[str, ...]] = set()
+    for ln in engine.evidence.index.section(role, "career"):
+        if not (ln.bullet and ln.path and "progression" in ln.path[0].lower()) or ln.text.endswith(":"):
+            continue
+        if (ln.label or "").lower().startswith("salary"):  # a rung's pay, not a rung
+            continue
+        rung = ln.path[:2] if len(ln.path) >= 2 else (ln.label or ln.text,)
+        if rung not in seen:
+            seen.add(rung)
+            out.append(Hit(ln, 0.0, frozenset()))
+    return out[:most]
 
 
 def digest(engine: Engine, role: str, topic: str) -> list[Hit]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from handlers.advice import advice_lines, digest, figures_digest
+from handlers.advice import advice_lines, digest, figures_digest, ladder
 from handlers.coverage import MAX_SUBJECT, MENTION, natural, not_covered, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term
@@ -40,6 +40,7 @@ _ROLE_LINES = 2  # lines per role across roles or in a comparison
 _CROSS_ROLES = 5
 
 _ABOVE = {"after", "beyond", "above", "past", "next"}
+_LADDER = {"ladder", "levels", "level", "progression", "rung", "rungs", "track", "tracks", "hierarchy"}
 
 _AI_FIELD = {
     "ai roles",
@@ -80,8 +81,7 @@ def _advice(
 ) -> Plan | None:
     """An advice question: the document's list that answers its kind, and the lines on its subject
     ("find a mentor"): those first when the model is unsure of the kind."""
-    level = _rung_words(engine, m) if kind == "grow" else None
-    lines = advice_lines(engine, kind, role, level=level, above=bool(_ABOVE & set(m.tokens))) if kind else []
+    lines = _kind_lines(engine, m, kind, role)
     if not lines:
         return None
     extra = lead_lines(engine, m, role, terms, 3) if terms else []
@@ -91,6 +91,22 @@ def _advice(
     topic = first[0].line.topic
     groups = ((role, tuple(first[: LEAD_LINES + 2])),)
     return Plan("answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
+
+
+def _kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int | None = None) -> list[Hit]:
+    """The role's lines for a kind of advice: the whole ladder for "what are the levels?", the
+    rungs asked about for "how do I get to team lead?", else the kind's lists."""
+    if not kind:
+        return []
+    level = _rung_words(engine, m) if kind == "grow" else None
+    if kind == "grow" and level is None and _LADDER & set(m.tokens):
+        found = ladder(engine, role, most or LEAD_LINES + 2)
+        if found:
+            return found
+    above = bool(_ABOVE & set(m.tokens))
+    if most is None:
+        return advice_lines(engine, kind, role, level=level, above=above)
+    return advice_lines(engine, kind, role, most, level=level, above=above)
 
 
 def _rung_words(engine: Engine, m: Match) -> str | None:
@@ -238,7 +254,7 @@ def _compare(
         return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=missing, match=m)
     terms = tuple(t for t in terms if engine.evidence.found(t, roles))  # the rest is colour
     advised = (
-        [advice_lines(engine, kind, r, _ROLE_LINES + 1) for r in roles] if kind and len(roles) <= 3 else []
+        [_kind_lines(engine, m, kind, r, _ROLE_LINES + 2) for r in roles] if kind and len(roles) <= 3 else []
     )
     if advised and all(advised) and not m.focus:  # "what do both need to learn?"
         groups = tuple((r, tuple(lines)) for r, lines in zip(roles, advised, strict=True))

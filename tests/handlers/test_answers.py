@@ -234,3 +234,11 @@ class TestInBrief:
         """'job outlook %?' gets the section's lines with percentages, not one line per heading."""
         reply = handlers.ask("job outlook % for production ai engineers over the next decade?", kb)
         assert "AI job demand is projected to surge by over 30%" in first_screen(reply)
+
+    def test_the_ladder_is_its_rungs(self, kb):
+        """'what are the levels?' and 'how does the promotion ladder compare?' show each rung."""
+        reply = handlers.ask("what are the levels for mlops engineers?", kb)
+        for rung in ("Junior MLOps Engineer", "Senior MLOps Engineer", "MLOps Team Lead", "Director of MLOps"):
+            assert rung in reply.text
+        reply = handlers.ask("ai/ml engineer or ai systems engineer - how does the promotion ladder compare?", kb)
+        assert reply.intent == "compare" and "Entry-Level" in reply.text and "Junior AI Engineer" in reply.text
