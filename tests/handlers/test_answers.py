@@ -238,7 +238,11 @@ class TestInBrief:
     def test_the_ladder_is_its_rungs(self, kb):
         """'what are the levels?' and 'how does the promotion ladder compare?' show each rung."""
         reply = handlers.ask("what are the levels for mlops engineers?", kb)
-        for rung in ("Junior MLOps Engineer", "Senior MLOps Engineer", "MLOps Team Lead", "Director of MLOps"):
-            assert rung in reply.text
-        reply = handlers.ask("ai/ml engineer or ai systems engineer - how does the promotion ladder compare?", kb)
-        assert reply.intent == "compare" and "Entry-Level" in reply.text and "Junior AI Engineer" in reply.text
+        rungs = ("Junior MLOps Engineer", "Senior MLOps Engineer", "MLOps Team Lead", "Director of MLOps")
+        assert all(rung in reply.text for rung in rungs)
+        reply = handlers.ask(
+            "ai/ml engineer or ai systems engineer - how does the promotion ladder compare?", kb
+        )
+        assert (
+            reply.intent == "compare" and "Entry-Level" in reply.text and "Junior AI Engineer" in reply.text
+        )
