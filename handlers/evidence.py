@@ -86,8 +86,11 @@ class Evidence:
         forms = (word, *self.synonyms.get(word, self.synonyms.get(singular, ())))
         forms = tuple(dict.fromkeys(forms))
         held = [len(self.index.matching(f)) for f in forms]
-        if not any(held):
-            return Term(word, forms, self._max)
+        if not any(held) and word.isalpha():  # the stemmer parts "bonus" from "bonuses": the plural
+            plural = next((p for p in (f"{word}es", f"{word}s") if self.index.matching(p)), None)
+            if plural is None:
+                return Term(word, forms, self._max)
+            forms = (*forms, plural)
         df = len(frozenset().union(*(self.index.matching(f) for f in forms)))
         return Term(word, forms, self.index.weight_of(df))
 

@@ -173,7 +173,8 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     """The topic the message names itself: in words ("salary"), or as the intent model reads a
     message that names no role and no focus ("how do i get there", "what do both need?");
     "" when named in words (the text already says it), None when it names none."""
-    worded = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
+    # "entry level?" names a level, not a topic: its words are focus words first
+    worded = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2 and bool(m.topic_words)
     if not worded and (m.roles or m.focus or len(m.words) < 3):
         return None
     choice = choose(engine, m, guess(engine, m))

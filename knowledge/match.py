@@ -179,6 +179,8 @@ class Matcher:
             *(p for ws in aliases.topic_phrases().values() for p in ws),
             *(p for ps in aliases.focus.get("location", {}).values() for p in ps),  # "seatle", "new yrok"
             *(p for ps in aliases.focus.get("company", {}).values() for p in ps if len(p) > 4),  # "gogle"
+            # "senoir", not "staff"
+            *(p for ps in aliases.focus.get("level", {}).values() for p in ps if len(p) > 5),
         ]
         self.fuzzy_vocab = sorted({w for p in targets for w in words(p) if len(w) >= 4 and w.isalpha()})
         self.intent_tokens = frozenset(w for ws in self.intent_words.values() for p in ws for w in p.split())
@@ -216,6 +218,8 @@ class Matcher:
         if self._fuzzy is None:
             self._fuzzy = Choices(self.fuzzy_vocab)
         best = fuzzy.best(word, self._fuzzy, 75 if len(word) == 4 else 80)
+        if best is None and len(word) > 5 and word.endswith("s"):  # "senoirs": the singular's fix
+            best = fuzzy.best(word[:-1], self._fuzzy, 80)
         if best is None or (len(word) == 4 and best[0] != word[0]):
             return word
         return best

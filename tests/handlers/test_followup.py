@@ -166,3 +166,14 @@ class TestEverydayFollowUps:
         replies = talk(kb, "how much do mlops engineers make?", "why is that so high?", "is it stressful?")
         assert [r.topic for r in replies] == ["salary", "salary", "challenges"]
         assert all(r.roles == ("mlops-engineer",) for r in replies)
+
+    def test_a_level_alone_keeps_the_threads_topic(self, kb):
+        """'entry level?' and a misspelt 'for senoirs?' after pay are pay at that level."""
+        replies = talk(kb, "how much do production ai engineers make?", "entry level?", "and mid?")
+        assert [r.topic for r in replies] == ["salary", "salary", "salary"]
+        _, reply = talk(kb, "how much do mlops engineers make?", "for senoirs?")
+        assert reply.topic == "salary" and "$200,000 - $220,000 per year" in reply.text[:600]
+
+    def test_a_bonus_is_found_where_the_documents_say_bonuses(self, kb):
+        _, reply = talk(kb, "how much do ml engineers make?", "how much bonus on top of that")
+        assert "additional cash compensation" in reply.text[:600]

@@ -320,7 +320,7 @@ def test_asking_for_advice_is_not_the_topic_best_practices(kb):
 def test_a_word_and_its_plural_count_once_in_the_topic_tables(engine):
     """'make' and 'makes' are one key: 'how do I make deployments safe?' is no pay question."""
     assert all(len({t for t, _ in v}) == len(v) for v in engine.matcher.topic_phrases.values())
-    assert engine.matcher.topic_phrases["make"] == [("salary", 2)]
+    assert engine.matcher.topic_phrases["make"] == [("salary", 3)]
 
 
 def test_asking_which_roles_rolebot_covers_lists_them(kb):
