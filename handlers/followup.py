@@ -173,8 +173,7 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     """The topic the message names itself: in words ("salary"), or as the intent model reads a
     message that names no role and no focus ("how do i get there", "what do both need?");
     "" when named in words (the text already says it), None when it names none."""
-    # "entry level?" names a level, not a topic: its words are focus words first
-    worded = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2 and bool(m.topic_words)
+    worded = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
     if not worded and (m.roles or m.focus or len(m.words) < 3):
         return None
     choice = choose(engine, m, guess(engine, m))
@@ -225,8 +224,9 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         named_topic = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
     if m.roles and (named_topic or m.subject) and not (m.compare_strong or leaning):  # a question of its own
         return text
-    if other_title(engine, m) and not m.roles:  # "what about data analysts?": answered as the title
-        return text
+    if other_title(engine, m) and not m.roles:  # "what about data analysts?": answered as the title,
+        worded = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
+        return f"{text} {last.topic}" if last.topic and not worded else text  # on the thread's topic
     if last.focus and "percentile" in last.focus:  # "and the 25th?"
         body = _ORDINAL.sub(r"\1 percentile", body)
         m = engine.matcher.match(body)

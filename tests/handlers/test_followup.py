@@ -177,3 +177,15 @@ class TestEverydayFollowUps:
     def test_a_bonus_is_found_where_the_documents_say_bonuses(self, kb):
         _, reply = talk(kb, "how much do ml engineers make?", "how much bonus on top of that")
         assert "additional cash compensation" in reply.text[:600]
+
+    def test_the_topic_survives_a_title_that_is_none_of_the_five(self, kb):
+        """After 'what about a data engineer?' (not covered), 'ok and ml platform engineers?' is
+        still about pay."""
+        replies = talk(
+            kb,
+            "what's the salary of an mlops engineer?",
+            "what about a data engineer?",
+            "ok and ml platform engineers?",
+        )
+        assert replies[1].intent == "unknown"
+        assert (replies[2].roles, replies[2].topic) == (("ml-platform-engineer",), "salary")
