@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from knowledge import fuzzy
+from knowledge.english import is_word
 from knowledge.index import Hit, Index, Line, key
 from knowledge.models import Record
 
@@ -65,8 +66,8 @@ class Evidence:
     # terms -----------------------------------------------------------------
     def _spell(self, word: str) -> str:
         """A word the documents never use, corrected to one they do ("kuberntes")."""
-        if len(word) < _MIN_SPELL or not word.isalpha() or self.index.matching(word):
-            return word
+        if len(word) < _MIN_SPELL or not word.isalpha() or self.index.matching(word) or is_word(word):
+            return word  # an everyday word the documents do not use is colour, not a typo
         near = [w for n in (-1, 0, 1) for w in self.words.get((word[0], len(word) + n), ())]
         best = fuzzy.best(word, fuzzy.Choices(near), _SPELL_CUTOFF)
         return word if best is None else best  # same first letter, length within one: a typo

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from knowledge import fuzzy
 from knowledge.aliases import Aliases
+from knowledge.english import is_word
 from knowledge.fuzzy import Choices
 from knowledge.models import Record
 
@@ -30,6 +31,7 @@ _MAX_WORDS = 60
 _MAX_CORRECTED = 24
 _MAX_PHRASE = 5
 _ROLE_TAIL = {"ai", "ml", "engineer", "engineering", "eng", "engineers"}
+_ROLE_TYPO = 85  # an everyday word this close to a word of a role name is that word ("mops")
 _KEPT = 4096  # spelling fixes and look-alikes kept per word (a bound: hostile text cannot grow it)
 
 
@@ -183,12 +185,15 @@ class Matcher:
             *(p for ps in aliases.focus.get("level", {}).values() for p in ps if len(p) > 5),
         ]
         self.fuzzy_vocab = sorted({w for p in targets for w in words(p) if len(w) >= 4 and w.isalpha()})
+        names = (*(p for ps in aliases.role_phrases().values() for p in ps), *aliases.ambiguous)
+        self.role_vocab = sorted({w for p in names for w in words(p) if len(w) >= 4 and w.isalpha()})
         self.intent_tokens = frozenset(w for ws in self.intent_words.values() for p in ws for w in p.split())
         self._intent_firsts = frozenset(
             p.split()[0] for ws in self.intent_words.values() for p in ws if " " in p
         )
         self.known = self.vocab | self.stopwords | frozenset(w.lower() for w in known_words)
         self._fuzzy: Choices | None = None  # made on the first word to correct
+        self._roles: Choices | None = None
         self._phrases: Choices | None = None
         self._fixed: dict[str, str] = {}
         self._alike: dict[str, list[str]] = {}
@@ -215,6 +220,10 @@ class Matcher:
         return found
 
     def _fix(self, word: str) -> str:
+        if is_word(word):  # an everyday word is no typo ("dead" is not "demand"), unless it is
+            if self._roles is None:  # a role's name all but one letter ("mops salary")
+                self._roles = Choices(self.role_vocab)
+            return fuzzy.best(word, self._roles, _ROLE_TYPO) or word
         if self._fuzzy is None:
             self._fuzzy = Choices(self.fuzzy_vocab)
         best = fuzzy.best(word, self._fuzzy, 75 if len(word) == 4 else 80)

@@ -1,0 +1,43 @@
+"""Everyday English words are never spell-corrected into role or topic words."""
+
+from __future__ import annotations
+
+from array import array
+
+import pytest
+
+from knowledge.english import ENGLISH_NAME, is_word
+from knowledge.files import DATA_DIR
+from knowledge.load import load_aliases, load_words
+from knowledge.match import Matcher
+
+
+@pytest.fixture(scope="module")
+def matcher(kb):
+    return Matcher(load_aliases(), load_words(kb))
+
+
+def test_the_list_is_sorted_codes_of_tens_of_thousands_of_words():
+    codes = array("I")
+    codes.frombytes((DATA_DIR / ENGLISH_NAME).read_bytes())
+    assert 40_000 < len(codes) < 60_000
+    assert all(a < b for a, b in zip(codes, codes[1:], strict=False))
+
+
+@pytest.mark.parametrize("word", ["dead", "france", "taxes", "plain", "rounds", "lowdown", "munich"])
+def test_everyday_words_are_words(word):
+    assert is_word(word)
+
+
+@pytest.mark.parametrize("word", ["salery", "mlpos", "platfrom", "carrer", "recomend", "senoirs"])
+def test_typos_of_our_words_are_not(word):
+    assert not is_word(word)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [("dead", "dead"), ("france", "france"), ("taxes", "taxes"), ("plain", "plain"), ("zurich", "zurich"),
+     ("salery", "salary"), ("platfrom", "platform"), ("mops", "mlops")],
+)  # fmt: skip
+def test_the_matcher_fixes_typos_only(matcher, typed, read):
+    assert matcher.correct(typed) == read
