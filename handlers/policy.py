@@ -25,6 +25,7 @@ from handlers.plan import Plan
 from handlers.salary import matching
 from handlers.scope import outside
 from handlers.topic import Choice
+from knowledge.english import is_word
 from knowledge.index import Hit
 from knowledge.match import Focus, Match
 from knowledge.skills import named_in
@@ -185,6 +186,12 @@ def _in_role(
     return Plan(
         "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m, uncovered=missed
     )
+
+
+def _odd(engine: Engine, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words neither everyday English nor the documents': maybe a role name mistyped."""
+    ev = engine.evidence
+    return tuple(w for w in words if not is_word(w) and not ev.found(ev.term(w)))
 
 
 def _singular(word: str) -> str:
@@ -376,6 +383,10 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         return _one_role(engine, m, terms, choice.label, choice.sure, choice.hunch)
     if m.list_word and m.topic is None and not m.unknown:
         return Plan("list", match=m)
+    if m.ambiguous and not m.roles and not _odd(engine, m.unknown):
+        # "is it possible to switch to AI after some DevOps experience?": the AI roles, which one?
+        phrase, candidates = m.ambiguous[0]
+        return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
     if m.unknown:
         suggestions = tuple(matcher.suggest(tuple(dict.fromkeys(m.unknown))[:_SUGGEST_FROM]))
         return Plan("unknown", (), choice.table, m.focus, unknown=m.unknown, suggestions=suggestions, match=m)

@@ -18,6 +18,7 @@ from knowledge.models import Record
 
 __all__ = ["Outside", "other_title", "outside"]
 
+_BACKGROUND = frozenset({"experience", "background", "skills", "side", "world"})
 _MAX_N = 6  # words in the longest phrase of a table
 
 
@@ -79,11 +80,11 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
     """
     titles, _, openers = _tables(engine)
     words = m.words
-    for start, _end, phrase in _found(words, titles):
+    for start, end, phrase in _found(words, titles):
         before = {" ".join(words[max(0, start - n) : start]) for n in (1, 2, 3)}
         before |= {" ".join(words[max(0, start - n) : start - 1]) for n in (2, 3)}  # "i'm a"
-        if before & openers:
-            continue
+        if before & openers or (end < len(words) and words[end] in _BACKGROUND):
+            continue  # "after some devops experience": where the person comes from
         return _singular(phrase) if f"{_singular(phrase)}" in titles else phrase, titles[phrase]
     return None
 

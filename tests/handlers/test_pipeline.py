@@ -328,3 +328,11 @@ def test_asking_which_roles_rolebot_covers_lists_them(kb):
     assert reply.intent == "list" and "I know 5 AI/ML engineering roles" in reply.text
     reply = handlers.ask("As an ML platform engineer, how do I make model deployments safe? rollbacks?", kb)
     assert reply.topic == "best-practices" and "automatic rollbacks" in reply.text[:600]
+
+
+def test_the_ai_field_with_everyday_words_asks_which_ai_role(kb):
+    """'is it possible to switch to AI after gaining some DevOps experience?': which AI role,
+    not "I don't know a role called 'gaining devops'" (DevOps experience is where they come from)."""
+    reply = handlers.ask("is it possible to switch to AI after gaining some DevOps experience?", kb)
+    assert reply.intent == "clarify" and "ai-ml-engineer" in reply.roles
+    assert "gaining" not in reply.text
