@@ -155,10 +155,29 @@ def verdict(roles: list[Role], focus: Focus) -> list[str]:
     return lines
 
 
+_OVERALL_KINDS = ("average", "median", "base", "total", "salary")
+
+
+def _overall(role: Role) -> str:
+    """A role's pay in general, as its document says it: its averages and medians for no level,
+    place or company in particular ("$165,780 per year", "Average of $213,304")."""
+    figs = [
+        f
+        for f in role.salaries
+        if f.topic == "salary" and f.kind in _OVERALL_KINDS
+        and not (f.level or f.location or f.company or f.percentile or f.years)
+    ]  # fmt: skip
+    figs.sort(key=lambda f: _OVERALL_KINDS.index(f.kind))
+    said = list(dict.fromkeys(escape(_said(f)) for f in figs))
+    return "; ".join(said[:_CELL_FIGURES - 1]) or "—"
+
+
 def compare_text(roles: list[Role], focus: Focus) -> str:
     """The roles' salary figures for the focus first (and who pays more), then level by level."""
     lines = verdict(roles, focus) + [""] if focus else []
     lines.append("*Salary side by side* (figures from each document's salary section)")
+    if not focus:  # "which one pays more?": pay in general first
+        lines += ["", "*In general*", *(f"• *{escape(r.title)}:* {_overall(r)}" for r in roles)]
     levels = list(focus.levels) or list(LEVELS)
     for level in levels:
         cells = [(r, _cell(r, level)) for r in roles]

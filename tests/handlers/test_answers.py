@@ -246,3 +246,9 @@ class TestInBrief:
         assert (
             reply.intent == "compare" and "Entry-Level" in reply.text and "Junior AI Engineer" in reply.text
         )
+
+    def test_which_pays_more_shows_pay_in_general_first(self, kb):
+        """A pay comparison with no level or place opens with each role's general figures."""
+        reply = handlers.ask("ml platform engineer vs production ai engineer, which pays more?", kb)
+        screen = first_screen(reply)
+        assert "In general" in screen and "$165,780 per year" in screen and "$213,304" in screen
