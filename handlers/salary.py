@@ -98,7 +98,7 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-_CELL_FIGURES = 3
+_CELL_FIGURES = 2
 _SAID_MAX = 90  # a longer line says more than the figure: its range stands in
 
 
@@ -169,7 +169,7 @@ def _overall(role: Role) -> str:
     ]  # fmt: skip
     figs.sort(key=lambda f: _OVERALL_KINDS.index(f.kind))
     said = list(dict.fromkeys(escape(_said(f)) for f in figs))
-    return "; ".join(said[:_CELL_FIGURES - 1]) or "—"
+    return "; ".join(said[:_CELL_FIGURES]) or "—"
 
 
 def compare_text(roles: list[Role], focus: Focus) -> str:

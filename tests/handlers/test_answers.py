@@ -202,7 +202,8 @@ class TestInBrief:
         """The verdict, then each document's own words, before the bar chart."""
         reply = handlers.ask("mlops vs ml platform engineer salary", kb)
         screen = first_screen(reply)
-        assert "pays more" in screen and "$145,000 - $155,000 per year" in screen
+        assert "pays more" in screen and "$176,884 per year (average base)" in screen
+        assert "$145,000 - $155,000 per year" in reply.text
         assert reply.text.index("per year") < reply.text.index("```")
 
     def test_a_weak_role_word_beside_a_named_role_is_the_subject(self, kb):
