@@ -14,7 +14,7 @@ from handlers.engine import Engine
 from knowledge.index import Hit, Line
 from knowledge.skills import named_in
 
-__all__ = ["advice_lines", "digest", "figures_digest", "ladder"]
+__all__ = ["advice_lines", "digest", "figures_digest", "ladder", "pay_brief"]
 
 _MOST = 5
 _HEADING = 2.0  # a line under the kind's most telling heading
@@ -28,6 +28,10 @@ _OPENING = 2  # sentences of the opening paragraph
 _DIGEST_CHARS = 800
 _FIGURE = re.compile(r"\d\s*%|\$\s*\d|\b\d+(?:\.\d+)?\s*(?:million|billion|years?)\b", re.I)
 _FIGURE_LINES = 6
+_GENERAL = re.compile(r"\b(?:average|median|overall|typical)\b", re.I)
+_LEVELED = re.compile(r"\b(?:entry|junior|mid|senior|lead|principal|years?|percentile)\b", re.I)
+_GENERAL_LINES = 2
+_PAY_LINES = 7
 _GROWTH_TOPICS = ("demand", "career", "trends")
 _GROWTH = re.compile(r"\b(?:grow\w*|increase\w*|surge\w*|demand|jobs?|outlook)\b", re.I)
 _NEEDS_LINES = 6  # a requirements digest: the lines naming concrete skills ...
@@ -112,6 +116,25 @@ def figures_digest(engine: Engine, role: str, topic: str) -> list[Hit]:
     """A section's lines that state a figure (a percentage, an amount, a count of years), in
     document order: what "how fast is it growing, what %?" asks of a whole section."""
     return list(engine.keep(("figures", role, topic), lambda: _figures(engine, role, topic)))
+
+
+def pay_brief(engine: Engine, role: str) -> list[Hit]:
+    """A role's pay in brief ("how much do platform engineers make?"): its figures in general
+    (averages, medians) first, then by level, place and kind, in document order."""
+    return list(engine.keep(("pay", role), lambda: _pay(engine, role)))
+
+
+def _pay(engine: Engine, role: str) -> tuple[Hit, ...]:
+    lines = [ln for ln in engine.evidence.index.section(role, "salary") if _FIGURE.search(ln.text)]
+
+    def general(ln: Line) -> bool:
+        said = " ".join((*ln.path, ln.label or "", ln.text))
+        return bool(_GENERAL.search(said)) and not _LEVELED.search(" ".join((*ln.path, ln.label or "")))
+
+    first = [ln for ln in lines if general(ln)][:_GENERAL_LINES]
+    rest = [ln for ln in lines if ln not in first][: _PAY_LINES - len(first)]
+    picked = {ln.id for ln in (*first, *rest)}
+    return tuple(Hit(ln, 0.0, frozenset()) for ln in lines if ln.id in picked)
 
 
 def _figures(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from handlers.advice import advice_lines, digest, figures_digest, ladder
+from handlers.advice import advice_lines, digest, figures_digest, ladder, pay_brief
 from handlers.coverage import MAX_SUBJECT, MENTION, natural, not_covered, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term
@@ -168,6 +168,8 @@ def _in_role(
     wants_lines = terms or point_words(engine, m) or (m.focus and routed != "salary") or no_figure
     if figures or not (wants_lines or kind_only(m.focus)):
         brief = digest(engine, role, routed) if natural(engine, m) and routed != "salary" else []
+        if routed == "salary" and natural(engine, m) and not m.focus:  # "how much do they make?"
+            brief = pay_brief(engine, role)
         if brief and wants_numbers(m):  # "job outlook %?": the section's figures lead
             brief = figures_digest(engine, role, routed) or brief
         if brief:  # a question about the whole topic: the section in brief, the rest behind the button

@@ -253,3 +253,9 @@ class TestInBrief:
         reply = handlers.ask("ml platform engineer vs production ai engineer, which pays more?", kb)
         screen = first_screen(reply)
         assert "In general" in screen and "$165,780 per year" in screen and "$153,490 (median)" in screen
+
+    def test_how_much_they_make_is_the_pay_in_brief(self, kb):
+        """A pay question in words gets the figures (in general first, then by level), short."""
+        reply = handlers.ask("how much do ml platform engineers make?", kb)
+        assert "$165,780 per year" in reply.text and "$146,246 - $153,788" in reply.text
+        assert len(reply.text) < 900
