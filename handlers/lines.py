@@ -137,7 +137,9 @@ def wants_numbers(m: Match) -> bool:
 
 
 def section_opening(engine: Engine, m: Match, role: str, topic: str, shown: set[int]) -> list[Hit]:
-    """The section's first lines, those under a heading the question names first ("skills")."""
+    """More lines for a lead of one: those beside it under its heading ("how can I boost my
+    earning potential?": the rest of Career Advancement), those under a heading the question
+    names ("skills"), then the section's first lines."""
     words = {stem(w.lower()) for w in (*m.topic_words, *m.subject)}
     lines = [
         ln
@@ -145,4 +147,7 @@ def section_opening(engine: Engine, m: Match, role: str, topic: str, shown: set[
         if ln.id not in shown and ln.bullet and not ln.text.endswith(":")
     ]
     named = [ln for ln in lines if words & {stem(p) for part in ln.path for p in part.lower().split()}]
-    return [Hit(ln, 0.0, frozenset()) for ln in dict.fromkeys([*named, *lines])]
+    shown_paths = {engine.evidence.index.line(i).path for i in shown}
+    # the found line's own list, unless a level, place or company asks for figures
+    beside = [ln for ln in lines if ln.path and ln.path in shown_paths] if not m.focus else []
+    return [Hit(ln, 0.0, frozenset()) for ln in dict.fromkeys([*beside, *named, *lines])]

@@ -259,3 +259,9 @@ class TestInBrief:
         reply = handlers.ask("how much do ml platform engineers make?", kb)
         assert "$165,780 per year" in reply.text and "$146,246 - $153,788" in reply.text
         assert len(reply.text) < 900
+
+    def test_one_line_found_brings_its_list(self, kb):
+        """'how can an ML engineer boost their earning potential?': the line found and the rest of
+        its list (Career Advancement), not the section's opening."""
+        reply = handlers.ask("how can an ML engineer boost their earning potential?", kb)
+        assert "Moving into leadership or senior technical roles" in first_screen(reply)
