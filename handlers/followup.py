@@ -169,11 +169,16 @@ def _everyday_roles(engine: Engine, m: Match, last: Turn) -> tuple[list[str], se
     return list(dict.fromkeys(found))[:2], {p for w in said for p in w.split()}
 
 
+def _worded(m: Match) -> bool:
+    """Whether the message names a topic in words ("salary", "hard"), not only by the model."""
+    return m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
+
+
 def _own_topic(engine: Engine, m: Match) -> str | None:
     """The topic the message names itself: in words ("salary"), or as the intent model reads a
     message that names no role and no focus ("how do i get there", "what do both need?");
     "" when named in words (the text already says it), None when it names none."""
-    worded = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
+    worded = _worded(m)
     if not worded and (m.roles or m.focus or len(m.words) < 3):
         return None
     choice = choose(engine, m, guess(engine, m))
@@ -225,8 +230,7 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     if m.roles and (named_topic or m.subject) and not (m.compare_strong or leaning):  # a question of its own
         return text
     if other_title(engine, m) and not m.roles:  # "what about data analysts?": answered as the title,
-        worded = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
-        return f"{text} {last.topic}" if last.topic and not worded else text  # on the thread's topic
+        return f"{text} {last.topic}" if last.topic and not _worded(m) else text  # on the thread's topic
     if last.focus and "percentile" in last.focus:  # "and the 25th?"
         body = _ORDINAL.sub(r"\1 percentile", body)
         m = engine.matcher.match(body)

@@ -27,7 +27,7 @@ from handlers.scope import outside
 from handlers.topic import Choice
 from knowledge.english import is_word
 from knowledge.index import Hit
-from knowledge.match import Focus, Match
+from knowledge.match import Focus, Match, stem
 from knowledge.skills import named_in
 
 __all__ = ["decide"]
@@ -104,10 +104,8 @@ def _kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int
         found = ladder(engine, role, most or LEAD_LINES + 2)
         if found:
             return found
-    above = bool(_ABOVE & set(m.tokens))
-    if most is None:
-        return advice_lines(engine, kind, role, level=level, above=above)
-    return advice_lines(engine, kind, role, most, level=level, above=above)
+    size = {} if most is None else {"most": most}
+    return advice_lines(engine, kind, role, level=level, above=bool(_ABOVE & set(m.tokens)), **size)
 
 
 def _rung_words(engine: Engine, m: Match) -> str | None:
@@ -143,7 +141,7 @@ def _one_role(
         if not asked:
             return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
         p = _in_role(engine, m, role, routed, asked, kind, sure)
-        said = tuple(dict.fromkeys(_singular(t.word) for t in missing))  # "interview(s)" once
+        said = tuple(dict.fromkeys(stem(t.word) for t in missing))  # "interview(s)" once
         return p.model_copy(update={"uncovered": (*p.uncovered, *said)}) if p.intent == "answer" else p
     terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
     return _in_role(engine, m, role, routed, terms, kind, sure)
@@ -167,11 +165,7 @@ def _in_role(
     missed = unmatched_focus(engine, m, [role]) if no_figure else ()
     wants_lines = terms or point_words(engine, m) or (m.focus and routed != "salary") or no_figure
     if figures or not (wants_lines or kind_only(m.focus)):
-        brief = digest(engine, role, routed) if natural(engine, m) and routed != "salary" else []
-        if routed == "salary" and natural(engine, m) and not m.focus:  # "how much do they make?"
-            brief = pay_brief(engine, role)
-        if brief and wants_numbers(m):  # "job outlook %?": the section's figures lead
-            brief = figures_digest(engine, role, routed) or brief
+        brief = _brief(engine, m, role, routed)
         if brief:  # a question about the whole topic: the section in brief, the rest behind the button
             groups = ((role, tuple(brief)),)
             return Plan(
@@ -190,14 +184,22 @@ def _in_role(
     )
 
 
+def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
+    """A section in brief for a whole-topic question in words; [] for a command ("mlops salary")
+    or a pay question with a level, place or company (its figures answer)."""
+    if not natural(engine, m):
+        return []
+    if topic == "salary":
+        return [] if m.focus else pay_brief(engine, role)  # "how much do they make?"
+    if wants_numbers(m):  # "job outlook %?": the section's figures lead
+        return figures_digest(engine, role, topic) or digest(engine, role, topic)
+    return digest(engine, role, topic)
+
+
 def _odd(engine: Engine, words: tuple[str, ...]) -> tuple[str, ...]:
     """The words neither everyday English nor the documents': maybe a role name mistyped."""
     ev = engine.evidence
     return tuple(w for w in words if not is_word(w) and not ev.found(ev.term(w)))
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
 def _partly(
