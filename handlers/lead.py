@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from handlers.blocks import actions, context, full_button, topic_buttons
@@ -20,9 +21,14 @@ __all__ = ["across", "lead_answer", "lead_compare", "lines_text", "uncovered"]
 _ECHO_MAX = 60
 
 
-def _where(engine: Engine, line: Line) -> str:
-    """'Requirements › Education': the section and the headings above a line."""
-    parts = [engine.topic_titles[line.topic], *(p.rstrip(":") for p in line.path)]
+_NUMBERED = re.compile(r"^\d+\.\s+")
+
+
+def _where(engine: Engine, line: Line, topic: str | None) -> str:
+    """'Requirements › Education': the section and the headings above a line. The section is
+    left out when it is `topic`, the one the reply's title names; list numbers are left out."""
+    section = engine.topic_titles[line.topic] if line.topic != topic else ""
+    parts = [section, *(_NUMBERED.sub("", p.rstrip(":")) for p in line.path)]
     return " › ".join(p for p in parts if p)
 
 
@@ -32,14 +38,16 @@ def _line(line: Line) -> str:
     return f"{pad}• {body}"
 
 
-def lines_text(engine: Engine, hits: Iterable[Hit]) -> str:
-    """Lines under their headings, in the order given; one heading per run of lines."""
+def lines_text(engine: Engine, hits: Iterable[Hit], topic: str | None = None) -> str:
+    """Lines under their headings, in the order given; one heading per run of lines. `topic`:
+    the section the reply's title names, so not repeated above its lines."""
     out: list[str] = []
     last = None
     for h in hits:
-        where = _where(engine, h.line)
+        where = _where(engine, h.line, topic)
         if where != last:
-            out.append(f"_{escape(where)}_")
+            if where:
+                out.append(f"_{escape(where)}_")
             last = where
         out.append(_line(h.line))
     return "\n".join(out)
@@ -90,7 +98,7 @@ def lead_answer(engine: Engine, plan: Plan) -> Reply:
     footer = f"From the {escape(role.title)} document. Whole section: the button below, or `/role {full}`."
     buttons = [full_button(full), *topic_buttons(engine, role_id, plan.topic)]
     query = " ".join((full, *_asked(plan)))
-    return _reply(plan, "answer", title, lines_text(engine, hits), footer, buttons, [full], query)
+    return _reply(plan, "answer", title, lines_text(engine, hits, plan.topic), footer, buttons, [full], query)
 
 
 def lead_compare(engine: Engine, plan: Plan) -> Reply:
@@ -105,7 +113,7 @@ def lead_compare(engine: Engine, plan: Plan) -> Reply:
     parts, full = [], []
     for role_id, hits in plan.groups:
         role = kb.roles[role_id]
-        shown = lines_text(engine, hits) if hits else "_Nothing on this point in its document._"
+        shown = lines_text(engine, hits, plan.topic) if hits else "_Nothing on this point in its document._"
         parts.append(f"*{escape(role.title)}*\n{shown}")
         full.append(f"{role_id} {plan.topic}")
     footer = "Whole sections: the buttons below."

@@ -136,7 +136,7 @@ def _make_brief(engine: Engine, role_id: str, topic_id: str, most: int) -> str:
     hits = [h for h in hits if id(h) in kept]
     if not hits:
         return _opening(engine.section_text(role_id, topic_id))
-    return lines_text(engine, hits)
+    return lines_text(engine, hits, topic_id)
 
 
 def _opening(text: str, limit: int = _OPENING) -> str:

@@ -119,6 +119,19 @@ class TestAnswer:
         assert reply.focus == ("kubernetes",) and handlers.ask(reply.query, kb).text == reply.text
         assert reply.full == ("mlops-engineer requirements",)
 
+    def test_headings_do_not_repeat_the_section_the_title_names(self, kb):
+        """'what do production ai engineers do all day': the title says Responsibilities, so the
+        headings above the lines are the subsections alone, unnumbered, and more lines fit."""
+        reply = handlers.ask("what do production ai engineers do all day", kb)
+        assert reply.text.startswith("*Production AI Engineer · Responsibilities*")
+        body = reply.text.split("\n\n")[1]
+        assert "Responsibilities ›" not in body and "_1. " not in body
+        assert "_Deployment and Integration_\n• Deploy AI models in production environments" in body
+        assert body.index("Deploy AI models in production") < 600
+        # a line from another section keeps that section's name
+        reply = handlers.ask("what to learn to become ml platform engineer, im a python dev", kb)
+        assert "_Career Development › Essential Skills_" in reply.text
+
     def test_words_mentioned_nowhere_are_said_to_be_not_covered(self, kb):
         """The word a keyword query adds, mentioned nowhere: an honest 'not covered', never an
         unrelated section (in a sentence, such a word is colour: tests/handlers/test_pipeline.py)."""
