@@ -141,7 +141,8 @@ def _last(turns: list[Turn]) -> Turn | None:
 
 
 def _focus_words(last: Turn, m: Match) -> list[str]:
-    """The earlier focus, less the dimensions the new message sets itself (a new city wins)."""
+    """The earlier focus, unless the new message sets one itself: "what about in new york?"
+    after "and the 90th?" moves to New York rather than asking for both at once."""
     new = Focus(
         levels=m.focus.levels, locations=m.focus.locations, companies=m.focus.companies, kinds=m.focus.kinds
     )
@@ -150,7 +151,9 @@ def _focus_words(last: Turn, m: Match) -> list[str]:
         own.add("years")
     if m.focus.percentile:
         own.add("percentile")
-    return [w for d, words in (last.focus or {}).items() if d not in own for w in words]
+    if own:  # "what about in new york?" after "and the 90th?": the new point replaces the old
+        return []
+    return [w for words in (last.focus or {}).values() for w in words]
 
 
 def _everyday_roles(engine: Engine, m: Match, last: Turn) -> tuple[list[str], set[str]]:

@@ -54,6 +54,13 @@ class TestCompleting:
         *_, reply = talk(kb, "prod ai engineer pay in san francisco?", "cool, thx", "oh and new york?")
         assert "$226,857" in reply.text[:600] and "San Francisco" not in reply.text[:300]
 
+    def test_a_city_after_a_percentile_moves_to_the_city(self, kb):
+        """'what about in new york?' after 'and the 90th?': New York's figure, not the 90th again."""
+        *_, reply = talk(
+            kb, "75th percentile pay for ml engineers?", "and the 90th?", "what about in new york?"
+        )
+        assert "$123,403" in reply.text[:600] and "Percentile" not in reply.text
+
 
 class TestNotInheriting:
     """What must not be carried over."""
