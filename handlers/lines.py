@@ -72,7 +72,10 @@ def point_forms(engine: Engine, m: Match) -> tuple[str, ...]:
 
 def extra_words(engine: Engine, m: Match, topic: str | None) -> tuple[str, ...]:
     """Words besides the subject and points that help rank lines: the focus words."""
-    focus = () if topic == "salary" and not kind_only(m.focus) else m.focus_words
+    if topic == "salary":  # the documents' word for the kind of pay ("bonus" -> "additional")
+        focus = m.focus.kinds if kind_only(m.focus) else ()
+    else:
+        focus = m.focus_words
     words = (*focus, *m.focus.locations, *m.focus.companies)
     return tuple(
         dict.fromkeys(f for w in (*words, *level_words(engine, m)) for f in engine.evidence.term(w).forms)

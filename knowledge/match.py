@@ -408,11 +408,14 @@ class Matcher:
         pct = _PERCENTILE.search(joined)
         if not (values or years or pct):
             return _NO_FOCUS, seen  # most questions
+        kinds = values.get("kind", [])
+        if "additional" in kinds and "base" in kinds:  # "bonus on top of base" asks the additional pay
+            kinds.remove("base")
         focus = Focus(
             levels=tuple(values.get("level", ())),
             locations=tuple(values.get("location", ())),
             companies=tuple(values.get("company", ())),
-            kinds=tuple(values.get("kind", ())),
+            kinds=tuple(kinds),
             years=int(years.group(1)) if years else None,
             percentile=f"{pct.group(1)}th Percentile" if pct else None,
         )

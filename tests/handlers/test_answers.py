@@ -24,6 +24,13 @@ class TestLead:
         assert "Can range from 10% to 20% of base salary" in first_screen(reply)
         assert len(reply.text) < 1200
 
+    def test_a_bonus_on_top_of_base_is_the_additional_pay(self, kb):
+        """'bonus ... on top of base': the documents' additional compensation, not lines that
+        happen to say 'based'."""
+        reply = handlers.ask("how much bonus do ml engineers get on top of base", kb)
+        assert "Average additional cash compensation of $44,362" in first_screen(reply)
+        assert "based on experience" not in reply.text
+
     def test_synonyms_find_what_the_documents_call_it(self, kb):
         """'certs' finds certifications; the requirements line with the named exams leads."""
         reply = handlers.ask("which certs are actually worth getting for a production ai engineer job", kb)
