@@ -42,6 +42,10 @@ _SENTENCE_WORDS = {
     "with",
     "about",
     "explain",
+    "and",
+    "ok",
+    "okay",
+    "so",
 }
 
 MAX_SUBJECT = 8  # distinct subject words looked up: a 4,000-character message costs no more

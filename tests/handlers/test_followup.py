@@ -61,6 +61,12 @@ class TestCompleting:
         )
         assert "$123,403" in reply.text[:600] and "Percentile" not in reply.text
 
+    def test_a_role_switch_in_words_gets_the_pay_in_brief(self, kb):
+        """'ok and ml platform engineers?' after a pay question: platform pay in brief, as the
+        question in words would get, not the whole section a command gets."""
+        _, reply = talk(kb, "what's the salary of an mlops engineer?", "ok and ml platform engineers?")
+        assert reply.roles == ("ml-platform-engineer",) and "$165,780 per year" in reply.text[:600]
+
 
 class TestNotInheriting:
     """What must not be carried over."""
