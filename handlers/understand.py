@@ -110,6 +110,9 @@ def _with_context(m: Match, ctx: Match, across_words: frozenset[str]) -> Match:
     elif not m.roles and len(m.ambiguous) == 1 and len(ctx.roles) == 1 and ctx.roles[0] in m.ambiguous[0][1]:
         # "I keep seeing 'AI Systems Engineer' on LinkedIn. Is that a fancy name for an AI engineer?"
         update.update(roles=ctx.roles, ambiguous=())
+    places = {"locations": ctx.focus.locations, "companies": ctx.focus.companies}
+    if not m.focus and any(places.values()):  # "I'm moving to New York. What would I earn there?"
+        update["focus"] = m.focus.model_copy(update=places)
     return m.model_copy(update=update)
 
 

@@ -65,6 +65,17 @@ class TestScope:
         reply = handlers.ask("I'm a data analyst, how do i become an ML engineer?", kb)
         assert reply.intent == "answer" and reply.roles == ("ai-ml-engineer",) and reply.uncovered == ()
 
+    @pytest.mark.parametrize(
+        "text,figure",
+        [
+            ("I'm relocating to New York. What do production AI engineers earn there?", "$226,857"),
+            ("I have a call with Google next week. What do AI systems engineers make there?", "$204,579"),
+        ],
+    )
+    def test_a_place_named_in_the_context_narrows_the_question(self, kb, text, figure):
+        reply = handlers.ask(text, kb)
+        assert reply.topic == "salary" and figure in reply.text[:300]
+
     def test_a_place_the_document_lacks_is_named_and_the_rest_answered(self, kb):
         reply = handlers.ask("what do platform engineers earn in Lisbon?", kb)
         assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ml-platform-engineer",), "salary")
