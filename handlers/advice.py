@@ -34,6 +34,7 @@ _GENERAL_LINES = 2
 _PAY_LINES = 7
 _GROWTH_TOPICS = ("demand", "career", "trends")
 _GROWTH = re.compile(r"\b(?:grow\w*|increase\w*|surge\w*|demand|jobs?|outlook)\b", re.I)
+_JOBS = re.compile(r"\b(?:jobs?|roles?|postings?|openings?|positions?|employment|hiring)\b", re.I)
 _NEEDS_LINES = 6  # a requirements digest: the lines naming concrete skills ...
 _CONCRETE = frozenset({"language", "framework", "platform", "tool", "data"})
 _EXPERIENCE = re.compile(r"\b\d+\+?(?:\s*-\s*\d+)?\s*(?:years?|months)\b", re.I)  # ... the years asked
@@ -148,6 +149,9 @@ def _figures(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
             for ln in index.section(role, other)
             if "%" in ln.text and _GROWTH.search(ln.text)
         ]
+    # the growth of jobs first ("23% growth" of the role), then market sizes, in document order
+    jobs = [ln for ln in lines if "%" in ln.text and _JOBS.search(" ".join((*ln.path, ln.text)))]
+    lines = [*jobs, *(ln for ln in lines if ln not in jobs)]
     return tuple(Hit(ln, 0.0, frozenset()) for ln in lines[:_FIGURE_LINES])
 
 

@@ -187,12 +187,12 @@ def _in_role(
 def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
     """A section in brief for a whole-topic question in words; [] for a command ("mlops salary")
     or a pay question with a level, place or company (its figures answer)."""
+    if topic != "salary" and wants_numbers(m):  # "mlops job outlook %": the section's figures lead
+        return figures_digest(engine, role, topic) or digest(engine, role, topic)
     if not natural(engine, m):
         return []
     if topic == "salary":
         return [] if m.focus else pay_brief(engine, role)  # "how much do they make?"
-    if wants_numbers(m):  # "job outlook %?": the section's figures lead
-        return figures_digest(engine, role, topic) or digest(engine, role, topic)
     return digest(engine, role, topic)
 
 

@@ -242,6 +242,10 @@ class TestInBrief:
         """'job outlook %?' gets the section's lines with percentages, not one line per heading."""
         reply = handlers.ask("job outlook % for production ai engineers over the next decade?", kb)
         assert "AI job demand is projected to surge by over 30%" in first_screen(reply)
+        # terse, and the growth of jobs before the size of the market
+        reply = handlers.ask("mlops job outlook %", kb)
+        lead = first_screen(reply)
+        assert "21% increase in jobs" in lead and lead.index("21% increase") < lead.index("CAGR")
 
     def test_the_ladder_is_its_rungs(self, kb):
         """'what are the levels?' and 'how does the promotion ladder compare?' show each rung."""
