@@ -68,6 +68,16 @@ def thanks(engine: Engine, m: Match) -> bool:
     return all(w in said or w in covered or w in engine.matcher.stopwords for w in words)
 
 
+def _role_slot(engine: Engine, m: Match, question: str) -> Match:
+    """`/role systems salary`: a command's first word, when it is a word of one role's names only,
+    names that role."""
+    if m.roles or m.ambiguous or not m.tokens:
+        return m
+    rid = engine.matcher.role_words.get(m.tokens[0])
+    first, _, rest = question.strip().partition(" ")
+    return engine.matcher.match(f"{rid} {rest}") if rid and first else m
+
+
 def _chat(engine: Engine, m: Match) -> Plan | None:
     """Help, thanks: messages that ask nothing about the roles."""
     words = [w for w in m.words if w != "?"]
@@ -137,7 +147,7 @@ def plan(text: str, engine: Engine) -> Plan:
     question, context = split(body)
     m = engine.matcher.match(question)
     if _SLASH.match(text):
-        m = m.model_copy(update={"command": True})
+        m = _role_slot(engine, m, question).model_copy(update={"command": True})
     if context:
         m = _with_context(m, engine.matcher.match(context), engine.matcher.across_words)
     chat = _chat(engine, m)

@@ -152,6 +152,15 @@ class Matcher:
             for name in ("compare_strong", "compare_weak", "roles_words", "list_words", "help_words")
         }
         self._role_table = {**self.ambiguous, **self.role_phrases}
+        owners: dict[str, set[str]] = {}  # a word of the role names -> the roles it names
+        for phrase, rid in self.role_phrases.items():
+            for w in phrase.split():
+                owners.setdefault(w, set()).add(rid)
+        for phrase, rids in self.ambiguous.items():
+            for w in phrase.split():
+                owners.setdefault(w, set()).update(rids)
+        # "systems", "ops", "infra": a word of one role's names only (the role slot of `/role`)
+        self.role_words = {w: next(iter(r)) for w, r in owners.items() if len(r) == 1}
         self._starts_of: dict[int, dict[str, frozenset[int]]] = {}
         self.stopwords = frozenset(aliases.stopwords)
         self.thanks_words = frozenset(" ".join(words(p)) for p in aliases.thanks_words)

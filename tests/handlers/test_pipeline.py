@@ -117,6 +117,19 @@ class TestRoleWords:
         reply = handlers.ask("can i get into production ai engineering without a cs degree?", kb)
         assert reply.roles == ("production-ai-engineer",)
 
+    @pytest.mark.parametrize(
+        "text,role",
+        [
+            ("/role systems salary", "ai-systems-engineer"),
+            ("/role ops salary", "mlops-engineer"),
+            ("/role infra soft skills", "ml-platform-engineer"),
+        ],
+    )
+    def test_a_commands_first_word_of_one_roles_names_is_that_role(self, kb, text, role):
+        reply = handlers.ask(text, kb)
+        assert reply.intent == "answer" and reply.roles == (role,)
+        assert "don't know a role" not in reply.text
+
 
 class TestAdvice:
     """Advice questions lead with the document's list for their kind."""

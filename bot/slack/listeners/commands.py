@@ -44,7 +44,7 @@ def role_command(services: Services) -> Callable[..., None]:
             said = _tips_reply(services, tips, command, team)
             respond(text=present.defuse(said), response_type="ephemeral")
             return
-        reply = services.answer(text)
+        reply = services.answer(f"/role {text}")  # read as a command, as `ask "/role ..."` reads it
         respond(**present.ephemeral(reply, text, services.record(reply, text, team)))
 
     return on_role

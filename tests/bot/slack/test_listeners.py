@@ -57,13 +57,14 @@ def command(text):
 
 class TestRoleCommand:
     def test_acks_before_answering(self, services):
-        """ack() is called first, then respond() with an ephemeral answer."""
+        """ack() is called first, then respond() with an ephemeral answer; the text is read as the
+        command it is, as `ask "/role mlops salary"` reads it."""
         order = Mock()
         commands.role_command(services)(ack=order.ack, command=command("mlops salary"), respond=order.respond)
         assert [c[0] for c in order.mock_calls] == ["ack", "respond"]
         payload = order.respond.call_args.kwargs
         assert payload["response_type"] == "ephemeral"
-        assert payload["text"] == "Answer to mlops salary"
+        assert payload["text"] == "Answer to /role mlops salary"
 
     def test_tips_go_to_the_tips_service(self, kb):
         """/role tips ... is answered by tips.slash with the rest, channel and user."""

@@ -58,7 +58,7 @@ class TestWsgi:
         body = slash("salary", fake_slack.response_url("w"))
         assert call(wsgi, "POST", "/slack/events", body, signed_headers(body))[0] == 200
         (answer,) = fake_slack.wait_for("/response/w")
-        assert answer.body["text"] == "Answer to salary"
+        assert answer.body["text"] == "Answer to /role salary"
 
     @pytest.mark.parametrize("timestamp", ["", "abc", "12.5", "-1", "١٢٣"])
     def test_bad_timestamps_are_401(self, wsgi, timestamp):
@@ -192,7 +192,7 @@ class TestGuard:
         body = slash("what payload does mlops carry", fake_slack.response_url("p"))
         assert call(wsgi, "POST", "/slack/events", body, signed_headers(body))[0] == 200
         (answer,) = fake_slack.wait_for("/response/p")
-        assert answer.body["text"] == "Answer to what payload does mlops carry"
+        assert answer.body["text"] == "Answer to /role what payload does mlops carry"
 
     def test_url_verification_answers_the_challenge(self, wsgi):
         """Slack's url_verification handshake gets its challenge back."""
