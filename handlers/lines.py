@@ -93,7 +93,7 @@ def level_words(engine: Engine, m: Match) -> tuple[str, ...]:
 def kind_only(focus: Focus) -> bool:
     """A pay focus that names only kinds (bonus, base, average): the lines, not a figure table."""
     return bool(focus.kinds) and not (
-        focus.levels or focus.locations or focus.companies or focus.years or focus.percentile
+        focus.levels or focus.locations or focus.companies or focus.years or focus.percentile or focus.amount
     )
 
 

@@ -119,7 +119,9 @@ def _rung_words(engine: Engine, m: Match) -> str | None:
 
 
 def _levels_only(focus: Focus) -> bool:
-    return bool(focus.levels) and not (focus.locations or focus.companies or focus.kinds or focus.percentile)
+    return bool(focus.levels) and not (
+        focus.locations or focus.companies or focus.kinds or focus.percentile or focus.amount
+    )
 
 
 def _one_role(
@@ -152,7 +154,7 @@ def _in_role(
 ) -> Plan:
     """One role's answer from the terms it holds: advice lists, figures, the section in brief or
     the lines that answer."""
-    places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile
+    places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile or m.focus.amount
     advice = _advice(engine, m, role, kind, terms, sure) if not places and routed != "salary" else None
     if advice is not None:
         return advice
@@ -330,6 +332,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             companies=f.companies,
             years=f.years,
             percentile=f.percentile,
+            amount=f.amount,
         )
         m = m.model_copy(update={"focus": kept})
     if "ai" in {p for p, _ in m.ambiguous} and _AI_FIELD & set(_pairs(m.words)):  # "which of the AI roles"

@@ -41,7 +41,16 @@ def _fits(fig: SalaryFigure, focus: Focus) -> bool:
         and (not focus.kinds or fig.kind in focus.kinds)
         and (focus.years is None or _years_match(fig, focus.years))
         and (focus.percentile is None or (fig.percentile or "").lower() == focus.percentile.lower())
+        and (focus.amount is None or _near(fig, focus.amount))
     )
+
+
+def _near(fig: SalaryFigure, amount: int) -> bool:
+    """Whether a figure says about `amount`: within its range, or within a tenth of its ends."""
+    if fig.low is None:
+        return False
+    high = fig.high or fig.low
+    return fig.low * 0.9 <= amount <= high * 1.1
 
 
 def matching(role: Role, focus: Focus) -> list[SalaryFigure]:

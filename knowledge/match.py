@@ -26,6 +26,10 @@ _NON_WORD = re.compile(r"[^\w?]+|_")
 # Normalised text: "5-7 years" arrives as "5 7 years", "7+ years" as "7 years".
 _YEARS = re.compile(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b")
 _PERCENTILE = re.compile(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentile\b")
+# a pay figure the person quotes: "500k", "$150,000" (read as "150 000"), "180 k"
+_AMOUNT = re.compile(r"(?<![\d.])(\d{2,3})\s?k\b|(?<![\d.])(\d{2,3}) 000\b")
+_AMOUNTS = (20_000, 2_000_000)  # outside: not a salary
+_AMOUNT_WORD = re.compile(r"\d{2,3}k|k")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "by 2030": a number worth searching for
 _MAX_WORDS = 60
 _MAX_CORRECTED = 24
@@ -70,6 +74,15 @@ def _masked(tokens: list[str], marks: list[str | None]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _amount(joined: str) -> int | None:
+    """The first salary-sized figure quoted in the (normalised) text, in dollars."""
+    for m in _AMOUNT.finditer(joined):
+        value = int(m.group(1) or m.group(2)) * 1000
+        if _AMOUNTS[0] <= value <= _AMOUNTS[1]:
+            return value
+    return None
+
+
 class Focus(Record):
     """What a salary question narrows to. Any value of a field may match; every field must."""
 
@@ -79,6 +92,7 @@ class Focus(Record):
     kinds: tuple[str, ...] = ()
     years: int | None = None
     percentile: str | None = None
+    amount: int | None = None  # a figure the person quotes ("can I make 500k?")
 
     def __bool__(self) -> bool:
         return bool(self.words())
@@ -87,7 +101,8 @@ class Focus(Record):
         """The focus as short words, for display and canonical queries."""
         years = (f"{self.years} years",) if self.years is not None else ()
         pct = (self.percentile,) if self.percentile else ()
-        return (*self.levels, *self.locations, *self.companies, *self.kinds, *years, *pct)
+        amount = (f"about ${self.amount:,}",) if self.amount else ()
+        return (*self.levels, *self.locations, *self.companies, *self.kinds, *years, *pct, *amount)
 
 
 _NO_FOCUS = Focus()
@@ -415,7 +430,12 @@ class Matcher:
         joined = " ".join(tokens)
         years = _YEARS.search(joined)
         pct = _PERCENTILE.search(joined)
-        if not (values or years or pct):
+        amount = _amount(joined)
+        if amount:  # "500k" is the focus, not a subject the documents lack
+            for i, t in enumerate(tokens):
+                if _AMOUNT_WORD.fullmatch(t):
+                    seen[i] = True
+        if not (values or years or pct or amount):
             return _NO_FOCUS, seen  # most questions
         kinds = values.get("kind", [])
         if "additional" in kinds and "base" in kinds:  # "bonus on top of base" asks the additional pay
@@ -427,6 +447,7 @@ class Matcher:
             kinds=tuple(kinds),
             years=int(years.group(1)) if years else None,
             percentile=f"{pct.group(1)}th Percentile" if pct else None,
+            amount=amount,
         )
         return focus, seen  # what `used` marks, `seen` marks too
 

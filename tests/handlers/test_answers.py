@@ -31,6 +31,16 @@ class TestLead:
         assert "Average additional cash compensation of $44,362" in first_screen(reply)
         assert "based on experience" not in reply.text
 
+    def test_a_quoted_figure_leads_with_the_figures_near_it(self, kb):
+        """'can ... hit 500k total comp??': the lines that say about $500,000, wherever they are."""
+        reply = handlers.ask("can ai systems engineers ever hit 500k total comp??", kb)
+        assert reply.topic == "salary" and "Total compensation exceeding $500,000" in first_screen(reply)
+        assert handlers.ask(reply.query, kb).text == reply.text
+        # a figure the document lacks is said, with the levels, not taken for a subject
+        reply = handlers.ask("mlops 90k", kb)
+        assert reply.intent == "answer" and "no salary figure for about $90,000" in reply.text
+        assert "Entry level: $110,000 - $120,000" in reply.text.replace("*", "")
+
     def test_synonyms_find_what_the_documents_call_it(self, kb):
         """'certs' finds certifications; the requirements line with the named exams leads."""
         reply = handlers.ask("which certs are actually worth getting for a production ai engineer job", kb)
