@@ -45,7 +45,7 @@ def _score(line: Line, spec: dict, rank: int) -> float:
     headings = spec.get("headings", ())
     heading = next((i for i, h in enumerate(headings) if h in where), None)
     score = 0.0 if heading is None else _HEADING * (1 - heading / (2 * len(headings)))
-    text = line.text.lower()
+    text = f"{line.label or ''} {line.text}".lower()  # "Adaptability and Continuous Learning: Stay ..."
     score += _CUE * min(3, sum(c in text for c in spec.get("cues", ())))
     return score - _SECTION * rank
 

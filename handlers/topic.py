@@ -23,6 +23,7 @@ _TIE = 0.4  # ... keep their topic while the model gives it this share of its be
 _OUTSCOPE = "outscope"
 _RIVAL = 0.5  # the model's own topic, this sure, is offered beside a topic named in words
 _OUT_SURE = 0.5
+_ADVISED_SURE = 0.6  # the model's kind of advice, this sure, refines a topic named in words
 
 
 def guess(engine: Engine, m: Match) -> Guess:
@@ -88,7 +89,14 @@ def _choose(engine: Engine, m: Match, g: Guess) -> Choice:
     label = g.label if g.label in engine.label_topics else None
     ranked = _topics(engine, g)
     if named or not ranked:
-        kept = label if label and engine.label_topics[label] == named else None
+        # a kind of advice refines the topic named when its lists lie there too: "how do I keep my
+        # skills current?" names requirements, and staying current is answered from them
+        advised = (
+            label in engine.advice
+            and named in engine.advice[label].get("sections", ())
+            and g.confidence >= _ADVISED_SURE
+        )
+        kept = label if label and (engine.label_topics[label] == named or advised) else None
         rival = ranked[0] if ranked and ranked[0][0] != named and ranked[0][1] >= _RIVAL else None
         return Choice(m, kept, g.confidence, rival[0] if rival else None, m.topic)  # "Also: ..." button
     (best, p), *rest = ranked

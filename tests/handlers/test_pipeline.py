@@ -144,6 +144,20 @@ class TestAdvice:
         assert reply.topic == "requirements" and "Python" in reply.text[:600]
         assert len(reply.text) < 1200
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "how do mlops engineers stay up to date?",
+            "how do i keep my skills current as an ml platform engineer",
+        ],
+    )
+    def test_staying_current_leads_with_the_learning_lines(self, kb, text):
+        """The lines on keeping up (continuous learning, the latest developments), not networking
+        or mentoring lines that merely say 'current'."""
+        lead = handlers.ask(text, kb).text[:600].lower()
+        assert "stay up-to-date" in lead or "stay updated" in lead
+        assert "networking" not in lead and "mentor" not in lead
+
     def test_which_industries_lead_with_the_sectors(self, kb):
         reply = handlers.ask("which industries hire ml engineers?", kb)
         assert reply.roles == ("ai-ml-engineer",) and "finance" in reply.text[:600].lower()
