@@ -182,14 +182,15 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     message that names no role and no focus ("how do i get there", "what do both need?");
     "" when named in words (the text already says it), None when it names none."""
     worded = _worded(m)
-    if not worded and (m.roles or m.focus or len(m.words) < 3):
+    named = bool(m.roles or m.focus)  # "for seniors?", "what about platform?": the thread's topic
+    if not worded and (len(m.words) < 3 or (named and len(m.words) <= _SHORT)):
         return None
     choice = choose(engine, m, guess(engine, m))
     if worded:  # read as typed, as a fresh question would be: the role filled in must not sway it
         return choice.match.topic or ""
     agreed = choice.match.topic in m.topic_scores and choice.confidence >= _AGREED  # "what do both need?"
     # "why is that so high?" points back at the last answer: only a sure reading changes its topic
-    sure = _POINTED_TOPIC if set(m.words) & _BACK else _MODEL_TOPIC
+    sure = _POINTED_TOPIC if set(m.words) & _BACK or named else _MODEL_TOPIC
     if choice.match.topic is not None and (choice.confidence >= sure or agreed):
         return choice.match.topic
     return "" if m.topic is not None else None

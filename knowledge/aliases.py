@@ -33,6 +33,7 @@ class Aliases(Record):
     beyond: list[str]
     weak_aliases: list[str]
     not_roles: list[str]
+    not_topics: list[str] = []
     other_titles: dict[str, str]
     outside: dict[str, list[str]]
     context_openers: list[str]

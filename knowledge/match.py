@@ -156,6 +156,8 @@ class Matcher:
                 best[key(phrase)] = max(weight, best.get(key(phrase), 0))
             for phrase, weight in best.items():
                 self.topic_phrases.setdefault(phrase, []).append((tid, weight))
+        for phrase in aliases.not_topics:  # "in practice": read as a whole, it names no topic
+            self.topic_phrases.setdefault(key(phrase), [])
         self.focus_phrases = {
             key(p): (dim, value)
             for dim, values in aliases.focus.items()
