@@ -368,7 +368,9 @@ class Matcher:
         topic_used = used[:]
         scores: dict[str, int] = {}
         top: dict[str, int] = {}
-        for _, _, phrase in self._spans(tokens, self.topic_phrases, topic_used):
+        for start, end, phrase in self._spans(tokens, self.topic_phrases, topic_used):
+            if not self.topic_phrases[phrase]:  # "in practice": one token for the model too
+                marks[start:end] = ["_".join(tokens[start:end])] * (end - start)
             for tid, weight in self.topic_phrases[phrase]:
                 scores[tid] = scores.get(tid, 0) + weight
                 top[tid] = max(top.get(tid, 0), weight)

@@ -67,6 +67,21 @@ class TestCompleting:
         _, reply = talk(kb, "what's the salary of an mlops engineer?", "ok and ml platform engineers?")
         assert reply.roles == ("ml-platform-engineer",) and "$165,780 per year" in reply.text[:600]
 
+    def test_a_level_in_a_whole_question_takes_its_own_topic(self, kb):
+        """'how would i get to senior from there' asks the career ladder, not the last topic;
+        'for seniors?' alone keeps it."""
+        _, reply = talk(kb, "what do mlops engineers need to know?", "how would i get to senior from there")
+        assert reply.topic == "career" and "Senior MLOps Engineer" in reply.text[:600]
+        _, reply = talk(kb, "what do mlops engineers earn?", "for seniors?")
+        assert reply.topic == "salary"
+
+    def test_words_that_only_look_like_a_topic(self, kb):
+        """'what makes that hard for them in practice?': challenges, not pay or best practices."""
+        _, reply = talk(
+            kb, "what does a production ai engineer do?", "what makes that hard for them in practice?"
+        )
+        assert reply.topic == "challenges" and reply.roles == ("production-ai-engineer",)
+
 
 class TestNotInheriting:
     """What must not be carried over."""
