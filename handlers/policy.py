@@ -282,7 +282,8 @@ def _compare(
             match=m,
         )
     salary_figures = topic == "salary" and m.focus and not kind_only(m.focus)
-    wants_lines = terms or point_words(engine, m) or kind_only(m.focus) or (m.focus and topic != "salary")
+    kinds = kind_only(m.focus) and topic != "salary"  # pay kinds side by side: the figures of each
+    wants_lines = terms or point_words(engine, m) or kinds or (m.focus and topic != "salary")
     if salary_figures or not wants_lines:
         return Plan("compare", roles, topic, m.focus, match=m)
     groups = tuple((r, tuple(lead_lines(engine, m, r, terms, _ROLE_LINES))) for r in roles)
@@ -324,6 +325,11 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     matcher, role_ids = engine.matcher, engine.role_ids
     if (chart := pay_across(engine, m) or glance_plan(engine, m)) is not None:  # "which role pays best?"
         return chart
+    pay_kinds = set(m.focus.kinds) - {"average"} or {"avg", "average"} & set(m.words)
+    if m.focus.kinds and m.topic is None and pay_kinds:  # "avg base: ml engineer or mlops, who's higher"
+        m = m.model_copy(
+            update={"topic": "salary", "topic_scores": {**m.topic_scores, "salary": GENERIC_WEIGHT}}
+        )
     if m.focus.kinds and m.topic != "salary" and "salary" not in m.topic_scores:  # "what does that mean?"
         f = m.focus
         kept = Focus(

@@ -73,6 +73,9 @@ def _singular(phrase: str) -> str:
     return phrase[:-1] if phrase.endswith("s") and not phrase.endswith("ss") else phrase
 
 
+_ALONGSIDE = {"with", "alongside", "beside", "among"}
+
+
 def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
     """(title, closest role id) when the question asks about a job title that is none of the five.
 
@@ -85,6 +88,8 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
         before |= {" ".join(words[max(0, start - n) : start - 1]) for n in (2, 3)}  # "i'm a"
         if before & openers or (end < len(words) and words[end] in _BACKGROUND):
             continue  # "after some devops experience": where the person comes from
+        if start and words[start - 1] in _ALONGSIDE:
+            continue  # "who works closely with product managers?": whom the roles work with
         return _singular(phrase) if f"{_singular(phrase)}" in titles else phrase, titles[phrase]
     return None
 

@@ -23,6 +23,7 @@ _TIE = 0.4  # ... keep their topic while the model gives it this share of its be
 _OUTSCOPE = "outscope"
 _RIVAL = 0.5  # the model's own topic, this sure, is offered beside a topic named in words
 _OUT_SURE = 0.5
+_OUT_NAMED = 0.8  # ... and beside a topic named outright
 _ADVISED_SURE = 0.6  # the model's kind of advice, this sure, refines a topic named in words
 
 
@@ -84,7 +85,8 @@ def _tie_broken(m: Match, ranked: list[tuple[str, float]]) -> Match:
 
 def _choose(engine: Engine, m: Match, g: Guess) -> Choice:
     named = m.topic if m.topic and m.topic_top.get(m.topic, 0) >= _NAMED else None
-    if g.label == _OUTSCOPE and g.confidence >= _OUT_SURE:  # policy, benefits, hiring process
+    out_sure = _OUT_NAMED if named else _OUT_SURE  # "how many yoe do postings want": named, answered
+    if g.label == _OUTSCOPE and g.confidence >= out_sure:  # policy, benefits, hiring process
         return Choice(m, _OUTSCOPE, g.confidence, None)
     label = g.label if g.label in engine.label_topics else None
     ranked = _topics(engine, g)

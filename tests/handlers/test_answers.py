@@ -41,6 +41,15 @@ class TestLead:
         assert reply.intent == "answer" and "no salary figure for about $90,000" in reply.text
         assert "Entry level: $110,000 - $120,000" in reply.text.replace("*", "")
 
+    def test_a_career_stage_is_a_level_not_the_career_topic(self, kb):
+        reply = handlers.ask("mid career ai sys engineer, what should i be earning", kb)
+        assert reply.topic == "salary" and "$100,000 - $147,880 per year" in first_screen(reply)
+
+    def test_kinds_of_pay_alone_ask_about_pay(self, kb):
+        reply = handlers.ask("avg base: ml engineer or mlops engineer, who's higher", kb)
+        assert (reply.intent, reply.topic) == ("compare", "salary")
+        assert "$157,969 per year (average base)" in reply.text
+
     def test_synonyms_find_what_the_documents_call_it(self, kb):
         """'certs' finds certifications; the requirements line with the named exams leads."""
         reply = handlers.ask("which certs are actually worth getting for a production ai engineer job", kb)

@@ -76,6 +76,20 @@ class TestScope:
         reply = handlers.ask(text, kb)
         assert reply.topic == "salary" and figure in reply.text[:300]
 
+    def test_a_title_the_roles_work_with_is_no_role_asked(self, kb):
+        reply = handlers.ask("who works closely with product managers?", kb)
+        assert reply.intent in ("answer", "compare") and reply.uncovered == ()
+        assert "Product Managers" in reply.text[:600]
+
+    def test_a_topic_named_outright_beats_an_unsure_out_of_scope_reading(self, kb):
+        """'postings' is colour beside 'yoe'; 'what would they cover' asks no mention of 'cover'."""
+        reply = handlers.ask("how many yoe do prod ai engineer postings usually want", kb)
+        assert reply.intent == "answer" and "3+ years of experience" in reply.text[:600]
+        reply = handlers.ask(
+            "I need someone to own model deployment. Is that an MLOps engineer, what would they cover?", kb
+        )
+        assert reply.intent == "answer" and reply.roles == ("mlops-engineer",)
+
     def test_a_place_the_document_lacks_is_named_and_the_rest_answered(self, kb):
         reply = handlers.ask("what do platform engineers earn in Lisbon?", kb)
         assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ml-platform-engineer",), "salary")
