@@ -56,6 +56,7 @@ _POINTERS = {
     "job",
 }
 _BOTH = {"both", "two", "either"}
+_CHOOSING = {"which one", "which of"}  # choosing between the roles just discussed
 _BACK = {"it", "that", "this", "those", "these"}  # the last answer itself ("why is that so high?")
 _FILLER = {"ok", "okay", "cool", "fine", "alright", "right", "so", "hmm", "great", "thanks", "thx", "nice"}
 _OPENERS = {"and", "what about", "how about", "same for", "same question", "also", "now", "then", "vs"}
@@ -132,6 +133,19 @@ class Turn(Record):
         )
 
 
+def _recent_pair(turns: list[Turn]) -> tuple[str, ...]:
+    """The two roles of the latest one-role turns, when they differ (oldest first); else ()."""
+    found: list[str] = []
+    for turn in reversed(turns):
+        if len(turn.roles) != 1:
+            break
+        if turn.roles[0] not in found:
+            found.append(turn.roles[0])
+        if len(found) == 2:
+            return tuple(reversed(found))
+    return ()
+
+
 def _last(turns: list[Turn]) -> Turn | None:
     """The last turn that was about something (thanks and help are skipped)."""
     for turn in reversed(turns):
@@ -161,12 +175,12 @@ def _everyday_roles(engine: Engine, m: Match, last: Turn) -> tuple[list[str], se
     with the words that named them."""
     aliases = engine.matcher.aliases
     words = m.words
-    for word in words:
+    grams = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+    for word in (*words, *grams):  # "2nd", "option 2"
         if word in aliases.ordinals and last.intent in ("clarify", "compare") and last.roles:
             i = aliases.ordinals[word]
             if -len(last.roles) <= i < len(last.roles):
                 return [last.roles[i]], {word}
-    grams = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
     said = [w for w in (*grams, *words) if w in aliases.followup_roles]
     found = [aliases.followup_roles[w] for w in said]
     return list(dict.fromkeys(found))[:2], {p for w in said for p in w.split()}
@@ -183,7 +197,9 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     "" when named in words (the text already says it), None when it names none."""
     worded = _worded(m)
     named = bool(m.roles or m.focus)  # "for seniors?", "what about platform?": the thread's topic
-    if not worded and (len(m.words) < 3 or (named and len(m.words) <= _SHORT)):
+    f = m.focus
+    place = bool(f.locations or f.companies or f.percentile or f.amount)  # "what do the two get in sf?"
+    if not worded and (len(m.words) < 3 or place or (named and len(m.words) <= _SHORT)):
         return None
     choice = choose(engine, m, guess(engine, m))
     if worded:  # read as typed, as a fresh question would be: the role filled in must not sway it
@@ -245,9 +261,17 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     if roles:  # "how about the people who build the platform": a description, not the subject
         body = " ".join(_DESCRIBED.sub(" ", body).split())
     pointing = bool(set(m.words) & _POINTERS) or _about_the_roles(engine, m)
+    if m.ambiguous and pointing and last.roles and all(p == "ai" for p, _ in m.ambiguous):
+        m = m.model_copy(update={"ambiguous": ()})  # "will AI replace them?": AI the field, them the role
     if not (roles or m.topic or m.focus or m.ambiguous or pointing or named_topic):
         return text  # nothing to complete ("why?"), or a new subject ("what about nurses?")
-    both = bool(set(m.words) & _BOTH) and len(last.roles) > 1 and not roles
+    choosing = set(m.words) & _BOTH or _CHOOSING & {
+        " ".join(m.words[i : i + 2]) for i in range(len(m.words) - 1)
+    }
+    pair = _recent_pair(turns) if choosing and len(last.roles) == 1 and not roles else ()
+    if pair:  # "which one pays more?" after a turn on each of two roles: those two
+        last = Turn("compare", pair, last.topic, last.focus)
+    both = bool(choosing or (pair and "each" in m.words)) and len(last.roles) > 1 and not roles
     compare = (m.compare_strong and bool(roles)) or both
     if both:  # "what do both need?", "which of the two pays more?"
         roles = list(last.roles)

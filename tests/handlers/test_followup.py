@@ -82,6 +82,30 @@ class TestCompleting:
         )
         assert reply.topic == "challenges" and reply.roles == ("production-ai-engineer",)
 
+    def test_which_one_after_a_turn_on_each_of_two_roles(self, kb):
+        """'which one pays more?' after systems requirements, then 'same for ops?': those two."""
+        *_, reply = talk(
+            kb, "what are the requirements for ai systems engineers?", "same for ops?", "which one pays more?"
+        )
+        assert reply.intent == "compare" and set(reply.roles) == {"ai-systems-engineer", "mlops-engineer"}
+        assert reply.topic == "salary"
+
+    def test_ai_the_field_beside_a_pronoun_for_the_role(self, kb):
+        _, reply = talk(
+            kb, "What do industry trends look like for AI systems engineers?", "will AI replace them?"
+        )
+        assert (reply.intent, reply.roles) == ("answer", ("ai-systems-engineer",))
+
+    def test_a_city_keeps_the_thread_topic_in_a_longer_turn(self, kb):
+        _, reply = talk(
+            kb, "AI systems engineer vs MLOps engineer salaries?", "what do the two get in san fran?"
+        )
+        assert (reply.intent, reply.topic) == ("compare", "salary") and "Up to $300,600" in reply.text
+
+    def test_an_option_number_picks_from_the_roles_offered(self, kb):
+        first, reply = talk(kb, "what does an ai engineer earn?", "option 2")
+        assert first.intent == "clarify" and reply.roles == (first.roles[1],) and reply.topic == "salary"
+
 
 class TestNotInheriting:
     """What must not be carried over."""
