@@ -60,7 +60,7 @@ _CHOOSING = {"which one", "which of"}  # choosing between the roles just discuss
 _BACK = {"it", "that", "this", "those", "these"}  # the last answer itself ("why is that so high?")
 _FILLER = {"ok", "okay", "cool", "fine", "alright", "right", "so", "hmm", "great", "thanks", "thx", "nice"}
 _OPENERS = {"and", "what about", "how about", "same for", "same question", "also", "now", "then", "vs"}
-_MODEL_TOPIC = 0.55
+_MODEL_TOPIC = 0.45
 _POINTED_TOPIC = 0.75
 _AGREED = 0.35
 _ORDINAL = re.compile(
@@ -245,8 +245,12 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     own = _own_topic(engine, m)
     named_topic = own is not None
     leaning = _leans(m.words)
-    if leaning:  # "what about the people who build the platform": only words name a new topic
+    if leaning:  # "what about the people who build the platform": only words name a new topic ...
         named_topic = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
+        # ... or a sure reading of a whole question ("and what would that junior person do?")
+        named_topic = named_topic or (
+            bool(own) and len(m.words) > _SHORT and not _everyday_roles(engine, m, last)[0]
+        )
     if m.roles and (named_topic or m.subject) and not (m.compare_strong or leaning):  # a question of its own
         return text
     if other_title(engine, m) and not m.roles:  # "what about data analysts?": answered as the title,
@@ -280,7 +284,7 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     elif not roles and not m.ambiguous:
         roles = list(last.roles) if len(last.roles) == 1 or last.intent == "compare" else []
     topic = [own or ""] if named_topic else [last.topic or ""]  # the model's topic, said outright
-    keep_focus = topic or (m.topic == last.topic)
+    keep_focus = (topic or (m.topic == last.topic)) and "why" not in m.words  # "why so high?" asks reasons
     focus = _focus_words(last, m) if keep_focus else []
     lead = ["compare"] if len(roles) > 1 else []
     parts = [*lead, *roles, *topic, *focus, body]  # what is filled in first: the question stays last

@@ -155,7 +155,13 @@ def _in_role(
     """One role's answer from the terms it holds: advice lists, figures, the section in brief or
     the lines that answer."""
     places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile or m.focus.amount
-    advice = _advice(engine, m, role, kind, terms, sure) if not places and routed != "salary" else None
+    if routed == "salary" and "why" in m.words and not places:  # "why is it so high?": what drives pay
+        kind = "reasons"
+    advice = (
+        _advice(engine, m, role, kind, terms, sure)
+        if not places and (routed != "salary" or kind == "reasons")
+        else None
+    )
     if advice is not None:
         return advice
     if m.focus and routed == "salary":  # a pay question: words its salary section lacks are colour

@@ -64,9 +64,12 @@ _EACH = 4  # figures shown per focus word when they cannot all be met at once
 
 
 def _lines(found: list[SalaryFigure], topic_titles: dict[str, str]) -> list[str]:
+    """One bullet per source line: a line with three amounts is shown once."""
+    once = {(f.topic, f.source): f for f in reversed(found)}  # the first of each line
     return [
         figure_line(f) + ("" if f.topic == "salary" else f" [{topic_titles.get(f.topic, f.topic)}]")
         for f in found
+        if once[(f.topic, f.source)] is f
     ]
 
 

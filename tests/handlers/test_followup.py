@@ -106,6 +106,15 @@ class TestCompleting:
         first, reply = talk(kb, "what does an ai engineer earn?", "option 2")
         assert first.intent == "clarify" and reply.roles == (first.roles[1],) and reply.topic == "salary"
 
+    def test_why_so_high_gets_what_drives_the_pay(self, kb):
+        """'why so high?' after senior pay: the factors behind the pay, not the same figures again."""
+        first, reply = talk(kb, "how much can a senior ai systems engineer make?", "why so high?")
+        assert "Factors Influencing Salary" in reply.text[:600] and reply.text != first.text
+
+    def test_a_line_with_several_amounts_is_shown_once(self, kb):
+        reply = handlers.ask("how much can a senior ai systems engineer make?", kb)
+        assert reply.text.count("top positions potentially exceeding $300,000") == 1
+
 
 class TestNotInheriting:
     """What must not be carried over."""
