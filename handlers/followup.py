@@ -133,6 +133,11 @@ class Turn(Record):
         )
 
 
+def _offered(turns: list[Turn]) -> Turn | None:
+    """The latest turn that offered several roles to pick from (a "which role?" or a comparison)."""
+    return next((t for t in reversed(turns) if t.intent in ("clarify", "compare") and len(t.roles) > 1), None)
+
+
 def _recent_pair(turns: list[Turn]) -> tuple[str, ...]:
     """The two roles of the latest one-role turns, when they differ (oldest first); else ()."""
     found: list[str] = []
@@ -170,17 +175,17 @@ def _focus_words(last: Turn, m: Match) -> list[str]:
     return [w for words in (last.focus or {}).values() for w in words]
 
 
-def _everyday_roles(engine: Engine, m: Match, last: Turn) -> tuple[list[str], set[str]]:
-    """Roles a follow-up names in everyday words or by position ("the ops side", "2nd one"),
-    with the words that named them."""
+def _everyday_roles(engine: Engine, m: Match, offered: Turn | None) -> tuple[list[str], set[str]]:
+    """Roles a follow-up names in everyday words or by position among the roles last offered
+    ("the ops side", "2nd one", "the third one you listed"), with the words that named them."""
     aliases = engine.matcher.aliases
     words = m.words
     grams = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
     for word in (*words, *grams):  # "2nd", "option 2"
-        if word in aliases.ordinals and last.intent in ("clarify", "compare") and last.roles:
+        if word in aliases.ordinals and offered is not None:
             i = aliases.ordinals[word]
-            if -len(last.roles) <= i < len(last.roles):
-                return [last.roles[i]], {word}
+            if -len(offered.roles) <= i < len(offered.roles):
+                return [offered.roles[i]], set(word.split())
     said = [w for w in (*grams, *words) if w in aliases.followup_roles]
     found = [aliases.followup_roles[w] for w in said]
     return list(dict.fromkeys(found))[:2], {p for w in said for p in w.split()}
@@ -249,7 +254,7 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         named_topic = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
         # ... or a sure reading of a whole question ("and what would that junior person do?")
         named_topic = named_topic or (
-            bool(own) and len(m.words) > _SHORT and not _everyday_roles(engine, m, last)[0]
+            bool(own) and len(m.words) > _SHORT and not _everyday_roles(engine, m, _offered(turns))[0]
         )
     if m.roles and (named_topic or m.subject) and not (m.compare_strong or leaning):  # a question of its own
         return text
@@ -258,10 +263,13 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     if last.focus and "percentile" in last.focus:  # "and the 25th?"
         body = _ORDINAL.sub(r"\1 percentile", body)
         m = engine.matcher.match(body)
-    everyday, said = ([], set()) if m.roles or m.ambiguous else _everyday_roles(engine, m, last)
+    everyday, said = ([], set()) if m.roles or m.ambiguous else _everyday_roles(engine, m, _offered(turns))
     roles = list(m.roles) or everyday
     if said:  # "what about the ops side?": the words that named the role are not the subject
         body = " ".join(w for w in body.split() if w.lower().strip("?!.,") not in said)
+        rest = engine.matcher.match(body)
+        if all(w in engine.matcher.stopwords or w in _FILLER for w in rest.words if w != "?"):
+            body = "what about"  # "the 3rd", "the ml one pls": the role alone, asked in words as before
     if roles:  # "how about the people who build the platform": a description, not the subject
         body = " ".join(_DESCRIBED.sub(" ", body).split())
     pointing = bool(set(m.words) & _POINTERS) or _about_the_roles(engine, m)

@@ -115,6 +115,21 @@ class TestCompleting:
         reply = handlers.ask("how much can a senior ai systems engineer make?", kb)
         assert reply.text.count("top positions potentially exceeding $300,000") == 1
 
+    def test_an_ordinal_picks_from_the_roles_offered_turns_ago(self, kb):
+        """'and for the third one you listed?' after answering the second: the third of the list."""
+        first, _, reply = talk(
+            kb, "best practices for an ai engineer?", "option 2", "and for the third one you listed?"
+        )
+        assert (
+            first.intent == "clarify" and reply.roles == (first.roles[2],) and reply.topic == "best-practices"
+        )
+
+    def test_the_pick_alone_is_answered_as_the_question_in_words_was(self, kb):
+        """'the 3rd' after 'ai engineer career path?': the career section in brief, from its start."""
+        first, reply = talk(kb, "ai engineer career path?", "the 3rd")
+        assert reply.roles == ("ai-systems-engineer",) and reply.topic == "career"
+        assert len(reply.text) < 1500 and "Bachelor's degree" in reply.text[:600]
+
 
 class TestNotInheriting:
     """What must not be carried over."""
