@@ -113,6 +113,11 @@ def _terse(engine: Engine, m: Match) -> bool:
 def subject_terms(engine: Engine, m: Match) -> tuple[Term, ...]:
     across = engine.matcher.across_words
     words = list(dict.fromkeys(w for w in m.subject if w not in across))[:MAX_SUBJECT]
+    synonyms = engine.evidence.synonyms
+    for a, b in zip(m.subject, m.subject[1:], strict=False):  # "self driving": one thing
+        if f"{a} {b}" in synonyms and a in words and b in words:
+            words[words.index(a)] = f"{a} {b}"
+            words.remove(b)
     if m.ambiguous and words and all(p == "ai" for p, _ in m.ambiguous):
         words.append("ai")  # "edge ai": a word of the subject, not a role name
     return engine.evidence.terms(words) if words else ()

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from knowledge import fuzzy
-from knowledge.english import is_word
+from knowledge.english import is_common, is_word
 from knowledge.index import Hit, Index, Line, key
 from knowledge.models import Record
 
@@ -30,6 +30,7 @@ _TOPIC_BONUS = 1.35  # lines of the section the question was routed to rank high
 _PAY_LINE = 80  # characters: a longer line with a pay figure says more than the figure
 _NUMBER_BONUS = 1.5  # lines with a figure, when the question asks "how fast", "what %"
 _HEADING_BONUS = 1.6  # a line under a heading that names the point asked ("Experience")
+_EVERYDAY = 0.5  # the weight of a most common English word no heading or label of the documents holds
 
 
 class Term(Record):
@@ -93,7 +94,10 @@ class Evidence:
                 return Term(word, forms, self._max)
             forms = (*forms, plural)
         df = len(frozenset().union(*(self.index.matching(f) for f in forms)))
-        return Term(word, forms, self.index.weight_of(df))
+        weight = self.index.weight_of(df)
+        if is_common(word) and not any(self.index.titled(f) for f in forms):
+            weight *= _EVERYDAY  # "care" in "really care about": rare in the documents, yet no subject
+        return Term(word, forms, weight)
 
     def terms(self, words: Iterable[str]) -> tuple[Term, ...]:
         """Terms for words, each once (a word and its synonym are one term)."""

@@ -10,7 +10,7 @@ from handlers.engine import Engine
 from handlers.plan import Plan
 from handlers.render import MAX_BLOCKS, button, escape, header, section_blocks
 from handlers.reply import Reply
-from knowledge.index import Hit, Line
+from knowledge.index import Hit, Line, key
 
 TYPE_CHECKING = False  # without importing typing
 if TYPE_CHECKING:
@@ -124,12 +124,26 @@ def lead_compare(engine: Engine, plan: Plan) -> Reply:
     return _reply(plan, "compare", title, "\n\n".join(parts), footer, buttons, full, query)
 
 
+def _said(plan: Plan) -> list[tuple[str, str]]:
+    """(word asked, as the lines shown say it) for the words those lines hold: "self driving"
+    is said as "autonomous vehicle"; words no line shown holds are left out ("care" of "care
+    about XAI")."""
+    held = frozenset().union(*(h.terms for _, hits in plan.groups for h in hits))
+    out = []
+    for t in plan.terms:
+        forms = [f for f in t.forms if key(f) in held]
+        if forms:
+            out.append((t.word, forms[0]))
+    return out or [(t.word, t.word) for t in plan.terms]
+
+
 def across(engine: Engine, plan: Plan) -> Reply:
     """One subject across the roles: the roles that have it, most evidence first, with lines."""
     kb = engine.kb
-    asked = _echo(t.word for t in plan.terms)
+    said = _said(plan)
+    asked = _echo(word if form == word else f"{word} (as “{form}”)" for word, form in said)
     count = len(plan.groups)
-    title = f"“{' '.join(t.word for t in plan.terms)}” in the role documents"
+    title = f"“{' '.join(word for word, _ in said)}” in the role documents"
     lead = (
         f"*{count} of {len(kb.roles)} roles* mention {asked}:"
         if count > 1

@@ -7,8 +7,12 @@ our words score below 2.2: "salery" 0, "carrer" 2.0, "recomend" 2.1), sorted, as
 32-bit unsigned integers (185 KB). A typo that collides with one of them is left as typed: about
 one in 90,000.
 
-It is not made from the seeds, so `python -m knowledge build` leaves it alone; remake it with
-`python -m knowledge.english` (needs the `words` extra: wordfreq, pinned, so the file is stable).
+`data/common.bin` holds, the same way, the words of Zipf 4.5 or more ("care", "running",
+"whole": about 7,000): such a word rarely names what a question is about unless the documents
+make it a heading (handlers/evidence.py weighs it less).
+
+They are not made from the seeds, so `python -m knowledge build` leaves them alone; remake them
+with `python -m knowledge.english` (needs the `words` extra: wordfreq, pinned, so they are stable).
 """
 
 from __future__ import annotations
@@ -21,10 +25,12 @@ from bisect import bisect_left
 
 from knowledge.files import DATA_DIR
 
-__all__ = ["ENGLISH_NAME", "is_word", "make"]
+__all__ = ["COMMON_NAME", "ENGLISH_NAME", "is_common", "is_word", "make"]
 
 ENGLISH_NAME = "english.bin"
+COMMON_NAME = "common.bin"
 _ZIPF = 2.5
+_COMMON_ZIPF = 4.5
 _SHORTEST = 4  # shorter words are never spell-corrected (knowledge/match.py)
 _TOP = 200_000  # wordfreq's list is cut here; far below _ZIPF long before
 
@@ -45,22 +51,30 @@ def _codes(path=DATA_DIR / ENGLISH_NAME) -> array:
     return codes
 
 
-def is_word(word: str) -> bool:
-    """Whether `word` (lowercase) is an everyday English word."""
-    codes = _codes()
+def _holds(codes: array, word: str) -> bool:
     code = _code(word)
     i = bisect_left(codes, code)
     return i < len(codes) and codes[i] == code
 
 
-def make() -> bytes:
-    """The list's bytes, from wordfreq (the `words` extra)."""
+def is_word(word: str) -> bool:
+    """Whether `word` (lowercase) is an everyday English word."""
+    return _holds(_codes(), word)
+
+
+def is_common(word: str) -> bool:
+    """Whether `word` (lowercase) is among the most common English words ("care", "whole")."""
+    return _holds(_codes(DATA_DIR / COMMON_NAME), word)
+
+
+def make(zipf: float = _ZIPF) -> bytes:
+    """A list's bytes, from wordfreq (the `words` extra)."""
     from wordfreq import top_n_list, zipf_frequency
 
     words = {
         w
         for w in top_n_list("en", _TOP)
-        if w.isascii() and w.isalpha() and len(w) >= _SHORTEST and zipf_frequency(w, "en") >= _ZIPF
+        if w.isascii() and w.isalpha() and len(w) >= _SHORTEST and zipf_frequency(w, "en") >= zipf
     }
     codes = array("I", sorted({_code(w) for w in words}))
     if sys.byteorder == "big":
@@ -69,10 +83,11 @@ def make() -> bytes:
 
 
 def main() -> None:
-    """`python -m knowledge.english`: write data/english.bin."""
-    data = make()
-    (DATA_DIR / ENGLISH_NAME).write_bytes(data)
-    print(f"wrote {len(data) // 4} words to {DATA_DIR / ENGLISH_NAME}")
+    """`python -m knowledge.english`: write data/english.bin and data/common.bin."""
+    for name, zipf in ((ENGLISH_NAME, _ZIPF), (COMMON_NAME, _COMMON_ZIPF)):
+        data = make(zipf)
+        (DATA_DIR / name).write_bytes(data)
+        print(f"wrote {len(data) // 4} words to {DATA_DIR / name}")
 
 
 if __name__ == "__main__":

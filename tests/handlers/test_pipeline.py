@@ -121,6 +121,19 @@ class TestScope:
         assert reply.roles == ("ml-platform-engineer",) and "Only" in reply.text
         assert "Computer Vision" not in reply.text
 
+    def test_a_mention_claims_only_the_words_the_lines_hold(self, kb):
+        """'care' (in 'really care about') is colour: the roles said to mention a word hold it."""
+        reply = handlers.ask("Which of the five jobs really care about explainability / XAI?", kb)
+        assert reply.text.startswith("*“explainability” in the role documents*")
+        assert "explainable AI" in reply.text[:600] and "patient care" not in reply.text
+
+    def test_a_synonym_is_said_as_the_documents_say_it(self, kb):
+        """No document says 'self-driving': the lines that say 'autonomous vehicle', and the reply
+        says it is their word ("self" of "self-study" does not count)."""
+        reply = handlers.ask("which roles involve self-driving cars", kb)
+        assert "mention self driving (as “autonomous vehicle”)" in reply.text
+        assert "self-study" not in reply.text and "Waymo" in reply.text
+
 
 class TestRoleWords:
     """Everyday words that name a role only where they do."""
