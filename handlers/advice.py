@@ -12,6 +12,7 @@ import re
 
 from handlers.engine import Engine
 from knowledge.index import Hit, Line
+from knowledge.match import stem
 from knowledge.skills import named_in
 
 __all__ = ["advice_lines", "digest", "figures_digest", "ladder", "pay_brief"]
@@ -35,6 +36,25 @@ _PAY_LINES = 7
 _GROWTH_TOPICS = ("demand", "career", "trends")
 _GROWTH = re.compile(r"\b(?:grow\w*|increase\w*|surge\w*|demand|jobs?|outlook)\b", re.I)
 _JOBS = re.compile(r"\b(?:jobs?|roles?|postings?|openings?|positions?|employment|hiring)\b", re.I)
+_GENERIC_HEADING = frozenset(
+    {
+        "and",
+        "of",
+        "the",
+        "in",
+        "for",
+        "with",
+        "skills",
+        "skill",
+        "management",
+        "development",
+        "practices",
+        "best",
+        "key",
+        "ai",
+        "ml",
+    }
+)
 _NEEDS_LINES = 6  # a requirements digest: the lines naming concrete skills ...
 _CONCRETE = frozenset({"language", "framework", "platform", "tool", "data"})
 _EXPERIENCE = re.compile(r"\b\d+\+?(?:\s*-\s*\d+)?\s*(?:years?|months)\b", re.I)  # ... the years asked
@@ -153,6 +173,43 @@ def _figures(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
     jobs = [ln for ln in lines if "%" in ln.text and _JOBS.search(" ".join((*ln.path, ln.text)))]
     lines = [*jobs, *(ln for ln in lines if ln not in jobs)]
     return tuple(Hit(ln, 0.0, frozenset()) for ln in lines[:_FIGURE_LINES])
+
+
+def contrast(engine: Engine, role: str, topic: str, others: tuple[str, ...], most: int) -> list[Hit]:
+    """A role's section in brief beside others': the first line under each heading, those under
+    headings the others lack first ("Public Speaking" before "Communication", which both have),
+    in document order within each; at most `most` lines."""
+    firsts = [h for h in _firsts(engine, role, topic)]
+    theirs = [_head_words(h.line) for o in others for h in _firsts(engine, o, topic)]
+    distinct = [h for h in firsts if not any(_head_words(h.line) & t for t in theirs)]
+    return [*distinct, *(h for h in firsts if h not in distinct)][:most]
+
+
+def _firsts(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
+    """The first line under each top heading of a section, in document order."""
+
+    def make() -> tuple[Hit, ...]:
+        out, seen = [], set()
+        for ln in engine.evidence.index.section(role, topic):
+            head = _head(ln)
+            if head and ln.bullet and not ln.depth and not ln.text.endswith(":") and head not in seen:
+                seen.add(head)
+                out.append(Hit(ln, 0.0, frozenset()))
+        return tuple(out)
+
+    return engine.keep(("firsts", role, topic), make)
+
+
+def _head(line: Line) -> str:
+    """What a line stands under: its top heading, or in a section without headings its label
+    ("Communication: Ability to ...")."""
+    return line.path[0] if line.path else (line.label or "")
+
+
+def _head_words(line: Line) -> frozenset[str]:
+    """The telling words of a line's heading ("Problem-Solving and Critical Thinking")."""
+    words = re.findall(r"[a-z]+", _head(line).lower())
+    return frozenset(stem(w) for w in words if w not in _GENERIC_HEADING)
 
 
 def _digest(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:

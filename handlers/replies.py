@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers.advice import digest
+from handlers.advice import contrast, digest
 from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
 from handlers.figures import diff_reply, with_chart
@@ -33,6 +33,10 @@ _SAMPLED = 3  # candidates shown with a line of their section when "which role?"
 _SAMPLE_MAX = 160
 _OPENING = 450
 _COMPARE_LINES = 4  # lines per role when two roles are compared without a point
+_CONTRASTED = {"soft-skills", "best-practices", "challenges", "responsibilities", "trends"}
+# words that ask how roles differ ("how do their soft skills differ?", "platform vs mlops"), not
+# "compare", which a follow-up's completed text opens with (handlers/followup.py)
+_DIFFERENCE = {"differ", "difference", "different", "distinguish", "unique", "contrast", "vs", "versus"}
 _COMPARE_LINES_MANY = 2  # characters of each role's section in a comparison without a point
 
 
@@ -153,7 +157,7 @@ def compare(engine: Engine, plan: Plan) -> Reply:
     """Several roles side by side on one topic: salary figures aligned (the focus first), else
     the opening of each role's section; the whole sections behind buttons. It depends on roles,
     topic and focus only: made once per engine (treat it as read-only)."""
-    key = ("compare", *plan.roles, plan.topic or "", *plan.focus.words())
+    key = ("compare", *plan.roles, plan.topic or "", str(_asks_difference(plan)), *plan.focus.words())
     return engine.keep(key, lambda: _compare(engine, plan))
 
 
@@ -163,6 +167,11 @@ def _chart(engine: Engine, plan: Plan) -> Reply:
     return engine.keep(key, lambda: with_chart(engine, plan, compare(engine, plan)))
 
 
+def _asks_difference(plan: Plan) -> bool:
+    """Whether a comparison asks how the roles differ ("how do their soft skills differ?")."""
+    return plan.match is not None and bool(_DIFFERENCE & set(plan.match.tokens))
+
+
 def _compare(engine: Engine, plan: Plan) -> Reply:
     kb, topic = engine.kb, engine.kb.topics[plan.topic]
     roles = [kb.roles[r] for r in plan.roles]
@@ -170,6 +179,18 @@ def _compare(engine: Engine, plan: Plan) -> Reply:
     title = f"{topic.title}: {names}"
     if topic.id == "salary":
         body = compare_text(roles, plan.focus)
+    elif topic.id in _CONTRASTED and 1 < len(roles) <= 3 and _asks_difference(plan):  # what differs first
+        per_role = _COMPARE_LINES if len(roles) <= 2 else _COMPARE_LINES_MANY
+        ids = tuple(r.id for r in roles)
+        body = "\n\n".join(
+            f"*{escape(r.title)}*\n"
+            + (
+                lines_text(engine, hits, topic.id)
+                if (hits := contrast(engine, r.id, topic.id, tuple(i for i in ids if i != r.id), per_role))
+                else _brief(engine, r.id, topic.id, per_role)
+            )
+            for r in roles
+        )
     else:  # each role's section in brief: the first line under each heading
         per_role = _COMPARE_LINES if len(roles) <= 2 else _COMPARE_LINES_MANY
         body = "\n\n".join(f"*{escape(r.title)}*\n{_brief(engine, r.id, topic.id, per_role)}" for r in roles)

@@ -192,6 +192,25 @@ class TestCompare:
             )
 
 
+class TestDifferences:
+    """'How do X and Y differ on ...?': what one role's list has and the other's lacks comes first."""
+
+    def test_headings_one_role_alone_has_lead(self, kb):
+        reply = handlers.ask(
+            "how do the soft skills differ between ml platform engineers and ai systems engineers", kb
+        )
+        platform, systems = reply.text.split("*AI Systems Engineer*")
+        assert "Public Speaking" in platform and platform.index("Public Speaking") < platform.index(
+            "Communication"
+        )
+        assert "Emotional Intelligence" in systems
+
+    def test_a_section_without_headings_is_never_empty(self, kb):
+        reply = handlers.ask("how do soft skills differ for mlops vs production ai engineers?", kb)
+        mlops = reply.text.split("*Production AI Engineer*")[0]
+        assert "Communication" in mlops and "Ability to explain complex AI concepts" in mlops
+
+
 class TestEscaping:
     """User text never pings anyone."""
 
