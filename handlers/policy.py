@@ -94,6 +94,12 @@ def _advice(
     return Plan("answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
 
 
+def _asks(engine: Engine, m: Match, kind: str) -> bool:
+    """Whether the question says one of the phrases that ask for this kind of advice."""
+    said = f" {' '.join(m.words)} "
+    return any(f" {p} " in said for p in engine.advice.get(kind, {}).get("asked", ()))
+
+
 def _kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int | None = None) -> list[Hit]:
     """The role's lines for a kind of advice: the whole ladder for "what are the levels?", the
     rungs asked about for "how do I get to team lead?", else the kind's lists."""
@@ -157,6 +163,8 @@ def _in_role(
     places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile or m.focus.amount
     if routed == "salary" and "why" in m.words and not places:  # "why is it so high?": what drives pay
         kind = "reasons"
+    if routed == "demand" and kind in (None, "demand") and _asks(engine, m, "prospects"):
+        kind = "prospects"  # "is ml still a good career?": the outlook and job security lines
     advice = (
         _advice(engine, m, role, kind, terms, sure)
         if not places and (routed != "salary" or kind == "reasons")

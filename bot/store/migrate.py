@@ -17,7 +17,7 @@ from bot.store.db import Database, StoreError
 __all__ = ["MIGRATIONS", "current", "head", "upgrade"]
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-_ATTEMPTS = 4
+_ATTEMPTS = 6
 logging.getLogger("alembic").setLevel(logging.WARNING)  # its INFO lines are not rolebot's to print
 
 
@@ -44,13 +44,13 @@ def upgrade(db: Database) -> str:
 
     A database already at head is only read, so a worker can start while it is read-only.
     """
-    if db.file is None or db.file.exists():
-        now = current(db)
-        if now == head():
-            db.close()
-            return now
     for attempt in range(1, _ATTEMPTS + 1):
         try:
+            if db.file is None or db.file.exists():
+                now = current(db)
+                if now == head():
+                    db.close()
+                    return now
             return _apply(db)
         except StoreError as exc:
             # SQLite: processes creating one new file at once can meet "database is locked" before

@@ -50,10 +50,9 @@ class TestChat:
         assert not set(a.thanks_words) & set(a.list_words)
         assert not set(a.help_words) & set(a.stopwords) - {"help"}  # "help" opens a message, see _chat
         assert set(a.thread_across) <= set(a.across_words) | {"every", "each", "roles", "jobs", "positions"}
-        # every kind of advice is a label of the intent model, but "reasons" (asked by "why" of pay)
-        assert set(a.label_topics.values()) <= set(a.topics) and set(a.advice) - {"reasons"} <= set(
-            a.label_topics
-        )
+        # every kind of advice is a label of the intent model, but those asked in words ("why ...?")
+        worded = {"reasons", "prospects"}
+        assert set(a.label_topics.values()) <= set(a.topics) and set(a.advice) - worded <= set(a.label_topics)
 
 
 class TestScope:
@@ -187,6 +186,19 @@ class TestAdvice:
         lead = handlers.ask(text, kb).text[:300].lower()
         assert "stay up-to-date" in lead or "stay updated" in lead
         assert "networking" not in lead and "mentor" not in lead
+
+    @pytest.mark.parametrize(
+        "text,line",
+        [
+            ("Is machine learning still a good career", "high job security and growth potential"),
+            (
+                "is MLOps a good career choice?",
+                "Job outlook is strong, with a predicted 21% increase in jobs",
+            ),
+        ],
+    )
+    def test_a_good_career_leads_with_the_outlook(self, kb, text, line):
+        assert line in handlers.ask(text, kb).text[:600]
 
     def test_which_industries_lead_with_the_sectors(self, kb):
         reply = handlers.ask("which industries hire ml engineers?", kb)
