@@ -41,6 +41,8 @@ _ROLE_LINES = 2  # lines per role across roles or in a comparison
 _CROSS_ROLES = 5
 
 _ABOVE = {"after", "beyond", "above", "past", "next"}
+_HIGH = {"senior", "lead", "director"}  # levels reached by growing in the role
+_BECOME = {"become", "be", "reach", "get", "promoted"}
 _LADDER = {"ladder", "levels", "level", "progression", "rung", "rungs", "track", "tracks", "hierarchy"}
 
 _AI_FIELD = {
@@ -407,7 +409,12 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         topic = m.topic if m.topic and not weak else ("salary" if m.focus else "overview")
         return _compare(engine, m, tuple(roles), topic, terms, choice.label)
     if len(m.roles) == 1:
-        return _one_role(engine, m, terms, choice.label, choice.sure, choice.hunch)
+        kind = choice.label
+        if m.topic == "requirements" and set(m.focus.levels) & _HIGH and set(m.words) & _BECOME:
+            # "what would it take to become a director of mlops?": the way up the ladder
+            m = m.model_copy(update={"topic": "career", "topic_scores": {**m.topic_scores, "career": 5}})
+            kind = "grow"
+        return _one_role(engine, m, terms, kind, choice.sure, choice.hunch)
     if m.list_word and m.topic is None and not m.unknown:
         return Plan("list", match=m)
     if m.ambiguous and not m.roles and not _odd(engine, m.unknown):

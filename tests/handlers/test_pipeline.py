@@ -168,6 +168,12 @@ class TestAdvice:
         assert reply.topic == "career" and "Career Progression" in reply.text[:200]
         assert "Senior MLOps Engineer" in reply.text[:600]
 
+    def test_what_it_takes_to_reach_a_level_is_the_ladder(self, kb):
+        reply = handlers.ask("what would it take to become a director of mlops eventually", kb)
+        assert reply.topic == "career" and "Director of MLOps" in reply.text[:300]
+        # the skills of seniors stay requirements
+        assert handlers.ask("what skills do senior mlops engineers need", kb).topic == "requirements"
+
     def test_what_to_learn_leads_with_technical_skills(self, kb):
         reply = handlers.ask("what should I learn to become an ml engineer", kb)
         assert reply.topic == "requirements" and "Python" in reply.text[:600]
