@@ -29,6 +29,7 @@ _OPENING = 2  # sentences of the opening paragraph
 _DIGEST_CHARS = 800
 _FIGURE = re.compile(r"\d\s*%|\$\s*\d|\b\d+(?:\.\d+)?\s*(?:million|billion|years?)\b", re.I)
 _FIGURE_LINES = 6
+_MONEY = re.compile(r"\$\s*\d")
 _GENERAL = re.compile(r"\b(?:average|median|overall|typical)\b", re.I)
 _LEVELED = re.compile(r"\b(?:entry|junior|mid|senior|lead|principal|years?|percentile)\b", re.I)
 _GENERAL_LINES = 2
@@ -160,17 +161,29 @@ def _pay(engine: Engine, role: str) -> tuple[Hit, ...]:
 
 def _figures(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
     index = engine.evidence.index
-    lines = [ln for ln in index.section(role, topic) if _FIGURE.search(ln.text)]
+
+    def said(ln: Line) -> str:
+        return f"{ln.label}: {ln.text}" if ln.label else ln.text
+
+    def growth(ln: Line) -> bool:
+        return "%" in ln.text and bool(_GROWTH.search(said(ln)))
+
+    # outside pay, a pay figure answers nothing asked of growth or demand
+    lines = [
+        ln
+        for ln in index.section(role, topic)
+        if _FIGURE.search(ln.text) and (topic == "salary" or not _MONEY.search(ln.text) or "%" in ln.text)
+    ]
     if topic in _GROWTH_TOPICS:  # growth figures a document gives elsewhere ("Industry Outlook")
         lines += [
             ln
             for other in _GROWTH_TOPICS
             if other != topic
             for ln in index.section(role, other)
-            if "%" in ln.text and _GROWTH.search(ln.text)
+            if growth(ln)
         ]
     # the growth of jobs first ("23% growth" of the role), then market sizes, in document order
-    jobs = [ln for ln in lines if "%" in ln.text and _JOBS.search(" ".join((*ln.path, ln.text)))]
+    jobs = [ln for ln in lines if "%" in ln.text and _JOBS.search(" ".join((*ln.path, said(ln))))]
     lines = [*jobs, *(ln for ln in lines if ln not in jobs)]
     return tuple(Hit(ln, 0.0, frozenset()) for ln in lines[:_FIGURE_LINES])
 

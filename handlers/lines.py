@@ -10,6 +10,7 @@ from knowledge.index import Hit
 from knowledge.match import Focus, Match, stem
 
 __all__ = [
+    "NUMBER_WORDS",
     "GENERIC_WEIGHT",
     "LEAD_LINES",
     "best_topic",
@@ -25,7 +26,7 @@ __all__ = [
 ]
 
 # Words that ask across the roles ("which roles", "who works with", "mentioned anywhere").
-_NUMBERS = {
+NUMBER_WORDS = {  # words that ask for a figure
     "fast",
     "percent",
     "percentage",
@@ -136,7 +137,7 @@ def best_topic(hits: list[Hit]) -> str | None:
 
 def wants_numbers(m: Match) -> bool:
     """The question asks for a figure ("how fast", "what %", "how many")."""
-    return bool(_NUMBERS & set(m.tokens)) or m.percent
+    return bool(NUMBER_WORDS & set(m.tokens)) or m.percent
 
 
 def section_opening(engine: Engine, m: Match, role: str, topic: str, shown: set[int]) -> list[Hit]:

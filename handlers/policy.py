@@ -13,6 +13,7 @@ from handlers.glance import glance_plan
 from handlers.lines import (
     GENERIC_WEIGHT,
     LEAD_LINES,
+    NUMBER_WORDS,
     best_topic,
     kind_only,
     lead_lines,
@@ -41,6 +42,7 @@ _ROLE_LINES = 2  # lines per role across roles or in a comparison
 _CROSS_ROLES = 5
 
 _ABOVE = {"after", "beyond", "above", "past", "next"}
+_GROWTH = {"demand", "career", "trends"}  # topics whose figures are growth figures
 _HIGH = {"senior", "lead", "director"}  # levels reached by growing in the role
 _BECOME = {"become", "be", "reach", "get", "promoted"}
 _LADDER = {"ladder", "levels", "level", "progression", "rung", "rungs", "track", "tracks", "hierarchy"}
@@ -154,6 +156,8 @@ def _one_role(
         said = tuple(dict.fromkeys(stem(t.word) for t in missing))  # "interview(s)" once
         return p.model_copy(update={"uncovered": (*p.uncovered, *said)}) if p.intent == "answer" else p
     terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
+    if wants_numbers(m):  # "job growth projection?": the word asks for a figure, it is no subject
+        terms = tuple(t for t in terms if t.word not in NUMBER_WORDS)
     return _in_role(engine, m, role, routed, terms, kind, sure)
 
 
@@ -182,7 +186,8 @@ def _in_role(
     figures = figures and not no_figure
     missed = unmatched_focus(engine, m, [role]) if no_figure else ()
     wants_lines = terms or point_words(engine, m) or (m.focus and routed != "salary") or no_figure
-    if figures or not (wants_lines or kind_only(m.focus)):
+    numbers = wants_numbers(m) and routed in _GROWTH and not terms and not m.focus  # "job growth %?"
+    if figures or numbers or not (wants_lines or kind_only(m.focus)):
         brief = _brief(engine, m, role, routed)
         if brief:  # a question about the whole topic: the section in brief, the rest behind the button
             groups = ((role, tuple(brief)),)

@@ -266,6 +266,12 @@ class TestInBrief:
         lead = first_screen(reply)
         assert "21% increase in jobs" in lead and lead.index("21% increase") < lead.index("CAGR")
 
+    def test_a_growth_projection_leads_with_the_growth_of_jobs(self, kb):
+        """'job growth projection': the 23% the document gives under its career outlook, not pay."""
+        reply = handlers.ask("what is job growth projection for ai systems engineer", kb)
+        lead = first_screen(reply)
+        assert "23% between 2022 and 2032" in lead and "$80,000" not in lead
+
     def test_the_ladder_is_its_rungs(self, kb):
         """'what are the levels?' and 'how does the promotion ladder compare?' show each rung."""
         reply = handlers.ask("what are the levels for mlops engineers?", kb)
