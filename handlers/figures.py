@@ -20,7 +20,7 @@ from knowledge.match import Focus, Match
 from knowledge.models import Role, SalaryFigure
 from knowledge.salary import money as amounts
 
-__all__ = ["chart_lines", "label", "diff_reply", "figure_plan", "shown", "with_chart"]
+__all__ = ["asks_low", "chart_lines", "label", "diff_reply", "figure_plan", "shown", "with_chart"]
 
 _QUALIFIER = re.compile(r"\b(?:up to|around|about|over|exceeding|more than)\s*$", re.I)
 _WIDTH = 24
@@ -107,8 +107,9 @@ def _rows(focus: Focus, roles: int) -> list[tuple[str, Focus]]:
     return [(LEVELS[lv], Focus(levels=(lv,))) for lv in (_LADDER if roles <= 2 else ("senior",))]
 
 
-def chart_lines(roles: list[Role], focus: Focus) -> tuple[str, str]:
-    """(the answer in one sentence, the chart as a code block) for these roles and focus."""
+def chart_lines(roles: list[Role], focus: Focus, low: bool = False) -> tuple[str, str]:
+    """(the answer in one sentence, the chart as a code block) for these roles and focus; with
+    `low` the sentence names the role that pays least ("lowest starting pay?"), by the low ends."""
     rows = _rows(focus, len(roles))
     picked = [(name, [(r, _pick(r, row)) for r in roles]) for name, row in rows]
     found = [f for _, cells in picked for _, f in cells if f is not None]
@@ -128,7 +129,18 @@ def chart_lines(roles: list[Role], focus: Focus) -> tuple[str, str]:
     name, cells = picked[-1]
     known = sorted(((r, f) for r, f in cells if f is not None), key=lambda c: -_top(c[1]))
     sentence = ""
-    if known:
+    if known and low:
+        known = sorted(known, key=lambda c: c[1].low if c[1].low is not None else _top(c[1]))
+        worst, fig = known[0]
+        least = "less" if len(roles) == 2 else "least"
+        at = f"at {name.lower()}" if name in LEVELS.values() else f"for {name}"
+        rest = "; ".join(f"{escape(r.title)} {escape(shown(f))}" for r, f in known[1:])
+        bottom = "" if _point(fig) or fig.high is None else " at the bottom of its range"
+        sentence = (
+            f"*{escape(worst.title)} pays {least} {escape(at)}*: {escape(shown(fig))}"
+            f"{bottom}{f', against {rest}' if rest else ''}."
+        )
+    elif known:
         best, fig = known[0]
         most = "more" if len(roles) == 2 else "most"
         tied = [r.title for r, f in known[1:] if _top(f) == _top(fig)]
@@ -146,12 +158,20 @@ def chart_lines(roles: list[Role], focus: Focus) -> tuple[str, str]:
     return sentence, "```\n" + escape("\n".join([*lines, "", legend])) + "\n```"
 
 
+_LOW = {"lowest", "least", "lower", "less", "worst", "cheapest", "smallest", "bottom"}
+
+
+def asks_low(m: Match | None) -> bool:
+    """Whether a pay comparison asks who pays least ("which role has the lowest starting pay?")."""
+    return m is not None and bool(_LOW & set(m.words))
+
+
 def with_chart(engine: Engine, plan, reply: Reply) -> Reply:
     """A pay comparison with its bar chart, after the figures in the documents' own words (the
     chart's one-sentence verdict first when it asked about no figure in particular); the chart is
     its own section block, never split."""
     roles = [engine.kb.roles[r] for r in reply.roles]
-    sentence, chart = chart_lines(roles, plan.focus)
+    sentence, chart = chart_lines(roles, plan.focus, asks_low(plan.match))
     if not chart or len(sentence) + len(chart) + 1 > MAX_SECTION_TEXT:
         return reply
     title, _, rest = reply.text.partition("\n\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from handlers.advice import contrast, digest
 from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
-from handlers.figures import diff_reply, with_chart
+from handlers.figures import asks_low, diff_reply, with_chart
 from handlers.fit import fit_reply
 from handlers.glance import glance_reply
 from handlers.lead import across, lead_answer, lead_compare, lines_text, uncovered
@@ -163,7 +163,7 @@ def compare(engine: Engine, plan: Plan) -> Reply:
 
 def _chart(engine: Engine, plan: Plan) -> Reply:
     """A pay comparison with its bars (made once per roles and focus, as the comparison)."""
-    key = ("chart", *plan.roles, plan.topic or "", *plan.focus.words())
+    key = ("chart", *plan.roles, plan.topic or "", str(asks_low(plan.match)), *plan.focus.words())
     return engine.keep(key, lambda: with_chart(engine, plan, compare(engine, plan)))
 
 

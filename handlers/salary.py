@@ -163,7 +163,8 @@ def verdict(roles: list[Role], focus: Focus) -> list[str]:
     for role in ranked:
         found = matching(role, focus)
         lines += ["", f"*{escape(role.title)} — {words}*"]
-        lines += [figure_line(f) for f in found[:4]] or ["_no matching figure in its document_"]
+        once = list({(f.topic, f.source): f for f in reversed(found)}.values())[::-1]  # a line once
+        lines += [figure_line(f) for f in once[:4]] or ["_no matching figure in its document_"]
     return lines
 
 

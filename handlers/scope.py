@@ -73,7 +73,21 @@ def _singular(phrase: str) -> str:
     return phrase[:-1] if phrase.endswith("s") and not phrase.endswith("ss") else phrase
 
 
-_ALONGSIDE = {"with", "alongside", "beside", "among"}
+_ALONGSIDE = {
+    "with",
+    "alongside",
+    "beside",
+    "among",
+    "between",
+    "bridging",
+    "bridge",
+    "bridges",
+    "support",
+    "supporting",
+    "supports",
+    "helping",
+    "helps",
+}
 
 
 def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:

@@ -50,6 +50,14 @@ class TestLead:
         assert (reply.intent, reply.topic) == ("compare", "salary")
         assert "$157,969 per year (average base)" in reply.text
 
+    def test_who_pays_least_is_said_as_least(self, kb):
+        """'lowest starting pay?': the role whose entry range starts lowest, said so; a document
+        line with several amounts is listed once."""
+        reply = handlers.ask("which role has the lowest starting pay? dont want to lowball myself", kb)
+        assert "AI Systems Engineer pays least at entry level" in reply.text[:300]
+        assert "pays most" not in reply.text
+        assert reply.text.count("Entry-Level: $152,601 per year (average)") == 1
+
     def test_synonyms_find_what_the_documents_call_it(self, kb):
         """'certs' finds certifications; the requirements line with the named exams leads."""
         reply = handlers.ask("which certs are actually worth getting for a production ai engineer job", kb)

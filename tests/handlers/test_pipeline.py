@@ -83,6 +83,11 @@ class TestScope:
         assert reply.intent in ("answer", "compare") and reply.uncovered == ()
         assert "Product Managers" in reply.text[:600]
 
+    def test_a_title_the_roles_bridge_is_no_role_asked(self, kb):
+        reply = handlers.ask("which roles are about bridging data scientists and engineering/ops?", kb)
+        assert reply.intent in ("answer", "compare") and "mlops-engineer" in reply.roles
+        assert "Bridging the gap between data scientists and ML engineers" in reply.text
+
     def test_a_topic_named_outright_beats_an_unsure_out_of_scope_reading(self, kb):
         """'postings' is colour beside 'yoe'; 'what would they cover' asks no mention of 'cover'."""
         reply = handlers.ask("how many yoe do prod ai engineer postings usually want", kb)
