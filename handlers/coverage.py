@@ -9,7 +9,7 @@ from knowledge.match import Focus, Match
 
 __all__ = ["MAX_SUBJECT", "MENTION", "natural", "not_covered", "subject_terms", "unmatched_focus"]
 
-MENTION = {"mention", "mentioned", "cover", "covered", "covers"}
+MENTION = {"mention", "mentioned", "mentions", "cover", "covered", "covers", "listed", "lists", "named"}
 
 _TERSE_WORDS = 5
 

@@ -128,9 +128,9 @@ class Evidence:
         )
 
     def says(self, line: Line, term: Term) -> bool:
-        """Whether the line has one of the term's forms as typed (a word start, plurals allowed),
-        not only a word of the same stem."""
-        text = f"{line.label or ''} {line.text}".lower()
+        """Whether the line, its label or its headings have one of the term's forms as typed (a word
+        start, plurals allowed), not only a word of the same stem."""
+        text = " ".join((*line.path, line.label or "", line.text)).lower()
         return any(_literal(f).search(text) for f in term.forms)
 
     def covered(self, terms: Sequence[Term], roles: Iterable[str] | None = None) -> bool:

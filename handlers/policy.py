@@ -374,8 +374,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         asks_roles and set(m.tokens) & across and m.roles and set(m.roles) <= set(m.weak_roles)
     ):  # "is there a role ... ml systems"
         m = m.model_copy(update={"roles": ()})
-    if not terms and not m.roles and marked:  # "which roles list emotional intelligence"
-        terms = engine.evidence.terms(point_words(engine, m))
+    only_mention = bool(terms) and all(t.word in MENTION for t in terms)  # "... listed for which roles?"
+    if (not terms or only_mention) and not m.roles and marked:  # "which roles list emotional intelligence"
+        terms = engine.evidence.terms(point_words(engine, m)) or terms
     bare_ai = terms and all(p == "ai" for p, _ in m.ambiguous)
     if m.ambiguous and not bare_ai and len(m.roles) < (2 if _wants_compare(m) else 1):
         phrase, candidates = m.ambiguous[0]

@@ -131,6 +131,12 @@ class TestScope:
         assert reply.text.startswith("*“explainability” in the role documents*")
         assert "explainable AI" in reply.text[:600] and "patient care" not in reply.text
 
+    def test_a_heading_that_says_it_counts_as_a_mention(self, kb):
+        """AI Systems lists 'Emotional Intelligence' as a heading, MLOps as a label: both mention it."""
+        reply = handlers.ask("emotional intelligence listed for which roles?", kb)
+        assert set(reply.roles) == {"ai-systems-engineer", "mlops-engineer"}
+        assert "2 of 5 roles* mention emotional intelligence" in reply.text
+
     def test_a_synonym_is_said_as_the_documents_say_it(self, kb):
         """No document says 'self-driving': the lines that say 'autonomous vehicle', and the reply
         says it is their word ("self" of "self-study" does not count)."""
