@@ -57,6 +57,7 @@ _POINTERS = {
 }
 _BOTH = {"both", "two", "either"}
 _CHOOSING = {"which one", "which of"}  # choosing between the roles just discussed
+_EACH = {"each", "every", "all"}  # about the roles just compared, unless roles are named ("all roles")
 _BACK = {"it", "that", "this", "those", "these"}  # the last answer itself ("why is that so high?")
 _FILLER = {"ok", "okay", "cool", "fine", "alright", "right", "so", "hmm", "great", "thanks", "thx", "nice"}
 _OPENERS = {"and", "what about", "how about", "same for", "same question", "also", "now", "then", "vs"}
@@ -204,7 +205,8 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     named = bool(m.roles or m.focus)  # "for seniors?", "what about platform?": the thread's topic
     f = m.focus
     place = bool(f.locations or f.companies or f.percentile or f.amount)  # "what do the two get in sf?"
-    if not worded and (len(m.words) < 3 or place or (named and len(m.words) <= _SHORT)):
+    compared = m.compare_strong and set(m.words) & _BACK  # "how does that stack up against ...?"
+    if not worded and (len(m.words) < 3 or place or compared or (named and len(m.words) <= _SHORT)):
         return None
     choice = choose(engine, m, guess(engine, m))
     if worded:  # read as typed, as a fresh question would be: the role filled in must not sway it
@@ -242,9 +244,9 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         return text
     body = strip_command(text)
     m = engine.matcher.match(body)
-    across = (
-        set(m.tokens) & engine.matcher.thread_across and not set(m.words) & _POINTERS
-    )  # not "is anyone hiring them?"
+    said_across = set(m.tokens) & engine.matcher.thread_across
+    each = said_across <= _EACH and len(last.roles) > 1  # "main headaches for each?" after two roles
+    across = said_across and not set(m.words) & _POINTERS and not each  # not "is anyone hiring them?"
     if across or thanks(engine, m):  # "which roles need kubernetes?", "thanks!"
         return text
     own = _own_topic(engine, m)

@@ -130,6 +130,22 @@ class TestCompleting:
         assert reply.roles == ("ai-systems-engineer",) and reply.topic == "career"
         assert len(reply.text) < 1500 and "Bachelor's degree" in reply.text[:600]
 
+    def test_each_after_a_comparison_is_those_roles(self, kb):
+        _, reply = talk(
+            kb,
+            "How do AI systems engineers and ML engineers differ in what they do?",
+            "main headaches for each?",
+        )
+        assert set(reply.roles) == {"ai-systems-engineer", "ai-ml-engineer"} and reply.topic == "challenges"
+
+    def test_how_does_that_stack_up_keeps_the_point(self, kb):
+        _, reply = talk(
+            kb,
+            "how much do ml platform engineers get paid in seattle?",
+            "how does that stack up against the prod ai folks",
+        )
+        assert reply.intent == "compare" and reply.topic == "salary"
+
 
 class TestNotInheriting:
     """What must not be carried over."""
