@@ -30,6 +30,7 @@ _TOPIC_BONUS = 1.35  # lines of the section the question was routed to rank high
 _PAY_LINE = 80  # characters: a longer line with a pay figure says more than the figure
 _NUMBER_BONUS = 1.5  # lines with a figure, when the question asks "how fast", "what %"
 _HEADING_BONUS = 1.6  # a line under a heading that names the point asked ("Experience")
+_HEADED = 4  # words of a heading that can be a subject by itself
 _EVERYDAY = 0.5  # the weight of a most common English word no heading or label of the documents holds
 
 
@@ -128,10 +129,18 @@ class Evidence:
         )
 
     def says(self, line: Line, term: Term) -> bool:
-        """Whether the line, its label or its headings have one of the term's forms as typed (a word
-        start, plurals allowed), not only a word of the same stem."""
-        text = " ".join((*line.path, line.label or "", line.text)).lower()
+        """Whether the line has one of the term's forms as typed (a word start, plurals allowed),
+        not only a word of the same stem."""
+        text = f"{line.label or ''} {line.text}".lower()
         return any(_literal(f).search(text) for f in term.forms)
+
+    def headed(self, line: Line, terms: Sequence[Term]) -> bool:
+        """Whether the line stands under a short heading that is the subject itself: every term in
+        it ("Emotional Intelligence" for "emotional intelligence")."""
+        head = line.path[-1].lower() if line.path else ""
+        return 0 < len(head.split()) <= _HEADED and all(
+            any(_literal(f).search(head) for f in t.forms) for t in terms
+        )
 
     def covered(self, terms: Sequence[Term], roles: Iterable[str] | None = None) -> bool:
         """Whether the documents (of these roles) hold most of what is asked, by weight."""

@@ -255,7 +255,8 @@ def _across(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
     hits = engine.evidence.search(terms, point_words(engine, m), topic=strong_topic(m) or m.topic, limit=80)
     if terms:  # "quantum computing": lines that say "quantum", not every "computer" the stem finds
         rarest = max(terms, key=lambda t: t.weight)
-        hits = [h for h in hits if engine.evidence.says(h.line, rarest)] or hits
+        ev = engine.evidence
+        hits = [h for h in hits if ev.says(h.line, rarest) or ev.headed(h.line, terms)] or hits
     by_role: dict[str, list[Hit]] = defaultdict(list)
     for h in hits:
         by_role[h.line.role].append(h)
