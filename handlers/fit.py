@@ -52,7 +52,8 @@ _WHICH = _Lazy(
 )
 _MISSING = _Lazy(
     r"\b(?:missing|lack(?:ing)?|gaps?|short of|what else|still need|need to (?:learn|know|add)|"
-    r"should i learn|do i need|i need to learn|left to learn|how (?:well|close) do i (?:match|fit)|"
+    r"should i learn|what (?:else )?do i (?:still )?need|i need to learn|left to learn|"
+    r"how (?:well|close) do i (?:match|fit)|"
     r"do i qualify|am i (?:ready|qualified) for)\b",
     re.I,
 )

@@ -89,8 +89,10 @@ def _advice(
     lines = _kind_lines(engine, m, kind, role)
     if not lines:
         return None
-    extra = lead_lines(engine, m, role, terms, 3) if terms else []
-    first = [*extra, *lines] if extra and sure < _ADVICE_SURE else [*lines, *extra]
+    # "should you do a PhD?": a rare point asked leads the kind's list ("tools", "hire" do not)
+    points = [w for w in point_words(engine, m) if engine.evidence.term(w).weight >= _RARE]
+    extra = lead_lines(engine, m, role, terms, 3) if terms or points else []
+    first = [*extra, *lines] if extra and (sure < _ADVICE_SURE or points) else [*lines, *extra]
     seen: set[int] = set()
     first = [h for h in first if not (h.line.id in seen or seen.add(h.line.id))]  # each line once
     topic = first[0].line.topic
@@ -365,6 +367,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         m = m.model_copy(update={"focus": kept})
     if "ai" in {p for p, _ in m.ambiguous} and _AI_FIELD & set(_pairs(m.words)):  # "which of the AI roles"
         m = m.model_copy(update={"ambiguous": tuple(a for a in m.ambiguous if a[0] != "ai")})
+        terms = tuple(t for t in terms if t.word != "ai")  # the field, not a subject
     if len(m.focus.levels) >= 2 and not strong_topic(m) and "salary" not in m.topic_scores:
         scores = {**m.topic_scores, "career": GENERIC_WEIGHT}
         m = m.model_copy(update={"topic": "career", "topic_scores": scores})

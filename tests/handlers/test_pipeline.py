@@ -185,6 +185,22 @@ class TestAdvice:
         # the skills of seniors stay requirements
         assert handlers.ask("what skills do senior mlops engineers need", kb).topic == "requirements"
 
+    @pytest.mark.parametrize(
+        "text,line",
+        [
+            ("If you want to work in machine learning, should you do a PhD?", "Master's degree or Ph.D."),
+            (
+                "Career switcher from academia (biology research). Do I need a master's to become an ML "
+                "platform engineer, or can I self-study?",
+                "Master's degree or Ph.D. often preferred or required",
+            ),
+        ],
+    )
+    def test_a_degree_asked_about_leads(self, kb, text, line):
+        """The degree line first, before the kind's list; 'do I need a master's' is no role-fit."""
+        reply = handlers.ask(text, kb)
+        assert reply.topic == "requirements" and line in reply.text[:300] and "your gaps" not in reply.text
+
     def test_what_to_learn_leads_with_technical_skills(self, kb):
         reply = handlers.ask("what should I learn to become an ml engineer", kb)
         assert reply.topic == "requirements" and "Python" in reply.text[:600]
