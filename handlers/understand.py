@@ -28,6 +28,9 @@ _SLASH_WORDS = 4
 _ROLES_PLURAL = {"roles", "jobs", "positions", "careers"}
 _BARE_WORDS = 3  # no more words than this, none of them a topic or subject word: nothing to read
 _NAMED = 3  # a topic phrase this strong names the topic outright (as handlers.topic reads it)
+_WORDED = 2  # a topic phrase this strong names the topic in words
+# a question that points back at its context ("how much will that hurt me?", "what's the real stat?")
+_POINTING = {"it", "that", "this", "those", "these", "stat", "stats", "number", "numbers", "figure", "true"}
 _ADVISED = {"requirements", "career", "demand"}  # topics the model's kinds of advice refine
 
 
@@ -126,6 +129,27 @@ def _with_context(m: Match, ctx: Match, across_words: frozenset[str]) -> Match:
     return m.model_copy(update=update)
 
 
+def _topic_from(m: Match, whole: Match) -> Match:
+    """A question that names no topic takes it from the whole message ("I heard MLOps jobs are
+    growing like 20%. What's the real stat?"), its own words counted twice."""
+    scores = dict(whole.topic_scores)
+    for tid, score in m.topic_scores.items():
+        scores[tid] = scores.get(tid, 0) + score
+    if not scores or max(scores.values()) < _WORDED:
+        return m
+    topic = max(scores, key=lambda t: scores[t])
+    top = {t: max(m.topic_top.get(t, 0), whole.topic_top.get(t, 0)) for t in scores}
+    return m.model_copy(
+        update={
+            "topic": topic,
+            "topic_scores": scores,
+            "topic_top": top,
+            "masked": whole.masked,
+            "percent": whole.percent,
+        }
+    )
+
+
 def _finish(p: Plan, choice: Choice, missing: tuple[str, ...]) -> Plan:
     """The plan with the model's label, a close runner-up topic and what is not covered."""
     also = choice.other if choice.other not in (None, p.topic) and p.intent == "answer" else None
@@ -150,6 +174,10 @@ def plan(text: str, engine: Engine) -> Plan:
         m = _role_slot(engine, m, question).model_copy(update={"command": True})
     if context:
         m = _with_context(m, engine.matcher.match(context), engine.matcher.across_words)
+        if (
+            m.topic is None and set(m.tokens) & _POINTING
+        ):  # "i heard mlops jobs grow 20%. whats the real stat"
+            m = _topic_from(m, engine.matcher.match(body))
     chat = _chat(engine, m)
     if chat is not None:
         return chat

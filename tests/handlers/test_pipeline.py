@@ -67,6 +67,11 @@ class TestScope:
         reply = handlers.ask("I'm a data analyst, how do i become an ML engineer?", kb)
         assert reply.intent == "answer" and reply.roles == ("ai-ml-engineer",) and reply.uncovered == ()
 
+    def test_a_question_that_points_back_takes_the_topic_of_its_context(self, kb):
+        """'whats the real stat' names no topic: the message around it does (jobs growing 20%)."""
+        reply = handlers.ask("i heard mlops jobs are growing like 20%. whats the real stat", kb)
+        assert reply.topic in ("demand", "career") and "21% increase in jobs" in reply.text[:600]
+
     @pytest.mark.parametrize(
         "text,figure",
         [
