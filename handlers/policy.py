@@ -48,6 +48,8 @@ _BECOME = {"become", "be", "reach", "get", "promoted"}
 _LADDER = {"ladder", "levels", "level", "progression", "rung", "rungs", "track", "tracks", "hierarchy"}
 
 _AI_FIELD = {
+    "ai in",
+    "in ai",
     "ai roles",
     "ai role",
     "ai jobs",

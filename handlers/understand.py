@@ -116,8 +116,9 @@ def _with_context(m: Match, ctx: Match, across_words: frozenset[str]) -> Match:
     weak = bool(m.roles) and set(m.roles) <= set(m.weak_roles)  # "what ML knowledge would I need?"
     strong = [r for r in ctx.roles if r not in ctx.weak_roles]
     across = set(m.words) & _ROLES_PLURAL and set(m.tokens) & across_words  # "in any roles?"
-    if not (m.roles or m.ambiguous or across) and len(ctx.roles) <= 2 and (ctx.roles or ctx.ambiguous):
-        update.update(roles=ctx.roles, ambiguous=ctx.ambiguous, weak_roles=ctx.weak_roles)
+    named = tuple(a for a in ctx.ambiguous if a[0] != "ai")  # "I want to work on AI in factories": the field
+    if not (m.roles or m.ambiguous or across) and len(ctx.roles) <= 2 and (ctx.roles or named):
+        update.update(roles=ctx.roles, ambiguous=named, weak_roles=ctx.weak_roles)
     elif weak and len(strong) == 1 and not m.compare_strong:
         update.update(roles=tuple(strong), weak_roles=())
     elif not m.roles and len(m.ambiguous) == 1 and len(ctx.roles) == 1 and ctx.roles[0] in m.ambiguous[0][1]:
@@ -174,10 +175,11 @@ def plan(text: str, engine: Engine) -> Plan:
         m = _role_slot(engine, m, question).model_copy(update={"command": True})
     if context:
         m = _with_context(m, engine.matcher.match(context), engine.matcher.across_words)
-        if (
-            m.topic is None and set(m.tokens) & _POINTING
-        ):  # "i heard mlops jobs grow 20%. whats the real stat"
-            m = _topic_from(m, engine.matcher.match(body))
+        if set(m.tokens) & _POINTING:  # the question points back at its context
+            if m.topic is None:  # "i heard mlops jobs grow 20%. whats the real stat"
+                m = _topic_from(m, engine.matcher.match(body))
+            if not m.subject and not m.roles:  # "I want to work on AI in factories. Which job is that?"
+                m = m.model_copy(update={"subject": m.context})
     chat = _chat(engine, m)
     if chat is not None:
         return chat

@@ -67,6 +67,26 @@ class TestScope:
         reply = handlers.ask("I'm a data analyst, how do i become an ML engineer?", kb)
         assert reply.intent == "answer" and reply.roles == ("ai-ml-engineer",) and reply.uncovered == ()
 
+    def test_which_job_is_that_asks_across_the_roles_about_the_context(self, kb):
+        """'AI' in the context is the field; 'that' is working on AI in factories."""
+        reply = handlers.ask("i want to work on AI in factories / manufacturing. which job is that?", kb)
+        assert reply.intent != "clarify" and reply.roles[0] == "production-ai-engineer"
+        assert "Smart Factories" in reply.text[:600]
+
+    @pytest.mark.parametrize(
+        "text,said",
+        [
+            ("what percent of mlops engineers are women?", "women"),
+            (
+                "will my employer pay tuition for a masters while i work as a machine learning engineer?",
+                "tuition",
+            ),
+        ],
+    )
+    def test_demographics_and_benefits_are_not_covered(self, kb, text, said):
+        reply = handlers.ask(text, kb)
+        assert reply.intent == "unknown" and said in reply.uncovered
+
     def test_a_question_that_points_back_takes_the_topic_of_its_context(self, kb):
         """'whats the real stat' names no topic: the message around it does (jobs growing 20%)."""
         reply = handlers.ask("i heard mlops jobs are growing like 20%. whats the real stat", kb)
