@@ -43,6 +43,7 @@ _CROSS_ROLES = 5
 
 _ABOVE = {"after", "beyond", "above", "past", "next"}
 _GROWTH = {"demand", "career", "trends"}  # topics whose figures are growth figures
+_ABOUT_BOT = {"answer", "answers", "questions", "question", "talk", "explain", "know"}  # what rolebot does
 _HIGH = {"senior", "lead", "director"}  # levels reached by growing in the role
 _BECOME = {"become", "be", "reach", "get", "promoted"}
 _LADDER = {"ladder", "levels", "level", "progression", "rung", "rungs", "track", "tracks", "hierarchy"}
@@ -404,6 +405,10 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         return p
     if m.list_word and not m.roles and terms and all(t.word in MENTION for t in terms):
         return Plan("list", match=m)  # "which roles do you cover?": about rolebot, not the documents
+    if m.list_word and not m.roles and "you" in m.words and all(t.word in _ABOUT_BOT for t in terms):
+        return Plan(
+            "list", match=m
+        )  # "which jobs can you tell me about?", "... can you answer questions on?"
     rare = all(t.weight >= _RARE for t in terms)  # "where does SQL show up as a requirement?"
     if terms and not m.roles and (marked or rare):
         held = tuple(t for t in terms if engine.evidence.found(t))  # the rest is colour ("friendly")

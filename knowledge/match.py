@@ -26,6 +26,10 @@ _NON_WORD = re.compile(r"[^\w?]+|_")
 # Normalised text: "5-7 years" arrives as "5 7 years", "7+ years" as "7 years".
 _YEARS = re.compile(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b")
 _PERCENTILE = re.compile(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentile\b")
+_QUARTER = re.compile(r"\b(bottom|lowest|lower|top|upper|highest) (?:quarter|quartile)\b")
+_QUARTERS = {w: "25th Percentile" for w in ("bottom", "lowest", "lower")} | {
+    w: "75th Percentile" for w in ("top", "upper", "highest")
+}
 # a pay figure the person quotes: "500k", "$150,000" (read as "150 000"), "180 k"
 _AMOUNT = re.compile(r"(?<![\d.])(\d{2,3})\s?k\b|(?<![\d.])(\d{2,3}) 000\b")
 _AMOUNTS = (20_000, 2_000_000)  # outside: not a salary
@@ -434,12 +438,20 @@ class Matcher:
         joined = " ".join(tokens)
         years = _YEARS.search(joined)
         pct = _PERCENTILE.search(joined)
+        quarter = None if pct else _QUARTER.search(joined)  # "the bottom quarter of the market"
+        percentile = (
+            f"{pct.group(1)}th Percentile" if pct else _QUARTERS.get(quarter.group(1)) if quarter else None
+        )
+        if quarter:  # "bottom" and "top" of a quarter name the percentile, not a level
+            values["level"] = [lv for lv in values.get("level", []) if lv not in ("entry", "top")]
+            if not values["level"]:
+                del values["level"]
         amount = _amount(joined)
         if amount:  # "500k" is the focus, not a subject the documents lack
             for i, t in enumerate(tokens):
                 if _AMOUNT_WORD.fullmatch(t):
                     seen[i] = True
-        if not (values or years or pct or amount):
+        if not (values or years or percentile or amount):
             return _NO_FOCUS, seen  # most questions
         kinds = values.get("kind", [])
         if "additional" in kinds and "base" in kinds:  # "bonus on top of base" asks the additional pay
@@ -450,7 +462,7 @@ class Matcher:
             companies=tuple(values.get("company", ())),
             kinds=tuple(kinds),
             years=int(years.group(1)) if years else None,
-            percentile=f"{pct.group(1)}th Percentile" if pct else None,
+            percentile=percentile,
             amount=amount,
         )
         return focus, seen  # what `used` marks, `seen` marks too

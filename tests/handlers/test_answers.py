@@ -58,6 +58,14 @@ class TestLead:
         assert "pays most" not in reply.text
         assert reply.text.count("Entry-Level: $152,601 per year (average)") == 1
 
+    def test_a_quarter_of_the_market_is_a_percentile(self, kb):
+        reply = handlers.ask(
+            "what do lower paid machine learning engineers make, like the bottom quarter?", kb
+        )
+        assert (
+            "25th Percentile: $84,000" in first_screen(reply) and "entry" not in first_screen(reply).lower()
+        )
+
     def test_synonyms_find_what_the_documents_call_it(self, kb):
         """'certs' finds certifications; the requirements line with the named exams leads."""
         reply = handlers.ask("which certs are actually worth getting for a production ai engineer job", kb)

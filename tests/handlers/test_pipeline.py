@@ -162,6 +162,10 @@ class TestScope:
         assert set(reply.roles) == {"ai-systems-engineer", "mlops-engineer"}
         assert "2 of 5 roles* mention emotional intelligence" in reply.text
 
+    def test_ml_systems_are_no_role(self, kb):
+        reply = handlers.ask("who has to define SLAs for ml systems", kb)
+        assert reply.roles == ("ml-platform-engineer",) and "Service Level Agreements" in reply.text[:600]
+
     def test_a_synonym_is_said_as_the_documents_say_it(self, kb):
         """No document says 'self-driving': the lines that say 'autonomous vehicle', and the reply
         says it is their word ("self" of "self-study" does not count)."""

@@ -22,6 +22,8 @@ class TestIntents:
         ("query", "intent", "roles", "topic"),
         [
             ("/role mlops salary", "answer", ("mlops-engineer",), "salary"),
+            ("which jobs can you tell me about?", "list", (), None),
+            ("which roles can you answer questions on?", "list", (), None),
             ("mlops salary", "answer", ("mlops-engineer",), "salary"),
             ("<@U0BOT123> platform trends", "answer", ("ml-platform-engineer",), "trends"),
             ("<@U0BOT123|rolebot>: platform trends", "answer", ("ml-platform-engineer",), "trends"),
