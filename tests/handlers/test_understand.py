@@ -22,8 +22,30 @@ class TestIntents:
         ("query", "intent", "roles", "topic"),
         [
             ("/role mlops salary", "answer", ("mlops-engineer",), "salary"),
-            ("which jobs can you tell me about?", "list", (), None),
-            ("which roles can you answer questions on?", "list", (), None),
+            (
+                "which jobs can you tell me about?",
+                "list",
+                (
+                    "production-ai-engineer",
+                    "ai-ml-engineer",
+                    "ai-systems-engineer",
+                    "mlops-engineer",
+                    "ml-platform-engineer",
+                ),
+                None,
+            ),
+            (
+                "which roles can you answer questions on?",
+                "list",
+                (
+                    "production-ai-engineer",
+                    "ai-ml-engineer",
+                    "ai-systems-engineer",
+                    "mlops-engineer",
+                    "ml-platform-engineer",
+                ),
+                None,
+            ),
             ("mlops salary", "answer", ("mlops-engineer",), "salary"),
             ("<@U0BOT123> platform trends", "answer", ("ml-platform-engineer",), "trends"),
             ("<@U0BOT123|rolebot>: platform trends", "answer", ("ml-platform-engineer",), "trends"),
