@@ -24,8 +24,20 @@ _LONG = 10  # words: a shorter message is read whole
 _MOST = 45  # words of question kept
 
 
+# "coming from finance, ...": where the person comes from is context, not what is asked
+_BACKGROUND = re.compile(
+    r"^(?:\s*(?:hi|hey|hello)[,!\s]+)?(?:i'?m\s+)?(?:coming|switching|moving|transitioning|pivoting)\s+from\s+"
+    r"[^,.;:!?]{1,40}[,.;:]\s*",
+    re.IGNORECASE,
+)
+
+
 def split(text: str) -> tuple[str, str]:
     """(question, context) of a message; (text, "") when it is short or has no clear question."""
+    background = _BACKGROUND.match(text)
+    if background and len(text) > background.end():  # "coming from finance, what is an AI systems engineer?"
+        question, context = split(text[background.end() :])
+        return question, " ".join(p for p in (background.group(0).strip(" ,;:"), context) if p)
     if len(text.split()) <= _LONG:
         return text, ""
     parts = [p.strip() for p in _SENTENCE.split(text) if p and p.strip()]

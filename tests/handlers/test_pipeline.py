@@ -87,6 +87,14 @@ class TestScope:
         reply = handlers.ask(text, kb)
         assert reply.intent == "unknown" and said in reply.uncovered
 
+    def test_where_the_person_comes_from_is_context(self, kb):
+        """'coming from finance, ...': finance is the person's past, not the demand of the role."""
+        reply = handlers.ask(
+            "coming from finance, can someone give me the high-level picture of what an AI systems engineer is?",
+            kb,
+        )
+        assert (reply.roles, reply.topic) == (("ai-systems-engineer",), "overview")
+
     def test_a_question_that_points_back_takes_the_topic_of_its_context(self, kb):
         """'whats the real stat' names no topic: the message around it does (jobs growing 20%)."""
         reply = handlers.ask("i heard mlops jobs are growing like 20%. whats the real stat", kb)
