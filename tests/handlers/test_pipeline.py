@@ -90,8 +90,7 @@ class TestScope:
     def test_where_the_person_comes_from_is_context(self, kb):
         """'coming from finance, ...': finance is the person's past, not the demand of the role."""
         reply = handlers.ask(
-            "coming from finance, can someone give me the high-level picture of what an AI systems engineer is?",
-            kb,
+            "coming from finance, can you give me the big picture of what an AI systems engineer is?", kb
         )
         assert (reply.roles, reply.topic) == (("ai-systems-engineer",), "overview")
 
