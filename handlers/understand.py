@@ -131,7 +131,7 @@ def _with_context(m: Match, ctx: Match, across_words: frozenset[str]) -> Match:
 
 
 def _topic_from(m: Match, whole: Match) -> Match:
-    """A question that names no topic takes it from the whole message ("I heard MLOps jobs are
+    """A question that names no topic (or barely) takes it from the whole message ("I heard MLOps jobs are
     growing like 20%. What's the real stat?"), its own words counted twice."""
     scores = dict(whole.topic_scores)
     for tid, score in m.topic_scores.items():
@@ -176,7 +176,7 @@ def plan(text: str, engine: Engine) -> Plan:
     if context:
         m = _with_context(m, engine.matcher.match(context), engine.matcher.across_words)
         if set(m.tokens) & _POINTING:  # the question points back at its context
-            if m.topic is None:  # "i heard mlops jobs grow 20%. whats the real stat"
+            if m.topic_scores.get(m.topic or "", 0) < _WORDED:  # "mlops jobs grow 20%? whats the real stat"
                 m = _topic_from(m, engine.matcher.match(body))
             if not m.subject and not m.roles:  # "I want to work on AI in factories. Which job is that?"
                 m = m.model_copy(update={"subject": m.context})

@@ -87,6 +87,13 @@ class TestScope:
         reply = handlers.ask(text, kb)
         assert reply.intent == "unknown" and said in reply.uncovered
 
+    def test_how_much_will_that_hurt_is_about_its_context(self, kb):
+        reply = handlers.ask(
+            "i'm super technical but kinda bad with people. how much will that hurt me as an mlops engineer?",
+            kb,
+        )
+        assert reply.topic == "soft-skills" and "$" not in reply.text[:600]
+
     def test_where_the_person_comes_from_is_context(self, kb):
         """'coming from finance, ...': finance is the person's past, not the demand of the role."""
         reply = handlers.ask(
