@@ -260,6 +260,8 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         )
     if m.roles and (named_topic or m.subject) and not (m.compare_strong or leaning):  # a question of its own
         return text
+    if len(m.roles) > 1:  # "how do the requirements for mlops differ from production ai's?": its own
+        return text
     if other_title(engine, m) and not m.roles:  # "what about data analysts?": answered as the title,
         return f"{text} {last.topic}" if last.topic and not _worded(m) else text  # on the thread's topic
     if last.focus and "percentile" in last.focus:  # "and the 25th?"
@@ -270,14 +272,19 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     if said:  # "what about the ops side?": the words that named the role are not the subject
         body = " ".join(w for w in body.split() if w.lower().strip("?!.,") not in said)
         rest = engine.matcher.match(body)
-        if all(w in engine.matcher.stopwords or w in _FILLER for w in rest.words if w != "?"):
+        if not rest.topic_scores and all(
+            w in engine.matcher.stopwords or w in _FILLER for w in rest.words if w != "?"
+        ):
             body = "what about"  # "the 3rd", "the ml one pls": the role alone, asked in words as before
+            named_topic = False  # ... on the topic asked before
     if roles:  # "how about the people who build the platform": a description, not the subject
         body = " ".join(_DESCRIBED.sub(" ", body).split())
     pointing = bool(set(m.words) & _POINTERS) or _about_the_roles(engine, m)
     if m.ambiguous and pointing and last.roles and all(p == "ai" for p, _ in m.ambiguous):
         m = m.model_copy(update={"ambiguous": ()})  # "will AI replace them?": AI the field, them the role
-    if not (roles or m.topic or m.focus or m.ambiguous or pointing or named_topic):
+    if not (
+        roles or m.topic or m.focus or m.ambiguous or pointing or named_topic or (leaning and not m.subject)
+    ):
         return text  # nothing to complete ("why?"), or a new subject ("what about nurses?")
     choosing = set(m.words) & _BOTH or _CHOOSING & {
         " ".join(m.words[i : i + 2]) for i in range(len(m.words) - 1)

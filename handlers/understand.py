@@ -29,6 +29,8 @@ _ROLES_PLURAL = {"roles", "jobs", "positions", "careers"}
 _BARE_WORDS = 3  # no more words than this, none of them a topic or subject word: nothing to read
 _NAMED = 3  # a topic phrase this strong names the topic outright (as handlers.topic reads it)
 _WORDED = 2  # a topic phrase this strong names the topic in words
+_THANKS_WORDS = 8  # a thanks that goes on longer may be asking something
+_GRATITUDE = {"thanks", "thank", "thx", "ty", "tysm", "cheers", "appreciate", "appreciated", "ta"}
 # a question that points back at its context ("how much will that hurt me?", "what's the real stat?")
 _POINTING = {"it", "that", "this", "those", "these", "stat", "stats", "number", "numbers", "figure", "true"}
 _ADVISED = {"requirements", "career", "demand"}  # topics the model's kinds of advice refine
@@ -68,7 +70,12 @@ def thanks(engine: Engine, m: Match) -> bool:
     if not (said & {*words, *grams}) or m.roles or m.ambiguous:
         return False
     covered = {w for g in grams & said for w in g.split()}
-    return all(w in said or w in covered or w in engine.matcher.stopwords for w in words)
+    if all(w in said or w in covered or w in engine.matcher.stopwords for w in words):
+        return True
+    # "thx, that's what i needed", "thank you, very clear": thanks first, then no question at all
+    opens = bool(words) and words[0] in _GRATITUDE  # not "ok ..." or "cool ...", which go on to ask
+    asked = "?" in m.words or m.focus or max(m.topic_scores.values(), default=0) >= _WORDED
+    return opens and not asked and len(words) <= _THANKS_WORDS
 
 
 def _role_slot(engine: Engine, m: Match, question: str) -> Match:

@@ -146,6 +146,20 @@ class TestCompleting:
         )
         assert reply.intent == "compare" and reply.topic == "salary"
 
+    def test_a_pick_keeps_the_question_asked_and_and_after_goes_on(self, kb):
+        """'the first one' answers the pay question asked; 'and after a few years?' stays on it."""
+        first, pick, later = talk(
+            kb,
+            "hi! new grad here. how much do AI engineers make starting out?",
+            "the first one",
+            "and after a few years?",
+        )
+        assert first.intent == "clarify" and (pick.roles, pick.topic) == (
+            ("production-ai-engineer",),
+            "salary",
+        )
+        assert (later.intent, later.roles, later.topic) == ("answer", ("production-ai-engineer",), "salary")
+
 
 class TestNotInheriting:
     """What must not be carried over."""
@@ -165,6 +179,23 @@ class TestNotInheriting:
         """A short friendly reply about no role, without the last answer."""
         _, reply = talk(kb, "what about at google for ai systems engineers salary", "thanks!")
         assert reply.roles == () and "$" not in reply.text and len(reply.text) < 200
+
+    def test_thanks_with_a_few_more_words_is_still_thanks(self, kb):
+        for said in ("thx, that's what i needed", "thank you, very clear"):
+            _, reply = talk(kb, "mlops vs platform salary", said)
+            assert reply.roles == () and "$" not in reply.text
+
+    def test_thanks_that_goes_on_to_ask_is_a_question(self, kb):
+        _, reply = talk(kb, "mlops salary", "thanks, and what about platform engineers?")
+        assert reply.roles == ("ml-platform-engineer",)
+
+    def test_a_comparison_of_its_own_keeps_only_its_roles(self, kb):
+        *_, reply = talk(
+            kb,
+            "ai systems engineer salary?",
+            "separate question, how do requirements for mlops engineers differ from production ai's?",
+        )
+        assert set(reply.roles) == {"mlops-engineer", "production-ai-engineer"}
 
     def test_a_role_rolebot_does_not_know_is_said_plainly(self, kb):
         """'what about nurses?' is not answered with the last role again."""
