@@ -173,9 +173,9 @@ def _in_role(
     the lines that answer."""
     places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile or m.focus.amount
     if routed == "salary" and "why" in m.words and not places:  # "why is it so high?": what drives pay
-        kind = "reasons"
-    if routed == "demand" and kind in (None, "demand") and _asks(engine, m, "prospects"):
-        kind = "prospects"  # "is ml still a good career?": the outlook and job security lines
+        kind, sure = "reasons", 1.0
+    if kind in (None, "demand") and routed != "salary" and not places and _asks(engine, m, "prospects"):
+        kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
     advice = (
         _advice(engine, m, role, kind, terms, sure)
         if not places and (routed != "salary" or kind == "reasons")
