@@ -271,6 +271,14 @@ class TestAdvice:
                 "is MLOps a good career choice?",
                 "Job outlook is strong, with a predicted 21% increase in jobs",
             ),
+            (
+                "Is machine learning a good job for a software engineer",
+                "high job security and growth potential",
+            ),
+            (
+                "Is It Too Late to Enter the World of Machine Learning?",
+                "high job security and growth potential",
+            ),
         ],
     )
     def test_a_good_career_leads_with_the_outlook(self, kb, text, line):
