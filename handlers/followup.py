@@ -68,6 +68,7 @@ _ORDINAL = re.compile(
     r"\b(\d{2}(?:st|nd|rd|th))\b(?!\s+percentile)", re.IGNORECASE
 )  # the model's topic among the message's weak topic words
 _SHORT = 6
+_RARE_SUBJECT = 5.0  # a word held by a few lines only: specific enough to lead the answer
 # "the people who build ...", "the folks running ...": words describing a role, not the subject
 _DESCRIBED = re.compile(
     r"\b(?:people|folks|ones|guys|team|teams|those|engineers|person|persons)\s+(?:who|that|which|\w+ing)\b"
@@ -219,6 +220,13 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     return "" if m.topic is not None else None
 
 
+def _own_subject(engine: Engine, m: Match) -> bool:
+    """Whether the message asks about something specific the documents hold ("remotely",
+    "kubernetes"): a rare word, not an everyday one."""
+    ev = engine.evidence
+    return any(t.weight >= _RARE_SUBJECT and ev.found(t) for t in ev.terms(m.subject))
+
+
 def _about_the_roles(engine: Engine, m: Match) -> bool:
     """A short message whose every word is the documents' ("how many yrs exp tho"): it goes on
     about the roles just discussed (unlike "what about nurses?")."""
@@ -301,6 +309,8 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     elif not roles and not m.ambiguous:
         roles = list(last.roles) if len(last.roles) == 1 or last.intent == "compare" else []
     topic = [own or ""] if named_topic else [last.topic or ""]  # the model's topic, said outright
+    if not named_topic and _own_subject(engine, m) and not m.focus:  # "can they work remotely?": the lines on
+        topic = [""]  # the subject decide where the answer is, not the last topic
     keep_focus = (topic or (m.topic == last.topic)) and "why" not in m.words  # "why so high?" asks reasons
     focus = _focus_words(last, m) if keep_focus else []
     lead = ["compare"] if len(roles) > 1 else []

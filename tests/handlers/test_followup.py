@@ -160,6 +160,12 @@ class TestCompleting:
         )
         assert (later.intent, later.roles, later.topic) == ("answer", ("production-ai-engineer",), "salary")
 
+    def test_a_specific_subject_finds_its_own_section(self, kb):
+        """'can they work remotely?' after requirements: the remote-work line, under its section."""
+        _, reply = talk(kb, "what does an mlops engineer need to know?", "can they work remotely?")
+        assert reply.roles == ("mlops-engineer",) and reply.topic == "career"
+        assert "Potential for remote work" in reply.text[:300]
+
 
 class TestNotInheriting:
     """What must not be carried over."""
