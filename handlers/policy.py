@@ -201,9 +201,19 @@ def _in_role(
             )
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
     lead = lead_lines(engine, m, role, terms, LEAD_LINES)
+    named = strong_topic(m)
+    if named and lead and all(h.line.topic != named for h in lead) and all(is_word(t.word) for t in terms):
+        # "a plain-english summary of the job for a posting": the section named outright holds none of
+        # these everyday words, so they are colour ("posting" is no subject): the section in brief
+        brief = [] if point_words(engine, m) else _brief(engine, m, role, named)
+        if brief:
+            groups = ((role, tuple(brief)),)
+            return Plan(
+                "answer", m.roles, named, m.focus, mode="lead", groups=groups, match=m, uncovered=missed
+            )
     if not lead:
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
-    topic = strong_topic(m) or lead[0].line.topic
+    topic = named or lead[0].line.topic
     if len(lead) < 2:  # one line found: add the section's lines on what was asked, for context
         lead += section_opening(engine, m, role, topic, {h.line.id for h in lead})[: LEAD_LINES - len(lead)]
     groups = ((role, tuple(lead)),)

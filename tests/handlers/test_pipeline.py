@@ -94,6 +94,17 @@ class TestScope:
         )
         assert reply.topic == "soft-skills" and "$" not in reply.text[:600]
 
+    def test_an_everyday_word_beside_a_topic_named_outright_is_colour(self, kb):
+        """'a plain-english summary ... for a posting': the overview, not job-posting statistics."""
+        reply = handlers.ask(
+            "HR here - I need a short plain-english summary of the ml platform engineer job for a posting", kb
+        )
+        assert (
+            reply.topic == "overview"
+            and "plays a crucial role" in reply.text[:400]
+            and "74%" not in reply.text
+        )
+
     def test_where_the_person_comes_from_is_context(self, kb):
         """'coming from finance, ...': finance is the person's past, not the demand of the role."""
         reply = handlers.ask(
