@@ -97,11 +97,12 @@ def advice_lines(
         return []
     index = engine.evidence.index
     sections = spec.get("sections", ())
+    without = spec.get("without", ())
     lines = [
         (rank, ln)
         for rank, topic in enumerate(sections)
         for ln in index.section(role, topic)
-        if not ln.text.endswith(":") and ln.bullet
+        if not ln.text.endswith(":") and ln.bullet and not any(w in ln.text for w in without)
     ]
     rungs = _rungs([ln for rank, ln in lines if rank == 0], level, above)[:most] if level else []
     scored = [(_score(ln, spec, rank), i, ln) for i, (rank, ln) in enumerate(lines) if ln not in rungs]

@@ -46,7 +46,19 @@ _GROWTH = {"demand", "career", "trends"}  # topics whose figures are growth figu
 _ABOUT_BOT = {"answer", "answers", "questions", "question", "talk", "explain", "know"}  # what rolebot does
 _HIGH = {"senior", "lead", "director"}  # levels reached by growing in the role
 _BECOME = {"become", "be", "reach", "get", "promoted"}
-_LADDER = {"ladder", "levels", "level", "progression", "rung", "rungs", "track", "tracks", "hierarchy"}
+_LADDER = {
+    "ladder",
+    "levels",
+    "level",
+    "progression",
+    "rung",
+    "rungs",
+    "track",
+    "tracks",
+    "hierarchy",
+    "path",
+    "paths",
+}
 
 _AI_FIELD = {
     "ai in",

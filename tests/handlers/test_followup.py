@@ -166,6 +166,11 @@ class TestCompleting:
         assert reply.roles == ("mlops-engineer",) and reply.topic == "career"
         assert "Potential for remote work" in reply.text[:300]
 
+    def test_is_the_outlook_good_leads_with_the_outlook(self, kb):
+        _, reply = talk(kb, "what does a production ai engineer do?", "is the job outlook good?")
+        assert reply.topic == "demand" and "Job outlook is extremely positive" in reply.text[:600]
+        assert "$" not in reply.text[:600]
+
 
 class TestNotInheriting:
     """What must not be carried over."""

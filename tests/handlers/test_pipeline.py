@@ -233,6 +233,13 @@ class TestAdvice:
         assert reply.topic == "career" and "Career Progression" in reply.text[:200]
         assert "Senior MLOps Engineer" in reply.text[:600]
 
+    def test_the_career_path_is_the_ladder(self, kb):
+        reply = handlers.ask("what's the career path for ai systems engineers", kb)
+        assert (
+            "Junior AI Engineer" in reply.text
+            and "Director of AI or similar executive positions" in reply.text[:600]
+        )
+
     def test_what_it_takes_to_reach_a_level_is_the_ladder(self, kb):
         reply = handlers.ask("what would it take to become a director of mlops eventually", kb)
         assert reply.topic == "career" and "Director of MLOps" in reply.text[:300]
