@@ -187,7 +187,7 @@ def _in_role(
     if routed == "salary" and "why" in m.words and not places:  # "why is it so high?": what drives pay
         kind, sure = "reasons", 1.0
     outlook = not wants_numbers(m) and _asks(engine, m, "prospects")  # "job outlook %?" wants the figures
-    if kind in (None, "demand") and routed != "salary" and not places and outlook:
+    if routed != "salary" and not places and outlook:  # whatever kind the model read
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
     advice = (
         _advice(engine, m, role, kind, terms, sure)
