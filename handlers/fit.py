@@ -53,13 +53,14 @@ _WHICH = _Lazy(
 _MISSING = _Lazy(
     r"\b(?:missing|lack(?:ing)?|gaps?|short of|what else|still need|need to (?:learn|know|add)|"
     r"should i learn|what (?:else )?do i (?:still )?need|i need to learn|left to learn|"
+    r"(?:have|need) to pick up|should i pick up|"
     r"how (?:well|close) do i (?:match|fit)|"
     r"do i qualify|am i (?:ready|qualified) for)\b",
     re.I,
 )
 # Every _WHICH and _MISSING match holds one of these (a cheap test before the regexes).
-_CUES = ("miss", "lack", "gap", "short of", "else", "need", "learn", "fit", "suit", "close", "near", "best",
-         "match", "right", "target", "easiest", "natural", "aim", "where", "likeliest", "similar", "align",
+_CUES = ("miss", "lack", "gap", "short of", "else", "pick up", "need", "learn", "fit", "suit", "close", "near",
+         "best", "match", "right", "target", "easiest", "natural", "aim", "where", "likeliest", "similar", "align",
          "better", "qualif", "ready", "transition", "switch", "move", "pivot", "next step", "role", "job",
          "one")  # fmt: skip
 _CUE = re.compile("|".join(map(re.escape, _CUES)), re.I)

@@ -14,6 +14,17 @@ def first_screen(reply) -> str:
     return reply.text[:FIRST_SCREEN]
 
 
+class TestWhatToPickUp:
+    def test_what_to_pick_up_for_a_named_role_is_its_gaps(self, kb):
+        reply = handlers.ask(
+            "Staff backend engineer here (distributed systems, Go, k8s). What would I have to pick up to move into "
+            "ML platform engineering?",
+            kb,
+        )
+        assert reply.roles == ("ml-platform-engineer",) and "your gaps" in reply.text[:200]
+        assert "machine learning frameworks" in first_screen(reply)
+
+
 class TestWhichFits:
     """ "I know X, Y and Z: which role fits me?"."""
 
