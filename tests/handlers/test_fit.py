@@ -17,8 +17,8 @@ def first_screen(reply) -> str:
 class TestWhatToPickUp:
     def test_what_to_pick_up_for_a_named_role_is_its_gaps(self, kb):
         reply = handlers.ask(
-            "Staff backend engineer here (distributed systems, Go, k8s). What would I have to pick up to move into "
-            "ML platform engineering?",
+            "Staff backend engineer here (distributed systems, Go, k8s). "
+            "What would I have to pick up to move into ML platform engineering?",
             kb,
         )
         assert reply.roles == ("ml-platform-engineer",) and "your gaps" in reply.text[:200]
