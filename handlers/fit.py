@@ -61,8 +61,8 @@ _MISSING = _Lazy(
 # Every _WHICH and _MISSING match holds one of these (a cheap test before the regexes).
 _CUES = ("miss", "lack", "gap", "short of", "else", "pick up", "need", "learn", "fit", "suit", "close",
          "near", "best", "match", "right", "target", "easiest", "natural", "aim", "where", "likeliest",
-         "similar", "align", "better", "qualif", "ready", "transition", "switch", "move", "pivot", "next step",
-         "role", "job", "one")  # fmt: skip
+         "similar", "align", "better", "qualif", "ready", "transition", "switch", "move", "pivot",
+         "next step", "role", "job", "one")  # fmt: skip
 _CUE = re.compile("|".join(map(re.escape, _CUES)), re.I)
 _CUE_ASCII = re.compile("|".join(map(re.escape, _CUES)))  # on lowercased ASCII text: the same, 7x faster
 # A leading "/role" holds the cue "role", but no _WHICH or _MISSING match can start in it: the
