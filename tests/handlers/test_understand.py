@@ -25,25 +25,13 @@ class TestIntents:
             (
                 "which jobs can you tell me about?",
                 "list",
-                (
-                    "production-ai-engineer",
-                    "ai-ml-engineer",
-                    "ai-systems-engineer",
-                    "mlops-engineer",
-                    "ml-platform-engineer",
-                ),
+                ALL,
                 None,
             ),
             (
                 "which roles can you answer questions on?",
                 "list",
-                (
-                    "production-ai-engineer",
-                    "ai-ml-engineer",
-                    "ai-systems-engineer",
-                    "mlops-engineer",
-                    "ml-platform-engineer",
-                ),
+                ALL,
                 None,
             ),
             ("mlops salary", "answer", ("mlops-engineer",), "salary"),
