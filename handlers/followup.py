@@ -56,7 +56,7 @@ _POINTERS = {
     "job",
 }
 _BOTH = {"both", "two", "either"}
-_CHOOSING = {"which one", "which of"}  # choosing between the roles just discussed
+_CHOOSING = {"which one", "which of", "which is"}  # choosing between the roles just discussed
 _EACH = {"each", "every", "all"}  # about the roles just compared, unless roles are named ("all roles")
 _BACK = {"it", "that", "this", "those", "these"}  # the last answer itself ("why is that so high?")
 _FILLER = {"ok", "okay", "cool", "fine", "alright", "right", "so", "hmm", "great", "thanks", "thx", "nice"}
@@ -254,6 +254,7 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     m = engine.matcher.match(body)
     said_across = set(m.tokens) & engine.matcher.thread_across
     each = said_across <= _EACH and len(last.roles) > 1  # "main headaches for each?" after two roles
+    each = each or (said_across == {"any"} and bool(last.roles))  # "any certs?": for the role just discussed
     across = said_across and not set(m.words) & _POINTERS and not each  # not "is anyone hiring them?"
     if across or thanks(engine, m):  # "which roles need kubernetes?", "thanks!"
         return text

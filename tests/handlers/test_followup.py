@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import handlers
 from handlers import Turn
 
@@ -170,6 +172,28 @@ class TestCompleting:
         _, reply = talk(kb, "what does a production ai engineer do?", "is the job outlook good?")
         assert reply.topic == "demand" and "Job outlook is extremely positive" in reply.text[:600]
         assert "$" not in reply.text[:600]
+
+    @pytest.mark.parametrize(
+        "first,then,roles,topic",
+        [
+            ("mlops salary", "and for the folks who build models?", ("ai-ml-engineer",), "salary"),
+            (
+                "platform vs mlops salary",
+                "which is harder?",
+                ("ml-platform-engineer", "mlops-engineer"),
+                "challenges",
+            ),
+            (
+                "what are the requirements for platform engineers?",
+                "any certs?",
+                ("ml-platform-engineer",),
+                "requirements",
+            ),
+        ],
+    )
+    def test_everyday_follow_ups(self, kb, first, then, roles, topic):
+        _, reply = talk(kb, first, then)
+        assert (reply.roles, reply.topic) == (roles, topic)
 
 
 class TestNotInheriting:
