@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from handlers.advice import advice_lines, digest, figures_digest, ladder, pay_brief
@@ -44,6 +45,18 @@ _CROSS_ROLES = 5
 _ABOVE = {"after", "beyond", "above", "past", "next"}
 _GROWTH = {"demand", "career", "trends"}  # topics whose figures are growth figures
 _ABOUT_BOT = {"answer", "answers", "questions", "question", "talk", "explain", "know"}  # what rolebot does
+_TOOLS = {
+    "tool",
+    "tools",
+    "stack",
+    "tech",
+    "technologies",
+    "technology",
+    "frameworks",
+    "framework",
+    "languages",
+}
+_SCHOOLING = re.compile(r"\b(?:degree|bachelor|master|ph\.?d|years?)\b", re.I)  # a brief's degree and years
 _HIGH = {"senior", "lead", "director"}  # levels reached by growing in the role
 _BECOME = {"become", "be", "reach", "get", "promoted"}
 _LADDER = {
@@ -244,7 +257,11 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
         return []
     if topic == "salary":
         return [] if m.focus else pay_brief(engine, role)  # "how much do they make?"
-    return digest(engine, role, topic)
+    hits = digest(engine, role, topic)
+    if topic == "requirements" and _TOOLS & set(m.tokens):  # "what tools do they use?": not the degree
+        tools = [h for h in hits if not _SCHOOLING.search(h.line.text)]
+        return tools or hits
+    return hits
 
 
 def _odd(engine: Engine, words: tuple[str, ...]) -> tuple[str, ...]:

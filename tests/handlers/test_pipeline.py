@@ -262,6 +262,14 @@ class TestAdvice:
         reply = handlers.ask(text, kb)
         assert reply.topic == "requirements" and line in reply.text[:300] and "your gaps" not in reply.text
 
+    def test_what_tools_are_the_skills_not_the_degree(self, kb):
+        reply = handlers.ask("what tools do ai systems engineers use", kb)
+        assert "TensorFlow" in reply.text[:400] and "Bachelor" not in reply.text
+
+    def test_mistakes_are_challenges_not_pay(self, kb):
+        reply = handlers.ask("biggest mistakes ml engineers make", kb)
+        assert reply.topic == "challenges" and "$" not in reply.text
+
     def test_what_to_learn_leads_with_technical_skills(self, kb):
         reply = handlers.ask("what should I learn to become an ml engineer", kb)
         assert reply.topic == "requirements" and "Python" in reply.text[:600]
