@@ -451,6 +451,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         )  # "which jobs can you tell me about?", "... can you answer questions on?"
     rare = all(t.weight >= _RARE for t in terms)  # "where does SQL show up as a requirement?"
     if terms and not m.roles and (marked or rare):
+        beyond = not_covered(engine, m, terms, None)  # "which role has the best work life balance?"
+        if beyond and all(t.word in engine.matcher.beyond for t in beyond):
+            return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=beyond, match=m)
         held = tuple(t for t in terms if engine.evidence.found(t))  # the rest is colour ("friendly")
         if held and engine.evidence.covered(held):
             return _across(engine, m, held)
@@ -464,7 +467,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         guessed = choice.table != m.topic and choice.confidence < _COMPARE_SURE  # the model, unsure
         weak = m.topic is not None and (m.topic_scores[m.topic] < 2 or guessed)  # "how does X differ from Y"
         topic = m.topic if m.topic and not weak else ("salary" if m.focus else "overview")
-        return _compare(engine, m, tuple(roles), topic, terms, choice.label)
+        kind = choice.label if choice.sure >= _ADVICE_SURE else None  # "how does X differ from Y": no list
+        return _compare(engine, m, tuple(roles), topic, terms, kind)
     if len(m.roles) == 1:
         kind = choice.label
         if m.topic == "requirements" and set(m.focus.levels) & _HIGH and set(m.words) & _BECOME:

@@ -191,6 +191,16 @@ class TestScope:
         reply = handlers.ask("who has to define SLAs for ml systems", kb)
         assert reply.roles == ("ml-platform-engineer",) and "Service Level Agreements" in reply.text[:600]
 
+    def test_a_work_arrangement_across_the_roles_is_not_covered(self, kb):
+        reply = handlers.ask("which role has the best work life balance", kb)
+        assert reply.intent == "unknown" and "work life balance" in reply.text
+        # one the documents do mention is answered
+        assert handlers.ask("which roles mention remote work", kb).roles == ("mlops-engineer",)
+
+    def test_how_two_roles_differ_is_no_list_of_advice(self, kb):
+        reply = handlers.ask("how does production ai differ from mlops", kb)
+        assert (reply.intent, reply.topic) == ("compare", "overview")
+
     def test_a_synonym_is_said_as_the_documents_say_it(self, kb):
         """No document says 'self-driving': the lines that say 'autonomous vehicle', and the reply
         says it is their word ("self" of "self-study" does not count)."""
