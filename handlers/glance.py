@@ -12,7 +12,7 @@ import re
 
 from handlers.blocks import actions, context, full_button
 from handlers.engine import Engine
-from handlers.figures import label
+from handlers.figures import asks_low, label
 from handlers.plan import Plan
 from handlers.render import escape, header, section_blocks
 from handlers.reply import Reply
@@ -103,17 +103,23 @@ def glance_reply(engine: Engine, plan) -> Reply:
     sections = {t.id: t.title for t in kb.topics.values()}
     if plan.mode == "years":
         found = {r: _years(r) for r in plan.roles}
-        ranked = sorted(plan.roles, key=lambda r: -(found[r][0] if found[r] else -1))
+        low = asks_low(plan.match)  # "which role needs the least experience?"
+        sign = 1 if low else -1
+        ranked = sorted(plan.roles, key=lambda r: sign * found[r][0] if found[r] else 99)
         rows = [(label(kb.roles[r]), found[r][0] if found[r] else None,
                  found[r][1] if found[r] else "(no years stated)") for r in ranked]  # fmt: skip
         known = [r for r in ranked if found[r]]
         best = known[0] if known else None
+        most = "least" if low else "most"
+        tied = [r for r in known if found[r][0] == found[best][0]] if best else []
+        names = " and ".join(escape(titles[r]) for r in tied)
         sentence = (
-            f"*{escape(titles[best])} asks for the most experience*: {escape(found[best][1])}."
-            if best and (len(known) == 1 or found[known[1]][0] < found[best][0])
+            "*None of these documents states years of experience.*"
+            if not best
             else "*The documents state the same minimum*"
-            if best
-            else "*None of these documents states years of experience.*"
+            if len(known) > 1 and len(tied) == len(known)
+            else f"*{names} {'ask' if len(tied) > 1 else 'asks'} for the {most} experience*: "
+            f"{escape(found[best][1])}."
         )
         quotes = [
             f"*{escape(titles[r])}*\n• {escape(found[r][2])} _({sections[found[r][3]]})_"

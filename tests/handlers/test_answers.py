@@ -50,6 +50,16 @@ class TestLead:
         assert (reply.intent, reply.topic) == ("compare", "salary")
         assert "$157,969 per year (average base)" in reply.text
 
+    def test_who_asks_least_experience_is_said_as_least(self, kb):
+        reply = handlers.ask("which role needs the least experience", kb)
+        assert (
+            "Production AI Engineer and MLOps Engineer ask for the least experience*: 3+ years" in reply.text
+        )
+        assert (
+            "AI/ML Platform Engineer asks for the most experience"
+            in handlers.ask("which role needs the most years of experience?", kb).text
+        )
+
     def test_who_pays_least_is_said_as_least(self, kb):
         """'lowest starting pay?': the role whose entry range starts lowest, said so; a document
         line with several amounts is listed once."""
