@@ -120,7 +120,14 @@ def lead_lines(engine: Engine, m: Match, role: str, terms: tuple[Term, ...], mos
     )
     named = [h for h in hits if h.line.topic == strong]
     if named:  # the section asked for, and lines elsewhere only when they answer far better
-        better = [h for h in hits if h.line.topic != strong and h.score > _ELSEWHERE * named[0].score]
+        by_name = (
+            m.topic_top.get(strong, 0) > GENERIC_WEIGHT and set(m.topic_words) & engine.matcher.topic_names
+        )
+        better = (
+            []  # "best practices for deploying models": the section named by its name, its lines only
+            if by_name
+            else [h for h in hits if h.line.topic != strong and h.score > _ELSEWHERE * named[0].score]
+        )
         return engine.evidence.lead(sorted(named + better, key=lambda h: -h.score), most)
     best = best_topic(hits)
     return engine.evidence.lead(sorted(hits, key=lambda h: (h.line.topic != best, -h.score)), most)

@@ -76,6 +76,12 @@ class TestLead:
             "25th Percentile: $84,000" in first_screen(reply) and "entry" not in first_screen(reply).lower()
         )
 
+    def test_a_section_named_by_its_name_answers_from_its_own_lines(self, kb):
+        """'best practices for deploying models': best-practice lines, not overview lines on deploying."""
+        reply = handlers.ask("what are best practices for deploying models as an mlops engineer", kb)
+        assert reply.topic == "best-practices" and "Overview" not in first_screen(reply)
+        assert "Develop scalable MLOps frameworks" in first_screen(reply)
+
     def test_synonyms_find_what_the_documents_call_it(self, kb):
         """'certs' finds certifications; the requirements line with the named exams leads."""
         reply = handlers.ask("which certs are actually worth getting for a production ai engineer job", kb)
