@@ -76,7 +76,7 @@ _CLAIM = _Lazy(
     re.I,
 )
 _FIRST = re.compile(r"\b(?:first|start with|priorit)", re.I)
-_TARGET = re.compile(r"\b(?:for|become|becoming|be|as|into|to)\s+(?:an?\s+|the\s+)?$", re.I)
+_TARGET = re.compile(r"\b(?:for|become|becoming|be|as|into|to|if|whether|is)\s+(?:an?\s+|the\s+)?$", re.I)
 _OTHER_TOPICS = {"salary"}  # "which role pays best for a python dev like me": pay, not fit
 _AGAIN = "\nwhat should i learn"
 _TECH = {"language", "framework", "platform", "tool", "data", "ml", "maths", "practice"}

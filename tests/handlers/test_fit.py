@@ -25,6 +25,14 @@ class TestWhatToPickUp:
         assert "machine learning frameworks" in first_screen(reply)
 
 
+class TestTheRoleAskedAbout:
+    def test_a_role_named_as_the_target_is_no_skill_of_the_person(self, kb):
+        """'how do i know if mlops is right for me': MLOps is what they ask about, not a skill they
+        have; with no skill said, rolebot asks what they know."""
+        reply = handlers.ask("how do i know if mlops is right for me", kb)
+        assert "names 1 of your 1 skill" not in reply.text and "Tell me what you know" in reply.text
+
+
 class TestWhichFits:
     """ "I know X, Y and Z: which role fits me?"."""
 
