@@ -74,7 +74,9 @@ def point_forms(engine: Engine, m: Match) -> tuple[str, ...]:
 def extra_words(engine: Engine, m: Match, topic: str | None) -> tuple[str, ...]:
     """Words besides the subject and points that help rank lines: the focus words."""
     if topic == "salary":  # the documents' word for the kind of pay ("bonus" -> "additional")
-        focus = m.focus.kinds if kind_only(m.focus) else ()
+        # the documents' word for the kind ("additional") and the words typed ("bonus" finds "bonuses"),
+        # but not "base", whose stem is every "based"
+        focus = (*m.focus.kinds, *(w for w in m.focus_words if w != "base")) if kind_only(m.focus) else ()
     else:
         focus = m.focus_words
     words = (*focus, *m.focus.locations, *m.focus.companies)

@@ -82,6 +82,15 @@ class TestLead:
         assert reply.topic == "best-practices" and "Overview" not in first_screen(reply)
         assert "Develop scalable MLOps frameworks" in first_screen(reply)
 
+    def test_a_company_named_but_without_pay_figure_is_said(self, kb):
+        """The ML engineer document names Amazon as a recruiter but gives no Amazon pay: said so."""
+        reply = handlers.ask("how much do ml engineers make at amazon", kb)
+        assert reply.uncovered == ("Amazon pay",) and "say nothing about “Amazon pay”" in first_screen(reply)
+
+    def test_a_bonus_leads_with_the_pay_line_that_says_bonuses(self, kb):
+        reply = handlers.ask("production ai engineer bonus", kb)
+        assert first_screen(reply).index("Average of $36,420") < first_screen(reply).index("Factors")
+
     def test_synonyms_find_what_the_documents_call_it(self, kb):
         """'certs' finds certifications; the requirements line with the named exams leads."""
         reply = handlers.ask("which certs are actually worth getting for a production ai engineer job", kb)
