@@ -130,7 +130,8 @@ def ladder(engine: Engine, role: str, most: int = _MOST) -> list[Hit]:
 
 def digest(engine: Engine, role: str, topic: str) -> list[Hit]:
     """A section in brief, for a question that asks about the whole topic: its opening sentences,
-    then the first line under each heading, in document order, within about 800 characters.
+    then the first line under each heading, in document order (outside pay, pay lines last), within
+    about 800 characters.
     Made once per engine, role and topic (a copy is returned)."""
     return list(engine.keep(("digest", role, topic), lambda: _digest(engine, role, topic)))
 
@@ -229,7 +230,14 @@ def _head_words(line: Line) -> frozenset[str]:
 def _digest(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
     if topic == "requirements":
         return _needs(engine, role) or _by_heading(engine, role, topic)
-    return _by_heading(engine, role, topic)
+    hits = _by_heading(engine, role, topic)
+    if topic == "salary":
+        return hits
+    # outside pay, pay lines come last ("Salary and Compensation" opening a trends section)
+    return (
+        *(h for h in hits if not _MONEY.search(h.line.text)),
+        *(h for h in hits if _MONEY.search(h.line.text)),
+    )
 
 
 def _needs(engine: Engine, role: str) -> tuple[Hit, ...]:

@@ -91,6 +91,12 @@ class TestLead:
         reply = handlers.ask("production ai engineer bonus", kb)
         assert first_screen(reply).index("Average of $36,420") < first_screen(reply).index("Factors")
 
+    def test_a_trends_brief_puts_pay_lines_last(self, kb):
+        lead = first_screen(handlers.ask("what's hot right now for ai systems engineers", kb))
+        assert "Pre-trained AI models" in lead and (
+            "$" not in lead or lead.index("Pre-trained") < lead.index("$")
+        )
+
     def test_synonyms_find_what_the_documents_call_it(self, kb):
         """'certs' finds certifications; the requirements line with the named exams leads."""
         reply = handlers.ask("which certs are actually worth getting for a production ai engineer job", kb)
