@@ -397,7 +397,12 @@ def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
         blocks.insert(1 if blocks and blocks[0].get("type") == "header" else 0, context(say))
     if plan.uncovered:
         names = " or ".join(f"“{_echo(u)}”" for u in plan.uncovered[:3])
-        note = f"_The role documents say nothing about {names}; here is what they do cover._"
+        note = (  # one role: its document (another role's may cover it: "certs" for platform)
+            f"_The {escape(engine.kb.roles[reply.roles[0]].title)} document says nothing about {names}; "
+            "here is what it does cover._"
+            if len(reply.roles) == 1
+            else f"_The role documents say nothing about {names}; here is what they do cover._"
+        )
         head, sep, rest = text.partition("\n\n")
         text = f"{head}\n\n{note}\n\n{rest}" if sep and head.startswith("*") else f"{note}\n\n{text}"
         at = 1 if blocks and blocks[0].get("type") == "header" else 0

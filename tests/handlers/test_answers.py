@@ -85,7 +85,7 @@ class TestLead:
     def test_a_company_named_but_without_pay_figure_is_said(self, kb):
         """The ML engineer document names Amazon as a recruiter but gives no Amazon pay: said so."""
         reply = handlers.ask("how much do ml engineers make at amazon", kb)
-        assert reply.uncovered == ("Amazon pay",) and "say nothing about “Amazon pay”" in first_screen(reply)
+        assert reply.uncovered == ("Amazon pay",) and "says nothing about “Amazon pay”" in first_screen(reply)
 
     def test_a_bonus_leads_with_the_pay_line_that_says_bonuses(self, kb):
         reply = handlers.ask("production ai engineer bonus", kb)
@@ -292,7 +292,7 @@ class TestInBrief:
         reply = handlers.ask("prepping for interviews: how do ML engineers prevent overfitting?", kb)
         assert reply.intent == "answer" and reply.uncovered == ("interview",)
         assert "regularization, cross-validation" in first_screen(reply)
-        assert "say nothing about “interview”" in first_screen(reply)
+        assert "says nothing about “interview”" in first_screen(reply)
         reply = handlers.ask("what take-home test do companies give ml platform engineer candidates", kb)
         assert reply.intent == "unknown"
 
