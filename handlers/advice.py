@@ -194,7 +194,7 @@ def contrast(engine: Engine, role: str, topic: str, others: tuple[str, ...], mos
     """A role's section in brief beside others': the first line under each heading, those under
     headings the others lack first ("Public Speaking" before "Communication", which both have),
     in document order within each; at most `most` lines."""
-    firsts = [h for h in _firsts(engine, role, topic)]
+    firsts = list(_firsts(engine, role, topic))
     theirs = [_head_words(h.line) for o in others for h in _firsts(engine, o, topic)]
     distinct = [h for h in firsts if not any(_head_words(h.line) & t for t in theirs)]
     return [*distinct, *(h for h in firsts if h not in distinct)][:most]

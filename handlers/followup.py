@@ -258,6 +258,7 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     across = said_across and not set(m.words) & _POINTERS and not each  # not "is anyone hiring them?"
     if across or thanks(engine, m):  # "which roles need kubernetes?", "thanks!"
         return text
+    offered = _offered(turns)
     own = _own_topic(engine, m)
     named_topic = own is not None
     leaning = _leans(m.words)
@@ -265,7 +266,7 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         named_topic = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
         # ... or a sure reading of a whole question ("and what would that junior person do?")
         named_topic = named_topic or (
-            bool(own) and len(m.words) > _SHORT and not _everyday_roles(engine, m, _offered(turns))[0]
+            bool(own) and len(m.words) > _SHORT and not _everyday_roles(engine, m, offered)[0]
         )
     if m.roles and (named_topic or m.subject) and not (m.compare_strong or leaning):  # a question of its own
         return text
@@ -276,7 +277,7 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     if last.focus and "percentile" in last.focus:  # "and the 25th?"
         body = _ORDINAL.sub(r"\1 percentile", body)
         m = engine.matcher.match(body)
-    everyday, said = ([], set()) if m.roles or m.ambiguous else _everyday_roles(engine, m, _offered(turns))
+    everyday, said = ([], set()) if m.roles or m.ambiguous else _everyday_roles(engine, m, offered)
     roles = list(m.roles) or everyday
     if said:  # "what about the ops side?": the words that named the role are not the subject
         body = " ".join(w for w in body.split() if w.lower().strip("?!.,") not in said)
@@ -301,7 +302,7 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     pair = _recent_pair(turns) if choosing and len(last.roles) == 1 and not roles else ()
     if pair:  # "which one pays more?" after a turn on each of two roles: those two
         last = Turn("compare", pair, last.topic, last.focus)
-    both = bool(choosing or (pair and "each" in m.words)) and len(last.roles) > 1 and not roles
+    both = bool(choosing) and len(last.roles) > 1 and not roles
     compare = (m.compare_strong and bool(roles)) or both
     if both:  # "what do both need?", "which of the two pays more?"
         roles = list(last.roles)
@@ -312,8 +313,7 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     topic = [own or ""] if named_topic else [last.topic or ""]  # the model's topic, said outright
     if not named_topic and _own_subject(engine, m) and not m.focus:  # "can they work remotely?": the lines on
         topic = [""]  # the subject decide where the answer is, not the last topic
-    keep_focus = (topic or (m.topic == last.topic)) and "why" not in m.words  # "why so high?" asks reasons
-    focus = _focus_words(last, m) if keep_focus else []
+    focus = _focus_words(last, m) if "why" not in m.words else []  # "why so high?" asks reasons, not figures
     lead = ["compare"] if len(roles) > 1 else []
     parts = [*lead, *roles, *topic, *focus, body]  # what is filled in first: the question stays last
     return " ".join(p for p in parts if p)

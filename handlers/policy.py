@@ -223,10 +223,7 @@ def _in_role(
     if figures or numbers or not (wants_lines or kind_only(m.focus)):
         brief = _brief(engine, m, role, routed)
         if brief:  # a question about the whole topic: the section in brief, the rest behind the button
-            groups = ((role, tuple(brief)),)
-            return Plan(
-                "answer", m.roles, routed, m.focus, mode="lead", groups=groups, match=m, uncovered=missed
-            )
+            return _brief_plan(m, role, routed, brief, missed)
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
     lead = lead_lines(engine, m, role, terms, LEAD_LINES)
     named = strong_topic(m)
@@ -235,10 +232,7 @@ def _in_role(
         # these everyday words, so they are colour ("posting" is no subject): the section in brief
         brief = [] if point_words(engine, m) else _brief(engine, m, role, named)
         if brief:
-            groups = ((role, tuple(brief)),)
-            return Plan(
-                "answer", m.roles, named, m.focus, mode="lead", groups=groups, match=m, uncovered=missed
-            )
+            return _brief_plan(m, role, named, brief, missed)
     if not lead:
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
     topic = named or lead[0].line.topic
@@ -248,6 +242,12 @@ def _in_role(
     return Plan(
         "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m, uncovered=missed
     )
+
+
+def _brief_plan(m: Match, role: str, topic: str, brief: list[Hit], missed: tuple[str, ...]) -> Plan:
+    """One role's answer that leads with its section in brief."""
+    groups = ((role, tuple(brief)),)
+    return Plan("answer", m.roles, topic, m.focus, mode="lead", groups=groups, match=m, uncovered=missed)
 
 
 def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
@@ -448,9 +448,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     if m.list_word and not m.roles and terms and all(t.word in MENTION for t in terms):
         return Plan("list", match=m)  # "which roles do you cover?": about rolebot, not the documents
     if m.list_word and not m.roles and "you" in m.words and all(t.word in _ABOUT_BOT for t in terms):
-        return Plan(
-            "list", match=m
-        )  # "which jobs can you tell me about?", "... can you answer questions on?"
+        # "which jobs can you tell me about?", "... can you answer questions on?"
+        return Plan("list", match=m)
     rare = all(t.weight >= _RARE for t in terms)  # "where does SQL show up as a requirement?"
     if terms and not m.roles and (marked or rare):
         beyond = not_covered(engine, m, terms, None)  # "which role has the best work life balance?"
@@ -475,7 +474,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         kind = choice.label
         if m.topic == "requirements" and set(m.focus.levels) & _HIGH and set(m.words) & _BECOME:
             # "what would it take to become a director of mlops?": the way up the ladder
-            m = m.model_copy(update={"topic": "career", "topic_scores": {**m.topic_scores, "career": 5}})
+            scores = {**m.topic_scores, "career": GENERIC_WEIGHT}
+            m = m.model_copy(update={"topic": "career", "topic_scores": scores})
             kind = "grow"
         return _one_role(engine, m, terms, kind, choice.sure, choice.hunch)
     if m.list_word and m.topic is None and not m.unknown:

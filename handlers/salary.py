@@ -63,13 +63,16 @@ _ONE = ("levels", "locations", "companies", "kinds")
 _EACH = 4  # figures shown per focus word when they cannot all be met at once
 
 
+def _once(found: list[SalaryFigure]) -> list[SalaryFigure]:
+    """The first figure of each source line, in order: a line with three amounts is shown once."""
+    seen: set[tuple[str, str]] = set()
+    return [f for f in found if not ((f.topic, f.source) in seen or seen.add((f.topic, f.source)))]
+
+
 def _lines(found: list[SalaryFigure], topic_titles: dict[str, str]) -> list[str]:
-    """One bullet per source line: a line with three amounts is shown once."""
-    once = {(f.topic, f.source): f for f in reversed(found)}  # the first of each line
     return [
         figure_line(f) + ("" if f.topic == "salary" else f" [{topic_titles.get(f.topic, f.topic)}]")
-        for f in found
-        if once[(f.topic, f.source)] is f
+        for f in _once(found)
     ]
 
 
@@ -163,8 +166,7 @@ def verdict(roles: list[Role], focus: Focus) -> list[str]:
     for role in ranked:
         found = matching(role, focus)
         lines += ["", f"*{escape(role.title)} — {words}*"]
-        once = list({(f.topic, f.source): f for f in reversed(found)}.values())[::-1]  # a line once
-        lines += [figure_line(f) for f in once[:4]] or ["_no matching figure in its document_"]
+        lines += [figure_line(f) for f in _once(found)[:4]] or ["_no matching figure in its document_"]
     return lines
 
 
