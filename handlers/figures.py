@@ -129,30 +129,22 @@ def chart_lines(roles: list[Role], focus: Focus, low: bool = False) -> tuple[str
     name, cells = picked[-1]
     known = sorted(((r, f) for r, f in cells if f is not None), key=lambda c: -_top(c[1]))
     sentence = ""
-    if known and low:
-        known = sorted(known, key=lambda c: c[1].low if c[1].low is not None else _top(c[1]))
-        worst, fig = known[0]
-        least = "less" if len(roles) == 2 else "least"
-        at = f"at {name.lower()}" if name in LEVELS.values() else f"for {name}"
-        rest = "; ".join(f"{escape(r.title)} {escape(shown(f))}" for r, f in known[1:])
-        bottom = "" if _point(fig) or fig.high is None else " at the bottom of its range"
-        sentence = (
-            f"*{escape(worst.title)} pays {least} {escape(at)}*: {escape(shown(fig))}"
-            f"{bottom}{f', against {rest}' if rest else ''}."
-        )
-    elif known:
-        best, fig = known[0]
-        most = "more" if len(roles) == 2 else "most"
-        tied = [r.title for r, f in known[1:] if _top(f) == _top(fig)]
+    if known:
+        end = (lambda f: f.low if f.low is not None else _top(f)) if low else _top  # what is compared
+        known = sorted(known, key=lambda c: end(c[1]) if low else -end(c[1]))
+        first, fig = known[0]
+        word = ("less" if len(roles) == 2 else "least") if low else ("more" if len(roles) == 2 else "most")
+        tied = [r.title for r, f in known[1:] if end(f) == end(fig)]
         also = f" (tied with {', '.join(tied)})" if tied else ""
-        rest = "; ".join(
-            f"{escape(r.title)} {escape(shown(f))}" for r, f in known[1:] if _top(f) != _top(fig)
-        )
+        rest = "; ".join(f"{escape(r.title)} {escape(shown(f))}" for r, f in known[1:] if end(f) != end(fig))
         at = f"at {name.lower()}" if name in LEVELS.values() else f"for {name}"
-        top = "" if _point(fig) or fig.low is None else " at the top of its range"
+        other_end = fig.high if low else fig.low
+        edge = (
+            "" if _point(fig) or other_end is None else f" at the {'bottom' if low else 'top'} of its range"
+        )
         sentence = (
-            f"*{escape(best.title)} pays {most}{also} {escape(at)}*: {escape(shown(fig))}"
-            f"{top}{f', against {rest}' if rest else ''}."
+            f"*{escape(first.title)} pays {word}{also} {escape(at)}*: {escape(shown(fig))}"
+            f"{edge}{f', against {rest}' if rest else ''}."
         )
     legend = f"{_FULL} to a range's low end, {_SHADE} to its high end or bound"
     return sentence, "```\n" + escape("\n".join([*lines, "", legend])) + "\n```"
