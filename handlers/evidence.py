@@ -67,8 +67,13 @@ class Evidence:
 
     # terms -----------------------------------------------------------------
     def _spell(self, word: str) -> str:
-        """A word the documents never use, corrected to one they do ("kuberntes")."""
-        if len(word) < _MIN_SPELL or not word.isalpha() or self.index.matching(word) or is_word(word):
+        """A word the documents never use, corrected to one they do ("kuberntes", "specialise")."""
+        if len(word) < _MIN_SPELL or not word.isalpha() or self.index.matching(word):
+            return word
+        american = next((a for a in _american(word) if self.index.matching(a)), None)
+        if american:  # "specialise", "modelling", "behaviour": the documents spell it the US way
+            return american
+        if is_word(word):
             return word  # an everyday word the documents do not use is colour, not a typo
         near = [w for n in (-1, 0, 1) for w in self.words.get((word[0], len(word) + n), ())]
         best = fuzzy.best(word, fuzzy.Choices(near), _SPELL_CUTOFF)
@@ -119,6 +124,18 @@ class Evidence:
             return bool(ids)
         wanted = set(roles)
         return any(self.index.line(i).role in wanted for i in ids)
+
+    def compared(self, term: Term, roles: Iterable[str]) -> bool:
+        """Whether a line of these roles sets the term beside them ("AI/ML Engineer vs. Data
+        Scientist", "a premium compared to traditional software engineers")."""
+        wanted = set(roles)
+        ids = frozenset().union(*(self.index.matching(f) for f in term.forms))
+        return any(
+            (line := self.index.line(i)).role in wanted
+            and _COMPARING.search(f"{line.label or ''} {line.text}".lower())
+            and self.says(line, term)
+            for i in ids
+        )
 
     def found_in_topic(self, form: str, topic: str | None, roles: Iterable[str] | None = None) -> bool:
         """Whether a line of the topic (of these roles) holds the word or phrase."""
@@ -196,6 +213,23 @@ class Evidence:
             return []
         floor = hits[0].score * _KEEP
         return [h for h in hits[: most * 3] if h.score >= floor][:most]
+
+
+_BRITISH = (
+    (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"(\w{3,})our(s|ed|ing)?$"), r"\1or\2"),  # not "four", "hour"
+    (re.compile(r"([aeiou])ll(ing|ed|er|ers)$"), r"\1l\2"),
+    (re.compile(r"(\w{3,})tre(s)?$"), r"\1ter\2"),
+)
+
+
+def _american(word: str) -> list[str]:
+    """The US spellings a British spelling may have ("optimise" -> "optimize")."""
+    return [out for pattern, repl in _BRITISH if (out := pattern.sub(repl, word)) != word]
+
+
+_COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|premium over|unlike|whereas|differ\w*)\b")
 
 
 @functools.lru_cache(maxsize=1024)

@@ -395,8 +395,9 @@ def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
         head, sep, rest = text.partition("\n\n")
         text = f"{head}\n\n{say}\n\n{rest}" if sep and head.startswith("*") else f"{say}\n\n{text}"
         blocks.insert(1 if blocks and blocks[0].get("type") == "header" else 0, context(say))
-    if plan.uncovered:
-        names = " or ".join(f"“{_echo(u)}”" for u in plan.uncovered[:3])
+    unsaid = [u for u in plan.uncovered if u != plan.note]  # the note says the title itself
+    if unsaid:
+        names = " or ".join(f"“{_echo(u)}”" for u in unsaid[:3])
         note = (  # one role: its document (another role's may cover it: "certs" for platform)
             f"_The {escape(engine.kb.roles[reply.roles[0]].title)} document says nothing about {names}; "
             "here is what it does cover._"

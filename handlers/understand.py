@@ -168,6 +168,24 @@ def _finish(p: Plan, choice: Choice, missing: tuple[str, ...]) -> Plan:
     return p.model_copy(update={"kind": kind, "also": also, "uncovered": uncovered})
 
 
+_PERSON = {"engineer", "developer", "scientist", "analyst", "architect", "administrator", "sre"}
+
+
+def _beside(engine: Engine, p: Plan, title: str, person: bool, missing: tuple[str, ...]) -> tuple[str, ...]:
+    """What to name as uncovered when a title that is none of the five is asked beside the roles.
+
+    A person's title ("software engineer") is covered only where a document sets it beside the
+    role ("vs. Data Scientist", "a premium over software engineers"); a field ("devops", "web
+    development") is covered wherever a document names it.
+    """
+    term = engine.evidence.term(title)
+    if not engine.evidence.found(term, p.roles):
+        return (title, *missing)
+    if not person or engine.evidence.compared(term, p.roles):
+        return missing
+    return (title, *missing)
+
+
 def plan(text: str, engine: Engine) -> Plan:
     """Decide how to answer `text` (slash text or mention text).
 
@@ -218,9 +236,9 @@ def plan(text: str, engine: Engine) -> Plan:
         if p.intent in ("answer", "compare")
         else ()
     )
-    if title and p.intent in ("answer", "compare") and m.compare_strong:  # "mlops vs devops"
-        if engine.evidence.found(engine.evidence.term(title[0]), p.roles):  # what the documents say of it
-            p = p.model_copy(update={"note": title[0], "uncovered": ()})
-        else:
-            missing = (title[0], *missing)
+    if title and p.intent in ("answer", "compare") and p.roles:
+        person = title[0].split()[-1] in _PERSON
+        if (m.compare_strong or person) and engine.evidence.found(engine.evidence.term(title[0]), p.roles):
+            p = p.model_copy(update={"note": title[0], "uncovered": ()})  # "mlops vs devops": what they say
+        missing = _beside(engine, p, title[0], person, missing)
     return _finish(p, choice, missing)

@@ -67,6 +67,61 @@ class TestScope:
         reply = handlers.ask("I'm a data analyst, how do i become an ML engineer?", kb)
         assert reply.intent == "answer" and reply.roles == ("ai-ml-engineer",) and reply.uncovered == ()
 
+    def test_a_title_beside_a_role_is_named_as_not_covered(self, kb):
+        """The documents mention software engineers only as colleagues: what they say is shown,
+        and the title is named as not covered, in the text and in `uncovered`."""
+        reply = handlers.ask(
+            "what are the differences in tasks between an ML engineer and a software engineer", kb
+        )
+        assert reply.intent == "answer" and reply.uncovered == ("software engineer",)
+        assert "“software engineer” isn't one of the 5 roles I know" in reply.text
+        assert reply.text.count("software engineer") >= 2  # the lines that say it
+
+    def test_a_title_a_document_sets_beside_its_role_is_covered(self, kb):
+        reply = handlers.ask("is a data scientist the same as an ml engineer", kb)
+        assert reply.uncovered == () and "AI/ML Engineer vs. Data Scientist" in reply.text[:600]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "data scientists who want to move into mlops, what should they learn?",
+            "I'm a senior backend engineer, what does an mlops engineer do all day?",
+            "should I learn devops before mlops?",  # a field the document names
+        ],
+    )
+    def test_a_title_for_the_person_asking_or_a_named_field_is_not_uncovered(self, kb, text):
+        assert handlers.ask(text, kb).uncovered == ()
+
+    def test_different_from_a_title_asks_about_it(self, kb):
+        reply = handlers.ask("how is an mlops engineer different from a devops engineer", kb)
+        assert "devops engineer" in reply.uncovered and reply.roles == ("mlops-engineer",)
+
+    @pytest.mark.parametrize(
+        "text,said,topic",
+        [
+            ("Can I learn machine learning at 30?", "age", "requirements"),
+            ("am i too old to become an mlops engineer?", "too old", "career"),
+            ("which country pays ML engineers the most?", "country", "salary"),
+            ("what do mlops engineers earn abroad?", "abroad", "salary"),
+        ],
+    )
+    def test_age_and_countries_are_named_and_the_rest_answered(self, kb, text, said, topic):
+        reply = handlers.ask(text, kb)
+        assert reply.intent == "answer" and reply.topic == topic and said in reply.uncovered
+        assert f"says nothing about “{said}”" in reply.text
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "what do mlops engineers make at 30 yoe",
+            "I work at one of the big banks in my country. what do mlops engineers do?",
+            "what can an AI systems engineer specialise in later on?",  # British spelling
+        ],
+    )
+    def test_numbers_own_country_and_british_spelling_are_not_uncovered(self, kb, text):
+        reply = handlers.ask(text, kb)
+        assert reply.intent == "answer" and reply.uncovered == ()
+
     def test_which_job_is_that_asks_across_the_roles_about_the_context(self, kb):
         """'AI' in the context is the field; 'that' is working on AI in factories."""
         reply = handlers.ask("i want to work on AI in factories / manufacturing. which job is that?", kb)
