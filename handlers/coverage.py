@@ -7,7 +7,7 @@ from handlers.evidence import Term
 from handlers.salary import matching
 from knowledge.match import Focus, Match
 
-__all__ = ["MAX_SUBJECT", "MENTION", "natural", "not_covered", "subject_terms", "unmatched_focus"]
+__all__ = ["MAX_SUBJECT", "MENTION", "beyond", "natural", "not_covered", "subject_terms", "unmatched_focus"]
 
 MENTION = {"mention", "mentioned", "mentions", "cover", "covered", "covers", "listed", "lists", "named"}
 
@@ -51,14 +51,14 @@ _SENTENCE_WORDS = {
 MAX_SUBJECT = 8  # distinct subject words looked up: a 4,000-character message costs no more
 
 
-def _beyond(engine: Engine, m: Match) -> list[str]:
+def beyond(engine: Engine, m: Match) -> list[str]:
     """Words and word pairs of the question that name what the documents never cover (PTO, visas)."""
-    beyond, words, firsts = engine.matcher.beyond, m.words, engine.matcher.beyond_firsts
+    table, words, firsts = engine.matcher.beyond, m.words, engine.matcher.beyond_firsts
     starts = [i for i, w in enumerate(words) if w in firsts]
     grams = [" ".join(words[i : i + n]) for n in (5, 4, 3, 2) for i in starts if i + n <= len(words)]
     tokens = m.tokens  # a pair can be one only where a phrase starts
     pairs = [" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1) if tokens[i] in firsts]
-    return [w for w in dict.fromkeys((*grams, *pairs, *m.tokens, *m.words, *m.subject)) if w in beyond]
+    return [w for w in dict.fromkeys((*grams, *pairs, *m.tokens, *m.words, *m.subject)) if w in table]
 
 
 def unmatched_focus(engine: Engine, m: Match, roles) -> tuple[str, ...]:
@@ -83,13 +83,13 @@ def not_covered(
     words the question explicitly asks to be mentioned ("does it mention rust?"). Any other word
     the documents lack is colour ("lowdown", "whats the deal") and the question is answered.
     """
-    policy = _beyond(engine, m)
+    policy = beyond(engine, m)
     if not (policy or terms):  # "/role mlops salary": nothing to look up (the index stays closed)
         return ()
     ev = engine.evidence
-    beyond = [t for t in ev.terms(policy) if not ev.found(t, roles)]
-    if beyond:
-        return tuple(beyond)
+    unsaid = [t for t in ev.terms(policy) if not ev.found(t, roles)]
+    if unsaid:
+        return tuple(unsaid)
     absent = tuple(t for t in terms if not ev.found(t, roles) and t.word not in MENTION)  # not "cover" itself
     if absent and set(m.tokens) & MENTION:  # "does the mlops doc mention rust?"
         return absent

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.coverage import beyond
 from handlers.engine import Engine
 from handlers.fit import again
 from handlers.scope import other_title
@@ -292,8 +293,16 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     pointing = bool(set(m.words) & _POINTERS) or _about_the_roles(engine, m)
     if m.ambiguous and pointing and last.roles and all(p == "ai" for p, _ in m.ambiguous):
         m = m.model_copy(update={"ambiguous": ()})  # "will AI replace them?": AI the field, them the role
+    policy = bool(beyond(engine, m))  # "what about PTO?": a policy of the role just discussed
     if not (
-        roles or m.topic or m.focus or m.ambiguous or pointing or named_topic or (leaning and not m.subject)
+        roles
+        or m.topic
+        or m.focus
+        or m.ambiguous
+        or pointing
+        or named_topic
+        or policy
+        or (leaning and not m.subject)
     ):
         return text  # nothing to complete ("why?"), or a new subject ("what about nurses?")
     choosing = set(m.words) & _BOTH or _CHOOSING & {

@@ -168,6 +168,8 @@ class Matcher:
             for value, phrases in values.items()
             for p in phrases
         }
+        for phrase in aliases.not_topics:  # "hiring manager": no level either
+            self.focus_phrases.setdefault(key(phrase), (None, None))
         self.intent_words = {
             name: {key(p) for p in getattr(aliases, name)}
             for name in ("compare_strong", "compare_weak", "roles_words", "list_words", "help_words")
@@ -427,14 +429,20 @@ class Matcher:
         """Focus words; places and companies are consumed so they do not read as topics."""
         seen = used[:]
         values: dict[str, list[str]] = {}
+        held = []
         for start, end, phrase in self._spans(tokens, self.focus_phrases, seen):
             dim, value = self.focus_phrases[phrase]
+            if dim is None:  # a phrase that names nothing: its words are free again after
+                held.append((start, end))
+                continue
             if value not in values.setdefault(dim, []):
                 values[dim].append(value)
             if dim in ("location", "company"):
                 marks[start:end] = [f"_{dim}_"] * (end - start)
                 for j in range(start, end):
                     used[j] = True
+        for start, end in held:
+            seen[start:end] = used[start:end]
         joined = " ".join(tokens)
         years = _YEARS.search(joined)
         pct = _PERCENTILE.search(joined)

@@ -40,6 +40,12 @@ class TestCompleting:
         _, reply = talk(kb, "what does a production ai engineer do?", "and what do they need to know?")
         assert (reply.roles, reply.topic) == (("production-ai-engineer",), "requirements")
 
+    def test_a_policy_question_stays_on_the_role(self, kb):
+        """'what about PTO?' after a production AI question: that document is silent on it."""
+        replies = talk(kb, "what does a production ai engineer do?", "hm ok. what about PTO?")
+        assert replies[-1].roles == ("production-ai-engineer",) and "pto" in replies[-1].uncovered
+        assert "for Production AI Engineer" in replies[-1].text
+
     def test_compare_that_with_adds_a_role(self, kb):
         """'compare that with mlops' compares the last role with MLOps on the last topic and city."""
         _, reply = talk(kb, "platform engineer salary in nyc", "compare that with mlops")

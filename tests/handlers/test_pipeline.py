@@ -92,6 +92,17 @@ class TestScope:
     def test_a_title_for_the_person_asking_or_a_named_field_is_not_uncovered(self, kb, text):
         assert handlers.ask(text, kb).uncovered == ()
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "I'm a recruiter. What should an ML platform engineer's CV show?",
+            "hiring manager here: what background should I screen for when hiring mlops engineers?",
+        ],
+    )
+    def test_someone_hiring_asks_what_the_role_requires(self, kb, text):
+        reply = handlers.ask(text, kb)
+        assert reply.topic == "requirements"
+
     def test_different_from_a_title_asks_about_it(self, kb):
         reply = handlers.ask("how is an mlops engineer different from a devops engineer", kb)
         assert "devops engineer" in reply.uncovered and reply.roles == ("mlops-engineer",)
@@ -526,6 +537,8 @@ def test_a_close_second_topic_is_offered_as_a_button(kb):
         "what makes a great ml platform engineer",
         "what do mlops engineers need to get better at",
         "how do ai systems engineers grow their skills",
+        "what do mlops engineers spend time improving",
+        "what do ml engineers spend time improving",
     ):
         reply = handlers.ask(question, kb)
         also = [
