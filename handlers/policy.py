@@ -87,6 +87,7 @@ _AI_FIELD = {
 }
 
 _ADVICE_SURE = 0.5  # below this, the lines on the question's own words lead an advice answer
+_ADVICE_UNSURE = 0.35  # ... or below this, when those lines lie outside the kind's sections
 
 _COMPARE_SURE = 0.6  # a comparison takes the model's topic from this; else the overviews
 
@@ -120,12 +121,35 @@ def _advice(
     # "should you do a PhD?": a rare point asked leads the kind's list ("tools", "hire" do not)
     points = [w for w in point_words(engine, m) if engine.evidence.term(w).weight >= _RARE]
     extra = lead_lines(engine, m, role, terms, 3) if terms or points else []
-    first = [*extra, *lines] if extra and (sure < _ADVICE_SURE or points) else [*lines, *extra]
+    sections = engine.advice.get(kind or "", {}).get("sections", ())
+    aside = bool(extra) and all(h.line.topic not in sections for h in extra)  # "GitHub Copilot" (trends)
+    unsure = sure < (_ADVICE_UNSURE if aside else _ADVICE_SURE)  # for "what should my github show?"
+    first = [*extra, *lines] if extra and (unsure or (points and not aside)) else [*lines, *extra]
     seen: set[int] = set()
     first = [h for h in first if not (h.line.id in seen or seen.add(h.line.id))]  # each line once
     topic = first[0].line.topic
     groups = ((role, tuple(first[: LEAD_LINES + 2])),)
     return Plan("answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
+
+
+_FROM = {"from", "into", "to"}  # "from backend into infra"
+_JOURNEY_END = {"?", ".", "!", "and", "but", "so", "how", "what", "is", "do", "does", "should"}
+
+
+def _journey(words: tuple[str, ...]) -> set[str]:
+    """The words that say where a person comes from and goes to ("from backend work into
+    infrastructure roles"): the way in is the question, those words are no subject."""
+    out: set[str] = set()
+    if "from" not in words:
+        return out
+    start = words.index("from")
+    for i, w in enumerate(words[start:], start):
+        if w in _FROM:
+            for nxt in words[i + 1 : i + 6]:
+                if nxt in _JOURNEY_END or nxt in _FROM:
+                    break
+                out.add(nxt)
+    return out
 
 
 def _asks(engine: Engine, m: Match, kind: str) -> bool:
@@ -202,6 +226,9 @@ def _in_role(
     outlook = not wants_numbers(m) and _asks(engine, m, "prospects")  # "job outlook %?" wants the figures
     if routed != "salary" and not places and outlook:  # whatever kind the model read
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
+    if kind == "entry":  # "move from backend or product work into infrastructure": the way in, no subject
+        journey = _journey(m.words)
+        terms = tuple(t for t in terms if t.word not in journey)
     advice = (
         _advice(engine, m, role, kind, terms, sure)
         if not places and (routed != "salary" or kind == "reasons")

@@ -103,6 +103,22 @@ class TestScope:
         reply = handlers.ask(text, kb)
         assert reply.topic == "requirements"
 
+    def test_ai_infrastructure_is_the_platform_role(self, kb):
+        reply = handlers.ask("what kinds of projects signal readiness for an AI infrastructure role?", kb)
+        assert reply.roles == ("ml-platform-engineer",)
+
+    def test_where_a_person_comes_from_and_goes_is_no_subject(self, kb):
+        """'from backend or product work into infrastructure': the way in, from the career lists."""
+        reply = handlers.ask(
+            "How do people actually move from backend or product work into ML infrastructure roles?", kb
+        )
+        assert reply.roles == ("ml-platform-engineer",) and reply.topic in ("career", "requirements")
+
+    def test_a_medium_word_in_another_section_does_not_lead_advice(self, kb):
+        """'github' in a CV question is where to show things, not the Copilot trend."""
+        reply = handlers.ask("what should my github show if i want to do ml platform work someday?", kb)
+        assert reply.topic in ("career", "requirements") and "Copilot" not in reply.text[:300]
+
     def test_different_from_a_title_asks_about_it(self, kb):
         reply = handlers.ask("how is an mlops engineer different from a devops engineer", kb)
         assert "devops engineer" in reply.uncovered and reply.roles == ("mlops-engineer",)
