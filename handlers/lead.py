@@ -25,10 +25,11 @@ _NUMBERED = re.compile(r"^\d+\.\s+")
 
 
 def _where(engine: Engine, line: Line, topic: str | None) -> str:
-    """'Requirements › Education': the section and the headings above a line. The section is
-    left out when it is `topic`, the one the reply's title names; list numbers are left out."""
+    """'Requirements › Education': the section and the nearest heading above a line (the ones
+    between say less and take the first screen). The section is left out when it is `topic`, the
+    one the reply's title names; list numbers are left out."""
     section = engine.topic_titles[line.topic] if line.topic != topic else ""
-    parts = [section, *(_NUMBERED.sub("", p.rstrip(":")) for p in line.path)]
+    parts = [section, *(_NUMBERED.sub("", p.rstrip(":")) for p in line.path[-1:])]
     return " › ".join(p for p in parts if p)
 
 
