@@ -107,8 +107,14 @@ def strong_topic(m: Match) -> str | None:
     return m.topic if m.topic_scores.get(m.topic, 0) >= GENERIC_WEIGHT else None
 
 
-def lead_lines(engine: Engine, m: Match, role: str, terms: tuple[Term, ...], most: int) -> list[Hit]:
-    """The role's lines that answer: from the topic the question named, else where they are."""
+_NEAR_TIE = 0.8  # a topic with this share of the best one's evidence is a near tie
+
+
+def lead_lines(
+    engine: Engine, m: Match, role: str, terms: tuple[Term, ...], most: int, hunch: str | None = None
+) -> list[Hit]:
+    """The role's lines that answer: from the topic the question named, else where they are
+    (where the model leans, `hunch`, when it holds nearly as much evidence)."""
     strong = strong_topic(m) or (m.topic if m.topic_scores.get(m.topic or "", 0) >= 2 else None)
     pay = m.topic == "salary" or bool(m.focus.kinds)
     hits = engine.evidence.search(
@@ -131,17 +137,21 @@ def lead_lines(engine: Engine, m: Match, role: str, terms: tuple[Term, ...], mos
             else [h for h in hits if h.line.topic != strong and h.score > _ELSEWHERE * named[0].score]
         )
         return engine.evidence.lead(sorted(named + better, key=lambda h: -h.score), most)
-    best = best_topic(hits)
+    best = best_topic(hits, hunch)
     return engine.evidence.lead(sorted(hits, key=lambda h: (h.line.topic != best, -h.score)), most)
 
 
-def best_topic(hits: list[Hit]) -> str | None:
-    """The topic with the most evidence: its three best lines' scores added up."""
+def best_topic(hits: list[Hit], hunch: str | None = None) -> str | None:
+    """The topic with the most evidence: its three best lines' scores added up. The model's
+    `hunch` wins a near tie ("how essential is linear algebra in ML?": requirements, not career)."""
     totals: dict[str, list[float]] = defaultdict(list)
     for h in hits:
         if len(totals[h.line.topic]) < 3:
             totals[h.line.topic].append(h.score)
-    return max(totals, key=lambda t: sum(totals[t]), default=None)
+    best = max(totals, key=lambda t: sum(totals[t]), default=None)
+    if best is not None and hunch in totals and sum(totals[hunch]) >= _NEAR_TIE * sum(totals[best]):
+        return hunch
+    return best
 
 
 def wants_numbers(m: Match) -> bool:

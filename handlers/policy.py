@@ -206,17 +206,24 @@ def _one_role(
         asked = _partly(engine, terms, missing, [role])
         if not asked:
             return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
-        p = _in_role(engine, m, role, routed, asked, kind, sure)
+        p = _in_role(engine, m, role, routed, asked, kind, sure, hunch)
         said = tuple(dict.fromkeys(stem(t.word) for t in missing))  # "interview(s)" once
         return p.model_copy(update={"uncovered": (*p.uncovered, *said)}) if p.intent == "answer" else p
     terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
     if wants_numbers(m):  # "job growth projection?": the word asks for a figure, it is no subject
         terms = tuple(t for t in terms if t.word not in NUMBER_WORDS)
-    return _in_role(engine, m, role, routed, terms, kind, sure)
+    return _in_role(engine, m, role, routed, terms, kind, sure, hunch)
 
 
 def _in_role(
-    engine: Engine, m: Match, role: str, routed: str, terms: tuple[Term, ...], kind: str | None, sure: float
+    engine: Engine,
+    m: Match,
+    role: str,
+    routed: str,
+    terms: tuple[Term, ...],
+    kind: str | None,
+    sure: float,
+    hunch: str | None = None,
 ) -> Plan:
     """One role's answer from the terms it holds: advice lists, figures, the section in brief or
     the lines that answer."""
@@ -252,7 +259,7 @@ def _in_role(
         if brief:  # a question about the whole topic: the section in brief, the rest behind the button
             return _brief_plan(m, role, routed, brief, missed)
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
-    lead = lead_lines(engine, m, role, terms, LEAD_LINES)
+    lead = lead_lines(engine, m, role, terms, LEAD_LINES, hunch)
     named = strong_topic(m)
     if named and lead and all(h.line.topic != named for h in lead) and all(is_word(t.word) for t in terms):
         # "a plain-english summary of the job for a posting": the section named outright holds none of

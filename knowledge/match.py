@@ -39,6 +39,29 @@ _MAX_WORDS = 60
 _MAX_CORRECTED = 24
 _MAX_PHRASE = 5
 _ROLE_TAIL = {"ai", "ml", "engineer", "engineering", "eng", "engineers"}
+# "a PhD in AI/ML", "my degree in machine learning": the field studied, not a role
+_STUDIED = {
+    "phd",
+    "degree",
+    "master",
+    "masters",
+    "bachelor",
+    "bachelors",
+    "msc",
+    "bsc",
+    "ms",
+    "bs",
+    "mba",
+    "course",
+    "major",
+    "majoring",
+    "majored",
+    "studying",
+    "studied",
+    "study",
+    "background",
+    "certificate",
+}
 _ROLE_TYPO = 85  # an everyday word this close to a word of a role name is that word ("mops")
 _KEPT = 4096  # spelling fixes and look-alikes kept per word (a bound: hostile text cannot grow it)
 
@@ -342,10 +365,17 @@ class Matcher:
         weak: dict[str, bool] = {}  # role -> named only by weak aliases ("ml", "production")
         marks: list[str | None] = [None] * len(tokens)
         spans: dict[str, list[tuple[int, int]]] = {}  # role -> where it was named
-        for start, end, phrase in self._role_spans(tokens, used):
+        found = self._role_spans(tokens, used)
+        for start, end, phrase in found:
             around = {" ".join(tokens[max(0, start - 1) : end]), " ".join(tokens[start : end + 1])}
             named = end < len(tokens) and tokens[end] in _ROLE_TAIL  # "into production ai engineering"
-            if phrase in self.weak_aliases and around & self.not_roles and not named:
+            studied = (  # "PhDs in AI/ML ... for MLOps roles": the field studied, when a role is named too
+                start >= 2
+                and tokens[start - 1] in ("in", "of")
+                and tokens[start - 2] in _STUDIED
+                and any(p not in self.weak_aliases for _, _, p in found)
+            )
+            if phrase in self.weak_aliases and (around & self.not_roles or studied) and not named:
                 for j in range(start, end):  # "drift in production": a word there, not a role
                     used[j] = False
                 continue

@@ -119,6 +119,15 @@ class TestScope:
         reply = handlers.ask("what should my github show if i want to do ml platform work someday?", kb)
         assert reply.topic in ("career", "requirements") and "Copilot" not in reply.text[:300]
 
+    def test_a_field_studied_is_no_role_beside_a_named_one(self, kb):
+        reply = handlers.ask("Do PhDs in AI/ML get hired for MLOps roles or only bachelors?", kb)
+        assert reply.intent == "answer" and reply.roles == ("mlops-engineer",)
+        assert handlers.ask("should you get a degree in machine learning?", kb).roles == ("ai-ml-engineer",)
+
+    def test_the_models_hunch_breaks_a_near_tie_between_sections(self, kb):
+        reply = handlers.ask("How essential are Linear Algebra/Calculus in ML?", kb)
+        assert reply.topic == "requirements" and "linear algebra" in reply.text[:600]
+
     def test_different_from_a_title_asks_about_it(self, kb):
         reply = handlers.ask("how is an mlops engineer different from a devops engineer", kb)
         assert "devops engineer" in reply.uncovered and reply.roles == ("mlops-engineer",)
