@@ -94,6 +94,8 @@ _COMPARE_SURE = 0.6  # a comparison takes the model's topic from this; else the 
 
 _MODEL_CLARIFY = 0.8  # the model alone, no topic word and no role: ask which role from this sure
 
+_HUNCH_SURE = 0.4  # the model's topic, this sure, is the one a "which role?" offers
+_SENTENCE = 10  # words: a message this long that names no role is a question, not a role name
 _SUGGEST_FROM = 8  # "did you mean" looks at the first distinct unknown words, not all 60
 
 _CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
@@ -518,6 +520,11 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # "is it possible to switch to AI after some DevOps experience?": the AI roles, which one?
         phrase, candidates = m.ambiguous[0]
         return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
+    if m.unknown and len(m.words) >= _SENTENCE and natural(engine, m):
+        # a whole sentence names no role: its words are no role name to echo back ("I don't know a
+        # role called 'professional perspective sense train'"); ask which role, on a likely topic
+        topic = m.topic or (choice.hunch if choice.confidence >= _HUNCH_SURE else None)
+        return Plan("clarify", role_ids, topic, m.focus, match=m)
     if m.unknown:
         suggestions = tuple(matcher.suggest(tuple(dict.fromkeys(m.unknown))[:_SUGGEST_FROM]))
         return Plan("unknown", (), choice.table, m.focus, unknown=m.unknown, suggestions=suggestions, match=m)

@@ -218,8 +218,10 @@ def clarify(engine: Engine, plan: Plan) -> Reply:
     about = f" about *{escape(topic.title.lower())}*" if topic else ""
     if plan.asked:
         question = f"Which role do you mean by “{_echo(plan.asked)}”{about}? It could be:"
-    else:
+    elif topic:
         question = f"Which role do you want to know{about}? Pick one, or compare them all:"
+    else:
+        question = "Which role do you want to know about? Pick one:"
     names = [f"• *{escape(kb.roles[r].title)}*{_sample(engine, r, plan)}" for r in plan.roles]
     focus = " ".join(plan.focus.words())
     tid = topic.id if topic else "overview"

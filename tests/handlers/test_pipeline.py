@@ -128,6 +128,20 @@ class TestScope:
         reply = handlers.ask("How essential are Linear Algebra/Calculus in ML?", kb)
         assert reply.topic == "requirements" and "linear algebra" in reply.text[:600]
 
+    def test_a_long_question_naming_no_role_is_not_echoed_as_a_role_name(self, kb):
+        """A whole sentence's odd words are no role name: it asks which role, on the likely topic."""
+        reply = handlers.ask(
+            "From a professional perspective, does it make sense to get on a train that is so crowded"
+            " already? Step 0 is probably to take a course online",
+            kb,
+        )
+        assert reply.intent == "clarify" and "role called" not in reply.text
+        reply = handlers.ask(
+            "If a model goes sideways how do you fix that? Could you fix flaws in the base model?", kb
+        )
+        assert reply.intent == "clarify" and reply.topic != "salary"  # a base model is no base pay
+        assert reply.text.startswith("Which role do you want to know about")
+
     def test_different_from_a_title_asks_about_it(self, kb):
         reply = handlers.ask("how is an mlops engineer different from a devops engineer", kb)
         assert "devops engineer" in reply.uncovered and reply.roles == ("mlops-engineer",)
@@ -304,9 +318,10 @@ class TestRoleWords:
     """Everyday words that name a role only where they do."""
 
     def test_in_production_is_no_role(self, kb):
+        reply = handlers.ask("how do mlops engineers detect data drift in production?", kb)
+        assert reply.roles == ("mlops-engineer",) and "Monitor for data drift" in reply.text[:600]
         reply = handlers.ask("how do you detect data drift and concept drift in production?", kb)
-        assert "production-ai-engineer" not in reply.roles[:1] or len(reply.roles) > 1
-        assert "drift" in reply.text[:600].lower()
+        assert reply.roles != ("production-ai-engineer",)
 
     def test_into_production_ai_engineering_is_the_role(self, kb):
         reply = handlers.ask("can i get into production ai engineering without a cs degree?", kb)
