@@ -76,6 +76,7 @@ _LADDER = {
 _AI_FIELD = {
     "ai in",
     "in ai",
+    "into ai",
     "ai roles",
     "ai role",
     "ai jobs",
@@ -95,6 +96,8 @@ _COMPARE_SURE = 0.6  # a comparison takes the model's topic from this; else the 
 _MODEL_CLARIFY = 0.8  # the model alone, no topic word and no role: ask which role from this sure
 
 _HUNCH_SURE = 0.4  # the model's topic, this sure, is the one a "which role?" offers
+_FIRST_RUNG = ("junior", "entry")  # the ladder's first rung, as its headings name it
+_ENTRY_RUNG = 2  # lines of it that lead an answer on getting in
 _SENTENCE = 10  # words: a message this long that names no role is a question, not a role name
 _SUGGEST_FROM = 8  # "did you mean" looks at the first distinct unknown words, not all 60
 
@@ -154,6 +157,16 @@ def _journey(words: tuple[str, ...]) -> set[str]:
     return out
 
 
+def _already(engine: Engine, m: Match, role: str) -> bool:
+    """Whether the person says they are in the role already: it is named after "from" ("from
+    production ai engineer to running the AI org"): the way up, not the way in."""
+    if "from" not in m.words:
+        return False
+    at = m.words.index("from") + 1
+    end = next((i for i, w in enumerate(m.words[at:], at) if w in _FROM or w in _JOURNEY_END), len(m.words))
+    return role in engine.matcher.match(" ".join(m.words[at:end])).roles if end > at else False
+
+
 def _asks(engine: Engine, m: Match, kind: str) -> bool:
     """Whether the question says one of the phrases that ask for this kind of advice."""
     said = f" {' '.join(m.words)} "
@@ -171,7 +184,13 @@ def _kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int
         if found:
             return found
     size = {} if most is None else {"most": most}
-    return advice_lines(engine, kind, role, level=level, above=bool(_ABOVE & set(m.tokens)), **size)
+    lines = advice_lines(engine, kind, role, level=level, above=bool(_ABOVE & set(m.tokens)), **size)
+    if kind == "entry":  # "how do I break into mlops?": the first job itself, then the way to it
+        first = next((r for r in (advice_lines(engine, kind, role, level=w) for w in _FIRST_RUNG) if r), [])
+        first = [h for h in first if h.score == 0.0][:_ENTRY_RUNG]  # the rung's own lines
+        seen = {h.line.id for h in first}
+        lines = [*first, *(h for h in lines if h.line.id not in seen)]
+    return lines
 
 
 def _rung_words(engine: Engine, m: Match) -> str | None:
@@ -235,6 +254,8 @@ def _in_role(
     outlook = not wants_numbers(m) and _asks(engine, m, "prospects")  # "job outlook %?" wants the figures
     if routed != "salary" and not places and outlook:  # whatever kind the model read
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
+    if kind == "entry" and _already(engine, m, role):  # "how do i get to team lead from ml platform engineer"
+        kind = "grow"
     if kind == "entry":  # "move from backend or product work into infrastructure": the way in, no subject
         journey = _journey(m.words)
         terms = tuple(t for t in terms if t.word not in journey)
@@ -446,14 +467,15 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             amount=f.amount,
         )
         m = m.model_copy(update={"focus": kept})
-    if "ai" in {p for p, _ in m.ambiguous} and _AI_FIELD & set(_pairs(m.words)):  # "which of the AI roles"
+    field = "ai" in {p for p, _ in m.ambiguous} and bool(_AI_FIELD & set(_pairs(m.words)))
+    if field:  # "which of the AI roles", "do I need a degree to work in AI?": the field, all its roles
         m = m.model_copy(update={"ambiguous": tuple(a for a in m.ambiguous if a[0] != "ai")})
         terms = tuple(t for t in terms if t.word != "ai")  # the field, not a subject
     if len(m.focus.levels) >= 2 and not strong_topic(m) and "salary" not in m.topic_scores:
         scores = {**m.topic_scores, "career": GENERIC_WEIGHT}
         m = m.model_copy(update={"topic": "career", "topic_scores": scores})
     across = engine.matcher.across_words
-    marked = set(m.tokens) & across or m.roles_word
+    marked = set(m.tokens) & across or m.roles_word or (field and not m.roles)
     asks_roles = set(m.tokens) & {"role", "roles", "any", "anyone", "anywhere"}
     if (
         asks_roles and set(m.tokens) & across and m.roles and set(m.roles) <= set(m.weak_roles)
@@ -520,6 +542,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # "is it possible to switch to AI after some DevOps experience?": the AI roles, which one?
         phrase, candidates = m.ambiguous[0]
         return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
+    if field and m.topic is not None and not m.roles:  # "what skills do you need to work in AI?": all roles
+        kind = choice.label if choice.sure >= _ADVICE_SURE else None
+        return _compare(engine, m, role_ids, m.topic, terms, kind)
     if m.unknown and len(m.words) >= _SENTENCE and natural(engine, m):
         # a whole sentence names no role: its words are no role name to echo back ("I don't know a
         # role called 'professional perspective sense train'"); ask which role, on a likely topic

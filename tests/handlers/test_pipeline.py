@@ -142,6 +142,21 @@ class TestScope:
         assert reply.intent == "clarify" and reply.topic != "salary"  # a base model is no base pay
         assert reply.text.startswith("Which role do you want to know about")
 
+    def test_getting_in_leads_with_the_first_job(self, kb):
+        """'How do I break into MLOps?': the ladder's first rung, then the way to it."""
+        reply = handlers.ask("I just finished a bootcamp. How do I break into MLOps engineering?", kb)
+        assert "Junior MLOps Engineer" in reply.text[:300] and "Proficiency in Python" in reply.text[:600]
+
+    def test_from_the_role_to_a_level_is_the_way_up(self, kb):
+        reply = handlers.ask("how do i get to AI team lead from ml platform engineer", kb)
+        assert "Manage teams, oversee the AI department" in reply.text[:300]
+
+    def test_the_ai_field_asks_across_its_roles(self, kb):
+        """'work in AI': the field, so every role answers, not "which one?"."""
+        reply = handlers.ask("Do I need a degree to work in AI", kb)
+        assert reply.intent == "compare" and len(reply.roles) == 5 and "Bachelor's degree" in reply.text[:600]
+        assert handlers.ask("what skills do you need to work in AI?", kb).intent == "compare"
+
     def test_different_from_a_title_asks_about_it(self, kb):
         reply = handlers.ask("how is an mlops engineer different from a devops engineer", kb)
         assert "devops engineer" in reply.uncovered and reply.roles == ("mlops-engineer",)
