@@ -37,6 +37,7 @@ __all__ = ["decide"]
 _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "all", "every", "each"}
 
 _RARE = 5.0  # a word held by about 7 lines or fewer: specific enough to search all roles for
+_POINT = 3.0  # a point named in an advice question ("math", "PhD") this specific leads the kind's list
 
 _ROLE_LINES = 2  # lines per role across roles or in a comparison
 
@@ -124,7 +125,11 @@ def _advice(
     if not lines:
         return None
     # "should you do a PhD?": a rare point asked leads the kind's list ("tools", "hire" do not)
-    points = [w for w in point_words(engine, m) if engine.evidence.term(w).weight >= _RARE]
+    spec = engine.advice.get(kind or "", {})
+    said = {w for p in (*spec.get("cues", ()), *spec.get("headings", ())) for w in p.split()}  # "tools": what
+    points = [  # "learn" lists, no point
+        w for w in point_words(engine, m) if engine.evidence.term(w).weight >= _POINT and w not in said
+    ]
     extra = lead_lines(engine, m, role, terms, 3) if terms or points else []
     sections = engine.advice.get(kind or "", {}).get("sections", ())
     aside = bool(extra) and all(h.line.topic not in sections for h in extra)  # "GitHub Copilot" (trends)
@@ -254,6 +259,8 @@ def _in_role(
     outlook = not wants_numbers(m) and _asks(engine, m, "prospects")  # "job outlook %?" wants the figures
     if routed != "salary" and not places and outlook:  # whatever kind the model read
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
+    elif routed != "salary" and _asks(engine, m, "study"):  # "what should my son study?": the schooling
+        kind, sure = "study", 1.0
     if kind == "entry" and _already(engine, m, role):  # "how do i get to team lead from ml platform engineer"
         kind = "grow"
     if kind == "entry":  # "move from backend or product work into infrastructure": the way in, no subject

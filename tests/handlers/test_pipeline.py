@@ -51,7 +51,8 @@ class TestChat:
         assert not set(a.help_words) & set(a.stopwords) - {"help"}  # "help" opens a message, see _chat
         assert set(a.thread_across) <= set(a.across_words) | {"every", "each", "roles", "jobs", "positions"}
         # every kind of advice is a label of the intent model, but those asked in words ("why ...?")
-        worded = {"reasons", "prospects"}
+        worded = {k for k, spec in a.advice.items() if spec.get("asked")} | {"reasons"}
+        assert worded >= {"prospects", "study"}
         assert set(a.label_topics.values()) <= set(a.topics) and set(a.advice) - worded <= set(a.label_topics)
 
 
@@ -156,6 +157,16 @@ class TestScope:
         reply = handlers.ask("Do I need a degree to work in AI", kb)
         assert reply.intent == "compare" and len(reply.roles) == 5 and "Bachelor's degree" in reply.text[:600]
         assert handlers.ask("what skills do you need to work in AI?", kb).intent == "compare"
+
+    def test_a_point_named_in_advice_leads_its_list(self, kb):
+        reply = handlers.ask("Do you really need to learn all the math to survive in ML?", kb)
+        assert "linear algebra, calculus" in reply.text[:300]
+        reply = handlers.ask("which ops tools should I learn for mlops?", kb)  # tools are what it lists
+        assert reply.topic == "requirements"
+
+    def test_what_to_study_is_the_schooling(self, kb):
+        reply = handlers.ask("My son is 16. What should he study to be an AI systems engineer one day?", kb)
+        assert "Bachelor's degree" in reply.text[:300]
 
     def test_different_from_a_title_asks_about_it(self, kb):
         reply = handlers.ask("how is an mlops engineer different from a devops engineer", kb)
