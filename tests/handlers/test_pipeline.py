@@ -179,9 +179,10 @@ class TestScope:
             ("am i too old to become an mlops engineer?", "too old", "career"),
             ("which country pays ML engineers the most?", "country", "salary"),
             ("what do mlops engineers earn abroad?", "abroad", "salary"),
+            ("what books should I read to become an mlops engineer?", "books", "requirements"),
         ],
     )
-    def test_age_and_countries_are_named_and_the_rest_answered(self, kb, text, said, topic):
+    def test_age_countries_and_books_are_named_and_the_rest_answered(self, kb, text, said, topic):
         reply = handlers.ask(text, kb)
         assert reply.intent == "answer" and reply.topic == topic and said in reply.uncovered
         assert f"says nothing about “{said}”" in reply.text
