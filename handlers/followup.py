@@ -35,33 +35,7 @@ __all__ = ["Turn", "complete"]
 
 _FOCUS_DIMS = ("levels", "locations", "companies", "kinds")
 # Words that point back at what was just discussed: the message leans on the thread.
-_POINTERS = {
-    "it",
-    "its",
-    "they",
-    "them",
-    "their",
-    "there",
-    "that",
-    "this",
-    "those",
-    "these",
-    "both",
-    "two",
-    "either",
-    "one",
-    "ones",
-    "he",
-    "she",
-    "role",
-    "job",
-}
-_BOTH = {"both", "two", "either"}
-_CHOOSING = {"which one", "which of", "which is"}  # choosing between the roles just discussed
-_EACH = {"each", "every", "all"}  # about the roles just compared, unless roles are named ("all roles")
-_BACK = {"it", "that", "this", "those", "these"}  # the last answer itself ("why is that so high?")
 _FILLER = {"ok", "okay", "cool", "fine", "alright", "right", "so", "hmm", "great", "thanks", "thx", "nice"}
-_OPENERS = {"and", "what about", "how about", "same for", "same question", "also", "now", "then", "vs"}
 _MODEL_TOPIC = 0.45
 _POINTED_TOPIC = 0.75
 _AGREED = 0.35
@@ -207,7 +181,8 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     named = bool(m.roles or m.focus)  # "for seniors?", "what about platform?": the thread's topic
     f = m.focus
     place = bool(f.locations or f.companies or f.percentile or f.amount)  # "what do the two get in sf?"
-    compared = m.compare_strong and set(m.words) & _BACK  # "how does that stack up against ...?"
+    back = engine.matcher.word_lists["back"]
+    compared = m.compare_strong and set(m.words) & back  # "how does that stack up against ...?"
     if not worded and (len(m.words) < 3 or place or compared or (named and len(m.words) <= _SHORT)):
         return None
     choice = choose(engine, m, guess(engine, m))
@@ -215,7 +190,7 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
         return choice.match.topic or ""
     agreed = choice.match.topic in m.topic_scores and choice.confidence >= _AGREED  # "what do both need?"
     # "why is that so high?" points back at the last answer: only a sure reading changes its topic
-    sure = _POINTED_TOPIC if set(m.words) & _BACK or named else _MODEL_TOPIC
+    sure = _POINTED_TOPIC if set(m.words) & back or named else _MODEL_TOPIC
     if choice.match.topic is not None and (choice.confidence >= sure or agreed):
         return choice.match.topic
     return "" if m.topic is not None else None
@@ -237,10 +212,10 @@ def _about_the_roles(engine: Engine, m: Match) -> bool:
     return all(ev.found(t) for t in ev.terms(m.subject))
 
 
-def _leans(words: tuple[str, ...]) -> bool:
+def _leans(words: tuple[str, ...], openers: frozenset[str]) -> bool:
     """Whether a message opens as a follow-up does ("and ...", "what about ...", "same for ...")."""
     head = [w for w in words[:4] if w not in _FILLER]
-    return bool(head) and (head[0] in _OPENERS or " ".join(head[:2]) in _OPENERS)
+    return bool(head) and (head[0] in openers or " ".join(head[:2]) in openers)
 
 
 def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
@@ -254,15 +229,16 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     body = strip_command(text)
     m = engine.matcher.match(body)
     said_across = set(m.tokens) & engine.matcher.thread_across
-    each = said_across <= _EACH and len(last.roles) > 1  # "main headaches for each?" after two roles
+    lists = engine.matcher.word_lists
+    each = said_across <= lists["each"] and len(last.roles) > 1  # "main headaches for each?" after two roles
     each = each or (said_across == {"any"} and bool(last.roles))  # "any certs?": for the role just discussed
-    across = said_across and not set(m.words) & _POINTERS and not each  # not "is anyone hiring them?"
+    across = said_across and not set(m.words) & lists["pointers"] and not each  # not "is anyone hiring them?"
     if across or thanks(engine, m):  # "which roles need kubernetes?", "thanks!"
         return text
     offered = _offered(turns)
     own = _own_topic(engine, m)
     named_topic = own is not None
-    leaning = _leans(m.words)
+    leaning = _leans(m.words, lists["openers"])
     if leaning:  # "what about the people who build the platform": only words name a new topic ...
         named_topic = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
         # ... or a sure reading of a whole question ("and what would that junior person do?")
@@ -290,7 +266,7 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
             named_topic = False  # ... on the topic asked before
     if roles:  # "how about the people who build the platform": a description, not the subject
         body = " ".join(_DESCRIBED.sub(" ", body).split())
-    pointing = bool(set(m.words) & _POINTERS) or _about_the_roles(engine, m)
+    pointing = bool(set(m.words) & lists["pointers"]) or _about_the_roles(engine, m)
     if m.ambiguous and pointing and last.roles and all(p == "ai" for p, _ in m.ambiguous):
         m = m.model_copy(update={"ambiguous": ()})  # "will AI replace them?": AI the field, them the role
     policy = bool(beyond(engine, m))  # "what about PTO?": a policy of the role just discussed
@@ -305,7 +281,7 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         or (leaning and not m.subject)
     ):
         return text  # nothing to complete ("why?"), or a new subject ("what about nurses?")
-    choosing = set(m.words) & _BOTH or _CHOOSING & {
+    choosing = set(m.words) & lists["both"] or lists["choosing"] & {
         " ".join(m.words[i : i + 2]) for i in range(len(m.words) - 1)
     }
     pair = _recent_pair(turns) if choosing and len(last.roles) == 1 and not roles else ()

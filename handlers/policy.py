@@ -43,50 +43,9 @@ _ROLE_LINES = 2  # lines per role across roles or in a comparison
 
 _CROSS_ROLES = 5
 
-_ABOVE = {"after", "beyond", "above", "past", "next"}
 _GROWTH = {"demand", "career", "trends"}  # topics whose figures are growth figures
-_ABOUT_BOT = {"answer", "answers", "questions", "question", "talk", "explain", "know"}  # what rolebot does
-_TOOLS = {
-    "tool",
-    "tools",
-    "stack",
-    "tech",
-    "technologies",
-    "technology",
-    "frameworks",
-    "framework",
-    "languages",
-}
 _SCHOOLING = re.compile(r"\b(?:degree|bachelor|master|ph\.?d|years?)\b", re.I)  # a brief's degree and years
-_HIGH = {"senior", "lead", "director"}  # levels reached by growing in the role
-_BECOME = {"become", "be", "reach", "get", "promoted"}
-_LADDER = {
-    "ladder",
-    "levels",
-    "level",
-    "progression",
-    "rung",
-    "rungs",
-    "track",
-    "tracks",
-    "hierarchy",
-    "path",
-    "paths",
-}
 
-_AI_FIELD = {
-    "ai in",
-    "in ai",
-    "into ai",
-    "ai roles",
-    "ai role",
-    "ai jobs",
-    "ai job",
-    "ai field",
-    "ai positions",
-    "ai careers",
-    "ai industry",
-}
 
 _ADVICE_SURE = 0.5  # below this, the lines on the question's own words lead an advice answer
 _ADVICE_UNSURE = 0.35  # ... or below this, when those lines lie outside the kind's sections
@@ -97,7 +56,6 @@ _COMPARE_SURE = 0.6  # a comparison takes the model's topic from this; else the 
 _MODEL_CLARIFY = 0.8  # the model alone, no topic word and no role: ask which role from this sure
 
 _HUNCH_SURE = 0.4  # the model's topic, this sure, is the one a "which role?" offers
-_FIRST_RUNG = ("junior", "entry")  # the ladder's first rung, as its headings name it
 _ENTRY_RUNG = 2  # lines of it that lead an answer on getting in
 _SENTENCE = 10  # words: a message this long that names no role is a question, not a role name
 _SUGGEST_FROM = 8  # "did you mean" looks at the first distinct unknown words, not all 60
@@ -142,11 +100,7 @@ def _advice(
     return Plan("answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
 
 
-_FROM = {"from", "into", "to"}  # "from backend into infra"
-_JOURNEY_END = {"?", ".", "!", "and", "but", "so", "how", "what", "is", "do", "does", "should"}
-
-
-def _journey(words: tuple[str, ...]) -> set[str]:
+def _journey(words: tuple[str, ...], lists: dict[str, frozenset[str]]) -> set[str]:
     """The words that say where a person comes from and goes to ("from backend work into
     infrastructure roles"): the way in is the question, those words are no subject."""
     out: set[str] = set()
@@ -154,9 +108,9 @@ def _journey(words: tuple[str, ...]) -> set[str]:
         return out
     start = words.index("from")
     for i, w in enumerate(words[start:], start):
-        if w in _FROM:
+        if w in lists["journey"]:
             for nxt in words[i + 1 : i + 6]:
-                if nxt in _JOURNEY_END or nxt in _FROM:
+                if nxt in lists["journey_end"] or nxt in lists["journey"]:
                     break
                 out.add(nxt)
     return out
@@ -168,7 +122,8 @@ def _already(engine: Engine, m: Match, role: str) -> bool:
     if "from" not in m.words:
         return False
     at = m.words.index("from") + 1
-    end = next((i for i, w in enumerate(m.words[at:], at) if w in _FROM or w in _JOURNEY_END), len(m.words))
+    stop = engine.matcher.word_lists["journey"] | engine.matcher.word_lists["journey_end"]
+    end = next((i for i, w in enumerate(m.words[at:], at) if w in stop), len(m.words))
     return role in engine.matcher.match(" ".join(m.words[at:end])).roles if end > at else False
 
 
@@ -184,14 +139,31 @@ def _kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int
     if not kind:
         return []
     level = _rung_words(engine, m) if kind == "grow" else None
-    if kind == "grow" and level is None and _LADDER & set(m.tokens):
+    if kind == "grow" and level is None and engine.matcher.word_lists["ladder"] & set(m.tokens):
         found = ladder(engine, role, most or LEAD_LINES + 2)
         if found:
             return found
     size = {} if most is None else {"most": most}
-    lines = advice_lines(engine, kind, role, level=level, above=bool(_ABOVE & set(m.tokens)), **size)
+    lines = advice_lines(
+        engine,
+        kind,
+        role,
+        level=level,
+        above=bool(engine.matcher.word_lists["above"] & set(m.tokens)),
+        **size,
+    )
     if kind == "entry":  # "how do I break into mlops?": the first job itself, then the way to it
-        first = next((r for r in (advice_lines(engine, kind, role, level=w) for w in _FIRST_RUNG) if r), [])
+        first = next(
+            (
+                r
+                for r in (
+                    advice_lines(engine, kind, role, level=w)
+                    for w in engine.matcher.aliases.word_lists["first_rung"]
+                )
+                if r
+            ),
+            [],
+        )
         first = [h for h in first if h.score == 0.0][:_ENTRY_RUNG]  # the rung's own lines
         seen = {h.line.id for h in first}
         lines = [*first, *(h for h in lines if h.line.id not in seen)]
@@ -264,7 +236,7 @@ def _in_role(
     if kind == "entry" and _already(engine, m, role):  # "how do i get to team lead from ml platform engineer"
         kind = "grow"
     if kind == "entry":  # "move from backend or product work into infrastructure": the way in, no subject
-        journey = _journey(m.words)
+        journey = _journey(m.words, engine.matcher.word_lists)
         terms = tuple(t for t in terms if t.word not in journey)
     advice = (
         _advice(engine, m, role, kind, terms, sure)
@@ -324,7 +296,9 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
     if topic == "salary":
         return [] if m.focus else pay_brief(engine, role)  # "how much do they make?"
     hits = digest(engine, role, topic)
-    if topic == "requirements" and _TOOLS & set(m.tokens):  # "what tools do they use?": not the degree
+    if topic == "requirements" and engine.matcher.word_lists["tools"] & set(
+        m.tokens
+    ):  # "what tools do they use?": not the degree
         tools = [h for h in hits if not _SCHOOLING.search(h.line.text)]
         return tools or hits
     return hits
@@ -474,7 +448,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             amount=f.amount,
         )
         m = m.model_copy(update={"focus": kept})
-    field = "ai" in {p for p, _ in m.ambiguous} and bool(_AI_FIELD & set(_pairs(m.words)))
+    field = "ai" in {p for p, _ in m.ambiguous} and bool(
+        engine.matcher.word_lists["ai_field"] & set(_pairs(m.words))
+    )
     if field:  # "which of the AI roles", "do I need a degree to work in AI?": the field, all its roles
         m = m.model_copy(update={"ambiguous": tuple(a for a in m.ambiguous if a[0] != "ai")})
         terms = tuple(t for t in terms if t.word != "ai")  # the field, not a subject
@@ -512,7 +488,12 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         return p
     if m.list_word and not m.roles and terms and all(t.word in MENTION for t in terms):
         return Plan("list", match=m)  # "which roles do you cover?": about rolebot, not the documents
-    if m.list_word and not m.roles and "you" in m.words and all(t.word in _ABOUT_BOT for t in terms):
+    if (
+        m.list_word
+        and not m.roles
+        and "you" in m.words
+        and all(t.word in engine.matcher.word_lists["about_bot"] for t in terms)
+    ):
         # "which jobs can you tell me about?", "... can you answer questions on?"
         return Plan("list", match=m)
     rare = all(t.weight >= _RARE for t in terms)  # "where does SQL show up as a requirement?"
@@ -537,7 +518,12 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         return _compare(engine, m, tuple(roles), topic, terms, kind)
     if len(m.roles) == 1:
         kind = choice.label
-        if m.topic == "requirements" and set(m.focus.levels) & _HIGH and set(m.words) & _BECOME:
+        lists = engine.matcher.word_lists
+        if (
+            m.topic == "requirements"
+            and set(m.focus.levels) & lists["high_levels"]
+            and set(m.words) & lists["become"]
+        ):
             # "what would it take to become a director of mlops?": the way up the ladder
             scores = {**m.topic_scores, "career": GENERIC_WEIGHT}
             m = m.model_copy(update={"topic": "career", "topic_scores": scores})

@@ -18,24 +18,6 @@ from knowledge.models import Record
 
 __all__ = ["Outside", "other_title", "outside"]
 
-# after a title, words that make it the person asking: "data scientists who want to move into mlops"
-_BACKGROUND = frozenset(
-    {
-        "experience",
-        "background",
-        "skills",
-        "side",
-        "world",
-        "who",
-        "that",
-        "wanting",
-        "looking",
-        "trying",
-        "moving",
-    }
-)
-_RANKS = frozenset({"senior", "junior", "lead", "staff", "principal", "experienced", "former", "aspiring"})
-_DIFFER = frozenset({"different", "differ", "differs", "differently", "distinct", "separate", "apart"})
 _MAX_N = 6  # words in the longest phrase of a table
 
 
@@ -90,57 +72,39 @@ def _singular(phrase: str) -> str:
     return phrase[:-1] if phrase.endswith("s") and not phrase.endswith("ss") else phrase
 
 
-_ALONGSIDE = {
-    "with",
-    "alongside",
-    "beside",
-    "among",
-    "between",
-    "bridging",
-    "bridge",
-    "bridges",
-    "support",
-    "supporting",
-    "supports",
-    "helping",
-    "helps",
-}
-
-
 def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
     """(title, closest role id) when the question asks about a job title that is none of the five.
 
     A title after "I'm a", "coming from", "as a" ... is where the person comes from: context.
     """
     titles, _, openers = _tables(engine)
-    words = m.words
+    words, lists = m.words, engine.matcher.word_lists
     for start, end, phrase in _found(words, titles):
         at = start
-        while at and words[at - 1] in _RANKS:  # "i'm a senior backend engineer"
+        while at and words[at - 1] in lists["ranks"]:  # "i'm a senior backend engineer"
             at -= 1
         before = {" ".join(words[max(0, at - n) : at]) for n in (1, 2, 3)}
         before |= {" ".join(words[max(0, at - n) : at - 1]) for n in (2, 3)}  # "i'm a"
-        differ = start > 1 and words[start - 2] in _DIFFER or start > 2 and words[start - 3] in _DIFFER
-        if (before & openers and not differ) or (end < len(words) and words[end] in _BACKGROUND):
+        differ = bool(
+            set(words[max(0, start - 3) : max(0, start - 1)]) & lists["differ"]
+        )  # "different from a"
+        if (before & openers and not differ) or (
+            end < len(words) and words[end] in lists["background_after"]
+        ):
             continue  # "after some devops experience": where the person comes from
-        if start and words[start - 1] in _ALONGSIDE:
+        if start and words[start - 1] in lists["alongside"]:
             continue  # "who works closely with product managers?": whom the roles work with
         return _singular(phrase) if f"{_singular(phrase)}" in titles else phrase, titles[phrase]
     return None
 
 
-_OWN = {"my", "our", "this", "home", "same"}
-_AGED = {"im", "am", "at", "aged", "age"}  # "i'm 35", "learn ml at 30"
-_NOT_AGE = {"yoe", "years", "year", "yrs", "yr", "percent", "%", "k", "hours", "hrs", "days", "people", "min"}
-
-
-def _age(words: tuple[str, ...]) -> bool:
+def _age(words: tuple[str, ...], lists: dict[str, frozenset[str]]) -> bool:
     """An age given as a number: "I'm 35, is it too late?", "can I learn ML at 30?"."""
     for i, w in enumerate(words[1:], 1):
-        if w.isascii() and w.isdigit() and 16 <= int(w) <= 75 and words[i - 1] in _AGED:
+        if w.isascii() and w.isdigit() and 16 <= int(w) <= 75 and words[i - 1] in lists["age_before"]:
             if words[i - 1] == "am" and (i < 2 or words[i - 2] != "i"):
                 continue
-            if i + 1 < len(words) and words[i + 1] in _NOT_AGE:
+            if i + 1 < len(words) and words[i + 1] in lists["not_age_after"]:
                 continue
             return True
     return False
@@ -151,7 +115,8 @@ def outside(engine: Engine, m: Match, roles: Iterable[str] | None) -> tuple[Outs
     and questions they do not answer outright ("how long does it take": they give the years asked)."""
     _, things, _ = _tables(engine)
     found = _found(m.words, things)
-    if _age(m.words):
+    lists = engine.matcher.word_lists
+    if _age(m.words, lists):
         found.append((0, 0, "age"))
     if not found:  # most questions: the index is not even opened ("/role mlops salary")
         return ()
@@ -159,7 +124,7 @@ def outside(engine: Engine, m: Match, roles: Iterable[str] | None) -> tuple[Outs
     wanted = set(roles) if roles is not None else None
     out = []
     for start, _end, phrase in found:
-        if things.get(phrase) == "countries" and start and m.words[start - 1] in _OWN:
+        if things.get(phrase) == "countries" and start and m.words[start - 1] in lists["own"]:
             continue  # "the banks in my country": where the person is, not what is asked
         ids = index.matching(phrase)
         if not any(wanted is None or index.line(i).role in wanted for i in ids):

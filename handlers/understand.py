@@ -30,9 +30,6 @@ _BARE_WORDS = 3  # no more words than this, none of them a topic or subject word
 _NAMED = 3  # a topic phrase this strong names the topic outright (as handlers.topic reads it)
 _WORDED = 2  # a topic phrase this strong names the topic in words
 _THANKS_WORDS = 8  # a thanks that goes on longer may be asking something
-_GRATITUDE = {"thanks", "thank", "thx", "ty", "tysm", "cheers", "appreciate", "appreciated", "ta"}
-# a question that points back at its context ("how much will that hurt me?", "what's the real stat?")
-_POINTING = {"it", "that", "this", "those", "these", "stat", "stats", "number", "numbers", "figure", "true"}
 _ADVISED = {"requirements", "career", "demand"}  # topics the model's kinds of advice refine
 
 
@@ -73,7 +70,8 @@ def thanks(engine: Engine, m: Match) -> bool:
     if all(w in said or w in covered or w in engine.matcher.stopwords for w in words):
         return True
     # "thx, that's what i needed", "thank you, very clear": thanks first, then no question at all
-    opens = bool(words) and words[0] in _GRATITUDE  # not "ok ..." or "cool ...", which go on to ask
+    # not "ok ..." or "cool ...", which go on to ask
+    opens = bool(words) and words[0] in engine.matcher.word_lists["gratitude"]
     asked = "?" in m.words or m.focus or max(m.topic_scores.values(), default=0) >= _WORDED
     return opens and not asked and len(words) <= _THANKS_WORDS
 
@@ -168,9 +166,6 @@ def _finish(p: Plan, choice: Choice, missing: tuple[str, ...]) -> Plan:
     return p.model_copy(update={"kind": kind, "also": also, "uncovered": uncovered})
 
 
-_PERSON = {"engineer", "developer", "scientist", "analyst", "architect", "administrator", "sre"}
-
-
 def _beside(engine: Engine, p: Plan, title: str, person: bool, missing: tuple[str, ...]) -> tuple[str, ...]:
     """What to name as uncovered when a title that is none of the five is asked beside the roles.
 
@@ -200,7 +195,7 @@ def plan(text: str, engine: Engine) -> Plan:
         m = _role_slot(engine, m, question).model_copy(update={"command": True})
     if context:
         m = _with_context(m, engine.matcher.match(context), engine.matcher.across_words)
-        if set(m.tokens) & _POINTING:  # the question points back at its context
+        if set(m.tokens) & engine.matcher.word_lists["pointing"]:  # the question points back at its context
             if m.topic_scores.get(m.topic or "", 0) < _WORDED:  # "mlops jobs grow 20%? whats the real stat"
                 m = _topic_from(m, engine.matcher.match(body))
             if not m.subject and not m.roles:  # "I want to work on AI in factories. Which job is that?"
@@ -237,7 +232,7 @@ def plan(text: str, engine: Engine) -> Plan:
         else ()
     )
     if title and p.intent in ("answer", "compare") and p.roles:
-        person = title[0].split()[-1] in _PERSON
+        person = title[0].split()[-1] in engine.matcher.word_lists["person_titles"]
         if (m.compare_strong or person) and engine.evidence.found(engine.evidence.term(title[0]), p.roles):
             p = p.model_copy(update={"note": title[0], "uncovered": ()})  # "mlops vs devops": what they say
         missing = _beside(engine, p, title[0], person, missing)

@@ -44,6 +44,7 @@ class Aliases(Record):
     ordinals: dict[str, int]
     advice: dict[str, dict[str, list[str]]]
     short_names: dict[str, str]
+    word_lists: dict[str, list[str]] = {}
 
     def role_phrases(self) -> dict[str, list[str]]:
         """role id -> its phrases, the id itself first."""

@@ -39,29 +39,6 @@ _MAX_WORDS = 60
 _MAX_CORRECTED = 24
 _MAX_PHRASE = 5
 _ROLE_TAIL = {"ai", "ml", "engineer", "engineering", "eng", "engineers"}
-# "a PhD in AI/ML", "my degree in machine learning": the field studied, not a role
-_STUDIED = {
-    "phd",
-    "degree",
-    "master",
-    "masters",
-    "bachelor",
-    "bachelors",
-    "msc",
-    "bsc",
-    "ms",
-    "bs",
-    "mba",
-    "course",
-    "major",
-    "majoring",
-    "majored",
-    "studying",
-    "studied",
-    "study",
-    "background",
-    "certificate",
-}
 _ROLE_TYPO = 85  # an everyday word this close to a word of a role name is that word ("mops")
 _KEPT = 4096  # spelling fixes and look-alikes kept per word (a bound: hostile text cannot grow it)
 
@@ -191,6 +168,7 @@ class Matcher:
             for value, phrases in values.items()
             for p in phrases
         }
+        self.word_lists = {name: frozenset(ws) for name, ws in aliases.word_lists.items()}
         for phrase in aliases.not_topics:  # "hiring manager": no level either
             self.focus_phrases.setdefault(key(phrase), (None, None))
         self.intent_words = {
@@ -372,7 +350,7 @@ class Matcher:
             studied = (  # "PhDs in AI/ML ... for MLOps roles": the field studied, when a role is named too
                 start >= 2
                 and tokens[start - 1] in ("in", "of")
-                and tokens[start - 2] in _STUDIED
+                and tokens[start - 2] in self.word_lists["studied"]
                 and any(p not in self.weak_aliases for _, _, p in found)
             )
             if phrase in self.weak_aliases and (around & self.not_roles or studied) and not named:

@@ -51,6 +51,10 @@ class TestChat:
         assert not set(a.help_words) & set(a.stopwords) - {"help"}  # "help" opens a message, see _chat
         assert set(a.thread_across) <= set(a.across_words) | {"every", "each", "roles", "jobs", "positions"}
         # every kind of advice is a label of the intent model, but those asked in words ("why ...?")
+        lists = a.word_lists
+        assert not set(lists["gratitude"]) & set(a.help_words)  # "thanks" opens no request for help
+        assert not set(lists["person_titles"]) & set(lists["ranks"])  # "senior" is no title
+        assert lists["first_rung"][0] == "junior"  # the ladder's first rung as most headings name it
         worded = {k for k, spec in a.advice.items() if spec.get("asked")} | {"reasons"}
         assert worded >= {"prospects", "study"}
         assert set(a.label_topics.values()) <= set(a.topics) and set(a.advice) - worded <= set(a.label_topics)
