@@ -427,6 +427,19 @@ def _context_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str 
     return ranked[0] if best >= _CONTEXT_MIN and best >= _CONTEXT_LEAD * second else None
 
 
+def _called(engine: Engine, m: Match, phrase: str, candidates: tuple[str, ...]) -> str | None:
+    """Set beside a role it could also mean ("AI engineer vs ML engineer"), an ambiguous name is
+    the remaining role whose document says it is called so ("often referred to as an AI Engineer")."""
+    rest = [r for r in candidates if r not in m.roles]
+    if not m.roles or not _wants_compare(m) or len(rest) == len(candidates):
+        return None
+    said = re.compile(rf"\b(?:referred to as|known as|called) an? {re.escape(phrase)}\b", re.I)
+    named = [
+        r for r in rest if any(said.search(ln.text) for ln in engine.evidence.index.section(r, "overview"))
+    ]
+    return named[0] if len(named) == 1 else None
+
+
 def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
     """From what was read to how to answer."""
     matcher, role_ids = engine.matcher, engine.role_ids
@@ -470,7 +483,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     bare_ai = terms and all(p == "ai" for p, _ in m.ambiguous)
     if m.ambiguous and not bare_ai and len(m.roles) < (2 if _wants_compare(m) else 1):
         phrase, candidates = m.ambiguous[0]
-        decided = _context_role(engine, m, candidates)
+        decided = _context_role(engine, m, candidates) or _called(engine, m, phrase, candidates)
         if decided is None:
             return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
         m = m.model_copy(update={"roles": (*m.roles, decided), "ambiguous": ()})

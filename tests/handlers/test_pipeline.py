@@ -172,6 +172,13 @@ class TestScope:
         reply = handlers.ask("My son is 16. What should he study to be an AI systems engineer one day?", kb)
         assert "Bachelor's degree" in reply.text[:300]
 
+    def test_ai_engineer_beside_ml_engineer_is_the_role_called_so(self, kb):
+        """The AI Systems document says it is "often referred to as an AI Engineer"; ML engineer
+        is named, so "AI engineer" is the other one. Beside MLOps it stays ambiguous."""
+        reply = handlers.ask("What's the difference between AI engineer and ML engineer?", kb)
+        assert reply.intent == "compare" and set(reply.roles) == {"ai-ml-engineer", "ai-systems-engineer"}
+        assert handlers.ask("ai engineer vs mlops engineer", kb).intent == "clarify"
+
     def test_different_from_a_title_asks_about_it(self, kb):
         reply = handlers.ask("how is an mlops engineer different from a devops engineer", kb)
         assert "devops engineer" in reply.uncovered and reply.roles == ("mlops-engineer",)
