@@ -115,10 +115,18 @@ def _offered(turns: list[Turn]) -> Turn | None:
     return next((t for t in reversed(turns) if t.intent in ("clarify", "compare") and len(t.roles) > 1), None)
 
 
+_OTHER = {"other"}  # "and the other one?": the other of the two roles just discussed
+_DIGITS = {"1", "2", "3", "4", "5"}  # a bare number picks from the roles offered ("#2")
+
+
 def _recent_pair(turns: list[Turn]) -> tuple[str, ...]:
-    """The two roles of the latest one-role turns, when they differ (oldest first); else ()."""
+    """The two roles of the latest one-role turns, when they differ (oldest first), or of the
+    comparison of two they follow ("compare mlops and platform" ... "ok, the mlops one's
+    challenges" ... "which of those two needs more experience?"); else ()."""
     found: list[str] = []
     for turn in reversed(turns):
+        if turn.intent == "compare" and len(turn.roles) == 2 and set(found) <= set(turn.roles):
+            return turn.roles
         if len(turn.roles) != 1:
             break
         if turn.roles[0] not in found:
@@ -158,12 +166,16 @@ def _everyday_roles(engine: Engine, m: Match, offered: Turn | None) -> tuple[lis
     aliases = engine.matcher.aliases
     words = m.words
     grams = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
-    for word in (*words, *grams):  # "2nd", "option 2"
-        if word in aliases.ordinals and offered is not None:
-            i = aliases.ordinals[word]
-            if -len(offered.roles) <= i < len(offered.roles):
-                return [offered.roles[i]], set(word.split())
-    said = [w for w in (*grams, *words) if w in aliases.followup_roles]
+    alone = [w for w in words if w not in ("?", "#", "no", "nr", "num")]
+    numbered = {alone[0]: int(alone[0]) - 1} if len(alone) == 1 and alone[0] in _DIGITS else {}  # "#2"
+    for word in (*words, *grams):  # "2nd", "option 2", "#2"
+        at = aliases.ordinals.get(word, numbered.get(word))
+        if at is not None and offered is not None:
+            if -len(offered.roles) <= at < len(offered.roles):
+                return [offered.roles[at]], set(word.split())
+    phrases = {" ".join(words[i : i + n]) for n in (2, 3) for i in range(len(words) - n + 1)}
+    free = {w for p in phrases & engine.matcher.not_roles for w in p.split()}  # "ML stuff": no role
+    said = [w for w in (*grams, *words) if w in aliases.followup_roles and w not in free]
     found = [aliases.followup_roles[w] for w in said]
     return list(dict.fromkeys(found))[:2], {p for w in said for p in w.split()}
 
@@ -256,6 +268,10 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         m = engine.matcher.match(body)
     everyday, said = ([], set()) if m.roles or m.ambiguous else _everyday_roles(engine, m, offered)
     roles = list(m.roles) or everyday
+    if not roles and _OTHER & set(m.words) and len(last.roles) == 1:  # "and the other one?"
+        pair = _recent_pair(turns)
+        roles = [r for r in pair if r not in last.roles] if last.roles[0] in pair else []
+        said = said | (_OTHER & set(m.words))
     if said:  # "what about the ops side?": the words that named the role are not the subject
         body = " ".join(w for w in body.split() if w.lower().strip("?!.,") not in said)
         rest = engine.matcher.match(body)

@@ -67,7 +67,8 @@ def thanks(engine: Engine, m: Match) -> bool:
     if not (said & {*words, *grams}) or m.roles or m.ambiguous:
         return False
     covered = {w for g in grams & said for w in g.split()}
-    if all(w in said or w in covered or w in engine.matcher.stopwords for w in words):
+    asking = max(m.topic_scores.values(), default=0) >= _WORDED  # "ok and how much do they make"
+    if not asking and all(w in said or w in covered or w in engine.matcher.stopwords for w in words):
         return True
     # "thx, that's what i needed", "thank you, very clear": thanks first, then no question at all
     # not "ok ..." or "cool ...", which go on to ask

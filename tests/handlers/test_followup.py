@@ -40,6 +40,35 @@ class TestCompleting:
         _, reply = talk(kb, "what does a production ai engineer do?", "and what do they need to know?")
         assert (reply.roles, reply.topic) == (("production-ai-engineer",), "requirements")
 
+    def test_a_bare_number_picks_from_the_roles_offered(self, kb):
+        replies = talk(kb, "what's the career path like?", "#2", "wait, what do they actually do day to day?")
+        assert replies[1].roles == ("ai-ml-engineer",) and replies[1].topic == "career"
+        assert replies[2].roles == ("ai-ml-engineer",) and replies[2].topic == "responsibilities"
+
+    def test_the_other_one_is_the_other_role_of_the_comparison(self, kb):
+        replies = talk(
+            kb,
+            "what's the difference between an mlops engineer and an ml platform engineer?",
+            "ok tell me more about the mlops one's challenges",
+            "and the other one?",
+            "which of those two needs more experience",
+        )
+        assert replies[2].roles == ("ml-platform-engineer",) and replies[2].topic == "challenges"
+        assert set(replies[3].roles) == {"mlops-engineer", "ml-platform-engineer"}
+
+    def test_ml_stuff_is_the_field_not_the_ml_engineer(self, kb):
+        replies = talk(
+            kb, "how hard is it to switch from devops into MLOps?", "what ML stuff would i need to learn?"
+        )
+        assert replies[-1].roles == ("mlops-engineer",)
+
+    def test_ok_and_how_much_is_a_question_not_thanks(self, kb):
+        replies = talk(
+            kb, "what does an ml platform engineer do?", "ok and how much do they make", "same for snr"
+        )
+        assert replies[1].roles == ("ml-platform-engineer",) and replies[1].topic == "salary"
+        assert "senior" in replies[2].text[:200].lower()
+
     def test_a_policy_question_stays_on_the_role(self, kb):
         """'what about PTO?' after a production AI question: that document is silent on it."""
         replies = talk(kb, "what does a production ai engineer do?", "hm ok. what about PTO?")
