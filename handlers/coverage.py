@@ -5,6 +5,7 @@ from __future__ import annotations
 from handlers.engine import Engine
 from handlers.evidence import Term
 from handlers.salary import matching
+from handlers.scope import origins
 from knowledge.match import Focus, Match
 
 __all__ = ["MAX_SUBJECT", "MENTION", "beyond", "natural", "not_covered", "subject_terms", "unmatched_focus"]
@@ -111,8 +112,8 @@ def _terse(engine: Engine, m: Match) -> bool:
 
 
 def subject_terms(engine: Engine, m: Match) -> tuple[Term, ...]:
-    across = engine.matcher.across_words
-    words = list(dict.fromkeys(w for w in m.subject if w not in across))[:MAX_SUBJECT]
+    across, home = engine.matcher.across_words, origins(engine, m)
+    words = list(dict.fromkeys(w for w in m.subject if w not in across and w not in home))[:MAX_SUBJECT]
     synonyms = engine.evidence.synonyms
     for a, b in zip(m.subject, m.subject[1:], strict=False):  # "self driving": one thing
         if f"{a} {b}" in synonyms and a in words and b in words:

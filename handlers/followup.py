@@ -21,7 +21,7 @@ import re
 from handlers.coverage import beyond
 from handlers.engine import Engine
 from handlers.fit import again
-from handlers.scope import other_title
+from handlers.scope import is_place, other_title
 from handlers.topic import choose, guess
 from handlers.understand import Plan, strip_command, thanks
 from knowledge.match import Focus, Match
@@ -175,7 +175,8 @@ def _everyday_roles(engine: Engine, m: Match, offered: Turn | None) -> tuple[lis
                 return [offered.roles[at]], set(word.split())
     phrases = {" ".join(words[i : i + n]) for n in (2, 3) for i in range(len(words) - n + 1)}
     free = {w for p in phrases & engine.matcher.not_roles for w in p.split()}  # "ML stuff": no role
-    said = [w for w in (*grams, *words) if w in aliases.followup_roles and w not in free]
+    longer = [p for p in phrases if p in aliases.followup_roles]  # "deploy the models"
+    said = [w for w in (*longer, *grams, *words) if w in aliases.followup_roles and w not in free]
     found = [aliases.followup_roles[w] for w in said]
     return list(dict.fromkeys(found))[:2], {p for w in said for p in w.split()}
 
@@ -205,14 +206,15 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     sure = _POINTED_TOPIC if set(m.words) & back or named else _MODEL_TOPIC
     if choice.match.topic is not None and (choice.confidence >= sure or agreed):
         return choice.match.topic
-    return "" if m.topic is not None else None
+    return m.topic  # named weakly ("and in europe how much?"): said outright, so the focus cannot outweigh it
 
 
 def _own_subject(engine: Engine, m: Match) -> bool:
     """Whether the message asks about something specific the documents hold ("remotely",
     "kubernetes"): a rare word, not an everyday one."""
     ev = engine.evidence
-    return any(t.weight >= _RARE_SUBJECT and ev.found(t) for t in ev.terms(m.subject))
+    words = [w for w in m.subject if not is_place(engine, w)]  # "and in europe?": a place, not a subject
+    return any(t.weight >= _RARE_SUBJECT and ev.found(t) for t in ev.terms(words))
 
 
 def _about_the_roles(engine: Engine, m: Match) -> bool:
@@ -294,7 +296,9 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         or pointing
         or named_topic
         or policy
-        or (leaning and not m.subject)
+        or (
+            leaning and (not m.subject or len(m.words) > _SHORT)
+        )  # "and where do i get experience as a student"
     ):
         return text  # nothing to complete ("why?"), or a new subject ("what about nurses?")
     choosing = set(m.words) & lists["both"] or lists["choosing"] & {

@@ -16,7 +16,7 @@ from handlers.engine import Engine
 from knowledge.match import Match, normalize
 from knowledge.models import Record
 
-__all__ = ["Outside", "other_title", "outside"]
+__all__ = ["Outside", "is_place", "origins", "other_title", "outside"]
 
 _MAX_N = 6  # words in the longest phrase of a table
 
@@ -110,9 +110,32 @@ def _age(words: tuple[str, ...], lists: dict[str, frozenset[str]]) -> bool:
     return False
 
 
-def outside(engine: Engine, m: Match, roles: Iterable[str] | None) -> tuple[Outside, ...]:
+def is_place(engine: Engine, word: str) -> bool:
+    """Whether the word names a place or country of the `outside` table ("europe", "brazil")."""
+    return _tables(engine)[1].get(word) in ("places", "countries")
+
+
+def origins(engine: Engine, m: Match) -> set[str]:
+    """Places the person says they are from ("hello, i am from brazil"): no subject of the question."""
+    words = m.words
+    return {w for i, w in enumerate(words) if is_place(engine, w) and _from_there(words, i, {})}
+
+
+def _from_there(words: tuple[str, ...], start: int, lists: dict[str, frozenset[str]]) -> bool:
+    """A place the person says they come from ("i am from brazil", "im from india")."""
+    return (
+        start > 1
+        and words[start - 1] == "from"
+        and bool(set(words[max(0, start - 4) : start - 1]) & {"i", "im", "am"})
+    )
+
+
+def outside(
+    engine: Engine, m: Match, roles: Iterable[str] | None, topic: str | None = None
+) -> tuple[Outside, ...]:
     """Named places, companies and technologies the documents (of `roles`) never mention, an age,
-    and questions they do not answer outright ("how long does it take": they give the years asked)."""
+    and questions they do not answer outright ("how long does it take": they give the years asked).
+    Asked of pay, a place must be named where the pay is ("Europe" is a demand hotspot, with no pay)."""
     _, things, _ = _tables(engine)
     found = _found(m.words, things)
     lists = engine.matcher.word_lists
@@ -124,9 +147,17 @@ def outside(engine: Engine, m: Match, roles: Iterable[str] | None) -> tuple[Outs
     wanted = set(roles) if roles is not None else None
     out = []
     for start, _end, phrase in found:
-        if things.get(phrase) == "countries" and start and m.words[start - 1] in lists["own"]:
+        kind = things.get(phrase)
+        if kind == "countries" and start and m.words[start - 1] in lists["own"]:
             continue  # "the banks in my country": where the person is, not what is asked
+        if kind in ("places", "countries") and _from_there(m.words, start, lists):
+            continue  # "hello, i am from brazil": where the person is from
         ids = index.matching(phrase)
-        if not any(wanted is None or index.line(i).role in wanted for i in ids):
-            out.append(Outside(phrase, things[phrase]))
+        pay = topic == "salary" and kind == "places"
+        if not any(
+            (wanted is None or index.line(i).role in wanted) and (not pay or index.line(i).topic == "salary")
+            for i in ids
+        ):
+            named = pay and any(wanted is None or index.line(i).role in wanted for i in ids)  # not its pay
+            out.append(Outside(f"{phrase} pay" if named else phrase, things[phrase]))
     return tuple(out)

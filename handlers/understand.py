@@ -228,7 +228,7 @@ def plan(text: str, engine: Engine) -> Plan:
         )  # fmt: skip
     p = figure_plan(engine, choice.match, decide(engine, choice.match, terms, choice))  # bars, gaps
     missing = (
-        tuple(o.name for o in outside(engine, m, p.roles or None))
+        tuple(o.name for o in outside(engine, m, p.roles or None, p.topic))
         if p.intent in ("answer", "compare")
         else ()
     )

@@ -69,6 +69,31 @@ class TestCompleting:
         assert replies[1].roles == ("ml-platform-engineer",) and replies[1].topic == "salary"
         assert "senior" in replies[2].text[:200].lower()
 
+    def test_a_place_without_pay_is_named_and_the_pay_kept(self, kb):
+        """'and in europe how much?': the document names Europe as a hotspot, with no pay for it."""
+        replies = talk(kb, "what's the salary for a junior ai systems engineer?", "and in europe how much?")
+        assert replies[-1].topic == "salary" and replies[-1].uncovered == ("europe pay",)
+
+    def test_where_the_person_is_from_is_no_subject(self, kb):
+        reply = handlers.ask(
+            "hello, i am from brazil, i want know what ai systems engineer is doing in the day", kb
+        )
+        assert reply.uncovered == () and reply.topic in ("responsibilities", "overview")
+
+    def test_a_role_described_by_what_it_does(self, kb):
+        replies = talk(
+            kb, "is the market for ML engineers saturated?", "and the people who keep the models running?"
+        )
+        assert replies[-1].roles == ("mlops-engineer",)
+
+    def test_a_longer_turn_about_the_person_stays_on_the_role(self, kb):
+        replies = talk(
+            kb,
+            "which frameworks should i learn for ML eng",
+            "and where do i even get experience as a student",
+        )
+        assert replies[-1].roles == ("ai-ml-engineer",)
+
     def test_a_policy_question_stays_on_the_role(self, kb):
         """'what about PTO?' after a production AI question: that document is silent on it."""
         replies = talk(kb, "what does a production ai engineer do?", "hm ok. what about PTO?")
