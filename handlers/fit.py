@@ -75,6 +75,12 @@ _CLAIM = _Lazy(
     r"code|write|wrote)\b|\bi'm\b|\bim\b|\bi've\b|\bive\b|\bmy\b",
     re.I,
 )
+_AIM = re.compile(
+    r"\b(?:want to|wanna|trying to|try to|hope to|plan to|planning to|aim to|aiming to|going to|set on)\s+"
+    r"(?:become|becoming|be|get into|getting into|move into|switch into|transition into|break into)\b",
+    re.I,
+)
+_AIM_SPAN = 60  # characters after "want to become" where the role is named
 _FIRST = re.compile(r"\b(?:first|start with|priorit)", re.I)
 _TARGET = re.compile(r"\b(?:for|become|becoming|be|as|into|to|if|whether|is)\s+(?:an?\s+|the\s+)?$", re.I)
 _OTHER_TOPICS = {"salary"}  # "which role pays best for a python dev like me": pay, not fit
@@ -106,6 +112,14 @@ def _target(engine: Engine, text: str) -> str | None:
     if not roles:  # "MLOps: what am I missing?": a role named outright elsewhere ("no ML" names none)
         m = engine.matcher.match(text)
         roles = tuple(r for r in m.roles if r not in m.weak_roles)
+    return roles[0] if len(roles) == 1 else None
+
+
+def _aim(engine: Engine, text: str) -> str | None:
+    """The one role the person says they are set on ("I want to become an ML engineer. Where do I
+    start?"): what they lack for it, not which role fits them."""
+    aim = _AIM.search(text)
+    roles = engine.matcher.match(text[aim.end() : aim.end() + _AIM_SPAN]).roles if aim else ()
     return roles[0] if len(roles) == 1 else None
 
 
@@ -148,7 +162,7 @@ def fit_plan(engine: Engine, m: Match, text: str):
         return None
 
     said = _said(engine, text)
-    target = _target(engine, text) if kind == "missing" else None
+    target = _target(engine, text) if kind == "missing" else _aim(engine, text)
     if kind == "missing" and target is None and not _WHICH.search(text):
         return None
     if not (said.had or said.denied):

@@ -30,6 +30,13 @@ _BARE_WORDS = 3  # no more words than this, none of them a topic or subject word
 _NAMED = 3  # a topic phrase this strong names the topic outright (as handlers.topic reads it)
 _WORDED = 2  # a topic phrase this strong names the topic in words
 _THANKS_WORDS = 8  # a thanks that goes on longer may be asking something
+_ELLIPTICAL = (
+    re.compile(  # "which roles do?", "who does?": the verb is the context's ("what do they do?" is not)
+        r"^\W*(?:\w+\W+){0,2}(?<!they )(?<!you )(?<!we )(?<!i )(?<!it )"
+        r"(?:do|does|did|are|is|can|have|has|will|would|should)\W*$",
+        re.I,
+    )
+)
 _ADVISED = {"requirements", "career", "demand"}  # topics the model's kinds of advice refine
 
 
@@ -115,13 +122,14 @@ def _chat_model(engine: Engine, m: Match, choice: Choice, g: Guess) -> Plan | No
     return None
 
 
-def _with_context(m: Match, ctx: Match, across_words: frozenset[str]) -> Match:
+def _with_context(m: Match, ctx: Match, across_words: frozenset[str], both: frozenset[str]) -> Match:
     """The question's match, with the role the context names when the question names none, and
     the context's words kept for choosing between ambiguous roles."""
     update: dict = {"context": tuple(ctx.subject)}
     weak = bool(m.roles) and set(m.roles) <= set(m.weak_roles)  # "what ML knowledge would I need?"
     strong = [r for r in ctx.roles if r not in ctx.weak_roles]
-    across = set(m.words) & _ROLES_PLURAL and set(m.tokens) & across_words  # "in any roles?"
+    these = len(ctx.roles) == 2 and bool(set(m.words) & both)  # "which of these two roles pays more?"
+    across = set(m.words) & _ROLES_PLURAL and set(m.tokens) & across_words and not these  # "in any roles?"
     named = tuple(a for a in ctx.ambiguous if a[0] != "ai")  # "I want to work on AI in factories": the field
     if not (m.roles or m.ambiguous or across) and len(ctx.roles) <= 2 and (ctx.roles or named):
         update.update(roles=ctx.roles, ambiguous=named, weak_roles=ctx.weak_roles)
@@ -191,11 +199,15 @@ def plan(text: str, engine: Engine) -> Plan:
     """
     body = strip_command(text)
     question, context = split(body)
+    if context and _ELLIPTICAL.search(question):  # "... which jobs list a number of years. Which roles do?"
+        before, context = split(context)  # the sentence before says what is asked
+        question = f"{before} {question}"
     m = engine.matcher.match(question)
     if _SLASH.match(text):
         m = _role_slot(engine, m, question).model_copy(update={"command": True})
     if context:
-        m = _with_context(m, engine.matcher.match(context), engine.matcher.across_words)
+        lists = engine.matcher.word_lists
+        m = _with_context(m, engine.matcher.match(context), engine.matcher.across_words, lists["both"])
         if set(m.tokens) & engine.matcher.word_lists["pointing"]:  # the question points back at its context
             if m.topic_scores.get(m.topic or "", 0) < _WORDED:  # "mlops jobs grow 20%? whats the real stat"
                 m = _topic_from(m, engine.matcher.match(body))

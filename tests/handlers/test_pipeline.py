@@ -179,6 +179,23 @@ class TestScope:
         assert reply.intent == "compare" and set(reply.roles) == {"ai-ml-engineer", "ai-systems-engineer"}
         assert handlers.ask("ai engineer vs mlops engineer", kb).intent == "clarify"
 
+    def test_these_two_roles_are_the_two_of_the_context(self, kb):
+        reply = handlers.ask(
+            "I have two offers, one as an MLOps engineer at a fintech and one as an ML platform engineer at"
+            " a retailer. Ignoring everything else, which of these two roles generally pays more?",
+            kb,
+        )
+        assert set(reply.roles) == {"mlops-engineer", "ml-platform-engineer"} and reply.topic == "salary"
+
+    def test_a_role_set_on_is_what_the_person_lacks_for_it(self, kb):
+        """'I want to become an ML engineer. Where do I start?': that role's gaps, not a ranking."""
+        reply = handlers.ask(
+            "I taught physics for 10 years and know some Python and linear algebra. I want to become an ML"
+            " engineer. Realistically, where do I start?",
+            kb,
+        )
+        assert reply.roles == ("ai-ml-engineer",) and "your gaps" in reply.text[:100]
+
     def test_different_from_a_title_asks_about_it(self, kb):
         reply = handlers.ask("how is an mlops engineer different from a devops engineer", kb)
         assert "devops engineer" in reply.uncovered and reply.roles == ("mlops-engineer",)
