@@ -94,8 +94,8 @@ def not_covered(
     absent = tuple(t for t in terms if not ev.found(t, roles) and t.word not in MENTION)  # not "cover" itself
     if absent and set(m.tokens) & MENTION:  # "does the mlops doc mention rust?"
         return absent
-    if absent and kind == "outscope":  # the model reads a policy or hiring question
-        return absent
+    if absent and kind == "outscope" and len(absent) == len(terms):  # the model reads a policy or
+        return absent  # hiring question, and the documents hold none of its words ("remote" they hold)
     if absent and _terse(engine, m):  # "/role mlops requirements zeppelin": the extra word is the point
         return absent
     return ()

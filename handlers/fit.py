@@ -55,7 +55,9 @@ _MISSING = _Lazy(
     r"should i learn|what (?:else )?do i (?:still )?need|i need to learn|left to learn|"
     r"(?:have|need) to pick up|should i pick up|"
     r"how (?:well|close) do i (?:match|fit)|"
-    r"do i qualify|am i (?:ready|qualified) for)\b",
+    r"do i qualify|am i (?:ready|qualified) for|"
+    r"how (?:hard|easy|difficult|feasible|realistic) (?:would it be|is it|will it be) (?:for me )?to "
+    r"(?:switch|move|transition|pivot|get|break))\b",
     re.I,
 )
 # Every _WHICH and _MISSING match holds one of these (a cheap test before the regexes).

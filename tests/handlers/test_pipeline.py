@@ -196,6 +196,18 @@ class TestScope:
         )
         assert reply.roles == ("ai-ml-engineer",) and "your gaps" in reply.text[:100]
 
+    def test_an_everyday_word_beside_a_covered_one_is_no_refusal(self, kb):
+        """'folks' is no subject: the MLOps document does say remote work is possible."""
+        reply = handlers.ask("and for the mlops folks, is remote work a thing there?", kb)
+        assert reply.intent == "answer" and "remote work" in reply.text[:400] and reply.uncovered == ()
+
+    def test_how_hard_to_switch_with_skills_listed_is_their_gaps(self, kb):
+        reply = handlers.ask(
+            "DevOps eng here, jenkins/terraform/ansible all day. how hard would it be to switch into MLOps?",
+            kb,
+        )
+        assert reply.roles == ("mlops-engineer",) and "your gaps" in reply.text[:100]
+
     def test_different_from_a_title_asks_about_it(self, kb):
         reply = handlers.ask("how is an mlops engineer different from a devops engineer", kb)
         assert "devops engineer" in reply.uncovered and reply.roles == ("mlops-engineer",)
