@@ -269,7 +269,10 @@ def _in_role(
         brief = [] if point_words(engine, m) else _brief(engine, m, role, named)
         if brief:
             return _brief_plan(m, role, named, brief, missed)
-    if not lead:
+    if not lead:  # "what trends are shaping the role?": no line holds "shaping", the section answers
+        brief = _brief(engine, m, role, routed)
+        if brief:
+            return _brief_plan(m, role, routed, brief, missed)
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
     topic = named or lead[0].line.topic
     if len(lead) < 2:  # one line found: add the section's lines on what was asked, for context

@@ -208,6 +208,10 @@ class TestScope:
         )
         assert reply.roles == ("mlops-engineer",) and "your gaps" in reply.text[:100]
 
+    def test_a_topic_question_whose_words_no_line_holds_gets_the_brief(self, kb):
+        reply = handlers.ask("what trends are shaping the ai systems engineer role right now?", kb)
+        assert reply.topic == "trends" and len(reply.text) < 1200 and "Whole section" in reply.text
+
     def test_different_from_a_title_asks_about_it(self, kb):
         reply = handlers.ask("how is an mlops engineer different from a devops engineer", kb)
         assert "devops engineer" in reply.uncovered and reply.roles == ("mlops-engineer",)
