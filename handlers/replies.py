@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers.advice import contrast, digest
+from handlers.advice import advice_lines, contrast, digest
 from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
 from handlers.figures import asks_low, diff_reply, with_chart
@@ -256,13 +256,20 @@ def _sample(engine: Engine, role_id: str, plan: Plan) -> str:
     if not plan.asked or not plan.topic or len(plan.roles) > _SAMPLED:
         return ""
     pay = plan.topic == "salary"
-    lines = (
-        engine.evidence.index.section(role_id, plan.topic)
-        if pay
-        else [h.line for h in digest(engine, role_id, plan.topic)]
-    )
+    said = f" {' '.join(plan.match.words)} " if plan.match is not None else ""
+    outlook = any(f" {p} " in said for p in engine.advice.get("prospects", {}).get("asked", ()))
+    if pay:
+        lines = engine.evidence.index.section(role_id, plan.topic)
+    elif outlook:  # "is AI engineering a good career?": each one's outlook
+        lines = [
+            h.line for h in advice_lines(engine, "prospects", role_id) or digest(engine, role_id, plan.topic)
+        ]
+    else:
+        lines = [h.line for h in digest(engine, role_id, plan.topic)]
     if pay:  # an average says most; a figure under a level heading says which level
         lines = sorted((ln for ln in lines if "$" in ln.text), key=_averageness)
+    asked = plan.asked.lower()  # a line that speaks of "AI Engineers" by that name, first
+    lines = sorted(lines, key=lambda ln: asked not in ln.text.lower())
     for line in lines:
         if line.bullet and len(line.text) <= _SAMPLE_MAX:
             where = line.label or (line.path[-1] if pay and line.path else "")

@@ -261,3 +261,12 @@ class TestFit:
             " ".join(b["text"]["text"] for b in fitted).split()
             == " ".join(b["text"]["text"] for b in blocks).split()
         )
+
+
+def test_a_which_role_glance_answers_the_question_asked(kb):
+    """'Which AI engineer?' shows each candidate's line on what was asked: a line that names AI
+    engineers for their pay, the outlook for "a good career"."""
+    reply = handlers.ask("Do AI engineers make a lot of money", kb)
+    assert reply.intent == "clarify" and "up to $207,479 for AI Engineers" in reply.text
+    reply = handlers.ask("Is AI engineering a good career", kb)
+    assert reply.intent == "clarify" and "job security" in reply.text
