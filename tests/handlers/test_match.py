@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import handlers
 from knowledge.match import normalize, stem
 
 PROD, AIML, SYS, MLOPS, PLAT = (
@@ -163,3 +164,16 @@ class TestFocus:
         """'new york' is a place, not the trends word 'new'."""
         m = engine.matcher.match("mlops new york")
         assert m.topic is None and m.focus.locations == ("New York",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do ml engineers vs platform engineers make deploys safe? rollbacks?",
+        "im introverted, how much talking to people is there for a production ai engineer",
+        "hiring mgr here: what does an mlops engineer need to know?",
+    ],
+)
+def test_words_that_only_look_like_pay_or_the_market(kb, text):
+    """'make' a verb, 'how much' of talking, a hiring manager: none asks the pay or the market."""
+    assert handlers.ask(text, kb).topic not in ("salary", "demand")
