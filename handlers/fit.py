@@ -85,6 +85,8 @@ _AIM = re.compile(
 _AIM_SPAN = 60  # characters after "want to become" where the role is named
 _FIRST = re.compile(r"\b(?:first|start with|priorit)", re.I)
 _TARGET = re.compile(r"\b(?:for|become|becoming|be|as|into|to|if|whether|is)\s+(?:an?\s+|the\s+)?$", re.I)
+_NAMED = 3  # a topic phrase this strong names the question's topic outright
+_FIT_TOPICS = {"requirements", "career", "overview"}  # topics a fit answer is made of
 _OTHER_TOPICS = {"salary"}  # "which role pays best for a python dev like me": pay, not fit
 _AGAIN = "\nwhat should i learn"
 _TECH = {"language", "framework", "platform", "tool", "data", "ml", "maths", "practice"}
@@ -157,10 +159,15 @@ def _said(engine: Engine, text: str) -> Said:
     return read(_without_roles(engine, _claims(text)), load_skills())
 
 
-def fit_plan(engine: Engine, m: Match, text: str):
-    """The plan of a role-fit question, or None when `text` is not one."""
+def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
+    """The plan of a role-fit question, or None when `text` is not one. `question`: the message's
+    question, when it has context before it: a fit cue only there counts against a topic it names
+    ("[D] What am I missing? ... What does a typical day look like?" asks the day, not the gaps)."""
     kind = asks_fit(text)
     if not kind or (m.topic in _OTHER_TOPICS and m.topic_scores.get(m.topic, 0) >= 2):
+        return None
+    named = m.topic_top.get(m.topic or "", 0) >= _NAMED and m.topic not in _FIT_TOPICS
+    if named and question and not asks_fit(question):
         return None
 
     said = _said(engine, text)

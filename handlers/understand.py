@@ -216,7 +216,9 @@ def plan(text: str, engine: Engine) -> Plan:
     chat = _chat(engine, m)
     if chat is not None:
         return chat
-    fitted = fit_plan(engine, m, text)  # "i know python and k8s, which role fits me?" (handlers/fit.py)
+    fitted = fit_plan(
+        engine, m, text, question if context else ""
+    )  # "i know python and k8s, which role fits me?" (handlers/fit.py)
     if fitted is not None:
         return fitted
     named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= GENERIC_WEIGHT
