@@ -110,6 +110,11 @@ def _age(words: tuple[str, ...], lists: dict[str, frozenset[str]]) -> bool:
     return False
 
 
+def _proper(place: str) -> str:
+    """A place as it is written: "Hong Kong", "UK"."""
+    return " ".join(w.upper() if len(w) <= 3 else w.capitalize() for w in place.split())
+
+
 def is_place(engine: Engine, word: str) -> bool:
     """Whether the word names a place or country of the `outside` table ("europe", "brazil")."""
     return _tables(engine)[1].get(word) in ("places", "countries")
@@ -159,5 +164,6 @@ def outside(
             for i in ids
         ):
             named = pay and any(wanted is None or index.line(i).role in wanted for i in ids)  # not its pay
-            out.append(Outside(f"{phrase} pay" if named else phrase, things[phrase]))
+            name = _proper(phrase) if kind == "places" else phrase  # "Lisbon", "UK"
+            out.append(Outside(f"{name} pay" if named else name, things[phrase]))
     return tuple(out)

@@ -72,7 +72,7 @@ class TestCompleting:
     def test_a_place_without_pay_is_named_and_the_pay_kept(self, kb):
         """'and in europe how much?': the document names Europe as a hotspot, with no pay for it."""
         replies = talk(kb, "what's the salary for a junior ai systems engineer?", "and in europe how much?")
-        assert replies[-1].topic == "salary" and replies[-1].uncovered == ("europe pay",)
+        assert replies[-1].topic == "salary" and replies[-1].uncovered == ("Europe pay",)
 
     def test_where_the_person_is_from_is_no_subject(self, kb):
         reply = handlers.ask(

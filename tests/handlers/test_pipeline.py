@@ -326,7 +326,7 @@ class TestScope:
     def test_a_place_the_document_lacks_is_named_and_the_rest_answered(self, kb):
         reply = handlers.ask("what do platform engineers earn in Lisbon?", kb)
         assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ml-platform-engineer",), "salary")
-        assert reply.uncovered == ("lisbon",) and "says nothing about “lisbon”" in reply.text[:300]
+        assert reply.uncovered == ("Lisbon",) and "says nothing about “Lisbon”" in reply.text[:300]
         assert "$" in reply.text[:800]
 
     @pytest.mark.parametrize(
