@@ -386,7 +386,7 @@ def fit_reply(engine: Engine, plan) -> Reply:
         parts += ["*All five, by how many of your skills each role's documents name*", ranking]
     if said.denied:
         parts.append(f"_Read as not yet yours: {_join(list(said.denied))}._")
-    if said.years is not None:
+    if said.years is not None and plan.intent == "compare":  # one role's gaps rank nothing
         parts.append(f"_Years of experience ({said.years}) only break ties between roles._")
     footer = "From the Requirements, Overview and Career Development sections of the role documents."
     title = "Your role fit" if plan.intent == "compare" else f"{titles[first]}: your gaps"
