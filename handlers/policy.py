@@ -498,7 +498,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             return Plan("answer", m.roles, topic, m.focus, unknown=m.unknown, match=m)
         m = m if strong_topic(m) else m.model_copy(update={"topic": "overview"})  # "what's the difference"
         p = _one_role(engine, m, terms, choice.label, choice.sure)
-        absent = [t.word for t in terms if not engine.evidence.found(t, m.roles)]
+        # what the role is set beside, when no document names it ("mlops vs zeppelin"); an everyday
+        # word is colour ("grow vs get compressed")
+        absent = [t.word for t in terms if not engine.evidence.found(t, m.roles) and not is_word(t.word)]
         if absent and p.intent == "answer":
             p = p.model_copy(update={"uncovered": (*p.uncovered, " ".join(absent[:3]))})
         return p

@@ -212,6 +212,10 @@ class TestScope:
         reply = handlers.ask("what trends are shaping the ai systems engineer role right now?", kb)
         assert reply.topic == "trends" and len(reply.text) < 1200 and "Whole section" in reply.text
 
+    def test_everyday_words_beside_vs_are_no_uncovered_subject(self, kb):
+        reply = handlers.ask("What kinds of ML roles are likely to grow vs get compressed?", kb)
+        assert "compressed" not in reply.uncovered
+
     def test_different_from_a_title_asks_about_it(self, kb):
         reply = handlers.ask("how is an mlops engineer different from a devops engineer", kb)
         assert "devops engineer" in reply.uncovered and reply.roles == ("mlops-engineer",)
