@@ -60,6 +60,7 @@ class Turn(Record):
     topic: str | None = None
     focus: dict[str, tuple[str, ...]] | None = None  # dimension -> words ("locations": ("Seattle",))
     said: str = ""  # a role-fit question: the person's message about themselves (handlers/fit.py)
+    across: bool = False  # the roles that mention a subject ("which roles need kubernetes?")
 
     def __init__(
         self,
@@ -68,8 +69,9 @@ class Turn(Record):
         topic: str | None = None,
         focus: dict[str, tuple[str, ...]] | None = None,
         said: str = "",
+        across: bool = False,
     ) -> None:
-        self.__dict__.update(intent=intent, roles=roles, topic=topic, focus=focus, said=said)
+        self.__dict__.update(intent=intent, roles=roles, topic=topic, focus=focus, said=said, across=across)
 
     @classmethod
     def of(cls, plan: Plan) -> Turn:
@@ -81,7 +83,7 @@ class Turn(Record):
         if f.percentile:
             focus["percentile"] = (f.percentile,)
         said = plan.asked if plan.mode == "fit" else ""
-        return cls(plan.intent, tuple(plan.roles), plan.topic, focus or None, said)
+        return cls(plan.intent, tuple(plan.roles), plan.topic, focus or None, said, plan.mode == "cross")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -90,6 +92,7 @@ class Turn(Record):
             "topic": self.topic,
             "focus": {k: list(v) for k, v in (self.focus or {}).items()},
             **({"said": self.said} if self.said else {}),
+            **({"across": True} if self.across else {}),
         }
 
     @classmethod
@@ -107,6 +110,7 @@ class Turn(Record):
             data.get("topic") if isinstance(data.get("topic"), str) else None,
             {k: tuple(str(w) for w in v) for k, v in focus.items() if isinstance(v, list)} or None,
             data["said"] if isinstance(data.get("said"), str) else "",
+            data.get("across") is True,
         )
 
 
@@ -259,6 +263,9 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         named_topic = named_topic or (
             bool(own) and len(m.words) > _SHORT and not _everyday_roles(engine, m, offered)[0]
         )
+    if last.across and leaning and m.subject and not (m.roles or m.focus or named_topic):
+        # "which roles need kubernetes?" ... "what about python?": across again
+        return f"which roles mention {' '.join(m.subject)}"
     if m.roles and (named_topic or m.subject) and not (m.compare_strong or leaning):  # a question of its own
         return text
     if len(m.roles) > 1:  # "how do the requirements for mlops differ from production ai's?": its own

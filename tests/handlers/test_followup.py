@@ -94,6 +94,15 @@ class TestCompleting:
         )
         assert replies[-1].roles == ("ai-ml-engineer",)
 
+    def test_what_about_another_subject_after_an_across_answer_asks_across_again(self, kb):
+        replies = talk(kb, "which roles need kubernetes?", "what about python?", "and terraform?")
+        assert "mention python" in replies[1].text[:200] and len(replies[1].roles) == 5
+        assert replies[2].roles == ("mlops-engineer",) and "terraform" in replies[2].text[:200]
+
+    def test_a_turn_keeps_whether_it_asked_across_when_stored(self):
+        turn = Turn("compare", ("mlops-engineer", "ml-platform-engineer"), "requirements", None, "", True)
+        assert Turn.from_json(turn.to_json()) == turn and Turn.from_json({"intent": "answer"}).across is False
+
     def test_a_policy_question_stays_on_the_role(self, kb):
         """'what about PTO?' after a production AI question: that document is silent on it."""
         replies = talk(kb, "what does a production ai engineer do?", "hm ok. what about PTO?")
