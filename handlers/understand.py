@@ -235,7 +235,8 @@ def plan(text: str, engine: Engine) -> Plan:
     if chat is not None:
         return chat
     title = other_title(engine, m)
-    if title and not m.roles and not m.ambiguous:  # "devops engineer salary?"
+    field = all(phrase == "ai" for phrase, _ in m.ambiguous)  # "will AI take over a PLC programmer's job?"
+    if title and not m.roles and field:  # "devops engineer salary?"
         return Plan(
             "unknown", (), choice.match.topic, m.focus, mode="title", asked=title[0],
             suggestions=(title[1],), uncovered=(title[0],), match=m,

@@ -68,6 +68,10 @@ class TestScope:
         assert reply.intent == "unknown" and reply.uncovered == ("devops engineer",)
         assert "isn't one of them" in reply.text and "MLOps Engineer" in reply.text
 
+    def test_ai_the_field_beside_a_title_none_of_the_five(self, kb):
+        reply = handlers.ask("Should I expect AI to take over a PLC programmer's job?", kb)
+        assert reply.intent == "unknown" and reply.uncovered == ("plc programmer",)
+
     def test_a_job_title_as_where_the_person_comes_from_is_context(self, kb):
         reply = handlers.ask("I'm a data analyst, how do i become an ML engineer?", kb)
         assert reply.intent == "answer" and reply.roles == ("ai-ml-engineer",) and reply.uncovered == ()
