@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from handlers.advice import advice_lines, digest, figures_digest, ladder, pay_brief
-from handlers.coverage import MAX_SUBJECT, MENTION, natural, not_covered, unmatched_focus
+from handlers.advice import digest, figures_digest, pay_brief
+from handlers.ambiguity import called, context_role
+from handlers.coverage import MENTION, natural, not_covered, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term
 from handlers.figures import pay_across
 from handlers.glance import glance_plan
+from handlers.kinds import ADVICE_SURE, advice_plan, already, asks, journey, kind_lines
 from handlers.lines import (
     GENERIC_WEIGHT,
     LEAD_LINES,
@@ -37,7 +39,6 @@ __all__ = ["decide"]
 _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "all", "every", "each"}
 
 _RARE = 5.0  # a word held by about 7 lines or fewer: specific enough to search all roles for
-_POINT = 3.0  # a point named in an advice question ("math", "PhD") this specific leads the kind's list
 
 _ROLE_LINES = 2  # lines per role across roles or in a comparison
 
@@ -47,24 +48,14 @@ _GROWTH = {"demand", "career", "trends"}  # topics whose figures are growth figu
 _SCHOOLING = re.compile(r"\b(?:degree|bachelor|master|ph\.?d|years?)\b", re.I)  # a brief's degree and years
 
 
-_ADVICE_SURE = 0.5  # below this, the lines on the question's own words lead an advice answer
-_ADVICE_UNSURE = 0.35  # ... or below this, when those lines lie outside the kind's sections
-
 _COMPARE_SURE = 0.6  # a comparison takes the model's topic from this; else the overviews
 
 
 _MODEL_CLARIFY = 0.8  # the model alone, no topic word and no role: ask which role from this sure
 
 _HUNCH_SURE = 0.4  # the model's topic, this sure, is the one a "which role?" offers
-_ENTRY_RUNG = 2  # lines of it that lead an answer on getting in
 _SENTENCE = 10  # words: a message this long that names no role is a question, not a role name
 _SUGGEST_FROM = 8  # "did you mean" looks at the first distinct unknown words, not all 60
-
-_CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
-
-_CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
-
-_CONTEXT_MIN = 6.0  # about two rare words that only it uses
 
 
 def _wants_compare(m: Match) -> bool:
@@ -72,112 +63,6 @@ def _wants_compare(m: Match) -> bool:
         return True
     superlative = bool(_SUPERLATIVE & set(m.tokens)) or "top paying" in " ".join(m.tokens)
     return not m.roles and m.compare_weak and m.topic is not None and (m.roles_word or superlative)
-
-
-def _advice(
-    engine: Engine, m: Match, role: str, kind: str | None, terms: tuple[Term, ...], sure: float = 1.0
-) -> Plan | None:
-    """An advice question: the document's list that answers its kind, and the lines on its subject
-    ("find a mentor"): those first when the model is unsure of the kind."""
-    lines = _kind_lines(engine, m, kind, role)
-    if not lines:
-        return None
-    # "should you do a PhD?": a rare point asked leads the kind's list ("tools", "hire" do not)
-    spec = engine.advice.get(kind or "", {})
-    said = {w for p in (*spec.get("cues", ()), *spec.get("headings", ())) for w in p.split()}  # "tools": what
-    points = [  # "learn" lists, no point
-        w for w in point_words(engine, m) if engine.evidence.term(w).weight >= _POINT and w not in said
-    ]
-    extra = lead_lines(engine, m, role, terms, 3) if terms or points else []
-    sections = engine.advice.get(kind or "", {}).get("sections", ())
-    aside = bool(extra) and all(h.line.topic not in sections for h in extra)  # "GitHub Copilot" (trends)
-    unsure = sure < (_ADVICE_UNSURE if aside else _ADVICE_SURE)  # for "what should my github show?"
-    first = [*extra, *lines] if extra and (unsure or (points and not aside)) else [*lines, *extra]
-    seen: set[int] = set()
-    first = [h for h in first if not (h.line.id in seen or seen.add(h.line.id))]  # each line once
-    topic = first[0].line.topic
-    groups = ((role, tuple(first[: LEAD_LINES + 2])),)
-    return Plan("answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
-
-
-def _journey(words: tuple[str, ...], lists: dict[str, frozenset[str]]) -> set[str]:
-    """The words that say where a person comes from and goes to ("from backend work into
-    infrastructure roles"): the way in is the question, those words are no subject."""
-    out: set[str] = set()
-    if "from" not in words:
-        return out
-    start = words.index("from")
-    for i, w in enumerate(words[start:], start):
-        if w in lists["journey"]:
-            for nxt in words[i + 1 : i + 6]:
-                if nxt in lists["journey_end"] or nxt in lists["journey"]:
-                    break
-                out.add(nxt)
-    return out
-
-
-def _already(engine: Engine, m: Match, role: str) -> bool:
-    """Whether the person says they are in the role already: it is named after "from" ("from
-    production ai engineer to running the AI org"): the way up, not the way in."""
-    if "from" not in m.words:
-        return False
-    at = m.words.index("from") + 1
-    stop = engine.matcher.word_lists["journey"] | engine.matcher.word_lists["journey_end"]
-    end = next((i for i, w in enumerate(m.words[at:], at) if w in stop), len(m.words))
-    return role in engine.matcher.match(" ".join(m.words[at:end])).roles if end > at else False
-
-
-def _asks(engine: Engine, m: Match, kind: str) -> bool:
-    """Whether the question says one of the phrases that ask for this kind of advice."""
-    said = f" {' '.join(m.words)} "
-    return any(f" {p} " in said for p in engine.advice.get(kind, {}).get("asked", ()))
-
-
-def _kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int | None = None) -> list[Hit]:
-    """The role's lines for a kind of advice: the whole ladder for "what are the levels?", the
-    rungs asked about for "how do I get to team lead?", else the kind's lists."""
-    if not kind:
-        return []
-    level = _rung_words(engine, m) if kind == "grow" else None
-    if kind == "grow" and level is None and engine.matcher.word_lists["ladder"] & set(m.tokens):
-        found = ladder(engine, role, most or LEAD_LINES + 2)
-        if found:
-            return found
-    size = {} if most is None else {"most": most}
-    lines = advice_lines(
-        engine,
-        kind,
-        role,
-        level=level,
-        above=bool(engine.matcher.word_lists["above"] & set(m.tokens)),
-        **size,
-    )
-    if kind == "entry":  # "how do I break into mlops?": the first job itself, then the way to it
-        first = next(
-            (
-                r
-                for r in (
-                    advice_lines(engine, kind, role, level=w)
-                    for w in engine.matcher.aliases.word_lists["first_rung"]
-                )
-                if r
-            ),
-            [],
-        )
-        first = [h for h in first if h.score == 0.0][:_ENTRY_RUNG]  # the rung's own lines
-        seen = {h.line.id for h in first}
-        lines = [*first, *(h for h in lines if h.line.id not in seen)]
-    return lines
-
-
-def _rung_words(engine: Engine, m: Match) -> str | None:
-    """The level a career question names, as the ladder's headings say it ("team lead", "senior")."""
-    if not m.focus.levels:
-        return None
-    target = m.focus.levels[-1]  # "from junior to senior": where the person is going
-    phrases = engine.matcher.aliases.focus.get("level", {}).get(target, ())
-    said = " ".join(m.words)
-    return next((p for p in sorted(phrases, key=len, reverse=True) if p in said), target)
 
 
 def _levels_only(focus: Focus) -> bool:
@@ -228,18 +113,18 @@ def _in_role(
     places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile or m.focus.amount
     if routed == "salary" and "why" in m.words and not places:  # "why is it so high?": what drives pay
         kind, sure = "reasons", 1.0
-    outlook = not wants_numbers(m) and _asks(engine, m, "prospects")  # "job outlook %?" wants the figures
+    outlook = not wants_numbers(m) and asks(engine, m, "prospects")  # "job outlook %?" wants the figures
     if routed != "salary" and not places and outlook:  # whatever kind the model read
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
-    elif routed != "salary" and _asks(engine, m, "study"):  # "what should my son study?": the schooling
+    elif routed != "salary" and asks(engine, m, "study"):  # "what should my son study?": the schooling
         kind, sure = "study", 1.0
-    if kind == "entry" and _already(engine, m, role):  # "how do i get to team lead from ml platform engineer"
+    if kind == "entry" and already(engine, m, role):  # "how do i get to team lead from ml platform engineer"
         kind = "grow"
     if kind == "entry":  # "move from backend or product work into infrastructure": the way in, no subject
-        journey = _journey(m.words, engine.matcher.word_lists)
-        terms = tuple(t for t in terms if t.word not in journey)
+        way = journey(m.words, engine.matcher.word_lists)
+        terms = tuple(t for t in terms if t.word not in way)
     advice = (
-        _advice(engine, m, role, kind, terms, sure)
+        advice_plan(engine, m, role, kind, terms, sure)
         if not places and (routed != "salary" or kind == "reasons")
         else None
     )
@@ -377,7 +262,7 @@ def _compare(
         return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=missing, match=m)
     terms = tuple(t for t in terms if engine.evidence.found(t, roles))  # the rest is colour
     advised = (
-        [_kind_lines(engine, m, kind, r, _ROLE_LINES + 2) for r in roles] if kind and len(roles) <= 3 else []
+        [kind_lines(engine, m, kind, r, _ROLE_LINES + 2) for r in roles] if kind and len(roles) <= 3 else []
     )
     if advised and all(advised) and not m.focus:  # "what do both need to learn?"
         groups = tuple((r, tuple(lines)) for r, lines in zip(roles, advised, strict=True))
@@ -406,41 +291,6 @@ def _compare(
 
 def _pairs(words: tuple[str, ...]) -> list[str]:
     return [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
-
-
-def _context_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:
-    """Which of an ambiguous name's roles the rest of a long message points to, if clearly one.
-
-    "I wire LLMs into our legacy claims system ... what challenges should I expect as an AI
-    engineer?": each word about the person's work counts for the candidates whose documents use
-    it, weighted by how rare it is and shared among them, so a word only one of them uses
-    decides most. One candidate must lead clearly.
-    """
-    if len(m.words) + len(m.context) < _CONTEXT_WORDS:
-        return None
-    ev = engine.evidence
-    words = [w for w in dict.fromkeys((*m.context, *m.subject)) if len(w) > 2][: MAX_SUBJECT * 3]
-    score = dict.fromkeys(candidates, 0.0)
-    for t in ev.terms(words):
-        having = [r for r in candidates if ev.found(t, [r])]
-        for r in having if len(having) < len(candidates) else ():
-            score[r] += t.weight / len(having)
-    ranked = sorted(candidates, key=lambda r: -score[r])
-    best, second = score[ranked[0]], score[ranked[1]]
-    return ranked[0] if best >= _CONTEXT_MIN and best >= _CONTEXT_LEAD * second else None
-
-
-def _called(engine: Engine, m: Match, phrase: str, candidates: tuple[str, ...]) -> str | None:
-    """Set beside a role it could also mean ("AI engineer vs ML engineer"), an ambiguous name is
-    the remaining role whose document says it is called so ("often referred to as an AI Engineer")."""
-    rest = [r for r in candidates if r not in m.roles]
-    if not m.roles or not _wants_compare(m) or len(rest) == len(candidates):
-        return None
-    said = re.compile(rf"\b(?:referred to as|known as|called) an? {re.escape(phrase)}\b", re.I)
-    named = [
-        r for r in rest if any(said.search(ln.text) for ln in engine.evidence.index.section(r, "overview"))
-    ]
-    return named[0] if len(named) == 1 else None
 
 
 def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
@@ -486,7 +336,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     bare_ai = terms and all(p == "ai" for p, _ in m.ambiguous)
     if m.ambiguous and not bare_ai and len(m.roles) < (2 if _wants_compare(m) else 1):
         phrase, candidates = m.ambiguous[0]
-        decided = _context_role(engine, m, candidates) or _called(engine, m, phrase, candidates)
+        decided = context_role(engine, m, candidates) or called(
+            engine, m, phrase, candidates, _wants_compare(m)
+        )
         if decided is None:
             return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
         m = m.model_copy(update={"roles": (*m.roles, decided), "ambiguous": ()})
@@ -532,7 +384,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         guessed = choice.table != m.topic and choice.confidence < _COMPARE_SURE  # the model, unsure
         weak = m.topic is not None and (m.topic_scores[m.topic] < 2 or guessed)  # "how does X differ from Y"
         topic = m.topic if m.topic and not weak else ("salary" if m.focus else "overview")
-        kind = choice.label if choice.sure >= _ADVICE_SURE else None  # "how does X differ from Y": no list
+        kind = choice.label if choice.sure >= ADVICE_SURE else None  # "how does X differ from Y": no list
         return _compare(engine, m, tuple(roles), topic, terms, kind)
     if len(m.roles) == 1:
         kind = choice.label
@@ -554,7 +406,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         phrase, candidates = m.ambiguous[0]
         return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
     if field and m.topic is not None and not m.roles:  # "what skills do you need to work in AI?": all roles
-        kind = choice.label if choice.sure >= _ADVICE_SURE else None
+        kind = choice.label if choice.sure >= ADVICE_SURE else None
         return _compare(engine, m, role_ids, m.topic, terms, kind)
     if m.unknown and len(m.words) >= _SENTENCE and natural(engine, m):
         # a whole sentence names no role: its words are no role name to echo back ("I don't know a

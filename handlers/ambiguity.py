@@ -1,0 +1,50 @@
+"""Which role an ambiguous name ("AI engineer") means, when the message says enough to decide."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.coverage import MAX_SUBJECT
+from handlers.engine import Engine
+from knowledge.match import Match
+
+__all__ = ["called", "context_role"]
+
+_CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
+_CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
+_CONTEXT_MIN = 6.0  # about two rare words that only it uses
+
+
+def context_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:
+    """Which of an ambiguous name's roles the rest of a long message points to, if clearly one.
+
+    "I wire LLMs into our legacy claims system ... what challenges should I expect as an AI
+    engineer?": each word about the person's work counts for the candidates whose documents use
+    it, weighted by how rare it is and shared among them, so a word only one of them uses
+    decides most. One candidate must lead clearly.
+    """
+    if len(m.words) + len(m.context) < _CONTEXT_WORDS:
+        return None
+    ev = engine.evidence
+    words = [w for w in dict.fromkeys((*m.context, *m.subject)) if len(w) > 2][: MAX_SUBJECT * 3]
+    score = dict.fromkeys(candidates, 0.0)
+    for t in ev.terms(words):
+        having = [r for r in candidates if ev.found(t, [r])]
+        for r in having if len(having) < len(candidates) else ():
+            score[r] += t.weight / len(having)
+    ranked = sorted(candidates, key=lambda r: -score[r])
+    best, second = score[ranked[0]], score[ranked[1]]
+    return ranked[0] if best >= _CONTEXT_MIN and best >= _CONTEXT_LEAD * second else None
+
+
+def called(engine: Engine, m: Match, phrase: str, candidates: tuple[str, ...], compared: bool) -> str | None:
+    """Set beside a role it could also mean ("AI engineer vs ML engineer"), an ambiguous name is
+    the remaining role whose document says it is called so ("often referred to as an AI Engineer")."""
+    rest = [r for r in candidates if r not in m.roles]
+    if not m.roles or not compared or len(rest) == len(candidates):
+        return None
+    said = re.compile(rf"\b(?:referred to as|known as|called) an? {re.escape(phrase)}\b", re.I)
+    named = [
+        r for r in rest if any(said.search(ln.text) for ln in engine.evidence.index.section(r, "overview"))
+    ]
+    return named[0] if len(named) == 1 else None

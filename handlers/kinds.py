@@ -1,0 +1,125 @@
+"""Kinds of advice asked ("what should I learn", "how do I get in", "how do I get promoted"): the
+lists of a role's document that answer each, and where the person says they come from and go."""
+
+from __future__ import annotations
+
+from handlers.advice import advice_lines, ladder
+from handlers.engine import Engine
+from handlers.evidence import Term
+from handlers.lines import LEAD_LINES, lead_lines, point_words
+from handlers.plan import Plan
+from knowledge.index import Hit
+from knowledge.match import Match
+
+__all__ = ["ADVICE_SURE", "advice_plan", "already", "asks", "journey", "kind_lines"]
+
+_POINT = 3.0  # a point named in an advice question ("math", "PhD") this specific leads the kind's list
+ADVICE_SURE = 0.5  # below this, the lines on the question's own words lead an advice answer
+_ADVICE_UNSURE = 0.35  # ... or below this, when those lines lie outside the kind's sections
+_ENTRY_RUNG = 2  # lines of it that lead an answer on getting in
+
+
+def advice_plan(
+    engine: Engine, m: Match, role: str, kind: str | None, terms: tuple[Term, ...], sure: float = 1.0
+) -> Plan | None:
+    """An advice question: the document's list that answers its kind, and the lines on its subject
+    ("find a mentor"): those first when the model is unsure of the kind."""
+    lines = kind_lines(engine, m, kind, role)
+    if not lines:
+        return None
+    # "should you do a PhD?": a rare point asked leads the kind's list ("tools", "hire" do not)
+    spec = engine.advice.get(kind or "", {})
+    said = {w for p in (*spec.get("cues", ()), *spec.get("headings", ())) for w in p.split()}  # "tools": what
+    points = [  # "learn" lists, no point
+        w for w in point_words(engine, m) if engine.evidence.term(w).weight >= _POINT and w not in said
+    ]
+    extra = lead_lines(engine, m, role, terms, 3) if terms or points else []
+    sections = engine.advice.get(kind or "", {}).get("sections", ())
+    aside = bool(extra) and all(h.line.topic not in sections for h in extra)  # "GitHub Copilot" (trends)
+    unsure = sure < (_ADVICE_UNSURE if aside else ADVICE_SURE)  # for "what should my github show?"
+    first = [*extra, *lines] if extra and (unsure or (points and not aside)) else [*lines, *extra]
+    seen: set[int] = set()
+    first = [h for h in first if not (h.line.id in seen or seen.add(h.line.id))]  # each line once
+    topic = first[0].line.topic
+    groups = ((role, tuple(first[: LEAD_LINES + 2])),)
+    return Plan("answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
+
+
+def journey(words: tuple[str, ...], lists: dict[str, frozenset[str]]) -> set[str]:
+    """The words that say where a person comes from and goes to ("from backend work into
+    infrastructure roles"): the way in is the question, those words are no subject."""
+    out: set[str] = set()
+    if "from" not in words:
+        return out
+    start = words.index("from")
+    for i, w in enumerate(words[start:], start):
+        if w in lists["journey"]:
+            for nxt in words[i + 1 : i + 6]:
+                if nxt in lists["journey_end"] or nxt in lists["journey"]:
+                    break
+                out.add(nxt)
+    return out
+
+
+def already(engine: Engine, m: Match, role: str) -> bool:
+    """Whether the person says they are in the role already: it is named after "from" ("from
+    production ai engineer to running the AI org"): the way up, not the way in."""
+    if "from" not in m.words:
+        return False
+    at = m.words.index("from") + 1
+    stop = engine.matcher.word_lists["journey"] | engine.matcher.word_lists["journey_end"]
+    end = next((i for i, w in enumerate(m.words[at:], at) if w in stop), len(m.words))
+    return role in engine.matcher.match(" ".join(m.words[at:end])).roles if end > at else False
+
+
+def asks(engine: Engine, m: Match, kind: str) -> bool:
+    """Whether the question says one of the phrases that ask for this kind of advice."""
+    said = f" {' '.join(m.words)} "
+    return any(f" {p} " in said for p in engine.advice.get(kind, {}).get("asked", ()))
+
+
+def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int | None = None) -> list[Hit]:
+    """The role's lines for a kind of advice: the whole ladder for "what are the levels?", the
+    rungs asked about for "how do I get to team lead?", else the kind's lists."""
+    if not kind:
+        return []
+    level = _rung_words(engine, m) if kind == "grow" else None
+    if kind == "grow" and level is None and engine.matcher.word_lists["ladder"] & set(m.tokens):
+        found = ladder(engine, role, most or LEAD_LINES + 2)
+        if found:
+            return found
+    size = {} if most is None else {"most": most}
+    lines = advice_lines(
+        engine,
+        kind,
+        role,
+        level=level,
+        above=bool(engine.matcher.word_lists["above"] & set(m.tokens)),
+        **size,
+    )
+    if kind == "entry":  # "how do I break into mlops?": the first job itself, then the way to it
+        first = next(
+            (
+                r
+                for r in (
+                    advice_lines(engine, kind, role, level=w)
+                    for w in engine.matcher.aliases.word_lists["first_rung"]
+                )
+                if r
+            ),
+            [],
+        )
+        first = [h for h in first if h.score == 0.0][:_ENTRY_RUNG]  # the rung's own lines
+        seen = {h.line.id for h in first}
+        lines = [*first, *(h for h in lines if h.line.id not in seen)]
+    return lines
+
+
+def _rung_words(engine: Engine, m: Match) -> str | None:
+    """The level a career question names, as the ladder's headings say it ("team lead", "senior")."""
+    if not m.focus.levels:
+        return None
+    target = m.focus.levels[-1]  # "from junior to senior": where the person is going
+    phrases = engine.matcher.aliases.focus.get("level", {}).get(target, ())
+    said = " ".join(m.words)
+    return next((p for p in sorted(phrases, key=len, reverse=True) if p in said), target)
