@@ -21,7 +21,7 @@ import re
 from handlers.coverage import beyond
 from handlers.engine import Engine
 from handlers.fit import again
-from handlers.scope import is_place, other_title
+from handlers.scope import is_place, names_place, other_title
 from handlers.topic import choose, guess
 from handlers.understand import Plan, strip_command, thanks
 from knowledge.match import Focus, Match
@@ -303,6 +303,7 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         or pointing
         or named_topic
         or policy
+        or names_place(engine, m)  # "and outside the US?"
         or (
             leaning and (not m.subject or len(m.words) > _SHORT)
         )  # "and where do i get experience as a student"

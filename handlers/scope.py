@@ -16,7 +16,7 @@ from handlers.engine import Engine
 from knowledge.match import Match, normalize
 from knowledge.models import Record
 
-__all__ = ["Outside", "is_place", "origins", "other_title", "outside"]
+__all__ = ["Outside", "is_place", "names_place", "origins", "other_title", "outside"]
 
 _MAX_N = 6  # words in the longest phrase of a table
 
@@ -115,6 +115,22 @@ def _proper(place: str) -> str:
     return " ".join(w.upper() if len(w) <= 3 else w.capitalize() for w in place.split())
 
 
+def _regions(engine: Engine, roles: set[str] | None) -> bool:
+    """Whether the documents (of `roles`) speak of world regions ("Europe", "globally")."""
+    index = engine.evidence.index
+    return any(
+        roles is None or index.line(i).role in roles
+        for w in engine.matcher.word_lists["regions"]
+        for i in index.matching(w)
+    )
+
+
+def names_place(engine: Engine, m: Match) -> bool:
+    """Whether the message names a place or country of the `outside` table ("and outside the US?")."""
+    things = _tables(engine)[1]
+    return any(things[p] in ("places", "countries") for _, _, p in _found(m.words, things))
+
+
 def is_place(engine: Engine, word: str) -> bool:
     """Whether the word names a place or country of the `outside` table ("europe", "brazil")."""
     return _tables(engine)[1].get(word) in ("places", "countries")
@@ -157,6 +173,8 @@ def outside(
             continue  # "the banks in my country": where the person is, not what is asked
         if kind in ("places", "countries") and _from_there(m.words, start, lists):
             continue  # "hello, i am from brazil": where the person is from
+        if kind == "countries" and topic != "salary" and _regions(engine, wanted):
+            continue  # "jobs outside the US?": the document's world regions answer it
         ids = index.matching(phrase)
         pay = topic == "salary" and kind == "places"
         if not any(

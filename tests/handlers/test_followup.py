@@ -103,6 +103,13 @@ class TestCompleting:
         turn = Turn("compare", ("mlops-engineer", "ml-platform-engineer"), "requirements", None, "", True)
         assert Turn.from_json(turn.to_json()) == turn and Turn.from_json({"intent": "answer"}).across is False
 
+    def test_outside_the_us_stays_on_the_role_and_topic(self, kb):
+        replies = talk(
+            kb, "what does the job market look like for ai systems engineers?", "and outside the US?"
+        )
+        assert (replies[-1].roles, replies[-1].topic) == (("ai-systems-engineer",), "demand")
+        assert replies[-1].uncovered == ()  # its document names world regions
+
     def test_a_policy_question_stays_on_the_role(self, kb):
         """'what about PTO?' after a production AI question: that document is silent on it."""
         replies = talk(kb, "what does a production ai engineer do?", "hm ok. what about PTO?")

@@ -220,6 +220,10 @@ class TestScope:
         reply = handlers.ask("What kinds of ML roles are likely to grow vs get compressed?", kb)
         assert "compressed" not in reply.uncovered
 
+    def test_countries_are_answered_with_the_world_regions(self, kb):
+        reply = handlers.ask("where in the world are ai systems engineers in demand, which countries?", kb)
+        assert "Europe" in reply.text[:400] and reply.uncovered == ()
+
     def test_different_from_a_title_asks_about_it(self, kb):
         reply = handlers.ask("how is an mlops engineer different from a devops engineer", kb)
         assert "devops engineer" in reply.uncovered and reply.roles == ("mlops-engineer",)
