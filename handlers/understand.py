@@ -175,6 +175,21 @@ def _finish(p: Plan, choice: Choice, missing: tuple[str, ...]) -> Plan:
     return p.model_copy(update={"kind": kind, "also": also, "uncovered": uncovered})
 
 
+_HOLDERS = 1  # a title none of the five is answered from the one role whose document names it
+
+
+def _naming(engine: Engine, title: str) -> tuple[str, ...]:
+    """The role whose document names a title that is none of the five, as written ("Computer
+    Vision Engineers" among AI Systems' in-demand roles); () when none or several do."""
+    ev = engine.evidence
+    term = ev.term(title)
+    ids = frozenset().union(*(ev.index.matching(f) for f in term.forms))
+    roles = tuple(
+        dict.fromkeys(ev.index.line(i).role for i in sorted(ids) if ev.says(ev.index.line(i), term))
+    )
+    return roles if len(roles) == _HOLDERS else ()
+
+
 def _beside(engine: Engine, p: Plan, title: str, person: bool, missing: tuple[str, ...]) -> tuple[str, ...]:
     """What to name as uncovered when a title that is none of the five is asked beside the roles.
 
@@ -236,11 +251,15 @@ def plan(text: str, engine: Engine) -> Plan:
         return chat
     title = other_title(engine, m)
     field = all(phrase == "ai" for phrase, _ in m.ambiguous)  # "will AI take over a PLC programmer's job?"
-    if title and not m.roles and field:  # "devops engineer salary?"
+    holders = _naming(engine, title[0]) if title and not m.roles and field else ()
+    if title and not m.roles and field and not holders:  # "devops engineer salary?"
         return Plan(
             "unknown", (), choice.match.topic, m.focus, mode="title", asked=title[0],
             suggestions=(title[1],), uncovered=(title[0],), match=m,
         )  # fmt: skip
+    if holders:  # "job outlook for computer vision engineers?": the role whose document names them
+        choice.match = choice.match.model_copy(update={"roles": holders, "ambiguous": ()})
+        m = m.model_copy(update={"roles": holders, "ambiguous": ()})
     p = figure_plan(engine, choice.match, decide(engine, choice.match, terms, choice))  # bars, gaps
     missing = (
         tuple(o.name for o in outside(engine, m, p.roles or None, p.topic))

@@ -72,6 +72,12 @@ class TestScope:
         reply = handlers.ask("Should I expect AI to take over a PLC programmer's job?", kb)
         assert reply.intent == "unknown" and reply.uncovered == ("plc programmer",)
 
+    def test_a_title_one_document_names_is_answered_from_it(self, kb):
+        """AI Systems Engineer's document lists Computer Vision Engineers among in-demand roles."""
+        reply = handlers.ask("What is the job outlook for computer vision engineers", kb)
+        assert reply.roles == ("ai-systems-engineer",) and reply.uncovered == ("computer vision engineer",)
+        assert "Computer Vision Engineers" in reply.text[:400]
+
     def test_a_job_title_as_where_the_person_comes_from_is_context(self, kb):
         reply = handlers.ask("I'm a data analyst, how do i become an ML engineer?", kb)
         assert reply.intent == "answer" and reply.roles == ("ai-ml-engineer",) and reply.uncovered == ()
