@@ -238,10 +238,20 @@ def _literal(form: str) -> re.Pattern:
     return re.compile(rf"(?<![a-z0-9]){re.escape(root)}(?:s|es)?(?![a-z0-9])")
 
 
+_SUMMING_UP = re.compile(
+    r"(?:by (?:combining|adhering|understanding|meeting|mastering|developing|following)|in summary|"
+    r"in conclusion|overall|these (?:\w+ )?(?:skills|responsibilities|practices|challenges))\b",
+    re.I,
+)
+_SUMMING_UP_WEIGHT = 0.6
+
+
 def _bonus(hit: Hit, topic: str | None, numbers: bool, heads: Sequence[re.Pattern] = ()) -> float:
     bonus = _TOPIC_BONUS if topic and hit.line.topic == topic else 1.0
     if heads and any(h.search(" ".join(hit.line.path).lower()) for h in heads):  # under "Experience"
         bonus *= _HEADING_BONUS
     if numbers and any(c.isdigit() for c in hit.line.text):
         bonus *= _NUMBER_BONUS
+    if not hit.line.bullet and _SUMMING_UP.match(hit.line.text):  # "By combining ... , aspiring engineers
+        bonus *= _SUMMING_UP_WEIGHT  # can ...": a section's closing words, not its answer
     return bonus
