@@ -348,7 +348,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         if m.focus:
             topic = m.topic or "salary"
             return Plan("answer", m.roles, topic, m.focus, unknown=m.unknown, match=m)
-        m = m if strong_topic(m) else m.model_copy(update={"topic": "overview"})  # "what's the difference"
+        if not strong_topic(m):  # "what's the difference": the overview's lines on it first
+            m = m.model_copy(update={"topic": "overview", "topic_scores": {**m.topic_scores, "overview": 2}})
         p = _one_role(engine, m, terms, choice.label, choice.sure)
         # what the role is set beside, when no document names it ("mlops vs zeppelin"); an everyday
         # word is colour ("grow vs get compressed")
