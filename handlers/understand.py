@@ -250,7 +250,10 @@ def plan(text: str, engine: Engine) -> Plan:
     if chat is not None:
         return chat
     title = other_title(engine, m)
-    field = all(phrase == "ai" for phrase, _ in m.ambiguous)  # "will AI take over a PLC programmer's job?"
+    # "will AI take over a PLC programmer's job?": AI the technology, the title the subject; not "do I need
+    # to become a data scientist to work in AI?", asked of the field
+    pairs = {" ".join(m.words[i : i + 2]) for i in range(len(m.words) - 1)}
+    field = all(p == "ai" for p, _ in m.ambiguous) and not pairs & engine.matcher.word_lists["ai_field"]
     holders = _naming(engine, title[0]) if title and not m.roles and field else ()
     if title and not m.roles and field and not holders:  # "devops engineer salary?"
         return Plan(
