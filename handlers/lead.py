@@ -142,9 +142,12 @@ def across(engine: Engine, plan: Plan) -> Reply:
     """One subject across the roles: the roles that have it, most evidence first, with lines."""
     kb = engine.kb
     said = _said(plan)
-    asked = _echo(word if form == word else f"{word} (as “{form}”)" for word, form in said)
+    words = [word if form == word else f"{word} (as “{form}”)" for word, form in said]
+    together = any(all(key(f) in h.terms for _, f in said) for _, hits in plan.groups for h in hits)
+    asked = _echo(words) if together else _echo(" or ".join(words).split())  # "devops or data scientist"
     count = len(plan.groups)
-    title = f"“{' '.join(word for word, _ in said)}” in the role documents"
+    joined = " " if together else " or "
+    title = f"“{joined.join(word for word, _ in said)}” in the role documents"
     lead = (
         f"*{count} of {len(kb.roles)} roles* mention {asked}:"
         if count > 1
