@@ -87,7 +87,10 @@ def _one_role(
     missing = not_covered(engine, m, terms, [role], kind)
     if missing:
         asked = _partly(engine, terms, missing, [role])
-        if not asked:
+        # "which skills help in ML interviews?": the skills answered, interviews named; not a topic id
+        # a follow-up fills in ("<role> overview what about PTO?")
+        named = strong_topic(m) if not set(m.topic_words) & set(engine.kb.topics) else None
+        if not asked and (named is None or named == "salary" or m.focus):
             return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
         p = _in_role(engine, m, role, routed, asked, kind, sure, hunch)
         said = tuple(dict.fromkeys(stem(t.word) for t in missing))  # "interview(s)" once

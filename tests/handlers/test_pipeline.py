@@ -230,6 +230,11 @@ class TestScope:
         reply = handlers.ask("where in the world are ai systems engineers in demand, which countries?", kb)
         assert "Europe" in reply.text[:400] and reply.uncovered == ()
 
+    def test_a_topic_named_beside_a_hiring_word_is_answered_and_the_rest_named(self, kb):
+        reply = handlers.ask("Which data engineering skills help candidates in ML engineer interviews?", kb)
+        assert reply.intent == "answer" and reply.topic == "requirements" and "interview" in reply.uncovered
+        assert handlers.ask("what's the interview process for ml engineers", kb).intent == "unknown"
+
     def test_different_from_a_title_asks_about_it(self, kb):
         reply = handlers.ask("how is an mlops engineer different from a devops engineer", kb)
         assert "devops engineer" in reply.uncovered and reply.roles == ("mlops-engineer",)
