@@ -93,7 +93,7 @@ def _one_role(
         if not asked and (named is None or named == "salary" or m.focus):
             return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
         p = _in_role(engine, m, role, routed, asked, kind, sure, hunch)
-        said = tuple(dict.fromkeys(stem(t.word) for t in missing))  # "interview(s)" once
+        said = tuple({stem(t.word): t.word for t in reversed(missing)}.values())[::-1]  # "interview(s)" once
         return p.model_copy(update={"uncovered": (*p.uncovered, *said)}) if p.intent == "answer" else p
     terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
     if wants_numbers(m):  # "job growth projection?": the word asks for a figure, it is no subject
