@@ -123,9 +123,10 @@ def _in_role(
         kind, sure = "study", 1.0
     if kind == "entry" and already(engine, m, role):  # "how do i get to team lead from ml platform engineer"
         kind = "grow"
-    if kind == "entry":  # "move from backend or product work into infrastructure": the way in, no subject
-        way = journey(m.words, engine.matcher.word_lists)
-        terms = tuple(t for t in terms if t.word not in way)
+    way = journey(m.words, engine.matcher.word_lists)
+    moving = role in engine.matcher.match(" ".join(way)).roles if way else False  # "from DevOps to MLOps"
+    if kind == "entry" or moving:  # "move from backend or product work into infrastructure": the way in,
+        terms = tuple(t for t in terms if t.word not in way)  # no subject
     advice = (
         advice_plan(engine, m, role, kind, terms, sure)
         if not places and (routed != "salary" or kind == "reasons")
