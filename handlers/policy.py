@@ -117,6 +117,7 @@ def _in_role(
     if routed == "salary" and "why" in m.words and not places:  # "why is it so high?": what drives pay
         kind, sure = "reasons", 1.0
     outlook = not wants_numbers(m) and asks(engine, m, "prospects")  # "job outlook %?" wants the figures
+    outlook = outlook and strong_topic(m) != "requirements"  # "what skills make me future-proof?": skills
     if routed != "salary" and not places and outlook:  # whatever kind the model read
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
     elif routed != "salary" and asks(engine, m, "study"):  # "what should my son study?": the schooling
