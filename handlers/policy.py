@@ -266,9 +266,8 @@ def _compare(
     if missing:  # a comparison is not answered in part
         return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=missing, match=m)
     terms = tuple(t for t in terms if engine.evidence.found(t, roles))  # the rest is colour
-    advised = (
-        [kind_lines(engine, m, kind, r, _ROLE_LINES + 2) for r in roles] if kind and len(roles) <= 3 else []
-    )
+    most = _ROLE_LINES + 2 if len(roles) <= 3 else _ROLE_LINES  # all five: two lines each
+    advised = [kind_lines(engine, m, kind, r, most) for r in roles] if kind else []
     if advised and all(advised) and not m.focus:  # "what do both need to learn?"
         groups = tuple((r, tuple(lines)) for r, lines in zip(roles, advised, strict=True))
         return Plan(
@@ -325,6 +324,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     if field:  # "which of the AI roles", "do I need a degree to work in AI?": the field, all its roles
         m = m.model_copy(update={"ambiguous": tuple(a for a in m.ambiguous if a[0] != "ai")})
         terms = tuple(t for t in terms if t.word != "ai")  # the field, not a subject
+        if not m.roles and asks(engine, m, "study"):  # "what fields of study lead to a career in AI?"
+            return _compare(engine, m, role_ids, "requirements", (), "study")
     if len(m.focus.levels) >= 2 and not strong_topic(m) and "salary" not in m.topic_scores:
         scores = {**m.topic_scores, "career": GENERIC_WEIGHT}
         m = m.model_copy(update={"topic": "career", "topic_scores": scores})
@@ -412,7 +413,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         phrase, candidates = m.ambiguous[0]
         return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
     if field and m.topic is not None and not m.roles:  # "what skills do you need to work in AI?": all roles
-        kind = choice.label if choice.sure >= ADVICE_SURE else None
+        kind = "study" if asks(engine, m, "study") else choice.label if choice.sure >= ADVICE_SURE else None
         return _compare(engine, m, role_ids, m.topic, terms, kind)
     if m.unknown and len(m.words) >= _SENTENCE and natural(engine, m):
         # a whole sentence names no role: its words are no role name to echo back ("I don't know a
