@@ -26,6 +26,12 @@ _RUNG_ENOUGH = 3  # a rung with fewer lines than this is followed by the kind's 
 _DIGEST_LINES = 7
 _FLAT_LINES = 5  # a section without headings: its first bullets
 _OPENING = 2  # sentences of the opening paragraph
+# a sentence about the document itself, not the role ("This overview provides a comprehensive look at ...")
+_ABOUT_ITSELF = re.compile(
+    r"\b(?:this|the following) (?:comprehensive )?overview\b|\bhere'?s an? (?:comprehensive )?"
+    r"(?:overview|guide|look)\b|\boutlines the key\b",
+    re.I,
+)
 _DIGEST_CHARS = 800
 _FIGURE = re.compile(r"\d\s*%|\$\s*\d|\b\d+(?:\.\d+)?\s*(?:million|billion|years?)\b", re.I)
 _FIGURE_LINES = 6
@@ -233,11 +239,28 @@ def _digest(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
     hits = _by_heading(engine, role, topic)
     if topic == "salary":
         return hits
+    if topic == "overview":  # what the role is: its opening sentence, then its summing-up one
+        closing = _closing(engine, role, topic)
+        if closing is not None and all(h.line.id != closing.id for h in hits):
+            hits = (*hits[:1], Hit(closing, 0.0, frozenset()), *hits[1:])
     # outside pay, pay lines come last ("Salary and Compensation" opening a trends section)
     return (
         *(h for h in hits if not _MONEY.search(h.line.text)),
         *(h for h in hits if _MONEY.search(h.line.text)),
     )
+
+
+def _closing(engine: Engine, role: str, topic: str) -> Line | None:
+    """The first sentence of a section's closing paragraph ("In summary, AI/ML Engineers bridge
+    the gap between ..."): a sentence under no heading that comes after the headed lists."""
+    lines = engine.evidence.index.section(role, topic)
+    after = False
+    for ln in lines:
+        if ln.path:
+            after = True
+        elif after and not ln.bullet and not _ABOUT_ITSELF.search(ln.text):
+            return ln
+    return None
 
 
 def _needs(engine: Engine, role: str) -> tuple[Hit, ...]:
@@ -284,6 +307,8 @@ def _by_heading(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
         if ln.text.endswith(":") or ln.depth:
             continue
         head = ln.path[:1]
+        if not ln.bullet and _ABOUT_ITSELF.search(ln.text):  # "This overview provides a comprehensive look"
+            continue
         opening = not head and not ln.bullet and len(out) < _OPENING and all(not h.line.path for h in out)
         flat = ln.bullet and not head and sum(1 for h in out if not h.line.path) < _FLAT_LINES
         if not (opening or flat or (head and head not in seen)):

@@ -348,3 +348,11 @@ class TestInBrief:
         its list (Career Advancement), not the section's opening."""
         reply = handlers.ask("how can an ML engineer boost their earning potential?", kb)
         assert "Moving into leadership or senior technical roles" in first_screen(reply)
+
+
+def test_what_a_role_is_opens_with_its_definition_and_its_summing_up(kb):
+    """'What is an ML engineer?': the opening sentence and the closing one; never a sentence
+    about the document itself ("This overview provides a comprehensive look ...")."""
+    reply = handlers.ask("What is a Machine Learning Engineer (ML Engineer)?", kb)
+    assert "bridge the gap between theoretical AI developments" in reply.text[:500]
+    assert "This overview provides" not in reply.text
