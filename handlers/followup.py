@@ -326,7 +326,10 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     topic = [own or ""] if named_topic else [last.topic or ""]  # the model's topic, said outright
     if not named_topic and _own_subject(engine, m) and not m.focus:  # "can they work remotely?": the lines on
         topic = [""]  # the subject decide where the answer is, not the last topic
-    focus = _focus_words(last, m) if "why" not in m.words else []  # "why so high?" asks reasons, not figures
+    # "why so high?" asks reasons, not figures; a new topic leaves the pay's city behind ("how much in
+    # nyc?" ... "and what industries hire them?")
+    moved = named_topic and own not in ("", None, last.topic) and last.topic == "salary"
+    focus = _focus_words(last, m) if "why" not in m.words and not moved else []
     lead = ["compare"] if len(roles) > 1 else []
     parts = [*lead, *roles, *topic, *focus, body]  # what is filled in first: the question stays last
     return " ".join(p for p in parts if p)

@@ -110,6 +110,16 @@ class TestCompleting:
         assert (replies[-1].roles, replies[-1].topic) == (("ai-systems-engineer",), "demand")
         assert replies[-1].uncovered == ()  # its document names world regions
 
+    def test_a_new_topic_leaves_the_pays_city_behind(self, kb):
+        replies = talk(
+            kb,
+            "production ai engineer vs ai systems engineer - what's the difference?",
+            "how much do both make in nyc",
+            "and what industries hire each of them?",
+        )
+        assert replies[-1].topic == "demand" and "New York" not in replies[-1].text
+        assert "healthcare, finance, automotive" in replies[-1].text[:600]
+
     def test_a_policy_question_stays_on_the_role(self, kb):
         """'what about PTO?' after a production AI question: that document is silent on it."""
         replies = talk(kb, "what does a production ai engineer do?", "hm ok. what about PTO?")
