@@ -6,13 +6,18 @@ import re
 
 from handlers.coverage import MAX_SUBJECT
 from handlers.engine import Engine
-from knowledge.match import Match
+from knowledge.match import Match, pairs
 
-__all__ = ["called", "context_role"]
+__all__ = ["ai_field", "called", "context_role"]
 
 _CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
 _CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
 _CONTEXT_MIN = 6.0  # about two rare words that only it uses
+
+
+def ai_field(engine: Engine, m: Match) -> bool:
+    """Whether "AI" is named as the field ("work in AI", "AI jobs"), not as one of its roles."""
+    return bool(engine.matcher.word_lists["ai_field"] & set(pairs(m.words)))
 
 
 def context_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:

@@ -125,16 +125,18 @@ class Evidence:
         wanted = set(roles)
         return any(self.index.line(i).role in wanted for i in ids)
 
+    def saying(self, term: Term, roles: Iterable[str] | None = None) -> list[Line]:
+        """The lines (of these roles) that say the term as typed, in document order."""
+        wanted = set(roles) if roles is not None else None
+        ids = sorted(frozenset().union(*(self.index.matching(f) for f in term.forms)))
+        lines = (self.index.line(i) for i in ids)
+        return [ln for ln in lines if (wanted is None or ln.role in wanted) and self.says(ln, term)]
+
     def compared(self, term: Term, roles: Iterable[str]) -> bool:
         """Whether a line of these roles sets the term beside them ("AI/ML Engineer vs. Data
         Scientist", "a premium compared to traditional software engineers")."""
-        wanted = set(roles)
-        ids = frozenset().union(*(self.index.matching(f) for f in term.forms))
         return any(
-            (line := self.index.line(i)).role in wanted
-            and _COMPARING.search(f"{line.label or ''} {line.text}".lower())
-            and self.says(line, term)
-            for i in ids
+            _COMPARING.search(f"{ln.label or ''} {ln.text}".lower()) for ln in self.saying(term, roles)
         )
 
     def found_in_topic(self, form: str, topic: str | None, roles: Iterable[str] | None = None) -> bool:

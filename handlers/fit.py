@@ -12,6 +12,7 @@ import re
 
 from handlers.blocks import actions, context, full_button
 from handlers.engine import Engine
+from handlers.lines import GENERIC_WEIGHT
 from handlers.plan import Plan
 from handlers.render import MAX_SECTION_TEXT, escape, header, section_blocks
 from handlers.reply import Reply
@@ -85,7 +86,6 @@ _AIM = re.compile(
 _AIM_SPAN = 60  # characters after "want to become" where the role is named
 _FIRST = re.compile(r"\b(?:first|start with|priorit)", re.I)
 _TARGET = re.compile(r"\b(?:for|become|becoming|be|as|into|to|if|whether|is)\s+(?:an?\s+|the\s+)?$", re.I)
-_NAMED = 3  # a topic phrase this strong names the question's topic outright
 _FIT_TOPICS = {"requirements", "career", "overview"}  # topics a fit answer is made of
 _OTHER_TOPICS = {"salary"}  # "which role pays best for a python dev like me": pay, not fit
 _AGAIN = "\nwhat should i learn"
@@ -166,7 +166,7 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     kind = asks_fit(text)
     if not kind or (m.topic in _OTHER_TOPICS and m.topic_scores.get(m.topic, 0) >= 2):
         return None
-    named = m.topic_top.get(m.topic or "", 0) >= _NAMED and m.topic not in _FIT_TOPICS
+    named = m.topic_top.get(m.topic or "", 0) >= GENERIC_WEIGHT and m.topic not in _FIT_TOPICS
     if named and question and not asks_fit(question):
         return None
 

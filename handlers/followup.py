@@ -24,7 +24,7 @@ from handlers.fit import again
 from handlers.scope import is_place, names_place, other_title
 from handlers.topic import choose, guess
 from handlers.understand import Plan, strip_command, thanks
-from knowledge.match import Focus, Match
+from knowledge.match import Focus, Match, pairs
 from knowledge.models import Record
 
 TYPE_CHECKING = False  # without importing typing
@@ -169,7 +169,7 @@ def _everyday_roles(engine: Engine, m: Match, offered: Turn | None) -> tuple[lis
     ("the ops side", "2nd one", "the third one you listed"), with the words that named them."""
     aliases = engine.matcher.aliases
     words = m.words
-    grams = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+    grams = pairs(words)
     alone = [w for w in words if w not in ("?", "#", "no", "nr", "num")]
     numbered = {alone[0]: int(alone[0]) - 1} if len(alone) == 1 and alone[0] in _DIGITS else {}  # "#2"
     for word in (*words, *grams):  # "2nd", "option 2", "#2"
@@ -177,10 +177,11 @@ def _everyday_roles(engine: Engine, m: Match, offered: Turn | None) -> tuple[lis
         if at is not None and offered is not None:
             if -len(offered.roles) <= at < len(offered.roles):
                 return [offered.roles[at]], set(word.split())
-    phrases = {" ".join(words[i : i + n]) for n in (2, 3) for i in range(len(words) - n + 1)}
-    free = {w for p in phrases & engine.matcher.not_roles for w in p.split()}  # "ML stuff": no role
-    longer = [p for p in phrases if p in aliases.followup_roles]  # "deploy the models"
-    said = [w for w in (*longer, *grams, *words) if w in aliases.followup_roles and w not in free]
+    triples = [" ".join(words[i : i + 3]) for i in range(len(words) - 2)]
+    free = {
+        w for p in {*grams, *triples} & engine.matcher.not_roles for w in p.split()
+    }  # "ML stuff": no role
+    said = [w for w in (*triples, *grams, *words) if w in aliases.followup_roles and w not in free]
     found = [aliases.followup_roles[w] for w in said]
     return list(dict.fromkeys(found))[:2], {p for w in said for p in w.split()}
 
@@ -294,7 +295,6 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     pointing = bool(set(m.words) & lists["pointers"]) or _about_the_roles(engine, m)
     if m.ambiguous and pointing and last.roles and all(p == "ai" for p, _ in m.ambiguous):
         m = m.model_copy(update={"ambiguous": ()})  # "will AI replace them?": AI the field, them the role
-    policy = bool(beyond(engine, m))  # "what about PTO?": a policy of the role just discussed
     if not (
         roles
         or m.topic
@@ -302,16 +302,14 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         or m.ambiguous
         or pointing
         or named_topic
-        or policy
+        or bool(beyond(engine, m))  # "what about PTO?": a policy of the role just discussed
         or names_place(engine, m)  # "and outside the US?"
         or (
             leaning and (not m.subject or len(m.words) > _SHORT)
         )  # "and where do i get experience as a student"
     ):
         return text  # nothing to complete ("why?"), or a new subject ("what about nurses?")
-    choosing = set(m.words) & lists["both"] or lists["choosing"] & {
-        " ".join(m.words[i : i + 2]) for i in range(len(m.words) - 1)
-    }
+    choosing = set(m.words) & lists["both"] or lists["choosing"] & set(pairs(m.words))
     pair = _recent_pair(turns) if choosing and len(last.roles) == 1 and not roles else ()
     if pair:  # "which one pays more?" after a turn on each of two roles: those two
         last = Turn("compare", pair, last.topic, last.focus)

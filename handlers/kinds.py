@@ -34,7 +34,7 @@ def advice_plan(
         w for w in point_words(engine, m) if engine.evidence.term(w).weight >= _POINT and w not in said
     ]
     extra = lead_lines(engine, m, role, terms, 3) if terms or points else []
-    sections = engine.advice.get(kind or "", {}).get("sections", ())
+    sections = spec.get("sections", ())
     aside = bool(extra) and all(h.line.topic not in sections for h in extra)  # "GitHub Copilot" (trends)
     unsure = sure < (_ADVICE_UNSURE if aside else ADVICE_SURE)  # for "what should my github show?"
     first = [*extra, *lines] if extra and (unsure or (points and not aside)) else [*lines, *extra]

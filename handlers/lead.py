@@ -144,7 +144,7 @@ def across(engine: Engine, plan: Plan) -> Reply:
     said = _said(plan)
     words = [word if form == word else f"{word} (as “{form}”)" for word, form in said]
     together = any(all(key(f) in h.terms for _, f in said) for _, hits in plan.groups for h in hits)
-    asked = _echo(words) if together else _echo(" or ".join(words).split())  # "devops or data scientist"
+    asked = _echo(words if together else [" or ".join(words)])  # "devops or data scientist"
     count = len(plan.groups)
     joined = " " if together else " or "
     title = f"“{joined.join(word for word, _ in said)}” in the role documents"

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 
 from handlers.advice import digest, figures_digest, pay_brief
-from handlers.ambiguity import called, context_role
+from handlers.ambiguity import ai_field, called, context_role
 from handlers.coverage import MENTION, natural, not_covered, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term
@@ -293,10 +293,6 @@ def _compare(
     return Plan("compare", roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
 
 
-def _pairs(words: tuple[str, ...]) -> list[str]:
-    return [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
-
-
 def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
     """From what was read to how to answer."""
     matcher, role_ids = engine.matcher, engine.role_ids
@@ -318,9 +314,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             amount=f.amount,
         )
         m = m.model_copy(update={"focus": kept})
-    field = "ai" in {p for p, _ in m.ambiguous} and bool(
-        engine.matcher.word_lists["ai_field"] & set(_pairs(m.words))
-    )
+    field = "ai" in {p for p, _ in m.ambiguous} and ai_field(engine, m)
     if field:  # "which of the AI roles", "do I need a degree to work in AI?": the field, all its roles
         m = m.model_copy(update={"ambiguous": tuple(a for a in m.ambiguous if a[0] != "ai")})
         terms = tuple(t for t in terms if t.word != "ai")  # the field, not a subject
@@ -413,7 +407,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         phrase, candidates = m.ambiguous[0]
         return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
     if field and m.topic is not None and not m.roles:  # "what skills do you need to work in AI?": all roles
-        kind = "study" if asks(engine, m, "study") else choice.label if choice.sure >= ADVICE_SURE else None
+        kind = choice.label if choice.sure >= ADVICE_SURE else None
         return _compare(engine, m, role_ids, m.topic, terms, kind)
     if m.unknown and len(m.words) >= _SENTENCE and natural(engine, m):
         # a whole sentence names no role: its words are no role name to echo back ("I don't know a

@@ -8,6 +8,7 @@ from handlers.engine import Engine
 from handlers.figures import asks_low, diff_reply, with_chart
 from handlers.fit import fit_reply
 from handlers.glance import glance_reply
+from handlers.kinds import asks
 from handlers.lead import across, lead_answer, lead_compare, lines_text, uncovered
 from handlers.plan import Plan
 from handlers.render import (
@@ -256,8 +257,7 @@ def _sample(engine: Engine, role_id: str, plan: Plan) -> str:
     if not plan.asked or not plan.topic or len(plan.roles) > _SAMPLED:
         return ""
     pay = plan.topic == "salary"
-    said = f" {' '.join(plan.match.words)} " if plan.match is not None else ""
-    outlook = any(f" {p} " in said for p in engine.advice.get("prospects", {}).get("asked", ()))
+    outlook = plan.match is not None and asks(engine, plan.match, "prospects")
     if pay:
         lines = engine.evidence.index.section(role_id, plan.topic)
     elif outlook:  # "is AI engineering a good career?": each one's outlook

@@ -139,10 +139,10 @@ def is_place(engine: Engine, word: str) -> bool:
 def origins(engine: Engine, m: Match) -> set[str]:
     """Places the person says they are from ("hello, i am from brazil"): no subject of the question."""
     words = m.words
-    return {w for i, w in enumerate(words) if is_place(engine, w) and _from_there(words, i, {})}
+    return {w for i, w in enumerate(words) if is_place(engine, w) and _from_there(words, i)}
 
 
-def _from_there(words: tuple[str, ...], start: int, lists: dict[str, frozenset[str]]) -> bool:
+def _from_there(words: tuple[str, ...], start: int) -> bool:
     """A place the person says they come from ("i am from brazil", "im from india")."""
     return (
         start > 1
@@ -171,7 +171,7 @@ def outside(
         kind = things.get(phrase)
         if kind == "countries" and start and m.words[start - 1] in lists["own"]:
             continue  # "the banks in my country": where the person is, not what is asked
-        if kind in ("places", "countries") and _from_there(m.words, start, lists):
+        if kind in ("places", "countries") and _from_there(m.words, start):
             continue  # "hello, i am from brazil": where the person is from
         if kind == "countries" and topic != "salary" and _regions(engine, wanted):
             continue  # "jobs outside the US?": the document's world regions answer it

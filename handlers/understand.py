@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.ambiguity import ai_field
 from handlers.coverage import subject_terms
 from handlers.engine import Engine
 from handlers.evidence import Term
@@ -181,28 +182,26 @@ _HOLDERS = 1  # a title none of the five is answered from the one role whose doc
 def _naming(engine: Engine, title: str) -> tuple[str, ...]:
     """The role whose document names a title that is none of the five, as written ("Computer
     Vision Engineers" among AI Systems' in-demand roles); () when none or several do."""
-    ev = engine.evidence
-    term = ev.term(title)
-    ids = frozenset().union(*(ev.index.matching(f) for f in term.forms))
-    roles = tuple(
-        dict.fromkeys(ev.index.line(i).role for i in sorted(ids) if ev.says(ev.index.line(i), term))
-    )
+    roles = tuple(dict.fromkeys(ln.role for ln in engine.evidence.saying(engine.evidence.term(title))))
     return roles if len(roles) == _HOLDERS else ()
 
 
-def _beside(engine: Engine, p: Plan, title: str, person: bool, missing: tuple[str, ...]) -> tuple[str, ...]:
-    """What to name as uncovered when a title that is none of the five is asked beside the roles.
+def _beside(engine: Engine, p: Plan, title: str) -> Plan:
+    """The plan, when a title that is none of the five is asked beside its roles: what the
+    documents say of it as a note ("mlops vs devops"), and the title named as not covered.
 
     A person's title ("software engineer") is covered only where a document sets it beside the
     role ("vs. Data Scientist", "a premium over software engineers"); a field ("devops", "web
     development") is covered wherever a document names it.
     """
-    term = engine.evidence.term(title)
-    if not engine.evidence.found(term, p.roles):
-        return (title, *missing)
-    if not person or engine.evidence.compared(term, p.roles):
-        return missing
-    return (title, *missing)
+    m, ev = p.match, engine.evidence
+    term = ev.term(title)
+    person = title.split()[-1] in engine.matcher.word_lists["person_titles"]
+    found = ev.found(term, p.roles)
+    if found and (person or (m is not None and m.compare_strong)):
+        p = p.model_copy(update={"note": title, "uncovered": ()})  # its words were the subject's
+    covered = found and (not person or ev.compared(term, p.roles))
+    return p if covered else p.model_copy(update={"uncovered": (*p.uncovered, title)})
 
 
 def plan(text: str, engine: Engine) -> Plan:
@@ -223,7 +222,7 @@ def plan(text: str, engine: Engine) -> Plan:
     if context:
         lists = engine.matcher.word_lists
         m = _with_context(m, engine.matcher.match(context), engine.matcher.across_words, lists["both"])
-        if set(m.tokens) & engine.matcher.word_lists["pointing"]:  # the question points back at its context
+        if set(m.tokens) & lists["pointing"]:  # the question points back at its context
             if m.topic_scores.get(m.topic or "", 0) < _WORDED:  # "mlops jobs grow 20%? whats the real stat"
                 m = _topic_from(m, engine.matcher.match(body))
             if not m.subject and not m.roles:  # "I want to work on AI in factories. Which job is that?"
@@ -231,9 +230,8 @@ def plan(text: str, engine: Engine) -> Plan:
     chat = _chat(engine, m)
     if chat is not None:
         return chat
-    fitted = fit_plan(
-        engine, m, text, question if context else ""
-    )  # "i know python and k8s, which role fits me?" (handlers/fit.py)
+    # "i know python and k8s, which role fits me?" (handlers/fit.py)
+    fitted = fit_plan(engine, m, text, question if context else "")
     if fitted is not None:
         return fitted
     named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= GENERIC_WEIGHT
@@ -252,10 +250,9 @@ def plan(text: str, engine: Engine) -> Plan:
     title = other_title(engine, m)
     # "will AI take over a PLC programmer's job?": AI the technology, the title the subject; not "do I need
     # to become a data scientist to work in AI?", asked of the field
-    pairs = {" ".join(m.words[i : i + 2]) for i in range(len(m.words) - 1)}
-    field = all(p == "ai" for p, _ in m.ambiguous) and not pairs & engine.matcher.word_lists["ai_field"]
-    holders = _naming(engine, title[0]) if title and not m.roles and field else ()
-    if title and not m.roles and field and not holders:  # "devops engineer salary?"
+    tech = all(p == "ai" for p, _ in m.ambiguous) and not ai_field(engine, m)
+    holders = _naming(engine, title[0]) if title and not m.roles and tech else ()
+    if title and not m.roles and tech and not holders:  # "devops engineer salary?"
         return Plan(
             "unknown", (), choice.match.topic, m.focus, mode="title", asked=title[0],
             suggestions=(title[1],), uncovered=(title[0],), match=m,
@@ -270,8 +267,5 @@ def plan(text: str, engine: Engine) -> Plan:
         else ()
     )
     if title and p.intent in ("answer", "compare") and p.roles:
-        person = title[0].split()[-1] in engine.matcher.word_lists["person_titles"]
-        if (m.compare_strong or person) and engine.evidence.found(engine.evidence.term(title[0]), p.roles):
-            p = p.model_copy(update={"note": title[0], "uncovered": ()})  # "mlops vs devops": what they say
-        missing = _beside(engine, p, title[0], person, missing)
+        p = _beside(engine, p, title[0])
     return _finish(p, choice, missing)

@@ -17,7 +17,7 @@ from knowledge.english import is_word
 from knowledge.fuzzy import Choices
 from knowledge.models import Record
 
-__all__ = ["Focus", "Match", "Matcher", "normalize", "stem"]
+__all__ = ["Focus", "Match", "Matcher", "normalize", "pairs", "stem"]
 
 _SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
@@ -48,6 +48,11 @@ def stem(word: str) -> str:
     if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+def pairs(words: tuple[str, ...] | list[str]) -> list[str]:
+    """The text's two-word phrases, in order ("work in", "in ai")."""
+    return [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
 
 
 def normalize(text: str) -> list[str]:
