@@ -136,9 +136,28 @@ def lead_lines(
             if by_name
             else [h for h in hits if h.line.topic != strong and h.score > _ELSEWHERE * named[0].score]
         )
-        return engine.evidence.lead(sorted(named + better, key=lambda h: -h.score), most)
+        return _heading_rest(
+            engine.evidence.lead(sorted(named + better, key=lambda h: -h.score), most), hits, most
+        )
     best = best_topic(hits, hunch)
-    return engine.evidence.lead(sorted(hits, key=lambda h: (h.line.topic != best, -h.score)), most)
+    return _heading_rest(
+        engine.evidence.lead(sorted(hits, key=lambda h: (h.line.topic != best, -h.score)), most), hits, most
+    )
+
+
+def _heading_rest(lead: list[Hit], hits: list[Hit], most: int) -> list[Hit]:
+    """A lead of a few lines under one heading the question's words found ("best practices for
+    deploying models": Deployment and Monitoring) goes on with that heading's other found lines."""
+    if not lead or len(lead) >= most or not lead[0].line.path:
+        return lead
+    path = lead[0].line.path
+    if any(h.line.path != path for h in lead):
+        return lead
+    shown = {h.line.id for h in lead}
+    rest = [
+        h for h in hits if h.line.path == path and h.line.id not in shown and h.line.role == lead[0].line.role
+    ]
+    return lead + rest[: most - len(lead)]
 
 
 def best_topic(hits: list[Hit], hunch: str | None = None) -> str | None:
