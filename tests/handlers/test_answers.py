@@ -349,6 +349,23 @@ class TestInBrief:
         reply = handlers.ask("how can an ML engineer boost their earning potential?", kb)
         assert "Moving into leadership or senior technical roles" in first_screen(reply)
 
+    def test_a_heading_the_question_names_brings_its_found_lines(self, kb):
+        """'best practices for deploying models': the lines under Deployment and Monitoring, all of
+        those the words find, not two of them."""
+        reply = handlers.ask("best practices for deploying machine learning models in production?", kb)
+        screen = first_screen(reply)
+        assert "Deployment and Monitoring" in screen
+        assert "Automate model deployment and enable shadow deployment" in screen
+        assert "Test across different environments before production" in screen
+
+    @pytest.mark.parametrize("word", ["essential", "crucial", "vital", "necessary", "fundamental"])
+    def test_how_much_a_skill_matters_is_no_subject(self, kb, word):
+        """'What skills are essential for an ML engineer?': the skills, not a line that happens to
+        say "is essential"."""
+        reply = handlers.ask(f"What skills are {word} for a machine learning engineer?", kb)
+        assert (reply.roles, reply.topic) == (("ai-ml-engineer",), "requirements")
+        assert "Proficiency in languages such as Python, Java, C++, and R" in first_screen(reply)
+
 
 def test_what_a_role_is_opens_with_its_definition_and_its_summing_up(kb):
     """'What is an ML engineer?': the opening sentence and the closing one; never a sentence
