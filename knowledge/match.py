@@ -22,6 +22,7 @@ __all__ = ["Focus", "Match", "Matcher", "normalize", "pairs", "stem"]
 _SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
 _APOSTROPHE_S = re.compile(r"['’]s\b")
+_SLASH_OR = re.compile(r"\s+/\s+|(?<=[a-z]{4})/(?=[a-z]{4})")
 _NON_WORD = re.compile(r"[^\w?]+|_")
 # Normalised text: "5-7 years" arrives as "5 7 years", "7+ years" as "7 years".
 _YEARS = re.compile(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b")
@@ -69,6 +70,8 @@ def normalize(text: str) -> list[str]:
         text = _EMOJI_CODE.sub(" ", text)
     if "'" in text or "’" in text:
         text = _APOSTROPHE_S.sub("", text).replace("'", "").replace("’", "")
+    if "/" in text:  # "platform eng / mlops", "devops/mlops": either; "ai/ml", "ci/cd" stay one name
+        text = _SLASH_OR.sub(" or ", text)
     text = text.replace("?", " ? ")
     return _NON_WORD.sub(" ", text).split()[:_MAX_WORDS]
 

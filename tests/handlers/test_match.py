@@ -27,6 +27,15 @@ class TestNormalize:
         """'AI/ML' reads as two words, like the alias 'ai ml'."""
         assert normalize("AI/ML Engineer's pay") == ["ai", "ml", "engineer", "pay"]
 
+    def test_a_slash_between_names_is_either(self, engine):
+        """'Platform Eng / MLOps', 'devops/mlops': one or the other, so both roles are named."""
+        assert normalize("Platform Eng / MLOps") == ["platform", "eng", "or", "mlops"]
+        assert normalize("CI/CD for ai/ml") == ["ci", "cd", "for", "ai", "ml"]
+        assert set(engine.matcher.match("upskilling from DevOps to Platform Eng / MLOps").roles) == {
+            "mlops-engineer",
+            "ml-platform-engineer",
+        }
+
     def test_escaped_slack_text_is_unescaped(self):
         """Slack sends &lt; &gt; &amp;; they are read as the characters."""
         assert normalize("R&amp;D &lt;!here&gt; trends") == ["r", "d", "trends"]
