@@ -8,7 +8,7 @@ from handlers.engine import Engine
 from handlers.evidence import Term
 from handlers.lines import LEAD_LINES, lead_lines, point_words
 from handlers.plan import Plan
-from knowledge.index import Hit
+from knowledge.index import Hit, key
 from knowledge.match import Match
 
 __all__ = ["ADVICE_SURE", "advice_plan", "already", "asks", "journey", "kind_lines"]
@@ -37,7 +37,11 @@ def advice_plan(
     sections = spec.get("sections", ())
     aside = bool(extra) and all(h.line.topic not in sections for h in extra)  # "GitHub Copilot" (trends)
     unsure = sure < (_ADVICE_UNSURE if aside else ADVICE_SURE)  # for "what should my github show?"
-    first = [*extra, *lines] if extra and (unsure or (points and not aside)) else [*lines, *extra]
+    # "docker or kubernetes first?": specific words all held by a line of the kind's sections lead
+    named = bool(extra) and all(
+        t.weight >= _POINT and any(key(f) in extra[0].terms for f in t.forms) for t in terms
+    )
+    first = [*extra, *lines] if extra and (unsure or ((points or named) and not aside)) else [*lines, *extra]
     seen: set[int] = set()
     first = [h for h in first if not (h.line.id in seen or seen.add(h.line.id))]  # each line once
     topic = first[0].line.topic

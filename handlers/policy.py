@@ -122,6 +122,8 @@ def _in_role(
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
     elif routed != "salary" and asks(engine, m, "study"):  # "what should my son study?": the schooling
         kind, sure = "study", 1.0
+    if kind == "industries" and engine.matcher.word_lists["geography"] & set(m.words):
+        kind = None  # "where in the world are they in demand?": places, not sectors
     if kind == "entry" and already(engine, m, role):  # "how do i get to team lead from ml platform engineer"
         kind = "grow"
     way = journey(m.words, engine.matcher.word_lists)

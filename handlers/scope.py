@@ -72,10 +72,11 @@ def _singular(phrase: str) -> str:
     return phrase[:-1] if phrase.endswith("s") and not phrase.endswith("ss") else phrase
 
 
-def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
-    """(title, closest role id) when the question asks about a job title that is none of the five.
+def _titles(engine: Engine, m: Match) -> Iterable[tuple[int, int, str, bool]]:
+    """(start, end, phrase, the person's own) for each job title that is none of the five.
 
-    A title after "I'm a", "coming from", "as a" ... is where the person comes from: context.
+    A title after "I'm a", "coming from", "as a" ..., or before "who", "that", "experience" ...,
+    is where the person comes from ("backend engineers who want to move into ML").
     """
     titles, _, openers = _tables(engine)
     words, lists = m.words, engine.matcher.word_lists
@@ -88,12 +89,20 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
         differ = bool(
             set(words[max(0, start - 3) : max(0, start - 1)]) & lists["differ"]
         )  # "different from a"
-        if (before & openers and not differ) or (
+        own = (before & openers and not differ) or (
             end < len(words) and words[end] in lists["background_after"]
-        ):
-            continue  # "after some devops experience": where the person comes from
-        if start and words[start - 1] in lists["alongside"]:
-            continue  # "who works closely with product managers?": whom the roles work with
+        )
+        yield start, end, phrase, bool(own)
+
+
+def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
+    """(title, closest role id) when the question asks about a job title that is none of the five;
+    not the person's own title, nor one the roles work with ("works closely with product managers")."""
+    titles, _, _ = _tables(engine)
+    alongside = engine.matcher.word_lists["alongside"]
+    for start, _, phrase, own in _titles(engine, m):
+        if own or (start and m.words[start - 1] in alongside):
+            continue
         return _singular(phrase) if f"{_singular(phrase)}" in titles else phrase, titles[phrase]
     return None
 
@@ -137,9 +146,11 @@ def is_place(engine: Engine, word: str) -> bool:
 
 
 def origins(engine: Engine, m: Match) -> set[str]:
-    """Places the person says they are from ("hello, i am from brazil"): no subject of the question."""
+    """Where the person comes from: places ("hello, i am from brazil") and their own job title
+    ("backend engineers who want to move into ML"): no subject of the question."""
     words = m.words
-    return {w for i, w in enumerate(words) if is_place(engine, w) and _from_there(words, i)}
+    home = {w for i, w in enumerate(words) if is_place(engine, w) and _from_there(words, i)}
+    return home | {w for start, end, _, own in _titles(engine, m) if own for w in words[start:end]}
 
 
 def _from_there(words: tuple[str, ...], start: int) -> bool:

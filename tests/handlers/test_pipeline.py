@@ -438,6 +438,20 @@ class TestRoleWords:
 class TestAdvice:
     """Advice questions lead with the document's list for their kind."""
 
+    def test_tools_named_in_advice_lead_when_one_line_holds_them(self, kb):
+        """'docker or kubernetes first?': the line that names both leads the list of skills."""
+        reply = handlers.ask("what should I learn first, docker or kubernetes, for ml platform work", kb)
+        assert "Experience with containerization (Docker) and orchestration (Kubernetes)" in reply.text[:250]
+
+    def test_the_persons_own_title_is_no_subject(self, kb):
+        """'backend engineers who want to move into ML': where they come from, not what they ask;
+        the skills to learn lead, not lines that happen to say "software engineering"."""
+        reply = handlers.ask(
+            "backend engineers who want to move into ml engineering, what should they learn?", kb
+        )
+        assert "Proficiency in languages such as Python, Java, C++, and R" in reply.text[:300]
+        assert "Treat machine learning like software engineering" not in reply.text[:600]
+
     def test_promotion_leads_with_the_career_ladder(self, kb):
         reply = handlers.ask("how do i get promoted as an mlops engineer", kb)
         assert reply.topic == "career" and "Career Progression" in reply.text[:200]
