@@ -22,6 +22,10 @@ __all__ = ["Focus", "Match", "Matcher", "normalize", "pairs", "stem"]
 _SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
 _APOSTROPHE_S = re.compile(r"['’]s\b")
+_GO_LANGUAGE = re.compile(
+    r"\b(about|and|need|needs|learn|learning|know|knows|knowing|use|uses|using|with|or|in|require|"
+    r"requires|required|mention|mentions|python|java|rust),? go(?=\s*(?:[?,.!]|$|\bor\b|\band\b))"
+)
 _SLASH_OR = re.compile(r"\s+/\s+|(?<=[a-z]{4})/(?=[a-z]{4})")
 _NON_WORD = re.compile(r"[^\w?]+|_")
 # Normalised text: "5-7 years" arrives as "5 7 years", "7+ years" as "7 years".
@@ -70,6 +74,8 @@ def normalize(text: str) -> list[str]:
         text = _EMOJI_CODE.sub(" ", text)
     if "'" in text or "’" in text:
         text = _APOSTROPHE_S.sub("", text).replace("'", "").replace("’", "")
+    if "go" in text:  # "what about go?", "do i need go": the language, not the verb
+        text = _GO_LANGUAGE.sub(r"\1 golang", text)
     if "/" in text:  # "platform eng / mlops", "devops/mlops": either; "ai/ml", "ci/cd" stay one name
         text = _SLASH_OR.sub(" or ", text)
     text = text.replace("?", " ? ")

@@ -6,6 +6,7 @@ import pytest
 
 import handlers
 from handlers import Turn
+from knowledge.match import normalize
 
 
 def talk(kb, *messages):
@@ -98,6 +99,25 @@ class TestCompleting:
         replies = talk(kb, "which roles need kubernetes?", "what about python?", "and terraform?")
         assert "mention python" in replies[1].text[:200] and len(replies[1].roles) == 5
         assert replies[2].roles == ("mlops-engineer",) and "terraform" in replies[2].text[:200]
+
+    def test_go_after_a_skill_is_the_language(self, kb):
+        """'what about go?' after 'which roles need kubernetes?': Go the language, which one role
+        names; then "how much do they make" is that role's pay."""
+        replies = talk(kb, "which roles need kubernetes?", "what about go?", "ok and how much do they make")
+        assert (
+            replies[1].roles == ("ml-platform-engineer",) and "Python, Go, or Java" in replies[1].text[:400]
+        )
+        assert (replies[2].intent, replies[2].roles) == ("answer", ("ml-platform-engineer",))
+        assert normalize("ready to go? where do they go") == [
+            "ready",
+            "to",
+            "go",
+            "?",
+            "where",
+            "do",
+            "they",
+            "go",
+        ]
 
     def test_a_turn_keeps_whether_it_asked_across_when_stored(self):
         turn = Turn("compare", ("mlops-engineer", "ml-platform-engineer"), "requirements", None, "", True)
