@@ -15,6 +15,8 @@ __all__ = ["Choice", "choose", "guess", "guess_none"]
 
 _NAMED = 3  # a topic word this strong names the topic outright
 _CONFIDENT = 0.3  # the model's topic wins over the word tables from this probability
+_ALONE = 0.2  # with no topic word at all, the model's topic this sure ...
+_ALONE_LEAD = 1.6  # ... and this far ahead of the next one is taken ("what he is doing in the day")
 _OVERRIDE = 0.5  # ... and over a topic word of weight 2 ("education") from this one
 _CLOSE = 0.5  # a runner-up topic with this share of the best one's probability is offered too
 _NO_GUESS = Guess(())
@@ -103,7 +105,8 @@ def _choose(engine: Engine, m: Match, g: Guess) -> Choice:
         return Choice(m, kept, g.confidence, rival[0] if rival else None, m.topic)  # "Also: ..." button
     (best, p), *rest = ranked
     worded = m.topic is not None and m.topic_top.get(m.topic, 0) >= 2  # "education", "skills"
-    if p < (_OVERRIDE if worded and best != m.topic else _CONFIDENT):
+    alone = m.topic is None and p >= _ALONE and (not rest or p >= _ALONE_LEAD * rest[0][1])  # no word says
+    if p < (_OVERRIDE if worded and best != m.topic else _CONFIDENT) and not alone:
         return Choice(_tie_broken(m, ranked), None, p, None, m.topic)
     table = m.topic if m.topic and m.topic_scores.get(m.topic, 0) >= _TABLE else None
     if table and table != best and dict(ranked).get(table, 0.0) >= _TIE * p:  # near a tie: the words win
