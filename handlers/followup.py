@@ -204,14 +204,21 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     if not worded and (len(m.words) < 3 or place or compared or (named and len(m.words) <= _SHORT)):
         return None
     choice = choose(engine, m, guess(engine, m))
+    if worded and _the_one(m.words):  # "how do people deal with the drift one": the words, on the last list
+        return m.topic or ""
     if worded:  # read as typed, as a fresh question would be: the role filled in must not sway it
         return choice.match.topic or ""
     agreed = choice.match.topic in m.topic_scores and choice.confidence >= _AGREED  # "what do both need?"
     # "why is that so high?" points back at the last answer: only a sure reading changes its topic
-    sure = _POINTED_TOPIC if set(m.words) & back or named else _MODEL_TOPIC
+    sure = _POINTED_TOPIC if set(m.words) & back or named or _the_one(m.words) else _MODEL_TOPIC
     if choice.match.topic is not None and (choice.confidence >= sure or agreed):
         return choice.match.topic
     return m.topic  # named weakly ("and in europe how much?"): said outright, so the focus cannot outweigh it
+
+
+def _the_one(words: tuple[str, ...]) -> bool:
+    """ "the drift one", "the communication one": an item of the last answer, pointed at."""
+    return any(w == "one" and i >= 2 and words[i - 2] == "the" for i, w in enumerate(words))
 
 
 def _own_subject(engine: Engine, m: Match) -> bool:

@@ -101,6 +101,14 @@ class TestCompleting:
         assert "mention python" in replies[1].text[:200] and len(replies[1].roles) == 5
         assert replies[2].roles == ("mlops-engineer",) and "terraform" in replies[2].text[:200]
 
+    def test_the_x_one_points_at_the_last_list(self, kb):
+        """'how do people deal with the drift one' after the challenges: the drift lines, not advice
+        on careers that "how do people usually" sounds like."""
+        replies = talk(
+            kb, "what are the common challenges for mlops engineers?", "how do people deal with the drift one"
+        )
+        assert replies[-1].topic == "challenges" and "drift" in replies[-1].text[:400].lower()
+
     def test_go_after_a_skill_is_the_language(self, kb):
         """'what about go?' after 'which roles need kubernetes?': Go the language, which one role
         names; then "how much do they make" is that role's pay."""
