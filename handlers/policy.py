@@ -48,6 +48,7 @@ _GROWTH = {"demand", "career", "trends"}  # topics whose figures are growth figu
 _SCHOOLING = re.compile(r"\b(?:degree|bachelor|master|ph\.?d|years?)\b", re.I)  # a brief's degree and years
 
 
+_DEFINING = 0.6  # the model this sure a question asks what a role is: its opening sentence leads
 _COMPARE_SURE = 0.6  # a comparison takes the model's topic from this; else the overviews
 
 
@@ -167,6 +168,12 @@ def _in_role(
             return _brief_plan(m, role, routed, brief, missed)
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
     topic = named or lead[0].line.topic
+    if topic == "overview" and kind == "overview" and sure >= _DEFINING and not m.compare_strong:
+        # "tell me about production ai engineers - is it basically ml in factories?": what the role is
+        # first, then the lines on the point
+        opening = engine.evidence.index.section(role, "overview")[:1]
+        shown = {h.line.id for h in lead}
+        lead = [Hit(ln, 0.0, frozenset()) for ln in opening if ln.id not in shown] + lead[: LEAD_LINES - 1]
     if len(lead) < 2:  # one line found: add the section's lines on what was asked, for context
         lead += section_opening(engine, m, role, topic, {h.line.id for h in lead})[: LEAD_LINES - len(lead)]
     groups = ((role, tuple(lead)),)

@@ -367,6 +367,21 @@ class TestInBrief:
         assert "Proficiency in languages such as Python, Java, C++, and R" in first_screen(reply)
 
 
+def test_what_a_role_is_with_a_point_opens_with_its_definition(kb):
+    """'tell me about production ai engineers - is it basically ml in factories?': what the role is
+    first, then the lines on the point; "vs a data scientist" leads with the difference instead."""
+    reply = handlers.ask("tell me about production ai engineers - is it basically ml in factories?", kb)
+    assert "Production AI Engineers play a crucial role" in reply.text[:250]
+    reply = handlers.ask("whats the difference between an ml engineer and a data scientist, same job?", kb)
+    assert "whereas Data Scientists concentrate more on analyzing" in reply.text[:600]
+
+
+def test_make_with_an_object_is_no_pay(kb):
+    """'what would make my application stand out': making, not earning."""
+    reply = handlers.ask("what side projects would make my ml platform engineer application stand out", kb)
+    assert reply.topic != "salary" and "$" not in reply.text[:600]
+
+
 def test_what_a_role_is_opens_with_its_definition_and_its_summing_up(kb):
     """'What is an ML engineer?': the opening sentence and the closing one; never a sentence
     about the document itself ("This overview provides a comprehensive look ...")."""
