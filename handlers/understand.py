@@ -30,6 +30,7 @@ _ROLES_PLURAL = {"roles", "jobs", "positions", "careers"}
 _BARE_WORDS = 3  # no more words than this, none of them a topic or subject word: nothing to read
 _NAMED = 3  # a topic phrase this strong names the topic outright (as handlers.topic reads it)
 _WORDED = 2  # a topic phrase this strong names the topic in words
+_CONTEXT_SURE = 0.7  # a question the model reads less surely takes the topic its context names
 _THANKS_WORDS = 8  # a thanks that goes on longer may be asking something
 _ELLIPTICAL = (
     re.compile(  # "which roles do?", "who does?": the verb is the context's ("what do they do?" is not)
@@ -227,6 +228,12 @@ def plan(text: str, engine: Engine) -> Plan:
                 m = _topic_from(m, engine.matcher.match(body))
             if not m.subject and not m.roles:  # "I want to work on AI in factories. Which job is that?"
                 m = m.model_copy(update={"subject": m.context})
+        elif m.topic_scores.get(m.topic or "", 0) < _WORDED and guess(engine, m).confidence < _CONTEXT_SURE:
+            # "... no idea what's normal for experience or education. What do the docs say we should ask
+            # for?": a question that names no topic asks about the one its context names outright
+            whole = engine.matcher.match(body)
+            if max(whole.topic_top.values(), default=0) >= _NAMED:
+                m = _topic_from(m, whole)
     chat = _chat(engine, m)
     if chat is not None:
         return chat

@@ -189,6 +189,16 @@ class TestScope:
         assert reply.intent == "compare" and set(reply.roles) == {"ai-ml-engineer", "ai-systems-engineer"}
         assert handlers.ask("ai engineer vs mlops engineer", kb).intent == "clarify"
 
+    def test_a_question_naming_no_topic_asks_about_its_contexts(self, kb):
+        """'... no idea what's normal for experience or education. What do the docs say we should
+        ask for?': the requirements, which the context names outright."""
+        reply = handlers.ask(
+            "Hiring manager here. We're opening our first ML platform engineer req and I have no idea what's"
+            " normal for experience or education. What do the docs say we should ask for?",
+            kb,
+        )
+        assert reply.topic == "requirements" and "5+ years of relevant experience" in reply.text[:600]
+
     def test_these_two_roles_are_the_two_of_the_context(self, kb):
         reply = handlers.ask(
             "I have two offers, one as an MLOps engineer at a fintech and one as an ML platform engineer at"
