@@ -222,8 +222,12 @@ def plan(text: str, engine: Engine) -> Plan:
         m = _role_slot(engine, m, question).model_copy(update={"command": True})
     if context:
         lists = engine.matcher.word_lists
-        m = _with_context(m, engine.matcher.match(context), engine.matcher.across_words, lists["both"])
+        ctx = engine.matcher.match(context)
+        m = _with_context(m, ctx, engine.matcher.across_words, lists["both"])
         if set(m.tokens) & lists["pointing"]:  # the question points back at its context
+            # "I'd like to be director of mlops someday. what does that person do?": the level too
+            if ctx.focus.levels and not m.focus.levels and set(m.words) & lists["holder"]:
+                m = m.model_copy(update={"focus": m.focus.model_copy(update={"levels": ctx.focus.levels})})
             if m.topic_scores.get(m.topic or "", 0) < _WORDED:  # "mlops jobs grow 20%? whats the real stat"
                 m = _topic_from(m, engine.matcher.match(body))
             if not m.subject and not m.roles:  # "I want to work on AI in factories. Which job is that?"

@@ -199,6 +199,12 @@ class TestScope:
         )
         assert reply.topic == "requirements" and "5+ years of relevant experience" in reply.text[:600]
 
+    def test_that_person_holds_the_level_of_the_context(self, kb):
+        """'I'd like to be director of mlops someday. what does that person actually do': the
+        director's rung, not the role's responsibilities; "is the master's worth it" names no level."""
+        reply = handlers.ask("i'd like to be director of mlops someday. what does that person do", kb)
+        assert "Director of MLOps:* Leads overall MLOps strategy" in reply.text[:300]
+
     def test_these_two_roles_are_the_two_of_the_context(self, kb):
         reply = handlers.ask(
             "I have two offers, one as an MLOps engineer at a fintech and one as an ML platform engineer at"
