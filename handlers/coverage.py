@@ -59,7 +59,9 @@ def beyond(engine: Engine, m: Match) -> list[str]:
     grams = [" ".join(words[i : i + n]) for n in (5, 4, 3, 2) for i in starts if i + n <= len(words)]
     tokens = m.tokens  # a pair can be one only where a phrase starts
     pairs = [" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1) if tokens[i] in firsts]
-    return [w for w in dict.fromkeys((*grams, *pairs, *m.tokens, *m.words, *m.subject)) if w in table]
+    found = [w for w in dict.fromkeys((*grams, *pairs, *m.tokens, *m.words, *m.subject)) if w in table]
+    # "from home" is part of "work from home"
+    return [w for w in found if not any(w != o and f" {w} " in f" {o} " for o in found)]
 
 
 def unmatched_focus(engine: Engine, m: Match, roles) -> tuple[str, ...]:

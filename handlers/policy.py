@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from handlers.advice import digest, figures_digest, pay_brief
 from handlers.ambiguity import ai_field, called, context_role
-from handlers.coverage import MENTION, natural, not_covered, unmatched_focus
+from handlers.coverage import MENTION, beyond, natural, not_covered, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term
 from handlers.figures import pay_across
@@ -97,6 +97,8 @@ def _one_role(
         said = tuple({stem(t.word): t.word for t in reversed(missing)}.values())[::-1]  # "interview(s)" once
         return p.model_copy(update={"uncovered": (*p.uncovered, *said)}) if p.intent == "answer" else p
     terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
+    held = [t for t in engine.evidence.terms(beyond(engine, m)) if t.word not in {u.word for u in terms}]
+    terms = (*terms, *held)  # "can mlops be done from home?": the document's remote work is what is asked
     if wants_numbers(m):  # "job growth projection?": the word asks for a figure, it is no subject
         terms = tuple(t for t in terms if t.word not in NUMBER_WORDS)
     return _in_role(engine, m, role, routed, terms, kind, sure, hunch)

@@ -188,6 +188,11 @@ class TestNotCovered:
         assert handlers.ask("which of these jobs can be done remotely", kb).roles == ("mlops-engineer",)
         reply = handlers.ask("can production ai engineers work fully remote or onsite at the plant", kb)
         assert reply.intent == "unknown"
+        # "from home" is remote work, which the MLOps document names; the words are said once
+        reply = handlers.ask("can mlops be done from home? i live in a small town", kb)
+        assert "Potential for remote work" in reply.text[:300]
+        reply = handlers.ask("can i work from home as an ml engineer", kb)
+        assert reply.intent == "unknown" and "“work from home”" in reply.text
 
     def test_colour_words_of_a_pay_question_do_not_make_it_unanswerable(self, kb):
         """'the absolute ceiling w bonuses': the pay focus is the question; the other words are colour."""
