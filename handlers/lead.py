@@ -143,7 +143,8 @@ def across(engine: Engine, plan: Plan) -> Reply:
     kb = engine.kb
     said = _said(plan)
     words = [word if form == word else f"{word} (as “{form}”)" for word, form in said]
-    together = any(all(key(f) in h.terms for _, f in said) for _, hits in plan.groups for h in hits)
+    # "mention handling stress" only when every role shown has a line that holds both words
+    together = all(any(all(key(f) in h.terms for _, f in said) for h in hits) for _, hits in plan.groups)
     asked = _echo(words if together else [" or ".join(words)])  # "devops or data scientist"
     count = len(plan.groups)
     joined = " " if together else " or "

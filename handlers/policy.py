@@ -30,7 +30,7 @@ from handlers.salary import matching
 from handlers.scope import outside
 from handlers.topic import Choice
 from knowledge.english import is_word
-from knowledge.index import Hit
+from knowledge.index import Hit, key
 from knowledge.match import Focus, Match, stem
 from knowledge.skills import named_in
 
@@ -239,13 +239,27 @@ def _a_thing(engine: Engine, term: Term) -> bool:
     return any(f in skills or engine.evidence.index.titled(f) for f in term.forms)
 
 
+def _phrase(m: Match, terms: tuple[Term, ...]) -> bool:
+    """Two words said one after the other ("handling stress"), not side by side ("factories and
+    manufacturing")."""
+    if len(terms) != 2:
+        return False
+    words = list(m.words)
+    a, b = (t.word for t in terms)
+    return a in words and b in words and words.index(b) == words.index(a) + 1
+
+
 def _across(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
     """One subject across every role: each role with its best lines, most evidence first."""
     hits = engine.evidence.search(terms, point_words(engine, m), topic=strong_topic(m) or m.topic, limit=80)
     if terms:  # "quantum computing": lines that say "quantum", not every "computer" the stem finds
         rarest = max(terms, key=lambda t: t.weight)
         ev = engine.evidence
-        hits = [h for h in hits if ev.says(h.line, rarest) or ev.headed(h.line, terms)] or hits
+        both = [  # "handling stress": a line holding both words ("Capacity to handle stress") comes first
+            h for h in hits if _phrase(m, terms) and all(h.terms & {key(f) for f in t.forms} for t in terms)
+        ]
+        rest = [h for h in hits if h not in both and (ev.says(h.line, rarest) or ev.headed(h.line, terms))]
+        hits = both + rest or hits
     by_role: dict[str, list[Hit]] = defaultdict(list)
     for h in hits:
         by_role[h.line.role].append(h)

@@ -133,6 +133,14 @@ class TestLead:
 class TestAcrossRoles:
     """A question about a subject, not a role, answers from every role that has it."""
 
+    def test_two_words_said_together_lead_with_the_line_holding_both(self, kb):
+        """'handling stress': Platform's "Capacity to handle stress" first, and the reply never says
+        the other roles mention "handling stress" (they say "handling" only)."""
+        reply = handlers.ask("any of the role docs talk about handling stress?", kb)
+        assert reply.roles[0] == "ml-platform-engineer"
+        assert "Capacity to handle stress" in reply.text[:300]
+        assert "mention handling or stress" in reply.text or len(reply.roles) == 1
+
     def test_roles_are_named_and_ranked_with_their_lines(self, kb):
         """'which roles need kubernetes?': the roles that say so, each with its line."""
         reply = handlers.ask("which roles need kubernetes?", kb)
