@@ -216,6 +216,17 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     return m.topic  # named weakly ("and in europe how much?"): said outright, so the focus cannot outweigh it
 
 
+def _bare_why(engine: Engine, m: Match) -> bool:
+    """ "why?", "why tho", "but why", "how come": asks why, of the last answer, and nothing else."""
+    words = [w for w in m.words if w != "?"]
+    said = " ".join(words)
+    if not ("why" in words or "how come" in said) or m.roles or m.focus or m.subject:
+        return False
+    return len(words) <= _SHORT and all(
+        w in engine.matcher.stopwords or w in _FILLER or w == "come" for w in words
+    )
+
+
 def _the_one(words: tuple[str, ...]) -> bool:
     """ "the drift one", "the communication one": an item of the last answer, pointed at."""
     return any(w == "one" and i >= 2 and words[i - 2] == "the" for i, w in enumerate(words))
@@ -261,6 +272,12 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     across = said_across and not set(m.words) & lists["pointers"] and not each  # not "is anyone hiring them?"
     if across or thanks(engine, m):  # "which roles need kubernetes?", "thanks!"
         return text
+    if _bare_why(engine, m) and last.roles:  # "why tho?", "how come?": why, of the last answer
+        return " ".join(p for p in (*last.roles, last.topic or "", "why", *_focus_words(last, m)) if p)
+    asked = turns[-1] if turns[-1].intent == "clarify" else None
+    if asked and asked.topic and len(m.roles) == 1 and m.roles[0] in asked.roles and not _worded(m):
+        # "the ops one, mlops" after "which role do you want to know about salary?": that topic
+        return " ".join((m.roles[0], asked.topic, *_focus_words(asked, m), "what about"))  # asked in words
     offered = _offered(turns)
     own = _own_topic(engine, m)
     named_topic = own is not None

@@ -119,6 +119,8 @@ def _in_role(
     places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile or m.focus.amount
     if routed == "salary" and "why" in m.words and not places:  # "why is it so high?": what drives pay
         kind, sure = "reasons", 1.0
+    elif routed == "demand" and "why" in m.words:  # "why is demand so high?": what drives it
+        kind, sure = "drivers", 1.0
     outlook = not wants_numbers(m) and asks(engine, m, "prospects")  # "job outlook %?" wants the figures
     outlook = outlook and strong_topic(m) != "requirements"  # "what skills make me future-proof?": skills
     if routed != "salary" and not places and outlook:  # whatever kind the model read

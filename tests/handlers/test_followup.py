@@ -101,6 +101,19 @@ class TestCompleting:
         assert "mention python" in replies[1].text[:200] and len(replies[1].roles) == 5
         assert replies[2].roles == ("mlops-engineer",) and "terraform" in replies[2].text[:200]
 
+    def test_a_reply_to_which_role_keeps_the_topic_asked(self, kb):
+        """'how much do the engineers make' ... 'the ops one, mlops': MLOps pay, then its seniors'."""
+        replies = talk(kb, "how much do the engineers make", "the ops one, mlops", "senoir level?")
+        assert replies[0].intent == "clarify"
+        assert (replies[1].roles, replies[1].topic) == (("mlops-engineer",), "salary")
+        assert "$200,000 - $220,000" in replies[2].text[:600]
+
+    def test_why_alone_asks_what_drives_the_last_answer(self, kb):
+        """'is the job market good for them' ... 'why tho?': what drives the demand."""
+        replies = talk(kb, "whats a production ai engineer", "is the job market good for them", "why tho?")
+        assert (replies[2].roles, replies[2].topic) == (("production-ai-engineer",), "demand")
+        assert "Key Factors Driving Demand" in replies[2].text[:300]
+
     def test_the_x_one_points_at_the_last_list(self, kb):
         """'how do people deal with the drift one' after the challenges: the drift lines, not advice
         on careers that "how do people usually" sounds like."""
