@@ -26,6 +26,9 @@ _RUNG_ENOUGH = 3  # a rung with fewer lines than this is followed by the kind's 
 _DIGEST_LINES = 7
 _FLAT_LINES = 5  # a section without headings: its first bullets
 _OPENING = 2  # sentences of the opening paragraph
+# sections whose opening sentences say something ("the demand ... is robust and growing"); the others
+# open with a preamble ("AI/ML Platform Engineers face several challenges ...") that the brief skips
+_OPENED = {"overview", "demand", "salary"}
 # a sentence about the document itself, not the role ("This overview provides a comprehensive look at ...")
 _ABOUT_ITSELF = re.compile(
     r"\b(?:this|the following) (?:comprehensive )?overview\b|\bhere'?s an? (?:comprehensive )?"
@@ -309,7 +312,13 @@ def _by_heading(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
         head = ln.path[:1]
         if not ln.bullet and _ABOUT_ITSELF.search(ln.text):  # "This overview provides a comprehensive look"
             continue
-        opening = not head and not ln.bullet and len(out) < _OPENING and all(not h.line.path for h in out)
+        opening = (
+            topic in _OPENED
+            and not head
+            and not ln.bullet
+            and len(out) < _OPENING
+            and all(not h.line.path for h in out)
+        )
         flat = ln.bullet and not head and sum(1 for h in out if not h.line.path) < _FLAT_LINES
         if not (opening or flat or (head and head not in seen)):
             continue
