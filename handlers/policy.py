@@ -29,7 +29,7 @@ from handlers.plan import Plan
 from handlers.salary import matching
 from handlers.scope import outside
 from handlers.topic import Choice
-from knowledge.english import is_word
+from knowledge.english import is_common, is_word
 from knowledge.index import Hit, key
 from knowledge.match import Focus, Match, stem
 from knowledge.skills import named_in
@@ -49,6 +49,7 @@ _SCHOOLING = re.compile(r"\b(?:degree|bachelor|master|ph\.?d|years?)\b", re.I)  
 
 
 _DEFINING = 0.6  # the model this sure a question asks what a role is: its opening sentence leads
+_CHAT = {"help", "thanks", "list", "outscope"}  # the model's labels for no question about the roles
 _COMPARE_SURE = 0.6  # a comparison takes the model's topic from this; else the overviews
 
 
@@ -320,6 +321,30 @@ def _compare(
     return Plan("compare", roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
 
 
+_SPECIFIC = 4.0  # a word held by about a dozen lines or fewer: a subject some roles have, others not
+_PHRASE_LINES = 2  # two words the documents say together this often are one term ("model drift")
+
+
+def _asked_across(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> tuple[Term, ...]:
+    """A question in words about a subject of the documents that names no role ("what is model
+    drift and how do organizations detect it?", "how does computer vision work in quality
+    control?"): its terms, words said together joined, for an answer across the roles; () else."""
+    if m.roles or m.ambiguous or not terms or choice.label in _CHAT or not natural(engine, m):
+        return ()
+    if beyond(engine, m):  # "how do you get interviews ...?": a hiring subject, not the documents'
+        return ()
+    ev = engine.evidence
+    words = [t.word for t in terms]
+    for a, b in zip(m.subject, m.subject[1:], strict=False):
+        if a in words and b in words and len(ev.index.matching(f"{a} {b}")) >= _PHRASE_LINES:
+            words[words.index(a)] = f"{a} {b}"
+            words.remove(b)
+    specific = (
+        t for t in ev.terms(words) if t.weight >= _SPECIFIC and (" " in t.word or not is_common(t.word))
+    )
+    return tuple(t for t in specific if ev.saying(t))  # the subject as the documents say it, not a stem
+
+
 def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
     """From what was read to how to answer."""
     matcher, role_ids = engine.matcher, engine.role_ids
@@ -395,7 +420,10 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # "which jobs can you tell me about?", "... can you answer questions on?"
         return Plan("list", match=m)
     rare = all(t.weight >= _RARE for t in terms)  # "where does SQL show up as a requirement?"
-    if terms and not m.roles and (marked or rare):
+    asked = () if marked or rare else _asked_across(engine, m, terms, choice)  # "how does computer vision
+    if asked:  # work in quality control?"
+        terms = asked
+    if terms and not m.roles and (marked or rare or asked):
         beyond = not_covered(engine, m, terms, None)  # "which role has the best work life balance?"
         if beyond and all(t.word in engine.matcher.beyond for t in beyond):
             return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=beyond, match=m)

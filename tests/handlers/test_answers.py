@@ -133,6 +133,17 @@ class TestLead:
 class TestAcrossRoles:
     """A question about a subject, not a role, answers from every role that has it."""
 
+    def test_a_subject_asked_with_no_role_is_answered_across(self, kb):
+        """'how does computer vision work in quality control?': the roles whose documents say so,
+        with their lines, not "which role?"; an everyday word ("what time is it") is no subject."""
+        reply = handlers.ask("How does computer vision work in quality control?", kb)
+        assert reply.roles[0] == "production-ai-engineer"
+        assert "Computer vision enhances quality control" in reply.text[:400]
+        reply = handlers.ask("What is model drift and how can organizations detect and monitor it?", kb)
+        assert "mlops-engineer" in reply.roles and "“model drift”" in reply.text[:200]
+        assert handlers.ask("what time is it", kb).intent == "unknown"
+        assert handlers.ask("how do you get interviews without an infra title?", kb).intent != "compare"
+
     def test_two_words_said_together_lead_with_the_line_holding_both(self, kb):
         """'handling stress': Platform's "Capacity to handle stress" first, and the reply never says
         the other roles mention "handling stress" (they say "handling" only)."""
