@@ -128,13 +128,19 @@ def _aim(engine: Engine, text: str) -> str | None:
 
 
 def _without_roles(engine: Engine, text: str) -> str:
-    """The text less role names where they are a target ("for mlops", "become an ml engineer")."""
+    """The text less role names where they are a target ("for mlops", "become an ml engineer"), a
+    subject ("the mlops one", "the platform folks") or the role a follow-up is completed with."""
     phrases = sorted({p for ps in engine.matcher.aliases.roles.values() for p in ps}, key=len, reverse=True)
     for phrase in phrases:
         words = r"[\s/-]*".join(re.escape(w) for w in phrase.split())
         for m in reversed(list(re.finditer(rf"(?<!\w){words}(?!\w)", text, re.I))):
-            if _TARGET.search(text[: m.start()]) or re.match(
-                r"\s*(?:eng\w*|roles?|positions?|jobs?)\b", text[m.end() :]
+            if (
+                not text[: m.start()].strip()
+                or _TARGET.search(text[: m.start()])
+                or re.match(
+                    r"\s*(?:eng\w*|roles?|positions?|jobs?|ones?|side|folks|people|guys|teams?)\b",
+                    text[m.end() :],
+                )
             ):
                 text = text[: m.start()] + " " + text[m.end() :]
     return text

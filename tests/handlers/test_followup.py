@@ -114,6 +114,18 @@ class TestCompleting:
         assert (replies[2].roles, replies[2].topic) == (("production-ai-engineer",), "demand")
         assert "Key Factors Driving Demand" in replies[2].text[:300]
 
+    def test_how_they_deal_with_a_challenge_is_the_best_practices(self, kb):
+        replies = talk(
+            kb, "what are the hardest parts of being a production ai engineer", "how do they deal with that"
+        )
+        assert (replies[1].roles, replies[1].topic) == (("production-ai-engineer",), "best-practices")
+
+    def test_the_role_named_in_a_follow_up_is_no_skill_of_the_person(self, kb):
+        """'what about the mlops one, what else does it need': MLOps' requirements, not "your gaps"
+        as if the person had said they know MLOps."""
+        replies = talk(kb, "which roles need spark?", "what about the mlops one, what else does it need")
+        assert replies[1].roles == ("mlops-engineer",) and "your gaps" not in replies[1].text
+
     def test_the_x_one_points_at_the_last_list(self, kb):
         """'how do people deal with the drift one' after the challenges: the drift lines, not advice
         on careers that "how do people usually" sounds like."""
