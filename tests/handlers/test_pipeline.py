@@ -703,6 +703,9 @@ def test_a_close_second_topic_is_offered_as_a_button(kb):
         "how do ai systems engineers grow their skills",
         "what do mlops engineers spend time improving",
         "what do ml engineers spend time improving",
+        "how do mlops engineers keep models healthy",
+        "what separates good mlops engineers from great ones",
+        "what keeps platform engineers busy",
     ):
         reply = handlers.ask(question, kb)
         also = [
