@@ -73,6 +73,7 @@ _CUE_ASCII = re.compile("|".join(map(re.escape, _CUES)))  # on lowercased ASCII 
 _COMMAND = re.compile(r"\s*/role\b", re.I)
 _SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b", re.I)
 _END = re.compile(r"[?.!\n]")
+_ASKS = re.compile(r"(?:/role\s+)?(?:which|what|does|do|is|are|how)\b", re.I)  # a question, not a claim
 _CLAIM = _Lazy(
     r"\b(?:i|we)\s+(?:already\s+|also\s+|mostly\s+)?(?:do|know|have|use|used|work|ship|run|built|build|did|maintain|can|"
     r"code|write|wrote)\b|\bi'm\b|\bim\b|\bi've\b|\bive\b|\bmy\b",
@@ -176,6 +177,8 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     if named and question and not asks_fit(question):
         return None
 
+    if kind == "missing" and not _SELF.search(text) and _ASKS.match(text.strip()):
+        return None  # "which neural net architectures does a production ai engineer need to know?": asked
     said = _said(engine, text)
     target = _target(engine, text) if kind == "missing" else _aim(engine, text)
     if kind == "missing" and target is None and not _WHICH.search(text):

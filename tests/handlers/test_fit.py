@@ -170,3 +170,11 @@ def test_the_role_may_come_first(kb):
     assert handlers.ask("MLOps: what am I missing? I know python and docker", kb).roles == ("mlops-engineer",)
     reply = handlers.ask("backend dev, java + aws, no ML: closest role, and what do I need?", kb)
     assert reply.intent == "compare" and len(reply.roles) == 5
+
+
+def test_skills_asked_about_are_no_claim(kb):
+    """'which neural net architectures does a production ai engineer need to know? cnn?': a question
+    about the role's requirements, not "your gaps" as if the person had those skills."""
+    reply = handlers.ask("which neural net architectures does a production ai engineer need? cnn?", kb)
+    assert "your gaps" not in reply.text
+    assert "Familiarity with neural network architectures" in reply.text[:300]
