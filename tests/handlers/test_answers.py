@@ -245,6 +245,13 @@ class TestRoleWords:
         assert reply.intent == "compare" and set(reply.roles) == {"mlops-engineer", "ml-platform-engineer"}
 
 
+def test_both_roles_of_a_comparison_show_on_the_first_screen(kb):
+    """A comparison of two roles in brief keeps each role's share short: the second role's
+    opening line is on the first screen too."""
+    reply = handlers.ask("please what is difference of mlops engineer and ai ml engineer?", kb)
+    assert "An AI/Machine Learning (ML) Engineer plays a crucial role" in first_screen(reply)
+
+
 class TestCompareOnAPoint:
     """Two roles compared on what was asked, the point first; whole sections behind buttons."""
 
