@@ -347,7 +347,12 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         roles = list(last.roles) if len(last.roles) == 1 or last.intent == "compare" else []
     topic = [own or ""] if named_topic else [last.topic or ""]  # the model's topic, said outright
     coping = set(m.words) & lists["coping"] and set(m.words) & (lists["back"] | {"they", "them", "people"})
-    if last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles:
+    if (
+        last.topic == "challenges"
+        and coping
+        and m.topic in (None, "challenges")
+        and not (m.roles or _the_one(m.words))
+    ):
         topic = ["best-practices"]  # "how do they deal with that?" after the challenges: what they do
     if not named_topic and _own_subject(engine, m) and not m.focus:  # "can they work remotely?": the lines on
         topic = [""]  # the subject decide where the answer is, not the last topic
