@@ -123,7 +123,8 @@ def _in_role(
     elif routed == "demand" and "why" in m.words:  # "why is demand so high?": what drives it
         kind, sure = "drivers", 1.0
     outlook = not wants_numbers(m) and asks(engine, m, "prospects")  # "job outlook %?" wants the figures
-    outlook = outlook and strong_topic(m) != "requirements"  # "what skills make me future-proof?": skills
+    # "what skills make me future-proof?": the skills; "future trends": the trends
+    outlook = outlook and strong_topic(m) not in ("requirements", "trends")
     if routed != "salary" and not places and outlook:  # whatever kind the model read
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
     elif routed != "salary" and asks(engine, m, "study"):  # "what should my son study?": the schooling

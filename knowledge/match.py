@@ -26,6 +26,7 @@ _GO_LANGUAGE = re.compile(
     r"\b(about|and|need|needs|learn|learning|know|knows|knowing|use|uses|using|with|or|in|require|"
     r"requires|required|mention|mentions|python|java|rust),? go(?=\s*(?:[?,.!]|$|\bor\b|\band\b))"
 )
+_QUALIFIER = re.compile(r"\((?:ml|ai|ai/ml|ml/ai|machine learning)\)(?=\s|$|[?.,!s])")
 _SLASH_OR = re.compile(r"\s+/\s+|(?<=[a-z]{4})/(?=[a-z]{4})")
 _NON_WORD = re.compile(r"[^\w?]+|_")
 # Normalised text: "5-7 years" arrives as "5 7 years", "7+ years" as "7 years".
@@ -76,6 +77,8 @@ def normalize(text: str) -> list[str]:
         text = _APOSTROPHE_S.sub("", text).replace("'", "").replace("’", "")
     if "go" in text:  # "what about go?", "do i need go": the language, not the verb
         text = _GO_LANGUAGE.sub(r"\1 golang", text)
+    if "(" in text:  # "platform eng (ML)": a qualifier of the name before it, not a second role
+        text = _QUALIFIER.sub(" ", text)
     if "/" in text:  # "platform eng / mlops", "devops/mlops": either; "ai/ml", "ci/cd" stay one name
         text = _SLASH_OR.sub(" or ", text)
     text = text.replace("?", " ? ")

@@ -36,6 +36,11 @@ class TestNormalize:
             "ml-platform-engineer",
         }
 
+    def test_a_qualifier_in_brackets_is_no_second_role(self, engine):
+        """'platform eng (ML) pay': the platform engineer, "(ML)" says which platform."""
+        assert engine.matcher.match("platform eng (ML) pay washington dc").roles == ("ml-platform-engineer",)
+        assert engine.matcher.match("AI/Machine Learning (ML) Engineer").roles == ("ai-ml-engineer",)
+
     def test_escaped_slack_text_is_unescaped(self):
         """Slack sends &lt; &gt; &amp;; they are read as the characters."""
         assert normalize("R&amp;D &lt;!here&gt; trends") == ["r", "d", "trends"]
@@ -186,3 +191,17 @@ class TestFocus:
 def test_words_that_only_look_like_pay_or_the_market(kb, text):
     """'make' a verb, 'how much' of talking, a hiring manager: none asks the pay or the market."""
     assert handlers.ask(text, kb).topic not in ("salary", "demand")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("what's the going rate for an ai systems engineer", "salary"),
+        ("typical ai systems engineer paycheck", "salary"),
+        ("what's a production ai engineer on the hook for", "responsibilities"),
+        ("new tech ml engineers should watch", "trends"),
+        ("platform eng (ML) future trends", "trends"),
+    ],
+)
+def test_everyday_names_of_a_topic(kb, text, topic):
+    assert handlers.ask(text, kb).topic == topic
