@@ -468,6 +468,11 @@ class TestAdvice:
         assert "Proficiency in languages such as Python, Java, C++, and R" in reply.text[:300]
         assert "Treat machine learning like software engineering" not in reply.text[:600]
 
+    def test_what_it_takes_to_move_up_is_the_ladder(self, kb):
+        """'What does it take to move up to senior MLOps engineer?': the rung, not the requirements."""
+        reply = handlers.ask("What does it take to move up to senior MLOps engineer?", kb)
+        assert reply.topic == "career" and "Senior MLOps Engineer" in reply.text[:300]
+
     def test_promotion_leads_with_the_career_ladder(self, kb):
         reply = handlers.ask("how do i get promoted as an mlops engineer", kb)
         assert reply.topic == "career" and "Career Progression" in reply.text[:200]
