@@ -39,6 +39,12 @@ _ELLIPTICAL = (
         re.I,
     )
 )
+# "is it just an ML engineer ...?", "is that basically the same as ...": a role likened to another
+_LIKENED = re.compile(
+    r"\b(?:is|isn'?t|are|aren'?t)\s+(?:it|this|that|they|these|those)\s+"
+    r"(?:just|basically|really|simply|only|the same as)\b",
+    re.I,
+)
 _ADVISED = {"requirements", "career", "demand"}  # topics the model's kinds of advice refine
 
 
@@ -223,6 +229,10 @@ def plan(text: str, engine: Engine) -> Plan:
     if context:
         lists = engine.matcher.word_lists
         ctx = engine.matcher.match(context)
+        if _LIKENED.search(question) and len(ctx.roles) == 1 and len(m.roles) == 1 and ctx.roles != m.roles:
+            # "Saw 'Production AI Engineer' on LinkedIn ... Is it just an ML engineer with a different
+            # name? What is the role?": the context's role is asked about, the other is what it is likened to
+            m = m.model_copy(update={"roles": ctx.roles, "weak_roles": ()})
         m = _with_context(m, ctx, engine.matcher.across_words, lists["both"])
         if set(m.tokens) & lists["pointing"]:  # the question points back at its context
             # "I'd like to be director of mlops someday. what does that person do?": the level too

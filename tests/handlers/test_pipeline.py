@@ -205,6 +205,16 @@ class TestScope:
         reply = handlers.ask("i'd like to be director of mlops someday. what does that person do", kb)
         assert "Director of MLOps:* Leads overall MLOps strategy" in reply.text[:300]
 
+    def test_a_role_likened_to_another_is_the_one_asked_about(self, kb):
+        """'Saw "Production AI Engineer" on LinkedIn ... Is it just an ML engineer with a different
+        name? What is the role?': the production AI engineer, what it is."""
+        reply = handlers.ask(
+            "Saw 'Production AI Engineer' on a LinkedIn post and I have no clue what that title means. Is it"
+            " just an ML engineer with a different name? What is the role?",
+            kb,
+        )
+        assert reply.roles == ("production-ai-engineer",) and reply.topic == "overview"
+
     def test_these_two_roles_are_the_two_of_the_context(self, kb):
         reply = handlers.ask(
             "I have two offers, one as an MLOps engineer at a fintech and one as an ML platform engineer at"
