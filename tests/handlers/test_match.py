@@ -201,6 +201,7 @@ def test_words_that_only_look_like_pay_or_the_market(kb, text):
         ("what's a production ai engineer on the hook for", "responsibilities"),
         ("new tech ml engineers should watch", "trends"),
         ("platform eng (ML) future trends", "trends"),
+        ("which of these jobs list a specific number of years?", "requirements"),
     ],
 )
 def test_everyday_names_of_a_topic(kb, text, topic):
