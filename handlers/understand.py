@@ -30,6 +30,7 @@ _ROLES_PLURAL = {"roles", "jobs", "positions", "careers"}
 _BARE_WORDS = 3  # no more words than this, none of them a topic or subject word: nothing to read
 _NAMED = 3  # a topic phrase this strong names the topic outright (as handlers.topic reads it)
 _WORDED = 2  # a topic phrase this strong names the topic in words
+_BARE_QUESTION = 6  # a question this short that names nothing is about what its context names
 _CONTEXT_SURE = 0.7  # a question the model reads less surely takes the topic its context names
 _THANKS_WORDS = 8  # a thanks that goes on longer may be asking something
 _ELLIPTICAL = (
@@ -242,6 +243,10 @@ def plan(text: str, engine: Engine) -> Plan:
                 m = _topic_from(m, engine.matcher.match(body))
             if not m.subject and not m.roles:  # "I want to work on AI in factories. Which job is that?"
                 m = m.model_copy(update={"subject": m.context})
+        elif not m.topic_scores and len(m.words) <= _BARE_QUESTION and m.context:
+            # "im an mlops engineer and my models keep drifting. what's the recommended fix?": the fix of
+            # what the context says
+            m = m.model_copy(update={"subject": (*m.subject, *m.context)})
         elif m.topic_scores.get(m.topic or "", 0) < _WORDED and guess(engine, m).confidence < _CONTEXT_SURE:
             # "... no idea what's normal for experience or education. What do the docs say we should ask
             # for?": a question that names no topic asks about the one its context names outright

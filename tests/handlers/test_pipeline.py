@@ -215,6 +215,11 @@ class TestScope:
         )
         assert reply.roles == ("production-ai-engineer",) and reply.topic == "overview"
 
+    def test_a_bare_question_asks_about_its_contexts_subject(self, kb):
+        """'... my models keep drifting. what's the recommended fix?': the drift lines."""
+        reply = handlers.ask("im an mlops engineer and my models keep drifting. what's the fix?", kb)
+        assert "drift" in reply.text[:300].lower()
+
     def test_these_two_roles_are_the_two_of_the_context(self, kb):
         reply = handlers.ask(
             "I have two offers, one as an MLOps engineer at a fintech and one as an ML platform engineer at"
