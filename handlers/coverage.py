@@ -98,8 +98,8 @@ def not_covered(
         return absent
     if absent and kind == "outscope" and len(absent) == len(terms):  # the model reads a policy or
         return absent  # hiring question, and the documents hold none of its words ("remote" they hold)
-    if absent and _terse(engine, m):  # "/role mlops requirements zeppelin": the extra word is the point
-        return absent
+    if absent and _terse(engine, m) and not m.context:  # "/role mlops requirements zeppelin": the extra
+        return absent  # word is the point
     return ()
 
 

@@ -407,6 +407,15 @@ def test_what_a_role_is_with_a_point_opens_with_its_definition(kb):
     assert "whereas Data Scientists concentrate more on analyzing" in reply.text[:600]
 
 
+def test_a_short_question_after_context_is_no_keyword_query(kb):
+    """'... no idea what that is. brief intro?': "brief" is how to answer, never a subject the
+    documents lack; a terse question after context is no keyword query."""
+    reply = handlers.ask(
+        "saw a job post for 'ai/ml platform engineer' and have no idea what that is. brief intro?", kb
+    )
+    assert reply.intent == "answer" and reply.uncovered == ()
+
+
 def test_make_with_an_object_is_no_pay(kb):
     """'what would make my application stand out': making, not earning."""
     reply = handlers.ask("what side projects would make my ml platform engineer application stand out", kb)
