@@ -349,6 +349,11 @@ def _asked_across(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Cho
 def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
     """From what was read to how to answer."""
     matcher, role_ids = engine.matcher, engine.role_ids
+    if set(m.tokens) & MENTION and m.focus.kinds and not (m.roles or terms):
+        # "where do the docs mention stock options or equity?": the lines that say so, not a pay chart
+        said = tuple(t for t in engine.evidence.terms(m.focus_words) if engine.evidence.saying(t))
+        if said:
+            return _across(engine, m, said)
     if (chart := pay_across(engine, m) or glance_plan(engine, m)) is not None:  # "which role pays best?"
         return chart
     pay_kinds = set(m.focus.kinds) - {"average"} or {"avg", "average"} & set(m.words)

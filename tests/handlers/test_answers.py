@@ -144,6 +144,11 @@ class TestAcrossRoles:
         assert handlers.ask("what time is it", kb).intent == "unknown"
         assert handlers.ask("how do you get interviews without an infra title?", kb).intent != "compare"
 
+    def test_where_a_kind_of_pay_is_mentioned_is_its_lines(self, kb):
+        """'where do the docs mention stock options or equity?': the lines that say so, not a chart."""
+        reply = handlers.ask("where do the docs mention stock options or equity?", kb)
+        assert reply.intent in ("answer", "compare") and "Stock options" in reply.text[:400]
+
     def test_two_words_said_together_lead_with_the_line_holding_both(self, kb):
         """'handling stress': Platform's "Capacity to handle stress" first, and the reply never says
         the other roles mention "handling stress" (they say "handling" only)."""
