@@ -41,6 +41,12 @@ def _tables(engine: Engine) -> tuple[dict[str, str], dict[str, str], frozenset[s
     return titles, things, openers
 
 
+@functools.cache
+def _written(engine: Engine) -> dict[str, str]:
+    """Named things as aliases.yaml writes them ("openai" -> "OpenAI")."""
+    return {" ".join(normalize(w)): w for ws in engine.matcher.aliases.outside.values() for w in ws}
+
+
 def _grams(words: tuple[str, ...], starts: list[int]) -> Iterable[tuple[int, int, str]]:
     """(start, end, phrase) of every n-gram that starts at `starts`, longest first."""
     for n in range(min(_MAX_N, len(words)), 0, -1):
@@ -170,6 +176,7 @@ def outside(
     Asked of pay, a place must be named where the pay is ("Europe" is a demand hotspot, with no pay)."""
     _, things, _ = _tables(engine)
     found = _found(m.words, things)
+    names = _written(engine)
     lists = engine.matcher.word_lists
     if _age(m.words, lists):
         found.append((0, 0, "age"))
@@ -193,6 +200,6 @@ def outside(
             for i in ids
         ):
             named = pay and any(wanted is None or index.line(i).role in wanted for i in ids)  # not its pay
-            name = _proper(phrase) if kind == "places" else phrase  # "Lisbon", "UK"
+            name = _proper(phrase) if kind == "places" else names.get(phrase, phrase)  # "Lisbon", "OpenAI"
             out.append(Outside(f"{name} pay" if named else name, things[phrase]))
     return tuple(out)

@@ -63,6 +63,13 @@ class TestChat:
 class TestScope:
     """'Not covered' only on positive evidence; the covered part is answered."""
 
+    def test_named_things_are_written_as_their_names(self, kb):
+        """'is tcs or infosys hiring?', 'openai', 'brasil': named as not covered, written properly."""
+        reply = handlers.ask("is tcs or infosys hiring model ops engineers right now", kb)
+        assert reply.uncovered == ("TCS", "Infosys") and "“TCS” or “Infosys”" in reply.text
+        assert handlers.ask("how much does openai pay ml engineers", kb).uncovered == ("OpenAI",)
+        assert handlers.ask("quanto ganha um ml engineer no brasil? salary pls", kb).uncovered == ("Brasil",)
+
     def test_a_job_title_that_is_none_of_the_five(self, kb):
         reply = handlers.ask("devops engineer salary?", kb)
         assert reply.intent == "unknown" and reply.uncovered == ("devops engineer",)
