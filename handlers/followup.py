@@ -359,7 +359,8 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     # "why so high?" asks reasons, not figures; a new topic leaves the pay's city behind ("how much in
     # nyc?" ... "and what industries hire them?")
     moved = named_topic and (own or m.topic) not in (None, last.topic) and last.topic == "salary"
-    focus = _focus_words(last, m) if "why" not in m.words and not moved else []
+    why = "why" in m.words or "how come" in " ".join(m.words)
+    focus = _focus_words(last, m) if not why and not moved else []
     lead = ["compare"] if len(roles) > 1 else []
     parts = [*lead, *roles, *topic, *focus, body]  # what is filled in first: the question stays last
     return " ".join(p for p in parts if p)

@@ -118,9 +118,10 @@ def _in_role(
     """One role's answer from the terms it holds: advice lists, figures, the section in brief or
     the lines that answer."""
     places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile or m.focus.amount
-    if routed == "salary" and "why" in m.words and not places:  # "why is it so high?": what drives pay
+    why = "why" in m.words or "how come" in " ".join(m.words)  # "how come so high there?"
+    if routed == "salary" and why and not places:  # "why is it so high?": what drives pay
         kind, sure = "reasons", 1.0
-    elif routed == "demand" and "why" in m.words:  # "why is demand so high?": what drives it
+    elif routed == "demand" and why:  # "why is demand so high?": what drives it
         kind, sure = "drivers", 1.0
     outlook = not wants_numbers(m) and asks(engine, m, "prospects")  # "job outlook %?" wants the figures
     # "what skills make me future-proof?": the skills; "future trends": the trends

@@ -233,6 +233,8 @@ class Matcher:
             *(p for ps in aliases.focus.get("company", {}).values() for p in ps if len(p) > 4),  # "gogle"
             # "senoir", not "staff"
             *(p for ps in aliases.focus.get("level", {}).values() for p in ps if len(p) > 5),
+            "percentile",  # "90th percentil"
+            "percentiles",
         ]
         self.fuzzy_vocab = sorted({w for p in targets for w in words(p) if len(w) >= 4 and w.isalpha()})
         names = (*(p for ps in aliases.role_phrases().values() for p in ps), *aliases.ambiguous)

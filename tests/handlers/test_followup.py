@@ -126,6 +126,17 @@ class TestCompleting:
         replies = talk(kb, "which roles need spark?", "what about the mlops one, what else does it need")
         assert replies[1].roles == ("mlops-engineer",) and "your gaps" not in replies[1].text
 
+    def test_how_come_asks_why_and_a_misspelt_percentile_is_one(self, kb):
+        replies = talk(kb, "ai systems engineer salary in sf?", "how come so high there")
+        assert "Factors Influencing Salary" in replies[1].text[:300]
+        replies = talk(kb, "ml engineer salary in sf", "wait and 90th percentil?", "vs the ops folks")
+        assert "90th Percentile" in replies[1].text[:300]
+        assert set(replies[2].roles) == {"ai-ml-engineer", "mlops-engineer"} and replies[2].topic == "salary"
+
+    def test_chit_chat_in_a_thread_is_not_answered_from_the_role(self, kb):
+        replies = talk(kb, "hola, what is the work of ml engineer?", "sorry, how is the weather in madrid")
+        assert replies[1].intent == "unknown" and "weather" in replies[1].text
+
     def test_the_x_one_points_at_the_last_list(self, kb):
         """'how do people deal with the drift one' after the challenges: the drift lines, not advice
         on careers that "how do people usually" sounds like."""
