@@ -347,6 +347,14 @@ def _asked_across(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Cho
     return tuple(t for t in specific if ev.saying(t))  # the subject as the documents say it, not a stem
 
 
+def _of_all(engine: Engine, m: Match) -> bool:
+    """A question in words about a point of its topic ("how much math ...?"): asked of every role.
+    A bare topic ("what r the challanges", "/role engineer salary") asks which."""
+    if m.command or not natural(engine, m) or m.focus or beyond(engine, m):
+        return False
+    return bool(point_words(engine, m))
+
+
 def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
     """From what was read to how to answer."""
     matcher, role_ids = engine.matcher, engine.role_ids
@@ -469,6 +477,11 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         phrase, candidates = m.ambiguous[0]
         return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
     if field and m.topic is not None and not m.roles:  # "what skills do you need to work in AI?": all roles
+        kind = choice.label if choice.sure >= ADVICE_SURE else None
+        return _compare(engine, m, role_ids, m.topic, terms, kind)
+    if not (m.roles or m.ambiguous) and m.topic is not None and _of_all(engine, m):
+        # "how much math do you really use at work?": a question in words on a point of a topic, asked
+        # of the field: every role's lines on it, not "which role?"
         kind = choice.label if choice.sure >= ADVICE_SURE else None
         return _compare(engine, m, role_ids, m.topic, terms, kind)
     if m.unknown and len(m.words) >= _SENTENCE and natural(engine, m):

@@ -144,6 +144,14 @@ class TestAcrossRoles:
         assert handlers.ask("what time is it", kb).intent == "unknown"
         assert handlers.ask("how do you get interviews without an infra title?", kb).intent != "compare"
 
+    def test_a_point_asked_of_no_role_is_asked_of_all(self, kb):
+        """'how much math do you really use at work?': every role's lines on the math, not "which
+        role?"; a bare topic ("what r the challanges") still asks which role."""
+        reply = handlers.ask("How much math do you really use at work?", kb)
+        assert reply.intent == "compare" and len(reply.roles) == 5 and "linear algebra" in reply.text[:600]
+        assert handlers.ask("what r the challanges", kb).intent == "clarify"
+        assert handlers.ask("/role engineer salary", kb).intent == "clarify"
+
     def test_where_a_kind_of_pay_is_mentioned_is_its_lines(self, kb):
         """'where do the docs mention stock options or equity?': the lines that say so, not a chart."""
         reply = handlers.ask("where do the docs mention stock options or equity?", kb)
