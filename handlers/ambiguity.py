@@ -15,9 +15,17 @@ _CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
 _CONTEXT_MIN = 6.0  # about two rare words that only it uses
 
 
+_FIELD_WORDS = {"field", "industry", "sector", "domain", "space", "area"}
+_FIELD_SPAN = 5  # "is AI currently the best field to take": the field named a few words on
+
+
 def ai_field(engine: Engine, m: Match) -> bool:
-    """Whether "AI" is named as the field ("work in AI", "AI jobs"), not as one of its roles."""
-    return bool(engine.matcher.word_lists["ai_field"] & set(pairs(m.words)))
+    """Whether "AI" is named as the field ("work in AI", "AI jobs", "is AI the best field"), not as
+    one of its roles."""
+    if engine.matcher.word_lists["ai_field"] & set(pairs(m.words)):
+        return True
+    words = m.words
+    return any(w == "ai" and _FIELD_WORDS & set(words[i + 1 : i + _FIELD_SPAN]) for i, w in enumerate(words))
 
 
 def context_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:

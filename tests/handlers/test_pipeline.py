@@ -175,6 +175,7 @@ class TestScope:
 
     def test_the_ai_field_asks_across_its_roles(self, kb):
         """'work in AI': the field, so every role answers, not "which one?"."""
+        assert handlers.ask("Is AI currently the best field to take", kb).intent == "compare"  # the field
         reply = handlers.ask("Do I need a degree to work in AI", kb)
         assert reply.intent == "compare" and len(reply.roles) == 5 and "Bachelor's degree" in reply.text[:600]
         assert handlers.ask("what skills do you need to work in AI?", kb).intent == "compare"
