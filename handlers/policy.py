@@ -82,6 +82,10 @@ def _one_role(
     hunch: str | None = None,
 ) -> Plan:
     (role,) = m.roles
+    if m.focus.years and m.topic in (None, "demand") and m.topic_scores.get("demand", 0) < GENERIC_WEIGHT:
+        # "ml platform jobs say 5+ yrs, i have 3, should i still apply": the experience asked for
+        scores = {**m.topic_scores, "requirements": 2}
+        m = m.model_copy(update={"topic": "requirements", "topic_scores": scores})
     routed = m.topic or ("salary" if m.focus else "overview")
     if m.topic is None and _levels_only(m.focus) and natural(engine, m) and hunch not in (None, "salary"):
         routed = hunch  # "what should an ai systems engineer get right before starting": no pay asked

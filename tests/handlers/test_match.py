@@ -202,6 +202,7 @@ def test_words_that_only_look_like_pay_or_the_market(kb, text):
         ("new tech ml engineers should watch", "trends"),
         ("platform eng (ML) future trends", "trends"),
         ("which of these jobs list a specific number of years?", "requirements"),
+        ("ml platform jobs say 5+ yrs, i have 3, should i still apply", "requirements"),
     ],
 )
 def test_everyday_names_of_a_topic(kb, text, topic):
