@@ -126,7 +126,11 @@ def _rung_words(engine: Engine, m: Match) -> str | None:
     """The level a career question names, as the ladder's headings say it ("team lead", "senior")."""
     if not m.focus.levels:
         return None
-    target = m.focus.levels[-1]  # "from junior to senior": where the person is going
-    phrases = engine.matcher.aliases.focus.get("level", {}).get(target, ())
+    levels = engine.matcher.aliases.focus.get("level", {})
+    order = [lv for lv in levels if lv != "top"]
+    named = [lv for lv in m.focus.levels if lv in order]
+    # "from junior to senior", "senior for a while ... a path to director?": where the person is going
+    target = max(named, key=order.index) if named else m.focus.levels[-1]
+    phrases = levels.get(target, ())
     said = " ".join(m.words)
     return next((p for p in sorted(phrases, key=len, reverse=True) if p in said), target)

@@ -491,6 +491,15 @@ class TestAdvice:
         assert "Proficiency in languages such as Python, Java, C++, and R" in reply.text[:300]
         assert "Treat machine learning like software engineering" not in reply.text[:600]
 
+    def test_the_level_aimed_at_leads_not_the_level_held(self, kb):
+        """'senior for a while ... a path to director, or stay senior forever?': director first."""
+        reply = handlers.ask(
+            "i've been a senior production ai engineer for a while. is there a path to director or do"
+            " people just stay senior forever",
+            kb,
+        )
+        assert "AI Director" in reply.text[:200]
+
     def test_what_it_takes_to_move_up_is_the_ladder(self, kb):
         """'What does it take to move up to senior MLOps engineer?': the rung, not the requirements."""
         reply = handlers.ask("What does it take to move up to senior MLOps engineer?", kb)
