@@ -123,4 +123,11 @@ def subject_terms(engine: Engine, m: Match) -> tuple[Term, ...]:
             words.remove(b)
     if m.ambiguous and words and all(p == "ai" for p, _ in m.ambiguous):
         words.append("ai")  # "edge ai": a word of the subject, not a role name
+    said = f" {' '.join(m.words)} "
+    beyond_us = [
+        p for p in engine.matcher.aliases.outside.get("countries", ()) if f" {p} " in said and " " in p
+    ]
+    if beyond_us:  # "is there demand outside the US?": the world regions, not every "US$" figure
+        gone = {w for p in beyond_us for w in p.split()}
+        words = [w for w in words if w not in gone] + ["abroad"]
     return engine.evidence.terms(words) if words else ()
