@@ -137,6 +137,11 @@ class TestCompleting:
         replies = talk(kb, "hola, what is the work of ml engineer?", "sorry, how is the weather in madrid")
         assert replies[1].intent == "unknown" and "weather" in replies[1].text
 
+    def test_outside_the_us_is_the_world_regions(self, kb):
+        """'is there demand for them outside us': the document's regions, not its "US$" figures."""
+        replies = talk(kb, "ai systems engineer salary in sf?", "is there demand for them outside us")
+        assert "Europe: Growing AI ecosystem" in replies[1].text[:300]
+
     def test_the_x_one_points_at_the_last_list(self, kb):
         """'how do people deal with the drift one' after the challenges: the drift lines, not advice
         on careers that "how do people usually" sounds like."""
