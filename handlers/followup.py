@@ -119,6 +119,7 @@ def _offered(turns: list[Turn]) -> Turn | None:
     return next((t for t in reversed(turns) if t.intent in ("clarify", "compare") and len(t.roles) > 1), None)
 
 
+_THEY = {"they", "them", "their", "theyre", "theyll"}  # the role just discussed
 _OTHER = {"other"}  # "and the other one?": the other of the two roles just discussed
 _DIGITS = {"1", "2", "3", "4", "5"}  # a bare number picks from the roles offered ("#2")
 
@@ -265,6 +266,14 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         return text
     body = strip_command(text)
     m = engine.matcher.match(body)
+    they = (
+        bool(m.roles)
+        and set(m.roles) <= set(m.weak_roles)
+        and bool(set(m.words) & _THEY)
+        and bool(last.roles)
+    )
+    if they:  # "how come they need devops stuff too, i thought it is ml job": they, the role discussed
+        m = m.model_copy(update={"roles": (), "weak_roles": ()})
     said_across = set(m.tokens) & engine.matcher.thread_across
     lists = engine.matcher.word_lists
     each = said_across <= lists["each"] and len(last.roles) > 1  # "main headaches for each?" after two roles
@@ -295,12 +304,14 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         return text
     if len(m.roles) > 1:  # "how do the requirements for mlops differ from production ai's?": its own
         return text
-    if other_title(engine, m) and not m.roles:  # "what about data analysts?": answered as the title,
+    if other_title(engine, m) and not (
+        m.roles or they
+    ):  # "what about data analysts?": answered as the title,
         return f"{text} {last.topic}" if last.topic and not _worded(m) else text  # on the thread's topic
     if last.focus and "percentile" in last.focus:  # "and the 25th?"
         body = _ORDINAL.sub(r"\1 percentile", body)
         m = engine.matcher.match(body)
-    everyday, said = ([], set()) if m.roles or m.ambiguous else _everyday_roles(engine, m, offered)
+    everyday, said = ([], set()) if m.roles or m.ambiguous or they else _everyday_roles(engine, m, offered)
     roles = list(m.roles) or everyday
     if not roles and _OTHER & set(m.words) and len(last.roles) == 1:  # "and the other one?"
         pair = _recent_pair(turns)

@@ -142,6 +142,16 @@ class TestCompleting:
         replies = talk(kb, "ai systems engineer salary in sf?", "is there demand for them outside us")
         assert "Growing AI ecosystem with increasing demand" in replies[1].text[:300]
 
+    def test_they_keep_the_role_over_a_weak_role_word(self, kb):
+        """'how come they need devops stuff too, i thought it is ml job': they are the MLOps engineers
+        just discussed, not ML engineers."""
+        replies = talk(
+            kb,
+            "mlops engineers need how many yrs exp",
+            "how come they need devops stuff too, i thought it is ml job",
+        )
+        assert replies[1].roles == ("mlops-engineer",)
+
     def test_the_x_one_points_at_the_last_list(self, kb):
         """'how do people deal with the drift one' after the challenges: the drift lines, not advice
         on careers that "how do people usually" sounds like."""
