@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
+from handlers.across import ROLE_LINES, across_roles, asked_across, of_all
 from handlers.advice import digest, figures_digest, pay_brief
 from handlers.ambiguity import ai_field, called, context_role
 from handlers.coverage import MENTION, beyond, natural, not_covered, unmatched_focus
@@ -29,8 +29,8 @@ from handlers.plan import Plan
 from handlers.salary import matching
 from handlers.scope import outside
 from handlers.topic import Choice
-from knowledge.english import is_common, is_word
-from knowledge.index import Hit, key
+from knowledge.english import is_word
+from knowledge.index import Hit
 from knowledge.match import Focus, Match, stem
 from knowledge.skills import named_in
 
@@ -40,16 +40,12 @@ _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "al
 
 _RARE = 5.0  # a word held by about 7 lines or fewer: specific enough to search all roles for
 
-_ROLE_LINES = 2  # lines per role across roles or in a comparison
-
-_CROSS_ROLES = 5
 
 _GROWTH = {"demand", "career", "trends"}  # topics whose figures are growth figures
 _SCHOOLING = re.compile(r"\b(?:degree|bachelor|master|ph\.?d|years?)\b", re.I)  # a brief's degree and years
 
 
 _DEFINING = 0.6  # the model this sure a question asks what a role is: its opening sentence leads
-_CHAT = {"help", "thanks", "list", "outscope"}  # the model's labels for no question about the roles
 _COMPARE_SURE = 0.6  # a comparison takes the model's topic from this; else the overviews
 
 
@@ -248,46 +244,6 @@ def _a_thing(engine: Engine, term: Term) -> bool:
     return any(f in skills or engine.evidence.index.titled(f) for f in term.forms)
 
 
-def _phrase(m: Match, terms: tuple[Term, ...]) -> bool:
-    """Two words said one after the other ("handling stress"), not side by side ("factories and
-    manufacturing")."""
-    if len(terms) != 2:
-        return False
-    words = list(m.words)
-    a, b = (t.word for t in terms)
-    return a in words and b in words and words.index(b) == words.index(a) + 1
-
-
-def _across(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
-    """One subject across every role: each role with its best lines, most evidence first."""
-    hits = engine.evidence.search(terms, point_words(engine, m), topic=strong_topic(m) or m.topic, limit=80)
-    if terms:  # "quantum computing": lines that say "quantum", not every "computer" the stem finds
-        rarest = max(terms, key=lambda t: t.weight)
-        ev = engine.evidence
-        both = [  # "handling stress": a line holding both words ("Capacity to handle stress") comes first
-            h for h in hits if _phrase(m, terms) and all(h.terms & {key(f) for f in t.forms} for t in terms)
-        ]
-        rest = [h for h in hits if h not in both and (ev.says(h.line, rarest) or ev.headed(h.line, terms))]
-        hits = both + rest or hits
-    by_role: dict[str, list[Hit]] = defaultdict(list)
-    for h in hits:
-        by_role[h.line.role].append(h)
-    ranked = sorted(
-        by_role.items(), key=lambda kv: -(kv[1][0].score + 0.3 * sum(h.score for h in kv[1][1:3]))
-    )
-    per_role = LEAD_LINES if len(ranked) == 1 else _ROLE_LINES + (len(ranked) <= 2)
-    groups = tuple(
-        (rid, tuple(engine.evidence.lead(found, per_role))) for rid, found in ranked[:_CROSS_ROLES]
-    )
-    groups = tuple((rid, found) for rid, found in groups if found)
-    roles = tuple(rid for rid, _ in groups)
-    if not roles:  # the words are there, but in no line that answers: say it was not understood
-        return Plan("unknown", (), m.topic, m.focus, unknown=tuple(t.word for t in terms), match=m)
-    intent = "answer" if len(roles) == 1 else "compare"
-    topic = strong_topic(m) or groups[0][1][0].line.topic
-    return Plan(intent, roles, topic, m.focus, mode="cross", terms=terms, groups=groups, match=m)
-
-
 def _compare(
     engine: Engine,
     m: Match,
@@ -300,7 +256,7 @@ def _compare(
     if missing:  # a comparison is not answered in part
         return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=missing, match=m)
     terms = tuple(t for t in terms if engine.evidence.found(t, roles))  # the rest is colour
-    most = _ROLE_LINES + 2 if len(roles) <= 3 else _ROLE_LINES  # all five: two lines each
+    most = ROLE_LINES + 2 if len(roles) <= 3 else ROLE_LINES  # all five: two lines each
     advised = [kind_lines(engine, m, kind, r, most) for r in roles] if kind else []
     if advised and all(advised) and not m.focus:  # "what do both need to learn?"
         groups = tuple((r, tuple(lines)) for r, lines in zip(roles, advised, strict=True))
@@ -319,44 +275,12 @@ def _compare(
     wants_lines = terms or point_words(engine, m) or kinds or (m.focus and topic != "salary")
     if salary_figures or not wants_lines:
         return Plan("compare", roles, topic, m.focus, match=m)
-    groups = tuple((r, tuple(lead_lines(engine, m, r, terms, _ROLE_LINES))) for r in roles)
+    groups = tuple((r, tuple(lead_lines(engine, m, r, terms, ROLE_LINES))) for r in roles)
     if not any(hits for _, hits in groups):  # no line on the point anywhere: the sections side by side
         return Plan("compare", roles, topic, m.focus, match=m)
     if not strong_topic(m):  # no topic named: the one the answering lines come from
         topic = best_topic([h for _, hits in groups for h in hits]) or topic
     return Plan("compare", roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
-
-
-_SPECIFIC = 4.0  # a word held by about a dozen lines or fewer: a subject some roles have, others not
-_PHRASE_LINES = 2  # two words the documents say together this often are one term ("model drift")
-
-
-def _asked_across(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> tuple[Term, ...]:
-    """A question in words about a subject of the documents that names no role ("what is model
-    drift and how do organizations detect it?", "how does computer vision work in quality
-    control?"): its terms, words said together joined, for an answer across the roles; () else."""
-    if m.roles or m.ambiguous or not terms or choice.label in _CHAT or not natural(engine, m):
-        return ()
-    if beyond(engine, m):  # "how do you get interviews ...?": a hiring subject, not the documents'
-        return ()
-    ev = engine.evidence
-    words = [t.word for t in terms]
-    for a, b in zip(m.subject, m.subject[1:], strict=False):
-        if a in words and b in words and len(ev.index.matching(f"{a} {b}")) >= _PHRASE_LINES:
-            words[words.index(a)] = f"{a} {b}"
-            words.remove(b)
-    specific = (
-        t for t in ev.terms(words) if t.weight >= _SPECIFIC and (" " in t.word or not is_common(t.word))
-    )
-    return tuple(t for t in specific if ev.saying(t))  # the subject as the documents say it, not a stem
-
-
-def _of_all(engine: Engine, m: Match) -> bool:
-    """A question in words about a point of its topic ("how much math ...?"): asked of every role.
-    A bare topic ("what r the challanges", "/role engineer salary") asks which."""
-    if m.command or not natural(engine, m) or m.focus or beyond(engine, m):
-        return False
-    return bool(point_words(engine, m))
 
 
 def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
@@ -366,7 +290,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # "where do the docs mention stock options or equity?": the lines that say so, not a pay chart
         said = tuple(t for t in engine.evidence.terms(m.focus_words) if engine.evidence.saying(t))
         if said:
-            return _across(engine, m, said)
+            return across_roles(engine, m, said)
     if (chart := pay_across(engine, m) or glance_plan(engine, m)) is not None:  # "which role pays best?"
         return chart
     pay_kinds = set(m.focus.kinds) - {"average"} or {"avg", "average"} & set(m.words)
@@ -439,8 +363,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # "which jobs can you tell me about?", "... can you answer questions on?"
         return Plan("list", match=m)
     rare = all(t.weight >= _RARE for t in terms)  # "where does SQL show up as a requirement?"
-    asked = () if marked or rare else _asked_across(engine, m, terms, choice)  # "how does computer vision
-    if asked:  # work in quality control?"
+    # "how does computer vision work in quality control?": a subject of the documents, asked of no role
+    asked = () if marked or rare else asked_across(engine, m, terms, choice.label)
+    if asked:
         terms = asked
     if terms and not m.roles and (marked or rare or asked):
         beyond = not_covered(engine, m, terms, None)  # "which role has the best work life balance?"
@@ -448,7 +373,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=beyond, match=m)
         held = tuple(t for t in terms if engine.evidence.found(t))  # the rest is colour ("friendly")
         if held and engine.evidence.covered(held):
-            return _across(engine, m, held)
+            return across_roles(engine, m, held)
         named = {o.name for o in outside(engine, m, None)}
         asked = {t.word for t in terms} & named or (set(m.tokens) & MENTION and not held)
         if marked and not m.ambiguous and asked:  # "is rust used by any of these roles?": none says so
@@ -483,7 +408,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     if field and m.topic is not None and not m.roles:  # "what skills do you need to work in AI?": all roles
         kind = choice.label if choice.sure >= ADVICE_SURE else None
         return _compare(engine, m, role_ids, m.topic, terms, kind)
-    if not (m.roles or m.ambiguous) and m.topic is not None and _of_all(engine, m):
+    if not (m.roles or m.ambiguous) and m.topic is not None and of_all(engine, m):
         # "how much math do you really use at work?": a question in words on a point of a topic, asked
         # of the field: every role's lines on it, not "which role?"
         kind = choice.label if choice.sure >= ADVICE_SURE else None

@@ -1,0 +1,90 @@
+"""A subject across the roles: which roles' documents say it, with their lines."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from handlers.coverage import beyond, natural
+from handlers.engine import Engine
+from handlers.evidence import Term
+from handlers.lines import LEAD_LINES, point_words, strong_topic
+from handlers.plan import Plan
+from knowledge.english import is_common
+from knowledge.index import Hit, key
+from knowledge.match import Match
+
+__all__ = ["ROLE_LINES", "across_roles", "asked_across", "of_all"]
+
+ROLE_LINES = 2  # lines per role across roles or in a comparison
+_CROSS_ROLES = 5
+_CHAT = {"help", "thanks", "list", "outscope"}  # the model's labels for no question about the roles
+_SPECIFIC = 4.0  # a word held by about a dozen lines or fewer: a subject some roles have, others not
+_PHRASE_LINES = 2  # two words the documents say together this often are one term ("model drift")
+
+
+def _phrase(m: Match, terms: tuple[Term, ...]) -> bool:
+    """Two words said one after the other ("handling stress"), not side by side ("factories and
+    manufacturing")."""
+    if len(terms) != 2:
+        return False
+    words = list(m.words)
+    a, b = (t.word for t in terms)
+    return a in words and b in words and words.index(b) == words.index(a) + 1
+
+
+def across_roles(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
+    """One subject across every role: each role with its best lines, most evidence first."""
+    hits = engine.evidence.search(terms, point_words(engine, m), topic=strong_topic(m) or m.topic, limit=80)
+    if terms:  # "quantum computing": lines that say "quantum", not every "computer" the stem finds
+        rarest = max(terms, key=lambda t: t.weight)
+        ev = engine.evidence
+        both = [  # "handling stress": a line holding both words ("Capacity to handle stress") comes first
+            h for h in hits if _phrase(m, terms) and all(h.terms & {key(f) for f in t.forms} for t in terms)
+        ]
+        rest = [h for h in hits if h not in both and (ev.says(h.line, rarest) or ev.headed(h.line, terms))]
+        hits = both + rest or hits
+    by_role: dict[str, list[Hit]] = defaultdict(list)
+    for h in hits:
+        by_role[h.line.role].append(h)
+    ranked = sorted(
+        by_role.items(), key=lambda kv: -(kv[1][0].score + 0.3 * sum(h.score for h in kv[1][1:3]))
+    )
+    per_role = LEAD_LINES if len(ranked) == 1 else ROLE_LINES + (len(ranked) <= 2)
+    groups = tuple(
+        (rid, tuple(engine.evidence.lead(found, per_role))) for rid, found in ranked[:_CROSS_ROLES]
+    )
+    groups = tuple((rid, found) for rid, found in groups if found)
+    roles = tuple(rid for rid, _ in groups)
+    if not roles:  # the words are there, but in no line that answers: say it was not understood
+        return Plan("unknown", (), m.topic, m.focus, unknown=tuple(t.word for t in terms), match=m)
+    intent = "answer" if len(roles) == 1 else "compare"
+    topic = strong_topic(m) or groups[0][1][0].line.topic
+    return Plan(intent, roles, topic, m.focus, mode="cross", terms=terms, groups=groups, match=m)
+
+
+def asked_across(engine: Engine, m: Match, terms: tuple[Term, ...], label: str | None) -> tuple[Term, ...]:
+    """A question in words about a subject of the documents that names no role ("what is model
+    drift and how do organizations detect it?", "how does computer vision work in quality
+    control?"): its terms, words said together joined, for an answer across the roles; () else."""
+    if m.roles or m.ambiguous or not terms or label in _CHAT or not natural(engine, m):
+        return ()
+    if beyond(engine, m):  # "how do you get interviews ...?": a hiring subject, not the documents'
+        return ()
+    ev = engine.evidence
+    words = [t.word for t in terms]
+    for a, b in zip(m.subject, m.subject[1:], strict=False):
+        if a in words and b in words and len(ev.index.matching(f"{a} {b}")) >= _PHRASE_LINES:
+            words[words.index(a)] = f"{a} {b}"
+            words.remove(b)
+    specific = (
+        t for t in ev.terms(words) if t.weight >= _SPECIFIC and (" " in t.word or not is_common(t.word))
+    )
+    return tuple(t for t in specific if ev.saying(t))  # the subject as the documents say it, not a stem
+
+
+def of_all(engine: Engine, m: Match) -> bool:
+    """A question in words about a point of its topic ("how much math ...?"): asked of every role.
+    A bare topic ("what r the challanges", "/role engineer salary") asks which."""
+    if m.command or not natural(engine, m) or m.focus or beyond(engine, m):
+        return False
+    return bool(point_words(engine, m))
