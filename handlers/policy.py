@@ -153,7 +153,12 @@ def _in_role(
     figures = figures and not no_figure
     missed = unmatched_focus(engine, m, [role]) if no_figure else ()
     if no_figure and not missed:  # "ml engineers' pay at amazon": Amazon is named, its pay is not
-        missed = tuple(f"{w} pay" for w in (*m.focus.companies, *m.focus.locations))
+        ev = engine.evidence  # ... unless the pay section names it ("Santa Monica, CA (21.8% above ...)")
+        missed = tuple(
+            f"{w} pay"
+            for w in (*m.focus.companies, *m.focus.locations)
+            if not ev.found_in_topic(w.lower(), "salary", [role])
+        )
     wants_lines = terms or point_words(engine, m) or (m.focus and routed != "salary") or no_figure
     numbers = wants_numbers(m) and routed in _GROWTH and not terms and not m.focus  # "job growth %?"
     if figures or numbers or not (wants_lines or kind_only(m.focus)):

@@ -19,6 +19,7 @@ from knowledge.models import Record
 __all__ = ["Outside", "is_place", "names_place", "origins", "other_title", "outside"]
 
 _MAX_N = 6  # words in the longest phrase of a table
+_HEADING_TO = 8  # "data analyst (excel, sql, some python) -> ai systems engineer": words to the goal
 
 
 class Outside(Record):
@@ -98,7 +99,10 @@ def _titles(engine: Engine, m: Match) -> Iterable[tuple[int, int, str, bool]]:
         own = (before & openers and not differ) or (
             end < len(words) and words[end] in lists["background_after"]
         )
-        yield start, end, phrase, bool(own)
+        # "data analyst (excel, sql) -> ai systems engineer": where the person goes from
+        ahead = words[end : end + _HEADING_TO]
+        moving = ("to" in ahead or "into" in ahead) and m.roles and not (m.compare_strong or m.compare_weak)
+        yield start, end, phrase, bool(own or moving)
 
 
 def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:

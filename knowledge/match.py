@@ -79,6 +79,8 @@ def normalize(text: str) -> list[str]:
         text = _GO_LANGUAGE.sub(r"\1 golang", text)
     if "(" in text:  # "platform eng (ML)": a qualifier of the name before it, not a second role
         text = _QUALIFIER.sub(" ", text)
+    if ">" in text or "→" in text:  # "data analyst -> ml engineer": from one to the other
+        text = text.replace("->", " to ").replace("=>", " to ").replace("→", " to ")
     if "/" in text:  # "platform eng / mlops", "devops/mlops": either; "ai/ml", "ci/cd" stay one name
         text = _SLASH_OR.sub(" or ", text)
     text = text.replace("?", " ? ")

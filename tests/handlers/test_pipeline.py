@@ -63,6 +63,19 @@ class TestChat:
 class TestScope:
     """'Not covered' only on positive evidence; the covered part is answered."""
 
+    def test_a_place_the_pay_section_names_is_covered(self, kb):
+        """'Santa Monica, CA (21.8% above national average)': no dollar figure, but the pay section
+        says it, so it is no "Santa Monica pay" not covered."""
+        reply = handlers.ask("ml engineer salary in santa monica", kb)
+        assert reply.uncovered == () and "21.8% above national average" in reply.text[:300]
+
+    def test_the_persons_own_title_is_never_named_as_not_covered(self, kb):
+        for text in (
+            "data analyst (excel, sql, some python) -> ai systems engineer, realistic? what do i learn first",
+            "data scientist here, what tooling should i learn to move over to mlops",
+        ):
+            assert handlers.ask(text, kb).uncovered == ()
+
     def test_named_things_are_written_as_their_names(self, kb):
         """'is tcs or infosys hiring?', 'openai', 'brasil': named as not covered, written properly."""
         reply = handlers.ask("is tcs or infosys hiring model ops engineers right now", kb)
