@@ -194,13 +194,13 @@ def _naming(engine: Engine, title: str) -> tuple[str, ...]:
     return roles if len(roles) == _HOLDERS else ()
 
 
-def _beside(engine: Engine, p: Plan, title: str) -> Plan:
+def _beside(engine: Engine, p: Plan, title: str, inferred: bool = False) -> Plan:
     """The plan, when a title that is none of the five is asked beside its roles: what the
     documents say of it as a note ("mlops vs devops"), and the title named as not covered.
 
-    A person's title ("software engineer") is covered only where a document sets it beside the
-    role ("vs. Data Scientist", "a premium over software engineers"); a field ("devops", "web
-    development") is covered wherever a document names it.
+    A person's title ("software engineer") is covered where a document sets it beside the role
+    ("vs. Data Scientist", "a premium over software engineers") or, asked of no comparison, lists it
+    ("Research Engineer" among the advanced roles); a field ("devops") wherever a document names it.
     """
     m, ev = p.match, engine.evidence
     term = ev.term(title)
@@ -208,7 +208,10 @@ def _beside(engine: Engine, p: Plan, title: str) -> Plan:
     found = ev.found(term, p.roles)
     if found and (person or (m is not None and m.compare_strong)):
         p = p.model_copy(update={"note": title, "uncovered": ()})  # its words were the subject's
-    covered = found and (not person or ev.compared(term, p.roles))
+    comparing = m is not None and (m.compare_strong or m.compare_weak)
+    # "research engineer possible?" after the ML engineer's advanced roles: a title its document lists
+    listed = not (comparing or inferred) and bool(ev.saying(term, p.roles))
+    covered = found and (not person or ev.compared(term, p.roles) or listed)
     return p if covered else p.model_copy(update={"uncovered": (*p.uncovered, title)})
 
 
@@ -293,5 +296,5 @@ def plan(text: str, engine: Engine) -> Plan:
         else ()
     )
     if title and p.intent in ("answer", "compare") and p.roles:
-        p = _beside(engine, p, title[0])
+        p = _beside(engine, p, title[0], inferred=bool(holders))  # holders: roles found from the title
     return _finish(p, choice, missing)

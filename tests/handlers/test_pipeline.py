@@ -76,6 +76,15 @@ class TestScope:
         ):
             assert handlers.ask(text, kb).uncovered == ()
 
+    def test_a_title_the_roles_document_lists_is_covered(self, kb):
+        """'what advanced roles after ml engineer? research engineer possible?': the ML engineer's
+        document lists Research Engineer among its advanced roles; compared, a title still needs a
+        document that sets it beside the role."""
+        reply = handlers.ask("what advanced roles after ml engineer? research engineer possible?", kb)
+        assert reply.uncovered == () and "Research Engineer" in reply.text[:600]
+        reply = handlers.ask("Who gets paid more software engineer or machine learning engineer", kb)
+        assert reply.uncovered == ("software engineer",)
+
     def test_named_things_are_written_as_their_names(self, kb):
         """'is tcs or infosys hiring?', 'openai', 'brasil': named as not covered, written properly."""
         reply = handlers.ask("is tcs or infosys hiring model ops engineers right now", kb)
