@@ -111,7 +111,8 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
     titles, _, _ = _tables(engine)
     alongside = engine.matcher.word_lists["alongside"]
     for start, _, phrase, own in _titles(engine, m):
-        if own or (start and m.words[start - 1] in alongside):
+        before = m.words[start - 1] if start else ""
+        if own or before in alongside or before.isdigit():  # "... for like 60 data scientists": a team
             continue
         return _singular(phrase) if f"{_singular(phrase)}" in titles else phrase, titles[phrase]
     return None
@@ -159,8 +160,19 @@ def origins(engine: Engine, m: Match) -> set[str]:
     """Where the person comes from: places ("hello, i am from brazil") and their own job title
     ("backend engineers who want to move into ML"): no subject of the question."""
     words = m.words
-    home = {w for i, w in enumerate(words) if is_place(engine, w) and _from_there(words, i)}
+    home = {words[i] for i in _homes(engine, m)}
     return home | {w for start, end, _, own in _titles(engine, m) if own for w in words[start:end]}
+
+
+def _homes(engine: Engine, m: Match) -> set[int]:
+    """Where a place is said as where the person is from or works ("i am from brazil", "10 yrs
+    sysadmin in brazil"): its position, so "... what do they make in brazil?" still asks."""
+    words = m.words
+    home = {i for i, w in enumerate(words) if is_place(engine, w) and _from_there(words, i)}
+    for _, end, _, own in _titles(engine, m):
+        if own and end + 1 < len(words) and words[end] == "in" and is_place(engine, words[end + 1]):
+            home.add(end + 1)
+    return home
 
 
 def _from_there(words: tuple[str, ...], start: int) -> bool:
@@ -179,7 +191,8 @@ def outside(
     and questions they do not answer outright ("how long does it take": they give the years asked).
     Asked of pay, a place must be named where the pay is ("Europe" is a demand hotspot, with no pay)."""
     _, things, _ = _tables(engine)
-    found = _found(m.words, things)
+    homes = _homes(engine, m)
+    found = [f for f in _found(m.words, things) if f[0] not in homes]  # not where the person is from
     names = _written(engine)
     lists = engine.matcher.word_lists
     if _age(m.words, lists):

@@ -148,7 +148,9 @@ def _with_context(m: Match, ctx: Match, across_words: frozenset[str], both: froz
         # "I keep seeing 'AI Systems Engineer' on LinkedIn. Is that a fancy name for an AI engineer?"
         update.update(roles=ctx.roles, ambiguous=())
     places = {"locations": ctx.focus.locations, "companies": ctx.focus.companies}
-    if not m.focus and any(places.values()):  # "I'm moving to New York. What would I earn there?"
+    # "moving to New York. What would I earn there?"; not "sysadmin in brazil ... how is the market"
+    asks_place = m.topic == "salary" or "there" in m.words
+    if not m.focus and any(places.values()) and asks_place:
         update["focus"] = m.focus.model_copy(update=places)
     return m.model_copy(update=update)
 

@@ -85,6 +85,20 @@ class TestScope:
         reply = handlers.ask("Who gets paid more software engineer or machine learning engineer", kb)
         assert reply.uncovered == ("software engineer",)
 
+    def test_where_the_person_works_is_no_place_asked_about(self, kb):
+        """'10 yrs sysadmin in brazil ... how is the market': Brazil is where they work, not asked;
+        "i am from brazil, what do they make in brazil" still asks Brazil's pay."""
+        reply = handlers.ask(
+            "background: 10 yrs sysadmin in brazil. how is the market for mlops engineers", kb
+        )
+        assert reply.uncovered == ()
+        reply = handlers.ask("hello, i am from brazil, how much do ml engineers make in brazil", kb)
+        assert reply.uncovered == ("Brazil",)
+        reply = handlers.ask(
+            "context: we run kubeflow for like 60 data scientists. what do platform engineers do", kb
+        )
+        assert reply.uncovered == ()
+
     def test_named_things_are_written_as_their_names(self, kb):
         """'is tcs or infosys hiring?', 'openai', 'brasil': named as not covered, written properly."""
         reply = handlers.ask("is tcs or infosys hiring model ops engineers right now", kb)
