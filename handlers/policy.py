@@ -119,6 +119,7 @@ def _in_role(
     the lines that answer."""
     places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile or m.focus.amount
     why = "why" in m.words or "how come" in " ".join(m.words)  # "how come so high there?"
+    why = why or (routed == "salary" and asks(engine, m, "reasons"))  # "what pushes their pay up?"
     if routed == "salary" and why and not places:  # "why is it so high?": what drives pay
         kind, sure = "reasons", 1.0
     elif routed == "demand" and why:  # "why is demand so high?": what drives it

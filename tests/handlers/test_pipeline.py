@@ -536,6 +536,10 @@ class TestAdvice:
         )
         assert "AI Director" in reply.text[:200]
 
+    def test_what_pushes_pay_up_is_what_drives_it(self, kb):
+        reply = handlers.ask("what actually pushes an ai systems engineer's pay up?", kb)
+        assert "Factors Influencing Salary" in reply.text[:200]
+
     def test_what_it_takes_to_move_up_is_the_ladder(self, kb):
         """'What does it take to move up to senior MLOps engineer?': the rung, not the requirements."""
         reply = handlers.ask("What does it take to move up to senior MLOps engineer?", kb)
