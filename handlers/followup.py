@@ -228,6 +228,15 @@ def _bare_why(engine: Engine, m: Match) -> bool:
     )
 
 
+def _solved(engine: Engine, role: str) -> bool:
+    """Whether the role's challenges come with their solutions ("Solution: ..."): those answer how
+    people deal with them."""
+    return any(
+        (ln.label or "").lower().startswith("solution")
+        for ln in engine.evidence.index.section(role, "challenges")
+    )
+
+
 def _the_one(words: tuple[str, ...]) -> bool:
     """ "the drift one", "the communication one": an item of the last answer, pointed at."""
     return any(w == "one" and i >= 2 and words[i - 2] == "the" for i, w in enumerate(words))
@@ -363,8 +372,8 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         and coping
         and m.topic in (None, "challenges")
         and not (m.roles or _the_one(m.words))
-    ):
-        topic = ["best-practices"]  # "how do they deal with that?" after the challenges: what they do
+    ):  # "how do they deal with that?" after the challenges: what they do, or the solutions given there
+        topic = ["challenges" if any(_solved(engine, r) for r in roles) else "best-practices"]
     if not named_topic and _own_subject(engine, m) and not m.focus:  # "can they work remotely?": the lines on
         topic = [""]  # the subject decide where the answer is, not the last topic
     # "why so high?" asks reasons, not figures; a new topic leaves the pay's city behind ("how much in

@@ -210,6 +210,15 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
         return []
     if topic == "salary":
         return [] if m.focus else pay_brief(engine, role)  # "how much do they make?"
+    if topic == "challenges" and engine.matcher.word_lists["coping"] & set(m.words):
+        # "how do they deal with it?": the solutions a document gives beside its challenges
+        solved = [
+            Hit(ln, 0.0, frozenset())
+            for ln in engine.evidence.index.section(role, topic)
+            if (ln.label or "").lower().startswith("solution")
+        ]
+        if solved:
+            return solved[: LEAD_LINES + 2]
     hits = digest(engine, role, topic)
     if topic == "requirements" and engine.matcher.word_lists["tools"] & set(
         m.tokens

@@ -114,6 +114,11 @@ class TestCompleting:
         assert (replies[2].roles, replies[2].topic) == (("production-ai-engineer",), "demand")
         assert "Key Factors Driving Demand" in replies[2].text[:300]
 
+    def test_how_they_deal_with_a_challenge_is_its_solutions_where_given(self, kb):
+        """MLOps lists a solution beside each challenge: those answer "how do they deal with it"."""
+        replies = talk(kb, "what are the biggest challenges for mlops engineers", "how do they deal with it")
+        assert replies[1].topic == "challenges" and "Solution:" in replies[1].text[:200]
+
     def test_how_they_deal_with_a_challenge_is_the_best_practices(self, kb):
         replies = talk(
             kb, "what are the hardest parts of being a production ai engineer", "how do they deal with that"
