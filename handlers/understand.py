@@ -252,7 +252,11 @@ def plan(text: str, engine: Engine) -> Plan:
             # "im an mlops engineer and my models keep drifting. what's the recommended fix?": the fix of
             # what the context says
             m = m.model_copy(update={"subject": (*m.subject, *m.context)})
-        elif m.topic_scores.get(m.topic or "", 0) < _WORDED and guess(engine, m).confidence < _CONTEXT_SURE:
+        elif (
+            m.topic_scores.get(m.topic or "", 0) < _WORDED
+            and body.split(" ", 1)[0] not in engine.kb.roles  # not a follow-up completed from its thread
+            and guess(engine, m).confidence < _CONTEXT_SURE
+        ):
             # "... no idea what's normal for experience or education. What do the docs say we should ask
             # for?": a question that names no topic asks about the one its context names outright
             whole = engine.matcher.match(body)
