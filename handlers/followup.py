@@ -368,10 +368,7 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     topic = [own or ""] if named_topic else [last.topic or ""]  # the model's topic, said outright
     coping = set(m.words) & lists["coping"] and set(m.words) & (lists["back"] | {"they", "them", "people"})
     if (
-        last.topic == "challenges"
-        and coping
-        and m.topic in (None, "challenges")
-        and not m.roles
+        last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles
     ):  # "how do they deal with that?" after the challenges: what they do, or the solutions given there
         topic = ["challenges" if any(_solved(engine, r) for r in roles) else "best-practices"]
     if not named_topic and _own_subject(engine, m) and not m.focus:  # "can they work remotely?": the lines on
