@@ -217,6 +217,16 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     return m.topic  # named weakly ("and in europe how much?"): said outright, so the focus cannot outweigh it
 
 
+def _all_of_them(m: Match, lists: dict[str, frozenset[str]]) -> bool:
+    """ "all", "all of them", "compare them all", "every one of them": a short answer choosing all."""
+    words = [w for w in m.words if w != "?"]
+    return (
+        0 < len(words) <= _SHORT
+        and bool(set(words) & lists["each"])
+        and not m.topic_scores.get(m.topic or "", 0) >= 2
+    )
+
+
 def _bare_why(engine: Engine, m: Match) -> bool:
     """ "why?", "why tho", "but why", "how come": asks why, of the last answer, and nothing else."""
     words = [w for w in m.words if w != "?"]
@@ -293,6 +303,9 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     if _bare_why(engine, m) and last.roles:  # "why tho?", "how come?": why, of the last answer
         return " ".join(p for p in (*last.roles, last.topic or "", "why", *_focus_words(last, m)) if p)
     asked = turns[-1] if turns[-1].intent == "clarify" else None
+    if asked and len(asked.roles) > 1 and not m.roles and _all_of_them(m, lists):
+        # "which role do you mean by 'ai engineer'?" ... "all of them": the roles offered, side by side
+        return " ".join(("compare", *asked.roles, asked.topic or "overview", *_focus_words(asked, m)))
     if asked and asked.topic and len(m.roles) == 1 and m.roles[0] in asked.roles and not _worded(m):
         # "the ops one, mlops" after "which role do you want to know about salary?": that topic
         return " ".join((m.roles[0], asked.topic, *_focus_words(asked, m), "what about"))  # asked in words

@@ -101,6 +101,12 @@ class TestCompleting:
         assert "mention python" in replies[1].text[:200] and len(replies[1].roles) == 5
         assert replies[2].roles == ("mlops-engineer",) and "terraform" in replies[2].text[:200]
 
+    def test_all_of_them_after_which_role_compares_the_roles_offered(self, kb):
+        for answer in ("all of them", "all", "compare them all"):
+            replies = talk(kb, "what do ai engineers earn", answer)
+            assert replies[1].intent == "compare" and replies[1].topic == "salary"
+            assert set(replies[1].roles) == set(replies[0].roles) and len(replies[1].roles) == 3
+
     def test_a_reply_to_which_role_keeps_the_topic_asked(self, kb):
         """'how much do the engineers make' ... 'the ops one, mlops': MLOps pay, then its seniors'."""
         replies = talk(kb, "how much do the engineers make", "the ops one, mlops", "senoir level?")
