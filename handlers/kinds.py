@@ -30,7 +30,11 @@ def advice_plan(
         return None
     # "should you do a PhD?": a rare point asked leads the kind's list ("tools", "hire" do not)
     spec = engine.advice.get(kind or "", {})
-    said = {w for p in (*spec.get("cues", ()), *spec.get("headings", ())) for w in p.split()}  # "tools": what
+    said = {
+        w
+        for p in (*spec.get("cues", ()), *spec.get("headings", ()), *spec.get("names", ()))
+        for w in p.split()
+    }
     points = [  # "learn" lists, no point
         w for w in point_words(engine, m) if engine.evidence.term(w).weight >= _POINT and w not in said
     ]

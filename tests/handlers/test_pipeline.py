@@ -536,6 +536,10 @@ class TestAdvice:
         )
         assert "AI Director" in reply.text[:200]
 
+    def test_growth_paths_are_the_ladder_not_the_industry_growth(self, kb):
+        reply = handlers.ask("what are the growth paths for mlops engineers", kb)
+        assert "Career Progression" in reply.text[:100] and "Industry Growth" not in reply.text[:300]
+
     def test_what_pushes_pay_up_is_what_drives_it(self, kb):
         reply = handlers.ask("what actually pushes an ai systems engineer's pay up?", kb)
         assert "Factors Influencing Salary" in reply.text[:200]
