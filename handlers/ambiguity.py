@@ -22,9 +22,11 @@ _FIELD_SPAN = 5  # "is AI currently the best field to take": the field named a f
 def ai_field(engine: Engine, m: Match) -> bool:
     """Whether "AI" is named as the field ("work in AI", "AI jobs", "is AI the best field"), not as
     one of its roles."""
-    if engine.matcher.word_lists["ai_field"] & set(pairs(m.words)):
-        return True
     words = m.words
+    if "ai" not in words:  # every way of naming the field says "ai"
+        return False
+    if engine.matcher.word_lists["ai_field"] & set(pairs(words)):
+        return True
     return any(w == "ai" and _FIELD_WORDS & set(words[i + 1 : i + _FIELD_SPAN]) for i, w in enumerate(words))
 
 

@@ -77,7 +77,12 @@ def unmatched_focus(engine: Engine, m: Match, roles) -> tuple[str, ...]:
 
 
 def not_covered(
-    engine: Engine, m: Match, terms: tuple[Term, ...], roles, kind: str | None = None
+    engine: Engine,
+    m: Match,
+    terms: tuple[Term, ...],
+    roles,
+    kind: str | None = None,
+    policy: list[str] | None = None,
 ) -> tuple[Term, ...]:
     """What to name as not covered by the documents (of `roles`); () when they answer.
 
@@ -86,7 +91,7 @@ def not_covered(
     words the question explicitly asks to be mentioned ("does it mention rust?"). Any other word
     the documents lack is colour ("lowdown", "whats the deal") and the question is answered.
     """
-    policy = beyond(engine, m)
+    policy = beyond(engine, m) if policy is None else policy  # `policy`: beyond() already read
     if not (policy or terms):  # "/role mlops salary": nothing to look up (the index stays closed)
         return ()
     ev = engine.evidence

@@ -3,6 +3,9 @@ lists of a role's document that answer each, and where the person says they come
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from handlers.advice import advice_lines, ladder
 from handlers.engine import Engine
 from handlers.evidence import Term
@@ -85,8 +88,14 @@ def already(engine: Engine, m: Match, role: str) -> bool:
 
 def asks(engine: Engine, m: Match, kind: str) -> bool:
     """Whether the question says one of the phrases that ask for this kind of advice."""
-    said = f" {' '.join(m.words)} "
-    return any(f" {p} " in said for p in engine.advice.get(kind, {}).get("asked", ()))
+    found = engine.keep(("asked", kind), lambda: _asked(engine.advice.get(kind, {}).get("asked", ())))
+    return found is not None and found.search(" ".join(m.words)) is not None
+
+
+def _asked(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for a kind's phrases, each a whole run of words."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\S)(?:{alternatives})(?!\S)") if alternatives else None
 
 
 def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int | None = None) -> list[Hit]:

@@ -86,7 +86,8 @@ def _one_role(
     if m.topic is None and _levels_only(m.focus) and natural(engine, m) and hunch not in (None, "salary"):
         routed = hunch  # "what should an ai systems engineer get right before starting": no pay asked
         m = m.model_copy(update={"topic": hunch, "focus": Focus(years=m.focus.years)})
-    missing = not_covered(engine, m, terms, [role], kind)
+    policy = beyond(engine, m)
+    missing = not_covered(engine, m, terms, [role], kind, policy)
     if missing:
         asked = _partly(engine, terms, missing, [role])
         # "which skills help in ML interviews?": the skills answered, interviews named; not a topic id
@@ -98,7 +99,9 @@ def _one_role(
         said = tuple({stem(t.word): t.word for t in reversed(missing)}.values())[::-1]  # "interview(s)" once
         return p.model_copy(update={"uncovered": (*p.uncovered, *said)}) if p.intent == "answer" else p
     terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
-    held = [t for t in engine.evidence.terms(beyond(engine, m)) if t.word not in {u.word for u in terms}]
+    held = (
+        [t for t in engine.evidence.terms(policy) if t.word not in {u.word for u in terms}] if policy else []
+    )
     terms = (*terms, *held)  # "can mlops be done from home?": the document's remote work is what is asked
     if wants_numbers(m):  # "job growth projection?": the word asks for a figure, it is no subject
         terms = tuple(t for t in terms if t.word not in NUMBER_WORDS)

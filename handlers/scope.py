@@ -191,8 +191,10 @@ def outside(
     and questions they do not answer outright ("how long does it take": they give the years asked).
     Asked of pay, a place must be named where the pay is ("Europe" is a demand hotspot, with no pay)."""
     _, things, _ = _tables(engine)
-    homes = _homes(engine, m)
-    found = [f for f in _found(m.words, things) if f[0] not in homes]  # not where the person is from
+    found = _found(m.words, things)
+    if found:  # not where the person is from or works ("sysadmin in brazil")
+        homes = _homes(engine, m)
+        found = [f for f in found if f[0] not in homes]
     names = _written(engine)
     lists = engine.matcher.word_lists
     if _age(m.words, lists):
