@@ -203,6 +203,8 @@ def test_words_that_only_look_like_pay_or_the_market(kb, text):
         ("platform eng (ML) future trends", "trends"),
         ("which of these jobs list a specific number of years?", "requirements"),
         ("ml platform jobs say 5+ yrs, i have 3, should i still apply", "requirements"),
+        ("which role has more stress, mlops or production ai engineer?", "challenges"),
+        ("how do platform engineers and mlops engineers differ in what they build", "responsibilities"),
     ],
 )
 def test_everyday_names_of_a_topic(kb, text, topic):
