@@ -198,6 +198,13 @@ def _in_role(
     )
 
 
+def _together(m: Match, terms: tuple[Term, ...]) -> bool:
+    """Whether the terms are words said one after the other ("federated learning")."""
+    words = list(m.words)
+    at = [words.index(t.word) for t in terms if t.word in words]
+    return len(at) == len(terms) and at == list(range(at[0], at[0] + len(at)))
+
+
 def _brief_plan(m: Match, role: str, topic: str, brief: list[Hit], missed: tuple[str, ...]) -> Plan:
     """One role's answer that leads with its section in brief."""
     groups = ((role, tuple(brief)),)
@@ -390,6 +397,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         if beyond and all(t.word in engine.matcher.beyond for t in beyond):
             return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=beyond, match=m)
         held = tuple(t for t in terms if engine.evidence.found(t))  # the rest is colour ("friendly")
+        if set(m.tokens) & MENTION and held and len(held) < len(terms) and _together(m, terms):
+            # "what roles mention federated learning?": not "5 of 5 roles mention learning"
+            return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=terms, match=m)
         if held and engine.evidence.covered(held):
             return across_roles(engine, m, held)
         named = {o.name for o in outside(engine, m, None)}

@@ -152,6 +152,11 @@ class TestAcrossRoles:
         assert handlers.ask("what r the challanges", kb).intent == "clarify"
         assert handlers.ask("/role engineer salary", kb).intent == "clarify"
 
+    def test_a_phrase_asked_to_be_mentioned_is_whole(self, kb):
+        """'what roles mention federated learning?': none does; not "5 of 5 roles mention learning"."""
+        reply = handlers.ask("what roles mention federated learning", kb)
+        assert reply.intent == "unknown" and "“federated learning”" in reply.text
+
     def test_where_a_kind_of_pay_is_mentioned_is_its_lines(self, kb):
         """'where do the docs mention stock options or equity?': the lines that say so, not a chart."""
         reply = handlers.ask("where do the docs mention stock options or equity?", kb)
