@@ -13,7 +13,7 @@ from knowledge.english import is_common
 from knowledge.index import Hit, key
 from knowledge.match import Match
 
-__all__ = ["ROLE_LINES", "across_roles", "asked_across", "of_all"]
+__all__ = ["ROLE_LINES", "across_roles", "asked_across", "of_all", "said_together"]
 
 ROLE_LINES = 2  # lines per role across roles or in a comparison
 _CROSS_ROLES = 5
@@ -22,14 +22,12 @@ _SPECIFIC = 4.0  # a word held by about a dozen lines or fewer: a subject some r
 _PHRASE_LINES = 2  # two words the documents say together this often are one term ("model drift")
 
 
-def _phrase(m: Match, terms: tuple[Term, ...]) -> bool:
-    """Two words said one after the other ("handling stress"), not side by side ("factories and
-    manufacturing")."""
-    if len(terms) != 2:
-        return False
+def said_together(m: Match, terms: tuple[Term, ...]) -> bool:
+    """Whether the terms are words said one after the other ("handling stress", "federated
+    learning"), not side by side ("factories and manufacturing")."""
     words = list(m.words)
-    a, b = (t.word for t in terms)
-    return a in words and b in words and words.index(b) == words.index(a) + 1
+    at = [words.index(t.word) for t in terms if t.word in words]
+    return len(terms) > 1 and len(at) == len(terms) and at == list(range(at[0], at[0] + len(at)))
 
 
 def across_roles(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
@@ -38,8 +36,9 @@ def across_roles(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
     if terms:  # "quantum computing": lines that say "quantum", not every "computer" the stem finds
         rarest = max(terms, key=lambda t: t.weight)
         ev = engine.evidence
+        pair = len(terms) == 2 and said_together(m, terms)
         both = [  # "handling stress": a line holding both words ("Capacity to handle stress") comes first
-            h for h in hits if _phrase(m, terms) and all(h.terms & {key(f) for f in t.forms} for t in terms)
+            h for h in hits if pair and all(h.terms & {key(f) for f in t.forms} for t in terms)
         ]
         rest = [h for h in hits if h not in both and (ev.says(h.line, rarest) or ev.headed(h.line, terms))]
         hits = both + rest or hits

@@ -15,7 +15,7 @@ from knowledge.index import Hit, Line
 from knowledge.match import stem
 from knowledge.skills import named_in
 
-__all__ = ["advice_lines", "digest", "figures_digest", "ladder", "pay_brief"]
+__all__ = ["advice_lines", "digest", "figures_digest", "ladder", "pay_brief", "solutions"]
 
 _MOST = 5
 _HEADING = 2.0  # a line under the kind's most telling heading
@@ -137,6 +137,21 @@ def ladder(engine: Engine, role: str, most: int = _MOST) -> list[Hit]:
             seen.add(rung)
             out.append(Hit(ln, 0.0, frozenset()))
     return out[:most]
+
+
+def solutions(engine: Engine, role: str) -> list[Hit]:
+    """The solutions a document gives beside its challenges ("Solution: ..."), in document order;
+    [] when it gives none."""
+    return list(
+        engine.keep(
+            ("solutions", role),
+            lambda: tuple(
+                Hit(ln, 0.0, frozenset())
+                for ln in engine.evidence.index.section(role, "challenges")
+                if (ln.label or "").lower().startswith("solution")
+            ),
+        )
+    )
 
 
 def digest(engine: Engine, role: str, topic: str) -> list[Hit]:

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 
+from handlers.advice import solutions
 from handlers.coverage import beyond
 from handlers.engine import Engine
 from handlers.fit import again
+from handlers.question import asks_why
 from handlers.scope import is_place, names_place, other_title
 from handlers.topic import choose, guess
 from handlers.understand import Plan, strip_command, thanks
@@ -220,30 +222,16 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
 def _all_of_them(m: Match, lists: dict[str, frozenset[str]]) -> bool:
     """ "all", "all of them", "compare them all", "every one of them": a short answer choosing all."""
     words = [w for w in m.words if w != "?"]
-    return (
-        0 < len(words) <= _SHORT
-        and bool(set(words) & lists["each"])
-        and not m.topic_scores.get(m.topic or "", 0) >= 2
-    )
+    return 0 < len(words) <= _SHORT and bool(set(words) & lists["each"]) and not _worded(m)
 
 
 def _bare_why(engine: Engine, m: Match) -> bool:
     """ "why?", "why tho", "but why", "how come": asks why, of the last answer, and nothing else."""
     words = [w for w in m.words if w != "?"]
-    said = " ".join(words)
-    if not ("why" in words or "how come" in said) or m.roles or m.focus or m.subject:
+    if not asks_why(words) or m.roles or m.focus or m.subject:
         return False
     return len(words) <= _SHORT and all(
         w in engine.matcher.stopwords or w in _FILLER or w == "come" for w in words
-    )
-
-
-def _solved(engine: Engine, role: str) -> bool:
-    """Whether the role's challenges come with their solutions ("Solution: ..."): those answer how
-    people deal with them."""
-    return any(
-        (ln.label or "").lower().startswith("solution")
-        for ln in engine.evidence.index.section(role, "challenges")
     )
 
 
@@ -379,18 +367,17 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     elif not roles and not m.ambiguous:
         roles = list(last.roles) if len(last.roles) == 1 or last.intent == "compare" else []
     topic = [own or ""] if named_topic else [last.topic or ""]  # the model's topic, said outright
-    coping = set(m.words) & lists["coping"] and set(m.words) & (lists["back"] | {"they", "them", "people"})
+    coping = set(m.words) & lists["coping"] and set(m.words) & (lists["back"] | _THEY | {"people"})
     if (
         last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles
     ):  # "how do they deal with that?" after the challenges: what they do, or the solutions given there
-        topic = ["challenges" if any(_solved(engine, r) for r in roles) else "best-practices"]
+        topic = ["challenges" if any(solutions(engine, r) for r in roles) else "best-practices"]
     if not named_topic and _own_subject(engine, m) and not m.focus:  # "can they work remotely?": the lines on
         topic = [""]  # the subject decide where the answer is, not the last topic
     # "why so high?" asks reasons, not figures; a new topic leaves the pay's city behind ("how much in
     # nyc?" ... "and what industries hire them?")
     moved = named_topic and (own or m.topic) not in (None, last.topic) and last.topic == "salary"
-    why = "why" in m.words or "how come" in " ".join(m.words)
-    focus = _focus_words(last, m) if not why and not moved else []
+    focus = _focus_words(last, m) if not asks_why(m.words) and not moved else []
     lead = ["compare"] if len(roles) > 1 else []
     parts = [*lead, *roles, *topic, *focus, body]  # what is filled in first: the question stays last
     return " ".join(p for p in parts if p)

@@ -89,13 +89,13 @@ def already(engine: Engine, m: Match, role: str) -> bool:
 def asks(engine: Engine, m: Match, kind: str) -> bool:
     """Whether the question says one of the phrases that ask for this kind of advice."""
     found = engine.keep(("asked", kind), lambda: _asked(engine.advice.get(kind, {}).get("asked", ())))
-    return found is not None and found.search(" ".join(m.words)) is not None
+    return found.search(" ".join(m.words)) is not None
 
 
-def _asked(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """One pattern for a kind's phrases, each a whole run of words."""
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\S)(?:{alternatives})(?!\S)") if alternatives else None
+def _asked(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for a kind's phrases, each a whole run of words (none: matches nothing)."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\S)(?:{alternatives})(?!\S)")
 
 
 def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int | None = None) -> list[Hit]:

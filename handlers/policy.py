@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from handlers.across import ROLE_LINES, across_roles, asked_across, of_all
-from handlers.advice import digest, figures_digest, pay_brief
+from handlers.across import ROLE_LINES, across_roles, asked_across, of_all, said_together
+from handlers.advice import digest, figures_digest, pay_brief, solutions
 from handlers.ambiguity import ai_field, called, context_role
 from handlers.coverage import MENTION, beyond, natural, not_covered, unmatched_focus
 from handlers.engine import Engine
@@ -26,6 +26,7 @@ from handlers.lines import (
     wants_numbers,
 )
 from handlers.plan import Plan
+from handlers.question import asks_why
 from handlers.salary import matching
 from handlers.scope import outside
 from handlers.topic import Choice
@@ -121,8 +122,9 @@ def _in_role(
     """One role's answer from the terms it holds: advice lists, figures, the section in brief or
     the lines that answer."""
     places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile or m.focus.amount
-    why = "why" in m.words or "how come" in " ".join(m.words)  # "how come so high there?"
-    why = why or (routed == "salary" and asks(engine, m, "reasons"))  # "what pushes their pay up?"
+    why = asks_why(m.words) or (
+        routed == "salary" and asks(engine, m, "reasons")
+    )  # "what pushes their pay up?"
     if routed == "salary" and why and not places:  # "why is it so high?": what drives pay
         kind, sure = "reasons", 1.0
     elif routed == "demand" and why:  # "why is demand so high?": what drives it
@@ -198,13 +200,6 @@ def _in_role(
     )
 
 
-def _together(m: Match, terms: tuple[Term, ...]) -> bool:
-    """Whether the terms are words said one after the other ("federated learning")."""
-    words = list(m.words)
-    at = [words.index(t.word) for t in terms if t.word in words]
-    return len(at) == len(terms) and at == list(range(at[0], at[0] + len(at)))
-
-
 def _brief_plan(m: Match, role: str, topic: str, brief: list[Hit], missed: tuple[str, ...]) -> Plan:
     """One role's answer that leads with its section in brief."""
     groups = ((role, tuple(brief)),)
@@ -221,12 +216,7 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
     if topic == "salary":
         return [] if m.focus else pay_brief(engine, role)  # "how much do they make?"
     if topic == "challenges" and engine.matcher.word_lists["coping"] & set(m.words):
-        # "how do they deal with it?": the solutions a document gives beside its challenges
-        solved = [
-            Hit(ln, 0.0, frozenset())
-            for ln in engine.evidence.index.section(role, topic)
-            if (ln.label or "").lower().startswith("solution")
-        ]
+        solved = solutions(engine, role)  # "how do they deal with it?": the solutions given beside them
         if solved:
             return solved[: LEAD_LINES + 2]
     hits = digest(engine, role, topic)
@@ -397,7 +387,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         if beyond and all(t.word in engine.matcher.beyond for t in beyond):
             return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=beyond, match=m)
         held = tuple(t for t in terms if engine.evidence.found(t))  # the rest is colour ("friendly")
-        if set(m.tokens) & MENTION and held and len(held) < len(terms) and _together(m, terms):
+        if set(m.tokens) & MENTION and held and len(held) < len(terms) and said_together(m, terms):
             # "what roles mention federated learning?": not "5 of 5 roles mention learning"
             return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=terms, match=m)
         if held and engine.evidence.covered(held):

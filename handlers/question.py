@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split"]
+__all__ = ["asks_why", "split"]
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s+(?:\.\.\.|…)\s*")
 _ASKS = re.compile(
@@ -21,6 +21,13 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 _LONG = 10  # words: a shorter message is read whole
+
+
+def asks_why(words: tuple[str, ...] | list[str]) -> bool:
+    """ "why ...?", "how come ...?": the question asks for reasons."""
+    return "why" in words or "how come" in " ".join(words)
+
+
 _MOST = 45  # words of question kept
 
 
