@@ -15,7 +15,6 @@ _CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
 _CONTEXT_MIN = 6.0  # about two rare words that only it uses
 
 
-_FIELD_WORDS = {"field", "industry", "sector", "domain", "space", "area"}
 _FIELD_SPAN = 5  # "is AI currently the best field to take": the field named a few words on
 
 
@@ -27,7 +26,8 @@ def ai_field(engine: Engine, m: Match) -> bool:
         return False
     if engine.matcher.word_lists["ai_field"] & set(pairs(words)):
         return True
-    return any(w == "ai" and _FIELD_WORDS & set(words[i + 1 : i + _FIELD_SPAN]) for i, w in enumerate(words))
+    fields = engine.matcher.word_lists["fields"]
+    return any(w == "ai" and fields & set(words[i + 1 : i + _FIELD_SPAN]) for i, w in enumerate(words))
 
 
 def context_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:

@@ -121,7 +121,6 @@ def _offered(turns: list[Turn]) -> Turn | None:
     return next((t for t in reversed(turns) if t.intent in ("clarify", "compare") and len(t.roles) > 1), None)
 
 
-_THEY = {"they", "them", "their", "theyre", "theyll"}  # the role just discussed
 _OTHER = {"other"}  # "and the other one?": the other of the two roles just discussed
 _DIGITS = {"1", "2", "3", "4", "5"}  # a bare number picks from the roles offered ("#2")
 
@@ -273,16 +272,16 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         return text
     body = strip_command(text)
     m = engine.matcher.match(body)
+    lists = engine.matcher.word_lists
     they = (
         bool(m.roles)
         and set(m.roles) <= set(m.weak_roles)
-        and bool(set(m.words) & _THEY)
+        and bool(set(m.words) & lists["they"])
         and bool(last.roles)
     )
     if they:  # "how come they need devops stuff too, i thought it is ml job": they, the role discussed
         m = m.model_copy(update={"roles": (), "weak_roles": ()})
     said_across = set(m.tokens) & engine.matcher.thread_across
-    lists = engine.matcher.word_lists
     each = said_across <= lists["each"] and len(last.roles) > 1  # "main headaches for each?" after two roles
     each = each or (said_across == {"any"} and bool(last.roles))  # "any certs?": for the role just discussed
     across = said_across and not set(m.words) & lists["pointers"] and not each  # not "is anyone hiring them?"
@@ -367,7 +366,7 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     elif not roles and not m.ambiguous:
         roles = list(last.roles) if len(last.roles) == 1 or last.intent == "compare" else []
     topic = [own or ""] if named_topic else [last.topic or ""]  # the model's topic, said outright
-    coping = set(m.words) & lists["coping"] and set(m.words) & (lists["back"] | _THEY | {"people"})
+    coping = set(m.words) & lists["coping"] and set(m.words) & (lists["back"] | lists["they"] | {"people"})
     if (
         last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles
     ):  # "how do they deal with that?" after the challenges: what they do, or the solutions given there

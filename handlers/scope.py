@@ -160,16 +160,17 @@ def origins(engine: Engine, m: Match) -> set[str]:
     """Where the person comes from: places ("hello, i am from brazil") and their own job title
     ("backend engineers who want to move into ML"): no subject of the question."""
     words = m.words
-    home = {words[i] for i in _homes(engine, m)}
-    return home | {w for start, end, _, own in _titles(engine, m) if own for w in words[start:end]}
+    titles = list(_titles(engine, m))
+    home = {words[i] for i in _homes(engine, m, titles)}
+    return home | {w for start, end, _, own in titles if own for w in words[start:end]}
 
 
-def _homes(engine: Engine, m: Match) -> set[int]:
+def _homes(engine: Engine, m: Match, titles: list | None = None) -> set[int]:
     """Where a place is said as where the person is from or works ("i am from brazil", "10 yrs
     sysadmin in brazil"): its position, so "... what do they make in brazil?" still asks."""
     words = m.words
     home = {i for i, w in enumerate(words) if is_place(engine, w) and _from_there(words, i)}
-    for _, end, _, own in _titles(engine, m):
+    for _, end, _, own in _titles(engine, m) if titles is None else titles:
         if own and end + 1 < len(words) and words[end] == "in" and is_place(engine, words[end + 1]):
             home.add(end + 1)
     return home
