@@ -107,14 +107,15 @@ def _rows(focus: Focus, roles: int) -> list[tuple[str, Focus]]:
     return [(LEVELS[lv], Focus(levels=(lv,))) for lv in (_LADDER if roles <= 2 else ("senior",))]
 
 
-def chart_lines(roles: list[Role], focus: Focus, low: bool = False) -> tuple[str, str]:
-    """(the answer in one sentence, the chart as a code block) for these roles and focus; with
-    `low` the sentence names the role that pays least ("lowest starting pay?"), by the low ends."""
+def chart_lines(roles: list[Role], focus: Focus, low: bool = False) -> tuple[str, str, list[str]]:
+    """(the answer in one sentence, the chart as a code block, the roles in the sentence's order)
+    for these roles and focus; with `low` the sentence names the role that pays least ("lowest
+    starting pay?"), by the low ends."""
     rows = _rows(focus, len(roles))
     picked = [(name, [(r, _pick(r, row)) for r in roles]) for name, row in rows]
     found = [f for _, cells in picked for _, f in cells if f is not None]
     if not found:
-        return "", ""
+        return "", "", [r.id for r in roles]
     scale = _WIDTH / max(_top(f) for f in found)
     pad = max(len(label(r)) for r in roles)
     lines = []
@@ -147,7 +148,9 @@ def chart_lines(roles: list[Role], focus: Focus, low: bool = False) -> tuple[str
             f"{edge}{f', against {rest}' if rest else ''}."
         )
     legend = f"{_FULL} to a range's low end, {_SHADE} to its high end or bound"
-    return sentence, "```\n" + escape("\n".join([*lines, "", legend])) + "\n```"
+    ranked = [r.id for r, _ in known]
+    order = [*ranked, *(r.id for r in roles if r.id not in ranked)]
+    return sentence, "```\n" + escape("\n".join([*lines, "", legend])) + "\n```", order
 
 
 _LOW = {"lowest", "least", "lower", "less", "worst", "cheapest", "smallest", "bottom"}
@@ -163,7 +166,7 @@ def with_chart(engine: Engine, plan, reply: Reply) -> Reply:
     chart's one-sentence verdict first when it asked about no figure in particular); the chart is
     its own section block, never split."""
     roles = [engine.kb.roles[r] for r in reply.roles]
-    sentence, chart = chart_lines(roles, plan.focus, asks_low(plan.match))
+    sentence, chart, order = chart_lines(roles, plan.focus, asks_low(plan.match))
     if not chart or len(sentence) + len(chart) + 1 > MAX_SECTION_TEXT:
         return reply
     title, _, rest = reply.text.partition("\n\n")
@@ -173,11 +176,12 @@ def with_chart(engine: Engine, plan, reply: Reply) -> Reply:
     mark = "*Salary side by side*"
     before, found, after = body.partition(mark)
     if found and plan.focus and len(roles) <= 2:  # the figures asked about first, then the bars
-        pre, post, sentence = before.rstrip(), f"{mark}{after}", ""
+        pre, post, sentence, roles_out = before.rstrip(), f"{mark}{after}", "", reply.roles
     else:  # the chart's verdict, each document's own figures, then the bars that picture them
         first, _, others = body.partition("\n\n")
-        pre = "\n\n".join(p for p in (sentence, others if " pays more for " in first else body) if p)
-        post, sentence = "", ""
+        ranked = _by_rank(others if " pays more for " in first else body, [engine.kb.roles[r] for r in order])
+        pre = "\n\n".join(p for p in (sentence, ranked) if p)
+        post, sentence, roles_out = "", "", order
     chart_text = "\n".join(p for p in (sentence, chart) if p)
     head = [b for b in reply.blocks[:1] if b.get("type") == "header"]
     tail = [b for b in reply.blocks if b.get("type") in ("context", "actions")]
@@ -185,9 +189,24 @@ def with_chart(engine: Engine, plan, reply: Reply) -> Reply:
     blocks = [*head, *section_blocks(pre), chart_block, *section_blocks(post), *tail]
     text = "\n\n".join(p for p in (title, pre, chart_text, post, footer) if p)
     return Reply(
-        reply.intent, text, blocks, reply.roles, reply.topic, reply.query,
+        reply.intent, text, blocks, roles_out, reply.topic, reply.query,
         reply.focus, reply.full, uncovered=reply.uncovered,
     )  # fmt: skip
+
+
+def _by_rank(body: str, ranked: list[Role]) -> str:
+    """The body with each role's paragraph of figures in the verdict's order (the answer first);
+    other paragraphs stay where they are."""
+    parts = body.split("\n\n")
+    rank = {f"*{r.title} —": i for i, r in enumerate(ranked)}
+
+    def place(part: str) -> int | None:
+        return next((i for head, i in rank.items() if part.startswith(head)), None)
+
+    slots = [i for i, part in enumerate(parts) if place(part) is not None]
+    for i, part in zip(slots, sorted((parts[i] for i in slots), key=place), strict=True):
+        parts[i] = part
+    return "\n\n".join(parts)
 
 
 def pay_across(engine: Engine, m: Match):

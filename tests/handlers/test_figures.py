@@ -32,6 +32,21 @@ class TestChart:
         assert {ln.split("  ")[0].strip() for ln in lines} == {label(r) for r in kb.roles.values()}
         assert max(len(ln) for ln in reply.text.split("```")[1].split("\n")) <= 70  # no wrap in Slack
 
+    def test_the_answering_role_is_shown_first(self, kb):
+        """After the verdict come the figures of the role it names, then the others in its order."""
+        for q, first, word in (
+            ("which role has the lowest starting pay of the bunch?", "AI Systems Engineer", "least"),
+            ("which role pays the most at senior level", "MLOps Engineer", "most"),
+        ):
+            reply = handlers.ask(q, kb)
+            verdict, figures = reply.text.split("\n\n")[1:3]
+            assert verdict.startswith(f"*{first} pays {word}")
+            assert figures.startswith(f"*{first} —")
+            assert kb.roles[reply.roles[0]].title == first
+            named = [t for t in re.findall(r"(?:; |against )([A-Z][\w/ ]+?Engineer)", verdict)]
+            heads = re.findall(r"^\*([^*]+?) —", reply.text, re.M)
+            assert heads[1 : 1 + len(named)] == named
+
     def test_bars_align_and_grow_with_the_figure(self, kb):
         """Every figure starts in one column; a bigger top of range draws a longer bar."""
         lines = chart(handlers.ask("salaries of all five at senior level", kb).text)
@@ -78,7 +93,7 @@ class TestChart:
 
     def test_a_role_without_the_figure_is_said_to_have_none(self, kb):
         roles = [kb.roles["production-ai-engineer"], kb.roles["mlops-engineer"]]
-        _, drawn = chart_lines(roles, Focus(levels=("lead",)))
+        _, drawn, _ = chart_lines(roles, Focus(levels=("lead",)))
         assert "(no figure in its document)" in drawn
 
 
