@@ -179,6 +179,8 @@ def with_chart(engine: Engine, plan, reply: Reply) -> Reply:
         pre, post, sentence, roles_out = before.rstrip(), f"{mark}{after}", "", reply.roles
     else:  # the chart's verdict, each document's own figures, then the bars that picture them
         first, _, others = body.partition("\n\n")
+        if plan.match is not None and len(plan.match.roles) > 1:  # the order the person named them in
+            order = reply.roles
         ranked = _by_rank(others if " pays more for " in first else body, [engine.kb.roles[r] for r in order])
         pre = "\n\n".join(p for p in (sentence, ranked) if p)
         post, sentence, roles_out = "", "", order
