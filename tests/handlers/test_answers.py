@@ -157,6 +157,14 @@ class TestAcrossRoles:
         reply = handlers.ask("what roles mention federated learning", kb)
         assert reply.intent == "unknown" and "“federated learning”" in reply.text
 
+    def test_listed_or_included_asks_whether_it_is_mentioned(self, kb):
+        """'is patience listed ...?' asks about patience; "listed" is no subject of its own."""
+        asked = ("is patience listed anywhere", "is empathy included in the soft skills for any job")
+        for q in asked:
+            reply = handlers.ask(q, kb)
+            assert reply.intent in ("answer", "compare") and not reply.uncovered, q
+            assert "Patience, empathy" in reply.text[:600], q
+
     def test_where_a_kind_of_pay_is_mentioned_is_its_lines(self, kb):
         """'where do the docs mention stock options or equity?': the lines that say so, not a chart."""
         reply = handlers.ask("where do the docs mention stock options or equity?", kb)
