@@ -132,12 +132,15 @@ class Evidence:
         lines = (self.index.line(i) for i in ids)
         return [ln for ln in lines if (wanted is None or ln.role in wanted) and self.says(ln, term)]
 
-    def compared(self, term: Term, roles: Iterable[str]) -> bool:
-        """Whether a line of these roles sets the term beside them ("AI/ML Engineer vs. Data
+    def comparing(self, term: Term, roles: Iterable[str]) -> list[Line]:
+        """The lines of these roles that set the term beside them ("AI/ML Engineer vs. Data
         Scientist", "a premium compared to traditional software engineers")."""
-        return any(
-            _COMPARING.search(f"{ln.label or ''} {ln.text}".lower()) for ln in self.saying(term, roles)
-        )
+        lines = self.saying(term, roles)
+        return [ln for ln in lines if _COMPARING.search(f"{ln.label or ''} {ln.text}".lower())]
+
+    def compared(self, term: Term, roles: Iterable[str]) -> bool:
+        """Whether a line of these roles sets the term beside them."""
+        return bool(self.comparing(term, roles))
 
     def found_in_topic(self, form: str, topic: str | None, roles: Iterable[str] | None = None) -> bool:
         """Whether a line of the topic (of these roles) holds the word or phrase."""

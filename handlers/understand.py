@@ -7,7 +7,7 @@ import re
 from handlers.ambiguity import ai_field
 from handlers.coverage import subject_terms
 from handlers.engine import Engine
-from handlers.evidence import Term
+from handlers.evidence import Evidence, Term
 from handlers.figures import figure_plan
 from handlers.fit import fit_plan
 from handlers.lines import GENERIC_WEIGHT, strong_topic
@@ -16,6 +16,7 @@ from handlers.policy import decide
 from handlers.question import split
 from handlers.scope import other_title, outside
 from handlers.topic import Choice, choose, guess, guess_none
+from knowledge.index import Hit, Line
 from knowledge.intent import Guess
 from knowledge.match import Match
 
@@ -187,6 +188,8 @@ def _finish(p: Plan, choice: Choice, missing: tuple[str, ...]) -> Plan:
 
 
 _HOLDERS = 1  # a title none of the five is answered from the one role whose document names it
+_PAY = re.compile(r"\b(?:salar\w*|pay\w*|compensation|premium|earn\w*)\b", re.IGNORECASE)
+_BESIDE = 2  # lines that set such a title beside the role, leading its answer
 
 
 def _naming(engine: Engine, title: str) -> tuple[str, ...]:
@@ -194,6 +197,24 @@ def _naming(engine: Engine, title: str) -> tuple[str, ...]:
     Vision Engineers" among AI Systems' in-demand roles); () when none or several do."""
     roles = tuple(dict.fromkeys(ln.role for ln in engine.evidence.saying(engine.evidence.term(title))))
     return roles if len(roles) == _HOLDERS else ()
+
+
+def _set_beside(ev: Evidence, p: Plan, term: Term) -> dict[str, list[Line]]:
+    """Each role's lines that set the title beside the role ("a ~20% salary premium compared to
+    traditional software engineers"): what the note promises to show. On pay, only lines that set
+    the pays side by side."""
+    out = {}
+    for role, _ in p.groups:
+        lines = ev.comparing(term, [role])
+        out[role] = [ln for ln in lines if _PAY.search(ln.text)] if p.topic == "salary" else lines
+    return out
+
+
+def _led(lines: list[Line], hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
+    """The hits led by these lines (those not among them already)."""
+    shown = {h.line.id for h in hits}
+    first = [Hit(ln, 0.0, frozenset()) for ln in lines if ln.id not in shown][:_BESIDE]
+    return (*first, *hits)
 
 
 def _beside(engine: Engine, p: Plan, title: str, inferred: bool = False) -> Plan:
@@ -209,7 +230,12 @@ def _beside(engine: Engine, p: Plan, title: str, inferred: bool = False) -> Plan
     person = title.split()[-1] in engine.matcher.word_lists["person_titles"]
     found = ev.found(term, p.roles)
     if found and (person or (m is not None and m.compare_strong)):
-        p = p.model_copy(update={"note": title, "uncovered": ()})  # its words were the subject's
+        listing = m is not None and m.compare_weak and not m.compare_strong  # "ML or data scientist?"
+        beside = {} if listing else _set_beside(ev, p, term)
+        if p.topic == "salary" and beside and not any(beside.values()):  # no line sets the pays side by side
+            return p.model_copy(update={"uncovered": (*p.uncovered, f"{title} pay")})
+        groups = tuple((role, _led(beside.get(role, []), hits)) for role, hits in p.groups)
+        p = p.model_copy(update={"note": title, "uncovered": (), "groups": groups})
     comparing = m is not None and (m.compare_strong or m.compare_weak)
     # "research engineer possible?" after the ML engineer's advanced roles: a title its document lists
     listed = not (comparing or inferred) and bool(ev.saying(term, p.roles))

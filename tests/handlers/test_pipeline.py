@@ -139,6 +139,16 @@ class TestScope:
         reply = handlers.ask("is a data scientist the same as an ml engineer", kb)
         assert reply.uncovered == () and "AI/ML Engineer vs. Data Scientist" in reply.text[:600]
 
+    def test_pay_beside_another_title_leads_with_the_line_that_compares_them(self, kb):
+        """'earn more than software engineers?': the line setting the two pays side by side leads,
+        wherever it stands; with no such line the other title's pay is named as not covered."""
+        reply = handlers.ask("do ml platform engineers earn more than normal software engineers?", kb)
+        assert reply.topic == "salary" and reply.uncovered == ()
+        assert "~20% salary premium compared to traditional software engineers" in reply.text[:400]
+        reply = handlers.ask("do ml engineers earn more than data scientists", kb)
+        assert reply.topic == "salary" and reply.uncovered == ("data scientist pay",)
+        assert "says nothing about “data scientist pay”" in reply.text[:300]
+
     @pytest.mark.parametrize(
         "text",
         [
