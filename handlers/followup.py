@@ -376,7 +376,9 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     # "why so high?" asks reasons, not figures; a new topic leaves the pay's city behind ("how much in
     # nyc?" ... "and what industries hire them?")
     moved = named_topic and (own or m.topic) not in (None, last.topic) and last.topic == "salary"
-    focus = _focus_words(last, m) if not asks_why(m.words) and not moved else []
+    # ... but "how come so high there?" after a city asks why of that place
+    place = list((last.focus or {}).get("locations", ())) if last.topic == "salary" else []
+    focus = _focus_words(last, m) if not asks_why(m.words) and not moved else place if not moved else []
     lead = ["compare"] if len(roles) > 1 else []
     parts = [*lead, *roles, *topic, *focus, body]  # what is filled in first: the question stays last
     return " ".join(p for p in parts if p)

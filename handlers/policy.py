@@ -109,6 +109,9 @@ def _one_role(
     return _in_role(engine, m, role, routed, terms, kind, sure, hunch)
 
 
+_WHY_PAY = ("reasons", "place_reasons")  # kinds of advice that answer a pay question
+
+
 def _in_role(
     engine: Engine,
     m: Match,
@@ -127,6 +130,8 @@ def _in_role(
     )  # "what pushes their pay up?"
     if routed == "salary" and why and not places:  # "why is it so high?": what drives pay
         kind, sure = "reasons", 1.0
+    elif routed == "salary" and why and m.focus.locations and asks_why(m.words):  # "why so high in sf?"
+        kind, sure = "place_reasons", 1.0
     elif routed == "demand" and why:  # "why is demand so high?": what drives it
         kind, sure = "drivers", 1.0
     outlook = not wants_numbers(m) and asks(engine, m, "prospects")  # "job outlook %?" wants the figures
@@ -146,7 +151,7 @@ def _in_role(
         terms = tuple(t for t in terms if t.word not in way)  # no subject
     advice = (
         advice_plan(engine, m, role, kind, terms, sure)
-        if not places and (routed != "salary" or kind == "reasons")
+        if (not places or kind == "place_reasons") and (routed != "salary" or kind in _WHY_PAY)
         else None
     )
     if advice is not None:

@@ -290,6 +290,18 @@ class TestCompleting:
         first, reply = talk(kb, "how much can a senior ai systems engineer make?", "why so high?")
         assert "Factors Influencing Salary" in reply.text[:600] and reply.text != first.text
 
+    def test_why_so_high_there_gets_what_the_document_says_of_places(self, kb):
+        """'how come so high there' after a city's pay: why pay differs by place, not the figure again;
+        asked in one message, the same."""
+        first, reply = talk(kb, "ai systems engineer salary in sf?", "how come so high there")
+        assert (
+            "Coastal tech hubs (e.g., San Francisco, New York) generally offer higher salaries"
+            in reply.text[:400]
+        )
+        assert "Up to $300,600" in first.text and "Up to $300,600" not in reply.text
+        reply = handlers.ask("why are production ai engineers paid more in seattle", kb)
+        assert reply.topic == "salary" and "• Geographic location" in reply.text[:400]
+
     def test_a_line_with_several_amounts_is_shown_once(self, kb):
         reply = handlers.ask("how much can a senior ai systems engineer make?", kb)
         assert reply.text.count("top positions potentially exceeding $300,000") == 1

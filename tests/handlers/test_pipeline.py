@@ -55,7 +55,11 @@ class TestChat:
         assert not set(lists["gratitude"]) & set(a.help_words)  # "thanks" opens no request for help
         assert not set(lists["person_titles"]) & set(lists["ranks"])  # "senior" is no title
         assert lists["first_rung"][0] == "junior"  # the ladder's first rung as most headings name it
-        worded = {k for k, spec in a.advice.items() if spec.get("asked")} | {"reasons", "drivers"}
+        worded = {k for k, spec in a.advice.items() if spec.get("asked")} | {
+            "reasons",
+            "drivers",
+            "place_reasons",
+        }
         assert worded >= {"prospects", "study"}
         assert set(a.label_topics.values()) <= set(a.topics) and set(a.advice) - worded <= set(a.label_topics)
 
