@@ -19,6 +19,7 @@ ROLE_LINES = 2  # lines per role across roles or in a comparison
 _CROSS_ROLES = 5
 _CHAT = {"help", "thanks", "list", "outscope"}  # the model's labels for no question about the roles
 _SPECIFIC = 4.0  # a word held by about a dozen lines or fewer: a subject some roles have, others not
+_JOINING = {"or", "and", "nor"}
 _PHRASE_LINES = 2  # two words the documents say together this often are one term ("model drift")
 
 
@@ -28,6 +29,15 @@ def said_together(m: Match, terms: tuple[Term, ...]) -> bool:
     words = list(m.words)
     at = [words.index(t.word) for t in terms if t.word in words]
     return len(terms) > 1 and len(at) == len(terms) and at == list(range(at[0], at[0] + len(at)))
+
+
+def listed(m: Match, terms: tuple[Term, ...]) -> bool:
+    """Whether the terms are named as alternatives, one after the other with only "or" or "and"
+    between them ("copilot or genai", "factories and manufacturing")."""
+    words = list(m.words)
+    at = sorted(words.index(t.word) for t in terms if t.word in words)
+    gaps = (set(words[a + 1 : b]) for a, b in zip(at, at[1:], strict=False))
+    return len(terms) > 1 and len(at) == len(terms) and all(0 < len(g) and g <= _JOINING for g in gaps)
 
 
 def across_roles(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
@@ -40,7 +50,14 @@ def across_roles(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
         both = [  # "handling stress": a line holding both words ("Capacity to handle stress") comes first
             h for h in hits if pair and all(h.terms & {key(f) for f in t.forms} for t in terms)
         ]
-        rest = [h for h in hits if h not in both and (ev.says(h.line, rarest) or ev.headed(h.line, terms))]
+        # "copilot or genai": side by side, each rare word is asked; said together, the rarest decides
+        asked = [t for t in terms if t.weight >= _SPECIFIC] if listed(m, terms) else []
+        asked = asked or [rarest]
+        rest = [
+            h
+            for h in hits
+            if h not in both and (any(ev.says(h.line, t) for t in asked) or ev.headed(h.line, terms))
+        ]
         hits = both + rest or hits
     by_role: dict[str, list[Hit]] = defaultdict(list)
     for h in hits:

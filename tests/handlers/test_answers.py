@@ -157,6 +157,14 @@ class TestAcrossRoles:
         reply = handlers.ask("what roles mention federated learning", kb)
         assert reply.intent == "unknown" and "“federated learning”" in reply.text
 
+    def test_things_named_as_alternatives_are_each_looked_for(self, kb):
+        """'copilot or genai': the roles that mention either, each with its lines; not only those that
+        mention the rarer word."""
+        reply = handlers.ask("is any role mentioning copilot or genai tools", kb)
+        assert {"ml-platform-engineer", "ai-systems-engineer"} <= set(reply.roles)
+        assert "mention copilot or genai" in reply.text and "“mentioning" not in reply.text
+        assert "GitHub Copilot" in reply.text and "GenAI and AI assistants" in reply.text
+
     def test_listed_or_included_asks_whether_it_is_mentioned(self, kb):
         """'is patience listed ...?' asks about patience; "listed" is no subject of its own."""
         asked = ("is patience listed anywhere", "is empathy included in the soft skills for any job")
