@@ -41,6 +41,7 @@ _FILLER = {"ok", "okay", "cool", "fine", "alright", "right", "so", "hmm", "great
 _MODEL_TOPIC = 0.45
 _POINTED_TOPIC = 0.75
 _AGREED = 0.35
+_ANY_ROLE = re.compile(r"\bany\s+(?:of\s+(?:the|these|those)\s+)?(?:roles?|jobs?|positions?|five|5)\b", re.I)
 _ORDINAL = re.compile(
     r"\b(\d{2}(?:st|nd|rd|th))\b(?!\s+percentile)", re.IGNORECASE
 )  # the model's topic among the message's weak topic words
@@ -283,8 +284,11 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
         m = m.model_copy(update={"roles": (), "weak_roles": ()})
     said_across = set(m.tokens) & engine.matcher.thread_across
     each = said_across <= lists["each"] and len(last.roles) > 1  # "main headaches for each?" after two roles
-    each = each or (said_across == {"any"} and bool(last.roles))  # "any certs?": for the role just discussed
-    across = said_across and not set(m.words) & lists["pointers"] and not each  # not "is anyone hiring them?"
+    # "any certs?": for the role just discussed; "is any role mentioning copilot?": across
+    any_role = bool(_ANY_ROLE.search(body))
+    each = each or (said_across == {"any"} and bool(last.roles) and not any_role)
+    pointing = set(m.words) & lists["pointers"] and not any_role  # "is anyone hiring them?"
+    across = said_across and not pointing and not each
     if across or thanks(engine, m):  # "which roles need kubernetes?", "thanks!"
         return text
     if _bare_why(engine, m) and last.roles:  # "why tho?", "how come?": why, of the last answer

@@ -290,6 +290,14 @@ class TestCompleting:
         first, reply = talk(kb, "how much can a senior ai systems engineer make?", "why so high?")
         assert "Factors Influencing Salary" in reply.text[:600] and reply.text != first.text
 
+    def test_any_role_asks_across_inside_a_one_role_thread(self, kb):
+        """'does any of the roles mention X?' after one role's answer is asked across the roles;
+        'any certs?' stays with the role just discussed."""
+        _, reply = talk(kb, "mlops engineer challenges", "does any of the roles mention kubernetes?")
+        assert reply.intent == "compare" and len(reply.roles) > 1 and "mention kubernetes" in reply.text
+        _, reply = talk(kb, "mlops engineer challenges", "any certs?")
+        assert reply.roles == ("mlops-engineer",)
+
     def test_why_so_high_there_gets_what_the_document_says_of_places(self, kb):
         """'how come so high there' after a city's pay: why pay differs by place, not the figure again;
         asked in one message, the same."""
