@@ -30,6 +30,8 @@ _TOPIC_BONUS = 1.35  # lines of the section the question was routed to rank high
 _PAY_LINE = 80  # characters: a longer line with a pay figure says more than the figure
 _NUMBER_BONUS = 1.5  # lines with a figure, when the question asks "how fast", "what %"
 _HEADING_BONUS = 1.6  # a line under a heading that names the point asked ("Experience")
+_RARE = 4.0  # a subject word this rare (a dozen lines or fewer) ...
+_UNDER = 1.3  # ... lifts the lines under a short heading that names it
 _HEADED = 4  # words of a heading that can be a subject by itself
 _EVERYDAY = 0.5  # the weight of a most common English word no heading or label of the documents holds
 
@@ -203,7 +205,17 @@ class Evidence:
         if topic or numbers or points:
             heads = [_literal(p) for p in points]
             hits = [Hit(h.line, h.score * _bonus(h, topic, numbers, heads), h.terms) for h in hits]
+        rare = [t for t in subject if t.weight >= _RARE]
+        if rare:  # "reproducibility": the lines under "Reproducibility and Versioning" treat it
+            hits = [Hit(h.line, h.score * _UNDER, h.terms) if self._under(h.line, rare) else h for h in hits]
         return sorted(hits, key=lambda h: h.score, reverse=True)
+
+    def _under(self, line: Line, terms: Sequence[Term]) -> bool:
+        """Whether the line stands under a short heading that names one of the terms."""
+        head = line.path[-1].lower() if line.path else ""
+        return 0 < len(head.split()) <= _HEADED and any(
+            _literal(f).search(head) for t in terms for f in t.forms
+        )
 
     def _pay(self, line: Line) -> bool:
         """A line of the salary section, or a short one that is a pay figure ("$120,000 - $160,000

@@ -157,6 +157,14 @@ class TestAcrossRoles:
         reply = handlers.ask("what roles mention federated learning", kb)
         assert reply.intent == "unknown" and "“federated learning”" in reply.text
 
+    def test_a_rare_subject_leads_with_the_lines_under_its_heading(self, kb):
+        """'how does mlops ensure reproducibility in model development?': the best practices under
+        "Reproducibility and Versioning", not a trend that names it in passing; "model development"
+        asks no career development."""
+        reply = handlers.ask("how do mlops teams ensure reproducibility during model development?", kb)
+        assert reply.topic == "best-practices"
+        assert "Implement version control for code and data" in reply.text[:400]
+
     def test_things_named_as_alternatives_are_each_looked_for(self, kb):
         """'copilot or genai': the roles that mention either, each with its lines; not only those that
         mention the rarer word."""
