@@ -45,7 +45,7 @@ _MAX_WORDS = 60
 _MAX_CORRECTED = 24
 _MAX_PHRASE = 5
 _ROLE_TAIL = {"ai", "ml", "engineer", "engineering", "eng", "engineers"}
-_ROLE_TYPO = 85  # an everyday word this close to a word of a role name is that word ("mops")
+_ROLE_TYPO = 85  # an everyday word this close to a word of a role name or level is that word ("mops")
 _KEPT = 4096  # spelling fixes and look-alikes kept per word (a bound: hostile text cannot grow it)
 
 
@@ -239,7 +239,11 @@ class Matcher:
             "percentiles",
         ]
         self.fuzzy_vocab = sorted({w for p in targets for w in words(p) if len(w) >= 4 and w.isalpha()})
-        names = (*(p for ps in aliases.role_phrases().values() for p in ps), *aliases.ambiguous)
+        names = (
+            *(p for ps in aliases.role_phrases().values() for p in ps),
+            *aliases.ambiguous,
+            *(p for ps in aliases.focus.get("level", {}).values() for p in ps if len(p) > 5),  # "senor"
+        )
         self.role_vocab = sorted({w for p in names for w in words(p) if len(w) >= 4 and w.isalpha()})
         self.intent_tokens = frozenset(w for ws in self.intent_words.values() for p in ws for w in p.split())
         self._intent_firsts = frozenset(
@@ -277,7 +281,8 @@ class Matcher:
         if is_word(word):  # an everyday word is no typo ("dead" is not "demand"), unless it is
             if self._roles is None:  # a role's name all but one letter ("mops salary")
                 self._roles = Choices(self.role_vocab)
-            return fuzzy.best(word, self._roles, _ROLE_TYPO) or word
+            best = fuzzy.best(word, self._roles, _ROLE_TYPO)
+            return best if best and abs(len(best) - len(word)) <= 1 else word  # not "internal" for "intern"
         if self._fuzzy is None:
             self._fuzzy = Choices(self.fuzzy_vocab)
         best = fuzzy.best(word, self._fuzzy, 75 if len(word) == 4 else 80)

@@ -37,7 +37,8 @@ def test_typos_of_our_words_are_not(word):
 @pytest.mark.parametrize(
     ("typed", "read"),
     [("dead", "dead"), ("france", "france"), ("taxes", "taxes"), ("plain", "plain"), ("zurich", "zurich"),
-     ("salery", "salary"), ("platfrom", "platform"), ("mops", "mlops")],
+     ("salery", "salary"), ("platfrom", "platform"), ("mops", "mlops"), ("senor", "senior"),
+     ("internal", "internal")],
 )  # fmt: skip
 def test_the_matcher_fixes_typos_only(matcher, typed, read):
     assert matcher.correct(typed) == read
