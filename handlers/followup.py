@@ -41,11 +41,13 @@ _FILLER = {"ok", "okay", "cool", "fine", "alright", "right", "so", "hmm", "great
 _MODEL_TOPIC = 0.45
 _POINTED_TOPIC = 0.75
 _AGREED = 0.35
+_REFERRED = re.compile(r"\breferred to as an? ([\w/ ]+?)[,.]", re.I)
 _ANY_ROLE = re.compile(r"\bany\s+(?:of\s+(?:the|these|those)\s+)?(?:roles?|jobs?|positions?|five|5)\b", re.I)
 _ORDINAL = re.compile(
     r"\b(\d{2}(?:st|nd|rd|th))\b(?!\s+percentile)", re.IGNORECASE
 )  # the model's topic among the message's weak topic words
 _SHORT = 6
+_BARE = 3  # "how to overcome?": so few words point at the last answer
 _RARE_SUBJECT = 5.0  # a word held by a few lines only: specific enough to lead the answer
 # "the people who build ...", "the folks running ...": words describing a role, not the subject
 _DESCRIBED = re.compile(
@@ -225,6 +227,21 @@ def _all_of_them(m: Match, lists: dict[str, frozenset[str]]) -> bool:
     return 0 < len(words) <= _SHORT and bool(set(words) & lists["each"]) and not _worded(m)
 
 
+def _called(engine: Engine, m: Match, offered: tuple[str, ...]) -> str | None:
+    """The one role offered whose document says it is often called by the ambiguous name said again
+    ("An AI Systems Engineer, often referred to as an AI Engineer"); None when none or several."""
+    names = {rs for _, rs in m.ambiguous}  # the roles a name could be ("ai eng", "AI Engineer": the same)
+    if not names:
+        return None
+    found = []
+    for role in offered:
+        opening = " ".join(ln.text for ln in engine.evidence.index.section(role, "overview")[:1])
+        said = _REFERRED.search(opening)
+        if said and {rs for _, rs in engine.matcher.match(said.group(1)).ambiguous} & names:
+            found.append(role)
+    return found[0] if len(found) == 1 else None
+
+
 def _bare_why(engine: Engine, m: Match) -> bool:
     """ "why?", "why tho", "but why", "how come": asks why, of the last answer, and nothing else."""
     words = [w for w in m.words if w != "?"]
@@ -297,6 +314,9 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     if asked and len(asked.roles) > 1 and not m.roles and _all_of_them(m, lists):
         # "which role do you mean by 'ai engineer'?" ... "all of them": the roles offered, side by side
         return " ".join(("compare", *asked.roles, asked.topic or "overview", *_focus_words(asked, m)))
+    called = _called(engine, m, asked.roles) if asked and not m.roles and len(m.words) <= _SHORT else None
+    if called:  # "which role do you mean by 'ai'?" ... "ai eng": the one its document calls so
+        return " ".join((called, asked.topic or "overview", *_focus_words(asked, m), "what about"))
     if asked and asked.topic and len(m.roles) == 1 and m.roles[0] in asked.roles and not _worded(m):
         # "the ops one, mlops" after "which role do you want to know about salary?": that topic
         return " ".join((m.roles[0], asked.topic, *_focus_words(asked, m), "what about"))  # asked in words
@@ -370,13 +390,13 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
     elif not roles and not m.ambiguous:
         roles = list(last.roles) if len(last.roles) == 1 or last.intent == "compare" else []
     topic = [own or ""] if named_topic else [last.topic or ""]  # the model's topic, said outright
-    coping = set(m.words) & lists["coping"] and set(m.words) & (lists["back"] | lists["they"] | {"people"})
-    if (
-        last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles
-    ):  # "how do they deal with that?" after the challenges: what they do, or the solutions given there
+    pointing = set(m.words) & (lists["back"] | lists["they"] | {"people"}) or len(m.words) <= _BARE
+    coping = set(m.words) & lists["coping"] and pointing  # "how to overcome tht", "how do they deal"
+    coped = last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles
+    if coped:  # "how do they deal with that?" after the challenges: what they do, or the solutions
         topic = ["challenges" if any(solutions(engine, r) for r in roles) else "best-practices"]
-    if not named_topic and _own_subject(engine, m) and not m.focus:  # "can they work remotely?": the lines on
-        topic = [""]  # the subject decide where the answer is, not the last topic
+    elif not named_topic and _own_subject(engine, m) and not m.focus:  # "can they work remotely?": the
+        topic = [""]  # lines on the subject decide where the answer is, not the last topic
     # "why so high?" asks reasons, not figures; a new topic leaves the pay's city behind ("how much in
     # nyc?" ... "and what industries hire them?")
     moved = named_topic and (own or m.topic) not in (None, last.topic) and last.topic == "salary"

@@ -290,6 +290,16 @@ class TestCompleting:
         first, reply = talk(kb, "how much can a senior ai systems engineer make?", "why so high?")
         assert "Factors Influencing Salary" in reply.text[:600] and reply.text != first.text
 
+    def test_the_ambiguous_name_again_is_the_role_its_document_calls_so(self, kb):
+        """'which role do you mean?' ... 'ai eng': AI Systems Engineer, "often referred to as an AI
+        Engineer" in its document; then 'how to overcome tht' asks how, of those challenges."""
+        first, reply, how = talk(kb, "challanges for an ai engineer", "ai eng", "how to overcome tht")
+        assert first.intent == "clarify"
+        assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ai-systems-engineer",), "challenges")
+        assert how.roles == ("ai-systems-engineer",) and how.topic == "best-practices"
+        _, mlops = talk(kb, "mlops engineer challenges", "how to fix that")
+        assert mlops.topic == "challenges" and "*Solution:*" in mlops.text[:600]
+
     def test_any_role_asks_across_inside_a_one_role_thread(self, kb):
         """'does any of the roles mention X?' after one role's answer is asked across the roles;
         'any certs?' stays with the role just discussed."""
