@@ -382,7 +382,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     ):
         # "which jobs can you tell me about?", "... can you answer questions on?"
         return Plan("list", match=m)
-    rare = all(t.weight >= _RARE for t in terms)  # "where does SQL show up as a requirement?"
+    # "where does SQL show up as a requirement?"; not "how future-proof is robotics?" (the outlook)
+    rare = all(t.weight >= _RARE for t in terms) and (marked or not asks(engine, m, "prospects"))
     # "how does computer vision work in quality control?": a subject of the documents, asked of no role
     asked = () if marked or rare else asked_across(engine, m, terms, choice.label)
     if asked:
