@@ -6,7 +6,7 @@ from handlers.engine import Engine
 from handlers.evidence import Term
 from handlers.salary import matching
 from handlers.scope import origins
-from knowledge.match import Focus, Match
+from knowledge.match import Focus, Match, stem
 
 __all__ = ["MAX_SUBJECT", "MENTION", "beyond", "natural", "not_covered", "subject_terms", "unmatched_focus"]
 
@@ -96,8 +96,8 @@ def not_covered(
         return ()
     ev = engine.evidence
     unsaid = [t for t in ev.terms(policy) if not ev.found(t, roles)]
-    if unsaid:
-        return tuple(unsaid)
+    if unsaid:  # "interview" and "interviews" once
+        return tuple({stem(t.word): t for t in reversed(unsaid)}.values())[::-1]
     absent = tuple(t for t in terms if not ev.found(t, roles) and t.word not in MENTION)  # not "cover" itself
     if absent and set(m.tokens) & MENTION:  # "does the mlops doc mention rust?"
         return absent
@@ -126,6 +126,9 @@ def subject_terms(engine: Engine, m: Match) -> tuple[Term, ...]:
         if f"{a} {b}" in synonyms and a in words and b in words:
             words[words.index(a)] = f"{a} {b}"
             words.remove(b)
+    for phrase in (p for p in beyond(engine, m) if " " in p and p in synonyms):  # "work from home": one
+        parts = set(phrase.split())  # thing, said as the documents say it ("remote")
+        words = [*(w for w in words if w not in parts), phrase]
     if m.ambiguous and words and all(p == "ai" for p, _ in m.ambiguous):
         words.append("ai")  # "edge ai": a word of the subject, not a role name
     said = f" {' '.join(m.words)} "

@@ -170,7 +170,9 @@ def across(engine: Engine, plan: Plan) -> Reply:
 def uncovered(engine: Engine, plan: Plan) -> Reply:
     """The documents do not cover what was asked: say so, and offer the closest topics."""
     kb = engine.kb
-    asked = _echo(t.word for t in plan.terms)
+    words = [t.word for t in plan.terms]
+    phrases = any(" " in w for w in words)  # “take home assignment” or “interview”
+    asked = "” or “".join(_echo([w]) for w in words) if phrases else _echo(words)
     covers = ", ".join(t.title.lower() for t in kb.topics.values())
     if not plan.roles:  # asked across the roles
         text = f"None of the {len(kb.roles)} role documents mention “{asked}”. They cover {escape(covers)}."

@@ -254,6 +254,14 @@ class TestNotCovered:
         assert "Potential for remote work" in reply.text[:300]
         reply = handlers.ask("can i work from home as an ml engineer", kb)
         assert reply.intent == "unknown" and "“work from home”" in reply.text
+        reply = handlers.ask("can mlops engineers work from home", kb)
+        assert reply.intent == "answer" and "Potential for remote work" in reply.text[:300]
+
+    def test_take_home_is_pay_and_a_take_home_assignment_is_not_covered(self, kb):
+        reply = handlers.ask("how much do mlops engineers take home", kb)
+        assert reply.intent == "answer" and reply.topic == "salary" and not reply.uncovered
+        reply = handlers.ask("is there a take home assignment in mlops interviews", kb)
+        assert reply.intent == "unknown" and "“take home assignment” or “interview”" in reply.text
 
     def test_colour_words_of_a_pay_question_do_not_make_it_unanswerable(self, kb):
         """'the absolute ceiling w bonuses': the pay focus is the question; the other words are colour."""
