@@ -280,129 +280,236 @@ def _leans(words: tuple[str, ...], openers: frozenset[str]) -> bool:
     return bool(head) and (head[0] in openers or " ".join(head[:2]) in openers)
 
 
+class _Message:
+    """A message read against its thread: the features every completion rule looks at."""
+
+    def __init__(self, text: str, engine: Engine, turns: list[Turn], last: Turn) -> None:
+        self.text, self.engine, self.turns, self.last = text, engine, turns, last
+        self.body = strip_command(text)
+        self.lists = engine.matcher.word_lists
+        m = engine.matcher.match(self.body)
+        # "how come they need devops stuff too, i thought it is ml job": they, the role discussed
+        self.they = bool(
+            m.roles and set(m.roles) <= set(m.weak_roles) and set(m.words) & self.lists["they"] and last.roles
+        )
+        self.m = m.model_copy(update={"roles": (), "weak_roles": ()}) if self.they else m
+        self.asked = turns[-1] if turns[-1].intent == "clarify" else None  # the bot's own "which role?"
+        self.offered = _offered(turns)
+        self.own = _own_topic(engine, self.m)
+        self.leaning = _leans(self.m.words, self.lists["openers"])  # "what about ...", "and ..."
+        named = self.own is not None
+        if self.leaning:  # "what about the people who build the platform": only words name a new topic ...
+            m = self.m
+            named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
+            # ... or a sure reading of a whole question ("and what would that junior person do?")
+            named = named or (
+                bool(self.own) and len(m.words) > _SHORT and not _everyday_roles(engine, m, self.offered)[0]
+            )
+        self.named_topic = named
+        self.pointing = False  # whether it points back at the thread ("them", "that role"): read later
+
+
+# Rules for a message that one reading settles: each gives the text to answer, or None to go on.
+def _across_or_thanks(t: _Message) -> str | None:
+    """ "which roles need kubernetes?", "thanks!": as typed. "main headaches for each?" after two
+    roles, or "any certs?" after one, stay with them; "is any role mentioning copilot?" is across."""
+    m, lists, last = t.m, t.lists, t.last
+    said_across = set(m.tokens) & t.engine.matcher.thread_across
+    any_role = bool(_ANY_ROLE.search(t.body))
+    each = said_across <= lists["each"] and len(last.roles) > 1
+    each = each or (said_across == {"any"} and bool(last.roles) and not any_role)
+    pointing = set(m.words) & lists["pointers"] and not any_role  # "is anyone hiring them?"
+    across = said_across and not pointing and not each
+    return t.text if across or thanks(t.engine, m) else None
+
+
+def _why_alone(t: _Message) -> str | None:
+    """ "why tho?", "how come?": why, of the last answer."""
+    last = t.last
+    if not (_bare_why(t.engine, t.m) and last.roles):
+        return None
+    return " ".join(p for p in (*last.roles, last.topic or "", "why", *_focus_words(last, t.m)) if p)
+
+
+def _all_offered(t: _Message) -> str | None:
+    """ "which role do you mean by 'ai engineer'?" ... "all of them": the roles offered, side by side."""
+    asked = t.asked
+    if not (asked and len(asked.roles) > 1 and not t.m.roles and _all_of_them(t.m, t.lists)):
+        return None
+    return " ".join(("compare", *asked.roles, asked.topic or "overview", *_focus_words(asked, t.m)))
+
+
+def _name_again(t: _Message) -> str | None:
+    """ "which role do you mean by 'ai'?" ... "ai eng": the one its document calls so."""
+    asked, m = t.asked, t.m
+    called = _called(t.engine, m, asked.roles) if asked and not m.roles and len(m.words) <= _SHORT else None
+    if not called:
+        return None
+    return " ".join((called, asked.topic or "overview", *_focus_words(asked, m), "what about"))
+
+
+def _one_offered(t: _Message) -> str | None:
+    """ "the ops one, mlops" after "which role do you want to know about salary?": that topic."""
+    asked, m = t.asked, t.m
+    if not (asked and asked.topic and len(m.roles) == 1 and m.roles[0] in asked.roles and not _worded(m)):
+        return None
+    return " ".join((m.roles[0], asked.topic, *_focus_words(asked, m), "what about"))  # asked in words
+
+
+def _across_again(t: _Message) -> str | None:
+    """ "which roles need kubernetes?" ... "what about python?": across again."""
+    m = t.m
+    if t.last.across and t.leaning and m.subject and not (m.roles or m.focus or t.named_topic):
+        return f"which roles mention {' '.join(m.subject)}"
+    return None
+
+
+def _of_its_own(t: _Message) -> str | None:
+    """A question of its own: a role with a topic or subject, or several roles ("how do the
+    requirements for mlops differ from production ai's?")."""
+    m = t.m
+    own = m.roles and (t.named_topic or m.subject) and not (m.compare_strong or t.leaning)
+    return t.text if own or len(m.roles) > 1 else None
+
+
+def _title(t: _Message) -> str | None:
+    """ "what about data analysts?": answered as the title, on the thread's topic."""
+    if not other_title(t.engine, t.m) or t.m.roles or t.they:
+        return None
+    return f"{t.text} {t.last.topic}" if t.last.topic and not _worded(t.m) else t.text
+
+
+# in order: the first that answers settles the message
+_SETTLED = (
+    _across_or_thanks, _why_alone, _all_offered, _name_again, _one_offered, _across_again,
+    _of_its_own, _title,
+)  # fmt: skip
+
+
 def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
-    """The message with what it leaves out filled in from the conversation (or as typed)."""
+    """The message with what it leaves out filled in from the conversation (or as typed).
+
+    A rule that settles the message by one reading comes first (_SETTLED); otherwise the roles,
+    topic and focus it leaves out are filled in from the thread (_filled)."""
     fit = again(strip_command(text), engine, turns)  # "and for platform?" (handlers/fit.py)
     if fit is not None:
         return fit
     last = _last(turns)
     if last is None:
         return text
-    body = strip_command(text)
-    m = engine.matcher.match(body)
-    lists = engine.matcher.word_lists
-    they = (
-        bool(m.roles)
-        and set(m.roles) <= set(m.weak_roles)
-        and bool(set(m.words) & lists["they"])
-        and bool(last.roles)
+    t = _Message(text, engine, turns, last)
+    for rule in _SETTLED:
+        out = rule(t)
+        if out is not None:
+            return out
+    return _filled(t)
+
+
+def _roles_named(t: _Message) -> tuple[list[str], str, bool]:
+    """(the roles the message names, in words too, the body without the words that named them,
+    whether it names a topic): "what about the ops side?", "and the other one?"."""
+    m, last, body, named_topic = t.m, t.last, t.body, t.named_topic
+    everyday, said = (
+        ([], set()) if m.roles or m.ambiguous or t.they else _everyday_roles(t.engine, m, t.offered)
     )
-    if they:  # "how come they need devops stuff too, i thought it is ml job": they, the role discussed
-        m = m.model_copy(update={"roles": (), "weak_roles": ()})
-    said_across = set(m.tokens) & engine.matcher.thread_across
-    each = said_across <= lists["each"] and len(last.roles) > 1  # "main headaches for each?" after two roles
-    # "any certs?": for the role just discussed; "is any role mentioning copilot?": across
-    any_role = bool(_ANY_ROLE.search(body))
-    each = each or (said_across == {"any"} and bool(last.roles) and not any_role)
-    pointing = set(m.words) & lists["pointers"] and not any_role  # "is anyone hiring them?"
-    across = said_across and not pointing and not each
-    if across or thanks(engine, m):  # "which roles need kubernetes?", "thanks!"
-        return text
-    if _bare_why(engine, m) and last.roles:  # "why tho?", "how come?": why, of the last answer
-        return " ".join(p for p in (*last.roles, last.topic or "", "why", *_focus_words(last, m)) if p)
-    asked = turns[-1] if turns[-1].intent == "clarify" else None
-    if asked and len(asked.roles) > 1 and not m.roles and _all_of_them(m, lists):
-        # "which role do you mean by 'ai engineer'?" ... "all of them": the roles offered, side by side
-        return " ".join(("compare", *asked.roles, asked.topic or "overview", *_focus_words(asked, m)))
-    called = _called(engine, m, asked.roles) if asked and not m.roles and len(m.words) <= _SHORT else None
-    if called:  # "which role do you mean by 'ai'?" ... "ai eng": the one its document calls so
-        return " ".join((called, asked.topic or "overview", *_focus_words(asked, m), "what about"))
-    if asked and asked.topic and len(m.roles) == 1 and m.roles[0] in asked.roles and not _worded(m):
-        # "the ops one, mlops" after "which role do you want to know about salary?": that topic
-        return " ".join((m.roles[0], asked.topic, *_focus_words(asked, m), "what about"))  # asked in words
-    offered = _offered(turns)
-    own = _own_topic(engine, m)
-    named_topic = own is not None
-    leaning = _leans(m.words, lists["openers"])
-    if leaning:  # "what about the people who build the platform": only words name a new topic ...
-        named_topic = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
-        # ... or a sure reading of a whole question ("and what would that junior person do?")
-        named_topic = named_topic or (
-            bool(own) and len(m.words) > _SHORT and not _everyday_roles(engine, m, offered)[0]
-        )
-    if last.across and leaning and m.subject and not (m.roles or m.focus or named_topic):
-        # "which roles need kubernetes?" ... "what about python?": across again
-        return f"which roles mention {' '.join(m.subject)}"
-    if m.roles and (named_topic or m.subject) and not (m.compare_strong or leaning):  # a question of its own
-        return text
-    if len(m.roles) > 1:  # "how do the requirements for mlops differ from production ai's?": its own
-        return text
-    if other_title(engine, m) and not (
-        m.roles or they
-    ):  # "what about data analysts?": answered as the title,
-        return f"{text} {last.topic}" if last.topic and not _worded(m) else text  # on the thread's topic
-    if last.focus and "percentile" in last.focus:  # "and the 25th?"
-        body = _ORDINAL.sub(r"\1 percentile", body)
-        m = engine.matcher.match(body)
-    everyday, said = ([], set()) if m.roles or m.ambiguous or they else _everyday_roles(engine, m, offered)
     roles = list(m.roles) or everyday
     if not roles and _OTHER & set(m.words) and len(last.roles) == 1:  # "and the other one?"
-        pair = _recent_pair(turns)
+        pair = _recent_pair(t.turns)
         roles = [r for r in pair if r not in last.roles] if last.roles[0] in pair else []
         said = said | (_OTHER & set(m.words))
     if said:  # "what about the ops side?": the words that named the role are not the subject
         body = " ".join(w for w in body.split() if w.lower().strip("?!.,") not in said)
-        rest = engine.matcher.match(body)
+        rest = t.engine.matcher.match(body)
         if not rest.topic_scores and all(
-            w in engine.matcher.stopwords or w in _FILLER for w in rest.words if w != "?"
+            w in t.engine.matcher.stopwords or w in _FILLER for w in rest.words if w != "?"
         ):
             body = "what about"  # "the 3rd", "the ml one pls": the role alone, asked in words as before
             named_topic = False  # ... on the topic asked before
     if roles:  # "how about the people who build the platform": a description, not the subject
         body = " ".join(_DESCRIBED.sub(" ", body).split())
-    pointing = bool(set(m.words) & lists["pointers"]) or _about_the_roles(engine, m)
-    if m.ambiguous and pointing and last.roles and all(p == "ai" for p, _ in m.ambiguous):
-        m = m.model_copy(update={"ambiguous": ()})  # "will AI replace them?": AI the field, them the role
-    if not (
+    return roles, body, named_topic
+
+
+def _leans_on_thread(t: _Message, roles: list[str], named_topic: bool) -> bool:
+    """Whether the message leaves something for the thread to fill in; not "why?" or a new subject
+    ("what about nurses?")."""
+    m = t.m
+    return bool(
         roles
         or m.topic
         or m.focus
         or m.ambiguous
-        or pointing
+        or t.pointing
         or named_topic
-        or bool(beyond(engine, m))  # "what about PTO?": a policy of the role just discussed
-        or names_place(engine, m)  # "and outside the US?"
-        or (
-            leaning and (not m.subject or len(m.words) > _SHORT)
-        )  # "and where do i get experience as a student"
-    ):
-        return text  # nothing to complete ("why?"), or a new subject ("what about nurses?")
-    choosing = set(m.words) & lists["both"] or lists["choosing"] & set(pairs(m.words))
-    pair = _recent_pair(turns) if choosing and len(last.roles) == 1 and not roles else ()
-    if pair:  # "which one pays more?" after a turn on each of two roles: those two
-        last = Turn("compare", pair, last.topic, last.focus)
-    both = bool(choosing) and len(last.roles) > 1 and not roles
-    compare = (m.compare_strong and bool(roles)) or both
-    if both:  # "what do both need?", "which of the two pays more?"
-        roles = list(last.roles)
-    elif compare:  # "compare that with mlops", "vs platform"
-        roles = [*[r for r in last.roles if r not in roles], *roles]
-    elif not roles and not m.ambiguous:
-        roles = list(last.roles) if len(last.roles) == 1 or last.intent == "compare" else []
-    topic = [own or ""] if named_topic else [last.topic or ""]  # the model's topic, said outright
-    pointing = set(m.words) & (lists["back"] | lists["they"] | {"people"}) or len(m.words) <= _BARE
-    coping = set(m.words) & lists["coping"] and pointing  # "how to overcome tht", "how do they deal"
-    coped = last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles
-    if coped:  # "how do they deal with that?" after the challenges: what they do, or the solutions
-        topic = ["challenges" if any(solutions(engine, r) for r in roles) else "best-practices"]
-    elif not named_topic and _own_subject(engine, m) and not m.focus:  # "can they work remotely?": the
-        topic = [""]  # lines on the subject decide where the answer is, not the last topic
-    # "why so high?" asks reasons, not figures; a new topic leaves the pay's city behind ("how much in
-    # nyc?" ... "and what industries hire them?")
-    moved = named_topic and (own or m.topic) not in (None, last.topic) and last.topic == "salary"
-    # ... but "how come so high there?" after a city asks why of that place
-    place = list((last.focus or {}).get("locations", ())) if last.topic == "salary" else []
-    focus = _focus_words(last, m) if not asks_why(m.words) and not moved else place if not moved else []
+        or beyond(t.engine, m)  # "what about PTO?": a policy of the role just discussed
+        or names_place(t.engine, m)  # "and outside the US?"
+        or (t.leaning and (not m.subject or len(m.words) > _SHORT))  # "and where do i get experience ..."
+    )
+
+
+def _filled(t: _Message) -> str:
+    """The message with the roles, topic and focus it leaves out taken from the thread."""
+    last = t.last
+    if last.focus and "percentile" in last.focus:  # "and the 25th?"
+        t.body = _ORDINAL.sub(r"\1 percentile", t.body)
+        t.m = t.engine.matcher.match(t.body)
+    roles, body, named_topic = _roles_named(t)
+    m, lists = t.m, t.lists
+    t.pointing = bool(set(m.words) & lists["pointers"]) or _about_the_roles(t.engine, m)
+    if m.ambiguous and t.pointing and last.roles and all(p == "ai" for p, _ in m.ambiguous):
+        # "will AI replace them?": AI the field, them the role
+        t.m = m = m.model_copy(update={"ambiguous": ()})
+    if not _leans_on_thread(t, roles, named_topic):
+        return t.text
+    roles, last = _roles_filled(t, roles)
+    topic = _topic_filled(t, roles, last, named_topic)
+    focus = _focus_filled(t, last, named_topic)
     lead = ["compare"] if len(roles) > 1 else []
     parts = [*lead, *roles, *topic, *focus, body]  # what is filled in first: the question stays last
     return " ".join(p for p in parts if p)
+
+
+def _roles_filled(t: _Message, roles: list[str]) -> tuple[list[str], Turn]:
+    """The roles to answer, and the turn they lean on: "what do both need?", "compare that with
+    mlops", "which one pays more?" after a turn on each of two roles, else the last role(s)."""
+    m, lists, last = t.m, t.lists, t.last
+    choosing = set(m.words) & lists["both"] or lists["choosing"] & set(pairs(m.words))
+    pair = _recent_pair(t.turns) if choosing and len(last.roles) == 1 and not roles else ()
+    if pair:  # "which one pays more?" after a turn on each of two roles: those two
+        last = Turn("compare", pair, last.topic, last.focus)
+    both = bool(choosing) and len(last.roles) > 1 and not roles
+    if both:  # "what do both need?", "which of the two pays more?"
+        return list(last.roles), last
+    if m.compare_strong and roles:  # "compare that with mlops", "vs platform"
+        return [*[r for r in last.roles if r not in roles], *roles], last
+    if not roles and not m.ambiguous:
+        return (list(last.roles) if len(last.roles) == 1 or last.intent == "compare" else []), last
+    return roles, last
+
+
+def _topic_filled(t: _Message, roles: list[str], last: Turn, named_topic: bool) -> list[str]:
+    """The topic: the one named, else the last one; "how do they deal with that?" after the
+    challenges asks what they do (the solutions given there, else the best practices); "can they
+    work remotely?" lets the lines on the subject decide."""
+    m, lists = t.m, t.lists
+    topic = [t.own or ""] if named_topic else [last.topic or ""]  # the model's topic, said outright
+    pointing = set(m.words) & (lists["back"] | lists["they"] | {"people"}) or len(m.words) <= _BARE
+    coping = set(m.words) & lists["coping"] and pointing  # "how to overcome tht", "how do they deal"
+    if last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles:
+        return ["challenges" if any(solutions(t.engine, r) for r in roles) else "best-practices"]
+    if not named_topic and _own_subject(t.engine, m) and not m.focus:
+        return [""]
+    return topic
+
+
+def _focus_filled(t: _Message, last: Turn, named_topic: bool) -> list[str]:
+    """The focus kept: "why so high?" asks reasons, not figures, but "how come so high there?"
+    after a city asks why of that place; a new topic leaves the pay's city behind ("how much in
+    nyc?" ... "and what industries hire them?")."""
+    m = t.m
+    moved = named_topic and (t.own or m.topic) not in (None, last.topic) and last.topic == "salary"
+    if moved:
+        return []
+    if asks_why(m.words):
+        return list((last.focus or {}).get("locations", ())) if last.topic == "salary" else []
+    return _focus_words(last, m)
