@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from handlers.engine import Engine
-from handlers.followup import Turn, complete
+from handlers.followup import complete
 from handlers.replies import REPLIES, fit, noted
 from handlers.reply import INTENTS, Reply
+from handlers.turn import Turn
 from handlers.understand import plan
 from knowledge.models import KnowledgeBase
 

@@ -426,7 +426,7 @@ def again(text: str, engine: Engine, turns: list) -> str | None:
     """A follow-up to a fit answer ("and for platform?", "what should i learn first of those?")
     as a question of its own, with the person's earlier message; None when it is not one.
 
-    `turns` are the thread's handlers.followup.Turn records; the last fit turn counts unless a
+    `turns` are the thread's handlers.turn.Turn records; the last fit turn counts unless a
     turn about something else came after it.
     """
     for turn in reversed(turns):

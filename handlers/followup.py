@@ -25,17 +25,12 @@ from handlers.fit import again
 from handlers.question import asks_why
 from handlers.scope import is_place, names_place, other_title
 from handlers.topic import choose, guess
-from handlers.understand import Plan, strip_command, thanks
+from handlers.turn import FOCUS_DIMS, Turn
+from handlers.understand import strip_command, thanks
 from knowledge.match import Focus, Match, pairs
-from knowledge.models import Record
-
-TYPE_CHECKING = False  # without importing typing
-if TYPE_CHECKING:
-    from typing import Any
 
 __all__ = ["Turn", "complete"]
 
-_FOCUS_DIMS = ("levels", "locations", "companies", "kinds")
 # Words that point back at what was just discussed: the message leans on the thread.
 _FILLER = {"ok", "okay", "cool", "fine", "alright", "right", "so", "hmm", "great", "thanks", "thx", "nice"}
 _MODEL_TOPIC = 0.45
@@ -55,68 +50,6 @@ _DESCRIBED = re.compile(
     r"[^,?.!;]*?(?=\s+(?:in|at|for|and|with|near)\b|[,?.!;]|$)",
     re.IGNORECASE,
 )
-
-
-class Turn(Record):
-    """What a conversation keeps of one answer."""
-
-    intent: str
-    roles: tuple[str, ...] = ()
-    topic: str | None = None
-    focus: dict[str, tuple[str, ...]] | None = None  # dimension -> words ("locations": ("Seattle",))
-    said: str = ""  # a role-fit question: the person's message about themselves (handlers/fit.py)
-    across: bool = False  # the roles that mention a subject ("which roles need kubernetes?")
-
-    def __init__(
-        self,
-        intent: str,
-        roles: tuple[str, ...] = (),
-        topic: str | None = None,
-        focus: dict[str, tuple[str, ...]] | None = None,
-        said: str = "",
-        across: bool = False,
-    ) -> None:
-        self.__dict__.update(intent=intent, roles=roles, topic=topic, focus=focus, said=said, across=across)
-
-    @classmethod
-    def of(cls, plan: Plan) -> Turn:
-        """The turn an answer leaves behind."""
-        f = plan.focus
-        focus = {d: tuple(getattr(f, d)) for d in _FOCUS_DIMS if getattr(f, d)}
-        if f.years is not None:
-            focus["years"] = (f"{f.years} years",)
-        if f.percentile:
-            focus["percentile"] = (f.percentile,)
-        said = plan.asked if plan.mode == "fit" else ""
-        return cls(plan.intent, tuple(plan.roles), plan.topic, focus or None, said, plan.mode == "cross")
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "intent": self.intent,
-            "roles": list(self.roles),
-            "topic": self.topic,
-            "focus": {k: list(v) for k, v in (self.focus or {}).items()},
-            **({"said": self.said} if self.said else {}),
-            **({"across": True} if self.across else {}),
-        }
-
-    @classmethod
-    def from_json(cls, data: Any) -> Turn | None:
-        """A turn read back from storage; None for anything malformed (it is then ignored)."""
-        if not isinstance(data, dict) or not isinstance(data.get("intent"), str):
-            return None
-        roles = data.get("roles") or []
-        focus = data.get("focus") or {}
-        if not isinstance(roles, list) or not isinstance(focus, dict):
-            return None
-        return cls(
-            data["intent"],
-            tuple(r for r in roles if isinstance(r, str)),
-            data.get("topic") if isinstance(data.get("topic"), str) else None,
-            {k: tuple(str(w) for w in v) for k, v in focus.items() if isinstance(v, list)} or None,
-            data["said"] if isinstance(data.get("said"), str) else "",
-            data.get("across") is True,
-        )
 
 
 def _offered(turns: list[Turn]) -> Turn | None:
@@ -159,7 +92,7 @@ def _focus_words(last: Turn, m: Match) -> list[str]:
     new = Focus(
         levels=m.focus.levels, locations=m.focus.locations, companies=m.focus.companies, kinds=m.focus.kinds
     )
-    own = {d for d in _FOCUS_DIMS if getattr(new, d)}
+    own = {d for d in FOCUS_DIMS if getattr(new, d)}
     if m.focus.years is not None:
         own.add("years")
     if m.focus.percentile:
