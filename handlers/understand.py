@@ -201,20 +201,23 @@ def _naming(engine: Engine, title: str) -> tuple[str, ...]:
 
 def _set_beside(ev: Evidence, p: Plan, term: Term) -> dict[str, list[Line]]:
     """Each role's lines that set the title beside the role ("a ~20% salary premium compared to
-    traditional software engineers"): what the note promises to show. On pay, only lines that set
-    the pays side by side."""
+    traditional software engineers"), else those that name it: what the note promises to show. On
+    pay, only lines that set the pays side by side."""
     out = {}
     for role, _ in p.groups:
-        lines = ev.comparing(term, [role])
-        out[role] = [ln for ln in lines if _PAY.search(ln.text)] if p.topic == "salary" else lines
+        if p.topic == "salary":
+            out[role] = [ln for ln in ev.comparing(term, [role]) if _PAY.search(ln.text)]
+        else:  # else the lines that list it as a title ("Advanced roles may include ... Research
+            named = [ln for ln in ev.saying(term, [role]) if term.word.title() in ln.text]  # Engineer")
+            out[role] = ev.comparing(term, [role]) or named
     return out
 
 
 def _led(lines: list[Line], hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
-    """The hits led by these lines (those not among them already)."""
-    shown = {h.line.id for h in hits}
-    first = [Hit(ln, 0.0, frozenset()) for ln in lines if ln.id not in shown][:_BESIDE]
-    return (*first, *hits)
+    """The hits led by these lines (moved to the front when among them already)."""
+    first = [Hit(ln, 0.0, frozenset()) for ln in lines[:_BESIDE]]
+    ids = {h.line.id for h in first}
+    return (*first, *(h for h in hits if h.line.id not in ids))
 
 
 def _beside(engine: Engine, p: Plan, title: str, inferred: bool = False) -> Plan:
