@@ -26,6 +26,7 @@ from handlers.lines import (
     wants_numbers,
 )
 from handlers.plan import Plan
+from handlers.problem import asks_fix, problem_lines
 from handlers.question import asks_why
 from handlers.salary import matching
 from handlers.scope import outside
@@ -125,6 +126,11 @@ def _in_role(
     """One role's answer from the terms it holds: advice lists, figures, the section in brief or
     the lines that answer."""
     places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile or m.focus.amount
+    if routed != "salary" and not strong_topic(m) and asks_fix(engine, m):  # "how do mlops teams cope?"
+        fixes = problem_lines(engine, m, role)
+        if fixes:
+            groups = ((role, tuple(fixes)),)
+            return Plan("answer", (role,), fixes[0].line.topic, m.focus, mode="lead", groups=groups, match=m)
     why = asks_why(m.words) or (
         routed == "salary" and asks(engine, m, "reasons")
     )  # "what pushes their pay up?"

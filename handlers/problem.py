@@ -1,0 +1,81 @@
+"""A problem the person has, and how to handle it ("budget is tight and our tooling sucks. how do
+mlops teams cope?"): the lines of the role's challenges, best practices and soft skills that name
+the problem, in the words of the whole message, each challenge with the solution given beside it."""
+
+from __future__ import annotations
+
+from handlers.engine import Engine
+from handlers.kinds import asks
+from handlers.lines import LEAD_LINES
+from knowledge.index import Hit, key
+from knowledge.match import Match
+
+__all__ = ["asks_fix", "problem_lines"]
+
+_SECTIONS = ("challenges", "best-practices", "soft-skills")
+_WORDS = 12  # words of the message looked up (a long post costs no more)
+_GETTING_IN = {
+    "become",
+    "becoming",
+    "switch",
+    "switching",
+    "transition",
+    "transitioning",
+    "pivot",
+    "pivoting",
+}
+_RARE = 5.0  # one word this rare in the documents, or two words, in a line name the problem
+
+
+def asks_fix(engine: Engine, m: Match) -> bool:
+    """Whether the message asks how to handle a problem ("how do ppl handle this", "any tips")."""
+    return asks(engine, m, "fix")
+
+
+def problem_lines(engine: Engine, m: Match, role: str) -> list[Hit]:
+    """The role's lines that name the problem the message describes, best first, each challenge
+    followed by its solution; [] when no line names it clearly."""
+    ev = engine.evidence
+    asking = engine.matcher.word_lists["coping"]  # "handle", "cope": how it is asked, not the problem
+    words = [w for w in dict.fromkeys((*m.context, *m.subject)) if len(w) > 2 and w not in asking][:_WORDS]
+    terms = ev.terms(words)
+    weight = {key(f): t.weight for t in terms for f in t.forms}
+    hits = [h for h in ev.search(terms, roles=[role], limit=80) if h.line.topic in _SECTIONS]
+    if not hits or not _names(hits[0], weight):
+        return []
+    lead = ev.lead(hits, LEAD_LINES)  # the best names the problem; the others come close to it
+    top = lead[0].line
+    if len(lead) < 2 and top.path:  # "Addressing class imbalance": the lines beside it under its heading
+        shown = {h.line.id for h in lead}
+        beside = [
+            ln for ln in ev.index.section(role, top.topic) if ln.path == top.path and ln.id not in shown
+        ]
+        lead += [Hit(ln, 0.0, frozenset()) for ln in beside[: LEAD_LINES - 1]]
+    return _with_solutions(engine, lead, role)
+
+
+def _names(h: Hit, weight: dict[str, float]) -> bool:
+    found = [weight.get(k, 0.0) for k in h.terms]
+    return len(found) >= 2 or max(found, default=0.0) >= _RARE
+
+
+def _with_solutions(engine: Engine, lead: list[Hit], role: str) -> list[Hit]:
+    """Each "Challenge:" line followed by the "Solution:" line the document gives after it."""
+    lines = engine.evidence.index.section(role, "challenges")
+    by_id = {ln.id: i for i, ln in enumerate(lines)}
+    out: list[Hit] = []
+    for h in lead:
+        out.append(h)
+        at = by_id.get(h.line.id)
+        if at is None or not _labelled(h.line, "challenge"):
+            continue
+        after = next(
+            (ln for ln in lines[at + 1 : at + 3] if (ln.label or "").lower().startswith("solution")), None
+        )
+        if after is not None and all(o.line.id != after.id for o in out):
+            out.append(Hit(after, h.score, frozenset()))
+    return list({h.line.id: h for h in reversed(out)}.values())[::-1][: LEAD_LINES + 1]  # each line once
+
+
+def _labelled(line, label: str) -> bool:
+    return (line.label or "").lower().startswith(label)

@@ -1,0 +1,47 @@
+"""A problem the person has, and how to handle it: the lines that name the problem lead."""
+
+from __future__ import annotations
+
+import pytest
+
+import handlers
+from handlers.problem import asks_fix
+
+
+@pytest.mark.parametrize(
+    "text,topic,first",
+    [
+        (
+            "our tooling is awful and the budget is small. how do mlops engineers cope?",
+            "challenges",
+            "*Challenge:* Inefficient tools and budget constraints\n• *Solution:* Utilize virtual hardware",
+        ),
+        (
+            "we have 20 models and no audit trail, any tips for an mlops lead?",
+            "best-practices",
+            "Maintain clear audit trails of model development and deployment",
+        ),
+        (
+            "too many stakeholders and projects at once as an ml engineer, how do people handle this",
+            "soft-skills",
+            "Balance multiple projects and stakeholder requirements",
+        ),
+    ],
+)
+def test_the_lines_that_name_the_problem_lead(kb, text, topic, first):
+    reply = handlers.ask(text, kb)
+    assert reply.intent == "answer" and reply.topic == topic
+    assert first in reply.text[:400]
+    assert reply.text.count("Utilize virtual hardware") <= 1  # a solution is shown once
+
+
+def test_a_problem_no_line_names_gets_the_usual_answer(kb):
+    """Asked how to cope with what no line names, the question is answered as before."""
+    reply = handlers.ask("how do mlops engineers cope with a long commute?", kb)
+    assert reply.intent in ("answer", "unknown")
+    assert "Inefficient tools" not in reply.text
+
+
+def test_how_it_is_asked(engine):
+    asked = [engine.matcher.match(q) for q in ("how do ppl handle this", "any tips?", "what does mlops pay?")]
+    assert [asks_fix(engine, m) for m in asked] == [True, True, False]
