@@ -129,7 +129,7 @@ def subject_terms(engine: Engine, m: Match) -> tuple[Term, ...]:
     for phrase in (p for p in beyond(engine, m) if " " in p and p in synonyms):  # "work from home": one
         parts = set(phrase.split())  # thing, said as the documents say it ("remote")
         words = [*(w for w in words if w not in parts), phrase]
-    if m.ambiguous and words and all(p == "ai" for p, _ in m.ambiguous):
+    if m.ambiguous and words and not m.roles and all(p == "ai" for p, _ in m.ambiguous):
         words.append("ai")  # "edge ai": a word of the subject, not a role name
     said = f" {' '.join(m.words)} "
     beyond_us = [

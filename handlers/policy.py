@@ -162,6 +162,10 @@ def _in_role(
     )
     if advice is not None:
         return advice
+    if strong_topic(m) == "responsibilities":  # "what do they build day to day?": the job itself
+        terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["doing"])
+    if routed == "salary":  # "pay range in the US?": the market every pay figure is given for
+        terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["home_market"])
     if m.focus and routed == "salary":  # a pay question: words its salary section lacks are colour
         ev = engine.evidence
         terms = tuple(t for t in terms if any(ev.found_in_topic(f, "salary", [role]) for f in t.forms))

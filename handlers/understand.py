@@ -269,6 +269,9 @@ def plan(text: str, engine: Engine) -> Plan:
             # name? What is the role?": the context's role is asked about, the other is what it is likened to
             m = m.model_copy(update={"roles": ctx.roles, "weak_roles": ()})
         m = _with_context(m, ctx, engine.matcher.across_words, lists["both"])
+        own = ctx.focus.years is not None and m.focus.years is None and not m.focus.levels
+        if own and set(m.words) & lists["mine"]:  # "an MLE for 5 years ... the usual range at my level?"
+            m = m.model_copy(update={"focus": m.focus.model_copy(update={"years": ctx.focus.years})})
         if set(m.tokens) & lists["pointing"]:  # the question points back at its context
             # "I'd like to be director of mlops someday. what does that person do?": the level too
             if ctx.focus.levels and not m.focus.levels and set(m.words) & lists["holder"]:

@@ -257,6 +257,21 @@ class TestNotCovered:
         reply = handlers.ask("can mlops engineers work from home", kb)
         assert reply.intent == "answer" and "Potential for remote work" in reply.text[:300]
 
+    def test_pay_questions_read_the_market_the_kind_and_the_persons_years(self, kb):
+        """ "in the US" is the market every pay figure is for; "bonus percentage" asks the bonus line;
+        "for 5 years ... at my level" asks the figures for five years."""
+        reply = handlers.ask("ML engineer salary range in the USA?", kb)
+        assert "ranges from $101,752 to $177,612" in reply.text[:400] and "Industry Trends" not in reply.text
+        reply = handlers.ask("what percentage bonus do ai systems engineers get?", kb)
+        assert "Bonuses: Can range from 10% to 20% of base salary" in reply.text[:300].replace("*", "")
+        asked = "I've worked as an ML engineer for 6 years. Am I paid fairly? What's normal at my level?"
+        reply = handlers.ask(asked, kb)
+        assert reply.topic == "salary" and "5-7 Years" in reply.text[:300]
+
+    def test_what_they_build_day_to_day_is_the_job(self, kb):
+        reply = handlers.ask("what do ml platform engineers build day to day", kb)
+        assert reply.topic == "responsibilities" and "Career Development" not in reply.text[:600]
+
     def test_take_home_is_pay_and_a_take_home_assignment_is_not_covered(self, kb):
         reply = handlers.ask("how much do mlops engineers take home", kb)
         assert reply.intent == "answer" and reply.topic == "salary" and not reply.uncovered
