@@ -139,7 +139,8 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     place = bool(f.locations or f.companies or f.percentile or f.amount)  # "what do the two get in sf?"
     back = engine.matcher.word_lists["back"]
     compared = m.compare_strong and set(m.words) & back  # "how does that stack up against ...?"
-    if not worded and (len(m.words) < 3 or place or compared or (named and len(m.words) <= _SHORT)):
+    picked = bool(m.roles) and "one" in m.words  # "just the AI systems one, senior level": a role picked
+    if not worded and (len(m.words) < 3 or place or compared or picked or (named and len(m.words) <= _SHORT)):
         return None
     choice = choose(engine, m, guess(engine, m))
     if worded and _the_one(m.words):  # "how do people deal with the drift one": the words, on the last list
@@ -221,9 +222,15 @@ class _Message:
         self.body = strip_command(text)
         self.lists = engine.matcher.word_lists
         m = engine.matcher.match(self.body)
-        # "how come they need devops stuff too, i thought it is ml job": they, the role discussed
+        # "how come they need devops stuff too, i thought it is ml job": they, the role discussed; not
+        # "and the platform people, how do they handle drift?", which names who "they" are
+        opened = _leans(m.words, self.lists["openers"])
         self.they = bool(
-            m.roles and set(m.roles) <= set(m.weak_roles) and set(m.words) & self.lists["they"] and last.roles
+            m.roles
+            and not opened
+            and set(m.roles) <= set(m.weak_roles)
+            and set(m.words) & self.lists["they"]
+            and last.roles
         )
         self.m = m.model_copy(update={"roles": (), "weak_roles": ()}) if self.they else m
         self.asked = turns[-1] if turns[-1].intent == "clarify" else None  # the bot's own "which role?"

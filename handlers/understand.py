@@ -33,6 +33,7 @@ _NAMED = 3  # a topic phrase this strong names the topic outright (as handlers.t
 _WORDED = 2  # a topic phrase this strong names the topic in words
 _BARE_QUESTION = 6  # a question this short that names nothing is about what its context names
 _CONTEXT_SURE = 0.7  # a question the model reads less surely takes the topic its context names
+_ASKING = {"how", "what", "why", "which", "when", "where", "who"}
 _THANKS_WORDS = 8  # a thanks that goes on longer may be asking something
 _ELLIPTICAL = (
     re.compile(  # "which roles do?", "who does?": the verb is the context's ("what do they do?" is not)
@@ -85,11 +86,14 @@ def thanks(engine: Engine, m: Match) -> bool:
         return False
     covered = {w for g in grams & said for w in g.split()}
     asking = max(m.topic_scores.values(), default=0) >= _WORDED  # "ok and how much do they make"
+    opens = bool(words) and words[0] in engine.matcher.word_lists["gratitude"]
+    asking = asking or (
+        not opens and bool(_ASKING & set(words))
+    )  # "ok how do i get there", not "thx, what i needed"
     if not asking and all(w in said or w in covered or w in engine.matcher.stopwords for w in words):
         return True
     # "thx, that's what i needed", "thank you, very clear": thanks first, then no question at all
     # not "ok ..." or "cool ...", which go on to ask
-    opens = bool(words) and words[0] in engine.matcher.word_lists["gratitude"]
     asked = "?" in m.words or m.focus or max(m.topic_scores.values(), default=0) >= _WORDED
     return opens and not asked and len(words) <= _THANKS_WORDS
 

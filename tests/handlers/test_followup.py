@@ -290,6 +290,32 @@ class TestCompleting:
         first, reply = talk(kb, "how much can a senior ai systems engineer make?", "why so high?")
         assert "Factors Influencing Salary" in reply.text[:600] and reply.text != first.text
 
+    def test_ok_then_a_question_is_a_question(self, kb):
+        """'ok how do i get there' after a role's requirements asks the way in; 'ok' alone thanks."""
+        _, reply = talk(kb, "what does an mlops engineer need to know?", "ok how do i get there")
+        assert reply.roles == ("mlops-engineer",) and reply.topic == "career"
+        _, reply = talk(kb, "what does an mlops engineer need to know?", "ok cool")
+        assert reply.roles == ()
+
+    def test_a_role_picked_with_a_level_keeps_the_topic(self, kb):
+        """'just the AI systems one, senior level' after a pay comparison: that role's senior pay."""
+        *_, reply = talk(
+            kb, "ml engineer vs ai systems engineer pay", "just the AI systems one, senior level"
+        )
+        assert reply.roles == ("ai-systems-engineer",) and reply.topic == "salary"
+        assert "$150,000 - $207,479" in reply.text[:400]
+
+    def test_once_in_asks_the_way_up(self, kb):
+        _, reply = talk(kb, "how do i become an mlops engineer coming from QA?", "and then what, once im in?")
+        assert reply.roles == ("mlops-engineer",) and reply.topic == "career"
+
+    def test_they_after_a_role_named_in_the_same_message_is_that_role(self, kb):
+        """'and the platform people, how do they handle it?' names who "they" are."""
+        _, reply = talk(
+            kb, "mlops engineer best practices", "and the platform people, how do they handle testing?"
+        )
+        assert reply.roles == ("ml-platform-engineer",)
+
     def test_the_ambiguous_name_again_is_the_role_its_document_calls_so(self, kb):
         """'which role do you mean?' ... 'ai eng': AI Systems Engineer, "often referred to as an AI
         Engineer" in its document; then 'how to overcome tht' asks how, of those challenges."""
