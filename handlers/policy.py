@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from handlers.across import ROLE_LINES, across_roles, asked_across, of_all, said_together
 from handlers.advice import digest, figures_digest, pay_brief, solutions
@@ -113,6 +114,22 @@ def _one_role(
 _WHY_PAY = ("reasons", "place_reasons")  # kinds of advice that answer a pay question
 
 
+def _degree(engine: Engine, m: Match) -> bool:
+    """A question about a degree itself ("does the phd actually help?", "is a masters worth it?"),
+    not one that only mentions having one ("new grad w a cs degree, how do i break in?")."""
+    said = engine.keep(("degree asked",), lambda: _degree_asked(engine.matcher.word_lists["degrees"]))
+    return said.search(" ".join(m.words)) is not None
+
+
+def _degree_asked(degrees: Iterable[str]) -> re.Pattern[str]:
+    names = "|".join(sorted(degrees, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{names})\s+(?:actually\s+|really\s+)?(?:help|helps|matter|matters|worth|necessary|"
+        rf"required|needed|useful|count|counts|pay off)\b"
+        rf"|\b(?:need|needs|require|requires|worth|pursue)\s+(?:a|an|the)?\s*(?:{names})\b"
+    )
+
+
 def _in_role(
     engine: Engine,
     m: Match,
@@ -145,7 +162,10 @@ def _in_role(
     outlook = outlook and strong_topic(m) not in ("requirements", "trends")
     if routed != "salary" and not places and outlook:  # whatever kind the model read
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
-    elif routed != "salary" and asks(engine, m, "study"):  # "what should my son study?": the schooling
+    elif routed != "salary" and (
+        asks(engine, m, "study") or _degree(engine, m)
+    ):  # "what should my son study?",
+        # "does the phd actually help?": the schooling
         kind, sure = "study", 1.0
     if kind == "industries" and engine.matcher.word_lists["geography"] & set(m.words):
         kind = None  # "where in the world are they in demand?": places, not sectors

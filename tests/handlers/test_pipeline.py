@@ -581,6 +581,14 @@ class TestAdvice:
         # the skills of seniors stay requirements
         assert handlers.ask("what skills do senior mlops engineers need", kb).topic == "requirements"
 
+    def test_a_degree_only_mentioned_is_no_question_about_it(self, kb):
+        """'does the phd actually help?' asks the schooling; 'new grad w a cs degree, how do i break
+        in?' asks the way in (the shared answers hold that case)."""
+        reply = handlers.ask(
+            "Chemistry PhD candidate here, moving to ML engineering. does the phd really help?", kb
+        )
+        assert "Master's degree or Ph.D. often preferred" in reply.text[:400]
+
     @pytest.mark.parametrize(
         "text,line",
         [
