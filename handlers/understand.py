@@ -284,6 +284,14 @@ def plan(text: str, engine: Engine) -> Plan:
                 m = _topic_from(m, engine.matcher.match(body))
             if not m.subject and not m.roles:  # "I want to work on AI in factories. Which job is that?"
                 m = m.model_copy(update={"subject": m.context})
+        elif (
+            set(m.topic_words) <= lists["asking_advice"] and m.topic_words and len(m.words) <= _BARE_QUESTION
+        ):
+            # "keeping up as an AI systems engineer... any advice? i feel so behind": advice on what the
+            # context says, not the best practices
+            m = _topic_from(
+                m.model_copy(update={"subject": (*m.subject, *m.context)}), engine.matcher.match(body)
+            )
         elif not m.topic_scores and len(m.words) <= _BARE_QUESTION and m.context:
             # "im an mlops engineer and my models keep drifting. what's the recommended fix?": the fix of
             # what the context says

@@ -581,9 +581,14 @@ class TestAdvice:
         # the skills of seniors stay requirements
         assert handlers.ask("what skills do senior mlops engineers need", kb).topic == "requirements"
 
+    def test_any_tips_after_context_asks_about_the_context(self, kb):
+        """'... want to get into mlops. Any tips?': the way in, not every best practice."""
+        reply = handlers.ask("Been a QA tester for 4 years and want to get into mlops. Any tips?", kb)
+        assert reply.topic == "career" and "Junior MLOps Engineer" in reply.text[:300]
+
     def test_a_degree_only_mentioned_is_no_question_about_it(self, kb):
         """'does the phd actually help?' asks the schooling; 'new grad w a cs degree, how do i break
-        in?' asks the way in (the shared answers hold that case)."""
+        in?' asks the way in."""
         reply = handlers.ask(
             "Chemistry PhD candidate here, moving to ML engineering. does the phd really help?", kb
         )
