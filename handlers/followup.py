@@ -259,7 +259,10 @@ def _across_or_thanks(t: _Message) -> str | None:
     each = said_across <= lists["each"] and len(last.roles) > 1
     each = each or (said_across == {"any"} and bool(last.roles) and not any_role)
     pointing = set(m.words) & lists["pointers"] and not any_role  # "is anyone hiring them?"
-    across = said_across and not pointing and not each
+    where = (
+        set(m.words) & lists["geography"]
+    )  # "which part of the world is leading?": where, of the last role
+    across = said_across and not pointing and not each and not where
     return t.text if across or thanks(t.engine, m) else None
 
 
@@ -383,6 +386,7 @@ def _leans_on_thread(t: _Message, roles: list[str], named_topic: bool) -> bool:
         or named_topic
         or beyond(t.engine, m)  # "what about PTO?": a policy of the role just discussed
         or names_place(t.engine, m)  # "and outside the US?"
+        or set(m.words) & t.lists["geography"]  # "which part of the world is leading?"
         or (t.leaning and (not m.subject or len(m.words) > _SHORT))  # "and where do i get experience ..."
     )
 

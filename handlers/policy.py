@@ -32,7 +32,7 @@ from handlers.question import asks_why
 from handlers.salary import matching
 from handlers.scope import outside
 from handlers.topic import Choice
-from knowledge.english import is_word
+from knowledge.english import is_common, is_word
 from knowledge.index import Hit
 from knowledge.match import Focus, Match, stem
 from knowledge.skills import named_in
@@ -42,6 +42,11 @@ __all__ = ["decide"]
 _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "all", "every", "each"}
 
 _RARE = 5.0  # a word held by about 7 lines or fewer: specific enough to search all roles for
+_WHICH_ROLES = re.compile(  # "which jobs ...", "do any of these roles ...": asked across the roles
+    r"\b(?:which|what|any|all|both|none)\s+(?:\w+\s+)?(?:of\s+(?:the|these|those|them)\s+)?(?:\w+\s+)?"
+    r"(?:roles?|jobs?|positions?|titles?|careers?|them|ones?)\b"
+)
+_SPECIFIC = 4.0  # a word held by about a dozen lines or fewer: a subject some roles have, others not
 
 
 _GROWTH = {"demand", "career", "trends"}  # topics whose figures are growth figures
@@ -333,6 +338,12 @@ def _compare(
     return Plan("compare", roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
 
 
+def _specific(t: Term) -> bool:
+    """A term that can be a subject across the roles: rare in the documents, and a phrase or a word
+    that is no everyday English ("model drift", "kubernetes"; not "accurate", "resources", "2022")."""
+    return t.weight >= _SPECIFIC and not t.word.isdigit() and (" " in t.word or not is_common(t.word))
+
+
 def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
     """From what was read to how to answer."""
     matcher, role_ids = engine.matcher, engine.role_ids
@@ -423,6 +434,11 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         if beyond and all(t.word in engine.matcher.beyond for t in beyond):
             return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=beyond, match=m)
         held = tuple(t for t in terms if engine.evidence.found(t))  # the rest is colour ("friendly")
+        explicit = (
+            set(m.tokens) & MENTION or _WHICH_ROLES.search(" ".join(m.words)) or m.words[:1] == ("who",)
+        )
+        if not explicit:  # "which specialization ... stability?", asked of no role in words: everyday
+            held = tuple(t for t in held if _specific(t))  # words are no subject to look up across them
         if set(m.tokens) & MENTION and held and len(held) < len(terms) and said_together(m, terms):
             # "what roles mention federated learning?": not "5 of 5 roles mention learning"
             return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=terms, match=m)

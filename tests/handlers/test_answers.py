@@ -165,6 +165,14 @@ class TestAcrossRoles:
         assert reply.topic == "best-practices"
         assert "Implement version control for code and data" in reply.text[:400]
 
+    def test_an_everyday_word_is_no_subject_to_look_up_across_the_roles(self, kb):
+        """'is it accurate that ...?' asks no role which mentions "accurate"; 'which roles mention
+        monitoring?' does ask."""
+        reply = handlers.ask("honestly is it accurate that every job title now says AI?", kb)
+        assert "in the role documents" not in reply.text[:100]
+        reply = handlers.ask("which roles mention monitoring?", kb)
+        assert reply.text.startswith("*“monitoring” in the role documents*")
+
     def test_things_named_as_alternatives_are_each_looked_for(self, kb):
         """'copilot or genai': the roles that mention either, each with its lines; not only those that
         mention the rarer word."""

@@ -290,6 +290,11 @@ class TestCompleting:
         first, reply = talk(kb, "how much can a senior ai systems engineer make?", "why so high?")
         assert "Factors Influencing Salary" in reply.text[:600] and reply.text != first.text
 
+    def test_where_in_the_world_asks_of_the_role_discussed(self, kb):
+        """'which part of the world is leading?' after a role's demand: that role's regions."""
+        *_, reply = talk(kb, "is mlops in demand", "why is that?", "which part of the world is leading")
+        assert reply.roles == ("mlops-engineer",) and reply.topic == "demand"
+
     def test_ok_then_a_question_is_a_question(self, kb):
         """'ok how do i get there' after a role's requirements asks the way in; 'ok' alone thanks."""
         _, reply = talk(kb, "what does an mlops engineer need to know?", "ok how do i get there")
