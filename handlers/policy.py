@@ -167,10 +167,10 @@ def _in_role(
     outlook = outlook and strong_topic(m) not in ("requirements", "trends")
     if routed != "salary" and not places and outlook:  # whatever kind the model read
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
-    elif routed != "salary" and (
-        asks(engine, m, "study") or _degree(engine, m)
-    ):  # "what should my son study?",
-        # "does the phd actually help?": the schooling
+    elif routed == "career" and asks(engine, m, "grow"):  # "what are my options down the road?"
+        kind, sure = "grow", 1.0
+    elif routed != "salary" and (asks(engine, m, "study") or _degree(engine, m)):
+        # "what should my son study?", "does the phd actually help?": the schooling
         kind, sure = "study", 1.0
     if kind == "industries" and engine.matcher.word_lists["geography"] & set(m.words):
         kind = None  # "where in the world are they in demand?": places, not sectors

@@ -1,6 +1,6 @@
 """A problem the person has, and how to handle it ("budget is tight and our tooling sucks. how do
-mlops teams cope?"): the lines of the role's challenges, best practices and soft skills that name
-the problem, in the words of the whole message, each challenge with the solution given beside it."""
+mlops teams cope?"): the lines of the role's challenges, best practices, soft skills and duties that
+name the problem, in the words of the whole message, each challenge with the solution given beside it."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from knowledge.match import Match
 
 __all__ = ["asks_fix", "problem_lines"]
 
-_SECTIONS = ("challenges", "best-practices", "soft-skills")
+_SECTIONS = ("challenges", "best-practices", "soft-skills", "responsibilities")
 _WORDS = 12  # words of the message looked up (a long post costs no more)
 _GETTING_IN = {
     "become",

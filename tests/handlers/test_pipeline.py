@@ -581,6 +581,18 @@ class TestAdvice:
         # the skills of seniors stay requirements
         assert handlers.ask("what skills do senior mlops engineers need", kb).topic == "requirements"
 
+    def test_options_down_the_road_lead_with_the_ladder(self, kb):
+        reply = handlers.ask("ML engineer here, 3 years in. What are my options down the road?", kb)
+        assert reply.topic == "career" and "Career Progression" in reply.text[:200]
+
+    def test_the_number_of_an_offer_is_pay(self, kb):
+        reply = handlers.ask(
+            "i got an offer as an mlops engineer. is the number good? what do they usually pay", kb
+        )
+        assert reply.topic == "salary"
+        reply = handlers.ask("what is the number of years of experience needed for mlops", kb)
+        assert reply.topic == "requirements" and "Typically 3-6 years" in reply.text[:300]
+
     def test_any_tips_after_context_asks_about_the_context(self, kb):
         """'... want to get into mlops. Any tips?': the way in, not every best practice."""
         reply = handlers.ask("Been a QA tester for 4 years and want to get into mlops. Any tips?", kb)
