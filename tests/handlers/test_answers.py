@@ -276,6 +276,12 @@ class TestNotCovered:
         reply = handlers.ask(asked, kb)
         assert reply.topic == "salary" and "5-7 Years" in reply.text[:300]
 
+    def test_a_package_is_pay_and_a_relocation_package_is_not_covered(self, kb):
+        reply = handlers.ask("what's the typical package for a senior mlops engineer", kb)
+        assert reply.topic == "salary" and "$200,000 - $220,000" in reply.text[:300]
+        reply = handlers.ask("does mlops come with a relocation package", kb)
+        assert reply.intent == "unknown" and "“relocation package”" in reply.text
+
     def test_what_they_build_day_to_day_is_the_job(self, kb):
         reply = handlers.ask("what do ml platform engineers build day to day", kb)
         assert reply.topic == "responsibilities" and "Career Development" not in reply.text[:600]
