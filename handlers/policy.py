@@ -187,6 +187,8 @@ def _in_role(
     )
     if advice is not None:
         return advice
+    if routed == "challenges":  # "how do they handle that?": how it is asked, not what
+        terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["coping"])
     if strong_topic(m) == "responsibilities":  # "what do they build day to day?": the job itself
         terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["doing"])
     if routed == "salary":  # "pay range in the US?": the market every pay figure is given for
