@@ -352,9 +352,9 @@ def _roles_named(t: _Message) -> tuple[list[str], str, bool]:
     """(the roles the message names, in words too, the body without the words that named them,
     whether it names a topic): "what about the ops side?", "and the other one?"."""
     m, last, body, named_topic = t.m, t.last, t.body, t.named_topic
-    everyday, said = (
-        ([], set()) if m.roles or m.ambiguous or t.they else _everyday_roles(t.engine, m, t.offered)
-    )
+    everyday, said = ([], set()) if m.roles or t.they else _everyday_roles(t.engine, m, t.offered)
+    if m.ambiguous and not set(everyday) <= {r for _, rs in m.ambiguous for r in rs}:
+        everyday, said = [], set()  # "the ones putting ai on factory floors": AI said, the role described
     roles = list(m.roles) or everyday
     if not roles and _OTHER & set(m.words) and len(last.roles) == 1:  # "and the other one?"
         pair = _recent_pair(t.turns)
@@ -406,7 +406,8 @@ def _filled(t: _Message) -> str:
     if not _leans_on_thread(t, roles, named_topic):
         return t.text
     roles, last = _roles_filled(t, roles)
-    topic = _topic_filled(t, roles, last, named_topic)
+    rest = t.engine.matcher.match(body) if body != t.body else m  # without the words naming the role
+    topic = _topic_filled(t, roles, last, named_topic, rest)
     focus = _focus_filled(t, last, named_topic)
     lead = ["compare"] if len(roles) > 1 else []
     parts = [*lead, *roles, *topic, *focus, body]  # what is filled in first: the question stays last
@@ -431,7 +432,7 @@ def _roles_filled(t: _Message, roles: list[str]) -> tuple[list[str], Turn]:
     return roles, last
 
 
-def _topic_filled(t: _Message, roles: list[str], last: Turn, named_topic: bool) -> list[str]:
+def _topic_filled(t: _Message, roles: list[str], last: Turn, named_topic: bool, rest: Match) -> list[str]:
     """The topic: the one named, else the last one; "how do they deal with that?" after the
     challenges asks what they do (the solutions given there, else the best practices); "can they
     work remotely?" lets the lines on the subject decide."""
@@ -441,7 +442,7 @@ def _topic_filled(t: _Message, roles: list[str], last: Turn, named_topic: bool) 
     coping = set(m.words) & lists["coping"] and pointing  # "how to overcome tht", "how do they deal"
     if last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles:
         return ["challenges" if any(solutions(t.engine, r) for r in roles) else "best-practices"]
-    if not named_topic and _own_subject(t.engine, m) and not m.focus:
+    if not named_topic and _own_subject(t.engine, rest) and not m.focus:  # not "the folks who run the infra"
         return [""]
     return topic
 

@@ -172,6 +172,8 @@ def _in_role(
     elif routed != "salary" and (asks(engine, m, "study") or _degree(engine, m)):
         # "what should my son study?", "does the phd actually help?": the schooling
         kind, sure = "study", 1.0
+    asked = {w for p in engine.advice.get(kind or "", {}).get("asked", ()) for w in p.split()}
+    terms = tuple(t for t in terms if t.word not in asked)  # "how does that affect pay": how it is asked
     if kind == "industries" and engine.matcher.word_lists["geography"] & set(m.words):
         kind = None  # "where in the world are they in demand?": places, not sectors
     if kind == "entry" and already(engine, m, role):  # "how do i get to team lead from ml platform engineer"

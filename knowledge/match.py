@@ -187,6 +187,15 @@ class Matcher:
             for value, phrases in values.items()
             for p in phrases
         }
+        joined = {  # "sanfrancisco", "newyork": a place typed as one word (never spell-corrected)
+            key(p.replace(" ", "")): (dim, value)
+            for dim in ("location", "company")
+            for value, phrases in aliases.focus.get(dim, {}).items()
+            for p in phrases
+            if " " in p and len(p) > 7
+        }
+        for k, v in joined.items():
+            self.focus_phrases.setdefault(k, v)
         self.word_lists = {name: frozenset(ws) for name, ws in aliases.word_lists.items()}
         for phrase in aliases.not_topics:  # "hiring manager": no level either
             self.focus_phrases.setdefault(key(phrase), (None, None))
@@ -249,7 +258,9 @@ class Matcher:
         self._intent_firsts = frozenset(
             p.split()[0] for ws in self.intent_words.values() for p in ws if " " in p
         )
-        self.known = self.vocab | self.stopwords | frozenset(w.lower() for w in known_words)
+        self.known = (
+            self.vocab | self.stopwords | frozenset(w.lower() for w in known_words) | frozenset(joined)
+        )
         self._fuzzy: Choices | None = None  # made on the first word to correct
         self._roles: Choices | None = None
         self._phrases: Choices | None = None

@@ -295,6 +295,23 @@ class TestCompleting:
         *_, reply = talk(kb, "is mlops in demand", "why is that?", "which part of the world is leading")
         assert reply.roles == ("mlops-engineer",) and reply.topic == "demand"
 
+    def test_roles_described_in_everyday_words(self, kb):
+        """'the folks who run the infra', 'the ones putting ai on factory floors', 'the model
+        builders': those roles, on the thread's topic; 'sanfrancisco' is San Francisco."""
+        for said, role in (
+            ("what about the folks who run the infra", "ml-platform-engineer"),
+            ("and the ones putting ai on factory floors", "production-ai-engineer"),
+            ("and the model builders?", "ai-ml-engineer"),
+        ):
+            _, reply = talk(kb, "mlops salary", said)
+            assert (reply.roles, reply.topic) == ((role,), "salary"), said
+        _, reply = talk(kb, "mlops engineer salary", "in sanfrancisco?")
+        assert "$300,600" in reply.text[:300]
+
+    def test_how_that_affects_pay_asks_what_drives_pay(self, kb):
+        _, reply = talk(kb, "what trends matter for ml engineers", "how does that affect pay")
+        assert reply.topic == "salary" and "Factors Influencing" in reply.text[:300]
+
     def test_ok_then_a_question_is_a_question(self, kb):
         """'ok how do i get there' after a role's requirements asks the way in; 'ok' alone thanks."""
         _, reply = talk(kb, "what does an mlops engineer need to know?", "ok how do i get there")
