@@ -380,6 +380,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         terms = tuple(t for t in terms if t.word != "ai")  # the field, not a subject
         if not m.roles and asks(engine, m, "study"):  # "what fields of study lead to a career in AI?"
             return _compare(engine, m, role_ids, "requirements", (), "study")
+    if not (m.roles or m.ambiguous) and asks(engine, m, "prospects") and not strong_topic(m):
+        # "is AI going to replace AI engineers? across all these roles": the outlook of every role
+        return _compare(engine, m, role_ids, "demand", (), "prospects")
     if len(m.focus.levels) >= 2 and not strong_topic(m) and "salary" not in m.topic_scores:
         scores = {**m.topic_scores, "career": GENERIC_WEIGHT}
         m = m.model_copy(update={"topic": "career", "topic_scores": scores})

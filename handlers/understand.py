@@ -33,6 +33,12 @@ _NAMED = 3  # a topic phrase this strong names the topic outright (as handlers.t
 _WORDED = 2  # a topic phrase this strong names the topic in words
 _BARE_QUESTION = 6  # a question this short that names nothing is about what its context names
 _CONTEXT_SURE = 0.7  # a question the model reads less surely takes the topic its context names
+_FIELD_ROLES = re.compile(
+    r"\b(?:(?:ai|ml|ai ?/ ?ml|ai (?:and|&) ml|machine learning|ai engineering|ml engineering)\s+"
+    r"(?:roles|jobs|positions|careers|job titles)"
+    r"|across (?:all )?(?:of )?(?:the |these |those )?(?:roles|jobs))\b",
+    re.IGNORECASE,
+)
 _ASKING = {"how", "what", "why", "which", "when", "where", "who"}
 _THANKS_WORDS = 8  # a thanks that goes on longer may be asking something
 _ELLIPTICAL = (
@@ -263,6 +269,9 @@ def plan(text: str, engine: Engine) -> Plan:
         before, context = split(context)  # the sentence before says what is asked
         question = f"{before} {question}"
     m = engine.matcher.match(question)
+    if _FIELD_ROLES.search(body) and set(m.roles) <= set(m.weak_roles):
+        # "which AI/ML roles expect SQL?", "across all these roles": the field's roles, every one
+        m = m.model_copy(update={"roles": (), "weak_roles": (), "ambiguous": ()})
     if _SLASH.match(text):
         m = _role_slot(engine, m, question).model_copy(update={"command": True})
     if context:

@@ -173,6 +173,16 @@ class TestAcrossRoles:
         reply = handlers.ask("which roles mention monitoring?", kb)
         assert reply.text.startswith("*“monitoring” in the role documents*")
 
+    def test_the_fields_roles_are_every_role(self, kb):
+        """'which AI/ML roles expect SQL?' asks across the roles, not the AI/ML Engineer's alone;
+        'is AI going to replace AI engineers? across all these roles' asks every role's outlook."""
+        reply = handlers.ask("Which AI/ML roles expect SQL?", kb)
+        assert reply.intent == "compare" and len(reply.roles) >= 2
+        reply = handlers.ask(
+            "Is AI going to replace AI engineers? Asking for real, across all these roles.", kb
+        )
+        assert reply.intent == "compare" and len(reply.roles) == 5 and reply.topic == "demand"
+
     def test_things_named_as_alternatives_are_each_looked_for(self, kb):
         """'copilot or genai': the roles that mention either, each with its lines; not only those that
         mention the rarer word."""
