@@ -446,7 +446,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         )
         if not explicit:  # "which specialization ... stability?", asked of no role in words: everyday
             held = tuple(t for t in held if _specific(t))  # words are no subject to look up across them
-        if set(m.tokens) & MENTION and held and len(held) < len(terms) and said_together(m, terms):
+        lacking = [t for t in terms if t not in held and not is_common(t.word)]  # "federated", not "friendly"
+        if set(m.tokens) & MENTION and held and lacking and said_together(m, terms):
             # "what roles mention federated learning?": not "5 of 5 roles mention learning"
             return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=terms, match=m)
         if held and engine.evidence.covered(held):

@@ -173,6 +173,12 @@ class TestAcrossRoles:
         reply = handlers.ask("which roles mention monitoring?", kb)
         assert reply.text.startswith("*“monitoring” in the role documents*")
 
+    def test_an_everyday_word_beside_a_mentioned_subject_is_colour(self, kb):
+        """'most remote-friendly? does any of them mention remote work?': remote work is looked up
+        ("friendly" is colour); "federated learning" stays one phrase no document has."""
+        reply = handlers.ask("Which of these roles is most remote-friendly? Do any mention remote work?", kb)
+        assert reply.roles == ("mlops-engineer",) and "Potential for remote work" in reply.text[:400]
+
     def test_the_fields_roles_are_every_role(self, kb):
         """'which AI/ML roles expect SQL?' asks across the roles, not the AI/ML Engineer's alone;
         'is AI going to replace AI engineers? across all these roles' asks every role's outlook."""
