@@ -179,6 +179,10 @@ class TestAcrossRoles:
         reply = handlers.ask("Which of these roles is most remote-friendly? Do any mention remote work?", kb)
         assert reply.roles == ("mlops-engineer",) and "Potential for remote work" in reply.text[:400]
 
+    def test_a_rebrand_question_asks_what_the_role_is(self, kb):
+        reply = handlers.ask("MLOps engineer: what is it exactly? a fancy rebrand, or a distinct job?", kb)
+        assert reply.topic == "overview" and "often referred to as an MLOps Engineer" in reply.text[:400]
+
     def test_the_fields_roles_are_every_role(self, kb):
         """'which AI/ML roles expect SQL?' asks across the roles, not the AI/ML Engineer's alone;
         'is AI going to replace AI engineers? across all these roles' asks every role's outlook."""
