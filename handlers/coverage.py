@@ -49,6 +49,7 @@ _SENTENCE_WORDS = {
     "so",
 }
 
+_PLACE_BEFORE = {"the", "in", "outside", "across", "within"}  # "in the US", not "for us"
 MAX_SUBJECT = 8  # distinct subject words looked up: a 4,000-character message costs no more
 
 
@@ -120,7 +121,12 @@ def _terse(engine: Engine, m: Match) -> bool:
 
 def subject_terms(engine: Engine, m: Match) -> tuple[Term, ...]:
     across, home = engine.matcher.across_words, origins(engine, m)
-    words = list(dict.fromkeys(w for w in m.subject if w not in across and w not in home))[:MAX_SUBJECT]
+    said = m.words
+    pronoun = {w for i, w in enumerate(said) if w == "us" and (i == 0 or said[i - 1] not in _PLACE_BEFORE)}
+    words = list(
+        dict.fromkeys(w for w in m.subject if w not in across and w not in home and w not in pronoun)
+    )
+    words = words[:MAX_SUBJECT]
     synonyms = engine.evidence.synonyms
     for a, b in zip(m.subject, m.subject[1:], strict=False):  # "self driving": one thing
         if f"{a} {b}" in synonyms and a in words and b in words:

@@ -581,6 +581,20 @@ class TestAdvice:
         # the skills of seniors stay requirements
         assert handlers.ask("what skills do senior mlops engineers need", kb).topic == "requirements"
 
+    def test_words_of_the_context_are_no_level_or_place(self, kb):
+        """ "we're starting to look at AI" sets no entry level; "for us" is no US; "after a few years"
+        is mid level."""
+        reply = handlers.ask(
+            "We're starting to look at AI in our hospital and need an AI systems engineer. What would that "
+            "person actually be doing for us day to day?",
+            kb,
+        )
+        assert (
+            reply.topic == "responsibilities" and "Junior" not in reply.text[:300] and " US" not in reply.text
+        )
+        reply = handlers.ask("production ai engineer pay after a few years", kb)
+        assert "$140,000 to $153,788" in reply.text[:400]
+
     def test_options_down_the_road_lead_with_the_ladder(self, kb):
         reply = handlers.ask("ML engineer here, 3 years in. What are my options down the road?", kb)
         assert reply.topic == "career" and "Career Progression" in reply.text[:200]
