@@ -169,11 +169,14 @@ def _in_role(
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
     elif routed == "career" and asks(engine, m, "grow"):  # "what are my options down the road?"
         kind, sure = "grow", 1.0
+    elif routed != "salary" and kind != "resume" and asks(engine, m, "resume"):  # "what do employers
+        kind = "resume"  # actually want to see?": what to show
     elif routed != "salary" and (asks(engine, m, "study") or _degree(engine, m)):
         # "what should my son study?", "does the phd actually help?": the schooling
         kind, sure = "study", 1.0
-    asked = {w for p in engine.advice.get(kind or "", {}).get("asked", ()) for w in p.split()}
-    terms = tuple(t for t in terms if t.word not in asked)  # "how does that affect pay": how it is asked
+    if kind in (*_WHY_PAY, "drivers"):  # "how does that affect pay": how it is asked, no subject
+        asked = {w for p in engine.advice.get(kind, {}).get("asked", ()) for w in p.split()}
+        terms = tuple(t for t in terms if t.word not in asked)
     if kind == "industries" and engine.matcher.word_lists["geography"] & set(m.words):
         kind = None  # "where in the world are they in demand?": places, not sectors
     if kind == "entry" and already(engine, m, role):  # "how do i get to team lead from ml platform engineer"

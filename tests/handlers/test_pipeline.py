@@ -595,6 +595,14 @@ class TestAdvice:
         reply = handlers.ask("production ai engineer pay after a few years", kb)
         assert "$140,000 to $153,788" in reply.text[:400]
 
+    def test_what_employers_want_to_see_is_what_to_show(self, kb):
+        reply = handlers.ask(
+            "finished a stats masters, 5 months of applying to ml engineer jobs and no callbacks. "
+            "what do employers actually want to see from someone like me?",
+            kb,
+        )
+        assert reply.topic in ("career", "requirements") and "projects" in reply.text[:400]
+
     def test_options_down_the_road_lead_with_the_ladder(self, kb):
         reply = handlers.ask("ML engineer here, 3 years in. What are my options down the road?", kb)
         assert reply.topic == "career" and "Career Progression" in reply.text[:200]
