@@ -312,6 +312,10 @@ class TestCompleting:
         _, reply = talk(kb, "what trends matter for ml engineers", "how does that affect pay")
         assert reply.topic == "salary" and "Factors Influencing" in reply.text[:300]
 
+    def test_how_hard_to_break_in_asks_the_way_in(self, kb):
+        _, reply = talk(kb, "what does an mlops engineer do", "is it hard to break in")
+        assert reply.roles == ("mlops-engineer",) and reply.topic == "career"
+
     def test_ok_then_a_question_is_a_question(self, kb):
         """'ok how do i get there' after a role's requirements asks the way in; 'ok' alone thanks."""
         _, reply = talk(kb, "what does an mlops engineer need to know?", "ok how do i get there")
