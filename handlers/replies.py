@@ -34,7 +34,7 @@ _SAMPLED = 3  # candidates shown with a line of their section when "which role?"
 _SAMPLE_MAX = 160
 _OPENING = 450
 _COMPARE_LINES = 4  # lines per role when two roles are compared without a point
-_ROLE_CHARS = 300  # ... within about this many characters, so the second role shows on the first screen
+_ROLE_CHARS = 360  # ... within about this many characters as shown, so the second role is on the first screen
 _FEWEST = 2  # ... and never fewer lines than this
 _CONTRASTED = {"soft-skills", "best-practices", "challenges", "responsibilities", "trends"}
 # words that ask how roles differ ("how do their soft skills differ?", "platform vs mlops"), not
@@ -141,12 +141,11 @@ def _make_brief(engine: Engine, role_id: str, topic_id: str, most: int) -> str:
     hits = [h for h in hits if h.line.bullet or h.line.path or h is defining]
     kept = {id(h) for h in sorted(hits, key=lambda h: -h.score)[:most]}  # stable: by position on ties
     hits = [h for h in hits if id(h) in kept]
-    size, fitted = 0, []
-    for h in hits:  # each role's share of the first screen: long lines leave room for fewer
-        if len(fitted) >= _FEWEST and size + len(h.line.text) > _ROLE_CHARS:
-            break
+    fitted: list = []
+    for h in hits:  # each role's share of the first screen, as shown (headings too): long lines leave
+        if len(fitted) >= _FEWEST and len(lines_text(engine, [*fitted, h], topic_id)) > _ROLE_CHARS:
+            break  # room for fewer
         fitted.append(h)
-        size += len(h.line.text) + len(h.line.label or "")
     hits = fitted
     if not hits:
         return _opening(engine.section_text(role_id, topic_id))
