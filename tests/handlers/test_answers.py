@@ -349,6 +349,10 @@ def test_both_roles_of_a_comparison_show_on_the_first_screen(kb):
     opening line is on the first screen too."""
     reply = handlers.ask("please what is difference of mlops engineer and ai ml engineer?", kb)
     assert "An AI/Machine Learning (ML) Engineer plays a crucial role" in first_screen(reply)
+    # headings count too: a section with many short headed lines leaves the second role room
+    reply = handlers.ask("ml engineer vs ai systems engineer: what do they each need to know?", kb)
+    second = first_screen(reply).split("*AI Systems Engineer*\n", 1)
+    assert len(second) == 2 and "• " in second[1]
 
 
 class TestCompareOnAPoint:
