@@ -61,6 +61,11 @@ class Engine:
             self._evidence = Evidence(index, self._synonyms, self._words, pay)
         return self._evidence
 
+    def role_words(self, roles: tuple[str, ...]) -> frozenset[str]:
+        """The words of these roles' own names ("ml", "platform", "ops")."""
+        names = self.matcher.aliases.role_phrases()
+        return frozenset(w for r in roles for p in names.get(r, ()) for w in p.split())
+
     def keep(self, key: tuple[str, ...], make: Callable[[], Any]) -> Any:
         """make(), kept under `key` while fewer than 512 things are kept (a bound: what a key
         names is finite, but hostile focus combinations must not grow a server's memory)."""

@@ -196,8 +196,10 @@ def _in_role(
         terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["coping"])
     if strong_topic(m) == "responsibilities":  # "what do they build day to day?": the job itself
         terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["doing"])
-    if routed == "salary":  # "pay range in the US?": the market every pay figure is given for
-        terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["home_market"])
+    if routed == "salary":  # "pay range in the US?": the market every pay figure is given for; "median
+        # for a platform engineer on the ML side": a word of the role's own names
+        colour = engine.matcher.word_lists["home_market"] | engine.role_words((role,))
+        terms = tuple(t for t in terms if t.word not in colour)
     if m.focus and routed == "salary":  # a pay question: words its salary section lacks are colour
         ev = engine.evidence
         terms = tuple(t for t in terms if any(ev.found_in_topic(f, "salary", [role]) for f in t.forms))

@@ -96,15 +96,19 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
     found = matching(role, focus)
     if found:
         return "\n".join([f"*Figures for {words}:*", *_lines(found, topic_titles)])
-    lines = [f"_The {escape(role.title)} document has no salary figure for {words}._"]
+    singles = [(one, matching(role, one)) for one in _singles(focus)]
+    together = " and ".join(escape(w) for w in focus.words()) + " together" if len(singles) > 1 else words
+    # "the median, and what do the top 10% pull in?": two figures asked, each found, nothing to regret
+    each = len(singles) > 1 and all(figs for _, figs in singles)
+    lines = [] if each else [f"_The {escape(role.title)} document has no salary figure for {together}._"]
     top = top_figure(role) if "top" in focus.levels and not matching(role, Focus(levels=("top",))) else None
     if top is not None:  # "mlops max salary": no figure says top, the highest one answers
         lines += ["", "*Its highest salary figure:*", figure_line(top)]
-    singles = [(one, matching(role, one)) for one in _singles(focus)]
     for one, figs in singles if len(singles) > 1 else ():
         if figs:
             lines += ["", f"*Figures for {', '.join(escape(w) for w in one.words())}:*"]
             lines += _lines(figs[:_EACH], topic_titles)
+    lines = lines[1:] if each and lines and not lines[0] else lines
     if len(lines) == 1:
         lines += ["", "*Its figures level by level:*"]
         lines += [

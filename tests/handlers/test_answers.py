@@ -302,6 +302,15 @@ class TestNotCovered:
         reply = handlers.ask("does mlops come with a relocation package", kb)
         assert reply.intent == "unknown" and "“relocation package”" in reply.text
 
+    def test_two_figures_asked_are_each_shown_without_regret(self, kb):
+        """'the median, and what do the top 10% pull in?' (the role's own words as colour): both
+        figures, and no "no salary figure for top, median" before them."""
+        reply = handlers.ask(
+            "What's the median for a platform engineer on the ML side, and what do the top 10% make?", kb
+        )
+        assert "$165,780" in reply.text[:400] and "$275,000" in reply.text[:400]
+        assert "no salary figure" not in reply.text
+
     def test_what_they_build_day_to_day_is_the_job(self, kb):
         reply = handlers.ask("what do ml platform engineers build day to day", kb)
         assert reply.topic == "responsibilities" and "Career Development" not in reply.text[:600]
