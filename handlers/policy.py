@@ -468,6 +468,11 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         weak = m.topic is not None and (m.topic_scores[m.topic] < 2 or guessed)  # "how does X differ from Y"
         topic = m.topic if m.topic and not weak else ("salary" if m.focus else "overview")
         kind = choice.label if choice.sure >= ADVICE_SURE else None  # "how does X differ from Y": no list
+        doing = set(m.words) & engine.matcher.word_lists["doing"]  # "who touches data pipelines more?"
+        if doing and not strong_topic(m) and not m.focus:  # what each does: the duties
+            m = m.model_copy(update={"topic": "responsibilities", "topic_scores": {"responsibilities": 2}})
+            topic, kind = "responsibilities", None
+            terms = tuple(t for t in terms if t.word not in doing)
         return _compare(engine, m, tuple(roles), topic, terms, kind)
     if len(m.roles) == 1:
         kind = choice.label

@@ -353,6 +353,12 @@ class TestRoleWords:
         assert reply.intent == "compare" and set(reply.roles) == {"mlops-engineer", "ml-platform-engineer"}
 
 
+def test_who_does_more_of_something_compares_the_duties(kb):
+    reply = handlers.ask("who touches data pipelines more, mlops or ML eng?", kb)
+    assert reply.intent == "compare" and reply.topic == "responsibilities"
+    assert "Set up and manage data pipelines" in first_screen(reply)
+
+
 def test_both_roles_of_a_comparison_show_on_the_first_screen(kb):
     """A comparison of two roles in brief keeps each role's share short: the second role's
     opening line is on the first screen too."""
