@@ -301,10 +301,10 @@ def plan(text: str, engine: Engine) -> Plan:
             m = _topic_from(
                 m.model_copy(update={"subject": (*m.subject, *m.context)}), engine.matcher.match(body)
             )
-        elif not m.topic_scores and len(m.words) <= _BARE_QUESTION and m.context:
+        elif not m.topic_scores and len(m.words) <= _BARE_QUESTION and (m.context or ctx.topic_scores):
             # "im an mlops engineer and my models keep drifting. what's the recommended fix?": the fix of
-            # what the context says
-            m = m.model_copy(update={"subject": (*m.subject, *m.context)})
+            # what the context says; "got an offer ... in Chicago. what's typical there?": its topic too
+            m = _topic_from(m.model_copy(update={"subject": (*m.subject, *m.context)}), ctx)
         elif (
             m.topic_scores.get(m.topic or "", 0) < _WORDED
             and body.split(" ", 1)[0] not in engine.kb.roles  # not a follow-up completed from its thread

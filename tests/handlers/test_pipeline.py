@@ -607,6 +607,15 @@ class TestAdvice:
         reply = handlers.ask("ML engineer here, 3 years in. What are my options down the road?", kb)
         assert reply.topic == "career" and "Career Progression" in reply.text[:200]
 
+    def test_a_bare_question_takes_the_topic_its_context_names(self, kb):
+        """'got an offer ... in Chicago. The number seems fine. what's typical there?': Chicago pay."""
+        reply = handlers.ask(
+            "Just got an offer for a production AI engineer job in Chicago. The number seems fine but I "
+            "have nothing to compare it to. what's typical there?",
+            kb,
+        )
+        assert reply.topic == "salary" and "Chicago" in reply.text[:300]
+
     def test_the_number_of_an_offer_is_pay(self, kb):
         reply = handlers.ask(
             "i got an offer as an mlops engineer. is the number good? what do they usually pay", kb
