@@ -29,6 +29,7 @@ def asks_why(words: tuple[str, ...] | list[str]) -> bool:
 
 
 _MOST = 45  # words of question kept
+_ASIDE = re.compile(r"^(?:and\s+)?(?:also|plus|bonus question|side question|p\.?s\.?)\b", re.IGNORECASE)
 
 
 # "coming from finance, ...": where the person comes from is context, not what is asked
@@ -49,6 +50,12 @@ def split(text: str) -> tuple[str, str]:
         return text, ""
     parts = [p.strip() for p in _SENTENCE.split(text) if p and p.strip()]
     asks = [i for i, p in enumerate(parts) if p.endswith("?") or _ASKS.match(p)]
+    # "what separates senior from mid? ... also curious what the pay jump looks like": the question
+    # is answered; the aside in passing is left for a follow-up
+    aside = {i for i, p in enumerate(parts) if i not in asks and _ASIDE.match(p)}  # not asked outright
+    if asks and aside:
+        parts = [p for i, p in enumerate(parts) if i not in aside]
+        asks = [i for i, p in enumerate(parts) if p.endswith("?") or _ASKS.match(p)]
     if not asks or len(parts) < 2:
         return text, ""
     chosen = [parts[i] for i in asks]

@@ -265,6 +265,8 @@ def plan(text: str, engine: Engine) -> Plan:
     """
     body = strip_command(text)
     question, context = split(body)
+    if context:  # what was read: the question and its context, an aside ("also curious ...?") left out
+        body = f"{context} {question}"
     if context and _ELLIPTICAL.search(question):  # "... which jobs list a number of years. Which roles do?"
         before, context = split(context)  # the sentence before says what is asked
         question = f"{before} {question}"

@@ -607,6 +607,16 @@ class TestAdvice:
         reply = handlers.ask("ML engineer here, 3 years in. What are my options down the road?", kb)
         assert reply.topic == "career" and "Career Progression" in reply.text[:200]
 
+    def test_an_aside_in_passing_does_not_steer_the_question(self, kb):
+        """'what separates senior from mid? ... also curious what the pay jump looks like': the
+        ladder; 'Also how fast has demand grown?', asked outright, is still asked."""
+        reply = handlers.ask(
+            "mid-level ML engineer, stuck for two review cycles. what actually separates senior from mid "
+            "in this job? also curious what the pay jump looks like if I ever get there",
+            kb,
+        )
+        assert reply.topic == "career" and "Senior-Level" in reply.text[:300]
+
     def test_a_bare_question_takes_the_topic_its_context_names(self, kb):
         """'got an offer ... in Chicago. The number seems fine. what's typical there?': Chicago pay."""
         reply = handlers.ask(
