@@ -607,24 +607,32 @@ class TestAdvice:
         reply = handlers.ask("ML engineer here, 3 years in. What are my options down the road?", kb)
         assert reply.topic == "career" and "Career Progression" in reply.text[:200]
 
-    def test_an_aside_in_passing_does_not_steer_the_question(self, kb):
-        """'what separates senior from mid? ... also curious what the pay jump looks like': the
-        ladder; 'Also how fast has demand grown?', asked outright, is still asked."""
-        reply = handlers.ask(
-            "mid-level ML engineer, stuck for two review cycles. what actually separates senior from mid "
-            "in this job? also curious what the pay jump looks like if I ever get there",
-            kb,
-        )
-        assert reply.topic == "career" and "Senior-Level" in reply.text[:300]
-
-    def test_a_bare_question_takes_the_topic_its_context_names(self, kb):
-        """'got an offer ... in Chicago. The number seems fine. what's typical there?': Chicago pay."""
-        reply = handlers.ask(
-            "Just got an offer for a production AI engineer job in Chicago. The number seems fine but I "
-            "have nothing to compare it to. what's typical there?",
-            kb,
-        )
-        assert reply.topic == "salary" and "Chicago" in reply.text[:300]
+    @pytest.mark.parametrize(
+        "text,topic,shown",
+        [
+            (  # an aside in passing does not steer the question it follows
+                "mid-level ML engineer, stuck for two review cycles. what actually separates senior from mid "
+                "in this job? also curious what the pay jump looks like if I ever get there",
+                "career",
+                "Senior-Level",
+            ),
+            (  # an "also" asked outright is still asked
+                "Someone told me ML engineer job postings went way up last year. Is there a real figure for "
+                "that? Also how fast has demand grown overall?",
+                "demand",
+                "Job postings for ML engineers have increased by 35%",
+            ),
+            (  # a bare question takes the topic its context names
+                "Just got an offer for a production AI engineer job in Chicago. The number seems fine but I "
+                "have nothing to compare it to. what's typical there?",
+                "salary",
+                "Chicago",
+            ),
+        ],
+    )
+    def test_a_long_message_is_read_for_its_question(self, kb, text, topic, shown):
+        reply = handlers.ask(text, kb)
+        assert reply.topic == topic and shown in reply.text[:400]
 
     def test_the_number_of_an_offer_is_pay(self, kb):
         reply = handlers.ask(
