@@ -181,7 +181,11 @@ def with_chart(engine: Engine, plan, reply: Reply) -> Reply:
         first, _, others = body.partition("\n\n")
         if plan.match is not None and len(plan.match.roles) > 1:  # the order the person named them in
             order = reply.roles
-        ranked = _by_rank(others if " pays more for " in first else body, [engine.kb.roles[r] for r in order])
+        verdict = " pays more for " in first  # the comparison's own verdict: the chart's replaces it
+        source = others if verdict else body
+        if sentence and found and before.strip():  # "lowest starting pay?": each role's entry figures,
+            source = (before.partition("\n\n")[2] if verdict else before).rstrip()  # the bars picture them
+        ranked = _by_rank(source, [engine.kb.roles[r] for r in order])
         pre = "\n\n".join(p for p in (sentence, ranked) if p)
         post, sentence, roles_out = "", "", order
     chart_text = "\n".join(p for p in (sentence, chart) if p)

@@ -44,6 +44,7 @@ class TestChart:
             assert figures.startswith(f"*{first} —")
             assert kb.roles[reply.roles[0]].title == first
             named = [t for t in re.findall(r"(?:; |against )([A-Z][\w/ ]+?Engineer)", verdict)]
+            assert "*Salary side by side*" not in reply.text  # the figures asked, then the bars; no repeat
             heads = re.findall(r"^\*([^*]+?) —", reply.text, re.M)
             assert heads[1 : 1 + len(named)] == named
 

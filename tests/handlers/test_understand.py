@@ -114,7 +114,9 @@ class TestIntents:
         """'highest entry level salary' compares all roles on entry-level figures only."""
         reply = handlers.ask("which role has the highest entry level salary", kb)
         assert (reply.intent, reply.topic, reply.focus) == ("compare", "salary", ("entry",))
-        assert "*Entry level*" in reply.text and "*Senior level*" not in reply.text
+        assert (
+            "— entry*" in reply.text and "— senior*" not in reply.text and "*Senior level*" not in reply.text
+        )
 
     def test_unknown_suggests_close_names(self, kb):
         """A near name that is too far to auto-correct is offered as 'did you mean'."""
