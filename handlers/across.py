@@ -13,7 +13,7 @@ from knowledge.english import is_common
 from knowledge.index import Hit, key
 from knowledge.match import Match
 
-__all__ = ["ROLE_LINES", "across_roles", "asked_across", "of_all", "said_together"]
+__all__ = ["ROLE_LINES", "across_roles", "asked_across", "of_all", "said_together", "specific"]
 
 ROLE_LINES = 2  # lines per role across roles or in a comparison
 _CROSS_ROLES = 5
@@ -29,6 +29,12 @@ def said_together(m: Match, terms: tuple[Term, ...]) -> bool:
     words = list(m.words)
     at = [words.index(t.word) for t in terms if t.word in words]
     return len(terms) > 1 and len(at) == len(terms) and at == list(range(at[0], at[0] + len(at)))
+
+
+def specific(t: Term) -> bool:
+    """A term that can be a subject across the roles: rare in the documents, and a phrase or a word
+    that is no everyday English ("model drift", "kubernetes"; not "accurate", "resources", "2022")."""
+    return t.weight >= _SPECIFIC and not t.word.isdigit() and (" " in t.word or not is_common(t.word))
 
 
 def listed(m: Match, terms: tuple[Term, ...]) -> bool:
@@ -92,10 +98,8 @@ def asked_across(engine: Engine, m: Match, terms: tuple[Term, ...], label: str |
         if a in words and b in words and len(ev.index.matching(f"{a} {b}")) >= _PHRASE_LINES:
             words[words.index(a)] = f"{a} {b}"
             words.remove(b)
-    specific = (
-        t for t in ev.terms(words) if t.weight >= _SPECIFIC and (" " in t.word or not is_common(t.word))
-    )
-    return tuple(t for t in specific if ev.saying(t))  # the subject as the documents say it, not a stem
+    # the subject as the documents say it, not a stem
+    return tuple(t for t in ev.terms(words) if specific(t) and ev.saying(t))
 
 
 def of_all(engine: Engine, m: Match) -> bool:

@@ -121,12 +121,10 @@ def _terse(engine: Engine, m: Match) -> bool:
 
 def subject_terms(engine: Engine, m: Match) -> tuple[Term, ...]:
     across, home = engine.matcher.across_words, origins(engine, m)
-    said = m.words
-    pronoun = {w for i, w in enumerate(said) if w == "us" and (i == 0 or said[i - 1] not in _PLACE_BEFORE)}
-    words = list(
-        dict.fromkeys(w for w in m.subject if w not in across and w not in home and w not in pronoun)
-    )
-    words = words[:MAX_SUBJECT]
+    typed = m.words
+    pronoun = {w for i, w in enumerate(typed) if w == "us" and (i == 0 or typed[i - 1] not in _PLACE_BEFORE)}
+    dropped = across | home | pronoun
+    words = list(dict.fromkeys(w for w in m.subject if w not in dropped))[:MAX_SUBJECT]
     synonyms = engine.evidence.synonyms
     for a, b in zip(m.subject, m.subject[1:], strict=False):  # "self driving": one thing
         if f"{a} {b}" in synonyms and a in words and b in words:

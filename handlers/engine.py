@@ -63,8 +63,12 @@ class Engine:
 
     def role_words(self, roles: tuple[str, ...]) -> frozenset[str]:
         """The words of these roles' own names ("ml", "platform", "ops")."""
-        names = self.matcher.aliases.role_phrases()
-        return frozenset(w for r in roles for p in names.get(r, ()) for w in p.split())
+
+        def make() -> frozenset[str]:
+            names = self.matcher.aliases.role_phrases()
+            return frozenset(w for r in roles for p in names.get(r, ()) for w in p.split())
+
+        return self.keep(("role words", *roles), make)
 
     def keep(self, key: tuple[str, ...], make: Callable[[], Any]) -> Any:
         """make(), kept under `key` while fewer than 512 things are kept (a bound: what a key

@@ -246,7 +246,6 @@ class _Message:
                 bool(self.own) and len(m.words) > _SHORT and not _everyday_roles(engine, m, self.offered)[0]
             )
         self.named_topic = named
-        self.pointing = False  # whether it points back at the thread ("them", "that role"): read later
 
 
 # Rules for a message that one reading settles: each gives the text to answer, or None to go on.
@@ -373,7 +372,7 @@ def _roles_named(t: _Message) -> tuple[list[str], str, bool]:
     return roles, body, named_topic
 
 
-def _leans_on_thread(t: _Message, roles: list[str], named_topic: bool) -> bool:
+def _leans_on_thread(t: _Message, roles: list[str], named_topic: bool, pointing: bool) -> bool:
     """Whether the message leaves something for the thread to fill in; not "why?" or a new subject
     ("what about nurses?")."""
     m = t.m
@@ -382,7 +381,7 @@ def _leans_on_thread(t: _Message, roles: list[str], named_topic: bool) -> bool:
         or m.topic
         or m.focus
         or m.ambiguous
-        or t.pointing
+        or pointing
         or named_topic
         or beyond(t.engine, m)  # "what about PTO?": a policy of the role just discussed
         or names_place(t.engine, m)  # "and outside the US?"
@@ -399,11 +398,11 @@ def _filled(t: _Message) -> str:
         t.m = t.engine.matcher.match(t.body)
     roles, body, named_topic = _roles_named(t)
     m, lists = t.m, t.lists
-    t.pointing = bool(set(m.words) & lists["pointers"]) or _about_the_roles(t.engine, m)
-    if m.ambiguous and t.pointing and last.roles and all(p == "ai" for p, _ in m.ambiguous):
+    pointing = bool(set(m.words) & lists["pointers"]) or _about_the_roles(t.engine, m)
+    if m.ambiguous and pointing and last.roles and all(p == "ai" for p, _ in m.ambiguous):
         # "will AI replace them?": AI the field, them the role
         t.m = m = m.model_copy(update={"ambiguous": ()})
-    if not _leans_on_thread(t, roles, named_topic):
+    if not _leans_on_thread(t, roles, named_topic, pointing):
         return t.text
     roles, last = _roles_filled(t, roles)
     rest = t.engine.matcher.match(body) if body != t.body else m  # without the words naming the role

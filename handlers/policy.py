@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from handlers.across import ROLE_LINES, across_roles, asked_across, of_all, said_together
+from handlers.across import ROLE_LINES, across_roles, asked_across, of_all, said_together, specific
 from handlers.advice import digest, figures_digest, pay_brief, solutions
 from handlers.ambiguity import ai_field, called, context_role
 from handlers.coverage import MENTION, beyond, natural, not_covered, unmatched_focus
@@ -46,7 +46,6 @@ _WHICH_ROLES = re.compile(  # "which jobs ...", "do any of these roles ...": ask
     r"\b(?:which|what|any|all|both|none)\s+(?:\w+\s+)?(?:of\s+(?:the|these|those|them)\s+)?(?:\w+\s+)?"
     r"(?:roles?|jobs?|positions?|titles?|careers?|them|ones?)\b"
 )
-_SPECIFIC = 4.0  # a word held by about a dozen lines or fewer: a subject some roles have, others not
 
 
 _GROWTH = {"demand", "career", "trends"}  # topics whose figures are growth figures
@@ -347,12 +346,6 @@ def _compare(
     return Plan("compare", roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
 
 
-def _specific(t: Term) -> bool:
-    """A term that can be a subject across the roles: rare in the documents, and a phrase or a word
-    that is no everyday English ("model drift", "kubernetes"; not "accurate", "resources", "2022")."""
-    return t.weight >= _SPECIFIC and not t.word.isdigit() and (" " in t.word or not is_common(t.word))
-
-
 def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
     """From what was read to how to answer."""
     matcher, role_ids = engine.matcher, engine.role_ids
@@ -450,7 +443,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             set(m.tokens) & MENTION or _WHICH_ROLES.search(" ".join(m.words)) or m.words[:1] == ("who",)
         )
         if not explicit:  # "which specialization ... stability?", asked of no role in words: everyday
-            held = tuple(t for t in held if _specific(t))  # words are no subject to look up across them
+            held = tuple(t for t in held if specific(t))  # words are no subject to look up across them
         lacking = [t for t in terms if t not in held and not is_common(t.word)]  # "federated", not "friendly"
         if set(m.tokens) & MENTION and held and lacking and said_together(m, terms):
             # "what roles mention federated learning?": not "5 of 5 roles mention learning"

@@ -7,23 +7,13 @@ from __future__ import annotations
 from handlers.engine import Engine
 from handlers.kinds import asks
 from handlers.lines import LEAD_LINES
-from knowledge.index import Hit, key
+from knowledge.index import Hit, Line, key
 from knowledge.match import Match
 
 __all__ = ["asks_fix", "problem_lines"]
 
 _SECTIONS = ("challenges", "best-practices", "soft-skills", "responsibilities")
 _WORDS = 12  # words of the message looked up (a long post costs no more)
-_GETTING_IN = {
-    "become",
-    "becoming",
-    "switch",
-    "switching",
-    "transition",
-    "transitioning",
-    "pivot",
-    "pivoting",
-}
 _RARE = 5.0  # one word this rare in the documents, or two words, in a line name the problem
 
 
@@ -69,13 +59,11 @@ def _with_solutions(engine: Engine, lead: list[Hit], role: str) -> list[Hit]:
         at = by_id.get(h.line.id)
         if at is None or not _labelled(h.line, "challenge"):
             continue
-        after = next(
-            (ln for ln in lines[at + 1 : at + 3] if (ln.label or "").lower().startswith("solution")), None
-        )
-        if after is not None and all(o.line.id != after.id for o in out):
+        after = next((ln for ln in lines[at + 1 : at + 3] if _labelled(ln, "solution")), None)
+        if after is not None:
             out.append(Hit(after, h.score, frozenset()))
-    return list({h.line.id: h for h in reversed(out)}.values())[::-1][: LEAD_LINES + 1]  # each line once
+    return list({h.line.id: h for h in out}.values())[: LEAD_LINES + 1]  # each line once, first place kept
 
 
-def _labelled(line, label: str) -> bool:
+def _labelled(line: Line, label: str) -> bool:
     return (line.label or "").lower().startswith(label)

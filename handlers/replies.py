@@ -22,6 +22,7 @@ from handlers.render import (
 )
 from handlers.reply import Reply
 from handlers.salary import compare_text, focus_text
+from knowledge.index import Hit
 
 TYPE_CHECKING = False  # without importing typing
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ def _make_brief(engine: Engine, role_id: str, topic_id: str, most: int) -> str:
     hits = [h for h in hits if h.line.bullet or h.line.path or h is defining]
     kept = {id(h) for h in sorted(hits, key=lambda h: -h.score)[:most]}  # stable: by position on ties
     hits = [h for h in hits if id(h) in kept]
-    fitted: list = []
+    fitted: list[Hit] = []
     for h in hits:  # each role's share of the first screen, as shown (headings too): long lines leave
         if len(fitted) >= _FEWEST and len(lines_text(engine, [*fitted, h], topic_id)) > _ROLE_CHARS:
             break  # room for fewer

@@ -108,13 +108,12 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
         if figs:
             lines += ["", f"*Figures for {', '.join(escape(w) for w in one.words())}:*"]
             lines += _lines(figs[:_EACH], topic_titles)
-    lines = lines[1:] if each and lines and not lines[0] else lines
     if len(lines) == 1:
         lines += ["", "*Its figures level by level:*"]
         lines += [
             f"• *{LEVELS[level]}:* {_cell(role, level)}" for level in LEVELS if _cell(role, level) != "—"
         ]
-    return "\n".join(lines)
+    return "\n".join(lines).lstrip("\n")  # with no sentence first, no blank line before the figures
 
 
 _CELL_FIGURES = 2

@@ -93,9 +93,8 @@ def thanks(engine: Engine, m: Match) -> bool:
     covered = {w for g in grams & said for w in g.split()}
     asking = max(m.topic_scores.values(), default=0) >= _WORDED  # "ok and how much do they make"
     opens = bool(words) and words[0] in engine.matcher.word_lists["gratitude"]
-    asking = asking or (
-        not opens and bool(_ASKING & set(words))
-    )  # "ok how do i get there", not "thx, what i needed"
+    # "ok how do i get there" asks; "thx, that's what i needed" does not
+    asking = asking or (not opens and bool(_ASKING & set(words)))
     if not asking and all(w in said or w in covered or w in engine.matcher.stopwords for w in words):
         return True
     # "thx, that's what i needed", "thank you, very clear": thanks first, then no question at all

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import handlers
-from handlers.problem import asks_fix
+from handlers import understand
+from handlers.problem import asks_fix, problem_lines
 
 
 @pytest.mark.parametrize(
@@ -35,11 +36,14 @@ def test_the_lines_that_name_the_problem_lead(kb, text, topic, first):
     assert reply.text.count("Utilize virtual hardware") <= 1  # a solution is shown once
 
 
-def test_a_problem_no_line_names_gets_the_usual_answer(kb):
-    """Asked how to cope with what no line names, the question is answered as before."""
-    reply = handlers.ask("how do mlops engineers cope with a long commute?", kb)
-    assert reply.intent in ("answer", "unknown")
-    assert "Inefficient tools" not in reply.text
+def test_a_problem_no_line_names_gets_no_lines_of_its_own(engine):
+    """How to cope with what no line names ("my manager is grumpy"): the stage gives nothing, and the
+    question is answered as any other; a named problem gets its lines."""
+    grumpy = understand.plan("my manager is grumpy lately, how do mlops engineers cope?", engine).match
+    assert asks_fix(engine, grumpy) and problem_lines(engine, grumpy, "mlops-engineer") == []
+    budget = understand.plan("budget small, tooling awful: how do mlops engineers cope?", engine).match
+    lines = [h.line.text for h in problem_lines(engine, budget, "mlops-engineer")]
+    assert lines[:1] == ["Inefficient tools and budget constraints"]
 
 
 def test_how_it_is_asked(engine):
