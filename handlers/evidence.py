@@ -152,6 +152,16 @@ class Evidence:
             for i in self.index.matching(form)
         )
 
+    @staticmethod
+    def as_written(form: str, lines: Iterable[Line]) -> str:
+        """The form as the first line holding it writes it ("a b testing" -> "A/B testing")."""
+        pattern = _literal(form)
+        for ln in lines:
+            found = pattern.search(ln.text.lower())
+            if found:
+                return ln.text[found.start() : found.end()]
+        return form
+
     def says(self, line: Line, term: Term) -> bool:
         """Whether the line has one of the term's forms as typed (a word start, plurals allowed),
         not only a word of the same stem."""
@@ -252,7 +262,8 @@ _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|premium over|unlike|wh
 @functools.lru_cache(maxsize=1024)
 def _literal(form: str) -> re.Pattern:
     root = form[:-1] if form.endswith("s") and len(form) > 4 else form
-    return re.compile(rf"(?<![a-z0-9]){re.escape(root)}(?:s|es)?(?![a-z0-9])")
+    joined = r"[\s/-]+".join(map(re.escape, root.split()))  # "a b testing" says "A/B testing"
+    return re.compile(rf"(?<![a-z0-9]){joined}(?:s|es)?(?![a-z0-9])")
 
 
 _SUMMING_UP = re.compile(

@@ -7,9 +7,11 @@ from collections.abc import Iterable, Sequence
 
 from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
+from handlers.evidence import Evidence
 from handlers.plan import Plan
 from handlers.render import MAX_BLOCKS, button, escape, header, section_blocks
 from handlers.reply import Reply
+from knowledge.english import is_word
 from knowledge.index import Hit, Line, key
 
 TYPE_CHECKING = False  # without importing typing
@@ -130,10 +132,18 @@ def _said(plan: Plan) -> list[tuple[str, str]]:
     is said as "autonomous vehicle"; words no line shown holds are left out ("care" of "care
     about XAI")."""
     held = frozenset().union(*(h.terms for _, hits in plan.groups for h in hits))
-    out = []
+    lines = [h.line for _, hits in plan.groups for h in hits]
+    out: list[tuple[str, str]] = []
     for t in plan.terms:
         forms = [f for f in t.forms if key(f) in held]
-        if forms:
+        if not forms:
+            continue
+        written = Evidence.as_written(forms[0], lines)
+        letters = key(written).replace(" ", "")
+        if letters.startswith(t.word) and not is_word(t.word):  # "a/b" read as "ab": "A/B testing"
+            out.append((written, written))
+        elif not any(part.startswith(t.word[:4]) for w, _ in out for part in key(w).split()[1:]):
+            # not "tests" after "A/B testing"
             out.append((t.word, forms[0]))
     return out or [(t.word, t.word) for t in plan.terms]
 

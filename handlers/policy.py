@@ -233,7 +233,10 @@ def _in_role(
         if brief:
             return _brief_plan(m, role, routed, brief, missed)
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
-    topic = named or lead[0].line.topic
+    held = {h.line.topic for h in lead}
+    # the section the lines come from, when they all come from one: not "Career Development" over
+    # Requirements' lines ("is it worth learning CUDA ...?"); a pay question stays one
+    topic = held.pop() if len(held) == 1 and named != "salary" else named or lead[0].line.topic
     if topic == "overview" and kind == "overview" and sure >= _DEFINING and not m.compare_strong:
         # "tell me about production ai engineers - is it basically ml in factories?": what the role is
         # first, then the lines on the point

@@ -114,7 +114,10 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
         before = m.words[start - 1] if start else ""
         if own or before in alongside or before.isdigit():  # "... for like 60 data scientists": a team
             continue
-        return _singular(phrase) if f"{_singular(phrase)}" in titles else phrase, titles[phrase]
+        name = _singular(phrase) if f"{_singular(phrase)}" in titles else phrase
+        spelled = engine.evidence.synonyms.get(name, (name,))[0]  # "swe": "software engineer"
+        person = spelled.split()[-1] in engine.matcher.word_lists["person_titles"]
+        return spelled if person else name, titles[phrase]
     return None
 
 

@@ -7,8 +7,8 @@ our words score below 2.2: "salery" 0, "carrer" 2.0, "recomend" 2.1), sorted, as
 32-bit unsigned integers (185 KB). A typo that collides with one of them is left as typed: about
 one in 90,000.
 
-`data/common.bin` holds, the same way, the words of Zipf 4.5 or more ("care", "running",
-"whole": about 7,000): such a word rarely names what a question is about unless the documents
+`data/common.bin` holds, the same way, the words of three letters or more of Zipf 4.5 or more
+("run", "care", "whole": about 2,900): such a word rarely names what a question is about unless the documents
 make it a heading (handlers/evidence.py weighs it less).
 
 They are not made from the seeds, so `python -m knowledge build` leaves them alone; remake them
@@ -32,6 +32,7 @@ COMMON_NAME = "common.bin"
 _ZIPF = 2.5
 _COMMON_ZIPF = 4.5
 _SHORTEST = 4  # shorter words are never spell-corrected (knowledge/match.py)
+_COMMON_SHORTEST = 3  # "run", "job": everyday words, though too short to correct
 _TOP = 200_000  # wordfreq's list is cut here; far below _ZIPF long before
 
 
@@ -67,14 +68,14 @@ def is_common(word: str) -> bool:
     return _holds(_codes(DATA_DIR / COMMON_NAME), word)
 
 
-def make(zipf: float = _ZIPF) -> bytes:
+def make(zipf: float = _ZIPF, shortest: int = _SHORTEST) -> bytes:
     """A list's bytes, from wordfreq (the `words` extra)."""
     from wordfreq import top_n_list, zipf_frequency
 
     words = {
         w
         for w in top_n_list("en", _TOP)
-        if w.isascii() and w.isalpha() and len(w) >= _SHORTEST and zipf_frequency(w, "en") >= zipf
+        if w.isascii() and w.isalpha() and len(w) >= shortest and zipf_frequency(w, "en") >= zipf
     }
     codes = array("I", sorted({_code(w) for w in words}))
     if sys.byteorder == "big":
@@ -84,8 +85,11 @@ def make(zipf: float = _ZIPF) -> bytes:
 
 def main() -> None:
     """`python -m knowledge.english`: write data/english.bin and data/common.bin."""
-    for name, zipf in ((ENGLISH_NAME, _ZIPF), (COMMON_NAME, _COMMON_ZIPF)):
-        data = make(zipf)
+    for name, zipf, shortest in (
+        (ENGLISH_NAME, _ZIPF, _SHORTEST),
+        (COMMON_NAME, _COMMON_ZIPF, _COMMON_SHORTEST),
+    ):
+        data = make(zipf, shortest)
         (DATA_DIR / name).write_bytes(data)
         print(f"wrote {len(data) // 4} words to {DATA_DIR / name}")
 

@@ -29,6 +29,7 @@ _GO_LANGUAGE = re.compile(
 _QUALIFIER = re.compile(r"\((?:ml|ai|ai/ml|ml/ai|machine learning)\)(?=\s|$|[?.,!s])")
 _SLASH_OR = re.compile(r"\s+/\s+|(?<=[a-z]{4})/(?=[a-z]{4})")
 _NON_WORD = re.compile(r"[^\w?]+|_")
+_AB = re.compile(r"\ba ?/ ?b\b|\ba-b\b")  # "a/b tests": one word, not the letters a and b
 # Normalised text: "5-7 years" arrives as "5 7 years", "7+ years" as "7 years".
 _YEARS = re.compile(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b")
 _PERCENTILE = re.compile(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentile\b")
@@ -81,6 +82,8 @@ def normalize(text: str) -> list[str]:
         text = _QUALIFIER.sub(" ", text)
     if ">" in text or "→" in text:  # "data analyst -> ml engineer": from one to the other
         text = text.replace("->", " to ").replace("=>", " to ").replace("→", " to ")
+    if "a" in text and "b" in text:
+        text = _AB.sub("ab", text)
     if "/" in text:  # "platform eng / mlops", "devops/mlops": either; "ai/ml", "ci/cd" stay one name
         text = _SLASH_OR.sub(" or ", text)
     text = text.replace("?", " ? ")

@@ -24,6 +24,17 @@ class TestLead:
         assert "Can range from 10% to 20% of base salary" in first_screen(reply)
         assert len(reply.text) < 1200
 
+    def test_the_reply_is_titled_by_the_section_its_lines_come_from(self, kb):
+        """'is it worth learning CUDA ...?' ("is it worth" is a career phrase): Requirements' lines,
+        titled Requirements, with its button; a pay question stays Salary."""
+        reply = handlers.ask("is it worth learning CUDA as an ml platform engineer?", kb)
+        assert reply.topic == "requirements" and "Platform Engineer · Requirements*" in reply.text
+        assert "Knowledge of GPU programming concepts (e.g., CUDA)" in first_screen(reply)
+        assert reply.full == ("ml-platform-engineer requirements",)
+        reply = handlers.ask("is there an ML premium over normal swe pay? for ml platform roles", kb)
+        assert reply.topic == "salary" and "“software engineer”" in reply.text
+        assert "~20% salary premium compared to traditional software engineers" in first_screen(reply)
+
     def test_a_bonus_on_top_of_base_is_the_additional_pay(self, kb):
         """'bonus ... on top of base': the documents' additional compensation, not lines that
         happen to say 'based'."""
@@ -198,7 +209,7 @@ class TestAcrossRoles:
         mention the rarer word."""
         reply = handlers.ask("is any role mentioning copilot or genai tools", kb)
         assert {"ml-platform-engineer", "ai-systems-engineer"} <= set(reply.roles)
-        assert "mention copilot or genai" in reply.text and "“mentioning" not in reply.text
+        assert "mention Copilot or GenAI" in reply.text and "“mentioning" not in reply.text
         assert "GitHub Copilot" in reply.text and "GenAI and AI assistants" in reply.text
 
     def test_listed_or_included_asks_whether_it_is_mentioned(self, kb):
@@ -230,6 +241,14 @@ class TestAcrossRoles:
         screen = first_screen(reply)
         assert "Kubernetes" in screen and all(kb.roles[r].title in reply.text for r in reply.roles)
         assert len(reply.text) < 2500
+
+    def test_a_slash_name_is_one_subject_said_as_written(self, kb):
+        """'a/b tests' is A/B testing, not the letters a and b; "run" (everyday) is no subject."""
+        reply = handlers.ask("which roles run a/b tests as part of the job", kb)
+        assert set(reply.roles) == {"production-ai-engineer", "ai-ml-engineer", "mlops-engineer"}
+        assert "mention A/B testing:" in reply.text and "“run”" not in reply.text
+        single = handlers.ask("do mlops engineers do a/b testing", kb)
+        assert "Use A/B testing and gradual rollouts" in first_screen(single)
 
     def test_one_role_with_it_is_an_answer(self, kb):
         """Kafka appears in one document: intent answer, that role only."""

@@ -6,7 +6,7 @@ from array import array
 
 import pytest
 
-from knowledge.english import ENGLISH_NAME, is_word
+from knowledge.english import ENGLISH_NAME, is_common, is_word
 from knowledge.files import DATA_DIR
 from knowledge.load import load_aliases, load_words
 from knowledge.match import Matcher
@@ -42,3 +42,12 @@ def test_typos_of_our_words_are_not(word):
 )  # fmt: skip
 def test_the_matcher_fixes_typos_only(matcher, typed, read):
     assert matcher.correct(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("word", "common"),
+    [("run", True), ("job", True), ("care", True), ("sql", False), ("aws", False), ("gpu", False),
+     ("kubernetes", False)],
+)  # fmt: skip
+def test_common_words_include_short_ones_but_no_acronym(word, common):
+    assert is_common(word) is common
