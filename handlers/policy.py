@@ -59,6 +59,7 @@ _COMPARE_SURE = 0.6  # a comparison takes the model's topic from this; else the 
 _MODEL_CLARIFY = 0.8  # the model alone, no topic word and no role: ask which role from this sure
 
 _HUNCH_SURE = 0.4  # the model's topic, this sure, is the one a "which role?" offers
+_ADVICE_SURE = 0.8  # a kind of advice asked this surely is answered, what is not covered named beside it
 _SENTENCE = 10  # words: a message this long that names no role is a question, not a role name
 _SUGGEST_FROM = 8  # "did you mean" looks at the first distinct unknown words, not all 60
 
@@ -100,7 +101,9 @@ def _one_role(
         # "which skills help in ML interviews?": the skills answered, interviews named; not a topic id
         # a follow-up fills in ("<role> overview what about PTO?")
         named = strong_topic(m) if not set(m.topic_words) & set(engine.kb.topics) else None
-        if not asked and (named is None or named == "salary" or m.focus):
+        # "ml eng interview coming up. what should i brush up on": the advice asked surely, the rest named
+        advised = kind in engine.advice and sure >= _ADVICE_SURE and not m.focus
+        if not asked and (named is None or named == "salary" or m.focus) and not advised:
             return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
         p = _in_role(engine, m, role, routed, asked, kind, sure, hunch)
         said = tuple({stem(t.word): t.word for t in reversed(missing)}.values())[::-1]  # "interview(s)" once

@@ -35,6 +35,21 @@ class TestLead:
         assert reply.topic == "salary" and "“software engineer”" in reply.text
         assert "~20% salary premium compared to traditional software engineers" in first_screen(reply)
 
+    def test_kaggle_comps_are_competitions_not_pay(self, kb):
+        """'a few Kaggle comps' in the context is no pay question: what to show on a CV."""
+        reply = handlers.ask(
+            "what ml engineer experience looks good on a cv? I've done a few Kaggle comps", kb
+        )
+        assert reply.topic != "salary" and "$" not in reply.text
+        assert "Hands-on experience with real-world AI/ML projects" in first_screen(reply)
+
+    def test_advice_asked_surely_is_answered_beside_what_is_not_covered(self, kb):
+        """'interview coming up ... what should i brush up on': what to know, interviews named."""
+        reply = handlers.ask("ml eng interview coming up at a fintech. what should i brush up on", kb)
+        assert (reply.intent, reply.topic) == ("answer", "requirements") and reply.uncovered == ("interview",)
+        assert "says nothing about “interview”" in reply.text
+        assert "Proficiency in ML frameworks and libraries" in first_screen(reply)
+
     def test_a_bonus_on_top_of_base_is_the_additional_pay(self, kb):
         """'bonus ... on top of base': the documents' additional compensation, not lines that
         happen to say 'based'."""
