@@ -150,27 +150,41 @@ def _said(fig: SalaryFigure) -> str:
     return value if "$" in value and len(value) <= _SAID_MAX else figure_range(fig)
 
 
+def _middle(fig: SalaryFigure) -> float:
+    """A figure's middle: "$110,000 - $120,000" is 115,000, not its top."""
+    low, high = fig.low or fig.high or 0, fig.high or fig.low or 0
+    return (low + high) / 2
+
+
 def _best(role: Role, focus: Focus) -> SalaryFigure | None:
-    """The role's highest pay figure that fits the focus (additional pay left out)."""
+    """The role's highest pay figure that fits the focus (additional pay left out), by its middle."""
     figs = [f for f in matching(role, focus) if f.kind != "additional" and (f.high or f.low)]
-    return max(figs, key=lambda f: f.high or f.low or 0, default=None)
+    return max(figs, key=_middle, default=None)
 
 
 def verdict(roles: list[Role], focus: Focus) -> list[str]:
-    """Which role pays more for the focus, then each role's matching figures, highest first."""
-    ranked = sorted(roles, key=lambda r: -((b.high or b.low or 0) if (b := _best(r, focus)) else -1))
+    """Which role pays more for the focus (or that they pay about the same), then each role's
+    matching figures, highest first."""
+    ranked = sorted(roles, key=lambda r: -(_middle(b) if (b := _best(r, focus)) else -1))
     words = ", ".join(escape(w) for w in focus.words())
     tops = [(r, _best(r, focus)) for r in ranked]
     known = [(r, f) for r, f in tops if f is not None]
     lines = []
     if len(known) >= 2:
         figures = " vs ".join(f"{figure_range(f)} ({escape(r.title)})" for r, f in known)
-        lines.append(f"*{escape(known[0][0].title)} pays more for {words}:* {figures}")
+        first, second = _middle(known[0][1]), _middle(known[1][1])
+        if first - second <= _SAME * first:  # $113,992-$115,458 vs $110,000-$120,000: no winner
+            lines.append(f"*They pay about the same for {words}:* {figures}")
+        else:
+            lines.append(f"*{escape(known[0][0].title)} pays more for {words}:* {figures}")
     for role in ranked:
         found = matching(role, focus)
         lines += ["", f"*{escape(role.title)} — {words}*"]
         lines += [figure_line(f) for f in _once(found)[:4]] or ["_no matching figure in its document_"]
     return lines
+
+
+_SAME = 0.05  # middles this close are about the same pay
 
 
 _OVERALL_KINDS = ("average", "median", "base", "total", "salary")

@@ -35,6 +35,19 @@ class TestLead:
         assert reply.topic == "salary" and "“software engineer”" in reply.text
         assert "~20% salary premium compared to traditional software engineers" in first_screen(reply)
 
+    @pytest.mark.parametrize(
+        ("question", "topic", "line"),
+        [
+            ("any linkedin numbers on job posting growth for ml platform roles", "demand",
+             "74% annual growth in AI and ML job postings"),
+            ("how much money is going into AI these days, per the ml engineer doc?", "trends",
+             "Industry Trends*"),
+        ],
+    )  # fmt: skip
+    def test_growth_of_postings_and_money_into_ai_are_not_pay(self, kb, question, topic, line):
+        reply = handlers.ask(question, kb)
+        assert reply.topic == topic and line in first_screen(reply)
+
     def test_kaggle_comps_are_competitions_not_pay(self, kb):
         """'a few Kaggle comps' in the context is no pay question: what to show on a CV."""
         reply = handlers.ask(
@@ -414,6 +427,14 @@ class TestCompareOnAPoint:
         assert "Around $268,000" in screen and "$184,982 - $205,044" in screen
         assert "MLOps Engineer pays more" in screen
         assert set(reply.full) == {"mlops-engineer salary", "ml-platform-engineer salary"}
+
+    def test_close_pay_is_about_the_same_not_a_winner(self, kb):
+        """'who starts higher': $110,000-$120,000 against $113,992-$115,458 names no winner; a range's
+        middle, not its top, is what is compared."""
+        reply = handlers.ask("entry level: production ai vs mlops, who starts higher", kb)
+        screen = first_screen(reply)
+        assert reply.topic == "salary" and "They pay about the same for entry:" in screen
+        assert "pays more" not in reply.text and "$110,000 - $120,000" in screen
 
     def test_a_non_pay_point_shows_each_roles_lines(self, kb):
         """Degrees: each role's degree lines, side by side."""
