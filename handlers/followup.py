@@ -33,6 +33,11 @@ __all__ = ["Turn", "complete"]
 
 # Words that point back at what was just discussed: the message leans on the thread.
 _FILLER = {"ok", "okay", "cool", "fine", "alright", "right", "so", "hmm", "great", "thanks", "thx", "nice"}
+# Words that open a message before its follow-up ("wait one more, what about ...", "oh btw and ...")
+_PREAMBLE = {
+    "wait", "oh", "ah", "also", "btw", "sorry", "actually", "hey", "one", "more", "last", "quick", "q",
+    "question", "thing",
+}  # fmt: skip
 _MODEL_TOPIC = 0.45
 _POINTED_TOPIC = 0.75
 _AGREED = 0.35
@@ -210,7 +215,7 @@ def _about_the_roles(engine: Engine, m: Match) -> bool:
 
 def _leans(words: tuple[str, ...], openers: frozenset[str]) -> bool:
     """Whether a message opens as a follow-up does ("and ...", "what about ...", "same for ...")."""
-    head = [w for w in words[:4] if w not in _FILLER]
+    head = [w for w in words[:7] if w not in _FILLER and w not in _PREAMBLE]  # "wait one more, what about"
     return bool(head) and (head[0] in openers or " ".join(head[:2]) in openers)
 
 

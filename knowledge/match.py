@@ -34,6 +34,8 @@ _AB = re.compile(r"\ba ?/ ?b\b|\ba-b\b")  # "a/b tests": one word, not the lette
 _YEARS = re.compile(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b")
 _PERCENTILE = re.compile(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentile\b")
 _QUARTER = re.compile(r"\b(bottom|lowest|lower|top|upper|highest) (?:quarter|quartile)\b")
+# "top 10%", "bottom 25 percent": a share of the market is a percentile (the "%" is gone from tokens)
+_SHARE = re.compile(r"\b(top|upper|highest|bottom|lowest|lower) (\d{1,2})(?: percent| pct)?(?= |$)")
 _QUARTERS = {w: "25th Percentile" for w in ("bottom", "lowest", "lower")} | {
     w: "75th Percentile" for w in ("top", "upper", "highest")
 }
@@ -418,7 +420,7 @@ class Matcher:
                     marks[start:end] = [None] * (end - start)
             roles = strong
         role_used = used[:]
-        focus, focus_used = self._focus(tokens, used, marks)
+        focus, focus_used = self._focus(tokens, used, marks, "%" in text[:4000] or "percent" in tokens)
         topic_used = used[:]
         scores: dict[str, int] = {}
         top: dict[str, int] = {}
@@ -473,7 +475,9 @@ class Matcher:
             masked=_masked(tokens, marks),
         )
 
-    def _focus(self, tokens: list[str], used: list[bool], marks: list) -> tuple[Focus, list[bool]]:
+    def _focus(
+        self, tokens: list[str], used: list[bool], marks: list, percent: bool = False
+    ) -> tuple[Focus, list[bool]]:
         """Focus words; places and companies are consumed so they do not read as topics."""
         seen = used[:]
         values: dict[str, list[str]] = {}
@@ -495,10 +499,14 @@ class Matcher:
         years = _YEARS.search(joined)
         pct = _PERCENTILE.search(joined)
         quarter = None if pct else _QUARTER.search(joined)  # "the bottom quarter of the market"
+        share = _SHARE.search(joined) if not (pct or quarter) and percent else None  # "top 10%"
         percentile = (
             f"{pct.group(1)}th Percentile" if pct else _QUARTERS.get(quarter.group(1)) if quarter else None
         )
-        if quarter:  # "bottom" and "top" of a quarter name the percentile, not a level
+        if share:
+            n = int(share.group(2))
+            percentile = f"{n if share.group(1) in ('bottom', 'lowest', 'lower') else 100 - n}th Percentile"
+        if quarter or share:  # "bottom" and "top" of a quarter name the percentile, not a level
             values["level"] = [lv for lv in values.get("level", []) if lv not in ("entry", "top")]
             if not values["level"]:
                 del values["level"]

@@ -15,6 +15,18 @@ _AMOUNT = r"~?\$(\d{1,3}(?:,\d{3})+|\d+)(\+)?(?!\.\d|\d| ?(?:billion|million|[Bb
 _RANGE = re.compile(rf"{_AMOUNT}(?:\s*(?:-|–|to)\s*{_AMOUNT})?")
 _CITY = re.compile(r"^[A-Z][A-Za-z .]+, [A-Z]{2}$")
 _PERCENTILE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th) Percentile|Top \d+%|Bottom \d+%)", re.I)
+_SHARE = re.compile(r"(top|bottom) (\d{1,2})%", re.I)
+
+
+def canonical_percentile(said: str) -> str:
+    """A percentile as one name: "Top 10%" is the 90th percentile, "Bottom 10%" the 10th."""
+    share = _SHARE.fullmatch(said.strip())
+    if share is None:
+        return said
+    n = int(share.group(2))
+    return f"{100 - n if share.group(1).lower() == 'top' else n}th Percentile"
+
+
 _YEARS = re.compile(r"\b(\d+\s*-\s*\d+|\d+\+)\s*years?\b", re.I)
 _VARIANT = re.compile(r"\b((?:[A-Z][\w/]*\s)*(?:Engineers?|Scientists?))\b")
 _APPROX = re.compile(r"~|\baround\b|\babout\b|\bapprox", re.I)
@@ -100,7 +112,7 @@ def _figures(
                 years=years.group(1).replace(" ", "") if years else None,
                 location=location,
                 company=company,
-                percentile=percentile.group(1) if percentile else None,
+                percentile=canonical_percentile(percentile.group(1)) if percentile else None,
                 variant=variant or (_strip_paren(owner) if owner else None),
                 kind=_find(terms["kinds"], local) or "salary",
                 source=line,

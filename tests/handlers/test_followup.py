@@ -36,6 +36,30 @@ class TestCompleting:
         assert (replies[-1].roles, replies[-1].topic) == (("production-ai-engineer",), "salary")
         assert "Seattle" in replies[-1].text[:600]
 
+    def test_a_follow_up_after_thanks_and_a_preamble_keeps_the_thread(self, kb):
+        """'thanks!!', then 'wait one more, what about ml engineers there': Seattle pay of ML engineers."""
+        *_, reply = talk(
+            kb, "platform engineer pay in seattle", "thanks!!", "wait one more, what about ml engineers there"
+        )
+        assert (reply.roles, reply.topic) == (("ai-ml-engineer",), "salary") and "Seattle" in reply.text
+
+    def test_top_ten_percent_is_the_90th_percentile(self, kb):
+        """'top 10% then?': the 90th percentile line; platform's "Top 10%" is the same figure."""
+        _, ml = talk(kb, "ml engineer pay", "top 10% then?")
+        assert "90th Percentile: $135,000" in ml.text[:600]
+        *_, platform = talk(kb, "ml engineer pay", "top 10% then?", "and for platform engineers?")
+        assert "Top 10%: $275,000" in platform.text[:600]
+        assert "Bottom 10%: $100,000" in handlers.ask("platform engineer bottom 10% salary", kb).text[:600]
+
+    def test_a_title_none_of_the_five_asked_in_a_thread_is_said_so(self, kb):
+        """'what about for cybersecurity analysts?' after a role's requirements: not that role."""
+        _, reply = talk(
+            kb,
+            "what degree or certs do production ai engineers need",
+            "what about for cybersecurity analysts?",
+        )
+        assert reply.intent == "unknown" and "“cybersecurity analyst” isn't one of them" in reply.text
+
     def test_a_new_topic_keeps_the_role(self, kb):
         """'and what do they need to know?' stays with the production AI engineer."""
         _, reply = talk(kb, "what does a production ai engineer do?", "and what do they need to know?")
