@@ -149,6 +149,11 @@ def _with_context(m: Match, ctx: Match, across_words: frozenset[str], both: froz
     strong = [r for r in ctx.roles if r not in ctx.weak_roles]
     these = len(ctx.roles) == 2 and bool(set(m.words) & both)  # "which of these two roles pays more?"
     across = set(m.words) & _ROLES_PLURAL and set(m.tokens) & across_words and not these  # "in any roles?"
+    marks = set(m.tokens) & across_words - (
+        {"all"} if "at all" in " ".join(m.tokens) else set()
+    )  # "... at all?"
+    if across and len(strong) == 1 and marks <= {"these", "those"}:
+        across = False  # "pinged about a Production AI Engineer role ... do these roles expect?": that one
     named = tuple(a for a in ctx.ambiguous if a[0] != "ai")  # "I want to work on AI in factories": the field
     if not (m.roles or m.ambiguous or across) and len(ctx.roles) <= 2 and (ctx.roles or named):
         update.update(roles=ctx.roles, ambiguous=named, weak_roles=ctx.weak_roles)

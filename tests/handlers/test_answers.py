@@ -48,6 +48,17 @@ class TestLead:
         reply = handlers.ask(question, kb)
         assert reply.topic == topic and line in first_screen(reply)
 
+    def test_these_roles_after_one_role_in_the_context_is_that_role(self, kb):
+        """'pinged about a Production AI Engineer role ... do these roles expect? ... at all?': that role,
+        not every role ("at all" asks nothing across the roles)."""
+        reply = handlers.ask(
+            "a recruiter pinged me about a Production AI Engineer role at a car parts maker. How many years"
+            " of experience do these roles normally expect? do they care about certifications at all?",
+            kb,
+        )
+        assert (reply.intent, reply.roles) == ("answer", ("production-ai-engineer",))
+        assert "3+ years of experience in AI/ML development and deployment" in first_screen(reply)
+
     def test_kaggle_comps_are_competitions_not_pay(self, kb):
         """'a few Kaggle comps' in the context is no pay question: what to show on a CV."""
         reply = handlers.ask(
