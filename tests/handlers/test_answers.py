@@ -59,6 +59,20 @@ class TestLead:
         assert (reply.intent, reply.roles) == ("answer", ("production-ai-engineer",))
         assert "3+ years of experience in AI/ML development and deployment" in first_screen(reply)
 
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "what's the gist of an mlops engineer?",
+            "give me the one-paragraph version of the mlops engineer job",
+            "What does an mlops engineer do? We're thinking about hiring one and I write the job post.",
+        ],
+    )
+    def test_the_gist_is_the_overview_and_hiring_one_is_no_market_question(self, kb, question):
+        """'the gist', 'the one-paragraph version': what the role is ("version" is no versioning); the
+        person hiring one asks what the role does, not about the job market."""
+        reply = handlers.ask(question, kb)
+        assert reply.topic in ("overview", "responsibilities") and "versioning" not in first_screen(reply)
+
     def test_kaggle_comps_are_competitions_not_pay(self, kb):
         """'a few Kaggle comps' in the context is no pay question: what to show on a CV."""
         reply = handlers.ask(
