@@ -113,10 +113,11 @@ def _target(engine: Engine, text: str) -> str | None:
     """The one role a "what am I missing for ROLE" question names after its last asking words."""
     cues = list(_MISSING.finditer(text))
     tail = text[cues[-1].end() :] if cues else text
-    roles = engine.matcher.match(tail).roles
-    if not roles:  # "MLOps: what am I missing?": a role named outright elsewhere ("no ML" names none)
-        m = engine.matcher.match(text)
-        roles = tuple(r for r in m.roles if r not in m.weak_roles)
+    asked = engine.matcher.match(tail)
+    roles = tuple(r for r in asked.roles if r not in asked.weak_roles)
+    if not roles:  # "MLOps: what am I missing?": a role named outright elsewhere ("no ML" names none);
+        m = engine.matcher.match(text)  # "... move into ML platform engineering. missing on the ML side?"
+        roles = tuple(r for r in m.roles if r not in m.weak_roles) or asked.roles
     return roles[0] if len(roles) == 1 else None
 
 

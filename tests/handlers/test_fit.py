@@ -24,6 +24,15 @@ class TestWhatToPickUp:
         assert reply.roles == ("ml-platform-engineer",) and "your gaps" in reply.text[:200]
         assert "machine learning frameworks" in first_screen(reply)
 
+    def test_the_ml_side_is_no_role_beside_the_one_set_out_for(self, kb):
+        """'... move into ML platform engineering. What am I missing on the ML side?': Platform's gaps."""
+        reply = handlers.ask(
+            "I'm a DevOps engineer (k8s, terraform, GitLab CI). I'd like to move into ML platform"
+            " engineering. What am I missing on the ML side?",
+            kb,
+        )
+        assert reply.roles == ("ml-platform-engineer",) and "your gaps" in reply.text[:200]
+
 
 class TestTheRoleAskedAbout:
     def test_a_role_named_as_the_target_is_no_skill_of_the_person(self, kb):
