@@ -303,6 +303,15 @@ class TestAcrossRoles:
         single = handlers.ask("do mlops engineers do a/b testing", kb)
         assert "Use A/B testing and gradual rollouts" in first_screen(single)
 
+    def test_an_idiom_is_no_subject_and_ethics_is_said_as_ethical(self, kb):
+        """'... ethics / responsible ai or is it just lip service': the lines on ethics, never
+        "service" (of "lip service")."""
+        reply = handlers.ask(
+            "which roles actually care about ethics / responsible ai or is it just lip service", kb
+        )
+        assert len(reply.roles) >= 3 and "service" not in reply.text.split("\n")[0].lower()
+        assert "Ensure AI systems are developed with ethical considerations in mind" in first_screen(reply)
+
     def test_one_role_with_it_is_an_answer(self, kb):
         """Kafka appears in one document: intent answer, that role only."""
         reply = handlers.ask("who works with kafka day to day?", kb)
