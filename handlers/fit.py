@@ -44,7 +44,7 @@ _WHICH = _Lazy(
     r"|\b(?:closest|nearest|best[- ]fitting|likeliest) (?:role|job|match|position|fit|option)\b"
     r"|\bbest (?:role )?(?:match|fit)\b|\b(?:fits?|suits?) me\b|\bright (?:role )?for me\b|\bgood fit\b"
     r"|\b(?:which|what)\b[^?.!]{0,40}?\b(?:closest|nearest|best fit|best match|most similar|most aligned|"
-    r"better fit|better suited|better match|most qualified|qualified for|ready for|transition (?:to|into)|"
+    r"better fit|better suited|better match|most qualified|qualified for|transition (?:to|into)|"
     r"switch (?:to|into)|move (?:to|into)|pivot (?:to|into)|next step)\b"
     r"|\b(?:am i|i'?m|would i be) (?:a )?(?:better|good|best|great) (?:fit|match|suited)\b"
     # "ci/cd, docker, k8s ... which ai role?": skills, then the bare question

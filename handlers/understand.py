@@ -157,7 +157,7 @@ def _with_context(m: Match, ctx: Match, across_words: frozenset[str], both: froz
     named = tuple(a for a in ctx.ambiguous if a[0] != "ai")  # "I want to work on AI in factories": the field
     if not (m.roles or m.ambiguous or across) and len(ctx.roles) <= 2 and (ctx.roles or named):
         update.update(roles=ctx.roles, ambiguous=named, weak_roles=ctx.weak_roles)
-    elif weak and len(strong) == 1 and not m.compare_strong:
+    elif weak and len(strong) == 1 and (not m.compare_strong or len(m.roles) < 2):  # "ML versus infra skills"
         update.update(roles=tuple(strong), weak_roles=())
     elif not m.roles and len(m.ambiguous) == 1 and len(ctx.roles) == 1 and ctx.roles[0] in m.ambiguous[0][1]:
         # "I keep seeing 'AI Systems Engineer' on LinkedIn. Is that a fancy name for an AI engineer?"

@@ -73,6 +73,25 @@ class TestLead:
         reply = handlers.ask(question, kb)
         assert reply.topic in ("overview", "responsibilities") and "versioning" not in first_screen(reply)
 
+    def test_ml_versus_infra_skills_keeps_the_role_of_the_context(self, kb):
+        """'I want to move into an ML platform engineer role. How much actual ML do I need versus infra
+        skills?': "ML ... versus" compares skills, not the ML engineer with the platform role."""
+        reply = handlers.ask(
+            "I want to move into an ML platform engineer role. How much ML do I need versus infra skills?",
+            kb,
+        )
+        assert (reply.intent, reply.roles) == ("answer", ("ml-platform-engineer",))
+
+    def test_ready_for_a_promotion_is_no_role_fit(self, kb):
+        """'what changes at each step? ... nobody tells me what 'ready for promo' means': the ladder of
+        the role in the context, not a ranking of the five roles against the person's skills."""
+        reply = handlers.ask(
+            "Junior AI systems engineer here. What's the realistic path from junior to mid to senior? Nobody"
+            " will tell me what 'ready for promo' means.",
+            kb,
+        )
+        assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ai-systems-engineer",), "career")
+
     def test_kaggle_comps_are_competitions_not_pay(self, kb):
         """'a few Kaggle comps' in the context is no pay question: what to show on a CV."""
         reply = handlers.ask(
