@@ -411,7 +411,11 @@ class Matcher:
         strong = [r for r in roles if not weak[r]]
         grams = self._grams(tokens)
         # roles side by side ("vs", "compared", "mlops or platform")
-        asks_compare = bool(grams & self.intent_words["compare_strong"]) or "or" in tokens
+        # "or" beside a role name ("mlops or ml engineer?"), not anywhere ("... ML services? ... or should I")
+        beside = {j for ps in spans.values() for a, b in ps for j in (a - 1, a - 2, b, b + 1)}
+        asks_compare = bool(grams & self.intent_words["compare_strong"]) or any(
+            t == "or" and i in beside for i, t in enumerate(tokens)
+        )
         if len(roles) > 1 and strong and not asks_compare:
             # "switching to mlops, what ml stuff am i missing": "ml" is a word there, not a role
             for rid in roles:

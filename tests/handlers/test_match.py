@@ -41,6 +41,16 @@ class TestNormalize:
         assert engine.matcher.match("platform eng (ML) pay washington dc").roles == ("ml-platform-engineer",)
         assert engine.matcher.match("AI/Machine Learning (ML) Engineer").roles == ("ai-ml-engineer",)
 
+    def test_or_beside_a_role_name_compares_it_or_anywhere_does_not(self, engine):
+        """'mlops or ml engineer' names two roles; 'MLOps ... cloud ML services? ... or should I plan an
+        exit?' names MLOps ("ML" there is a word of the subject)."""
+        match = engine.matcher.match
+        assert match("mlops or ml engineer, which pays more").roles == ("mlops-engineer", "ai-ml-engineer")
+        asked = (
+            "will MLOps get automated away by cloud ML services? is it a safe career or should I plan an exit"
+        )
+        assert match(asked).roles == ("mlops-engineer",)
+
     def test_escaped_slack_text_is_unescaped(self):
         """Slack sends &lt; &gt; &amp;; they are read as the characters."""
         assert normalize("R&amp;D &lt;!here&gt; trends") == ["r", "d", "trends"]
