@@ -92,6 +92,13 @@ class TestLead:
         )
         assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ai-systems-engineer",), "career")
 
+    def test_make_more_sense_is_no_pay(self, kb):
+        """'does specializing by industry make more sense than by technique?': not "make" (pay)."""
+        reply = handlers.ask(
+            "ml engineer: does specializing by industry make more sense than by technique?", kb
+        )
+        assert reply.topic != "salary" and "$" not in first_screen(reply)
+
     def test_kaggle_comps_are_competitions_not_pay(self, kb):
         """'a few Kaggle comps' in the context is no pay question: what to show on a CV."""
         reply = handlers.ask(
