@@ -117,8 +117,17 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
         name = _singular(phrase) if f"{_singular(phrase)}" in titles else phrase
         spelled = engine.evidence.synonyms.get(name, (name,))[0]  # "swe": "software engineer"
         person = spelled.split()[-1] in engine.matcher.word_lists["person_titles"]
-        return spelled if person else name, titles[phrase]
+        return _cased(spelled if person else name), titles[phrase]
     return None
+
+
+_ACRONYMS = {"ai", "ml", "nlp", "bi", "qa", "ux", "ui", "sre", "llm", "dba", "plc", "it", "genai", "ios"}
+_CASED = {"genai": "GenAI", "ios": "iOS"}
+
+
+def _cased(title: str) -> str:
+    """A title as people write it: "AI trainer", "UX designer", "iOS developer"."""
+    return " ".join(_CASED.get(w, w.upper()) if w in _ACRONYMS else w for w in title.split())
 
 
 def _age(words: tuple[str, ...], lists: dict[str, frozenset[str]]) -> bool:

@@ -269,6 +269,7 @@ def plan(text: str, engine: Engine) -> Plan:
     """
     body = strip_command(text)
     question, context = split(body)
+    pointed: tuple[str, str] | None = None  # a title none of the five the question points back at
     if context:  # what was read: the question and its context, an aside ("also curious ...?") left out
         body = f"{context} {question}"
     if context and _ELLIPTICAL.search(question):  # "... which jobs list a number of years. Which roles do?"
@@ -292,6 +293,8 @@ def plan(text: str, engine: Engine) -> Plan:
         if own and set(m.words) & lists["mine"]:  # "an MLE for 5 years ... the usual range at my level?"
             m = m.model_copy(update={"focus": m.focus.model_copy(update={"years": ctx.focus.years})})
         if set(m.tokens) & lists["pointing"]:  # the question points back at its context
+            # "those 'AI trainer' gigs ... Is that a real career path?": the title it points at
+            pointed = other_title(engine, ctx)
             # "I'd like to be director of mlops someday. what does that person do?": the level too
             if ctx.focus.levels and not m.focus.levels and set(m.words) & lists["holder"]:
                 m = m.model_copy(update={"focus": m.focus.model_copy(update={"levels": ctx.focus.levels})})
@@ -341,7 +344,7 @@ def plan(text: str, engine: Engine) -> Plan:
     chat = _chat_model(engine, m, choice, g)
     if chat is not None:
         return chat
-    title = other_title(engine, m)
+    title = other_title(engine, m) or (pointed if not m.roles else None)
     # "will AI take over a PLC programmer's job?": AI the technology, the title the subject; not "do I need
     # to become a data scientist to work in AI?", asked of the field
     tech = all(p == "ai" for p, _ in m.ambiguous) and not ai_field(engine, m)

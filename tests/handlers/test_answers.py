@@ -359,6 +359,14 @@ class TestAcrossRoles:
 class TestNotCovered:
     """What the documents do not cover is said plainly, never answered with another section."""
 
+    def test_a_title_the_question_points_back_at_is_not_covered(self, kb):
+        """ "those 'AI trainer' gigs ... Is that a real career path?": the title is none of the five;
+        one's own title ("I'm a data analyst. Is that a good path into mlops?") is where one starts."""
+        reply = handlers.ask("Thinking of doing those 'AI trainer' gigs. Is that a real career path?", kb)
+        assert reply.intent == "unknown" and "“AI trainer” isn't one of them" in reply.text
+        reply = handlers.ask("I'm a data analyst. Is that a good path into mlops?", kb)
+        assert reply.roles == ("mlops-engineer",) and not reply.uncovered
+
     @pytest.mark.parametrize(
         "question, role",
         [

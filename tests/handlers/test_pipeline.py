@@ -117,7 +117,7 @@ class TestScope:
 
     def test_ai_the_field_beside_a_title_none_of_the_five(self, kb):
         reply = handlers.ask("Should I expect AI to take over a PLC programmer's job?", kb)
-        assert reply.intent == "unknown" and reply.uncovered == ("plc programmer",)
+        assert reply.intent == "unknown" and reply.uncovered == ("PLC programmer",)
 
     def test_a_title_one_document_names_is_answered_from_it(self, kb):
         """AI Systems Engineer's document lists Computer Vision Engineers among in-demand roles."""
