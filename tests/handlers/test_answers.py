@@ -99,6 +99,15 @@ class TestLead:
         )
         assert reply.topic != "salary" and "$" not in first_screen(reply)
 
+    @pytest.mark.parametrize("question", ["which skills are hot right now for ml engineers?",
+                                          "ml engineer: any emerging skills to pick up?",
+                                          "what skills are in demand for ml engineers rn"])  # fmt: skip
+    def test_skills_in_demand_are_the_documents_skills_in_high_demand(self, kb, question):
+        """'which skills are hot?': the Skills in High Demand lists, not every requirement."""
+        reply = handlers.ask(question, kb)
+        assert reply.topic in ("demand", "trends")
+        assert "Deep learning, neural networks, computer vision" in first_screen(reply)
+
     def test_kaggle_comps_are_competitions_not_pay(self, kb):
         """'a few Kaggle comps' in the context is no pay question: what to show on a CV."""
         reply = handlers.ask(
