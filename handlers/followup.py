@@ -392,6 +392,19 @@ def _leans_on_thread(t: _Message, roles: list[str], named_topic: bool, pointing:
         or names_place(t.engine, m)  # "and outside the US?"
         or set(m.words) & t.lists["geography"]  # "which part of the world is leading?"
         or (t.leaning and (not m.subject or len(m.words) > _SHORT))  # "and where do i get experience ..."
+        or (bool(set(m.words) & t.lists["mine"]) and _asking(m))  # "how long till im hireable usually"
+    )
+
+
+def _asking(m: Match) -> bool:
+    """Whether the message asks something ("how long till im hireable"), not only tells."""
+    return "?" in m.words or m.words[:1] in (
+        ("how",),
+        ("what",),
+        ("when",),
+        ("where",),
+        ("which",),
+        ("should",),
     )
 
 

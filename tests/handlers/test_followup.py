@@ -43,6 +43,14 @@ class TestCompleting:
         )
         assert (reply.roles, reply.topic) == (("ai-ml-engineer",), "salary") and "Seattle" in reply.text
 
+    def test_a_question_about_oneself_stays_on_the_thread(self, kb):
+        """'how long till im hireable usually' after how to become an MLOps engineer: its requirements,
+        not "I don't know"."""
+        *_, reply = talk(
+            kb, "how do i become an mlops engineer coming from QA?", "how long till im hireable usually"
+        )
+        assert (reply.intent, reply.roles) == ("answer", ("mlops-engineer",))
+
     def test_top_ten_percent_is_the_90th_percentile(self, kb):
         """'top 10% then?': the 90th percentile line; platform's "Top 10%" is the same figure."""
         _, ml = talk(kb, "ml engineer pay", "top 10% then?")
