@@ -541,6 +541,13 @@ class TestAdvice:
         assert "Proficiency in languages such as Python, Java, C++, and R" in reply.text[:300]
         assert "Treat machine learning like software engineering" not in reply.text[:600]
 
+    def test_a_rung_named_only_in_its_lines_is_found(self, kb):
+        """'the path to Director of AI' for AI Systems, whose "Leadership Roles" list names the director."""
+        reply = handlers.ask(
+            "senior ai systems engineer here. what does the path to director of ai look like?", kb
+        )
+        assert "Director of AI or similar executive positions" in reply.text[:600]
+
     def test_the_level_aimed_at_leads_not_the_level_held(self, kb):
         """'senior for a while ... a path to director, or stay senior forever?': director first."""
         reply = handlers.ask(
