@@ -324,6 +324,21 @@ def _needs(engine: Engine, role: str) -> tuple[Hit, ...]:
     return tuple(Hit(ln, picked[ln.id], frozenset()) for ln in lines if ln.id in picked)
 
 
+_DEFINITION = 2  # sentences of the opening paragraph that say what the role is
+
+
+def definition(engine: Engine, role: str) -> list[Line]:
+    """What the role is: the opening sentences of its Overview ("An AI Model Operations Engineer ...
+    plays a crucial role ...", "This role bridges the gap ..."), none about the document itself."""
+    out = []
+    for ln in engine.evidence.index.section(role, "overview"):
+        if ln.bullet or ln.path or len(out) == _DEFINITION:
+            break
+        if not ln.text.endswith(":") and not _ABOUT_ITSELF.search(ln.text):
+            out.append(ln)
+    return out
+
+
 def _by_heading(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
     out: list[Hit] = []
     seen: set[tuple[str, ...]] = set()

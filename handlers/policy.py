@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from handlers.across import ROLE_LINES, across_roles, asked_across, of_all, said_together, specific
-from handlers.advice import digest, figures_digest, pay_brief, solutions
+from handlers.advice import definition, digest, figures_digest, pay_brief, solutions
 from handlers.ambiguity import ai_field, called, context_role
 from handlers.coverage import MENTION, beyond, natural, not_covered, unmatched_focus
 from handlers.engine import Engine
@@ -245,9 +245,10 @@ def _in_role(
     if topic == "overview" and kind == "overview" and sure >= _DEFINING and not m.compare_strong:
         # "tell me about production ai engineers - is it basically ml in factories?": what the role is
         # first, then the lines on the point
-        opening = engine.evidence.index.section(role, "overview")[:1]
-        shown = {h.line.id for h in lead}
-        lead = [Hit(ln, 0.0, frozenset()) for ln in opening if ln.id not in shown] + lead[: LEAD_LINES - 1]
+        opening = definition(engine, role)
+        first = {ln.id for ln in opening}  # first, though a line found on the point too
+        rest = [h for h in lead if h.line.id not in first]
+        lead = [Hit(ln, 0.0, frozenset()) for ln in opening] + rest[: LEAD_LINES - len(opening)]
     if len(lead) < 2:  # one line found: add the section's lines on what was asked, for context
         lead += section_opening(engine, m, role, topic, {h.line.id for h in lead})[: LEAD_LINES - len(lead)]
     groups = ((role, tuple(lead)),)

@@ -655,6 +655,14 @@ def test_what_a_role_is_with_a_point_opens_with_its_definition(kb):
     assert "Production AI Engineers play a crucial role" in reply.text[:250]
     reply = handlers.ask("whats the difference between an ml engineer and a data scientist, same job?", kb)
     assert "whereas Data Scientists concentrate more on analyzing" in reply.text[:600]
+    # the opening paragraph first, though the point found one of its sentences; no sentence about the document
+    reply = handlers.ask("what is an mlops engineer's role in the ml development process?", kb)
+    assert reply.text.index("plays a crucial role in the lifecycle") < reply.text.index(
+        "This role bridges the gap"
+    )
+    assert reply.text.index("This role bridges the gap") < 400
+    reply = handlers.ask("what is an ml platform engineer's role in a company?", kb)
+    assert "This comprehensive overview" not in reply.text
 
 
 def test_a_short_question_after_context_is_no_keyword_query(kb):
