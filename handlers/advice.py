@@ -264,6 +264,18 @@ def _digest(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
     hits = _by_heading(engine, role, topic)
     if topic == "salary":
         return hits
+    if topic == "demand":  # "are they in demand?": the job outlook first, then what drives it
+        heads = engine.advice.get("prospects", {}).get("headings", ())
+
+        def outlook(h: Hit) -> bool:
+            return bool(h.line.path) and any(w in h.line.path[0].lower() for w in heads)
+
+        opening = [h for h in hits if not h.line.path]
+        hits = (
+            *opening,
+            *(h for h in hits if outlook(h)),
+            *(h for h in hits if h.line.path and not outlook(h)),
+        )
     if topic == "overview":  # what the role is: its opening sentence, then its summing-up one
         closing = _closing(engine, role, topic)
         if closing is not None and all(h.line.id != closing.id for h in hits):

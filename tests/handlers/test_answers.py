@@ -539,6 +539,12 @@ class TestCompareOnAPoint:
 class TestInBrief:
     """A question about a whole topic in words gets the section in brief: the answering lines."""
 
+    def test_demand_in_brief_opens_with_the_job_outlook(self, kb):
+        """'are mlops engineers in demand?': the Job Outlook before what drives the market."""
+        reply = handlers.ask("are mlops engineers in demand?", kb)
+        text = reply.text
+        assert text.index("21% increase in jobs for MLOps engineers") < text.index("Driving Factors")
+
     def test_requirements_name_the_skills_years_and_degree(self, kb):
         """'what skills do mlops engineers need': the skill lines, the years, the degree."""
         reply = handlers.ask("what skills do mlops engineers need", kb)
