@@ -127,21 +127,24 @@ def advice_lines(
     return [*(Hit(ln, 0.0, frozenset()) for ln in rungs), *(rest if len(rungs) < _RUNG_ENOUGH else [])]
 
 
-def ladder(engine: Engine, role: str, most: int = _MOST) -> list[Hit]:
+def ladder(engine: Engine, role: str, most: int = _MOST, pay: bool = False) -> list[Hit]:
     """The career ladder in brief ("how does the promotion ladder compare?"): the first line of
-    each rung of the document's Career Progression, in order; [] when it has none."""
+    each rung of the document's Career Progression, in order, with each rung's pay line when `pay`
+    ("what's the progression look like pay-wise?"); [] when it has none."""
     out: list[Hit] = []
     seen: set[tuple[str, ...]] = set()
     for ln in engine.evidence.index.section(role, "career"):
         if not (ln.bullet and ln.path and "progression" in ln.path[0].lower()) or ln.text.endswith(":"):
             continue
         if (ln.label or "").lower().startswith("salary"):  # a rung's pay, not a rung
+            if pay and out:
+                out.append(Hit(ln, 0.0, frozenset()))
             continue
         rung = ln.path[:2] if len(ln.path) >= 2 else (ln.label or ln.text,)
         if rung not in seen:
             seen.add(rung)
             out.append(Hit(ln, 0.0, frozenset()))
-    return out[:most]
+    return out[: most * 2 if pay else most]
 
 
 def solutions(engine: Engine, role: str) -> list[Hit]:

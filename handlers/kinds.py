@@ -55,7 +55,8 @@ def advice_plan(
     seen: set[int] = set()
     first = [h for h in first if not (h.line.id in seen or seen.add(h.line.id))]  # each line once
     topic = first[0].line.topic
-    groups = ((role, tuple(first[: LEAD_LINES + 2])),)
+    paid = sum(1 for h in lines if (h.line.label or "").lower().startswith("salary"))  # a ladder with its pay
+    groups = ((role, tuple(first[: LEAD_LINES + 2 + paid])),)
     return Plan("answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
 
 
@@ -105,7 +106,7 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         return []
     level = _rung_words(engine, m) if kind == "grow" else None
     if kind == "grow" and level is None and engine.matcher.word_lists["ladder"] & set(m.tokens):
-        found = ladder(engine, role, most or LEAD_LINES + 2)
+        found = ladder(engine, role, most or LEAD_LINES + 2, pay="salary" in m.topic_scores)
         if found:
             return found
     size = {} if most is None else {"most": most}

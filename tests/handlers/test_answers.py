@@ -539,6 +539,18 @@ class TestCompareOnAPoint:
 class TestInBrief:
     """A question about a whole topic in words gets the section in brief: the answering lines."""
 
+    def test_the_ladder_pay_wise_shows_each_rungs_pay(self, kb):
+        """'what's the progression look like pay-wise?': each rung with its salary range."""
+        reply = handlers.ask("mlops engineer career progression pay-wise?", kb)
+        text = reply.text
+        assert (
+            text.index("Senior MLOps Engineer")
+            < text.index("$165,000 - $207,125")
+            < text.index("Director of MLOps")
+        )
+        ladder = handlers.ask("what does the promotion ladder look like for mlops engineers?", kb).text
+        assert "$198,125 - $237,500" in text and "Salary range" not in ladder
+
     def test_demand_in_brief_opens_with_the_job_outlook(self, kb):
         """'are mlops engineers in demand?': the Job Outlook before what drives the market."""
         reply = handlers.ask("are mlops engineers in demand?", kb)
