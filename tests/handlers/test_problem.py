@@ -49,3 +49,9 @@ def test_a_problem_no_line_names_gets_no_lines_of_its_own(engine):
 def test_how_it_is_asked(engine):
     asked = [engine.matcher.match(q) for q in ("how do ppl handle this", "any tips?", "what does mlops pay?")]
     assert [asks_fix(engine, m) for m in asked] == [True, True, False]
+
+
+def test_the_recommended_fix_of_a_problem_is_its_solution(kb):
+    """'my models keep drifting. what's the recommended fix?': the drift challenge with its solution."""
+    reply = handlers.ask("im an mlops engineer and my models keep drifting. what's the recommended fix?", kb)
+    assert "Automate monitoring processes and implement periodic model retraining" in reply.text[:600]
