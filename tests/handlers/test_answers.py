@@ -65,6 +65,7 @@ class TestLead:
             "what's the gist of an mlops engineer?",
             "give me the one-paragraph version of the mlops engineer job",
             "What does an mlops engineer do? We're thinking about hiring one and I write the job post.",
+            "in a couple of sentences, what does an mlops engineer bring to the team?",
         ],
     )
     def test_the_gist_is_the_overview_and_hiring_one_is_no_market_question(self, kb, question):
