@@ -121,6 +121,16 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
     return None
 
 
+def own_title(engine: Engine, m: Match) -> str | None:
+    """The person's own job title when it is none of the five ("I'm a data scientist ..."), as the
+    tables name it."""
+    titles, _, _ = _tables(engine)
+    for _, _, phrase, own in _titles(engine, m):
+        if own:
+            return _singular(phrase) if _singular(phrase) in titles else phrase
+    return None
+
+
 _ACRONYMS = {"ai", "ml", "nlp", "bi", "qa", "ux", "ui", "sre", "llm", "dba", "plc", "it", "genai", "ios"}
 _CASED = {"genai": "GenAI", "ios": "iOS"}
 

@@ -14,7 +14,7 @@ from handlers.lines import GENERIC_WEIGHT, strong_topic
 from handlers.plan import Plan
 from handlers.policy import decide
 from handlers.question import split
-from handlers.scope import other_title, outside
+from handlers.scope import other_title, outside, own_title
 from handlers.topic import Choice, choose, guess, guess_none
 from knowledge.index import Hit, Line
 from knowledge.intent import Guess
@@ -206,6 +206,14 @@ _PAY = re.compile(r"\b(?:salar\w*|pay\w*|compensation|premium|earn\w*)\b", re.IG
 _BESIDE = 2  # lines that set such a title beside the role, leading its answer
 
 
+_DIFFERENT = re.compile(r"\b(?:different|difference|differences|differ|differs)\b", re.I)
+
+
+def _own(engine: Engine, ctx: Match) -> tuple[str, str] | None:
+    title = own_title(engine, ctx)
+    return (title, "") if title else None
+
+
 def _naming(engine: Engine, title: str) -> tuple[str, ...]:
     """The role whose document names a title that is none of the five, as written ("Computer
     Vision Engineers" among AI Systems' in-demand roles); () when none or several do."""
@@ -270,6 +278,7 @@ def plan(text: str, engine: Engine) -> Plan:
     body = strip_command(text)
     question, context = split(body)
     pointed: tuple[str, str] | None = None  # a title none of the five the question points back at
+    beside: tuple[str, str] | None = None  # the person's own title, which the question asks the role beside
     if context:  # what was read: the question and its context, an aside ("also curious ...?") left out
         body = f"{context} {question}"
     if context and _ELLIPTICAL.search(question):  # "... which jobs list a number of years. Which roles do?"
@@ -292,6 +301,10 @@ def plan(text: str, engine: Engine) -> Plan:
         own = ctx.focus.years is not None and m.focus.years is None and not m.focus.levels
         if own and set(m.words) & lists["mine"]:  # "an MLE for 5 years ... the usual range at my level?"
             m = m.model_copy(update={"focus": m.focus.model_copy(update={"years": ctx.focus.years})})
+        if _DIFFERENT.search(question) and not other_title(engine, m):
+            # "I'm a data scientist and want to become an ML engineer. What's actually different about the
+            # job?": different from the person's own title
+            beside = _own(engine, ctx)
         if set(m.tokens) & lists["pointing"]:  # the question points back at its context
             # "those 'AI trainer' gigs ... Is that a real career path?": the title it points at
             pointed = other_title(engine, ctx)
@@ -344,7 +357,7 @@ def plan(text: str, engine: Engine) -> Plan:
     chat = _chat_model(engine, m, choice, g)
     if chat is not None:
         return chat
-    title = other_title(engine, m) or (pointed if not m.roles else None)
+    title = other_title(engine, m) or (pointed if not m.roles else None) or (beside if m.roles else None)
     # "will AI take over a PLC programmer's job?": AI the technology, the title the subject; not "do I need
     # to become a data scientist to work in AI?", asked of the field
     tech = all(p == "ai" for p, _ in m.ambiguous) and not ai_field(engine, m)

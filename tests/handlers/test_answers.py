@@ -109,6 +109,20 @@ class TestLead:
         assert reply.topic in ("demand", "trends")
         assert "Deep learning, neural networks, computer vision" in first_screen(reply)
 
+    def test_what_is_different_is_different_from_ones_own_title(self, kb):
+        """'I'm a data scientist and want to become an ML engineer. What's actually different about the
+        job?': the document's ML engineer vs data scientist line leads."""
+        reply = handlers.ask(
+            "I'm a data scientist and want to become an ML engineer. What is different about the job?",
+            kb,
+        )
+        assert "whereas Data Scientists concentrate more on analyzing" in first_screen(reply)
+        # without "different", one's own title is only where one comes from
+        reply = handlers.ask(
+            "I'm a data scientist and want to become an ML engineer. What do I need to learn?", kb
+        )
+        assert "data scientist" not in reply.text.split("\n")[2]
+
     def test_kaggle_comps_are_competitions_not_pay(self, kb):
         """'a few Kaggle comps' in the context is no pay question: what to show on a CV."""
         reply = handlers.ask(
