@@ -40,8 +40,28 @@ _BACKGROUND = re.compile(
 )
 
 
+# "i'm not technical at all, what is that job?": a clause about the person before the question
+_SELF = re.compile(
+    r"^(?:i'?m|i\s+am)\s+[^,.;:!?]{1,40},\s*(?=(?:so\s+|but\s+)?(?:what|which|how|why|where|when|who|whats|"
+    r"should|is|are|do|does|can|could|would|will)\b)",
+    re.IGNORECASE,
+)
+
+
+def _own_clause(question: str) -> tuple[str, str]:
+    """(the question, the clause about the person before it), or (question, "")."""
+    found = _SELF.match(question)
+    return (question[found.end() :], found.group(0).strip(" ,")) if found else (question, "")
+
+
 def split(text: str) -> tuple[str, str]:
     """(question, context) of a message; (text, "") when it is short or has no clear question."""
+    question, context = _split(text)
+    question, own = _own_clause(question)
+    return question, " ".join(p for p in (context, own) if p)
+
+
+def _split(text: str) -> tuple[str, str]:
     background = _BACKGROUND.match(text)
     if background and len(text) > background.end():  # "coming from finance, what is an AI systems engineer?"
         question, context = split(text[background.end() :])

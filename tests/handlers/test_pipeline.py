@@ -911,6 +911,24 @@ def test_a_request_worded_without_a_question_mark_is_the_question():
     assert question == "Kindly suggest the career path." and context.startswith("I have 4 years")
 
 
+@pytest.mark.parametrize(
+    ("text", "question", "context"),
+    [
+        ("i'm not technical at all, what is mlops?", "what is mlops?", "i'm not technical at all"),
+        ("my kid wants to be an ai systems engineer. i'm not technical, what is that job?",
+         "what is that job?", "my kid wants to be an ai systems engineer. i'm not technical"),
+        ("i'm curious, do mlops engineers need kubernetes?", "do mlops engineers need kubernetes?",
+         "i'm curious"),
+        ("i'm a platform engineer and what is mlops", "i'm a platform engineer and what is mlops", ""),
+    ],
+)  # fmt: skip
+def test_a_clause_about_oneself_before_the_question_is_context(text, question, context):
+    """'i'm not technical, what is that job?': "technical" is no subject, the person says it of themself."""
+    from handlers.question import split
+
+    assert split(text) == (question, context)
+
+
 def test_a_polite_request_leads_with_the_career_path(kb):
     reply = handlers.ask(
         "I have 4 years as a DevOps engineer, mostly Jenkins and Kubernetes. I want to move to a "
