@@ -17,6 +17,8 @@ _ASKS = re.compile(
     r"(?:what|which|how|why|where|when|who|whats|should|shall|is|are|do|does|did|can|could|would|will|"
     r"any|anyone|tips|advice|recommend|kindly|please|suggest|tell|explain|describe|advise|guide|share|"
     r"i\s+(?:want|would\s+like|d\s+like|need)\s+to\s+know|i\s+wonder|wondering|looking\s+for|"
+    r"(?:i'?m\s+|i\s+am\s+)?trying\s+to\s+(?:figure\s+out|understand|work\s+out)\s+"
+    r"(?:which|what|how|whether|why|where|who)|"
     r"need\s+(?:advice|help|guidance|suggestions?))\b",
     re.IGNORECASE,
 )

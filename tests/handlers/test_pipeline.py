@@ -929,6 +929,23 @@ def test_a_clause_about_oneself_before_the_question_is_context(text, question, c
     assert split(text) == (question, context)
 
 
+def test_trying_to_figure_out_which_asks(kb):
+    """'Im trying to figure out which of the five jobs pays best for entry level people. ... open to moving
+    anywhere.' asks which pays best ("open" is no subject); "trying to decide between ..." tells."""
+    from handlers.question import split
+
+    reply = handlers.ask(
+        "Im trying to figure out which of the five jobs pays best for entry level people. Fresh grad, open to"
+        " moving anywhere.",
+        kb,
+    )
+    assert reply.topic == "salary" and "“open”" not in reply.text
+    assert split("Trying to decide between mlops and platform work. Which one has better job security?") == (
+        "Which one has better job security?",
+        "Trying to decide between mlops and platform work.",
+    )
+
+
 def test_a_polite_request_leads_with_the_career_path(kb):
     reply = handlers.ask(
         "I have 4 years as a DevOps engineer, mostly Jenkins and Kubernetes. I want to move to a "
