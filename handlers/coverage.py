@@ -6,6 +6,7 @@ from handlers.engine import Engine
 from handlers.evidence import Term
 from handlers.salary import matching
 from handlers.scope import origins
+from knowledge.english import is_word
 from knowledge.match import Focus, Match, stem
 
 __all__ = ["MAX_SUBJECT", "MENTION", "beyond", "natural", "not_covered", "subject_terms", "unmatched_focus"]
@@ -106,7 +107,20 @@ def not_covered(
         return absent  # hiring question, and the documents hold none of its words ("remote" they hold)
     if absent and _terse(engine, m) and not m.context:  # "/role mlops requirements zeppelin": the extra
         return absent  # word is the point
+    named = tuple(t for t in absent if not is_word(t.word) and _defined(m, t.word))
+    if named:  # "what is LLMOps and how is it different from MLOps?": a name the documents never use
+        return named
     return ()
+
+
+_DEFINING = {("what", "is"), ("what", "s"), ("whats",), ("what", "are")}
+
+
+def _defined(m: Match, word: str) -> bool:
+    """Whether the question asks what the word is ("what is LLMOps ...?")."""
+    words = [w for w in m.words if w not in ("a", "an", "the")]
+    at = words.index(word) if word in words else -1
+    return at > 0 and any(tuple(words[max(0, at - len(d)) : at]) == d for d in _DEFINING)
 
 
 def natural(engine: Engine, m: Match) -> bool:

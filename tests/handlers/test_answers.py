@@ -383,6 +383,18 @@ class TestAcrossRoles:
 class TestNotCovered:
     """What the documents do not cover is said plainly, never answered with another section."""
 
+    def test_a_name_asked_what_it_is_that_no_document_uses_is_not_covered(self, kb):
+        """'What is LLMOps ...?': a name none of the documents uses is said to be not covered; an everyday
+        word they lack ("what's the lowdown on ...") and a name they use ("what is kubernetes") are not."""
+        reply = handlers.ask("What is LLMOps and how is it different from MLOps?", kb)
+        assert reply.intent == "unknown" and "“llmops”" in reply.text
+        for asked in (
+            "what's the lowdown on mlops engineers",
+            "what is kubernetes used for by mlops engineers",
+        ):
+            reply = handlers.ask(asked, kb)
+            assert reply.intent == "answer" and not reply.uncovered, asked
+
     def test_a_title_the_question_points_back_at_is_not_covered(self, kb):
         """ "those 'AI trainer' gigs ... Is that a real career path?": the title is none of the five;
         one's own title ("I'm a data analyst. Is that a good path into mlops?") is where one starts."""
