@@ -540,6 +540,15 @@ class TestCompareOnAPoint:
         assert reply.topic == "salary" and "They pay about the same for entry:" in screen
         assert "pays more" not in reply.text and "$110,000 - $120,000" in screen
 
+    def test_what_shapes_the_roles_is_their_trends_not_a_point(self, kb):
+        """'what's shaping the future for production ai vs platform engineers?': each role's trends, not
+        the lines that happen to say "shape"."""
+        reply = handlers.ask(
+            "what's shaping the future for production ai engineers versus platform engineers?", kb
+        )
+        assert reply.topic == "trends" and "Nothing on this point" not in reply.text
+        assert "Shape organizational AI strategy" not in reply.text
+
     def test_a_non_pay_point_shows_each_roles_lines(self, kb):
         """Degrees: each role's degree lines, side by side."""
         reply = handlers.ask(
