@@ -56,11 +56,26 @@ def _own_clause(question: str) -> tuple[str, str]:
     return (question[found.end() :], found.group(0).strip(" ,")) if found else (question, "")
 
 
+_LEAD_IN = 3  # words before a colon that lead into the question after it
+_ME = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|my|me)\b", re.IGNORECASE)
+
+
+def _lead_in(question: str) -> tuple[str, str]:
+    """(the question, what leads into it before a colon): "I've read ten blog posts and still can't
+    tell: what's the actual difference ...?"; (question, "") when there is none."""
+    before, colon, after = question.partition(": ")
+    about_me = _ME.search(before) is not None  # "I've read ten blog posts", not "monitoring best practices"
+    if colon and about_me and len(before.split()) >= _LEAD_IN and _ASKS.match(after.strip()):
+        return after.strip(), before.strip()
+    return question, ""
+
+
 def split(text: str) -> tuple[str, str]:
     """(question, context) of a message; (text, "") when it is short or has no clear question."""
     question, context = _split(text)
     question, own = _own_clause(question)
-    return question, " ".join(p for p in (context, own) if p)
+    question, lead = _lead_in(question)
+    return question, " ".join(p for p in (context, own, lead) if p)
 
 
 def _split(text: str) -> tuple[str, str]:

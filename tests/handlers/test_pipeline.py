@@ -920,6 +920,10 @@ def test_a_request_worded_without_a_question_mark_is_the_question():
         ("i'm curious, do mlops engineers need kubernetes?", "do mlops engineers need kubernetes?",
          "i'm curious"),
         ("i'm a platform engineer and what is mlops", "i'm a platform engineer and what is mlops", ""),
+        ("Honest question, I've read ten blog posts and still can't tell: what does an mlops engineer do?",
+         "what does an mlops engineer do?", "Honest question, I've read ten blog posts and still can't tell"),
+        ("monitoring best practices: how does the mlops take differ from the MLE take?",
+         "monitoring best practices: how does the mlops take differ from the MLE take?", ""),
     ],
 )  # fmt: skip
 def test_a_clause_about_oneself_before_the_question_is_context(text, question, context):
