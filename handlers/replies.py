@@ -37,7 +37,7 @@ _OPENING = 450
 _COMPARE_LINES = 4  # lines per role when two roles are compared without a point
 _ROLE_CHARS = 360  # ... within about this many characters as shown, so the second role is on the first screen
 _FEWEST = 2  # ... and never fewer lines than this
-_CONTRASTED = {"soft-skills", "best-practices", "challenges", "responsibilities", "trends"}
+_CONTRASTED = {"soft-skills", "best-practices", "challenges", "trends"}  # duties: the core ones first
 # words that ask how roles differ ("how do their soft skills differ?", "platform vs mlops"), not
 # "compare", which a follow-up's completed text opens with (handlers/followup.py)
 _DIFFERENCE = {"differ", "difference", "different", "distinguish", "unique", "contrast", "vs", "versus"}

@@ -540,6 +540,12 @@ class TestCompareOnAPoint:
         assert reply.topic == "salary" and "They pay about the same for entry:" in screen
         assert "pays more" not in reply.text and "$110,000 - $120,000" in screen
 
+    def test_how_the_day_to_day_differs_shows_the_core_duties(self, kb):
+        """'ml engineer vs ai systems engineer, day to day work is different or same': each role's core
+        duties, not only its least shared headings ("Project Management")."""
+        reply = handlers.ask("ml engineer vs ai systems engineer, day to day work is different or same", kb)
+        assert "Design, develop, and refine machine learning models and algorithms" in first_screen(reply)
+
     def test_what_shapes_the_roles_is_their_trends_not_a_point(self, kb):
         """'what's shaping the future for production ai vs platform engineers?': each role's trends, not
         the lines that happen to say "shape"."""
