@@ -38,6 +38,7 @@ _PREAMBLE = {
     "wait", "oh", "ah", "also", "btw", "sorry", "actually", "hey", "one", "more", "last", "quick", "q",
     "question", "thing",
 }  # fmt: skip
+_BEYOND = {"else", "other", "others", "besides"}  # asked past the last point
 _MODEL_TOPIC = 0.45
 _POINTED_TOPIC = 0.75
 _AGREED = 0.35
@@ -427,8 +428,20 @@ def _filled(t: _Message) -> str:
     topic = _topic_filled(t, roles, last, named_topic, rest)
     focus = _focus_filled(t, last, named_topic)
     lead = ["compare"] if len(roles) > 1 else []
-    parts = [*lead, *roles, *topic, *focus, body]  # what is filled in first: the question stays last
+    # "do they need certs?" ... "compare that with ai/ml engineers": on certifications still
+    point = (
+        [w for w in last.point if not _names_role(t.engine, w)]
+        if topic and not named_topic and not rest.subject and not t.m.subject and not _BEYOND & set(t.m.words)
+        else []
+    )  # not "what else does it need"
+    parts = [*lead, *roles, *topic, *point, *focus, body]  # what is filled in first: the question stays last
     return " ".join(p for p in parts if p)
+
+
+def _names_role(engine: Engine, word: str) -> bool:
+    """Whether a word names a role, or may ("ml", "ai"): no point to carry over."""
+    m = engine.matcher.match(word)
+    return bool(m.roles or m.ambiguous)
 
 
 def _roles_filled(t: _Message, roles: list[str]) -> tuple[list[str], Turn]:

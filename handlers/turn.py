@@ -23,6 +23,7 @@ class Turn(Record):
     focus: dict[str, tuple[str, ...]] | None = None  # dimension -> words ("locations": ("Seattle",))
     said: str = ""  # a role-fit question: the person's message about themselves (handlers/fit.py)
     across: bool = False  # the roles that mention a subject ("which roles need kubernetes?")
+    point: tuple[str, ...] = ()  # what was asked of the topic ("do they need certs?": "certs")
 
     def __init__(
         self,
@@ -32,8 +33,11 @@ class Turn(Record):
         focus: dict[str, tuple[str, ...]] | None = None,
         said: str = "",
         across: bool = False,
+        point: tuple[str, ...] = (),
     ) -> None:
-        self.__dict__.update(intent=intent, roles=roles, topic=topic, focus=focus, said=said, across=across)
+        self.__dict__.update(
+            intent=intent, roles=roles, topic=topic, focus=focus, said=said, across=across, point=point
+        )
 
     @classmethod
     def of(cls, plan: Plan) -> Turn:
@@ -45,7 +49,10 @@ class Turn(Record):
         if f.percentile:
             focus["percentile"] = (f.percentile,)
         said = plan.asked if plan.mode == "fit" else ""
-        return cls(plan.intent, tuple(plan.roles), plan.topic, focus or None, said, plan.mode == "cross")
+        point = _point(plan)
+        return cls(
+            plan.intent, tuple(plan.roles), plan.topic, focus or None, said, plan.mode == "cross", point
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -55,6 +62,7 @@ class Turn(Record):
             "focus": {k: list(v) for k, v in (self.focus or {}).items()},
             **({"said": self.said} if self.said else {}),
             **({"across": True} if self.across else {}),
+            **({"point": list(self.point)} if self.point else {}),
         }
 
     @classmethod
@@ -73,4 +81,19 @@ class Turn(Record):
             {k: tuple(str(w) for w in v) for k, v in focus.items() if isinstance(v, list)} or None,
             data["said"] if isinstance(data.get("said"), str) else "",
             data.get("across") is True,
+            tuple(w for w in data.get("point") or () if isinstance(w, str))[:_POINT_WORDS]
+            if isinstance(data.get("point"), list)
+            else (),
         )
+
+
+_POINT_WORDS = 4
+
+
+def _point(plan: Plan) -> tuple[str, ...]:
+    """The words an answer on a point was about: its subject, or the topic words that named the point
+    ("certs", "math"); () for a whole section or a reply that answers nothing."""
+    if plan.intent not in ("answer", "compare") or plan.mode not in ("lead", "cross") or plan.match is None:
+        return ()
+    words = [t.word for t in plan.terms] or list(plan.match.topic_words)
+    return tuple(dict.fromkeys(words))[:_POINT_WORDS]

@@ -226,6 +226,21 @@ class TestCompleting:
         turn = Turn("compare", ("mlops-engineer", "ml-platform-engineer"), "requirements", None, "", True)
         assert Turn.from_json(turn.to_json()) == turn and Turn.from_json({"intent": "answer"}).across is False
 
+    def test_a_turn_keeps_its_point_when_stored(self):
+        """The point survives storage; a stored turn without one (or with junk) reads as none."""
+        turn = Turn("answer", ("mlops-engineer",), "requirements", point=("certs",))
+        assert Turn.from_json(turn.to_json()) == turn
+        assert Turn.from_json({"intent": "answer", "point": "certs"}).point == ()
+        assert Turn.from_json({"intent": "answer", "point": ["certs", 3]}).point == ("certs",)
+
+    def test_compare_that_keeps_the_point_asked(self, kb):
+        """'do they need certs?' then 'compare that with ai/ml engineers': the certifications of both."""
+        *_, reply = talk(kb, "production ai engineer requirements", "do they need certs?",
+                         "compare that with ai/ml engineers")  # fmt: skip
+        assert reply.intent == "compare" and "certifications" in reply.text[:600].lower()
+        *_, reply = talk(kb, "what does a platform engineer in ml do", "compare w mlops")
+        assert reply.roles == ("ml-platform-engineer", "mlops-engineer")  # "ml" is no point to carry
+
     def test_outside_the_us_stays_on_the_role_and_topic(self, kb):
         replies = talk(
             kb, "what does the job market look like for ai systems engineers?", "and outside the US?"
