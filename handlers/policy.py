@@ -59,6 +59,7 @@ _COMPARE_SURE = 0.6  # a comparison takes the model's topic from this; else the 
 _MODEL_CLARIFY = 0.8  # the model alone, no topic word and no role: ask which role from this sure
 
 _HUNCH_SURE = 0.4  # the model's topic, this sure, is the one a "which role?" offers
+_FIXED = ("challenges", "best-practices")  # topics named that a problem and its fix answer
 _ADVICE_SURE = 0.8  # a kind of advice asked this surely is answered, what is not covered named beside it
 _SENTENCE = 10  # words: a message this long that names no role is a question, not a role name
 _SUGGEST_FROM = 8  # "did you mean" looks at the first distinct unknown words, not all 60
@@ -150,7 +151,8 @@ def _in_role(
     """One role's answer from the terms it holds: advice lists, figures, the section in brief or
     the lines that answer."""
     places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile or m.focus.amount
-    if routed != "salary" and not strong_topic(m) and asks_fix(engine, m):  # "how do mlops teams cope?"
+    # "how do mlops teams cope?"; "how do they fix the drift problem?" after their challenges
+    if routed != "salary" and strong_topic(m) in (None, *_FIXED) and asks_fix(engine, m):
         fixes = problem_lines(engine, m, role)
         if fixes:
             groups = ((role, tuple(fixes)),)
