@@ -175,8 +175,8 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     if not kind or (m.topic in _OTHER_TOPICS and m.topic_scores.get(m.topic, 0) >= 2):
         return None
     named = m.topic_top.get(m.topic or "", 0) >= GENERIC_WEIGHT and m.topic not in _FIT_TOPICS
-    if named and question and not asks_fit(question):
-        return None
+    if (named or m.subject) and question and not asks_fit(question):
+        return None  # "Which monitoring tools do postings name? ... wondering if I'm missing something"
 
     if kind == "missing" and not _SELF.search(text) and _ASKS.match(text.strip()):
         return None  # "which neural net architectures does a production ai engineer need to know?": asked

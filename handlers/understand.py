@@ -285,7 +285,9 @@ def plan(text: str, engine: Engine) -> Plan:
         before, context = split(context)  # the sentence before says what is asked
         question = f"{before} {question}"
     m = engine.matcher.match(question)
-    if _FIELD_ROLES.search(body) and set(m.roles) <= set(m.weak_roles):
+    field = _FIELD_ROLES.search(body)
+    said_across = field is not None and field.group(0).lower().startswith("across")  # "across these roles"
+    if field and (set(m.roles) <= set(m.weak_roles) or said_across):
         # "which AI/ML roles expect SQL?", "across all these roles": the field's roles, every one
         m = m.model_copy(update={"roles": (), "weak_roles": (), "ambiguous": ()})
     if _SLASH.match(text):

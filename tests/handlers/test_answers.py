@@ -307,6 +307,14 @@ class TestAcrossRoles:
         )
         assert reply.intent == "compare" and len(reply.roles) == 5 and reply.topic == "demand"
 
+    def test_across_these_roles_said_outright_is_every_role(self, kb):
+        """'... in AI/ML engineering ... What do the numbers say across these roles?': every role, though
+        "AI/ML" names one."""
+        reply = handlers.ask(
+            "is the demand for AI/ML engineering real? What do the numbers say across these roles?", kb
+        )
+        assert len(reply.roles) == 5
+
     def test_things_named_as_alternatives_are_each_looked_for(self, kb):
         """'copilot or genai': the roles that mention either, each with its lines; not only those that
         mention the rarer word."""

@@ -34,6 +34,17 @@ class TestWhatToPickUp:
         assert reply.roles == ("ml-platform-engineer",) and "your gaps" in reply.text[:200]
 
 
+def test_a_fit_cue_in_the_context_does_not_override_a_question_on_a_subject(kb):
+    """'Which logging and monitoring tools do MLOps postings name? ... wondering if I'm missing something':
+    the tools asked about, not the person's gaps."""
+    reply = handlers.ask(
+        "Which logging and monitoring tools do MLOps job requirements usually name? Our team is on Datadog"
+        " and I'm wondering if I'm missing something everyone else lists.",
+        kb,
+    )
+    assert "your gaps" not in reply.text and "Prometheus and ELK Stack" in first_screen(reply)
+
+
 class TestTheRoleAskedAbout:
     def test_a_role_named_as_the_target_is_no_skill_of_the_person(self, kb):
         """'how do i know if mlops is right for me': MLOps is what they ask about, not a skill they
