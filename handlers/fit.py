@@ -40,7 +40,7 @@ _WHICH = _Lazy(
     r"[^?.!]{0,40}?\b(?:fits?|fitting|suits?|suited|closest|nearest|best|match(?:es)?|right|"
     r"should i|would i|am i|for me|"
     r"target|easiest|natural|aim)\b"
-    r"|\bwhere (?:would|do|should|could|might) i (?:fit|go|land|start|belong)\b"
+    r"|\bwhere (?:would|do|should|could|might) i (?:fit|go(?! from (?:here|there)| next)|land|start|belong)\b"
     r"|\b(?:closest|nearest|best[- ]fitting|likeliest) (?:role|job|match|position|fit|option)\b"
     r"|\bbest (?:role )?(?:match|fit)\b|\b(?:fits?|suits?) me\b|\bright (?:role )?for me\b|\bgood fit\b"
     r"|\b(?:which|what)\b[^?.!]{0,40}?\b(?:closest|nearest|best fit|best match|most similar|most aligned|"

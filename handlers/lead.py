@@ -140,7 +140,9 @@ def _said(plan: Plan) -> list[tuple[str, str]]:
             continue
         written = Evidence.as_written(forms[0], lines)
         letters = key(written).replace(" ", "")
-        if letters.startswith(t.word) and not is_word(t.word):  # "a/b" read as "ab": "A/B testing"
+        if (letters.startswith(t.word) or t.word.startswith(letters)) and not is_word(
+            t.word
+        ):  # "A/B testing", "Go"
             out.append((written, written))
         elif not any(part.startswith(t.word[:4]) for w, _ in out for part in key(w).split()[1:]):
             # not "tests" after "A/B testing"

@@ -23,8 +23,10 @@ _SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
 _APOSTROPHE_S = re.compile(r"['’]s\b")
 _GO_LANGUAGE = re.compile(
-    r"\b(about|and|need|needs|learn|learning|know|knows|knowing|use|uses|using|with|or|in|require|"
-    r"requires|required|mention|mentions|python|java|rust),? go(?=\s*(?:[?,.!]|$|\bor\b|\band\b))"
+    r"\b(about|and|need|needs|learn|learning|know|knows|knowing|use|uses|using|with|or|in|require|requires|"
+    r"required|mention|mentions|value|values|python|java|rust),? go(?=\s*(?:[?,.!]|$|\bor\b|\band\b))"
+    # "is Go used ...?", "a Go dev": the language
+    r"|\b(is|a|as|the) go(?= (?:used|dev|devs|developer|developers|engineer|programmer|code|skills?)\b)"
 )
 _QUALIFIER = re.compile(r"\((?:ml|ai|ai/ml|ml/ai|machine learning)\)(?=\s|$|[?.,!s])")
 _SLASH_OR = re.compile(r"\s+/\s+|(?<=[a-z]{4})/(?=[a-z]{4})")
@@ -79,7 +81,7 @@ def normalize(text: str) -> list[str]:
     if "'" in text or "’" in text:
         text = _APOSTROPHE_S.sub("", text).replace("'", "").replace("’", "")
     if "go" in text:  # "what about go?", "do i need go": the language, not the verb
-        text = _GO_LANGUAGE.sub(r"\1 golang", text)
+        text = _GO_LANGUAGE.sub(lambda g: f"{g.group(1) or g.group(2)} golang", text)
     if "(" in text:  # "platform eng (ML)": a qualifier of the name before it, not a second role
         text = _QUALIFIER.sub(" ", text)
     if ">" in text or "→" in text:  # "data analyst -> ml engineer": from one to the other

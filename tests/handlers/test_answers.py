@@ -381,6 +381,18 @@ class TestAcrossRoles:
         reply = handlers.ask("do any of these jobs use golang", kb)
         assert "ml-platform-engineer" in reply.roles and "Go" in first_screen(reply)
 
+    def test_go_the_language_is_read_in_more_ways(self, kb):
+        """'Is Go used in any of these ML jobs? I'm a Go dev': the language, said as the documents write it;
+        'where do i go from here' is the way up, not a role-fit question."""
+        reply = handlers.ask("Is Go used in any of these ML jobs? I'm a Go dev", kb)
+        assert (
+            "ml-platform-engineer" in reply.roles
+            and "mention Go" in reply.text
+            or "mentions Go" in reply.text
+        )
+        reply = handlers.ask("where do i go from here as an mlops engineer", kb)
+        assert reply.topic == "career" and "Tell me what you know" not in reply.text
+
     def test_each_section_behind_it_has_a_button(self, kb):
         """Every role and section quoted can be opened whole."""
         reply = handlers.ask("is quantum computing mentioned anywhere", kb)
