@@ -922,6 +922,8 @@ def test_a_request_worded_without_a_question_mark_is_the_question():
         ("i'm a platform engineer and what is mlops", "i'm a platform engineer and what is mlops", ""),
         ("Honest question, I've read ten blog posts and still can't tell: what does an mlops engineer do?",
          "what does an mlops engineer do?", "Honest question, I've read ten blog posts and still can't tell"),
+        ("with copilot and all the ai coding tools, is mlops a safe bet long term?",
+         "is mlops a safe bet long term?", "with copilot and all the ai coding tools"),
         ("monitoring best practices: how does the mlops take differ from the MLE take?",
          "monitoring best practices: how does the mlops take differ from the MLE take?", ""),
     ],
