@@ -39,6 +39,7 @@ _PREAMBLE = {
     "question", "thing",
 }  # fmt: skip
 _BEYOND = {"else", "other", "others", "besides"}  # asked past the last point
+_RANKING = {"more", "most", "better", "best", "higher", "highest", "less", "least", "lower", "lowest"}
 _MODEL_TOPIC = 0.45
 _POINTED_TOPIC = 0.75
 _AGREED = 0.35
@@ -449,7 +450,9 @@ def _roles_filled(t: _Message, roles: list[str]) -> tuple[list[str], Turn]:
     mlops", "which one pays more?" after a turn on each of two roles, else the last role(s)."""
     m, lists, last = t.m, t.lists, t.last
     choosing = set(m.words) & lists["both"] or lists["choosing"] & set(pairs(m.words))
-    pair = _recent_pair(t.turns) if choosing and len(last.roles) == 1 and not roles else ()
+    # "which of those are about security?": the items of the last answer, not a choice between roles
+    items = bool(m.subject) and not set(m.words) & _RANKING
+    pair = _recent_pair(t.turns) if choosing and not items and len(last.roles) == 1 and not roles else ()
     if pair:  # "which one pays more?" after a turn on each of two roles: those two
         last = Turn("compare", pair, last.topic, last.focus)
     both = bool(choosing) and len(last.roles) > 1 and not roles

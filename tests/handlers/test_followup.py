@@ -249,6 +249,15 @@ class TestCompleting:
         *_, reply = talk(kb, "what challenges do ai systems engineers run into", "how do they deal w bias")
         assert "Mitigating bias and ensuring fairness in AI systems" in reply.text[:600]
 
+    def test_which_of_those_on_a_subject_picks_from_the_last_answer(self, kb):
+        """'which of those are about security?' after the platform's practices: the platform's lines on
+        security, not a comparison with the role asked about before it."""
+        *_, reply = talk(kb, "What best practices should production AI engineers follow?",
+                         "and the platform crowd?", "which of those are about security?")  # fmt: skip
+        assert reply.roles == ("ml-platform-engineer",) and "secur" in reply.text[:600].lower()
+        *_, reply = talk(kb, "mlops salary", "and platform engineers?", "which of those pays more?")
+        assert reply.intent == "compare"
+
     def test_compare_that_keeps_the_point_asked(self, kb):
         """'do they need certs?' then 'compare that with ai/ml engineers': the certifications of both."""
         *_, reply = talk(kb, "production ai engineer requirements", "do they need certs?",
