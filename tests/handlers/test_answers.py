@@ -123,6 +123,13 @@ class TestLead:
         )
         assert "data scientist" not in reply.text.split("\n")[2]
 
+    def test_tips_for_my_cv_ask_what_to_show(self, kb):
+        """'any tips for my CV as an ML engineer?': what to show, not the best practices ("tips")."""
+        reply = handlers.ask("any tips for my CV as an ML engineer, which keywords matter?", kb)
+        assert reply.topic != "best-practices" and "Hands-on experience with real-world AI/ML projects" in (
+            first_screen(reply)
+        )
+
     def test_kaggle_comps_are_competitions_not_pay(self, kb):
         """'a few Kaggle comps' in the context is no pay question: what to show on a CV."""
         reply = handlers.ask(
