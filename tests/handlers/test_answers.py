@@ -31,7 +31,9 @@ class TestLead:
         assert reply.topic == "requirements" and "Platform Engineer · Requirements*" in reply.text
         assert "Knowledge of GPU programming concepts (e.g., CUDA)" in first_screen(reply)
         assert reply.full == ("ml-platform-engineer requirements",)
-        reply = handlers.ask("is there an ML premium over normal swe pay? for ml platform roles", kb)
+        reply = handlers.ask(
+            "is there an ML premium over regular software engineer pay? for ml platform roles", kb
+        )
         assert reply.topic == "salary" and "“software engineer”" in reply.text
         assert "~20% salary premium compared to traditional software engineers" in first_screen(reply)
 
