@@ -75,6 +75,8 @@ def _lead_in(question: str) -> tuple[str, str]:
 def split(text: str) -> tuple[str, str]:
     """(question, context) of a message; (text, "") when it is short or has no clear question."""
     question, context = _split(text)
+    if "," not in question and ":" not in question:  # most questions: no clause before them
+        return question, context
     question, own = _own_clause(question)
     question, lead = _lead_in(question)
     return question, " ".join(p for p in (context, own, lead) if p)

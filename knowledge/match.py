@@ -86,7 +86,7 @@ def normalize(text: str) -> list[str]:
         text = _QUALIFIER.sub(" ", text)
     if ">" in text or "→" in text:  # "data analyst -> ml engineer": from one to the other
         text = text.replace("->", " to ").replace("=>", " to ").replace("→", " to ")
-    if "a" in text and "b" in text:
+    if "/" in text or "a-b" in text:  # "a/b", "a / b", "a-b"
         text = _AB.sub("ab", text)
     if "/" in text:  # "platform eng / mlops", "devops/mlops": either; "ai/ml", "ci/cd" stay one name
         text = _SLASH_OR.sub(" or ", text)
@@ -414,10 +414,10 @@ class Matcher:
         grams = self._grams(tokens)
         # roles side by side ("vs", "compared", "mlops or platform")
         # "or" beside a role name ("mlops or ml engineer?"), not anywhere ("... ML services? ... or should I")
-        beside = {j for ps in spans.values() for a, b in ps for j in (a - 1, a - 2, b, b + 1)}
-        asks_compare = bool(grams & self.intent_words["compare_strong"]) or any(
-            t == "or" and i in beside for i, t in enumerate(tokens)
-        )
+        asks_compare = bool(grams & self.intent_words["compare_strong"])
+        if not asks_compare and "or" in tokens:
+            beside = {j for ps in spans.values() for a, b in ps for j in (a - 1, a - 2, b, b + 1)}
+            asks_compare = any(t == "or" and i in beside for i, t in enumerate(tokens))
         if len(roles) > 1 and strong and not asks_compare:
             # "switching to mlops, what ml stuff am i missing": "ml" is a word there, not a role
             for rid in roles:
