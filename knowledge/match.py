@@ -416,7 +416,7 @@ class Matcher:
         # "or" beside a role name ("mlops or ml engineer?"), not anywhere ("... ML services? ... or should I")
         asks_compare = bool(grams & self.intent_words["compare_strong"])
         if not asks_compare and "or" in tokens:
-            beside = {j for ps in spans.values() for a, b in ps for j in (a - 1, a - 2, b, b + 1)}
+            beside = {j for ps in spans.values() for a, b in ps for j in (a - 1, b)}  # not "or more ml"
             asks_compare = any(t == "or" and i in beside for i, t in enumerate(tokens))
         if len(roles) > 1 and strong and not asks_compare:
             # "switching to mlops, what ml stuff am i missing": "ml" is a word there, not a role

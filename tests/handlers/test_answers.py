@@ -132,6 +132,23 @@ class TestLead:
             first_screen(reply)
         )
 
+    @pytest.mark.parametrize(
+        ("question", "role"),
+        [
+            ("the people who keep models running in prod - what's that job?", "mlops-engineer"),
+            ("people who build models, what do they need to know", "ai-ml-engineer"),
+            ("what do the folks who deploy models earn?", "mlops-engineer"),
+        ],
+    )
+    def test_people_described_by_what_they_do_are_that_role(self, kb, question, role):
+        """'the people who keep models running': the role its everyday description names."""
+        assert handlers.ask(question, kb).roles == (role,)
+
+    def test_or_more_of_a_word_is_no_second_role(self, kb):
+        """'is it more ops or more ml': MLOps alone ("ml" there is no role)."""
+        reply = handlers.ask("what is mlops, as a job? is it more ops or more ml", kb)
+        assert (reply.intent, reply.roles) == ("answer", ("mlops-engineer",))
+
     def test_kaggle_comps_are_competitions_not_pay(self, kb):
         """'a few Kaggle comps' in the context is no pay question: what to show on a CV."""
         reply = handlers.ask(
