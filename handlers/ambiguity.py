@@ -6,9 +6,9 @@ import re
 
 from handlers.coverage import MAX_SUBJECT
 from handlers.engine import Engine
-from knowledge.match import Match, pairs
+from knowledge.match import Match, normalize, pairs
 
-__all__ = ["ai_field", "called", "context_role"]
+__all__ = ["ai_field", "called", "context_role", "described"]
 
 _CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
 _CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
@@ -63,3 +63,21 @@ def called(engine: Engine, m: Match, phrase: str, candidates: tuple[str, ...], c
         r for r in rest if any(said.search(ln.text) for ln in engine.evidence.index.section(r, "overview"))
     ]
     return named[0] if len(named) == 1 else None
+
+
+_WHO = re.compile(r"\b(?:people|folks|ones|guys|person|someone|engineers?)\s+(?:who|that)\s+(.{3,60})", re.I)
+
+
+def described(engine: Engine, m: Match, body: str) -> Match:
+    """The match with the role a "people who ..." phrase describes ("the people who keep models running"),
+    when the words after "who" hold one of aliases.yaml's descriptions of two words or more."""
+    found = _WHO.search(body)
+    if found is None:
+        return m
+    said = " ".join(normalize(found.group(1)))
+    roles = {
+        rid
+        for phrase, rid in engine.matcher.aliases.followup_roles.items()
+        if " " in phrase and re.search(rf"\b{re.escape(phrase)}\b", said)
+    }
+    return m.model_copy(update={"roles": tuple(roles), "weak_roles": ()}) if len(roles) == 1 else m

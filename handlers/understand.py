@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from handlers.ambiguity import ai_field
+from handlers.ambiguity import ai_field, described
 from handlers.coverage import subject_terms
 from handlers.engine import Engine
 from handlers.evidence import Evidence, Term
@@ -18,7 +18,7 @@ from handlers.scope import other_title, outside, own_title
 from handlers.topic import Choice, choose, guess, guess_none
 from knowledge.index import Hit, Line
 from knowledge.intent import Guess
-from knowledge.match import Match, normalize
+from knowledge.match import Match
 
 __all__ = ["Plan", "plan", "strip_command", "thanks"]
 
@@ -214,21 +214,6 @@ def _own(engine: Engine, ctx: Match) -> tuple[str, str] | None:
     return (title, "") if title else None
 
 
-_WHO = re.compile(r"\b(?:people|folks|ones|guys|person|someone|engineers?)\s+(?:who|that)\s+(.{3,60})", re.I)
-
-
-def _described(engine: Engine, m: Match, body: str) -> Match:
-    """The match with the role a "people who ..." phrase describes ("the people who keep models running"),
-    when the words after "who" hold one of aliases.yaml's descriptions of two words or more."""
-    found = _WHO.search(body)
-    if found is None:
-        return m
-    said = " ".join(normalize(found.group(1)))
-    roles = {rid for phrase, rid in engine.matcher.aliases.followup_roles.items() if " " in phrase
-             and re.search(rf"\b{re.escape(phrase)}\b", said)}  # fmt: skip
-    return m.model_copy(update={"roles": tuple(roles), "weak_roles": ()}) if len(roles) == 1 else m
-
-
 def _naming(engine: Engine, title: str) -> tuple[str, ...]:
     """The role whose document names a title that is none of the five, as written ("Computer
     Vision Engineers" among AI Systems' in-demand roles); () when none or several do."""
@@ -355,7 +340,7 @@ def plan(text: str, engine: Engine) -> Plan:
             if max(whole.topic_top.values(), default=0) >= _NAMED:
                 m = _topic_from(m, whole)
     if not (m.roles or m.ambiguous):  # "the people who keep models running in prod - what's that job?"
-        m = _described(engine, m, body)
+        m = described(engine, m, body)
     chat = _chat(engine, m)
     if chat is not None:
         return chat
