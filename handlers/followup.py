@@ -39,6 +39,7 @@ _PREAMBLE = {
     "question", "thing",
 }  # fmt: skip
 _BEYOND = {"else", "other", "others", "besides"}  # asked past the last point
+_QUESTION_WORDS = {"how", "what", "when", "where", "which", "should"}
 _RANKING = {"more", "most", "better", "best", "higher", "highest", "less", "least", "lower", "lowest"}
 _MODEL_TOPIC = 0.45
 _POINTED_TOPIC = 0.75
@@ -400,14 +401,7 @@ def _leans_on_thread(t: _Message, roles: list[str], named_topic: bool, pointing:
 
 def _asking(m: Match) -> bool:
     """Whether the message asks something ("how long till im hireable"), not only tells."""
-    return "?" in m.words or m.words[:1] in (
-        ("how",),
-        ("what",),
-        ("when",),
-        ("where",),
-        ("which",),
-        ("should",),
-    )
+    return "?" in m.words or (bool(m.words) and m.words[0] in _QUESTION_WORDS)
 
 
 def _filled(t: _Message) -> str:

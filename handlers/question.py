@@ -44,7 +44,7 @@ _BACKGROUND = re.compile(
 
 # "i'm not technical at all, what is that job?": a clause about the person before the question;
 # "with copilot and all the ai coding tools, is it a safe bet?": the circumstances it is asked in
-_SELF = re.compile(
+_BEFORE = re.compile(
     r"^(?:(?:i'?m|i\s+am)\s+[^,.;:!?]{1,40}|(?:with|given|now\s+that|amid|because\s+of)\s+[^,.;:!?]{2,60}),\s*"
     r"(?=(?:so\s+|but\s+)?(?:what|which|how|why|where|when|who|whats|should|is|are|do|does|can|could|would|"
     r"will)\b)",
@@ -52,9 +52,9 @@ _SELF = re.compile(
 )
 
 
-def _own_clause(question: str) -> tuple[str, str]:
-    """(the question, the clause about the person before it), or (question, "")."""
-    found = _SELF.match(question)
+def _clause(question: str) -> tuple[str, str]:
+    """(the question, the clause before it about the person or the circumstances), or (question, "")."""
+    found = _BEFORE.match(question)
     return (question[found.end() :], found.group(0).strip(" ,")) if found else (question, "")
 
 
@@ -77,9 +77,9 @@ def split(text: str) -> tuple[str, str]:
     question, context = _split(text)
     if "," not in question and ":" not in question:  # most questions: no clause before them
         return question, context
-    question, own = _own_clause(question)
+    question, clause = _clause(question)
     question, lead = _lead_in(question)
-    return question, " ".join(p for p in (context, own, lead) if p)
+    return question, " ".join(p for p in (context, clause, lead) if p)
 
 
 def _split(text: str) -> tuple[str, str]:
