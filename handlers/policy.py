@@ -171,10 +171,9 @@ def _in_role(
     outlook = outlook and strong_topic(m) not in ("requirements", "trends")
     if routed != "salary" and not places and outlook:  # whatever kind the model read
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
-    elif (
-        "skills" in m.words and asks(engine, m, "hot") and not places
-    ):  # "which skills are hot right now?": the documents'
-        kind, sure = "hot", 1.0  # skills in high demand, where they list them
+    elif "skills" in m.words and asks(engine, m, "hot") and not places:
+        # "which skills are hot right now?": the documents' skills in high demand, where they list them
+        kind, sure = "hot", 1.0
     elif routed == "career" and asks(engine, m, "grow"):  # "what are my options down the road?"
         kind, sure = "grow", 1.0
     elif routed != "salary" and kind != "resume" and asks(engine, m, "resume"):  # "what do employers

@@ -114,10 +114,8 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
         before = m.words[start - 1] if start else ""
         if own or before in alongside or before.isdigit():  # "... for like 60 data scientists": a team
             continue
-        name = _singular(phrase) if f"{_singular(phrase)}" in titles else phrase
-        spelled = engine.evidence.synonyms.get(name, (name,))[0]  # "swe": "software engineer"
-        person = spelled.split()[-1] in engine.matcher.word_lists["person_titles"]
-        return _cased(spelled if person else name), titles[phrase]
+        name = _singular(phrase) if _singular(phrase) in titles else phrase
+        return _cased(name), titles[phrase]
     return None
 
 
