@@ -140,9 +140,8 @@ def _said(plan: Plan) -> list[tuple[str, str]]:
             continue
         written = Evidence.as_written(forms[0], lines)
         letters = key(written).replace(" ", "")
-        if (letters.startswith(t.word) or t.word.startswith(letters)) and not is_word(
-            t.word
-        ):  # "A/B testing", "Go"
+        same = letters.startswith(t.word) or t.word.startswith(letters)
+        if same and not is_word(t.word):  # "a/b" read as "ab", "golang" said as "Go": as written
             out.append((written, written))
         elif not any(part.startswith(t.word[:4]) for w, _ in out for part in key(w).split()[1:]):
             # not "tests" after "A/B testing"

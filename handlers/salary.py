@@ -18,6 +18,7 @@ LEVELS = {
     "director": "Director",
     "top": "Top of the range",
 }
+_SAME = 0.05  # two roles' pay middles this close are about the same
 _TOPIC_ORDER = {"salary": 0, "career": 1, "demand": 2, "trends": 3}
 
 
@@ -182,9 +183,6 @@ def verdict(roles: list[Role], focus: Focus) -> list[str]:
         lines += ["", f"*{escape(role.title)} — {words}*"]
         lines += [figure_line(f) for f in _once(found)[:4]] or ["_no matching figure in its document_"]
     return lines
-
-
-_SAME = 0.05  # middles this close are about the same pay
 
 
 _OVERALL_KINDS = ("average", "median", "base", "total", "salary")
