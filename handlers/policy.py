@@ -398,7 +398,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         m = m.model_copy(update={"topic": "career", "topic_scores": scores})
     across = engine.matcher.across_words
     marked = set(m.tokens) & across or m.roles_word or (field and not m.roles)
-    asks_roles = set(m.tokens) & {"role", "roles", "any", "anyone", "anywhere"}
+    asks_roles = set(m.tokens) & {"role", "roles", "any", "anyone", "anywhere"} or (
+        "who" in m.tokens and set(m.tokens) & MENTION  # "who mentions Good Machine Learning Practice?"
+    )
     if (
         asks_roles and set(m.tokens) & across and m.roles and set(m.roles) <= set(m.weak_roles)
     ):  # "is there a role ... ml systems"

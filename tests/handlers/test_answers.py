@@ -407,6 +407,12 @@ class TestAcrossRoles:
         reply = handlers.ask("do any of these jobs use golang", kb)
         assert "ml-platform-engineer" in reply.roles and "Go" in first_screen(reply)
 
+    def test_who_mentions_a_name_holding_a_role_word_asks_across(self, kb):
+        """'who mentions Good Machine Learning Practice (GMLP)?': the role that does (MLOps), not the ML
+        engineer that "Machine Learning" names in passing."""
+        reply = handlers.ask("who mentions Good Machine Learning Practice (GMLP)? our QA lead asked", kb)
+        assert reply.roles == ("mlops-engineer",) and "Good Machine Learning Practice (GMLP)" in reply.text
+
     def test_go_the_language_is_read_in_more_ways(self, kb):
         """'Is Go used in any of these ML jobs? I'm a Go dev': the language, said as the documents write it;
         'where do i go from here' is the way up, not a role-fit question."""
