@@ -413,6 +413,15 @@ class TestAcrossRoles:
         reply = handlers.ask("who mentions Good Machine Learning Practice (GMLP)? our QA lead asked", kb)
         assert reply.roles == ("mlops-engineer",) and "Good Machine Learning Practice (GMLP)" in reply.text
 
+    def test_looking_across_the_roles_is_no_subject(self, kb):
+        """'Looking across all five roles, which one asks for the most years of experience?': each
+        role's years, never lines that happen to say "across"."""
+        reply = handlers.ask(
+            "Looking across all five roles, which one asks for the most years of experience?", kb
+        )
+        assert len(reply.roles) == 5 and "“across”" not in reply.text
+        assert "3+ years of experience in AI/ML development and deployment" in first_screen(reply)
+
     def test_go_the_language_is_read_in_more_ways(self, kb):
         """'Is Go used in any of these ML jobs? I'm a Go dev': the language, said as the documents write it;
         'where do i go from here' is the way up, not a role-fit question."""
