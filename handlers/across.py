@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from handlers.coverage import beyond, natural
 from handlers.engine import Engine
-from handlers.evidence import Term
+from handlers.evidence import SPECIFIC, Term
 from handlers.lines import LEAD_LINES, point_words, strong_topic
 from handlers.plan import Plan
 from knowledge.english import is_common
@@ -18,7 +18,6 @@ __all__ = ["ROLE_LINES", "across_roles", "asked_across", "of_all", "said_togethe
 ROLE_LINES = 2  # lines per role across roles or in a comparison
 _CROSS_ROLES = 5
 _CHAT = {"help", "thanks", "list", "outscope"}  # the model's labels for no question about the roles
-_SPECIFIC = 4.0  # a word held by about a dozen lines or fewer: a subject some roles have, others not
 _JOINING = {"or", "and", "nor"}
 _PHRASE_LINES = 2  # two words the documents say together this often are one term ("model drift")
 
@@ -34,7 +33,7 @@ def said_together(m: Match, terms: tuple[Term, ...]) -> bool:
 def specific(t: Term) -> bool:
     """A term that can be a subject across the roles: rare in the documents, and a phrase or a word
     that is no everyday English ("model drift", "kubernetes"; not "accurate", "resources", "2022")."""
-    return t.weight >= _SPECIFIC and not t.word.isdigit() and (" " in t.word or not is_common(t.word))
+    return t.weight >= SPECIFIC and not t.word.isdigit() and (" " in t.word or not is_common(t.word))
 
 
 def listed(m: Match, terms: tuple[Term, ...]) -> bool:
@@ -57,7 +56,7 @@ def across_roles(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
             h for h in hits if pair and all(h.terms & {key(f) for f in t.forms} for t in terms)
         ]
         # "copilot or genai": side by side, each rare word is asked; said together, the rarest decides
-        asked = [t for t in terms if t.weight >= _SPECIFIC] if listed(m, terms) else []
+        asked = [t for t in terms if t.weight >= SPECIFIC] if listed(m, terms) else []
         asked = asked or [rarest]
         rest = [
             h

@@ -118,7 +118,7 @@ def advice_lines(
     if kind == "grow" and level and not rungs and not above:
         # "the path to Director of AI": the sub-list with a line naming it ("Leadership Roles")
         named = next((ln for ln in first if level in ln.text.lower()), None)
-        rungs = [ln for ln in first if named and ln.path == named.path][:most]
+        rungs = [ln for ln in first if ln.path == named.path][:most] if named else []
     scored = [(_score(ln, spec, rank), i, ln) for i, (rank, ln) in enumerate(lines) if ln not in rungs]
     best = sorted((s for s in scored if s[0] >= _ENOUGH), key=lambda s: (-s[0], s[1]))[: most - len(rungs)]
     rest = [Hit(ln, score, frozenset()) for score, _, ln in sorted(best, key=lambda s: s[1])]

@@ -19,7 +19,7 @@ from knowledge.english import is_common, is_word
 from knowledge.index import Hit, Index, Line, key
 from knowledge.models import Record
 
-__all__ = ["Evidence", "Term"]
+__all__ = ["SPECIFIC", "Evidence", "Term"]
 
 _MIN_SPELL = 5  # words shorter than this are never spell-corrected against the documents
 _SPELL_CUTOFF = 85
@@ -30,7 +30,7 @@ _TOPIC_BONUS = 1.35  # lines of the section the question was routed to rank high
 _PAY_LINE = 80  # characters: a longer line with a pay figure says more than the figure
 _NUMBER_BONUS = 1.5  # lines with a figure, when the question asks "how fast", "what %"
 _HEADING_BONUS = 1.6  # a line under a heading that names the point asked ("Experience")
-_RARE = 4.0  # a subject word this rare (a dozen lines or fewer) ...
+SPECIFIC = 4.0  # a term this rare (held by about a dozen lines or fewer) is a specific subject ...
 _UNDER = 1.3  # ... lifts the lines under a short heading that names it
 _HEADED = 4  # words of a heading that can be a subject by itself
 _EVERYDAY = 0.5  # the weight of a most common English word no heading or label of the documents holds
@@ -215,7 +215,7 @@ class Evidence:
         if topic or numbers or points:
             heads = [_literal(p) for p in points]
             hits = [Hit(h.line, h.score * _bonus(h, topic, numbers, heads), h.terms) for h in hits]
-        rare = [t for t in subject if t.weight >= _RARE]
+        rare = [t for t in subject if t.weight >= SPECIFIC]
         if rare:  # "reproducibility": the lines under "Reproducibility and Versioning" treat it
             hits = [Hit(h.line, h.score * _UNDER, h.terms) if self._under(h.line, rare) else h for h in hits]
         return sorted(hits, key=lambda h: h.score, reverse=True)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from handlers.advice import advice_lines, ladder
 from handlers.engine import Engine
-from handlers.evidence import Term
+from handlers.evidence import SPECIFIC, Term
 from handlers.lines import LEAD_LINES, lead_lines, point_words
 from handlers.plan import Plan
 from knowledge.index import Hit, key
@@ -17,7 +17,6 @@ from knowledge.match import Match
 __all__ = ["ADVICE_SURE", "advice_plan", "already", "asks", "journey", "kind_lines"]
 
 _POINT = 3.0  # a point named in an advice question ("math", "PhD") this specific leads the kind's list
-_NAMED = 4.0  # a word this specific (a tool: "docker", "python"), named in advice and held by a line, leads
 ADVICE_SURE = 0.5  # below this, the lines on the question's own words lead an advice answer
 _ADVICE_UNSURE = 0.35  # ... or below this, when those lines lie outside the kind's sections
 _ENTRY_RUNG = 2  # lines of it that lead an answer on getting in
@@ -48,7 +47,7 @@ def advice_plan(
     # "docker or kubernetes first?": specific words all held by a line of the kind's sections lead, and
     # so does a heading the question names ("specialized career tracks")
     named = bool(extra) and (
-        all(t.weight >= _NAMED and any(key(f) in extra[0].terms for f in t.forms) for t in terms)
+        all(t.weight >= SPECIFIC and any(key(f) in extra[0].terms for f in t.forms) for t in terms)
         or (len(terms) > 1 and engine.evidence.headed(extra[0].line, terms))
     )
     first = [*extra, *lines] if extra and (unsure or ((points or named) and not aside)) else [*lines, *extra]

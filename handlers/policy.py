@@ -244,7 +244,7 @@ def _in_role(
     held = {h.line.topic for h in lead}
     # the section the lines come from, when they all come from one: not "Career Development" over
     # Requirements' lines ("is it worth learning CUDA ...?"); a pay question stays one
-    topic = held.pop() if len(held) == 1 and named != "salary" else named or lead[0].line.topic
+    topic = next(iter(held)) if len(held) == 1 and named != "salary" else named or lead[0].line.topic
     if topic == "overview" and kind == "overview" and sure >= _DEFINING and not m.compare_strong:
         # "tell me about production ai engineers - is it basically ml in factories?": what the role is
         # first, then the lines on the point

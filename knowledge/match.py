@@ -16,6 +16,7 @@ from knowledge.aliases import Aliases
 from knowledge.english import is_word
 from knowledge.fuzzy import Choices
 from knowledge.models import Record
+from knowledge.salary import share_percentile
 
 __all__ = ["Focus", "Match", "Matcher", "normalize", "pairs", "stem"]
 
@@ -510,8 +511,8 @@ class Matcher:
             f"{pct.group(1)}th Percentile" if pct else _QUARTERS.get(quarter.group(1)) if quarter else None
         )
         if share:
-            n = int(share.group(2))
-            percentile = f"{n if share.group(1) in ('bottom', 'lowest', 'lower') else 100 - n}th Percentile"
+            top = share.group(1) not in ("bottom", "lowest", "lower")
+            percentile = share_percentile(top, int(share.group(2)))
         if quarter or share:  # "bottom" and "top" of a quarter name the percentile, not a level
             values["level"] = [lv for lv in values.get("level", []) if lv not in ("entry", "top")]
             if not values["level"]:

@@ -18,13 +18,17 @@ _PERCENTILE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th) Percentile|Top \d+%|Bottom 
 _SHARE = re.compile(r"(top|bottom) (\d{1,2})%", re.I)
 
 
+def share_percentile(top: bool, share: int) -> str:
+    """A share of the market as its percentile: the top 10% is the 90th, the bottom 10% the 10th."""
+    return f"{100 - share if top else share}th Percentile"
+
+
 def canonical_percentile(said: str) -> str:
     """A percentile as one name: "Top 10%" is the 90th percentile, "Bottom 10%" the 10th."""
     share = _SHARE.fullmatch(said.strip())
     if share is None:
         return said
-    n = int(share.group(2))
-    return f"{100 - n if share.group(1).lower() == 'top' else n}th Percentile"
+    return share_percentile(share.group(1).lower() == "top", int(share.group(2)))
 
 
 _YEARS = re.compile(r"\b(\d+\s*-\s*\d+|\d+\+)\s*years?\b", re.I)
