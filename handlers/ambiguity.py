@@ -8,7 +8,7 @@ from handlers.coverage import MAX_SUBJECT
 from handlers.engine import Engine
 from knowledge.match import Match, normalize, pairs
 
-__all__ = ["ai_field", "called", "context_role", "described"]
+__all__ = ["ai_field", "called", "context_role", "described", "known_as"]
 
 _CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
 _CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
@@ -58,11 +58,26 @@ def called(engine: Engine, m: Match, phrase: str, candidates: tuple[str, ...], c
     rest = [r for r in candidates if r not in m.roles]
     if not m.roles or not compared or len(rest) == len(candidates):
         return None
-    said = re.compile(rf"\b(?:referred to as|known as|called) an? {re.escape(phrase)}\b", re.I)
-    named = [
-        r for r in rest if any(said.search(ln.text) for ln in engine.evidence.index.section(r, "overview"))
-    ]
+    said = re.compile(rf"{re.escape(phrase)}\b", re.I)
+    named = [r for r in rest if (name := known_as(engine, r)) and said.match(name)]
     return named[0] if len(named) == 1 else None
+
+
+_KNOWN_AS = re.compile(r"\b(?:referred to as|known as|called) an? ([\w/ ]+?)[,.]", re.I)
+
+
+def known_as(engine: Engine, role: str) -> str:
+    """The other name a role's Overview says it goes by ("An AI Systems Engineer, often referred to
+    as an AI Engineer, ..."), or ""."""
+
+    def make() -> str:
+        for ln in engine.evidence.index.section(role, "overview"):
+            found = _KNOWN_AS.search(ln.text)
+            if found:
+                return found.group(1)
+        return ""
+
+    return engine.keep(("known as", role), make)
 
 
 _WHO = re.compile(r"\b(?:people|folks|ones|guys|person|someone|engineers?)\s+(?:who|that)\s+(.{3,60})", re.I)

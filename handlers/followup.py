@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from handlers.advice import solutions
+from handlers.ambiguity import known_as
 from handlers.coverage import beyond
 from handlers.engine import Engine
 from handlers.fit import again
@@ -44,7 +45,6 @@ _RANKING = {"more", "most", "better", "best", "higher", "highest", "less", "leas
 _MODEL_TOPIC = 0.45
 _POINTED_TOPIC = 0.75
 _AGREED = 0.35
-_REFERRED = re.compile(r"\breferred to as an? ([\w/ ]+?)[,.]", re.I)
 _ANY_ROLE = re.compile(r"\bany\s+(?:of\s+(?:the|these|those)\s+)?(?:roles?|jobs?|positions?|five|5)\b", re.I)
 _ORDINAL = re.compile(
     r"\b(\d{2}(?:st|nd|rd|th))\b(?!\s+percentile)", re.IGNORECASE
@@ -175,12 +175,11 @@ def _called(engine: Engine, m: Match, offered: tuple[str, ...]) -> str | None:
     names = {rs for _, rs in m.ambiguous}  # the roles a name could be ("ai eng", "AI Engineer": the same)
     if not names:
         return None
-    found = []
-    for role in offered:
-        opening = " ".join(ln.text for ln in engine.evidence.index.section(role, "overview")[:1])
-        said = _REFERRED.search(opening)
-        if said and {rs for _, rs in engine.matcher.match(said.group(1)).ambiguous} & names:
-            found.append(role)
+    found = [
+        role
+        for role in offered
+        if (name := known_as(engine, role)) and {rs for _, rs in engine.matcher.match(name).ambiguous} & names
+    ]
     return found[0] if len(found) == 1 else None
 
 
