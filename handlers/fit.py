@@ -14,6 +14,7 @@ from handlers.blocks import actions, context, full_button
 from handlers.engine import Engine
 from handlers.lines import GENERIC_WEIGHT
 from handlers.plan import Plan
+from handlers.question import SELF
 from handlers.render import MAX_SECTION_TEXT, escape, header, section_blocks
 from handlers.reply import Reply
 from knowledge.match import Match
@@ -71,7 +72,6 @@ _CUE_ASCII = re.compile("|".join(map(re.escape, _CUES)))  # on lowercased ASCII 
 # A leading "/role" holds the cue "role", but no _WHICH or _MISSING match can start in it: the
 # cue test reads what follows it.
 _COMMAND = re.compile(r"\s*/role\b", re.I)
-_SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b", re.I)
 _END = re.compile(r"[?.!\n]")
 _ASKS = re.compile(r"(?:/role\s+)?(?:which|what|does|do|is|are|how)\b", re.I)  # a question, not a claim
 _CLAIM = _Lazy(
@@ -178,7 +178,7 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     if (named or m.subject) and question and not asks_fit(question):
         return None  # "Which monitoring tools do postings name? ... wondering if I'm missing something"
 
-    if kind == "missing" and not _SELF.search(text) and _ASKS.match(text.strip()):
+    if kind == "missing" and not SELF.search(text) and _ASKS.match(text.strip()):
         return None  # "which neural net architectures does a production ai engineer need to know?": asked
     said = _said(engine, text)
     target = _target(engine, text) if kind == "missing" else _aim(engine, text)
@@ -186,11 +186,11 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
         return None
     if not (said.had or said.denied):
         if (
-            kind == "which" and _SELF.search(text) and target is None
+            kind == "which" and SELF.search(text) and target is None
         ):  # "which role fits me?": ask what they know
             return Plan("help", (), None, m.focus, asked=text, mode="fit", match=m)
         return None
-    if kind == "which" and len(said.had) < 2 and not _SELF.search(text):  # "which role fits kubernetes best?"
+    if kind == "which" and len(said.had) < 2 and not SELF.search(text):  # "which role fits kubernetes best?"
         return None
     if target is not None:
         return Plan("answer", (target,), "requirements", m.focus, asked=text, mode="fit", match=m)

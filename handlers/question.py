@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asks_why", "split"]
+__all__ = ["SELF", "asks_why", "split"]
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s+(?:\.\.\.|…)\s*")
 _ASKS = re.compile(
@@ -59,14 +59,14 @@ def _clause(question: str) -> tuple[str, str]:
 
 
 _LEAD_IN = 3  # words before a colon that lead into the question after it
-_ME = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|my|me)\b", re.IGNORECASE)
+SELF = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|my|me)\b", re.IGNORECASE)  # the person speaks of themself
 
 
 def _lead_in(question: str) -> tuple[str, str]:
     """(the question, what leads into it before a colon): "I've read ten blog posts and still can't
     tell: what's the actual difference ...?"; (question, "") when there is none."""
     before, colon, after = question.partition(": ")
-    about_me = _ME.search(before) is not None  # "I've read ten blog posts", not "monitoring best practices"
+    about_me = SELF.search(before) is not None  # "I've read ten blog posts", not "monitoring best practices"
     if colon and about_me and len(before.split()) >= _LEAD_IN and _ASKS.match(after.strip()):
         return after.strip(), before.strip()
     return question, ""
