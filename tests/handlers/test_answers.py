@@ -427,9 +427,8 @@ class TestAcrossRoles:
         'where do i go from here' is the way up, not a role-fit question."""
         reply = handlers.ask("Is Go used in any of these ML jobs? I'm a Go dev", kb)
         assert (
-            "ml-platform-engineer" in reply.roles
-            and "mention Go" in reply.text
-            or "mentions Go" in reply.text
+            reply.roles == ("ml-platform-engineer",)
+            and "Only *AI/ML Platform Engineer* mentions Go:" in reply.text
         )
         reply = handlers.ask("where do i go from here as an mlops engineer", kb)
         assert reply.topic == "career" and "Tell me what you know" not in reply.text
