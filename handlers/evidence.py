@@ -127,6 +127,16 @@ class Evidence:
         wanted = set(roles)
         return any(self.index.line(i).role in wanted for i in ids)
 
+    def spread(self, term: Term, roles: Sequence[str]) -> dict[str, int]:
+        """How many lines of each of these roles hold the term."""
+        ids = frozenset().union(*(self.index.matching(f) for f in term.forms))
+        held = dict.fromkeys(roles, 0)
+        for i in ids:
+            role = self.index.line(i).role
+            if role in held:
+                held[role] += 1
+        return held
+
     def saying(self, term: Term, roles: Iterable[str] | None = None) -> list[Line]:
         """The lines (of these roles) that say the term as typed, in document order."""
         wanted = set(roles) if roles is not None else None

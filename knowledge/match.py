@@ -55,11 +55,14 @@ _ROLE_TYPO = 85  # an everyday word this close to a word of a role name or level
 _KEPT = 4096  # spelling fixes and look-alikes kept per word (a bound: hostile text cannot grow it)
 
 
+_SHORT_PLURALS = {"engs": "eng", "devs": "dev"}  # "prod ai engs": too short for the rule
+
+
 def stem(word: str) -> str:
     """A plural's singular, for matching ("engineers" -> "engineer"; "ops", "class" kept)."""
     if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
-    return word
+    return _SHORT_PLURALS.get(word, word)
 
 
 def pairs(words: tuple[str, ...] | list[str]) -> list[str]:

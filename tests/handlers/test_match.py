@@ -150,6 +150,9 @@ class TestRolesAndTopics:
         amb = engine.matcher.match("ai engineer salary").ambiguous
         assert amb == (("ai engineer", (PROD, AIML, SYS)),)
         assert engine.matcher.match("production ai engineer").ambiguous == ()
+        assert engine.matcher.match("ai eng salary").ambiguous == (("ai eng", (PROD, AIML, SYS)),)
+        short = engine.matcher.match("hey wat do prod ai engs need to kno")  # "engs": the plural of "eng"
+        assert short.roles == (PROD,) and short.ambiguous == ()
 
     def test_unknown_words_are_reported(self, engine):
         """Words that are neither names, topics nor filler are returned as typed."""

@@ -246,6 +246,22 @@ class TestScope:
         reply = handlers.ask("What's the difference between AI engineer and ML engineer?", kb)
         assert reply.intent == "compare" and set(reply.roles) == {"ai-ml-engineer", "ai-systems-engineer"}
         assert handlers.ask("ai engineer vs mlops engineer", kb).intent == "clarify"
+        reply = handlers.ask("bonus wise ai eng vs ml engineer, who gets more?", kb)  # "eng" is "engineer"
+        assert reply.intent == "compare" and set(reply.roles) == {"ai-ml-engineer", "ai-systems-engineer"}
+
+    def test_the_industry_a_person_works_in_decides_which_ai_engineer(self, kb):
+        """ "manufacturing" is in a dozen of Production AI's lines and a few of the others': an AI
+        engineer at a manufacturer is a production AI engineer; with nothing to decide, "which one?"."""
+        reply = handlers.ask(
+            "AI eng at a manufacturer in Chicago, what's normal pay? I'm at 150 and feel underpaid", kb
+        )
+        assert reply.roles == ("production-ai-engineer",) and "Around $180,000" in reply.text[:600]
+        reply = handlers.ask("what does an AI engineer at a manufacturing company do all day?", kb)
+        assert reply.intent == "answer" and reply.roles == ("production-ai-engineer",)
+        reply = handlers.ask(
+            "I'm an AI engineer and I like my team a lot. what do seniors make these days?", kb
+        )
+        assert reply.intent == "clarify" and "“ai engineer”" in reply.text.lower()
 
     def test_a_question_naming_no_topic_asks_about_its_contexts(self, kb):
         """'... no idea what's normal for experience or education. What do the docs say we should
