@@ -154,6 +154,15 @@ class TestRolesAndTopics:
         short = engine.matcher.match("hey wat do prod ai engs need to kno")  # "engs": the plural of "eng"
         assert short.roles == (PROD,) and short.ambiguous == ()
 
+    def test_a_side_of_ml_names_its_role(self, engine):
+        """'the ops side of ML' is MLOps and 'the infra side of ML' the platform, not the ML engineer."""
+        assert engine.matcher.match("what does the ops side of ML look like day to day?").roles == (
+            "mlops-engineer",
+        )
+        assert engine.matcher.match("moving to the infra side of ml, what to learn").roles == (
+            "ml-platform-engineer",
+        )
+
     def test_unknown_words_are_reported(self, engine):
         """Words that are neither names, topics nor filler are returned as typed."""
         assert engine.matcher.match("astronaut salary").unknown == ("astronaut",)
