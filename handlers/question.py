@@ -72,9 +72,27 @@ def _lead_in(question: str) -> tuple[str, str]:
     return question, ""
 
 
+# "do mlops engineers need soft skills or can I just hide in terraform all day?": what the person would
+# rather do is context; the question is what comes before it
+_RATHER = re.compile(
+    r"[,\s]+or\s+(?:can|could|should|do|may)\s+(?:i|we|you)\s+(?:just|simply|only)\b.*$", re.I | re.S
+)
+
+
+def _rather(question: str) -> tuple[str, str]:
+    """(the question, the alternative the person would rather, after "or can I just"), or (question, "")."""
+    found = _RATHER.search(question)
+    if found is None or found.start() == 0:
+        return question, ""
+    return question[: found.start()] + "?", found.group(0).strip(" ,?")
+
+
 def split(text: str) -> tuple[str, str]:
     """(question, context) of a message; (text, "") when it is short or has no clear question."""
     question, context = _split(text)
+    if " or " in question:
+        question, rather = _rather(question)
+        context = " ".join(p for p in (context, rather) if p)
     if "," not in question and ":" not in question:  # most questions: no clause before them
         return question, context
     question, clause = _clause(question)

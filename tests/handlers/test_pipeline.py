@@ -129,6 +129,14 @@ class TestScope:
         reply = handlers.ask("I'm a data analyst, how do i become an ML engineer?", kb)
         assert reply.intent == "answer" and reply.roles == ("ai-ml-engineer",) and reply.uncovered == ()
 
+    def test_what_the_person_would_rather_do_is_context(self, kb):
+        """'... need soft skills or can I just hide in terraform all day?': the soft skills, not Terraform."""
+        reply = handlers.ask(
+            "do mlops engineers need soft skills or can I just hide in terraform all day", kb
+        )
+        assert reply.topic == "soft-skills" and "Communication" in reply.text[:300]
+        assert "Terraform" not in reply.text[:600]
+
     def test_a_title_beside_a_role_is_named_as_not_covered(self, kb):
         """The documents mention software engineers only as colleagues: what they say is shown,
         and the title is named as not covered, in the text and in `uncovered`."""
