@@ -35,6 +35,8 @@ NUMBER_WORDS = {  # words that ask for a figure
     "number",
     "numbers",
     "stats",
+    "stat",  # "stats" as matched (the plural stemmed)
+    "statistic",
     "figure",
     "figures",
     "projection",

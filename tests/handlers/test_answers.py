@@ -719,6 +719,8 @@ class TestInBrief:
         reply = handlers.ask("what is job growth projection for ai systems engineer", kb)
         lead = first_screen(reply)
         assert "23% between 2022 and 2032" in lead and "$80,000" not in lead
+        reply = handlers.ask("need a stat on mlops job growth, my dad thinks it's a made up job lol", kb)
+        assert "21% increase in jobs" in first_screen(reply)  # "a stat" asks for a figure, as "stats" does
 
     def test_the_ladder_is_its_rungs(self, kb):
         """'what are the levels?' and 'how does the promotion ladder compare?' show each rung."""
