@@ -210,6 +210,8 @@ def _in_role(
     if m.focus and routed == "salary":  # a pay question: words its salary section lacks are colour
         ev = engine.evidence
         terms = tuple(t for t in terms if any(ev.found_in_topic(f, "salary", [role]) for f in t.forms))
+        if m.focus.kinds:  # "offers: are stock options part of it?": the kind asked, not "offer" or "part"
+            terms = tuple(t for t in terms if not is_common(t.word))
     figures = routed == "salary" and m.focus and not kind_only(m.focus)
     no_figure = figures and not matching(engine.kb.roles[role], m.focus)  # then the lines that say it
     figures = figures and not no_figure

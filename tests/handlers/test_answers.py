@@ -362,6 +362,13 @@ class TestAcrossRoles:
         reply = handlers.ask("where do the docs mention stock options or equity?", kb)
         assert reply.intent in ("answer", "compare") and "Stock options" in reply.text[:400]
 
+    def test_a_kind_of_pay_asked_leads_past_everyday_words(self, kb):
+        """'offers: are stock options part of it?': the stock options line, not "generally offer higher"."""
+        reply = handlers.ask(
+            "AI systems engineer offers: are stock options usually part of it or just base + bonus?", kb
+        )
+        assert "*Stock options:* Especially common" in reply.text[:300]
+
     def test_two_words_said_together_lead_with_the_line_holding_both(self, kb):
         """'handling stress': Platform's "Capacity to handle stress" first, and the reply never says
         the other roles mention "handling stress" (they say "handling" only)."""
