@@ -16,6 +16,7 @@ from handlers.policy import decide
 from handlers.question import split
 from handlers.scope import other_title, outside, own_title
 from handlers.topic import Choice, choose, guess, guess_none
+from knowledge.english import is_common
 from knowledge.index import Hit, Line
 from knowledge.intent import Guess
 from knowledge.match import Match
@@ -375,6 +376,13 @@ def plan(text: str, engine: Engine) -> Plan:
         choice.match = choice.match.model_copy(update={"roles": holders, "ambiguous": ()})
         m = m.model_copy(update={"roles": holders, "ambiguous": ()})
     p = figure_plan(engine, choice.match, decide(engine, choice.match, terms, choice))  # bars, gaps
+    said = {t.word for t in p.terms} & set(title[0].split()) if title and p.mode == "cross" else set()
+    if said and all(t.word in said or is_common(t.word) for t in p.terms):
+        # "the career path for a labeling specialist?": the title is asked about, not "specialist" across
+        return Plan(
+            "unknown", (), p.topic, m.focus, mode="title", asked=title[0],
+            suggestions=(title[1],), uncovered=(title[0],), match=m,
+        )  # fmt: skip
     missing = (
         tuple(o.name for o in outside(engine, m, p.roles or None, p.topic))
         if p.intent in ("answer", "compare")

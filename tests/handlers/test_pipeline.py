@@ -119,6 +119,15 @@ class TestScope:
         reply = handlers.ask("Should I expect AI to take over a PLC programmer's job?", kb)
         assert reply.intent == "unknown" and reply.uncovered == ("PLC programmer",)
 
+    def test_a_title_asked_about_is_not_searched_for_its_words(self, kb):
+        """'the career path for a labeling specialist? ... a way into AI': the title, not the roles'
+        lines that happen to say "specialist"."""
+        reply = handlers.ask(
+            "what's the career path for a data annotation / labeling specialist? is that a way into AI", kb
+        )
+        assert reply.intent == "unknown" and reply.uncovered == ("labeling specialist",)
+        assert "isn't one of them" in reply.text and "AI specialists" not in reply.text
+
     def test_a_title_one_document_names_is_answered_from_it(self, kb):
         """AI Systems Engineer's document lists Computer Vision Engineers among in-demand roles."""
         reply = handlers.ask("What is the job outlook for computer vision engineers", kb)
