@@ -20,6 +20,7 @@ _POINT = 3.0  # a point named in an advice question ("math", "PhD") this specifi
 ADVICE_SURE = 0.5  # below this, the lines on the question's own words lead an advice answer
 _ADVICE_UNSURE = 0.35  # ... or below this, when those lines lie outside the kind's sections
 _ENTRY_RUNG = 2  # lines of it that lead an answer on getting in
+_FROM = 3  # words after "from" that say where a person comes from
 
 
 def advice_plan(
@@ -108,6 +109,8 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         found = ladder(engine, role, most or LEAD_LINES + 2, pay="salary" in m.topic_scores)
         if found:
             return found
+    if kind == "entry" and _switching(engine, m):  # "how do i get there from SRE?": the skills to add
+        kind = "switch"
     size = {} if most is None else {"most": most}
     lines = advice_lines(
         engine,
@@ -133,6 +136,15 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         seen = {h.line.id for h in first}
         lines = [*first, *(h for h in lines if h.line.id not in seen)]
     return lines
+
+
+def _switching(engine: Engine, m: Match) -> bool:
+    """Whether the person comes from a job of their own ("from SRE", "from java"), not from scratch."""
+    words = m.words
+    after = words[words.index("from") + 1 :][:_FROM] if "from" in words else ()
+    return (
+        bool(after) and not set(after) & engine.matcher.word_lists["from_nothing"]
+    )  # "from a tier-2 college"
 
 
 def _rung_words(engine: Engine, m: Match) -> str | None:

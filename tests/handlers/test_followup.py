@@ -362,6 +362,16 @@ class TestCompleting:
         first, reply = talk(kb, "how much can a senior ai systems engineer make?", "why so high?")
         assert "Factors Influencing Salary" in reply.text[:600] and reply.text != first.text
 
+    def test_how_do_i_get_there_is_the_way_to_it(self, kb):
+        """'how do i get there?' after senior pay: the career path, not the pay again; 'from SRE': a
+        person with a job already gets the skills to add, not the junior rung or a bachelor's degree."""
+        *_, reply = talk(kb, "how much can a senior ai systems engineer make?", "how do i get there?")
+        assert reply.topic == "career" and "$150,000" not in reply.text[:600]
+        *_, reply = talk(kb, "what do production ai engineers make?", "how do i get there from SRE")
+        lead = reply.text[:600]
+        assert "Master programming languages" in lead and "Junior AI Engineer" not in lead
+        assert "Pursue a bachelor's degree" not in lead
+
     def test_where_in_the_world_asks_of_the_role_discussed(self, kb):
         """'which part of the world is leading?' after a role's demand: that role's regions."""
         *_, reply = talk(kb, "is mlops in demand", "why is that?", "which part of the world is leading")
