@@ -362,6 +362,11 @@ class TestCompleting:
         first, reply = talk(kb, "how much can a senior ai systems engineer make?", "why so high?")
         assert "Factors Influencing Salary" in reply.text[:600] and reply.text != first.text
 
+    def test_will_ai_replace_them_is_the_trends(self, kb):
+        """'will AI replace them?' after a role's pay: its trends, where the document says AI enhances."""
+        *_, reply = talk(kb, "what do ai systems engineers make?", "will AI replace them?")
+        assert reply.topic == "trends" and "rather than replacing human developers" in reply.text[:600]
+
     def test_how_do_i_get_there_is_the_way_to_it(self, kb):
         """'how do i get there?' after senior pay: the career path, not the pay again; 'from SRE': a
         person with a job already gets the skills to add, not the junior rung or a bachelor's degree."""
