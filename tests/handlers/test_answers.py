@@ -247,6 +247,17 @@ class TestLead:
         reply = handlers.ask("how many yrs of experience do mlops jobs usually ask for", kb)
         assert reply.topic == "requirements" and "3-6 years" in first_screen(reply)
 
+    def test_what_will_hurt_is_the_challenges(self, kb):
+        """'What's going to hurt?', 'the unglamorous parts', 'endless firefighting': the challenges."""
+        reply = handlers.ask(
+            "About to accept an AI systems engineer offer at an old insurer. What's going to hurt?", kb
+        )
+        assert reply.topic == "challenges" and "Updating outdated infrastructure" in first_screen(reply)
+        reply = handlers.ask(
+            "mlops folks: what eats most of your week? or is it just endless firefighting", kb
+        )
+        assert reply.topic == "challenges"
+
     def test_the_whole_section_is_one_button_away(self, kb):
         """A lead names its section; expanding it gives exactly `/role ROLE TOPIC`."""
         reply = handlers.ask("what tools do ml engineers use for model explainability", kb)
