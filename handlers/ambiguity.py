@@ -8,11 +8,12 @@ from handlers.coverage import MAX_SUBJECT
 from handlers.engine import Engine
 from knowledge.match import Match, normalize, pairs
 
-__all__ = ["ai_field", "called", "context_role", "described", "known_as"]
+__all__ = ["CONTEXT_UNNAMED", "ai_field", "called", "context_role", "described", "known_as"]
 
 _CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
 _CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
 _CONTEXT_MIN = 3.0  # about two rare words that only it uses
+CONTEXT_UNNAMED = 4.0  # more when no name narrows the candidates (all five roles)
 
 
 _FIELD_SPAN = 5  # "is AI currently the best field to take": the field named a few words on
@@ -30,7 +31,9 @@ def ai_field(engine: Engine, m: Match) -> bool:
     return any(w == "ai" and fields & set(words[i + 1 : i + _FIELD_SPAN]) for i, w in enumerate(words))
 
 
-def context_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:
+def context_role(
+    engine: Engine, m: Match, candidates: tuple[str, ...], least: float = _CONTEXT_MIN
+) -> str | None:
     """Which of an ambiguous name's roles the rest of a long message points to, if clearly one.
 
     "I wire LLMs into our legacy claims system ... what challenges should I expect as an AI
@@ -53,7 +56,7 @@ def context_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str |
             score[r] += t.weight * max(0.0, n / total - even) / (1 - even)
     ranked = sorted(candidates, key=lambda r: -score[r])
     best, second = score[ranked[0]], score[ranked[1]]
-    return ranked[0] if best >= _CONTEXT_MIN and best >= _CONTEXT_LEAD * second else None
+    return ranked[0] if best >= least and best >= _CONTEXT_LEAD * second else None
 
 
 def called(engine: Engine, m: Match, phrase: str, candidates: tuple[str, ...], compared: bool) -> str | None:

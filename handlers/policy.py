@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from handlers.across import ROLE_LINES, across_roles, asked_across, of_all, said_together, specific
 from handlers.advice import definition, digest, figures_digest, pay_brief, solutions
-from handlers.ambiguity import ai_field, called, context_role
+from handlers.ambiguity import CONTEXT_UNNAMED, ai_field, called, context_role
 from handlers.coverage import MENTION, beyond, natural, not_covered, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term
@@ -290,6 +290,20 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
     return hits
 
 
+_DOER = frozenset({"i", "we", "you", "they", "to", "should", "must", "can", "could", "would", "will", "do"})
+
+
+def _named(m: Match) -> tuple[str, ...]:
+    """The unknown words that may name a role: not a verb after its doer ("what practices should we
+    follow?": "follow" is no role)."""
+    words = m.words
+    return tuple(
+        w
+        for w in m.unknown
+        if w not in words or words.index(w) == 0 or words[words.index(w) - 1] not in _DOER
+    )
+
+
 def _odd(engine: Engine, words: tuple[str, ...]) -> tuple[str, ...]:
     """The words neither everyday English nor the documents': maybe a role name mistyped."""
     ev = engine.evidence
@@ -510,7 +524,13 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # of the field: every role's lines on it, not "which role?"
         kind = choice.label if choice.sure >= ADVICE_SURE else None
         return _compare(engine, m, role_ids, m.topic, terms, kind)
-    if m.unknown and len(m.words) >= _SENTENCE and natural(engine, m):
+    if not (m.roles or m.ambiguous) and (m.topic is not None or m.focus):
+        decided = context_role(engine, m, role_ids, CONTEXT_UNNAMED)  # "the first AI person at a factory"
+        if decided is not None:
+            m = m.model_copy(update={"roles": (decided,)})
+            return _one_role(engine, m, terms, choice.label, choice.sure, choice.hunch)
+    acted = m.topic is not None and not _named(m)  # "what practices should we follow?": a verb, no role
+    if m.unknown and (len(m.words) >= _SENTENCE or acted) and natural(engine, m):
         # a whole sentence names no role: its words are no role name to echo back ("I don't know a
         # role called 'professional perspective sense train'"); ask which role, on a likely topic
         topic = m.topic or (choice.hunch if choice.confidence >= _HUNCH_SURE else None)

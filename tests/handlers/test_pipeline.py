@@ -257,6 +257,18 @@ class TestScope:
         reply = handlers.ask("My son is 16. What should he study to be an AI systems engineer one day?", kb)
         assert "Bachelor's degree" in reply.text[:300]
 
+    def test_a_message_naming_no_role_is_about_the_one_its_work_points_to(self, kb):
+        """Defect detection at a plant: Production AI's world. With no such words, "which role?"."""
+        reply = handlers.ask(
+            "our defect detection model deploys at the plant are a mess, every push breaks something on the"
+            " line and we roll back by hand at 2am. what practices should we be following", kb,
+        )  # fmt: skip
+        assert reply.intent == "answer" and reply.roles == ("production-ai-engineer",)
+        assert reply.topic == "best-practices"
+        reply = handlers.ask("what best practices should we follow?", kb)  # "follow" is no role name
+        assert reply.intent == "clarify" and len(reply.roles) == 5 and "Which role" in reply.text
+        assert handlers.ask("what does a dentist earn?", kb).intent == "unknown"
+
     def test_ai_engineer_beside_ml_engineer_is_the_role_called_so(self, kb):
         """The AI Systems document says it is "often referred to as an AI Engineer"; ML engineer
         is named, so "AI engineer" is the other one. Beside MLOps it stays ambiguous."""
