@@ -55,6 +55,7 @@ _ROLE_TYPO = 85  # an everyday word this close to a word of a role name or level
 _KEPT = 4096  # spelling fixes and look-alikes kept per word (a bound: hostile text cannot grow it)
 
 
+_LINKS = frozenset({"for", "the", "a", "an", "in", "to", "as"})  # between "or" and a role name
 _SHORT_PLURALS = {"engs": "eng", "devs": "dev"}  # "prod ai engs": too short for the rule
 
 
@@ -420,7 +421,13 @@ class Matcher:
         # "or" beside a role name ("mlops or ml engineer?"), not anywhere ("... ML services? ... or should I")
         asks_compare = bool(grams & self.intent_words["compare_strong"])
         if not asks_compare and "or" in tokens:
-            beside = {j for ps in spans.values() for a, b in ps for j in (a - 1, b)}  # not "or more ml"
+            # not "or more ml"; beside a role named outright when there is one ("is AI systems ML, infra,
+            # or a fancy SWE title?": "ml" and "infra" are what it might be, no roles compared)
+            named = [ps for rid, ps in spans.items() if rid in strong] or list(spans.values())
+            beside = {j for ps in named for a, b in ps for j in (a - 1, b)}
+            beside |= {
+                a - 2 for ps in named for a, _ in ps if a > 1 and tokens[a - 1] in _LINKS
+            }  # "or for mlops"
             asks_compare = any(t == "or" and i in beside for i, t in enumerate(tokens))
         if len(roles) > 1 and strong and not asks_compare:
             # "switching to mlops, what ml stuff am i missing": "ml" is a word there, not a role

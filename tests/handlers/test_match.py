@@ -50,6 +50,12 @@ class TestNormalize:
             "will MLOps get automated away by cloud ML services? is it a safe career or should I plan an exit"
         )
         assert match(asked).roles == ("mlops-engineer",)
+        asked = "ELI5 'AI systems engineer': I can't tell if it's ML, infra, or just a fancy SWE title"
+        assert match(asked).roles == ("ai-systems-engineer",)  # "or" beside "infra", a word of the question
+        assert set(match("is k8s more of a must for platform or for mlops").roles) == {
+            "ml-platform-engineer",
+            "mlops-engineer",
+        }  # "or for mlops"
 
     def test_escaped_slack_text_is_unescaped(self):
         """Slack sends &lt; &gt; &amp;; they are read as the characters."""
