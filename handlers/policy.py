@@ -201,7 +201,7 @@ def _in_role(
         return advice
     if routed == "challenges":  # "how do they handle that?": how it is asked, not what
         terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["coping"])
-    if strong_topic(m) == "responsibilities":  # "what do they build day to day?": the job itself
+    if {"responsibilities", "overview"} & {strong_topic(m), routed}:  # "what do they build?": the job itself
         terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["doing"])
     if routed == "salary":  # "pay range in the US?": the market every pay figure is given for; "median
         # for a platform engineer on the ML side": a word of the role's own names

@@ -247,6 +247,14 @@ class TestLead:
         reply = handlers.ask("how many yrs of experience do mlops jobs usually ask for", kb)
         assert reply.topic == "requirements" and "3-6 years" in first_screen(reply)
 
+    def test_what_a_role_builds_is_the_job_itself(self, kb):
+        """'What exactly does an ML platform engineer build?': what the role is and does, not the
+        career lines that say "build"."""
+        reply = handlers.ask(
+            "What exactly does an ML platform engineer build? I have to write the job post.", kb
+        )
+        assert reply.topic in ("overview", "responsibilities") and "Create reusable frameworks" in reply.text
+
     def test_what_will_hurt_is_the_challenges(self, kb):
         """'What's going to hurt?', 'the unglamorous parts', 'endless firefighting': the challenges."""
         reply = handlers.ask(
