@@ -74,8 +74,10 @@ def _lead_in(question: str) -> tuple[str, str]:
 
 # "do mlops engineers need soft skills or can I just hide in terraform all day?": what the person would
 # rather do is context; the question is what comes before it
-_RATHER = re.compile(
-    r"[,\s]+or\s+(?:can|could|should|do|may)\s+(?:i|we|you)\s+(?:just|simply|only)\b.*$", re.I | re.S
+_RATHER = re.compile(  # "... or is that just hype?", "... or just base + bonus?"
+    r"[,\s]+or\s+(?:(?:can|could|should|do|may)\s+(?:i|we|you)\s+(?:just|simply|only)|"
+    r"(?:is|are)\s+(?:it|that|this|they)\s+(?:just|all|only|mostly)|just)\b.*$",
+    re.I | re.S,
 )
 
 

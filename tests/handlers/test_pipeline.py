@@ -145,6 +145,8 @@ class TestScope:
         )
         assert reply.topic == "soft-skills" and "Communication" in reply.text[:300]
         assert "Terraform" not in reply.text[:600]
+        reply = handlers.ask("do ml engineer jobs need llm experience now or is that just hype", kb)
+        assert reply.topic == "requirements" and "Familiarity with large language models" in reply.text[:400]
 
     def test_a_title_beside_a_role_is_named_as_not_covered(self, kb):
         """The documents mention software engineers only as colleagues: what they say is shown,
