@@ -17,6 +17,7 @@ __all__ = ["ROLE_LINES", "across_roles", "asked_across", "of_all", "said_togethe
 
 ROLE_LINES = 2  # lines per role across roles or in a comparison
 _CROSS_ROLES = 5
+_MANY = 4  # roles holding the subject: one line each
 _CHAT = {"help", "thanks", "list", "outscope"}  # the model's labels for no question about the roles
 _JOINING = {"or", "and", "nor"}
 _PHRASE_LINES = 2  # two words the documents say together this often are one term ("model drift")
@@ -70,7 +71,8 @@ def across_roles(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
     ranked = sorted(
         by_role.items(), key=lambda kv: -(kv[1][0].score + 0.3 * sum(h.score for h in kv[1][1:3]))
     )
-    per_role = LEAD_LINES if len(ranked) == 1 else ROLE_LINES + (len(ranked) <= 2)
+    # one role: a lead; two: three lines each; four or five: one each, so every role shows on the first screen
+    per_role = LEAD_LINES if len(ranked) == 1 else ROLE_LINES + (len(ranked) <= 2) - (len(ranked) >= _MANY)
     groups = tuple(
         (rid, tuple(engine.evidence.lead(found, per_role))) for rid, found in ranked[:_CROSS_ROLES]
     )
