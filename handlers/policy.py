@@ -119,6 +119,7 @@ def _one_role(
     return _in_role(engine, m, role, routed, terms, kind, sure, hunch)
 
 
+_MODEL_SURE = 0.5  # the model's topic this sure stands against a kind of pay named ("avg base")
 _WHY_PAY = ("reasons", "place_reasons")  # kinds of advice that answer a pay question
 
 
@@ -385,7 +386,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     if (chart := pay_across(engine, m) or glance_plan(engine, m)) is not None:  # "which role pays best?"
         return chart
     pay_kinds = set(m.focus.kinds) - {"average"} or {"avg", "average"} & set(m.words)
-    if m.focus.kinds and m.topic is None and pay_kinds:  # "avg base: ml engineer or mlops, who's higher"
+    guessed = choice.table is None and choice.confidence < _MODEL_SURE  # the model's topic, unsure
+    if m.focus.kinds and (m.topic is None or guessed) and pay_kinds:  # "avg base: ml engineer or mlops, who's higher"
         m = m.model_copy(
             update={"topic": "salary", "topic_scores": {**m.topic_scores, "salary": GENERIC_WEIGHT}}
         )

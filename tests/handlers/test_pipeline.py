@@ -59,6 +59,7 @@ class TestChat:
             "reasons",
             "drivers",
             "place_reasons",
+            "switch",  # the way in, for a person who comes from a job of their own (handlers/kinds.py)
         }
         assert worded >= {"prospects", "study"}
         assert set(a.label_topics.values()) <= set(a.topics) and set(a.advice) - worded <= set(a.label_topics)
