@@ -387,7 +387,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         return chart
     pay_kinds = set(m.focus.kinds) - {"average"} or {"avg", "average"} & set(m.words)
     guessed = choice.table is None and choice.confidence < _MODEL_SURE  # the model's topic, unsure
-    if m.focus.kinds and (m.topic is None or guessed) and pay_kinds:  # "avg base: ml engineer or mlops, who's higher"
+    if (
+        m.focus.kinds and (m.topic is None or guessed) and pay_kinds
+    ):  # "avg base: ml engineer or mlops, who's higher"
         m = m.model_copy(
             update={"topic": "salary", "topic_scores": {**m.topic_scores, "salary": GENERIC_WEIGHT}}
         )

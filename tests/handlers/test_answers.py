@@ -247,6 +247,10 @@ class TestLead:
         reply = handlers.ask("how many yrs of experience do mlops jobs usually ask for", kb)
         assert reply.topic == "requirements" and "3-6 years" in first_screen(reply)
 
+    def test_in_short_asks_for_the_role_in_brief(self, kb):
+        reply = handlers.ask("in short what does mlops do?", kb)
+        assert reply.topic == "overview" and "plays a crucial role in the lifecycle" in reply.text[:300]
+
     def test_what_a_role_builds_is_the_job_itself(self, kb):
         """'What exactly does an ML platform engineer build?': what the role is and does, not the
         career lines that say "build"."""
