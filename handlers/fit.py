@@ -97,6 +97,9 @@ _HAVE_SHOWN = 5
 _TIE_SHOWN = 4
 
 
+_TRACK = re.compile(r"\b(?:tracks?|paths?|speciali[sz]\w*|directions?)\b", re.I)
+
+
 def asks_fit(text: str) -> str:
     """ "which" (which role fits me), "missing" (what do I lack), or "" (neither): words only."""
     command = _COMMAND.match(text)
@@ -188,6 +191,8 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
         if (
             kind == "which" and SELF.search(text) and target is None
         ):  # "which role fits me?": ask what they know
+            if len(m.roles) == 1 and _TRACK.search(text):  # "which specialized track fits me as an ml
+                return None  # platform engineer?": a track within the role named, no role to fit
             return Plan("help", (), None, m.focus, asked=text, mode="fit", match=m)
         return None
     if kind == "which" and len(said.had) < 2 and not SELF.search(text):  # "which role fits kubernetes best?"

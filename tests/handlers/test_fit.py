@@ -45,6 +45,16 @@ def test_a_fit_cue_in_the_context_does_not_override_a_question_on_a_subject(kb):
     assert "your gaps" not in reply.text and "Prometheus and ELK Stack" in first_screen(reply)
 
 
+def test_which_track_fits_me_within_a_role_is_its_tracks(kb):
+    """'which specialized track fits me as an ml platform engineer?': the role's tracks, not "which role
+    fits you? tell me your skills"; with no role named it is a role-fit question."""
+    reply = handlers.ask(
+        "i like long-term planning. which specialized track fits me as an ml platform engineer?", kb
+    )
+    assert reply.roles == ("ml-platform-engineer",) and "Strategic AI Engineer" in first_screen(reply)
+    assert handlers.ask("which role fits me best?", kb).intent == "help"
+
+
 class TestTheRoleAskedAbout:
     def test_a_role_named_as_the_target_is_no_skill_of_the_person(self, kb):
         """'how do i know if mlops is right for me': MLOps is what they ask about, not a skill they
