@@ -247,6 +247,10 @@ class TestLead:
         reply = handlers.ask("how many yrs of experience do mlops jobs usually ask for", kb)
         assert reply.topic == "requirements" and "3-6 years" in first_screen(reply)
 
+    def test_model_deploys_are_deployments(self, kb):
+        reply = handlers.ask("how do we make model deploys safer on our ml platform, platform eng here", kb)
+        assert reply.topic == "best-practices" and "shadow deployment" in reply.text[:300]
+
     def test_in_short_asks_for_the_role_in_brief(self, kb):
         reply = handlers.ask("in short what does mlops do?", kb)
         assert reply.topic == "overview" and "plays a crucial role in the lifecycle" in reply.text[:300]
