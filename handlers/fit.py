@@ -58,6 +58,7 @@ _MISSING = _Lazy(
     r"(?:have|need) to pick up|should i pick up|"
     r"how (?:well|close) do i (?:match|fit)|"
     r"do i qualify|am i (?:ready|qualified) for|"
+    r"(?:a |the )?(?:good |natural |logical |sensible |realistic )?(?:next step|fit|match) for me|"
     r"how (?:hard|easy|difficult|feasible|realistic) (?:would it be|is it|will it be) (?:for me )?to "
     r"(?:switch|move|transition|pivot|get|break))\b",
     re.I,

@@ -45,6 +45,13 @@ def test_a_fit_cue_in_the_context_does_not_override_a_question_on_a_subject(kb):
     assert "your gaps" not in reply.text and "Prometheus and ELK Stack" in first_screen(reply)
 
 
+def test_is_a_role_a_natural_next_step_for_me_weighs_the_persons_skills(kb):
+    reply = handlers.ask(
+        "im a data engineer with kafka and spark experience. is mlops a natural next step for me?", kb
+    )
+    assert reply.roles == ("mlops-engineer",) and "your gaps" in reply.text and "Apache Kafka" in reply.text
+
+
 def test_which_track_fits_me_within_a_role_is_its_tracks(kb):
     """'which specialized track fits me as an ml platform engineer?': the role's tracks, not "which role
     fits you? tell me your skills"; with no role named it is a role-fit question."""
