@@ -47,7 +47,8 @@ def context_role(
     words = [w for w in dict.fromkeys((*m.context, *m.subject)) if len(w) > 2][: MAX_SUBJECT * 3]
     score = dict.fromkeys(candidates, 0.0)
     even = 1 / len(candidates)
-    for t in ev.terms(words):
+    beyond = engine.matcher.beyond  # "how do you get interviews ...": no word of any role's work
+    for t in ev.terms(w for w in words if w not in beyond):
         held = ev.spread(t, candidates)
         total = sum(held.values())
         for r, n in held.items() if total else ():

@@ -362,6 +362,22 @@ class TestCompleting:
         first, reply = talk(kb, "how much can a senior ai systems engineer make?", "why so high?")
         assert "Factors Influencing Salary" in reply.text[:600] and reply.text != first.text
 
+    def test_a_role_switch_keeps_the_place_and_topic(self, kb):
+        """'what about the mlops folks there?' after SF pay: MLOps pay in SF, not what MLOps is."""
+        *_, reply = talk(kb, "prod ai engineer salary in san francisco", "what about the mlops folks there?")
+        assert (
+            reply.roles == ("mlops-engineer",) and reply.topic == "salary" and "$300,600" in reply.text[:600]
+        )
+
+    def test_i_mean_a_role_after_which_role_keeps_the_topic(self, kb):
+        """'I mean the AI/ML Platform Engineer, sorry' after "which AI engineer?" on requirements."""
+        *_, reply = talk(
+            kb,
+            "what is the requirements for AI engineer position?",
+            "I mean the AI/ML Platform Engineer, sorry",
+        )
+        assert reply.roles == ("ml-platform-engineer",) and reply.topic == "requirements"
+
     def test_will_ai_replace_them_is_the_trends(self, kb):
         """'will AI replace them?' after a role's pay: its trends, where the document says AI enhances."""
         *_, reply = talk(kb, "what do ai systems engineers make?", "will AI replace them?")

@@ -268,6 +268,11 @@ class TestScope:
         )  # fmt: skip
         assert reply.intent == "answer" and reply.roles == ("production-ai-engineer",)
         assert reply.topic == "best-practices"
+        reply = handlers.ask(  # "interviews": no word of any role's work, though one line says it
+            "And practically, how do you start getting interviews without already having an infra title?",
+            kb,
+        )
+        assert reply.intent == "clarify"
         reply = handlers.ask("what best practices should we follow?", kb)  # "follow" is no role name
         assert reply.intent == "clarify" and len(reply.roles) == 5 and "Which role" in reply.text
         assert handlers.ask("what does a dentist earn?", kb).intent == "unknown"
