@@ -13,7 +13,9 @@ __all__ = ["CONTEXT_UNNAMED", "ai_field", "called", "context_role", "described",
 _CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
 _CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
 _CONTEXT_MIN = 3.0  # about two rare words that only it uses
-CONTEXT_UNNAMED = 4.0  # more when no name narrows the candidates (all five roles)
+CONTEXT_UNNAMED = (
+    6.0  # more when no name narrows the candidates (all five): about two rare words only it uses
+)
 
 
 _FIELD_SPAN = 5  # "is AI currently the best field to take": the field named a few words on
@@ -47,7 +49,8 @@ def context_role(
     words = [w for w in dict.fromkeys((*m.context, *m.subject)) if len(w) > 2][: MAX_SUBJECT * 3]
     score = dict.fromkeys(candidates, 0.0)
     even = 1 / len(candidates)
-    beyond = engine.matcher.beyond  # "how do you get interviews ...": no word of any role's work
+    # with no role named: "how do you get interviews ...?" holds no word of any role's work
+    beyond = engine.matcher.beyond if least > _CONTEXT_MIN else frozenset()
     for t in ev.terms(w for w in words if w not in beyond):
         held = ev.spread(t, candidates)
         total = sum(held.values())
