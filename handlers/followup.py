@@ -202,7 +202,8 @@ def _own_subject(engine: Engine, m: Match) -> bool:
     """Whether the message asks about something specific the documents hold ("remotely",
     "kubernetes"): a rare word, not an everyday one."""
     ev = engine.evidence
-    words = [w for w in m.subject if not is_place(engine, w)]  # "and in europe?": a place, not a subject
+    geography = engine.matcher.word_lists["geography"]  # "and in europe?", "which region?": where, not what
+    words = [w for w in m.subject if not is_place(engine, w) and w not in geography]
     return any(t.weight >= _RARE_SUBJECT and ev.found(t) for t in ev.terms(words))
 
 

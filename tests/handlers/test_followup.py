@@ -397,6 +397,8 @@ class TestCompleting:
         """'which part of the world is leading?' after a role's demand: that role's regions."""
         *_, reply = talk(kb, "is mlops in demand", "why is that?", "which part of the world is leading")
         assert reply.roles == ("mlops-engineer",) and reply.topic == "demand"
+        *_, reply = talk(kb, "is mlops in demand", "which region is leading?")
+        assert reply.topic == "demand" and "North America" in reply.text[:600]
 
     def test_roles_described_in_everyday_words(self, kb):
         """'the folks who run the infra', 'the ones putting ai on factory floors', 'the model
