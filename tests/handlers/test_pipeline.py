@@ -259,6 +259,8 @@ class TestScope:
     def test_what_to_study_is_the_schooling(self, kb):
         reply = handlers.ask("My son is 16. What should he study to be an AI systems engineer one day?", kb)
         assert "Bachelor's degree" in reply.text[:300]
+        reply = handlers.ask("what do production ai engineers need to study?", kb)
+        assert "Bachelor's degree" in reply.text[:300]
 
     def test_a_message_naming_no_role_is_about_the_one_its_work_points_to(self, kb):
         """Defect detection at a plant: Production AI's world. With no such words, "which role?"."""
