@@ -500,6 +500,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             m = m.model_copy(update={"topic": "responsibilities", "topic_scores": {"responsibilities": 2}})
             topic, kind = "responsibilities", None
             terms = tuple(t for t in terms if t.word not in doing)
+        if topic == "salary" and m.focus.kinds:  # "which of the two has more bonus potential?": the bonus
+            terms = tuple(t for t in terms if not is_common(t.word))
         return _compare(engine, m, tuple(roles), topic, terms, kind)
     if len(m.roles) == 1:
         kind = choice.label

@@ -6,7 +6,7 @@ import re
 
 from handlers.render import escape, figure_line, figure_range, money
 from knowledge.match import Focus
-from knowledge.models import Role, SalaryFigure
+from knowledge.models import Item, Role, SalaryFigure
 
 __all__ = ["LEVELS", "compare_text", "matching", "top_figure", "verdict"]
 
@@ -163,6 +163,9 @@ def _best(role: Role, focus: Focus) -> SalaryFigure | None:
     return max(figs, key=_middle, default=None)
 
 
+_UNDER = 3  # lines shown under a heading naming the kind of pay asked
+
+
 def verdict(roles: list[Role], focus: Focus) -> list[str]:
     """Which role pays more for the focus (or that they pay about the same), then each role's
     matching figures, highest first."""
@@ -180,9 +183,28 @@ def verdict(roles: list[Role], focus: Focus) -> list[str]:
             lines.append(f"*{escape(known[0][0].title)} pays more for {words}:* {figures}")
     for role in ranked:
         found = matching(role, focus)
-        lines += ["", f"*{escape(role.title)} — {words}*"]
-        lines += [figure_line(f) for f in _once(found)[:4]] or ["_no matching figure in its document_"]
+        lines += [""] * bool(lines) + [f"*{escape(role.title)} — {words}*"]  # no blank line first
+        shown = [figure_line(f) for f in _once(found)[:4]] or _under(role, focus.kinds)
+        lines += shown or ["_no matching figure in its document_"]
     return lines
+
+
+def _under(role: Role, kinds: tuple[str, ...]) -> list[str]:
+    """The salary section's lines under a heading naming the kind of pay, when they give no dollar
+    figure for it ("Additional Compensation" › "Bonuses: Can range from 10% to 20% of base salary")."""
+
+    def walk(groups) -> list[Item]:
+        out: list[Item] = []
+        for g in groups:
+            named = g.heading and any(k in g.heading.lower() for k in kinds)
+            out += list(g.items) if named else []
+            out += walk(g.groups)
+        return out
+
+    items = [i for s in role.sections if s.topic == "salary" for i in walk(s.groups)]
+    return [f"• *{escape(i.label)}:* {escape(i.text)}" if i.label else f"• {escape(i.text)}" for i in items][
+        :_UNDER
+    ]
 
 
 _OVERALL_KINDS = ("average", "median", "base", "total", "salary")

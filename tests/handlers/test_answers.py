@@ -618,6 +618,13 @@ def test_both_roles_of_a_comparison_show_on_the_first_screen(kb):
 class TestCompareOnAPoint:
     """Two roles compared on what was asked, the point first; whole sections behind buttons."""
 
+    def test_bonus_side_by_side_shows_a_bonus_said_without_a_dollar_figure(self, kb):
+        """AI Systems gives its bonus as "10% to 20% of base salary": shown, not "no matching figure";
+        "bonus potential" is the bonus, not lines that say "potential"."""
+        reply = handlers.ask("which has more bonus potential, mlops or ai systems engineers?", kb)
+        assert reply.intent == "compare" and "Can range from 10% to 20% of base salary" in reply.text[:600]
+        assert "no matching figure" not in reply.text and not reply.text.split("\n")[1:3] == ["", ""]
+
     def test_pay_in_a_city_leads_with_both_figures_and_says_which_is_higher(self, kb):
         """NYC: both New York figures first, and the higher one named."""
         reply = handlers.ask("who makes more in nyc, mlops or ml platform engineers?", kb)
