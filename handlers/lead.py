@@ -149,6 +149,20 @@ def _said(plan: Plan) -> list[tuple[str, str]]:
     return out or [(t.word, t.word) for t in plan.terms]
 
 
+_SPAN = 6  # words of the question that name its subject, at most, to be its title as asked
+
+
+def _as_asked(plan: Plan, said: list[tuple[str, str]]) -> str:
+    """The words of the question from its first subject word to its last, when they are few ("edge
+    ai or edge computing"), each subject word as written; "" otherwise."""
+    words = list(plan.match.words) if plan.match is not None else []
+    written = {word.lower(): word for word, _ in said}  # "AI", "Terraform": as the lines write them
+    at = [i for i, w in enumerate(words) if w in written]
+    if len(said) < 2 or not at or at[-1] - at[0] >= _SPAN:
+        return ""
+    return " ".join(written.get(w, w) for w in words[at[0] : at[-1] + 1])
+
+
 def across(engine: Engine, plan: Plan) -> Reply:
     """One subject across the roles: the roles that have it, most evidence first, with lines."""
     kb = engine.kb
@@ -159,7 +173,8 @@ def across(engine: Engine, plan: Plan) -> Reply:
     asked = _echo(words if together else [" or ".join(words)])  # "devops or data scientist"
     count = len(plan.groups)
     joined = " " if together else " or "
-    title = f"“{joined.join(word for word, _ in said)}” in the role documents"
+    spoken = _as_asked(plan, said)  # "edge AI or edge computing", not "edge or computing or AI"
+    title = f"“{spoken or joined.join(word for word, _ in said)}” in the role documents"
     lead = (
         f"*{count} of {len(kb.roles)} roles* mention {asked}:"
         if count > 1
