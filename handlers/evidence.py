@@ -169,7 +169,8 @@ class Evidence:
         for ln in lines:
             found = pattern.search(ln.text.lower())
             if found:
-                return ln.text[found.start() : found.end()]
+                end = found.end() + 2 * (ln.text[found.end() : found.end() + 2] == "++")  # "C++", not "C"
+                return ln.text[found.start() : end]
         return form
 
     def says(self, line: Line, term: Term) -> bool:

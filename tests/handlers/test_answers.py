@@ -400,6 +400,9 @@ class TestAcrossRoles:
         """'edge ai or edge computing': the words as asked, not "edge or computing or AI"."""
         reply = handlers.ask("anything about edge ai or edge computing in any of these roles?", kb)
         assert reply.text.startswith("*“edge AI or edge computing” in the role documents*")
+        assert handlers.ask("which of these roles need c++", kb).text.startswith(
+            "*“C++” in the role documents*"
+        )
 
     def test_two_words_said_together_lead_with_the_line_holding_both(self, kb):
         """'handling stress': Platform's "Capacity to handle stress" first, and the reply never says
