@@ -273,7 +273,7 @@ _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|premium over|unlike|wh
 @functools.lru_cache(maxsize=1024)
 def _literal(form: str) -> re.Pattern:
     root = form[:-1] if form.endswith("s") and len(form) > 4 else form
-    joined = r"[\s/-]+".join(map(re.escape, root.split()))  # "a b testing" says "A/B testing"
+    joined = r"[\s/.-]+".join(map(re.escape, root.split()))  # "a b testing" says "A/B testing"
     return re.compile(rf"(?<![a-z0-9]){joined}(?:s|es)?(?![a-z0-9])")
 
 
