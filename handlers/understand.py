@@ -261,7 +261,9 @@ def _beside(engine: Engine, p: Plan, title: str, inferred: bool = False) -> Plan
         if p.topic == "salary" and beside and not any(beside.values()):  # no line sets the pays side by side
             return p.model_copy(update={"uncovered": (*p.uncovered, f"{title} pay")})
         groups = tuple((role, _led(beside.get(role, []), hits)) for role, hits in p.groups)
-        p = p.model_copy(update={"note": title, "uncovered": (), "groups": groups})
+        # the note promises what the documents say of the title: only when a line shown says it
+        said = any(beside.values()) or any(ev.says(h.line, term) for _, hits in groups for h in hits)
+        p = p.model_copy(update={"note": title if said else p.note, "uncovered": (), "groups": groups})
     comparing = m is not None and (m.compare_strong or m.compare_weak)
     # "research engineer possible?" after the ML engineer's advanced roles: a title its document lists
     listed = not (comparing or inferred) and bool(ev.saying(term, p.roles))

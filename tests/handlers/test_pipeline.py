@@ -149,6 +149,16 @@ class TestScope:
         reply = handlers.ask("do ml engineer jobs need llm experience now or is that just hype", kb)
         assert reply.topic == "requirements" and "Familiarity with large language models" in reply.text[:400]
 
+    def test_a_title_no_line_shown_says_gets_no_promise_of_what_is_said_of_it(self, kb):
+        """The SQL lines say nothing of data engineers: not "here is what the documents say about it"."""
+        reply = handlers.ask(
+            "do AI systems engineers need SQL / database chops or is that the data engineer's problem", kb
+        )
+        assert (
+            "Knowledge of SQL" in reply.text[:400]
+            and "here is what the role documents say about it" not in reply.text
+        )
+
     def test_a_title_beside_a_role_is_named_as_not_covered(self, kb):
         """The documents mention software engineers only as colleagues: what they say is shown,
         and the title is named as not covered, in the text and in `uncovered`."""
