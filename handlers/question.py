@@ -81,9 +81,16 @@ _RATHER = re.compile(  # "... or is that just hype?", "... or just base + bonus?
 )
 
 
+# "what do I need to learn so I don't embarrass myself in the interview?": why the person asks is context
+_PURPOSE = re.compile(
+    r"[,\s]+so\s+(?:that\s+)?(?:i|we)\s+(?:don'?t|do\s+not|won'?t|can|could|will|am|'m|get|have)\b.*$",
+    re.I | re.S,
+)
+
+
 def _rather(question: str) -> tuple[str, str]:
     """(the question, the alternative the person would rather, after "or can I just"), or (question, "")."""
-    found = _RATHER.search(question)
+    found = _RATHER.search(question) or _PURPOSE.search(question)
     if found is None or found.start() == 0:
         return question, ""
     return question[: found.start()] + "?", found.group(0).strip(" ,?")
@@ -92,7 +99,7 @@ def _rather(question: str) -> tuple[str, str]:
 def split(text: str) -> tuple[str, str]:
     """(question, context) of a message; (text, "") when it is short or has no clear question."""
     question, context = _split(text)
-    if " or " in question:
+    if " or " in question or " so " in question:
         question, rather = _rather(question)
         context = " ".join(p for p in (context, rather) if p)
     if "," not in question and ":" not in question:  # most questions: no clause before them

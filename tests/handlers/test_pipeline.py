@@ -146,6 +146,13 @@ class TestScope:
         )
         assert reply.topic == "soft-skills" and "Communication" in reply.text[:300]
         assert "Terraform" not in reply.text[:600]
+        reply = handlers.ask(  # why the person asks is context: no interview to say "not covered" about
+            "Backend eng at a fintech. Our ML infra team has an opening. What do I need to learn so I don't"
+            " embarrass myself in the interview?", kb,
+        )  # fmt: skip
+        assert reply.intent == "answer" and reply.topic == "requirements" and not reply.uncovered
+        reply = handlers.ask("what should i learn so i can get hired as an mlops engineer?", kb)
+        assert reply.roles == ("mlops-engineer",)
         reply = handlers.ask("do ml engineer jobs need llm experience now or is that just hype", kb)
         assert reply.topic == "requirements" and "Familiarity with large language models" in reply.text[:400]
 
