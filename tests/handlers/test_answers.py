@@ -247,6 +247,13 @@ class TestLead:
         reply = handlers.ask("how many yrs of experience do mlops jobs usually ask for", kb)
         assert reply.topic == "requirements" and "3-6 years" in first_screen(reply)
 
+    def test_benefits_asked_are_the_pay_package(self, kb):
+        """'what benefits do they get?': the salary section's benefits line; 'the benefits of becoming
+        one' is no pay question."""
+        reply = handlers.ask("what benefits do ai systems engineers normally get, health insurance etc?", kb)
+        assert reply.topic == "salary" and "*Benefits:* Health insurance" in reply.text[:300]
+        assert handlers.ask("what are the benefits of becoming an mlops engineer?", kb).topic != "salary"
+
     def test_model_deploys_are_deployments(self, kb):
         reply = handlers.ask("how do we make model deploys safer on our ml platform, platform eng here", kb)
         assert reply.topic == "best-practices" and "shadow deployment" in reply.text[:300]
