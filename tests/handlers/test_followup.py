@@ -378,6 +378,10 @@ class TestCompleting:
         )
         assert reply.roles == ("ml-platform-engineer",) and reply.topic == "requirements"
 
+    def test_is_there_a_junior_version_is_the_first_rung(self, kb):
+        *_, reply = talk(kb, "what do mlops engineers need to know", "is there a junior version then")
+        assert reply.topic == "career" and "Junior" in reply.text[:400]
+
     def test_will_ai_replace_them_is_the_trends(self, kb):
         """'will AI replace them?' after a role's pay: its trends, where the document says AI enhances."""
         *_, reply = talk(kb, "what do ai systems engineers make?", "will AI replace them?")
