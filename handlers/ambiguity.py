@@ -51,7 +51,8 @@ def context_role(
     even = 1 / len(candidates)
     # with no role named: "how do you get interviews ...?" holds no word of any role's work
     beyond = engine.matcher.beyond if least > _CONTEXT_MIN else frozenset()
-    for t in ev.terms(w for w in words if w not in beyond):
+    askers = engine.matcher.word_lists["askers"]  # "recruiter here - ...": who asks, not what they build
+    for t in ev.terms(w for w in words if w not in beyond and w not in askers):
         held = ev.spread(t, candidates)
         total = sum(held.values())
         for r, n in held.items() if total else ():

@@ -305,6 +305,13 @@ class TestScope:
         reply = handlers.ask("bonus wise ai eng vs ml engineer, who gets more?", kb)  # "eng" is "engineer"
         assert reply.intent == "compare" and set(reply.roles) == {"ai-ml-engineer", "ai-systems-engineer"}
 
+    def test_who_is_asking_decides_no_ai_engineer(self, kb):
+        """'recruiter here': one document mentions recruiters, but the recruiter is the asker."""
+        assert (
+            handlers.ask("recruiter here - what's the market like for ai engineers right now?", kb).intent
+            == "clarify"
+        )
+
     def test_the_industry_a_person_works_in_decides_which_ai_engineer(self, kb):
         """ "manufacturing" is in a dozen of Production AI's lines and a few of the others': an AI
         engineer at a manufacturer is a production AI engineer; with nothing to decide, "which one?"."""
