@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from handlers.engine import Engine
+from handlers.evidence import SUMMING_UP
 from knowledge.index import Hit, Line
 from knowledge.match import stem
 from knowledge.skills import named_in
@@ -364,6 +365,8 @@ def _by_heading(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
         head = ln.path[:1]
         if not ln.bullet and _ABOUT_ITSELF.search(ln.text):  # "This overview provides a comprehensive look"
             continue
+        if not ln.bullet and topic != "overview" and SUMMING_UP.match(ln.text):  # "By following these
+            continue  # best practices, ...": the section's closing words, no line of it
         opening = (
             topic in _OPENED
             and not head

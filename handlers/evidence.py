@@ -19,7 +19,7 @@ from knowledge.english import is_common, is_word
 from knowledge.index import Hit, Index, Line, key
 from knowledge.models import Record
 
-__all__ = ["SPECIFIC", "Evidence", "Term"]
+__all__ = ["SPECIFIC", "SUMMING_UP", "Evidence", "Term"]
 
 _MIN_SPELL = 5  # words shorter than this are never spell-corrected against the documents
 _SPELL_CUTOFF = 85
@@ -277,7 +277,7 @@ def _literal(form: str) -> re.Pattern:
     return re.compile(rf"(?<![a-z0-9]){joined}(?:s|es)?(?![a-z0-9])")
 
 
-_SUMMING_UP = re.compile(
+SUMMING_UP = re.compile(  # a section's closing words ("By following these best practices, ...")
     r"(?:by (?:combining|adhering|understanding|meeting|mastering|developing|following)|in summary|"
     r"in conclusion|overall|these (?:\w+ )?(?:skills|responsibilities|practices|challenges))\b",
     re.I,
@@ -291,6 +291,6 @@ def _bonus(hit: Hit, topic: str | None, numbers: bool, heads: Sequence[re.Patter
         bonus *= _HEADING_BONUS
     if numbers and any(c.isdigit() for c in hit.line.text):
         bonus *= _NUMBER_BONUS
-    if not hit.line.bullet and _SUMMING_UP.match(hit.line.text):  # "By combining ... , aspiring engineers
+    if not hit.line.bullet and SUMMING_UP.match(hit.line.text):  # "By combining ... , aspiring engineers
         bonus *= _SUMMING_UP_WEIGHT  # can ...": a section's closing words, not its answer
     return bonus

@@ -295,6 +295,15 @@ class TestLead:
         reply = handlers.ask("/role mlops salary", kb)
         assert "145,000" in reply.text and "300,600" in reply.text and len(reply.text) > 1500
 
+    def test_a_section_in_brief_never_opens_with_its_closing_words(self, kb):
+        """ "By following these best practices, ..." closes the section: no line of it."""
+        for q in (
+            "what are the best practices for production ai engineers",
+            "what soft skills do mlops engineers need",
+        ):
+            text = handlers.ask(q, kb).text
+            assert "By following these" not in text and "By developing these" not in text, q
+
     def test_a_vague_question_gets_the_section(self, kb):
         """Nothing to narrow to: the section in brief (a line under each heading), the whole behind
         the button."""
