@@ -642,6 +642,11 @@ def test_both_roles_of_a_comparison_show_on_the_first_screen(kb):
 class TestCompareOnAPoint:
     """Two roles compared on what was asked, the point first; whole sections behind buttons."""
 
+    def test_ci_cd_is_continuous_integration_too(self, kb):
+        """ "CI/CD" typed is one thing, said by the AI/ML document as "continuous integration"."""
+        reply = handlers.ask("ML engineer vs MLOps, which one is more CI/CD-heavy?", kb)
+        assert "continuous integration" in reply.text and "Nothing on this point" not in reply.text
+
     def test_bonus_side_by_side_shows_a_bonus_said_without_a_dollar_figure(self, kb):
         """AI Systems gives its bonus as "10% to 20% of base salary": shown, not "no matching figure";
         "bonus potential" is the bonus, not lines that say "potential"."""
