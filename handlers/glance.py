@@ -36,8 +36,9 @@ _PERIOD = re.compile(
     re.I,
 )
 _FILLER = {"five", "5", "fastest", "quickest", "longest", "most", "least", "prospects", "much", "many",
-           "ask", "asks", "asked", "want", "wants", "expect", "expects", "usually", "typically"}  # fmt: skip
-_ASK_YEARS = {"years", "yrs", "year", "experience", "experienced", "seniority"}
+           "ask", "asks", "asked", "want", "wants", "expect", "expects", "usually", "typically", "easier",
+           "easiest"}  # fmt: skip
+_ASK_YEARS = {"years", "yrs", "year", "yoe", "experience", "experienced", "seniority"}
 _ASK_GROWTH = {"growth", "growing", "grow", "outlook", "fastest", "expanding", "projected", "projection"}
 _ACROSS = {"which", "who", "all", "every", "each", "five", "roles", "most", "least", "more", "fewer", "less",
            "compare", "compared", "vs", "versus", "between"}  # fmt: skip
@@ -103,7 +104,10 @@ def glance_reply(engine: Engine, plan) -> Reply:
     sections = {t.id: t.title for t in kb.topics.values()}
     if plan.mode == "years":
         found = {r: _years(r) for r in plan.roles}
-        low = asks_low(plan.match)  # "which role needs the least experience?"
+        easier = plan.match is not None and {"easier", "easiest"} & set(
+            plan.match.words
+        )  # "easier to get into"
+        low = asks_low(plan.match) or bool(easier)  # "which role needs the least experience?"
         sign = 1 if low else -1
         ranked = sorted(plan.roles, key=lambda r: sign * found[r][0] if found[r] else 99)
         rows = [(label(kb.roles[r]), found[r][0] if found[r] else None,

@@ -190,6 +190,13 @@ class TestLead:
         assert (reply.intent, reply.topic) == ("compare", "salary")
         assert "$157,969 per year (average base)" in reply.text
 
+    def test_yoe_side_by_side_and_easier_to_get_into(self, kb):
+        """'yoe needed: X vs Y? which is easier to get into?': the years each asks, the lower first."""
+        reply = handlers.ask(
+            "yoe needed: production AI eng vs ML platform eng? which is easier to get into", kb
+        )
+        assert "Production AI Engineer asks for the least experience*: 3+ years" in reply.text
+
     def test_who_asks_least_experience_is_said_as_least(self, kb):
         reply = handlers.ask("which role needs the least experience", kb)
         assert (
