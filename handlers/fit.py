@@ -98,6 +98,8 @@ _HAVE_SHOWN = 5
 _TIE_SHOWN = 4
 
 
+_YEARS_NAME = "years of experience"  # the skill record stated years meet
+_LINE_YEARS = re.compile(r"(\d+)\s*(?:\+|-\s*\d+)?\s*years", re.I)
 _TRACK = re.compile(r"\b(?:tracks?|paths?|speciali[sz]\w*|directions?)\b", re.I)
 
 
@@ -216,12 +218,16 @@ def _named(book: Book, role: str, had: tuple[str, ...]) -> list[str]:
 
 def _min_years(book: Book, role: str) -> int | None:
     """The fewest years of experience the role's documents ask for ("3+ years", "3-6 years")."""
-    found = []
-    for r in _records(book, role):
-        m = re.search(r"(\d+)\s*(?:\+|-\s*\d+)?\s*years", r.line) if r.name == "years of experience" else None
-        if m:
-            found.append(int(m.group(1)))
+    found = [
+        n for r in _records(book, role) if r.name == _YEARS_NAME and (n := _line_years(r.line)) is not None
+    ]
     return min(found) if found else None
+
+
+def _line_years(line: str) -> int | None:
+    """The years a line asks for ("3-6 years" is 3), or None."""
+    m = _LINE_YEARS.search(line)
+    return int(m.group(1)) if m else None
 
 
 def _rank(engine: Engine, said: Said, roles: tuple[str, ...]) -> tuple[str, ...]:
@@ -243,10 +249,15 @@ def _lines(book: Book, role: str, said: Said) -> tuple[list[tuple], list[tuple]]
     by_line: dict[tuple[str, str], list[Skill]] = {}
     for r in _records(book, role):
         by_line.setdefault((r.topic, r.line), []).append(r)
-    had, denied = set(said.had), set(said.denied)
+    denied = set(said.denied)
     lacking, having = [], []
     for n, ((topic, line), recs) in enumerate(by_line.items()):
+        need = _line_years(line) if said.years is not None else None
+        short = need is not None and need > said.years  # "2 years" against "3-6 years": lacking
+        had = set(said.had) - ({_YEARS_NAME} if short else set())  # still lacking, ranked as experience
         names = list(dict.fromkeys(r.name for r in recs))
+        if set(said.denied) & set(names):  # "18 months focused on MLOps", and "none in MLOps": its years too
+            had -= {_YEARS_NAME}
         kinds = {r.kind for r in recs if r.name not in had}
         lacks = [x for x in names if x not in had]
         has = [x for x in names if x in had]

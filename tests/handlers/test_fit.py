@@ -52,6 +52,17 @@ def test_is_a_role_a_natural_next_step_for_me_weighs_the_persons_skills(kb):
     assert reply.roles == ("mlops-engineer",) and "your gaps" in reply.text and "Apache Kafka" in reply.text
 
 
+def test_fewer_years_than_asked_and_none_in_it_are_gaps(kb):
+    """'2 years of ML experience but none in MLOps': the 18 months of MLOps lead the gaps; neither
+    "3-6 years" nor "18 months ... on MLOps" is read as had."""
+    reply = handlers.ask(
+        "I have 2 years of ML experience but none in MLOps specifically. Am I qualified for MLOps jobs?", kb
+    )
+    gaps, _, have = reply.text.partition("What you already have")
+    assert "At least 18 months focused specifically on MLOps" in gaps[:600]
+    assert "3-6 years" not in have and "18 months" not in have
+
+
 def test_which_track_fits_me_within_a_role_is_its_tracks(kb):
     """'which specialized track fits me as an ml platform engineer?': the role's tracks, not "which role
     fits you? tell me your skills"; with no role named it is a role-fit question."""
