@@ -279,7 +279,8 @@ def _literal(form: str) -> re.Pattern:
 
 SUMMING_UP = re.compile(  # a section's closing words ("By following these best practices, ...")
     r"(?:by (?:combining|adhering|understanding|meeting|mastering|developing|following)|in summary|"
-    r"in conclusion|overall|these (?:\w+ )?(?:skills|responsibilities|practices|challenges))\b",
+    r"in conclusion|overall|these (?:\w+ )?(?:skills|responsibilities|practices|challenges)|"
+    r"(?:developing|mastering|combining|following|adopting|cultivating) these)\b",
     re.I,
 )
 _SUMMING_UP_WEIGHT = 0.6

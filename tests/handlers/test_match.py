@@ -160,6 +160,13 @@ class TestRolesAndTopics:
         short = engine.matcher.match("hey wat do prod ai engs need to kno")  # "engs": the plural of "eng"
         assert short.roles == (PROD,) and short.ambiguous == ()
 
+    def test_lead_as_a_verb_is_no_level(self, engine):
+        """'I want to lead a team': no lead level; 'team lead salary', 'promoted to lead' are."""
+        match = engine.matcher.match
+        assert match("i want to lead a team as mlops").focus.levels == ()
+        assert match("mlops team lead salary").focus.levels == ("lead",)
+        assert match("how do i get promoted to lead").focus.levels == ("lead",)
+
     def test_a_side_of_ml_names_its_role(self, engine):
         """'the ops side of ML' is MLOps and 'the infra side of ML' the platform, not the ML engineer."""
         assert engine.matcher.match("what does the ops side of ML look like day to day?").roles == (
