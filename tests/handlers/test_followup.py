@@ -378,6 +378,13 @@ class TestCompleting:
         )
         assert reply.roles == ("ml-platform-engineer",) and reply.topic == "requirements"
 
+    def test_regular_is_no_subject(self, kb):
+        """'ok and regular machine learning engineers?': their duties, not lines saying "regular"."""
+        *_, reply = talk(
+            kb, "what does an mlops engineer do day to day?", "ok and regular machine learning engineers?"
+        )
+        assert reply.roles == ("ai-ml-engineer",) and "conduct regular evaluations" not in reply.text[:300]
+
     def test_is_there_a_junior_version_is_the_first_rung(self, kb):
         *_, reply = talk(kb, "what do mlops engineers need to know", "is there a junior version then")
         assert reply.topic == "career" and "Junior" in reply.text[:400]
