@@ -210,6 +210,20 @@ _BESIDE = 2  # lines that set such a title beside the role, leading its answer
 _DIFFERENT = re.compile(r"\b(?:different|difference|differences|differ|differs)\b", re.I)
 
 
+_THESE_ROLES = re.compile(
+    r"\b(?:these|those)\s+(?:\w+\s+){0,2}(?:roles?|jobs?|positions?|titles?|careers?)\b"
+)
+
+
+def _points_back(m: Match, pointing: frozenset[str]) -> bool:
+    """Whether the question points back at its context ("is that a real career path?"), not at the
+    roles ("which of these roles pays best?")."""
+    said = set(m.tokens) & pointing
+    if said and said <= {"these", "those"} and _THESE_ROLES.search(" ".join(m.words)):
+        return False
+    return bool(said)
+
+
 def _own(engine: Engine, ctx: Match) -> tuple[str, str] | None:
     title = own_title(engine, ctx)
     return (title, "") if title else None
@@ -310,7 +324,7 @@ def plan(text: str, engine: Engine) -> Plan:
             # "I'm a data scientist and want to become an ML engineer. What's actually different about the
             # job?": different from the person's own title
             beside = _own(engine, ctx)
-        if set(m.tokens) & lists["pointing"]:  # the question points back at its context
+        if _points_back(m, lists["pointing"]):  # the question points back at its context
             # "those 'AI trainer' gigs ... Is that a real career path?": the title it points at
             pointed = other_title(engine, ctx)
             # "I'd like to be director of mlops someday. what does that person do?": the level too

@@ -139,6 +139,15 @@ class TestScope:
         reply = handlers.ask("I'm a data analyst, how do i become an ML engineer?", kb)
         assert reply.intent == "answer" and reply.roles == ("ai-ml-engineer",) and reply.uncovered == ()
 
+    def test_these_roles_point_at_the_roles_not_the_context(self, kb):
+        """'Which of these roles pays best at entry level? I'm a new grad with offers ...': the pay
+        chart, not the roles' lines that say "offer" or "care"."""
+        reply = handlers.ask(
+            "Which of these roles pays best at entry level? I'm a new grad with offers that are all titled"
+            " slightly differently. Ignore equity, I just care about base for now.", kb,
+        )  # fmt: skip
+        assert reply.topic == "salary" and "pays most at entry level" in reply.text[:300]
+
     def test_what_the_person_would_rather_do_is_context(self, kb):
         """'... need soft skills or can I just hide in terraform all day?': the soft skills, not Terraform."""
         reply = handlers.ask(
