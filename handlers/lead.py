@@ -149,7 +149,7 @@ def _said(plan: Plan) -> list[tuple[str, str]]:
     return out or [(t.word, t.word) for t in plan.terms]
 
 
-_SPAN = 6  # words of the question that name its subject, at most, to be its title as asked
+_SPAN = 8  # words of the question that name its subject, at most, to be its title as asked
 
 
 def _as_asked(plan: Plan, said: list[tuple[str, str]]) -> str:
