@@ -47,7 +47,8 @@ _ACROSS = {"which", "who", "all", "every", "each", "five", "roles", "most", "lea
 def glance_plan(engine: Engine, m: Match):
     """A years or growth question across roles (or two named), as a plan; None otherwise."""
     tokens = set(m.tokens)
-    if {w.lower() for w in (*m.subject, *m.unknown)} - _FILLER:  # "which roles need k8s experience?": lines
+    asked = {w.lower() for w in (*m.subject, *m.unknown)} - _FILLER - _ASK_YEARS - _ASK_GROWTH
+    if asked:  # "which roles need k8s experience?": lines; not "the best projected job growth?"
         return None
     if len(m.roles) == 1 or m.ambiguous or m.topic == "salary" or not (tokens & _ACROSS or len(m.roles) > 1):
         return None

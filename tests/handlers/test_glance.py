@@ -39,3 +39,9 @@ def test_a_subject_is_not_a_glance(kb):
         "years",
         "growth",
     )
+
+
+def test_projected_growth_asked_is_the_chart_not_the_word(kb):
+    """'which role has the best projected job growth?': the growth chart, not lines saying "projected"."""
+    reply = handlers.ask("which role has the best projected job growth?", kb)
+    assert reply.text.startswith("*Growth outlook*")
