@@ -25,7 +25,8 @@ _EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
 _APOSTROPHE_S = re.compile(r"['’]s\b")
 _GO_LANGUAGE = re.compile(
     r"\b(about|and|need|needs|learn|learning|know|knows|knowing|use|uses|using|with|or|in|require|requires|"
-    r"required|mention|mentions|value|values|python|java|rust),? go(?=\s*(?:[?,.!]|$|\bor\b|\band\b))"
+    r"required|mention|mentions|value|values|want|wants|python|java|rust),? go"
+    r"(?=\s*(?:[?,.!]|$|\bor\b|\band\b|\bas an? (?:programming )?lang))"  # "want Go as a programming lang"
     # "is Go used ...?", "a Go dev": the language
     r"|\b(is|a|as|the) go(?= (?:used|dev|devs|developer|developers|engineer|programmer|code|skills?)\b)"
 )

@@ -497,6 +497,8 @@ class TestAcrossRoles:
         )
         reply = handlers.ask("where do i go from here as an mlops engineer", kb)
         assert reply.topic == "career" and "Tell me what you know" not in reply.text
+        reply = handlers.ask("which roles want Go as a programming language?", kb)
+        assert "Only *AI/ML Platform Engineer* mentions Go:" in reply.text
 
     def test_each_section_behind_it_has_a_button(self, kb):
         """Every role and section quoted can be opened whole."""
