@@ -261,13 +261,18 @@ class TestLead:
         assert reply.topic == "salary" and "*Benefits:* Health insurance" in reply.text[:300]
         assert handlers.ask("what are the benefits of becoming an mlops engineer?", kb).topic != "salary"
 
-    def test_model_deploys_are_deployments(self, kb):
-        reply = handlers.ask("how do we make model deploys safer on our ml platform, platform eng here", kb)
-        assert reply.topic == "best-practices" and "shadow deployment" in reply.text[:300]
-
-    def test_in_short_asks_for_the_role_in_brief(self, kb):
-        reply = handlers.ask("in short what does mlops do?", kb)
-        assert reply.topic == "overview" and "plays a crucial role in the lifecycle" in reply.text[:300]
+    @pytest.mark.parametrize(
+        ("text", "topic", "said"),
+        [
+            # "model deploys" are deployments
+            ("how do we make model deploys safer on our ml platform, platform eng here", "best-practices",
+             "shadow deployment"),
+            ("in short what does mlops do?", "overview", "plays a crucial role in the lifecycle"),  # in brief
+        ],
+    )  # fmt: skip
+    def test_words_people_use_reach_the_section_and_its_line(self, kb, text, topic, said):
+        reply = handlers.ask(text, kb)
+        assert reply.topic == topic and said in reply.text[:300]
 
     def test_what_a_role_builds_is_the_job_itself(self, kb):
         """'What exactly does an ML platform engineer build?': what the role is and does, not the
