@@ -7,7 +7,7 @@ import re
 from handlers.ambiguity import ai_field, described
 from handlers.coverage import subject_terms
 from handlers.engine import Engine
-from handlers.evidence import Evidence, Term
+from handlers.evidence import SPECIFIC, Evidence, Term
 from handlers.figures import figure_plan
 from handlers.fit import fit_plan
 from handlers.lines import GENERIC_WEIGHT, strong_topic
@@ -17,7 +17,7 @@ from handlers.question import split
 from handlers.scope import other_title, outside, own_title
 from handlers.topic import Choice, choose, guess, guess_none
 from knowledge.english import is_common
-from knowledge.index import Hit, Line
+from knowledge.index import Hit, Line, key
 from knowledge.intent import Guess
 from knowledge.match import Match
 
@@ -224,6 +224,21 @@ def _points_back(m: Match, pointing: frozenset[str]) -> bool:
     return bool(said)
 
 
+_PERSONAL = ("soft-skills",)  # sections of the person, which a context about the person can point into
+
+
+def _asked_subject(engine: Engine, m: Match) -> bool:
+    """Whether the question names a subject of its own beyond how it asks ("cope", "help")."""
+    coping = engine.matcher.word_lists["coping"]
+    return any(w not in coping and engine.evidence.found(engine.evidence.term(w)) for w in m.subject)
+
+
+def _held_in(engine: Engine, word: str, topic: str) -> bool:
+    """Whether a rare word of the documents is said in this section ("stressed": "handle stress")."""
+    t = engine.evidence.term(word)
+    return t.weight >= SPECIFIC and any(engine.evidence.found_in_topic(key(f), topic) for f in t.forms)
+
+
 def _own(engine: Engine, ctx: Match) -> tuple[str, str] | None:
     title = own_title(engine, ctx)
     return (title, "") if title else None
@@ -356,6 +371,11 @@ def plan(text: str, engine: Engine) -> Plan:
             whole = engine.matcher.match(body)
             if max(whole.topic_top.values(), default=0) >= _NAMED:
                 m = _topic_from(m, whole)
+        elif m.topic in _PERSONAL and not _asked_subject(engine, m):
+            # "i get stressed quickly when prod breaks. which soft skills help ... cope?": what the context
+            # says of the person, where the section named holds it ("Capacity to handle stress")
+            held = [w for w in m.context if _held_in(engine, w, m.topic)]
+            m = m.model_copy(update={"subject": (*m.subject, *held)}) if held else m
     if not (m.roles or m.ambiguous):  # "the people who keep models running in prod - what's that job?"
         m = described(engine, m, body)
     chat = _chat(engine, m)

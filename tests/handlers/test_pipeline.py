@@ -139,6 +139,13 @@ class TestScope:
         reply = handlers.ask("I'm a data analyst, how do i become an ML engineer?", kb)
         assert reply.intent == "answer" and reply.roles == ("ai-ml-engineer",) and reply.uncovered == ()
 
+    def test_what_the_context_says_of_the_person_points_into_the_soft_skills(self, kb):
+        reply = handlers.ask(
+            "i get stressed quickly when prod breaks. which soft skills help an ml platform engineer cope?",
+            kb,
+        )
+        assert "Capacity to handle stress" in reply.text[:300]
+
     def test_these_roles_point_at_the_roles_not_the_context(self, kb):
         """'Which of these roles pays best at entry level? I'm a new grad with offers ...': the pay
         chart, not the roles' lines that say "offer" or "care"."""
