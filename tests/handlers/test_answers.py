@@ -268,6 +268,7 @@ class TestLead:
             ("how do we make model deploys safer on our ml platform, platform eng here", "best-practices",
              "shadow deployment"),
             ("in short what does mlops do?", "overview", "plays a crucial role in the lifecycle"),  # in brief
+            ("is the mlops market still growing or did it already peak?", "demand", "21% increase in jobs"),
         ],
     )  # fmt: skip
     def test_words_people_use_reach_the_section_and_its_line(self, kb, text, topic, said):
