@@ -217,10 +217,11 @@ _THESE_ROLES = re.compile(
 
 def _points_back(m: Match, pointing: frozenset[str]) -> bool:
     """Whether the question points back at its context ("is that a real career path?"), not at the
-    roles ("which of these roles pays best?")."""
+    roles when it names its topic outright ("which of these roles pays best?")."""
     said = set(m.tokens) & pointing
-    if said and said <= {"these", "those"} and _THESE_ROLES.search(" ".join(m.words)):
-        return False
+    named = m.topic_top.get(m.topic or "", 0) >= _NAMED  # "... pays best at entry level?": asked outright
+    if said and said <= {"these", "those"} and named and _THESE_ROLES.search(" ".join(m.words)):
+        return False  # not "I love teaching. Which of these roles would suit me?": that, the context
     return bool(said)
 
 

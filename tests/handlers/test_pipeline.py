@@ -154,6 +154,8 @@ class TestScope:
             " slightly differently. Ignore equity, I just care about base for now.", kb,
         )  # fmt: skip
         assert reply.topic == "salary" and "pays most at entry level" in reply.text[:300]
+        reply = handlers.ask("I really enjoy mentoring juniors. Which of these roles involve that?", kb)
+        assert reply.text.startswith("*“mentoring” in the role documents*")  # "that": the context, asked
 
     def test_what_the_person_would_rather_do_is_context(self, kb):
         """'... need soft skills or can I just hide in terraform all day?': the soft skills, not Terraform."""
