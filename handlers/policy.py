@@ -266,6 +266,11 @@ def _in_role(
 def _brief_plan(m: Match, role: str, topic: str, brief: list[Hit], missed: tuple[str, ...]) -> Plan:
     """One role's answer that leads with its section in brief."""
     groups = ((role, tuple(brief)),)
+    first = brief[0].line.topic if brief else topic
+    if (
+        first != topic and not strong_topic(m) and topic != "salary"
+    ):  # titled by the section its lead comes from
+        topic = first
     return Plan("answer", m.roles, topic, m.focus, mode="lead", groups=groups, match=m, uncovered=missed)
 
 

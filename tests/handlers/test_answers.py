@@ -800,10 +800,12 @@ class TestInBrief:
         assert "21% increase in jobs" in lead and lead.index("21% increase") < lead.index("CAGR")
 
     def test_a_growth_projection_leads_with_the_growth_of_jobs(self, kb):
-        """'job growth projection': the 23% the document gives under its career outlook, not pay."""
+        """'job growth projection': the 23% the document gives under its career outlook, not pay; the
+        reply is titled by that section, where its lead comes from."""
         reply = handlers.ask("what is job growth projection for ai systems engineer", kb)
         lead = first_screen(reply)
         assert "23% between 2022 and 2032" in lead and "$80,000" not in lead
+        assert lead.startswith("*AI Systems Engineer · Career Development*")
         reply = handlers.ask("need a stat on mlops job growth, my dad thinks it's a made up job lol", kb)
         assert "21% increase in jobs" in first_screen(reply)  # "a stat" asks for a figure, as "stats" does
 
