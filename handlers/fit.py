@@ -100,6 +100,11 @@ _TIE_SHOWN = 4
 
 _YEARS_NAME = "years of experience"  # the skill record stated years meet
 _LINE_YEARS = re.compile(r"(\d+)\s*(?:\+|-\s*\d+)?\s*years", re.I)
+_ASKED_SKILLS = re.compile(  # "what devops stuff do i need to learn": the skills asked about
+    r"(?:/role\s+)?(?:what|which)\s+[^?.!]{1,40}?\s+(?:do|should|would|will)\s+i\s+(?:still\s+)?"
+    r"(?:need\s+to|have\s+to|must)?\s*(?:learn|know|pick\s+up)\b",
+    re.I,
+)
 _TRACK = re.compile(r"\b(?:tracks?|paths?|speciali[sz]\w*|directions?)\b", re.I)
 
 
@@ -186,6 +191,9 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
 
     if kind == "missing" and not SELF.search(text) and _ASKS.match(text.strip()):
         return None  # "which neural net architectures does a production ai engineer need to know?": asked
+    asking = _ASKED_SKILLS.match(text.strip())
+    if kind == "missing" and asking and not _CLAIM.search(text[asking.end() :]):
+        return None  # "what devops stuff do i need to learn ...?": devops is asked about, no skill of theirs
     said = _said(engine, text)
     target = _target(engine, text) if kind == "missing" else _aim(engine, text)
     if kind == "missing" and target is None and not _WHICH.search(text):

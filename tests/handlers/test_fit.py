@@ -63,6 +63,14 @@ def test_fewer_years_than_asked_and_none_in_it_are_gaps(kb):
     assert "3-6 years" not in have and "18 months" not in have
 
 
+def test_skills_asked_about_are_not_the_persons(kb):
+    """'what devops stuff do i need to learn ...?': DevOps is asked about, not a skill they have."""
+    reply = handlers.ask("what devops stuff do i need to learn to become an ml platform engineer", kb)
+    assert "your gaps" not in reply.text and "— you: DevOps" not in reply.text
+    reply = handlers.ask("what else do i need to learn for mlops? i know python and docker", kb)
+    assert "your gaps" in reply.text  # a claim after the question: their skills
+
+
 def test_which_track_fits_me_within_a_role_is_its_tracks(kb):
     """'which specialized track fits me as an ml platform engineer?': the role's tracks, not "which role
     fits you? tell me your skills"; with no role named it is a role-fit question."""
