@@ -8,14 +8,12 @@ from handlers.coverage import MAX_SUBJECT
 from handlers.engine import Engine
 from knowledge.match import Match, normalize, pairs
 
-__all__ = ["CONTEXT_UNNAMED", "ai_field", "called", "context_role", "described", "known_as"]
+__all__ = ["ai_field", "called", "context_role", "described", "known_as"]
 
 _CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
 _CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
 _CONTEXT_MIN = 3.0  # about two rare words that only it uses
-CONTEXT_UNNAMED = (
-    6.0  # more when no name narrows the candidates (all five): about two rare words only it uses
-)
+_CONTEXT_UNNAMED = 6.0  # with no name to narrow the candidates (all five): about two rare words only it uses
 
 
 _FIELD_SPAN = 5  # "is AI currently the best field to take": the field named a few words on
@@ -33,9 +31,7 @@ def ai_field(engine: Engine, m: Match) -> bool:
     return any(w == "ai" and fields & set(words[i + 1 : i + _FIELD_SPAN]) for i, w in enumerate(words))
 
 
-def context_role(
-    engine: Engine, m: Match, candidates: tuple[str, ...], least: float = _CONTEXT_MIN
-) -> str | None:
+def context_role(engine: Engine, m: Match, candidates: tuple[str, ...], unnamed: bool = False) -> str | None:
     """Which of an ambiguous name's roles the rest of a long message points to, if clearly one.
 
     "I wire LLMs into our legacy claims system ... what challenges should I expect as an AI
@@ -49,8 +45,9 @@ def context_role(
     words = [w for w in dict.fromkeys((*m.context, *m.subject)) if len(w) > 2][: MAX_SUBJECT * 3]
     score = dict.fromkeys(candidates, 0.0)
     even = 1 / len(candidates)
-    # with no role named: "how do you get interviews ...?" holds no word of any role's work
-    beyond = engine.matcher.beyond if least > _CONTEXT_MIN else frozenset()
+    # `unnamed`: no role named at all, a higher bar; "how do you get interviews ...?" holds no word of any
+    # role's work
+    beyond = engine.matcher.beyond if unnamed else frozenset()
     askers = engine.matcher.word_lists["askers"]  # "recruiter here - ...": who asks, not what they build
     for t in ev.terms(w for w in words if w not in beyond and w not in askers):
         held = ev.spread(t, candidates)
@@ -61,6 +58,7 @@ def context_role(
             score[r] += t.weight * max(0.0, n / total - even) / (1 - even)
     ranked = sorted(candidates, key=lambda r: -score[r])
     best, second = score[ranked[0]], score[ranked[1]]
+    least = _CONTEXT_UNNAMED if unnamed else _CONTEXT_MIN
     return ranked[0] if best >= least and best >= _CONTEXT_LEAD * second else None
 
 

@@ -257,15 +257,14 @@ def _lines(book: Book, role: str, said: Said) -> tuple[list[tuple], list[tuple]]
     by_line: dict[tuple[str, str], list[Skill]] = {}
     for r in _records(book, role):
         by_line.setdefault((r.topic, r.line), []).append(r)
-    denied = set(said.denied)
+    stated, denied = set(said.had), set(said.denied)
     lacking, having = [], []
     for n, ((topic, line), recs) in enumerate(by_line.items()):
         need = _line_years(line) if said.years is not None else None
-        short = need is not None and need > said.years  # "2 years" against "3-6 years": lacking
-        had = set(said.had) - ({_YEARS_NAME} if short else set())  # still lacking, ranked as experience
+        short = need is not None and need > said.years
         names = list(dict.fromkeys(r.name for r in recs))
-        if set(said.denied) & set(names):  # "18 months focused on MLOps", and "none in MLOps": its years too
-            had -= {_YEARS_NAME}
+        # "2 years" against "3-6 years"; "18 months focused on MLOps" after "none in MLOps": years lacking
+        had = stated - {_YEARS_NAME} if short or denied & set(names) else stated
         kinds = {r.kind for r in recs if r.name not in had}
         lacks = [x for x in names if x not in had]
         has = [x for x in names if x in had]

@@ -250,10 +250,9 @@ class _Message:
             m = self.m
             named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
             # ... or a sure reading of a whole question ("and what would that junior person do?")
-            said = [
-                w for w in m.words if w != "?" and w not in engine.role_words(m.roles)
-            ]  # "the mlops folks
-            named = named or (  # there?" says no more than "the mlops folks?"
+            # "the mlops folks there?" says no more than "the mlops folks?": the role's words and "?" aside
+            said = [w for w in m.words if w != "?" and w not in engine.role_words(m.roles)]
+            named = named or (
                 bool(self.own) and len(said) > _SHORT and not _everyday_roles(engine, m, self.offered)[0]
             )
         self.named_topic = named

@@ -36,8 +36,8 @@ _PERIOD = re.compile(
     re.I,
 )
 _FILLER = {"five", "5", "fastest", "quickest", "longest", "most", "least", "prospects", "much", "many",
-           "ask", "asks", "asked", "want", "wants", "expect", "expects", "usually", "typically", "easier",
-           "easiest"}  # fmt: skip
+           "ask", "asks", "asked", "want", "wants", "expect", "expects", "usually", "typically"}  # fmt: skip
+_EASIER = {"easier", "easiest"}  # "which is easier to get into?": the fewest years
 _ASK_YEARS = {"years", "yrs", "year", "yoe", "experience", "experienced", "seniority"}
 _ASK_GROWTH = {"growth", "growing", "grow", "outlook", "fastest", "expanding", "projected", "projection"}
 _ACROSS = {"which", "who", "all", "every", "each", "five", "roles", "most", "least", "more", "fewer", "less",
@@ -47,7 +47,7 @@ _ACROSS = {"which", "who", "all", "every", "each", "five", "roles", "most", "lea
 def glance_plan(engine: Engine, m: Match):
     """A years or growth question across roles (or two named), as a plan; None otherwise."""
     tokens = set(m.tokens)
-    asked = {w.lower() for w in (*m.subject, *m.unknown)} - _FILLER - _ASK_YEARS - _ASK_GROWTH
+    asked = {w.lower() for w in (*m.subject, *m.unknown)} - _FILLER - _EASIER - _ASK_YEARS - _ASK_GROWTH
     if asked:  # "which roles need k8s experience?": lines; not "the best projected job growth?"
         return None
     if len(m.roles) == 1 or m.ambiguous or m.topic == "salary" or not (tokens & _ACROSS or len(m.roles) > 1):
@@ -105,10 +105,8 @@ def glance_reply(engine: Engine, plan) -> Reply:
     sections = {t.id: t.title for t in kb.topics.values()}
     if plan.mode == "years":
         found = {r: _years(r) for r in plan.roles}
-        easier = plan.match is not None and {"easier", "easiest"} & set(
-            plan.match.words
-        )  # "easier to get into"
-        low = asks_low(plan.match) or bool(easier)  # "which role needs the least experience?"
+        easier = plan.match is not None and bool(_EASIER & set(plan.match.words))  # "easier to get into"
+        low = asks_low(plan.match) or easier  # "which role needs the least experience?"
         sign = 1 if low else -1
         ranked = sorted(plan.roles, key=lambda r: sign * found[r][0] if found[r] else 99)
         rows = [(label(kb.roles[r]), found[r][0] if found[r] else None,

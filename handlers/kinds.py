@@ -142,9 +142,8 @@ def _switching(engine: Engine, m: Match) -> bool:
     """Whether the person comes from a job of their own ("from SRE", "from java"), not from scratch."""
     words = m.words
     after = words[words.index("from") + 1 :][:_FROM] if "from" in words else ()
-    return (
-        bool(after) and not set(after) & engine.matcher.word_lists["from_nothing"]
-    )  # "from a tier-2 college"
+    # not "from scratch", "from a tier-2 college"
+    return bool(after) and not set(after) & engine.matcher.word_lists["from_nothing"]
 
 
 def _rung_words(engine: Engine, m: Match) -> str | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from handlers.across import ROLE_LINES, across_roles, asked_across, of_all, said_together, specific
 from handlers.advice import definition, digest, figures_digest, pay_brief, solutions
-from handlers.ambiguity import CONTEXT_UNNAMED, ai_field, called, context_role
+from handlers.ambiguity import ai_field, called, context_role
 from handlers.coverage import MENTION, beyond, natural, not_covered, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term
@@ -212,7 +212,7 @@ def _in_role(
         ev = engine.evidence
         terms = tuple(t for t in terms if any(ev.found_in_topic(f, "salary", [role]) for f in t.forms))
         if m.focus.kinds:  # "offers: are stock options part of it?": the kind asked, not "offer" or "part"
-            terms = tuple(t for t in terms if not is_common(t.word))
+            terms = _uncommon(terms)
     figures = routed == "salary" and m.focus and not kind_only(m.focus)
     no_figure = figures and not matching(engine.kb.roles[role], m.focus)  # then the lines that say it
     figures = figures and not no_figure
@@ -267,9 +267,8 @@ def _brief_plan(m: Match, role: str, topic: str, brief: list[Hit], missed: tuple
     """One role's answer that leads with its section in brief."""
     groups = ((role, tuple(brief)),)
     first = brief[0].line.topic if brief else topic
-    if (
-        first != topic and not strong_topic(m) and topic != "salary"
-    ):  # titled by the section its lead comes from
+    # titled by the section its lead comes from, unless a section was named outright (or pay asked)
+    if first != topic and not strong_topic(m) and topic != "salary":
         topic = first
     return Plan("answer", m.roles, topic, m.focus, mode="lead", groups=groups, match=m, uncovered=missed)
 
@@ -294,6 +293,11 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
         tools = [h for h in hits if not _SCHOOLING.search(h.line.text)]
         return tools or hits
     return hits
+
+
+def _uncommon(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """The terms that are no most common English word: beside a kind of pay asked, those are colour."""
+    return tuple(t for t in terms if not is_common(t.word))
 
 
 _DOER = frozenset({"i", "we", "you", "they", "to", "should", "must", "can", "could", "would", "will", "do"})
@@ -392,9 +396,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         return chart
     pay_kinds = set(m.focus.kinds) - {"average"} or {"avg", "average"} & set(m.words)
     guessed = choice.table is None and choice.confidence < _MODEL_SURE  # the model's topic, unsure
-    if (
-        m.focus.kinds and (m.topic is None or guessed) and pay_kinds
-    ):  # "avg base: ml engineer or mlops, who's higher"
+    # "avg base: ml engineer or mlops, who's higher"
+    if m.focus.kinds and (m.topic is None or guessed) and pay_kinds:
         m = m.model_copy(
             update={"topic": "salary", "topic_scores": {**m.topic_scores, "salary": GENERIC_WEIGHT}}
         )
@@ -506,7 +509,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             topic, kind = "responsibilities", None
             terms = tuple(t for t in terms if t.word not in doing)
         if topic == "salary" and m.focus.kinds:  # "which of the two has more bonus potential?": the bonus
-            terms = tuple(t for t in terms if not is_common(t.word))
+            terms = _uncommon(terms)
         return _compare(engine, m, tuple(roles), topic, terms, kind)
     if len(m.roles) == 1:
         kind = choice.label
@@ -536,7 +539,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         kind = choice.label if choice.sure >= ADVICE_SURE else None
         return _compare(engine, m, role_ids, m.topic, terms, kind)
     if not (m.roles or m.ambiguous) and (m.topic is not None or m.focus):
-        decided = context_role(engine, m, role_ids, CONTEXT_UNNAMED)  # "the first AI person at a factory"
+        decided = context_role(engine, m, role_ids, unnamed=True)  # "the first AI person at a factory"
         if decided is not None:
             m = m.model_copy(update={"roles": (decided,)})
             return _one_role(engine, m, terms, choice.label, choice.sure, choice.hunch)

@@ -89,7 +89,8 @@ _PURPOSE = re.compile(
 
 
 def _rather(question: str) -> tuple[str, str]:
-    """(the question, the alternative the person would rather, after "or can I just"), or (question, "")."""
+    """(the question, what follows it as context: the alternative the person would rather or doubts, "or
+    can I just ...", "or is that just hype?", or why they ask, "so I don't ..."), or (question, "")."""
     found = _RATHER.search(question) or _PURPOSE.search(question)
     if found is None or found.start() == 0:
         return question, ""

@@ -201,10 +201,8 @@ def _under(role: Role, kinds: tuple[str, ...]) -> list[str]:
             out += walk(g.groups)
         return out
 
-    items = [i for s in role.sections if s.topic == "salary" for i in walk(s.groups)]
-    return [f"• *{escape(i.label)}:* {escape(i.text)}" if i.label else f"• {escape(i.text)}" for i in items][
-        :_UNDER
-    ]
+    items = [i for s in role.sections if s.topic == "salary" for i in walk(s.groups)][:_UNDER]
+    return [f"• *{escape(i.label)}:* {escape(i.text)}" if i.label else f"• {escape(i.text)}" for i in items]
 
 
 _OVERALL_KINDS = ("average", "median", "base", "total", "salary")

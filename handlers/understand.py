@@ -240,6 +240,14 @@ def _held_in(engine: Engine, word: str, topic: str) -> bool:
     return t.weight >= SPECIFIC and any(engine.evidence.found_in_topic(key(f), topic) for f in t.forms)
 
 
+def _title_plan(m: Match, topic: str | None, title: tuple[str, str]) -> Plan:
+    """A job title that is none of the five, asked about: said so, with the closest role."""
+    return Plan(
+        "unknown", (), topic, m.focus, mode="title", asked=title[0], suggestions=(title[1],),
+        uncovered=(title[0],), match=m,
+    )  # fmt: skip
+
+
 def _own(engine: Engine, ctx: Match) -> tuple[str, str] | None:
     title = own_title(engine, ctx)
     return (title, "") if title else None
@@ -405,10 +413,7 @@ def plan(text: str, engine: Engine) -> Plan:
     tech = all(p == "ai" for p, _ in m.ambiguous) and not ai_field(engine, m)
     holders = _naming(engine, title[0]) if title and not m.roles and tech else ()
     if title and not m.roles and tech and not holders:  # "devops engineer salary?"
-        return Plan(
-            "unknown", (), choice.match.topic, m.focus, mode="title", asked=title[0],
-            suggestions=(title[1],), uncovered=(title[0],), match=m,
-        )  # fmt: skip
+        return _title_plan(m, choice.match.topic, title)
     if holders:  # "job outlook for computer vision engineers?": the role whose document names them
         choice.match = choice.match.model_copy(update={"roles": holders, "ambiguous": ()})
         m = m.model_copy(update={"roles": holders, "ambiguous": ()})
@@ -416,10 +421,7 @@ def plan(text: str, engine: Engine) -> Plan:
     said = {t.word for t in p.terms} & set(title[0].split()) if title and p.mode == "cross" else set()
     if said and all(t.word in said or is_common(t.word) for t in p.terms):
         # "the career path for a labeling specialist?": the title is asked about, not "specialist" across
-        return Plan(
-            "unknown", (), p.topic, m.focus, mode="title", asked=title[0],
-            suggestions=(title[1],), uncovered=(title[0],), match=m,
-        )  # fmt: skip
+        return _title_plan(m, p.topic, title)
     missing = (
         tuple(o.name for o in outside(engine, m, p.roles or None, p.topic))
         if p.intent in ("answer", "compare")

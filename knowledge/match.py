@@ -426,9 +426,8 @@ class Matcher:
             # or a fancy SWE title?": "ml" and "infra" are what it might be, no roles compared)
             named = [ps for rid, ps in spans.items() if rid in strong] or list(spans.values())
             beside = {j for ps in named for a, b in ps for j in (a - 1, b)}
-            beside |= {
-                a - 2 for ps in named for a, _ in ps if a > 1 and tokens[a - 1] in _LINKS
-            }  # "or for mlops"
+            # "for platform or for mlops": across a linking word
+            beside |= {a - 2 for ps in named for a, _ in ps if a > 1 and tokens[a - 1] in _LINKS}
             asks_compare = any(t == "or" and i in beside for i, t in enumerate(tokens))
         if len(roles) > 1 and strong and not asks_compare:
             # "switching to mlops, what ml stuff am i missing": "ml" is a word there, not a role
