@@ -267,6 +267,8 @@ def _sample(engine: Engine, role_id: str, plan: Plan) -> str:
         return ""
     pay = plan.topic == "salary"
     outlook = plan.match is not None and asks(engine, plan.match, "prospects")
+    if plan.topic == "overview":  # "what is an AI engineer?": each one's defining sentence
+        return f" — {escape(engine.one_liner(role_id))}"
     if pay:
         lines = engine.evidence.index.section(role_id, plan.topic)
     elif outlook:  # "is AI engineering a good career?": each one's outlook

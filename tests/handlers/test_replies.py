@@ -270,3 +270,10 @@ def test_a_which_role_glance_answers_the_question_asked(kb):
     assert reply.intent == "clarify" and "up to $207,479 for AI Engineers" in reply.text
     reply = handlers.ask("Is AI engineering a good career", kb)
     assert reply.intent == "clarify" and "job security" in reply.text
+    reply = handlers.ask("what exactly is an ai engineer?", kb)  # each one's defining sentence
+    assert reply.intent == "clarify" and reply.topic == "overview"
+    assert (
+        "An AI Systems Engineer, often referred to as an AI Engineer, is a specialized professional"
+        in reply.text
+    )
+    assert "Production AI Engineers play a crucial role in developing" in reply.text
