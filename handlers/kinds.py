@@ -14,7 +14,7 @@ from handlers.plan import Plan
 from knowledge.index import Hit, key
 from knowledge.match import Match
 
-__all__ = ["ADVICE_SURE", "advice_plan", "already", "asks", "journey", "kind_lines"]
+__all__ = ["ADVICE_SURE", "advice_plan", "already", "asks", "journey", "kind_lines", "switching"]
 
 _POINT = 3.0  # a point named in an advice question ("math", "PhD") this specific leads the kind's list
 ADVICE_SURE = 0.5  # below this, the lines on the question's own words lead an advice answer
@@ -109,7 +109,7 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         found = ladder(engine, role, most or LEAD_LINES + 2, pay="salary" in m.topic_scores)
         if found:
             return found
-    if kind == "entry" and _switching(engine, m):  # "how do i get there from SRE?": the skills to add
+    if kind == "entry" and switching(engine, m):  # "how do i get there from SRE?": the skills to add
         kind = "switch"
     size = {} if most is None else {"most": most}
     lines = advice_lines(
@@ -138,7 +138,7 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
     return lines
 
 
-def _switching(engine: Engine, m: Match) -> bool:
+def switching(engine: Engine, m: Match) -> bool:
     """Whether the person comes from a job of their own ("from SRE", "from java"), not from scratch."""
     words = m.words
     after = words[words.index("from") + 1 :][:_FROM] if "from" in words else ()

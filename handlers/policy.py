@@ -13,7 +13,7 @@ from handlers.engine import Engine
 from handlers.evidence import Term
 from handlers.figures import pay_across
 from handlers.glance import glance_plan
-from handlers.kinds import ADVICE_SURE, advice_plan, already, asks, journey, kind_lines
+from handlers.kinds import ADVICE_SURE, advice_plan, already, asks, journey, kind_lines, switching
 from handlers.lines import (
     GENERIC_WEIGHT,
     LEAD_LINES,
@@ -189,6 +189,8 @@ def _in_role(
         kind = None  # "where in the world are they in demand?": places, not sectors
     if kind == "entry" and already(engine, m, role):  # "how do i get to team lead from ml platform engineer"
         kind = "grow"
+    elif kind == "grow" and not m.focus.levels and switching(engine, m) and not already(engine, m, role):
+        kind = "entry"  # "how do i get there from java?": from another job, no rung named: the way in
     way = journey(m.words, engine.matcher.word_lists)
     moving = role in engine.matcher.match(" ".join(way)).roles if way else False  # "from DevOps to MLOps"
     if kind == "entry" or moving:  # "move from backend or product work into infrastructure": the way in,

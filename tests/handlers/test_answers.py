@@ -821,6 +821,14 @@ class TestInBrief:
             reply.intent == "compare" and "Entry-Level" in reply.text and "Junior AI Engineer" in reply.text
         )
 
+    def test_progressing_from_another_job_is_the_way_in(self, kb):
+        """'how do i progress there from java': a way up with no rung named, from a job of one's own,
+        is the skills to add, not the ladder above the role."""
+        screen = first_screen(
+            handlers.ask("ai systems engineer career: how do i progress there from java", kb)
+        )
+        assert "Knowledge of machine learning frameworks" in screen and "Senior AI Engineer" not in screen
+
     def test_which_pays_more_shows_pay_in_general_first(self, kb):
         """A pay comparison with no level or place opens with each role's general figures."""
         reply = handlers.ask("ml platform engineer vs production ai engineer, which pays more?", kb)
