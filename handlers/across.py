@@ -39,11 +39,13 @@ def specific(t: Term) -> bool:
 
 def listed(m: Match, terms: tuple[Term, ...]) -> bool:
     """Whether the terms are named as alternatives, one after the other with only "or" or "and"
-    between them ("copilot or genai", "factories and manufacturing")."""
+    between them ("copilot or genai", "factories and manufacturing"), or commas before the last
+    ("fraud detection, banking or finance": the commas are gone from the words)."""
     words = list(m.words)
-    at = sorted(words.index(t.word) for t in terms if t.word in words)
-    gaps = (set(words[a + 1 : b]) for a, b in zip(at, at[1:], strict=False))
-    return len(terms) > 1 and len(at) == len(terms) and all(0 < len(g) and g <= _JOINING for g in gaps)
+    named = [t for t in terms if t.weight >= SPECIFIC]  # not the everyday words around ("use cases")
+    at = sorted(words.index(t.word) for t in named if t.word in words)
+    gaps = [set(words[a + 1 : b]) for a, b in zip(at, at[1:], strict=False)]
+    return len(named) > 1 and len(at) == len(named) and bool(gaps[-1]) and all(g <= _JOINING for g in gaps)
 
 
 def across_roles(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:

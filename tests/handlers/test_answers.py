@@ -404,6 +404,12 @@ class TestAcrossRoles:
         assert {"ml-platform-engineer", "ai-systems-engineer"} <= set(reply.roles)
         assert "mention Copilot or GenAI" in reply.text and "“mentioning" not in reply.text
         assert "GitHub Copilot" in reply.text and "GenAI and AI assistants" in reply.text
+        # a list with commas ("fraud detection, banking or finance use cases"): each, not "explicitly"
+        reply = handlers.ask(
+            "which of these roles explicitly mention fraud detection, banking or finance use cases?", kb
+        )
+        assert len(reply.roles) >= 3 and "explicitly" not in reply.text
+        assert "fraud detection" in reply.text and "Banking" in reply.text
 
     def test_listed_or_included_asks_whether_it_is_mentioned(self, kb):
         """'is patience listed ...?' asks about patience; "listed" is no subject of its own."""
