@@ -403,7 +403,13 @@ class Matcher:
                 and tokens[start - 2] in self.word_lists["studied"]
                 and any(p not in self.weak_aliases for _, _, p in found)
             )
-            if phrase in self.weak_aliases and (around & self.not_roles or studied) and not named:
+            thing = (  # "when an AI system misbehaves": the system, not its engineer ("an AI systems role")
+                start > 0
+                and tokens[start - 1] in self.word_lists["determiners"]
+                and " ".join(corrected[start:end]) in self.word_lists["things"]
+                and not (end < len(tokens) and tokens[end] in self.word_lists["holder"] | {"team", "teams"})
+            )
+            if (phrase in self.weak_aliases and (around & self.not_roles or studied) or thing) and not named:
                 for j in range(start, end):  # "drift in production": a word there, not a role
                     used[j] = False
                 continue

@@ -176,6 +176,18 @@ class TestRolesAndTopics:
             "ml-platform-engineer",
         )
 
+    def test_an_ai_system_is_the_thing_not_its_engineer(self, engine):
+        """'when an AI system misbehaves' names no role; 'an AI systems role', 'our AI system team' and
+        'ai system salary' do."""
+        match = engine.matcher.match
+        assert match("who gets paged when an ai system misbehaves?").roles == ()
+        for said in (
+            "an ai systems role pays how much",
+            "our ai system team lead salary",
+            "ai system salary",
+        ):
+            assert match(said).roles == ("ai-systems-engineer",), said
+
     def test_unknown_words_are_reported(self, engine):
         """Words that are neither names, topics nor filler are returned as typed."""
         assert engine.matcher.match("astronaut salary").unknown == ("astronaut",)
