@@ -96,9 +96,13 @@ def _titles(engine: Engine, m: Match) -> Iterable[tuple[int, int, str, bool]]:
         differ = bool(
             set(words[max(0, start - 3) : max(0, start - 1)]) & lists["differ"]
         )  # "different from a"
-        own = (before & openers and not differ) or (
-            end < len(words) and words[end] in lists["background_after"]
+        after = words[end] if end < len(words) else ""
+        said_of = after not in lists["background_nouns"] or bool(
+            set(words[:start]) & lists["background_owner"]
         )
+        # "DevOps engineer with 5 YOE. ...": a message opening with a title and "with" introduces its writer
+        opens = at == 0 and after == "with"
+        own = (before & openers and not differ) or (after in lists["background_after"] and said_of) or opens
         # "data analyst (excel, sql) -> ai systems engineer": where the person goes from
         ahead = words[end : end + _HEADING_TO]
         moving = ("to" in ahead or "into" in ahead) and m.roles and not (m.compare_strong or m.compare_weak)
@@ -110,10 +114,14 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
     not the person's own title, nor one the roles work with ("works closely with product managers")."""
     titles, _, _ = _tables(engine)
     alongside = engine.matcher.word_lists["alongside"]
-    for start, _, phrase, own in _titles(engine, m):
+    lists = engine.matcher.word_lists
+    for start, end, phrase, own in _titles(engine, m):
         before = m.words[start - 1] if start else ""
         if own or before in alongside or before.isdigit():  # "... for like 60 data scientists": a team
             continue
+        after = m.words[end] if end < len(m.words) else ""
+        if after in lists["field_after"] and phrase.split()[-1] not in lists["person_titles"]:
+            continue  # "devops experience": the field, asked for, not a job
         name = _singular(phrase) if _singular(phrase) in titles else phrase
         return _cased(name), titles[phrase]
     return None

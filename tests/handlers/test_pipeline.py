@@ -116,6 +116,19 @@ class TestScope:
         assert reply.intent == "unknown" and reply.uncovered == ("devops engineer",)
         assert "isn't one of them" in reply.text and "MLOps Engineer" in reply.text
 
+    def test_a_field_that_is_also_a_title_asked_for_is_the_field(self, kb):
+        """'which roles need devops experience?': DevOps the practice across the roles; the writer's own
+        title ('DevOps engineer with 5 YOE. ...') is no subject; 'devops salary' is the title."""
+        for text in (
+            "which roles need devops experience?",
+            "DevOps engineer with 5 YOE. Which of these roles ask for DevOps experience or work"
+            " alongside DevOps teams?",
+        ):
+            reply = handlers.ask(text, kb)
+            assert reply.uncovered == () and "mlops-engineer" in reply.roles, text
+            assert "“devops” in the role documents" in reply.text and "alongside" not in reply.text[:80]
+        assert handlers.ask("devops salary", kb).uncovered == ("devops",)
+
     def test_ai_the_field_beside_a_title_none_of_the_five(self, kb):
         reply = handlers.ask("Should I expect AI to take over a PLC programmer's job?", kb)
         assert reply.intent == "unknown" and reply.uncovered == ("PLC programmer",)
