@@ -245,6 +245,7 @@ def test_words_that_only_look_like_pay_or_the_market(kb, text):
     [
         ("what's the going rate for an ai systems engineer", "salary"),
         ("typical ai systems engineer paycheck", "salary"),
+        ("prod ai eng here, how do i explain ML stuff to non tech ppl??", "soft-skills"),
         ("what's a production ai engineer on the hook for", "responsibilities"),
         ("new tech ml engineers should watch", "trends"),
         ("platform eng (ML) future trends", "trends"),
