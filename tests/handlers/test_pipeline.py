@@ -110,6 +110,14 @@ class TestScope:
         assert reply.uncovered == ("TCS", "Infosys") and "“TCS” or “Infosys”" in reply.text
         assert handlers.ask("how much does openai pay ml engineers", kb).uncovered == ("OpenAI",)
         assert handlers.ask("quanto ganha um ml engineer no brasil? salary pls", kb).uncovered == ("Brasil",)
+        assert handlers.ask("does jane street pay ml engineers more than citadel", kb).uncovered == (
+            "Jane Street",
+            "Citadel",
+        )
+        reply = handlers.ask("how do I value the stock options in my mlops offer?", kb)
+        assert reply.uncovered == ("stock options",) and "don't cover" in reply.text
+        reply = handlers.ask("is a PE license required for production ai engineers?", kb)
+        assert reply.uncovered == ("pe license",)
 
     def test_a_job_title_that_is_none_of_the_five(self, kb):
         reply = handlers.ask("devops engineer salary?", kb)
