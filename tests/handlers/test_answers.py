@@ -248,6 +248,11 @@ class TestLead:
         """'certs' finds certifications; the requirements line with the named exams leads."""
         reply = handlers.ask("which certs are actually worth getting for a production ai engineer job", kb)
         assert reply.topic == "requirements" and "AWS Machine Learning Specialty" in first_screen(reply)
+        for said in (
+            "could i freelance as an ml engineer",
+            "is going independent a normal path for ML engineers",
+        ):
+            assert "start their own companies or work as consultants" in first_screen(handlers.ask(said, kb))
 
     def test_the_routed_section_is_preferred_but_evidence_decides(self, kb):
         """'years of experience' routes to requirements even though 'jobs' says market demand."""
