@@ -328,6 +328,9 @@ def _title(t: _Message) -> str | None:
     """ "what about data analysts?": answered as the title, on the thread's topic."""
     if not other_title(t.engine, t.m) or t.m.roles or t.they:
         return None
+    if set(t.m.words) & t.lists["differ"] and set(t.m.words) & t.lists["pointing"] and t.last.roles:
+        # "how is that different from a data scientist?": what the thread's role is, beside the title
+        return f"{' '.join(t.last.roles)} overview {t.text}"
     return f"{t.text} {t.last.topic}" if t.last.topic and not _worded(t.m) else t.text
 
 

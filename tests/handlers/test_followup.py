@@ -67,6 +67,11 @@ class TestCompleting:
             "what about for cybersecurity analysts?",
         )
         assert reply.intent == "unknown" and "“cybersecurity analyst” isn't one of them" in reply.text
+        # "how is that different from a data scientist?": the thread's role, beside the title
+        _, reply = talk(
+            kb, "how fast is demand growing for ml engineers?", "how is that different from a data scientist?"
+        )
+        assert reply.roles == ("ai-ml-engineer",) and "AI/ML Engineer vs. Data Scientist" in reply.text[:600]
 
     def test_a_new_topic_keeps_the_role(self, kb):
         """'and what do they need to know?' stays with the production AI engineer."""
