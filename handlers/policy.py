@@ -161,7 +161,8 @@ def _in_role(
     why = asks_why(m.words) or (
         routed == "salary" and asks(engine, m, "reasons")
     )  # "what pushes their pay up?"
-    if routed == "salary" and why and not places:  # "why is it so high?": what drives pay
+    where = m.focus.locations or m.focus.companies or m.focus.percentile or m.focus.amount
+    if routed == "salary" and why and not where:  # "why is it so high?", "what drives the bonus up?"
         kind, sure = "reasons", 1.0
     elif routed == "salary" and why and m.focus.locations and asks_why(m.words):  # "why so high in sf?"
         kind, sure = "place_reasons", 1.0
@@ -197,7 +198,7 @@ def _in_role(
         terms = tuple(t for t in terms if t.word not in way)  # no subject
     advice = (
         advice_plan(engine, m, role, kind, terms, sure)
-        if (not places or kind == "place_reasons") and (routed != "salary" or kind in _WHY_PAY)
+        if (not places or kind in _WHY_PAY) and (routed != "salary" or kind in _WHY_PAY)
         else None
     )
     if advice is not None:

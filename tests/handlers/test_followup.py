@@ -366,6 +366,13 @@ class TestCompleting:
         """'why so high?' after senior pay: the factors behind the pay, not the same figures again."""
         first, reply = talk(kb, "how much can a senior ai systems engineer make?", "why so high?")
         assert "Factors Influencing Salary" in reply.text[:600] and reply.text != first.text
+        # after the bonus ("additional comp"), and "toward the top of the range": the same factors
+        *_, reply = talk(kb, "what's the additional comp like for ml engineers", "what drives it up")
+        assert "Factors Influencing Salaries" in reply.text[:600]
+        *_, reply = talk(
+            kb, "how much do ml platform engineers make", "what would push me toward the top of the range"
+        )
+        assert "Factors Influencing Salaries" in reply.text[:600]
 
     def test_a_role_switch_keeps_the_place_and_topic(self, kb):
         """'what about the mlops folks there?' after SF pay: MLOps pay in SF, not what MLOps is."""
