@@ -253,6 +253,8 @@ class TestLead:
             "is going independent a normal path for ML engineers",
         ):
             assert "start their own companies or work as consultants" in first_screen(handlers.ask(said, kb))
+        reply = handlers.ask("how do ai systems engineers negotiate a higher salary", kb)
+        assert "Negotiation skills, proven track record" in first_screen(reply)
 
     def test_the_routed_section_is_preferred_but_evidence_decides(self, kb):
         """'years of experience' routes to requirements even though 'jobs' says market demand."""
