@@ -132,6 +132,9 @@ def _everyday_roles(engine: Engine, m: Match, offered: Turn | None) -> tuple[lis
     return list(dict.fromkeys(found))[:2], {p for w in said for p in w.split()}
 
 
+_OUTRIGHT = 3  # a topic phrase this strong names the topic outright ("salary"; not "hot")
+
+
 def _worded(m: Match) -> bool:
     """Whether the message names a topic in words ("salary", "hard"), not only by the model."""
     return m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
@@ -149,6 +152,11 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     compared = m.compare_strong and set(m.words) & back  # "how does that stack up against ...?"
     picked = bool(m.roles) and "one" in m.words  # "just the AI systems one, senior level": a role picked
     if not worded and (len(m.words) < 3 or place or compared or picked or (named and len(m.words) <= _SHORT)):
+        return None
+    where = set(m.words) & engine.matcher.word_lists["geography"]
+    if (
+        where and m.topic_top.get(m.topic or "", 0) < _OUTRIGHT
+    ):  # "which regions are hot": where, of the thread's
         return None
     choice = choose(engine, m, guess(engine, m))
     if worded and _the_one(m.words):  # "how do people deal with the drift one": the words, on the last list

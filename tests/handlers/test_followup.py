@@ -73,6 +73,11 @@ class TestCompleting:
         )
         assert reply.roles == ("ai-ml-engineer",) and "AI/ML Engineer vs. Data Scientist" in reply.text[:600]
 
+    def test_a_sloppy_role_switch_keeps_the_topic(self, kb):
+        """'wat about the ml folks' after best practices: the ML engineer's best practices."""
+        *_, reply = talk(kb, "best practices for ai systems engineers?", "wat about the ml folks")
+        assert (reply.roles, reply.topic) == (("ai-ml-engineer",), "best-practices")
+
     def test_a_new_topic_keeps_the_role(self, kb):
         """'and what do they need to know?' stays with the production AI engineer."""
         _, reply = talk(kb, "what does a production ai engineer do?", "and what do they need to know?")
@@ -418,6 +423,8 @@ class TestCompleting:
 
     def test_where_in_the_world_asks_of_the_role_discussed(self, kb):
         """'which part of the world is leading?' after a role's demand: that role's regions."""
+        *_, reply = talk(kb, "how's the job market for ai systems engineers?", "which regions are hot")
+        assert reply.topic == "demand" and "Leading in AI investments" in reply.text[:600]  # "hot": no trends
         *_, reply = talk(kb, "is mlops in demand", "why is that?", "which part of the world is leading")
         assert reply.roles == ("mlops-engineer",) and reply.topic == "demand"
         *_, reply = talk(kb, "is mlops in demand", "which region is leading?")
