@@ -185,6 +185,10 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     kind = asks_fit(text)
     if not kind or (m.topic in _OTHER_TOPICS and m.topic_scores.get(m.topic, 0) >= 2):
         return None
+    if kind == "missing" and len(m.roles) > 1 and m.compare_strong:
+        return (
+            None  # "ML platform vs MLOps, how different are the tool stacks? I already know Docker": compared
+        )
     named = m.topic_top.get(m.topic or "", 0) >= GENERIC_WEIGHT and m.topic not in _FIT_TOPICS
     if (named or m.subject) and question and not asks_fit(question):
         return None  # "Which monitoring tools do postings name? ... wondering if I'm missing something"

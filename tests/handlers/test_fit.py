@@ -234,3 +234,18 @@ def test_skills_asked_about_are_no_claim(kb):
     reply = handlers.ask("which neural net architectures does a production ai engineer need? cnn?", kb)
     assert "your gaps" not in reply.text
     assert "Familiarity with neural network architectures" in reply.text[:300]
+
+
+def test_two_roles_set_side_by_side_are_compared(kb):
+    """'ML platform vs MLOps, how different are the tool stacks? I already know Docker. what else does
+    each lean on?': the two stacks compared, not the person's gaps for one of them."""
+    reply = handlers.ask(
+        "For ML platform vs MLOps, how different are the tool stacks? I already know Docker. "
+        "what else does each lean on?",
+        kb,
+    )
+    assert reply.intent == "compare" and "your gaps" not in reply.text
+    assert (
+        reply.roles == ("ml-platform-engineer", "mlops-engineer")
+        and "Tools and Technologies" in reply.text[:600]
+    )
