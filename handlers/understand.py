@@ -253,6 +253,21 @@ def _own(engine: Engine, ctx: Match) -> tuple[str, str] | None:
     return (title, "") if title else None
 
 
+_OWN_ROLE = 4  # words after "currently", "i'm", "as" that may name the person's own role
+
+
+def _own_role(engine: Engine, ctx: Match) -> str | None:
+    """The one role of the five the person says they are in ("Currently an ML engineer, ...",
+    "As an MLE my pain is ...")."""
+    words = ctx.words
+    for i, w in enumerate(words):
+        if w in engine.matcher.word_lists["own_openers"]:
+            roles = engine.matcher.match(" ".join(words[i + 1 : i + 1 + _OWN_ROLE])).roles
+            if len(roles) == 1:
+                return roles[0]
+    return None
+
+
 def _naming(engine: Engine, title: str) -> tuple[str, ...]:
     """The role whose document names a title that is none of the five, as written ("Computer
     Vision Engineers" among AI Systems' in-demand roles); () when none or several do."""
@@ -348,6 +363,10 @@ def plan(text: str, engine: Engine) -> Plan:
             # "I'm a data scientist and want to become an ML engineer. What's actually different about the
             # job?": different from the person's own title
             beside = _own(engine, ctx)
+            mine = _own_role(engine, ctx)
+            if len(m.roles) == 1 and mine and mine != m.roles[0]:
+                # "Currently an ML engineer ... how do the headaches differ [on] an ML platform role?": both
+                m = m.model_copy(update={"roles": (mine, *m.roles), "weak_roles": (), "compare_strong": True})
         if _points_back(m, lists["pointing"]):  # the question points back at its context
             # "those 'AI trainer' gigs ... Is that a real career path?": the title it points at
             pointed = other_title(engine, ctx)

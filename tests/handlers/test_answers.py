@@ -124,6 +124,14 @@ class TestLead:
             "I'm a data scientist and want to become an ML engineer. What do I need to learn?", kb
         )
         assert "data scientist" not in reply.text.split("\n")[2]
+        # one's own role among the five and another: the two compared
+        reply = handlers.ask(
+            "Currently an ML engineer and thinking of moving to our ML platform team. How do the headaches"
+            " differ?",
+            kb,
+        )
+        assert reply.intent == "compare" and reply.roles == ("ai-ml-engineer", "ml-platform-engineer")
+        assert reply.topic == "challenges"
 
     def test_tips_for_my_cv_ask_what_to_show(self, kb):
         """'any tips for my CV as an ML engineer?': what to show, not the best practices ("tips")."""
