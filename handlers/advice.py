@@ -86,6 +86,7 @@ def _rungs(lines: list[Line], level: str, above: bool) -> list[Line]:
     level ("how do I get to team lead?"), or with `above` the rungs after it ("what's after
     senior?")."""
     rungs = list(dict.fromkeys(ln.path[:2] if len(ln.path) >= 2 else (ln.label or "",) for ln in lines))
+    rungs = [r for r in rungs if not r[-1].lower().startswith("salary")]  # a rung's pay line is no rung
     at = next((i for i, r in enumerate(rungs) if level in r[-1].lower()), None)
     if at is None:
         return []

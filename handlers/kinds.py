@@ -112,14 +112,10 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
     if kind == "entry" and switching(engine, m):  # "how do i get there from SRE?": the skills to add
         kind = "switch"
     size = {} if most is None else {"most": most}
-    lines = advice_lines(
-        engine,
-        kind,
-        role,
-        level=level,
-        above=bool(engine.matcher.word_lists["above"] & set(m.tokens)),
-        **size,
-    )
+    lists, tokens = engine.matcher.word_lists, set(m.tokens)
+    # "junior ... what do i need to show to get bumped up?": from the first rung, the rungs above it
+    up = kind == "grow" and m.focus.levels == ("entry",) and bool(lists["promotion"] & tokens)
+    lines = advice_lines(engine, kind, role, level=level, above=bool(lists["above"] & tokens) or up, **size)
     if kind == "entry":  # "how do I break into mlops?": the first job itself, then the way to it
         first = next(
             (

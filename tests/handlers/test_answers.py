@@ -842,6 +842,17 @@ class TestInBrief:
             reply.intent == "compare" and "Entry-Level" in reply.text and "Junior AI Engineer" in reply.text
         )
 
+    def test_moving_up_from_the_first_rung_shows_the_rungs_above(self, kb):
+        """'junior ... what do i need to show to get bumped up?': the next rung's work, not the junior
+        rung again; in a ladder of labelled lines, a rung's pay line is no rung of its own."""
+        screen = first_screen(
+            handlers.ask("junior ai systems engineer, what do i need to show to get bumped up", kb)
+        )
+        assert "Design and implement sophisticated AI models" in screen
+        assert "Assist in AI model development" not in screen
+        screen = first_screen(handlers.ask("how do i get promoted from junior mlops engineer", kb))
+        assert "*Senior MLOps Engineer:*" in screen and "Salary range" not in screen
+
     def test_progressing_from_another_job_is_the_way_in(self, kb):
         """'how do i progress there from java': a way up with no rung named, from a job of one's own,
         is the skills to add, not the ladder above the role."""
