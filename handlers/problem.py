@@ -7,6 +7,7 @@ from __future__ import annotations
 from handlers.engine import Engine
 from handlers.kinds import asks
 from handlers.lines import LEAD_LINES
+from knowledge.english import is_common
 from knowledge.index import Hit, Line, key
 from knowledge.match import Match
 
@@ -31,6 +32,9 @@ def problem_lines(engine: Engine, m: Match, role: str) -> list[Hit]:
     terms = ev.terms(words)
     weight = {key(f): t.weight for t in terms for f in t.forms}
     hits = [h for h in ev.search(terms, roles=[role], limit=80) if h.line.topic in _SECTIONS]
+    # "our plant runs on ... proprietary junk": a line on a rare word that is no everyday English first
+    rare = {k: w for k, w in weight.items() if not is_common(k)}
+    hits.sort(key=lambda h: -max((rare.get(k, 0.0) for k in h.terms), default=0.0))
     if not hits or not _names(hits[0], weight):
         return []
     lead = ev.lead(hits, LEAD_LINES)  # the best names the problem; the others come close to it

@@ -27,6 +27,11 @@ from handlers.problem import asks_fix, problem_lines
             "soft-skills",
             "Balance multiple projects and stakeholder requirements",
         ),
+        (  # the rare word decides, not the everyday "runs" ("Automate pipeline runs")
+            "our plant runs on ancient PLCs and proprietary junk. how do prod ai engineers deal w that",
+            "challenges",
+            "Dealing with proprietary systems that don't communicate effectively",
+        ),
     ],
 )
 def test_the_lines_that_name_the_problem_lead(kb, text, topic, first):
