@@ -57,7 +57,7 @@ _MISSING = _Lazy(
     r"should i learn|what (?:else )?do i (?:still )?need|i need to learn|left to learn|"
     r"(?:have|need) to pick up|should i pick up|"
     r"how (?:well|close) do i (?:match|fit)|"
-    r"do i qualify|am i (?:ready|qualified) for|"
+    r"do i qualify|am i (?:ready|qualified) for|what am i doing wrong|keep getting rejected|"
     r"(?:a |the )?(?:good |natural |logical |sensible |realistic )?(?:next step|fit|match) for me|"
     r"how (?:hard|easy|difficult|feasible|realistic) (?:would it be|is it|will it be) (?:for me )?to "
     r"(?:switch|move|transition|pivot|get|break))\b",
@@ -67,7 +67,7 @@ _MISSING = _Lazy(
 _CUES = ("miss", "lack", "gap", "short of", "else", "pick up", "need", "learn", "fit", "suit", "close",
          "near", "best", "match", "right", "target", "easiest", "natural", "aim", "where", "likeliest",
          "similar", "align", "better", "qualif", "ready", "transition", "switch", "move", "pivot",
-         "next step", "role", "job", "one")  # fmt: skip
+         "next step", "role", "job", "one", "wrong", "reject")  # fmt: skip
 _CUE = re.compile("|".join(map(re.escape, _CUES)), re.I)
 _CUE_ASCII = re.compile("|".join(map(re.escape, _CUES)))  # on lowercased ASCII text: the same, 7x faster
 # A leading "/role" holds the cue "role", but no _WHICH or _MISSING match can start in it: the

@@ -249,3 +249,14 @@ def test_two_roles_set_side_by_side_are_compared(kb):
         reply.roles == ("ml-platform-engineer", "mlops-engineer")
         and "Tools and Technologies" in reply.text[:600]
     )
+
+
+def test_getting_rejected_asks_what_is_missing(kb):
+    """'I keep getting rejected for ML platform roles, what am I doing wrong? I have backend Go and
+    Terraform': the person's gaps for that role."""
+    reply = handlers.ask(
+        "I keep getting rejected for ML platform roles, what am I doing wrong? I have five years of backend "
+        "Go and some Terraform.",
+        kb,
+    )
+    assert reply.roles == ("ml-platform-engineer",) and "your gaps" in reply.text[:200]
