@@ -87,13 +87,18 @@ def _singles(focus: Focus) -> list[Focus]:
     return out
 
 
+def _spoken(word: str) -> str:
+    """A focus word as a person reads it: "mid" is "mid level"."""
+    return LEVELS[word].lower() if word in LEVELS and word not in ("top",) else word
+
+
 def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
     """The lead of a focused salary answer: the matching figures, else the nearest ones, honestly.
 
     No figure meets every focus word: say so, then the figures for each word alone, or, when
     there are none, the role's figures level by level.
     """
-    words = ", ".join(escape(w) for w in focus.words())
+    words = ", ".join(escape(_spoken(w)) for w in focus.words())
     found = matching(role, focus)
     if found:
         return "\n".join([f"*Figures for {words}:*", *_lines(found, topic_titles)])
@@ -107,7 +112,7 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
         lines += ["", "*Its highest salary figure:*", figure_line(top)]
     for one, figs in singles if len(singles) > 1 else ():
         if figs:
-            lines += ["", f"*Figures for {', '.join(escape(w) for w in one.words())}:*"]
+            lines += ["", f"*Figures for {', '.join(escape(_spoken(w)) for w in one.words())}:*"]
             lines += _lines(figs[:_EACH], topic_titles)
     if len(lines) == 1:
         lines += ["", "*Its figures level by level:*"]

@@ -105,6 +105,7 @@ class TestAnswer:
         lead = reply.text.split("\n\n")[1]
         assert "Figures for Seattle" in lead and "173,517" in lead and "Chicago" not in lead
         assert reply.focus == ("Seattle",)
+        assert "*Figures for mid level:*" in handlers.ask("mid level mle salary range?", kb).text  # not "mid"
 
     def test_focus_without_figures_says_so(self, kb):
         """No Google figure in the MLOps document: said plainly, whole section follows."""
