@@ -120,6 +120,7 @@ def _one_role(
 
 
 _MODEL_SURE = 0.5  # the model's topic this sure stands against a kind of pay named ("avg base")
+_RUNG_WORDS = 14  # a question this short that names a level and the duties asks what that rung does
 _WHY_PAY = ("reasons", "place_reasons")  # kinds of advice that answer a pay question
 
 
@@ -523,6 +524,17 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             and set(m.words) & lists["become"]
         ):
             # "what would it take to become a director of mlops?": the way up the ladder
+            scores = {**m.topic_scores, "career": GENERIC_WEIGHT}
+            m = m.model_copy(update={"topic": "career", "topic_scores": scores})
+            kind = "grow"
+        elif (
+            _levels_only(m.focus)
+            and choice.table == "responsibilities"
+            and not m.topic_top.get("salary")
+            and not m.context  # "I'm a senior backend engineer ... a day in the life of MLOps?": their level
+            and len(m.words) <= _RUNG_WORDS
+        ):
+            # "what does an entry level ml engineer actually work on?": the ladder's rung says what it does
             scores = {**m.topic_scores, "career": GENERIC_WEIGHT}
             m = m.model_copy(update={"topic": "career", "topic_scores": scores})
             kind = "grow"

@@ -853,6 +853,14 @@ class TestInBrief:
         screen = first_screen(handlers.ask("how do i get promoted from junior mlops engineer", kb))
         assert "*Senior MLOps Engineer:*" in screen and "Salary range" not in screen
 
+    def test_what_a_level_does_is_its_rung(self, kb):
+        """'what does an entry level ml engineer do?': the ladder's entry rung, not the pay."""
+        reply = handlers.ask("what does an entry level ml engineer do", kb)
+        assert (
+            reply.topic == "career"
+            and "Junior AI/ML Engineer roles focus on data preprocessing" in first_screen(reply)
+        )
+
     def test_progressing_from_another_job_is_the_way_in(self, kb):
         """'how do i progress there from java': a way up with no rung named, from a job of one's own,
         is the skills to add, not the ladder above the role."""
