@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.ambiguity import ai_field, described
-from handlers.coverage import subject_terms
+from handlers.coverage import beyond, subject_terms
 from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Evidence, Term
 from handlers.figures import figure_plan
@@ -210,6 +210,8 @@ _BESIDE = 2  # lines that set such a title beside the role, leading its answer
 _DIFFERENT = re.compile(r"\b(?:different|difference|differences|differ|differs)\b", re.I)
 
 
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+_BARE_IT = ("that", "it", "this")  # a pronoun that stands for what the sentence before says
 _THESE_ROLES = re.compile(
     r"\b(?:these|those)\s+(?:\w+\s+){0,2}(?:roles?|jobs?|positions?|titles?|careers?)\b"
 )
@@ -377,6 +379,15 @@ def plan(text: str, engine: Engine) -> Plan:
                 m = _topic_from(m, engine.matcher.match(body))
             if not m.subject and not m.roles:  # "I want to work on AI in factories. Which job is that?"
                 m = m.model_copy(update={"subject": m.context})
+            # "... asking for a four-day work week. Do companies offer that?": what the sentence before says
+            last = _SENTENCES.split(context.strip())[-1]
+            nouns = lists["holder"] | {"team", "company", "field", "work", "one"}  # "that job" is the job
+            it = any(
+                w in _BARE_IT and nxt not in nouns for w, nxt in zip(m.words, (*m.words[1:], ""), strict=True)
+            )
+            away = beyond(engine, engine.matcher.match(last)) if it else []
+            if away and not beyond(engine, m):
+                m = m.model_copy(update={"subject": (*m.subject, *away)})
         elif (
             set(m.topic_words) <= lists["asking_advice"] and m.topic_words and len(m.words) <= _BARE_QUESTION
         ):

@@ -118,6 +118,20 @@ class TestScope:
         assert reply.uncovered == ("stock options",) and "don't cover" in reply.text
         reply = handlers.ask("is a PE license required for production ai engineers?", kb)
         assert reply.uncovered == ("pe license",)
+        reply = handlers.ask("platform eng: CKA or CKAD, which should i take first?", kb)
+        assert reply.uncovered == ("CKA", "CKAD")
+
+    def test_a_pronoun_for_what_the_sentence_before_names_is_that_subject(self, kb):
+        """'... asking for a four-day work week. Do companies offer that?': the four-day week, not
+        covered; 'that job' is the job ('... interviewing there. what are the hard parts of that job?')."""
+        reply = handlers.ask(
+            "Our AI systems engineers are asking for a four-day work week. Do other companies offer that?", kb
+        )
+        assert reply.intent == "unknown" and reply.uncovered == ("four day work week",)
+        reply = handlers.ask(
+            "interviewing for the ML platform team at my company. what are the hard parts of that job?", kb
+        )
+        assert reply.intent == "answer" and reply.topic == "challenges"
 
     def test_a_job_title_that_is_none_of_the_five(self, kb):
         reply = handlers.ask("devops engineer salary?", kb)
