@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from handlers.engine import Engine
-from handlers.evidence import Term
-from knowledge.index import Hit
+from handlers.evidence import SPECIFIC, Term
+from knowledge.english import is_common
+from knowledge.index import Hit, key
 from knowledge.match import Focus, Match, stem
 
 __all__ = [
@@ -138,6 +139,13 @@ def lead_lines(
             if by_name
             else [h for h in hits if h.line.topic != strong and h.score > _ELSEWHERE * named[0].score]
         )
+        # "which cloud tools ...? vertex?": a rare word the section does not say, from the line that does
+        said = {k for h in named for k in h.terms}
+        rare = {
+            key(f) for t in terms if t.weight >= SPECIFIC and not is_common(t.word) for f in t.forms
+        } - said
+        if not by_name and strong != "overview":
+            better += [h for h in hits if h.terms & rare and h not in better][:1]
         return _heading_rest(
             engine.evidence.lead(sorted(named + better, key=lambda h: -h.score), most), hits, most
         )

@@ -264,6 +264,14 @@ class TestLead:
         reply = handlers.ask("how do ai systems engineers negotiate a higher salary", kb)
         assert "Negotiation skills, proven track record" in first_screen(reply)
 
+    def test_a_rare_word_the_section_lacks_is_shown_from_where_it_is(self, kb):
+        """'which cloud tools does the ml platform engineer need? vertex?': the requirements, and the
+        overview line that names Vertex AI, which the requirements do not."""
+        screen = first_screen(
+            handlers.ask("which cloud tools does the ml platform engineer need? vertex?", kb)
+        )
+        assert "Familiarity with cloud platforms" in screen and "Vertex AI and AutoML" in screen
+
     def test_the_routed_section_is_preferred_but_evidence_decides(self, kb):
         """'years of experience' routes to requirements even though 'jobs' says market demand."""
         reply = handlers.ask("how many yrs of experience do mlops jobs usually ask for", kb)
