@@ -348,6 +348,14 @@ def plan(text: str, engine: Engine) -> Plan:
     if field and (set(m.roles) <= set(m.weak_roles) or said_across):
         # "which AI/ML roles expect SQL?", "across all these roles": the field's roles, every one
         m = m.model_copy(update={"roles": (), "weak_roles": (), "ambiguous": ()})
+    if (
+        "top" in m.focus.levels
+        and engine.matcher.word_lists["ladder"] & set(m.tokens)
+        and not m.topic_top.get("salary")
+    ):
+        # "career ladder top rung": the highest rung, not the top of the pay range
+        levels = tuple(dict.fromkeys("director" if lv == "top" else lv for lv in m.focus.levels))
+        m = m.model_copy(update={"focus": m.focus.model_copy(update={"levels": levels})})
     if _SLASH.match(text):
         m = _role_slot(engine, m, question).model_copy(update={"command": True})
     if context:

@@ -861,6 +861,12 @@ class TestInBrief:
         screen = first_screen(handlers.ask("how do i get promoted from junior mlops engineer", kb))
         assert "*Senior MLOps Engineer:*" in screen and "Salary range" not in screen
 
+    def test_the_top_rung_is_the_highest_level_not_the_top_pay(self, kb):
+        """'career ladder top rung: ml platform eng vs ai systems eng': each one's director rung."""
+        screen = first_screen(handlers.ask("career ladder top rung: ml platform eng vs ai systems eng", kb))
+        assert "Manage teams, oversee the AI department" in screen and "Director of AI or similar" in screen
+        assert "$" not in screen
+
     def test_what_a_level_does_is_its_rung(self, kb):
         """'what does an entry level ml engineer do?': the ladder's entry rung, not the pay."""
         reply = handlers.ask("what does an entry level ml engineer do", kb)
