@@ -52,6 +52,7 @@ _MAX_WORDS = 60
 _MAX_CORRECTED = 24
 _MAX_PHRASE = 5
 _ROLE_TAIL = {"ai", "ml", "engineer", "engineering", "eng", "engineers"}
+_ENGINEER = {"engineer", "engineering", "eng", "engs", "engineers"}
 _ROLE_TYPO = 85  # an everyday word this close to a word of a role name or level is that word ("mops")
 _KEPT = 4096  # spelling fixes and look-alikes kept per word (a bound: hostile text cannot grow it)
 
@@ -416,7 +417,9 @@ class Matcher:
             marks[start:end] = ["_role_"] * (end - start)
             if phrase in self.role_phrases:
                 rid = self.role_phrases[phrase]
-                weak[rid] = weak.get(rid, True) and phrase in self.weak_aliases
+                # "platform eng": an everyday role word with an engineer word after it names the role
+                titled = end < len(tokens) and tokens[end] in _ENGINEER
+                weak[rid] = weak.get(rid, True) and phrase in self.weak_aliases and not titled
                 spans.setdefault(rid, []).append((start, end))
                 if rid not in roles:
                     roles.append(rid)

@@ -176,6 +176,12 @@ class TestRolesAndTopics:
             "ml-platform-engineer",
         )
 
+    def test_an_everyday_role_word_with_eng_after_it_names_the_role(self, engine):
+        """'platform eng' and 'ml eng' are the roles outright, not the everyday words."""
+        for said, role in (("platform eng summary, and who do they work with", "ml-platform-engineer"),):
+            m = engine.matcher.match(said)
+            assert m.roles == (role,) and m.weak_roles == (), said
+
     def test_an_ai_system_is_the_thing_not_its_engineer(self, engine):
         """'when an AI system misbehaves' names no role; 'an AI systems role', 'our AI system team' and
         'ai system salary' do."""
