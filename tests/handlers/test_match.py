@@ -239,6 +239,7 @@ class TestFocus:
         "how do ml engineers vs platform engineers make deploys safe? rollbacks?",
         "im introverted, how much talking to people is there for a production ai engineer",
         "hiring mgr here: what does an mlops engineer need to know?",
+        "how can the platform team make data scientists' life easier",
     ],
 )
 def test_words_that_only_look_like_pay_or_the_market(kb, text):
@@ -252,6 +253,7 @@ def test_words_that_only_look_like_pay_or_the_market(kb, text):
         ("what's the going rate for an ai systems engineer", "salary"),
         ("typical ai systems engineer paycheck", "salary"),
         ("prod ai eng here, how do i explain ML stuff to non tech ppl??", "soft-skills"),
+        ("what do ml engineers spend their time on", "responsibilities"),
         ("what's a production ai engineer on the hook for", "responsibilities"),
         ("new tech ml engineers should watch", "trends"),
         ("platform eng (ML) future trends", "trends"),
