@@ -214,6 +214,9 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
         return None
     if target is not None:
         return Plan("answer", (target,), "requirements", m.focus, asked=text, mode="fit", match=m)
+    kinds = {n.kind for n in load_skills().names if n.name in said.had}
+    if kind == "which" and kinds == {"domain"}:  # "I love factories and manufacturing. which role fits?":
+        return None  # an industry, not skills: the roles whose documents speak of it
     roles = _rank(engine, said, tuple(r for r in m.roles) if len(m.roles) >= 2 else engine.role_ids)
     return Plan("compare", roles, "requirements", m.focus, asked=text, mode="fit", match=m)
 

@@ -260,3 +260,10 @@ def test_getting_rejected_asks_what_is_missing(kb):
         kb,
     )
     assert reply.roles == ("ml-platform-engineer",) and "your gaps" in reply.text[:200]
+
+
+def test_an_industry_loved_is_no_skill_to_fit(kb):
+    """'I love factories and manufacturing. which of these roles fits best?': the roles whose documents
+    speak of manufacturing, Production AI first; not a skills gap list."""
+    reply = handlers.ask("I love factories and manufacturing. which of these roles fits best?", kb)
+    assert reply.roles[0] == "production-ai-engineer" and "still to learn" not in reply.text
