@@ -87,7 +87,7 @@ def _titles(engine: Engine, m: Match) -> Iterable[tuple[int, int, str, bool]]:
     """
     titles, _, openers = _tables(engine)
     words, lists = m.words, engine.matcher.word_lists
-    for start, end, phrase in _found(words, titles):
+    for start, end, phrase in _found(m.fixed or words, titles):  # "site reliablity engineer": as fixed
         at = start
         while at and words[at - 1] in lists["ranks"]:  # "i'm a senior backend engineer"
             at -= 1

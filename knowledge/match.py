@@ -167,6 +167,7 @@ class Match(Record):
     percent: bool = False  # the text holds "%"
     weak_roles: tuple[str, ...] = ()  # roles named only by everyday words ("ml", "production")
     words: tuple[str, ...] = ()  # the words as typed (normalised, not corrected or stemmed)
+    fixed: tuple[str, ...] = ()  # the words with their spelling fixed ("site reliablity" -> "reliability")
     masked: tuple[str, ...] = ()  # tokens with role names, places, companies and numbers as placeholders
     command: bool = False  # typed as the /role command
     context: tuple[str, ...] = ()  # subject words of the sentences around the question (long messages)
@@ -260,6 +261,8 @@ class Matcher:
             *(p for ps in aliases.focus.get("level", {}).values() for p in ps if len(p) > 5),
             "percentile",  # "90th percentil"
             "percentiles",
+            # "site reliablity engineer": a title none of the five, misspelt (not "quanto" as "quant")
+            *(w for t in aliases.other_titles for w in t.split() if len(w) > 5),
         ]
         self.fuzzy_vocab = sorted({w for p in targets for w in words(p) if len(w) >= 4 and w.isalpha()})
         names = (
@@ -498,6 +501,7 @@ class Matcher:
             percent="%" in text[:4000],
             weak_roles=tuple(r for r in roles if weak.get(r)),
             words=tuple(raw),
+            fixed=tuple(corrected),
             masked=_masked(tokens, marks),
         )
 

@@ -137,6 +137,16 @@ class TestScope:
         reply = handlers.ask("devops engineer salary?", kb)
         assert reply.intent == "unknown" and reply.uncovered == ("devops engineer",)
         assert "isn't one of them" in reply.text and "MLOps Engineer" in reply.text
+        for typed, title in (
+            ("what does a site reliablity engineer do", "site reliability engineer"),  # misspelt
+            ("career path for a scrum master?", "scrum master"),
+        ):
+            assert handlers.ask(typed, kb).uncovered == (title,), typed
+        for typed, thing in (
+            ("what's the staff turnover rate for production ai engineers", "turnover"),
+            ("how much travel is expected for ai systems engineers", "travel"),
+        ):
+            assert handlers.ask(typed, kb).uncovered == (thing,), typed
 
     def test_a_field_that_is_also_a_title_asked_for_is_the_field(self, kb):
         """'which roles need devops experience?': DevOps the practice across the roles; the writer's own
