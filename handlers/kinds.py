@@ -11,6 +11,7 @@ from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term
 from handlers.lines import LEAD_LINES, lead_lines, point_words
 from handlers.plan import Plan
+from knowledge.english import is_common
 from knowledge.index import Hit, key
 from knowledge.match import Match
 
@@ -47,8 +48,14 @@ def advice_plan(
     unsure = sure < (_ADVICE_UNSURE if aside else ADVICE_SURE)  # for "what should my github show?"
     # "docker or kubernetes first?": specific words all held by a line of the kind's sections lead, and
     # so does a heading the question names ("specialized career tracks")
+    rare = [t for t in terms if t.weight >= SPECIFIC and not is_common(t.word)]  # "cnns", not "deep learning"
     named = bool(extra) and (
         all(t.weight >= SPECIFIC and any(key(f) in extra[0].terms for f in t.forms) for t in terms)
+        or (
+            bool(rare)
+            and extra[0].line.topic in spec.get("sections", ())
+            and all(any(key(f) in extra[0].terms for f in t.forms) for t in rare)
+        )
         or (len(terms) > 1 and engine.evidence.headed(extra[0].line, terms))
     )
     first = [*extra, *lines] if extra and (unsure or ((points or named) and not aside)) else [*lines, *extra]

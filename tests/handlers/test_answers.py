@@ -272,6 +272,14 @@ class TestLead:
         )
         assert "Familiarity with cloud platforms" in screen and "Vertex AI and AutoML" in screen
 
+    def test_a_rare_word_asked_beside_everyday_ones_leads_the_advice_list(self, kb):
+        """'what deep learning architectures should a production ai engineer know? cnns?': the line that
+        names CNNs comes first, though "deep learning" is everyday."""
+        screen = first_screen(
+            handlers.ask("what deep learning architectures should a production ai engineer know? cnns?", kb)
+        )
+        assert screen.index("(e.g., CNNs, RNNs, Transformers)") < screen.index("Mastery of Python")
+
     def test_the_routed_section_is_preferred_but_evidence_decides(self, kb):
         """'years of experience' routes to requirements even though 'jobs' says market demand."""
         reply = handlers.ask("how many yrs of experience do mlops jobs usually ask for", kb)
