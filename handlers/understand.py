@@ -211,7 +211,7 @@ _DIFFERENT = re.compile(r"\b(?:different|difference|differences|differ|differs)\
 
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
-_BARE_IT = ("that", "it", "this")  # a pronoun that stands for what the sentence before says
+_BARE_IT = ("that",)  # "offer that": what the sentence before names ("is it worth it?" is the job)
 _THESE_ROLES = re.compile(
     r"\b(?:these|those)\s+(?:\w+\s+){0,2}(?:roles?|jobs?|positions?|titles?|careers?)\b"
 )
