@@ -361,9 +361,10 @@ def _compare(
     if missing:  # a comparison is not answered in part
         return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=missing, match=m)
     terms = tuple(t for t in terms if engine.evidence.found(t, roles))  # the rest is colour
-    most = ROLE_LINES + 2 if len(roles) <= 3 else ROLE_LINES  # all five: two lines each
+    rungs = kind == "grow" and _levels_only(m.focus)  # "how do you get to senior: X vs Y": each one's rung
+    most = ROLE_LINES + 2 if len(roles) <= 3 and not rungs else ROLE_LINES  # all five: two lines each
     advised = [kind_lines(engine, m, kind, r, most) for r in roles] if kind else []
-    if advised and all(advised) and not m.focus:  # "what do both need to learn?"
+    if advised and all(advised) and (not m.focus or rungs):  # "what do both need to learn?"
         groups = tuple((r, tuple(lines)) for r, lines in zip(roles, advised, strict=True))
         return Plan(
             "compare",

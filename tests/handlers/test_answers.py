@@ -869,6 +869,12 @@ class TestInBrief:
         screen = first_screen(handlers.ask("how do i get promoted from junior mlops engineer", kb))
         assert "*Senior MLOps Engineer:*" in screen and "Salary range" not in screen
 
+    def test_the_way_to_a_rung_compared_is_each_ones_rung(self, kb):
+        """'how do you get to senior: ai systems vs ml platform': each ladder's senior rung."""
+        screen = first_screen(handlers.ask("how do you get to senior: ai systems vs ml platform", kb))
+        assert "Lead AI projects and make strategic decisions" in screen
+        assert "Lead projects, mentor juniors, and optimize ML pipelines" in screen
+
     def test_the_top_rung_is_the_highest_level_not_the_top_pay(self, kb):
         """'career ladder top rung: ml platform eng vs ai systems eng': each one's director rung."""
         screen = first_screen(handlers.ask("career ladder top rung: ml platform eng vs ai systems eng", kb))
