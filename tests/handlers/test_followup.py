@@ -378,6 +378,8 @@ class TestCompleting:
             kb, "how much do ml platform engineers make", "what would push me toward the top of the range"
         )
         assert "Factors Influencing Salaries" in reply.text[:600]
+        reply = handlers.ask("I'm ML engineer 3 years, salary is stuck. what should I do to earn more", kb)
+        assert "Specialization in high-demand areas" in reply.text[:600]
 
     def test_a_role_switch_keeps_the_place_and_topic(self, kb):
         """'what about the mlops folks there?' after SF pay: MLOps pay in SF, not what MLOps is."""
