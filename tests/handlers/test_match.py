@@ -255,6 +255,7 @@ def test_words_that_only_look_like_pay_or_the_market(kb, text):
         ("prod ai eng here, how do i explain ML stuff to non tech ppl??", "soft-skills"),
         ("what do ml engineers spend their time on", "responsibilities"),
         ("explain the mlops job to me like im a product manager", "overview"),  # "manager": no lead rung
+        ("plant managers dont get ML. how do i explain my models to them (prod ai)", "soft-skills"),
         ("what's a production ai engineer on the hook for", "responsibilities"),
         ("new tech ml engineers should watch", "trends"),
         ("platform eng (ML) future trends", "trends"),
