@@ -27,6 +27,11 @@ from handlers.problem import asks_fix, problem_lines
             "soft-skills",
             "Balance multiple projects and stakeholder requirements",
         ),
+        (
+            "im an MLE juggling 4 projects and drowning. what does the doc say about managing that",
+            "responsibilities",
+            "Manage multiple projects concurrently",
+        ),
         (  # the rare word decides, not the everyday "runs" ("Automate pipeline runs")
             "our plant runs on ancient PLCs and proprietary junk. how do prod ai engineers deal w that",
             "challenges",
