@@ -308,6 +308,23 @@ def _name_again(t: _Message) -> str | None:
     return " ".join((called, asked.topic or "overview", *_focus_words(asked, m), "what about"))
 
 
+def _nth_shown(t: _Message) -> str | None:
+    """ "what does the first bullet mean?", "say more about the second point": that line of the last
+    answer, asked again in its own words, so its heading's lines come with it."""
+    last, m, lists = t.last, t.m, t.lists
+    if not (last.shown and last.intent == "answer" and len(last.roles) == 1) or m.roles:
+        return None
+    words = set(m.words)
+    if not (words & lists["bullets"] or ("one" in words and words & lists["elaborate"])):
+        return None
+    ordinals = t.engine.matcher.aliases.ordinals
+    at = next((ordinals[w] for w in m.words if w in ordinals), None)
+    if at is None or not -len(last.shown) <= at < len(last.shown):
+        return None
+    line = t.engine.evidence.index.line(last.shown[at])
+    return f"{last.roles[0]} {line.topic} {line.text}"
+
+
 def _one_offered(t: _Message) -> str | None:
     """ "the ops one, mlops" after "which role do you want to know about salary?": that topic."""
     asked, m = t.asked, t.m
@@ -344,7 +361,7 @@ def _title(t: _Message) -> str | None:
 
 # in order: the first that answers settles the message
 _SETTLED = (
-    _across_or_thanks, _why_alone, _all_offered, _name_again, _one_offered, _across_again,
+    _across_or_thanks, _nth_shown, _why_alone, _all_offered, _name_again, _one_offered, _across_again,
     _of_its_own, _title,
 )  # fmt: skip
 

@@ -24,6 +24,7 @@ class Turn(Record):
     said: str = ""  # a role-fit question: the person's message about themselves (handlers/fit.py)
     across: bool = False  # the roles that mention a subject ("which roles need kubernetes?")
     point: tuple[str, ...] = ()  # what was asked of the topic ("do they need certs?": "certs")
+    shown: tuple[int, ...] = ()  # the lines a one-role answer led with, in order ("the second point")
 
     def __init__(
         self,
@@ -34,9 +35,17 @@ class Turn(Record):
         said: str = "",
         across: bool = False,
         point: tuple[str, ...] = (),
+        shown: tuple[int, ...] = (),
     ) -> None:
         self.__dict__.update(
-            intent=intent, roles=roles, topic=topic, focus=focus, said=said, across=across, point=point
+            intent=intent,
+            roles=roles,
+            topic=topic,
+            focus=focus,
+            said=said,
+            across=across,
+            point=point,
+            shown=shown,
         )
 
     @classmethod
@@ -51,7 +60,14 @@ class Turn(Record):
         said = plan.asked if plan.mode == "fit" else ""
         point = _point(plan)
         return cls(
-            plan.intent, tuple(plan.roles), plan.topic, focus or None, said, plan.mode == "cross", point
+            plan.intent,
+            tuple(plan.roles),
+            plan.topic,
+            focus or None,
+            said,
+            plan.mode == "cross",
+            point,
+            _shown(plan),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -63,6 +79,7 @@ class Turn(Record):
             **({"said": self.said} if self.said else {}),
             **({"across": True} if self.across else {}),
             **({"point": list(self.point)} if self.point else {}),
+            **({"shown": list(self.shown)} if self.shown else {}),
         }
 
     @classmethod
@@ -84,10 +101,21 @@ class Turn(Record):
             tuple(w for w in data.get("point") or () if isinstance(w, str))[:_POINT_WORDS]
             if isinstance(data.get("point"), list)
             else (),
+            tuple(i for i in data.get("shown") or () if type(i) is int)[:_SHOWN]
+            if isinstance(data.get("shown"), list)
+            else (),
         )
 
 
 _POINT_WORDS = 4
+_SHOWN = 8  # lines of an answer a follow-up can point at by position
+
+
+def _shown(plan: Plan) -> tuple[int, ...]:
+    """The ids of the lines a one-role answer led with, in the order shown; () otherwise."""
+    if plan.intent != "answer" or plan.mode != "lead" or len(plan.groups) != 1:
+        return ()
+    return tuple(h.line.id for h in plan.groups[0][1])[:_SHOWN]
 
 
 def _point(plan: Plan) -> tuple[str, ...]:

@@ -649,6 +649,9 @@ class TestTurn:
         """A turn survives to_json/from_json."""
         _, turn = handlers.converse("platform engineer salary in nyc", kb, [])
         assert Turn.from_json(turn.to_json()) == turn and turn.focus == {"locations": ("New York",)}
+        _, turn = handlers.converse("what challenges do production ai engineers face", kb, [])
+        assert turn.shown and Turn.from_json(turn.to_json()) == turn  # the lines led with, by id
+        assert Turn.from_json({**turn.to_json(), "shown": ["x", 2.5, True]}).shown == ()
 
     def test_malformed_stored_turns_are_ignored(self):
         """Garbage from storage is None, never an exception."""
@@ -664,6 +667,17 @@ class TestEverydayFollowUps:
         _, reply = talk(kb, "what does an ml platform engineer do?", "what about the ops side?")
         assert (reply.roles, reply.topic) == (("mlops-engineer",), "responsibilities")
         assert "Deploy and integrate ML models in production environments" in reply.text[:600]
+
+    def test_an_ordinal_with_a_bullet_picks_a_line_of_the_last_answer(self, kb):
+        """'what does the first bullet mean?', 'say more about the second point': that line with its
+        heading's other lines; after "which AI engineer?", "the 2nd one" still picks a role."""
+        *_, reply = talk(
+            kb, "what challenges do production ai engineers face", "what does the first bullet mean"
+        )
+        assert reply.roles == ("production-ai-engineer",) and reply.topic == "challenges"
+        assert reply.text.split("\n\n")[1].startswith("_Talent and Skills Shortage_")
+        *_, reply = talk(kb, "what do ml engineers do all day", "say more about the second point")
+        assert "Implement appropriate ML algorithms and conduct experiments" in reply.text[:600]
 
     def test_an_ordinal_picks_from_the_roles_offered(self, kb):
         """'2nd one' after 'which AI engineer?' is the second role offered, on the same topic."""
