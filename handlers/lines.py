@@ -62,7 +62,9 @@ def point_words(engine: Engine, m: Match) -> tuple[str, ...]:
     """
     if m.topic in (None, "overview"):  # "explain", "describe": the overview is the answer
         return ()
-    candidates = [w for w in m.topic_words if w not in engine.matcher.topic_names]
+    # "which tools?" asks the requirements that name tools (the brief), not the lines that say "tools"
+    tools = engine.matcher.word_lists["tools"] if m.topic == "requirements" and not m.subject else ()
+    candidates = [w for w in m.topic_words if w not in engine.matcher.topic_names and w not in tools]
     if not candidates:  # "/role mlops salary": no point, and no need for the index
         return ()
     ev, roles = engine.evidence, m.roles or None

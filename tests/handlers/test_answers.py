@@ -264,6 +264,12 @@ class TestLead:
         reply = handlers.ask("how do ai systems engineers negotiate a higher salary", kb)
         assert "Negotiation skills, proven track record" in first_screen(reply)
 
+    def test_which_tools_are_the_lines_that_name_tools(self, kb):
+        """'what tools should an mlops engineer know': the technical skills that name tools, not the
+        lines that say the word "tools"."""
+        screen = first_screen(handlers.ask("what tools should an mlops engineer know", kb))
+        assert "Experience with Docker and Kubernetes" in screen and "Choose ML tools aligned" not in screen
+
     def test_a_rare_word_the_section_lacks_is_shown_from_where_it_is(self, kb):
         """'which cloud tools does the ml platform engineer need? vertex?': the requirements, and the
         overview line that names Vertex AI, which the requirements do not."""
