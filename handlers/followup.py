@@ -110,6 +110,22 @@ def _focus_words(last: Turn, m: Match) -> list[str]:
     return [w for words in (last.focus or {}).values() for w in words]
 
 
+_PICK_BEFORE = ("the", "#", "no", "number", "option", "choice")
+_PICK_AFTER = ("one", "option", "role", "choice", "?", "pls", "please")
+
+
+def _picks(words: tuple[str, ...], word: str) -> bool:
+    """Whether an ordinal picks from a list ("the first one", "2nd", "#3"), not says when ("learn first")."""
+    i = words.index(word)
+    alone = len([w for w in words if w != "?"]) <= 2  # "2nd", "the third", "first pls"
+    return (
+        alone
+        or i == 0
+        or words[i - 1] in _PICK_BEFORE
+        or (i + 1 < len(words) and words[i + 1] in _PICK_AFTER)
+    )
+
+
 def _everyday_roles(engine: Engine, m: Match, offered: Turn | None) -> tuple[list[str], set[str]]:
     """Roles a follow-up names in everyday words or by position among the roles last offered
     ("the ops side", "2nd one", "the third one you listed"), with the words that named them."""
@@ -120,6 +136,8 @@ def _everyday_roles(engine: Engine, m: Match, offered: Turn | None) -> tuple[lis
     numbered = {alone[0]: int(alone[0]) - 1} if len(alone) == 1 and alone[0] in _DIGITS else {}  # "#2"
     for word in (*words, *grams):  # "2nd", "option 2", "#2"
         at = aliases.ordinals.get(word, numbered.get(word))
+        if at is not None and " " not in word and not _picks(words, word):
+            continue  # "what should i learn first then": an adverb, no pick
         if at is not None and offered is not None:
             if -len(offered.roles) <= at < len(offered.roles):
                 return [offered.roles[at]], set(word.split())

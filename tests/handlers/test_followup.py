@@ -679,6 +679,11 @@ class TestEverydayFollowUps:
         *_, reply = talk(kb, "what do ml engineers do all day", "say more about the second point")
         assert "Implement appropriate ML algorithms and conduct experiments" in reply.text[:600]
 
+    def test_an_ordinal_said_as_when_picks_nothing(self, kb):
+        """'what shud i learn first then' after "#3" picked AI Systems: "first" says when, the role stays."""
+        *_, reply = talk(kb, "ai engineer career path?", "#3", "what shud i learn first then")
+        assert reply.roles == ("ai-systems-engineer",)
+
     def test_an_ordinal_picks_from_the_roles_offered(self, kb):
         """'2nd one' after 'which AI engineer?' is the second role offered, on the same topic."""
         asked, reply = talk(kb, "how much do AI engineers make?", "the 2nd one")
