@@ -275,6 +275,10 @@ class _Message:
         if self.leaning:  # "what about the people who build the platform": only words name a new topic ...
             m = self.m
             named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
+            # "and with like 2 yoe" after pay: the years are a focus of the thread's topic, not requirements
+            named = named and not (
+                m.focus.years is not None and set(m.topic_words) <= self.lists["years_words"]
+            )
             # ... or a sure reading of a whole question ("and what would that junior person do?")
             # "the mlops folks there?" says no more than "the mlops folks?": the role's words and "?" aside
             said = [w for w in m.words if w != "?" and w not in engine.role_words(m.roles)]

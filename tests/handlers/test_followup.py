@@ -679,6 +679,11 @@ class TestEverydayFollowUps:
         *_, reply = talk(kb, "what do ml engineers do all day", "say more about the second point")
         assert "Implement appropriate ML algorithms and conduct experiments" in reply.text[:600]
 
+    def test_years_of_experience_after_pay_are_a_focus_of_the_pay(self, kb):
+        """'and with like 2 yoe' after platform pay for 8 years: the pay for 1-3 years."""
+        *_, reply = talk(kb, "how much do ml platform engineers make", "with 8 years?", "and with like 2 yoe")
+        assert reply.topic == "salary" and "$132,326 - $181,999" in reply.text[:600]
+
     def test_an_ordinal_said_as_when_picks_nothing(self, kb):
         """'what shud i learn first then' after "#3" picked AI Systems: "first" says when, the role stays."""
         *_, reply = talk(kb, "ai engineer career path?", "#3", "what shud i learn first then")
