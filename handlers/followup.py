@@ -481,6 +481,8 @@ def _filled(t: _Message) -> str:
         if topic and not named_topic and not rest.subject and not t.m.subject and not _BEYOND & set(t.m.words)
         else []
     )  # not "what else does it need"
+    if "where" in m.words and set(m.words) & lists["openings"] and set(topic) & {"demand", "trends"}:
+        point = [*point, "regions"]  # "where are those jobs?" after the market: its geographical hotspots
     parts = [*lead, *roles, *topic, *point, *focus, body]  # what is filled in first: the question stays last
     return " ".join(p for p in parts if p)
 
