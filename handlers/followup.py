@@ -169,6 +169,9 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     back = engine.matcher.word_lists["back"]
     compared = m.compare_strong and set(m.words) & back  # "how does that stack up against ...?"
     picked = bool(m.roles) and "one" in m.words  # "just the AI systems one, senior level": a role picked
+    climbing = set(m.words) | set(pairs(m.words))
+    if m.focus.levels and climbing & engine.matcher.word_lists["climbing"] and not place:
+        return "career"  # "how do i get to senior" after pay: the way up, not the senior pay
     if not worded and (len(m.words) < 3 or place or compared or picked or (named and len(m.words) <= _SHORT)):
         return None
     where = set(m.words) & engine.matcher.word_lists["geography"]

@@ -685,6 +685,10 @@ class TestEverydayFollowUps:
         """'and with like 2 yoe' after platform pay for 8 years: the pay for 1-3 years."""
         *_, reply = talk(kb, "how much do ml platform engineers make", "with 8 years?", "and with like 2 yoe")
         assert reply.topic == "salary" and "$132,326 - $181,999" in reply.text[:600]
+        *_, reply = talk(kb, "how much do ml platform engineers make", "how do i get to senior")
+        assert reply.topic == "career" and "Lead projects, mentor juniors" in reply.text[:600]  # the way up
+        *_, reply = talk(kb, "how much do ml platform engineers make", "for seniors?")
+        assert reply.topic == "salary"  # the senior pay
 
     def test_an_ordinal_said_as_when_picks_nothing(self, kb):
         """'what shud i learn first then' after "#3" picked AI Systems: "first" says when, the role stays."""
