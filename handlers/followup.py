@@ -423,7 +423,7 @@ def _roles_named(t: _Message) -> tuple[list[str], str, bool]:
         roles = [r for r in pair if r not in last.roles] if last.roles[0] in pair else []
         said = said | (_OTHER & set(m.words))
     if said:  # "what about the ops side?": the words that named the role are not the subject
-        body = " ".join(w for w in body.split() if w.lower().strip("?!.,") not in said)
+        body = " ".join(w for w in body.split() if w.lower().strip("?!.,#") not in said)  # "#3"
         rest = t.engine.matcher.match(body)
         if not rest.topic_scores and all(
             w in t.engine.matcher.stopwords or w in _FILLER for w in rest.words if w != "?"

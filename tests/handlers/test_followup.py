@@ -690,6 +690,12 @@ class TestEverydayFollowUps:
         *_, reply = talk(kb, "how much do ml platform engineers make", "for seniors?")
         assert reply.topic == "salary"  # the senior pay
 
+    def test_a_numbered_pick_is_the_pick_alone(self, kb):
+        """'#3' after "which AI engineer?" reads as 'the 3rd': no "#3" left over as a subject."""
+        *_, numbered = talk(kb, "ai engineer career path?", "#3")
+        *_, worded = talk(kb, "ai engineer career path?", "the 3rd")
+        assert numbered.roles == ("ai-systems-engineer",) and numbered.text == worded.text
+
     def test_an_ordinal_said_as_when_picks_nothing(self, kb):
         """'what shud i learn first then' after "#3" picked AI Systems: "first" says when, the role stays."""
         *_, reply = talk(kb, "ai engineer career path?", "#3", "what shud i learn first then")
