@@ -114,7 +114,10 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
         if figs:
             lines += ["", f"*Figures for {', '.join(escape(_spoken(w)) for w in one.words())}:*"]
             lines += _lines(figs[:_EACH], topic_titles)
-    if len(lines) == 1:
+    said = _said_of(role, focus.levels) if len(lines) == 1 else []
+    if said:  # "for a lead?": "Leadership roles: Can command salaries well above the stated ranges"
+        lines += ["", f"*What it says of {words} pay:*", *(f"• {escape(t)}" for t in said)]
+    if len(lines) == 1 or said:
         lines += ["", "*Its figures level by level:*"]
         lines += [
             f"• *{LEVELS[level]}:* {_cell(role, level)}" for level in LEVELS if _cell(role, level) != "—"
@@ -122,6 +125,32 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
     return "\n".join(lines).lstrip("\n")  # with no sentence first, no blank line before the figures
 
 
+_LEVEL_WORDS = {"lead": ("lead",), "director": ("director", "executive"), "senior": ("senior",)}
+
+
+def _said_of(role: Role, levels: tuple[str, ...]) -> list[str]:
+    """The salary section's lines without a figure that speak of these levels ("Leadership roles: Can
+    command salaries well above the stated ranges"), as written."""
+    stems = [w for lv in levels for w in _LEVEL_WORDS.get(lv, ())]
+    if not stems:
+        return []
+    pattern = re.compile(rf"\b(?:{'|'.join(stems)})", re.I)
+
+    def items(groups):
+        for g in groups:
+            yield from g.items
+            yield from items(g.groups)
+
+    out = []
+    for item in items(role.section("salary").groups):
+        said = f"{item.label}: {item.text}" if item.label else item.text
+        if "$" not in said and pattern.search(said):
+            out.append(_SENTENCE_END.split(said)[0])
+    return out[:_EACH]
+
+
+# where a line runs on into the section's closing sentence ("... stated ranges These figures demonstrate")
+_SENTENCE_END = re.compile(r"(?<=[a-z])\s+(?=(?:These|This|Remember|Overall|Note|In summary)\b)")
 _CELL_FIGURES = 2
 _SAID_MAX = 90  # a longer line says more than the figure: its range stands in
 

@@ -107,6 +107,16 @@ class TestAnswer:
         assert reply.focus == ("Seattle",)
         assert "*Figures for mid level:*" in handlers.ask("mid level mle salary range?", kb).text  # not "mid"
 
+    def test_a_level_with_no_figure_gets_what_the_document_says_of_its_pay(self, kb):
+        """'production ai engineer lead salary': no figure says lead, but a line says leadership roles
+        "can command salaries well above the stated ranges"; without its run-on closing sentence."""
+        text = handlers.ask("production ai engineer lead salary", kb).text
+        assert (
+            "no salary figure for lead" in text
+            and "Can command salaries well above the stated ranges" in text
+        )
+        assert "These figures demonstrate" not in text
+
     def test_focus_without_figures_says_so(self, kb):
         """No Google figure in the MLOps document: said plainly, whole section follows."""
         reply = handlers.ask("/role mlops salary google", kb)
