@@ -16,10 +16,11 @@ from handlers.figures import asks_low, label
 from handlers.plan import Plan
 from handlers.render import escape, header, section_blocks
 from handlers.reply import Reply
+from knowledge.index import Line
 from knowledge.match import Match
 from knowledge.skills import SECTIONS, load_skills
 
-__all__ = ["glance_plan", "glance_reply"]
+__all__ = ["glance_plan", "glance_reply", "job_growth"]
 
 _WIDTH = 24
 _FULL = "█"
@@ -86,6 +87,14 @@ def _growth(engine: Engine, role: str) -> list[tuple[float, str, str, str]]:
                 shown = pct.group(0) + (f" {period.group(0)}" if period else "")
                 out.append((float(pct.group(1)), shown, text, topic))
     return sorted(out, key=lambda g: not _JOBS.search(g[2]))
+
+
+def job_growth(engine: Engine, role: str) -> list[Line]:
+    """The role's lines that put a figure on the growth of its jobs ("a predicted 21% increase in
+    jobs"), not a market's size, in the order _growth finds them."""
+    said = {text for _, _, text, _ in _growth(engine, role) if _JOBS.search(text)}
+    lines = [ln for t in ("demand", "career", "trends") for ln in engine.evidence.index.section(role, t)]
+    return [ln for ln in lines if (f"{ln.label}: {ln.text}" if ln.label else ln.text) in said]
 
 
 def _chart(rows: list[tuple[str, float | None, str]]) -> str:

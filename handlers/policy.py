@@ -12,7 +12,7 @@ from handlers.coverage import MENTION, beyond, natural, not_covered, unmatched_f
 from handlers.engine import Engine
 from handlers.evidence import Term
 from handlers.figures import pay_across
-from handlers.glance import glance_plan
+from handlers.glance import glance_plan, job_growth
 from handlers.kinds import ADVICE_SURE, advice_plan, already, asks, journey, kind_lines, switching
 from handlers.lines import (
     GENERIC_WEIGHT,
@@ -122,6 +122,8 @@ def _one_role(
 _MODEL_SURE = 0.5  # the model's topic this sure stands against a kind of pay named ("avg base")
 _RUNG_WORDS = 14  # a question this short that names a level and the duties asks what that rung does
 _WHY_PAY = ("reasons", "place_reasons")  # kinds of advice that answer a pay question
+_JOB_WORDS = frozenset({"job", "jobs", "openings", "positions"})  # "job growth": the jobs, not the market
+_GROWING = frozenset({"growth", "grow", "growing", "outlook", "projection", "projected"})
 
 
 def _degree(engine: Engine, m: Match) -> bool:
@@ -169,6 +171,19 @@ def _in_role(
         kind, sure = "place_reasons", 1.0
     elif routed == "demand" and why:  # "why is demand so high?": what drives it
         kind, sure = "drivers", 1.0
+    tokens = set(m.tokens)
+    if (
+        routed in ("demand", "career")
+        and tokens & _JOB_WORDS
+        and tokens & _GROWING
+        and not (places or terms or wants_numbers(m))  # "job outlook %?": every figure (figures_digest)
+    ):
+        growth = job_growth(engine, role)  # "what's the job growth outlook for mlops?": the jobs' figures
+        if growth:
+            lead = tuple(Hit(ln, 0.0, frozenset()) for ln in growth[:LEAD_LINES])
+            return Plan(
+                "answer", (role,), lead[0].line.topic, m.focus, mode="lead", groups=((role, lead),), match=m
+            )
     outlook = not wants_numbers(m) and asks(engine, m, "prospects")  # "job outlook %?" wants the figures
     # "what skills make me future-proof?": the skills; "future trends": the trends
     outlook = outlook and strong_topic(m) not in ("requirements", "trends")

@@ -852,6 +852,11 @@ class TestInBrief:
         reply = handlers.ask("need a stat on mlops job growth, my dad thinks it's a made up job lol", kb)
         assert "21% increase in jobs" in first_screen(reply)  # "a stat" asks for a figure, as "stats" does
 
+    def test_job_growth_is_the_jobs_figures_not_the_market_size(self, kb):
+        """'what's the job growth outlook for mlops?': the 21% increase in jobs, not the market's billions."""
+        screen = first_screen(handlers.ask("what's the job growth outlook for mlops", kb))
+        assert "21% increase in jobs" in screen and "billion" not in screen
+
     def test_the_ladder_is_its_rungs(self, kb):
         """'what are the levels?' and 'how does the promotion ladder compare?' show each rung."""
         reply = handlers.ask("what are the levels for mlops engineers?", kb)
