@@ -34,7 +34,7 @@ from handlers.scope import outside
 from handlers.topic import Choice
 from knowledge.english import is_common, is_word
 from knowledge.index import Hit
-from knowledge.match import Focus, Match, stem
+from knowledge.match import Focus, Match, pairs, stem
 from knowledge.skills import named_in
 
 __all__ = ["decide"]
@@ -376,7 +376,8 @@ def _compare(
     if missing:  # a comparison is not answered in part
         return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=missing, match=m)
     terms = tuple(t for t in terms if engine.evidence.found(t, roles))  # the rest is colour
-    rungs = kind == "grow" and _levels_only(m.focus)  # "how do you get to senior: X vs Y": each one's rung
+    climbing = engine.matcher.word_lists["climbing"] & {*m.words, *pairs(m.words)}
+    rungs = kind == "grow" and _levels_only(m.focus) and bool(climbing)  # "how do you get to senior: X vs Y"
     most = ROLE_LINES + 2 if len(roles) <= 3 and not rungs else ROLE_LINES  # all five: two lines each
     advised = [kind_lines(engine, m, kind, r, most) for r in roles] if kind else []
     if advised and all(advised) and (not m.focus or rungs):  # "what do both need to learn?"
