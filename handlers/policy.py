@@ -122,7 +122,7 @@ def _one_role(
 _MODEL_SURE = 0.5  # the model's topic this sure stands against a kind of pay named ("avg base")
 _RUNG_WORDS = 14  # a question this short that names a level and the duties asks what that rung does
 _WHY_PAY = ("reasons", "place_reasons")  # kinds of advice that answer a pay question
-_JOB_WORDS = frozenset({"job", "jobs", "openings", "positions"})  # "job growth": the jobs, not the market
+_JOB_WORDS = frozenset({"job", "jobs", "openings", "positions", "field"})  # "job growth", "a growing field"
 _GROWING = frozenset({"growth", "grow", "growing", "outlook", "projection", "projected"})
 
 

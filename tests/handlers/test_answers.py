@@ -856,6 +856,8 @@ class TestInBrief:
         """'what's the job growth outlook for mlops?': the 21% increase in jobs, not the market's billions."""
         screen = first_screen(handlers.ask("what's the job growth outlook for mlops", kb))
         assert "21% increase in jobs" in screen and "billion" not in screen
+        reply = handlers.ask("is production ai engineering a growing field?", kb)
+        assert "projected 23% growth from 2022 to 2032" in first_screen(reply)
 
     def test_the_ladder_is_its_rungs(self, kb):
         """'what are the levels?' and 'how does the promotion ladder compare?' show each rung."""
