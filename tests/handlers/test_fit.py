@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import handlers
 from handlers.followup import Turn
 from handlers.understand import plan
@@ -24,13 +26,19 @@ class TestWhatToPickUp:
         assert reply.roles == ("ml-platform-engineer",) and "your gaps" in reply.text[:200]
         assert "machine learning frameworks" in first_screen(reply)
 
-    def test_the_ml_side_is_no_role_beside_the_one_set_out_for(self, kb):
-        """'... move into ML platform engineering. What am I missing on the ML side?': Platform's gaps."""
-        reply = handlers.ask(
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # "the ML side" is no role beside the one set out for
             "I'm a DevOps engineer (k8s, terraform, GitLab CI). I'd like to move into ML platform"
             " engineering. What am I missing on the ML side?",
-            kb,
-        )
+            # being rejected, with the person's skills, asks what they lack
+            "I keep getting rejected for ML platform roles, what am I doing wrong? I have five years of"
+            " backend Go and some Terraform.",
+        ],
+    )
+    def test_the_gaps_for_the_role_set_out_for(self, kb, text):
+        reply = handlers.ask(text, kb)
         assert reply.roles == ("ml-platform-engineer",) and "your gaps" in reply.text[:200]
 
 
@@ -249,17 +257,6 @@ def test_two_roles_set_side_by_side_are_compared(kb):
         reply.roles == ("ml-platform-engineer", "mlops-engineer")
         and "Tools and Technologies" in reply.text[:600]
     )
-
-
-def test_getting_rejected_asks_what_is_missing(kb):
-    """'I keep getting rejected for ML platform roles, what am I doing wrong? I have backend Go and
-    Terraform': the person's gaps for that role."""
-    reply = handlers.ask(
-        "I keep getting rejected for ML platform roles, what am I doing wrong? I have five years of backend "
-        "Go and some Terraform.",
-        kb,
-    )
-    assert reply.roles == ("ml-platform-engineer",) and "your gaps" in reply.text[:200]
 
 
 def test_an_industry_loved_is_no_skill_to_fit(kb):
