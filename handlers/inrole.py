@@ -1,0 +1,240 @@
+"""One role's answer: from the terms the question holds and the kind of advice it asks, the
+document's lists, figures, the section in brief or the lines that answer (handlers/policy.py
+decides that one role answers)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from handlers.advice import definition, digest, figures_digest, pay_brief, solutions
+from handlers.coverage import natural, unmatched_focus
+from handlers.engine import Engine
+from handlers.evidence import Term
+from handlers.glance import job_growth
+from handlers.kinds import advice_plan, already, asks, journey, switching
+from handlers.lines import (
+    LEAD_LINES,
+    kind_only,
+    lead_lines,
+    point_words,
+    section_opening,
+    strong_topic,
+    wants_numbers,
+)
+from handlers.plan import Plan
+from handlers.problem import asks_fix, problem_lines
+from handlers.question import asks_why
+from handlers.salary import matching
+from knowledge.english import is_common, is_word
+from knowledge.index import Hit
+from knowledge.match import Focus, Match
+
+__all__ = ["in_role", "levels_only", "uncommon"]
+
+_GROWTH = {"demand", "career", "trends"}  # topics whose figures are growth figures
+_SCHOOLING = re.compile(r"\b(?:degree|bachelor|master|ph\.?d|years?)\b", re.I)  # a brief's degree and years
+_DEFINING = 0.6  # the model this sure a question asks what a role is: its opening sentence leads
+_FIXED = ("challenges", "best-practices")  # topics named that a problem and its fix answer
+_WHY_PAY = ("reasons", "place_reasons")  # kinds of advice that answer a pay question
+_JOB_WORDS = frozenset({"job", "jobs", "openings", "positions", "field"})  # "job growth", "a growing field"
+_GROWING = frozenset({"growth", "grow", "growing", "outlook", "projection", "projected"})
+
+
+def levels_only(focus: Focus) -> bool:
+    return bool(focus.levels) and not (
+        focus.locations or focus.companies or focus.kinds or focus.percentile or focus.amount
+    )
+
+
+def _degree(engine: Engine, m: Match) -> bool:
+    """A question about a degree itself ("does the phd actually help?", "is a masters worth it?"),
+    not one that only mentions having one ("new grad w a cs degree, how do i break in?")."""
+    said = engine.keep(("degree asked",), lambda: _degree_asked(engine.matcher.word_lists["degrees"]))
+    return said.search(" ".join(m.words)) is not None
+
+
+def _degree_asked(degrees: Iterable[str]) -> re.Pattern[str]:
+    names = "|".join(sorted(degrees, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{names})\s+(?:actually\s+|really\s+)?(?:help|helps|matter|matters|worth|necessary|"
+        rf"required|needed|useful|count|counts|pay off)\b"
+        rf"|\b(?:need|needs|require|requires|worth|pursue)\s+(?:a|an|the)?\s*(?:{names})\b"
+    )
+
+
+def in_role(
+    engine: Engine,
+    m: Match,
+    role: str,
+    routed: str,
+    terms: tuple[Term, ...],
+    kind: str | None,
+    sure: float,
+    hunch: str | None = None,
+) -> Plan:
+    """One role's answer from the terms it holds: advice lists, figures, the section in brief or
+    the lines that answer."""
+    places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile or m.focus.amount
+    # "how do mlops teams cope?"; "how do they fix the drift problem?" after their challenges
+    if routed != "salary" and strong_topic(m) in (None, *_FIXED) and asks_fix(engine, m):
+        fixes = problem_lines(engine, m, role)
+        if fixes:
+            groups = ((role, tuple(fixes)),)
+            return Plan("answer", (role,), fixes[0].line.topic, m.focus, mode="lead", groups=groups, match=m)
+    why = asks_why(m.words) or (
+        routed == "salary" and asks(engine, m, "reasons")
+    )  # "what pushes their pay up?"
+    where = m.focus.locations or m.focus.companies or m.focus.percentile or m.focus.amount
+    if routed == "salary" and why and not where:  # "why is it so high?", "what drives the bonus up?"
+        kind, sure = "reasons", 1.0
+    elif routed == "salary" and why and m.focus.locations and asks_why(m.words):  # "why so high in sf?"
+        kind, sure = "place_reasons", 1.0
+    elif routed == "demand" and why:  # "why is demand so high?": what drives it
+        kind, sure = "drivers", 1.0
+    tokens = set(m.tokens)
+    if (
+        routed in ("demand", "career")
+        and tokens & _JOB_WORDS
+        and tokens & _GROWING
+        and not (places or terms or wants_numbers(m))  # "job outlook %?": every figure (figures_digest)
+    ):
+        growth = job_growth(engine, role)  # "what's the job growth outlook for mlops?": the jobs' figures
+        if growth:
+            lead = tuple(Hit(ln, 0.0, frozenset()) for ln in growth[:LEAD_LINES])
+            return Plan(
+                "answer", (role,), lead[0].line.topic, m.focus, mode="lead", groups=((role, lead),), match=m
+            )
+    outlook = not wants_numbers(m) and asks(engine, m, "prospects")  # "job outlook %?" wants the figures
+    # "what skills make me future-proof?": the skills; "future trends": the trends
+    outlook = outlook and strong_topic(m) not in ("requirements", "trends")
+    if routed != "salary" and not places and outlook:  # whatever kind the model read
+        kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
+    elif "skills" in m.words and asks(engine, m, "hot") and not places:
+        # "which skills are hot right now?": the documents' skills in high demand, where they list them
+        kind, sure = "hot", 1.0
+    elif routed == "career" and asks(engine, m, "grow"):  # "what are my options down the road?"
+        kind, sure = "grow", 1.0
+    elif routed != "salary" and kind != "resume" and asks(engine, m, "resume"):  # "what do employers
+        kind = "resume"  # actually want to see?": what to show
+    elif routed != "salary" and (asks(engine, m, "study") or _degree(engine, m)):
+        # "what should my son study?", "does the phd actually help?": the schooling
+        kind, sure = "study", 1.0
+    if kind in (*_WHY_PAY, "drivers"):  # "how does that affect pay": how it is asked, no subject
+        asked = {w for p in engine.advice.get(kind, {}).get("asked", ()) for w in p.split()}
+        terms = tuple(t for t in terms if t.word not in asked)
+    if kind == "industries" and engine.matcher.word_lists["geography"] & set(m.words):
+        kind = None  # "where in the world are they in demand?": places, not sectors
+    if kind == "entry" and already(engine, m, role):  # "how do i get to team lead from ml platform engineer"
+        kind = "grow"
+    elif kind == "grow" and not m.focus.levels and switching(engine, m) and not already(engine, m, role):
+        kind = "entry"  # "how do i get there from java?": from another job, no rung named: the way in
+    way = journey(m.words, engine.matcher.word_lists)
+    moving = role in engine.matcher.match(" ".join(way)).roles if way else False  # "from DevOps to MLOps"
+    if kind == "entry" or moving:  # "move from backend or product work into infrastructure": the way in,
+        terms = tuple(t for t in terms if t.word not in way)  # no subject
+    advice = (
+        advice_plan(engine, m, role, kind, terms, sure)
+        if (not places or kind in _WHY_PAY) and (routed != "salary" or kind in _WHY_PAY)
+        else None
+    )
+    if advice is not None:
+        return advice
+    if routed == "challenges":  # "how do they handle that?": how it is asked, not what
+        terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["coping"])
+    if {"responsibilities", "overview"} & {strong_topic(m), routed}:  # "what do they build?": the job itself
+        terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["doing"])
+    if routed == "salary":  # "pay range in the US?": the market every pay figure is given for; "median
+        # for a platform engineer on the ML side": a word of the role's own names
+        colour = engine.matcher.word_lists["home_market"] | engine.role_words((role,))
+        terms = tuple(t for t in terms if t.word not in colour)
+    if m.focus and routed == "salary":  # a pay question: words its salary section lacks are colour
+        ev = engine.evidence
+        terms = tuple(t for t in terms if any(ev.found_in_topic(f, "salary", [role]) for f in t.forms))
+        if m.focus.kinds:  # "offers: are stock options part of it?": the kind asked, not "offer" or "part"
+            terms = uncommon(terms)
+    figures = routed == "salary" and m.focus and not kind_only(m.focus)
+    no_figure = figures and not matching(engine.kb.roles[role], m.focus)  # then the lines that say it
+    figures = figures and not no_figure
+    missed = unmatched_focus(engine, m, [role]) if no_figure else ()
+    if no_figure and not missed:  # "ml engineers' pay at amazon": Amazon is named, its pay is not
+        ev = engine.evidence  # ... unless the pay section names it ("Santa Monica, CA (21.8% above ...)")
+        missed = tuple(
+            f"{w} pay"
+            for w in (*m.focus.companies, *m.focus.locations)
+            if not ev.found_in_topic(w.lower(), "salary", [role])
+        )
+    wants_lines = terms or point_words(engine, m) or (m.focus and routed != "salary") or no_figure
+    numbers = wants_numbers(m) and routed in _GROWTH and not terms and not m.focus  # "job growth %?"
+    if figures or numbers or not (wants_lines or kind_only(m.focus)):
+        brief = _brief(engine, m, role, routed)
+        if brief:  # a question about the whole topic: the section in brief, the rest behind the button
+            return _brief_plan(m, role, routed, brief, missed)
+        return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
+    lead = lead_lines(engine, m, role, terms, LEAD_LINES, hunch)
+    named = strong_topic(m)
+    if named and lead and all(h.line.topic != named for h in lead) and all(is_word(t.word) for t in terms):
+        # "a plain-english summary of the job for a posting": the section named outright holds none of
+        # these everyday words, so they are colour ("posting" is no subject): the section in brief
+        brief = [] if point_words(engine, m) else _brief(engine, m, role, named)
+        if brief:
+            return _brief_plan(m, role, named, brief, missed)
+    if not lead:  # "what trends are shaping the role?": no line holds "shaping", the section answers
+        brief = _brief(engine, m, role, routed)
+        if brief:
+            return _brief_plan(m, role, routed, brief, missed)
+        return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
+    held = {h.line.topic for h in lead}
+    # the section the lines come from, when they all come from one: not "Career Development" over
+    # Requirements' lines ("is it worth learning CUDA ...?"); a pay question stays one
+    topic = next(iter(held)) if len(held) == 1 and named != "salary" else named or lead[0].line.topic
+    if topic == "overview" and kind == "overview" and sure >= _DEFINING and not m.compare_strong:
+        # "tell me about production ai engineers - is it basically ml in factories?": what the role is
+        # first, then the lines on the point
+        opening = definition(engine, role)
+        first = {ln.id for ln in opening}  # first, though a line found on the point too
+        rest = [h for h in lead if h.line.id not in first]
+        lead = [Hit(ln, 0.0, frozenset()) for ln in opening] + rest[: LEAD_LINES - len(opening)]
+    if len(lead) < 2:  # one line found: add the section's lines on what was asked, for context
+        lead += section_opening(engine, m, role, topic, {h.line.id for h in lead})[: LEAD_LINES - len(lead)]
+    groups = ((role, tuple(lead)),)
+    return Plan(
+        "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m, uncovered=missed
+    )
+
+
+def _brief_plan(m: Match, role: str, topic: str, brief: list[Hit], missed: tuple[str, ...]) -> Plan:
+    """One role's answer that leads with its section in brief."""
+    groups = ((role, tuple(brief)),)
+    first = brief[0].line.topic if brief else topic
+    # titled by the section its lead comes from, unless a section was named outright (or pay asked)
+    if first != topic and not strong_topic(m) and topic != "salary":
+        topic = first
+    return Plan("answer", m.roles, topic, m.focus, mode="lead", groups=groups, match=m, uncovered=missed)
+
+
+def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
+    """A section in brief for a whole-topic question in words; [] for a command ("mlops salary")
+    or a pay question with a level, place or company (its figures answer)."""
+    if topic != "salary" and wants_numbers(m):  # "mlops job outlook %": the section's figures lead
+        return figures_digest(engine, role, topic) or digest(engine, role, topic)
+    if not natural(engine, m):
+        return []
+    if topic == "salary":
+        return [] if m.focus else pay_brief(engine, role)  # "how much do they make?"
+    if topic == "challenges" and engine.matcher.word_lists["coping"] & set(m.words):
+        solved = solutions(engine, role)  # "how do they deal with it?": the solutions given beside them
+        if solved:
+            return solved[: LEAD_LINES + 2]
+    hits = digest(engine, role, topic)
+    if topic == "requirements" and engine.matcher.word_lists["tools"] & set(
+        m.tokens
+    ):  # "what tools do they use?": not the degree
+        tools = [h for h in hits if not _SCHOOLING.search(h.line.text)]
+        return tools or hits
+    return hits
+
+
+def uncommon(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """The terms that are no most common English word: beside a kind of pay asked, those are colour."""
+    return tuple(t for t in terms if not is_common(t.word))
