@@ -192,6 +192,10 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     named = m.topic_top.get(m.topic or "", 0) >= GENERIC_WEIGHT and m.topic not in _FIT_TOPICS
     if (named or m.subject) and question and not asks_fit(question):
         return None  # "Which monitoring tools do postings name? ... wondering if I'm missing something"
+    if named and m.topic_scores.get(m.topic or "", 0) >= 2 * GENERIC_WEIGHT:
+        return (
+            None  # "[D] Routine: What am I missing? ... what do you do? what does a typical day look like?"
+        )
 
     if kind == "missing" and not SELF.search(text) and _ASKS.match(text.strip()):
         return None  # "which neural net architectures does a production ai engineer need to know?": asked

@@ -264,3 +264,14 @@ def test_an_industry_loved_is_no_skill_to_fit(kb):
     speak of manufacturing, Production AI first; not a skills gap list."""
     reply = handlers.ask("I love factories and manufacturing. which of these roles fits best?", kb)
     assert reply.roles[0] == "production-ai-engineer" and "still to learn" not in reply.text
+
+
+def test_a_topic_asked_over_and_over_is_no_fit_question(kb):
+    """'[D] ML Engineer Routine: What Am I Missing? ... what do you actually do? What does a typical day
+    look like?': the day's work; the "[D]" tag is no subject either (not "Ph.D")."""
+    reply = handlers.ask(
+        "[D] ML Engineer Routine: What Am I Missing? I am a backend engineer. So, what do you guys actually"
+        " do? What does a typical day look like for you?",
+        kb,
+    )
+    assert reply.topic == "responsibilities" and "your gaps" not in reply.text
