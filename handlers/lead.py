@@ -41,13 +41,16 @@ def _line(line: Line) -> str:
     return f"{pad}• {body}"
 
 
-def lines_text(engine: Engine, hits: Iterable[Hit], topic: str | None = None) -> str:
+def lines_text(engine: Engine, hits: Iterable[Hit], topic: str | None = None, role: str | None = None) -> str:
     """Lines under their headings, in the order given; one heading per run of lines. `topic`:
-    the section the reply's title names, so not repeated above its lines."""
+    the section the reply's title names, so not repeated above its lines; `role`: the document
+    the reply is from, so a line of another document says whose it is."""
     out: list[str] = []
     last = None
     for h in hits:
         where = _where(engine, h.line, topic)
+        if role is not None and h.line.role != role:  # "... the AI/ML Platform Engineer document says"
+            where = f"{engine.kb.roles[h.line.role].title} document › {engine.topic_titles[h.line.topic]}"
         if where != last:
             if where:
                 out.append(f"_{escape(where)}_")
@@ -101,7 +104,8 @@ def lead_answer(engine: Engine, plan: Plan) -> Reply:
     footer = f"From the {escape(role.title)} document. Whole section: the button below, or `/role {full}`."
     buttons = [full_button(full), *topic_buttons(engine, role_id, plan.topic)]
     query = " ".join((full, *_asked(plan)))
-    return _reply(plan, "answer", title, lines_text(engine, hits, plan.topic), footer, buttons, [full], query)
+    body = lines_text(engine, hits, plan.topic, role_id)
+    return _reply(plan, "answer", title, body, footer, buttons, [full], query)
 
 
 def lead_compare(engine: Engine, plan: Plan) -> Reply:
@@ -116,7 +120,11 @@ def lead_compare(engine: Engine, plan: Plan) -> Reply:
     parts, full = [], []
     for role_id, hits in plan.groups:
         role = kb.roles[role_id]
-        shown = lines_text(engine, hits, plan.topic) if hits else "_Nothing on this point in its document._"
+        shown = (
+            lines_text(engine, hits, plan.topic, role_id)
+            if hits
+            else "_Nothing on this point in its document._"
+        )
         parts.append(f"*{escape(role.title)}*\n{shown}")
         full.append(f"{role_id} {plan.topic}")
     footer = "Whole sections: the buttons below."

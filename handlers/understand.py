@@ -7,7 +7,7 @@ import re
 from handlers.ambiguity import ai_field, described
 from handlers.coverage import beyond, subject_terms
 from handlers.engine import Engine
-from handlers.evidence import SPECIFIC, Evidence, Term
+from handlers.evidence import SPECIFIC, Term
 from handlers.figures import figure_plan
 from handlers.fit import fit_plan
 from handlers.lines import GENERIC_WEIGHT, strong_topic
@@ -19,7 +19,7 @@ from handlers.topic import Choice, choose, guess, guess_none
 from knowledge.english import is_common
 from knowledge.index import Hit, Line, key
 from knowledge.intent import Guess
-from knowledge.match import Match
+from knowledge.match import Match, normalize
 
 __all__ = ["Plan", "plan", "strip_command", "thanks"]
 
@@ -277,18 +277,35 @@ def _naming(engine: Engine, title: str) -> tuple[str, ...]:
     return roles if len(roles) == _HOLDERS else ()
 
 
-def _set_beside(ev: Evidence, p: Plan, term: Term) -> dict[str, list[Line]]:
+def _set_beside(engine: Engine, p: Plan, term: Term) -> dict[str, list[Line]]:
     """Each role's lines that set the title beside the role ("a ~20% salary premium compared to
     traditional software engineers"), else those that name it: what the note promises to show. On
-    pay, only lines that set the pays side by side."""
+    pay, only lines that set the pays side by side, from another document when the role's own has none."""
+    ev = engine.evidence
     out = {}
     for role, _ in p.groups:
         if p.topic == "salary":
-            out[role] = [ln for ln in ev.comparing(term, [role]) if _PAY.search(ln.text)]
+            out[role] = [ln for ln in ev.comparing(term, [role]) if _PAY.search(ln.text)] or [
+                ln  # "ML engineers vs software engineers pay": another document may set them side by side
+                for ln in ev.comparing(term, None)
+                if _PAY.search(ln.text) and _names_role(engine, role, ln.text)
+            ]
         else:  # else the lines that list it as a title ("Advanced roles may include ... Research
             named = [ln for ln in ev.saying(term, [role]) if term.word.title() in ln.text]  # Engineer")
             out[role] = ev.comparing(term, [role]) or named
     return out
+
+
+_MORE = frozenset({"more", "less", "higher", "lower", "better", "worse", "premium"})  # a comparison asked
+
+
+def _names_role(engine: Engine, role: str, text: str) -> bool:
+    """Whether a line names the role outright ("Machine Learning Engineers command a ~20% premium")."""
+    said = f" {' '.join(normalize(text))} "
+    weak = engine.matcher.aliases.weak_aliases
+    return any(
+        f" {p} " in said or f" {p}s " in said for p in engine.matcher.aliases.roles[role] if p not in weak
+    )
 
 
 def _led(lines: list[Line], hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
@@ -310,9 +327,12 @@ def _beside(engine: Engine, p: Plan, title: str, inferred: bool = False) -> Plan
     term = ev.term(title)
     person = title.split()[-1] in engine.matcher.word_lists["person_titles"]
     found = ev.found(term, p.roles)
+    beside: dict[str, list[Line]] = {}
     if found and (person or (m is not None and m.compare_strong)):
-        listing = m is not None and m.compare_weak and not m.compare_strong  # "ML or data scientist?"
-        beside = {} if listing else _set_beside(ev, p, term)
+        listing = (  # "ML or data scientist?"; not "who gets paid more, software or ML engineer?"
+            m is not None and m.compare_weak and not m.compare_strong and not set(m.words) & _MORE
+        )
+        beside = {} if listing else _set_beside(engine, p, term)
         if p.topic == "salary" and beside and not any(beside.values()):  # no line sets the pays side by side
             return p.model_copy(update={"uncovered": (*p.uncovered, f"{title} pay")})
         groups = tuple((role, _led(beside.get(role, []), hits)) for role, hits in p.groups)
@@ -322,7 +342,8 @@ def _beside(engine: Engine, p: Plan, title: str, inferred: bool = False) -> Plan
     comparing = m is not None and (m.compare_strong or m.compare_weak)
     # "research engineer possible?" after the ML engineer's advanced roles: a title its document lists
     listed = not (comparing or inferred) and bool(ev.saying(term, p.roles))
-    covered = found and (not person or ev.compared(term, p.roles) or listed)
+    paid = p.topic == "salary" and any(beside.values())  # pays set side by side, in any document
+    covered = found and (not person or ev.compared(term, p.roles) or listed or paid)
     return p if covered else p.model_copy(update={"uncovered": (*p.uncovered, title)})
 
 

@@ -84,11 +84,16 @@ class TestScope:
     def test_a_title_the_roles_document_lists_is_covered(self, kb):
         """'what advanced roles after ml engineer? research engineer possible?': the ML engineer's
         document lists Research Engineer among its advanced roles; compared, a title still needs a
-        document that sets it beside the role."""
+        document that sets it beside the role (on pay, any role's document)."""
         reply = handlers.ask("what advanced roles after ml engineer? research engineer possible?", kb)
         assert reply.uncovered == () and "Research Engineer" in reply.text[:600]
+        # compared on pay: another document sets the two side by side, and says whose line it is
         reply = handlers.ask("Who gets paid more software engineer or machine learning engineer", kb)
-        assert reply.uncovered == ("software engineer",)
+        assert (
+            reply.uncovered == ()
+            and "~20% salary premium compared to traditional software" in reply.text[:600]
+        )
+        assert "_AI/ML Platform Engineer document › Market Demand_" in reply.text
 
     def test_where_the_person_works_is_no_place_asked_about(self, kb):
         """'10 yrs sysadmin in brazil ... how is the market': Brazil is where they work, not asked;
