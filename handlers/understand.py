@@ -296,9 +296,6 @@ def _set_beside(engine: Engine, p: Plan, term: Term) -> dict[str, list[Line]]:
     return out
 
 
-_MORE = frozenset({"more", "less", "higher", "lower", "better", "worse", "premium"})  # a comparison asked
-
-
 def _names_role(engine: Engine, role: str, text: str) -> bool:
     """Whether a line names the role outright ("Machine Learning Engineers command a ~20% premium")."""
     said = f" {' '.join(normalize(text))} "
@@ -329,10 +326,11 @@ def _beside(engine: Engine, p: Plan, title: str, inferred: bool = False) -> Plan
     found = ev.found(term, p.roles)
     beside: dict[str, list[Line]] = {}
     if found and (person or (m is not None and m.compare_strong)):
-        listing = (  # "ML or data scientist?"; not "who gets paid more, software or ML engineer?"
-            m is not None and m.compare_weak and not m.compare_strong and not set(m.words) & _MORE
-        )
+        listing = m is not None and m.compare_weak and not m.compare_strong  # "ML or data scientist?"
         beside = {} if listing else _set_beside(engine, p, term)
+        if listing and p.topic == "salary":  # "who gets paid more, software or ML engineer?": a line
+            pays = _set_beside(engine, p, term)  # that sets the pays side by side, if any document has one
+            beside = pays if any(pays.values()) else beside
         if p.topic == "salary" and beside and not any(beside.values()):  # no line sets the pays side by side
             return p.model_copy(update={"uncovered": (*p.uncovered, f"{title} pay")})
         groups = tuple((role, _led(beside.get(role, []), hits)) for role, hits in p.groups)
