@@ -425,6 +425,8 @@ class TestCompleting:
 
     def test_where_in_the_world_asks_of_the_role_discussed(self, kb):
         """'which part of the world is leading?' after a role's demand: that role's regions."""
+        reply = handlers.ask("Where in the world is the demand for AI system engineers most strong?", kb)
+        assert "Leading in AI investments" in reply.text[:600]
         *_, reply = talk(kb, "is ai systems engineering a growing field?", "where are those jobs?")
         assert reply.topic == "demand" and "Leading in AI investments" in reply.text[:600]
         *_, reply = talk(kb, "how's the job market for ai systems engineers?", "which regions are hot")

@@ -150,6 +150,10 @@ class TestScope:
         for typed, thing in (
             ("what's the staff turnover rate for production ai engineers", "turnover"),
             ("how much travel is expected for ai systems engineers", "travel"),
+            (
+                "how many hours of meetings a week does an ml platform engineer sit through",
+                "hours of meetings a week",
+            ),
         ):
             assert handlers.ask(typed, kb).uncovered == (thing,), typed
 
