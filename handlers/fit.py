@@ -186,16 +186,14 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     if not kind or (m.topic in _OTHER_TOPICS and m.topic_scores.get(m.topic, 0) >= 2):
         return None
     if kind == "missing" and len(m.roles) > 1 and m.compare_strong:
-        return (
-            None  # "ML platform vs MLOps, how different are the tool stacks? I already know Docker": compared
-        )
+        # "ML platform vs MLOps, how different are the tool stacks? I already know Docker": compared
+        return None
     named = m.topic_top.get(m.topic or "", 0) >= GENERIC_WEIGHT and m.topic not in _FIT_TOPICS
     if (named or m.subject) and question and not asks_fit(question):
         return None  # "Which monitoring tools do postings name? ... wondering if I'm missing something"
     if named and m.topic_scores.get(m.topic or "", 0) >= 2 * GENERIC_WEIGHT:
-        return (
-            None  # "[D] Routine: What am I missing? ... what do you do? what does a typical day look like?"
-        )
+        # "[D] Routine: What am I missing? ... what do you do? what does a typical day look like?"
+        return None
 
     if kind == "missing" and not SELF.search(text) and _ASKS.match(text.strip()):
         return None  # "which neural net architectures does a production ai engineer need to know?": asked

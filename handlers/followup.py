@@ -23,9 +23,10 @@ from handlers.ambiguity import known_as
 from handlers.coverage import beyond
 from handlers.engine import Engine
 from handlers.fit import again
+from handlers.kinds import climbs
 from handlers.question import asks_why
 from handlers.scope import is_place, names_place, other_title
-from handlers.topic import choose, guess
+from handlers.topic import NAMED, choose, guess
 from handlers.turn import FOCUS_DIMS, Turn
 from handlers.understand import strip_command, thanks
 from knowledge.match import Focus, Match, pairs
@@ -150,9 +151,6 @@ def _everyday_roles(engine: Engine, m: Match, offered: Turn | None) -> tuple[lis
     return list(dict.fromkeys(found))[:2], {p for w in said for p in w.split()}
 
 
-_OUTRIGHT = 3  # a topic phrase this strong names the topic outright ("salary"; not "hot")
-
-
 def _worded(m: Match) -> bool:
     """Whether the message names a topic in words ("salary", "hard"), not only by the model."""
     return m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
@@ -169,16 +167,12 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     back = engine.matcher.word_lists["back"]
     compared = m.compare_strong and set(m.words) & back  # "how does that stack up against ...?"
     picked = bool(m.roles) and "one" in m.words  # "just the AI systems one, senior level": a role picked
-    climbing = set(m.words) | set(pairs(m.words))
-    if m.focus.levels and climbing & engine.matcher.word_lists["climbing"] and not place:
+    if m.focus.levels and climbs(engine, m) and not place:
         return "career"  # "how do i get to senior" after pay: the way up, not the senior pay
     if not worded and (len(m.words) < 3 or place or compared or picked or (named and len(m.words) <= _SHORT)):
         return None
-    where = set(m.words) & engine.matcher.word_lists["geography"]
-    if (
-        where and m.topic_top.get(m.topic or "", 0) < _OUTRIGHT
-    ):  # "which regions are hot": where, of the thread's
-        return None
+    if set(m.words) & engine.matcher.word_lists["geography"] and m.topic_top.get(m.topic or "", 0) < NAMED:
+        return None  # "which regions are hot": where, of the thread's topic ("hot" names no topic outright)
     choice = choose(engine, m, guess(engine, m))
     if worded and _the_one(m.words):  # "how do people deal with the drift one": the words, on the last list
         return m.topic or ""

@@ -20,7 +20,7 @@ from knowledge.index import Line
 from knowledge.match import Match
 from knowledge.skills import SECTIONS, load_skills
 
-__all__ = ["glance_plan", "glance_reply", "job_growth"]
+__all__ = ["ASK_GROWTH", "glance_plan", "glance_reply", "job_growth"]
 
 _WIDTH = 24
 _FULL = "█"
@@ -40,7 +40,9 @@ _FILLER = {"five", "5", "fastest", "quickest", "longest", "most", "least", "pros
            "ask", "asks", "asked", "want", "wants", "expect", "expects", "usually", "typically"}  # fmt: skip
 _EASIER = {"easier", "easiest"}  # "which is easier to get into?": the fewest years
 _ASK_YEARS = {"years", "yrs", "year", "yoe", "experience", "experienced", "seniority"}
-_ASK_GROWTH = {"growth", "growing", "grow", "outlook", "fastest", "expanding", "projected", "projection"}
+ASK_GROWTH = frozenset(
+    {"growth", "growing", "grow", "outlook", "fastest", "expanding", "projected", "projection"}
+)
 _ACROSS = {"which", "who", "all", "every", "each", "five", "roles", "most", "least", "more", "fewer", "less",
            "compare", "compared", "vs", "versus", "between"}  # fmt: skip
 
@@ -48,14 +50,14 @@ _ACROSS = {"which", "who", "all", "every", "each", "five", "roles", "most", "lea
 def glance_plan(engine: Engine, m: Match):
     """A years or growth question across roles (or two named), as a plan; None otherwise."""
     tokens = set(m.tokens)
-    asked = {w.lower() for w in (*m.subject, *m.unknown)} - _FILLER - _EASIER - _ASK_YEARS - _ASK_GROWTH
+    asked = {w.lower() for w in (*m.subject, *m.unknown)} - _FILLER - _EASIER - _ASK_YEARS - ASK_GROWTH
     if asked:  # "which roles need k8s experience?": lines; not "the best projected job growth?"
         return None
     if len(m.roles) == 1 or m.ambiguous or m.topic == "salary" or not (tokens & _ACROSS or len(m.roles) > 1):
         return None
     if tokens & _ASK_YEARS and (m.topic in (None, "requirements", "overview", "career")):
         mode, topic = "years", "requirements"
-    elif tokens & _ASK_GROWTH and m.topic in (None, "demand", "career", "trends"):
+    elif tokens & ASK_GROWTH and m.topic in (None, "demand", "career", "trends"):
         mode, topic = "growth", "demand"
     else:
         return None

@@ -11,7 +11,7 @@ from handlers.advice import definition, digest, figures_digest, pay_brief, solut
 from handlers.coverage import natural, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term
-from handlers.glance import job_growth
+from handlers.glance import ASK_GROWTH, job_growth
 from handlers.kinds import advice_plan, already, asks, journey, switching
 from handlers.lines import (
     LEAD_LINES,
@@ -38,7 +38,6 @@ _DEFINING = 0.6  # the model this sure a question asks what a role is: its openi
 _FIXED = ("challenges", "best-practices")  # topics named that a problem and its fix answer
 _WHY_PAY = ("reasons", "place_reasons")  # kinds of advice that answer a pay question
 _JOB_WORDS = frozenset({"job", "jobs", "openings", "positions", "field"})  # "job growth", "a growing field"
-_GROWING = frozenset({"growth", "grow", "growing", "outlook", "projection", "projected"})
 
 
 def levels_only(focus: Focus) -> bool:
@@ -96,7 +95,7 @@ def in_role(
     if (
         routed in ("demand", "career")
         and tokens & _JOB_WORDS
-        and tokens & _GROWING
+        and tokens & ASK_GROWTH
         and not (places or terms or wants_numbers(m))  # "job outlook %?": every figure (figures_digest)
     ):
         growth = job_growth(engine, role)  # "what's the job growth outlook for mlops?": the jobs' figures

@@ -13,9 +13,9 @@ from handlers.lines import LEAD_LINES, lead_lines, point_words
 from handlers.plan import Plan
 from knowledge.english import is_common
 from knowledge.index import Hit, key
-from knowledge.match import Match
+from knowledge.match import Match, pairs
 
-__all__ = ["ADVICE_SURE", "advice_plan", "already", "asks", "journey", "kind_lines", "switching"]
+__all__ = ["ADVICE_SURE", "advice_plan", "already", "asks", "climbs", "journey", "kind_lines", "switching"]
 
 _POINT = 3.0  # a point named in an advice question ("math", "PhD") this specific leads the kind's list
 ADVICE_SURE = 0.5  # below this, the lines on the question's own words lead an advice answer
@@ -139,6 +139,11 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         seen = {h.line.id for h in first}
         lines = [*first, *(h for h in lines if h.line.id not in seen)]
     return lines
+
+
+def climbs(engine: Engine, m: Match) -> bool:
+    """Whether the question asks the way up in words ("how do i get to senior", "become a lead")."""
+    return bool(engine.matcher.word_lists["climbing"] & {*m.words, *pairs(m.words)})
 
 
 def switching(engine: Engine, m: Match) -> bool:

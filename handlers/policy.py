@@ -12,7 +12,7 @@ from handlers.evidence import Term
 from handlers.figures import pay_across
 from handlers.glance import glance_plan
 from handlers.inrole import in_role, levels_only, uncommon
-from handlers.kinds import ADVICE_SURE, asks, kind_lines
+from handlers.kinds import ADVICE_SURE, asks, climbs, kind_lines
 from handlers.lines import (
     GENERIC_WEIGHT,
     NUMBER_WORDS,
@@ -27,7 +27,7 @@ from handlers.plan import Plan
 from handlers.scope import outside
 from handlers.topic import Choice
 from knowledge.english import is_common, is_word
-from knowledge.match import Focus, Match, pairs, stem
+from knowledge.match import Focus, Match, stem
 from knowledge.skills import named_in
 
 __all__ = ["decide"]
@@ -161,8 +161,9 @@ def _compare(
     if missing:  # a comparison is not answered in part
         return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=missing, match=m)
     terms = tuple(t for t in terms if engine.evidence.found(t, roles))  # the rest is colour
-    climbing = engine.matcher.word_lists["climbing"] & {*m.words, *pairs(m.words)}
-    rungs = kind == "grow" and levels_only(m.focus) and bool(climbing)  # "how do you get to senior: X vs Y"
+    rungs = (
+        kind == "grow" and levels_only(m.focus) and climbs(engine, m)
+    )  # "how do you get to senior: X vs Y"
     most = ROLE_LINES + 2 if len(roles) <= 3 and not rungs else ROLE_LINES  # all five: two lines each
     advised = [kind_lines(engine, m, kind, r, most) for r in roles] if kind else []
     if advised and all(advised) and (not m.focus or rungs):  # "what do both need to learn?"

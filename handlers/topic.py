@@ -11,16 +11,16 @@ from handlers.engine import Engine
 from knowledge.intent import Guess
 from knowledge.match import Match
 
-__all__ = ["Choice", "choose", "guess", "guess_none"]
+__all__ = ["NAMED", "Choice", "choose", "guess", "guess_none"]
 
-_NAMED = 3  # a topic word this strong names the topic outright
+NAMED = 3  # a topic word this strong names the topic outright
 _CONFIDENT = 0.3  # the model's topic wins over the word tables from this probability
 _ALONE = 0.2  # with no topic word at all, the model's topic this sure ...
 _ALONE_LEAD = 1.6  # ... and this far ahead of the next one is taken ("what he is doing in the day")
 _OVERRIDE = 0.5  # ... and over a topic word of weight 2 ("education") from this one
 _CLOSE = 0.5  # a runner-up topic with this share of the best one's probability is offered too
 _NO_GUESS = Guess(())
-_TABLE = 3  # topic words adding up to this (each weaker than _NAMED) ...
+_TABLE = 3  # topic words adding up to this (each weaker than NAMED) ...
 _TIE = 0.4  # ... keep their topic while the model gives it this share of its best
 _OUTSCOPE = "outscope"
 _RIVAL = 0.5  # the model's own topic, this sure, is offered beside a topic named in words
@@ -86,7 +86,7 @@ def _tie_broken(m: Match, ranked: list[tuple[str, float]]) -> Match:
 
 
 def _choose(engine: Engine, m: Match, g: Guess) -> Choice:
-    named = m.topic if m.topic and m.topic_top.get(m.topic, 0) >= _NAMED else None
+    named = m.topic if m.topic and m.topic_top.get(m.topic, 0) >= NAMED else None
     out_sure = _OUT_NAMED if named else _OUT_SURE  # "how many yoe do postings want": named, answered
     if g.label == _OUTSCOPE and g.confidence >= out_sure:  # policy, benefits, hiring process
         return Choice(m, _OUTSCOPE, g.confidence, None)

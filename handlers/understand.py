@@ -15,7 +15,7 @@ from handlers.plan import Plan
 from handlers.policy import decide
 from handlers.question import split
 from handlers.scope import other_title, outside, own_title
-from handlers.topic import Choice, choose, guess, guess_none
+from handlers.topic import NAMED, Choice, choose, guess, guess_none
 from knowledge.english import is_common
 from knowledge.index import Hit, Line, key
 from knowledge.intent import Guess
@@ -30,7 +30,6 @@ _CHAT_WORDS = 10
 _SLASH_WORDS = 4
 _ROLES_PLURAL = {"roles", "jobs", "positions", "careers"}
 _BARE_WORDS = 3  # no more words than this, none of them a topic or subject word: nothing to read
-_NAMED = 3  # a topic phrase this strong names the topic outright (as handlers.topic reads it)
 _WORDED = 2  # a topic phrase this strong names the topic in words
 _BARE_QUESTION = 6  # a question this short that names nothing is about what its context names
 _CONTEXT_SURE = 0.7  # a question the model reads less surely takes the topic its context names
@@ -221,7 +220,7 @@ def _points_back(m: Match, pointing: frozenset[str]) -> bool:
     """Whether the question points back at its context ("is that a real career path?"), not at the
     roles when it names its topic outright ("which of these roles pays best?")."""
     said = set(m.tokens) & pointing
-    named = m.topic_top.get(m.topic or "", 0) >= _NAMED  # "... pays best at entry level?": asked outright
+    named = m.topic_top.get(m.topic or "", 0) >= NAMED  # "... pays best at entry level?": asked outright
     if said and said <= {"these", "those"} and named and _THESE_ROLES.search(" ".join(m.words)):
         return False  # not "I love teaching. Which of these roles would suit me?": that, the context
     return bool(said)
@@ -408,7 +407,7 @@ def plan(text: str, engine: Engine) -> Plan:
                 m = m.model_copy(update={"subject": m.context})
             # "... asking for a four-day work week. Do companies offer that?": what the sentence before says
             last = _SENTENCES.split(context.strip())[-1]
-            nouns = lists["holder"] | {"team", "company", "field", "work", "one"}  # "that job" is the job
+            nouns = lists["holder"] | lists["group_nouns"]  # "that job" is the job
             it = any(
                 w in _BARE_IT and nxt not in nouns for w, nxt in zip(m.words, (*m.words[1:], ""), strict=True)
             )
@@ -435,7 +434,7 @@ def plan(text: str, engine: Engine) -> Plan:
             # "... no idea what's normal for experience or education. What do the docs say we should ask
             # for?": a question that names no topic asks about the one its context names outright
             whole = engine.matcher.match(body)
-            if max(whole.topic_top.values(), default=0) >= _NAMED:
+            if max(whole.topic_top.values(), default=0) >= NAMED:
                 m = _topic_from(m, whole)
         elif m.topic in _PERSONAL and not _asked_subject(engine, m):
             # "i get stressed quickly when prod breaks. which soft skills help ... cope?": what the context
@@ -456,7 +455,7 @@ def plan(text: str, engine: Engine) -> Plan:
     bare = len(m.words) <= _BARE_WORDS and not (m.subject or m.topic_words)  # "/role mlops senior"
     # a role with a topic named outright that no kind of advice answers ("mlops salary in sf",
     # "what challenges do platform engineers face"): the model would change nothing
-    settled = bool(m.roles) and m.topic_top.get(m.topic or "", 0) >= _NAMED and m.topic not in _ADVISED
+    settled = bool(m.roles) and m.topic_top.get(m.topic or "", 0) >= NAMED and m.topic not in _ADVISED
     g = guess_none() if slash or bare or settled else guess(engine, m)  # "/role mlops salary" needs no model
     terms = subject_terms(engine, m) if m.subject else ()
     m = _reroute(engine, m, terms)

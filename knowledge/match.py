@@ -411,7 +411,10 @@ class Matcher:
                 start > 0
                 and tokens[start - 1] in self.word_lists["determiners"]
                 and " ".join(corrected[start:end]) in self.word_lists["things"]
-                and not (end < len(tokens) and tokens[end] in self.word_lists["holder"] | {"team", "teams"})
+                and not (
+                    end < len(tokens)
+                    and tokens[end] in self.word_lists["holder"] | self.word_lists["group_nouns"]
+                )
             )
             if (phrase in self.weak_aliases and (around & self.not_roles or studied) or thing) and not named:
                 for j in range(start, end):  # "drift in production": a word there, not a role
