@@ -135,18 +135,21 @@ def _said_of(role: Role, levels: tuple[str, ...]) -> list[str]:
     if not stems:
         return []
     pattern = re.compile(rf"\b(?:{'|'.join(stems)})", re.I)
+    said = (f"{i.label}: {i.text}" if i.label else i.text for _, i in _salary_items(role))
+    return [_SENTENCE_END.split(t)[0] for t in said if "$" not in t and pattern.search(t)][:_EACH]
 
-    def items(groups):
+
+def _salary_items(role: Role) -> list[tuple[str, Item]]:
+    """(heading, bullet) of each bullet of the role's salary section, in document order."""
+
+    def walk(groups) -> list[tuple[str, Item]]:
+        out: list[tuple[str, Item]] = []
         for g in groups:
-            yield from g.items
-            yield from items(g.groups)
+            out += [(g.heading or "", i) for i in g.items]
+            out += walk(g.groups)
+        return out
 
-    out = []
-    for item in items(role.section("salary").groups):
-        said = f"{item.label}: {item.text}" if item.label else item.text
-        if "$" not in said and pattern.search(said):
-            out.append(_SENTENCE_END.split(said)[0])
-    return out[:_EACH]
+    return walk(role.section("salary").groups)
 
 
 # where a line runs on into the section's closing sentence ("... stated ranges These figures demonstrate")
@@ -226,16 +229,7 @@ def verdict(roles: list[Role], focus: Focus) -> list[str]:
 def _under(role: Role, kinds: tuple[str, ...]) -> list[str]:
     """The salary section's lines under a heading naming the kind of pay, when they give no dollar
     figure for it ("Additional Compensation" › "Bonuses: Can range from 10% to 20% of base salary")."""
-
-    def walk(groups) -> list[Item]:
-        out: list[Item] = []
-        for g in groups:
-            named = g.heading and any(k in g.heading.lower() for k in kinds)
-            out += list(g.items) if named else []
-            out += walk(g.groups)
-        return out
-
-    items = [i for s in role.sections if s.topic == "salary" for i in walk(s.groups)][:_UNDER]
+    items = [i for h, i in _salary_items(role) if any(k in h.lower() for k in kinds)][:_UNDER]
     return [f"• *{escape(i.label)}:* {escape(i.text)}" if i.label else f"• {escape(i.text)}" for i in items]
 
 
