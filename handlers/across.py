@@ -6,14 +6,13 @@ from collections import defaultdict
 
 from handlers.coverage import beyond, natural
 from handlers.engine import Engine
-from handlers.evidence import SPECIFIC, Term
+from handlers.evidence import SPECIFIC, Term, specific
 from handlers.lines import LEAD_LINES, point_words, strong_topic
 from handlers.plan import Plan
-from knowledge.english import is_common
 from knowledge.index import Hit, key
 from knowledge.match import Match
 
-__all__ = ["ROLE_LINES", "across_roles", "asked_across", "of_all", "said_together", "specific"]
+__all__ = ["ROLE_LINES", "across_roles", "asked_across", "of_all", "said_together"]
 
 ROLE_LINES = 2  # lines per role across roles or in a comparison
 _CROSS_ROLES = 5
@@ -29,12 +28,6 @@ def said_together(m: Match, terms: tuple[Term, ...]) -> bool:
     words = list(m.words)
     at = [words.index(t.word) for t in terms if t.word in words]
     return len(terms) > 1 and len(at) == len(terms) and at == list(range(at[0], at[0] + len(at)))
-
-
-def specific(t: Term) -> bool:
-    """A term that can be a subject across the roles: rare in the documents, and a phrase or a word
-    that is no everyday English ("model drift", "kubernetes"; not "accurate", "resources", "2022")."""
-    return t.weight >= SPECIFIC and not t.word.isdigit() and (" " in t.word or not is_common(t.word))
 
 
 def listed(m: Match, terms: tuple[Term, ...]) -> bool:

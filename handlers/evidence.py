@@ -19,7 +19,7 @@ from knowledge.english import is_common, is_word
 from knowledge.index import Hit, Index, Line, key
 from knowledge.models import Record
 
-__all__ = ["SPECIFIC", "SUMMING_UP", "Evidence", "Term"]
+__all__ = ["SPECIFIC", "SUMMING_UP", "Evidence", "Term", "specific"]
 
 _MIN_SPELL = 5  # words shorter than this are never spell-corrected against the documents
 _SPELL_CUTOFF = 85
@@ -275,6 +275,12 @@ def _literal(form: str) -> re.Pattern:
     root = form[:-1] if form.endswith("s") and len(form) > 4 else form
     joined = r"[\s/.-]+".join(map(re.escape, root.split()))  # "a b testing" says "A/B testing"
     return re.compile(rf"(?<![a-z0-9]){joined}(?:s|es)?(?![a-z0-9])")
+
+
+def specific(t: Term) -> bool:
+    """A term that can be a subject of its own (across the roles too): rare in the documents, and a
+    phrase or a word that is no everyday English ("model drift", "kubernetes"; not "accurate", "2022")."""
+    return t.weight >= SPECIFIC and not t.word.isdigit() and (" " in t.word or not is_common(t.word))
 
 
 SUMMING_UP = re.compile(  # a section's closing words ("By following these best practices, ...")

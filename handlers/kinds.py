@@ -8,10 +8,9 @@ from collections.abc import Iterable
 
 from handlers.advice import advice_lines, ladder
 from handlers.engine import Engine
-from handlers.evidence import SPECIFIC, Term
+from handlers.evidence import SPECIFIC, Term, specific
 from handlers.lines import LEAD_LINES, lead_lines, point_words
 from handlers.plan import Plan
-from knowledge.english import is_common
 from knowledge.index import Hit, key
 from knowledge.match import Match, pairs
 
@@ -48,7 +47,7 @@ def advice_plan(
     unsure = sure < (_ADVICE_UNSURE if aside else ADVICE_SURE)  # for "what should my github show?"
     # "docker or kubernetes first?": specific words all held by a line of the kind's sections lead, and
     # so does a heading the question names ("specialized career tracks")
-    rare = [t for t in terms if t.weight >= SPECIFIC and not is_common(t.word)]  # "cnns", not "deep learning"
+    rare = [t for t in terms if specific(t)]  # "cnns", not "deep" or "learning"
     named = bool(extra) and (
         all(t.weight >= SPECIFIC and any(key(f) in extra[0].terms for f in t.forms) for t in terms)
         or (

@@ -141,7 +141,8 @@ def lead_lines(
             if by_name
             else [h for h in hits if h.line.topic != strong and h.score > _ELSEWHERE * named[0].score]
         )
-        # "which cloud tools ...? vertex?": a rare word the section does not say, from the line that does
+        # "which cloud tools ...? vertex?", "by 2031?": a rare word (a year too) the section does not say,
+        # from the line that does
         said = {k for h in named for k in h.terms}
         rare = {
             key(f) for t in terms if t.weight >= SPECIFIC and not is_common(t.word) for f in t.forms

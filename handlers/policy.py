@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from handlers.across import ROLE_LINES, across_roles, asked_across, of_all, said_together, specific
+from handlers.across import ROLE_LINES, across_roles, asked_across, of_all, said_together
 from handlers.ambiguity import ai_field, called, context_role
 from handlers.coverage import MENTION, beyond, natural, not_covered
 from handlers.engine import Engine
-from handlers.evidence import Term
+from handlers.evidence import Term, specific
 from handlers.figures import pay_across
 from handlers.glance import glance_plan
 from handlers.inrole import in_role, levels_only, uncommon
