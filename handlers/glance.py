@@ -76,10 +76,10 @@ def _years(role: str) -> tuple[int, str, str, str] | None:
     return None
 
 
-def _growth(engine: Engine, role: str) -> list[tuple[float, str, str, str]]:
-    """(percent, as written with its period, the line, its section) of the role's growth lines:
-    job growth first (a market's CAGR is not the role's), then in document order."""
-    out: list[tuple[float, str, str, str]] = []
+def _growth(engine: Engine, role: str) -> list[tuple[float, str, str, Line]]:
+    """(percent, as written with its period, the line as written, the line) of the role's growth
+    lines: job growth first (a market's CAGR is not the role's), then in document order."""
+    out: list[tuple[float, str, str, Line]] = []
     for topic in ("demand", "career", "trends"):
         for ln in engine.evidence.index.section(role, topic):
             text = f"{ln.label}: {ln.text}" if ln.label else ln.text
@@ -87,16 +87,14 @@ def _growth(engine: Engine, role: str) -> list[tuple[float, str, str, str]]:
             if pct and _GROWTH_WORDS.search(text):
                 period = _PERIOD.search(text)
                 shown = pct.group(0) + (f" {period.group(0)}" if period else "")
-                out.append((float(pct.group(1)), shown, text, topic))
+                out.append((float(pct.group(1)), shown, text, ln))
     return sorted(out, key=lambda g: not _JOBS.search(g[2]))
 
 
 def job_growth(engine: Engine, role: str) -> list[Line]:
     """The role's lines that put a figure on the growth of its jobs ("a predicted 21% increase in
-    jobs"), not a market's size, in the order _growth finds them."""
-    said = {text for _, _, text, _ in _growth(engine, role) if _JOBS.search(text)}
-    lines = [ln for t in ("demand", "career", "trends") for ln in engine.evidence.index.section(role, t)]
-    return [ln for ln in lines if (f"{ln.label}: {ln.text}" if ln.label else ln.text) in said]
+    jobs"), not a market's size."""
+    return [ln for _, _, text, ln in _growth(engine, role) if _JOBS.search(text)]
 
 
 def _chart(rows: list[tuple[str, float | None, str]]) -> str:
@@ -153,7 +151,7 @@ def glance_reply(engine: Engine, plan) -> Reply:
         )
         quotes = [
             f"*{escape(titles[r])}*\n"
-            + "\n".join(f"• {escape(line)} _({sections[topic]})_" for _, _, line, topic in found_g[r][:3])
+            + "\n".join(f"• {escape(text)} _({sections[ln.topic]})_" for _, _, text, ln in found_g[r][:3])
             if found_g[r]
             else f"*{escape(titles[r])}*\n_No growth figure in its document._"
             for r in ranked
