@@ -19,8 +19,12 @@ _RARE = 5.0  # one word this rare in the documents, or two words, in a line name
 
 
 def asks_fix(engine: Engine, m: Match) -> bool:
-    """Whether the message asks how to handle a problem ("how do ppl handle this", "any tips")."""
-    return asks(engine, m, "fix")
+    """Whether the message asks how to handle a problem ("how do ppl handle this"), or what to do
+    about trouble it describes ("the api falls over when traffic spikes, any tips?")."""
+    if asks(engine, m, "fix"):
+        return True
+    trouble = engine.matcher.word_lists["trouble"]
+    return bool(trouble & {*m.words, *m.context}) and asks(engine, m, "remedy")
 
 
 def problem_lines(engine: Engine, m: Match, role: str) -> list[Hit]:

@@ -61,6 +61,31 @@ def test_how_it_is_asked(engine):
     assert [asks_fix(engine, m) for m in asked] == [True, True, False]
 
 
+@pytest.mark.parametrize(
+    "text,first",
+    [
+        (
+            "model accuracy keeps dropping in prod. what would an mlops engineer do",
+            "*Challenge:* Maintaining model accuracy in production\n• *Solution:* Continuous monitoring",
+        ),
+        (
+            "our model api falls over when traffic spikes, mlops tips pls",
+            "*Challenge:* Ensuring models can handle increased load",
+        ),
+        (
+            "the data scientists and the ops folks keep blaming each other, what can we do? we do mlops",
+            "*Challenge:* Misaligned incentives and skill sets across teams",
+        ),
+    ],
+)
+def test_trouble_described_then_what_to_do_is_a_fix(kb, text, first):
+    """Trouble told in the person's words and then what to do about it: the challenge that names
+    it, with its solution; "what would an mlops engineer do" alone is still the duties."""
+    reply = handlers.ask(text, kb)
+    assert reply.topic == "challenges" and first in reply.text[:400]
+    assert handlers.ask("what would an mlops engineer do", kb).topic == "responsibilities"
+
+
 def test_the_recommended_fix_of_a_problem_is_its_solution(kb):
     """'my models keep drifting. what's the recommended fix?': the drift challenge with its solution."""
     reply = handlers.ask("im an mlops engineer and my models keep drifting. what's the recommended fix?", kb)
