@@ -411,9 +411,18 @@ def plan(text: str, engine: Engine) -> Plan:
             it = any(
                 w in _BARE_IT and nxt not in nouns for w, nxt in zip(m.words, (*m.words[1:], ""), strict=True)
             )
-            away = beyond(engine, engine.matcher.match(last)) if it else []
+            said = engine.matcher.match(last) if it else None
+            away = beyond(engine, said) if said else []
             if away and not beyond(engine, m):
                 m = m.model_copy(update={"subject": (*m.subject, *away)})
+            elif said and NAMED <= max(said.topic_top.values(), default=0) > m.topic_top.get(
+                m.topic or "", 0
+            ):
+                # "... I need to work on emotional intelligence. What does that mean for this role?": the
+                # topic the sentence before names outright (its words lead), over the question's "mean"
+                m = _topic_from(m, said).model_copy(
+                    update={"topic_words": (*said.topic_words, *m.topic_words)}
+                )
         elif (
             set(m.topic_words) <= lists["asking_advice"] and m.topic_words and len(m.words) <= _BARE_QUESTION
         ):

@@ -137,6 +137,13 @@ class TestScope:
             "interviewing for the ML platform team at my company. what are the hard parts of that job?", kb
         )
         assert reply.intent == "answer" and reply.topic == "challenges"
+        reply = handlers.ask(  # the topic the sentence before names outright, over "mean"
+            "I'm an MLOps engineer and I snap at people when prod breaks. My manager says I need to work "
+            "on emotional intelligence. What does that mean for this role?",
+            kb,
+        )
+        assert reply.topic == "soft-skills"
+        assert "*Emotional Intelligence:* Manage productive interactions" in reply.text[:300]
 
     def test_a_job_title_that_is_none_of_the_five(self, kb):
         reply = handlers.ask("devops engineer salary?", kb)
