@@ -23,7 +23,7 @@ from handlers.lines import (
     wants_numbers,
 )
 from handlers.plan import Plan
-from handlers.problem import asks_fix, problem_lines
+from handlers.problem import asks_fix, problem_lines, with_solutions
 from handlers.question import asks_why
 from handlers.salary import matching
 from knowledge.english import is_common, is_word
@@ -170,7 +170,7 @@ def in_role(
         if brief:  # a question about the whole topic: the section in brief, the rest behind the button
             return _brief_plan(m, role, routed, brief, missed)
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
-    lead = lead_lines(engine, m, role, terms, LEAD_LINES, hunch)
+    lead = with_solutions(engine, lead_lines(engine, m, role, terms, LEAD_LINES, hunch), role)
     named = strong_topic(m)
     if named and lead and all(h.line.topic != named for h in lead) and all(is_word(t.word) for t in terms):
         # "a plain-english summary of the job for a posting": the section named outright holds none of

@@ -11,7 +11,7 @@ from knowledge.english import is_common
 from knowledge.index import Hit, Line, key
 from knowledge.match import Match
 
-__all__ = ["asks_fix", "problem_lines"]
+__all__ = ["asks_fix", "problem_lines", "with_solutions"]
 
 _SECTIONS = ("challenges", "best-practices", "soft-skills", "responsibilities")
 _WORDS = 12  # words of the message looked up (a long post costs no more)
@@ -49,7 +49,7 @@ def problem_lines(engine: Engine, m: Match, role: str) -> list[Hit]:
             ln for ln in ev.index.section(role, top.topic) if ln.path == top.path and ln.id not in shown
         ]
         lead += [Hit(ln, 0.0, frozenset()) for ln in beside[: LEAD_LINES - 1]]
-    return _with_solutions(engine, lead, role)
+    return with_solutions(engine, lead, role)
 
 
 def _names(h: Hit, weight: dict[str, float]) -> bool:
@@ -57,7 +57,7 @@ def _names(h: Hit, weight: dict[str, float]) -> bool:
     return len(found) >= 2 or max(found, default=0.0) >= _RARE
 
 
-def _with_solutions(engine: Engine, lead: list[Hit], role: str) -> list[Hit]:
+def with_solutions(engine: Engine, lead: list[Hit], role: str) -> list[Hit]:
     """Each "Challenge:" line followed by the "Solution:" line the document gives after it."""
     lines = engine.evidence.index.section(role, "challenges")
     by_id = {ln.id: i for i, ln in enumerate(lines)}

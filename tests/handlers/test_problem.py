@@ -94,3 +94,11 @@ def test_the_recommended_fix_of_a_problem_is_its_solution(kb):
     """'my models keep drifting. what's the recommended fix?': the drift challenge with its solution."""
     reply = handlers.ask("im an mlops engineer and my models keep drifting. what's the recommended fix?", kb)
     assert "Automate monitoring processes and implement periodic model retraining" in reply.text[:600]
+
+
+def test_a_challenge_shown_comes_with_its_solution(kb):
+    """Whatever found a "Challenge:" line, the document's "Solution:" beside it follows it."""
+    reply = handlers.ask("mlops: gpu bill is crazy and no more budget. how reduce the infra cost?", kb)
+    challenge = reply.text.find("*Challenge:* Inefficient tools and budget constraints")
+    solution = reply.text.find("*Solution:* Utilize virtual hardware subscriptions")
+    assert 0 <= challenge < solution < 400
