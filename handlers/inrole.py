@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from handlers.advice import definition, digest, figures_digest, pay_brief, solutions
 from handlers.coverage import natural, unmatched_focus
 from handlers.engine import Engine
-from handlers.evidence import Term
+from handlers.evidence import Term, specific
 from handlers.glance import ASK_GROWTH, job_growth
 from handlers.kinds import advice_plan, already, asks, journey, switching
 from handlers.lines import (
@@ -37,6 +37,10 @@ _SCHOOLING = re.compile(r"\b(?:degree|bachelor|master|ph\.?d|years?)\b", re.I)  
 _DEFINING = 0.6  # the model this sure a question asks what a role is: its opening sentence leads
 _FIXED = ("challenges", "best-practices")  # topics named that a problem and its fix answer
 _WHY_PAY = ("reasons", "place_reasons")  # kinds of advice that answer a pay question
+_TOLD = 2  # lines on a rare word of the context that lead a section in brief
+# sections on the world around the job, where the context's rare words name what happens (layoffs,
+# legacy systems), not the person's own background (devops, go)
+_WORLD = ("demand", "trends", "challenges")
 _JOB_WORDS = frozenset({"job", "jobs", "openings", "positions", "field"})  # "job growth", "a growing field"
 
 
@@ -167,6 +171,10 @@ def in_role(
     numbers = wants_numbers(m) and routed in _GROWTH and not terms and not m.focus  # "job growth %?"
     if figures or numbers or not (wants_lines or kind_only(m.focus)):
         brief = _brief(engine, m, role, routed)
+        if (
+            brief and routed in _WORLD
+        ):  # "... panicking about the big tech layoffs. Has the market taken a hit?"
+            brief = _told(engine, m, role, routed, brief)
         if brief:  # a question about the whole topic: the section in brief, the rest behind the button
             return _brief_plan(m, role, routed, brief, missed)
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
@@ -232,6 +240,20 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
         tools = [h for h in hits if not _SCHOOLING.search(h.line.text)]
         return tools or hits
     return hits
+
+
+def _told(engine: Engine, m: Match, role: str, topic: str, brief: list[Hit]) -> list[Hit]:
+    """The section in brief, led by its lines on a rare term the context names ("layoffs" before
+    "has the market taken a hit?"): what the person is worried about, said in the section asked."""
+    ev = engine.evidence
+    rare = [t for t in ev.terms(w for w in m.context if not is_common(w)) if specific(t)]
+    said = [ln for t in rare for ln in ev.saying(t, [role]) if ln.topic == topic][:_TOLD]
+    if not said:
+        return brief
+    first = {ln.id for ln in said}
+    return [*(Hit(ln, 0.0, frozenset()) for ln in said), *(h for h in brief if h.line.id not in first)][
+        : max(len(brief), LEAD_LINES)
+    ]
 
 
 def uncommon(terms: tuple[Term, ...]) -> tuple[Term, ...]:

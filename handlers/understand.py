@@ -165,7 +165,9 @@ def _with_context(m: Match, ctx: Match, across_words: frozenset[str], both: froz
     places = {"locations": ctx.focus.locations, "companies": ctx.focus.companies}
     # "moving to New York. What would I earn there?"; not "sysadmin in brazil ... how is the market"
     asks_place = m.topic == "salary" or "there" in m.words
-    if not m.focus and any(places.values()) and asks_place:
+    if (
+        not (m.focus.locations or m.focus.companies) and any(places.values()) and asks_place
+    ):  # "average ... there"
         update["focus"] = m.focus.model_copy(update=places)
     return m.model_copy(update=update)
 

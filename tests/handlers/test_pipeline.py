@@ -415,6 +415,23 @@ class TestScope:
         )
         assert reply.topic == "requirements" and "5+ years of relevant experience" in reply.text[:600]
 
+    def test_what_happens_in_the_context_leads_the_market_section(self, kb):
+        """'... panicking about the big tech layoffs. Has the market taken a hit?': the line on the
+        layoffs first; a person's own background ("a DevOps engineer for 6 years") leads nothing."""
+        reply = handlers.ask(
+            "Everyone at work is panicking about the big tech layoffs and I'm switching into ML engineering."
+            " Has the market for ML engineers actually taken a hit?",
+            kb,
+        )
+        assert reply.topic == "demand" and "Recent layoffs in big tech companies" in reply.text[:300]
+
+    def test_a_place_the_context_names_is_where_pay_is_asked(self, kb):
+        """'... an offer for an ML engineer job in San Francisco ... What's the average salary there?'"""
+        reply = handlers.ask(
+            "I've got an offer for an ML engineer job in San Francisco. What's the average salary there?", kb
+        )
+        assert "San Francisco, CA:* $136,287" in reply.text[:300]
+
     def test_that_person_holds_the_level_of_the_context(self, kb):
         """'I'd like to be director of mlops someday. what does that person actually do': the
         director's rung, not the role's responsibilities; "is the master's worth it" names no level."""
