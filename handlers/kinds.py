@@ -110,7 +110,8 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
     rungs asked about for "how do I get to team lead?", else the kind's lists."""
     if not kind:
         return []
-    level = _rung_words(engine, m) if kind == "grow" else None
+    names = _rung_words(engine, m) if kind == "grow" else ()
+    level = names[0] if names else None
     if kind == "grow" and level is None and engine.matcher.word_lists["ladder"] & set(m.tokens):
         found = ladder(engine, role, most or LEAD_LINES + 2, pay="salary" in m.topic_scores)
         if found:
@@ -121,7 +122,13 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
     lists, tokens = engine.matcher.word_lists, set(m.tokens)
     # "junior ... what do i need to show to get bumped up?": from the first rung, the rungs above it
     up = kind == "grow" and m.focus.levels == ("entry",) and bool(lists["promotion"] & tokens)
-    lines = advice_lines(engine, kind, role, level=level, above=bool(lists["above"] & tokens) or up, **size)
+    above = bool(lists["above"] & tokens) or up
+    lines = advice_lines(engine, kind, role, level=level, above=above, **size)
+    for other in names[1:]:  # "head of ai" where the ladder says "Director of AI": the level's other names
+        if any(h.score == 0.0 for h in lines):  # a rung found
+            break
+        found = advice_lines(engine, kind, role, level=other, above=above, **size)
+        lines = found if any(h.score == 0.0 for h in found) else lines
     if kind == "entry":  # "how do I break into mlops?": the first job itself, then the way to it
         first = next(
             (
@@ -153,10 +160,11 @@ def switching(engine: Engine, m: Match) -> bool:
     return bool(after) and not set(after) & engine.matcher.word_lists["from_nothing"]
 
 
-def _rung_words(engine: Engine, m: Match) -> str | None:
-    """The level a career question names, as the ladder's headings say it ("team lead", "senior")."""
+def _rung_words(engine: Engine, m: Match) -> tuple[str, ...]:
+    """The names of the level a career question names, the one said first ("head of"), then the
+    others a ladder's headings may use ("director", "executive"); () when it names none."""
     if not m.focus.levels:
-        return None
+        return ()
     levels = engine.matcher.aliases.focus.get("level", {})
     order = [lv for lv in levels if lv != "top"]
     named = [lv for lv in m.focus.levels if lv in order]
@@ -164,4 +172,5 @@ def _rung_words(engine: Engine, m: Match) -> str | None:
     target = max(named, key=order.index) if named else m.focus.levels[-1]
     phrases = levels.get(target, ())
     said = " ".join(m.words)
-    return next((p for p in sorted(phrases, key=len, reverse=True) if p in said), target)
+    first = next((p for p in sorted(phrases, key=len, reverse=True) if p in said), target)
+    return tuple(dict.fromkeys((first, target, *phrases)))

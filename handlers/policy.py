@@ -324,7 +324,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         if (
             m.topic == "requirements"
             and set(m.focus.levels) & lists["high_levels"]
-            and set(m.words) & lists["become"]
+            and (set(m.words) & lists["become"] or climbs(engine, m))  # "... all the way up to director"
         ):
             # "what would it take to become a director of mlops?": the way up the ladder
             scores = {**m.topic_scores, "career": GENERIC_WEIGHT}

@@ -401,7 +401,12 @@ def plan(text: str, engine: Engine) -> Plan:
             # "those 'AI trainer' gigs ... Is that a real career path?": the title it points at
             pointed = other_title(engine, ctx)
             # "I'd like to be director of mlops someday. what does that person do?": the level too
-            if ctx.focus.levels and not m.focus.levels and set(m.words) & lists["holder"]:
+            # ... and "I want to end up running an AI team. what does that path look like?": its way up
+            if (
+                ctx.focus.levels
+                and not m.focus.levels
+                and set(m.words) & (lists["holder"] | lists["way_there"])
+            ):
                 m = m.model_copy(update={"focus": m.focus.model_copy(update={"levels": ctx.focus.levels})})
             if m.topic_scores.get(m.topic or "", 0) < _WORDED:  # "mlops jobs grow 20%? whats the real stat"
                 m = _topic_from(m, engine.matcher.match(body))

@@ -339,6 +339,26 @@ class TestScope:
         reply = handlers.ask("how do i get to AI team lead from ml platform engineer", kb)
         assert "Manage teams, oversee the AI department" in reply.text[:300]
 
+    @pytest.mark.parametrize(
+        "text,first",
+        [  # the level by another name than the ladder's ("head of" for "Director of AI")
+            (
+                "whats the road from senior ai systems engineer to something like head of ai",
+                "Director of AI or",
+            ),
+            # "what does it take" is no requirements list when the way up is asked
+            ("what does it take to go from mlops engineer all the way up to director", "Director of MLOps:*"),
+            # the level the context names, asked as "that path"
+            (
+                "i want to end up running a team one day, im in mlops. what does that path look like",
+                "MLOps Team Lead:*",
+            ),
+        ],
+    )
+    def test_the_way_up_to_a_level_leads_with_its_rung(self, kb, text, first):
+        reply = handlers.ask(text, kb)
+        assert reply.topic == "career" and first in reply.text[:300]
+
     def test_the_ai_field_asks_across_its_roles(self, kb):
         """'work in AI': the field, so every role answers, not "which one?"."""
         assert handlers.ask("Is AI currently the best field to take", kb).intent == "compare"  # the field
