@@ -28,7 +28,7 @@ from handlers.question import asks_why
 from handlers.salary import matching
 from knowledge.english import is_common, is_word
 from knowledge.index import Hit
-from knowledge.match import Focus, Match
+from knowledge.match import Focus, Match, pairs
 
 __all__ = ["in_role", "levels_only", "uncommon"]
 
@@ -42,6 +42,12 @@ _TOLD = 2  # lines on a rare word of the context that lead a section in brief
 # legacy systems), not the person's own background (devops, go)
 _WORLD = ("demand", "trends", "challenges")
 _JOB_WORDS = frozenset({"job", "jobs", "openings", "positions", "field"})  # "job growth", "a growing field"
+
+
+def _raising(engine: Engine, m: Match) -> bool:
+    """Whether the question asks how to raise one's own pay ("bump my pay", "push their salary up")."""
+    lists = engine.matcher.word_lists
+    return bool(lists["raising"] & set(m.words)) and bool(lists["own_pay"] & set(pairs(m.words)))
 
 
 def levels_only(focus: Focus) -> bool:
@@ -86,8 +92,8 @@ def in_role(
             groups = ((role, tuple(fixes)),)
             return Plan("answer", (role,), fixes[0].line.topic, m.focus, mode="lead", groups=groups, match=m)
     why = asks_why(m.words) or (
-        routed == "salary" and asks(engine, m, "reasons")
-    )  # "what pushes their pay up?"
+        routed == "salary" and (asks(engine, m, "reasons") or _raising(engine, m))
+    )  # "what pushes their pay up?", "how do i bump my pay?"
     where = m.focus.locations or m.focus.companies or m.focus.percentile or m.focus.amount
     if routed == "salary" and why and not where:  # "why is it so high?", "what drives the bonus up?"
         kind, sure = "reasons", 1.0

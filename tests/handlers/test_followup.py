@@ -380,6 +380,14 @@ class TestCompleting:
         assert "Factors Influencing Salaries" in reply.text[:600]
         reply = handlers.ask("I'm ML engineer 3 years, salary is stuck. what should I do to earn more", kb)
         assert "Specialization in high-demand areas" in reply.text[:600]
+        for text in (
+            "how do i bump my pay as an ml engineer",
+            "how can mlops engineers push their salary up",
+        ):
+            assert "Experience level" in handlers.ask(text, kb).text[:300], text
+        # a pay bump between levels is the levels' figures
+        reply = handlers.ask("what's the pay bump from senior to staff for mlops", kb)
+        assert "Figures for senior level" in reply.text[:300]
 
     def test_a_role_switch_keeps_the_place_and_topic(self, kb):
         """'what about the mlops folks there?' after SF pay: MLOps pay in SF, not what MLOps is."""
