@@ -180,7 +180,8 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
         return choice.match.topic or ""
     agreed = choice.match.topic in m.topic_scores and choice.confidence >= _AGREED  # "what do both need?"
     # "why is that so high?" points back at the last answer: only a sure reading changes its topic
-    sure = _POINTED_TOPIC if set(m.words) & back or named or _the_one(m.words) else _MODEL_TOPIC
+    inside = bool(engine.matcher.word_lists["within"] & set(pairs(m.words)))  # "... in there?"
+    sure = _POINTED_TOPIC if set(m.words) & back or named or inside or _the_one(m.words) else _MODEL_TOPIC
     if choice.match.topic is not None and (choice.confidence >= sure or agreed):
         return choice.match.topic
     return m.topic  # named weakly ("and in europe how much?"): said outright, so the focus cannot outweigh it
@@ -473,9 +474,16 @@ def _filled(t: _Message) -> str:
     focus = _focus_filled(t, last, named_topic)
     lead = ["compare"] if len(roles) > 1 else []
     # "do they need certs?" ... "compare that with ai/ml engineers": on certifications still
+    # ... and "security in there?" then "how do they handle that, any best practices?": that, security
+    backed = named_topic and bool(set(m.words) & lists["back"])
+    own = {*rest.subject, *t.m.subject} - (lists["coping"] if backed else set())  # "handle" is how, not what
     point = (
-        [w for w in last.point if not _names_role(t.engine, w)]
-        if topic and not named_topic and not rest.subject and not t.m.subject and not _BEYOND & set(t.m.words)
+        [
+            w
+            for w in last.point
+            if not _names_role(t.engine, w) and not (backed and t.engine.matcher.match(w).topic_scores)
+        ]  # a topic named anew leaves the last one's topic words behind ("the pay for that last one")
+        if topic and (not named_topic or backed) and not own and not _BEYOND & set(t.m.words)
         else []
     )  # not "what else does it need"
     if "where" in m.words and set(m.words) & lists["openings"] and set(topic) & {"demand", "trends"}:

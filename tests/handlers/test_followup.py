@@ -22,6 +22,22 @@ def talk(kb, *messages):
 class TestCompleting:
     """What each kind of follow-up inherits."""
 
+    def test_a_point_looked_up_in_the_last_answer_carries_to_the_next_topic(self, kb):
+        """'anything about security in there?' searches the challenges just shown; 'how do they handle
+        that, any best practices' is on security too; a new topic leaves the old topic's words."""
+        _, inside, practices = talk(
+            kb,
+            "challenges for the platform engineer job?",
+            "anything about security in there?",
+            "how are they supposed to handle that, any best practices",
+        )
+        assert inside.topic == "challenges" and "security measures" in inside.text[:300]
+        assert practices.topic == "best-practices" and "robust security" in practices.text[:300]
+        *_, pay = talk(
+            kb, "what soft skills does a production ai engineer need?", "what's the pay like for that one"
+        )
+        assert pay.topic == "salary"
+
     def test_a_city_is_added_to_the_last_role_and_topic(self, kb):
         """'and in seattle?' after platform pay: the Seattle figure of platform engineers."""
         _, reply = talk(kb, "how much do ml platform engineers make?", "and in seattle?")
