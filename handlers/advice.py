@@ -16,7 +16,7 @@ from knowledge.index import Hit, Line
 from knowledge.match import stem
 from knowledge.skills import named_in
 
-__all__ = ["advice_lines", "digest", "figures_digest", "ladder", "pay_brief", "solutions"]
+__all__ = ["advice_lines", "digest", "experience", "figures_digest", "ladder", "pay_brief", "solutions"]
 
 _MOST = 5
 _HEADING = 2.0  # a line under the kind's most telling heading
@@ -170,6 +170,13 @@ def digest(engine: Engine, role: str, topic: str) -> list[Hit]:
     about 800 characters.
     Made once per engine, role and topic (a copy is returned)."""
     return list(engine.keep(("digest", role, topic), lambda: _digest(engine, role, topic)))
+
+
+def experience(engine: Engine, role: str) -> list[Hit]:
+    """The requirements' lines that say how many years of experience ("Typically 3-6 years in
+    managing ML projects"), in document order."""
+    lines = engine.evidence.index.section(role, "requirements")
+    return [Hit(ln, 0.0, frozenset()) for ln in lines if ln.bullet and _EXPERIENCE.search(ln.text)]
 
 
 def figures_digest(engine: Engine, role: str, topic: str) -> list[Hit]:

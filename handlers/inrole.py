@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from handlers.advice import definition, digest, figures_digest, pay_brief, solutions
+from handlers.advice import definition, digest, experience, figures_digest, pay_brief, solutions
 from handlers.coverage import natural, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term, specific
@@ -184,6 +184,13 @@ def in_role(
         if brief:  # a question about the whole topic: the section in brief, the rest behind the button
             return _brief_plan(m, role, routed, brief, missed)
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
+    if routed == "requirements" and m.focus.years is not None and not terms and not point_words(engine, m):
+        # "do mlops jobs need 5 years?": the years the document asks for, then the section in brief
+        years = experience(engine, role)
+        if years:
+            shown = {h.line.id for h in years}
+            brief = [*years, *(h for h in digest(engine, role, routed) if h.line.id not in shown)]
+            return _brief_plan(m, role, routed, brief[: LEAD_LINES + 2], missed)
     lead = with_solutions(engine, lead_lines(engine, m, role, terms, LEAD_LINES, hunch), role)
     named = strong_topic(m)
     if named and lead and all(h.line.topic != named for h in lead) and all(is_word(t.word) for t in terms):

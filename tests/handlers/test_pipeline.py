@@ -359,6 +359,13 @@ class TestScope:
         reply = handlers.ask(text, kb)
         assert reply.topic == "career" and first in reply.text[:300]
 
+    def test_years_asked_of_the_requirements_lead_with_the_years_asked_for(self, kb):
+        """'do mlops jobs need 5 years?': the experience lines first; "in the next few yrs" is when,
+        not a subject ('where is mlops heading in the next few yrs': the trends)."""
+        reply = handlers.ask("do mlops jobs need 5 years", kb)
+        assert reply.text.index("Typically 3-6 years in managing ML projects") < 200
+        assert handlers.ask("where is mlops heading in the next few yrs", kb).topic == "trends"
+
     def test_the_ai_field_asks_across_its_roles(self, kb):
         """'work in AI': the field, so every role answers, not "which one?"."""
         assert handlers.ask("Is AI currently the best field to take", kb).intent == "compare"  # the field
