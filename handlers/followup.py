@@ -61,6 +61,9 @@ _DESCRIBED = re.compile(
 )
 
 
+_LIKENED = re.compile(r"\b(?:differ|differs|different|diffrent)\s+(?:from|than)\b")
+
+
 def _offered(turns: list[Turn]) -> Turn | None:
     """The latest turn that offered several roles to pick from (a "which role?" or a comparison)."""
     return next((t for t in reversed(turns) if t.intent in ("clarify", "compare") and len(t.roles) > 1), None)
@@ -511,7 +514,10 @@ def _roles_filled(t: _Message, roles: list[str]) -> tuple[list[str], Turn]:
     both = bool(choosing) and len(last.roles) > 1 and not roles
     if both:  # "what do both need?", "which of the two pays more?"
         return list(last.roles), last
-    if m.compare_strong and roles:  # "compare that with mlops", "vs platform"
+    # "compare that with mlops", "vs platform", "how is that different from what mlops ppl do"; not
+    # "how is an ai/ml engineer different from a data scientist?", a question of its own
+    likened = _LIKENED.search(" ".join(m.words)) and not set(m.words) & lists["back"]
+    if m.compare_strong and roles and not likened:
         return [*[r for r in last.roles if r not in roles], *roles], last
     if not roles and not m.ambiguous:
         return (list(last.roles) if len(last.roles) == 1 or last.intent == "compare" else []), last

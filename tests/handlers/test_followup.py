@@ -38,6 +38,21 @@ class TestCompleting:
         )
         assert pay.topic == "salary"
 
+    def test_that_different_from_another_role_compares_the_two(self, kb):
+        """'how is that different from what mlops ppl do' after one role's best practices: the two side
+        by side on it; a question naming its own role beside a title is its own."""
+        *_, reply = talk(
+            kb, "best practices for ai systems engineers?", "how is that different from what mlops ppl do"
+        )
+        assert reply.intent == "compare" and reply.roles == ("ai-systems-engineer", "mlops-engineer")
+        assert reply.topic == "best-practices"
+        *_, reply = talk(
+            kb,
+            "what do production ai engineers do?",
+            "how is an ml engineer different from a data scientist?",
+        )
+        assert reply.roles == ("ai-ml-engineer",)
+
     def test_a_city_is_added_to_the_last_role_and_topic(self, kb):
         """'and in seattle?' after platform pay: the Seattle figure of platform engineers."""
         _, reply = talk(kb, "how much do ml platform engineers make?", "and in seattle?")
