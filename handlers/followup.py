@@ -61,6 +61,7 @@ _DESCRIBED = re.compile(
 )
 
 
+_LEVELLED = {"salary", "career"}  # the topics a level is asked of
 _LIKENED = re.compile(r"\b(?:differ|differs|different|diffrent)\s+(?:from|than)\b")
 
 
@@ -544,7 +545,9 @@ def _focus_filled(t: _Message, last: Turn, named_topic: bool) -> list[str]:
     after a city asks why of that place; a new topic leaves the pay's city behind ("how much in
     nyc?" ... "and what industries hire them?")."""
     m = t.m
-    moved = named_topic and (t.own or m.topic) not in (None, last.topic) and last.topic == "salary"
+    # ... nor a level, which pay and the ladder answer ("as a senior there" ... "soft skills they look for?")
+    new = t.own or m.topic
+    moved = named_topic and new not in (None, last.topic) and (last.topic == "salary" or new not in _LEVELLED)
     if moved:
         return []
     if asks_why(m.words):

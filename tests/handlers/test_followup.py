@@ -53,6 +53,17 @@ class TestCompleting:
         )
         assert reply.roles == ("ai-ml-engineer",)
 
+    def test_a_point_with_an_interjection_stays_on_the_thread(self, kb):
+        """'public speaking too? ugh' after the soft skills (which came after a senior's rung): the
+        public-speaking lines; "ugh" is no subject, and the rung's level stays with the ladder."""
+        *_, reply = talk(
+            kb,
+            "what would a senior ml platform engineer be doing",
+            "soft skills they look for?",
+            "public speaking too? ugh",
+        )
+        assert reply.topic == "soft-skills" and "Confidence in presenting work" in reply.text[:300]
+
     def test_a_city_is_added_to_the_last_role_and_topic(self, kb):
         """'and in seattle?' after platform pay: the Seattle figure of platform engineers."""
         _, reply = talk(kb, "how much do ml platform engineers make?", "and in seattle?")
