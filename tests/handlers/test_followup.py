@@ -732,6 +732,8 @@ class TestEverydayFollowUps:
         assert reply.text.split("\n\n")[1].startswith("_Talent and Skills Shortage_")
         *_, reply = talk(kb, "what do ml engineers do all day", "say more about the second point")
         assert "Implement appropriate ML algorithms and conduct experiments" in reply.text[:600]
+        *_, reply = talk(kb, "soft skills for production ai engineers?", "whats the 3rd one about")
+        assert not reply.uncovered and "_Problem-Solving and Critical Thinking_" in reply.text[:200]
 
     def test_years_of_experience_after_pay_are_a_focus_of_the_pay(self, kb):
         """'and with like 2 yoe' after platform pay for 8 years: the pay for 1-3 years."""
