@@ -44,6 +44,10 @@ _WORLD = ("demand", "trends", "challenges")
 _JOB_WORDS = frozenset({"job", "jobs", "openings", "positions", "field"})  # "job growth", "a growing field"
 
 
+def _one_place(m: Match) -> bool:
+    return len(m.focus.locations) == 1 and "where" not in m.words
+
+
 def _raising(engine: Engine, m: Match) -> bool:
     """Whether the question asks how to raise one's own pay ("bump my pay", "push their salary up")."""
     lists = engine.matcher.word_lists
@@ -97,7 +101,9 @@ def in_role(
     where = m.focus.locations or m.focus.companies or m.focus.percentile or m.focus.amount
     if routed == "salary" and why and not where:  # "why is it so high?", "what drives the bonus up?"
         kind, sure = "reasons", 1.0
-    elif routed == "salary" and why and m.focus.locations and asks_why(m.words):  # "why so high in sf?"
+    elif routed == "salary" and why and m.focus.locations and (asks_why(m.words) or _one_place(m)):
+        # "why so high in sf?", "what drives the diff" after Chicago; not "seattle or austin, where would
+        # i get paid more?", which the figures answer
         kind, sure = "place_reasons", 1.0
     elif routed == "demand" and why:  # "why is demand so high?": what drives it
         kind, sure = "drivers", 1.0

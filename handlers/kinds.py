@@ -161,8 +161,8 @@ def switching(engine: Engine, m: Match) -> bool:
 
 
 def _rung_words(engine: Engine, m: Match) -> tuple[str, ...]:
-    """The names of the level a career question names, the one said first ("head of"), then the
-    others a ladder's headings may use ("director", "executive"); () when it names none."""
+    """The names of the level a career question names: the one said ("head of"), then the level's
+    own name, which a ladder's headings may use ("Director of AI"); () when it names none."""
     if not m.focus.levels:
         return ()
     levels = engine.matcher.aliases.focus.get("level", {})
@@ -173,4 +173,4 @@ def _rung_words(engine: Engine, m: Match) -> tuple[str, ...]:
     phrases = levels.get(target, ())
     said = " ".join(m.words)
     first = next((p for p in sorted(phrases, key=len, reverse=True) if p in said), target)
-    return tuple(dict.fromkeys((first, target, *phrases)))
+    return tuple(dict.fromkeys((first, target)))

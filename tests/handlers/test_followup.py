@@ -420,6 +420,8 @@ class TestCompleting:
             kb, "how much do ml platform engineers make", "what would push me toward the top of the range"
         )
         assert "Factors Influencing Salaries" in reply.text[:600]
+        *_, reply = talk(kb, "mlops salary in nyc", "chicago?", "what drives the diff")
+        assert "Factors Affecting Salary" in reply.text[:300]
         reply = handlers.ask("I'm ML engineer 3 years, salary is stuck. what should I do to earn more", kb)
         assert "Specialization in high-demand areas" in reply.text[:600]
         for text in (

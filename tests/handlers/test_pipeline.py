@@ -350,7 +350,7 @@ class TestScope:
             ("what does it take to go from mlops engineer all the way up to director", "Director of MLOps:*"),
             # the level the context names, asked as "that path"
             (
-                "i want to end up running a team one day, im in mlops. what does that path look like",
+                "i want to end up as a team lead one day, im in mlops. what does that path look like",
                 "MLOps Team Lead:*",
             ),
         ],
