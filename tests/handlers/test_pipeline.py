@@ -379,6 +379,15 @@ class TestScope:
         reply = handlers.ask("which ops tools should I learn for mlops?", kb)  # tools are what it lists
         assert reply.topic == "requirements"
 
+    def test_what_to_highlight_on_a_cv_is_the_experience_to_show(self, kb):
+        """'... What do employers look for that I should highlight?': what to show, not the one
+        closing sentence that says "highlight"."""
+        reply = handlers.ask(
+            "CV for production AI roles: what do employers look for that I should highlight?",
+            kb,
+        )
+        assert "These trends highlight" not in reply.text and "hands-on projects" in reply.text[:400]
+
     def test_what_to_study_is_the_schooling(self, kb):
         reply = handlers.ask("My son is 16. What should he study to be an AI systems engineer one day?", kb)
         assert "Bachelor's degree" in reply.text[:300]
