@@ -438,7 +438,14 @@ def plan(text: str, engine: Engine) -> Plan:
             m = _topic_from(
                 m.model_copy(update={"subject": (*m.subject, *m.context)}), engine.matcher.match(body)
             )
-        elif not m.topic_scores and len(m.words) <= _BARE_QUESTION and (m.context or ctx.topic_scores):
+        elif (
+            not m.topic_scores
+            and len(m.words) <= _BARE_QUESTION
+            and (m.context or ctx.topic_scores)
+            # not "what should I focus on learning first?"; but "interview coming up. what should i brush
+            # up on": the interview, which no document covers, named
+            and (guess(engine, m).confidence < _CONTEXT_SURE or beyond(engine, ctx))
+        ):
             # "im an mlops engineer and my models keep drifting. what's the recommended fix?": the fix of
             # what the context says; "got an offer ... in Chicago. what's typical there?": its topic too
             m = _topic_from(m.model_copy(update={"subject": (*m.subject, *m.context)}), ctx)

@@ -102,3 +102,17 @@ def test_a_challenge_shown_comes_with_its_solution(kb):
     challenge = reply.text.find("*Challenge:* Inefficient tools and budget constraints")
     solution = reply.text.find("*Solution:* Utilize virtual hardware subscriptions")
     assert 0 <= challenge < solution < 400
+
+
+def test_what_to_focus_on_after_a_background_is_no_problem_to_fix(kb):
+    """'Backend dev here (Go and Python) ... What should I focus on learning first?': what to learn,
+    not the lines that name the person's background; after trouble ("my models keep drifting")
+    the same words ask for the fix."""
+    reply = handlers.ask(
+        "Backend dev here (Go and Python, four years), a few Kaggle competitions for fun. I'd like to move"
+        " into an ML engineer job. What should I focus on learning first?",
+        kb,
+    )
+    assert reply.topic == "requirements" and "Proficiency in ML frameworks" in reply.text[:400]
+    reply = handlers.ask("our mlops models keep drifting. what should we focus on?", kb)
+    assert "Manual monitoring and model drift" in reply.text[:400]
