@@ -123,6 +123,14 @@ class TestScope:
         assert reply.uncovered == ("stock options",) and "don't cover" in reply.text
         reply = handlers.ask("is a PE license required for production ai engineers?", kb)
         assert reply.uncovered == ("pe license",)
+        reply = handlers.ask("do ml engineers get sabbaticals after a few years at a company", kb)
+        assert reply.uncovered == ("sabbatical",)
+        reply = handlers.ask(
+            "Onsite at a big tech company for an ML engineer role. There's an ML system design round. How"
+            " should I prepare for that round?",
+            kb,
+        )
+        assert reply.uncovered == ("system design round",)
         reply = handlers.ask("platform eng: CKA or CKAD, which should i take first?", kb)
         assert reply.uncovered == ("CKA", "CKAD")
 
