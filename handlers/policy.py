@@ -27,7 +27,7 @@ from handlers.plan import Plan
 from handlers.scope import outside
 from handlers.topic import Choice
 from knowledge.english import is_common, is_word
-from knowledge.match import Focus, Match, stem
+from knowledge.match import Focus, Match, pairs, stem
 from knowledge.skills import named_in
 
 __all__ = ["decide"]
@@ -321,8 +321,11 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     if len(m.roles) == 1:
         kind = choice.label
         lists = engine.matcher.word_lists
+        made = m.topic == "salary" and any(  # "what do i need to make senior": become, not earn
+            p.startswith("make ") and p in lists["climbing"] for p in pairs(m.words)
+        )
         if (
-            m.topic == "requirements"
+            (m.topic == "requirements" or made)
             and set(m.focus.levels) & lists["high_levels"]
             and (set(m.words) & lists["become"] or climbs(engine, m))  # "... all the way up to director"
         ):

@@ -366,6 +366,12 @@ class TestScope:
     def test_the_way_up_to_a_level_leads_with_its_rung(self, kb, text, first):
         reply = handlers.ask(text, kb)
         assert reply.topic == "career" and first in reply.text[:300]
+        # "make senior" is becoming senior; "what do seniors make" is their pay
+        assert (
+            handlers.ask("mid-level ml engineer here, what do i need to show to make senior", kb).topic
+            == "career"
+        )
+        assert handlers.ask("what do senior mlops engineers make", kb).topic == "salary"
 
     def test_years_asked_of_the_requirements_lead_with_the_years_asked_for(self, kb):
         """'do mlops jobs need 5 years?': the experience lines first; "in the next few yrs" is when,
