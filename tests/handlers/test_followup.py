@@ -422,6 +422,10 @@ class TestCompleting:
         assert "Factors Influencing Salaries" in reply.text[:600]
         *_, reply = talk(kb, "mlops salary in nyc", "chicago?", "what drives the diff")
         assert "Factors Affecting Salary" in reply.text[:300]
+        reply = handlers.ask(
+            "whats the diff in skills between mlops and platform eng", kb
+        )  # "diff", no subject
+        assert "different versions" not in reply.text and "Docker and Kubernetes" in reply.text[:400]
         reply = handlers.ask("I'm ML engineer 3 years, salary is stuck. what should I do to earn more", kb)
         assert "Specialization in high-demand areas" in reply.text[:600]
         for text in (
