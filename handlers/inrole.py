@@ -214,6 +214,8 @@ def in_role(
     # the section the lines come from, when they all come from one: not "Career Development" over
     # Requirements' lines ("is it worth learning CUDA ...?"); a pay question stays one
     topic = next(iter(held)) if len(held) == 1 and named != "salary" else named or lead[0].line.topic
+    if named and named != "salary" and named not in held:  # "is there a standard like GMLP they follow?":
+        topic = lead[0].line.topic  # the section its answering line is in, not one none of them is from
     if topic == "overview" and kind == "overview" and sure >= _DEFINING and not m.compare_strong:
         # "tell me about production ai engineers - is it basically ml in factories?": what the role is
         # first, then the lines on the point

@@ -373,6 +373,12 @@ class TestScope:
         )
         assert handlers.ask("what do senior mlops engineers make", kb).topic == "salary"
 
+    def test_the_title_names_the_section_the_answer_comes_from(self, kb):
+        """'is there some standard like GMLP they follow': the line is in the responsibilities, so the
+        reply is titled so, not by "standard" (best practices), which no line shown is from."""
+        reply = handlers.ask("mlops industry guidelines - is there some standard like GMLP they follow", kb)
+        assert reply.topic == "responsibilities" and "Good Machine Learning Practice" in reply.text[:200]
+
     def test_years_asked_of_the_requirements_lead_with_the_years_asked_for(self, kb):
         """'do mlops jobs need 5 years?': the experience lines first; "in the next few yrs" is when,
         not a subject ('where is mlops heading in the next few yrs': the trends)."""
