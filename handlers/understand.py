@@ -211,6 +211,7 @@ _BESIDE = 2  # lines that set such a title beside the role, leading its answer
 _DIFFERENT = re.compile(r"\b(?:different|difference|differences|differ|differs)\b", re.I)
 
 
+_CURRENCY = re.compile(r"[$€£]\s?\d")  # an amount of money, not "40k rows"
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _BARE_IT = ("that",)  # "offer that": what the sentence before names ("is it worth it?" is the job)
 _THESE_ROLES = re.compile(
@@ -464,6 +465,10 @@ def plan(text: str, engine: Engine) -> Plan:
             # says of the person, where the section named holds it ("Capacity to handle stress")
             held = [w for w in m.context if _held_in(engine, w, m.topic)]
             m = m.model_copy(update={"subject": (*m.subject, *held)}) if held else m
+    money = (m.focus.amount or (ctx.focus.amount if context else None)) and _CURRENCY.search(body)
+    if money and m.topic_top.get(m.topic or "", 0) < NAMED:  # "$150k in Chicago ... is it market?": pay
+        scores, top = {**m.topic_scores, "salary": NAMED}, {**m.topic_top, "salary": NAMED}
+        m = m.model_copy(update={"topic": "salary", "topic_scores": scores, "topic_top": top})
     if not (m.roles or m.ambiguous):  # "the people who keep models running in prod - what's that job?"
         m = described(engine, m, body)
     chat = _chat(engine, m)

@@ -481,6 +481,16 @@ class TestScope:
         )
         assert reply.topic == "demand" and "Recent layoffs in big tech companies" in reply.text[:300]
 
+    def test_an_amount_of_money_asks_about_pay(self, kb):
+        """'$160k base in Seattle ... Lowball?': the pay there; "40k rows" is no money."""
+        reply = handlers.ask("ML platform engineer offer in Seattle: $160k base, 6 YOE. Lowball?", kb)
+        assert reply.topic == "salary" and "Seattle, WA: $173,517" in reply.text[:300]
+        reply = handlers.ask(
+            "ml eng at an insurtech, our model overfits on 40k rows. how do ml engineers deal with it?",
+            kb,
+        )
+        assert reply.topic != "salary"
+
     def test_a_place_the_context_names_is_where_pay_is_asked(self, kb):
         """'... an offer for an ML engineer job in San Francisco ... What's the average salary there?'"""
         reply = handlers.ask(
