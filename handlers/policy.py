@@ -24,6 +24,7 @@ from handlers.lines import (
     wants_numbers,
 )
 from handlers.plan import Plan
+from handlers.problem import asks_fix, fixed_where
 from handlers.scope import outside
 from handlers.topic import Choice
 from knowledge.english import is_common, is_word
@@ -364,6 +365,14 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         if decided is not None:
             m = m.model_copy(update={"roles": (decided,)})
             return _one_role(engine, m, terms, choice.label, choice.sure, choice.hunch)
+    fixed = fixed_where(engine, m, role_ids) if not (m.roles or m.ambiguous) and asks_fix(engine, m) else None
+    if (
+        fixed is not None
+    ):  # "fraud model silently degrading ... how are people supposed to catch this earlier?"
+        role, hits = fixed
+        m = m.model_copy(update={"roles": (role,)})
+        groups = ((role, tuple(hits)),)
+        return Plan("answer", (role,), hits[0].line.topic, m.focus, mode="lead", groups=groups, match=m)
     acted = m.topic is not None and not _named(m)  # "what practices should we follow?": a verb, no role
     if m.unknown and (len(m.words) >= _SENTENCE or acted) and natural(engine, m):
         # a whole sentence names no role: its words are no role name to echo back ("I don't know a

@@ -11,7 +11,7 @@ from knowledge.english import is_common
 from knowledge.index import Hit, Line, key
 from knowledge.match import Match
 
-__all__ = ["asks_fix", "problem_lines", "with_solutions"]
+__all__ = ["asks_fix", "fixed_where", "problem_lines", "with_solutions"]
 
 _SECTIONS = ("challenges", "best-practices", "soft-skills", "responsibilities")
 _WORDS = 12  # words of the message looked up (a long post costs no more)
@@ -50,6 +50,16 @@ def problem_lines(engine: Engine, m: Match, role: str) -> list[Hit]:
         ]
         lead += [Hit(ln, 0.0, frozenset()) for ln in beside[: LEAD_LINES - 1]]
     return with_solutions(engine, lead, role)
+
+
+def fixed_where(engine: Engine, m: Match, roles: tuple[str, ...]) -> tuple[str, list[Hit]] | None:
+    """For trouble told with no role named ("fraud model silently degrading ... how are people supposed
+    to catch this earlier?"): the role whose lines name the problem best, with those lines; None when
+    no role's lines name it."""
+    found = [(role, hits) for role in roles if (hits := problem_lines(engine, m, role))]
+    if not found:
+        return None
+    return max(found, key=lambda rh: (rh[1][0].score, -roles.index(rh[0])))
 
 
 def _names(h: Hit, weight: dict[str, float]) -> bool:

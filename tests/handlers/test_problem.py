@@ -116,3 +116,15 @@ def test_what_to_focus_on_after_a_background_is_no_problem_to_fix(kb):
     assert reply.topic == "requirements" and "Proficiency in ML frameworks" in reply.text[:400]
     reply = handlers.ask("our mlops models keep drifting. what should we focus on?", kb)
     assert "Manual monitoring and model drift" in reply.text[:400]
+
+
+def test_trouble_told_with_no_role_is_answered_by_the_role_that_names_it(kb):
+    """No role named, only the trouble ('fraud model silently degrading ... how are people supposed to
+    catch this earlier?'): the lines of the role that names it (drift), not "I couldn't tell"."""
+    reply = handlers.ask(
+        "Our fraud model keeps silently degrading and we only find out when the business complains."
+        " How are people supposed to catch this earlier?",
+        kb,
+    )
+    assert reply.intent == "answer" and reply.roles == ("mlops-engineer",)
+    assert "drift" in reply.text[:300]
