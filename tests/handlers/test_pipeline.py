@@ -485,6 +485,9 @@ class TestScope:
         """'$160k base in Seattle ... Lowball?': the pay there; "40k rows" is no money."""
         reply = handlers.ask("ML platform engineer offer in Seattle: $160k base, 6 YOE. Lowball?", kb)
         assert reply.topic == "salary" and "Seattle, WA: $173,517" in reply.text[:300]
+        # the person's "4 YOE" in the context names no topic the question asks
+        reply = handlers.ask("Production AI engineer, 4 YOE, $135k base. Is that fair for mid-level?", kb)
+        assert reply.topic == "salary" and "$140,000 to $153,788" in reply.text[:300]
         reply = handlers.ask(
             "ml eng at an insurtech, our model overfits on 40k rows. how do ml engineers deal with it?",
             kb,
