@@ -153,8 +153,8 @@ def in_role(
         if (not places or kind in _WHY_PAY) and (routed != "salary" or kind in _WHY_PAY)
         else None
     )
-    if advice is not None:
-        return advice
+    if advice is not None:  # "Layoffs everywhere. Is ML engineering still a safe bet?": the layoffs line too
+        return _told_plan(engine, m, role, advice)
     if routed == "challenges":  # "how do they handle that?": how it is asked, not what
         terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["coping"])
     if {"responsibilities", "overview"} & {strong_topic(m), routed}:  # "what do they build?": the job itself
@@ -261,6 +261,16 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
         tools = [h for h in hits if not _SCHOOLING.search(h.line.text)]
         return tools or hits
     return hits
+
+
+def _told_plan(engine: Engine, m: Match, role: str, p: Plan) -> Plan:
+    """A one-role plan led, in a section on the world around the job, by its lines on a rare word
+    the context names (handlers.inrole._told)."""
+    if p.topic not in _WORLD or len(p.groups) != 1 or not m.context:
+        return p
+    lines = list(p.groups[0][1])
+    told = _told(engine, m, role, p.topic, lines)
+    return p if told == lines else p.model_copy(update={"groups": ((role, tuple(told)),)})
 
 
 def _told(engine: Engine, m: Match, role: str, topic: str, brief: list[Hit]) -> list[Hit]:

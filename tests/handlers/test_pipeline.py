@@ -480,6 +480,11 @@ class TestScope:
             kb,
         )
         assert reply.topic == "demand" and "Recent layoffs in big tech companies" in reply.text[:300]
+        # ... and beside the outlook a person asks of ("a safe bet?")
+        reply = handlers.ask(
+            "Layoffs everywhere. Is ML engineering still a safe bet? Mid-level MLE here.", kb
+        )
+        assert "Recent layoffs in big tech companies" in reply.text[:300]
 
     def test_an_amount_of_money_asks_about_pay(self, kb):
         """'$160k base in Seattle ... Lowball?': the pay there; "40k rows" is no money."""
