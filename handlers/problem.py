@@ -69,6 +69,8 @@ def _names(h: Hit, weight: dict[str, float]) -> bool:
 
 def with_solutions(engine: Engine, lead: list[Hit], role: str) -> list[Hit]:
     """Each "Challenge:" line followed by the "Solution:" line the document gives after it."""
+    if not any(_labelled(h.line, "challenge") for h in lead):
+        return lead
     lines = engine.evidence.index.section(role, "challenges")
     by_id = {ln.id: i for i, ln in enumerate(lines)}
     out: list[Hit] = []
