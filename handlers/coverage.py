@@ -62,8 +62,25 @@ def beyond(engine: Engine, m: Match) -> list[str]:
     tokens = m.tokens  # a pair can be one only where a phrase starts
     pairs = [" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1) if tokens[i] in firsts]
     found = [w for w in dict.fromkeys((*grams, *pairs, *m.tokens, *m.words, *m.subject)) if w in table]
+    left_out = _left_out(engine, words)  # "beyond 'more meetings'": not what is asked
+    found = [w for w in found if not set(w.split()) <= left_out]
     # "from home" is part of "work from home"
     return [w for w in found if not any(w != o and f" {w} " in f" {o} " for o in found)]
+
+
+_LEFT_OUT = 2  # words after "beyond", "besides", "other than" that the question leaves out
+
+
+def _left_out(engine: Engine, words: tuple[str, ...]) -> set[str]:
+    """The words a question sets aside ("beyond more meetings", "other than pay"), as typed."""
+    markers = engine.matcher.word_lists["excluding"]
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        pair = " ".join(words[i : i + 2])
+        step = 2 if pair in markers else 1 if w in markers else 0
+        if step:
+            out.update(words[i + step : i + step + _LEFT_OUT])
+    return out
 
 
 def unmatched_focus(engine: Engine, m: Match, roles) -> tuple[str, ...]:

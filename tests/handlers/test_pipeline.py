@@ -123,6 +123,12 @@ class TestScope:
         assert reply.uncovered == ("stock options",) and "don't cover" in reply.text
         reply = handlers.ask("is a PE license required for production ai engineers?", kb)
         assert reply.uncovered == ("pe license",)
+        # what the question sets aside is not asked: "beyond more meetings" names no meetings
+        reply = handlers.ask(
+            "what does leadership look like for ai systems engineers, beyond more meetings?", kb
+        )
+        assert reply.intent == "answer" and not reply.uncovered
+        assert handlers.ask("how many meetings do ai systems engineers have", kb).uncovered
         reply = handlers.ask("do ml engineers get sabbaticals after a few years at a company", kb)
         assert reply.uncovered == ("sabbatical",)
         reply = handlers.ask(
