@@ -322,8 +322,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     if len(m.roles) == 1:
         kind = choice.label
         lists = engine.matcher.word_lists
-        made = m.topic == "salary" and any(  # "what do i need to make senior": become, not earn
-            p.startswith("make ") and p in lists["climbing"] for p in pairs(m.words)
+        made = m.topic == "salary" and (  # "what do i need to make senior": become, not earn; "offered
+            any(p.startswith("make ") and p in lists["climbing"] for p in pairs(m.words))  # team lead, a step
+            or (m.topic_top.get("salary", 0) < GENERIC_WEIGHT and climbs(engine, m))  # up from senior?"
         )
         if (
             (m.topic == "requirements" or made)

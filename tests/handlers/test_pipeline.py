@@ -378,6 +378,11 @@ class TestScope:
             == "career"
         )
         assert handlers.ask("what do senior mlops engineers make", kb).topic == "salary"
+        # an offer named in passing is no pay question when the way up is asked
+        reply = handlers.ask(
+            "got offered a team lead role. is that a step up from senior mlops engineer?", kb
+        )
+        assert reply.topic == "career"
 
     def test_the_title_names_the_section_the_answer_comes_from(self, kb):
         """'is there some standard like GMLP they follow': the line is in the responsibilities, so the
