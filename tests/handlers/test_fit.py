@@ -191,7 +191,8 @@ class TestMissingForRole:
     def test_not_fit_questions_stay_as_they_were(self, kb):
         engine = handlers.engine_for(kb)
         for q in ("what skills does an mlops engineer need?", "which role pays best for a python dev like me?",  # noqa: E501
-                  "which roles need kubernetes?"):  # fmt: skip
+                  "which roles need kubernetes?",
+                  "junior ai systems engineer. what do i need to move to the next level?"):  # noqa: E501  # fmt: skip
             assert plan(q, engine).mode != "fit", q
 
 
