@@ -192,7 +192,7 @@ class TestMissingForRole:
         engine = handlers.engine_for(kb)
         for q in ("what skills does an mlops engineer need?", "which role pays best for a python dev like me?",  # noqa: E501
                   "which roles need kubernetes?",
-                  "junior ai systems engineer. what do i need to move to the next level?"):  # noqa: E501  # fmt: skip
+                  "junior ai systems engineer. what do i need to move to the next level?"):  # fmt: skip
             assert plan(q, engine).mode != "fit", q
 
 
