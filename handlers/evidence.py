@@ -175,8 +175,10 @@ class Evidence:
 
     def says(self, line: Line, term: Term) -> bool:
         """Whether the line has one of the term's forms as typed (a word start, plurals allowed),
-        not only a word of the same stem."""
-        text = f"{line.label or ''} {line.text}".lower()
+        not only a word of the same stem; a short heading it stands under, shown above it, counts
+        ("Resilience": "Capacity to handle stress ...")."""
+        head = line.path[-1] if line.path and len(line.path[-1].split()) <= _HEADED else ""
+        text = f"{head} {line.label or ''} {line.text}".lower()
         return any(_literal(f).search(text) for f in term.forms)
 
     def headed(self, line: Line, terms: Sequence[Term]) -> bool:

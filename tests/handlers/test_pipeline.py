@@ -734,6 +734,9 @@ class TestScope:
         reply = handlers.ask("emotional intelligence listed for which roles?", kb)
         assert set(reply.roles) == {"ai-systems-engineer", "mlops-engineer"}
         assert "2 of 5 roles* mention emotional intelligence" in reply.text
+        # the line under the heading is the one shown ("Resilience": "Capacity to handle stress ...")
+        reply = handlers.ask("which job talks about handling stress / resilience", kb)
+        assert "_Soft Skills › Resilience_\n• Capacity to handle stress" in reply.text[:400]
 
     def test_ml_systems_are_no_role(self, kb):
         reply = handlers.ask("who has to define SLAs for ml systems", kb)
