@@ -143,6 +143,10 @@ class TestLead:
         ("question", "role"),
         [
             ("the people who keep models running in prod - what's that job?", "mlops-engineer"),
+            (
+                "the people who keep ML models alive in production, what do they need to learn?",
+                "mlops-engineer",
+            ),
             ("people who build models, what do they need to know", "ai-ml-engineer"),
             ("what do the folks who deploy models earn?", "mlops-engineer"),
         ],
