@@ -537,7 +537,21 @@ def _topic_filled(t: _Message, roles: list[str], last: Turn, named_topic: bool, 
         return ["challenges" if any(solutions(t.engine, r) for r in roles) else "best-practices"]
     if not named_topic and _own_subject(t.engine, rest) and not m.focus:  # not "the folks who run the infra"
         return [""]
+    if named_topic and last.topic and _held_before(t, rest, roles, last.topic, topic[0]):
+        return [last.topic]  # "digital twins? what does that mean in practice" after the trends: there
     return topic
+
+
+def _held_before(t: _Message, rest: Match, roles: list[str], before: str, named: str) -> bool:
+    """Whether a rare subject of the message is said in the last answer's section (of these roles)
+    and not in the one its words name ("mean": the overview)."""
+    ev = t.engine.evidence
+    rare = [x for x in ev.terms(rest.subject) if x.weight >= _RARE_SUBJECT]
+    return bool(rare) and all(
+        any(ev.found_in_topic(f, before, roles) for f in x.forms)
+        and not any(ev.found_in_topic(f, named, roles) for f in x.forms)
+        for x in rare
+    )
 
 
 def _focus_filled(t: _Message, last: Turn, named_topic: bool) -> list[str]:

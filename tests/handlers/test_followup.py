@@ -64,6 +64,14 @@ class TestCompleting:
         )
         assert reply.topic == "soft-skills" and "Confidence in presenting work" in reply.text[:300]
 
+    def test_a_point_of_the_last_answer_asked_in_words_of_meaning_stays_there(self, kb):
+        """'digital twins? what does that mean in practice' after the trends: the trend's line, not the
+        overview that "mean" would name."""
+        *_, reply = talk(
+            kb, "whats trending for production ai engineers", "digital twins? what does that mean in practice"
+        )
+        assert reply.topic == "trends" and "Digital twins allow manufacturers" in reply.text[:300]
+
     def test_a_city_is_added_to_the_last_role_and_topic(self, kb):
         """'and in seattle?' after platform pay: the Seattle figure of platform engineers."""
         _, reply = talk(kb, "how much do ml platform engineers make?", "and in seattle?")
