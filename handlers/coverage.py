@@ -13,6 +13,9 @@ __all__ = ["MAX_SUBJECT", "MENTION", "beyond", "natural", "not_covered", "subjec
 
 MENTION = {"mention", "mentioned", "mentions", "cover", "covered", "covers", "listed", "lists", "named"}
 
+# who or what is said to mention a word: the documents, the roles, "anywhere"
+_OF_DOCS = {"doc", "docs", "document", "documents", "anywhere", "role", "roles", "job", "jobs",
+            "who", "which", "any", "it", "they", "them", "their", "its"}  # fmt: skip
 _TERSE_WORDS = 5
 
 _NATURAL_WORDS = 4
@@ -118,7 +121,8 @@ def not_covered(
     if unsaid:  # "interview" and "interviews" once
         return tuple({stem(t.word): t for t in reversed(unsaid)}.values())[::-1]
     absent = tuple(t for t in terms if not ev.found(t, roles) and t.word not in MENTION)  # not "cover" itself
-    if absent and set(m.tokens) & MENTION:  # "does the mlops doc mention rust?"
+    if absent and set(m.tokens) & MENTION and set(m.tokens) & _OF_DOCS:  # "does the mlops doc mention rust?";
+        # not "what would they expect that plain SRE work doesn't cover?"
         return absent
     if absent and kind == "outscope" and len(absent) == len(terms):  # the model reads a policy or
         return absent  # hiring question, and the documents hold none of its words ("remote" they hold)

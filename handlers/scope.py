@@ -100,8 +100,9 @@ def _titles(engine: Engine, m: Match) -> Iterable[tuple[int, int, str, bool]]:
         said_of = after not in lists["background_nouns"] or bool(
             set(words[:start]) & lists["background_owner"]
         )
-        # "DevOps engineer with 5 YOE. ...": a message opening with a title and "with" introduces its writer
-        opens = at == 0 and after == "with"
+        # "DevOps engineer with 5 YOE. ...", "SRE at a large e-commerce company, ...", "data analyst here":
+        # a message opening with a title so introduces its writer
+        opens = at == 0 and after in lists["introducing"]
         own = (before & openers and not differ) or (after in lists["background_after"] and said_of) or opens
         # "data analyst (excel, sql) -> ai systems engineer": where the person goes from
         ahead = words[end : end + _HEADING_TO]

@@ -159,6 +159,17 @@ class TestScope:
         assert reply.topic == "soft-skills"
         assert "*Emotional Intelligence:* Manage productive interactions" in reply.text[:300]
 
+    def test_the_writers_own_title_and_work_are_never_named_as_not_covered(self, kb):
+        """'SRE at a large company ... what would that team expect that plain SRE work doesn't
+        cover?': the writer's own title, and "cover" said of their work, not of the documents."""
+        reply = handlers.ask(
+            "SRE at a large e-commerce company. My manager suggested moving me onto the ML platform team."
+            " What would that team expect from me that plain SRE work doesn't cover?",
+            kb,
+        )
+        assert reply.intent == "answer" and not reply.uncovered
+        assert handlers.ask("does the mlops doc mention rust?", kb).uncovered == ("rust",)
+
     def test_a_job_title_that_is_none_of_the_five(self, kb):
         reply = handlers.ask("devops engineer salary?", kb)
         assert reply.intent == "unknown" and reply.uncovered == ("devops engineer",)
