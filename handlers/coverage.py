@@ -121,8 +121,8 @@ def not_covered(
     if unsaid:  # "interview" and "interviews" once
         return tuple({stem(t.word): t for t in reversed(unsaid)}.values())[::-1]
     absent = tuple(t for t in terms if not ev.found(t, roles) and t.word not in MENTION)  # not "cover" itself
-    if absent and set(m.tokens) & MENTION and set(m.tokens) & _OF_DOCS:  # "does the mlops doc mention rust?";
-        # not "what would they expect that plain SRE work doesn't cover?"
+    if absent and _asks_mention(m):  # "does the mlops doc mention rust?", "is rust covered?"; not "what would
+        # they expect that plain SRE work doesn't cover?"
         return absent
     if absent and kind == "outscope" and len(absent) == len(terms):  # the model reads a policy or
         return absent  # hiring question, and the documents hold none of its words ("remote" they hold)
@@ -132,6 +132,14 @@ def not_covered(
     if named:  # "what is LLMOps and how is it different from MLOps?": a name the documents never use
         return named
     return ()
+
+
+def _asks_mention(m: Match) -> bool:
+    """Whether the question asks if the documents say a word ("does the mlops doc mention rust?"),
+    not that something else does not ("what plain SRE work doesn't cover"): a mention word said
+    of the documents or the roles."""
+    tokens = set(m.tokens)
+    return bool(tokens & MENTION) and bool(tokens & _OF_DOCS)
 
 
 _DEFINING = {("what", "is"), ("what", "s"), ("whats",), ("what", "are")}

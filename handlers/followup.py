@@ -99,9 +99,10 @@ def _last(turns: list[Turn]) -> Turn | None:
     return None
 
 
-def _focus_words(last: Turn, m: Match) -> list[str]:
+def _focus_words(last: Turn, m: Match, place: bool = False) -> list[str]:
     """The earlier focus, unless the new message sets one itself: "what about in new york?"
-    after "and the 90th?" moves to New York rather than asking for both at once."""
+    after "and the 90th?" moves to New York rather than asking for both at once; "and in denver?"
+    (`place`: a place no pay figure names) after Austin asks Denver alone."""
     new = Focus(
         levels=m.focus.levels, locations=m.focus.locations, companies=m.focus.companies, kinds=m.focus.kinds
     )
@@ -110,6 +111,8 @@ def _focus_words(last: Turn, m: Match) -> list[str]:
         own.add("years")
     if m.focus.percentile:
         own.add("percentile")
+    if place:
+        own.add("locations")
     if own:  # "what about in new york?" after "and the 90th?": the new point replaces the old
         return []
     return [w for words in (last.focus or {}).values() for w in words]
@@ -537,7 +540,8 @@ def _topic_filled(t: _Message, roles: list[str], last: Turn, named_topic: bool, 
         return ["challenges" if any(solutions(t.engine, r) for r in roles) else "best-practices"]
     if not named_topic and _own_subject(t.engine, rest) and not m.focus:  # not "the folks who run the infra"
         return [""]
-    if named_topic and last.topic and _held_before(t, rest, roles, last.topic, topic[0]):
+    meaning = bool(set(m.words) & lists["elaborate"]) and topic[0] == "overview"  # "what does that mean"
+    if named_topic and meaning and last.topic and _held_before(t, rest, roles, last.topic, topic[0]):
         return [last.topic]  # "digital twins? what does that mean in practice" after the trends: there
     return topic
 
@@ -566,4 +570,4 @@ def _focus_filled(t: _Message, last: Turn, named_topic: bool) -> list[str]:
         return []
     if asks_why(m.words):
         return list((last.focus or {}).get("locations", ())) if last.topic == "salary" else []
-    return _focus_words(last, m)
+    return _focus_words(last, m, names_place(t.engine, m))

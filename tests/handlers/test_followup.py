@@ -72,6 +72,11 @@ class TestCompleting:
         )
         assert reply.topic == "trends" and "Digital twins allow manufacturers" in reply.text[:300]
 
+    def test_a_new_place_no_figure_names_replaces_the_last(self, kb):
+        """'and in denver?' after Austin: Denver alone is named as not covered, not both."""
+        *_, reply = talk(kb, "what does an mlops engineer earn in austin", "and in denver?")
+        assert "“Denver”" in reply.text[:200] and "Austin" not in reply.text
+
     def test_a_city_is_added_to_the_last_role_and_topic(self, kb):
         """'and in seattle?' after platform pay: the Seattle figure of platform engineers."""
         _, reply = talk(kb, "how much do ml platform engineers make?", "and in seattle?")
