@@ -383,17 +383,18 @@ class TestScope:
     def test_the_way_up_to_a_level_leads_with_its_rung(self, kb, text, first):
         reply = handlers.ask(text, kb)
         assert reply.topic == "career" and first in reply.text[:300]
-        # "make senior" is becoming senior; "what do seniors make" is their pay
-        assert (
-            handlers.ask("mid-level ml engineer here, what do i need to show to make senior", kb).topic
-            == "career"
-        )
-        assert handlers.ask("what do senior mlops engineers make", kb).topic == "salary"
-        # an offer named in passing is no pay question when the way up is asked
-        reply = handlers.ask(
-            "got offered a team lead role. is that a step up from senior mlops engineer?", kb
-        )
-        assert reply.topic == "career"
+
+    @pytest.mark.parametrize(
+        "text,topic",
+        [  # "make senior" is becoming senior; "what do seniors make" is their pay
+            ("mid-level ml engineer here, what do i need to show to make senior", "career"),
+            ("what do senior mlops engineers make", "salary"),
+            # an offer named in passing is no pay question when the way up is asked
+            ("got offered a team lead role. is that a step up from senior mlops engineer?", "career"),
+        ],
+    )
+    def test_pay_words_beside_the_way_up(self, kb, text, topic):
+        assert handlers.ask(text, kb).topic == topic
 
     def test_the_title_names_the_section_the_answer_comes_from(self, kb):
         """'is there some standard like GMLP they follow': the line is in the responsibilities, so the
