@@ -65,8 +65,9 @@ def beyond(engine: Engine, m: Match) -> list[str]:
     tokens = m.tokens  # a pair can be one only where a phrase starts
     pairs = [" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1) if tokens[i] in firsts]
     found = [w for w in dict.fromkeys((*grams, *pairs, *m.tokens, *m.words, *m.subject)) if w in table]
-    left_out = _left_out(engine, words)  # "beyond 'more meetings'": not what is asked
-    found = [w for w in found if not set(w.split()) <= left_out]
+    if found:  # "beyond 'more meetings'": not what is asked
+        left_out = _left_out(engine, words)
+        found = [w for w in found if not set(w.split()) <= left_out]
     # "from home" is part of "work from home"
     return [w for w in found if not any(w != o and f" {w} " in f" {o} " for o in found)]
 
@@ -77,7 +78,10 @@ _LEFT_OUT = 2  # words after "beyond", "besides", "other than" that the question
 def _left_out(engine: Engine, words: tuple[str, ...]) -> set[str]:
     """The words a question sets aside ("beyond more meetings", "other than pay"), as typed."""
     markers = engine.matcher.word_lists["excluding"]
+    firsts = engine.keep(("excluding",), lambda: frozenset(p.split()[0] for p in markers))
     out: set[str] = set()
+    if firsts.isdisjoint(words):  # most questions set nothing aside
+        return out
     for i, w in enumerate(words):
         pair = " ".join(words[i : i + 2])
         step = 2 if pair in markers else 1 if w in markers else 0

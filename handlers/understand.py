@@ -364,7 +364,7 @@ def plan(text: str, engine: Engine) -> Plan:
         before, context = split(context)  # the sentence before says what is asked
         question = f"{before} {question}"
     m = engine.matcher.match(question)
-    asked_top = max(m.topic_top.values(), default=0)  # how strongly the question itself names a topic
+    asked_top = m.topic_top  # how strongly the question itself names each topic
     field = _FIELD_ROLES.search(body)
     said_across = field is not None and field.group(0).lower().startswith("across")  # "across these roles"
     if field and (set(m.roles) <= set(m.weak_roles) or said_across):
@@ -467,7 +467,8 @@ def plan(text: str, engine: Engine) -> Plan:
             held = [w for w in m.context if _held_in(engine, w, m.topic)]
             m = m.model_copy(update={"subject": (*m.subject, *held)}) if held else m
     money = (m.focus.amount or (ctx.focus.amount if context else None)) and _CURRENCY.search(body)
-    if money and asked_top < NAMED:  # "$150k in Chicago ... is it market?": pay, not the context's "4 YOE"
+    if money and max(asked_top.values(), default=0) < NAMED:  # "$150k in Chicago ... is it market?": pay,
+        # not the context's "4 YOE"
         scores, top = {**m.topic_scores, "salary": NAMED}, {**m.topic_top, "salary": NAMED}
         m = m.model_copy(update={"topic": "salary", "topic_scores": scores, "topic_top": top})
     if not (m.roles or m.ambiguous):  # "the people who keep models running in prod - what's that job?"
