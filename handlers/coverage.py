@@ -13,9 +13,6 @@ __all__ = ["MAX_SUBJECT", "MENTION", "beyond", "natural", "not_covered", "subjec
 
 MENTION = {"mention", "mentioned", "mentions", "cover", "covered", "covers", "listed", "lists", "named"}
 
-# who or what is said to mention a word: the documents, the roles, "anywhere"
-_OF_DOCS = {"doc", "docs", "document", "documents", "anywhere", "role", "roles", "job", "jobs",
-            "who", "which", "any", "it", "they", "them", "their", "its"}  # fmt: skip
 _TERSE_WORDS = 5
 
 _NATURAL_WORDS = 4
@@ -125,7 +122,9 @@ def not_covered(
     if unsaid:  # "interview" and "interviews" once
         return tuple({stem(t.word): t for t in reversed(unsaid)}.values())[::-1]
     absent = tuple(t for t in terms if not ev.found(t, roles) and t.word not in MENTION)  # not "cover" itself
-    if absent and _asks_mention(m):  # "does the mlops doc mention rust?", "is rust covered?"; not "what would
+    if absent and _asks_mention(
+        engine, m
+    ):  # "does the mlops doc mention rust?", "is rust covered?"; not "what would
         # they expect that plain SRE work doesn't cover?"
         return absent
     if absent and kind == "outscope" and len(absent) == len(terms):  # the model reads a policy or
@@ -138,12 +137,12 @@ def not_covered(
     return ()
 
 
-def _asks_mention(m: Match) -> bool:
+def _asks_mention(engine: Engine, m: Match) -> bool:
     """Whether the question asks if the documents say a word ("does the mlops doc mention rust?"),
     not that something else does not ("what plain SRE work doesn't cover"): a mention word said
     of the documents or the roles."""
     tokens = set(m.tokens)
-    return bool(tokens & MENTION) and bool(tokens & _OF_DOCS)
+    return bool(tokens & MENTION) and bool(tokens & engine.matcher.word_lists["of_documents"])
 
 
 _DEFINING = {("what", "is"), ("what", "s"), ("whats",), ("what", "are")}

@@ -45,6 +45,7 @@ _JOB_WORDS = frozenset({"job", "jobs", "openings", "positions", "field"})  # "jo
 
 
 def _one_place(m: Match) -> bool:
+    """One place asked of, not a choice between places ("seattle or austin, where ...?")."""
     return len(m.focus.locations) == 1 and "where" not in m.words
 
 
@@ -183,9 +184,7 @@ def in_role(
     numbers = wants_numbers(m) and routed in _GROWTH and not terms and not m.focus  # "job growth %?"
     if figures or numbers or not (wants_lines or kind_only(m.focus)):
         brief = _brief(engine, m, role, routed)
-        if (
-            brief and routed in _WORLD
-        ):  # "... panicking about the big tech layoffs. Has the market taken a hit?"
+        if brief and routed in _WORLD:  # "... the big tech layoffs. Has the market taken a hit?"
             brief = _told(engine, m, role, routed, brief)
         if brief:  # a question about the whole topic: the section in brief, the rest behind the button
             return _brief_plan(m, role, routed, brief, missed)

@@ -124,11 +124,9 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
     up = kind == "grow" and m.focus.levels == ("entry",) and bool(lists["promotion"] & tokens)
     above = bool(lists["above"] & tokens) or up
     lines = advice_lines(engine, kind, role, level=level, above=above, **size)
-    for other in names[1:]:  # "head of ai" where the ladder says "Director of AI": the level's other names
-        if any(h.score == 0.0 for h in lines):  # a rung found
-            break
-        found = advice_lines(engine, kind, role, level=other, above=above, **size)
-        lines = found if any(h.score == 0.0 for h in found) else lines
+    if len(names) > 1 and not _rung_found(lines):  # "head of ai" where the ladder says "Director of AI"
+        found = advice_lines(engine, kind, role, level=names[1], above=above, **size)
+        lines = found if _rung_found(found) else lines
     if kind == "entry":  # "how do I break into mlops?": the first job itself, then the way to it
         first = next(
             (
@@ -158,6 +156,11 @@ def switching(engine: Engine, m: Match) -> bool:
     after = words[words.index("from") + 1 :][:_FROM] if "from" in words else ()
     # not "from scratch", "from a tier-2 college"
     return bool(after) and not set(after) & engine.matcher.word_lists["from_nothing"]
+
+
+def _rung_found(lines: list[Hit]) -> bool:
+    """Whether advice lines hold a rung of the ladder (rungs lead with no score of their own)."""
+    return any(h.score == 0.0 for h in lines)
 
 
 def _rung_words(engine: Engine, m: Match) -> tuple[str, ...]:

@@ -367,9 +367,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             m = m.model_copy(update={"roles": (decided,)})
             return _one_role(engine, m, terms, choice.label, choice.sure, choice.hunch)
     fixed = fixed_where(engine, m, role_ids) if not (m.roles or m.ambiguous) and asks_fix(engine, m) else None
-    if (
-        fixed is not None
-    ):  # "fraud model silently degrading ... how are people supposed to catch this earlier?"
+    # "fraud model silently degrading ... how are people supposed to catch this earlier?": no role named
+    if fixed is not None:
         role, hits = fixed
         m = m.model_copy(update={"roles": (role,)})
         groups = ((role, tuple(hits)),)

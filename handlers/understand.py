@@ -165,9 +165,8 @@ def _with_context(m: Match, ctx: Match, across_words: frozenset[str], both: froz
     places = {"locations": ctx.focus.locations, "companies": ctx.focus.companies}
     # "moving to New York. What would I earn there?"; not "sysadmin in brazil ... how is the market"
     asks_place = m.topic == "salary" or "there" in m.words
-    if (
-        not (m.focus.locations or m.focus.companies) and any(places.values()) and asks_place
-    ):  # "average ... there"
+    # "... an offer in San Francisco. What's the average salary there?": "average" sets no place
+    if not (m.focus.locations or m.focus.companies) and any(places.values()) and asks_place:
         update["focus"] = m.focus.model_copy(update=places)
     return m.model_copy(update=update)
 
@@ -357,6 +356,7 @@ def plan(text: str, engine: Engine) -> Plan:
     body = strip_command(text)
     question, context = split(body)
     pointed: tuple[str, str] | None = None  # a title none of the five the question points back at
+    amount = None  # an amount the context names ("$135k base")
     beside: tuple[str, str] | None = None  # the person's own title, which the question asks the role beside
     if context:  # what was read: the question and its context, an aside ("also curious ...?") left out
         body = f"{context} {question}"
@@ -383,6 +383,7 @@ def plan(text: str, engine: Engine) -> Plan:
     if context:
         lists = engine.matcher.word_lists
         ctx = engine.matcher.match(context)
+        amount = ctx.focus.amount
         if _LIKENED.search(question) and len(ctx.roles) == 1 and len(m.roles) == 1 and ctx.roles != m.roles:
             # "Saw 'Production AI Engineer' on LinkedIn ... Is it just an ML engineer with a different
             # name? What is the role?": the context's role is asked about, the other is what it is likened to
@@ -466,7 +467,7 @@ def plan(text: str, engine: Engine) -> Plan:
             # says of the person, where the section named holds it ("Capacity to handle stress")
             held = [w for w in m.context if _held_in(engine, w, m.topic)]
             m = m.model_copy(update={"subject": (*m.subject, *held)}) if held else m
-    money = (m.focus.amount or (ctx.focus.amount if context else None)) and _CURRENCY.search(body)
+    money = (m.focus.amount or amount) and _CURRENCY.search(body)
     if money and max(asked_top.values(), default=0) < NAMED:  # "$150k in Chicago ... is it market?": pay,
         # not the context's "4 YOE"
         scores, top = {**m.topic_scores, "salary": NAMED}, {**m.topic_top, "salary": NAMED}
