@@ -62,11 +62,20 @@ def beyond(engine: Engine, m: Match) -> list[str]:
     tokens = m.tokens  # a pair can be one only where a phrase starts
     pairs = [" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1) if tokens[i] in firsts]
     found = [w for w in dict.fromkeys((*grams, *pairs, *m.tokens, *m.words, *m.subject)) if w in table]
-    if found:  # "beyond 'more meetings'": not what is asked
+    if found:  # "beyond 'more meetings'": not what is asked; "an insurance company": the industry
         left_out = _left_out(engine, words)
-        found = [w for w in found if not set(w.split()) <= left_out]
+        found = [w for w in found if not set(w.split()) <= left_out and not _industry(engine, words, w)]
     # "from home" is part of "work from home"
     return [w for w in found if not any(w != o and f" {w} " in f" {o} " for o in found)]
+
+
+def _industry(engine: Engine, words: tuple[str, ...], phrase: str) -> bool:
+    """Whether a word is said only as an industry ("at an insurance company", "the travel sector")."""
+    if " " in phrase or phrase not in words:
+        return False
+    firms = engine.matcher.word_lists["organisations"]
+    after = [words[i + 1] if i + 1 < len(words) else "" for i, w in enumerate(words) if w == phrase]
+    return all(a in firms for a in after)
 
 
 _LEFT_OUT = 2  # words after "beyond", "besides", "other than" that the question leaves out

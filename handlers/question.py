@@ -42,10 +42,10 @@ _BACKGROUND = re.compile(
 )
 
 
-# "i'm not technical at all, what is that job?": a clause about the person before the question;
+# "i'm not technical at all, what is that job?", "i work at a bank, ...": a clause about the person;
 # "with copilot and all the ai coding tools, is it a safe bet?": the circumstances it is asked in
 _BEFORE = re.compile(
-    r"^(?:(?:i'?m|i\s+am)\s+[^,.;:!?]{1,40}|(?:with|given|now\s+that|amid|because\s+of)\s+[^,.;:!?]{2,60}),\s*"
+    r"^(?:(?:i'?m|i\s+am|i\s+work|i'?ve\s+been|i\s+have\s+been)\s+[^,.;:!?]{1,40}|(?:with|given|now\s+that|amid|because\s+of)\s+[^,.;:!?]{2,60}),\s*"
     r"(?=(?:so\s+|but\s+)?(?:what|which|how|why|where|when|who|whats|should|is|are|do|does|can|could|would|"
     r"will)\b)",
     re.IGNORECASE,

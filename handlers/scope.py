@@ -88,6 +88,12 @@ def _titles(engine: Engine, m: Match) -> Iterable[tuple[int, int, str, bool]]:
     titles, _, openers = _tables(engine)
     words, lists = m.words, engine.matcher.word_lists
     for start, end, phrase in _found(m.fixed or words, titles):  # "site reliablity engineer": as fixed
+        if (
+            m.fixed
+            and m.fixed[start:end] != words[start:end]
+            and not set(phrase.split()) & set(words[start:end])
+        ):
+            continue  # "actualy" is no "actuary": a title needs a word of it as typed
         at = start
         while at and words[at - 1] in lists["ranks"]:  # "i'm a senior backend engineer"
             at -= 1

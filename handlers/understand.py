@@ -417,7 +417,8 @@ def plan(text: str, engine: Engine) -> Plan:
                 m = m.model_copy(update={"subject": m.context})
             # "... asking for a four-day work week. Do companies offer that?": what the sentence before says
             last = _SENTENCES.split(context.strip())[-1]
-            nouns = lists["holder"] | lists["group_nouns"]  # "that job" is the job
+            # "that job", "that level": the thing named; "... own that I don't?": a clause, no pronoun
+            nouns = lists["holder"] | lists["group_nouns"] | lists["ladder"] | lists["clause_subjects"]
             it = any(
                 w in _BARE_IT and nxt not in nouns for w, nxt in zip(m.words, (*m.words[1:], ""), strict=True)
             )

@@ -173,6 +173,13 @@ class Match(Record):
     context: tuple[str, ...] = ()  # subject words of the sentences around the question (long messages)
 
 
+def _object_role(tokens: list[str], marks: list, at: int, determiners: frozenset[str]) -> bool:
+    """Whether a role is named right after `at` ("makes [the] ML engineers ..."): the verb's object."""
+    while at < len(tokens) and tokens[at] in determiners and marks[at] is None:
+        at += 1
+    return at < len(marks) and marks[at] == "_role_"
+
+
 class Matcher:
     """Matches queries against the alias data; build once, call `match` per query."""
 
@@ -456,9 +463,12 @@ class Matcher:
         topic_used = used[:]
         scores: dict[str, int] = {}
         top: dict[str, int] = {}
+        causing = self.word_lists["causing"]
         for start, end, phrase in self._spans(tokens, self.topic_phrases, topic_used):
             if not self.topic_phrases[phrase]:  # "in practice": one token for the model too
                 marks[start:end] = ["_".join(tokens[start:end])] * (end - start)
+            if phrase in causing and _object_role(tokens, marks, end, self.word_lists["determiners"]):
+                continue  # "genai makes ai systems engineers obsolete": the verb, no pay
             for tid, weight in self.topic_phrases[phrase]:
                 scores[tid] = scores.get(tid, 0) + weight
                 top[tid] = max(top.get(tid, 0), weight)

@@ -987,3 +987,35 @@ def test_what_a_role_is_opens_with_its_definition_and_its_summing_up(kb):
     reply = handlers.ask("What is a Machine Learning Engineer (ML Engineer)?", kb)
     assert "bridge the gap between theoretical AI developments" in reply.text[:500]
     assert "This overview provides" not in reply.text
+
+
+def test_a_role_as_the_object_of_make_is_no_pay(kb):
+    """'genai makes ai systems engineers obsolete': the verb makes, nobody earns; 'what do mlops
+    engineers make' still asks the pay."""
+    reply = handlers.ask("worried genai makes ai systems engineers obsolete. should i worry", kb)
+    assert reply.topic == "trends" and "$" not in reply.text[:600]
+    assert handlers.ask("what do mlops engineers make", kb).topic == "salary"
+
+
+def test_where_the_person_works_is_no_subject(kb):
+    """'I work at an insurance company, ...': the industry the person works in, never the benefit
+    the documents don't cover; health insurance asked outright still is."""
+    reply = handlers.ask("I work at an insurance company, what do mlops engineers do?", kb)
+    assert reply.uncovered == () and reply.topic == "responsibilities"
+    assert "Deploy and integrate ML models in production environments" in reply.text[:400]
+    reply = handlers.ask(
+        "I've been a junior MLOps engineer for a year at an insurance company, mostly babysitting"
+        " Airflow DAGs. How do I get promoted to a regular MLOps engineer? What does that level own"
+        " that I don't yet?",
+        kb,
+    )
+    assert reply.uncovered == () and "says nothing" not in reply.text
+    assert handlers.ask("does the mlops job come with health insurance", kb).uncovered == ("insurance",)
+
+
+def test_a_typo_fixed_into_a_title_is_no_title(kb):
+    """'actualy' is a typo of "actually", not the job title "actuary" the fix comes closest to;
+    a title with a word of it as typed still reads as one."""
+    reply = handlers.ask("which ML framworks does the ML eng doc actualy list", kb)
+    assert reply.uncovered == () and "TensorFlow, PyTorch" in reply.text[:400]
+    assert handlers.ask("site reliablity engineer salary", kb).uncovered == ("site reliability engineer",)
