@@ -27,7 +27,7 @@ from handlers.plan import Plan
 from handlers.problem import asks_fix, fixed_where
 from handlers.scope import outside
 from handlers.topic import Choice
-from knowledge.english import is_common, is_word
+from knowledge.english import everyday, is_common, is_word
 from knowledge.match import Focus, Match, pairs, stem
 from knowledge.skills import named_in
 
@@ -264,7 +264,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         p = _one_role(engine, m, terms, choice.label, choice.sure)
         # what the role is set beside, when no document names it ("mlops vs zeppelin"); an everyday
         # word is colour ("grow vs get compressed")
-        absent = [t.word for t in terms if not engine.evidence.found(t, m.roles) and not is_word(t.word)]
+        absent = [t.word for t in terms if not engine.evidence.found(t, m.roles) and not everyday(t.word)]
         if absent and p.intent == "answer":
             p = p.model_copy(update={"uncovered": (*p.uncovered, " ".join(absent[:3]))})
         return p

@@ -25,7 +25,7 @@ from bisect import bisect_left
 
 from knowledge.files import DATA_DIR
 
-__all__ = ["COMMON_NAME", "ENGLISH_NAME", "is_common", "is_word", "make"]
+__all__ = ["COMMON_NAME", "ENGLISH_NAME", "everyday", "is_common", "is_word", "make"]
 
 ENGLISH_NAME = "english.bin"
 COMMON_NAME = "common.bin"
@@ -66,6 +66,12 @@ def is_word(word: str) -> bool:
 def is_common(word: str) -> bool:
     """Whether `word` (lowercase) is among the most common English words ("care", "whole")."""
     return _holds(_codes(DATA_DIR / COMMON_NAME), word)
+
+
+def everyday(word: str) -> bool:
+    """Whether `word` is everyday English: a listed word of four letters or more, or a common shorter
+    one ("bet", "pay"), which `is_word` leaves out."""
+    return is_word(word) or is_common(word)
 
 
 def make(zipf: float = _ZIPF, shortest: int = _SHORTEST) -> bytes:

@@ -1019,3 +1019,11 @@ def test_a_typo_fixed_into_a_title_is_no_title(kb):
     reply = handlers.ask("which ML framworks does the ML eng doc actualy list", kb)
     assert reply.uncovered == () and "TensorFlow, PyTorch" in reply.text[:400]
     assert handlers.ask("site reliablity engineer salary", kb).uncovered == ("site reliability engineer",)
+
+
+def test_a_short_everyday_word_beside_vs_is_colour(kb):
+    """'a good bet vs staying a backend SWE': "bet" is everyday English, though too short for the
+    long word list; only a name no document uses is set beside the role as not covered."""
+    reply = handlers.ask("Is moving to ML platform eng a good bet vs staying a generic backend SWE?", kb)
+    assert reply.uncovered == () and "says nothing" not in reply.text
+    assert handlers.ask("mlops vs kubeflowz", kb).uncovered == ("kubeflow",)
