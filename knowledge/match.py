@@ -405,6 +405,7 @@ class Matcher:
         marks: list[str | None] = [None] * len(tokens)
         spans: dict[str, list[tuple[int, int]]] = {}  # role -> where it was named
         found = self._role_spans(tokens, used)
+        said: list[tuple[str, int, int]] = []  # (role, start, end) of an everyday role word ("platforms")
         for start, end, phrase in found:
             around = {" ".join(tokens[max(0, start - 1) : end]), " ".join(tokens[start : end + 1])}
             named = end < len(tokens) and tokens[end] in _ROLE_TAIL  # "into production ai engineering"
@@ -434,6 +435,8 @@ class Matcher:
                 titled = end < len(tokens) and tokens[end] in _ENGINEER
                 weak[rid] = weak.get(rid, True) and phrase in self.weak_aliases and not titled
                 spans.setdefault(rid, []).append((start, end))
+                if phrase in self.weak_aliases and not titled and raw[end - 1] != corrected[end - 1]:
+                    said.append((rid, start, end))  # "platforms": the thing, said in the plural
                 if rid not in roles:
                     roles.append(rid)
             else:
@@ -458,6 +461,10 @@ class Matcher:
                     used[start:end] = [False] * (end - start)  # a word of the subject again
                     marks[start:end] = [None] * (end - start)
             roles = strong
+        for rid, start, end in said if strong else ():
+            if rid in strong:  # "what platforms do ml platform engineers build": the role is named
+                used[start:end] = [False] * (end - start)  # outright; "platforms" is what is asked
+                marks[start:end] = [None] * (end - start)
         role_used = used[:]
         focus, focus_used = self._focus(tokens, used, marks, "%" in text[:4000] or "percent" in tokens)
         topic_used = used[:]

@@ -1027,3 +1027,12 @@ def test_a_short_everyday_word_beside_vs_is_colour(kb):
     reply = handlers.ask("Is moving to ML platform eng a good bet vs staying a generic backend SWE?", kb)
     assert reply.uncovered == () and "says nothing" not in reply.text
     assert handlers.ask("mlops vs kubeflowz", kb).uncovered == ("kubeflow",)
+
+
+def test_a_role_word_in_the_plural_beside_the_role_is_asked(kb):
+    """'what kinds of platforms do ml platform engineers build': the role is named outright, so
+    "platforms" is the thing asked, and the line on feature, training and serving platforms leads."""
+    reply = handlers.ask("what kinds of platforms do ml platform engineers actually build", kb)
+    assert "feature platforms, training platforms, and serving platforms" in reply.text[:400]
+    reply = handlers.ask("what about the platform people", kb)
+    assert reply.roles == ("ml-platform-engineer",)
