@@ -56,6 +56,8 @@ _WHICH = _Lazy(
 _MISSING = _Lazy(
     r"\b(?:missing|lack(?:ing)?|gaps?|short of|what else|still need|need to (?:learn|know|add)|"
     r"should i learn|what (?:else )?do i (?:still )?need|i need to learn|left to learn|"
+    r"(?:would|will) i (?:still )?(?:need(?! to (?:show|prove|demonstrate))|have to learn)|"
+    r"(?:should|do) i (?:study|learn) first|"
     r"(?:have|need) to pick up|should i pick up|"
     r"how (?:well|close) do i (?:match|fit)|"
     r"do i qualify|am i (?:ready|qualified) for|what am i doing wrong|keep getting rejected|"

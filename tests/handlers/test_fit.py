@@ -35,11 +35,25 @@ class TestWhatToPickUp:
             # being rejected, with the person's skills, asks what they lack
             "I keep getting rejected for ML platform roles, what am I doing wrong? I have five years of"
             " backend Go and some Terraform.",
+            # "what would I need": the gaps, asked in other words
+            "DevOps at a fintech, 6 years of Terraform, K8s and ArgoCD. I want onto our new ML platform"
+            " team. What ML knowledge would I need?",
         ],
     )
     def test_the_gaps_for_the_role_set_out_for(self, kb, text):
         reply = handlers.ask(text, kb)
         assert reply.roles == ("ml-platform-engineer",) and "your gaps" in reply.text[:200]
+        assert "machine learning frameworks" in first_screen(reply)
+
+
+def test_what_i_would_need_to_show_is_no_gap(kb):
+    """'what would I need to show to get hired': what to show (projects, experience), not the gaps."""
+    reply = handlers.ask(
+        "Math teacher, 8 yrs, did Andrew Ng's course."
+        " What would I need to show to get hired as an ML engineer?",
+        kb,
+    )
+    assert "your gaps" not in reply.text[:200]
 
 
 def test_a_fit_cue_in_the_context_does_not_override_a_question_on_a_subject(kb):
