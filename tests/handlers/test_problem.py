@@ -80,14 +80,21 @@ def test_how_it_is_asked(engine):
             "the data scientists and the ops folks keep blaming each other, what can we do? we do mlops",
             "*Challenge:* Misaligned incentives and skill sets across teams",
         ),
+        (  # "where do I even start" after trouble: with the trouble, not the way into the job
+            "Only ML engineer at a healthtech. The data is a mess and the classes are imbalanced."
+            " Where do I even start?",
+            "Addressing class imbalance in datasets",
+        ),
     ],
 )
 def test_trouble_described_then_what_to_do_is_a_fix(kb, text, first):
     """Trouble told in the person's words and then what to do about it: the challenge that names
-    it, with its solution; "what would an mlops engineer do" alone is still the duties."""
+    it, with its solution; "what would an mlops engineer do" alone is still the duties, and
+    "where do i start" alone the way in."""
     reply = handlers.ask(text, kb)
     assert first in reply.text[:400]
     assert handlers.ask("what would an mlops engineer do", kb).topic == "responsibilities"
+    assert handlers.ask("where do i even start with mlops", kb).topic == "career"
 
 
 def test_the_recommended_fix_of_a_problem_is_its_solution(kb):
