@@ -80,39 +80,6 @@ def _reroute(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Match:
     return m.model_copy(update={"topic": topic, "topic_scores": scores})
 
 
-def _said_elsewhere(engine: Engine, m: Match) -> Match:
-    """A topic named by a word its section never says, which a line of another section says under a
-    heading naming the topic ("which industry guidelines do mlops people follow": "Follow industry
-    guidelines such as GMLP", a duty under "Ethical and Best Practices"): that section, the word its
-    subject."""
-    if len(m.roles) != 1 or m.topic in (None, "overview") or m.focus or not m.topic_words:
-        return m
-    phrases, ev = engine.matcher.topic_phrases, engine.evidence
-    naming = [
-        w for w in m.topic_words if any(t == m.topic for t, _ in phrases.get(engine.matcher.key(w), ()))
-    ]
-    if len(naming) != 1 or " " in naming[0]:
-        return m
-    (word,) = naming
-    forms, roles = ev.term(word).forms, m.roles
-    if any(ev.found_in_topic(f, m.topic, roles) for f in forms):
-        return m
-    title = engine.topic_titles[m.topic].lower()
-    where = next(
-        (
-            line.topic
-            for f in forms
-            for line in ev.saying(ev.term(f), roles)
-            if title in " ".join(line.path).lower()
-        ),
-        None,
-    )
-    if where is None:
-        return m
-    scores = {**m.topic_scores, where: m.topic_scores.get(m.topic, 0) + 1}
-    return m.model_copy(update={"topic": where, "topic_scores": scores, "subject": (*m.subject, word)})
-
-
 def thanks(engine: Engine, m: Match) -> bool:
     """ "thanks!", "that was really helpful", "cool, got it": thanks, and nothing asked.
 
@@ -522,7 +489,6 @@ def plan(text: str, engine: Engine) -> Plan:
     # "what challenges do platform engineers face"): the model would change nothing
     settled = bool(m.roles) and m.topic_top.get(m.topic or "", 0) >= NAMED and m.topic not in _ADVISED
     g = guess_none() if slash or bare or settled else guess(engine, m)  # "/role mlops salary" needs no model
-    m = _said_elsewhere(engine, m)
     terms = subject_terms(engine, m) if m.subject else ()
     m = _reroute(engine, m, terms)
     choice = choose(engine, m, g)

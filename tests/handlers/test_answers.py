@@ -1036,14 +1036,3 @@ def test_a_role_word_in_the_plural_beside_the_role_is_asked(kb):
     assert "feature platforms, training platforms, and serving platforms" in reply.text[:400]
     reply = handlers.ask("what about the platform people", kb)
     assert reply.roles == ("ml-platform-engineer",)
-
-
-def test_a_topic_word_said_only_under_another_section_s_heading_finds_that_line(kb):
-    """'which industry guidelines do mlops people follow': the best practices never say
-    "guidelines"; the duties do, under "Ethical and Best Practices" (GMLP). "what tasks" stays
-    the duties, though they never say "tasks"."""
-    reply = handlers.ask("which industry guidelines do mlops people follow", kb)
-    assert "Follow industry guidelines such as Good Machine Learning Practice (GMLP)" in reply.text[:300]
-    assert (
-        handlers.ask("whats the job of an ai/ml engineer, like actual tasks", kb).topic == "responsibilities"
-    )
