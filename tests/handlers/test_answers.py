@@ -1036,3 +1036,14 @@ def test_a_role_word_in_the_plural_beside_the_role_is_asked(kb):
     assert "feature platforms, training platforms, and serving platforms" in reply.text[:400]
     reply = handlers.ask("what about the platform people", kb)
     assert reply.roles == ("ml-platform-engineer",)
+
+
+def test_lang_and_code_in_ask_the_languages(kb):
+    """'what lang do they code in': the languages; "golang" is never fixed into "lang"."""
+    reply = handlers.ask("what lang do ml platform engineers code in", kb)
+    assert "Proficiency in languages such as Python, Go" in reply.text[:300]
+    turns = []
+    for text in ("which roles need kubernetes?", "what about go?"):
+        reply, turn = handlers.converse(text, kb, turns)
+        turns.append(turn)
+    assert reply.roles == ("ml-platform-engineer",) and "mentions Go" in reply.text[:200]
