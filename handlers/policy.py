@@ -53,7 +53,13 @@ _SENTENCE = 10  # words: a message this long that names no role is a question, n
 _SUGGEST_FROM = 8  # "did you mean" looks at the first distinct unknown words, not all 60
 
 
+# "how do i get paid more than that?": the person's own pay raised, no roles compared
+_OWN_RAISE = re.compile(r"\b(?:i|we)\s+(?:get\s+paid|earn|make)\s+more\b")
+
+
 def _wants_compare(m: Match) -> bool:
+    if len(m.roles) < 2 and _OWN_RAISE.search(" ".join(m.words)):
+        return False
     if len(m.roles) >= 2 or m.compare_strong:
         return True
     superlative = bool(_SUPERLATIVE & set(m.tokens)) or "top paying" in " ".join(m.tokens)

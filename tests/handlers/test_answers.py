@@ -1047,3 +1047,20 @@ def test_lang_and_code_in_ask_the_languages(kb):
         reply, turn = handlers.converse(text, kb, turns)
         turns.append(turn)
     assert reply.roles == ("ml-platform-engineer",) and "mentions Go" in reply.text[:200]
+
+
+def test_raising_ones_own_pay_asks_what_moves_it(kb):
+    """'what moves the salary up', 'how do i get paid more than that?': what drives pay, of the role
+    asked; "do ml engineers earn more than software engineers" still sets the two side by side."""
+    reply = handlers.ask(
+        "I just got an AI systems engineer offer and the number is low. What moves the salary up?", kb
+    )
+    assert "Factors Influencing Salary" in reply.text[:300]
+    turns = []
+    for text in ("what do ml platform engineers make", "how do i get paid more than that?"):
+        reply, turn = handlers.converse(text, kb, turns)
+        turns.append(turn)
+    assert reply.intent == "answer" and reply.roles == ("ml-platform-engineer",)
+    assert "Factors Influencing Salaries" in reply.text[:300]
+    reply = handlers.ask("do ml engineers earn more than software engineers", kb)
+    assert "salary premium compared to traditional software engineers" in reply.text[:500]
