@@ -9,6 +9,7 @@ from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term, specific
 from handlers.lines import LEAD_LINES, point_words, strong_topic
 from handlers.plan import Plan
+from handlers.problem import with_solutions
 from knowledge.index import Hit, key
 from knowledge.match import Match
 
@@ -68,8 +69,9 @@ def across_roles(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
     )
     # one role: a lead; two: three lines each; four or five: one each, so every role shows on the first screen
     per_role = LEAD_LINES if len(ranked) == 1 else ROLE_LINES + (len(ranked) <= 2) - (len(ranked) >= _MANY)
-    groups = tuple(
-        (rid, tuple(engine.evidence.lead(found, per_role))) for rid, found in ranked[:_CROSS_ROLES]
+    groups = tuple(  # a challenge with its solution, as in every lead
+        (rid, tuple(with_solutions(engine, engine.evidence.lead(found, per_role), rid)))
+        for rid, found in ranked[:_CROSS_ROLES]
     )
     groups = tuple((rid, found) for rid, found in groups if found)
     roles = tuple(rid for rid, _ in groups)

@@ -68,15 +68,20 @@ def _names(h: Hit, weight: dict[str, float]) -> bool:
 
 
 def with_solutions(engine: Engine, lead: list[Hit], role: str) -> list[Hit]:
-    """Each "Challenge:" line followed by the "Solution:" line the document gives after it."""
-    if not any(_labelled(h.line, "challenge") for h in lead):
+    """Each "Challenge:" line followed by the "Solution:" line the document gives after it, and
+    a "Solution:" line led by its challenge."""
+    if not any(_labelled(h.line, "challenge") or _labelled(h.line, "solution") for h in lead):
         return lead
     lines = engine.evidence.index.section(role, "challenges")
     by_id = {ln.id: i for i, ln in enumerate(lines)}
     out: list[Hit] = []
     for h in lead:
-        out.append(h)
         at = by_id.get(h.line.id)
+        if at is not None and _labelled(h.line, "solution"):
+            before = next((ln for ln in lines[max(0, at - 2) : at][::-1] if _labelled(ln, "challenge")), None)
+            if before is not None:
+                out.append(Hit(before, h.score, frozenset()))
+        out.append(h)
         if at is None or not _labelled(h.line, "challenge"):
             continue
         after = next((ln for ln in lines[at + 1 : at + 3] if _labelled(ln, "solution")), None)

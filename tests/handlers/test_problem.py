@@ -135,3 +135,19 @@ def test_trouble_told_with_no_role_is_answered_by_the_role_that_names_it(kb):
     )
     assert reply.intent == "answer" and reply.roles == ("mlops-engineer",)
     assert "drift" in reply.text[:300]
+
+
+def test_across_the_roles_each_challenge_comes_with_its_solution_and_each_solution_with_its_challenge(kb):
+    """'what is model drift ... how do organizations detect it?': across the roles too, a
+    challenge is shown with its solution, and a solution found on its own words comes after
+    the challenge it answers."""
+    reply = handlers.ask(
+        "What is model drift and why does it occur? How can organizations detect and monitor model drift?", kb
+    )
+    text = reply.text
+    assert (
+        "*Challenge:* Manual monitoring and model drift\n• *Solution:* Automate monitoring processes" in text
+    )
+    assert (
+        "*Challenge:* Maintaining model accuracy in production\n• *Solution:* Continuous monitoring" in text
+    )
