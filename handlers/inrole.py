@@ -40,7 +40,7 @@ _WHY_PAY = ("reasons", "place_reasons")  # kinds of advice that answer a pay que
 _TOLD = 2  # lines on a rare word of the context that lead a section in brief
 # sections on the world around the job, where the context's rare words name what happens (layoffs,
 # legacy systems), not the person's own background (devops, go)
-_WORLD = ("demand", "trends", "challenges")
+_WORLD = ("demand", "trends", "challenges", "best-practices")
 _JOB_WORDS = frozenset({"job", "jobs", "openings", "positions", "field"})  # "job growth", "a growing field"
 
 
@@ -183,9 +183,7 @@ def in_role(
     wants_lines = terms or point_words(engine, m) or (m.focus and routed != "salary") or no_figure
     numbers = wants_numbers(m) and routed in _GROWTH and not terms and not m.focus  # "job growth %?"
     if figures or numbers or not (wants_lines or kind_only(m.focus)):
-        brief = _brief(engine, m, role, routed)
-        if brief and routed in _WORLD:  # "... the big tech layoffs. Has the market taken a hit?"
-            brief = _told(engine, m, role, routed, brief)
+        brief = _told_brief(engine, m, role, routed)
         if brief:  # a question about the whole topic: the section in brief, the rest behind the button
             return _brief_plan(m, role, routed, brief, missed)
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
@@ -201,11 +199,11 @@ def in_role(
     if named and lead and all(h.line.topic != named for h in lead) and all(is_word(t.word) for t in terms):
         # "a plain-english summary of the job for a posting": the section named outright holds none of
         # these everyday words, so they are colour ("posting" is no subject): the section in brief
-        brief = [] if point_words(engine, m) else _brief(engine, m, role, named)
+        brief = [] if point_words(engine, m) else _told_brief(engine, m, role, named)
         if brief:
             return _brief_plan(m, role, named, brief, missed)
     if not lead:  # "what trends are shaping the role?": no line holds "shaping", the section answers
-        brief = _brief(engine, m, role, routed)
+        brief = _told_brief(engine, m, role, routed)
         if brief:
             return _brief_plan(m, role, routed, brief, missed)
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
@@ -260,6 +258,13 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
         tools = [h for h in hits if not _SCHOOLING.search(h.line.text)]
         return tools or hits
     return hits
+
+
+def _told_brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
+    """The section in brief; in a section on the world around the job or its practices, led by its
+    lines on a rare word the context names ("... the big tech layoffs. Has the market taken a hit?")."""
+    brief = _brief(engine, m, role, topic)
+    return _told(engine, m, role, topic, brief) if brief and topic in _WORLD and m.context else brief
 
 
 def _told_plan(engine: Engine, m: Match, role: str, p: Plan) -> Plan:

@@ -1064,3 +1064,15 @@ def test_raising_ones_own_pay_asks_what_moves_it(kb):
     assert "Factors Influencing Salaries" in reply.text[:300]
     reply = handlers.ask("do ml engineers earn more than software engineers", kb)
     assert "salary premium compared to traditional software engineers" in reply.text[:500]
+
+
+def test_practices_asked_after_a_problem_lead_with_the_practice_on_it(kb):
+    """'Compliance keeps asking who deployed which model ... Which practices should we adopt?':
+    the best practices in brief, led by the one the context's rare word names."""
+    reply = handlers.ask(
+        "Compliance keeps asking who deployed which model and when, and our ML platform has no answer."
+        " I run the platform team. Which practices should we adopt?",
+        kb,
+    )
+    assert reply.topic == "best-practices"
+    assert reply.text.index("Enforce robust security and compliance measures") < 150
