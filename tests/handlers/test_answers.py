@@ -1076,3 +1076,16 @@ def test_practices_asked_after_a_problem_lead_with_the_practice_on_it(kb):
     )
     assert reply.topic == "best-practices"
     assert reply.text.index("Enforce robust security and compliance measures") < 150
+
+
+def test_how_to_say_it_is_no_topic(kb):
+    """'in non-tech terms', 'in everyday words': how to answer, not the soft skills; "the office
+    manager" asking is no rung of the ladder."""
+    reply = handlers.ask("What are AI systems engineers responsible for, in non-tech terms?", kb)
+    assert reply.topic == "responsibilities"
+    reply = handlers.ask(
+        "My company is hiring its first MLOps engineer and my boss asked me (the office manager) to write"
+        " the internal announcement. What does this person do, in everyday words?",
+        kb,
+    )
+    assert reply.topic == "responsibilities" and "Team Lead" not in reply.text[:300]
