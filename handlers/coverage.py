@@ -6,7 +6,7 @@ from handlers.engine import Engine
 from handlers.evidence import Term
 from handlers.salary import matching
 from handlers.scope import origins
-from knowledge.english import is_word
+from knowledge.english import everyday
 from knowledge.match import Focus, Match, stem
 
 __all__ = ["MAX_SUBJECT", "MENTION", "beyond", "natural", "not_covered", "subject_terms", "unmatched_focus"]
@@ -140,7 +140,7 @@ def not_covered(
         return absent  # hiring question, and the documents hold none of its words ("remote" they hold)
     if absent and _terse(engine, m) and not m.context:  # "/role mlops requirements zeppelin": the extra
         return absent  # word is the point
-    named = tuple(t for t in absent if not is_word(t.word) and _defined(m, t.word))
+    named = tuple(t for t in absent if not everyday(t.word) and _defined(m, t.word))
     if named:  # "what is LLMOps and how is it different from MLOps?": a name the documents never use
         return named
     return ()

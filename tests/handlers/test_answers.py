@@ -1089,3 +1089,16 @@ def test_how_to_say_it_is_no_topic(kb):
         kb,
     )
     assert reply.topic == "responsibilities" and "Team Lead" not in reply.text[:300]
+
+
+def test_a_short_everyday_word_after_what_is_is_no_name(kb):
+    """'... nothing reproduces. whats the fix': "fix" is everyday English (too short for the long
+    word list), never a name the documents lack; "what is LLMOps" still is one."""
+    reply = handlers.ask(
+        "our data scientists each have their own conda env and nothing reproduces. i own the ML platform."
+        " whats the fix",
+        kb,
+    )
+    assert reply.intent == "answer" and reply.uncovered == ()
+    assert "Create standardized development environments" in reply.text[:600]
+    assert handlers.ask("what is LLMOps and how is it different from MLOps?", kb).uncovered == ("llmops",)
