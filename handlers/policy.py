@@ -27,7 +27,7 @@ from handlers.plan import Plan
 from handlers.problem import asks_fix, fixed_where
 from handlers.scope import outside
 from handlers.topic import Choice
-from knowledge.english import everyday, is_common, is_word
+from knowledge.english import everyday, is_common
 from knowledge.match import Focus, Match, pairs, stem
 from knowledge.skills import named_in
 
@@ -128,7 +128,7 @@ def _named(m: Match) -> tuple[str, ...]:
 def _odd(engine: Engine, words: tuple[str, ...]) -> tuple[str, ...]:
     """The words neither everyday English nor the documents': maybe a role name mistyped."""
     ev = engine.evidence
-    return tuple(w for w in words if not is_word(w) and not ev.found(ev.term(w)))
+    return tuple(w for w in words if not everyday(w) and not ev.found(ev.term(w)))
 
 
 def _partly(
