@@ -127,7 +127,7 @@ def not_covered(
     if not (policy or terms):  # "/role mlops salary": nothing to look up (the index stays closed)
         return ()
     ev = engine.evidence
-    unsaid = [t for t in ev.terms(policy) if not ev.found(t, roles)]
+    unsaid = [t for t in ev.terms(policy) if not ev.found_beyond_sources(t, roles)]
     if unsaid:  # "interview" and "interviews" once
         return tuple({stem(t.word): t for t in reversed(unsaid)}.values())[::-1]
     absent = tuple(t for t in terms if not ev.found(t, roles) and t.word not in MENTION)  # not "cover" itself

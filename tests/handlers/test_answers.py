@@ -1102,3 +1102,19 @@ def test_a_short_everyday_word_after_what_is_is_no_name(kb):
     assert reply.intent == "answer" and reply.uncovered == ()
     assert "Create standardized development environments" in reply.text[:600]
     assert handlers.ask("what is LLMOps and how is it different from MLOps?", kb).uncovered == ("llmops",)
+
+
+def test_a_pay_figure_s_source_says_nothing_of_its_name(kb):
+    """'Interview Kickstart: $153,490 (median)' names a source of a pay figure: the Production AI
+    document still says nothing about interviews; a label of a line that is no figure counts
+    ("*Benefits:* Health insurance ...")."""
+    reply = handlers.ask(
+        "I have a first-round call with Siemens next week for a production AI engineer spot. What's"
+        " their interview process like, is there a case study round?",
+        kb,
+    )
+    assert "interview" in reply.uncovered and "says nothing about “interview”" in reply.text
+    reply = handlers.ask("what benefits do ai systems engineers normally get, health insurance etc?", kb)
+    assert reply.uncovered == () and "*Benefits:* Health insurance" in reply.text[:300]
+    reply = handlers.ask("Do production AI engineers have to wear PPE and steel-toe boots on the floor?", kb)
+    assert "ppe" in reply.uncovered
