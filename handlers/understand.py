@@ -390,7 +390,8 @@ def plan(text: str, engine: Engine) -> Plan:
             m = m.model_copy(update={"roles": ctx.roles, "weak_roles": ()})
         m = _with_context(m, ctx, engine.matcher.across_words, lists["both"])
         own = ctx.focus.years is not None and m.focus.years is None and not m.focus.levels
-        if own and set(m.words) & lists["mine"]:  # "an MLE for 5 years ... the usual range at my level?"
+        # "an MLE for 5 years ... the usual range at my level?", "2 years of ML ... is that enough?"
+        if own and set(m.words) & (lists["mine"] | lists["enough"]):
             m = m.model_copy(update={"focus": m.focus.model_copy(update={"years": ctx.focus.years})})
         if _DIFFERENT.search(question) and not other_title(engine, m):
             # "I'm a data scientist and want to become an ML engineer. What's actually different about the

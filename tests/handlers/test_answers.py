@@ -1118,3 +1118,13 @@ def test_a_pay_figure_s_source_says_nothing_of_its_name(kb):
     assert reply.uncovered == () and "*Benefits:* Health insurance" in reply.text[:300]
     reply = handlers.ask("Do production AI engineers have to wear PPE and steel-toe boots on the floor?", kb)
     assert "ppe" in reply.uncovered
+
+
+def test_years_of_the_context_measured_against_the_role_lead_with_the_years_asked(kb):
+    """'I've got 2 years of ML ... Is that enough ...?': the years the document asks for first."""
+    reply = handlers.ask(
+        "I've got 2 years of ML at a startup. Is that enough to apply for production AI engineer roles,"
+        " or do they want more?",
+        kb,
+    )
+    assert reply.text.index("3+ years of experience in AI/ML development and deployment") < 150
