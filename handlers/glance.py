@@ -91,6 +91,15 @@ def _growth(engine: Engine, role: str) -> list[tuple[float, str, str, Line]]:
     return sorted(out, key=lambda g: not _JOBS.search(g[2]))
 
 
+JOB_WORDS = frozenset({"job", "jobs", "openings", "positions", "field"})  # "job growth", "a growing field"
+
+
+def asks_job_growth(m: Match) -> bool:
+    """Whether the question asks how the role's jobs grow ("which has better job growth ahead?")."""
+    tokens = set(m.tokens)
+    return bool(tokens & JOB_WORDS and tokens & ASK_GROWTH)
+
+
 def job_growth(engine: Engine, role: str) -> list[Line]:
     """The role's lines that put a figure on the growth of its jobs ("a predicted 21% increase in
     jobs"), not a market's size."""

@@ -11,7 +11,7 @@ from handlers.advice import definition, digest, experience, figures_digest, pay_
 from handlers.coverage import natural, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term, specific
-from handlers.glance import ASK_GROWTH, job_growth
+from handlers.glance import asks_job_growth, job_growth
 from handlers.kinds import advice_plan, already, asks, journey, switching
 from handlers.lines import (
     LEAD_LINES,
@@ -41,7 +41,6 @@ _TOLD = 2  # lines on a rare word of the context that lead a section in brief
 # sections on the world around the job, where the context's rare words name what happens (layoffs,
 # legacy systems), not the person's own background (devops, go)
 _WORLD = ("demand", "trends", "challenges", "best-practices")
-_JOB_WORDS = frozenset({"job", "jobs", "openings", "positions", "field"})  # "job growth", "a growing field"
 
 
 def _one_place(m: Match) -> bool:
@@ -108,11 +107,9 @@ def in_role(
         kind, sure = "place_reasons", 1.0
     elif routed == "demand" and why:  # "why is demand so high?": what drives it
         kind, sure = "drivers", 1.0
-    tokens = set(m.tokens)
     if (
         routed in ("demand", "career")
-        and tokens & _JOB_WORDS
-        and tokens & ASK_GROWTH
+        and asks_job_growth(m)
         and not (places or terms or wants_numbers(m))  # "job outlook %?": every figure (figures_digest)
     ):
         growth = job_growth(engine, role)  # "what's the job growth outlook for mlops?": the jobs' figures

@@ -10,7 +10,7 @@ from handlers.coverage import MENTION, beyond, natural, not_covered
 from handlers.engine import Engine
 from handlers.evidence import Term, specific
 from handlers.figures import pay_across
-from handlers.glance import glance_plan
+from handlers.glance import asks_job_growth, glance_plan, job_growth
 from handlers.inrole import in_role, levels_only, uncommon
 from handlers.kinds import ADVICE_SURE, asks, climbs, kind_lines
 from handlers.lines import (
@@ -28,6 +28,7 @@ from handlers.problem import asks_fix, fixed_where
 from handlers.scope import outside
 from handlers.topic import Choice
 from knowledge.english import everyday, is_common
+from knowledge.index import Hit
 from knowledge.match import Focus, Match, pairs, stem
 from knowledge.skills import named_in
 
@@ -185,6 +186,14 @@ def _compare(
             groups=groups,
             match=m,
         )
+    if topic in ("demand", "career") and asks_job_growth(m) and not m.focus:
+        # "which of the two has better job growth ahead?": each role's figures on its jobs, not market sizes
+        grown = [job_growth(engine, r)[:ROLE_LINES] for r in roles]
+        if all(grown):
+            groups = tuple(
+                (r, tuple(Hit(ln, 0.0, frozenset()) for ln in g)) for r, g in zip(roles, grown, strict=True)
+            )
+            return Plan("compare", roles, "demand", m.focus, mode="lead", groups=groups, match=m)
     salary_figures = topic == "salary" and m.focus and not kind_only(m.focus)
     kinds = kind_only(m.focus) and topic != "salary"  # pay kinds side by side: the figures of each
     wants_lines = terms or point_words(engine, m) or kinds or (m.focus and topic != "salary")

@@ -1128,3 +1128,17 @@ def test_years_of_the_context_measured_against_the_role_lead_with_the_years_aske
         kb,
     )
     assert reply.text.index("3+ years of experience in AI/ML development and deployment") < 150
+
+
+def test_job_growth_compared_shows_each_role_s_job_figures(kb):
+    """'MLOps or AI systems engineer: which has the better job growth outlook?': each role's
+    figures on its jobs, not the size of a market."""
+    reply = handlers.ask(
+        "Torn between MLOps and the AI systems engineer route. Ignoring pay, which has the better job growth"
+        " outlook over the next decade?",
+        kb,
+    )
+    assert reply.intent == "compare"
+    first = reply.text[:600]
+    assert "21% increase in jobs for MLOps engineers" in first and "23% between 2022 and 2032" in first
+    assert "USD 229.61 billion" not in first
