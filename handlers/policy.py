@@ -93,7 +93,9 @@ def _one_role(
         named = strong_topic(m) if not set(m.topic_words) & set(engine.kb.topics) else None
         # "ml eng interview coming up. what should i brush up on": the advice asked surely, the rest named
         advised = kind in engine.advice and sure >= _ADVICE_SURE and not m.focus
-        if not asked and (named is None or named == "salary" or m.focus) and not advised:
+        # "senior mlops salary range? also, ... unlimited PTO?": two questions, the first answered
+        apart = bool(m.topic_words) and _asked_apart(m, [t.word for t in missing])
+        if not asked and (named is None or named == "salary" or m.focus) and not advised and not apart:
             return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
         p = in_role(engine, m, role, routed, asked, kind, sure, hunch)
         said = tuple({stem(t.word): t.word for t in reversed(missing)}.values())[::-1]  # "interview(s)" once
@@ -113,6 +115,20 @@ _RUNG_WORDS = 14  # a question this short that names a level and the duties asks
 
 
 _DOER = frozenset({"i", "we", "you", "they", "to", "should", "must", "can", "could", "would", "will", "do"})
+
+
+def _asked_apart(m: Match, missing: list[str]) -> bool:
+    """Whether the message asks two questions, and the topic is named in one that holds none of the
+    words not covered ("Senior MLOps salary range? Also, ... unlimited PTO?")."""
+    parts: list[list[str]] = [[]]
+    for w in m.words:
+        if w == "?":
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    gone = {w for phrase in missing for w in phrase.split()}
+    named = set(m.topic_words)
+    return len([p for p in parts if p]) > 1 and any(named & set(p) and not gone & set(p) for p in parts)
 
 
 def _named(m: Match) -> tuple[str, ...]:

@@ -1142,3 +1142,15 @@ def test_job_growth_compared_shows_each_role_s_job_figures(kb):
     first = reply.text[:600]
     assert "21% increase in jobs for MLOps engineers" in first and "23% between 2022 and 2032" in first
     assert "USD 229.61 billion" not in first
+
+
+def test_two_questions_one_covered_answers_it_and_names_the_other(kb):
+    """'Senior MLOps salary range? Also, ... unlimited PTO?': the pay answered, PTO named as not
+    covered; "does meta pay a sign-on bonus?" (one question) is still not covered."""
+    reply = handlers.ask(
+        "Senior MLOps salary range? Also, does anyone know if Netflix gives its MLOps people unlimited PTO?",
+        kb,
+    )
+    assert reply.intent == "answer" and "pto" in reply.uncovered
+    assert "$200,000 - $220,000" in reply.text[:500]
+    assert handlers.ask("does meta pay mlops engineers a sign-on bonus?", kb).intent == "unknown"
