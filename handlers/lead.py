@@ -11,6 +11,7 @@ from handlers.evidence import Evidence
 from handlers.plan import Plan
 from handlers.render import MAX_BLOCKS, button, escape, header, section_blocks
 from handlers.reply import Reply
+from handlers.scope import cased
 from knowledge.english import is_word
 from knowledge.index import Hit, Line, key
 
@@ -204,7 +205,7 @@ def across(engine: Engine, plan: Plan) -> Reply:
 def uncovered(engine: Engine, plan: Plan) -> Reply:
     """The documents do not cover what was asked: say so, and offer the closest topics."""
     kb = engine.kb
-    words = [t.word for t in plan.terms]
+    words = [cased(engine, t.word) for t in plan.terms]  # "PTO"
     phrases = any(" " in w for w in words)  # “take home assignment” or “interview”
     asked = "” or “".join(_echo([w]) for w in words) if phrases else _echo(words)
     covers = ", ".join(t.title.lower() for t in kb.topics.values())

@@ -22,6 +22,7 @@ from handlers.render import (
 )
 from handlers.reply import Reply
 from handlers.salary import compare_text, focus_text
+from handlers.scope import cased
 from knowledge.index import Hit
 
 TYPE_CHECKING = False  # without importing typing
@@ -417,7 +418,7 @@ def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
         blocks.insert(1 if blocks and blocks[0].get("type") == "header" else 0, context(say))
     unsaid = [u for u in plan.uncovered if u != plan.note]  # the note says the title itself
     if unsaid:
-        names = " or ".join(f"“{_echo(u)}”" for u in unsaid[:3])
+        names = " or ".join(f"“{_echo(cased(engine, u))}”" for u in unsaid[:3])
         note = (  # one role: its document (another role's may cover it: "certs" for platform)
             f"_The {escape(engine.kb.roles[reply.roles[0]].title)} document says nothing about {names}; "
             "here is what it does cover._"

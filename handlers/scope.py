@@ -16,7 +16,7 @@ from handlers.engine import Engine
 from knowledge.match import Match, normalize
 from knowledge.models import Record
 
-__all__ = ["Outside", "is_place", "names_place", "origins", "other_title", "outside"]
+__all__ = ["Outside", "cased", "is_place", "names_place", "origins", "other_title", "outside"]
 
 _MAX_N = 6  # words in the longest phrase of a table
 _HEADING_TO = 8  # "data analyst (excel, sql, some python) -> ai systems engineer": words to the goal
@@ -130,7 +130,7 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
         if after in lists["field_after"] and phrase.split()[-1] not in lists["person_titles"]:
             continue  # "devops experience": the field, asked for, not a job
         name = _singular(phrase) if _singular(phrase) in titles else phrase
-        return _cased(name), titles[phrase]
+        return cased(engine, name), titles[phrase]
     return None
 
 
@@ -144,13 +144,13 @@ def own_title(engine: Engine, m: Match) -> str | None:
     return None
 
 
-_ACRONYMS = {"ai", "ml", "nlp", "bi", "qa", "ux", "ui", "sre", "llm", "dba", "plc", "it", "genai", "ios"}
 _CASED = {"genai": "GenAI", "ios": "iOS"}
 
 
-def _cased(title: str) -> str:
-    """A title as people write it: "AI trainer", "UX designer", "iOS developer"."""
-    return " ".join(_CASED.get(w, w.upper()) if w in _ACRONYMS else w for w in title.split())
+def cased(engine: Engine, phrase: str) -> str:
+    """A phrase as people write it: "AI trainer", "iOS developer", "PTO" (aliases.yaml `acronyms`)."""
+    acronyms = engine.matcher.word_lists["acronyms"]
+    return " ".join(_CASED.get(w, w.upper()) if w in acronyms else w for w in phrase.split())
 
 
 def _age(words: tuple[str, ...], lists: dict[str, frozenset[str]]) -> bool:
