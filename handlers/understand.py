@@ -474,7 +474,9 @@ def plan(text: str, engine: Engine) -> Plan:
         # not the context's "4 YOE"
         scores, top = {**m.topic_scores, "salary": NAMED}, {**m.topic_top, "salary": NAMED}
         m = m.model_copy(update={"topic": "salary", "topic_scores": scores, "topic_top": top})
-    if not (m.roles or m.ambiguous):  # "the people who keep models running in prod - what's that job?"
+    # "the people who keep models running in prod - what's that job?"; "the folks who keep ML models alive":
+    # a description, over the everyday "ML" inside it
+    if not m.ambiguous and set(m.roles) <= set(m.weak_roles):
         m = described(engine, m, body)
     chat = _chat(engine, m)
     if chat is not None:

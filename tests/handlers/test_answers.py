@@ -1154,3 +1154,15 @@ def test_two_questions_one_covered_answers_it_and_names_the_other(kb):
     assert reply.intent == "answer" and "pto" in reply.uncovered
     assert "says nothing about “PTO”" in reply.text and "$200,000 - $220,000" in reply.text[:500]
     assert handlers.ask("does meta pay mlops engineers a sign-on bonus?", kb).intent == "unknown"
+
+
+def test_a_description_of_the_work_outweighs_an_everyday_role_word_inside_it(kb):
+    """'the folks who keep ML models alive in production': the MLOps engineer, though "ML" alone
+    would name the ML engineer."""
+    reply = handlers.ask(
+        "People keep telling me the folks who keep ML models alive in production are basically SREs who"
+        " know some ML. What would I have to learn to make the switch?",
+        kb,
+    )
+    assert reply.roles == ("mlops-engineer",)
+    assert handlers.ask("what ML skills do ml engineers need", kb).roles == ("ai-ml-engineer",)
