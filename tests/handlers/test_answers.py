@@ -1166,3 +1166,14 @@ def test_a_description_of_the_work_outweighs_an_everyday_role_word_inside_it(kb)
     )
     assert reply.roles == ("mlops-engineer",)
     assert handlers.ask("what ML skills do ml engineers need", kb).roles == ("ai-ml-engineer",)
+
+
+def test_a_plant_is_where_production_ai_works(kb):
+    """'Our plants run 24/7 ... As the AI engineer there': the documents say manufacturing and
+    factories, so a plant points to the Production AI engineer among the ambiguous AI roles."""
+    reply = handlers.ask(
+        "Our plants run 24/7 and we want predictive maintenance. As the AI engineer there, what challenges"
+        " should I expect?",
+        kb,
+    )
+    assert reply.intent == "answer" and reply.roles == ("production-ai-engineer",)
