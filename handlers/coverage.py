@@ -178,7 +178,7 @@ def subject_terms(engine: Engine, m: Match) -> tuple[Term, ...]:
     across, home = engine.matcher.across_words, origins(engine, m)
     typed = m.words
     pronoun = {w for i, w in enumerate(typed) if w == "us" and (i == 0 or typed[i - 1] not in _PLACE_BEFORE)}
-    dropped = across | home | pronoun
+    dropped = across | home | pronoun | _left_out(engine, typed)  # "apart from factories": set aside
     words = list(dict.fromkeys(w for w in m.subject if w not in dropped))[:MAX_SUBJECT]
     synonyms = engine.evidence.synonyms
     for a, b in zip(m.subject, m.subject[1:], strict=False):  # "self driving": one thing

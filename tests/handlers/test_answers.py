@@ -1177,3 +1177,10 @@ def test_a_plant_is_where_production_ai_works(kb):
         kb,
     )
     assert reply.intent == "answer" and reply.roles == ("production-ai-engineer",)
+
+
+def test_what_a_question_sets_aside_is_no_subject(kb):
+    """'Apart from factories, which industries hire production AI engineers?': the industries;
+    factories are set aside, so "Smart Factories" does not lead."""
+    reply = handlers.ask("Apart from factories, which industries actually hire production AI engineers?", kb)
+    assert "Smart Factories" not in reply.text[:300] and "Healthcare" in reply.text[:400]
