@@ -94,8 +94,13 @@ def _one_role(
         # "ml eng interview coming up. what should i brush up on": the advice asked surely, the rest named
         advised = kind in engine.advice and sure >= _ADVICE_SURE and not m.focus
         # "senior mlops salary range? also, ... unlimited PTO?": two questions, the first answered
-        apart = bool(m.topic_words) and _asked_apart(m, [t.word for t in missing])
-        if not asked and (named is None or named == "salary" or m.focus) and not advised and not apart:
+        apart = bool(m.topic_words or m.focus_words) and _asked_apart(m, [t.word for t in missing])
+        # "ML platform interviews: which languages do they expect?": the interview is the occasion, the
+        # languages are asked
+        occasion = m.topic_scores.get(m.topic or "", 0) >= _OCCASION_TOPIC and all(
+            t.word in engine.matcher.word_lists["occasions"] for t in missing
+        )
+        if not (asked or advised or apart or occasion) and (named is None or named == "salary" or m.focus):
             return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
         p = in_role(engine, m, role, routed, asked, kind, sure, hunch)
         said = tuple({stem(t.word): t.word for t in reversed(missing)}.values())[::-1]  # "interview(s)" once
@@ -105,11 +110,16 @@ def _one_role(
         [t for t in engine.evidence.terms(policy) if t.word not in {u.word for u in terms}] if policy else []
     )
     terms = (*terms, *held)  # "can mlops be done from home?": the document's remote work is what is asked
+    kept = [t for t in engine.evidence.terms(policy) if engine.evidence.found(t, [role])] if policy else []
+    said = engine.evidence.saying(kept[0], [role]) if kept and m.topic is None else []
+    if said:  # "is remote work common for mlops? thinking of leaving SF": where the document says it, not pay
+        routed = said[0].topic
     if wants_numbers(m):  # "job growth projection?": the word asks for a figure, it is no subject
         terms = tuple(t for t in terms if t.word not in NUMBER_WORDS)
     return in_role(engine, m, role, routed, terms, kind, sure, hunch)
 
 
+_OCCASION_TOPIC = 2  # a topic this surely named is asked beside an occasion not covered ("interviews")
 _MODEL_SURE = 0.5  # the model's topic this sure stands against a kind of pay named ("avg base")
 _RUNG_WORDS = 14  # a question this short that names a level and the duties asks what that rung does
 
@@ -127,7 +137,7 @@ def _asked_apart(m: Match, missing: list[str]) -> bool:
         else:
             parts[-1].append(w)
     gone = {w for phrase in missing for w in phrase.split()}
-    named = set(m.topic_words)
+    named = {*m.topic_words, *m.focus_words}  # "is total comp around 213k normal? also ... relocation?"
     return len([p for p in parts if p]) > 1 and any(named & set(p) and not gone & set(p) for p in parts)
 
 

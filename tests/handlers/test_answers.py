@@ -1184,3 +1184,30 @@ def test_what_a_question_sets_aside_is_no_subject(kb):
     factories are set aside, so "Smart Factories" does not lead."""
     reply = handlers.ask("Apart from factories, which industries actually hire production AI engineers?", kb)
     assert "Smart Factories" not in reply.text[:300] and "Healthcare" in reply.text[:400]
+
+
+class TestCoveredBesideNotCovered:
+    """A question that asks something covered beside something no document covers: the covered part
+    answered, the rest named; only the rest asked: not covered."""
+
+    def test_a_policy_the_document_holds_is_answered_where_it_says_it(self, kb):
+        reply = handlers.ask("is remote work common for mlops? thinking of leaving SF", kb)
+        assert reply.topic == "career" and "Potential for remote work" in reply.text[:300]
+
+    def test_a_second_question_on_pay_figures_is_answered(self, kb):
+        reply = handlers.ask(
+            "Got a production AI engineer offer from a pharma manufacturer. Is total comp around 213k normal"
+            " for this role? Also, do these jobs usually come with a relocation package?",
+            kb,
+        )
+        assert reply.intent == "answer" and reply.uncovered == ("relocation package",)
+        assert "$213,304" in reply.text[:500]
+
+    def test_an_interview_as_the_occasion_of_a_question_on_a_topic(self, kb):
+        reply = handlers.ask(
+            "ML platform interviews: which languages do they expect? I'm mostly a Go dev.", kb
+        )
+        assert reply.intent == "answer" and reply.uncovered == ("interview",)
+        assert "Proficiency in languages such as Python, Go" in reply.text[:400]
+        assert handlers.ask("mlops engineer interview questions? what do they ask", kb).intent == "unknown"
+        assert handlers.ask("how do I prepare for an ML engineer interview", kb).intent == "unknown"
