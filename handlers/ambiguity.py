@@ -91,7 +91,11 @@ def known_as(engine: Engine, role: str) -> str:
     return engine.keep(("known as", role), make)
 
 
-_WHO = re.compile(r"\b(?:people|folks|ones|guys|person|someone|engineers?)\s+(?:who|that)\s+(.{3,60})", re.I)
+_WHO = re.compile(  # "the folks who keep models running", "those of you running ML on production lines"
+    r"\b(?:(?:people|folks|ones|guys|person|someone|engineers?)\s+(?:who|that)|those\s+of\s+you(?:\s+who)?)"
+    r"\s+(.{3,60})",
+    re.I,
+)
 
 
 def described(engine: Engine, m: Match, body: str) -> Match:
@@ -106,4 +110,6 @@ def described(engine: Engine, m: Match, body: str) -> Match:
         for phrase, rid in engine.matcher.aliases.followup_roles.items()
         if " " in phrase and re.search(rf"\b{re.escape(phrase)}\b", said)
     }
-    return m.model_copy(update={"roles": tuple(roles), "weak_roles": ()}) if len(roles) == 1 else m
+    if len(roles) != 1:
+        return m
+    return m.model_copy(update={"roles": tuple(roles), "weak_roles": (), "ambiguous": ()})

@@ -476,7 +476,7 @@ def plan(text: str, engine: Engine) -> Plan:
         m = m.model_copy(update={"topic": "salary", "topic_scores": scores, "topic_top": top})
     # "the people who keep models running in prod - what's that job?"; "the folks who keep ML models alive":
     # a description, over the everyday "ML" inside it
-    if not m.ambiguous and set(m.roles) <= set(m.weak_roles):
+    if all(p == "ai" for p, _ in m.ambiguous) and set(m.roles) <= set(m.weak_roles):  # "AI": the field
         m = described(engine, m, body)
     chat = _chat(engine, m)
     if chat is not None:

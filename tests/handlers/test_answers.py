@@ -1211,3 +1211,14 @@ class TestCoveredBesideNotCovered:
         assert "Proficiency in languages such as Python, Go" in reply.text[:400]
         assert handlers.ask("mlops engineer interview questions? what do they ask", kb).intent == "unknown"
         assert handlers.ask("how do I prepare for an ML engineer interview", kb).intent == "unknown"
+
+
+def test_the_work_described_names_the_role(kb):
+    """'those of you running ML on live production lines', 'engineers who deploy AI in industrial
+    settings': the Production AI engineer, whatever "ML" or "AI" say alone."""
+    reply = handlers.ask(
+        "For those of you running ML on live production lines, how do you keep latency low?", kb
+    )
+    assert reply.roles == ("production-ai-engineer",)
+    reply = handlers.ask("What's the job outlook for engineers who deploy AI in industrial settings?", kb)
+    assert reply.intent == "answer" and reply.roles == ("production-ai-engineer",)
