@@ -993,7 +993,7 @@ def test_a_role_as_the_object_of_make_is_no_pay(kb):
     """'genai makes ai systems engineers obsolete': the verb makes, nobody earns; 'what do mlops
     engineers make' still asks the pay."""
     reply = handlers.ask("worried genai makes ai systems engineers obsolete. should i worry", kb)
-    assert reply.topic == "trends" and "$" not in reply.text[:600]
+    assert reply.topic != "salary" and "$" not in reply.text[:600]
     assert handlers.ask("what do mlops engineers make", kb).topic == "salary"
 
 
