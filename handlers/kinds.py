@@ -57,13 +57,34 @@ def advice_plan(
         )
         or (len(terms) > 1 and engine.evidence.headed(extra[0].line, terms))
     )
-    first = [*extra, *lines] if extra and (unsure or ((points or named) and not aside)) else [*lines, *extra]
+    # "which tools must I learn? Kubeflow?": a name asked on its own leads, from whichever section says it
+    alone = bool(extra) and any(
+        any(key(f) in extra[0].terms for f in t.forms) for t in _asked_alone(m, terms)
+    )
+    first = (
+        [*extra, *lines]
+        if extra and (unsure or alone or ((points or named) and not aside))
+        else [*lines, *extra]
+    )
     seen: set[int] = set()
     first = [h for h in first if not (h.line.id in seen or seen.add(h.line.id))]  # each line once
     topic = first[0].line.topic
     paid = sum(1 for h in lines if (h.line.label or "").lower().startswith("salary"))  # a ladder with its pay
     groups = ((role, tuple(first[: LEAD_LINES + 2 + paid])),)
     return Plan("answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
+
+
+def _asked_alone(m: Match, terms: tuple[Term, ...]) -> list[Term]:
+    """The terms asked as a question of their own ("... which tools? Kubeflow?"): a part between
+    question marks that holds only them."""
+    parts, part = [], []
+    for w in m.words:
+        if w == "?":
+            parts.append(part)
+            part = []
+        else:
+            part.append(w)
+    return [t for t in terms if specific(t) and any(p and set(p) <= {t.word, "or", "and"} for p in parts)]
 
 
 def journey(words: tuple[str, ...], lists: dict[str, frozenset[str]]) -> set[str]:

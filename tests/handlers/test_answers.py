@@ -1222,3 +1222,10 @@ def test_the_work_described_names_the_role(kb):
     assert reply.roles == ("production-ai-engineer",)
     reply = handlers.ask("What's the job outlook for engineers who deploy AI in industrial settings?", kb)
     assert reply.intent == "answer" and reply.roles == ("production-ai-engineer",)
+
+
+def test_a_name_asked_on_its_own_leads(kb):
+    """'... which tools must I learn? Kubeflow?': the line that names Kubeflow first, whichever
+    section it is in."""
+    reply = handlers.ask("Moving to ML platform engineering. Which tools must I learn? Kubeflow?", kb)
+    assert reply.text.index("Kubeflow") < 200
