@@ -387,8 +387,22 @@ def _title(t: _Message) -> str | None:
 
 
 # in order: the first that answers settles the message
+def _more(t: _Message) -> str | None:
+    """ "anything else?", "tell me more" after one role's answer: its whole section, the rest of it."""
+    last = t.last
+    said = " ".join(w for w in t.m.words if w not in ("?", "!", "."))
+    if (
+        said not in t.lists["more_please"]
+        or last.intent != "answer"
+        or len(last.roles) != 1
+        or not last.topic
+    ):
+        return None
+    return f"{last.roles[0]} {last.topic}"
+
+
 _SETTLED = (
-    _across_or_thanks, _nth_shown, _why_alone, _all_offered, _name_again, _one_offered, _across_again,
+    _more, _across_or_thanks, _nth_shown, _why_alone, _all_offered, _name_again, _one_offered, _across_again,
     _of_its_own, _title,
 )  # fmt: skip
 

@@ -855,3 +855,14 @@ class TestEverydayFollowUps:
         )
         assert replies[1].intent == "unknown"
         assert (replies[2].roles, replies[2].topic) == (("ml-platform-engineer",), "salary")
+
+
+@pytest.mark.parametrize("more", ["anything else?", "tell me more", "what else?", "go on"])
+def test_asking_for_more_shows_the_whole_section(kb, more):
+    """'anything else?' after one role's answer: the rest of it, its whole section; before any
+    answer it asks nothing about the roles."""
+    first, rest = talk(kb, "what does an mlops engineer do?", more)
+    assert rest.intent == "answer" and rest.roles == ("mlops-engineer",) and rest.topic == "responsibilities"
+    assert len(rest.text) > len(first.text) and "Whole section" not in rest.text
+    (alone,) = talk(kb, more)
+    assert alone.intent == "help" and alone.roles == ()
