@@ -70,6 +70,7 @@ def _offered(turns: list[Turn]) -> Turn | None:
     return next((t for t in reversed(turns) if t.intent in ("clarify", "compare") and len(t.roles) > 1), None)
 
 
+_SET_BESIDE = {"or", "than", "vs", "versus"}  # "them or platform engineers", "more than them"
 _OTHER = {"other"}  # "and the other one?": the other of the two roles just discussed
 _DIGITS = {"1", "2", "3", "4", "5"}  # a bare number picks from the roles offered ("#2")
 
@@ -372,7 +373,8 @@ def _of_its_own(t: _Message) -> str | None:
     """A question of its own: a role with a topic or subject, or several roles ("how do the
     requirements for mlops differ from production ai's?")."""
     m = t.m
-    own = m.roles and (t.named_topic or m.subject) and not (m.compare_strong or t.leaning)
+    beside = set(m.words) & t.lists["they"] and set(m.words) & _SET_BESIDE  # "them or platform engineers?"
+    own = m.roles and (t.named_topic or m.subject) and not (m.compare_strong or t.leaning or beside)
     return t.text if own or len(m.roles) > 1 else None
 
 
@@ -537,6 +539,15 @@ def _roles_filled(t: _Message, roles: list[str]) -> tuple[list[str], Turn]:
     likened = _LIKENED.search(" ".join(m.words)) and not set(m.words) & lists["back"]
     if m.compare_strong and roles and not likened:
         return [*[r for r in last.roles if r not in roles], *roles], last
+    words = set(m.words)
+    if (
+        len(roles) == 1
+        and len(last.roles) == 1
+        and last.roles != tuple(roles)
+        and words & lists["they"]
+        and (words & _SET_BESIDE)
+    ):  # "who makes more there, them or platform engineers?": the role just discussed, and the one named
+        return [last.roles[0], *roles], last
     if not roles and not m.ambiguous:
         return (list(last.roles) if len(last.roles) == 1 or last.intent == "compare" else []), last
     return roles, last

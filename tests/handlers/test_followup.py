@@ -866,3 +866,16 @@ def test_asking_for_more_shows_the_whole_section(kb, more):
     assert len(rest.text) > len(first.text) and "Whole section" not in rest.text
     (alone,) = talk(kb, more)
     assert alone.intent == "help" and alone.roles == ()
+
+
+def test_them_beside_a_role_named_compares_the_two(kb):
+    """'who makes more there, them or platform engineers?': the role just discussed and the one
+    named, side by side in the place asked before."""
+    *_, reply = talk(
+        kb,
+        "machine learning engineer pay?",
+        "in san francisco",
+        "who makes more there, them or platform engineers?",
+    )
+    assert reply.intent == "compare" and set(reply.roles) == {"ai-ml-engineer", "ml-platform-engineer"}
+    assert "San Francisco" in reply.text[:300]
