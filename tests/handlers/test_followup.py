@@ -879,3 +879,10 @@ def test_them_beside_a_role_named_compares_the_two(kb):
     )
     assert reply.intent == "compare" and set(reply.roles) == {"ai-ml-engineer", "ml-platform-engineer"}
     assert "San Francisco" in reply.text[:300]
+
+
+def test_growing_from_a_rung_is_the_way_up_from_it(kb):
+    """'how do they grow from junior' after the requirements: the way up, the rungs above junior."""
+    *_, reply = talk(kb, "do ai systems engineers need sql?", "how do they grow from junior")
+    assert reply.topic == "career" and "Design and implement sophisticated AI models" in reply.text[:300]
+    assert "Assist in AI model development" not in reply.text[:300]
