@@ -469,6 +469,9 @@ def _leans_on_thread(t: _Message, roles: list[str], named_topic: bool, pointing:
         or set(m.words) & t.lists["geography"]  # "which part of the world is leading?"
         or (t.leaning and (not m.subject or len(m.words) > _SHORT))  # "and where do i get experience ..."
         or (bool(set(m.words) & t.lists["mine"]) and _asking(m))  # "how long till im hireable usually"
+        or bool(
+            set(pairs(m.words)) & t.lists["asking_of"]
+        )  # "anything on regulation?": in what was discussed
     )
 
 

@@ -886,3 +886,11 @@ def test_growing_from_a_rung_is_the_way_up_from_it(kb):
     *_, reply = talk(kb, "do ai systems engineers need sql?", "how do they grow from junior")
     assert reply.topic == "career" and "Design and implement sophisticated AI models" in reply.text[:300]
     assert "Assist in AI model development" not in reply.text[:300]
+
+
+def test_anything_on_a_subject_is_asked_of_what_was_just_discussed(kb):
+    """'anything on regulation?' after the MLOps trends: that document's lines on it (the
+    "Regulatory Challenges" trend), not "I couldn't tell"."""
+    *_, reply = talk(kb, "what trends affect mlops engineers", "anything on regulation?")
+    assert reply.intent == "answer" and reply.roles == ("mlops-engineer",)
+    assert "Regulatory Challenges" in reply.text[:300]
