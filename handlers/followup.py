@@ -374,7 +374,8 @@ def _of_its_own(t: _Message) -> str | None:
     requirements for mlops differ from production ai's?")."""
     m = t.m
     beside = set(m.words) & t.lists["they"] and set(m.words) & _SET_BESIDE  # "them or platform engineers?"
-    own = m.roles and (t.named_topic or m.subject) and not (m.compare_strong or t.leaning or beside)
+    regard = set(pairs(m.words)) & t.lists["that_regard"]  # "how does platform look on that front?"
+    own = m.roles and (t.named_topic or m.subject) and not (m.compare_strong or t.leaning or beside or regard)
     return t.text if own or len(m.roles) > 1 else None
 
 
@@ -503,13 +504,14 @@ def _filled(t: _Message) -> str:
     # ... and "security in there?" then "how do they handle that, any best practices?": that, security
     backed = named_topic and bool(set(m.words) & lists["back"])
     own = {*rest.subject, *t.m.subject} - (lists["coping"] if backed else set())  # "handle" is how, not what
+    regard = bool(set(pairs(m.words)) & lists["that_regard"])  # "on that front": the point just asked
     point = (
         [
             w
             for w in last.point
             if not _names_role(t.engine, w) and not (backed and t.engine.matcher.match(w).topic_scores)
         ]  # a topic named anew leaves the last one's topic words behind ("the pay for that last one")
-        if topic and (not named_topic or backed) and not own and not _BEYOND & set(t.m.words)
+        if topic and (not named_topic or backed) and (not own or regard) and not _BEYOND & set(t.m.words)
         else []
     )  # not "what else does it need"
     if "where" in m.words and set(m.words) & lists["openings"] and set(topic) & {"demand", "trends"}:

@@ -894,3 +894,12 @@ def test_anything_on_a_subject_is_asked_of_what_was_just_discussed(kb):
     *_, reply = talk(kb, "what trends affect mlops engineers", "anything on regulation?")
     assert reply.intent == "answer" and reply.roles == ("mlops-engineer",)
     assert "Regulatory Challenges" in reply.text[:300]
+
+
+def test_on_that_front_asks_the_same_of_another_role(kb):
+    """'how does the platform engineer world look on that front' after the MLOps trends: the
+    platform engineer's trends, not a question of its own."""
+    *_, reply = talk(
+        kb, "what trends affect mlops engineers", "how does the platform engineer world look on that front"
+    )
+    assert reply.roles == ("ml-platform-engineer",) and reply.topic == "trends"
