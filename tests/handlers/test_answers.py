@@ -1229,3 +1229,13 @@ def test_a_name_asked_on_its_own_leads(kb):
     section it is in."""
     reply = handlers.ask("Moving to ML platform engineering. Which tools must I learn? Kubeflow?", kb)
     assert reply.text.index("Kubeflow") < 200
+
+
+def test_is_it_stressful_leads_with_handling_stress(kb):
+    """'is the ml platform engineer job stressful?': the documents' "Capacity to handle stress"
+    (soft skills); asked with the hard parts too, the challenges."""
+    reply = handlers.ask("is the ml platform engineer job stressful?", kb)
+    assert "Capacity to handle stress and challenges in complex projects" in reply.text[:300]
+    assert (
+        handlers.ask("is ai systems engineering stressful? what are the hard parts", kb).topic == "challenges"
+    )
