@@ -286,6 +286,11 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     if (not terms or only_mention) and not m.roles and marked:  # "which roles list emotional intelligence"
         terms = engine.evidence.terms(point_words(engine, m)) or terms
     bare_ai = terms and all(p == "ai" for p, _ in m.ambiguous)
+    weak_only = bool(m.roles) and set(m.roles) <= set(m.weak_roles) and not _wants_compare(m)
+    if m.ambiguous and not bare_ai and weak_only:  # "AI engineer putting ML into manufacturing lines": the
+        decided = context_role(engine, m, m.ambiguous[0][1])  # AI engineer named, "ML" a word of the work
+        if decided is not None:
+            m = m.model_copy(update={"roles": (decided,), "weak_roles": (), "ambiguous": ()})
     if m.ambiguous and not bare_ai and len(m.roles) < (2 if _wants_compare(m) else 1):
         phrase, candidates = m.ambiguous[0]
         decided = context_role(engine, m, candidates) or called(

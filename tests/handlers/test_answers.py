@@ -1239,3 +1239,14 @@ def test_is_it_stressful_leads_with_handling_stress(kb):
     assert (
         handlers.ask("is ai systems engineering stressful? what are the hard parts", kb).topic == "challenges"
     )
+
+
+def test_an_ambiguous_title_beside_an_everyday_role_word_is_decided_by_the_context(kb):
+    """'AI engineer putting ML into manufacturing lines': "ML" is what the person puts in; the AI
+    engineer of manufacturing is the Production AI engineer."""
+    reply = handlers.ask(
+        "AI engineer putting ML into our factory's manufacturing lines for predictive maintenance and quality"
+        " inspection. Underpaid at 180k?",
+        kb,
+    )
+    assert reply.roles == ("production-ai-engineer",)
