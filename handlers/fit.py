@@ -13,6 +13,7 @@ import re
 from handlers.blocks import actions, context, full_button
 from handlers.engine import Engine
 from handlers.lines import GENERIC_WEIGHT
+from handlers.patterns import Lazy
 from handlers.plan import Plan
 from handlers.question import SELF
 from handlers.render import MAX_SECTION_TEXT, escape, header, section_blocks
@@ -23,19 +24,7 @@ from knowledge.skills import SECTIONS, Book, Said, Skill, load_skills, read
 __all__ = ["again", "asks_fit", "fit_plan", "fit_reply"]
 
 
-class _Lazy:
-    """A pattern compiled when first used: a slash command never pays for the fit patterns."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args, self._re = (pattern, flags), None
-
-    def __getattr__(self, name: str):
-        if self._re is None:
-            self._re = re.compile(*self._args)
-        return getattr(self._re, name)
-
-
-_WHICH = _Lazy(
+_WHICH = Lazy(
     r"\b(?:which|what)\b[^?.!]{0,40}?\b(?:roles?|jobs?|positions?|ones?|paths?|tracks?|careers?|"
     r"of (?:these|them|the (?:five|5)))\b"
     r"[^?.!]{0,40}?\b(?:fits?|fitting|suits?|suited|closest|nearest|best|match(?:es)?|right|"
@@ -53,7 +42,7 @@ _WHICH = _Lazy(
     r"|\b(?:which|what) (?:(?:ai|ml|of the|of these) )?(?:roles?|jobs?|one)\s*\?*\s*$",
     re.I,
 )
-_MISSING = _Lazy(
+_MISSING = Lazy(
     r"\b(?:missing|lack(?:ing)?|gaps?|short of|what else|still need|need to (?:learn|know|add)|"
     r"should i learn|what (?:else )?do i (?:still )?need|i need to learn|left to learn|"
     r"(?:would|will) i (?:still )?(?:need(?! to (?:show|prove|demonstrate))|have to learn)|"
@@ -76,21 +65,21 @@ _CUE_ASCII = re.compile("|".join(map(re.escape, _CUES)))  # on lowercased ASCII 
 # A leading "/role" holds the cue "role", but no _WHICH or _MISSING match can start in it: the
 # cue test reads what follows it.
 _COMMAND = re.compile(r"\s*/role\b", re.I)
-_END = re.compile(r"[?.!\n]")
-_ASKS = re.compile(r"(?:/role\s+)?(?:which|what|does|do|is|are|how)\b", re.I)  # a question, not a claim
-_CLAIM = _Lazy(
+_END = Lazy(r"[?.!\n]")
+_ASKS = Lazy(r"(?:/role\s+)?(?:which|what|does|do|is|are|how)\b", re.I)  # a question, not a claim
+_CLAIM = Lazy(
     r"\b(?:i|we)\s+(?:already\s+|also\s+|mostly\s+)?(?:do|know|have|use|used|work|ship|run|built|build|did|maintain|can|"
     r"code|write|wrote)\b|\bi'm\b|\bim\b|\bi've\b|\bive\b|\bmy\b",
     re.I,
 )
-_AIM = re.compile(
+_AIM = Lazy(
     r"\b(?:want to|wanna|trying to|try to|hope to|plan to|planning to|aim to|aiming to|going to|set on)\s+"
     r"(?:become|becoming|be|get into|getting into|move into|switch into|transition into|break into)\b",
     re.I,
 )
 _AIM_SPAN = 60  # characters after "want to become" where the role is named
-_FIRST = re.compile(r"\b(?:first|start with|priorit)", re.I)
-_TARGET = re.compile(r"\b(?:for|become|becoming|be|as|into|to|if|whether|is)\s+(?:an?\s+|the\s+)?$", re.I)
+_FIRST = Lazy(r"\b(?:first|start with|priorit)", re.I)
+_TARGET = Lazy(r"\b(?:for|become|becoming|be|as|into|to|if|whether|is)\s+(?:an?\s+|the\s+)?$", re.I)
 _FIT_TOPICS = {"requirements", "career", "overview"}  # topics a fit answer is made of
 _OTHER_TOPICS = {"salary"}  # "which role pays best for a python dev like me": pay, not fit
 _AGAIN = "\nwhat should i learn"
@@ -102,13 +91,13 @@ _TIE_SHOWN = 4
 
 
 _YEARS_NAME = "years of experience"  # the skill record stated years meet
-_LINE_YEARS = re.compile(r"(\d+)\s*(?:\+|-\s*\d+)?\s*years", re.I)
-_ASKED_SKILLS = re.compile(  # "what devops stuff do i need to learn": the skills asked about
+_LINE_YEARS = Lazy(r"(\d+)\s*(?:\+|-\s*\d+)?\s*years", re.I)
+_ASKED_SKILLS = Lazy(  # "what devops stuff do i need to learn": the skills asked about
     r"(?:/role\s+)?(?:what|which)\s+[^?.!]{1,40}?\s+(?:do|should|would|will)\s+i\s+(?:still\s+)?"
     r"(?:need\s+to|have\s+to|must)?\s*(?:learn|know|pick\s+up)\b",
     re.I,
 )
-_TRACK = re.compile(r"\b(?:tracks?|paths?|speciali[sz]\w*|directions?)\b", re.I)
+_TRACK = Lazy(r"\b(?:tracks?|paths?|speciali[sz]\w*|directions?)\b", re.I)
 
 
 def asks_fit(text: str) -> str:

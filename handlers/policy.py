@@ -59,7 +59,7 @@ _OWN_RAISE = re.compile(r"\b(?:i|we)\s+(?:get\s+paid|earn|make)\s+more\b")
 
 
 def _wants_compare(m: Match) -> bool:
-    if len(m.roles) < 2 and _OWN_RAISE.search(" ".join(m.words)):
+    if len(m.roles) < 2 and "more" in m.words and _OWN_RAISE.search(" ".join(m.words)):
         return False
     if len(m.roles) >= 2 or m.compare_strong:
         return True

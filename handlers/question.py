@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+from handlers.patterns import Lazy
+
 __all__ = ["SELF", "asks_why", "split"]
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s+(?:\.\.\.|…)\s*")
-_ASKS = re.compile(
+_SENTENCE = Lazy(r"(?<=[.!?])\s+|\n+|\s+(?:\.\.\.|…)\s*")
+_ASKS = Lazy(
     r"^(?:so|and|but|also|now|ok|okay|hi|hey|hello|guys|folks|anyway|basically)?[,\s]*"
     r"(?:what|which|how|why|where|when|who|whats|should|shall|is|are|do|does|did|can|could|would|will|"
     r"any|anyone|tips|advice|recommend|kindly|please|suggest|tell|explain|describe|advise|guide|share|"
@@ -31,7 +33,7 @@ def asks_why(words: tuple[str, ...] | list[str]) -> bool:
 
 
 _MOST = 45  # words of question kept
-_ASIDE = re.compile(r"^(?:and\s+)?(?:also|plus|bonus question|side question|p\.?s\.?)\b", re.IGNORECASE)
+_ASIDE = Lazy(r"^(?:and\s+)?(?:also|plus|bonus question|side question|p\.?s\.?)\b", re.IGNORECASE)
 
 
 # "coming from finance, ...": where the person comes from is context, not what is asked
@@ -44,7 +46,7 @@ _BACKGROUND = re.compile(
 
 # "i'm not technical at all, what is that job?", "i work at a bank, ...": a clause about the person;
 # "with copilot and all the ai coding tools, is it a safe bet?": the circumstances it is asked in
-_BEFORE = re.compile(
+_BEFORE = Lazy(
     r"^(?:(?:i'?m|i\s+am|i\s+work|i'?ve\s+been|i\s+have\s+been)\s+[^,.;:!?]{1,40}|(?:with|given|now\s+that|amid|because\s+of)\s+[^,.;:!?]{2,60}),\s*"
     r"(?=(?:so\s+|but\s+)?(?:what|which|how|why|where|when|who|whats|should|is|are|do|does|can|could|would|"
     r"will)\b)",
@@ -59,7 +61,7 @@ def _clause(question: str) -> tuple[str, str]:
 
 
 _LEAD_IN = 3  # words before a colon that lead into the question after it
-SELF = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|my|me)\b", re.IGNORECASE)  # the person speaks of themself
+SELF = Lazy(r"\b(?:i|i'?m|i'?ve|i'?d|my|me)\b", re.IGNORECASE)  # the person speaks of themself
 
 
 def _lead_in(question: str) -> tuple[str, str]:
@@ -74,7 +76,7 @@ def _lead_in(question: str) -> tuple[str, str]:
 
 # "do mlops engineers need soft skills or can I just hide in terraform all day?": what the person would
 # rather do is context; the question is what comes before it
-_RATHER = re.compile(  # "... or is that just hype?", "... or just base + bonus?"
+_RATHER = Lazy(  # "... or is that just hype?", "... or just base + bonus?"
     r"[,\s]+or\s+(?:(?:can|could|should|do|may)\s+(?:i|we|you)\s+(?:just|simply|only)|"
     r"(?:is|are)\s+(?:it|that|this|they)\s+(?:just|all|only|mostly)|just)\b.*$",
     re.I | re.S,
@@ -82,7 +84,7 @@ _RATHER = re.compile(  # "... or is that just hype?", "... or just base + bonus?
 
 
 # "what do I need to learn so I don't embarrass myself in the interview?": why the person asks is context
-_PURPOSE = re.compile(
+_PURPOSE = Lazy(
     r"[,\s]+so\s+(?:that\s+)?(?:i|we)\s+(?:don'?t|do\s+not|won'?t|can|could|will|am|'m|get|have)\b.*$",
     re.I | re.S,
 )

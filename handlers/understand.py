@@ -11,6 +11,7 @@ from handlers.evidence import SPECIFIC, Term
 from handlers.figures import figure_plan
 from handlers.fit import fit_plan
 from handlers.lines import GENERIC_WEIGHT, strong_topic
+from handlers.patterns import Lazy
 from handlers.plan import Plan
 from handlers.policy import decide
 from handlers.question import split
@@ -49,7 +50,7 @@ _ELLIPTICAL = (
     )
 )
 # "is it just an ML engineer ...?", "is that basically the same as ...": a role likened to another
-_LIKENED = re.compile(
+_LIKENED = Lazy(
     r"\b(?:is|isn'?t|are|aren'?t)\s+(?:it|this|that|they|these|those)\s+"
     r"(?:just|basically|really|simply|only|the same as)\b",
     re.I,
@@ -203,19 +204,17 @@ def _finish(p: Plan, choice: Choice, missing: tuple[str, ...]) -> Plan:
 
 
 _HOLDERS = 1  # a title none of the five is answered from the one role whose document names it
-_PAY = re.compile(r"\b(?:salar\w*|pay\w*|compensation|premium|earn\w*)\b", re.IGNORECASE)
+_PAY = Lazy(r"\b(?:salar\w*|pay\w*|compensation|premium|earn\w*)\b", re.IGNORECASE)
 _BESIDE = 2  # lines that set such a title beside the role, leading its answer
 
 
-_DIFFERENT = re.compile(r"\b(?:different|difference|differences|differ|differs)\b", re.I)
+_DIFFERENT = Lazy(r"\b(?:different|difference|differences|differ|differs)\b", re.I)
 
 
 _CURRENCY = re.compile(r"[$€£]\s?\d")  # an amount of money, not "40k rows"
-_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+_SENTENCES = Lazy(r"(?<=[.!?])\s+")
 _BARE_IT = ("that",)  # "offer that": what the sentence before names ("is it worth it?" is the job)
-_THESE_ROLES = re.compile(
-    r"\b(?:these|those)\s+(?:\w+\s+){0,2}(?:roles?|jobs?|positions?|titles?|careers?)\b"
-)
+_THESE_ROLES = Lazy(r"\b(?:these|those)\s+(?:\w+\s+){0,2}(?:roles?|jobs?|positions?|titles?|careers?)\b")
 
 
 def _points_back(m: Match, pointing: frozenset[str]) -> bool:
@@ -476,7 +475,8 @@ def plan(text: str, engine: Engine) -> Plan:
         m = m.model_copy(update={"topic": "salary", "topic_scores": scores, "topic_top": top})
     # "the people who keep models running in prod - what's that job?"; "the folks who keep ML models alive":
     # a description, over the everyday "ML" inside it
-    if all(p == "ai" for p, _ in m.ambiguous) and set(m.roles) <= set(m.weak_roles):  # "AI": the field
+    weak = not m.roles or set(m.roles) <= set(m.weak_roles)
+    if weak and all(p == "ai" for p, _ in m.ambiguous):  # "AI" beside it: the field
         m = described(engine, m, body)
     chat = _chat(engine, m)
     if chat is not None:
