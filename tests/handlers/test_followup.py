@@ -903,16 +903,3 @@ def test_on_that_front_asks_the_same_of_another_role(kb):
         kb, "what trends affect mlops engineers", "how does the platform engineer world look on that front"
     )
     assert reply.roles == ("ml-platform-engineer",) and reply.topic == "trends"
-
-
-def test_a_point_carried_to_another_role_finds_that_document_s_words_for_it(kb):
-    """'do they do ETL stuff' then 'what about the model ops people?': the MLOps document says data
-    pipelines, not ETL."""
-    *_, reply = talk(
-        kb,
-        "what are an ai systems engineer's main duties",
-        "do they do ETL stuff",
-        "what about the model ops people?",
-    )
-    assert reply.roles == ("mlops-engineer",)
-    assert "Set up and manage data pipelines" in reply.text[:300]
