@@ -55,7 +55,11 @@ def glance_plan(engine: Engine, m: Match):
         return None
     if len(m.roles) == 1 or m.ambiguous or m.topic == "salary" or not (tokens & _ACROSS or len(m.roles) > 1):
         return None
-    if tokens & _ASK_YEARS and (m.topic in (None, "requirements", "overview", "career")):
+    if (
+        tokens & _ASK_YEARS
+        and m.topic in (None, "requirements", "overview", "career")
+        and not _ahead(m.words)
+    ):
         mode, topic = "years", "requirements"
     elif tokens & ASK_GROWTH and m.topic in (None, "demand", "career", "trends"):
         mode, topic = "growth", "demand"
@@ -64,6 +68,13 @@ def glance_plan(engine: Engine, m: Match):
 
     roles = m.roles if len(m.roles) > 1 else engine.role_ids
     return Plan("compare", tuple(roles), topic, m.focus, mode=mode, match=m)
+
+
+def _ahead(words: tuple[str, ...]) -> bool:
+    """Years said as a time ahead ("where do they end up after 10+ years?", "in 5 years"), not asked."""
+    return any(
+        w in ("after", "in", "within") and nxt.isdigit() for w, nxt in zip(words, words[1:], strict=False)
+    )
 
 
 def _years(role: str) -> tuple[int, str, str, str] | None:

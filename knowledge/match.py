@@ -547,6 +547,8 @@ class Matcher:
             seen[start:end] = used[start:end]
         joined = " ".join(tokens)
         years = _YEARS.search(joined)
+        if years and joined[: years.start()].split()[-1:] in (["after"], ["in"], ["within"]):
+            years = None  # "where do they end up after 10 years?", "in 5 years": a time ahead, no experience
         pct = _PERCENTILE.search(joined)
         quarter = None if pct else _QUARTER.search(joined)  # "the bottom quarter of the market"
         share = _SHARE.search(joined) if not (pct or quarter) and percent else None  # "top 10%"

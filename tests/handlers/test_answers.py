@@ -1250,3 +1250,13 @@ def test_an_ambiguous_title_beside_an_everyday_role_word_is_decided_by_the_conte
         kb,
     )
     assert reply.roles == ("production-ai-engineer",)
+
+
+def test_years_ahead_are_no_experience_asked(kb):
+    """'Where do people in each end up after 10+ years?': a time ahead, the ladder; not a chart of
+    the years of experience the documents ask for."""
+    reply = handlers.ask(
+        "ML engineer vs ML platform engineer: where do people in each end up after 10+ years?", kb
+    )
+    assert reply.topic == "career" and "Years of experience asked for" not in reply.text
+    assert "3 years" in handlers.ask("I have 3 years of experience, enough for mlops?", kb).focus
