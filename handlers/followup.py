@@ -71,6 +71,19 @@ def _offered(turns: list[Turn]) -> Turn | None:
 
 
 _SET_BESIDE = {"or", "than", "vs", "versus"}  # "them or platform engineers", "more than them"
+
+
+def _them_beside(m: Match, lists: dict[str, frozenset[str]]) -> bool:
+    """ "who makes more there, them or platform engineers?": the role just discussed set beside another."""
+    words = set(m.words)
+    return bool(words & lists["they"] and words & _SET_BESIDE)
+
+
+def _on_that_front(m: Match, lists: dict[str, frozenset[str]]) -> bool:
+    """ "how does platform look on that front?": the topic (and point) just discussed, of another role."""
+    return bool(set(pairs(m.words)) & lists["that_regard"])
+
+
 _OTHER = {"other"}  # "and the other one?": the other of the two roles just discussed
 _DIGITS = {"1", "2", "3", "4", "5"}  # a bare number picks from the roles offered ("#2")
 
@@ -373,9 +386,8 @@ def _of_its_own(t: _Message) -> str | None:
     """A question of its own: a role with a topic or subject, or several roles ("how do the
     requirements for mlops differ from production ai's?")."""
     m = t.m
-    beside = set(m.words) & t.lists["they"] and set(m.words) & _SET_BESIDE  # "them or platform engineers?"
-    regard = set(pairs(m.words)) & t.lists["that_regard"]  # "how does platform look on that front?"
-    own = m.roles and (t.named_topic or m.subject) and not (m.compare_strong or t.leaning or beside or regard)
+    leans = t.leaning or _them_beside(m, t.lists) or _on_that_front(m, t.lists)
+    own = m.roles and (t.named_topic or m.subject) and not (m.compare_strong or leans)
     return t.text if own or len(m.roles) > 1 else None
 
 
@@ -504,7 +516,7 @@ def _filled(t: _Message) -> str:
     # ... and "security in there?" then "how do they handle that, any best practices?": that, security
     backed = named_topic and bool(set(m.words) & lists["back"])
     own = {*rest.subject, *t.m.subject} - (lists["coping"] if backed else set())  # "handle" is how, not what
-    regard = bool(set(pairs(m.words)) & lists["that_regard"])  # "on that front": the point just asked
+    regard = _on_that_front(m, lists)  # the point just asked
     point = (
         [
             w
@@ -544,15 +556,8 @@ def _roles_filled(t: _Message, roles: list[str]) -> tuple[list[str], Turn]:
     likened = _LIKENED.search(" ".join(m.words)) and not set(m.words) & lists["back"]
     if m.compare_strong and roles and not likened:
         return [*[r for r in last.roles if r not in roles], *roles], last
-    words = set(m.words)
-    if (
-        len(roles) == 1
-        and len(last.roles) == 1
-        and last.roles != tuple(roles)
-        and words & lists["they"]
-        and (words & _SET_BESIDE)
-    ):  # "who makes more there, them or platform engineers?": the role just discussed, and the one named
-        return [last.roles[0], *roles], last
+    if len(roles) == 1 and len(last.roles) == 1 and last.roles != tuple(roles) and _them_beside(m, lists):
+        return [last.roles[0], *roles], last  # the role just discussed, and the one named
     if not roles and not m.ambiguous:
         return (list(last.roles) if len(last.roles) == 1 or last.intent == "compare" else []), last
     return roles, last

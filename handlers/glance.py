@@ -17,7 +17,7 @@ from handlers.plan import Plan
 from handlers.render import escape, header, section_blocks
 from handlers.reply import Reply
 from knowledge.index import Line
-from knowledge.match import Match
+from knowledge.match import AHEAD, Match
 from knowledge.skills import SECTIONS, load_skills
 
 __all__ = ["ASK_GROWTH", "glance_plan", "glance_reply", "job_growth"]
@@ -72,9 +72,7 @@ def glance_plan(engine: Engine, m: Match):
 
 def _ahead(words: tuple[str, ...]) -> bool:
     """Years said as a time ahead ("where do they end up after 10+ years?", "in 5 years"), not asked."""
-    return any(
-        w in ("after", "in", "within") and nxt.isdigit() for w, nxt in zip(words, words[1:], strict=False)
-    )
+    return any(w in AHEAD and nxt.isdigit() for w, nxt in zip(words, words[1:], strict=False))
 
 
 def _years(role: str) -> tuple[int, str, str, str] | None:

@@ -11,6 +11,7 @@ from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term, specific
 from handlers.lines import LEAD_LINES, lead_lines, point_words
 from handlers.plan import Plan
+from handlers.question import asked_parts
 from knowledge.index import Hit, key
 from knowledge.match import Match, pairs
 
@@ -75,16 +76,10 @@ def advice_plan(
 
 
 def _asked_alone(m: Match, terms: tuple[Term, ...]) -> list[Term]:
-    """The terms asked as a question of their own ("... which tools? Kubeflow?"): a part between
-    question marks that holds only them."""
-    parts, part = [], []
-    for w in m.words:
-        if w == "?":
-            parts.append(part)
-            part = []
-        else:
-            part.append(w)
-    return [t for t in terms if specific(t) and any(p and set(p) <= {t.word, "or", "and"} for p in parts)]
+    """The terms asked as a question of their own ("... which tools? Kubeflow?"): a part of the
+    message, up to a question mark, that holds only them."""
+    parts = asked_parts(m.words)
+    return [t for t in terms if specific(t) and any(p <= {t.word, "or", "and"} for p in parts)]
 
 
 def journey(words: tuple[str, ...], lists: dict[str, frozenset[str]]) -> set[str]:

@@ -25,6 +25,7 @@ from handlers.lines import (
 )
 from handlers.plan import Plan
 from handlers.problem import asks_fix, fixed_where
+from handlers.question import asked_parts
 from handlers.scope import outside
 from handlers.topic import Choice
 from knowledge.english import everyday, is_common
@@ -106,14 +107,14 @@ def _one_role(
         said = tuple({stem(t.word): t.word for t in reversed(missing)}.values())[::-1]  # "interview(s)" once
         return p.model_copy(update={"uncovered": (*p.uncovered, *said)}) if p.intent == "answer" else p
     terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
-    held = (
-        [t for t in engine.evidence.terms(policy) if t.word not in {u.word for u in terms}] if policy else []
-    )
-    terms = (*terms, *held)  # "can mlops be done from home?": the document's remote work is what is asked
-    kept = [t for t in engine.evidence.terms(policy) if engine.evidence.found(t, [role])] if policy else []
-    said = engine.evidence.saying(kept[0], [role]) if kept and m.topic is None else []
-    if said:  # "is remote work common for mlops? thinking of leaving SF": where the document says it, not pay
-        routed = said[0].topic
+    held = engine.evidence.terms(policy) if policy else ()  # all in the document: nothing was missing
+    terms = (*terms, *(t for t in held if t.word not in {u.word for u in terms}))  # "can mlops be done from
+    # home?": the document's remote work is what is asked
+    where = engine.evidence.saying(held[0], [role]) if held and m.topic is None else []
+    if (
+        where
+    ):  # "is remote work common for mlops? thinking of leaving SF": where the document says it, not pay
+        routed = where[0].topic
     if wants_numbers(m):  # "job growth projection?": the word asks for a figure, it is no subject
         terms = tuple(t for t in terms if t.word not in NUMBER_WORDS)
     return in_role(engine, m, role, routed, terms, kind, sure, hunch)
@@ -130,15 +131,10 @@ _DOER = frozenset({"i", "we", "you", "they", "to", "should", "must", "can", "cou
 def _asked_apart(m: Match, missing: list[str]) -> bool:
     """Whether the message asks two questions, and the topic is named in one that holds none of the
     words not covered ("Senior MLOps salary range? Also, ... unlimited PTO?")."""
-    parts: list[list[str]] = [[]]
-    for w in m.words:
-        if w == "?":
-            parts.append([])
-        else:
-            parts[-1].append(w)
+    parts = asked_parts(m.words)
     gone = {w for phrase in missing for w in phrase.split()}
     named = {*m.topic_words, *m.focus_words}  # "is total comp around 213k normal? also ... relocation?"
-    return len([p for p in parts if p]) > 1 and any(named & set(p) and not gone & set(p) for p in parts)
+    return len(parts) > 1 and any(named & p and not gone & p for p in parts)
 
 
 def _named(m: Match) -> tuple[str, ...]:

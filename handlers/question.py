@@ -11,7 +11,7 @@ import re
 
 from handlers.patterns import Lazy
 
-__all__ = ["SELF", "asks_why", "split"]
+__all__ = ["SELF", "asked_parts", "asks_why", "split"]
 
 _SENTENCE = Lazy(r"(?<=[.!?])\s+|\n+|\s+(?:\.\.\.|…)\s*")
 _ASKS = Lazy(
@@ -25,6 +25,18 @@ _ASKS = Lazy(
     re.IGNORECASE,
 )
 _LONG = 10  # words: a shorter message is read whole
+
+
+def asked_parts(words: tuple[str, ...]) -> list[set[str]]:
+    """The words of each part of a message that ends in a question mark, and of the rest after the
+    last one ("Senior MLOps salary range? Also, ... PTO?": two parts); empty parts left out."""
+    parts: list[set[str]] = [set()]
+    for w in words:
+        if w == "?":
+            parts.append(set())
+        else:
+            parts[-1].add(w)
+    return [p for p in parts if p]
 
 
 def asks_why(words: tuple[str, ...] | list[str]) -> bool:

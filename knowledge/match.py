@@ -18,7 +18,7 @@ from knowledge.fuzzy import Choices
 from knowledge.models import Record
 from knowledge.salary import share_percentile
 
-__all__ = ["Focus", "Match", "Matcher", "normalize", "pairs", "stem"]
+__all__ = ["AHEAD", "Focus", "Match", "Matcher", "normalize", "pairs", "stem"]
 
 _SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
@@ -35,6 +35,7 @@ _SLASH_OR = re.compile(r"\s+/\s+|(?<=[a-z]{4})/(?=[a-z]{4})")
 _NON_WORD = re.compile(r"[^\w?]+|_")
 _AB = re.compile(r"\ba ?/ ?b\b|\ba-b\b")  # "a/b tests": one word, not the letters a and b
 # Normalised text: "5-7 years" arrives as "5 7 years", "7+ years" as "7 years".
+AHEAD = frozenset({"after", "in", "within"})  # before "10 years": a time ahead, no experience
 _YEARS = re.compile(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b")
 _PERCENTILE = re.compile(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentile\b")
 _QUARTER = re.compile(r"\b(bottom|lowest|lower|top|upper|highest) (?:quarter|quartile)\b")
@@ -547,7 +548,8 @@ class Matcher:
             seen[start:end] = used[start:end]
         joined = " ".join(tokens)
         years = _YEARS.search(joined)
-        if years and joined[: years.start()].split()[-1:] in (["after"], ["in"], ["within"]):
+        before = joined[: years.start()].split()[-1:] if years else []
+        if before and before[0] in AHEAD:
             years = None  # "where do they end up after 10 years?", "in 5 years": a time ahead, no experience
         pct = _PERCENTILE.search(joined)
         quarter = None if pct else _QUARTER.search(joined)  # "the bottom quarter of the market"
