@@ -107,14 +107,13 @@ def _one_role(
         said = tuple({stem(t.word): t.word for t in reversed(missing)}.values())[::-1]  # "interview(s)" once
         return p.model_copy(update={"uncovered": (*p.uncovered, *said)}) if p.intent == "answer" else p
     terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
-    held = engine.evidence.terms(policy) if policy else ()  # all in the document: nothing was missing
-    terms = (*terms, *(t for t in held if t.word not in {u.word for u in terms}))  # "can mlops be done from
-    # home?": the document's remote work is what is asked
-    where = engine.evidence.saying(held[0], [role]) if held and m.topic is None else []
-    if (
-        where
-    ):  # "is remote work common for mlops? thinking of leaving SF": where the document says it, not pay
-        routed = where[0].topic
+    if policy:  # every policy term is in the document (nothing was missing): it is what is asked
+        held = engine.evidence.terms(policy)  # "can mlops be done from home?": the document's remote work
+        asked = {t.word for t in terms}
+        terms = (*terms, *(t for t in held if t.word not in asked))
+        # "is remote work common for mlops? thinking of leaving SF": where the document says it, not SF pay
+        where = engine.evidence.saying(held[0], [role]) if held and m.topic is None else []
+        routed = where[0].topic if where else routed
     if wants_numbers(m):  # "job growth projection?": the word asks for a figure, it is no subject
         terms = tuple(t for t in terms if t.word not in NUMBER_WORDS)
     return in_role(engine, m, role, routed, terms, kind, sure, hunch)
