@@ -65,9 +65,9 @@ def _topics(engine: Engine, g: Guess) -> list[tuple[str, float]]:
 
 def choose(engine: Engine, m: Match, g: Guess) -> Choice:
     """The match with its topic decided."""
-    choice = _choose(engine, m, g)
-    choice.sure = g.prob(choice.label) if choice.label else 0.0
     ranked = _topics(engine, g)
+    choice = _choose(engine, m, g, ranked)
+    choice.sure = g.prob(choice.label) if choice.label else 0.0
     choice.hunch = ranked[0][0] if ranked else None
     return choice
 
@@ -85,13 +85,13 @@ def _tie_broken(m: Match, ranked: list[tuple[str, float]]) -> Match:
     return m.model_copy(update={"topic": order[0]}) if order and order[0] != m.topic else m
 
 
-def _choose(engine: Engine, m: Match, g: Guess) -> Choice:
+def _choose(engine: Engine, m: Match, g: Guess, ranked: list[tuple[str, float]]) -> Choice:
+    """The choice, from the words and `ranked`, the model's topics best first (_topics)."""
     named = m.topic if m.topic and m.topic_top.get(m.topic, 0) >= NAMED else None
     out_sure = _OUT_NAMED if named else _OUT_SURE  # "how many yoe do postings want": named, answered
     if g.label == _OUTSCOPE and g.confidence >= out_sure:  # policy, benefits, hiring process
         return Choice(m, _OUTSCOPE, g.confidence, None)
     label = g.label if g.label in engine.label_topics else None
-    ranked = _topics(engine, g)
     if named or not ranked:
         # a kind of advice refines the topic named when its lists lie there too: "how do I keep my
         # skills current?" names requirements, and staying current is answered from them
