@@ -88,6 +88,15 @@ class TestSearch:
         assert index.search([]) == [] and index.search(["!!!", ""]) == []
         assert index.search(["kafka"], roles=[]) == []
 
+    def test_a_word_only_other_roles_say_finds_nothing_twice_alike(self, index):
+        """'kafka' is MLOps only: within the platform role nothing; asked again, the same hits
+        (the ranked rows are kept, not the list handed out)."""
+        assert index.search(["kafka"], roles=["ml-platform-engineer"]) == []
+        first = index.search(["kafka", "docker"], roles=["mlops-engineer", "ml-platform-engineer"])
+        first.pop()
+        again = index.search(["kafka", "docker"], roles=["mlops-engineer", "ml-platform-engineer"])
+        assert len(again) == len(first) + 1 and again[: len(first)] == first
+
     def test_rarer_words_weigh_more(self, index):
         """bm25's idf: a word in two lines outweighs one in hundreds."""
         assert index.weight("kafka") > index.weight("data") > 0
