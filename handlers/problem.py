@@ -32,7 +32,12 @@ def problem_lines(engine: Engine, m: Match, role: str) -> list[Hit]:
     followed by its solution; [] when no line names it clearly."""
     ev = engine.evidence
     asking = engine.matcher.word_lists["coping"]  # "handle", "cope": how it is asked, not the problem
-    words = [w for w in dict.fromkeys((*m.context, *m.subject)) if len(w) > 2 and w not in asking][:_WORDS]
+    # "deal with the talent shortage": a topic word that is no section's name is part of the problem,
+    # when a role is named (with none, not "the base model": it would pick a role of its own)
+    names = engine.matcher.topic_names
+    named = [w for w in m.topic_words if w.lower() not in names] if m.roles else []
+    told = (*m.context, *m.subject, *named)
+    words = [w for w in dict.fromkeys(told) if len(w) > 2 and w not in asking][:_WORDS]
     terms = ev.terms(words)
     weight = {key(f): t.weight for t in terms for f in t.forms}
     hits = [h for h in ev.search(terms, roles=[role], limit=80) if h.line.topic in _SECTIONS]

@@ -32,6 +32,17 @@ from handlers.problem import asks_fix, problem_lines
             "responsibilities",
             "Manage multiple projects concurrently",
         ),
+        (  # "shortage" names the section of demand too; here it is the problem dealt with
+            "2 reqs open for months. how do ai systems teams deal with the talent shortage?",
+            "challenges",
+            "Addressing the shortage of skilled AI talent",
+        ),
+        (  # panic told, then what to do: a fix
+            "our CISO is panicking about adversarial attacks on the models."
+            " ml platform engineers, what do you do about that",
+            "challenges",
+            "Implementing robust security measures and adversarial testing",
+        ),
         (  # the rare word decides, not the everyday "runs" ("Automate pipeline runs")
             "our plant runs on ancient PLCs and proprietary junk. how do prod ai engineers deal w that",
             "challenges",
