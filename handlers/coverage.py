@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.engine import Engine
 from handlers.evidence import Term
+from handlers.lines import NUMBER_WORDS
 from handlers.salary import matching
 from handlers.scope import origins
 from knowledge.english import everyday
@@ -180,6 +181,8 @@ def subject_terms(engine: Engine, m: Match) -> tuple[Term, ...]:
     pronoun = {w for i, w in enumerate(typed) if w == "us" and (i == 0 or typed[i - 1] not in _PLACE_BEFORE)}
     dropped = across | home | pronoun | _left_out(engine, typed)  # "apart from factories": set aside
     words = list(dict.fromkeys(w for w in m.subject if w not in dropped))[:MAX_SUBJECT]
+    if words and set(words) <= NUMBER_WORDS and (m.roles or m.topic):  # "mlops growth rate": a figure of
+        words = []  # the topic asked for (the figures lead), not a subject; "attrition rate" is one
     synonyms = engine.evidence.synonyms
     for a, b in zip(m.subject, m.subject[1:], strict=False):  # "self driving": one thing
         if f"{a} {b}" in synonyms and a in words and b in words:

@@ -190,7 +190,11 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     picked = bool(m.roles) and "one" in m.words  # "just the AI systems one, senior level": a role picked
     if m.focus.levels and climbs(engine, m) and not place:
         return "career"  # "how do i get to senior" after pay: the way up, not the senior pay
+    if _paid_where(m) and not worded:  # "and how much in nyc?" after the market: pay
+        return "salary"
     if not worded and (len(m.words) < 3 or place or compared or picked or (named and len(m.words) <= _SHORT)):
+        return None
+    if _magnitude(engine, m) and not m.topic:  # "by how much?": of what was just said
         return None
     if set(m.words) & engine.matcher.word_lists["geography"] and m.topic_top.get(m.topic or "", 0) < NAMED:
         return None  # "which regions are hot": where, of the thread's topic ("hot" names no topic outright)
@@ -304,6 +308,7 @@ class _Message:
             named = named or (
                 bool(self.own) and len(said) > _SHORT and not _everyday_roles(engine, m, self.offered)[0]
             )
+            named = named or (self.own == "salary" and _paid_where(m))
         self.named_topic = named
 
 
@@ -482,10 +487,22 @@ def _leans_on_thread(t: _Message, roles: list[str], named_topic: bool, pointing:
         or set(m.words) & t.lists["geography"]  # "which part of the world is leading?"
         or (t.leaning and (not m.subject or len(m.words) > _SHORT))  # "and where do i get experience ..."
         or (bool(set(m.words) & t.lists["mine"]) and _asking(m))  # "how long till im hireable usually"
+        or _magnitude(t.engine, m)  # "how fast?"
         or bool(
             set(pairs(m.words)) & t.lists["asking_of"]
         )  # "anything on regulation?": in what was discussed
     )
+
+
+def _paid_where(m: Match) -> bool:
+    """ "how much in nyc?": a pay word, however weak, with a place or company asks the pay there."""
+    f = m.focus
+    return bool(m.topic_top.get("salary")) and bool(f.locations or f.companies)
+
+
+def _magnitude(engine: Engine, m: Match) -> bool:
+    """A short question for a figure ("how fast?", "by how much?"), of the last answer."""
+    return len(m.words) <= _SHORT and bool(set(pairs(m.words)) & engine.matcher.word_lists["magnitude"])
 
 
 def _asking(m: Match) -> bool:

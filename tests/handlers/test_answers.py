@@ -1260,3 +1260,11 @@ def test_years_ahead_are_no_experience_asked(kb):
     )
     assert reply.topic == "career" and "Years of experience asked for" not in reply.text
     assert "3 years" in handlers.ask("I have 3 years of experience, enough for mlops?", kb).focus
+
+
+@pytest.mark.parametrize("text", ["mlops growth rate", "mlops demand percent growth"])
+def test_a_figure_asked_of_a_topic_is_no_subject_the_documents_lack(kb, text):
+    """'rate' and 'percent' ask for the figures ("21% increase"), not about a thing called rate."""
+    reply = handlers.ask(text, kb)
+    assert reply.intent == "answer" and reply.topic == "demand" and not reply.uncovered
+    assert "21% increase in jobs" in reply.text[:300]

@@ -903,3 +903,21 @@ def test_on_that_front_asks_the_same_of_another_role(kb):
         kb, "what trends affect mlops engineers", "how does the platform engineer world look on that front"
     )
     assert reply.roles == ("ml-platform-engineer",) and reply.topic == "trends"
+
+
+@pytest.mark.parametrize("ask", ["how fast?", "by how much?", "what percent?"])
+def test_a_short_question_for_a_figure_asks_it_of_the_last_answer(kb, ask):
+    """'how fast?' after the market: the growth figures of the same role and topic, not the help
+    or "I couldn't tell what you mean by percent"; 'by how much' is no pay question."""
+    _, reply = talk(kb, "is demand for ml platform engineers growing", ask)
+    assert reply.intent == "answer" and reply.roles == ("ml-platform-engineer",)
+    assert reply.topic == "demand" and "% annual growth in AI and ML job postings" in reply.text[:400]
+
+
+def test_how_much_somewhere_after_the_market_asks_the_pay_there(kb):
+    """'and how much in nyc' after the demand: the pay in New York; 'and in seattle?' after the
+    trends keeps the trends."""
+    *_, nyc = talk(kb, "ai systems engineer demand", "thanks!", "and how much in nyc")
+    assert nyc.topic == "salary" and "$268,000" in nyc.text[:300]
+    *_, seattle = talk(kb, "mlops trends", "and in seattle?")
+    assert seattle.topic == "trends"
