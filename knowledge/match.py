@@ -52,6 +52,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # "by 2030": a number worth searching for
 _MAX_WORDS = 60
 _MAX_CORRECTED = 24
 _MAX_PHRASE = 5
+_NOT = {"not"}  # before a level: any level but that one ("not junior")
 _ROLE_TAIL = {"ai", "ml", "engineer", "engineering", "eng", "engineers"}
 _ENGINEER = {"engineer", "engineering", "eng", "engs", "engineers"}
 _ROLE_TYPO = 85  # an everyday word this close to a word of a role name or level is that word ("mops")
@@ -537,6 +538,10 @@ class Matcher:
             dim, value = self.focus_phrases[phrase]
             if dim is None:  # a phrase that names nothing: its words are free again after
                 held.append((start, end))
+                continue
+            if (
+                dim == "level" and start and tokens[start - 1] in _NOT
+            ):  # "the pay for a regular one, not junior"
                 continue
             if value not in values.setdefault(dim, []):
                 values[dim].append(value)

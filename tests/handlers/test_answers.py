@@ -1268,3 +1268,20 @@ def test_a_figure_asked_of_a_topic_is_no_subject_the_documents_lack(kb, text):
     reply = handlers.ask(text, kb)
     assert reply.intent == "answer" and reply.topic == "demand" and not reply.uncovered
     assert "21% increase in jobs" in reply.text[:300]
+
+
+def test_a_level_said_with_not_is_no_focus(kb):
+    """'not junior' asks the pay of the others: the levels side by side, not the entry figures."""
+    reply = handlers.ask("what's the pay for a regular mlops engineer, not junior", kb)
+    assert reply.topic == "salary" and "*Mid-level:* $145,000 - $155,000" in reply.text[:600]
+    assert not reply.text.startswith("*MLOps Engineer · Salary*\n\n*Figures for entry level")
+
+
+@pytest.mark.parametrize(
+    "text", ["do mlops engineers have to pass a background check?", "drug test for ml jobs?"]
+)
+def test_hiring_checks_are_not_covered(kb, text):
+    """A background check or drug test is the hiring process, which no document covers: said so."""
+    reply = handlers.ask(text, kb)
+    assert reply.intent in ("unknown", "clarify") or reply.uncovered
+    assert "background check" in reply.text[:200] or "drug test" in reply.text[:200]
