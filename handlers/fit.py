@@ -29,7 +29,7 @@ _WHICH = Lazy(
     r"of (?:these|them|the (?:five|5)))\b"
     r"[^?.!]{0,40}?\b(?:fits?|fitting|suits?|suited|closest|nearest|best|match(?:es)?|right|"
     r"should i|would i|am i|for me|"
-    r"target|easiest|natural|aim)\b"
+    r"target|easiest|natural|aim|(?:\w+est|most \w+) (?:move|transition|switch|pivot))\b"  # "smoothest move"
     r"|\bwhere (?:would|do|should|could|might) i (?:fit|go(?! from (?:here|there)| next)|land|start|belong)\b"
     r"|\b(?:closest|nearest|best[- ]fitting|likeliest) (?:role|job|match|position|fit|option)\b"
     r"|\bbest (?:role )?(?:match|fit)\b|\b(?:fits?|suits?) me\b|\bright (?:role )?for me\b|\bgood fit\b"

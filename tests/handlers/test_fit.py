@@ -129,6 +129,14 @@ class TestWhichFits:
         )
         assert "_Requirements_" in first_screen(reply)
 
+    @pytest.mark.parametrize(
+        "ask", ["which ai role is the smoothest move?", "which of these roles is the most realistic switch?"]
+    )
+    def test_any_superlative_move_asks_which_fits(self, kb, ask):
+        """'the smoothest move' asks what 'the easiest move' does: the ranking, not "I couldn't tell"."""
+        reply = handlers.ask(f"devops person: terraform, ansible, jenkins, prometheus. {ask}", kb)
+        assert reply.roles[0] == "mlops-engineer" and "*Your role fit*" in reply.text
+
     def test_all_five_are_ranked_with_their_counts(self, kb):
         reply = handlers.ask(
             "I write golang, run things on gke with kubeflow and tune cuda kernels. which job fits me?", kb
