@@ -43,7 +43,9 @@ _WHICH = Lazy(
     re.I,
 )
 _MISSING = Lazy(
-    r"\b(?:missing|lack(?:ing)?|gaps?|short of|what else|still need|need to (?:learn|know|add)|"
+    # not "what else does an MLOps engineer do?": what else the role does
+    r"\b(?:missing|lack(?:ing)?|gaps?|short of|still need|"
+    r"what else(?!\s+(?:does|do|can|did|will)\s+(?!i\b)\w)|need to (?:learn|know|add)|"
     r"should i learn|what (?:else )?do i (?:still )?need|i need to learn|left to learn|"
     r"(?:would|will) i (?:still )?(?:need(?! to (?:show|prove|demonstrate))|have to learn)|"
     r"(?:should|do) i (?:study|learn) first|"

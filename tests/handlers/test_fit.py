@@ -46,6 +46,14 @@ class TestWhatToPickUp:
         assert "machine learning frameworks" in first_screen(reply)
 
 
+def test_what_else_a_role_does_is_no_gap(kb):
+    """'what else does an MLOps engineer do' asks the duties; 'what else do i need' the gaps."""
+    duties = handlers.ask("we handle the tickets. what else does an mlops engineer do in a normal week?", kb)
+    assert duties.topic == "responsibilities" and "your gaps" not in duties.text
+    gaps = handlers.ask("i know docker and python. what else do i need for mlops?", kb)
+    assert "*MLOps Engineer: your gaps*" in gaps.text
+
+
 def test_what_i_would_need_to_show_is_no_gap(kb):
     """'what would I need to show to get hired': what to show (projects, experience), not the gaps."""
     reply = handlers.ask(
