@@ -112,6 +112,7 @@ def strong_topic(m: Match) -> str | None:
     return m.topic if m.topic_scores.get(m.topic, 0) >= GENERIC_WEIGHT else None
 
 
+_WHOLE = 2  # a list found whole with this many lines more than a lead holds is still shown whole
 _NEAR_TIE = 0.8  # a topic with this share of the best one's evidence is a near tie
 
 
@@ -161,11 +162,17 @@ def lead_lines(
 def _heading_rest(lead: list[Hit], hits: list[Hit], most: int) -> list[Hit]:
     """A lead of a few lines under one heading the question's words found ("best practices for
     deploying models": Deployment and Monitoring) goes on with that heading's other found lines."""
-    if not lead or len(lead) >= most or not lead[0].line.path:
+    if not lead or not lead[0].line.path:
         return lead
     path = lead[0].line.path
     if any(h.line.path != path for h in lead):
         return lead
+    if len(lead) >= most:  # "which cities pay the most": a short list found whole is shown whole, in order
+        top = lead[0].line
+        whole = [
+            h for h in hits if h.line.path == path and (h.line.role, h.line.topic) == (top.role, top.topic)
+        ]
+        return sorted(whole, key=lambda h: h.line.id) if len(whole) <= most + _WHOLE else lead
     shown = {h.line.id for h in lead}
     rest = [
         h for h in hits if h.line.path == path and h.line.id not in shown and h.line.role == lead[0].line.role

@@ -52,6 +52,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # "by 2030": a number worth searching for
 _MAX_WORDS = 60
 _MAX_CORRECTED = 24
 _MAX_PHRASE = 5
+_PAYING = {"paying", "paid"}  # "top paying cities"; "top pay" is the top of the range
 _NOT = {"not"}  # before a level: any level but that one ("not junior")
 _ROLE_TAIL = {"ai", "ml", "engineer", "engineering", "eng", "engineers"}
 _ENGINEER = {"engineer", "engineering", "eng", "engs", "engineers"}
@@ -539,10 +540,10 @@ class Matcher:
             if dim is None:  # a phrase that names nothing: its words are free again after
                 held.append((start, end))
                 continue
-            if (
-                dim == "level" and start and tokens[start - 1] in _NOT
-            ):  # "the pay for a regular one, not junior"
+            if dim == "level" and start and tokens[start - 1] in _NOT:  # "a regular one, not junior"
                 continue
+            if value == "top" and end < len(tokens) and tokens[end] in _PAYING:  # "top paying cities": which
+                continue  # pay most, not the top of the range
             if value not in values.setdefault(dim, []):
                 values[dim].append(value)
             if dim in ("location", "company"):

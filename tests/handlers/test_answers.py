@@ -1285,3 +1285,19 @@ def test_hiring_checks_are_not_covered(kb, text):
     reply = handlers.ask(text, kb)
     assert reply.intent in ("unknown", "clarify") or reply.uncovered
     assert "background check" in reply.text[:200] or "drug test" in reply.text[:200]
+
+
+def test_top_paying_places_are_the_list_whole_in_order(kb):
+    """'top paying cities' asks which pay most, not the top of the range: the whole Top-Paying
+    Cities list (five lines), in the document's order; 'top pay' is still the highest figure."""
+    reply = handlers.ask("top paying cities for ai systems engineers?", kb)
+    shown = reply.text[:500]
+    cities = [
+        "San Francisco, CA",
+        "New York City, NY",
+        "Green River, WY",
+        "Santa Clara, CA",
+        "Washington, DC",
+    ]
+    assert [shown.index(c) for c in cities] == sorted(shown.index(c) for c in cities)
+    assert "Its highest salary figure" in handlers.ask("top pay for mlops", kb).text
