@@ -1281,10 +1281,11 @@ def test_a_level_said_with_not_is_no_focus(kb):
     "text", ["do mlops engineers have to pass a background check?", "drug test for ml jobs?"]
 )
 def test_hiring_checks_are_not_covered(kb, text):
-    """A background check or drug test is the hiring process, which no document covers: said so."""
+    """A background check or drug test is the hiring process, unvested stock a benefit: no
+    document covers them, and the reply says so."""
     reply = handlers.ask(text, kb)
     assert reply.intent in ("unknown", "clarify") or reply.uncovered
-    assert "background check" in reply.text[:200] or "drug test" in reply.text[:200]
+    assert any(w in reply.text[:200] for w in ("background check", "drug test", "unvested"))
 
 
 def test_top_paying_places_are_the_list_whole_in_order(kb):
