@@ -151,32 +151,38 @@ def lead_lines(
         if not by_name and strong != "overview":
             better += [h for h in hits if h.terms & rare and h not in better][:1]
         return _heading_rest(
-            engine.evidence.lead(sorted(named + better, key=lambda h: -h.score), most), hits, most
+            engine, engine.evidence.lead(sorted(named + better, key=lambda h: -h.score), most), hits, most
         )
     best = best_topic(hits, hunch)
     return _heading_rest(
-        engine.evidence.lead(sorted(hits, key=lambda h: (h.line.topic != best, -h.score)), most), hits, most
+        engine,
+        engine.evidence.lead(sorted(hits, key=lambda h: (h.line.topic != best, -h.score)), most),
+        hits,
+        most,
     )
 
 
-def _heading_rest(lead: list[Hit], hits: list[Hit], most: int) -> list[Hit]:
+def _heading_rest(engine: Engine, lead: list[Hit], hits: list[Hit], most: int) -> list[Hit]:
     """A lead of a few lines under one heading the question's words found ("best practices for
-    deploying models": Deployment and Monitoring) goes on with that heading's other found lines."""
+    deploying models": Deployment and Monitoring) goes on with that heading's other found lines; a
+    short list two of whose lines were found ("which city pays best") is shown whole."""
     if not lead or not lead[0].line.path:
         return lead
-    path = lead[0].line.path
+    path, top = lead[0].line.path, lead[0].line
     if any(h.line.path != path for h in lead):
         return lead
-    if len(lead) >= most:  # "which cities pay the most": a short list found whole is shown whole, in order
-        top = lead[0].line
-        whole = [
-            h for h in hits if h.line.path == path and (h.line.role, h.line.topic) == (top.role, top.topic)
-        ]
-        return sorted(whole, key=lambda h: h.line.id) if len(whole) <= most + _WHOLE else lead
+    if len(lead) >= 2:
+        section = engine.evidence.index.section(top.role, top.topic)
+        listed = [ln for ln in section if ln.path == path and not ln.text.endswith(":")]  # no lead-in
+        if len(listed) <= most + _WHOLE:  # figures read in the document's order; other lines best first
+            found = {h.line.id: h for h in lead}
+            whole = [found.get(ln.id) or Hit(ln, 0.0, frozenset()) for ln in listed]
+            figures = sum("$" in ln.text for ln in listed) * 2 > len(listed)
+            return whole if figures else lead + [h for h in whole if h not in lead]
+    if len(lead) >= most:
+        return lead
     shown = {h.line.id for h in lead}
-    rest = [
-        h for h in hits if h.line.path == path and h.line.id not in shown and h.line.role == lead[0].line.role
-    ]
+    rest = [h for h in hits if h.line.path == path and h.line.id not in shown and h.line.role == top.role]
     return lead + rest[: most - len(lead)]
 
 

@@ -1302,3 +1302,10 @@ def test_top_paying_places_are_the_list_whole_in_order(kb):
     ]
     assert [shown.index(c) for c in cities] == sorted(shown.index(c) for c in cities)
     assert "Its highest salary figure" in handlers.ask("top pay for mlops", kb).text
+    # two of MLOps's three city lines hold "city": the third (San Francisco, the highest) comes too
+    mlops = handlers.ask("which city pays mlops best?", kb).text[:400]
+    assert (
+        mlops.index("San Francisco:* Up to $300,600")
+        < mlops.index("New York City")
+        < mlops.index("Other cities")
+    )
