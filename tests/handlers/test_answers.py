@@ -1309,3 +1309,19 @@ def test_top_paying_places_are_the_list_whole_in_order(kb):
         < mlops.index("New York City")
         < mlops.index("Other cities")
     )
+
+
+@pytest.mark.parametrize(
+    "text,first",
+    [
+        ("where do mlops engineers earn the most?", "*San Francisco:* Up to $300,600"),
+        ("where do ml platform engineers make the most money", "*San Francisco, CA:* $179,061 - $193,485"),
+    ],
+)
+def test_where_they_earn_most_is_the_list_of_places(kb, text, first):
+    """'where ... the most' of pay asks the places: the document's list of cities or hubs, not the
+    level table; 'where does someone with 12 years fall' is no place."""
+    reply = handlers.ask(text, kb)
+    assert reply.topic == "salary" and first in reply.text[:200]
+    fall = handlers.ask("where does someone with 12 years fall in the mlops pay range", kb)
+    assert "San Francisco" not in fall.text[:300]
