@@ -13,6 +13,7 @@ __all__ = ["ai_field", "called", "context_role", "described", "known_as"]
 _CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
 _CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
 _CONTEXT_MIN = 3.0  # about two rare words that only it uses
+_WORK = 3.0  # a phrase of a role's everyday work (aliases.yaml `work`) counts as a rare word only it uses
 _CONTEXT_UNNAMED = 6.0  # with no name to narrow the candidates (all five): about two rare words only it uses
 
 
@@ -56,6 +57,9 @@ def context_role(engine: Engine, m: Match, candidates: tuple[str, ...], unnamed:
             # the share of its lines above an even share: "manufacturing", in 12 of Production AI's
             # lines and 3 of the others', counts mostly for Production AI
             score[r] += t.weight * max(0.0, n / total - even) / (1 - even)
+    said = f" {' '.join((*m.context, *m.words)).lower()} "
+    for role in candidates:  # "I run the feature store and the training clusters": work only it does
+        score[role] += _WORK * sum(f" {p} " in said for p in engine.matcher.aliases.work.get(role, ()))
     ranked = sorted(candidates, key=lambda r: -score[r])
     best, second = score[ranked[0]], score[ranked[1]]
     least = _CONTEXT_UNNAMED if unnamed else _CONTEXT_MIN

@@ -39,6 +39,7 @@ class Aliases(Record):
     context_openers: list[str]
     label_topics: dict[str, str]
     followup_roles: dict[str, str]
+    work: dict[str, list[str]] = {}
     across_words: list[str]
     thread_across: list[str]
     ordinals: dict[str, int]

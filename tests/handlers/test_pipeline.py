@@ -1263,3 +1263,16 @@ def test_the_ai_field_with_everyday_words_asks_which_ai_role(kb):
     reply = handlers.ask("is it possible to switch to AI after gaining some DevOps experience?", kb)
     assert reply.intent == "clarify" and "ai-ml-engineer" in reply.roles
     assert "gaining" not in reply.text
+
+
+def test_work_described_in_everyday_words_decides_the_role(kb):
+    """No role named, but the work only one role does ("the feature store, the training clusters,
+    the serving stack"): that role's career, not "which role?"; one such phrase alone is not enough."""
+    reply = handlers.ask(
+        "I run the feature store and the training clusters for our data scientists, plus the serving stack."
+        " What does the senior level look like for someone like me?",
+        kb,
+    )
+    assert reply.intent == "answer" and reply.roles == ("ml-platform-engineer",) and reply.topic == "career"
+    one = handlers.ask("We just bought a feature store. What does the senior level look like?", kb)
+    assert one.intent == "clarify"
