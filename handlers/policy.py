@@ -104,6 +104,8 @@ def _one_role(
         if not (asked or advised or apart or occasion) and (named is None or named == "salary" or m.focus):
             return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
         p = in_role(engine, m, role, routed, asked, kind, sure, hunch)
+        if _only_occasion(engine, m, missing) and p.intent == "answer":
+            return p  # "what should go on my cv to get an interview": the interview is what it is for
         said = tuple({stem(t.word): t.word for t in reversed(missing)}.values())[::-1]  # "interview(s)" once
         return p.model_copy(update={"uncovered": (*p.uncovered, *said)}) if p.intent == "answer" else p
     terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
@@ -117,6 +119,16 @@ def _one_role(
     if wants_numbers(m):  # "job growth projection?": the word asks for a figure, it is no subject
         terms = tuple(t for t in terms if t.word not in NUMBER_WORDS)
     return in_role(engine, m, role, routed, terms, kind, sure, hunch)
+
+
+def _only_occasion(engine: Engine, m: Match, missing: tuple[Term, ...]) -> bool:
+    """Whether what the documents lack is only what the question is for ("... to land an interview",
+    "prepping for interviews: how do they prevent overfitting?"), not what it asks about ("what do
+    they ask in interviews?")."""
+    lists = engine.matcher.word_lists
+    if not all(t.word in lists["occasions"] for t in missing):
+        return False
+    return lists["occasion_asked"].isdisjoint(m.words)
 
 
 _OCCASION_TOPIC = 2  # a topic this surely named is asked beside an occasion not covered ("interviews")

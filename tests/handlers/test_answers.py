@@ -169,10 +169,11 @@ class TestLead:
         assert "Hands-on experience with real-world AI/ML projects" in first_screen(reply)
 
     def test_advice_asked_surely_is_answered_beside_what_is_not_covered(self, kb):
-        """'interview coming up ... what should i brush up on': what to know, interviews named."""
+        """'interview coming up ... what should i brush up on': what to know; the interview is what
+        it is for, no subject the documents lack."""
         reply = handlers.ask("ml eng interview coming up at a fintech. what should i brush up on", kb)
-        assert (reply.intent, reply.topic) == ("answer", "requirements") and reply.uncovered == ("interview",)
-        assert "says nothing about “interview”" in reply.text
+        assert (reply.intent, reply.topic) == ("answer", "requirements") and reply.uncovered == ()
+        assert "says nothing about" not in reply.text
         assert "Proficiency in ML frameworks and libraries" in first_screen(reply)
 
     def test_a_bonus_on_top_of_base_is_the_additional_pay(self, kb):
@@ -820,11 +821,13 @@ class TestInBrief:
 
     def test_a_covered_subject_beside_an_uncovered_one_is_answered(self, kb):
         """'prepping for interviews: how do ML engineers prevent overfitting?': the overfitting
-        lines, and interviews named as not covered; a take-home test alone stays not covered."""
+        lines (the interview is what the question is for); asked about the interview itself, it is
+        named as not covered; a take-home test alone stays not covered."""
         reply = handlers.ask("prepping for interviews: how do ML engineers prevent overfitting?", kb)
-        assert reply.intent == "answer" and reply.uncovered == ("interview",)
+        assert reply.intent == "answer" and reply.uncovered == ()
         assert "regularization, cross-validation" in first_screen(reply)
-        assert "says nothing about “interview”" in first_screen(reply)
+        reply = handlers.ask("how do ML engineers prevent overfitting, and do interviews ask about it?", kb)
+        assert "interview" in reply.uncovered and "says nothing about “interview”" in first_screen(reply)
         reply = handlers.ask("what take-home test do companies give ml platform engineer candidates", kb)
         assert reply.intent == "unknown"
 
@@ -1207,7 +1210,7 @@ class TestCoveredBesideNotCovered:
         reply = handlers.ask(
             "ML platform interviews: which languages do they expect? I'm mostly a Go dev.", kb
         )
-        assert reply.intent == "answer" and reply.uncovered == ("interview",)
+        assert reply.intent == "answer" and reply.uncovered == ()
         assert "Proficiency in languages such as Python, Go" in reply.text[:400]
         assert handlers.ask("mlops engineer interview questions? what do they ask", kb).intent == "unknown"
         assert handlers.ask("how do I prepare for an ML engineer interview", kb).intent == "unknown"
