@@ -33,7 +33,7 @@ from knowledge.index import Hit
 from knowledge.match import Focus, Match, pairs, stem
 from knowledge.skills import named_in
 
-__all__ = ["decide"]
+__all__ = ["decide", "only_occasion"]
 
 _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "all", "every", "each"}
 
@@ -104,7 +104,7 @@ def _one_role(
         if not (asked or advised or apart or occasion) and (named is None or named == "salary" or m.focus):
             return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
         p = in_role(engine, m, role, routed, asked, kind, sure, hunch)
-        if _only_occasion(engine, m, missing) and p.intent == "answer":
+        if only_occasion(engine, m, [t.word for t in missing]) and p.intent == "answer":
             return p  # "what should go on my cv to get an interview": the interview is what it is for
         said = tuple({stem(t.word): t.word for t in reversed(missing)}.values())[::-1]  # "interview(s)" once
         return p.model_copy(update={"uncovered": (*p.uncovered, *said)}) if p.intent == "answer" else p
@@ -121,12 +121,12 @@ def _one_role(
     return in_role(engine, m, role, routed, terms, kind, sure, hunch)
 
 
-def _only_occasion(engine: Engine, m: Match, missing: tuple[Term, ...]) -> bool:
+def only_occasion(engine: Engine, m: Match, missing: list[str]) -> bool:
     """Whether what the documents lack is only what the question is for ("... to land an interview",
     "prepping for interviews: how do they prevent overfitting?"), not what it asks about ("what do
     they ask in interviews?")."""
     lists = engine.matcher.word_lists
-    if not all(t.word in lists["occasions"] for t in missing):
+    if not all(w.lower() in lists["occasions"] for w in missing):
         return False
     return lists["occasion_asked"].isdisjoint(m.words)
 

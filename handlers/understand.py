@@ -13,7 +13,7 @@ from handlers.fit import fit_plan
 from handlers.lines import GENERIC_WEIGHT, strong_topic
 from handlers.patterns import Lazy
 from handlers.plan import Plan
-from handlers.policy import decide
+from handlers.policy import decide, only_occasion
 from handlers.question import split
 from handlers.scope import other_title, outside, own_title
 from handlers.topic import NAMED, Choice, choose, guess, guess_none
@@ -518,6 +518,8 @@ def plan(text: str, engine: Engine) -> Plan:
         if p.intent in ("answer", "compare")
         else ()
     )
+    if missing and only_occasion(engine, m, list(missing)):  # "linkedin tips: what skills to list?"
+        missing = ()
     if title and p.intent in ("answer", "compare") and p.roles:
         p = _beside(engine, p, title[0], inferred=bool(holders))  # holders: roles found from the title
     return _finish(p, choice, missing)

@@ -596,6 +596,9 @@ class TestScope:
         reply = handlers.ask("Which data engineering skills help candidates in ML engineer interviews?", kb)
         assert reply.intent == "answer" and reply.topic == "requirements" and not reply.uncovered
         assert handlers.ask("what's the interview process for ml engineers", kb).intent == "unknown"
+        # a LinkedIn profile too is what the skills are for
+        reply = handlers.ask("linkedin tips for ai systems engineers? which skills should i list", kb)
+        assert reply.intent == "answer" and not reply.uncovered and "LinkedIn" not in reply.text[:200]
 
     def test_different_from_a_title_asks_about_it(self, kb):
         reply = handlers.ask("how is an mlops engineer different from a devops engineer", kb)
