@@ -42,6 +42,7 @@ _PREAMBLE = {
 }  # fmt: skip
 _BEYOND = {"else", "other", "others", "besides"}  # asked past the last point
 _QUESTION_WORDS = {"how", "what", "when", "where", "which", "should"}
+_HARDEST = {"hardest", "biggest", "worst", "toughest", "trickiest", "most"}  # which challenge, ranked
 _RANKING = {"more", "most", "better", "best", "higher", "highest", "less", "least", "lower", "lowest"}
 _MODEL_TOPIC = 0.45
 _POINTED_TOPIC = 0.75
@@ -588,6 +589,8 @@ def _topic_filled(t: _Message, roles: list[str], last: Turn, named_topic: bool, 
     topic = [t.own or ""] if named_topic else [last.topic or ""]  # the model's topic, said outright
     pointing = set(m.words) & (lists["back"] | lists["they"] | {"people"}) or len(m.words) <= _BARE
     coping = set(m.words) & lists["coping"] and pointing  # "how to overcome tht", "how do they deal"
+    # ... not "which of those is the hardest to solve?": which challenge, ranked
+    coping = coping and not (m.topic == "challenges" and _HARDEST & set(m.words))
     if last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles:
         return ["challenges" if any(solutions(t.engine, r) for r in roles) else "best-practices"]
     if not named_topic and _own_subject(t.engine, rest) and not m.focus:  # not "the folks who run the infra"

@@ -921,3 +921,16 @@ def test_how_much_somewhere_after_the_market_asks_the_pay_there(kb):
     assert nyc.topic == "salary" and "$268,000" in nyc.text[:300]
     *_, seattle = talk(kb, "mlops trends", "and in seattle?")
     assert seattle.topic == "trends"
+
+
+def test_which_challenge_is_hardest_to_solve_stays_on_the_challenges(kb):
+    """'which of those is the hardest to solve?' ranks the challenges just shown; 'how do they
+    solve those?' asks what they do about them."""
+    *_, hardest = talk(
+        kb,
+        "what are the usual headaches for ml platform engineers",
+        "which of those is the hardest to solve?",
+    )
+    assert hardest.topic == "challenges"
+    *_, how = talk(kb, "what are the usual headaches for ml platform engineers", "how do they solve those?")
+    assert how.topic == "best-practices"
