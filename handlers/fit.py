@@ -371,7 +371,7 @@ def fit_reply(engine: Engine, plan) -> Reply:
     first_wish = bool(_FIRST.search(plan.asked))
     parts: list[str] = []
     if plan.intent == "answer":  # what am I missing for ROLE
-        head = f"*What {escape(titles[first])} asks that you don't mention yet*"
+        head = "*Still to learn for it*"  # the title says whose gaps
         named = f"{counts[first]} of {yours} {_skills(total)}"
         sub = f"Its Requirements, Overview and Career Development name {named}"
         sub += f" ({_join(_named(book, first, said.had))})." if counts[first] else "."
@@ -381,7 +381,7 @@ def fit_reply(engine: Engine, plan) -> Reply:
                 "_Start at the top: what you said you lack, then the technical lines, "
                 "degrees and experience last._\n" + lack
             )
-        parts = [head, sub, *_notes(book, said), lack]
+        parts = [sub, *_notes(book, said), head, lack]
         if have:
             parts += ["*What you already have*", have]
     else:

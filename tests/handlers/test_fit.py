@@ -239,7 +239,9 @@ class TestFollowups:
         reply, turn = handlers.converse("and for platform?", kb, turns)
         turns.append(turn)
         assert reply.roles == ("ml-platform-engineer",)
-        assert "*What AI/ML Platform Engineer asks that you don't mention yet*" in reply.text
+        assert (
+            "*AI/ML Platform Engineer: your gaps*" in reply.text and "*Still to learn for it*" in reply.text
+        )
         assert "name 3 of your 3 skills (Python, Docker and Kubernetes)" in reply.text
         reply, _ = handlers.converse("what should i learn first of those?", kb, turns)
         assert reply.roles == ("ml-platform-engineer",)
