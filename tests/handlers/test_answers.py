@@ -838,6 +838,8 @@ class TestInBrief:
         assert "Up to $338,000 per year" in first_screen(reply)
         reply = handlers.ask("mlops max salary", kb)
         assert "Up to $300,600" in first_screen(reply)
+        reply = handlers.ask("what's the most you can earn as a production ai engineer?", kb)
+        assert "Up to $338,000 per year" in first_screen(reply)
 
     def test_a_whole_topic_asked_for_a_figure_leads_with_the_figures(self, kb):
         """'job outlook %?' gets the section's lines with percentages, not one line per heading."""
