@@ -36,7 +36,7 @@ _WHICH = Lazy(
     r"|\b(?:which|what)\b[^?.!]{0,40}?\b(?:closest|nearest|best fit|best match|most similar|most aligned|"
     r"better fit|better suited|better match|most qualified|qualified for|transition (?:to|into)|"
     r"switch (?:to|into)|move (?:to|into)|pivot (?:to|into)|next step)\b"
-    r"(?! (?:the )?(?:next|higher|senior|mid) ?(?:level|rung|grade)?)"  # not "move to the next level"
+    r"(?! up\b| (?:the )?(?:next|higher|senior|mid) ?(?:level|rung|grade)?)"  # not "the next step up"
     r"|\b(?:am i|i'?m|would i be) (?:a )?(?:better|good|best|great) (?:fit|match|suited)\b"
     # "ci/cd, docker, k8s ... which ai role?": skills, then the bare question
     r"|\b(?:which|what) (?:(?:ai|ml|of the|of these) )?(?:roles?|jobs?|one)\s*\?*\s*$",

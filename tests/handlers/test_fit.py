@@ -46,6 +46,14 @@ class TestWhatToPickUp:
         assert "machine learning frameworks" in first_screen(reply)
 
 
+def test_the_next_step_up_is_the_ladder_not_a_fit(kb):
+    """'what's the next step up' asks the rung above; 'a good next step for me' asks which role fits."""
+    up = handlers.ask("i know python and docker. what's the next step up for a senior mlops engineer?", kb)
+    assert up.topic == "career" and "MLOps Team Lead" in up.text[:300]
+    fit = handlers.ask("i know python and docker. what's a good next step for me?", kb)
+    assert "*Your role fit*" in fit.text
+
+
 def test_what_else_a_role_does_is_no_gap(kb):
     """'what else does an MLOps engineer do' asks the duties; 'what else do i need' the gaps."""
     duties = handlers.ask("we handle the tickets. what else does an mlops engineer do in a normal week?", kb)
