@@ -303,6 +303,11 @@ class _Message:
             named = named and not (
                 m.focus.years is not None and set(m.topic_words) <= self.lists["years_words"]
             )
+            # "and for someone just starting out" after the pay: a level, whose words name no topic here
+            levelled = _level_words(engine, m) if named and m.focus.levels else set()
+            if levelled:
+                rest = engine.matcher.match(" ".join(w for w in m.words if w not in levelled))
+                named = rest.topic is not None and rest.topic_scores.get(rest.topic, 0) >= 2
             # ... or a sure reading of a whole question ("and what would that junior person do?")
             # "the mlops folks there?" says no more than "the mlops folks?": the role's words and "?" aside
             said = [w for w in m.words if w != "?" and w not in engine.role_words(m.roles)]
@@ -493,6 +498,12 @@ def _leans_on_thread(t: _Message, roles: list[str], named_topic: bool, pointing:
             set(pairs(m.words)) & t.lists["asking_of"]
         )  # "anything on regulation?": in what was discussed
     )
+
+
+def _level_words(engine: Engine, m: Match) -> set[str]:
+    """The words of the phrases the message names its levels with ("just starting out")."""
+    levels, said = engine.matcher.aliases.focus.get("level", {}), f" {' '.join(m.words)} "
+    return {w for lv in m.focus.levels for p in levels.get(lv, ()) if f" {p} " in said for w in p.split()}
 
 
 def _paid_where(m: Match) -> bool:

@@ -934,3 +934,14 @@ def test_which_challenge_is_hardest_to_solve_stays_on_the_challenges(kb):
     assert hardest.topic == "challenges"
     *_, how = talk(kb, "what are the usual headaches for ml platform engineers", "how do they solve those?")
     assert how.topic == "best-practices"
+
+
+def test_a_level_added_in_words_that_also_name_a_topic_keeps_the_topic(kb):
+    """'and for someone just starting out' after the pay in SF: the entry-level pay ("starting out"
+    alone asks the way in); 'and entry pay?' and 'and what do seniors make' stay pay too."""
+    *_, entry = talk(kb, "production ai engineer salary in sf?", "and for someone just starting out")
+    assert entry.topic == "salary" and "$113,992 to $115,458" in entry.text[:300]
+    assert (
+        handlers.ask("what should i focus on when starting out as a production ai engineer", kb).topic
+        == "career"
+    )
