@@ -91,7 +91,8 @@ def in_role(
     places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile or m.focus.amount
     # "how do mlops teams cope?"; "how do they fix the drift problem?" after their challenges
     if routed != "salary" and strong_topic(m) in (None, *_FIXED) and asks_fix(engine, m):
-        fixes = problem_lines(engine, m, role)
+        # "how do they fix the drift one?" after the challenges: the challenge, with its solution
+        fixes = problem_lines(engine, m, role, "challenges" if strong_topic(m) == "challenges" else None)
         if fixes:
             groups = ((role, tuple(fixes)),)
             return Plan("answer", (role,), fixes[0].line.topic, m.focus, mode="lead", groups=groups, match=m)

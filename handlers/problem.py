@@ -27,9 +27,10 @@ def asks_fix(engine: Engine, m: Match) -> bool:
     return bool(trouble & {*m.words, *m.context}) and asks(engine, m, "remedy")
 
 
-def problem_lines(engine: Engine, m: Match, role: str) -> list[Hit]:
+def problem_lines(engine: Engine, m: Match, role: str, section: str | None = None) -> list[Hit]:
     """The role's lines that name the problem the message describes, best first, each challenge
-    followed by its solution; [] when no line names it clearly."""
+    followed by its solution; [] when no line names it clearly. `section`: one the question
+    names ("how do they fix the drift one?" after the challenges), whose lines naming it come first."""
     ev = engine.evidence
     asking = engine.matcher.word_lists["coping"]  # "handle", "cope": how it is asked, not the problem
     # "deal with the talent shortage": a topic word that is no section's name is part of the problem,
@@ -44,6 +45,8 @@ def problem_lines(engine: Engine, m: Match, role: str) -> list[Hit]:
     # "our plant runs on ... proprietary junk": a line on a rare word that is no everyday English first
     rare = {k: w for k, w in weight.items() if not is_common(k)}
     hits.sort(key=lambda h: -max((rare.get(k, 0.0) for k in h.terms), default=0.0))
+    if section and any(h.line.topic == section and _names(h, weight) for h in hits):
+        hits.sort(key=lambda h: not (h.line.topic == section and _names(h, weight)))  # stable: rare first
     if not hits or not _names(hits[0], weight):
         return []
     lead = ev.lead(hits, LEAD_LINES)  # the best names the problem; the others come close to it

@@ -945,3 +945,15 @@ def test_a_level_added_in_words_that_also_name_a_topic_keeps_the_topic(kb):
         handlers.ask("what should i focus on when starting out as a production ai engineer", kb).topic
         == "career"
     )
+
+
+def test_how_they_fix_one_of_the_challenges_shown_is_that_challenge_and_its_solution(kb):
+    """'how do they fix the drift one?' after the MLOps challenges: the drift challenge with the
+    solution the document gives beside it, not the best practices that also say drift."""
+    *_, fix = talk(
+        kb, "what are the biggest headaches for mlops engineers?", "how do they fix the drift one?"
+    )
+    assert fix.topic == "challenges"
+    assert (
+        "*Challenge:* Manual monitoring and model drift\n• *Solution:* Automate monitoring" in fix.text[:400]
+    )
