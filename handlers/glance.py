@@ -100,7 +100,9 @@ def _growth(engine: Engine, role: str) -> list[tuple[float, str, str, Line]]:
     return sorted(out, key=lambda g: not _JOBS.search(g[2]))
 
 
-JOB_WORDS = frozenset({"job", "jobs", "openings", "positions", "field"})  # "job growth", "a growing field"
+JOB_WORDS = frozenset(
+    {"job", "jobs", "openings", "positions", "field", "demand", "hiring"}
+)  # "job growth", "a growing field"
 
 
 def asks_job_growth(m: Match) -> bool:

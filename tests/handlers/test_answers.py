@@ -1330,3 +1330,11 @@ def test_where_they_earn_most_is_the_list_of_places(kb, text, first):
     assert reply.topic == "salary" and first in reply.text[:200]
     fall = handlers.ask("where does someone with 12 years fall in the mlops pay range", kb)
     assert "San Francisco" not in fall.text[:300]
+
+
+def test_is_demand_growing_is_answered_with_the_growth_of_jobs(kb):
+    """'is demand for mlops engineers growing?' asks how the jobs grow (the 21% increase in jobs),
+    not the size of the market, whose lines also say "growing"."""
+    reply = handlers.ask("is demand for mlops engineers growing?", kb)
+    assert reply.text.index("21% increase in jobs") < reply.text.index("_From the")
+    assert "21% increase in jobs" in reply.text[:250]
