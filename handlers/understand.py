@@ -410,7 +410,12 @@ def plan(text: str, engine: Engine) -> Plan:
                 and not m.focus.levels
                 and set(m.words) & (lists["holder"] | lists["way_there"])
             ):
-                m = m.model_copy(update={"focus": m.focus.model_copy(update={"levels": ctx.focus.levels})})
+                # "a senior ... want to move into director level. what does that step look like?": the top one
+                order = list(engine.matcher.aliases.focus.get("level", {}))
+                levels = ctx.focus.levels
+                if set(m.words) & lists["way_there"] and len(levels) > 1:
+                    levels = (max(levels, key=lambda lv: order.index(lv) if lv in order else -1),)
+                m = m.model_copy(update={"focus": m.focus.model_copy(update={"levels": levels})})
             if m.topic_scores.get(m.topic or "", 0) < _WORDED:  # "mlops jobs grow 20%? whats the real stat"
                 m = _topic_from(m, engine.matcher.match(body))
             if not m.subject and not m.roles:  # "I want to work on AI in factories. Which job is that?"

@@ -1280,3 +1280,14 @@ def test_work_described_in_everyday_words_decides_the_role(kb):
     assert reply.intent == "answer" and reply.roles == ("ml-platform-engineer",) and reply.topic == "career"
     one = handlers.ask("We just bought a feature store. What does the senior level look like?", kb)
     assert one.intent == "clarify"
+
+
+def test_the_step_up_told_before_the_question_is_the_rung_aimed_at(kb):
+    """'senior ... want to move into director level. what does that step look like?': the
+    director rung (the highest level told), not the senior one the person already holds."""
+    reply = handlers.ask(
+        "I've been a senior AI systems engineer for years and I'd like to get to director level."
+        " What does that step look like?",
+        kb,
+    )
+    assert reply.topic == "career" and "Director of AI or similar executive positions" in reply.text[:300]
