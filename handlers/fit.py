@@ -45,7 +45,8 @@ _WHICH = Lazy(
 _MISSING = Lazy(
     # not "what else does an MLOps engineer do?": what else the role does
     r"\b(?:missing|lack(?:ing)?|gaps?|short of|still need|"
-    r"what else(?!\s+(?:does|do|can|did|will)\s+(?!i\b)\w)|need to (?:learn|know|add)|"
+    r"what else(?!\s+(?:does|do|can|did|will)\s+(?!i\b)\w)|"
+    r"(?:i|you|we)\s+(?:still\s+|actually\s+|really\s+)?need to (?:learn|know|add)|"  # not "they need to"
     r"should i learn|what (?:else )?do i (?:still )?need|i need to learn|left to learn|"
     r"(?:would|will) i (?:still )?(?:need(?! to (?:show|prove|demonstrate))|have to learn)|"
     r"(?:should|do) i (?:study|learn) first|"

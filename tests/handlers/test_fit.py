@@ -54,6 +54,21 @@ def test_the_next_step_up_is_the_ladder_not_a_fit(kb):
     assert "*Your role fit*" in fit.text
 
 
+def test_what_the_role_needs_to_know_is_no_gap_of_the_persons(kb):
+    """'which cloud platforms do production AI engineers need to know?' asks the role's lines, even
+    after the person names Azure; 'what do i need to learn' is the person's gaps."""
+    reply = handlers.ask(
+        "Our plant is all-in on Azure. Which cloud platforms do production AI engineers need to know?",
+        kb,
+    )
+    assert (
+        "your gaps" not in reply.text
+        and "Proficiency in cloud platforms (AWS, Azure, GCP)" in reply.text[:300]
+    )
+    gaps = handlers.ask("i know python and docker. what do i need to learn for mlops?", kb)
+    assert "*MLOps Engineer: your gaps*" in gaps.text
+
+
 def test_what_else_a_role_does_is_no_gap(kb):
     """'what else does an MLOps engineer do' asks the duties; 'what else do i need' the gaps."""
     duties = handlers.ask("we handle the tickets. what else does an mlops engineer do in a normal week?", kb)
