@@ -14,6 +14,8 @@ __all__ = ["MAX_SUBJECT", "MENTION", "beyond", "natural", "not_covered", "subjec
 
 MENTION = {"mention", "mentioned", "mentions", "cover", "covered", "covers", "listed", "lists", "named"}
 
+_OWN = {"my", "our"}
+_NEAR = 5  # words between a mention word and what it is said of ("is rust covered in any of the docs")
 _TERSE_WORDS = 5
 
 _NATURAL_WORDS = 4
@@ -151,8 +153,17 @@ def _asks_mention(engine: Engine, m: Match) -> bool:
     """Whether the question asks if the documents say a word ("does the mlops doc mention rust?"),
     not that something else does not ("what plain SRE work doesn't cover"): a mention word said
     of the documents or the roles."""
-    tokens = set(m.tokens)
-    return bool(tokens & MENTION) and bool(tokens & engine.matcher.word_lists["of_documents"])
+    tokens = m.tokens
+    said = [i for i, t in enumerate(tokens) if t in MENTION]
+    if not said:
+        return False
+    docs = engine.matcher.word_lists["of_documents"]
+    # near the mention word ("is it mentioned", "which roles list"), and not the person's own job ("what
+    # part of my job covers this and how do I approach it?")
+    return any(
+        t in docs and (i == 0 or tokens[i - 1] not in _OWN) and any(abs(i - j) <= _NEAR for j in said)
+        for i, t in enumerate(tokens)
+    )
 
 
 _DEFINING = {("what", "is"), ("what", "s"), ("whats",), ("what", "are")}

@@ -25,7 +25,8 @@ __all__ = ["again", "asks_fit", "fit_plan", "fit_reply"]
 
 
 _WHICH = Lazy(
-    r"\b(?:which|what)\b[^?.!]{0,40}?\b(?:roles?|jobs?|positions?|ones?|paths?|tracks?|careers?|"
+    # not "what part of my job covers this": the person's own job, no choice of roles
+    r"\b(?:which|what)\b(?:(?!\b(?:my|our)\b)[^?.!]){0,40}?\b(?:roles?|jobs?|positions?|ones?|paths?|tracks?|careers?|"
     r"of (?:these|them|the (?:five|5)))\b"
     r"[^?.!]{0,40}?\b(?:fits?|fitting|suits?|suited|closest|nearest|best|match(?:es)?|right|"
     r"should i|would i|am i|for me|"

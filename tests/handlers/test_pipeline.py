@@ -1291,3 +1291,16 @@ def test_the_step_up_told_before_the_question_is_the_rung_aimed_at(kb):
         kb,
     )
     assert reply.topic == "career" and "Director of AI or similar executive positions" in reply.text[:300]
+
+
+def test_the_persons_own_job_is_neither_a_choice_of_roles_nor_a_document(kb):
+    """'what part of my job covers this and how should I approach it?': no "which role fits you"
+    (my job is no choice) and no "I don't have anything on part approach" ("covers" is said of the
+    person's job, not of the documents); 'does the mlops doc mention rust?' still asks the documents."""
+    reply = handlers.ask(
+        "GPU costs on our training platform doubled. I'm an ML platform engineer - what part of my job"
+        " covers this and how should I approach it?",
+        kb,
+    )
+    assert reply.intent == "answer" and not reply.uncovered and "role fit" not in reply.text
+    assert handlers.ask("does the mlops doc mention rust?", kb).uncovered == ("rust",)
