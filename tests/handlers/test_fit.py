@@ -197,6 +197,13 @@ class TestWhichFits:
         reply = handlers.ask("i write swift and kotlin apps and some python; which role fits me?", kb)
         assert "Swift and Kotlin: none of the five role documents lists them" in first_screen(reply)
 
+    def test_one_thing_every_role_names_is_no_ranking(self, kb):
+        """'in which of these roles would I get to mentor other engineers?': all five name
+        mentoring, so no "all five tie" ranking: the lines where each says it."""
+        reply = handlers.ask("In which of these roles would I get to mentor other engineers?", kb)
+        assert "role fit" not in reply.text and "5 of 5 roles" in reply.text[:200]
+        assert "Guide and mentor other ML Engineers" in reply.text
+
     def test_an_ambiguous_name_is_asked_about(self, kb):
         reply = handlers.ask("i use tf and python, which role fits me?", kb)
         assert "“tf” could be TensorFlow or Terraform" in reply.text
