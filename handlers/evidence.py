@@ -235,7 +235,14 @@ class Evidence:
         forms = [f for t in subject for f in t.forms]
         hits = self.index.search([*forms, *points, *extra], roles=roles, limit=limit)
         # a lead-in ("...include the following:") introduces lines; it answers nothing itself
-        hits = [h for h in hits if not h.line.text.endswith(":") and (money or not self._pay(h.line))]
+        # ... and a section's closing words ("By following these best practices, ...") answer nothing either
+        hits = [
+            h
+            for h in hits
+            if not h.line.text.endswith(":")
+            and not SUMMING_UP.match(h.line.text)
+            and (money or not self._pay(h.line))
+        ]
         if subject or points:
             wanted = {key(f) for f in (*forms, *points)}
             hits = [h for h in hits if not h.terms.isdisjoint(wanted)]

@@ -216,10 +216,13 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     if kind == "which" and kinds == {"domain"}:  # "I love factories and manufacturing. which role fits?":
         return None  # an industry, not skills: the roles whose documents speak of it
     roles = _rank(engine, said, tuple(r for r in m.roles) if len(m.roles) >= 2 else engine.role_ids)
-    if kind == "which" and len(said.had) == 1 and len(roles) > 2 and not said.unclear:
+    one = len(said.had) == 1 or len(m.roles) == 1  # one thing said, or one role named as the aim
+    if kind == "which" and one and len(roles) > 2 and not said.unclear:
         book = load_skills()
-        if len({len(_named(book, r, said.had)) for r in roles}) == 1:  # "which roles would let me mentor?":
-            return None  # every role names the one thing said: no ranking, their lines on it answer
+        if len({len(_named(book, r, said.had)) for r in roles}) == 1:  # "which roles would let me mentor?",
+            # "what path should i follow to be a prod ai eng?": every role names what was said alike, so no
+            # ranking; the roles' lines on it, or the named role's path, answer
+            return None
     return Plan("compare", roles, "requirements", m.focus, asked=text, mode="fit", match=m)
 
 

@@ -14,6 +14,7 @@ from handlers.evidence import Term, specific
 from handlers.glance import asks_job_growth, job_growth
 from handlers.kinds import advice_plan, already, asks, journey, switching
 from handlers.lines import (
+    GENERIC_WEIGHT,
     LEAD_LINES,
     kind_only,
     lead_lines,
@@ -197,7 +198,10 @@ def in_role(
     if named and lead and all(h.line.topic != named for h in lead) and all(is_word(t.word) for t in terms):
         # "a plain-english summary of the job for a posting": the section named outright holds none of
         # these everyday words, so they are colour ("posting" is no subject): the section in brief
-        brief = [] if point_words(engine, m) else _told_brief(engine, m, role, named)
+        # ... unless a point of it is asked ("which tools?"); a section named by its very name ("soft
+        # skills") is asked whole, whatever point word it holds
+        outright = m.topic_scores.get(named, 0) >= 2 * GENERIC_WEIGHT
+        brief = [] if point_words(engine, m) and not outright else _told_brief(engine, m, role, named)
         if brief:
             return _brief_plan(m, role, named, brief, missed)
     if not lead:  # "what trends are shaping the role?": no line holds "shaping", the section answers

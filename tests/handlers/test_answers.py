@@ -1338,3 +1338,10 @@ def test_is_demand_growing_is_answered_with_the_growth_of_jobs(kb):
     reply = handlers.ask("is demand for mlops engineers growing?", kb)
     assert reply.text.index("21% increase in jobs") < reply.text.index("_From the")
     assert "21% increase in jobs" in reply.text[:250]
+
+
+def test_a_section_named_by_its_name_is_answered_from_it(kb):
+    """'which soft skills matter if I want to lead an ML platform team?': the soft skills, though
+    "lead" is said in the career ladder's lines."""
+    reply = handlers.ask("which soft skills matter if I want to lead an ML platform team someday?", kb)
+    assert reply.topic == "soft-skills" and reply.text.startswith("*AI/ML Platform Engineer · Soft Skills*")

@@ -204,6 +204,14 @@ class TestWhichFits:
         assert "role fit" not in reply.text and "5 of 5 roles" in reply.text[:200]
         assert "Guide and mentor other ML Engineers" in reply.text
 
+    def test_the_path_to_a_role_named_is_its_career_not_a_five_way_tie(self, kb):
+        """'what path should i follow to be a prod ai eng?': the role's career path, not "all five
+        tie on your 2 skills"."""
+        reply = handlers.ask("2nd yr cs undergrad. what path should i follow to be a prod ai eng?", kb)
+        assert reply.roles == ("production-ai-engineer",) and reply.topic in ("career", "requirements")
+        # nor the sections' closing words, which "follow" finds ("By following these best practices")
+        assert "role fit" not in reply.text and "By following" not in reply.text
+
     def test_an_ambiguous_name_is_asked_about(self, kb):
         reply = handlers.ask("i use tf and python, which role fits me?", kb)
         assert "“tf” could be TensorFlow or Terraform" in reply.text
