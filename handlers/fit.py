@@ -82,6 +82,7 @@ _AIM = Lazy(
     re.I,
 )
 _AIM_SPAN = 60  # characters after "want to become" where the role is named
+_START = Lazy(r"\bwhere (?:do|should|would|can) (?:i|we) (?:even )?start\b", re.I)
 _FIRST = Lazy(r"\b(?:first|start with|priorit)", re.I)
 _TARGET = Lazy(r"\b(?:for|become|becoming|be|as|into|to|if|whether|is)\s+(?:an?\s+|the\s+)?$", re.I)
 _FIT_TOPICS = {"requirements", "career", "overview"}  # topics a fit answer is made of
@@ -196,6 +197,12 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     asking = _ASKED_SKILLS.match(text.strip())
     if kind == "missing" and asking and not _CLAIM.search(text[asking.end() :]):
         return None  # "what devops stuff do i need to learn ...?": devops is asked about, no skill of theirs
+    if (
+        kind == "which"
+        and _START.search(text)
+        and engine.matcher.word_lists["trouble"] & {*m.words, *m.context}
+    ):
+        return None  # "nobody looks at our models till a customer complains ... where do I start?": the fix
     said = _said(engine, text)
     target = _target(engine, text) if kind == "missing" else _aim(engine, text)
     if kind == "missing" and target is None and not _WHICH.search(text):

@@ -212,6 +212,16 @@ class TestWhichFits:
         # nor the sections' closing words, which "follow" finds ("By following these best practices")
         assert "role fit" not in reply.text and "By following" not in reply.text
 
+    def test_where_to_start_on_trouble_is_no_role_fit(self, kb):
+        """'nobody looks at our models till a customer complains ... where do I start?': the trouble,
+        not "which role fits you"."""
+        reply = handlers.ask(
+            "We deploy models and nobody looks at them until a customer complains. What should a proper"
+            " mlops setup do? where do I start",
+            kb,
+        )
+        assert reply.roles == ("mlops-engineer",) and "role fit" not in reply.text
+
     def test_an_ambiguous_name_is_asked_about(self, kb):
         reply = handlers.ask("i use tf and python, which role fits me?", kb)
         assert "“tf” could be TensorFlow or Terraform" in reply.text
