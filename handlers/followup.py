@@ -43,7 +43,6 @@ _PREAMBLE = {
 _BEYOND = {"else", "other", "others", "besides"}  # asked past the last point
 _QUESTION_WORDS = {"how", "what", "when", "where", "which", "should"}
 _HARDEST = {"hardest", "biggest", "worst", "toughest", "trickiest", "most"}  # which challenge, ranked
-_RANKING = {"more", "most", "better", "best", "higher", "highest", "less", "least", "lower", "lowest"}
 _MODEL_TOPIC = 0.45
 _POINTED_TOPIC = 0.75
 _AGREED = 0.35
@@ -573,7 +572,7 @@ def _roles_filled(t: _Message, roles: list[str]) -> tuple[list[str], Turn]:
     m, lists, last = t.m, t.lists, t.last
     choosing = set(m.words) & lists["both"] or lists["choosing"] & set(pairs(m.words))
     # "which of those are about security?": the items of the last answer, not a choice between roles
-    items = bool(m.subject) and not set(m.words) & _RANKING
+    items = bool(m.subject) and not set(m.words) & lists["ranking"]
     pair = _recent_pair(t.turns) if choosing and not items and len(last.roles) == 1 and not roles else ()
     if pair:  # "which one pays more?" after a turn on each of two roles: those two
         last = Turn("compare", pair, last.topic, last.focus)

@@ -100,9 +100,8 @@ def _growth(engine: Engine, role: str) -> list[tuple[float, str, str, Line]]:
     return sorted(out, key=lambda g: not _JOBS.search(g[2]))
 
 
-JOB_WORDS = frozenset(
-    {"job", "jobs", "openings", "positions", "field", "demand", "hiring"}
-)  # "job growth", "a growing field"
+# "job growth", "a growing field", "is demand growing": what grows is the role's jobs
+JOB_WORDS = frozenset({"job", "jobs", "openings", "positions", "field", "demand", "hiring"})
 
 
 def asks_job_growth(m: Match) -> bool:

@@ -65,9 +65,12 @@ def point_words(engine: Engine, m: Match) -> tuple[str, ...]:
     # "which tools?" asks the requirements that name tools (the brief), not the lines that say "tools"
     tools = engine.matcher.word_lists["tools"] if m.topic == "requirements" and not m.subject else ()
     candidates = [w for w in m.topic_words if w not in engine.matcher.topic_names and w not in tools]
-    where = "where" in m.words and not _MOST.isdisjoint(m.words)
+    lists = engine.matcher.word_lists
+    where = "where" in m.words and not lists["ranking"].isdisjoint(m.words)
     if m.topic == "salary" and where and not m.focus.locations:
-        candidates += ["cities", "hubs"]  # "where do they earn the most?": the places, as the lists say
+        candidates += sorted(
+            lists["pay_places"]
+        )  # "where do they earn the most?": the places, as the lists say
     if not candidates:  # "/role mlops salary": no point, and no need for the index
         return ()
     ev, roles = engine.evidence, m.roles or None
@@ -115,7 +118,6 @@ def strong_topic(m: Match) -> str | None:
     return m.topic if m.topic_scores.get(m.topic, 0) >= GENERIC_WEIGHT else None
 
 
-_MOST = {"most", "best", "highest", "more", "top"}  # "where do they earn the most?"
 _WHOLE = 2  # a list found whole with this many lines more than a lead holds is still shown whole
 _NEAR_TIE = 0.8  # a topic with this share of the best one's evidence is a near tie
 

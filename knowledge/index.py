@@ -140,6 +140,7 @@ class Index:
         self._sections: dict[tuple[str, str], list[Line]] = {}
         self._matches: dict[str, frozenset[int]] = {}
         self._ranked: dict[tuple, tuple[tuple[int, float], ...]] = {}  # kept: the index never changes
+        self._roles: dict[str, frozenset[int]] = {}
         self.size = db.execute("SELECT count(*) FROM line").fetchone()[0]
         row = db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
         self.stamp = row[0] if row else ""
@@ -240,6 +241,15 @@ class Index:
                 self._sections[(role, topic)] = found
         return list(found)
 
+    def _of_role(self, role: str) -> frozenset[int]:
+        """Ids of one role's lines (kept for the five roles; any other name holds none)."""
+        found = self._roles.get(role)
+        if found is None:
+            found = frozenset(r[0] for r in self._rows("SELECT id FROM line WHERE role = ?", (role,)))
+            if found:
+                self._roles[role] = found
+        return found
+
     def matching(self, term: str) -> frozenset[int]:
         """Ids of the lines that hold a term (a word or a phrase, stemmed)."""
         key = _quote(term)
@@ -291,8 +301,10 @@ class Index:
             return []
         holds = {q: self.matching(q) for q in unique}
         wanted = tuple(roles) if roles is not None else None
-        held = set().union(*holds.values())
-        if not held or (wanted is not None and not any(self.line(i).role in wanted for i in held)):
+        held = frozenset().union(*holds.values())
+        if wanted is not None:
+            held &= frozenset().union(*map(self._of_role, wanted))
+        if not held:
             return []  # nothing to rank ("seattle" in a document that never names it)
         sql = f"SELECT rowid, -bm25(lines, {', '.join(map(str, _WEIGHTS))}) FROM lines WHERE lines MATCH ?"
         args: tuple = (" OR ".join(unique),)

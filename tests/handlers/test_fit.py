@@ -46,35 +46,44 @@ class TestWhatToPickUp:
         assert "machine learning frameworks" in first_screen(reply)
 
 
-def test_the_next_step_up_is_the_ladder_not_a_fit(kb):
-    """'what's the next step up' asks the rung above; 'a good next step for me' asks which role fits."""
-    up = handlers.ask("i know python and docker. what's the next step up for a senior mlops engineer?", kb)
-    assert up.topic == "career" and "MLOps Team Lead" in up.text[:300]
-    fit = handlers.ask("i know python and docker. what's a good next step for me?", kb)
-    assert "*Your role fit*" in fit.text
+@pytest.mark.parametrize(
+    "text,topic,line",
+    [  # each looks like a fit cue ("next step", "need to know", "what else") but asks about the role
+        (
+            "i know python and docker. what's the next step up for a senior mlops engineer?",
+            "career",
+            "MLOps Team Lead",
+        ),
+        (
+            "Our plant is all-in on Azure. Which cloud platforms do production AI engineers need to know?",
+            "requirements",
+            "Proficiency in cloud platforms (AWS, Azure, GCP)",
+        ),
+        (
+            "we handle the tickets. what else does an mlops engineer do in a normal week?",
+            "responsibilities",
+            "Deploy",
+        ),
+    ],
+)
+def test_what_the_role_asks_or_does_is_no_fit(kb, text, topic, line):
+    """The rung above, what the role needs to know, what else it does: its own lines, not "your gaps"
+    or "your role fit"."""
+    reply = handlers.ask(text, kb)
+    assert reply.topic == topic and line in reply.text[:300]
+    assert "your gaps" not in reply.text and "role fit" not in reply.text
 
 
-def test_what_the_role_needs_to_know_is_no_gap_of_the_persons(kb):
-    """'which cloud platforms do production AI engineers need to know?' asks the role's lines, even
-    after the person names Azure; 'what do i need to learn' is the person's gaps."""
-    reply = handlers.ask(
-        "Our plant is all-in on Azure. Which cloud platforms do production AI engineers need to know?",
-        kb,
-    )
-    assert (
-        "your gaps" not in reply.text
-        and "Proficiency in cloud platforms (AWS, Azure, GCP)" in reply.text[:300]
-    )
-    gaps = handlers.ask("i know python and docker. what do i need to learn for mlops?", kb)
-    assert "*MLOps Engineer: your gaps*" in gaps.text
-
-
-def test_what_else_a_role_does_is_no_gap(kb):
-    """'what else does an MLOps engineer do' asks the duties; 'what else do i need' the gaps."""
-    duties = handlers.ask("we handle the tickets. what else does an mlops engineer do in a normal week?", kb)
-    assert duties.topic == "responsibilities" and "your gaps" not in duties.text
-    gaps = handlers.ask("i know docker and python. what else do i need for mlops?", kb)
-    assert "*MLOps Engineer: your gaps*" in gaps.text
+@pytest.mark.parametrize(
+    "text,heading",
+    [
+        ("i know python and docker. what's a good next step for me?", "*Your role fit*"),
+        ("i know python and docker. what do i need to learn for mlops?", "*MLOps Engineer: your gaps*"),
+        ("i know docker and python. what else do i need for mlops?", "*MLOps Engineer: your gaps*"),
+    ],
+)
+def test_the_same_cues_said_of_the_person_ask_fit(kb, text, heading):
+    assert heading in handlers.ask(text, kb).text
 
 
 def test_what_i_would_need_to_show_is_no_gap(kb):
