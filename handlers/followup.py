@@ -42,7 +42,6 @@ _PREAMBLE = {
 }  # fmt: skip
 _BEYOND = {"else", "other", "others", "besides"}  # asked past the last point
 _QUESTION_WORDS = {"how", "what", "when", "where", "which", "should"}
-_HARDEST = {"hardest", "biggest", "worst", "toughest", "trickiest", "most"}  # which challenge, ranked
 _MODEL_TOPIC = 0.45
 _POINTED_TOPIC = 0.75
 _AGREED = 0.35
@@ -600,7 +599,7 @@ def _topic_filled(t: _Message, roles: list[str], last: Turn, named_topic: bool, 
     pointing = set(m.words) & (lists["back"] | lists["they"] | {"people"}) or len(m.words) <= _BARE
     coping = set(m.words) & lists["coping"] and pointing  # "how to overcome tht", "how do they deal"
     # ... not "which of those is the hardest to solve?": which challenge, ranked
-    coping = coping and not (m.topic == "challenges" and _HARDEST & set(m.words))
+    coping = coping and not (m.topic == "challenges" and lists["hardest"] & set(m.words))
     if last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles:
         return ["challenges" if any(solutions(t.engine, r) for r in roles) else "best-practices"]
     if not named_topic and _own_subject(t.engine, rest) and not m.focus:  # not "the folks who run the infra"
