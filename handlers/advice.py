@@ -250,7 +250,9 @@ def _firsts(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
         out, seen = [], set()
         for ln in engine.evidence.index.section(role, topic):
             head = _head(ln)
-            if head and ln.bullet and not ln.depth and not ln.text.endswith(":") and head not in seen:
+            # a bullet, or the paragraph under a heading ("Time Management" / "Capability to ...")
+            listed = ln.bullet or bool(ln.path)
+            if head and listed and not ln.depth and not ln.text.endswith(":") and head not in seen:
                 seen.add(head)
                 out.append(Hit(ln, 0.0, frozenset()))
         return tuple(out)

@@ -216,6 +216,16 @@ class TestDifferences:
         )
         assert "Emotional Intelligence" in systems
 
+    def test_headings_over_paragraphs_count_as_the_list(self, kb):
+        # Production AI's soft skills are paragraphs under headings, not bullets
+        reply = handlers.ask(
+            "soft skills ml platform engineer vs production ai engineer, any difference?", kb
+        )
+        platform, production = reply.text.split("*Production AI Engineer*")
+        assert production.index("Time Management") < production.index("Communication")
+        assert "Capability to prioritize tasks" in production
+        assert platform.index("Resilience") < platform.index("Communication")
+
     def test_a_section_without_headings_is_never_empty(self, kb):
         reply = handlers.ask("how do soft skills differ for mlops vs production ai engineers?", kb)
         mlops = reply.text.split("*Production AI Engineer*")[0]
