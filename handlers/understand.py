@@ -418,7 +418,9 @@ def plan(text: str, engine: Engine) -> Plan:
                 m = m.model_copy(update={"focus": m.focus.model_copy(update={"levels": levels})})
             if m.topic_scores.get(m.topic or "", 0) < _WORDED:  # "mlops jobs grow 20%? whats the real stat"
                 m = _topic_from(m, engine.matcher.match(body))
-            if not m.subject and not m.roles:  # "I want to work on AI in factories. Which job is that?"
+            if not m.subject and not m.roles and m.topic_top.get(m.topic or "", 0) < NAMED:
+                # "I want to work on AI in factories. Which job is that?"; not "... what's the pay like
+                # for this kind of work?", where the work told says which role, and the pay is asked
                 m = m.model_copy(update={"subject": m.context})
             # "... asking for a four-day work week. Do companies offer that?": what the sentence before says
             last = _SENTENCES.split(context.strip())[-1]

@@ -637,6 +637,17 @@ class TestScope:
         assert reply.intent != "clarify" and reply.roles[0] == "production-ai-engineer"
         assert "Smart Factories" in reply.text[:600]
 
+    def test_the_work_told_names_the_role_and_the_pay_is_asked(self, kb):
+        """'this kind of work' with pay named: the work says which role, it is no subject to look up."""
+        reply = handlers.ask(
+            "we run vision models on the assembly line to catch defects. "
+            "what's the pay like for this kind of work?",
+            kb,
+        )
+        assert reply.roles == ("production-ai-engineer",) and reply.topic == "salary"
+        assert "Salary" in reply.text.split("\n")[0] and "$" in reply.text[:600]
+        assert "mentions defects" not in reply.text
+
     @pytest.mark.parametrize(
         "text,said",
         [
