@@ -637,6 +637,12 @@ class TestScope:
         assert reply.intent != "clarify" and reply.roles[0] == "production-ai-engineer"
         assert "Smart Factories" in reply.text[:600]
 
+    def test_a_team_the_person_serves_is_no_title_asked(self, kb):
+        reply = handlers.ask(
+            "I keep the kubernetes cluster our data scientists train on alive. what's the pay like?", kb
+        )
+        assert "isn't one of them" not in reply.text and reply.uncovered == ()
+
     def test_the_work_told_names_the_role_and_the_pay_is_asked(self, kb):
         """'this kind of work' with pay named: the work says which role, it is no subject to look up."""
         reply = handlers.ask(
