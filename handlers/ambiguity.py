@@ -8,7 +8,7 @@ from handlers.coverage import MAX_SUBJECT
 from handlers.engine import Engine
 from knowledge.match import Match, normalize, pairs
 
-__all__ = ["ai_field", "called", "context_role", "described", "known_as"]
+__all__ = ["ai_field", "called", "context_role", "described", "known_as", "work_role"]
 
 _CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
 _CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
@@ -16,6 +16,11 @@ _CONTEXT_MIN = 3.0  # about two rare words that only it uses
 _WORK = 3.0  # a phrase of a role's everyday work (aliases.yaml `work`) counts as a rare word only it uses
 _CONTEXT_UNNAMED = 6.0  # with no name to narrow the candidates (all five): about two rare words only it uses
 
+
+_WORK_WORDS = 8  # a message this long may tell the work well enough for the work model
+_WORK_SURE = 0.5  # the work model's best role, this sure ...
+_WORK_LEAD = 2.0  # ... and this far ahead of the next role and of "none", names the role of the work told
+_NONE = "none"  # the work model's label for work of none of the roles (or of all alike)
 
 _FIELD_SPAN = 5  # "is AI currently the best field to take": the field named a few words on
 
@@ -117,3 +122,19 @@ def described(engine: Engine, m: Match, body: str) -> Match:
     if len(roles) != 1:
         return m
     return m.model_copy(update={"roles": tuple(roles), "weak_roles": (), "ambiguous": ()})
+
+
+def work_role(engine: Engine, m: Match, body: str, candidates: tuple[str, ...]) -> str | None:
+    """The role whose everyday work the message tells, from the work model (examples/work/), when it
+    is sure: "I keep the GPU cluster and feature store running for 40 data scientists. what do
+    people like me earn?" is AI/ML Platform Engineer's work. None when unsure or when the work is
+    none of the roles' ("I build dashboards in Tableau")."""
+    told = engine.matcher.match(body)
+    if len(told.words) < _WORK_WORDS or not engine.matcher.word_lists["tellers"] & set(told.words):
+        return None  # "what are the challenges of AI in predictive maintenance?": a subject, no one's work
+    g = engine.work.guess(told.masked)
+    among = sorted(((g.prob(r), r) for r in candidates), reverse=True)
+    (best, role), (second, _) = among[0], among[1] if len(among) > 1 else (0.0, "")
+    if best < _WORK_SURE or best < _WORK_LEAD * max(second, g.prob(_NONE)):
+        return None
+    return role

@@ -11,7 +11,7 @@ from handlers.reply import Reply
 from knowledge.aliases import Aliases
 from knowledge.index import Index
 from knowledge.intent import Model
-from knowledge.load import load, load_aliases, load_index, load_intent, load_words
+from knowledge.load import load, load_aliases, load_index, load_intent, load_words, load_work
 from knowledge.match import Matcher
 from knowledge.models import KnowledgeBase
 
@@ -84,6 +84,11 @@ class Engine:
     def intent(self) -> Model:
         """The intent model, read on first use (natural questions)."""
         return load_intent()
+
+    @property
+    def work(self) -> Model:
+        """The work model (which role the work a message tells is), read on first use."""
+        return load_work()
 
     @functools.lru_cache(maxsize=128)  # noqa: B019 (one engine per knowledge base, kept for the process)
     def section_text(self, role_id: str, topic_id: str) -> str:

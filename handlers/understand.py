@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from handlers.ambiguity import ai_field, described
+from handlers.ambiguity import ai_field, described, work_role
 from handlers.coverage import beyond, subject_terms
 from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term
@@ -345,6 +345,25 @@ def _beside(engine: Engine, p: Plan, title: str, inferred: bool = False) -> Plan
     return p if covered else p.model_copy(update={"uncovered": (*p.uncovered, title)})
 
 
+_ACROSS_ASKED = re.compile(  # "which jobs ...", "do any of these roles ...", not "what kind of job is this"
+    r"\b(?:which|what|any|all|both)\s+(?:of\s+(?:the|these|those)\s+)?(?:\w+\s+)?(?:roles?|jobs?|positions?|titles?)\b"
+)
+
+
+def _work_told(engine: Engine, m: Match, body: str, field: bool) -> Match:
+    """The match with the role whose work the message tells, when it names none (or only a weak
+    or ambiguous name) and does not ask across the roles ("which jobs ...", "AI roles")."""
+    if len(m.roles) > 1 or (m.roles and not set(m.roles) <= set(m.weak_roles)) or m.compare_strong:
+        return m
+    if field or _ACROSS_ASKED.search(" ".join(m.words)):
+        return m
+    candidates = m.ambiguous[0][1] if m.ambiguous else engine.role_ids
+    role = work_role(engine, m, body, candidates)
+    if role is None:
+        return m
+    return m.model_copy(update={"roles": (role,), "weak_roles": (), "ambiguous": ()})
+
+
 def plan(text: str, engine: Engine) -> Plan:
     """Decide how to answer `text` (slash text or mention text).
 
@@ -492,6 +511,7 @@ def plan(text: str, engine: Engine) -> Plan:
     fitted = fit_plan(engine, m, text, question if context else "")
     if fitted is not None:
         return fitted
+    m = _work_told(engine, m, body, field is not None)
     named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= GENERIC_WEIGHT
     slash = named and len(m.roles) == 1 and not m.subject and len(m.words) <= _SLASH_WORDS
     bare = len(m.words) <= _BARE_WORDS and not (m.subject or m.topic_words)  # "/role mlops senior"

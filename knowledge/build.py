@@ -20,11 +20,14 @@ from knowledge.load import (
     HERE,
     INDEX_NAME,
     INTENT_NAME,
+    WORK_EXAMPLES,
+    WORK_NAME,
     KnowledgeError,
     index_stamp,
     intent_stamp,
     load_kb,
     read_yaml,
+    work_stamp,
 )
 from knowledge.match import Matcher
 from knowledge.models import Role, Topic
@@ -75,12 +78,13 @@ def build(seeds: Path = SEEDS) -> dict[str, str | bytes]:
         except ParseError as exc:
             raise KnowledgeError(f"seeds/{entry['seed']}: {exc}") from None
         out[f"{entry['id']}.yaml"] = dump(role)
-    out["compiled.json"], out[INDEX_NAME], out[INTENT_NAME], out[SKILLS_NAME] = _compile(out)
+    out["compiled.json"], out[INDEX_NAME], out[INTENT_NAME], out[WORK_NAME], out[SKILLS_NAME] = _compile(out)
     return out
 
 
-def _compile(yaml_texts: dict[str, str]) -> tuple[str, bytes, bytes, str]:
-    """compiled.json, the search index, the intent model and the skills for these role YAML texts."""
+def _compile(yaml_texts: dict[str, str]) -> tuple[str, bytes, bytes, bytes, str]:
+    """compiled.json, the search index, the intent and work models and the skills for these role
+    YAML texts."""
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         for name, text in yaml_texts.items():
@@ -93,17 +97,21 @@ def _compile(yaml_texts: dict[str, str]) -> tuple[str, bytes, bytes, str]:
         from knowledge import train  # scikit-learn: only when building
         from knowledge.text import doc_words
 
+        matcher = Matcher(aliases, doc_words(kb))
         pairs = train.examples(EXAMPLES)
         meta = {"stamp": intent_stamp(stamps), "examples": len(pairs)}
-        model = train.train(Matcher(aliases, doc_words(kb)), pairs, meta).to_bytes()
-        return compiled.dumps(kb, aliases, stamps), index, model, build_skills(kb)
+        model = train.train(matcher, pairs, meta).to_bytes()
+        pairs = train.examples(WORK_EXAMPLES)
+        meta = {"stamp": work_stamp(stamps), "examples": len(pairs)}
+        work = train.train(matcher, pairs, meta, train.WORK_C).to_bytes()
+        return compiled.dumps(kb, aliases, stamps), index, model, work, build_skills(kb)
 
 
 def _check(built: dict[str, str | bytes], data_dir: Path) -> list[str]:
     problems = []
     for name, text in built.items():
         path = data_dir / name
-        if name == INTENT_NAME:  # same stamp: the examples and aliases it was trained on
+        if name in (INTENT_NAME, WORK_NAME):  # same stamp: the examples and aliases it was trained on
             want = Model.parse(text).meta["stamp"]
             try:
                 have = Model.read(path).meta.get("stamp") if path.exists() else None

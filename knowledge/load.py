@@ -23,9 +23,13 @@ __all__ = [
     "EXAMPLES",
     "INDEX_NAME",
     "INTENT_NAME",
+    "WORK_EXAMPLES",
+    "WORK_NAME",
     "KnowledgeError",
     "index_stamp",
     "intent_stamp",
+    "load_work",
+    "work_stamp",
     "load",
     "load_aliases",
     "load_index",
@@ -38,6 +42,8 @@ __all__ = [
 INDEX_NAME = "index.sqlite"
 INTENT_NAME = "intent.bin"
 EXAMPLES = HERE / "examples"  # *.yaml: label -> messages
+WORK_NAME = "work.bin"
+WORK_EXAMPLES = EXAMPLES / "work"  # *.yaml: role id (or none) -> messages telling the work, no title
 
 
 def _validate(path: Path, model: type, data: Any):
@@ -120,12 +126,17 @@ def load_index() -> Index:
     return Index.build(load())
 
 
-def intent_stamp(stamps: dict[str, str]) -> str:
-    """What a saved intent model is trained from: the knowledge base's stamps and the examples'."""
-    files = sorted(EXAMPLES.glob("*.yaml"))
+def intent_stamp(stamps: dict[str, str], folder: Path = EXAMPLES) -> str:
+    """What a saved model is trained from: the knowledge base's stamps and its examples'."""
+    files = sorted(folder.glob("*.yaml"))
     return index_stamp(
-        {**stamps, **{f"examples/{f.name}": _compiled.checksum(f.read_bytes()) for f in files}}
+        {**stamps, **{f"{folder.name}/{f.name}": _compiled.checksum(f.read_bytes()) for f in files}}
     )
+
+
+def work_stamp(stamps: dict[str, str]) -> str:
+    """What a saved work model (which role the work told is) is trained from."""
+    return intent_stamp(stamps, WORK_EXAMPLES)
 
 
 @functools.cache
@@ -136,3 +147,9 @@ def load_intent() -> Model:
     `python -m knowledge build --check` (run by the tests) says when it is stale.
     """
     return Model.read(DATA_DIR / INTENT_NAME)
+
+
+@functools.cache
+def load_work() -> Model:
+    """The packaged work model: which of the roles the work a message tells belongs to."""
+    return Model.read(DATA_DIR / WORK_NAME)

@@ -1057,6 +1057,64 @@ class TestIntentModel:
         assert "\n" not in str(err.value) and "rebuild" in str(err.value)
 
 
+class TestWorkTold:
+    """A message that tells the work and names no role is answered for the role the work is."""
+
+    @pytest.mark.parametrize(
+        "text,role,topic",
+        [
+            (
+                "I design and train recommendation models in pytorch all day. what does the career "
+                "ladder look like?",
+                "ai-ml-engineer",
+                "career",
+            ),
+            (
+                "I take the models our researchers hand over and keep the serving side healthy: alerts, "
+                "rollbacks, new versions every week. is this kind of job in demand?",
+                "mlops-engineer",
+                "demand",
+            ),
+            (
+                "I build chatbots on top of language models and wire them into our CRM and ticketing "
+                "apps. what should I learn next?",
+                "ai-systems-engineer",
+                "requirements",
+            ),
+            (
+                "we put cameras over the conveyor to catch bad welds and I keep the model running on a "
+                "box next to the press. what are the usual headaches?",
+                "production-ai-engineer",
+                "challenges",
+            ),
+        ],
+    )
+    def test_the_role_the_work_belongs_to_answers(self, kb, text, role, topic):
+        reply = handlers.ask(text, kb)
+        assert reply.intent == "answer" and reply.roles == (role,) and reply.topic == topic
+        assert reply.text.startswith(f"*{kb.roles[role].title} · ")
+
+    def test_work_of_none_of_the_roles_asks_which(self, kb):
+        reply = handlers.ask(
+            "I'm a data analyst building dashboards in Tableau all day. what should I learn next?", kb
+        )
+        assert reply.intent == "clarify" and len(reply.roles) == 5
+
+    def test_a_subject_asked_of_no_one_stays_across_the_roles(self, kb):
+        reply = handlers.ask("what are the challenges of implementing AI in predictive maintenance?", kb)
+        assert reply.intent == "compare" and len(reply.roles) > 1
+
+    def test_work_asked_across_the_roles_stays_across(self, kb):
+        reply = handlers.ask("which jobs involve watching deployed models for drift? I do that now", kb)
+        assert reply.intent == "compare" and reply.roles[0] == "mlops-engineer"
+
+    def test_the_work_model_says_none_of_the_roles(self):
+        from knowledge.load import load_work
+
+        g = load_work().guess(("i", "teach", "high", "school", "math", "what", "do", "you", "earn", "?"))
+        assert g.label == "none"
+
+
 def test_every_suggested_prompt_gets_the_reply_it_promises(kb):
     """The assistant view's prompts, for every role: an answer or comparison, never unknown."""
     from handlers.prompts import suggested_prompts

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from knowledge.build import build, main
-from knowledge.load import DATA_DIR
+from knowledge.load import DATA_DIR, WORK_NAME
 
 
 class TestBuildCheck:
@@ -25,6 +25,14 @@ class TestBuildCheck:
         path.write_text(path.read_text().replace("145,000", "146,000"))
         assert main(["build", "--check", "--out", str(out)]) == 1
         assert "mlops-engineer.yaml" in capsys.readouterr().err
+
+    def test_check_names_a_work_model_trained_on_other_examples(self, tmp_path, capsys):
+        """The work model is checked by its stamp, as the intent model."""
+        out = tmp_path / "data"
+        shutil.copytree(DATA_DIR, out)
+        (out / WORK_NAME).unlink()
+        assert main(["build", "--check", "--out", str(out)]) == 1
+        assert WORK_NAME in capsys.readouterr().err
 
     def test_build_is_deterministic(self):
         """Two builds give the same text."""
