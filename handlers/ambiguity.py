@@ -17,8 +17,8 @@ _WORK = 3.0  # a phrase of a role's everyday work (aliases.yaml `work`) counts a
 _CONTEXT_UNNAMED = 6.0  # with no name to narrow the candidates (all five): about two rare words only it uses
 
 
-_WORK_WORDS = 8  # a message this long may tell the work well enough for the work model
-_WORK_SURE = 0.5  # the work model's best role, this sure ...
+_WORK_WORDS = 15  # a message this long may tell the work well enough for the work model
+_WORK_SURE = 0.4  # the work model's best role, this sure ...
 _WORK_LEAD = 2.0  # ... and this far ahead of the next role and of "none", names the role of the work told
 _NONE = "none"  # the work model's label for work of none of the roles (or of all alike)
 
@@ -101,7 +101,7 @@ def known_as(engine: Engine, role: str) -> str:
 
 
 _WHO = re.compile(  # "the folks who keep models running", "those of you running ML on production lines"
-    r"\b(?:(?:people|folks|ones|guys|person|someone|engineers?)\s+(?:who|that)|those\s+of\s+you(?:\s+who)?)"
+    r"\b(?:(?:people|folks|ones|guys|person|someone|engineers?)\s+(?:who|that)|those\s+of\s+(?:you|us)(?:\s+who)?)"
     r"\s+(.{3,60})",
     re.I,
 )
@@ -130,7 +130,8 @@ def work_role(engine: Engine, m: Match, body: str, candidates: tuple[str, ...]) 
     people like me earn?" is AI/ML Platform Engineer's work. None when unsure or when the work is
     none of the roles' ("I build dashboards in Tableau")."""
     told = engine.matcher.match(body)
-    if len(told.words) < _WORK_WORDS or not engine.matcher.word_lists["tellers"] & set(told.words):
+    someone = engine.matcher.word_lists["tellers"] & set(told.words) or _WHO.search(body)
+    if len(told.words) < _WORK_WORDS or not someone:
         return None  # "what are the challenges of AI in predictive maintenance?": a subject, no one's work
     g = engine.work.guess(told.masked)
     among = sorted(((g.prob(r), r) for r in candidates), reverse=True)

@@ -1094,6 +1094,18 @@ class TestWorkTold:
         assert reply.intent == "answer" and reply.roles == (role,) and reply.topic == topic
         assert reply.text.startswith(f"*{kb.roles[role].title} · ")
 
+    def test_people_who_do_the_work_and_a_weak_name_beside_it(self, kb):
+        reply = handlers.ask(
+            "I build the platform our ML teams train and serve on (feature store, k8s, GPUs). What are the "
+            "common challenges in this kind of job?",
+            kb,
+        )
+        assert reply.roles == ("ml-platform-engineer",) and reply.topic == "challenges"
+        reply = handlers.ask(
+            "is demand growing for the people who keep deployed models monitored and retrained in prod?", kb
+        )
+        assert reply.roles == ("mlops-engineer",) and reply.topic == "demand"
+
     def test_work_of_none_of_the_roles_asks_which(self, kb):
         reply = handlers.ask(
             "I'm a data analyst building dashboards in Tableau all day. what should I learn next?", kb
