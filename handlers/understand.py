@@ -353,7 +353,7 @@ _ACROSS_ASKED = re.compile(  # "which jobs ...", "do any of these roles ...", no
 def _work_told(engine: Engine, m: Match, body: str, field: bool) -> Match:
     """The match with the role whose work the message tells, when it names none (or only a weak
     or ambiguous name) and does not ask across the roles ("which jobs ...", "AI roles")."""
-    if not set(m.roles) <= set(m.weak_roles) or m.compare_strong:  # a role named outright, or compared
+    if not set(m.roles) <= set(m.weak_roles):  # a role named outright
         return m
     if field or _ACROSS_ASKED.search(" ".join(m.words)):
         return m
