@@ -8,7 +8,7 @@ from handlers.coverage import MAX_SUBJECT
 from handlers.engine import Engine
 from knowledge.match import Match, normalize, pairs
 
-__all__ = ["ai_field", "called", "context_role", "described", "known_as", "work_role"]
+__all__ = ["ai_field", "called", "context_role", "described", "known_as", "work_role", "work_words"]
 
 _CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
 _CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
@@ -20,6 +20,7 @@ _CONTEXT_UNNAMED = 6.0  # with no name to narrow the candidates (all five): abou
 _WORK_WORDS = 15  # a message this long may tell the work well enough for the work model
 _WORK_SURE = 0.4  # the work model's best role, this sure ...
 _WORK_LEAD = 2.0  # ... and this far ahead of the next role and of "none", names the role of the work told
+_WORK_WORD = 0.5  # a word the work model weighs this much for the role is the work told, not the question
 _NONE = "none"  # the work model's label for work of none of the roles (or of all alike)
 
 _FIELD_SPAN = 5  # "is AI currently the best field to take": the field named a few words on
@@ -139,3 +140,10 @@ def work_role(engine: Engine, m: Match, body: str, candidates: tuple[str, ...]) 
     if best < _WORK_SURE or best < _WORK_LEAD * max(second, g.prob(_NONE)):
         return None
     return role
+
+
+def work_words(engine: Engine, role: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words that tell `role`'s work ("deployment", "monitoring", "retraining" of MLOps): how the
+    role was known, no subject to look up ("for the engineer who handles deployment, monitoring and
+    retraining, which soft skills ...?" asks the soft skills)."""
+    return tuple(w for w in words if engine.work.weight(w, role) >= _WORK_WORD)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from handlers.ambiguity import ai_field, described, work_role
+from handlers.ambiguity import ai_field, described, work_role, work_words
 from handlers.coverage import beyond, subject_terms
 from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term
@@ -361,7 +361,9 @@ def _work_told(engine: Engine, m: Match, body: str, field: bool) -> Match:
     role = work_role(engine, m, body, candidates)
     if role is None:
         return m
-    return m.model_copy(update={"roles": (role,), "weak_roles": (), "ambiguous": ()})
+    told = set(work_words(engine, role, m.subject))
+    subject = tuple(w for w in m.subject if w not in told)
+    return m.model_copy(update={"roles": (role,), "weak_roles": (), "ambiguous": (), "subject": subject})
 
 
 def plan(text: str, engine: Engine) -> Plan:

@@ -122,6 +122,16 @@ class Model:
             intercepts.byteswap()
         return head.encode() + b"\n" + weights.tobytes() + intercepts.tobytes()
 
+    def weight(self, token: str, label: str) -> float:
+        """How much the word alone counts for `label` (its unigram weight; 0.0 for an unknown label)."""
+        if label not in self.labels:
+            return 0.0
+        n = len(self.labels)
+        return (
+            self.weights[(zlib.crc32(token.encode()) & (BUCKETS - 1)) * n + self.labels.index(label)]
+            / self.scale
+        )
+
     def guess(self, tokens: tuple[str, ...] | list[str]) -> Guess:
         """The labels with their probabilities (softmax of the linear scores)."""
         n, w = len(self.labels), self._rows

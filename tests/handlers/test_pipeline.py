@@ -1106,6 +1106,17 @@ class TestWorkTold:
         )
         assert reply.roles == ("mlops-engineer",) and reply.topic == "demand"
 
+    def test_the_work_told_is_no_subject_of_the_answer(self, kb):
+        """The words that told the work (deployment, monitoring, retraining) named the role; the soft
+        skills are asked."""
+        reply = handlers.ask(
+            "Hiring for our team. For the person who handles deployment, monitoring and retraining of "
+            "our ML models, which soft skills matter most?",
+            kb,
+        )
+        assert reply.roles == ("mlops-engineer",) and reply.topic == "soft-skills"
+        assert reply.text.startswith("*MLOps Engineer · Soft Skills*")
+
     def test_work_of_none_of_the_roles_asks_which(self, kb):
         reply = handlers.ask(
             "I'm a data analyst building dashboards in Tableau all day. what should I learn next?", kb
