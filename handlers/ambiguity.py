@@ -17,7 +17,9 @@ _WORK = 3.0  # a phrase of a role's everyday work (aliases.yaml `work`) counts a
 _CONTEXT_UNNAMED = 6.0  # with no name to narrow the candidates (all five): about two rare words only it uses
 
 
-_WORK_WORDS = 15  # a message this long may tell the work well enough for the work model
+_WORK_SHORT = 8  # a message this long may tell the work for the work model to read ...
+_WORK_WORDS = 15  # ... and from this long, well enough to be read at _WORK_SURE
+_WORK_SURE_SHORT = 0.6  # shorter, the model must be this sure ("We just bought a feature store.": no work)
 _WORK_SURE = 0.4  # the work model's best role, this sure ...
 _WORK_LEAD = 2.0  # ... and this far ahead of the next role and of "none", names the role of the work told
 _WORK_WORD = 0.5  # a word the work model weighs this much for the role is the work told, not the question
@@ -132,12 +134,13 @@ def work_role(engine: Engine, m: Match, body: str, candidates: tuple[str, ...]) 
     none of the roles' ("I build dashboards in Tableau")."""
     told = engine.matcher.match(body)
     someone = engine.matcher.word_lists["tellers"] & set(told.words) or _WHO.search(body)
-    if len(told.words) < _WORK_WORDS or not someone:
+    if len(told.words) < _WORK_SHORT or not someone:
         return None  # "what are the challenges of AI in predictive maintenance?": a subject, no one's work
     g = engine.work.guess(told.masked)
     among = sorted(((g.prob(r), r) for r in candidates), reverse=True)
     (best, role), (second, _) = among[0], among[1] if len(among) > 1 else (0.0, "")
-    if best < _WORK_SURE or best < _WORK_LEAD * max(second, g.prob(_NONE)):
+    sure = _WORK_SURE if len(told.words) >= _WORK_WORDS else _WORK_SURE_SHORT  # a line or two: surer
+    if best < sure or best < _WORK_LEAD * max(second, g.prob(_NONE)):
         return None
     return role
 
