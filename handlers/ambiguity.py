@@ -127,19 +127,20 @@ def described(engine: Engine, m: Match, body: str) -> Match:
     return m.model_copy(update={"roles": tuple(roles), "weak_roles": (), "ambiguous": ()})
 
 
-def work_role(engine: Engine, m: Match, body: str, candidates: tuple[str, ...]) -> str | None:
-    """The role whose everyday work the message tells, from the work model (examples/work/), when it
-    is sure: "I keep the GPU cluster and feature store running for 40 data scientists. what do
-    people like me earn?" is AI/ML Platform Engineer's work. None when unsure or when the work is
-    none of the roles' ("I build dashboards in Tableau")."""
-    told = engine.matcher.match(body)
-    someone = engine.matcher.word_lists["tellers"] & set(told.words) or _WHO.search(body)
-    if len(told.words) < _WORK_SHORT or not someone:
+def work_role(
+    engine: Engine, words: tuple[str, ...], masked: tuple[str, ...], body: str, candidates: tuple[str, ...]
+) -> str | None:
+    """The role whose everyday work the message (its `words` and `masked` tokens, as read) tells,
+    from the work model (examples/work/), when it is sure: "I keep the GPU cluster and feature store
+    running for 40 data scientists. what do people like me earn?" is AI/ML Platform Engineer's work.
+    None when unsure or when the work is none of the roles' ("I build dashboards in Tableau")."""
+    someone = engine.matcher.word_lists["tellers"] & set(words) or _WHO.search(body)
+    if len(words) < _WORK_SHORT or not someone:
         return None  # "what are the challenges of AI in predictive maintenance?": a subject, no one's work
-    g = engine.work.guess(told.masked)
+    g = engine.work.guess(masked)
     among = sorted(((g.prob(r), r) for r in candidates), reverse=True)
     (best, role), (second, _) = among[0], among[1] if len(among) > 1 else (0.0, "")
-    sure = _WORK_SURE if len(told.words) >= _WORK_WORDS else _WORK_SURE_SHORT  # a line or two: surer
+    sure = _WORK_SURE if len(words) >= _WORK_WORDS else _WORK_SURE_SHORT  # a line or two: surer
     if best < sure or best < _WORK_LEAD * max(second, g.prob(_NONE)):
         return None
     return role

@@ -350,7 +350,9 @@ _ACROSS_ASKED = re.compile(  # "which jobs ...", "do any of these roles ...", no
 )
 
 
-def _work_told(engine: Engine, m: Match, body: str, field: bool) -> Match:
+def _work_told(
+    engine: Engine, m: Match, read: tuple[tuple[str, ...], tuple[str, ...]], body: str, field: bool
+) -> Match:
     """The match with the role whose work the message tells, when it names none (or only a weak
     or ambiguous name) and does not ask across the roles ("which jobs ...", "AI roles")."""
     if not set(m.roles) <= set(m.weak_roles):  # a role named outright
@@ -358,7 +360,7 @@ def _work_told(engine: Engine, m: Match, body: str, field: bool) -> Match:
     if field or _ACROSS_ASKED.search(" ".join(m.words)):
         return m
     candidates = m.ambiguous[0][1] if m.ambiguous else engine.role_ids
-    role = work_role(engine, m, body, candidates)
+    role = work_role(engine, *read, body, candidates)
     if role is None:
         return m
     told = set(work_words(engine, role, m.subject))
@@ -384,6 +386,7 @@ def plan(text: str, engine: Engine) -> Plan:
         before, context = split(context)  # the sentence before says what is asked
         question = f"{before} {question}"
     m = engine.matcher.match(question)
+    read = (m.words, m.masked)  # the whole message as read (with its context, below): the work it tells
     asked_top = m.topic_top  # how strongly the question itself names each topic
     field = _FIELD_ROLES.search(body)
     said_across = field is not None and field.group(0).lower().startswith("across")  # "across these roles"
@@ -403,6 +406,7 @@ def plan(text: str, engine: Engine) -> Plan:
     if context:
         lists = engine.matcher.word_lists
         ctx = engine.matcher.match(context)
+        read = ((*ctx.words, *m.words), (*ctx.masked, *m.masked))
         amount = ctx.focus.amount
         if _LIKENED.search(question) and len(ctx.roles) == 1 and len(m.roles) == 1 and ctx.roles != m.roles:
             # "Saw 'Production AI Engineer' on LinkedIn ... Is it just an ML engineer with a different
@@ -513,7 +517,7 @@ def plan(text: str, engine: Engine) -> Plan:
     fitted = fit_plan(engine, m, text, question if context else "")
     if fitted is not None:
         return fitted
-    m = _work_told(engine, m, body, field is not None)
+    m = _work_told(engine, m, read, body, field is not None)
     named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= GENERIC_WEIGHT
     slash = named and len(m.roles) == 1 and not m.subject and len(m.words) <= _SLASH_WORDS
     bare = len(m.words) <= _BARE_WORDS and not (m.subject or m.topic_words)  # "/role mlops senior"
