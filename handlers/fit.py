@@ -1,9 +1,10 @@
 """Role fit: a person says what they know and asks which role fits, or what they lack for one.
 
 The roles are ranked by how many of the person's skills each role's Requirements, Overview
-or Career Development names (knowledge/skills.py's records); stated years of experience only
-break ties. The reply names the best role with its count, then the document's lines the
-person still lacks, then those they already meet, each with the section it comes from.
+or Career Development names (knowledge/skills.py's records); stated years of experience, then the
+work the message tells (the work model), break ties. The reply names the best role with its count,
+then the document's lines the person still lacks, then those they already meet, each with the
+section it comes from.
 """
 
 from __future__ import annotations
@@ -222,7 +223,7 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     kinds = {n.kind for n in load_skills().names if n.name in said.had}
     if kind == "which" and kinds == {"domain"}:  # "I love factories and manufacturing. which role fits?":
         return None  # an industry, not skills: the roles whose documents speak of it
-    roles = _rank(engine, said, tuple(r for r in m.roles) if len(m.roles) >= 2 else engine.role_ids)
+    roles = _rank(engine, said, tuple(r for r in m.roles) if len(m.roles) >= 2 else engine.role_ids, text)
     one = len(said.had) == 1 or len(m.roles) == 1  # one thing said, or one role named as the aim
     if kind == "which" and one and len(roles) > 2 and not said.unclear:
         book = load_skills()
@@ -231,6 +232,16 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
             # ranking; the roles' lines on it, or the named role's path, answer
             return None
     return Plan("compare", roles, "requirements", m.focus, asked=text, mode="fit", match=m)
+
+
+_LEANS = 0.4  # the work model this sure of one of the tied roles, twice the next one, says which it is
+
+
+def _leans(engine: Engine, text: str, tied: tuple[str, ...]) -> str | None:
+    """Which of the tied roles the work the message tells is clearly most like, or None."""
+    g = engine.work.guess(engine.matcher.match(text).masked)
+    (best, role), (second, _) = sorted(((g.prob(r), r) for r in tied), reverse=True)[:2]
+    return role if best >= _LEANS and best >= 2 * second else None
 
 
 def _records(book: Book, role: str) -> list[Skill]:
@@ -257,16 +268,21 @@ def _line_years(line: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _rank(engine: Engine, said: Said, roles: tuple[str, ...]) -> tuple[str, ...]:
-    """The roles, most of the person's skills named first; stated years break ties."""
+def _rank(engine: Engine, said: Said, roles: tuple[str, ...], text: str = "") -> tuple[str, ...]:
+    """The roles, most of the person's skills named first; stated years break ties, then the work
+    `text` tells ("I set up CI/CD for models and watch for drift": MLOps's, the work model says)."""
     book = load_skills()
+    counts = {role: len(_named(book, role, said.had)) for role in roles}
+    top = max(counts.values(), default=0)
+    tied = sum(c == top for c in counts.values()) > 1
+    work = engine.work.guess(engine.matcher.match(text).masked) if tied and text else None
 
     def key(role: str):
-        count = len(_named(book, role, said.had))
         need = _min_years(book, role)
         meets = said.years is not None and (need is None or need <= said.years)
+        told = round(work.prob(role), 2) if work is not None else 0.0
         evidence = sum(1 for r in _records(book, role) if r.name in said.had)
-        return (-count, not meets, -evidence)
+        return (-counts[role], not meets, -told, -evidence)
 
     return tuple(sorted(roles, key=key))
 
@@ -415,7 +431,9 @@ def fit_reply(engine: Engine, plan) -> Reply:
                 if len(tied) == 2
                 else f" Below: the first two, {escape(titles[tied[0]])} and {escape(titles[tied[1]])}."
             )
-            head = f"*{names} tie*: each names {counts[first]} of {yours} {_skills(total)}.{shown}"
+            leans = _leans(engine, plan.asked, tuple(tied))  # "I design and tune models all day": which
+            like = f" The work you describe is most like {escape(titles[leans])}'s." if leans else ""
+            head = f"*{names} tie*: each names {counts[first]} of {yours} {_skills(total)}.{like}{shown}"
             parts = [head, *_notes(book, said)]
             for r in tied[:2]:
                 lack, _have = _role_part(engine, book, r, said, _TIE_SHOWN, 0)

@@ -1117,6 +1117,18 @@ class TestWorkTold:
         assert reply.roles == ("mlops-engineer",) and reply.topic == "soft-skills"
         assert reply.text.startswith("*MLOps Engineer · Soft Skills*")
 
+    def test_the_work_told_breaks_a_tie_of_skills(self, kb):
+        text = (
+            "I know python and pytorch and I design and tune recommendation models all day. which role suits?"
+        )
+        reply = handlers.ask(text, kb)
+        assert reply.roles[0] == "ai-ml-engineer"
+        assert (
+            "tie" in reply.text[:300] and "The work you describe is most like AI/ML Engineer's." in reply.text
+        )
+        plain = handlers.ask("I know python and pytorch. which role suits me?", kb)
+        assert "The work you describe" not in plain.text
+
     def test_work_of_none_of_the_roles_asks_which(self, kb):
         reply = handlers.ask(
             "I'm a data analyst building dashboards in Tableau all day. what should I learn next?", kb
