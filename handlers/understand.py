@@ -350,6 +350,14 @@ _ACROSS_ASKED = re.compile(  # "which jobs ...", "do any of these roles ...", no
 )
 
 
+_NAME_ASKED = re.compile(  # "what role is that?", "what is this job called?": the name of the work told
+    r"\b(?:what|which)\s+(?:role|job|title|position)\s+(?:is|would)\s+(?:that|this|it)\b"
+    r"|\bwhat(?:s|\s+is|\s+would)\s+(?:that|this|my|the)\s+(?:job|role|work|position)\s+(?:be\s+)?called\b"
+    r"|\bwhat\s+(?:am\s+i|is\s+my\s+job|are\s+they|are\s+we)\s+called\b"
+    r"|\bwhat\s+(?:do|would)\s+you\s+call\s+(?:that|this|it|my\s+job|someone|people|them)\b"
+)
+
+
 def _work_told(
     engine: Engine, m: Match, read: tuple[tuple[str, ...], tuple[str, ...]], body: str, field: bool
 ) -> Match:
@@ -357,7 +365,9 @@ def _work_told(
     or ambiguous name) and does not ask across the roles ("which jobs ...", "AI roles")."""
     if not set(m.roles) <= set(m.weak_roles):  # a role named outright
         return m
-    if field or _ACROSS_ASKED.search(" ".join(m.words)):
+    said = " ".join(m.words)
+    named = _NAME_ASKED.search(said)
+    if field or (_ACROSS_ASKED.search(said) and not named):
         return m
     candidates = m.ambiguous[0][1] if m.ambiguous else engine.role_ids
     role = work_role(engine, *read, body, candidates)
@@ -365,7 +375,13 @@ def _work_told(
         return m
     told = set(work_words(engine, role, m.subject))
     subject = tuple(w for w in m.subject if w not in told)
-    return m.model_copy(update={"roles": (role,), "weak_roles": (), "ambiguous": (), "subject": subject})
+    m = m.model_copy(update={"roles": (role,), "weak_roles": (), "ambiguous": (), "subject": subject})
+    if named and m.topic_top.get(m.topic or "", 0) < NAMED:  # "... what role is that?": the role itself
+        scores, top = {**m.topic_scores, "overview": NAMED}, {**m.topic_top, "overview": NAMED}
+        m = m.model_copy(
+            update={"topic": "overview", "topic_scores": scores, "topic_top": top, "subject": ()}
+        )
+    return m
 
 
 def plan(text: str, engine: Engine) -> Plan:

@@ -631,11 +631,13 @@ class TestScope:
         reply = handlers.ask(text, kb)
         assert reply.intent == "answer" and reply.uncovered == ()
 
-    def test_which_job_is_that_asks_across_the_roles_about_the_context(self, kb):
-        """'AI' in the context is the field; 'that' is working on AI in factories."""
+    def test_which_job_is_that_names_the_role_of_the_work_told(self, kb):
+        """'AI' in the context is the field; 'that' is working on AI in factories: Production AI."""
         reply = handlers.ask("i want to work on AI in factories / manufacturing. which job is that?", kb)
-        assert reply.intent != "clarify" and reply.roles[0] == "production-ai-engineer"
-        assert "Smart Factories" in reply.text[:600]
+        assert reply.intent == "answer" and reply.roles == ("production-ai-engineer",)
+        assert reply.text.startswith("*Production AI Engineer · Overview*")
+        reply = handlers.ask("i build chatbots with llms and hook them into our crm. what role is that?", kb)
+        assert reply.roles == ("ai-systems-engineer",) and reply.topic == "overview"
 
     def test_a_team_the_person_serves_is_no_title_asked(self, kb):
         reply = handlers.ask(
