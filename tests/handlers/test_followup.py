@@ -957,3 +957,16 @@ def test_how_they_fix_one_of_the_challenges_shown_is_that_challenge_and_its_solu
     assert (
         "*Challenge:* Manual monitoring and model drift\n• *Solution:* Automate monitoring" in fix.text[:400]
     )
+
+
+def test_a_role_told_by_its_work_mid_thread_keeps_the_topic(kb):
+    """'what about someone who turns research notebooks into production apis and chatbots?' after
+    a pay answer: the work says which role (the work model), the pay is still asked."""
+    _, systems, factory = talk(
+        kb,
+        "mlops engineer salary",
+        "what about someone who turns research notebooks into production apis and chatbots for customers?",
+        "how about those of us who put vision models on a factory line to catch defects",
+    )
+    assert systems.roles == ("ai-systems-engineer",) and systems.topic == "salary"
+    assert factory.roles == ("production-ai-engineer",) and factory.topic == "salary"
