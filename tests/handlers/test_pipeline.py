@@ -664,11 +664,20 @@ class TestScope:
                 "will my employer pay tuition for a masters while i work as a machine learning engineer?",
                 "tuition",
             ),
+            ("is shift work normal for mlops engineers?", "shift work"),
+            ("how many weeks notice should an ai systems engineer give before leaving?", "weeks notice"),
         ],
     )
     def test_demographics_and_benefits_are_not_covered(self, kb, text, said):
         reply = handlers.ask(text, kb)
         assert reply.intent == "unknown" and said in reply.uncovered
+
+    def test_a_visa_status_beside_a_covered_question_is_named(self, kb):
+        reply = handlers.ask(
+            "Is TN status fine for this? what security challenges come with running ml platforms?", kb
+        )
+        assert reply.intent == "answer" and reply.topic == "challenges" and reply.uncovered
+        assert "“TN status”" in reply.text[:300]
 
     def test_how_much_will_that_hurt_is_about_its_context(self, kb):
         reply = handlers.ask(
