@@ -8,7 +8,16 @@ from handlers.coverage import MAX_SUBJECT
 from handlers.engine import Engine
 from knowledge.match import Match, normalize, pairs
 
-__all__ = ["ai_field", "called", "context_role", "described", "known_as", "work_role", "work_words"]
+__all__ = [
+    "DESCRIBED",
+    "ai_field",
+    "called",
+    "context_role",
+    "described",
+    "known_as",
+    "work_role",
+    "work_words",
+]
 
 _CONTEXT_WORDS = 12  # a message this long may say enough about the person to pick a role
 _CONTEXT_LEAD = 1.5  # the best candidate's evidence over the runner-up's
@@ -24,6 +33,14 @@ _WORK_SURE = 0.4  # the work model's best role, this sure ...
 _WORK_LEAD = 2.0  # ... and this far ahead of the next role and of "none", names the role of the work told
 _WORK_WORD = 0.5  # a word the work model weighs this much for the role is the work told, not the question
 _NONE = "none"  # the work model's label for work of none of the roles (or of all alike)
+
+# "the people who build the platform", "those of us who put vision models on a line": a description
+DESCRIBED = re.compile(
+    r"\b(?:(?:people|folks|ones|guys|team|teams|those|engineers|person|persons|someone|somebody)\s+"
+    r"|those\s+of\s+(?:us|you)\s+)(?:who|that|which|\w+ing)\b"
+    r"[^,?.!;]*?(?=\s+(?:in|at|for|and|with|near)\b|[,?.!;]|$)",
+    re.IGNORECASE,
+)
 
 _FIELD_SPAN = 5  # "is AI currently the best field to take": the field named a few words on
 
@@ -150,4 +167,14 @@ def work_words(engine: Engine, role: str, words: tuple[str, ...]) -> tuple[str, 
     """The words that tell `role`'s work ("deployment", "monitoring", "retraining" of MLOps): how the
     role was known, no subject to look up ("for the engineer who handles deployment, monitoring and
     retraining, which soft skills ...?" asks the soft skills)."""
-    return tuple(w for w in words if engine.work.weight(w, role) >= _WORK_WORD)
+    return tuple(w for w in words if max(engine.work.weight(f, role) for f in _forms(w)) >= _WORK_WORD)
+
+
+def _forms(word: str) -> set[str]:
+    """A word with its nearest inflections ("monitored": "monitoring", "monitor"), as the examples
+    may have said it."""
+    for end in ("ing", "ed", "s"):
+        if word.endswith(end) and len(word) > len(end) + 3:
+            base = word[: -len(end)]
+            return {word, base, base + "e", base + "ing", base + "ed", base + "s"}
+    return {word, word + "ing", word + "ed", word + "s"}

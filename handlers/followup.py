@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from handlers.advice import solutions
-from handlers.ambiguity import known_as, work_role
+from handlers.ambiguity import DESCRIBED, known_as, work_role
 from handlers.coverage import beyond
 from handlers.engine import Engine
 from handlers.fit import again
@@ -53,12 +53,6 @@ _SHORT = 6
 _BARE = 3  # "how to overcome?": so few words point at the last answer
 _RARE_SUBJECT = 5.0  # a word held by a few lines only: specific enough to lead the answer
 # "the people who build ...", "the folks running ...": words describing a role, not the subject
-_DESCRIBED = re.compile(
-    r"\b(?:(?:people|folks|ones|guys|team|teams|those|engineers|person|persons|someone|somebody)\s+"
-    r"|those\s+of\s+(?:us|you)\s+)(?:who|that|which|\w+ing)\b"
-    r"[^,?.!;]*?(?=\s+(?:in|at|for|and|with|near)\b|[,?.!;]|$)",
-    re.IGNORECASE,
-)
 
 
 _LEVELLED = {"salary", "career"}  # the topics a level is asked of
@@ -471,11 +465,11 @@ def _roles_named(t: _Message) -> tuple[list[str], str, bool]:
         ):
             body = "what about"  # "the 3rd", "the ml one pls": the role alone, asked in words as before
             named_topic = False  # ... on the topic asked before
-    if not roles and _DESCRIBED.search(body):  # "what about someone who turns notebooks into apis?":
+    if not roles and DESCRIBED.search(body):  # "what about someone who turns notebooks into apis?":
         role = work_role(t.engine, m.words, m.masked, body, t.engine.role_ids)  # the work model says whose
         roles = [role] if role else []
     if roles:  # "how about the people who build the platform": a description, not the subject
-        body = " ".join(_DESCRIBED.sub(" ", body).split())
+        body = " ".join(DESCRIBED.sub(" ", body).split())
     return roles, body, named_topic
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from handlers.ambiguity import ai_field, described, work_role, work_words
+from handlers.ambiguity import DESCRIBED, ai_field, described, work_role, work_words
 from handlers.coverage import beyond, subject_terms
 from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term
@@ -373,8 +373,12 @@ def _work_told(
     role = work_role(engine, *read, body, candidates)
     if role is None:
         return m
-    told = set(work_words(engine, role, m.subject))
-    subject = tuple(w for w in m.subject if w not in told)
+    subject = m.subject
+    if m.topic_top.get(m.topic or "", 0) >= NAMED:  # "... which soft skills?": the work told is no subject;
+        # but "I'm paged when a model starts drifting ... what should I change?" asks about it
+        described = {w for d in DESCRIBED.finditer(body) for w in normalize(d.group(0))}  # "people who keep"
+        told = set(work_words(engine, role, m.subject)) | described
+        subject = tuple(w for w in m.subject if w not in told)
     m = m.model_copy(update={"roles": (role,), "weak_roles": (), "ambiguous": (), "subject": subject})
     if named and m.topic_top.get(m.topic or "", 0) < NAMED:  # "... what role is that?": the role itself
         scores, top = {**m.topic_scores, "overview": NAMED}, {**m.topic_top, "overview": NAMED}

@@ -1140,6 +1140,24 @@ class TestWorkTold:
         plain = handlers.ask("I know python and pytorch. which role suits me?", kb)
         assert "The work you describe" not in plain.text
 
+    def test_the_people_described_are_no_subject_when_the_topic_is_named(self, kb):
+        reply = handlers.ask(
+            "is demand for the people who keep models deployed and monitored in prod actually growing? "
+            "feels like every company suddenly has a req for it",
+            kb,
+        )
+        assert reply.roles == ("mlops-engineer",) and reply.topic == "demand"
+        assert "21% increase in jobs for MLOps engineers" in reply.text[:300]
+
+    def test_the_work_told_is_the_subject_when_no_topic_is_named(self, kb):
+        """'... I check dashboards by hand ... What should I change?': the work is what to fix."""
+        reply = handlers.ask(
+            "I'm the one who gets paged when a model in prod starts drifting, and I check the dashboards by "
+            "hand every morning. I also look after the retraining jobs. What should I change?",
+            kb,
+        )
+        assert reply.roles == ("mlops-engineer",) and reply.topic in ("challenges", "best-practices")
+
     def test_work_of_none_of_the_roles_asks_which(self, kb):
         reply = handlers.ask(
             "I'm a data analyst building dashboards in Tableau all day. what should I learn next?", kb
