@@ -145,12 +145,19 @@ def described(engine: Engine, m: Match, body: str) -> Match:
 
 
 def work_role(
-    engine: Engine, words: tuple[str, ...], masked: tuple[str, ...], body: str, candidates: tuple[str, ...]
+    engine: Engine,
+    words: tuple[str, ...],
+    masked: tuple[str, ...],
+    body: str,
+    candidates: tuple[str, ...],
+    titled: bool = False,
 ) -> str | None:
     """The role whose everyday work the message (its `words` and `masked` tokens, as read) tells,
     from the work model (examples/work/), when it is sure: "I keep the GPU cluster and feature store
     running for 40 data scientists. what do people like me earn?" is AI/ML Platform Engineer's work.
-    None when unsure or when the work is none of the roles' ("I build dashboards in Tableau")."""
+    None when unsure or when the work is none of the roles' ("I build dashboards in Tableau").
+    `titled`: the candidates are what a title said names ("I'm an AI engineer, I build RAG chatbots"):
+    the work is one of theirs, and only they are weighed."""
     someone = engine.matcher.word_lists["tellers"] & set(words) or _WHO.search(body)
     if len(words) < _WORK_SHORT or not someone:
         return None  # "what are the challenges of AI in predictive maintenance?": a subject, no one's work
@@ -158,7 +165,7 @@ def work_role(
     among = sorted(((g.prob(r), r) for r in candidates), reverse=True)
     (best, role), (second, _) = among[0], among[1] if len(among) > 1 else (0.0, "")
     sure = _WORK_SURE if len(words) >= _WORK_WORDS else _WORK_SURE_SHORT  # a line or two: surer
-    if best < sure or best < _WORK_LEAD * max(second, g.prob(_NONE)):
+    if best < sure or best < _WORK_LEAD * max(second, 0.0 if titled else g.prob(_NONE)):
         return None
     return role
 

@@ -370,7 +370,7 @@ def _work_told(
     if field or (_ACROSS_ASKED.search(said) and not named):
         return m
     candidates = m.ambiguous[0][1] if m.ambiguous else engine.role_ids
-    role = work_role(engine, *read, body, candidates)
+    role = work_role(engine, *read, body, candidates, titled=bool(m.ambiguous))
     if role is None:
         return m
     subject = m.subject

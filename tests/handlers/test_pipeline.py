@@ -1158,6 +1158,14 @@ class TestWorkTold:
         )
         assert reply.roles == ("mlops-engineer",) and reply.topic in ("challenges", "best-practices")
 
+    def test_the_work_told_decides_an_ambiguous_title(self, kb):
+        reply = handlers.ask(
+            "I'm an AI engineer, I mostly build RAG chatbots on top of our docs. what's the usual pay?",
+            kb,
+        )
+        assert reply.roles == ("ai-systems-engineer",) and reply.topic == "salary"
+        assert handlers.ask("I'm an AI engineer. what do I earn?", kb).intent == "clarify"
+
     def test_work_of_none_of_the_roles_asks_which(self, kb):
         reply = handlers.ask(
             "I'm a data analyst building dashboards in Tableau all day. what should I learn next?", kb
