@@ -52,7 +52,6 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # "by 2030": a number worth searching for
 _MAX_WORDS = 60
 _MAX_CORRECTED = 24
 _MAX_PHRASE = 5
-_PAYING = {"paying", "paid"}  # "top paying cities"; "top pay" is the top of the range
 _NOT = {"not"}  # before a level: any level but that one ("not junior")
 _ROLE_TAIL = {"ai", "ml", "engineer", "engineering", "eng", "engineers"}
 _ENGINEER = {"engineer", "engineering", "eng", "engs", "engineers"}
@@ -222,6 +221,7 @@ class Matcher:
         for k, v in joined.items():
             self.focus_phrases.setdefault(k, v)
         self.word_lists = {name: frozenset(ws) for name, ws in aliases.word_lists.items()}
+        self._top_of = frozenset(stem(w) for w in self.word_lists.get("top_of", ()))  # as tokens are
         for phrase in aliases.not_topics:  # "hiring manager": no level either
             self.focus_phrases.setdefault(key(phrase), (None, None))
         self.intent_words = {
@@ -542,8 +542,8 @@ class Matcher:
                 continue
             if dim == "level" and start and tokens[start - 1] in _NOT:  # "a regular one, not junior"
                 continue
-            if value == "top" and end < len(tokens) and tokens[end] in _PAYING:  # "top paying cities": which
-                continue  # pay most, not the top of the range
+            if value == "top" and end < len(tokens) and tokens[end] in self._top_of:
+                continue  # "top paying cities", "top companies": which pay most, not the top of the range
             if value not in values.setdefault(dim, []):
                 values[dim].append(value)
             if dim in ("location", "company"):

@@ -1345,3 +1345,11 @@ def test_a_section_named_by_its_name_is_answered_from_it(kb):
     "lead" is said in the career ladder's lines."""
     reply = handlers.ask("which soft skills matter if I want to lead an ML platform team someday?", kb)
     assert reply.topic == "soft-skills" and reply.text.startswith("*AI/ML Platform Engineer · Soft Skills*")
+
+
+def test_top_before_companies_or_skills_is_no_level(kb):
+    """'top companies paying ...', 'top skills': the best of those, not the top of the pay range."""
+    reply = handlers.ask("top companies paying ai systems engineers", kb)
+    assert "Figures for top" not in reply.text and "Tesla" in reply.text[:300]
+    assert handlers.engine_for(kb).matcher.match("top skills for mlops").focus.levels == ()
+    assert handlers.engine_for(kb).matcher.match("top pay for mlops").focus.levels == ("top",)
