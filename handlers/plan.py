@@ -38,6 +38,8 @@ class Plan(Record):
     kind: str | None = None  # the intent model's label, when it decided the topic
     also: str | None = None  # a runner-up topic, offered as a button
     uncovered: tuple[str, ...] = ()  # what was asked that the documents do not cover
+    elsewhere: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (asked, roles whose documents hold it), of
+    # a one-role answer whose document does not ("do ai systems engineers need kubernetes?")
 
     def __init__(
         self,
@@ -56,6 +58,7 @@ class Plan(Record):
         kind: str | None = None,
         also: str | None = None,
         uncovered: tuple[str, ...] = (),
+        elsewhere: tuple[tuple[str, tuple[str, ...]], ...] = (),
     ) -> None:
         self.__dict__.update(
             intent=intent,
@@ -73,4 +76,5 @@ class Plan(Record):
             kind=kind,
             also=also,
             uncovered=uncovered,
+            elsewhere=elsewhere,
         )

@@ -405,9 +405,20 @@ def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
     """An answer with what it leaves out said in one sentence (`uncovered`), and a close second
     topic offered as a button."""
     aside = plan.note if plan.mode == "lead" else ""  # a whole-section answer says its note itself
-    if not (plan.uncovered or plan.also or aside) or reply.intent not in ("answer", "compare"):
+    if not (plan.uncovered or plan.also or aside or plan.elsewhere) or reply.intent not in (
+        "answer",
+        "compare",
+    ):
         return reply
     text, blocks = reply.text, list(reply.blocks)
+    for asked, held in plan.elsewhere if len(reply.roles) == 1 else ():
+        titles = _join_titles([engine.kb.roles[r].title for r in held])
+        own = escape(engine.kb.roles[reply.roles[0]].title)
+        do = "document does" if len(held) == 1 else "documents do"
+        say = f"_The {own} document doesn't mention “{_echo(asked)}”; the {titles} {do}._"
+        head, sep, rest = text.partition("\n\n")
+        text = f"{head}\n\n{say}\n\n{rest}" if sep and head.startswith("*") else f"{say}\n\n{text}"
+        blocks.insert(1 if blocks and blocks[0].get("type") == "header" else 0, context(say))
     if aside:
         say = (
             f"_“{_echo(aside)}” isn't one of the {len(engine.kb.roles)} roles I know; "
@@ -443,6 +454,12 @@ def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
         reply.intent, text, fit(blocks), reply.roles, reply.topic, reply.query, reply.focus, reply.full,
         uncovered=plan.uncovered,
     )  # fmt: skip
+
+
+def _join_titles(titles: list[str]) -> str:
+    """ "A", "A and B", "A, B and C" (escaped)."""
+    names = [escape(t) for t in titles]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def welcome(engine: Engine, plan: Plan) -> Reply:

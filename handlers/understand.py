@@ -7,7 +7,7 @@ import re
 from handlers.ambiguity import DESCRIBED, ai_field, described, work_role, work_words
 from handlers.coverage import beyond, subject_terms
 from handlers.engine import Engine
-from handlers.evidence import SPECIFIC, Term
+from handlers.evidence import SPECIFIC, Term, specific
 from handlers.figures import figure_plan
 from handlers.fit import fit_plan
 from handlers.lines import GENERIC_WEIGHT, strong_topic
@@ -21,6 +21,7 @@ from knowledge.english import is_common
 from knowledge.index import Hit, Line, key
 from knowledge.intent import Guess
 from knowledge.match import Match, normalize
+from knowledge.skills import load_skills, read
 
 __all__ = ["Plan", "plan", "strip_command", "thanks"]
 
@@ -191,6 +192,35 @@ def _topic_from(m: Match, whole: Match) -> Match:
             "percent": whole.percent,
         }
     )
+
+
+_TOOLS = {"tool", "language", "platform", "framework", "ml", "data"}  # kinds of skill a document may lack
+
+
+def _elsewhere(engine: Engine, p: Plan, terms: tuple[Term, ...]) -> Plan:
+    """A one-role answer with the specific things asked that its document never says but others' do
+    ("do ai systems engineers need to know kubernetes?": MLOps's and ML Platform's documents do)."""
+    if p.intent != "answer" or len(p.roles) != 1 or p.mode == "cross":
+        return p
+    ev = engine.evidence
+    book = load_skills()
+    found = tuple(
+        (_written(engine, t), held)
+        for t in terms
+        if specific(t)
+        and _TOOLS & {n.kind for n in book.names if n.name in read(t.word, book).had}  # a tool, a language
+        and t.word not in p.uncovered
+        and not ev.found(t, p.roles)
+        and (held := tuple(r for r in engine.role_ids if ev.found(t, (r,))))
+    )
+    return p.model_copy(update={"elsewhere": found[:2]}) if found else p
+
+
+def _written(engine: Engine, t: Term) -> str:
+    """A term as the documents write it ("kubernetes" -> "Kubernetes")."""
+    ev = engine.evidence
+    lines = [ev.index.line(i) for f in t.forms[:1] for i in sorted(ev.index.matching(f))[:3]]
+    return ev.as_written(t.forms[0], lines) if lines else t.word
 
 
 def _finish(p: Plan, choice: Choice, missing: tuple[str, ...]) -> Plan:
@@ -575,4 +605,4 @@ def plan(text: str, engine: Engine) -> Plan:
         missing = ()
     if title and p.intent in ("answer", "compare") and p.roles:
         p = _beside(engine, p, title[0], inferred=bool(holders))  # holders: roles found from the title
-    return _finish(p, choice, missing)
+    return _elsewhere(engine, _finish(p, choice, missing), terms)

@@ -1353,3 +1353,17 @@ def test_top_before_companies_or_skills_is_no_level(kb):
     assert "Figures for top" not in reply.text and "Tesla" in reply.text[:300]
     assert handlers.engine_for(kb).matcher.match("top skills for mlops").focus.levels == ()
     assert handlers.engine_for(kb).matcher.match("top pay for mlops").focus.levels == ("top",)
+
+
+def test_a_tool_the_role_document_never_names_says_which_documents_do(kb):
+    """'do ai systems engineers need to know kubernetes?': its document never says Kubernetes; the
+    reply says so and names the documents that do, before the requirements it does list."""
+    reply = handlers.ask("do ai systems engineers need to know kubernetes", kb)
+    assert reply.roles == ("ai-systems-engineer",) and reply.topic == "requirements"
+    note = "The AI Systems Engineer document doesn't mention “Kubernetes”; the Production AI Engineer, "
+    assert note in reply.text[:300] and "AI/ML Platform Engineer documents do." in reply.text[:300]
+    assert reply.uncovered == ()  # other documents cover it: no "not covered"
+    held = handlers.ask("do mlops engineers need to know kubernetes", kb)
+    assert "doesn't mention" not in held.text
+    everyday = handlers.ask("with all the layoffs, what skills keep an ML engineer employable?", kb)
+    assert "doesn't mention" not in everyday.text  # an everyday word is no tool to look for
