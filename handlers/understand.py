@@ -21,7 +21,7 @@ from knowledge.english import is_common
 from knowledge.index import Hit, Line, key
 from knowledge.intent import Guess
 from knowledge.match import Match, normalize
-from knowledge.skills import load_skills, read
+from knowledge.skills import load_skills
 
 __all__ = ["Plan", "plan", "strip_command", "thanks"]
 
@@ -194,26 +194,37 @@ def _topic_from(m: Match, whole: Match) -> Match:
     )
 
 
-_TOOLS = {"tool", "language", "platform", "framework", "ml", "data"}  # kinds of skill a document may lack
-
-
 def _elsewhere(engine: Engine, p: Plan, terms: tuple[Term, ...]) -> Plan:
     """A one-role answer with the specific things asked that its document never says but others' do
     ("do ai systems engineers need to know kubernetes?": MLOps's and ML Platform's documents do)."""
     if p.intent != "answer" or len(p.roles) != 1 or p.mode == "cross":
         return p
     ev = engine.evidence
-    book = load_skills()
     found = tuple(
         (_written(engine, t), held)
         for t in terms
         if specific(t)
-        and _TOOLS & {n.kind for n in book.names if n.name in read(t.word, book).had}  # a tool, a language
         and t.word not in p.uncovered
         and not ev.found(t, p.roles)
+        and _tool(engine, t)  # a tool, a language, a platform; not an everyday word ("employable")
         and (held := tuple(r for r in engine.role_ids if ev.found(t, (r,))))
     )
     return p.model_copy(update={"elsewhere": found[:2]}) if found else p
+
+
+_TOOLS = {"tool", "language", "platform", "framework", "ml", "data"}  # kinds of skill a document may lack
+
+
+def _tool(engine: Engine, t: Term) -> bool:
+    """Whether the term is a skill of a technical kind (knowledge/skills.yaml): its names, kept once
+    per engine (the skills book itself is not kept)."""
+
+    def make() -> frozenset[str]:
+        book = load_skills.__wrapped__()
+        return frozenset(n.name.lower() for n in book.names if n.kind in _TOOLS)
+
+    names = engine.keep(("tool names",), make)
+    return t.word in names or any(f in names for f in t.forms)
 
 
 def _written(engine: Engine, t: Term) -> str:

@@ -149,8 +149,10 @@ def build_skills(kb: KnowledgeBase, path=HERE / "skills.yaml") -> str:
 
 
 @functools.cache
+@functools.lru_cache(maxsize=4)  # read once per process: a reply may ask for it several times
 def load_skills(path=DATA_DIR / SKILLS_NAME) -> Book:
-    """data/skills.json as records (KnowledgeError, one line, when missing or damaged)."""
+    """data/skills.json as records (KnowledgeError, one line, when missing or damaged); the same
+    Book each time (treat it as read-only), so its compiled readers are made once."""
     try:
         return Book.from_data(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError, KeyError) as exc:
