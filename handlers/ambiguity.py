@@ -36,8 +36,8 @@ _NONE = "none"  # the work model's label for work of none of the roles (or of al
 
 # "the people who build the platform", "those of us who put vision models on a line": a description
 DESCRIBED = re.compile(
-    r"\b(?:(?:people|folks|ones|guys|team|teams|those|engineers|person|persons|someone|somebody)\s+"
-    r"|those\s+of\s+(?:us|you)\s+)(?:who|that|which|\w+ing)\b"
+    r"\b(?:(?:(?:people|folks|ones|guys|team|teams|those|engineers|person|persons|someone|somebody)\s+"
+    r"|those\s+of\s+(?:us|you)\s+)(?:who|that|which|\w+ing)|(?:one|kind|type|sort)\s+(?:who|that|which))\b"
     r"[^,?.!;]*?(?=\s+(?:in|at|for|and|with|near)\b|[,?.!;]|$)",
     re.IGNORECASE,
 )
@@ -158,7 +158,7 @@ def work_role(
     None when unsure or when the work is none of the roles' ("I build dashboards in Tableau").
     `titled`: the candidates are what a title said names ("I'm an AI engineer, I build RAG chatbots"):
     the work is one of theirs, and only they are weighed."""
-    someone = engine.matcher.word_lists["tellers"] & set(words) or _WHO.search(body)
+    someone = engine.matcher.word_lists["tellers"] & set(words) or _WHO.search(body) or DESCRIBED.search(body)
     if len(words) < _WORK_SHORT or not someone:
         return None  # "what are the challenges of AI in predictive maintenance?": a subject, no one's work
     g = engine.work.guess(masked)

@@ -466,8 +466,14 @@ def _roles_named(t: _Message) -> tuple[list[str], str, bool]:
             body = "what about"  # "the 3rd", "the ml one pls": the role alone, asked in words as before
             named_topic = False  # ... on the topic asked before
     if not roles and DESCRIBED.search(body):  # "what about someone who turns notebooks into apis?":
-        role = work_role(t.engine, m.words, m.masked, body, t.engine.role_ids)  # the work model says whose
+        # the work model says whose; after "which role do you mean?", one of those offered ("the one
+        # that builds the chatbots")
+        picking = last.intent == "clarify" and len(last.roles) > 1
+        offered = last.roles if picking else t.engine.role_ids
+        role = work_role(t.engine, m.words, m.masked, body, offered, titled=picking)
         roles = [role] if role else []
+        if role and picking and not named_topic:  # the reply to "which role?" is the description alone
+            body = "what about"
     if roles:  # "how about the people who build the platform": a description, not the subject
         body = " ".join(DESCRIBED.sub(" ", body).split())
     return roles, body, named_topic

@@ -970,3 +970,17 @@ def test_a_role_told_by_its_work_mid_thread_keeps_the_topic(kb):
     )
     assert systems.roles == ("ai-systems-engineer",) and systems.topic == "salary"
     assert factory.roles == ("production-ai-engineer",) and factory.topic == "salary"
+
+
+def test_a_reply_to_which_role_that_describes_the_work_picks_it(kb):
+    """'the one that builds chatbots and llm apps' after "which role do you mean by 'ai engineer'?":
+    AI Systems Engineer, on the topic asked; 'the kind that trains and tunes models': AI/ML Engineer."""
+    asked, picked = talk(
+        kb, "how much do ai engineers make?", "the one that builds chatbots and llm apps for customers"
+    )
+    assert asked.intent == "clarify"
+    assert picked.roles == ("ai-systems-engineer",) and picked.topic == "salary"
+    *_, trained = talk(
+        kb, "what skills do ai engineers need", "the kind that trains and tunes models all day"
+    )
+    assert trained.roles == ("ai-ml-engineer",) and trained.topic == "requirements"
