@@ -396,6 +396,9 @@ _NAME_ASKED = re.compile(  # "what role is that?", "what is this job called?": t
     r"|\bwhat(?:s|\s+is|\s+would)\s+(?:that|this|my|the)\s+(?:job|role|work|position)\s+(?:be\s+)?called\b"
     r"|\bwhat\s+(?:am\s+i|is\s+my\s+job|are\s+they|are\s+we)\s+called\b"
     r"|\bwhat\s+(?:do|would)\s+you\s+call\s+(?:that|this|it|my\s+job|someone|people|them)\b"
+    # "who should we hire to keep our models monitored?", "what kind of engineer do we need for that?"
+    r"|\bwho\s+(?:should|do|would)\s+(?:we|i)\s+(?:hire|need|look\s+for)\b"
+    r"|\bwhat\s+(?:kind|type|sort)\s+of\s+(?:engineer|person|role|hire)\s+(?:should|do|would)\s+(?:we|i)\b"
 )
 
 

@@ -1166,6 +1166,20 @@ class TestWorkTold:
         assert reply.roles == ("ai-systems-engineer",) and reply.topic == "salary"
         assert handlers.ask("I'm an AI engineer. what do I earn?", kb).intent == "clarify"
 
+    @pytest.mark.parametrize(
+        "text,role",
+        [
+            (
+                "We're a bank. Who should we hire to keep our credit models monitored after launch?",
+                "mlops-engineer",
+            ),
+            ("who should I hire to add an llm chatbot to our customer portal?", "ai-systems-engineer"),
+        ],
+    )
+    def test_who_to_hire_for_the_work_told_is_that_role(self, kb, text, role):
+        reply = handlers.ask(text, kb)
+        assert reply.roles == (role,) and reply.topic == "overview"
+
     def test_work_of_none_of_the_roles_asks_which(self, kb):
         reply = handlers.ask(
             "I'm a data analyst building dashboards in Tableau all day. what should I learn next?", kb
