@@ -421,7 +421,9 @@ def _work_told(
     if m.topic_top.get(m.topic or "", 0) >= NAMED:  # "... which soft skills?": the work told is no subject;
         # but "I'm paged when a model starts drifting ... what should I change?" asks about it
         described = {w for d in DESCRIBED.finditer(body) for w in normalize(d.group(0))}  # "people who keep"
-        told = set(work_words(engine, role, m.subject)) | described
+        told = (
+            set(work_words(engine, role, m.subject)) | described | engine.role_words(tuple(engine.role_ids))
+        )
         subject = tuple(w for w in m.subject if w not in told)
     m = m.model_copy(update={"roles": (role,), "weak_roles": (), "ambiguous": (), "subject": subject})
     if named and m.topic_top.get(m.topic or "", 0) < NAMED:  # "... what role is that?": the role itself
