@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
+from handlers.ambiguity import work_role
 from handlers.blocks import actions, context, full_button
 from handlers.engine import Engine
 from handlers.lines import GENERIC_WEIGHT
 from handlers.patterns import Lazy
 from handlers.plan import Plan
 from handlers.question import SELF
-from handlers.render import MAX_SECTION_TEXT, escape, header, section_blocks
+from handlers.render import MAX_SECTION_TEXT, escape, header, joined, section_blocks
 from handlers.reply import Reply
 from knowledge.match import Match
 from knowledge.skills import SECTIONS, Book, Said, Skill, load_skills, read
@@ -234,14 +235,11 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     return Plan("compare", roles, "requirements", m.focus, asked=text, mode="fit", match=m)
 
 
-_LEANS = 0.4  # the work model this sure of one of the tied roles, twice the next one, says which it is
-
-
 def _leans(engine: Engine, text: str, tied: tuple[str, ...]) -> str | None:
-    """Which of the tied roles the work the message tells is clearly most like, or None."""
-    g = engine.work.guess(engine.matcher.match(text).masked)
-    (best, role), (second, _) = sorted(((g.prob(r), r) for r in tied), reverse=True)[:2]
-    return role if best >= _LEANS and best >= 2 * second else None
+    """Which of the tied roles the work the message tells is clearly most like (the work model, as
+    for a message that names no role), or None."""
+    told = engine.matcher.match(text)
+    return work_role(engine, told.words, told.masked, text, tied, titled=True)
 
 
 def _records(book: Book, role: str) -> list[Skill]:
@@ -355,11 +353,6 @@ def _skills(n: int) -> str:
     return "skill" if n == 1 else "skills"
 
 
-def _join(names: list[str]) -> str:
-    names = [escape(n) for n in names]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def _outside(book: Book, said: Said) -> list[str]:
     named = {r.name for r in book.records}
     return [h for h in said.had if h not in named]
@@ -370,7 +363,7 @@ def _notes(book: Book, said: Said) -> list[str]:
     outside = _outside(book, said)
     if outside:
         out.append(
-            f"_{_join(outside)}: none of the five role documents lists "
+            f"_{joined(outside)}: none of the five role documents lists "
             f"{'it' if len(outside) == 1 else 'them'}, so they count for no role here._"
         )
     for word, choices in said.unclear:
@@ -385,7 +378,7 @@ def _role_part(engine: Engine, book: Book, role: str, said: Said, lack: int, hav
     lines = _by_section(lacking[:lack])
     if len(lacking) > lack:
         lines.append(f"_…and {len(lacking) - lack} more in its documents (the button below)._")
-    have_lines = _by_section(having[:have], lambda names: f" — you: {_join(names)}")
+    have_lines = _by_section(having[:have], lambda names: f" — you: {joined(names)}")
     return "\n".join(lines) or "_Nothing: it names no skill you did not mention._", "\n".join(have_lines)
 
 
@@ -406,7 +399,7 @@ def fit_reply(engine: Engine, plan) -> Reply:
         head = "*Still to learn for it*"  # the title says whose gaps
         named = f"{counts[first]} of {yours} {_skills(total)}"
         sub = f"Its Requirements, Overview and Career Development name {named}"
-        sub += f" ({_join(_named(book, first, said.had))})." if counts[first] else "."
+        sub += f" ({joined(_named(book, first, said.had))})." if counts[first] else "."
         lack, have = _role_part(engine, book, first, said, _LACK_SHOWN, _HAVE_SHOWN)
         if first_wish:
             lack = (
@@ -425,7 +418,7 @@ def fit_reply(engine: Engine, plan) -> Reply:
             )
             parts = [head, *_notes(book, said)]
         elif len(tied) >= 2:
-            names = _join([titles[r] for r in tied])
+            names = joined([titles[r] for r in tied])
             shown = (
                 ""
                 if len(tied) == 2
@@ -451,12 +444,12 @@ def fit_reply(engine: Engine, plan) -> Reply:
                 parts += ["*What you already have*", have]
         ranking = "\n".join(
             f"{i}. {escape(titles[r])}: {counts[r]} of {total}"
-            + (f" ({_join(_named(book, r, said.had))})" if counts[r] else "")
+            + (f" ({joined(_named(book, r, said.had))})" if counts[r] else "")
             for i, r in enumerate(plan.roles, 1)
         )
         parts += ["*All five, by how many of your skills each role's documents name*", ranking]
     if said.denied:
-        parts.append(f"_Read as not yet yours: {_join(list(said.denied))}._")
+        parts.append(f"_Read as not yet yours: {joined(list(said.denied))}._")
     if said.years is not None and plan.intent == "compare":  # one role's gaps rank nothing
         parts.append(f"_Years of experience ({said.years}) only break ties between roles._")
     footer = "From the Requirements, Overview and Career Development sections of the role documents."

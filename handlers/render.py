@@ -17,6 +17,7 @@ __all__ = [
     "escape",
     "figure_line",
     "header",
+    "joined",
     "money",
     "section_blocks",
     "section_text",
@@ -32,6 +33,12 @@ MAX_BUTTON_VALUE = 2000
 def escape(text: str) -> str:
     """Escape text for Slack: '&' first, then '<' and '>' (no pings, no links)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def joined(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C", each escaped."""
+    names = [escape(n) for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _item_lines(item: Item, depth: int) -> list[str]:

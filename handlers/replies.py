@@ -17,6 +17,7 @@ from handlers.render import (
     button,
     escape,
     header,
+    joined,
     section_blocks,
     source_line,
 )
@@ -412,7 +413,7 @@ def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
         return reply
     text, blocks = reply.text, list(reply.blocks)
     for asked, held in plan.elsewhere if len(reply.roles) == 1 else ():
-        titles = _join_titles([engine.kb.roles[r].title for r in held])
+        titles = joined([engine.kb.roles[r].title for r in held])
         own = escape(engine.kb.roles[reply.roles[0]].title)
         do = "document does" if len(held) == 1 else "documents do"
         say = f"_The {own} document doesn't mention “{_echo(asked)}”; the {titles} {do}._"
@@ -454,12 +455,6 @@ def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
         reply.intent, text, fit(blocks), reply.roles, reply.topic, reply.query, reply.focus, reply.full,
         uncovered=plan.uncovered,
     )  # fmt: skip
-
-
-def _join_titles(titles: list[str]) -> str:
-    """ "A", "A and B", "A, B and C" (escaped)."""
-    names = [escape(t) for t in titles]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def welcome(engine: Engine, plan: Plan) -> Reply:
