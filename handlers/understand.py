@@ -252,6 +252,10 @@ _BESIDE = 2  # lines that set such a title beside the role, leading its answer
 _DIFFERENT = Lazy(r"\b(?:different|difference|differences|differ|differs)\b", re.I)
 
 
+_FROM_MINE = Lazy(
+    r"\b(?:different|differs?|difference)\s+(?:from|than|to|with)\s+(?:my|mine|what\s+i|the\s+one\s+i|our)\b",
+    re.I,
+)
 _CURRENCY = re.compile(r"[$€£]\s?\d")  # an amount of money, not "40k rows"
 _SENTENCES = Lazy(r"(?<=[.!?])\s+")
 _BARE_IT = ("that",)  # "offer that": what the sentence before names ("is it worth it?" is the job)
@@ -353,7 +357,7 @@ def _led(lines: list[Line], hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
     return (*first, *(h for h in hits if h.line.id not in ids))
 
 
-def _beside(engine: Engine, p: Plan, title: str, inferred: bool = False) -> Plan:
+def _beside(engine: Engine, p: Plan, title: str, inferred: bool = False, own: bool = False) -> Plan:
     """The plan, when a title that is none of the five is asked beside its roles: what the
     documents say of it as a note ("mlops vs devops"), and the title named as not covered.
 
@@ -365,6 +369,8 @@ def _beside(engine: Engine, p: Plan, title: str, inferred: bool = False) -> Plan
     term = ev.term(title)
     person = title.split()[-1] in engine.matcher.word_lists["person_titles"]
     found = ev.found(term, p.roles)
+    if own and person and not found and " " in title:  # "I work as a devops engineer": "DevOps teams"
+        found = ev.found(ev.term(title.rsplit(" ", 1)[0]), p.roles)
     beside: dict[str, list[Line]] = {}
     if found and (person or (m is not None and m.compare_strong)):
         listing = m is not None and m.compare_weak and not m.compare_strong  # "ML or data scientist?"
@@ -382,7 +388,7 @@ def _beside(engine: Engine, p: Plan, title: str, inferred: bool = False) -> Plan
     # "research engineer possible?" after the ML engineer's advanced roles: a title its document lists
     listed = not (comparing or inferred) and bool(ev.saying(term, p.roles))
     paid = p.topic == "salary" and any(beside.values())  # pays set side by side, in any document
-    covered = found and (not person or ev.compared(term, p.roles) or listed or paid)
+    covered = found and (own or not person or ev.compared(term, p.roles) or listed or paid)
     return p if covered else p.model_copy(update={"uncovered": (*p.uncovered, title)})
 
 
@@ -452,6 +458,9 @@ def plan(text: str, engine: Engine) -> Plan:
         before, context = split(context)  # the sentence before says what is asked
         question = f"{before} {question}"
     m = engine.matcher.match(question)
+    if len(m.roles) == 1 and m.compare_strong and _FROM_MINE.search(question):
+        # "how is it different from my job?": the role beside the person's own work, not the other roles
+        m = m.model_copy(update={"compare_strong": False, "roles_word": False})
     read = (m.words, m.masked)  # the whole message as read (with its context, below): the work it tells
     asked_top = m.topic_top  # how strongly the question itself names each topic
     field = _FIELD_ROLES.search(body)
@@ -483,7 +492,7 @@ def plan(text: str, engine: Engine) -> Plan:
         # "an MLE for 5 years ... the usual range at my level?", "2 years of ML ... is that enough?"
         if own and set(m.words) & (lists["mine"] | lists["enough"]):
             m = m.model_copy(update={"focus": m.focus.model_copy(update={"years": ctx.focus.years})})
-        if _DIFFERENT.search(question) and not other_title(engine, m):
+        if _DIFFERENT.search(question) and not other_title(engine, m) and len(m.roles) < 2:
             # "I'm a data scientist and want to become an ML engineer. What's actually different about the
             # job?": different from the person's own title
             beside = _own(engine, ctx)
@@ -597,7 +606,8 @@ def plan(text: str, engine: Engine) -> Plan:
     chat = _chat_model(engine, m, choice, g)
     if chat is not None:
         return chat
-    title = other_title(engine, m) or (pointed if not m.roles else None) or (beside if m.roles else None)
+    asked = other_title(engine, m) or (pointed if not m.roles else None)
+    title = asked or (beside if m.roles else None)
     # "will AI take over a PLC programmer's job?": AI the technology, the title the subject; not "do I need
     # to become a data scientist to work in AI?", asked of the field
     tech = all(p == "ai" for p, _ in m.ambiguous) and not ai_field(engine, m)
@@ -620,5 +630,6 @@ def plan(text: str, engine: Engine) -> Plan:
     if missing and only_occasion(engine, m, list(missing)):  # "linkedin tips: what skills to list?"
         missing = ()
     if title and p.intent in ("answer", "compare") and p.roles:
-        p = _beside(engine, p, title[0], inferred=bool(holders))  # holders: roles found from the title
+        # holders: roles found from the title; the person's own title is covered where a document names it
+        p = _beside(engine, p, title[0], inferred=bool(holders), own=not asked)
     return _elsewhere(engine, _finish(p, choice, missing), terms)

@@ -1367,3 +1367,28 @@ def test_a_tool_the_role_document_never_names_says_which_documents_do(kb):
     assert "doesn't mention" not in held.text
     everyday = handlers.ask("with all the layoffs, what skills keep an ML engineer employable?", kb)
     assert "doesn't mention" not in everyday.text  # an everyday word is no tool to look for
+
+
+def test_the_person_s_own_job_is_context_not_another_role_or_a_gap(kb):
+    """'I'm a DevOps engineer ... how do the requirements of the two differ?': the two roles named;
+    '... is it different from what I do now?': the MLOps document's DevOps lines, nothing missing;
+    'how is it different from my job?': that role, not all five."""
+    reply = handlers.ask(
+        "I'm a DevOps engineer with 5 years on AWS and Terraform. Two recruiters pinged me, one for an MLOps"
+        " role and one for an ML platform role. How do the requirements of the two differ?",
+        kb,
+    )
+    assert reply.roles == ("mlops-engineer", "ml-platform-engineer") and reply.uncovered == ()
+    reply = handlers.ask(
+        "I work as devops engineer since 5 years, mostly kubernetes. What does an MLOps engineer do exactly"
+        " and is it different from what I do now?",
+        kb,
+    )
+    assert reply.roles == ("mlops-engineer",) and reply.uncovered == ()
+    assert "software engineering, and DevOps" in reply.text[:600]
+    reply = handlers.ask("What does a production AI engineer do and how is it different from my job?", kb)
+    assert reply.intent == "answer" and reply.roles == ("production-ai-engineer",)
+    reply = handlers.ask(
+        "I'm a PLC programmer. What does a production AI engineer do, how is it different from my job?", kb
+    )
+    assert reply.roles == ("production-ai-engineer",) and reply.uncovered == ("plc programmer",)
