@@ -143,6 +143,16 @@ def _chat_model(engine: Engine, m: Match, choice: Choice, g: Guess) -> Plan | No
     return None
 
 
+def _before(text: str, question: str, context: str) -> str:
+    """The sentence just before the question ("... a four-day work week. Do companies offer that?"),
+    "" when the message opens with it ("Is that realistic? ... My company pays for one."); the
+    context's last when the question is not found as typed."""
+    at = text.find(question[:40])
+    if at < 0:
+        return _SENTENCES.split(context.strip())[-1]
+    return _SENTENCES.split(text[:at].strip())[-1] if at else ""
+
+
 def _with_context(m: Match, ctx: Match, across_words: frozenset[str], both: frozenset[str]) -> Match:
     """The question's match, with the role the context names when the question names none, and
     the context's words kept for choosing between ambiguous roles."""
@@ -523,13 +533,13 @@ def plan(text: str, engine: Engine) -> Plan:
                 # for this kind of work?", where the work told says which role, and the pay is asked
                 m = m.model_copy(update={"subject": m.context})
             # "... asking for a four-day work week. Do companies offer that?": what the sentence before says
-            last = _SENTENCES.split(context.strip())[-1]
+            last = _before(strip_command(text), question, context)
             # "that job", "that level": the thing named; "... own that I don't?": a clause, no pronoun
             nouns = lists["holder"] | lists["group_nouns"] | lists["ladder"] | lists["clause_subjects"]
             it = any(
                 w in _BARE_IT and nxt not in nouns for w, nxt in zip(m.words, (*m.words[1:], ""), strict=True)
             )
-            said = engine.matcher.match(last) if it else None
+            said = engine.matcher.match(last) if it and last else None
             away = beyond(engine, said) if said else []
             if away and not beyond(engine, m):
                 m = m.model_copy(update={"subject": (*m.subject, *away)})

@@ -1392,3 +1392,20 @@ def test_the_person_s_own_job_is_context_not_another_role_or_a_gap(kb):
         "I'm a PLC programmer. What does a production AI engineer do, how is it different from my job?", kb
     )
     assert reply.roles == ("production-ai-engineer",) and reply.uncovered == ("plc programmer",)
+
+
+def test_that_points_back_at_the_sentence_before_not_one_after(kb):
+    """'... trying to move into production AI within 18 months. Is that delusional? What math ...?
+    My company will reimburse exactly one.': "that" is the move before it; the reimbursing after it
+    is no subject the documents lack. "... a four-day work week. Do companies offer that?" still asks."""
+    reply = handlers.ask(
+        "Data analyst trying to move into a production AI engineer role within about 18 months. Is that"
+        " delusional? What math do I need to shore up, and which certifications are worth paying for? My"
+        " company will reimburse exactly one, so I'd rather not waste it.",
+        kb,
+    )
+    assert reply.topic == "requirements" and reply.uncovered == ()
+    reply = handlers.ask(
+        "My team lead keeps asking for a four-day work week. Do companies offer that for mlops engineers?", kb
+    )
+    assert reply.uncovered == ("four day work week",)
