@@ -132,6 +132,8 @@ def in_role(
         kind, sure = "grow", 1.0
     elif routed != "salary" and kind != "resume" and asks(engine, m, "resume"):  # "what do employers
         kind = "resume"  # actually want to see?": what to show
+    elif routed != "salary" and asks(engine, m, "start"):  # "what should i focus on my first 90 days?"
+        kind, sure = "start", 1.0
     elif routed != "salary" and (asks(engine, m, "study") or _degree(engine, m)):
         # "what should my son study?", "does the phd actually help?": the schooling
         kind, sure = "study", 1.0

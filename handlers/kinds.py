@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from handlers.advice import advice_lines, ladder
+from handlers.advice import advice_lines, digest, ladder
 from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term, specific
 from handlers.lines import LEAD_LINES, lead_lines, point_words
@@ -132,6 +132,10 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         found = ladder(engine, role, most or LEAD_LINES + 2, pay="salary" in m.topic_scores)
         if found:
             return found
+    if kind == "start":  # new in the job: a junior's first rung, anyone else's job itself
+        job = digest(engine, role, "responsibilities")
+        rung = _first_rung(engine, role) if "entry" in m.focus.levels else []
+        return [*rung, *job][: max(len(rung), most or LEAD_LINES + 2)]
     if kind == "entry" and switching(engine, m):  # "how do i get there from SRE?": the skills to add
         kind = "switch"
     size = {} if most is None else {"most": most}
@@ -144,21 +148,19 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         found = advice_lines(engine, kind, role, level=names[1], above=above, **size)
         lines = found if _rung_found(found) else lines
     if kind == "entry":  # "how do I break into mlops?": the first job itself, then the way to it
-        first = next(
-            (
-                r
-                for r in (
-                    advice_lines(engine, kind, role, level=w)
-                    for w in engine.matcher.aliases.word_lists["first_rung"]
-                )
-                if r
-            ),
-            [],
-        )
-        first = [h for h in first if h.score == 0.0][:_ENTRY_RUNG]  # the rung's own lines
+        first = _first_rung(engine, role)[:_ENTRY_RUNG]
         seen = {h.line.id for h in first}
         lines = [*first, *(h for h in lines if h.line.id not in seen)]
     return lines
+
+
+def _first_rung(engine: Engine, role: str) -> list[Hit]:
+    """The lines of the ladder's first rung ("Junior AI Engineer: Assist in ..."); [] when it has none."""
+    for word in engine.matcher.aliases.word_lists["first_rung"]:
+        found = advice_lines(engine, "entry", role, level=word)
+        if found:  # the rung's own lines (rungs lead with no score of their own)
+            return [h for h in found if h.score == 0.0]
+    return []
 
 
 def climbs(engine: Engine, m: Match) -> bool:

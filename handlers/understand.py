@@ -10,6 +10,7 @@ from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term, specific
 from handlers.figures import figure_plan
 from handlers.fit import fit_plan
+from handlers.kinds import asks
 from handlers.lines import GENERIC_WEIGHT, strong_topic
 from handlers.patterns import Lazy
 from handlers.plan import Plan
@@ -498,6 +499,9 @@ def plan(text: str, engine: Engine) -> Plan:
             # name? What is the role?": the context's role is asked about, the other is what it is likened to
             m = m.model_copy(update={"roles": ctx.roles, "weak_roles": ()})
         m = _with_context(m, ctx, engine.matcher.across_words, lists["both"])
+        if ctx.focus.levels and not m.focus.levels and asks(engine, m, "start"):
+            # "just hired as a junior ... what should i focus on the first months?": the person's level
+            m = m.model_copy(update={"focus": m.focus.model_copy(update={"levels": ctx.focus.levels})})
         own = ctx.focus.years is not None and m.focus.years is None and not m.focus.levels
         # "an MLE for 5 years ... the usual range at my level?", "2 years of ML ... is that enough?"
         if own and set(m.words) & (lists["mine"] | lists["enough"]):

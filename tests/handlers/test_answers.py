@@ -1409,3 +1409,21 @@ def test_that_points_back_at_the_sentence_before_not_one_after(kb):
         "My team lead keeps asking for a four-day work week. Do companies offer that for mlops engineers?", kb
     )
     assert reply.uncovered == ("four day work week",)
+
+
+def test_the_first_months_in_the_job_are_its_first_rung_or_the_job_itself(kb):
+    """'just hired as a junior ... what should i focus on the first few months?': the ladder's first
+    rung (the level said before the question counts), then the job; anyone else new in the job gets
+    the job itself, not the requirements for getting it."""
+    reply = handlers.ask(
+        "just got hired as a junior production ai engineer!! what should i focus on the first few months", kb
+    )
+    assert reply.topic == "career" and "Clean and prepare data under senior guidance." in reply.text[:400]
+    reply = handlers.ask(
+        "I'm the first ML platform engineer hired into a 15-person data science org. What should I focus on"
+        " during my first quarter?",
+        kb,
+    )
+    assert (
+        reply.topic == "responsibilities" and "Develop and maintain reusable frameworks" in reply.text[:400]
+    )
