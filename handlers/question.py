@@ -27,12 +27,21 @@ _ASKS = Lazy(
 _LONG = 10  # words: a shorter message is read whole
 
 
+_JOINS = frozenset({"and", "also", "plus", "but"})
+_ASKING = frozenset(
+    {"how", "what", "whats", "which", "who", "when", "where", "why", "do", "does", "is", "are", "will", "can"}
+)
+
+
 def asked_parts(words: tuple[str, ...]) -> list[set[str]]:
-    """The words of each part of a message that ends in a question mark, and of the rest after the
-    last one ("Senior MLOps salary range? Also, ... PTO?": two parts); empty parts left out."""
+    """The words of each part of a message that ends in a question mark, or that "and" or "also"
+    before a question word starts ("senior mlops salary, and how much vacation do they get?": two
+    parts), and of the rest after the last one; empty parts left out."""
     parts: list[set[str]] = [set()]
-    for w in words:
+    for i, w in enumerate(words):
         if w == "?":
+            parts.append(set())
+        elif w in _JOINS and i + 1 < len(words) and words[i + 1] in _ASKING and parts[-1]:
             parts.append(set())
         else:
             parts[-1].add(w)

@@ -1427,3 +1427,15 @@ def test_the_first_months_in_the_job_are_its_first_rung_or_the_job_itself(kb):
     assert (
         reply.topic == "responsibilities" and "Develop and maintain reusable frameworks" in reply.text[:400]
     )
+
+
+def test_a_second_question_joined_by_and_is_asked_apart(kb):
+    """'senior production ai eng salary, and how much paid vacation do they get': the pay answered,
+    the vacation named as not covered; 'how often do they get paged' is on call in other words."""
+    reply = handlers.ask("senior production ai eng salary, and how much paid vacation do they get", kb)
+    assert reply.intent == "answer" and reply.topic == "salary" and reply.uncovered == ("vacation",)
+    assert "says nothing about “vacation”" in reply.text[:200] and "$" in reply.text[:600]
+    reply = handlers.ask(
+        "what tools do ai/ml platform engineers use, and which cloud gives the best startup credits", kb
+    )
+    assert reply.intent == "answer" and reply.uncovered == ("startup credits",)
