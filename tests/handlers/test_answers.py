@@ -1439,3 +1439,9 @@ def test_a_second_question_joined_by_and_is_asked_apart(kb):
         "what tools do ai/ml platform engineers use, and which cloud gives the best startup credits", kb
     )
     assert reply.intent == "answer" and reply.uncovered == ("startup credits",)
+
+
+def test_a_tester_is_a_title_that_is_none_of_the_five(kb):
+    """'how much does a manual qa tester make': a title that is none of the five, said as such."""
+    reply = handlers.ask("how much does a manual qa tester make", kb)
+    assert reply.intent == "unknown" and "“manual QA tester” isn't one of them" in reply.text
