@@ -292,6 +292,11 @@ def _asked_subject(engine: Engine, m: Match) -> bool:
     return any(w not in coping and engine.evidence.found(engine.evidence.term(w)) for w in m.subject)
 
 
+def _specific(engine: Engine, words: tuple[str, ...]) -> bool:
+    """Whether any of these words is one the documents say rarely ("security", not "part")."""
+    return any(specific(engine.evidence.term(w)) for w in words)
+
+
 def _held_in(engine: Engine, word: str, topic: str) -> bool:
     """Whether a rare word of the documents is said in this section ("stressed": "handle stress")."""
     t = engine.evidence.term(word)
@@ -555,6 +560,10 @@ def plan(text: str, engine: Engine) -> Plan:
                 m = _topic_from(m, said).model_copy(
                     update={"topic_words": (*said.topic_words, *m.topic_words)}
                 )
+            elif said and not _specific(engine, m.subject) and _specific(engine, said.subject):
+                # "... insists any MLOps hire understands network security. How much of that is part of
+                # the role?": what the sentence before names is the subject, not "part"
+                m = m.model_copy(update={"subject": (*said.subject, *m.subject)})
         elif (
             set(m.topic_words) <= lists["asking_advice"] and m.topic_words and len(m.words) <= _BARE_QUESTION
         ):

@@ -1445,3 +1445,14 @@ def test_a_tester_is_a_title_that_is_none_of_the_five(kb):
     """'how much does a manual qa tester make': a title that is none of the five, said as such."""
     reply = handlers.ask("how much does a manual qa tester make", kb)
     assert reply.intent == "unknown" and "“manual QA tester” isn't one of them" in reply.text
+
+
+def test_that_with_no_subject_of_its_own_asks_of_the_sentence_before(kb):
+    """'... insists any MLOps hire understands network security. How much of that is actually part of
+    the role?': the security lines, not the lines on "part"."""
+    reply = handlers.ask(
+        "Our security team insists any MLOps hire understands network security. How much of that is actually"
+        " part of the role?",
+        kb,
+    )
+    assert "Understanding of firewalls, encryption, and VPNs" in reply.text[:600]
