@@ -130,8 +130,15 @@ def in_role(
         kind, sure = "hot", 1.0
     elif routed == "career" and asks(engine, m, "grow"):  # "what are my options down the road?"
         kind, sure = "grow", 1.0
-    elif routed != "salary" and kind != "resume" and asks(engine, m, "resume"):  # "what do employers
-        kind = "resume"  # actually want to see?": what to show
+    elif (
+        routed != "salary"
+        and strong_topic(m) != "soft-skills"
+        and kind != "resume"
+        and asks(engine, m, "resume")
+    ):
+        # "what do employers actually want to see?": what to show; not "which soft skills do hiring
+        # managers look for?": the soft skills, named by their name
+        kind = "resume"
     elif routed != "salary" and asks(engine, m, "start"):  # "what should i focus on my first 90 days?"
         kind, sure = "start", 1.0
     elif routed != "salary" and (asks(engine, m, "study") or _degree(engine, m)):

@@ -1456,3 +1456,10 @@ def test_that_with_no_subject_of_its_own_asks_of_the_sentence_before(kb):
         kb,
     )
     assert "Understanding of firewalls, encryption, and VPNs" in reply.text[:600]
+
+
+def test_soft_skills_named_are_asked_whoever_looks_for_them(kb):
+    """'what soft skills do hiring managers look for in ml engineers': the soft skills section, not
+    what to show on a CV."""
+    reply = handlers.ask("what soft skills do hiring managers look for in ml engineers", kb)
+    assert reply.topic == "soft-skills" and reply.text.startswith("*AI/ML Engineer · Soft Skills*")
