@@ -249,6 +249,17 @@ def _brief_plan(m: Match, role: str, topic: str, brief: list[Hit], missed: tuple
     return Plan("answer", m.roles, topic, m.focus, mode="lead", groups=groups, match=m, uncovered=missed)
 
 
+# "what are the pain points people deal with?": what they deal with is asked, not how
+_RELATIVE = re.compile(
+    r"^(?:what|which)\b(?!.*\bhow\b).*\b(?:deal|dealing|cope|coping|face|handle)\s+with(?:\s+\?)?$"
+)
+
+
+def _relative(m: Match) -> bool:
+    """Whether the coping word is said of what is asked ("the problems they deal with?"), not how."""
+    return _RELATIVE.search(" ".join(m.words)) is not None
+
+
 def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
     """A section in brief for a whole-topic question in words; [] for a command ("mlops salary")
     or a pay question with a level, place or company (its figures answer)."""
@@ -258,7 +269,7 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
         return []
     if topic == "salary":
         return [] if m.focus else pay_brief(engine, role)  # "how much do they make?"
-    if topic == "challenges" and engine.matcher.word_lists["coping"] & set(m.words):
+    if topic == "challenges" and engine.matcher.word_lists["coping"] & set(m.words) and not _relative(m):
         solved = solutions(engine, role)  # "how do they deal with it?": the solutions given beside them
         if solved:
             return solved[: LEAD_LINES + 2]

@@ -1463,3 +1463,12 @@ def test_soft_skills_named_are_asked_whoever_looks_for_them(kb):
     what to show on a CV."""
     reply = handlers.ask("what soft skills do hiring managers look for in ml engineers", kb)
     assert reply.topic == "soft-skills" and reply.text.startswith("*AI/ML Engineer · Soft Skills*")
+
+
+def test_the_problems_people_deal_with_are_the_challenges_not_their_fixes(kb):
+    """'what problems do mlops engineers deal with?' asks what the challenges are; 'how do they deal
+    with it?' asks for the solutions beside them."""
+    reply = handlers.ask("what problems do mlops engineers deal with?", kb)
+    assert "*Challenge:* Data discrepancies and lack of versioning" in reply.text[:300]
+    reply = handlers.ask("how do mlops engineers deal with their challenges?", kb)
+    assert "*Solution:*" in reply.text[:300]
