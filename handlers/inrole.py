@@ -61,6 +61,13 @@ def levels_only(focus: Focus) -> bool:
     )
 
 
+def _way_to_level(engine: Engine, m: Match) -> bool:
+    """A leading level asked with the path to it ("... a director of AI. What steps does that path
+    involve?"), not a move between levels ("the jump from junior to senior")."""
+    lists = engine.matcher.word_lists
+    return bool(set(m.focus.levels) & lists["leading_levels"]) and bool(lists["path_up"] & set(m.words))
+
+
 def _degree(engine: Engine, m: Match) -> bool:
     """A question about a degree itself ("does the phd actually help?", "is a masters worth it?"),
     not one that only mentions having one ("new grad w a cs degree, how do i break in?")."""
@@ -128,8 +135,8 @@ def in_role(
     elif "skills" in m.words and asks(engine, m, "hot") and not places:
         # "which skills are hot right now?": the documents' skills in high demand, where they list them
         kind, sure = "hot", 1.0
-    elif routed == "career" and asks(engine, m, "grow"):  # "what are my options down the road?"
-        kind, sure = "grow", 1.0
+    elif routed == "career" and (asks(engine, m, "grow") or _way_to_level(engine, m)):
+        kind, sure = "grow", 1.0  # "what are my options down the road?", "what steps get me to director?"
     elif (
         routed != "salary"
         and strong_topic(m) != "soft-skills"

@@ -535,6 +535,12 @@ def plan(text: str, engine: Engine) -> Plan:
                 if set(m.words) & lists["way_there"] and len(levels) > 1:
                     levels = (max(levels, key=lambda lv: order.index(lv) if lv in order else -1),)
                 m = m.model_copy(update={"focus": m.focus.model_copy(update={"levels": levels})})
+                if set(m.words) & lists["way_there"] and m.topic_top.get(m.topic or "", 0) < NAMED:
+                    # "... want to be a director of AI. What steps does that path involve?": the way up
+                    top = max(m.topic_scores.values(), default=0)
+                    m = m.model_copy(
+                        update={"topic": "career", "topic_scores": {**m.topic_scores, "career": top + 1}}
+                    )
             if m.topic_scores.get(m.topic or "", 0) < _WORDED:  # "mlops jobs grow 20%? whats the real stat"
                 m = _topic_from(m, engine.matcher.match(body))
             if not m.subject and not m.roles and m.topic_top.get(m.topic or "", 0) < NAMED:

@@ -1472,3 +1472,15 @@ def test_the_problems_people_deal_with_are_the_challenges_not_their_fixes(kb):
     assert "*Challenge:* Data discrepancies and lack of versioning" in reply.text[:300]
     reply = handlers.ask("how do mlops engineers deal with their challenges?", kb)
     assert "*Solution:*" in reply.text[:300]
+
+
+def test_the_path_to_a_level_said_before_is_the_way_up(kb):
+    """'... eventually I want to be a director of AI. What steps does that path usually involve?': the
+    ladder's leadership rung, not the responsibilities nor the first rung."""
+    reply = handlers.ask(
+        "I've been an AI systems engineer at a healthcare startup for two years and eventually I want to be a"
+        " director of AI. What steps does that path usually involve?",
+        kb,
+    )
+    assert reply.topic == "career" and "Oversee organizational AI strategy" in reply.text[:400]
+    assert "Junior AI Engineer" not in reply.text
