@@ -1484,3 +1484,19 @@ def test_the_path_to_a_level_said_before_is_the_way_up(kb):
     )
     assert reply.topic == "career" and "Oversee organizational AI strategy" in reply.text[:400]
     assert "Junior AI Engineer" not in reply.text
+
+
+def test_hype_and_buzzwords_ask_of_the_role_s_future_only_when_said_of_it(kb):
+    """'is mlops just hype?' asks the outlook; '... tell a strong candidate from a buzzword-heavy one'
+    and 'keep current without burning out on hype' do not."""
+    assert handlers.ask("is mlops just hype?", kb).topic == "demand"
+    reply = handlers.ask(
+        "I'm a recruiter screening resumes for a production AI engineer opening. What should I look for on a"
+        " CV to tell a strong candidate from a buzzword-heavy one?",
+        kb,
+    )
+    assert "shortage of skilled AI professionals" not in reply.text[:300]
+    reply = handlers.ask(
+        "how do you keep current as an ai/ml platform engineer without burning out on hype", kb
+    )
+    assert "Stay updated with the latest ML techniques and technologies." in reply.text[:600]
