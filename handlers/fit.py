@@ -72,7 +72,9 @@ _CUE_ASCII = re.compile("|".join(map(re.escape, _CUES)))  # on lowercased ASCII 
 # cue test reads what follows it.
 _COMMAND = re.compile(r"\s*/role\b", re.I)
 _END = Lazy(r"[?.!\n]")
-_ASKS = Lazy(r"(?:/role\s+)?(?:which|what|does|do|is|are|how)\b", re.I)  # a question, not a claim
+_ASKS = Lazy(
+    r"(?:/role\s+)?(?:which|what|does|do|is|are|how|should|must|can|would|will)\b", re.I
+)  # a question, not a claim
 _CLAIM = Lazy(
     r"\b(?:i|we)\s+(?:already\s+|also\s+|mostly\s+)?(?:do|know|have|use|used|work|ship|run|built|build|did|maintain|can|"
     r"code|write|wrote)\b|\bi'm\b|\bim\b|\bi've\b|\bive\b|\bmy\b",

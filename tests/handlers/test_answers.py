@@ -1500,3 +1500,15 @@ def test_hype_and_buzzwords_ask_of_the_role_s_future_only_when_said_of_it(kb):
         "how do you keep current as an ai/ml platform engineer without burning out on hype", kb
     )
     assert "Stay updated with the latest ML techniques and technologies." in reply.text[:600]
+
+
+def test_should_a_role_know_a_skill_asks_of_the_role_not_the_person(kb):
+    """'should a platform engineer for ml know cuda / gpu stuff? what else is expected': the role's
+    lines on CUDA, not "your gaps" for a skill the person never said they have."""
+    reply = handlers.ask(
+        "should a platform engineer for ml know cuda / gpu stuff? what else is expected skill wise", kb
+    )
+    assert (
+        "your gaps" not in reply.text
+        and "Knowledge of GPU programming concepts (e.g., CUDA)" in reply.text[:300]
+    )
