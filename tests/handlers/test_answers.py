@@ -1512,3 +1512,13 @@ def test_should_a_role_know_a_skill_asks_of_the_role_not_the_person(kb):
         "your gaps" not in reply.text
         and "Knowledge of GPU programming concepts (e.g., CUDA)" in reply.text[:300]
     )
+
+
+def test_network_security_is_security_not_networking(kb):
+    """'network security' is the security of networks (firewalls, VPNs), not networking with people."""
+    reply = handlers.ask("does an mlops engineer need network security knowledge?", kb)
+    assert (
+        reply.topic == "requirements"
+        and "Understanding of firewalls, encryption, and VPNs" in reply.text[:400]
+    )
+    assert "Networking and Flexibility" not in reply.text[:400]
