@@ -365,6 +365,24 @@ def definition(engine: Engine, role: str) -> list[Line]:
     return out
 
 
+def telling_definition(engine: Engine, role: str, roles: tuple[str, ...]) -> Line | None:
+    """Of the sentences that say what the role is, the one that tells it apart from `roles`: its
+    words said least in their definitions ("This role bridges the gap between ML development and
+    operational deployment" over "... plays a crucial role in ...", which each of them says)."""
+    mine = definition(engine, role)
+    theirs = [_words(ln.text) for r in roles if r != role for ln in definition(engine, r)]
+
+    def telling(ln: Line) -> float:
+        words = _words(ln.text)
+        return sum(1 / (1 + sum(w in t for t in theirs)) for w in words) / max(1, len(words))
+
+    return max(mine, key=telling, default=None)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"[a-z]{4,}", text.lower()))
+
+
 def _by_heading(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
     out: list[Hit] = []
     seen: set[tuple[str, ...]] = set()

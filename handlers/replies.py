@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers.advice import advice_lines, contrast, digest
+from handlers.advice import advice_lines, contrast, digest, telling_definition
 from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
 from handlers.figures import asks_low, diff_reply, with_chart
@@ -125,23 +125,34 @@ def _answer(engine: Engine, plan: Plan) -> Reply:
     )
 
 
-def _brief(engine: Engine, role_id: str, topic_id: str, most: int) -> str:
+def _brief(engine: Engine, role_id: str, topic_id: str, most: int, beside: tuple[str, ...] = ()) -> str:
     """A role's section in a few lines for a comparison: its bullets under their headings, or its
-    opening when it has none (made once per engine, role, topic and length)."""
+    opening when it has none (made once per engine, role, topic and length). `beside`: the roles
+    it is told apart from, when the difference is asked."""
     return engine.keep(
-        ("brief", role_id, topic_id, str(most)), lambda: _make_brief(engine, role_id, topic_id, most)
+        ("brief", role_id, topic_id, str(most), *beside),
+        lambda: _make_brief(engine, role_id, topic_id, most, beside),
     )
 
 
-def _make_brief(engine: Engine, role_id: str, topic_id: str, most: int) -> str:
+def _make_brief(engine: Engine, role_id: str, topic_id: str, most: int, beside: tuple[str, ...] = ()) -> str:
     hits = digest(engine, role_id, topic_id)
-    # an overview's opening sentence defines the role: what "what's the difference?" asks for
+    # an overview's opening sentence defines the role: what "what's the difference?" asks for; asked
+    # beside other roles, the sentence that tells it apart from them
     defining = (
         next((h for h in hits if not (h.line.bullet or h.line.path)), None)
         if topic_id == "overview"
         else None
     )
-    hits = [h for h in hits if h.line.bullet or h.line.path or h is defining]
+    telling = telling_definition(engine, role_id, beside) if defining is not None and beside else None
+    if telling is not None and telling.id != defining.line.id:  # both: what it is, then what sets it apart
+        also = Hit(telling, defining.score, frozenset())
+        at = hits.index(defining) + 1
+        hits = [*hits[:at], also, *(h for h in hits[at:] if h.line.id != telling.id)]
+        kept_also = also
+    else:
+        kept_also = None
+    hits = [h for h in hits if h.line.bullet or h.line.path or h is defining or h is kept_also]
     kept = {id(h) for h in sorted(hits, key=lambda h: -h.score)[:most]}  # stable: by position on ties
     hits = [h for h in hits if id(h) in kept]
     fitted: list[Hit] = []
@@ -205,7 +216,10 @@ def _compare(engine: Engine, plan: Plan) -> Reply:
         )
     else:  # each role's section in brief: the first line under each heading
         per_role = _COMPARE_LINES if len(roles) <= 2 else _COMPARE_LINES_MANY
-        body = "\n\n".join(f"*{escape(r.title)}*\n{_brief(engine, r.id, topic.id, per_role)}" for r in roles)
+        beside = tuple(r.id for r in roles) if _asks_difference(plan) else ()
+        body = "\n\n".join(
+            f"*{escape(r.title)}*\n{_brief(engine, r.id, topic.id, per_role, beside)}" for r in roles
+        )
     full = [f"{r.id} {topic.id}" for r in roles]
     footer = "Whole sections: the buttons below."
     buttons = [full_button(q, f"{r.title} · {topic.title}") for q, r in zip(full, roles, strict=True)]

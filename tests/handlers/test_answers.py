@@ -1522,3 +1522,12 @@ def test_network_security_is_security_not_networking(kb):
         and "Understanding of firewalls, encryption, and VPNs" in reply.text[:400]
     )
     assert "Networking and Flexibility" not in reply.text[:400]
+
+
+def test_the_difference_asked_shows_the_sentence_that_tells_a_role_apart(kb):
+    """'what's the difference between an mlops engineer and an ML platform engineer?': beside what
+    each is, the sentence that sets it apart ("bridges the gap ..."), within the first screen."""
+    reply = handlers.ask("what's the difference between an mlops engineer and an ML platform engineer?", kb)
+    assert reply.intent == "compare"
+    assert "This role bridges the gap between ML development and operational deployment" in reply.text[:600]
+    assert "*AI/ML Platform Engineer*" in reply.text[:600]
