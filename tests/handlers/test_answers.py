@@ -1531,3 +1531,15 @@ def test_the_difference_asked_shows_the_sentence_that_tells_a_role_apart(kb):
     assert reply.intent == "compare"
     assert "This role bridges the gap between ML development and operational deployment" in reply.text[:600]
     assert "*AI/ML Platform Engineer*" in reply.text[:600]
+
+
+def test_what_the_person_paid_for_is_no_pay_asked(kb):
+    """'a bootcamp that I paid way too much for ... Which specialized AI domains should an AI systems
+    engineer know?': the requirements, not the salary; 'I'm paid 120k' still asks of pay."""
+    reply = handlers.ask(
+        "I'm finishing a bootcamp that I paid way too much for, and I have a month of evenings left. Which"
+        " specialized AI domains should an aspiring AI systems engineer know: NLP, vision, LLMs?",
+        kb,
+    )
+    assert reply.topic == "requirements"
+    assert handlers.ask("I'm paid 120k as an mlops engineer, is that low?", kb).topic == "salary"
