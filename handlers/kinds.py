@@ -142,7 +142,7 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
     lists, tokens = engine.matcher.word_lists, set(m.tokens)
     # "junior ... what do i need to show to get bumped up?": from the first rung, the rungs above it
     up = kind == "grow" and m.focus.levels == ("entry",) and bool(lists["promotion"] & tokens)
-    above = bool(lists["above"] & tokens) or up
+    above = bool(lists["above"] & tokens) or up or (kind == "grow" and _from_level(engine, m))
     lines = advice_lines(engine, kind, role, level=level, above=above, **size)
     if len(names) > 1 and not _rung_found(lines):  # "head of ai" where the ladder says "Director of AI"
         found = advice_lines(engine, kind, role, level=names[1], above=above, **size)
@@ -152,6 +152,17 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         seen = {h.line.id for h in first}
         lines = [*first, *(h for h in lines if h.line.id not in seen)]
     return lines
+
+
+def _from_level(engine: Engine, m: Match) -> bool:
+    """Whether the one level named is where the person comes from ("how do i go from junior AI
+    engineer to plain AI engineer?"): the rungs above it are asked."""
+    if len(m.focus.levels) != 1 or "from" not in m.words:
+        return False
+    at = m.words.index("from")
+    phrases = engine.matcher.aliases.focus.get("level", {}).get(m.focus.levels[0], ())
+    near = " ".join(m.words[at + 1 : at + 3])
+    return any(near == p or near.startswith(f"{p} ") or near.startswith(f"a {p}") for p in phrases)
 
 
 def _first_rung(engine: Engine, role: str) -> list[Hit]:

@@ -1543,3 +1543,13 @@ def test_what_the_person_paid_for_is_no_pay_asked(kb):
     )
     assert reply.topic == "requirements"
     assert handlers.ask("I'm paid 120k as an mlops engineer, is that low?", kb).topic == "salary"
+
+
+def test_from_a_level_asks_the_rungs_above_it(kb):
+    """'how do I go from junior AI engineer to plain AI engineer?': the next rung (AI Engineer), not
+    the junior rung the person is on."""
+    reply = handlers.ask(
+        "How do I go from junior AI engineer to plain AI engineer on a production AI team?", kb
+    )
+    assert reply.topic == "career" and "Design and implement sophisticated AI models." in reply.text[:300]
+    assert "Clean and prepare data under senior guidance." not in reply.text
