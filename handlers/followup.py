@@ -607,7 +607,8 @@ def _topic_filled(t: _Message, roles: list[str], last: Turn, named_topic: bool, 
     if last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles:
         return ["challenges" if any(solutions(t.engine, r) for r in roles) else "best-practices"]
     if not named_topic and _own_subject(t.engine, rest) and not m.focus:  # not "the folks who run the infra"
-        return [""]
+        # "what about coastal vs midwest?" after the pay: the last section, where the subject is said
+        return [last.topic] if last.topic and _held_before(t, rest, roles, last.topic, "") else [""]
     meaning = bool(set(m.words) & lists["elaborate"]) and topic[0] == "overview"  # "what does that mean"
     if named_topic and meaning and last.topic and _held_before(t, rest, roles, last.topic, topic[0]):
         return [last.topic]  # "digital twins? what does that mean in practice" after the trends: there

@@ -984,3 +984,11 @@ def test_a_reply_to_which_role_that_describes_the_work_picks_it(kb):
         kb, "what skills do ai engineers need", "the kind that trains and tunes models all day"
     )
     assert trained.roles == ("ai-ml-engineer",) and trained.topic == "requirements"
+
+
+def test_a_subject_said_in_the_last_section_keeps_it(kb):
+    """'what about coastal vs midwest?' after the pay by city: "coastal" is said in the pay section,
+    so the pay is still asked (not the overview a "vs" would give)."""
+    _, regions = talk(kb, "which cities pay ai systems engineers the most", "what about coastal vs midwest?")
+    assert regions.roles == ("ai-systems-engineer",) and regions.topic == "salary"
+    assert "Coastal tech hubs" in regions.text[:600]
