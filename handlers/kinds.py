@@ -110,9 +110,15 @@ def already(engine: Engine, m: Match, role: str) -> bool:
 
 
 def asks(engine: Engine, m: Match, kind: str) -> bool:
-    """Whether the question says one of the phrases that ask for this kind of advice."""
+    """Whether the question says one of the phrases that ask for this kind of advice, its hedges
+    aside ("skills are actually in high demand")."""
     found = engine.keep(("asked", kind), lambda: _asked(engine.advice.get(kind, {}).get("asked", ())))
-    return found.search(" ".join(m.words)) is not None
+    said = " ".join(m.words)
+    if found.search(said) is not None:
+        return True
+    hedges = engine.matcher.word_lists["hedges"]
+    plain = [w for w in m.words if w not in hedges]
+    return len(plain) < len(m.words) and found.search(" ".join(plain)) is not None
 
 
 def _asked(phrases: Iterable[str]) -> re.Pattern[str]:

@@ -1553,3 +1553,10 @@ def test_from_a_level_asks_the_rungs_above_it(kb):
     )
     assert reply.topic == "career" and "Design and implement sophisticated AI models." in reply.text[:300]
     assert "Clean and prepare data under senior guidance." not in reply.text
+
+
+def test_a_hedge_inside_an_advice_phrase_still_asks_it(kb):
+    """'which skills are actually in high demand for ML engineers?': the skills the demand section
+    lists, "actually" aside."""
+    reply = handlers.ask("Which skills are actually in high demand for ML engineers right now?", kb)
+    assert reply.topic == "demand" and "Skills in High Demand" in reply.text[:300]
