@@ -21,7 +21,7 @@ from handlers.topic import NAMED, Choice, choose, guess, guess_none
 from knowledge.english import is_common
 from knowledge.index import Hit, Line, key
 from knowledge.intent import Guess
-from knowledge.match import Match, normalize
+from knowledge.match import Match, normalize, pairs
 from knowledge.skills import load_skills
 
 __all__ = ["Plan", "plan", "strip_command", "thanks"]
@@ -142,6 +142,28 @@ def _chat_model(engine: Engine, m: Match, choice: Choice, g: Guess) -> Plan | No
     if label == "list" and not (m.focus or m.subject or m.topic):
         return Plan("list", match=m)
     return None
+
+
+_CLIMB_QUESTION = 12  # words of a question that asks of the climb the sentence before tells
+
+
+def _climb_before(engine: Engine, text: str, question: str, context: str) -> str:
+    """The sentence before a short question naming no topic, when it tells a climb to a level ("I'm a
+    mid-level mlops engineer trying to get promoted to senior."); "" otherwise."""
+    asked = engine.matcher.match(question)
+    if (
+        len(asked.words) > _CLIMB_QUESTION
+        or asked.focus.levels
+        or max(asked.topic_top.values(), default=0) >= NAMED
+    ):
+        return ""
+    last = _before(text, question, context)
+    said = engine.matcher.match(last) if last else None
+    lists = engine.matcher.word_lists
+    climbing = said is not None and bool(
+        (lists["climbing"] | lists["promotion"]) & {*said.words, *pairs(said.words)}
+    )
+    return last if climbing and said.focus.levels else ""
 
 
 def _before(text: str, question: str, context: str) -> str:
@@ -473,6 +495,8 @@ def plan(text: str, engine: Engine) -> Plan:
     if context and _ELLIPTICAL.search(question):  # "... which jobs list a number of years. Which roles do?"
         before, context = split(context)  # the sentence before says what is asked
         question = f"{before} {question}"
+    elif context and (climb := _climb_before(engine, strip_command(text), question, context)):
+        question = f"{climb} {question}"  # "... trying to get promoted to senior. What should I focus on?"
     m = engine.matcher.match(question)
     if len(m.roles) == 1 and m.compare_strong and _FROM_MINE.search(question):
         # "how is it different from my job?": the role beside the person's own work, not the other roles

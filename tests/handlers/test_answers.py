@@ -1560,3 +1560,12 @@ def test_a_hedge_inside_an_advice_phrase_still_asks_it(kb):
     lists, "actually" aside."""
     reply = handlers.ask("Which skills are actually in high demand for ML engineers right now?", kb)
     assert reply.topic == "demand" and "Skills in High Demand" in reply.text[:300]
+
+
+def test_a_bare_question_after_a_climb_asks_of_the_climb(kb):
+    """'I'm a mid-level mlops engineer trying to get promoted to senior. What should I focus on?': the
+    senior rung, not the requirements for getting in."""
+    reply = handlers.ask(
+        "I'm a mid-level mlops engineer trying to get promoted to senior. What should I focus on?", kb
+    )
+    assert reply.topic == "career" and "Senior MLOps Engineer" in reply.text[:300]
