@@ -61,6 +61,16 @@ def levels_only(focus: Focus) -> bool:
     )
 
 
+def _hot(engine: Engine, m: Match) -> bool:
+    """Whether the question asks which skills are hot, whatever it calls them ("which areas are hot
+    right now that I should pick up?")."""
+    nouns = engine.matcher.word_lists["skill_nouns"]
+    if not nouns & set(m.words):
+        return False
+    said = tuple("skills" if w in nouns else w for w in m.words)
+    return asks(engine, m.model_copy(update={"words": said}), "hot")
+
+
 def _way_to_level(engine: Engine, m: Match) -> bool:
     """A leading level asked with the path to it ("... a director of AI. What steps does that path
     involve?"), not a move between levels ("the jump from junior to senior")."""
@@ -132,7 +142,7 @@ def in_role(
     outlook = outlook and strong_topic(m) not in ("requirements", "trends")
     if routed != "salary" and not places and outlook:  # whatever kind the model read
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
-    elif "skills" in m.words and asks(engine, m, "hot") and not places:
+    elif _hot(engine, m) and not places:
         # "which skills are hot right now?": the documents' skills in high demand, where they list them
         kind, sure = "hot", 1.0
     elif routed == "career" and (asks(engine, m, "grow") or _way_to_level(engine, m)):

@@ -1569,3 +1569,13 @@ def test_a_bare_question_after_a_climb_asks_of_the_climb(kb):
         "I'm a mid-level mlops engineer trying to get promoted to senior. What should I focus on?", kb
     )
     assert reply.topic == "career" and "Senior MLOps Engineer" in reply.text[:300]
+
+
+def test_hot_areas_are_the_skills_in_demand(kb):
+    """'Which areas are hot right now that I should pick up?': the skills in high demand, whatever
+    the question calls them."""
+    reply = handlers.ask(
+        "I'm an ML engineer and I've gone a bit stale. Which areas are hot right now that I should pick up?",
+        kb,
+    )
+    assert reply.topic == "demand" and "Skills in High Demand" in reply.text[:300]
