@@ -1579,3 +1579,17 @@ def test_hot_areas_are_the_skills_in_demand(kb):
         kb,
     )
     assert reply.topic == "demand" and "Skills in High Demand" in reply.text[:300]
+
+
+def test_a_line_that_says_every_word_asked_answers(kb):
+    """'what open source tools do ML platform engineers use': the line that says open source and
+    tools ("Open Source Technologies: Familiarity with Kubernetes, Kubeflow ..."), then the lines
+    beside it; not lines on "openness"."""
+    reply = handlers.ask("what open source tools do ML platform engineers use", kb)
+    assert "*Open Source Technologies:* Familiarity with Kubernetes, Kubeflow" in reply.text[:200]
+    assert "Openness" not in reply.text
+    # a section named outright stands: the tools an MLOps engineer should know are its requirements
+    assert (
+        handlers.ask("which ci/cd and infra automation tools should an mlops engineer know", kb).topic
+        == "requirements"
+    )
