@@ -16,6 +16,7 @@ from handlers.kinds import advice_plan, already, asks, journey, switching
 from handlers.lines import (
     GENERIC_WEIGHT,
     LEAD_LINES,
+    echo_lines,
     kind_only,
     lead_lines,
     point_words,
@@ -28,7 +29,7 @@ from handlers.problem import asks_fix, problem_lines, with_solutions
 from handlers.question import asks_why
 from handlers.salary import matching
 from knowledge.english import is_common, is_word
-from knowledge.index import Hit, key
+from knowledge.index import Hit
 from knowledge.match import Focus, Match, pairs
 
 __all__ = ["in_role", "levels_only", "uncommon"]
@@ -59,32 +60,6 @@ def levels_only(focus: Focus) -> bool:
     return bool(focus.levels) and not (
         focus.locations or focus.companies or focus.kinds or focus.percentile or focus.amount
     )
-
-
-_ECHO_WORDS = 3  # content words a question must echo from one line for that line to answer it
-
-
-def _echoed(engine: Engine, m: Match, role: str) -> list[Hit]:
-    """The role's lines that say every content word of the question, topic words too ("Follow
-    industry guidelines such as ..." for "which industry guidelines do mlops people follow?"), with
-    the lines beside them under the same heading; [] when no line echoes three or more."""
-    ev = engine.evidence
-    names = engine.role_words((role,))
-    sections = engine.matcher.topic_names  # "soft skills", "best practices": a section asked, not a line
-    said = (*(w for w in m.topic_words if w.lower() not in sections), *m.subject)
-    words = [w for w in dict.fromkeys(said) if w not in names and w not in sections and len(w) > 2]
-    if len(words) < _ECHO_WORDS:
-        return []
-    terms = ev.terms(words)
-    if len(terms) < len(words):
-        return []
-    keys = [{key(f) for f in t.forms} for t in terms]
-    hits = [h for h in ev.search(terms, roles=[role], limit=20) if all(k & h.terms for k in keys)]
-    if not hits:
-        return []
-    top = hits[0].line
-    beside = [ln for ln in ev.index.section(role, top.topic) if ln.path == top.path and ln.id != top.id]
-    return [hits[0], *(Hit(ln, 0.0, frozenset()) for ln in beside[: LEAD_LINES - 1])]
 
 
 def _hot(engine: Engine, m: Match) -> bool:
@@ -245,7 +220,7 @@ def in_role(
             shown = {h.line.id for h in years}
             brief = [*years, *(h for h in digest(engine, role, routed) if h.line.id not in shown)]
             return _brief_plan(m, role, routed, brief[: LEAD_LINES + 2], missed)
-    echoed = _echoed(engine, m, role) if routed != "salary" else []
+    echoed = echo_lines(engine, m, role, LEAD_LINES) if routed != "salary" else []
     if echoed and strong_topic(m) not in (None, echoed[0].line.topic):  # a section named outright stands
         echoed = []
     if echoed:  # "which industry guidelines do mlops people follow": the line that says just that

@@ -15,6 +15,7 @@ __all__ = [
     "GENERIC_WEIGHT",
     "LEAD_LINES",
     "best_topic",
+    "echo_lines",
     "extra_words",
     "kind_only",
     "lead_lines",
@@ -225,3 +226,29 @@ def section_opening(engine: Engine, m: Match, role: str, topic: str, shown: set[
     # the found line's own list, unless a level, place or company asks for figures
     beside = [ln for ln in lines if ln.path and ln.path in shown_paths] if not m.focus else []
     return [Hit(ln, 0.0, frozenset()) for ln in dict.fromkeys([*beside, *named, *lines])]
+
+
+_ECHO_WORDS = 3  # content words a question must echo from one line for that line to answer it
+
+
+def echo_lines(engine: Engine, m: Match, role: str, most: int) -> list[Hit]:
+    """The role's lines that say every content word of the question, topic words too ("Follow
+    industry guidelines such as ..." for "which industry guidelines do mlops people follow?"), with
+    the lines beside them under the same heading; [] when no line echoes three or more."""
+    ev = engine.evidence
+    names = engine.role_words((role,))
+    sections = engine.matcher.topic_names  # "soft skills", "best practices": a section asked, not a line
+    said = (*(w for w in m.topic_words if w.lower() not in sections), *m.subject)
+    words = [w for w in dict.fromkeys(said) if w not in names and w not in sections and len(w) > 2]
+    if len(words) < _ECHO_WORDS:
+        return []
+    terms = ev.terms(words)
+    if len(terms) < len(words):
+        return []
+    keys = [{key(f) for f in t.forms} for t in terms]
+    hits = [h for h in ev.search(terms, roles=[role], limit=20) if all(k & h.terms for k in keys)]
+    if not hits:
+        return []
+    top = hits[0].line
+    beside = [ln for ln in ev.index.section(role, top.topic) if ln.path == top.path and ln.id != top.id]
+    return [hits[0], *(Hit(ln, 0.0, frozenset()) for ln in beside[: most - 1])]
