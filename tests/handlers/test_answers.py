@@ -1593,3 +1593,18 @@ def test_a_line_that_says_every_word_asked_answers(kb):
         handlers.ask("which ci/cd and infra automation tools should an mlops engineer know", kb).topic
         == "requirements"
     )
+
+
+def test_being_paged_in_passing_is_no_gap(kb):
+    """'Our ML platform team keeps getting paged about slow inference. Is optimizing for latency part
+    of the job?': answered, nothing named as not covered; 'how often do they get paged at night?' is
+    asked, and not covered."""
+    reply = handlers.ask(
+        "Our ML platform team keeps getting paged about slow inference. Is optimizing for latency and"
+        " throughput actually part of an ML platform engineer's job description?",
+        kb,
+    )
+    assert reply.intent == "answer" and reply.uncovered == () and "says nothing" not in reply.text
+    assert handlers.ask("how often do ml platform engineers get paged at night", kb).uncovered == (
+        "paged at night",
+    )
