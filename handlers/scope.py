@@ -244,6 +244,8 @@ def outside(
         kind = things.get(phrase)
         if kind == "countries" and start and m.words[start - 1] in lists["own"]:
             continue  # "the banks in my country": where the person is, not what is asked
+        if phrase in lists["home_market"] and start and m.words[start - 1] in ("the", "this"):
+            continue  # "compared with the rest of the country": the national figures, the documents' own
         if kind in ("places", "countries") and _from_there(m.words, start):
             continue  # "hello, i am from brazil": where the person is from
         if kind == "countries" and topic != "salary" and _regions(engine, wanted):

@@ -1608,3 +1608,15 @@ def test_being_paged_in_passing_is_no_gap(kb):
     assert handlers.ask("how often do ml platform engineers get paged at night", kb).uncovered == (
         "paged at night",
     )
+
+
+def test_the_rest_of_the_country_is_the_national_figures(kb):
+    """'... in Manhattan ... compared with the rest of the country?': the national figures answer,
+    nothing is named as not covered; 'in another country?' still is."""
+    reply = handlers.ask(
+        "I got an offer in Manhattan for a production AI engineer job. What's the going rate there compared"
+        " with the rest of the country?",
+        kb,
+    )
+    assert reply.topic == "salary" and reply.uncovered == ()
+    assert handlers.ask("what do mlops engineers earn in another country?", kb).uncovered == ("country",)
