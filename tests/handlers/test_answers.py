@@ -1620,3 +1620,15 @@ def test_the_rest_of_the_country_is_the_national_figures(kb):
     )
     assert reply.topic == "salary" and reply.uncovered == ()
     assert handlers.ask("what do mlops engineers earn in another country?", kb).uncovered == ("country",)
+
+
+def test_meetings_said_in_passing_are_colour(kb):
+    """ "... soft skills beyond 'be nice in meetings'?": the soft skills, no gap named; "do mlops
+    engineers have a lot of meetings?" asks what no document covers."""
+    reply = handlers.ask(
+        "I'm an AI systems engineer and my review said I need to 'work on emotional intelligence'. What soft"
+        " skills are actually expected in this role beyond 'be nice in meetings'?",
+        kb,
+    )
+    assert reply.topic == "soft-skills" and reply.uncovered == ()
+    assert handlers.ask("do mlops engineers have a lot of meetings?", kb).uncovered == ("a lot of meetings",)
