@@ -1632,3 +1632,10 @@ def test_meetings_said_in_passing_are_colour(kb):
     )
     assert reply.topic == "soft-skills" and reply.uncovered == ()
     assert handlers.ask("do mlops engineers have a lot of meetings?", kb).uncovered == ("a lot of meetings",)
+
+
+def test_perks_are_the_benefits_the_documents_list(kb):
+    """'besides base pay, what else do ai systems engineers get? bonus, stock, perks?': the benefits
+    line answers the perks; nothing is named as not covered."""
+    reply = handlers.ask("besides base pay, what else do ai systems engineers get? bonus, stock, perks?", kb)
+    assert reply.topic == "salary" and reply.uncovered == ()
