@@ -13,6 +13,7 @@ import functools
 from collections.abc import Iterable
 
 from handlers.engine import Engine
+from knowledge.english import everyday
 from knowledge.match import Match, normalize
 from knowledge.models import Record
 
@@ -244,6 +245,9 @@ def outside(
         kind = things.get(phrase)
         if kind == "countries" and start and m.words[start - 1] in lists["own"]:
             continue  # "the banks in my country": where the person is, not what is asked
+        graded = start and m.words[start - 1] in lists["degree_words"]
+        if " " in phrase and graded and everyday(phrase.split()[0]):
+            continue  # "how fast AI moves": an adverb and a word, not fast.ai
         if phrase in lists["home_market"] and start and m.words[start - 1] in ("the", "this"):
             continue  # "compared with the rest of the country": the national figures, the documents' own
         if kind in ("places", "countries") and _from_there(m.words, start):

@@ -1639,3 +1639,10 @@ def test_perks_are_the_benefits_the_documents_list(kb):
     line answers the perks; nothing is named as not covered."""
     reply = handlers.ask("besides base pay, what else do ai systems engineers get? bonus, stock, perks?", kb)
     assert reply.topic == "salary" and reply.uncovered == ()
+
+
+def test_how_fast_ai_moves_is_no_course_provider(kb):
+    """'keep up with how fast ai is changing': an adverb before AI, not fast.ai; 'fast ai or pytorch'
+    still names the course provider no document mentions."""
+    assert handlers.ask("how do ml engineers keep up with how fast ai is changing", kb).uncovered == ()
+    assert handlers.ask("do ml engineers use fast ai or pytorch", kb).uncovered == ("fast ai",)
