@@ -1646,3 +1646,14 @@ def test_how_fast_ai_moves_is_no_course_provider(kb):
     still names the course provider no document mentions."""
     assert handlers.ask("how do ml engineers keep up with how fast ai is changing", kb).uncovered == ()
     assert handlers.ask("do ml engineers use fast ai or pytorch", kb).uncovered == ("fast ai",)
+
+
+def test_what_tools_cost_is_not_covered(kb):
+    """'Which tools does an MLOps engineer need to know, and is MLflow or SageMaker cheaper to run?': the
+    tools answered, the cost named as not covered."""
+    reply = handlers.ask(
+        "We're standardizing our MLOps tooling. Which tools does an MLOps engineer need to know, and is"
+        " MLflow or SageMaker cheaper to run?",
+        kb,
+    )
+    assert reply.intent == "answer" and reply.topic == "requirements" and reply.uncovered == ("cheaper",)
