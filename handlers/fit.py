@@ -175,6 +175,9 @@ def _claims(text: str) -> str:
     return "".join(out) + text[at:]
 
 
+_YEARS = "years of experience"  # the skills book's record of years said ("2 years under my belt")
+
+
 def _said(engine: Engine, text: str) -> Said:
     return read(_without_roles(engine, _claims(text)), load_skills())
 
@@ -208,6 +211,8 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     ):
         return None  # "nobody looks at our models till a customer complains ... where do I start?": the fix
     said = _said(engine, text)
+    if said.had == (_YEARS,) and not said.denied:  # "a junior with 2 years ... what should I learn next?":
+        return None  # years are no skill to rank or weigh gaps by; the advice answers
     target = _target(engine, text) if kind == "missing" else _aim(engine, text)
     if kind == "missing" and target is None and not _WHICH.search(text):
         return None

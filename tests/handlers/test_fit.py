@@ -365,3 +365,13 @@ def test_a_topic_asked_over_and_over_is_no_fit_question(kb):
         kb,
     )
     assert reply.topic == "responsibilities" and "your gaps" not in reply.text
+
+
+def test_years_alone_are_no_skills_to_weigh_gaps_by(kb):
+    """'I'm a junior ML engineer with 2 years under my belt. What should I learn next to grow?': no skill
+    is said, so no "your gaps" ranking of 0 of 1 skill; the advice on what to learn answers."""
+    reply = handlers.ask(
+        "I'm a junior ML engineer with 2 years under my belt. What should I learn next to grow?", kb
+    )
+    assert "your gaps" not in reply.text and "of your 1 skill" not in reply.text
+    assert reply.roles == ("ai-ml-engineer",) and reply.topic in ("requirements", "career")
