@@ -39,6 +39,10 @@ def advice_plan(
         for p in (*spec.get("cues", ()), *spec.get("headings", ()), *spec.get("names", ()))
         for w in p.split()
     }
+    if kind in ("entry", "switch"):  # "how would i transition into ...?": how the way in is asked
+        moves = engine.matcher.word_lists["moves"]
+        said |= moves
+        terms = tuple(t for t in terms if t.word not in moves)
     points = [  # "learn" lists, no point
         w for w in point_words(engine, m) if engine.evidence.term(w).weight >= _POINT and w not in said
     ]

@@ -1657,3 +1657,14 @@ def test_what_tools_cost_is_not_covered(kb):
         kb,
     )
     assert reply.intent == "answer" and reply.topic == "requirements" and reply.uncovered == ("cheaper",)
+
+
+def test_the_verb_of_moving_in_is_no_subject(kb):
+    """'how would i transition into a production ai engineer role': the way in, not the line that says
+    "Transition to roles like AI Team Lead"."""
+    reply = handlers.ask(
+        "physicist here, doing process data analysis in a semiconductor fab. how would i transition into a"
+        " production ai engineer role",
+        kb,
+    )
+    assert reply.topic == "career" and "Transition to roles like AI Team Lead" not in reply.text
