@@ -285,6 +285,7 @@ _BESIDE = 2  # lines that set such a title beside the role, leading its answer
 _DIFFERENT = Lazy(r"\b(?:different|difference|differences|differ|differs)\b", re.I)
 
 
+_JOINED = re.compile(r"\s\+\s|\s&\s")  # a plus or ampersand between words ("c++" stays)
 _FROM_MINE = Lazy(
     r"\b(?:different|differs?|difference)\s+(?:from|than|to|with)\s+(?:my|mine|what\s+i|the\s+one\s+i|our)\b",
     re.I,
@@ -485,7 +486,7 @@ def plan(text: str, engine: Engine) -> Plan:
     thanks), the intent model's guess, scope (a job title that is none of the five), topic
     choice, then the policy from (intent, roles, topic, subject, hits) to a plan.
     """
-    body = strip_command(text)
+    body = _JOINED.sub(" and ", strip_command(text))  # "challenges + how often are they paged?": two asks
     question, context = split(body)
     pointed: tuple[str, str] | None = None  # a title none of the five the question points back at
     amount = None  # an amount the context names ("$135k base")

@@ -1668,3 +1668,11 @@ def test_the_verb_of_moving_in_is_no_subject(kb):
         kb,
     )
     assert reply.topic == "career" and "Transition to roles like AI Team Lead" not in reply.text
+
+
+def test_a_plus_between_two_asks_joins_them(kb):
+    """'ml platform eng challenges + how often do they get paged at night': the challenges answered,
+    the paging named as not covered; "c++" is no plus."""
+    reply = handlers.ask("ml platform eng challenges + how often do they get paged at night", kb)
+    assert reply.intent == "answer" and reply.topic == "challenges" and reply.uncovered == ("paged at night",)
+    assert handlers.ask("does an mlops engineer need c++", kb).intent == "answer"
