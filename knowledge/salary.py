@@ -63,6 +63,15 @@ def _find(table: dict[str, list[str]], text: str) -> str | None:
     return None
 
 
+def _without(phrases: list[str], text: str) -> str:
+    """The text without phrases that only compare a figure ("37% above national average"): they say
+    nothing of what the figure is."""
+    low = text.lower()
+    for p in phrases:
+        low = low.replace(p, " ")
+    return low
+
+
 def _strip_paren(text: str) -> str:
     return re.sub(r"\s*\(.*\)$", "", text)
 
@@ -118,7 +127,11 @@ def _figures(
                 company=company,
                 percentile=canonical_percentile(percentile.group(1)) if percentile else None,
                 variant=variant or (_strip_paren(owner) if owner else None),
-                kind=_find(terms["kinds"], local) or "salary",
+                # what the figure is: said beside it, else in its line, else in the line it stands under
+                kind=_find(terms["kinds"], _without(terms["comparisons"], local))
+                or _find(terms["kinds"], _without(terms["comparisons"], line))
+                or _find(terms["kinds"], _without(terms["comparisons"], " ".join(context[-1:])))
+                or "salary",
                 source=line,
             )
         )

@@ -1676,3 +1676,14 @@ def test_a_plus_between_two_asks_joins_them(kb):
     reply = handlers.ask("ml platform eng challenges + how often do they get paged at night", kb)
     assert reply.intent == "answer" and reply.topic == "challenges" and reply.uncovered == ("paged at night",)
     assert handlers.ask("does an mlops engineer need c++", kb).intent == "answer"
+
+
+def test_a_city_above_the_national_average_is_no_average_figure(kb):
+    """'average salary of a production AI engineer compared to an ML engineer': Production AI's
+    average is its sources' figures ("ZipRecruiter: $101,752" under "The average annual salary ...
+    varies by source:"), not San Francisco's "$245,000 (37% above national average)"."""
+    reply = handlers.ask(
+        "What's the average salary of a production AI engineer compared to an ML engineer?", kb
+    )
+    assert reply.intent == "compare" and "$245,000 (Production AI Engineer)" not in reply.text
+    assert "ZipRecruiter: $101,752" in reply.text

@@ -527,7 +527,7 @@ class TestScope:
         reply = handlers.ask(
             "I've got an offer for an ML engineer job in San Francisco. What's the average salary there?", kb
         )
-        assert "San Francisco, CA:* $136,287" in reply.text[:300]
+        assert "San Francisco, CA" in reply.text[:300] and "$136,287" in reply.text[:300]
 
     def test_that_person_holds_the_level_of_the_context(self, kb):
         """'I'd like to be director of mlops someday. what does that person actually do': the
