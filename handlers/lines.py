@@ -229,6 +229,7 @@ def section_opening(engine: Engine, m: Match, role: str, topic: str, shown: set[
 
 
 _ECHO_WORDS = 3  # content words a question must echo from one line for that line to answer it
+_ECHO_MOST = 8  # ... and at most this many (a 4,000-character message costs no more)
 
 
 def echo_lines(engine: Engine, m: Match, role: str, most: int) -> list[Hit]:
@@ -240,7 +241,7 @@ def echo_lines(engine: Engine, m: Match, role: str, most: int) -> list[Hit]:
     sections = engine.matcher.topic_names  # "soft skills", "best practices": a section asked, not a line
     said = (*(w for w in m.topic_words if w.lower() not in sections), *m.subject)
     words = [w for w in dict.fromkeys(said) if w not in names and w not in sections and len(w) > 2]
-    if len(words) < _ECHO_WORDS:
+    if not _ECHO_WORDS <= len(words) <= _ECHO_MOST:  # a long post: no one line says all of it
         return []
     terms = ev.terms(words)
     if len(terms) < len(words):

@@ -1687,3 +1687,13 @@ def test_a_city_above_the_national_average_is_no_average_figure(kb):
     )
     assert reply.intent == "compare" and "$245,000 (Production AI Engineer)" not in reply.text
     assert "ZipRecruiter: $101,752" in reply.text
+
+
+def test_no_line_echoes_a_long_post(kb):
+    """A post of many content words looks up no line that says them all: the echo is bounded."""
+    from handlers.lines import echo_lines
+
+    engine = handlers.engine_for(kb)
+    words = "kubernetes pipelines drift latency features stores monitoring retraining budgets vendors"
+    m = engine.matcher.match(f"mlops engineer {words}")
+    assert echo_lines(engine, m, "mlops-engineer", 5) == []
