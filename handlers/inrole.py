@@ -12,7 +12,7 @@ from handlers.coverage import natural, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term, specific
 from handlers.glance import asks_job_growth, job_growth
-from handlers.kinds import advice_plan, already, asks, journey, switching
+from handlers.kinds import advice_plan, already, asks, journey, says, switching
 from handlers.lines import (
     GENERIC_WEIGHT,
     LEAD_LINES,
@@ -30,7 +30,7 @@ from handlers.question import asks_why
 from handlers.salary import matching
 from knowledge.english import is_common, is_word
 from knowledge.index import Hit
-from knowledge.match import Focus, Match, pairs
+from knowledge.match import Focus, Match, pairs, stem
 
 __all__ = ["in_role", "levels_only", "uncommon"]
 
@@ -68,8 +68,7 @@ def _hot(engine: Engine, m: Match) -> bool:
     nouns = engine.matcher.word_lists["skill_nouns"]
     if not nouns & set(m.words):
         return False
-    said = tuple("skills" if w in nouns else w for w in m.words)
-    return asks(engine, m.model_copy(update={"words": said}), "hot")
+    return says(engine, tuple("skills" if w in nouns else w for w in m.words), "hot")
 
 
 def _way_to_level(engine: Engine, m: Match) -> bool:
@@ -220,8 +219,9 @@ def in_role(
             shown = {h.line.id for h in years}
             brief = [*years, *(h for h in digest(engine, role, routed) if h.line.id not in shown)]
             return _brief_plan(m, role, routed, brief[: LEAD_LINES + 2], missed)
+    named = strong_topic(m)
     echoed = echo_lines(engine, m, role, LEAD_LINES) if routed != "salary" else []
-    if echoed and strong_topic(m) not in (None, echoed[0].line.topic):  # a section named outright stands
+    if echoed and named not in (None, echoed[0].line.topic):  # a section named outright stands
         echoed = []
     if echoed:  # "which industry guidelines do mlops people follow": the line that says just that
         groups = ((role, tuple(echoed)),)
@@ -236,7 +236,6 @@ def in_role(
             uncovered=missed,
         )
     lead = with_solutions(engine, lead_lines(engine, m, role, terms, LEAD_LINES, hunch), role)
-    named = strong_topic(m)
     if named and lead and all(h.line.topic != named for h in lead) and all(is_word(t.word) for t in terms):
         # "a plain-english summary of the job for a posting": the section named outright holds none of
         # these everyday words, so they are colour ("posting" is no subject): the section in brief
@@ -282,15 +281,18 @@ def _brief_plan(m: Match, role: str, topic: str, brief: list[Hit], missed: tuple
     return Plan("answer", m.roles, topic, m.focus, mode="lead", groups=groups, match=m, uncovered=missed)
 
 
-# "what are the pain points people deal with?": what they deal with is asked, not how
-_RELATIVE = re.compile(
-    r"^(?:what|which)\b(?!.*\bhow\b).*\b(?:deal|dealing|cope|coping|face|handle)\s+with(?:\s+\?)?$"
-)
-
-
-def _relative(m: Match) -> bool:
-    """Whether the coping word is said of what is asked ("the problems they deal with?"), not how."""
-    return _RELATIVE.search(" ".join(m.words)) is not None
+def _relative(engine: Engine, m: Match) -> bool:
+    """Whether a coping word is said of what is asked ("what problems do they deal with?"), not how
+    ("how do they deal with it?"): a what-question ending in "<coping word> with"."""
+    words = [w for w in m.words if w != "?"]
+    coping = engine.matcher.word_lists["coping"]
+    return (
+        len(words) > 2
+        and words[0] in ("what", "which")
+        and "how" not in words
+        and words[-1] == "with"
+        and (words[-2] in coping or stem(words[-2]) in {stem(c) for c in coping})
+    )
 
 
 def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
@@ -302,7 +304,11 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
         return []
     if topic == "salary":
         return [] if m.focus else pay_brief(engine, role)  # "how much do they make?"
-    if topic == "challenges" and engine.matcher.word_lists["coping"] & set(m.words) and not _relative(m):
+    if (
+        topic == "challenges"
+        and engine.matcher.word_lists["coping"] & set(m.words)
+        and not _relative(engine, m)
+    ):
         solved = solutions(engine, role)  # "how do they deal with it?": the solutions given beside them
         if solved:
             return solved[: LEAD_LINES + 2]

@@ -15,7 +15,17 @@ from handlers.question import asked_parts
 from knowledge.index import Hit, key
 from knowledge.match import Match, pairs
 
-__all__ = ["ADVICE_SURE", "advice_plan", "already", "asks", "climbs", "journey", "kind_lines", "switching"]
+__all__ = [
+    "ADVICE_SURE",
+    "advice_plan",
+    "already",
+    "asks",
+    "climbs",
+    "journey",
+    "kind_lines",
+    "says",
+    "switching",
+]
 
 _POINT = 3.0  # a point named in an advice question ("math", "PhD") this specific leads the kind's list
 ADVICE_SURE = 0.5  # below this, the lines on the question's own words lead an advice answer
@@ -116,13 +126,17 @@ def already(engine: Engine, m: Match, role: str) -> bool:
 def asks(engine: Engine, m: Match, kind: str) -> bool:
     """Whether the question says one of the phrases that ask for this kind of advice, its hedges
     aside ("skills are actually in high demand")."""
+    return says(engine, m.words, kind)
+
+
+def says(engine: Engine, words: tuple[str, ...], kind: str) -> bool:
+    """`asks`, of words as read."""
     found = engine.keep(("asked", kind), lambda: _asked(engine.advice.get(kind, {}).get("asked", ())))
-    said = " ".join(m.words)
-    if found.search(said) is not None:
+    if found.search(" ".join(words)) is not None:
         return True
     hedges = engine.matcher.word_lists["hedges"]
-    plain = [w for w in m.words if w not in hedges]
-    return len(plain) < len(m.words) and found.search(" ".join(plain)) is not None
+    plain = [w for w in words if w not in hedges]
+    return len(plain) < len(words) and found.search(" ".join(plain)) is not None
 
 
 def _asked(phrases: Iterable[str]) -> re.Pattern[str]:

@@ -147,10 +147,9 @@ def _chat_model(engine: Engine, m: Match, choice: Choice, g: Guess) -> Plan | No
 _CLIMB_QUESTION = 12  # words of a question that asks of the climb the sentence before tells
 
 
-def _climb_before(engine: Engine, text: str, question: str, context: str) -> str:
-    """The sentence before a short question naming no topic, when it tells a climb to a level ("I'm a
-    mid-level mlops engineer trying to get promoted to senior."); "" otherwise."""
-    asked = engine.matcher.match(question)
+def _climb_before(engine: Engine, asked: Match, text: str, question: str, context: str) -> str:
+    """The sentence before a short question (`asked`, as read) naming no topic, when it tells a climb
+    to a level ("I'm a mid-level mlops engineer trying to get promoted to senior."); "" otherwise."""
     if (
         len(asked.words) > _CLIMB_QUESTION
         or asked.focus.levels
@@ -486,19 +485,23 @@ def plan(text: str, engine: Engine) -> Plan:
     thanks), the intent model's guess, scope (a job title that is none of the five), topic
     choice, then the policy from (intent, roles, topic, subject, hits) to a plan.
     """
-    body = _JOINED.sub(" and ", strip_command(text))  # "challenges + how often are they paged?": two asks
+    typed = _JOINED.sub(" and ", strip_command(text))  # "challenges + how often are they paged?": two asks
+    body = typed
     question, context = split(body)
     pointed: tuple[str, str] | None = None  # a title none of the five the question points back at
     amount = None  # an amount the context names ("$135k base")
     beside: tuple[str, str] | None = None  # the person's own title, which the question asks the role beside
     if context:  # what was read: the question and its context, an aside ("also curious ...?") left out
         body = f"{context} {question}"
-    if context and _ELLIPTICAL.search(question):  # "... which jobs list a number of years. Which roles do?"
+    elliptical = bool(context) and _ELLIPTICAL.search(question) is not None
+    if elliptical:  # "... which jobs list a number of years. Which roles do?"
         before, context = split(context)  # the sentence before says what is asked
         question = f"{before} {question}"
-    elif context and (climb := _climb_before(engine, strip_command(text), question, context)):
-        question = f"{climb} {question}"  # "... trying to get promoted to senior. What should I focus on?"
     m = engine.matcher.match(question)
+    climb = _climb_before(engine, m, typed, question, context) if context and not elliptical else ""
+    if climb:  # "... trying to get promoted to senior. What should I focus on?": the climb is asked
+        question = f"{climb} {question}"
+        m = engine.matcher.match(question)
     if len(m.roles) == 1 and m.compare_strong and _FROM_MINE.search(question):
         # "how is it different from my job?": the role beside the person's own work, not the other roles
         m = m.model_copy(update={"compare_strong": False, "roles_word": False})
@@ -573,7 +576,7 @@ def plan(text: str, engine: Engine) -> Plan:
                 # for this kind of work?", where the work told says which role, and the pay is asked
                 m = m.model_copy(update={"subject": m.context})
             # "... asking for a four-day work week. Do companies offer that?": what the sentence before says
-            last = _before(strip_command(text), question, context)
+            last = _before(typed, question, context)
             # "that job", "that level": the thing named; "... own that I don't?": a clause, no pronoun
             nouns = lists["holder"] | lists["group_nouns"] | lists["ladder"] | lists["clause_subjects"]
             it = any(

@@ -63,6 +63,14 @@ def _find(table: dict[str, list[str]], text: str) -> str | None:
     return None
 
 
+def _kind(terms: dict, texts: tuple[str, ...]) -> str:
+    """What a figure is (average, base, total ...): said beside it, else in its line, else in the line
+    it stands under; "salary" when none says."""
+    return next(
+        (k for t in texts if (k := _find(terms["kinds"], _without(terms["comparisons"], t)))), "salary"
+    )
+
+
 def _without(phrases: list[str], text: str) -> str:
     """The text without phrases that only compare a figure ("37% above national average"): they say
     nothing of what the figure is."""
@@ -127,11 +135,7 @@ def _figures(
                 company=company,
                 percentile=canonical_percentile(percentile.group(1)) if percentile else None,
                 variant=variant or (_strip_paren(owner) if owner else None),
-                # what the figure is: said beside it, else in its line, else in the line it stands under
-                kind=_find(terms["kinds"], _without(terms["comparisons"], local))
-                or _find(terms["kinds"], _without(terms["comparisons"], line))
-                or _find(terms["kinds"], _without(terms["comparisons"], " ".join(context[-1:])))
-                or "salary",
+                kind=_kind(terms, (local, line, " ".join(context[-1:]))),
                 source=line,
             )
         )

@@ -1689,11 +1689,25 @@ def test_a_city_above_the_national_average_is_no_average_figure(kb):
     assert "ZipRecruiter: $101,752" in reply.text
 
 
-def test_no_line_echoes_a_long_post(kb):
-    """A post of many content words looks up no line that says them all: the echo is bounded."""
+def test_no_line_echoes_a_long_post(kb, monkeypatch):
+    """A post of many content words searches for no line that says them all (the echo is bounded);
+    three words are searched."""
     from handlers.lines import echo_lines
 
     engine = handlers.engine_for(kb)
+    searched = []
+    real = engine.evidence.search
+    monkeypatch.setattr(engine.evidence, "search", lambda *a, **k: searched.append(a) or real(*a, **k))
     words = "kubernetes pipelines drift latency features stores monitoring retraining budgets vendors"
-    m = engine.matcher.match(f"mlops engineer {words}")
-    assert echo_lines(engine, m, "mlops-engineer", 5) == []
+    assert echo_lines(engine, engine.matcher.match(f"mlops engineer {words}"), "mlops-engineer", 5) == []
+    assert searched == []
+    echo_lines(
+        engine, engine.matcher.match("which industry guidelines do mlops people follow"), "mlops-engineer", 5
+    )
+    echo_lines(
+        engine,
+        engine.matcher.match("what open source tools do ML platform engineers use"),
+        "ml-platform-engineer",
+        5,
+    )
+    assert searched
