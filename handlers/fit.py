@@ -51,6 +51,7 @@ _MISSING = Lazy(
     r"what else(?!\s+(?:does|do|can|did|will)\s+(?!i\b)\w)|"
     r"(?:i|you|we)\s+(?:still\s+|actually\s+|really\s+)?need to (?:learn|know|add)|"  # not "they need to"
     r"should i learn|what (?:else )?do i (?:still )?need|i need to learn|left to learn|"
+    r"what (?:else )?to (?:learn|study)\b|"
     r"(?:would|will) i (?:still )?(?:need(?! to (?:show|prove|demonstrate))|have to learn)|"
     r"(?:should|do) i (?:study|learn) first|"
     r"(?:have|need) to pick up|should i pick up|"

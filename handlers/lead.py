@@ -99,6 +99,10 @@ def _reply(
 def lead_answer(engine: Engine, plan: Plan) -> Reply:
     """One role: the lines that answer, under their headings; the section behind a button."""
     ((role_id, hits),) = plan.groups
+    if plan.topic == "salary" and hits and hits[0].line.topic != "salary":
+        # "is there a pay premium over SWEs?": the answer is a line of Market Demand, and the reply
+        # names the section it is from (the thread still remembers that pay was asked)
+        plan = plan.model_copy(update={"topic": hits[0].line.topic})
     role = engine.kb.roles[role_id]
     title = f"{role.title} · {engine.topic_titles[plan.topic]}"
     full = f"{role_id} {plan.topic}"

@@ -22,7 +22,7 @@ from handlers.render import (
     source_line,
 )
 from handlers.reply import Reply
-from handlers.salary import compare_text, focus_text
+from handlers.salary import compare_text, figures_section, focus_text
 from handlers.scope import cased
 from knowledge.index import Hit
 
@@ -88,11 +88,13 @@ def answer(engine: Engine, plan: Plan) -> Reply:
 def _answer(engine: Engine, plan: Plan) -> Reply:
     (role_id,) = plan.roles
     role, topic = engine.kb.roles[role_id], engine.kb.topics[plan.topic]
+    figures = bool(plan.focus) and topic.id == "salary"
+    lead = focus_text(role, plan.focus, engine.topic_titles) if figures else ""
+    if figures:  # the figures' section names the reply: "top total comp" is answered in Market Demand
+        topic = engine.kb.topics[figures_section(role, plan.focus)]
     section = role.section(topic.id)
     title = f"{role.title} · {topic.title}"
     full = f"{role_id} {topic.id}"
-    figures = bool(plan.focus) and topic.id == "salary"
-    lead = focus_text(role, plan.focus, engine.topic_titles) if plan.focus and topic.id == "salary" else ""
     if plan.note:
         note = (
             f"_I don't cover “{_echo(plan.note)}”, only the five roles in `/role list`. "
@@ -112,7 +114,7 @@ def _answer(engine: Engine, plan: Plan) -> Reply:
         blocks += engine.body_blocks(role_id, topic.id)
     buttons = topic_buttons(engine, role_id, topic.id)
     blocks += [context(footer), *actions([full_button(full), *buttons] if figures else buttons)]
-    focus = plan.focus.words() if plan.focus and topic.id == "salary" else ()
+    focus = plan.focus.words() if figures else ()
     return Reply(
         "answer",
         text,

@@ -8,7 +8,7 @@ from handlers.render import escape, figure_line, figure_range, money
 from knowledge.match import Focus
 from knowledge.models import Item, Role, SalaryFigure
 
-__all__ = ["LEVELS", "compare_text", "matching", "top_figure", "verdict"]
+__all__ = ["LEVELS", "compare_text", "figures_section", "matching", "top_figure", "verdict"]
 
 LEVELS = {
     "entry": "Entry level",
@@ -70,11 +70,18 @@ def _once(found: list[SalaryFigure]) -> list[SalaryFigure]:
     return [f for f in found if not ((f.topic, f.source) in seen or seen.add((f.topic, f.source)))]
 
 
-def _lines(found: list[SalaryFigure], topic_titles: dict[str, str]) -> list[str]:
+def _lines(found: list[SalaryFigure], topic_titles: dict[str, str], home: str = "salary") -> list[str]:
     return [
-        figure_line(f) + ("" if f.topic == "salary" else f" [{topic_titles.get(f.topic, f.topic)}]")
+        figure_line(f) + ("" if f.topic == home else f" [{topic_titles.get(f.topic, f.topic)}]")
         for f in _once(found)
     ]
+
+
+def figures_section(role: Role, focus: Focus) -> str:
+    """The section a focused pay answer is from: the one every matching figure is in ("top total
+    comp": Market Demand's "Total compensation exceeding $500,000"), else Salary."""
+    topics = {f.topic for f in matching(role, focus)}
+    return topics.pop() if len(topics) == 1 else "salary"
 
 
 def _singles(focus: Focus) -> list[Focus]:
@@ -101,7 +108,9 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
     words = ", ".join(escape(_spoken(w)) for w in focus.words())
     found = matching(role, focus)
     if found:
-        return "\n".join([f"*Figures for {words}:*", *_lines(found, topic_titles)])
+        return "\n".join(
+            [f"*Figures for {words}:*", *_lines(found, topic_titles, figures_section(role, focus))]
+        )
     singles = [(one, matching(role, one)) for one in _singles(focus)]
     together = " and ".join(escape(w) for w in focus.words()) + " together" if len(singles) > 1 else words
     # "the median, and what do the top 10% pull in?": two figures asked, each found, nothing to regret

@@ -26,7 +26,7 @@ class TestLead:
 
     def test_the_reply_is_titled_by_the_section_its_lines_come_from(self, kb):
         """'is it worth learning CUDA ...?' ("is it worth" is a career phrase): Requirements' lines,
-        titled Requirements, with its button; a pay question stays Salary."""
+        titled Requirements, with its button; so is a pay question answered by a line of Market Demand."""
         reply = handlers.ask("is it worth learning CUDA as an ml platform engineer?", kb)
         assert reply.topic == "requirements" and "Platform Engineer · Requirements*" in reply.text
         assert "Knowledge of GPU programming concepts (e.g., CUDA)" in first_screen(reply)
@@ -34,7 +34,8 @@ class TestLead:
         reply = handlers.ask(
             "is there an ML premium over regular software engineer pay? for ml platform roles", kb
         )
-        assert reply.topic == "salary" and "“software engineer”" in reply.text
+        assert reply.topic == "demand" and "Platform Engineer · Market Demand*" in reply.text
+        assert "“software engineer”" in reply.text
         assert "~20% salary premium compared to traditional software engineers" in first_screen(reply)
 
     @pytest.mark.parametrize(

@@ -117,3 +117,42 @@ class TestDifference:
         reply = handlers.ask("what's the gap between SF and NYC pay for mlops?", kb)
         assert "not comparable" in reply.text[:600]
         assert "$32," not in reply.text  # no invented difference
+
+
+class TestPaySaidElsewhere:
+    """A pay question the Salary section does not answer is labelled with the section that does."""
+
+    def test_top_total_comp_is_answered_from_market_demand(self, kb):
+        reply = handlers.ask("how high can total comp go for top ai systems engineers", kb)
+        assert (reply.intent, reply.topic) == ("answer", "demand")
+        head, lead = reply.text.split("\n\n")[:2]
+        assert head == "*AI Systems Engineer · Market Demand*"
+        assert "Total compensation exceeding $500,000" in lead
+        assert "[Market Demand]" not in lead  # the title says it already
+        assert "› Market Demand. Whole section" in reply.text
+        assert (
+            "More on this role: " in reply.text and "· Salary ·" in reply.text
+        )  # the pay section, a tap away
+
+    def test_a_premium_over_software_engineers_is_a_line_of_market_demand(self, kb):
+        reply = handlers.ask(
+            "do ml platform engineers get a salary premium over regular software engineers", kb
+        )
+        assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "demand")
+        assert reply.text.startswith("*AI/ML Platform Engineer · Market Demand*")
+        assert "~20% salary premium compared to traditional software engineers" in reply.text[:600]
+
+    def test_figures_of_the_salary_section_keep_its_name(self, kb):
+        reply = handlers.ask("mlops senior salary", kb)
+        assert reply.topic == "salary" and reply.text.startswith("*MLOps Engineer · Salary*")
+        assert "Salary range: $165,000 - $207,125 _(Career Progression)_ [Career Development]" in reply.text
+
+    def test_the_thread_goes_on_about_pay(self, kb):
+        """The section named is where the answer is; what was asked, pay, is what a follow-up keeps."""
+        first, turn = handlers.converse(
+            "do ml platform engineers get a salary premium over regular software engineers", kb, []
+        )
+        then, _ = handlers.converse("and for seniors?", kb, [turn])
+        assert first.topic == "demand"
+        assert (then.roles, then.topic) == (("ml-platform-engineer",), "salary")
+        assert "Senior-Level: $202,614 - $204,416 per year" in then.text[:600]

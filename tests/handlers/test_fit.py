@@ -38,6 +38,8 @@ class TestWhatToPickUp:
             # "what would I need": the gaps, asked in other words
             "DevOps at a fintech, 6 years of Terraform, K8s and ArgoCD. I want onto our new ML platform"
             " team. What ML knowledge would I need?",
+            # "what to learn", with the person's own work said after it
+            "what to learn to become ml platform engineer, im a python dev",
         ],
     )
     def test_the_gaps_for_the_role_set_out_for(self, kb, text):

@@ -288,7 +288,7 @@ class TestScope:
         """'earn more than software engineers?': the line setting the two pays side by side leads,
         wherever it stands; with no such line the other title's pay is named as not covered."""
         reply = handlers.ask("do ml platform engineers earn more than normal software engineers?", kb)
-        assert reply.topic == "salary" and reply.uncovered == ()
+        assert reply.topic == "demand" and reply.uncovered == ()  # the section of the line that answers
         assert "~20% salary premium compared to traditional software engineers" in reply.text[:400]
         reply = handlers.ask("do ml engineers earn more than data scientists", kb)
         assert reply.topic == "salary" and reply.uncovered == ("data scientist pay",)
