@@ -241,8 +241,10 @@ def outside(
     index = engine.evidence.index
     wanted = set(roles) if roles is not None else None
     out = []
-    for start, _end, phrase in found:
+    for start, end, phrase in found:
         kind = things.get(phrase)
+        if kind == "ages" and end < len(m.words) and m.words[end] in lists["aged_things"]:
+            continue  # "a 20 year old system": how old a thing is
         if kind == "countries" and start and m.words[start - 1] in lists["own"]:
             continue  # "the banks in my country": where the person is, not what is asked
         graded = start and m.words[start - 1] in lists["degree_words"]
@@ -262,5 +264,6 @@ def outside(
         ):
             named = pay and any(wanted is None or index.line(i).role in wanted for i in ids)  # not its pay
             name = _proper(phrase) if kind == "places" else names.get(phrase, phrase)  # "Lisbon", "OpenAI"
+            name = "age" if kind == "ages" else name  # "im 40 years old": the age, not "years old"
             out.append(Outside(f"{name} pay" if named else name, things[phrase]))
     return tuple(out)

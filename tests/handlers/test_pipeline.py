@@ -608,7 +608,8 @@ class TestScope:
         "text,said,topic",
         [
             ("Can I learn machine learning at 30?", "age", "requirements"),
-            ("am i too old to become an mlops engineer?", "too old", "career"),
+            ("am i too old to become an mlops engineer?", "age", "career"),
+            ("im 40 years old, too late for mlops?", "age", "demand"),  # the age, not "years old"
             ("which country pays ML engineers the most?", "country", "salary"),
             ("what do mlops engineers earn abroad?", "abroad", "salary"),
             ("what books should I read to become an mlops engineer?", "books", "requirements"),
@@ -625,6 +626,8 @@ class TestScope:
             "what do mlops engineers make at 30 yoe",
             "I work at one of the big banks in my country. what do mlops engineers do?",
             "what can an AI systems engineer specialise in later on?",  # British spelling
+            # how old a thing is: "integrating an LLM into a 20 year old system"
+            "AI systems engineer at an insurer, integrating an LLM into a 20 year old system. is this hard?",
         ],
     )
     def test_numbers_own_country_and_british_spelling_are_not_uncovered(self, kb, text):
