@@ -54,8 +54,14 @@ def _near(fig: SalaryFigure, amount: int) -> bool:
     return fig.low * 0.9 <= amount <= high * 1.1
 
 
+_PLAIN = ("salary", "average", "median")  # figures no word calls base, total or additional
+
+
 def matching(role: Role, focus: Focus) -> list[SalaryFigure]:
-    """The role's figures that fit every focus word, salary section first."""
+    """The role's figures that fit every focus word, salary section first. A document that calls no
+    figure base pay ("is the base fair?") answers with its plain figures: theirs are the base."""
+    if focus.kinds == ("base",) and not any(f.kind == "base" for f in role.salaries):
+        focus = focus.model_copy(update={"kinds": _PLAIN})
     found = [f for f in role.salaries if _fits(f, focus)]
     return sorted(found, key=lambda f: _TOPIC_ORDER.get(f.topic, 9))
 

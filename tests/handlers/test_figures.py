@@ -156,3 +156,22 @@ class TestPaySaidElsewhere:
         assert first.topic == "demand"
         assert (then.roles, then.topic) == (("ml-platform-engineer",), "salary")
         assert "Senior-Level: $202,614 - $204,416 per year" in then.text[:600]
+
+
+class TestBasePay:
+    def test_a_document_that_calls_no_figure_base_answers_with_its_plain_figures(self, kb):
+        """'is the base fair?': the ML platform document labels no figure base; its figures are."""
+        reply = handlers.ask("is the base fair for ml platform? offer is 170k", kb)
+        assert reply.topic == "salary" and "no salary figure for base" not in reply.text
+        assert "Median Salary: $165,780 per year" in reply.text[:900]
+        # a document that does label base pay shows that figure
+        reply = handlers.ask("what's the average base for ai systems engineers?", kb)
+        assert "*Average base salary:* $108,043 - $177,612" in reply.text[:600]
+
+    def test_a_pay_kind_asked_keeps_pay_over_the_context_said_after(self, kb):
+        """'is that vesting schedule normal?' points back, but 'the base' asks pay: not the years said."""
+        reply = handlers.ask(
+            "Is the base fair for ML platform, and is that vesting schedule normal? 6 yoe, Bay Area remote.",
+            kb,
+        )
+        assert (reply.topic, reply.uncovered) == ("salary", ("vesting",))
