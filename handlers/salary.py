@@ -118,7 +118,9 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
             [f"*Figures for {words}:*", *_lines(found, topic_titles, figures_section(role, focus))]
         )
     singles = [(one, matching(role, one)) for one in _singles(focus)]
-    together = " and ".join(escape(w) for w in focus.words()) + " together" if len(singles) > 1 else words
+    together = (
+        " and ".join(escape(_spoken(w)) for w in focus.words()) + " together" if len(singles) > 1 else words
+    )
     # "the median, and what do the top 10% pull in?": two figures asked, each found, nothing to regret
     each = len(singles) > 1 and all(figs for _, figs in singles)
     lines = [] if each else [f"_The {escape(role.title)} document has no salary figure for {together}._"]

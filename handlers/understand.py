@@ -635,6 +635,20 @@ def plan(text: str, engine: Engine) -> Plan:
             # says of the person, where the section named holds it ("Capacity to handle stress")
             held = [w for w in m.context if _held_in(engine, w, m.topic)]
             m = m.model_copy(update={"subject": (*m.subject, *held)}) if held else m
+    lists = engine.matcher.word_lists
+    if m.focus.years is not None and m.topic_words and set(m.topic_words) <= lists["years_words"]:
+        # "3 yoe AI engineer at 118k - am I underpaid?": the years the person states ask no topic
+        scores = {t: s for t, s in m.topic_scores.items() if t != "requirements"}
+        top = {t: s for t, s in m.topic_top.items() if t != "requirements"}
+        m = m.model_copy(
+            update={
+                "topic": max(scores, key=scores.get) if scores else None,
+                "topic_scores": scores,
+                "topic_top": top,
+                "topic_words": (),
+            }
+        )
+        asked_top = {t: s for t, s in asked_top.items() if t != "requirements"}
     money = (m.focus.amount or amount) and _CURRENCY.search(body)
     if money and max(asked_top.values(), default=0) < NAMED:  # "$150k in Chicago ... is it market?": pay,
         # not the context's "4 YOE"

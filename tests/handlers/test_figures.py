@@ -175,3 +175,15 @@ class TestBasePay:
             kb,
         )
         assert (reply.topic, reply.uncovered) == ("salary", ("vesting",))
+
+
+def test_years_the_person_states_ask_no_requirements(kb):
+    """'4 yoe ... am I underpaid? what's normal for mid-level?': pay, the years are the person's."""
+    reply = handlers.ask(
+        "4 yoe mlops engineer at 120k, am I underpaid? what's normal for mid-level mlops engineers?", kb
+    )
+    assert reply.topic == "salary"
+    assert "no salary figure for mid level and 4 years and about $120,000 together" in reply.text
+    assert "Mid-level: $145,000 - $155,000 per year" in reply.text[:600]
+    # years asked, not stated, still ask the requirements
+    assert handlers.ask("how many years of experience do mlops engineers need", kb).topic == "requirements"
