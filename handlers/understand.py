@@ -205,6 +205,26 @@ def _with_context(m: Match, ctx: Match, across_words: frozenset[str], both: froz
     return m.model_copy(update=update)
 
 
+def _years_stated(engine: Engine, m: Match) -> Match:
+    """The match less the requirements its years words name, when the years are stated ("3 yoe AI
+    engineer at 118k - am I underpaid?"): the person's own experience, no topic asked."""
+    if (
+        m.focus.years is None
+        or not m.topic_words
+        or not set(m.topic_words) <= engine.matcher.word_lists["years_words"]
+    ):
+        return m
+    scores = {t: s for t, s in m.topic_scores.items() if t != "requirements"}
+    return m.model_copy(
+        update={
+            "topic": max(scores, key=scores.get) if scores else None,
+            "topic_scores": scores,
+            "topic_top": {t: s for t, s in m.topic_top.items() if t != "requirements"},
+            "topic_words": (),
+        }
+    )
+
+
 def _topic_from(m: Match, whole: Match) -> Match:
     """A question that names no topic (or barely) takes it from the whole message ("I heard MLOps jobs are
     growing like 20%. What's the real stat?"), its own words counted twice."""
@@ -524,7 +544,7 @@ def plan(text: str, engine: Engine) -> Plan:
         m = _role_slot(engine, m, question).model_copy(update={"command": True})
     if context:
         lists = engine.matcher.word_lists
-        ctx = engine.matcher.match(context)
+        ctx = _years_stated(engine, engine.matcher.match(context))  # "production AI eng, 1 yoe": no topic
         read = ((*ctx.words, *m.words), (*ctx.masked, *m.masked))
         amount = ctx.focus.amount
         if _LIKENED.search(question) and len(ctx.roles) == 1 and len(m.roles) == 1 and ctx.roles != m.roles:
@@ -573,7 +593,7 @@ def plan(text: str, engine: Engine) -> Plan:
             if (
                 m.topic_scores.get(m.topic or "", 0) < _WORDED and not paid
             ):  # "mlops jobs grow 20%? whats the real stat"
-                m = _topic_from(m, engine.matcher.match(body))
+                m = _topic_from(m, _years_stated(engine, engine.matcher.match(body)))
             if not m.subject and not m.roles and m.topic_top.get(m.topic or "", 0) < NAMED:
                 # "I want to work on AI in factories. Which job is that?"; not "... what's the pay like
                 # for this kind of work?", where the work told says which role, and the pay is asked
@@ -607,7 +627,8 @@ def plan(text: str, engine: Engine) -> Plan:
             # "keeping up as an AI systems engineer... any advice? i feel so behind": advice on what the
             # context says, not the best practices
             m = _topic_from(
-                m.model_copy(update={"subject": (*m.subject, *m.context)}), engine.matcher.match(body)
+                m.model_copy(update={"subject": (*m.subject, *m.context)}),
+                _years_stated(engine, engine.matcher.match(body)),
             )
         elif (
             not m.topic_scores
@@ -627,7 +648,7 @@ def plan(text: str, engine: Engine) -> Plan:
         ):
             # "... no idea what's normal for experience or education. What do the docs say we should ask
             # for?": a question that names no topic asks about the one its context names outright
-            whole = engine.matcher.match(body)
+            whole = _years_stated(engine, engine.matcher.match(body))
             if max(whole.topic_top.values(), default=0) >= NAMED:
                 m = _topic_from(m, whole)
         elif m.topic in _PERSONAL and not _asked_subject(engine, m):
@@ -635,20 +656,9 @@ def plan(text: str, engine: Engine) -> Plan:
             # says of the person, where the section named holds it ("Capacity to handle stress")
             held = [w for w in m.context if _held_in(engine, w, m.topic)]
             m = m.model_copy(update={"subject": (*m.subject, *held)}) if held else m
-    lists = engine.matcher.word_lists
-    if m.focus.years is not None and m.topic_words and set(m.topic_words) <= lists["years_words"]:
-        # "3 yoe AI engineer at 118k - am I underpaid?": the years the person states ask no topic
-        scores = {t: s for t, s in m.topic_scores.items() if t != "requirements"}
-        top = {t: s for t, s in m.topic_top.items() if t != "requirements"}
-        m = m.model_copy(
-            update={
-                "topic": max(scores, key=scores.get) if scores else None,
-                "topic_scores": scores,
-                "topic_top": top,
-                "topic_words": (),
-            }
-        )
-        asked_top = {t: s for t, s in asked_top.items() if t != "requirements"}
+    stated = _years_stated(engine, m)
+    if stated is not m:  # "3 yoe AI engineer at 118k - am I underpaid?"
+        m, asked_top = stated, {t: s for t, s in asked_top.items() if t != "requirements"}
     money = (m.focus.amount or amount) and _CURRENCY.search(body)
     if money and max(asked_top.values(), default=0) < NAMED:  # "$150k in Chicago ... is it market?": pay,
         # not the context's "4 YOE"

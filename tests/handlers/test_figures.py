@@ -185,5 +185,12 @@ def test_years_the_person_states_ask_no_requirements(kb):
     assert reply.topic == "salary"
     assert "no salary figure for mid level and 4 years and about $120,000 together" in reply.text
     assert "Mid-level: $145,000 - $155,000 per year" in reply.text[:600]
+    # said in the context, the person's years leave the question its own topic
+    reply = handlers.ask(
+        "production AI eng, 1 yoe, public speaking makes me sick. how important is presenting for this role?",
+        kb,
+    )
+    assert reply.topic == "soft-skills"
+    assert "Ability to present complex ideas clearly and confidently" in reply.text[:400]
     # years asked, not stated, still ask the requirements
     assert handlers.ask("how many years of experience do mlops engineers need", kb).topic == "requirements"
