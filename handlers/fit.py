@@ -46,9 +46,10 @@ _WHICH = Lazy(
     re.I,
 )
 _MISSING = Lazy(
-    # not "what else does an MLOps engineer do?": what else the role does
+    # not "what else does an MLOps engineer do?", "what else is their job?": what else the role does
     r"\b(?:missing|lack(?:ing)?|gaps?|short of|still need|"
-    r"what else(?!\s+(?:does|do|can|did|will)\s+(?!i\b)\w)|"
+    r"what else(?!\s+(?:does|do|can|did|will)\s+(?!i\b)\w)"
+    r"(?!\s+(?:is|are)\s+(?:their|his|her|its|the|that|this|they)\b)|"
     r"(?:i|you|we)\s+(?:still\s+|actually\s+|really\s+)?need to (?:learn|know|add)|"  # not "they need to"
     r"should i learn|what (?:else )?do i (?:still )?need|i need to learn|left to learn|"
     r"what (?:else )?to (?:learn|study)\b|"

@@ -66,6 +66,12 @@ class TestWhatToPickUp:
             "responsibilities",
             "Deploy",
         ),
+        (  # "what else is their job": what the role does, not what the person lacks
+            "I'm a DS thinking about a transfer. the ml platform team runs our feature store, what else is"
+            " their job?",
+            "responsibilities",
+            "Design and implement feature platforms",
+        ),
     ],
 )
 def test_what_the_role_asks_or_does_is_no_fit(kb, text, topic, line):
