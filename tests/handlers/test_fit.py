@@ -67,8 +67,8 @@ class TestWhatToPickUp:
             "Deploy",
         ),
         (  # "what else is their job": what the role does, not what the person lacks
-            "I'm a DS thinking about a transfer. the ml platform team runs our feature store, what else is"
-            " their job?",
+            "the people who run our feature store - what else is their job? I'm a DS. A team owns the feature"
+            " store, the training cluster and model serving, called 'ML Platform'.",
             "responsibilities",
             "Design and implement feature platforms",
         ),
