@@ -1712,3 +1712,10 @@ def test_no_line_echoes_a_long_post(kb, monkeypatch):
         5,
     )
     assert searched
+
+
+def test_a_phrasal_verb_is_no_subject(kb):
+    """'set up' is how it is asked: no subject that finds "a diverse set of core responsibilities"."""
+    reply = handlers.ask("Which best practices should an ML engineer set up first?", kb)
+    assert reply.topic == "best-practices" and reply.text.startswith("*AI/ML Engineer · Best Practices*")
+    assert "diverse set of core responsibilities" not in reply.text
