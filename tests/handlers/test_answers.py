@@ -1719,3 +1719,10 @@ def test_a_phrasal_verb_is_no_subject(kb):
     reply = handlers.ask("Which best practices should an ML engineer set up first?", kb)
     assert reply.topic == "best-practices" and reply.text.startswith("*AI/ML Engineer · Best Practices*")
     assert "diverse set of core responsibilities" not in reply.text
+
+
+def test_handle_and_care_are_how_it_is_asked(kb):
+    """'how do they handle security?': the security lines, not "Capacity to handle stress"."""
+    reply = handlers.ask("how do platform engineers handle security?", kb)
+    assert "Implementing robust security measures" in reply.text[:300]
+    assert "Capacity to handle stress" not in reply.text
