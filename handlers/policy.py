@@ -93,7 +93,10 @@ def _one_role(
         # a follow-up fills in ("<role> overview what about PTO?")
         named = strong_topic(m) if not set(m.topic_words) & set(engine.kb.topics) else None
         # "ml eng interview coming up. what should i brush up on": the advice asked surely, the rest named
-        advised = kind in engine.advice and sure >= _ADVICE_SURE and not m.focus
+        # ... and "is it safe from layoffs?": the prospects asked in words, the layoffs named
+        advised = (
+            kind in engine.advice and sure >= _ADVICE_SURE or asks(engine, m, "prospects")
+        ) and not m.focus
         # "senior mlops salary range? also, ... unlimited PTO?": two questions, the first answered
         apart = bool(m.topic_words or m.focus_words) and _asked_apart(m, [t.word for t in missing])
         # "ML platform interviews: which languages do they expect?": the interview is the occasion, the

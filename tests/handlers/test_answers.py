@@ -1726,3 +1726,18 @@ def test_handle_and_care_are_how_it_is_asked(kb):
     reply = handlers.ask("how do platform engineers handle security?", kb)
     assert "Implementing robust security measures" in reply.text[:300]
     assert "Capacity to handle stress" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "line", "uncovered"),
+    [
+        ("is ai systems engineering a stable career?", "ensures strong job security", ()),
+        ("how safe is an ml engineering career from layoffs", "Recent layoffs in big tech companies", ()),
+        # the layoffs are named as not covered, the job security answered
+        ("is ai systems engineering safe from layoffs?", "ensures strong job security", ("layoff",)),
+    ],
+)
+def test_job_security_asked_in_other_words_is_the_outlook(kb, question, line, uncovered):
+    reply = handlers.ask(question, kb)
+    assert (reply.intent, reply.topic, reply.uncovered) == ("answer", "demand", uncovered)
+    assert line in reply.text[:400]
