@@ -1741,3 +1741,9 @@ def test_job_security_asked_in_other_words_is_the_outlook(kb, question, line, un
     reply = handlers.ask(question, kb)
     assert (reply.intent, reply.topic, reply.uncovered) == ("answer", "demand", uncovered)
     assert line in reply.text[:400]
+
+
+def test_a_foundation_model_is_no_foundation_in_maths(kb):
+    reply = handlers.ask("do ai systems engineers work with foundation models?", kb)
+    assert "Pre-trained AI models are democratizing AI development" in reply.text[:500]
+    assert "Strong foundation in" not in reply.text
