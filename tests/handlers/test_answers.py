@@ -1747,3 +1747,26 @@ def test_a_foundation_model_is_no_foundation_in_maths(kb):
     reply = handlers.ask("do ai systems engineers work with foundation models?", kb)
     assert "Pre-trained AI models are democratizing AI development" in reply.text[:500]
     assert "Strong foundation in" not in reply.text
+
+
+def test_friction_between_teams_is_the_collaboration_challenge(kb):
+    reply = handlers.ask(
+        "our data scientists toss models over the wall to us and there is constant friction. is that a"
+        " common problem for mlops engineers, how do teams fix it?",
+        kb,
+    )
+    assert reply.topic == "challenges"
+    assert "Misaligned incentives and skill sets across teams" in reply.text[:400]
+    assert "Foster clear communication, shared goals" in reply.text[:600]
+
+
+def test_colleagues_named_by_their_title_are_no_title_asked(kb):
+    """'the data scientists on my team ...': people the person works with; 'ml engineers vs data
+    scientists' asks about the title."""
+    reply = handlers.ask(
+        "the data scientists on my team ignore model quality in prod. as the mlops engineer, how do i fix it",
+        kb,
+    )
+    assert "isn't one of the 5 roles" not in reply.text and reply.uncovered == ()
+    reply = handlers.ask("how do ml engineers differ from data scientists?", kb)
+    assert "“data scientist” isn't one of the 5 roles I know" in reply.text
