@@ -113,7 +113,9 @@ def _titles(engine: Engine, m: Match) -> Iterable[tuple[int, int, str, bool]]:
         own = (before & openers and not differ) or (after in lists["background_after"] and said_of) or opens
         # "data analyst (excel, sql) -> ai systems engineer": where the person goes from
         ahead = words[end : end + _HEADING_TO]
-        moving = ("to" in ahead or "into" in ahead) and m.roles and not (m.compare_strong or m.compare_weak)
+        # ... not "ML or data scientist?"; "web dev (react/node) -> ...": an "or" between no two roles
+        weighed = m.compare_strong or (m.compare_weak and len(m.roles) != 1)
+        moving = ("to" in ahead or "into" in ahead) and m.roles and not weighed
         yield start, end, phrase, bool(own or moving)
 
 

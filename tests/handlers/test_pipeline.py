@@ -1468,3 +1468,22 @@ def test_the_persons_own_job_is_neither_a_choice_of_roles_nor_a_document(kb):
     )
     assert reply.intent == "answer" and not reply.uncovered and "role fit" not in reply.text
     assert handlers.ask("does the mlops doc mention rust?", kb).uncovered == ("rust",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "react/node" is an "or" between no two roles: the arrow still says where the person comes from
+        "web dev (react/node) -> production ai engineer, is that a realistic move? what's the path",
+        # changes in technology, not shift work
+        "As an AI systems engineer, which tech shifts actually matter for my job in the next few years?",
+    ],
+)
+def test_where_the_person_comes_from_and_tech_shifts_are_no_gaps(kb, text):
+    reply = handlers.ask(text, kb)
+    assert reply.intent == "answer" and reply.uncovered == ()
+
+
+def test_shift_work_is_still_named(kb):
+    reply = handlers.ask("do production ai engineers work shifts?", kb)
+    assert reply.intent == "unknown" and "“work shifts”" in reply.text
