@@ -1770,3 +1770,9 @@ def test_colleagues_named_by_their_title_are_no_title_asked(kb):
     assert "isn't one of the 5 roles" not in reply.text and reply.uncovered == ()
     reply = handlers.ask("how do ml engineers differ from data scientists?", kb)
     assert "“data scientist” isn't one of the 5 roles I know" in reply.text
+
+
+def test_trouble_told_as_killing_us_asks_the_fix(kb):
+    reply = handlers.ask("model drift is killing us. mlops people, whats the best way to catch it early?", kb)
+    assert reply.topic == "best-practices"
+    assert "Monitor for data drift and concept drift" in reply.text[:300]
