@@ -1776,3 +1776,11 @@ def test_trouble_told_as_killing_us_asks_the_fix(kb):
     reply = handlers.ask("model drift is killing us. mlops people, whats the best way to catch it early?", kb)
     assert reply.topic == "best-practices"
     assert "Monitor for data drift and concept drift" in reply.text[:300]
+
+
+def test_a_skill_still_worth_learning_is_asked_of_the_requirements(kb):
+    reply = handlers.ask(
+        "ml engineer here - is spark/hadoop still worth learning or is that outdated now", kb
+    )
+    assert reply.topic == "requirements"
+    assert "Experience with big data technologies (e.g., Apache Spark, Hadoop)" in reply.text[:300]
