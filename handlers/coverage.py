@@ -195,10 +195,7 @@ def subject_terms(engine: Engine, m: Match) -> tuple[Term, ...]:
     if words and set(words) <= NUMBER_WORDS and (m.roles or m.topic):  # "mlops growth rate": a figure of
         words = []  # the topic asked for (the figures lead), not a subject; "attrition rate" is one
     synonyms = engine.evidence.synonyms
-    for a, b in zip(m.subject, m.subject[1:], strict=False):  # "self driving": one thing
-        if f"{a} {b}" in synonyms and a in words and b in words:
-            words[words.index(a)] = f"{a} {b}"
-            words.remove(b)
+    words = engine.evidence.joined(m.subject, words)  # "self driving": one thing
     for phrase in (p for p in beyond(engine, m) if " " in p and p in synonyms):  # "work from home": one
         parts = set(phrase.split())  # thing, said as the documents say it ("remote")
         words = [*(w for w in words if w not in parts), phrase]

@@ -107,6 +107,16 @@ class Evidence:
             weight *= _EVERYDAY  # "care" in "really care about": rare in the documents, yet no subject
         return Term(word, forms, weight)
 
+    def joined(self, said: Sequence[str], words: list[str]) -> list[str]:
+        """`words` with each two of them said side by side that the synonyms know as one thing
+        ("self driving", "black box") made one."""
+        out = list(words)
+        for a, b in zip(said, said[1:], strict=False):
+            if f"{a} {b}" in self.synonyms and a in out and b in out:
+                out[out.index(a)] = f"{a} {b}"
+                out.remove(b)
+        return out
+
     def terms(self, words: Iterable[str]) -> tuple[Term, ...]:
         """Terms for words, each once (a word and its synonym are one term)."""
         out: list[Term] = []

@@ -39,6 +39,7 @@ def problem_lines(engine: Engine, m: Match, role: str, section: str | None = Non
     named = [w for w in m.topic_words if w.lower() not in names] if m.roles else []
     told = (*m.context, *m.subject, *named)
     words = [w for w in dict.fromkeys(told) if len(w) > 2 and w not in asking][:_WORDS]
+    words = ev.joined(told, words)  # "a black box": one thing, the documents' explainability
     terms = ev.terms(words)
     weight = {key(f): t.weight for t in terms for f in t.forms}
     hits = [h for h in ev.search(terms, roles=[role], limit=80) if h.line.topic in _SECTIONS]

@@ -1784,3 +1784,22 @@ def test_a_skill_still_worth_learning_is_asked_of_the_requirements(kb):
     )
     assert reply.topic == "requirements"
     assert "Experience with big data technologies (e.g., Apache Spark, Hadoop)" in reply.text[:300]
+
+
+def test_trouble_with_an_old_erp_finds_legacy_systems(kb):
+    reply = handlers.ask(
+        "we need to plug a recommendation model into a 15 year old ERP and it's a nightmare. I'm the AI"
+        " systems engineer on it. is this common, what usually helps?",
+        kb,
+    )
+    assert reply.topic == "challenges" and "Integrating AI with legacy systems" in reply.text[:300]
+
+
+def test_what_helps_after_trouble_answers_the_problem_not_the_whole_overview(kb):
+    """'stakeholders don't trust our credit model, it's a black box. what helps?': lines on it, not
+    the 3,000-character overview the bare 'what helps?' used to get."""
+    reply = handlers.ask(
+        "ml engineer here, stakeholders don't trust our credit model because its a black box. what helps?", kb
+    )
+    assert reply.topic != "overview" and len(reply.text) < 1200
+    assert "Building trust and ensuring regulatory compliance" in reply.text
