@@ -1803,3 +1803,15 @@ def test_what_helps_after_trouble_answers_the_problem_not_the_whole_overview(kb)
     )
     assert reply.topic != "overview" and len(reply.text) < 1200
     assert "Building trust and ensuring regulatory compliance" in reply.text
+
+
+def test_a_long_question_keeps_its_rarest_words(kb):
+    """Ten subject words: the eight looked up are the rarest (and the repeated), not the first eight,
+    so "imbalanced datasets" said last is still asked."""
+    reply = handlers.ask(
+        "I want to understand what data imbalance means in machine learning. How does an uneven distribution"
+        " of classes affect model performance and predictions? Can someone also explain common techniques"
+        " used to handle imbalanced datasets?",
+        kb,
+    )
+    assert "Addressing class imbalance in datasets" in reply.text[:300]
