@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from handlers.advice import digest
 from handlers.ambiguity import DESCRIBED, ai_field, described, work_role, work_words
-from handlers.coverage import beyond, subject_terms
+from handlers.coverage import beyond, natural, subject_terms
 from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term, specific
 from handlers.figures import figure_plan
@@ -284,6 +285,19 @@ def _written(engine: Engine, t: Term) -> str:
     ev = engine.evidence
     lines = [ev.index.line(i) for f in t.forms[:1] for i in sorted(ev.index.matching(f))[:3]]
     return ev.as_written(t.forms[0], lines) if lines else t.word
+
+
+def _briefed(engine: Engine, p: Plan) -> Plan:
+    """A question in words answered by a whole section (a command's reply, ~3,000 characters) gets the
+    section in brief instead, the rest behind its button ("NLP vs CV vs LLMs - which should I
+    specialize in?"); pay figures asked stay as they are."""
+    m = p.match
+    if p.intent != "answer" or p.mode or len(p.roles) != 1 or p.topic is None or m is None:
+        return p
+    if (p.focus and p.topic == "salary") or p.focus.levels or not natural(engine, m):
+        return p  # "how are senior ones different?": the rungs of the whole ladder answer
+    hits = digest(engine, p.roles[0], p.topic)
+    return p.model_copy(update={"mode": "lead", "groups": ((p.roles[0], tuple(hits)),)}) if hits else p
 
 
 def _finish(p: Plan, choice: Choice, missing: tuple[str, ...]) -> Plan:
@@ -716,4 +730,4 @@ def plan(text: str, engine: Engine) -> Plan:
     if title and p.intent in ("answer", "compare") and p.roles:
         # holders: roles found from the title; the person's own title is covered where a document names it
         p = _beside(engine, p, title[0], inferred=bool(holders), own=not asked)
-    return _elsewhere(engine, _finish(p, choice, missing), terms)
+    return _elsewhere(engine, _briefed(engine, _finish(p, choice, missing)), terms)

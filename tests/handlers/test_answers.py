@@ -1815,3 +1815,16 @@ def test_a_long_question_keeps_its_rarest_words(kb):
         kb,
     )
     assert "Addressing class imbalance in datasets" in reply.text[:300]
+
+
+def test_a_question_in_words_never_gets_a_whole_section(kb):
+    """'NLP vs CV vs LLMs - which should I specialize in ...?' set things beside the one role: its section
+    in brief with the rest behind the button, not the ~3,000-character section a command shows."""
+    reply = handlers.ask(
+        "NLP vs CV vs LLMs - which should I specialize in as an AI systems engineer? Which specialized areas"
+        " actually matter for this role?",
+        kb,
+    )
+    assert reply.intent == "answer" and len(reply.text) < 1500
+    assert "Whole section: the button below" in reply.text
+    assert len(handlers.ask("/role ai-systems-engineer career", kb).text) > 2500  # a command: the section
