@@ -194,8 +194,14 @@ def _with_context(m: Match, ctx: Match, across_words: frozenset[str], both: froz
         update.update(roles=ctx.roles, ambiguous=named, weak_roles=ctx.weak_roles)
     elif weak and len(strong) == 1 and (not m.compare_strong or len(m.roles) < 2):  # "ML versus infra skills"
         update.update(roles=tuple(strong), weak_roles=())
-    elif not m.roles and len(m.ambiguous) == 1 and len(ctx.roles) == 1 and ctx.roles[0] in m.ambiguous[0][1]:
-        # "I keep seeing 'AI Systems Engineer' on LinkedIn. Is that a fancy name for an AI engineer?"
+    elif (
+        not m.roles
+        and m.ambiguous
+        and len(ctx.roles) == 1
+        and all(ctx.roles[0] in candidates for _, candidates in m.ambiguous)
+    ):
+        # "I keep seeing 'AI Systems Engineer' on LinkedIn. Is that a fancy name for an AI engineer?"; "how
+        # do AI engineers push back on 'AI in everything'? AI systems engineer at a logistics co."
         update.update(roles=ctx.roles, ambiguous=())
     places = {"locations": ctx.focus.locations, "companies": ctx.focus.companies}
     # "moving to New York. What would I earn there?"; not "sysadmin in brazil ... how is the market"

@@ -1487,3 +1487,14 @@ def test_where_the_person_comes_from_and_tech_shifts_are_no_gaps(kb, text):
 def test_shift_work_is_still_named(kb):
     reply = handlers.ask("do production ai engineers work shifts?", kb)
     assert reply.intent == "unknown" and "“work shifts”" in reply.text
+
+
+def test_ai_engineers_said_twice_are_decided_by_the_role_the_context_names(kb):
+    """'AI engineers' and 'AI' said more than once are one ambiguity: the context's exact title
+    ("AI systems engineer at a logistics co.") decides it, with no "which one?"."""
+    reply = handlers.ask(
+        "CEO wants 'AI in everything' - how do AI engineers push back? AI systems engineer at a logistics co."
+        " Am I crazy for thinking we shouldn't use AI for everything?",
+        kb,
+    )
+    assert reply.intent == "answer" and reply.roles == ("ai-systems-engineer",)
