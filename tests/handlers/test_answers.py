@@ -1828,3 +1828,8 @@ def test_a_question_in_words_never_gets_a_whole_section(kb):
     assert reply.intent == "answer" and len(reply.text) < 1500
     assert "Whole section: the button below" in reply.text
     assert len(handlers.ask("/role ai-systems-engineer career", kb).text) > 2500  # a command: the section
+
+
+def test_a_cv_said_as_theirs_asks_what_to_show(kb):
+    reply = handlers.ask("what does a production ai engineer need on their cv", kb)
+    assert reply.topic == "requirements" and "3+ years of experience in AI/ML development" in reply.text[:300]
