@@ -546,7 +546,8 @@ def _filled(t: _Message) -> str:
     # "do they need certs?" ... "compare that with ai/ml engineers": on certifications still
     # ... and "security in there?" then "how do they handle that, any best practices?": that, security
     backed = named_topic and bool(set(m.words) & lists["back"])
-    own = {*rest.subject, *t.m.subject} - (lists["coping"] if backed else set())  # "handle" is how, not what
+    # the message's own subject, less the words that named the role ("what about the infra people?")
+    own = set(rest.subject) - (lists["coping"] if backed else set())  # "handle" is how, not what
     regard = _on_that_front(m, lists)  # the point just asked
     point = (
         [

@@ -992,3 +992,18 @@ def test_a_subject_said_in_the_last_section_keeps_it(kb):
     _, regions = talk(kb, "which cities pay ai systems engineers the most", "what about coastal vs midwest?")
     assert regions.roles == ("ai-systems-engineer",) and regions.topic == "salary"
     assert "Coastal tech hubs" in regions.text[:600]
+
+
+def test_a_role_named_in_everyday_words_keeps_the_point_asked(kb):
+    """'best practices ... when deploying models?' then 'and for the ops side?', 'same for production
+    ai engineers': each role's lines on deploying, not its section from the top ("ops" named the role,
+    it is no subject of its own)."""
+    first, ops, prod = talk(
+        kb,
+        "best practices for ml engineers when deploying models?",
+        "and for the ops side?",
+        "same for production ai engineers",
+    )
+    assert (ops.roles, ops.topic) == (("mlops-engineer",), "best-practices")
+    assert "deploying" in ops.query and "deploying" in prod.query
+    assert "Enable shadow deployment and automatic rollbacks" in prod.text[:400]
