@@ -26,7 +26,7 @@ from handlers.lines import (
 )
 from handlers.plan import Plan
 from handlers.problem import asks_fix, problem_lines, with_solutions
-from handlers.question import asks_why
+from handlers.question import asks_why, copes
 from handlers.salary import matching
 from knowledge.english import is_common, is_word
 from knowledge.index import Hit
@@ -306,7 +306,7 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
         return [] if m.focus else pay_brief(engine, role)  # "how much do they make?"
     if (
         topic == "challenges"
-        and engine.matcher.word_lists["coping"] & set(m.words)
+        and copes(m.words, engine.matcher.word_lists["coping"])
         and not _relative(engine, m)
     ):
         solved = solutions(engine, role)  # "how do they deal with it?": the solutions given beside them

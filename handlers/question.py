@@ -11,7 +11,7 @@ import re
 
 from handlers.patterns import Lazy
 
-__all__ = ["SELF", "asked_parts", "asks_why", "split"]
+__all__ = ["SELF", "asked_parts", "asks_why", "copes", "split"]
 
 _SENTENCE = Lazy(r"(?<=[.!?])\s+|\n+|\s+(?:\.\.\.|…)\s*")
 _ASKS = Lazy(
@@ -51,6 +51,18 @@ def asked_parts(words: tuple[str, ...]) -> list[set[str]]:
 def asks_why(words: tuple[str, ...] | list[str]) -> bool:
     """ "why ...?", "how come ...?": the question asks for reasons."""
     return "why" in words or "how come" in " ".join(words)
+
+
+_A_DEAL = frozenset({"a", "the", "big", "bigger", "biggest", "great", "huge", "real", "whats"})  # a noun
+
+
+def copes(words: tuple[str, ...], coping: frozenset[str]) -> bool:
+    """Whether the words say how a problem is handled ("how do they deal (with it)?", "how to fix
+    that"); not "which of those is the biggest deal?", where "deal" is no verb."""
+    return any(
+        w in coping and (w != "deal" or before not in _A_DEAL)
+        for before, w in zip(("", *words), words, strict=False)
+    )
 
 
 _MOST = 45  # words of question kept

@@ -1007,3 +1007,15 @@ def test_a_role_named_in_everyday_words_keeps_the_point_asked(kb):
     assert (ops.roles, ops.topic) == (("mlops-engineer",), "best-practices")
     assert "deploying" in ops.query and "deploying" in prod.query
     assert "Enable shadow deployment and automatic rollbacks" in prod.text[:400]
+
+
+def test_the_biggest_deal_among_the_challenges_stays_on_them(kb):
+    """'which of those is the biggest deal?': "deal" is a noun here, no asking how they cope."""
+    *_, biggest, coping = talk(
+        kb,
+        "production ai engineer challenges?",
+        "which of those is the biggest deal?",
+        "how do they deal?",
+    )
+    assert biggest.topic == "challenges"
+    assert coping.topic == "best-practices"  # the verb: how they cope
