@@ -192,10 +192,11 @@ def subject_terms(engine: Engine, m: Match) -> tuple[Term, ...]:
     pronoun = {w for i, w in enumerate(typed) if w == "us" and (i == 0 or typed[i - 1] not in _PLACE_BEFORE)}
     dropped = across | home | pronoun | _left_out(engine, typed)  # "apart from factories": set aside
     words = list(dict.fromkeys(w for w in m.subject if w not in dropped))[: MAX_SUBJECT * 3]
-    if len(words) > MAX_SUBJECT:  # a long question: its rarest words, and those it repeats, say most
-        said = m.subject.count
-        weight = {w: engine.evidence.term(w).weight * said(w) for w in words}
-        kept = set(sorted(words, key=lambda w: -weight[w])[:MAX_SUBJECT])
+    if len(words) > MAX_SUBJECT:  # a long question: its rarest words the documents hold, and those it
+        # repeats, say most; words no document holds ("bird migration") are mostly colour: after them
+        ev, said = engine.evidence, m.subject.count
+        rank = {w: (ev.found(t := ev.term(w)), t.weight * said(w)) for w in words}
+        kept = set(sorted(words, key=lambda w: rank[w], reverse=True)[:MAX_SUBJECT])
         words = [w for w in words if w in kept]
     if words and set(words) <= NUMBER_WORDS and (m.roles or m.topic):  # "mlops growth rate": a figure of
         words = []  # the topic asked for (the figures lead), not a subject; "attrition rate" is one

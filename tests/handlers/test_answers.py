@@ -1833,3 +1833,16 @@ def test_a_question_in_words_never_gets_a_whole_section(kb):
 def test_a_cv_said_as_theirs_asks_what_to_show(kb):
     reply = handlers.ask("what does a production ai engineer need on their cv", kb)
     assert reply.topic == "requirements" and "3+ years of experience in AI/ML development" in reply.text[:300]
+
+
+def test_a_long_story_full_of_colour_is_no_not_covered(kb):
+    """Eight words no document holds (bird migration, rusty ...) are colour, not eight subjects refused:
+    the words the documents hold come first among those looked up."""
+    reply = handlers.ask(
+        "I learned R in grad school while studying bird migration, then spent six years in a job that only"
+        " used Excel. Now I'm trying to get back into technical work, and R is the only skill I have that"
+        " isn't rusty. Which of these roles actually mention R as a programming language?",
+        kb,
+    )
+    assert reply.intent in ("answer", "compare") and reply.uncovered == ()
+    assert "migration" not in reply.text
