@@ -602,7 +602,7 @@ def _topic_filled(t: _Message, roles: list[str], last: Turn, named_topic: bool, 
     m, lists = t.m, t.lists
     topic = [t.own or ""] if named_topic else [last.topic or ""]  # the model's topic, said outright
     pointing = set(m.words) & (lists["back"] | lists["they"] | {"people"}) or len(m.words) <= _BARE
-    coping = copes(m.words, lists["coping"]) and pointing  # "how to overcome tht", "how do they deal with"
+    coping = copes(m.words, lists) and pointing  # "how to overcome tht", "how do they deal with"
     # ... not "which of those is the hardest to solve?": which challenge, ranked
     coping = coping and not (m.topic == "challenges" and lists["hardest"] & set(m.words))
     if last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles:

@@ -304,11 +304,7 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
         return []
     if topic == "salary":
         return [] if m.focus else pay_brief(engine, role)  # "how much do they make?"
-    if (
-        topic == "challenges"
-        and copes(m.words, engine.matcher.word_lists["coping"])
-        and not _relative(engine, m)
-    ):
+    if topic == "challenges" and copes(m.words, engine.matcher.word_lists) and not _relative(engine, m):
         solved = solutions(engine, role)  # "how do they deal with it?": the solutions given beside them
         if solved:
             return solved[: LEAD_LINES + 2]

@@ -8,6 +8,7 @@ is context (it may still name the role, or pick between ambiguous ones).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from handlers.patterns import Lazy
 
@@ -53,14 +54,12 @@ def asks_why(words: tuple[str, ...] | list[str]) -> bool:
     return "why" in words or "how come" in " ".join(words)
 
 
-_A_DEAL = frozenset({"a", "the", "big", "bigger", "biggest", "great", "huge", "real", "whats"})  # a noun
-
-
-def copes(words: tuple[str, ...], coping: frozenset[str]) -> bool:
+def copes(words: tuple[str, ...], lists: Mapping[str, frozenset[str]]) -> bool:
     """Whether the words say how a problem is handled ("how do they deal (with it)?", "how to fix
-    that"); not "which of those is the biggest deal?", where "deal" is no verb."""
+    that"); not "which of those is the biggest deal?", where "deal" is a noun (aliases.yaml)."""
+    coping, noun = lists["coping"], lists["deal_as_noun"]
     return any(
-        w in coping and (w != "deal" or before not in _A_DEAL)
+        w in coping and (w != "deal" or before not in noun)
         for before, w in zip(("", *words), words, strict=False)
     )
 

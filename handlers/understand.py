@@ -610,9 +610,8 @@ def plan(text: str, engine: Engine) -> Plan:
                         update={"topic": "career", "topic_scores": {**m.topic_scores, "career": top + 1}}
                     )
             paid = set(m.focus.kinds) - {"average"}  # "is the base fair?": a pay kind names the topic
-            if (
-                m.topic_scores.get(m.topic or "", 0) < _WORDED and not paid
-            ):  # "mlops jobs grow 20%? whats the real stat"
+            # "mlops jobs grow 20%? whats the real stat"
+            if m.topic_scores.get(m.topic or "", 0) < _WORDED and not paid:
                 m = _topic_from(m, _years_stated(engine, engine.matcher.match(body)))
             if not m.subject and not m.roles and m.topic_top.get(m.topic or "", 0) < NAMED:
                 # "I want to work on AI in factories. Which job is that?"; not "... what's the pay like
