@@ -86,7 +86,11 @@ def _lines(found: list[SalaryFigure], topic_titles: dict[str, str], home: str = 
 def figures_section(role: Role, focus: Focus) -> str:
     """The section a focused pay answer is from: the one every matching figure is in ("top total
     comp": Market Demand's "Total compensation exceeding $500,000"), else Salary."""
-    topics = {f.topic for f in matching(role, focus)}
+    return _section_of(matching(role, focus))
+
+
+def _section_of(found: list[SalaryFigure]) -> str:
+    topics = {f.topic for f in found}
     return topics.pop() if len(topics) == 1 else "salary"
 
 
@@ -114,9 +118,7 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
     words = ", ".join(escape(_spoken(w)) for w in focus.words())
     found = matching(role, focus)
     if found:
-        return "\n".join(
-            [f"*Figures for {words}:*", *_lines(found, topic_titles, figures_section(role, focus))]
-        )
+        return "\n".join([f"*Figures for {words}:*", *_lines(found, topic_titles, _section_of(found))])
     singles = [(one, matching(role, one)) for one in _singles(focus)]
     together = (
         " and ".join(escape(_spoken(w)) for w in focus.words()) + " together" if len(singles) > 1 else words

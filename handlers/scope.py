@@ -131,7 +131,7 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
             continue
         after = m.words[end] if end < len(m.words) else ""
         plural = _singular(phrase) != phrase and _singular(phrase) in titles  # not "devops"
-        team = after in ("on", "in") and end + 1 < len(m.words) and m.words[end + 1] in ("my", "our")
+        team = after in ("on", "in") and end + 1 < len(m.words) and m.words[end + 1] in lists["own"]
         if (before == "the" and plural) or team:  # "the data scientists (on my team) throw models over
             continue  # the wall": people the person works with, not a title asked about
         if after in lists["field_after"] and phrase.split()[-1] not in lists["person_titles"]:
