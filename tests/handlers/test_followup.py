@@ -1019,3 +1019,11 @@ def test_the_biggest_deal_among_the_challenges_stays_on_them(kb):
     )
     assert biggest.topic == "challenges"
     assert coping.topic == "best-practices"  # the verb: how they cope
+
+
+def test_the_testing_part_of_the_last_answer_is_asked_about(kb):
+    """'say more about the testing part' after the best practices: "part" points at a piece of the
+    answer, it is no subject the documents lack (it had answered "couldn't tell what you mean")."""
+    *_, part = talk(kb, "best practices for production ai engineers?", "say more about the testing part")
+    assert (part.intent, part.roles, part.topic) == ("answer", ("production-ai-engineer",), "best-practices")
+    assert "Implement unit, integration, performance, and A/B testing" in part.text[:600]
