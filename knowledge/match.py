@@ -48,6 +48,8 @@ _QUARTERS = {w: "25th Percentile" for w in ("bottom", "lowest", "lower")} | {
 _AMOUNT = re.compile(r"(?<![\d.])(\d{2,3})\s?k\b|(?<![\d.])(\d{2,3}) 000\b")
 _AMOUNTS = (20_000, 2_000_000)  # outside: not a salary
 _AMOUNT_WORD = re.compile(r"\d{2,3}k|k")
+_TOLD = 3  # explaining to people names the soft skills outright
+_TOLD_REACH = 6  # words between "explain" and "to <people>"
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "by 2030": a number worth searching for
 _MAX_WORDS = 60
 _MAX_CORRECTED = 24
@@ -180,6 +182,20 @@ def _object_role(tokens: list[str], marks: list, at: int, determiners: frozenset
     while at < len(tokens) and tokens[at] in determiners and marks[at] is None:
         at += 1
     return at < len(marks) and marks[at] == "_role_"
+
+
+def _told_to(words: list[str], lists: dict[str, frozenset[str]]) -> bool:
+    """Whether something is explained to people ("explain that to the marketing team", "explaining
+    drift to non tech folks"), not asked to be explained ("explain it to me", "explain how to deploy")."""
+    for i, w in enumerate(words):
+        if w not in lists["telling"]:
+            continue
+        ahead = words[i + 1 : i + 2 + _TOLD_REACH]
+        for j, a in enumerate(ahead):
+            after = ahead[j + 1 : j + 4]  # "to plant floor managers"
+            if a == "to" and after and (after[0] in lists["determiners"] or set(after) & lists["audiences"]):
+                return True
+    return False
 
 
 class Matcher:
@@ -482,6 +498,9 @@ class Matcher:
             for tid, weight in self.topic_phrases[phrase]:
                 scores[tid] = scores.get(tid, 0) + weight
                 top[tid] = max(top.get(tid, 0), weight)
+        if _told_to(corrected, self.word_lists):  # "explain model results to plant managers": communication
+            scores["soft-skills"] = scores.get("soft-skills", 0) + _TOLD
+            top["soft-skills"] = max(top.get("soft-skills", 0), _TOLD)
         floor = 1 if roles else 2  # with no role named, "do" alone is no topic
         topic = max(scores, key=lambda t: scores[t]) if scores and max(scores.values()) >= floor else None
         hit = {name: bool(words & grams) for name, words in self.intent_words.items()}

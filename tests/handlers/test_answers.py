@@ -1846,3 +1846,34 @@ def test_a_long_story_full_of_colour_is_no_not_covered(kb):
     )
     assert reply.intent in ("answer", "compare") and reply.uncovered == ()
     assert "migration" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "role", "line"),
+    [
+        (
+            "how do production ai engineers explain model results to plant floor managers who hate jargon?",
+            "production-ai-engineer",
+            "Ability to convey complex technical ideas to both technical and non-technical stakeholders",
+        ),
+        (
+            "ai systems engineer here: how do i explain to the sales team why the model is never 100% right",
+            "ai-systems-engineer",
+            "Ability to explain complex AI concepts to non-technical stakeholders",
+        ),
+    ],
+)
+def test_explaining_to_people_is_the_soft_skills(kb, question, role, line):
+    """Something explained to people ("... to plant floor managers") asks how to communicate: the
+    soft skills lead, not what the role is (the overview "explain" alone would name)."""
+    reply = handlers.ask(question, kb)
+    assert (reply.roles, reply.topic) == ((role,), "soft-skills")
+    assert line in reply.text[:400]
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("explain mlops to me", "overview"), ("can you explain how to become an mlops engineer", "career")],
+)
+def test_a_role_explained_to_the_asker_is_not_the_soft_skills(kb, question, topic):
+    assert handlers.ask(question, kb).topic == topic
