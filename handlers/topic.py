@@ -27,6 +27,7 @@ _RIVAL = 0.5  # the model's own topic, this sure, is offered beside a topic name
 _OUT_SURE = 0.5
 _OUT_NAMED = 0.8  # ... and beside a topic named outright
 _ADVISED_SURE = 0.6  # the model's kind of advice, this sure, refines a topic named in words
+_OVERRULED = 0.9  # the model's topic this sure wins over a topic named by one generic word ("degree")
 
 
 def guess(engine: Engine, m: Match) -> Guess:
@@ -92,6 +93,20 @@ def _choose(engine: Engine, m: Match, g: Guess, ranked: list[tuple[str, float]])
     if g.label == _OUTSCOPE and g.confidence >= out_sure:  # policy, benefits, hiring process
         return Choice(m, _OUTSCOPE, g.confidence, None)
     label = g.label if g.label in engine.label_topics else None
+    if (
+        named
+        and ranked
+        and ranked[0][0] != named
+        and ranked[0][1] >= _OVERRULED
+        and m.topic_top[named] <= NAMED
+    ):
+        # "can i get into production ai engineering without a cs degree?": "degree" names the requirements,
+        # the model is all but sure the way in is asked; the section named is offered beside it
+        best, p = ranked[0]
+        scores = {**m.topic_scores, best: m.topic_scores[named] + 1}
+        chosen = m.model_copy(update={"topic": best, "topic_scores": scores})
+        kept = label if label and engine.label_topics[label] == best else None
+        return Choice(chosen, kept, p, named, m.topic)
     if named or not ranked:
         # a kind of advice refines the topic named when its lists lie there too: "how do I keep my
         # skills current?" names requirements, and staying current is answered from them

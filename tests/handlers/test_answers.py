@@ -1877,3 +1877,12 @@ def test_explaining_to_people_is_the_soft_skills(kb, question, role, line):
 )
 def test_a_role_explained_to_the_asker_is_not_the_soft_skills(kb, question, topic):
     assert handlers.ask(question, kb).topic == topic
+
+
+def test_a_way_in_asked_with_a_requirement_word_is_the_way_in(kb):
+    """'without a cs degree?' names the requirements by one generic word, while the model is all but
+    sure the way in is asked: the career section's path leads, the requirements offered beside it."""
+    reply = handlers.ask("can i get into production ai engineering without a cs degree? self taught", kb)
+    assert reply.topic == "career"
+    assert "Obtain a strong foundation in computer science, mathematics, and statistics." in reply.text[:600]
+    assert handlers.ask("what skills do mlops engineers need?", kb).topic == "requirements"
