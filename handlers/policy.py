@@ -312,9 +312,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     if _wants_compare(m) and len(m.roles) == 1 and m.compare_strong and (m.focus or m.unknown or terms):
         # "ai systems pay tesla vs google" compares figures of one role; "mlops vs devops",
         # "ml engineer vs data scientist" set a role beside something else: the role's lines on it
-        if m.focus:
-            topic = m.topic or "salary"
-            return Plan("answer", m.roles, topic, m.focus, unknown=m.unknown, match=m)
+        if m.focus and (m.topic or "salary") == "salary":  # not "after senior, R&D vs product?": the ladder
+            return Plan("answer", m.roles, "salary", m.focus, unknown=m.unknown, match=m)
         if not strong_topic(m):  # "what's the difference": the overview's lines on it first
             m = m.model_copy(update={"topic": "overview", "topic_scores": {**m.topic_scores, "overview": 2}})
         p = _one_role(engine, m, terms, choice.label, choice.sure)

@@ -1886,3 +1886,15 @@ def test_a_way_in_asked_with_a_requirement_word_is_the_way_in(kb):
     assert reply.topic == "career"
     assert "Obtain a strong foundation in computer science, mathematics, and statistics." in reply.text[:600]
     assert handlers.ask("what skills do mlops engineers need?", kb).topic == "requirements"
+
+
+def test_two_paths_set_side_by_side_after_a_level_get_the_ladder_not_the_section(kb):
+    """'What options are there after senior, R&D vs product?': the "vs" sets two paths side by side,
+    no pay figures: the rungs after senior lead, not the whole 3,000-character career section."""
+    reply = handlers.ask(
+        "Production AI eng, 4 yrs in. What options are there after senior, R&D vs product?", kb
+    )
+    assert reply.topic == "career" and len(reply.text) < 1200
+    assert "Focus on research and development or product development." in reply.text[:400]
+    pay = handlers.ask("ai systems pay tesla vs google", kb)  # figures of one role set side by side
+    assert pay.topic == "salary" and "Tesla: $219,122" in pay.text
