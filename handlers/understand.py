@@ -293,14 +293,17 @@ def _written(engine: Engine, t: Term) -> str:
     return ev.as_written(t.forms[0], lines) if lines else t.word
 
 
-def _briefed(engine: Engine, p: Plan) -> Plan:
+def _briefed(engine: Engine, p: Plan, told: bool) -> Plan:
     """A question in words answered by a whole section (a command's reply, ~3,000 characters) gets the
     section in brief instead, the rest behind its button ("NLP vs CV vs LLMs - which should I
-    specialize in?"); pay figures asked stay as they are."""
+    specialize in?"), and so does a message that tells more than it asks (`told`: "I need to explain
+    to HR what ... does. Quick summary?") or asks for it short ("lowdown on ML platform eng pls");
+    pay figures asked stay as they are."""
     m = p.match
     if p.intent != "answer" or p.mode or len(p.roles) != 1 or p.topic is None or m is None:
         return p
-    if (p.focus and p.topic == "salary") or p.focus.levels or not natural(engine, m):
+    short = (told and p.topic != "salary") or bool(engine.matcher.word_lists["brevity"] & set(m.words))
+    if (p.focus and p.topic == "salary") or p.focus.levels or not (short or natural(engine, m)):
         return p  # "how are senior ones different?": the rungs of the whole ladder answer
     hits = digest(engine, p.roles[0], p.topic)
     return p.model_copy(update={"mode": "lead", "groups": ((p.roles[0], tuple(hits)),)}) if hits else p
@@ -735,4 +738,4 @@ def plan(text: str, engine: Engine) -> Plan:
     if title and p.intent in ("answer", "compare") and p.roles:
         # holders: roles found from the title; the person's own title is covered where a document names it
         p = _beside(engine, p, title[0], inferred=bool(holders), own=not asked)
-    return _elsewhere(engine, _briefed(engine, _finish(p, choice, missing)), terms)
+    return _elsewhere(engine, _briefed(engine, _finish(p, choice, missing), bool(context)), terms)

@@ -1898,3 +1898,19 @@ def test_two_paths_set_side_by_side_after_a_level_get_the_ladder_not_the_section
     assert "Focus on research and development or product development." in reply.text[:400]
     pay = handlers.ask("ai systems pay tesla vs google", kb)  # figures of one role set side by side
     assert pay.topic == "salary" and "Tesla: $219,122" in pay.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "lowdown on ML platform eng pls",
+        "I need to explain to HR what an AI/ML platform engineer does before we open the req. Quick summary?",
+    ],
+)
+def test_a_summary_asked_for_is_the_section_in_brief(kb, question):
+    """Asked short ("lowdown", "quick summary") or told around the question: the overview in brief (about
+    1,100 characters), the whole 2,880 behind its button; the command still shows it whole."""
+    reply = handlers.ask(question, kb)
+    assert reply.topic == "overview" and len(reply.text) < 1300
+    assert reply.text.index("In summary, an AI/ML Platform Engineer designs, builds") < 600
+    assert len(handlers.ask("/role ml-platform-engineer overview", kb).text) > 2500
