@@ -145,7 +145,7 @@ _DOER = frozenset({"i", "we", "you", "they", "to", "should", "must", "can", "cou
 def _asked_apart(m: Match, missing: list[str]) -> bool:
     """Whether the message asks two questions, and the topic is named in one that holds none of the
     words not covered ("Senior MLOps salary range? Also, ... unlimited PTO?")."""
-    parts = asked_parts(m.words)
+    parts = [{*p, *(w[:-1] for w in p if w.endswith("s"))} for p in asked_parts(m.words)]  # "seniors"
     gone = {w for phrase in missing for w in phrase.split()}
     named = {*m.topic_words, *m.focus_words}  # "is total comp around 213k normal? also ... relocation?"
     return len(parts) > 1 and any(named & p and not gone & p for p in parts)

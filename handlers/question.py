@@ -32,6 +32,7 @@ _JOINS = frozenset({"and", "also", "plus", "but"})
 _ASKING = frozenset(
     {"how", "what", "whats", "which", "who", "when", "where", "why", "do", "does", "is", "are", "will", "can"}
 )
+_NAMING = frozenset({"the", "their", "its"})  # "the 401k match in DC, and the salary there?": a second ask
 
 
 def asked_parts(words: tuple[str, ...]) -> list[set[str]]:
@@ -42,7 +43,7 @@ def asked_parts(words: tuple[str, ...]) -> list[set[str]]:
     for i, w in enumerate(words):
         if w == "?":
             parts.append(set())
-        elif w in _JOINS and i + 1 < len(words) and words[i + 1] in _ASKING and parts[-1]:
+        elif w in _JOINS and i + 1 < len(words) and words[i + 1] in _ASKING | _NAMING and parts[-1]:
             parts.append(set())
         else:
             parts[-1].add(w)

@@ -1914,3 +1914,28 @@ def test_a_summary_asked_for_is_the_section_in_brief(kb, question):
     assert reply.topic == "overview" and len(reply.text) < 1300
     assert reply.text.index("In summary, an AI/ML Platform Engineer designs, builds") < 600
     assert len(handlers.ask("/role ml-platform-engineer overview", kb).text) > 2500
+
+
+@pytest.mark.parametrize(
+    ("question", "named", "line"),
+    [
+        (
+            "can i work as an ai systems engineer from portugal for a us company fully remote? and what do "
+            "seniors make in the us",
+            "remote",
+            "$150,000 - $207,479 or higher",
+        ),
+        (
+            "whats the 401k match like for ml platform engineers in DC, and the salary there?",
+            "401k",
+            "Washington, DC:* $174,706 per year",
+        ),
+    ],
+)
+def test_a_second_ask_the_documents_cover_is_answered_beside_what_they_do_not(kb, question, named, line):
+    """Two asks, one not covered (remote work, a 401k match): the pay asked in the other is answered and
+    the rest named, not the whole message refused ("seniors" names the senior level; ", and the salary
+    there?" starts an ask of its own)."""
+    reply = handlers.ask(question, kb)
+    assert reply.intent == "answer" and named in reply.uncovered
+    assert line in reply.text[:600]
