@@ -383,3 +383,16 @@ def test_years_alone_are_no_skills_to_weigh_gaps_by(kb):
     )
     assert "your gaps" not in reply.text and "of your 1 skill" not in reply.text
     assert reply.roles == ("ai-ml-engineer",) and reply.topic in ("requirements", "career")
+
+
+def test_a_role_told_as_ones_own_is_no_fit_question_without_skills(kb):
+    """'I'm a senior MLOps engineer ... run the whole function as director. What does that role own and
+    what should I build toward?': the way up the role told, not "tell me what you know" to rank roles."""
+    reply = handlers.ask(
+        "I'm a senior MLOps engineer and long term I want to run the whole function as director. What does "
+        "that role own and what should I build toward?",
+        kb,
+    )
+    assert (reply.intent, reply.roles, reply.topic) == ("answer", ("mlops-engineer",), "career")
+    assert "Director of MLOps:* Leads overall MLOps strategy" in reply.text[:300]
+    assert handlers.ask("which role fits me?", kb).intent == "help"  # nothing told: ask what they know
