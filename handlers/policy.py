@@ -438,7 +438,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         suggestions = tuple(matcher.suggest(tuple(dict.fromkeys(m.unknown))[:_SUGGEST_FROM]))
         return Plan("unknown", (), choice.table, m.focus, unknown=m.unknown, suggestions=suggestions, match=m)
     model_only = choice.table is None and choice.confidence < _MODEL_CLARIFY  # "what time is it"
-    if m.topic is not None and not model_only:
+    # "is there a role where people start their own company?": a question in words, asked of no role
+    asked = natural(engine, m) and len(m.words) >= _SENTENCE and choice.confidence >= _HUNCH_SURE
+    if m.topic is not None and (asked or not model_only):
         return Plan("clarify", role_ids, m.topic, m.focus, match=m)
     if m.focus:
         return Plan("clarify", role_ids, "salary", m.focus, match=m)

@@ -1939,3 +1939,12 @@ def test_a_second_ask_the_documents_cover_is_answered_beside_what_they_do_not(kb
     reply = handlers.ask(question, kb)
     assert reply.intent == "answer" and named in reply.uncovered
     assert line in reply.text[:600]
+
+
+def test_a_question_in_words_asked_of_no_role_is_asked_which_role_not_shown_the_usage(kb):
+    """'is there a role where people start their own company': no role and no topic word, but a whole
+    question the model reads as career: "which role?" on that topic, not the command usage."""
+    reply = handlers.ask("is there a role where people start their own company", kb)
+    assert (reply.intent, reply.topic) == ("clarify", "career")
+    assert "career development" in reply.text and "/role ROLE TOPIC" not in reply.text
+    assert handlers.ask("hi", kb).intent == "help"
