@@ -360,9 +360,16 @@ def _nth_shown(t: _Message) -> str | None:
     if not (last.shown and last.intent == "answer" and len(last.roles) == 1) or m.roles:
         return None
     words = set(m.words)
-    if not (words & lists["bullets"] or ("one" in words and words & lists["elaborate"])):
-        return None
     ordinals = t.engine.matcher.aliases.ordinals
+    # "how do I get better at the first one?": an ordinal before "one" picks a line too
+    # ... not "what's the pay like for that last one", "and for the third one you listed?": a role again
+    nth = (
+        any(b == "one" and a in ordinals for a, b in zip(m.words, m.words[1:], strict=False))
+        and not m.topic_words
+        and m.words[0] not in lists["switch_openers"]
+    )
+    if not (words & lists["bullets"] or ("one" in words and (words & lists["elaborate"] or nth))):
+        return None
     at = next((ordinals[w] for w in m.words if w in ordinals), None)
     if at is None or not -len(last.shown) <= at < len(last.shown):
         return None

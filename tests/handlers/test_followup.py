@@ -1027,3 +1027,16 @@ def test_the_testing_part_of_the_last_answer_is_asked_about(kb):
     *_, part = talk(kb, "best practices for production ai engineers?", "say more about the testing part")
     assert (part.intent, part.roles, part.topic) == ("answer", ("production-ai-engineer",), "best-practices")
     assert "Implement unit, integration, performance, and A/B testing" in part.text[:600]
+
+
+def test_how_to_get_better_at_the_first_one_picks_that_line(kb):
+    """'how do I get better at the first one?' after the soft skills: the first line shown, with its
+    heading's lines (Communication), not the career section a "get better" would name alone."""
+    *_, first = talk(
+        kb,
+        "ai systems engineer soft skills?",
+        "which of those matters most for someone who leads a small team?",
+        "how do I get better at the first one?",
+    )
+    assert (first.roles, first.topic) == (("ai-systems-engineer",), "soft-skills")
+    assert "Breaking down technical ideas into simplified language" in first.text[:400]
