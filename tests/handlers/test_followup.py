@@ -1040,3 +1040,13 @@ def test_how_to_get_better_at_the_first_one_picks_that_line(kb):
     )
     assert (first.roles, first.topic) == (("ai-systems-engineer",), "soft-skills")
     assert "Breaking down technical ideas into simplified language" in first.text[:400]
+
+
+def test_existing_systems_in_a_follow_up_are_no_role_switch(kb):
+    """'how would I fix complex integration with existing systems?' after the MLOps challenges: "systems"
+    is the work's, not the AI systems engineer that "the systems one" would name."""
+    *_, fix = talk(
+        kb, "mlops engineer challenges", "how would I fix complex integration with existing systems?"
+    )
+    assert fix.roles == ("mlops-engineer",)
+    assert "Use API-driven integrations, modular architecture, and cross-functional collaboration" in fix.text
