@@ -202,8 +202,23 @@ def _compare(
     kind: str | None = None,
 ) -> Plan:
     missing = not_covered(engine, m, terms, roles, kind)
-    if missing:  # a comparison is not answered in part
+    if missing and not strong_topic(m):  # a comparison on no point named is not answered in part
         return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=missing, match=m)
+    p = _compared(engine, m, roles, topic, tuple(t for t in terms if t not in missing), kind)
+    if missing and p.intent == "compare":  # "... MLOps with a hard hat? How do their responsibilities
+        # differ?": the point named is compared, the rest named beside it
+        return p.model_copy(update={"uncovered": (*p.uncovered, *(t.word for t in missing))})
+    return p
+
+
+def _compared(
+    engine: Engine,
+    m: Match,
+    roles: tuple[str, ...],
+    topic: str,
+    terms: tuple[Term, ...],
+    kind: str | None,
+) -> Plan:
     terms = tuple(t for t in terms if engine.evidence.found(t, roles))  # the rest is colour
     rungs = (
         kind == "grow" and levels_only(m.focus) and climbs(engine, m)

@@ -1948,3 +1948,11 @@ def test_a_question_in_words_asked_of_no_role_is_asked_which_role_not_shown_the_
     assert (reply.intent, reply.topic) == ("clarify", "career")
     assert "career development" in reply.text and "/role ROLE TOPIC" not in reply.text
     assert handlers.ask("hi", kb).intent == "help"
+
+
+def test_a_comparison_on_a_named_point_is_answered_beside_what_is_not_covered(kb):
+    """'mlops vs platform salary and pto?': the pay compared and PTO named as not covered, not the whole
+    comparison refused for one word; with no point named it is still refused in full."""
+    reply = handlers.ask("mlops vs platform salary and pto?", kb)
+    assert reply.intent == "compare" and reply.topic == "salary" and "pto" in reply.uncovered
+    assert "say nothing about “PTO”" in reply.text[:200] and "$200,000 - $220,000" in reply.text[:600]
