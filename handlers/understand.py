@@ -215,19 +215,24 @@ def _with_context(m: Match, ctx: Match, across_words: frozenset[str], both: froz
 def _years_stated(engine: Engine, m: Match) -> Match:
     """The match less the requirements its years words name, when the years are stated ("3 yoe AI
     engineer at 118k - am I underpaid?"): the person's own experience, no topic asked."""
-    if (
-        m.focus.years is None
-        or not m.topic_words
-        or not set(m.topic_words) <= engine.matcher.word_lists["years_words"]
-    ):
+    years = engine.matcher.word_lists["years_words"]
+    if m.focus.years is None or not set(m.topic_words) & years:
         return m
+    rest = tuple(w for w in m.topic_words if w not in years)  # "3 yoe ... what's the mid-level range?"
+    phrases = engine.matcher.topic_phrases
+    kept = [w for word in rest for tid, w in phrases.get(word, ()) if tid == "requirements"]
+    if rest and not [w for word in rest for _, w in phrases.get(word, ())]:
+        return m  # a phrase of several words ("years of experience required"): left as it is
     scores = {t: s for t, s in m.topic_scores.items() if t != "requirements"}
+    top = {t: s for t, s in m.topic_top.items() if t != "requirements"}
+    if kept:
+        scores["requirements"], top["requirements"] = sum(kept), max(kept)
     return m.model_copy(
         update={
             "topic": max(scores, key=scores.get) if scores else None,
             "topic_scores": scores,
-            "topic_top": {t: s for t, s in m.topic_top.items() if t != "requirements"},
-            "topic_words": (),
+            "topic_top": top,
+            "topic_words": rest,
         }
     )
 

@@ -1956,3 +1956,15 @@ def test_a_comparison_on_a_named_point_is_answered_beside_what_is_not_covered(kb
     reply = handlers.ask("mlops vs platform salary and pto?", kb)
     assert reply.intent == "compare" and reply.topic == "salary" and "pto" in reply.uncovered
     assert "say nothing about “PTO”" in reply.text[:200] and "$200,000 - $220,000" in reply.text[:600]
+
+
+def test_years_stated_beside_a_pay_question_name_no_requirements(kb):
+    """'3 yoe production AI eng, offered 135k - fair? ... What's the mid-level range ...?': the years are
+    the person's, so "yoe" names no topic; "range" asks the pay (the mid-level figures lead)."""
+    reply = handlers.ask(
+        "3 yoe production AI eng, offered 135k - fair? | Mid-level offer from an aerospace parts maker "
+        "in the midwest. What's the mid-level range for production AI engineers?",
+        kb,
+    )
+    assert (reply.roles, reply.topic) == (("production-ai-engineer",), "salary")
+    assert handlers.ask("do mlops jobs need 5 years?", kb).topic == "requirements"  # years asked
