@@ -98,7 +98,8 @@ def _one_role(
             kind in engine.advice and sure >= _ADVICE_SURE or asks(engine, m, "prospects")
         ) and not m.focus
         # "senior mlops salary range? also, ... unlimited PTO?": two questions, the first answered
-        apart = bool(m.topic_words or m.focus_words) and _asked_apart(m, [t.word for t in missing])
+        held = {t.word for t in terms if t not in missing and engine.evidence.found(t, [role])}
+        apart = _asked_apart(m, [t.word for t in missing], held)
         # "ML platform interviews: which languages do they expect?": the interview is the occasion, the
         # languages are asked
         occasion = m.topic_scores.get(m.topic or "", 0) >= _OCCASION_TOPIC and all(
@@ -142,12 +143,17 @@ _RUNG_WORDS = 14  # a question this short that names a level and the duties asks
 _DOER = frozenset({"i", "we", "you", "they", "to", "should", "must", "can", "could", "would", "will", "do"})
 
 
-def _asked_apart(m: Match, missing: list[str]) -> bool:
-    """Whether the message asks two questions, and the topic is named in one that holds none of the
-    words not covered ("Senior MLOps salary range? Also, ... unlimited PTO?")."""
+def _asked_apart(m: Match, missing: list[str], held: set[str]) -> bool:
+    """Whether the message asks two questions, and the topic, or a word the documents hold (`held`), is
+    named in one that holds none of the words not covered ("Senior MLOps salary range? Also, ...
+    unlimited PTO?"; "What does their interview focus on, and which frameworks should they know?")."""
     parts = [{*p, *(w[:-1] for w in p if w.endswith("s"))} for p in asked_parts(m.words)]  # "seniors"
     gone = {w for phrase in missing for w in phrase.split()}
-    named = {*m.topic_words, *m.focus_words}  # "is total comp around 213k normal? also ... relocation?"
+    named = {
+        *m.topic_words,
+        *m.focus_words,
+        *held,
+    }  # "is total comp around 213k normal? also ... relocation?"
     return len(parts) > 1 and any(named & p and not gone & p for p in parts)
 
 

@@ -1968,3 +1968,16 @@ def test_years_stated_beside_a_pay_question_name_no_requirements(kb):
     )
     assert (reply.roles, reply.topic) == (("production-ai-engineer",), "salary")
     assert handlers.ask("do mlops jobs need 5 years?", kb).topic == "requirements"  # years asked
+
+
+def test_a_covered_ask_beside_an_interview_question_is_answered(kb):
+    """'What does their interview focus on, and which frameworks should an AI systems engineer know?':
+    the interview named as not covered, the frameworks answered (a word the document holds, in an ask
+    of its own), not the whole message refused."""
+    reply = handlers.ask(
+        "Nvidia AI systems engineer interview - leetcode or ML trivia? | Have an onsite at Nvidia next "
+        "month. What does their interview focus on, and which frameworks should an AI systems engineer know?",
+        kb,
+    )
+    assert reply.intent == "answer" and "interview" in reply.uncovered
+    assert "Experience with AI frameworks like TensorFlow, Keras, and PyTorch" in reply.text[:600]
