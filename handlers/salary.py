@@ -42,8 +42,22 @@ def _fits(fig: SalaryFigure, focus: Focus) -> bool:
         and (not focus.kinds or fig.kind in focus.kinds)
         and (focus.years is None or _years_match(fig, focus.years))
         and (focus.percentile is None or (fig.percentile or "").lower() == focus.percentile.lower())
-        and (focus.amount is None or _near(fig, focus.amount))
+        and (focus.amount is None or _near(fig, focus.amount) or _beside(focus))
     )
+
+
+def _beside(focus: Focus) -> bool:
+    """An amount said beside another focus word ("240k in NYC - good?"): the person's own figure, set
+    against the figures of the rest, not one to look for."""
+    return bool(focus.levels or focus.locations or focus.companies or focus.percentile)
+
+
+def _placed(found: list[SalaryFigure], amount: int) -> str:
+    """Where the person's amount stands against the figures found."""
+    low = min(f.low for f in found if f.low is not None)
+    high = max(f.high or f.low for f in found if f.low is not None)
+    where = "below" if amount < low else "above" if amount > high else "within"
+    return f"_${amount:,} is {where} {'this figure' if len(_once(found)) == 1 else 'these figures'}._"
 
 
 def _near(fig: SalaryFigure, amount: int) -> bool:
@@ -115,10 +129,16 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
     No figure meets every focus word: say so, then the figures for each word alone, or, when
     there are none, the role's figures level by level.
     """
-    words = ", ".join(escape(_spoken(w)) for w in focus.words())
-    found = matching(role, focus)
+    own = focus.amount if focus.amount and _beside(focus) else None  # "240k in NYC": the person's
+    asked = focus.model_copy(update={"amount": None}) if own else focus
+    words = ", ".join(escape(_spoken(w)) for w in asked.words())
+    found = matching(role, asked)
     if found:
-        return "\n".join([f"*Figures for {words}:*", *_lines(found, topic_titles, _section_of(found))])
+        placed = [_placed(found, own)] if own and any(f.low is not None for f in found) else []
+        return "\n".join(
+            [f"*Figures for {words}:*", *_lines(found, topic_titles, _section_of(found)), *placed]
+        )
+    focus = asked
     singles = [(one, matching(role, one)) for one in _singles(focus)]
     together = (
         " and ".join(escape(_spoken(w)) for w in focus.words()) + " together" if len(singles) > 1 else words
@@ -129,10 +149,14 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
     top = top_figure(role) if "top" in focus.levels and not matching(role, Focus(levels=("top",))) else None
     if top is not None:  # "mlops max salary": no figure says top, the highest one answers
         lines += ["", "*Its highest salary figure:*", figure_line(top)]
+    shown: list[SalaryFigure] = []
     for one, figs in singles if len(singles) > 1 else ():
         if figs:
             lines += ["", f"*Figures for {', '.join(escape(_spoken(w)) for w in one.words())}:*"]
             lines += _lines(figs[:_EACH], topic_titles)
+            shown += figs[:_EACH]
+    if own and any(f.low is not None for f in shown):  # "4 yoe at 120k, am I underpaid?": placed
+        lines.append(_placed(shown, own))
     said = _said_of(role, focus.levels) if len(lines) == 1 else []
     if said:  # "for a lead?": "Leadership roles: Can command salaries well above the stated ranges"
         lines += ["", f"*What it says of {words} pay:*", *(f"• {escape(t)}" for t in said)]

@@ -118,6 +118,8 @@ def _masked(tokens: list[str], marks: list[str | None]) -> tuple[str, ...]:
 def _amount(joined: str) -> int | None:
     """The first salary-sized figure quoted in the (normalised) text, in dollars."""
     for m in _AMOUNT.finditer(joined):
+        if m.group(1) == "401":  # a 401(k) retirement plan, not pay
+            continue
         value = int(m.group(1) or m.group(2)) * 1000
         if _AMOUNTS[0] <= value <= _AMOUNTS[1]:
             return value

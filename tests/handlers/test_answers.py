@@ -1928,7 +1928,7 @@ def test_a_summary_asked_for_is_the_section_in_brief(kb, question):
         (
             "whats the 401k match like for ml platform engineers in DC, and the salary there?",
             "401k",
-            "Washington, DC:* $174,706 per year",
+            "Washington, DC: $174,706 per year",
         ),
     ],
 )

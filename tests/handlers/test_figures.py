@@ -183,8 +183,9 @@ def test_years_the_person_states_ask_no_requirements(kb):
         "4 yoe mlops engineer at 120k, am I underpaid? what's normal for mid-level mlops engineers?", kb
     )
     assert reply.topic == "salary"
-    assert "no salary figure for mid level and 4 years and about $120,000 together" in reply.text
+    assert "no salary figure for mid level and 4 years together" in reply.text
     assert "Mid-level: $145,000 - $155,000 per year" in reply.text[:600]
+    assert "_$120,000 is below this figure._" in reply.text[:600]  # the person's pay, placed
     # said in the context, the person's years leave the question its own topic
     reply = handlers.ask(
         "production AI eng, 1 yoe, public speaking makes me sick. how important is presenting for this role?",
@@ -194,3 +195,17 @@ def test_years_the_person_states_ask_no_requirements(kb):
     assert "Ability to present complex ideas clearly and confidently" in reply.text[:400]
     # years asked, not stated, still ask the requirements
     assert handlers.ask("how many years of experience do mlops engineers need", kb).topic == "requirements"
+
+
+def test_an_amount_said_beside_a_place_is_set_against_its_figures(kb):
+    """'offer in NYC, 240k - good or nah? ... What do AI systems engineers get in New York?': 240k is the
+    person's offer, not a figure to look for; New York's figure answers and the offer is placed beside it."""
+    reply = handlers.ask(
+        "AI systems eng offer in NYC, 240k - good or nah? | 6 yoe, offer from a media company in Manhattan "
+        "for an AI systems engineer role. What do AI systems engineers get in New York?",
+        kb,
+    )
+    assert "*Figures for New York:*" in reply.text and "Around $268,000" in reply.text
+    assert "_$240,000 is below this figure._" in reply.text
+    alone = handlers.ask("is 240k good for an ai systems engineer?", kb)  # no other word: figures near it
+    assert "Figures for about $240,000" in alone.text
