@@ -1981,3 +1981,13 @@ def test_a_covered_ask_beside_an_interview_question_is_answered(kb):
     )
     assert reply.intent == "answer" and "interview" in reply.uncovered
     assert "Experience with AI frameworks like TensorFlow, Keras, and PyTorch" in reply.text[:600]
+
+
+def test_the_big_shifts_in_a_field_are_its_trends(kb):
+    """'what are the big shifts in mlops i should know about this year?': where the field moves; night
+    shifts stay a work arrangement the documents do not cover."""
+    assert (
+        handlers.ask("what are the big shifts in mlops i should know about this year?", kb).topic == "trends"
+    )
+    night = handlers.ask("do mlops engineers work night shifts?", kb)
+    assert night.intent == "unknown" and "night shifts" in night.uncovered
