@@ -383,7 +383,8 @@ def _one_offered(t: _Message) -> str | None:
     asked, m = t.asked, t.m
     if not (asked and asked.topic and len(m.roles) == 1 and m.roles[0] in asked.roles and not _worded(m)):
         return None
-    return " ".join((m.roles[0], asked.topic, *_focus_words(asked, m), "what about"))  # asked in words
+    # asked in words, on the point the first message asked ("job outlook", "kubernetes")
+    return " ".join((m.roles[0], asked.topic, *_focus_words(asked, m), *asked.point, "what about"))
 
 
 def _across_again(t: _Message) -> str | None:

@@ -121,6 +121,9 @@ def _shown(plan: Plan) -> tuple[int, ...]:
 def _point(plan: Plan) -> tuple[str, ...]:
     """The words an answer on a point was about: its subject, or the topic words that named the point
     ("certs", "math"); () for a whole section or a reply that answers nothing."""
+    if plan.intent == "clarify" and plan.match is not None:  # "what skills do AI engineers need for
+        # kubernetes?" -> "mlops": the point asked, kept for the answer that picks the role
+        return tuple(dict.fromkeys(plan.match.subject))[:_POINT_WORDS]
     if plan.intent not in ("answer", "compare") or plan.mode not in ("lead", "cross") or plan.match is None:
         return ()
     words = [t.word for t in plan.terms] or list(plan.match.topic_words)

@@ -1050,3 +1050,11 @@ def test_existing_systems_in_a_follow_up_are_no_role_switch(kb):
     )
     assert fix.roles == ("mlops-engineer",)
     assert "Use API-driven integrations, modular architecture, and cross-functional collaboration" in fix.text
+
+
+def test_the_role_picked_after_which_role_answers_the_point_first_asked(kb):
+    """'what skills do AI engineers need for deploying models on kubernetes' -> which role? -> 'mlosp':
+    MLOps answered on deploying models on Kubernetes, not its whole requirements section."""
+    _, picked = talk(kb, "what skills do AI engineers need for deploying models on kubernetes", "mlosp")
+    assert (picked.roles, picked.topic) == (("mlops-engineer",), "requirements")
+    assert "Experience with Docker and Kubernetes" in picked.text[:300] and len(picked.text) < 800
