@@ -7,6 +7,7 @@ from __future__ import annotations
 from handlers.engine import Engine
 from handlers.kinds import asks
 from handlers.lines import LEAD_LINES
+from handlers.question import copes
 from knowledge.english import is_common
 from knowledge.index import Hit, Line, key
 from knowledge.match import Match
@@ -14,7 +15,9 @@ from knowledge.match import Match
 __all__ = ["asks_fix", "fixed_where", "problem_lines", "with_solutions"]
 
 _SECTIONS = ("challenges", "best-practices", "soft-skills", "responsibilities")
+_FIXING = ("challenges", "best-practices")
 _WORDS = 12  # words of the message looked up (a long post costs no more)
+_HOW = 2  # "how" among the first words asks how it is done
 _RARE = 5.0  # one word this rare in the documents, or two words, in a line name the problem
 
 
@@ -22,6 +25,8 @@ def asks_fix(engine: Engine, m: Match) -> bool:
     """Whether the message asks how to handle a problem ("how do ppl handle this"), or what to do
     about trouble it describes ("the api falls over when traffic spikes, any tips?")."""
     if asks(engine, m, "fix"):
+        return True
+    if "how" in m.words[:_HOW] and copes(m.words, engine.matcher.word_lists):  # "how do they manage cost?"
         return True
     trouble = engine.matcher.word_lists["trouble"]
     return bool(trouble & {*m.words, *m.context}) and asks(engine, m, "remedy")
@@ -46,6 +51,8 @@ def problem_lines(engine: Engine, m: Match, role: str, section: str | None = Non
     # "our plant runs on ... proprietary junk": a line on a rare word that is no everyday English first
     rare = {k: w for k, w in weight.items() if not is_common(k)}
     hits.sort(key=lambda h: -max((rare.get(k, 0.0) for k in h.terms), default=0.0))
+    # a fix is asked: a challenge or a practice that names the problem before a duty or a trait
+    hits.sort(key=lambda h: not (h.line.topic in _FIXING and _names(h, weight)))
     if section and any(h.line.topic == section and _names(h, weight) for h in hits):
         hits.sort(key=lambda h: not (h.line.topic == section and _names(h, weight)))  # stable: rare first
     if not hits or not _names(hits[0], weight):

@@ -162,3 +162,27 @@ def test_across_the_roles_each_challenge_comes_with_its_solution_and_each_soluti
     assert (
         "*Challenge:* Maintaining model accuracy in production\n• *Solution:* Continuous monitoring" in text
     )
+
+
+def test_a_challenge_naming_the_problem_leads_before_a_duty_that_names_a_rarer_word(kb):
+    """'how do mlops teams handle the complex integration with existing systems when deploying
+    models': the challenge with its solution, not the duty "Deploy and integrate ML models" that holds
+    the rarer word "deploying"."""
+    reply = handlers.ask(
+        "how do mlops teams handle the complex integration with existing systems when deploying models", kb
+    )
+    assert reply.topic == "challenges"
+    assert "*Challenge:* Complex integration with existing systems" in reply.text[:300]
+    assert "Use API-driven integrations, modular architecture" in reply.text[:400]
+
+
+def test_how_they_manage_a_problem_told_is_asking_the_fix(kb):
+    """'cloud bills are scaring the owner. How do production AI engineers manage cost?': "how ... manage"
+    asks how the problem is handled: the cost lines, not the career section."""
+    reply = handlers.ask(
+        "Small manufacturer, AI budget is tiny | Only production AI person at a 200-employee parts shop, "
+        "cloud bills are scaring the owner. How do production AI engineers manage cost?",
+        kb,
+    )
+    assert reply.topic in ("challenges", "best-practices")
+    assert "Managing expenses of AI implementation, especially for smaller manufacturers" in reply.text[:400]
