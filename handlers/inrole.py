@@ -142,6 +142,8 @@ def in_role(
     outlook = outlook and strong_topic(m) not in ("requirements", "trends")
     if routed != "salary" and not places and outlook:  # whatever kind the model read
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
+    elif asks(engine, m, "market") and not places:  # "how big is the ml market gonna get?": its size
+        kind, sure = "market", 1.0
     elif _hot(engine, m) and not places:
         # "which skills are hot right now?": the documents' skills in high demand, where they list them
         kind, sure = "hot", 1.0

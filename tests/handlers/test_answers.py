@@ -1991,3 +1991,25 @@ def test_the_big_shifts_in_a_field_are_its_trends(kb):
     )
     night = handlers.ask("do mlops engineers work night shifts?", kb)
     assert night.intent == "unknown" and "night shifts" in night.uncovered
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "line"),
+    [
+        (
+            "how big is the ml market gonna get",
+            "trends",
+            "Global machine learning market projected to grow from $26.03 billion in 2023 to $225.91 billion",
+        ),
+        (
+            "market size forecast for ai systems engineering 2024 vs 2029?",
+            "demand",
+            "*2029:* US$9.460 million",
+        ),
+    ],
+)
+def test_the_market_size_is_answered_from_the_section_that_states_it(kb, question, topic, line):
+    """The market's size asked: the figures, from whichever section the document gives them in (the ML
+    engineer's Industry Trends, the AI systems engineer's Market Demand)."""
+    reply = handlers.ask(question, kb)
+    assert reply.topic == topic and line in reply.text[:400]
