@@ -144,6 +144,13 @@ def in_role(
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
     elif asks(engine, m, "market") and not places:  # "how big is the ml market gonna get?": its size
         kind, sure = "market", 1.0
+    elif (
+        routed != "salary"
+        and asks(engine, m, "certs")
+        and not places
+        and not set(m.topic_words) & engine.matcher.word_lists["years_words"]  # "how many years ... certs?"
+    ):  # "do certs matter for mlops?": the lines that name them
+        kind, sure = "certs", 1.0
     elif _hot(engine, m) and not places:
         # "which skills are hot right now?": the documents' skills in high demand, where they list them
         kind, sure = "hot", 1.0

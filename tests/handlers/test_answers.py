@@ -2013,3 +2013,19 @@ def test_the_market_size_is_answered_from_the_section_that_states_it(kb, questio
     engineer's Industry Trends, the AI systems engineer's Market Demand)."""
     reply = handlers.ask(question, kb)
     assert reply.topic == topic and line in reply.text[:400]
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        (
+            "should i get certifications as an aspiring ML engineer?",
+            "Pursue certifications, courses, and hands-on projects to stay current",
+        ),
+        ("do certifications matter for mlops?", "Education and certifications"),
+    ],
+)
+def test_certifications_asked_lead_with_the_lines_that_name_them(kb, question, line):
+    """Certifications asked: the lines that name them, wherever the document puts them (the ML engineer's
+    career section; for MLOps only a pay factor), not the requirements section that never names them."""
+    assert line in handlers.ask(question, kb).text[:400]
