@@ -209,3 +209,11 @@ def test_an_amount_said_beside_a_place_is_set_against_its_figures(kb):
     assert "_$240,000 is below this figure._" in reply.text
     alone = handlers.ask("is 240k good for an ai systems engineer?", kb)  # no other word: figures near it
     assert "Figures for about $240,000" in alone.text
+
+
+def test_bottom_to_top_asks_the_whole_range_not_two_levels(kb):
+    """'Bottom to top, what do AI/ML platform engineers make?': the whole range (bottom 10% to top 10%),
+    not the entry level and the top figures a "bottom" and a "top" would name."""
+    reply = handlers.ask("Bottom to top, what do AI/ML platform engineers make?", kb)
+    assert "Figures for entry level" not in reply.text
+    assert "*Salary Range:* $125,760 - $211,600 globally" in reply.text[:400]
