@@ -84,7 +84,9 @@ def _one_role(
     routed = m.topic or ("salary" if m.focus else "overview")
     if m.topic is None and levels_only(m.focus) and natural(engine, m) and hunch not in (None, "salary"):
         routed = hunch  # "what should an ai systems engineer get right before starting": no pay asked
-        m = m.model_copy(update={"topic": hunch, "focus": Focus(years=m.focus.years)})
+        # ... but "starting as a junior ... the first few months?" keeps the level: its rung answers
+        kept = m.focus.levels if asks(engine, m, "start") else ()
+        m = m.model_copy(update={"topic": hunch, "focus": Focus(years=m.focus.years, levels=kept)})
     policy = beyond(engine, m)
     missing = not_covered(engine, m, terms, [role], kind, policy)
     if missing:

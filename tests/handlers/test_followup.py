@@ -1058,3 +1058,17 @@ def test_the_role_picked_after_which_role_answers_the_point_first_asked(kb):
     _, picked = talk(kb, "what skills do AI engineers need for deploying models on kubernetes", "mlosp")
     assert (picked.roles, picked.topic) == (("mlops-engineer",), "requirements")
     assert "Experience with Docker and Kubernetes" in picked.text[:300] and len(picked.text) < 800
+
+
+def test_a_junior_starting_keeps_the_level_when_the_thread_gives_the_role(kb):
+    """'I start in 3 weeks as a junior ... What will the first few months look like?' in a thread on AI
+    systems engineers: the junior rung leads, as it does when the role is named in the message (a level
+    with no topic word had been dropped as "no pay asked")."""
+    *_, first = talk(
+        kb,
+        "what does an ai systems engineer do in healthcare?",
+        "I start in 3 weeks as a junior at a hospital network, coming straight from a physics masters. "
+        "What will the first few months look like for me?",
+    )
+    assert first.roles == ("ai-systems-engineer",)
+    assert "Assist in AI model development and data preparation" in first.text[:300]
