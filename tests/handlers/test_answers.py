@@ -2029,3 +2029,10 @@ def test_certifications_asked_lead_with_the_lines_that_name_them(kb, question, l
     """Certifications asked: the lines that name them, wherever the document puts them (the ML engineer's
     career section; for MLOps only a pay factor), not the requirements section that never names them."""
     assert line in handlers.ask(question, kb).text[:400]
+
+
+def test_what_to_watch_out_for_is_the_challenges(kb):
+    """'what should production ai engineers watch out for?': what can go wrong; "gotcha thanks" stays
+    thanks (no "gotchas" word to spell it into)."""
+    assert handlers.ask("what should production ai engineers watch out for?", kb).topic == "challenges"
+    assert handlers.ask("gotcha thanks", kb).roles == ()
