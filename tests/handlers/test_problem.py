@@ -186,3 +186,13 @@ def test_how_they_manage_a_problem_told_is_asking_the_fix(kb):
     )
     assert reply.topic in ("challenges", "best-practices")
     assert "Managing expenses of AI implementation, especially for smaller manufacturers" in reply.text[:400]
+
+
+def test_the_security_team_and_an_attack_surface_are_the_security_lines(kb):
+    """'infosec says our AI integration opens a new attack surface. how to handle it': infosec is the
+    security team, an attack surface the vulnerabilities the documents name."""
+    reply = handlers.ask(
+        "ML platform eng: infosec says our AI integration opens a new attack surface. how to handle it", kb
+    )
+    assert reply.topic == "challenges"
+    assert "Mitigating vulnerabilities introduced by AI integration" in reply.text[:400]
