@@ -196,3 +196,13 @@ def test_the_security_team_and_an_attack_surface_are_the_security_lines(kb):
     )
     assert reply.topic == "challenges"
     assert "Mitigating vulnerabilities introduced by AI integration" in reply.text[:400]
+
+
+def test_ideas_asked_are_no_subject_of_the_problem(kb):
+    """'every data science team uses its own env ... nothing is reproducible. ideas?': "ideas" asks for
+    suggestions (no "Openness to new ideas"); the environments told lead."""
+    reply = handlers.ask(
+        "every data science team uses its own env on our ML platform and nothing is reproducible. ideas?", kb
+    )
+    assert reply.topic == "best-practices"
+    assert "Create standardized development environments" in reply.text[:300]
