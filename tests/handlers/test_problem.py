@@ -206,3 +206,15 @@ def test_ideas_asked_are_no_subject_of_the_problem(kb):
     )
     assert reply.topic == "best-practices"
     assert "Create standardized development environments" in reply.text[:300]
+
+
+def test_reruns_that_differ_are_the_reproducibility_lines(kb):
+    """'my ML pipeline reruns give different results and fail randomly at night': a rerun that gives
+    another result is the documents' idempotency and repeatability."""
+    reply = handlers.ask(
+        "my ML pipeline reruns give different results and fail randomly at night. what do ml engineers do "
+        "about this?",
+        kb,
+    )
+    assert reply.topic == "best-practices"
+    assert "Ensure idempotency and repeatability in pipelines" in reply.text[:300]
