@@ -218,3 +218,11 @@ def test_reruns_that_differ_are_the_reproducibility_lines(kb):
     )
     assert reply.topic == "best-practices"
     assert "Ensure idempotency and repeatability in pipelines" in reply.text[:300]
+
+
+def test_a_cloud_bill_is_the_cost_lines(kb):
+    """'cloud bill for our prod ai pipelines is exploding, any tips?': the bill is the documents' costs."""
+    reply = handlers.ask(
+        "cloud bill for our prod ai pipelines is exploding, any tips for production ai engineers?", kb
+    )
+    assert "Optimize resource utilization and manage costs effectively" in reply.text[:400]
