@@ -226,3 +226,5 @@ def test_a_cloud_bill_is_the_cost_lines(kb):
         "cloud bill for our prod ai pipelines is exploding, any tips for production ai engineers?", kb
     )
     assert "Optimize resource utilization and manage costs effectively" in reply.text[:400]
+    gpu = handlers.ask("GPU bill is insane and finance is on my back. any mlops tips?", kb)  # no "cost" in
+    assert "Inefficient tools and budget constraints" in gpu.text[:300]  # the MLOps document: its budget
