@@ -2036,3 +2036,13 @@ def test_what_to_watch_out_for_is_the_challenges(kb):
     thanks (no "gotchas" word to spell it into)."""
     assert handlers.ask("what should production ai engineers watch out for?", kb).topic == "challenges"
     assert handlers.ask("gotcha thanks", kb).roles == ()
+
+
+def test_working_well_with_others_is_the_soft_skills(kb):
+    """'how do ml engineers work well with product managers? me and our PM keep clashing on priorities':
+    getting on with people is the soft skills (collaboration, priorities), not the duties."""
+    reply = handlers.ask(
+        "how do ml engineers work well with product managers? me and our PM keep clashing on priorities", kb
+    )
+    assert reply.topic == "soft-skills"
+    assert "Work effectively with data scientists, analysts, developers, and project managers" in reply.text
