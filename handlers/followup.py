@@ -29,7 +29,7 @@ from handlers.scope import is_place, names_place, other_title
 from handlers.topic import NAMED, choose, guess
 from handlers.turn import FOCUS_DIMS, Turn
 from handlers.understand import strip_command, thanks
-from knowledge.match import Focus, Match, pairs
+from knowledge.match import Focus, Match, pairs, stem
 
 __all__ = ["Turn", "complete"]
 
@@ -158,10 +158,9 @@ def _everyday_roles(engine: Engine, m: Match, offered: Turn | None) -> tuple[lis
             if -len(offered.roles) <= at < len(offered.roles):
                 return [offered.roles[at]], set(word.split())
     triples = [" ".join(words[i : i + 3]) for i in range(len(words) - 2)]
-    said_as = {g: g for g in (*grams, *triples)} | {g[:-1]: g for g in (*grams, *triples) if g.endswith("s")}
-    free = {
-        w for p in said_as.keys() & engine.matcher.not_roles for w in said_as[p].split()
-    }  # "ML stuff", "existing systems": no role
+    keyed = {" ".join(map(stem, g.split())): g for g in (*grams, *triples)}  # as the matcher keys not_roles
+    free = {w for p in keyed.keys() & engine.matcher.not_roles for w in keyed[p].split()}  # "ML stuff",
+    # "existing systems": no role
     said = [w for w in (*triples, *grams, *words) if w in aliases.followup_roles and w not in free]
     found = [aliases.followup_roles[w] for w in said]
     return list(dict.fromkeys(found))[:2], {p for w in said for p in w.split()}

@@ -149,13 +149,10 @@ def _asked_apart(m: Match, missing: list[str], held: set[str]) -> bool:
     """Whether the message asks two questions, and the topic, or a word the documents hold (`held`), is
     named in one that holds none of the words not covered ("Senior MLOps salary range? Also, ...
     unlimited PTO?"; "What does their interview focus on, and which frameworks should they know?")."""
-    parts = [{*p, *(w[:-1] for w in p if w.endswith("s"))} for p in asked_parts(m.words)]  # "seniors"
-    gone = {w for phrase in missing for w in phrase.split()}
-    named = {
-        *m.topic_words,
-        *m.focus_words,
-        *held,
-    }  # "is total comp around 213k normal? also ... relocation?"
+    parts = [set(map(stem, p)) for p in asked_parts(m.words)]  # "seniors": the senior level
+    gone = {stem(w) for phrase in missing for w in phrase.split()}
+    # "is total comp around 213k normal? also ... relocation?"
+    named = set(map(stem, (*m.topic_words, *m.focus_words, *held)))
     return len(parts) > 1 and any(named & p and not gone & p for p in parts)
 
 
@@ -462,8 +459,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         return Plan("unknown", (), choice.table, m.focus, unknown=m.unknown, suggestions=suggestions, match=m)
     model_only = choice.table is None and choice.confidence < _MODEL_CLARIFY  # "what time is it"
     # "is there a role where people start their own company?": a question in words, asked of no role
-    asked = natural(engine, m) and len(m.words) >= _SENTENCE and choice.confidence >= _HUNCH_SURE
-    if m.topic is not None and (asked or not model_only):
+    in_words = natural(engine, m) and len(m.words) >= _SENTENCE and choice.confidence >= _HUNCH_SURE
+    if m.topic is not None and (in_words or not model_only):
         return Plan("clarify", role_ids, m.topic, m.focus, match=m)
     if m.focus:
         return Plan("clarify", role_ids, "salary", m.focus, match=m)

@@ -52,12 +52,14 @@ def _beside(focus: Focus) -> bool:
     return bool(focus.levels or focus.locations or focus.companies or focus.percentile)
 
 
-def _placed(found: list[SalaryFigure], amount: int) -> str:
-    """Where the person's amount stands against the figures found."""
-    low = min(f.low for f in found if f.low is not None)
-    high = max(f.high or f.low for f in found if f.low is not None)
+def _placed(found: list[SalaryFigure], amount: int | None) -> list[str]:
+    """Where the person's amount stands against the figures found; [] with no amount or no figure."""
+    ranged = [f for f in found if f.low is not None]
+    if amount is None or not ranged:
+        return []
+    low, high = min(f.low for f in ranged), max(f.high or f.low for f in ranged)
     where = "below" if amount < low else "above" if amount > high else "within"
-    return f"_${amount:,} is {where} {'this figure' if len(_once(found)) == 1 else 'these figures'}._"
+    return [f"_${amount:,} is {where} {'this figure' if len(_once(found)) == 1 else 'these figures'}._"]
 
 
 def _near(fig: SalaryFigure, amount: int) -> bool:
@@ -134,10 +136,8 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
     words = ", ".join(escape(_spoken(w)) for w in asked.words())
     found = matching(role, asked)
     if found:
-        placed = [_placed(found, own)] if own and any(f.low is not None for f in found) else []
-        return "\n".join(
-            [f"*Figures for {words}:*", *_lines(found, topic_titles, _section_of(found)), *placed]
-        )
+        lines = [f"*Figures for {words}:*", *_lines(found, topic_titles, _section_of(found))]
+        return "\n".join([*lines, *_placed(found, own)])
     focus = asked
     singles = [(one, matching(role, one)) for one in _singles(focus)]
     together = (
@@ -155,8 +155,7 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
             lines += ["", f"*Figures for {', '.join(escape(_spoken(w)) for w in one.words())}:*"]
             lines += _lines(figs[:_EACH], topic_titles)
             shown += figs[:_EACH]
-    if own and any(f.low is not None for f in shown):  # "4 yoe at 120k, am I underpaid?": placed
-        lines.append(_placed(shown, own))
+    lines += _placed(shown, own)  # "4 yoe at 120k, am I underpaid?": the pay placed
     said = _said_of(role, focus.levels) if len(lines) == 1 else []
     if said:  # "for a lead?": "Leadership roles: Can command salaries well above the stated ranges"
         lines += ["", f"*What it says of {words} pay:*", *(f"• {escape(t)}" for t in said)]
