@@ -219,10 +219,10 @@ def _years_stated(engine: Engine, m: Match) -> Match:
     if m.focus.years is None or not set(m.topic_words) & years:
         return m
     rest = tuple(w for w in m.topic_words if w not in years)  # "3 yoe ... what's the mid-level range?"
-    phrases = engine.matcher.topic_phrases
-    kept = [w for word in rest for tid, w in phrases.get(word, ()) if tid == "requirements"]
-    if rest and not [w for word in rest for _, w in phrases.get(word, ())]:
+    named = [(tid, w) for word in rest for tid, w in engine.matcher.topic_phrases.get(word, ())]
+    if rest and not named:
         return m  # a phrase of several words ("years of experience required"): left as it is
+    kept = [w for tid, w in named if tid == "requirements"]
     scores = {t: s for t, s in m.topic_scores.items() if t != "requirements"}
     top = {t: s for t, s in m.topic_top.items() if t != "requirements"}
     if kept:

@@ -188,38 +188,6 @@ def test_how_they_manage_a_problem_told_is_asking_the_fix(kb):
     assert "Managing expenses of AI implementation, especially for smaller manufacturers" in reply.text[:400]
 
 
-def test_the_security_team_and_an_attack_surface_are_the_security_lines(kb):
-    """'infosec says our AI integration opens a new attack surface. how to handle it': infosec is the
-    security team, an attack surface the vulnerabilities the documents name."""
-    reply = handlers.ask(
-        "ML platform eng: infosec says our AI integration opens a new attack surface. how to handle it", kb
-    )
-    assert reply.topic == "challenges"
-    assert "Mitigating vulnerabilities introduced by AI integration" in reply.text[:400]
-
-
-def test_ideas_asked_are_no_subject_of_the_problem(kb):
-    """'every data science team uses its own env ... nothing is reproducible. ideas?': "ideas" asks for
-    suggestions (no "Openness to new ideas"); the environments told lead."""
-    reply = handlers.ask(
-        "every data science team uses its own env on our ML platform and nothing is reproducible. ideas?", kb
-    )
-    assert reply.topic == "best-practices"
-    assert "Create standardized development environments" in reply.text[:300]
-
-
-def test_reruns_that_differ_are_the_reproducibility_lines(kb):
-    """'my ML pipeline reruns give different results and fail randomly at night': a rerun that gives
-    another result is the documents' idempotency and repeatability."""
-    reply = handlers.ask(
-        "my ML pipeline reruns give different results and fail randomly at night. what do ml engineers do "
-        "about this?",
-        kb,
-    )
-    assert reply.topic == "best-practices"
-    assert "Ensure idempotency and repeatability in pipelines" in reply.text[:300]
-
-
 def test_a_cloud_bill_is_the_cost_lines(kb):
     """'cloud bill for our prod ai pipelines is exploding, any tips?': the bill is the documents' costs."""
     reply = handlers.ask(
@@ -228,3 +196,35 @@ def test_a_cloud_bill_is_the_cost_lines(kb):
     assert "Optimize resource utilization and manage costs effectively" in reply.text[:400]
     gpu = handlers.ask("GPU bill is insane and finance is on my back. any mlops tips?", kb)  # no "cost" in
     assert "Inefficient tools and budget constraints" in gpu.text[:300]  # the MLOps document: its budget
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "line"),
+    [
+        # infosec is the security team, an attack surface the vulnerabilities the documents name
+        (
+            "ML platform eng: infosec says our AI integration opens a new attack surface. how to handle it",
+            "challenges",
+            "Mitigating vulnerabilities introduced by AI integration",
+        ),
+        # "ideas" asks for suggestions (no "Openness to new ideas"): the environments told lead
+        (
+            "every data science team uses its own env on our ML platform and nothing is reproducible. ideas?",
+            "best-practices",
+            "Create standardized development environments",
+        ),
+        # a rerun that gives another result is the documents' idempotency and repeatability
+        (
+            "my ML pipeline reruns give different results and fail randomly at night. what do ml engineers "
+            "do about this?",
+            "best-practices",
+            "Ensure idempotency and repeatability in pipelines",
+        ),
+    ],
+)
+def test_a_problem_told_in_its_own_words_finds_the_lines_that_name_it(kb, question, topic, line):
+    """The problem in the person's words (infosec, an attack surface, ideas asked, reruns that differ):
+    the section and the line of the documents that name it lead."""
+    reply = handlers.ask(question, kb)
+    assert reply.topic == topic
+    assert line in reply.text[:300]
