@@ -247,6 +247,8 @@ class Matcher:
             for name in ("compare_strong", "compare_weak", "roles_words", "list_words", "help_words")
         }
         self._role_table = {**self.ambiguous, **self.role_phrases}
+        # "thrown over the wall", "burned out": a synonym of several words, kept whole in the subject
+        self.kept_phrases = {key(p): True for p in aliases.synonyms if " " in p}
         owners: dict[str, set[str]] = {}  # a word of the role names -> the roles it names
         for phrase, rid in self.role_phrases.items():
             for w in phrase.split():
@@ -515,6 +517,13 @@ class Matcher:
             and (not t.isdigit() or _YEAR.fullmatch(t))
         ]
         unknown, subject, topic_words, focus_words = [], [], [], []
+        kept: dict[int, str] = {}  # a phrase the synonyms know, its stopwords and all ("over the wall")
+        inside: set[int] = set()  # its other words
+        for start, end, _ in self._spans(tokens, self.kept_phrases, focus_used[:]):
+            said = [j for j in content if start <= j < end]
+            if said and not any(topic_used[start:end]):
+                kept[said[0]] = " ".join(corrected[start:end])
+                inside.update(said[1:])
         for i in content:
             if focus_used[i]:
                 if not role_used[i]:
@@ -522,9 +531,9 @@ class Matcher:
             elif topic_used[i]:
                 if not role_used[i]:
                     topic_words.append(corrected[i])
-            else:
+            elif i not in inside:
                 unknown.append(raw[i])
-                subject.append(corrected[i])
+                subject.append(kept.get(i, corrected[i]))
         return Match(
             tokens=tuple(tokens),
             roles=tuple(roles),

@@ -1500,7 +1500,9 @@ def test_hype_and_buzzwords_ask_of_the_role_s_future_only_when_said_of_it(kb):
     reply = handlers.ask(
         "how do you keep current as an ai/ml platform engineer without burning out on hype", kb
     )
-    assert "Stay updated with the latest ML techniques and technologies." in reply.text[:600]
+    assert reply.topic not in ("demand", "trends")  # burning out is the stress the person fears
+    assert "Capacity to handle stress" in reply.text[:300]
+    assert "Stay updated with the latest ML techniques and technologies." in reply.text
 
 
 def test_should_a_role_know_a_skill_asks_of_the_role_not_the_person(kb):

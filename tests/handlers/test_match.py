@@ -268,3 +268,18 @@ def test_words_that_only_look_like_pay_or_the_market(kb, text):
 )
 def test_everyday_names_of_a_topic(kb, text, topic):
     assert handlers.ask(text, kb).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        ("data scientists throw models over the wall", "over the wall", "wall"),
+        ("im burned out from on-call", "burned out", "burned"),
+    ],
+)
+def test_a_synonym_of_several_words_is_one_subject(engine, text, kept, gone):
+    """A phrase the synonyms know ("over the wall": collaboration) stays whole in the subject, its
+    stopwords and all, so the documents' word for it is looked up, not its everyday words apart."""
+    subject = engine.matcher.match(text).subject
+    assert kept in subject
+    assert gone not in subject

@@ -220,6 +220,12 @@ def test_a_cloud_bill_is_the_cost_lines(kb):
             "best-practices",
             "Ensure idempotency and repeatability in pipelines",
         ),
+        # a phrase the synonyms know is read whole, its stopwords and all
+        (
+            "the data scientists throw models over the wall at us. how do mlops people fix this?",
+            "challenges",
+            "Misaligned incentives and skill sets across teams",
+        ),
     ],
 )
 def test_a_problem_told_in_its_own_words_finds_the_lines_that_name_it(kb, question, topic, line):
