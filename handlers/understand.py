@@ -16,6 +16,7 @@ from handlers.lines import GENERIC_WEIGHT, strong_topic
 from handlers.patterns import Lazy
 from handlers.plan import Plan
 from handlers.policy import decide, only_occasion
+from handlers.problem import asks_fix
 from handlers.question import split
 from handlers.scope import other_title, outside, own_title
 from handlers.topic import NAMED, Choice, choose, guess, guess_none
@@ -256,6 +257,14 @@ def _topic_from(m: Match, whole: Match) -> Match:
             "percent": whole.percent,
         }
     )
+
+
+def _unless_fixed(engine: Engine, m: Match, whole: Match) -> Match:
+    """The topic of the whole message, unless a fix is asked and the message names no topic
+    outright ("the numbers never match between runs. how do we fix this?": no pay)."""
+    if max(whole.topic_top.values(), default=0) < NAMED and asks_fix(engine, m):
+        return m
+    return _topic_from(m, whole)
 
 
 def _elsewhere(engine: Engine, p: Plan, terms: tuple[Term, ...]) -> Plan:
@@ -620,7 +629,7 @@ def plan(text: str, engine: Engine) -> Plan:
             paid = set(m.focus.kinds) - {"average"}  # "is the base fair?": a pay kind names the topic
             # "mlops jobs grow 20%? whats the real stat"
             if m.topic_scores.get(m.topic or "", 0) < _WORDED and not paid:
-                m = _topic_from(m, _years_stated(engine, engine.matcher.match(body)))
+                m = _unless_fixed(engine, m, _years_stated(engine, engine.matcher.match(body)))
             if not m.subject and not m.roles and m.topic_top.get(m.topic or "", 0) < NAMED:
                 # "I want to work on AI in factories. Which job is that?"; not "... what's the pay like
                 # for this kind of work?", where the work told says which role, and the pay is asked
@@ -666,8 +675,10 @@ def plan(text: str, engine: Engine) -> Plan:
             and (guess(engine, m).confidence < _CONTEXT_SURE or beyond(engine, ctx))
         ):
             # "im an mlops engineer and my models keep drifting. what's the recommended fix?": the fix of
-            # what the context says; "got an offer ... in Chicago. what's typical there?": its topic too
-            m = _topic_from(m.model_copy(update={"subject": (*m.subject, *m.context)}), ctx)
+            # what the context says; "got an offer ... in Chicago. what's typical there?": its topic too,
+            # unless a fix is asked and the context names none outright ("the numbers never match ...
+            # how do we fix this?": no pay)
+            m = _unless_fixed(engine, m.model_copy(update={"subject": (*m.subject, *m.context)}), ctx)
         elif (
             m.topic_scores.get(m.topic or "", 0) < _WORDED
             and body.split(" ", 1)[0] not in engine.kb.roles  # not a follow-up completed from its thread

@@ -226,6 +226,13 @@ def test_a_cloud_bill_is_the_cost_lines(kb):
             "challenges",
             "Misaligned incentives and skill sets across teams",
         ),
+        # a fix asked of trouble told: "numbers" there is no pay, and "never match" are discrepancies
+        (
+            "each team keeps its data in its own bucket and the numbers never match. mlops eng, how do we "
+            "fix this?",
+            "challenges",
+            "Data discrepancies and lack of versioning",
+        ),
     ],
 )
 def test_a_problem_told_in_its_own_words_finds_the_lines_that_name_it(kb, question, topic, line):
