@@ -142,6 +142,8 @@ def in_role(
     outlook = outlook and strong_topic(m) not in ("requirements", "trends")
     if routed != "salary" and not places and outlook:  # whatever kind the model read
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
+    elif routed != "salary" and _interview(engine, m) and not places:
+        kind, sure = "interview", 1.0  # "which technical topics can they ask me?": what the role requires
     elif asks(engine, m, "market") and not places:  # "how big is the ml market gonna get?": its size
         kind, sure = "market", 1.0
     elif (
@@ -360,3 +362,9 @@ def _told(engine: Engine, m: Match, role: str, topic: str, brief: list[Hit]) -> 
 def uncommon(terms: tuple[Term, ...]) -> tuple[Term, ...]:
     """The terms that are no most common English word: beside a kind of pay asked, those are colour."""
     return tuple(t for t in terms if not is_common(t.word))
+
+
+def _interview(engine: Engine, m: Match) -> bool:
+    """Whether what an interview tests is asked ("interview next week. which topics can they ask?")."""
+    said = engine.matcher.word_lists["interviews"] & {*m.words, *m.context}
+    return bool(said) and asks(engine, m, "interview")

@@ -134,7 +134,8 @@ def only_occasion(engine: Engine, m: Match, missing: list[str]) -> bool:
     lists = engine.matcher.word_lists
     if not all(w.lower() in lists["occasions"] for w in missing):
         return False
-    return lists["occasion_asked"].isdisjoint(m.words)
+    # "which topics can they ask me?": what the role requires, asked of the interview
+    return lists["occasion_asked"].isdisjoint(m.words) or asks(engine, m, "interview")
 
 
 _OCCASION_TOPIC = 2  # a topic this surely named is asked beside an occasion not covered ("interviews")

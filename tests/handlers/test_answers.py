@@ -177,6 +177,28 @@ class TestLead:
         assert "says nothing about" not in reply.text
         assert "Proficiency in ML frameworks and libraries" in first_screen(reply)
 
+    @pytest.mark.parametrize(
+        ("text", "line"),
+        [
+            (
+                "got an mlops interview on friday. which topics will they ask me about?",
+                "*Programming:* Proficiency in Python, Java, R, or C++",
+            ),
+            (
+                "new grad, platform eng interviews soon. what technical topics are they likely to test?",
+                "Proficiency in languages such as Python, Go, C++, Java, or R",
+            ),
+        ],
+    )
+    def test_what_an_interview_tests_is_what_the_role_requires(self, kb, text, line):
+        """The topics an interview asks are the role's technical skills; the interview itself (its
+        process, its rounds) is still said to be not covered."""
+        reply = handlers.ask(text, kb)
+        assert (reply.intent, reply.topic, reply.uncovered) == ("answer", "requirements", ())
+        assert line in reply.text[:400]
+        process = handlers.ask("what's the interview process like for mlops engineers?", kb)
+        assert process.intent == "unknown" and "“interview”" in process.text
+
     def test_a_bonus_on_top_of_base_is_the_additional_pay(self, kb):
         """'bonus ... on top of base': the documents' additional compensation, not lines that
         happen to say 'based'."""
