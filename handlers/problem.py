@@ -4,7 +4,10 @@ name the problem, in the words of the whole message, each challenge with the sol
 
 from __future__ import annotations
 
+from collections import Counter
+
 from handlers.engine import Engine
+from handlers.evidence import Evidence, Term
 from handlers.kinds import asks
 from handlers.lines import LEAD_LINES
 from handlers.question import copes
@@ -18,6 +21,7 @@ _SECTIONS = ("challenges", "best-practices", "soft-skills", "responsibilities")
 _FIXING = ("challenges", "best-practices")
 _WORDS = 12  # words of the message looked up (a long post costs no more)
 _HOW = 2  # "how" among the first words asks how it is done
+_FEW = 3  # a translated word said in at most this many of the role's lines names the problem alone
 _RARE = 5.0  # one word this rare in the documents, or two words, in a line name the problem
 
 
@@ -51,6 +55,14 @@ def problem_lines(engine: Engine, m: Match, role: str, section: str | None = Non
     # "our plant runs on ... proprietary junk": a line on a rare word that is no everyday English first
     rare = {k: w for k, w in weight.items() if not is_common(k)}
     hits.sort(key=lambda h: -max((rare.get(k, 0.0) for k in h.terms), default=0.0))
+    # a word of the person's own the synonyms translate ("magic": expectations) names the problem alone,
+    # where a challenge or a practice says it and few of the role's lines do (not "plant": manufacturing)
+    lines_of = Counter(k for h in hits for k in h.terms)
+    fixing = {k for h in hits if h.line.topic in _FIXING for k in h.terms}
+    weight = {
+        k: max(w, _RARE) if k in _translated(ev, terms) & fixing and lines_of[k] <= _FEW else w
+        for k, w in weight.items()
+    }
     # a fix is asked: a challenge or a practice that names the problem before a duty or a trait
     hits.sort(key=lambda h: not (h.line.topic in _FIXING and _names(h, weight)))
     if section and any(h.line.topic == section and _names(h, weight) for h in hits):
@@ -76,6 +88,13 @@ def fixed_where(engine: Engine, m: Match, roles: tuple[str, ...]) -> tuple[str, 
     if not found:
         return None
     return max(found, key=lambda rh: (rh[1][0].score, -roles.index(rh[0])))
+
+
+def _translated(ev: Evidence, terms: tuple[Term, ...]) -> set[str]:
+    """The keys of the terms that are words the documents never use, said in theirs by a synonym."""
+    return {
+        key(f) for t in terms if len(t.forms) > 1 and not ev.index.matching(t.forms[0]) for f in t.forms[1:]
+    }
 
 
 def _names(h: Hit, weight: dict[str, float]) -> bool:

@@ -233,6 +233,17 @@ def test_a_cloud_bill_is_the_cost_lines(kb):
             "challenges",
             "Data discrepancies and lack of versioning",
         ),
+        # hopes no system meets, in everyday words: the documents' expectations lines
+        (
+            "leadership thinks our new AI system is pure magic. how do ai systems engineers handle that?",
+            "best-practices",
+            "Set realistic expectations about AI capabilities",
+        ),
+        (
+            "the execs think AI will fix everything by Q3. how do production ai engineers handle it?",
+            "challenges",
+            "Managing stakeholder expectations",
+        ),
     ],
 )
 def test_a_problem_told_in_its_own_words_finds_the_lines_that_name_it(kb, question, topic, line):
