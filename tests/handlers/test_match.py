@@ -254,6 +254,8 @@ def test_words_that_only_look_like_pay_or_the_market(kb, text):
         ("what's the going rate for an ai systems engineer", "salary"),
         ("typical ai systems engineer paycheck", "salary"),
         ("prod ai eng here, how do i explain ML stuff to non tech ppl??", "soft-skills"),
+        ("how do mlops engineers justify the monitoring budget to leadership?", "soft-skills"),
+        ("tips for presenting drift results to the execs as an ml engineer", "soft-skills"),
         ("what do ml engineers spend their time on", "responsibilities"),
         ("explain the mlops job to me like im a product manager", "overview"),  # "manager": no lead rung
         ("plant managers dont get ML. how do i explain my models to them (prod ai)", "soft-skills"),
