@@ -259,6 +259,22 @@ def _topic_from(m: Match, whole: Match) -> Match:
     )
 
 
+_TELLERS = frozenset({"i", "we"})
+
+
+def _told_them(m: Match, ctx: Match, lists: dict[str, frozenset[str]]) -> bool:
+    """Whether the question asks how to explain something, and its context names who to ("PM keeps
+    asking if the model is good ... how do I explain it?"), the question naming no topic outright."""
+    words = m.words
+    # the person tells ("how do I explain it?"), not asks to be told ("can someone explain what ... is")
+    tells = any(
+        w in lists["telling"] and _TELLERS & set(words[max(0, i - 3) : i]) for i, w in enumerate(words)
+    )
+    return (
+        tells and bool(lists["audiences"] & set(ctx.words)) and max(m.topic_top.values(), default=0) < NAMED
+    )
+
+
 def _unless_fixed(engine: Engine, m: Match, whole: Match) -> Match:
     """The topic of the whole message, unless a fix is asked and the message names no topic
     outright ("the numbers never match between runs. how do we fix this?": no pay)."""
@@ -589,6 +605,11 @@ def plan(text: str, engine: Engine) -> Plan:
             # name? What is the role?": the context's role is asked about, the other is what it is likened to
             m = m.model_copy(update={"roles": ctx.roles, "weak_roles": ()})
         m = _with_context(m, ctx, engine.matcher.across_words, lists["both"])
+        if _told_them(m, ctx, lists):  # "I need leadership to fund it but they don't see why. How do I
+            # explain it?": explaining to the people the context names is the soft skills
+            scores = {**m.topic_scores, "soft-skills": m.topic_scores.get("soft-skills", 0) + NAMED}
+            top = {**m.topic_top, "soft-skills": max(m.topic_top.get("soft-skills", 0), NAMED)}
+            m = m.model_copy(update={"topic": "soft-skills", "topic_scores": scores, "topic_top": top})
         if ctx.focus.levels and not m.focus.levels and asks(engine, m, "start"):
             # "just hired as a junior ... what should i focus on the first months?": the person's level
             m = m.model_copy(update={"focus": m.focus.model_copy(update={"levels": ctx.focus.levels})})

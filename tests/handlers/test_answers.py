@@ -2070,3 +2070,19 @@ def test_working_well_with_others_is_the_soft_skills(kb):
     )
     assert reply.topic == "soft-skills"
     assert "Work effectively with data scientists, analysts, developers, and project managers" in reply.text
+
+
+def test_explaining_to_the_people_the_context_names_is_the_soft_skills(kb):
+    """'product managers keep asking why ... how should I explain it?': the person explains, to the
+    people the sentence before names; 'can you explain what an mlops engineer does?' asks the bot."""
+    reply = handlers.ask(
+        "our product managers keep asking why the model flags so many orders. ml engineer here, how should I"
+        " explain it?",
+        kb,
+    )
+    assert reply.topic == "soft-skills"
+    assert "Ability to explain complex technical concepts to non-technical stakeholders" in reply.text[:300]
+    reply = handlers.ask(
+        "my boss asked me to join the new mlops team. can you explain what an mlops engineer does?", kb
+    )
+    assert reply.topic in ("overview", "responsibilities")
