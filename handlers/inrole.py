@@ -172,6 +172,8 @@ def in_role(
     elif routed != "salary" and (asks(engine, m, "study") or _degree(engine, m)):
         # "what should my son study?", "does the phd actually help?": the schooling
         kind, sure = "study", 1.0
+    if kind == "resume" and engine.matcher.word_lists["listed_skills"] & set(m.words):
+        kind = "learn"  # "which skills / keywords should be on my resume?": the skills the role asks for
     if kind in (*_WHY_PAY, "drivers"):  # "how does that affect pay": how it is asked, no subject
         asked = {w for p in engine.advice.get(kind, {}).get("asked", ()) for w in p.split()}
         terms = tuple(t for t in terms if t.word not in asked)

@@ -135,10 +135,14 @@ class TestLead:
         assert reply.topic == "challenges"
 
     def test_tips_for_my_cv_ask_what_to_show(self, kb):
-        """'any tips for my CV as an ML engineer?': what to show, not the best practices ("tips")."""
-        reply = handlers.ask("any tips for my CV as an ML engineer, which keywords matter?", kb)
+        """'any tips for my CV as an ML engineer?': what to show, not the best practices ("tips"); the
+        keywords that matter are the skills the role asks for."""
+        reply = handlers.ask("any tips for my CV as an ML engineer?", kb)
         assert reply.topic == "requirements"  # what employers ask for is what a CV shows
         assert "Hands-on experience with real-world AI/ML projects" in first_screen(reply)
+        reply = handlers.ask("any tips for my CV as an ML engineer, which keywords matter?", kb)
+        assert reply.topic == "requirements"
+        assert "Proficiency in languages such as Python, Java, C++, and R" in first_screen(reply)
 
     @pytest.mark.parametrize(
         ("question", "role"),
@@ -2086,3 +2090,11 @@ def test_explaining_to_the_people_the_context_names_is_the_soft_skills(kb):
         "my boss asked me to join the new mlops team. can you explain what an mlops engineer does?", kb
     )
     assert reply.topic in ("overview", "responsibilities")
+
+
+def test_the_skills_to_list_on_a_resume_are_the_skills_the_role_asks_for(kb):
+    """'which tools should go on my mlops resume?': the tools the role requires, not the advice to
+    build a portfolio."""
+    reply = handlers.ask("which tools should go on my mlops resume so recruiters find me?", kb)
+    assert reply.topic == "requirements"
+    assert "Experience with Docker and Kubernetes" in reply.text[:600]
