@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from handlers.coverage import beyond, natural
 from handlers.engine import Engine
-from handlers.evidence import SPECIFIC, Term, specific
+from handlers.evidence import SPECIFIC, Evidence, Term, specific
 from handlers.lines import LEAD_LINES, point_words, strong_topic
 from handlers.plan import Plan
 from handlers.problem import with_solutions
@@ -42,6 +42,17 @@ def listed(m: Match, terms: tuple[Term, ...]) -> bool:
     return len(named) > 1 and len(at) == len(named) and bool(gaps[-1]) and all(g <= _JOINING for g in gaps)
 
 
+_STEM = 4  # forms that begin alike are the word's own ("ethic", "ethical"), not another word for it
+
+
+def _as_typed(ev: Evidence, t: Term) -> Term:
+    """The term as the person typed it, in its own word's forms ("ethics", "ethical"), when the
+    documents say it so ("drift": not the "changing data" its synonyms add); with its synonyms when
+    they never do ("k8s": Kubernetes)."""
+    typed = Term(t.word, tuple(f for f in t.forms if f[:_STEM] == t.word[:_STEM]), t.weight)
+    return typed if typed.forms != t.forms and ev.saying(typed) else t
+
+
 def across_roles(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
     """One subject across every role: each role with its best lines, most evidence first."""
     hits = engine.evidence.search(terms, point_words(engine, m), topic=strong_topic(m) or m.topic, limit=80)
@@ -54,7 +65,7 @@ def across_roles(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
         ]
         # "copilot or genai": side by side, each rare word is asked; said together, the rarest decides
         asked = [t for t in terms if t.weight >= SPECIFIC] if listed(m, terms) else []
-        asked = asked or [rarest]
+        asked = [_as_typed(ev, t) for t in asked or [rarest]]
         rest = [
             h
             for h in hits

@@ -2098,3 +2098,16 @@ def test_the_skills_to_list_on_a_resume_are_the_skills_the_role_asks_for(kb):
     reply = handlers.ask("which tools should go on my mlops resume so recruiters find me?", kb)
     assert reply.topic == "requirements"
     assert "Experience with Docker and Kubernetes" in reply.text[:600]
+
+
+def test_a_synonym_answers_a_role_but_is_never_said_to_be_the_word_mentioned(kb):
+    """'drift' is the ML platform document's 'changing data': its line answers how platform
+    engineers handle drift, but only the documents that say 'drift' are said to mention it."""
+    reply = handlers.ask("how do ml platform engineers handle drift?", kb)
+    assert "Adapting models to changing data and environments" in reply.text[:300]
+    reply = handlers.ask("which roles mention drift?", kb)
+    assert set(reply.roles) == {"mlops-engineer", "ai-ml-engineer"}
+    assert "*2 of 5 roles* mention drift" in reply.text
+    assert "changing data and environments" not in reply.text
+    reply = handlers.ask("which roles need k8s?", kb)  # a word no document uses: said as they say it
+    assert "mention k8s (as “kubernetes”)" in reply.text
