@@ -244,6 +244,12 @@ def test_a_cloud_bill_is_the_cost_lines(kb):
             "challenges",
             "Managing stakeholder expectations",
         ),
+        # people who will not use it: the documents' mistrust and resistance
+        (
+            "the nurses refuse to use our triage model. ai systems engineer here, how do people handle that?",
+            "challenges",
+            "Addressing public mistrust and resistance to AI adoption",
+        ),
     ],
 )
 def test_a_problem_told_in_its_own_words_finds_the_lines_that_name_it(kb, question, topic, line):
