@@ -250,6 +250,13 @@ def test_a_cloud_bill_is_the_cost_lines(kb):
             "challenges",
             "Addressing public mistrust and resistance to AI adoption",
         ),
+        # AI asked for where a simple rule would do: whether AI is the right solution at all
+        (
+            "our execs want an LLM for something a simple rule would do. as the ai systems engineer, how do "
+            "i handle it?",
+            "best-practices",
+            "Ensure AI is the appropriate solution for the identified problem",
+        ),
     ],
 )
 def test_a_problem_told_in_its_own_words_finds_the_lines_that_name_it(kb, question, topic, line):
