@@ -257,6 +257,18 @@ def test_a_cloud_bill_is_the_cost_lines(kb):
             "best-practices",
             "Ensure AI is the appropriate solution for the identified problem",
         ),
+        # inputs made to fool a model are the adversarial testing; "what's recommended?" asks the fix
+        (
+            "our ml platform could be attacked with crafted inputs to fool the models. what's recommended?",
+            "challenges",
+            "Implementing robust security measures and adversarial testing",
+        ),
+        # a class far rarer than the other is the class imbalance
+        (
+            "my fraud classifier has a tiny minority class and ignores it. ml engineer, how to fix that?",
+            "challenges",
+            "Addressing class imbalance in datasets",
+        ),
     ],
 )
 def test_a_problem_told_in_its_own_words_finds_the_lines_that_name_it(kb, question, topic, line):
