@@ -269,6 +269,12 @@ def test_a_cloud_bill_is_the_cost_lines(kb):
             "challenges",
             "Addressing class imbalance in datasets",
         ),
+        # data spread across teams: the documents' silos
+        (
+            "our data is spread across five teams with no shared ids. ai systems engineer here, how to fix?",
+            "challenges",
+            "Data integration issues due to silos and lack of standardization",
+        ),
     ],
 )
 def test_a_problem_told_in_its_own_words_finds_the_lines_that_name_it(kb, question, topic, line):
