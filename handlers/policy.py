@@ -226,6 +226,8 @@ def _compared(
     kind: str | None,
 ) -> Plan:
     terms = tuple(t for t in terms if engine.evidence.found(t, roles))  # the rest is colour
+    if topic == "salary":  # "which pays more nationally?": the market every pay figure is given for
+        terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["home_market"])
     rungs = (
         kind == "grow" and levels_only(m.focus) and climbs(engine, m)
     )  # "how do you get to senior: X vs Y"

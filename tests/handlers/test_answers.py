@@ -2111,3 +2111,13 @@ def test_a_synonym_answers_a_role_but_is_never_said_to_be_the_word_mentioned(kb)
     assert "changing data and environments" not in reply.text
     reply = handlers.ask("which roles need k8s?", kb)  # a word no document uses: said as they say it
     assert "mention k8s (as “kubernetes”)" in reply.text
+
+
+def test_which_pays_more_nationally_compares_the_pay_not_lines_saying_national(kb):
+    """'nationally' is the market every pay figure is given for, not a point to find lines on
+    ("above national average")."""
+    reply = handlers.ask(
+        "all else equal, which pays more nationally, ML engineer or ML platform engineer?", kb
+    )
+    assert reply.intent == "compare" and "pays more at senior level" in reply.text[:300]
+    assert "above national average" not in reply.text[:300]
