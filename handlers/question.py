@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from handlers.patterns import Lazy
 
-__all__ = ["SELF", "asked_parts", "asks_why", "copes", "split"]
+__all__ = ["SELF", "asked_parts", "asks_why", "copes", "side_asks", "split"]
 
 _SENTENCE = Lazy(r"(?<=[.!?])\s+|\n+|\s+(?:\.\.\.|…)\s*")
 _ASKS = Lazy(
@@ -143,6 +143,20 @@ def split(text: str) -> tuple[str, str]:
     question, clause = _clause(question)
     question, lead = _lead_in(question)
     return question, " ".join(p for p in (context, clause, lead) if p)
+
+
+_WONDERING = Lazy(
+    r"\b(?:wondering|curious|anyone know|does anyone|do you know|not sure (?:if|whether|how))\b"
+)
+
+
+def side_asks(context: str) -> list[str]:
+    """The sentences of a message's context that ask something too ("... wondering how generous they
+    are with parental leave. Also, what's the outlook?": the first, left for the question after it)."""
+    title, _, body = context.rpartition(" | ") if " | " in context else ("", "", context)
+    parts = [p.strip() for p in _SENTENCE.split(body) if p and p.strip()]
+    asked = [p for p in parts if p.endswith("?") or _ASKS.match(p) or _WONDERING.search(p)]
+    return [title, *asked] if title else asked  # a post's title says what it asks
 
 
 def _split(text: str) -> tuple[str, str]:

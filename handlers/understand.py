@@ -17,7 +17,7 @@ from handlers.patterns import Lazy
 from handlers.plan import Plan
 from handlers.policy import decide, only_occasion
 from handlers.problem import asks_fix
-from handlers.question import split
+from handlers.question import side_asks, split
 from handlers.scope import other_title, outside, own_title
 from handlers.topic import NAMED, Choice, choose, guess, guess_none
 from knowledge.english import is_common
@@ -273,6 +273,16 @@ def _told_them(m: Match, ctx: Match, lists: dict[str, frozenset[str]]) -> bool:
     return (
         tells and bool(lists["audiences"] & set(ctx.words)) and max(m.topic_top.values(), default=0) < NAMED
     )
+
+
+def _asked_beside(engine: Engine, context: str, missing: tuple[str, ...]) -> list[str]:
+    """What the context's own asks name that no document covers (PTO, visas), not named already."""
+    out: list[str] = []
+    for sentence in side_asks(context):
+        said = engine.matcher.match(sentence)
+        if not only_occasion(engine, said, beyond(engine, said)):
+            out += [w for w in beyond(engine, said) if w not in missing and w not in out]
+    return out
 
 
 def _unless_fixed(engine: Engine, m: Match, whole: Match) -> Match:
@@ -772,6 +782,9 @@ def plan(text: str, engine: Engine) -> Plan:
     )
     if missing and only_occasion(engine, m, list(missing)):  # "linkedin tips: what skills to list?"
         missing = ()
+    if context and p.intent in ("answer", "compare"):  # "... wondering how generous they are with
+        # parental leave. Also, what's the job outlook?": the outlook answered, the leave named
+        missing = (*missing, *_asked_beside(engine, context, missing))
     if title and p.intent in ("answer", "compare") and p.roles:
         # holders: roles found from the title; the person's own title is covered where a document names it
         p = _beside(engine, p, title[0], inferred=bool(holders), own=not asked)

@@ -2121,3 +2121,23 @@ def test_which_pays_more_nationally_compares_the_pay_not_lines_saying_national(k
     )
     assert reply.intent == "compare" and "pays more at senior level" in reply.text[:300]
     assert "above national average" not in reply.text[:300]
+
+
+def test_an_ask_in_a_long_posts_context_is_named_when_no_document_covers_it(kb):
+    """'... wondering how generous they are with parental leave ... what's the job growth outlook?':
+    the outlook is answered and the leave, asked in passing, is named as not covered."""
+    reply = handlers.ask(
+        "parental leave + future of the field | first kid on the way. I'm looking at AI systems engineer"
+        " jobs and wondering how generous companies are with parental leave, nobody lists it. Also, what's"
+        " the job growth outlook for this role over the next decade?",
+        kb,
+    )
+    assert reply.intent == "answer" and "parental" in reply.uncovered
+    assert "says nothing about “parental”" in reply.text[:300]
+    assert "23% between 2022 and 2032" in reply.text[:600]
+    reply = handlers.ask(
+        "I'm moving to Canada as an AI systems engineer and not sure how the work permit works. Is North"
+        " America still where the jobs are?",
+        kb,
+    )
+    assert "work permit" in reply.uncovered and "North America" in reply.text[:600]
