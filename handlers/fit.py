@@ -47,7 +47,7 @@ _WHICH = Lazy(
 )
 _MISSING = Lazy(
     # not "what else does an MLOps engineer do?", "what else is their job?": what else the role does
-    r"\b(?:missing|lack(?:ing)?|gaps?|short of|still need|"
+    r"\b(?:missing|lack(?:ing)?|gaps?(?! between (?!my\b|me\b|what\b|where\b))|short of|still need|"
     r"what else(?!\s+(?:does|do|can|did|will)\s+(?!i\b)\w)"
     r"(?!\s+(?:is|are)\s+(?:their|his|her|its|the|that|this|they)\b)|"
     r"(?:i|you|we)\s+(?:still\s+|actually\s+|really\s+)?need to (?:learn|know|add)|"  # not "they need to"

@@ -88,6 +88,10 @@ def test_what_the_role_asks_or_does_is_no_fit(kb, text, topic, line):
         ("i know python and docker. what's a good next step for me?", "*Your role fit*"),
         ("i know python and docker. what do i need to learn for mlops?", "*MLOps Engineer: your gaps*"),
         ("i know docker and python. what else do i need for mlops?", "*MLOps Engineer: your gaps*"),
+        (
+            "i know python and docker. what's the gap between my skills and mlops?",
+            "*MLOps Engineer: your gaps*",
+        ),
     ],
 )
 def test_the_same_cues_said_of_the_person_ask_fit(kb, text, heading):
@@ -396,3 +400,15 @@ def test_a_role_told_as_ones_own_is_no_fit_question_without_skills(kb):
     assert (reply.intent, reply.roles, reply.topic) == ("answer", ("mlops-engineer",), "career")
     assert "Director of MLOps:* Leads overall MLOps strategy" in reply.text[:300]
     assert handlers.ask("which role fits me?", kb).intent == "help"  # nothing told: ask what they know
+
+
+def test_a_gap_between_teams_is_no_gap_of_the_person(kb):
+    """'this gap between DS and engineering': a problem between teams, not what the person lacks (and
+    "R" and "Python" said on the way are no skills to weigh)."""
+    reply = handlers.ask(
+        "our data scientists hand us notebooks and we rewrite them in R and Python. is this gap between DS"
+        " and engineering a common problem for production AI engineers?",
+        kb,
+    )
+    assert "your gaps" not in reply.text
+    assert "Bridging the gap between data scientists and ML engineers" in reply.text[:400]
