@@ -46,8 +46,11 @@ def problem_lines(engine: Engine, m: Match, role: str, section: str | None = Non
     # when a role is named (with none, not "the base model": it would pick a role of its own)
     names = engine.matcher.topic_names
     named = [w for w in m.topic_words if w.lower() not in names] if m.roles else []
-    told = (*m.context, *m.subject, *named)
-    words = [w for w in dict.fromkeys(told) if len(w) > 2 and w not in asking][:_WORDS]
+    told = (*m.subject, *named, *m.context)  # the question's own words first, then its story
+    # of a long story, its words that are no everyday English first ("PLCs", "proprietary protocol")
+    story = sorted(dict.fromkeys(m.context), key=is_common)
+    looked = dict.fromkeys((*m.subject, *named, *story))
+    words = [w for w in looked if len(w) > 2 and w not in asking][:_WORDS]
     words = ev.joined(told, words)  # "a black box": one thing, the documents' explainability
     terms = ev.terms(words)
     weight = {key(f): t.weight for t in terms for f in t.forms}

@@ -283,3 +283,23 @@ def test_a_problem_told_in_its_own_words_finds_the_lines_that_name_it(kb, questi
     reply = handlers.ask(question, kb)
     assert reply.topic == topic
     assert line in reply.text[:300]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (  # the question's own words ("roll back") before the story's
+            "production AI engineer at a packaging plant. we pushed a new vision model last month, it looked"
+            " fine offline and then quietly missed defects for two weeks before anyone noticed. what do"
+            " experienced teams do to catch this, and how do you roll back safely?",
+            "Enable shadow deployment and automatic rollbacks",
+        ),
+        (  # of a long story, its rare words ("PLCs", "proprietary protocol") before its everyday ones
+            "I'm a production AI engineer at a glass plant. Half our line runs on PLCs from the 90s and the"
+            " rest on a vendor system with a proprietary protocol. How do people in this role deal with it?",
+            "Dealing with proprietary systems that don't communicate effectively",
+        ),
+    ],
+)
+def test_a_long_story_then_how_to_handle_it_leads_with_the_lines_on_what_is_asked(kb, text, line):
+    assert line in handlers.ask(text, kb).text[:200]
