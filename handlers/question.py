@@ -185,5 +185,7 @@ def _split(text: str) -> tuple[str, str]:
                 break
             kept.insert(0, p)
         chosen = kept
-    context = " ".join(p for i, p in enumerate(parts) if i not in asks)
+    # the asks left out for length stay as context ("does making senior as a prod AI eng move the
+    # money? ... is the jump usually meaningful?": the role is named in the first)
+    context = " ".join(p for i, p in enumerate(parts) if i not in asks or p not in chosen)
     return " ".join(chosen), context

@@ -1498,3 +1498,20 @@ def test_ai_engineers_said_twice_are_decided_by_the_role_the_context_names(kb):
         kb,
     )
     assert reply.intent == "answer" and reply.roles == ("ai-systems-engineer",)
+
+
+def test_an_ask_left_out_for_length_stays_as_context(kb):
+    """A long post's earlier ask, left out of the question for length, still tells the role: "... as a
+    prod AI eng ... is the jump from mid to senior in this role a meaningful comp bump?" is its pay."""
+    from handlers.question import split
+
+    text = (
+        "does making senior as a prod AI eng actually move the money needle, or is the title all you get"
+        " these days? My company's promo cycle is in March and I'm up for mid to senior on our team. Before"
+        " I pour my soul into the promo packet over the next couple of months, is the jump from mid to"
+        " senior in this role usually a meaningful comp bump?"
+    )
+    question, context = split(text)
+    assert "prod AI eng" in context and "prod AI eng" not in question
+    reply = handlers.ask(text, kb)
+    assert (reply.intent, reply.roles, reply.topic) == ("answer", ("production-ai-engineer",), "salary")
