@@ -728,7 +728,9 @@ def plan(text: str, engine: Engine) -> Plan:
     stated = _years_stated(engine, m)
     if stated is not m:  # "3 yoe AI engineer at 118k - am I underpaid?"
         m, asked_top = stated, {t: s for t, s in asked_top.items() if t != "requirements"}
-    money = (m.focus.amount or amount) and _CURRENCY.search(body)
+    # "$150k", or "offered 62k": an amount said as pay
+    paid = _CURRENCY.search(body) or engine.matcher.word_lists["paid_words"] & set(normalize(body))
+    money = (m.focus.amount or amount) and paid
     if money and max(asked_top.values(), default=0) < NAMED:  # "$150k in Chicago ... is it market?": pay,
         # not the context's "4 YOE"
         scores, top = {**m.topic_scores, "salary": NAMED}, {**m.topic_top, "salary": NAMED}

@@ -2141,3 +2141,15 @@ def test_an_ask_in_a_long_posts_context_is_named_when_no_document_covers_it(kb):
         kb,
     )
     assert "work permit" in reply.uncovered and "North America" in reply.text[:600]
+
+
+def test_an_amount_offered_without_a_currency_sign_is_pay(kb):
+    """'offered 62k ... how low does entry level go, and what's the typical range?': pay, though no "$"
+    says the 62k is money."""
+    reply = handlers.ask(
+        "new grad, offered 62k for an ai systems engineer role in alabama. how low does entry level go, and"
+        " what's the typical range?",
+        kb,
+    )
+    assert reply.topic == "salary"
+    assert "$53,579 - $115,599" in reply.text[:600]
