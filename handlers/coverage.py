@@ -73,12 +73,18 @@ def beyond(engine: Engine, m: Match) -> list[str]:
 
 
 def _industry(engine: Engine, words: tuple[str, ...], phrase: str) -> bool:
-    """Whether a word is said only as an industry ("at an insurance company", "the travel sector")."""
-    if " " in phrase or phrase not in words:
+    """Whether a phrase is said only of something else: an industry ("at an insurance company", "the
+    travel sector"), or the data it comes from ("the night shift data")."""
+    parts = phrase.split()
+    n = len(parts)
+    at = [i for i in range(len(words) - n + 1) if list(words[i : i + n]) == parts]
+    if not at:
         return False
-    firms = engine.matcher.word_lists["organisations"]
-    after = [words[i + 1] if i + 1 < len(words) else "" for i, w in enumerate(words) if w == phrase]
-    return all(a in firms for a in after)
+    lists = engine.matcher.word_lists
+    # one word, an industry only ("insurance company"); a phrase, the data too ("night shift data")
+    nouns = lists["organisations"] | lists["data_nouns"] if n > 1 else lists["organisations"]
+    after = [words[i + n] if i + n < len(words) else "" for i in at]
+    return all(a in nouns for a in after)
 
 
 _LEFT_OUT = 2  # words after "beyond", "besides", "other than" that the question leaves out

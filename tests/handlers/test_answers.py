@@ -2171,3 +2171,13 @@ def test_rates_schools_and_benefits_no_document_names_are_said_not_covered(kb, t
     covered, not answered with the pay figures or the degree lines as if they were it."""
     reply = handlers.ask(text, kb)
     assert named in reply.uncovered or (reply.intent == "unknown" and named in reply.text)
+
+
+def test_a_work_arrangement_said_of_the_data_is_no_subject_left_uncovered(kb):
+    """'failing on the night shift data': the data of a shift, not the night shift as a work
+    arrangement ("do they work night shifts?" still is not covered)."""
+    reply = handlers.ask(
+        "how should a production ai engineer handle a model that keeps failing on the night shift data?", kb
+    )
+    assert reply.intent == "answer" and reply.uncovered == () and "night shift" not in reply.text
+    assert handlers.ask("do production ai engineers work night shifts?", kb).intent == "unknown"
