@@ -563,7 +563,11 @@ def _filled(t: _Message) -> str:
             for w in last.point
             if not _names_role(t.engine, w) and not (backed and t.engine.matcher.match(w).topic_scores)
         ]  # a topic named anew leaves the last one's topic words behind ("the pay for that last one")
-        if topic and (not named_topic or backed) and (not own or regard) and not _BEYOND & set(t.m.words)
+        if topic
+        and (not named_topic or backed)
+        and (not own or regard)
+        and not _BEYOND & set(t.m.words)
+        and not (named_topic and last.across)  # "which roles need k8s?" then "which of those pays best?"
         else []
     )  # not "what else does it need"
     if "where" in m.words and set(m.words) & lists["openings"] and set(topic) & {"demand", "trends"}:

@@ -22,6 +22,14 @@ def talk(kb, *messages):
 class TestCompleting:
     """What each kind of follow-up inherits."""
 
+    def test_a_new_topic_of_the_roles_an_across_answer_found_leaves_its_subject(self, kb):
+        """'which roles need kubernetes?' then 'which of those pays best?': the pay of those roles, not
+        their Kubernetes lines again."""
+        _, pay = talk(kb, "which roles need kubernetes?", "which of those pays best?")
+        assert pay.intent == "compare" and pay.topic == "salary"
+        assert set(pay.roles) == {"ml-platform-engineer", "mlops-engineer", "production-ai-engineer"}
+        assert "Kubernetes" not in pay.text and "pays most" in pay.text[:300]
+
     def test_a_point_looked_up_in_the_last_answer_carries_to_the_next_topic(self, kb):
         """'anything about security in there?' searches the challenges just shown; 'how do they handle
         that, any best practices' is on security too; a new topic leaves the old topic's words."""
