@@ -152,12 +152,17 @@ def own_title(engine: Engine, m: Match) -> str | None:
 
 
 _CASED = {"genai": "GenAI", "ios": "iOS"}
+_PRONOUNS = frozenset({"it"})  # an acronym that is a pronoun after the first word ("does it take")
 
 
 def cased(engine: Engine, phrase: str) -> str:
     """A phrase as people write it: "AI trainer", "iOS developer", "PTO" (aliases.yaml `acronyms`)."""
     acronyms = engine.matcher.word_lists["acronyms"]
-    return " ".join(_CASED.get(w, w.upper()) if w in acronyms else w for w in phrase.split())
+    words = phrase.split()
+    return " ".join(
+        _CASED.get(w, w.upper()) if w in acronyms and not (i and w in _PRONOUNS) else w
+        for i, w in enumerate(words)
+    )  # "IT support", but "how long does it take"
 
 
 def _age(words: tuple[str, ...], lists: dict[str, frozenset[str]]) -> bool:

@@ -2181,3 +2181,10 @@ def test_a_work_arrangement_said_of_the_data_is_no_subject_left_uncovered(kb):
     )
     assert reply.intent == "answer" and reply.uncovered == () and "night shift" not in reply.text
     assert handlers.ask("do production ai engineers work night shifts?", kb).intent == "unknown"
+
+
+def test_it_the_pronoun_is_not_written_as_the_acronym(kb):
+    """'how long does it take' is named as typed; 'IT support' keeps its capitals."""
+    reply = handlers.ask("how long does it take to become an ml engineer coming from backend?", kb)
+    assert "does IT take" not in reply.text and "how long does it take" in reply.text
+    assert "“IT support”" in handlers.ask("IT support salary for mlops?", kb).text
