@@ -22,6 +22,11 @@ def talk(kb, *messages):
 class TestCompleting:
     """What each kind of follow-up inherits."""
 
+    def test_how_another_role_does_it_keeps_the_topic(self, kb):
+        """'best practices for mlops?' then 'how do platform engineers do it?': their best practices."""
+        _, theirs = talk(kb, "best practices for mlops?", "how do platform engineers do it?")
+        assert theirs.roles == ("ml-platform-engineer",) and theirs.topic == "best-practices"
+
     def test_a_new_topic_of_the_roles_an_across_answer_found_leaves_its_subject(self, kb):
         """'which roles need kubernetes?' then 'which of those pays best?': the pay of those roles, not
         their Kubernetes lines again."""
