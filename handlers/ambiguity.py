@@ -65,8 +65,13 @@ def context_role(engine: Engine, m: Match, candidates: tuple[str, ...], unnamed:
     it, weighted by how rare it is and shared among them, so a word only one of them uses
     decides most. One candidate must lead clearly.
     """
+    said = f" {' '.join((*m.context, *m.words)).lower()} "
+    work = engine.matcher.aliases.work
+    doing = [r for r in candidates if any(f" {p} " in said for p in work.get(r, ()))]
     if len(m.words) + len(m.context) < _CONTEXT_WORDS:
-        return None
+        # "what does an ai engineer do at a factory?": short, but the work of one of them only (with no
+        # name said at all, not "We just bought a feature store. ...": it may be bought for anyone)
+        return doing[0] if len(doing) == 1 and not unnamed else None
     ev = engine.evidence
     words = [w for w in dict.fromkeys((*m.context, *m.subject)) if len(w) > 2][: MAX_SUBJECT * 3]
     score = dict.fromkeys(candidates, 0.0)
@@ -82,9 +87,8 @@ def context_role(engine: Engine, m: Match, candidates: tuple[str, ...], unnamed:
             # the share of its lines above an even share: "manufacturing", in 12 of Production AI's
             # lines and 3 of the others', counts mostly for Production AI
             score[r] += t.weight * max(0.0, n / total - even) / (1 - even)
-    said = f" {' '.join((*m.context, *m.words)).lower()} "
     for role in candidates:  # "I run the feature store and the training clusters": work only it does
-        score[role] += _WORK * sum(f" {p} " in said for p in engine.matcher.aliases.work.get(role, ()))
+        score[role] += _WORK * sum(f" {p} " in said for p in work.get(role, ()))
     ranked = sorted(candidates, key=lambda r: -score[r])
     best, second = score[ranked[0]], score[ranked[1]]
     least = _CONTEXT_UNNAMED if unnamed else _CONTEXT_MIN

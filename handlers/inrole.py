@@ -197,7 +197,11 @@ def in_role(
     if routed == "challenges":  # "how do they handle that?": how it is asked, not what
         terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["coping"])
     if {"responsibilities", "overview"} & {strong_topic(m), routed}:  # "what do they build?": the job itself
-        terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["doing"])
+        # ... and "at a factory" of a production AI engineer is where the job is done, no subject
+        setting = engine.matcher.aliases.work.get(role, ())
+        terms = tuple(
+            t for t in terms if t.word not in engine.matcher.word_lists["doing"] and t.word not in setting
+        )
     if routed == "salary":  # "pay range in the US?": the market every pay figure is given for; "median
         # for a platform engineer on the ML side": a word of the role's own names
         colour = engine.matcher.word_lists["home_market"] | engine.role_words((role,))

@@ -2188,3 +2188,15 @@ def test_it_the_pronoun_is_not_written_as_the_acronym(kb):
     reply = handlers.ask("how long does it take to become an ml engineer coming from backend?", kb)
     assert "does IT take" not in reply.text and "how long does it take" in reply.text
     assert "“IT support”" in handlers.ask("IT support salary for mlops?", kb).text
+
+
+def test_the_work_of_one_role_decides_an_ai_engineer_even_in_a_short_question(kb):
+    """'what does an ai engineer do at a factory?': the factory is the production AI engineer's work
+    (aliases.yaml `work`), and where the job is done, not a subject: its duties."""
+    reply = handlers.ask("what does an ai engineer do at a factory?", kb)
+    assert (reply.intent, reply.roles, reply.topic) == (
+        "answer",
+        ("production-ai-engineer",),
+        "responsibilities",
+    )
+    assert handlers.ask("ai engineer salary", kb).intent == "clarify"  # nothing said of the work
