@@ -151,12 +151,11 @@ _WONDERING = Lazy(
 
 
 def side_asks(context: str) -> list[str]:
-    """The sentences of a message's context that ask something too ("... wondering how generous they
-    are with parental leave. Also, what's the outlook?": the first, left for the question after it)."""
-    title, _, body = context.rpartition(" | ") if " | " in context else ("", "", context)
-    parts = [p.strip() for p in _SENTENCE.split(body) if p and p.strip()]
-    asked = [p for p in parts if p.endswith("?") or _ASKS.match(p) or _WONDERING.search(p)]
-    return [title, *asked] if title else asked  # a post's title says what it asks
+    """The sentences of a message's context that ask something in passing ("... wondering how generous
+    they are with parental leave. Also, what's the outlook?": the first). Only such asides: a title
+    or a question left out for length may name a policy only as colour (measured: false "not covered")."""
+    parts = (p.strip() for p in _SENTENCE.split(context.replace(" | ", ". ")) if p and p.strip())
+    return [p for p in parts if _WONDERING.search(p)]
 
 
 def _split(text: str) -> tuple[str, str]:
