@@ -2200,3 +2200,11 @@ def test_the_work_of_one_role_decides_an_ai_engineer_even_in_a_short_question(kb
         "responsibilities",
     )
     assert handlers.ask("ai engineer salary", kb).intent == "clarify"  # nothing said of the work
+
+
+def test_what_makes_a_candidate_impressive_is_what_to_show(kb):
+    """'what makes an ml engineer candidate impressive?': what to show (hands-on projects), not the
+    challenges of the job."""
+    reply = handlers.ask("what makes an ml engineer candidate impressive?", kb)
+    assert reply.topic == "requirements"
+    assert "Hands-on experience with real-world AI/ML projects" in reply.text[:300]
