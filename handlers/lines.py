@@ -8,7 +8,7 @@ from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term
 from knowledge.english import is_common
 from knowledge.index import Hit, key
-from knowledge.match import Focus, Match, stem
+from knowledge.match import Focus, Match, pairs, stem
 
 __all__ = [
     "NUMBER_WORDS",
@@ -75,7 +75,17 @@ def point_words(engine: Engine, m: Match) -> tuple[str, ...]:
     if not candidates:  # "/role mlops salary": no point, and no need for the index
         return ()
     ev, roles = engine.evidence, m.roles or None
-    return tuple(w for w in candidates if any(ev.found_in_topic(f, m.topic, roles) for f in ev.term(w).forms))
+
+    def held(w: str) -> bool:
+        return any(ev.found_in_topic(f, m.topic, roles) for f in ev.term(w).forms)
+
+    # "job security": the phrase that named the topic where its lines say it, not "security" alone
+    said = [p for p in pairs(m.words) if p in engine.matcher.topic_phrases]
+    phrased = [next((p for p in said if p.endswith(f" {w}") and held(p)), w) for w in candidates]
+    inside = {
+        part for p in phrased if " " in p for part in p.split()
+    }  # "emotional" of "emotional intelligence"
+    return tuple(dict.fromkeys(w for w in phrased if w not in inside and held(w)))
 
 
 def point_forms(engine: Engine, m: Match) -> tuple[str, ...]:

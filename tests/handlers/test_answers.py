@@ -2208,3 +2208,11 @@ def test_what_makes_a_candidate_impressive_is_what_to_show(kb):
     reply = handlers.ask("what makes an ml engineer candidate impressive?", kb)
     assert reply.topic == "requirements"
     assert "Hands-on experience with real-world AI/ML projects" in reply.text[:300]
+
+
+def test_job_security_is_the_phrase_not_the_security_of_systems(kb):
+    """'which role has better job security, mlops or production ai?': the lines on job security, not
+    MLOps' firewalls and encryption."""
+    reply = handlers.ask("which role has better job security, mlops or production ai?", kb)
+    assert reply.intent == "compare" and "firewalls" not in reply.text
+    assert "high job security" in reply.text[:400] and "strong job security" in reply.text[:600]
