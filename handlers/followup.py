@@ -379,6 +379,17 @@ def _nth_shown(t: _Message) -> str | None:
     return f"{last.roles[0]} {line.topic} {line.text}"
 
 
+def _still_which(t: _Message) -> str | None:
+    """ "which role do you mean by 'ai engineer'?" ... "in detroit?": no role picked yet, so the same
+    question again, with the place (or level) kept for the answer."""
+    asked, m = t.asked, t.m
+    placed = m.focus or names_place(t.engine, m)
+    if not (asked and len(asked.roles) > 1 and placed and not (m.roles or m.ambiguous or _worded(m))):
+        return None
+    phrase = next((p for p, rs in t.engine.matcher.ambiguous.items() if set(rs) == set(asked.roles)), None)
+    return " ".join((phrase, asked.topic or "overview", t.body)) if phrase else None
+
+
 def _one_offered(t: _Message) -> str | None:
     """ "the ops one, mlops" after "which role do you want to know about salary?": that topic."""
     asked, m = t.asked, t.m
@@ -431,8 +442,8 @@ def _more(t: _Message) -> str | None:
 
 
 _SETTLED = (
-    _more, _across_or_thanks, _nth_shown, _why_alone, _all_offered, _name_again, _one_offered, _across_again,
-    _of_its_own, _title,
+    _more, _across_or_thanks, _nth_shown, _why_alone, _all_offered, _name_again, _still_which, _one_offered,
+    _across_again, _of_its_own, _title,
 )  # fmt: skip
 
 

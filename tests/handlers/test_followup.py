@@ -22,6 +22,16 @@ def talk(kb, *messages):
 class TestCompleting:
     """What each kind of follow-up inherits."""
 
+    def test_a_place_given_before_the_role_is_picked_asks_again_and_is_kept(self, kb):
+        """'ai engineer salary' -> which role? -> 'in detroit?': no role called Detroit, but the same
+        question again; 'production' then answers its pay, Detroit named as not covered."""
+        _, again, pay = talk(kb, "ai engineer salary", "in detroit?", "production")
+        assert again.intent == "clarify" and "Detroit" not in again.text.split("\n")[0][:40]
+        assert "role called" not in again.text
+        assert (
+            pay.roles == ("production-ai-engineer",) and pay.topic == "salary" and "Detroit" in pay.uncovered
+        )
+
     def test_how_another_role_does_it_keeps_the_topic(self, kb):
         """'best practices for mlops?' then 'how do platform engineers do it?': their best practices."""
         _, theirs = talk(kb, "best practices for mlops?", "how do platform engineers do it?")
