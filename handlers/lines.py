@@ -82,9 +82,8 @@ def point_words(engine: Engine, m: Match) -> tuple[str, ...]:
     # "job security": the phrase that named the topic where its lines say it, not "security" alone
     said = [p for p in pairs(m.words) if p in engine.matcher.topic_phrases]
     phrased = [next((p for p in said if p.endswith(f" {w}") and held(p)), w) for w in candidates]
-    inside = {
-        part for p in phrased if " " in p for part in p.split()
-    }  # "emotional" of "emotional intelligence"
+    # ... and "emotional" no longer apart once "emotional intelligence" is the point
+    inside = {part for p in phrased if " " in p for part in p.split()}
     return tuple(dict.fromkeys(w for w in phrased if w not in inside and held(w)))
 
 

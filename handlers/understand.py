@@ -280,8 +280,9 @@ def _asked_beside(engine: Engine, context: str, missing: tuple[str, ...]) -> lis
     out: list[str] = []
     for sentence in side_asks(context):
         said = engine.matcher.match(sentence)
-        if not only_occasion(engine, said, beyond(engine, said)):
-            out += [w for w in beyond(engine, said) if w not in missing and w not in out]
+        named = beyond(engine, said)
+        if not only_occasion(engine, said, named):
+            out += [w for w in named if w not in missing and w not in out]
     return out
 
 
