@@ -6,6 +6,7 @@ import re
 
 from handlers.advice import digest
 from handlers.ambiguity import DESCRIBED, ai_field, described, work_role, work_words
+from handlers.context import asked_beside, told_them
 from handlers.coverage import beyond, natural, subject_terms
 from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term, specific
@@ -17,7 +18,7 @@ from handlers.patterns import Lazy
 from handlers.plan import Plan
 from handlers.policy import decide, only_occasion
 from handlers.problem import asks_fix
-from handlers.question import side_asks, split
+from handlers.question import split
 from handlers.scope import other_title, outside, own_title
 from handlers.topic import NAMED, Choice, choose, guess, guess_none
 from knowledge.english import is_common
@@ -257,33 +258,6 @@ def _topic_from(m: Match, whole: Match) -> Match:
             "percent": whole.percent,
         }
     )
-
-
-_TELLERS = frozenset({"i", "we"})
-
-
-def _told_them(m: Match, ctx: Match, lists: dict[str, frozenset[str]]) -> bool:
-    """Whether the question asks how to explain something, and its context names who to ("PM keeps
-    asking if the model is good ... how do I explain it?"), the question naming no topic outright."""
-    words = m.words
-    # the person tells ("how do I explain it?"), not asks to be told ("can someone explain what ... is")
-    tells = any(
-        w in lists["telling"] and _TELLERS & set(words[max(0, i - 3) : i]) for i, w in enumerate(words)
-    )
-    return (
-        tells and bool(lists["audiences"] & set(ctx.words)) and max(m.topic_top.values(), default=0) < NAMED
-    )
-
-
-def _asked_beside(engine: Engine, context: str, missing: tuple[str, ...]) -> list[str]:
-    """What the context's own asks name that no document covers (PTO, visas), not named already."""
-    out: list[str] = []
-    for sentence in side_asks(context):
-        said = engine.matcher.match(sentence)
-        named = beyond(engine, said)
-        if not only_occasion(engine, said, named):
-            out += [w for w in named if w not in missing and w not in out]
-    return out
 
 
 def _unless_fixed(engine: Engine, m: Match, whole: Match) -> Match:
@@ -616,7 +590,7 @@ def plan(text: str, engine: Engine) -> Plan:
             # name? What is the role?": the context's role is asked about, the other is what it is likened to
             m = m.model_copy(update={"roles": ctx.roles, "weak_roles": ()})
         m = _with_context(m, ctx, engine.matcher.across_words, lists["both"])
-        if _told_them(m, ctx, lists):  # "I need leadership to fund it but they don't see why. How do I
+        if told_them(m, ctx, lists):  # "I need leadership to fund it but they don't see why. How do I
             # explain it?": explaining to the people the context names is the soft skills
             scores = {**m.topic_scores, "soft-skills": m.topic_scores.get("soft-skills", 0) + NAMED}
             top = {**m.topic_top, "soft-skills": max(m.topic_top.get("soft-skills", 0), NAMED)}
@@ -787,7 +761,7 @@ def plan(text: str, engine: Engine) -> Plan:
         missing = ()
     if context and p.intent in ("answer", "compare"):  # "... wondering how generous they are with
         # parental leave. Also, what's the job outlook?": the outlook answered, the leave named
-        missing = (*missing, *_asked_beside(engine, context, missing))
+        missing = (*missing, *asked_beside(engine, context, missing))
     if title and p.intent in ("answer", "compare") and p.roles:
         # holders: roles found from the title; the person's own title is covered where a document names it
         p = _beside(engine, p, title[0], inferred=bool(holders), own=not asked)
