@@ -62,10 +62,8 @@ def problem_lines(engine: Engine, m: Match, role: str, section: str | None = Non
     # where a challenge or a practice says it and few of the role's lines do (not "plant": manufacturing)
     lines_of = Counter(k for h in hits for k in h.terms)
     fixing = {k for h in hits if h.line.topic in _FIXING for k in h.terms}
-    weight = {
-        k: max(w, _RARE) if k in _translated(ev, terms) & fixing and lines_of[k] <= _FEW else w
-        for k, w in weight.items()
-    }
+    naming = {k for k in _translated(ev, terms) & fixing if lines_of[k] <= _FEW}
+    weight = {k: max(w, _RARE) if k in naming else w for k, w in weight.items()}
     # a fix is asked: a challenge or a practice that names the problem before a duty or a trait
     hits.sort(key=lambda h: not (h.line.topic in _FIXING and _names(h, weight)))
     if section and any(h.line.topic == section and _names(h, weight) for h in hits):

@@ -704,7 +704,7 @@ def plan(text: str, engine: Engine) -> Plan:
     if stated is not m:  # "3 yoe AI engineer at 118k - am I underpaid?"
         m, asked_top = stated, {t: s for t, s in asked_top.items() if t != "requirements"}
     # "$150k", or "offered 62k": an amount said as pay
-    paid = _CURRENCY.search(body) or engine.matcher.word_lists["paid_words"] & set(normalize(body))
+    paid = _CURRENCY.search(body) or engine.matcher.word_lists["paid_words"] & set(read[0])
     money = (m.focus.amount or amount) and paid
     if money and max(asked_top.values(), default=0) < NAMED:  # "$150k in Chicago ... is it market?": pay,
         # not the context's "4 YOE"
