@@ -104,12 +104,19 @@ def _one_role(
         apart = _asked_apart(m, [t.word for t in missing], held)
         # "ML platform interviews: which languages do they expect?": the interview is the occasion, the
         # languages are asked
-        occasion = m.topic_scores.get(m.topic or "", 0) >= _OCCASION_TOPIC and all(
-            t.word in engine.matcher.word_lists["occasions"] for t in missing
-        )
-        if not (asked or advised or apart or occasion) and (named is None or named == "salary" or m.focus):
+        # ... and "ml platform interviews - should i expect system design?": what it tests is asked
+        tested = m.topic_scores.get(m.topic or "", 0) >= _OCCASION_TOPIC or asks(engine, m, "interview")
+        occasion = tested and all(t.word in engine.matcher.word_lists["occasions"] for t in missing)
+        # "... onboarding takes weeks. fix?": words of the story, not of what is asked
+        gone = {stem(w) for t in missing for w in t.word.lower().split()}
+        told = asks_fix(engine, m) and gone.isdisjoint(map(stem, m.words))
+        if not (asked or advised or apart or occasion or told) and (
+            named is None or named == "salary" or m.focus
+        ):
             return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
         p = in_role(engine, m, role, routed, asked, kind, sure, hunch)
+        if told and p.intent == "answer":
+            return p
         if only_occasion(engine, m, [t.word for t in missing]) and p.intent == "answer":
             return p  # "what should go on my cv to get an interview": the interview is what it is for
         said = tuple({stem(t.word): t.word for t in reversed(missing)}.values())[::-1]  # "interview(s)" once

@@ -30,6 +30,9 @@ def asks_fix(engine: Engine, m: Match) -> bool:
     about trouble it describes ("the api falls over when traffic spikes, any tips?")."""
     if asks(engine, m, "fix"):
         return True
+    said = [w for w in m.words if w.isalnum()]
+    if m.context and said and engine.matcher.word_lists["fix_alone"].issuperset(said):
+        return True  # "every team has its own dev env and onboarding takes weeks. fix?"
     if "how" in m.words[:_HOW] and copes(m.words, engine.matcher.word_lists):  # "how do they manage cost?"
         return True
     trouble = engine.matcher.word_lists["trouble"]

@@ -192,6 +192,10 @@ class TestLead:
                 "new grad, platform eng interviews soon. what technical topics are they likely to test?",
                 "Proficiency in languages such as Python, Go, C++, Java, or R",
             ),
+            (  # what to expect of it asked, the interview named before
+                "mlops interviews - should i expect kubernetes questions?",
+                "*Containerization:* Experience with Docker and Kubernetes",
+            ),
         ],
     )
     def test_what_an_interview_tests_is_what_the_role_requires(self, kb, text, line):

@@ -188,6 +188,18 @@ def test_how_they_manage_a_problem_told_is_asking_the_fix(kb):
     assert "Managing expenses of AI implementation, especially for smaller manufacturers" in reply.text[:400]
 
 
+def test_a_story_then_only_fix_asks_the_fix_and_its_words_are_no_subject_refused(kb):
+    """'every team has its own dev env and onboarding takes weeks. fix?': what to do about the story
+    told; "onboarding", which no document covers, is the story's word, not what is asked."""
+    reply = handlers.ask(
+        "ml platform: every team has its own snowflake dev env and onboarding takes weeks. fix?", kb
+    )
+    assert (reply.intent, reply.uncovered) == ("answer", ())
+    assert "Create standardized development environments" in reply.text[:300]
+    asked = handlers.ask("how do ml platform engineers fix slow onboarding?", kb)
+    assert asked.intent == "unknown" and "“onboarding”" in asked.text
+
+
 def test_a_cloud_bill_is_the_cost_lines(kb):
     """'cloud bill for our prod ai pipelines is exploding, any tips?': the bill is the documents' costs."""
     reply = handlers.ask(
