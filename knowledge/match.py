@@ -49,6 +49,10 @@ _AMOUNT = re.compile(r"(?<![\d.])(\d{2,3})\s?k\b|(?<![\d.])(\d{2,3}) 000\b")
 _AMOUNTS = (20_000, 2_000_000)  # outside: not a salary
 _AMOUNT_WORD = re.compile(r"\d{2,3}k|k")
 _TOLD = 3  # explaining to people names the soft skills outright
+_SERVED_REACH = (
+    4  # words between a verb of serving and the role it serves ("teaching data scientists and MLEs")
+)
+_SENTENCE_MARKS = frozenset({"?"})  # the one mark `normalize` keeps
 _TOLD_REACH = 6  # words between "explain" and "to <people>"
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "by 2030": a number worth searching for
 _MAX_WORDS = 60
@@ -197,6 +201,17 @@ def _told_to(words: list[str], lists: dict[str, frozenset[str]]) -> bool:
             after = ahead[j + 1 : j + 4]  # "to plant floor managers"
             if a == "to" and after and (after[0] in lists["determiners"] or set(after) & lists["audiences"]):
                 return True
+    return False
+
+
+def _served(words: list[str], at: int, serving: frozenset[str]) -> bool:
+    """Whether the role named at `at` is who a verb of serving serves ("teaching data scientists and
+    ML engineers", "mentor the MLEs"), a few words back within the sentence."""
+    for w in reversed(words[max(0, at - _SERVED_REACH) : at]):
+        if w in serving:
+            return True
+        if w in _SENTENCE_MARKS:
+            return False
     return False
 
 
@@ -488,6 +503,12 @@ class Matcher:
             if rid in strong:  # "what platforms do ml platform engineers build": the role is named
                 used[start:end] = [False] * (end - start)  # outright; "platforms" is what is asked
                 marks[start:end] = [None] * (end - start)
+        if len(roles) > 1 and not asks_compare:
+            # "is mentoring DS/MLEs on tooling expected of platform engineers?": the people the work is for
+            serving = self.word_lists["serving"]
+            served = {r for r in roles if all(_served(corrected, a, serving) for a, _ in spans.get(r, ()))}
+            if served and len(served) < len(roles):
+                roles = [r for r in roles if r not in served]
         role_used = used[:]
         focus, focus_used = self._focus(tokens, used, marks, "%" in text[:4000] or "percent" in tokens)
         topic_used = used[:]

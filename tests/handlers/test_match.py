@@ -285,3 +285,17 @@ def test_a_synonym_of_several_words_is_one_subject(engine, text, kept, gone):
     subject = engine.matcher.match(text).subject
     assert kept in subject
     assert gone not in subject
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("is mentoring DS/MLEs on tooling actually expected of platform engineers?", (PLAT,)),
+        ("as an mlops engineer do i have to keep teaching data scientists and ML engineers docker", (MLOPS,)),
+        ("mlops or ml engineer: which pays more?", (MLOPS, AIML)),  # asked side by side: both
+        ("ml engineer salary vs mlops engineer salary", (AIML, MLOPS)),
+    ],
+)
+def test_a_role_the_work_is_for_is_not_a_role_asked(engine, text, roles):
+    """'mentoring MLEs', 'teaching ... ML engineers': the people served; a role asked beside stands."""
+    assert set(engine.matcher.match(text).roles) == set(roles)
