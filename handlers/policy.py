@@ -424,7 +424,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             levels_only(m.focus)
             and choice.table == "responsibilities"
             and not m.topic_top.get("salary")
-            and not m.context  # "I'm a senior backend engineer ... a day in the life of MLOps?": their level
+            # "I'm a senior backend engineer ... a day in the life of MLOps?": their level; but "lead vs
+            # director ... what does each one do?": the levels pointed back at
+            and (not m.context or set(m.words) & (lists["both"] | {"each"}))
             and len(m.words) <= _RUNG_WORDS
         ):
             # "what does an entry level ml engineer actually work on?": the ladder's rung says what it does

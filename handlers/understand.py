@@ -205,12 +205,15 @@ def _with_context(m: Match, ctx: Match, across_words: frozenset[str], both: froz
         # "I keep seeing 'AI Systems Engineer' on LinkedIn. Is that a fancy name for an AI engineer?"; "how
         # do AI engineers push back on 'AI in everything'? AI systems engineer at a logistics co."
         update.update(roles=ctx.roles, ambiguous=())
+    if not m.focus.levels and len(ctx.focus.levels) > 1 and set(m.words) & (both | {"each"}):
+        # "team lead vs director of MLOps ... What does each one actually do?": the levels named before
+        update["focus"] = m.focus.model_copy(update={"levels": ctx.focus.levels})
     places = {"locations": ctx.focus.locations, "companies": ctx.focus.companies}
     # "moving to New York. What would I earn there?"; not "sysadmin in brazil ... how is the market"
     asks_place = m.topic == "salary" or "there" in m.words
     # "... an offer in San Francisco. What's the average salary there?": "average" sets no place
     if not (m.focus.locations or m.focus.companies) and any(places.values()) and asks_place:
-        update["focus"] = m.focus.model_copy(update=places)
+        update["focus"] = update.get("focus", m.focus).model_copy(update=places)
     return m.model_copy(update=update)
 
 

@@ -397,6 +397,19 @@ class TestLead:
         assert reply.full == ("production-ai-engineer responsibilities",)
         assert len(handlers.expand(reply, kb).text) > 1500
 
+    def test_levels_named_before_and_pointed_back_at_are_what_each_does(self, kb):
+        """'team lead vs director ... What does each one actually do?': both rungs of the ladder, not
+        the role's duties; a level the person only has stays theirs."""
+        reply = handlers.ask(
+            "MLOps team lead vs director of MLOps | Being considered for a 'lead' position on our MLOps "
+            "team, and our VP mentioned a future director role. I don't understand how the two differ in "
+            "scope. What does each one actually do in MLOps orgs?",
+            kb,
+        )
+        assert reply.topic == "career"
+        shown = first_screen(reply)
+        assert "Leads overall MLOps strategy" in shown and "Oversees work of other MLOps Engineers" in shown
+
 
 class TestAcrossRoles:
     """A question about a subject, not a role, answers from every role that has it."""
