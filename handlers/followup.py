@@ -481,8 +481,13 @@ def _roles_named(t: _Message) -> tuple[list[str], str, bool]:
     if said:  # "what about the ops side?": the words that named the role are not the subject
         body = " ".join(w for w in body.split() if w.lower().strip("?!.,#") not in said)  # "#3"
         rest = t.engine.matcher.match(body)
-        if not rest.topic_scores and all(
-            w in t.engine.matcher.stopwords or w in _FILLER for w in rest.words if w != "?"
+        # "the one who keeps models running in prod - deployment, monitoring, that ops kind of stuff" after
+        # "which role?": the role described, no topic named; the words describe, they ask nothing
+        picked = t.asked is not None and len(t.asked.roles) > 1 and not (_worded(rest) or rest.focus)
+        if (
+            picked
+            or not rest.topic_scores
+            and all(w in t.engine.matcher.stopwords or w in _FILLER for w in rest.words if w != "?")
         ):
             body = "what about"  # "the 3rd", "the ml one pls": the role alone, asked in words as before
             named_topic = False  # ... on the topic asked before

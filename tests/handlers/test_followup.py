@@ -32,6 +32,21 @@ class TestCompleting:
             pay.roles == ("production-ai-engineer",) and pay.topic == "salary" and "Detroit" in pay.uncovered
         )
 
+    def test_a_role_described_in_reply_to_which_role_answers_the_question_asked(self, kb):
+        """'which role?' answered by a description ('keeps models running in prod - deployment,
+        monitoring, that ops kind of stuff'): the challenges asked, whole, not lines on monitoring."""
+        _, picked = talk(
+            kb,
+            "what challenges do ai engineers usually run into?",
+            "the one who keeps models running in prod - deployment, monitoring, retraining, that ops stuff",
+        )
+        assert (picked.roles, picked.topic) == (("mlops-engineer",), "challenges")
+        assert picked.text.index("Data discrepancies") < picked.text.index("Manual monitoring")
+        _, priced = talk(
+            kb, "what do ai engineers earn?", "the one in factories, in new york"
+        )  # a place kept
+        assert priced.roles == ("production-ai-engineer",) and "$226,857" in priced.text
+
     def test_how_another_role_does_it_keeps_the_topic(self, kb):
         """'best practices for mlops?' then 'how do platform engineers do it?': their best practices."""
         _, theirs = talk(kb, "best practices for mlops?", "how do platform engineers do it?")
