@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from handlers.advice import solutions
+from handlers.advice import digest, solutions
 from handlers.ambiguity import DESCRIBED, known_as, work_role
 from handlers.coverage import beyond
 from handlers.engine import Engine
@@ -51,6 +51,7 @@ _ORDINAL = re.compile(
 )  # the model's topic among the message's weak topic words
 _SHORT = 6
 _BARE = 3  # "how to overcome?": so few words point at the last answer
+_AGAIN = 3  # lines of the last answer asked again by "can you expand on that?"
 _RARE_SUBJECT = 5.0  # a word held by a few lines only: specific enough to lead the answer
 # "the people who build ...", "the folks running ...": words describing a role, not the subject
 
@@ -379,6 +380,21 @@ def _nth_shown(t: _Message) -> str | None:
     return f"{last.roles[0]} {line.topic} {line.text}"
 
 
+def _that_again(t: _Message) -> str | None:
+    """ "can you expand on that?" after an answer on a point: the lines it led with, asked again in
+    their own words, so the lines beside them come too (not the whole section: `_more`)."""
+    last, lists = t.last, t.lists
+    if not (last.shown and last.topic and last.intent == "answer" and len(last.roles) == 1) or t.m.roles:
+        return None
+    words = {w for w in t.m.words if w not in ("?", "!", ".")}
+    if not (words & lists["pointing"] and words & lists["elaborate"] and words <= lists["expand_that"]):
+        return None
+    if set(last.shown) <= {h.line.id for h in digest(t.engine, last.roles[0], last.topic)}:
+        return f"{last.roles[0]} {last.topic}"  # the section in brief: the rest of it, as `_more`
+    lines = [t.engine.evidence.index.line(i) for i in last.shown[:_AGAIN]]
+    return " ".join((last.roles[0], lines[0].topic, *(ln.text for ln in lines)))
+
+
 def _still_which(t: _Message) -> str | None:
     """ "which role do you mean by 'ai engineer'?" ... "in detroit?": no role picked yet, so the same
     question again, with the place (or level) kept for the answer."""
@@ -442,8 +458,8 @@ def _more(t: _Message) -> str | None:
 
 
 _SETTLED = (
-    _more, _across_or_thanks, _nth_shown, _why_alone, _all_offered, _name_again, _still_which, _one_offered,
-    _across_again, _of_its_own, _title,
+    _more, _that_again, _across_or_thanks, _nth_shown, _why_alone, _all_offered, _name_again, _still_which,
+    _one_offered, _across_again, _of_its_own, _title,
 )  # fmt: skip
 
 

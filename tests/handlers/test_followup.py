@@ -47,6 +47,21 @@ class TestCompleting:
         )  # a place kept
         assert priced.roles == ("production-ai-engineer",) and "$226,857" in priced.text
 
+    def test_expand_on_that_after_a_point_is_that_point_again_not_the_whole_section(self, kb):
+        """'can you expand on that?' after the lines on one problem: those lines and the ones beside
+        them; after a section in brief, the rest of the section."""
+        *_, fixed, more = talk(
+            kb,
+            "what are the common challenges for mlops engineers?",
+            "how would I fix the second one?",
+            "say more about that",
+        )
+        assert "Complex integration with existing systems" in fixed.text[:300]
+        assert "Use API-driven integrations, modular architecture" in more.text[:400]
+        assert "Data discrepancies" not in more.text
+        _, rest = talk(kb, "mlops salary", "can you expand on that?")
+        assert rest.topic == "salary" and "$157,969" in rest.text
+
     def test_how_another_role_does_it_keeps_the_topic(self, kb):
         """'best practices for mlops?' then 'how do platform engineers do it?': their best practices."""
         _, theirs = talk(kb, "best practices for mlops?", "how do platform engineers do it?")
