@@ -309,13 +309,18 @@ class Matcher:
             # "site reliablity engineer": a title none of the five, misspelt (not "quanto" as "quant")
             *(w for t in aliases.other_titles for w in t.split() if len(w) > 5),
         ]
-        self.fuzzy_vocab = sorted({w for p in targets for w in words(p) if len(w) >= 4 and w.isalpha()})
+        short = frozenset(aliases.word_lists.get("short_forms", ()))  # "plat": no fix for "plant"
+        self.fuzzy_vocab = sorted(
+            {w for p in targets for w in words(p) if len(w) >= 4 and w.isalpha() and w not in short}
+        )
         names = (
             *(p for ps in aliases.role_phrases().values() for p in ps),
             *aliases.ambiguous,
             *(p for ps in aliases.focus.get("level", {}).values() for p in ps if len(p) > 5),  # "senor"
         )
-        self.role_vocab = sorted({w for p in names for w in words(p) if len(w) >= 4 and w.isalpha()})
+        self.role_vocab = sorted(
+            {w for p in names for w in words(p) if len(w) >= 4 and w.isalpha() and w not in short}
+        )
         self.intent_tokens = frozenset(w for ws in self.intent_words.values() for p in ws for w in p.split())
         self._intent_firsts = frozenset(
             p.split()[0] for ws in self.intent_words.values() for p in ws if " " in p

@@ -299,3 +299,10 @@ def test_a_synonym_of_several_words_is_one_subject(engine, text, kept, gone):
 def test_a_role_the_work_is_for_is_not_a_role_asked(engine, text, roles):
     """'mentoring MLEs', 'teaching ... ML engineers': the people served; a role asked beside stands."""
     assert set(engine.matcher.match(text).roles) == set(roles)
+
+
+def test_a_short_form_names_its_role_and_fixes_no_typo(engine):
+    """'ml plat eng', 'plat engineer': the platform role; 'plant' stays a plant, not 'plat'."""
+    assert engine.matcher.match("ml plat eng reqs").roles == (PLAT,)
+    assert engine.matcher.match("plat engineer salary").roles == (PLAT,)
+    assert engine.matcher.correct("plant") == "plant"
