@@ -204,7 +204,9 @@ def in_role(
         )
     if routed == "salary":  # "pay range in the US?": the market every pay figure is given for; "median
         # for a platform engineer on the ML side": a word of the role's own names
-        colour = engine.matcher.word_lists["home_market"] | engine.role_words((role,))
+        # ... and "factory ai engineer salary": where the role works, which named it
+        setting = frozenset(w for p in engine.matcher.aliases.work.get(role, ()) for w in p.split())
+        colour = engine.matcher.word_lists["home_market"] | engine.role_words((role,)) | setting
         terms = tuple(t for t in terms if t.word not in colour)
     if m.focus and routed == "salary":  # a pay question: words its salary section lacks are colour
         ev = engine.evidence

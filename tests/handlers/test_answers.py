@@ -2217,6 +2217,11 @@ def test_the_work_of_one_role_decides_an_ai_engineer_even_in_a_short_question(kb
         "responsibilities",
     )
     assert handlers.ask("ai engineer salary", kb).intent == "clarify"  # nothing said of the work
+    for text in ("factory ai engineer salary", "plant floor ai engineer salary"):  # the pay, not the trends
+        pay = handlers.ask(text, kb)
+        assert (pay.roles, pay.topic) == (("production-ai-engineer",), "salary") and "$101,752" in pay.text[
+            :400
+        ]
 
 
 def test_what_makes_a_candidate_impressive_is_what_to_show(kb):
