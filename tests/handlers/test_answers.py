@@ -2207,6 +2207,14 @@ def test_it_the_pronoun_is_not_written_as_the_acronym(kb):
     assert "“IT support”" in handlers.ask("IT support salary for mlops?", kb).text
 
 
+def test_the_us_or_everywhere_is_where_in_the_world(kb):
+    """'mostly in the US or everywhere?': the document's regions; "AI everywhere" is no place."""
+    reply = handlers.ask("are mlops jobs mostly in the US or everywhere else too?", kb)
+    assert reply.topic == "demand" and "North America currently leads" in first_screen(reply)
+    pushed = handlers.ask("leadership wants 'AI everywhere'. as an AI systems eng how do i push back", kb)
+    assert pushed.topic != "demand"
+
+
 def test_the_work_of_one_role_decides_an_ai_engineer_even_in_a_short_question(kb):
     """'what does an ai engineer do at a factory?': the factory is the production AI engineer's work
     (aliases.yaml `work`), and where the job is done, not a subject: its duties."""
