@@ -263,7 +263,7 @@ class Matcher:
         }
         self._role_table = {**self.ambiguous, **self.role_phrases}
         # "thrown over the wall", "burned out": a synonym of several words, kept whole in the subject
-        self.kept_phrases = {key(p): True for p in aliases.synonyms if " " in p}
+        self.kept_phrases = {key(p): p for p in aliases.synonyms if " " in p}  # key -> the phrase as written
         owners: dict[str, set[str]] = {}  # a word of the role names -> the roles it names
         for phrase, rid in self.role_phrases.items():
             for w in phrase.split():
@@ -545,10 +545,10 @@ class Matcher:
         unknown, subject, topic_words, focus_words = [], [], [], []
         kept: dict[int, str] = {}  # a phrase the synonyms know, its stopwords and all ("over the wall")
         inside: set[int] = set()  # its other words
-        for start, end, _ in self._spans(tokens, self.kept_phrases, focus_used[:]):
+        for start, end, phrase in self._spans(tokens, self.kept_phrases, focus_used[:]):
             said = [j for j in content if start <= j < end]
             if said and not any(topic_used[start:end]):
-                kept[said[0]] = " ".join(corrected[start:end])
+                kept[said[0]] = self.kept_phrases[phrase]  # as the synonyms write it ("stuff breaks")
                 inside.update(said[1:])
         for i in content:
             if focus_used[i]:

@@ -93,3 +93,15 @@ class TestAliases:
         path.write_text("roles: {}\nambiguous: {}\ntopics: {salary: {pay: lots}}\n")
         with pytest.raises(KnowledgeError, match=r"field topics\.salary\.pay"):
             read_aliases(path)
+
+
+@pytest.mark.parametrize(
+    "path", sorted(p for pkg in ("bot", "handlers", "knowledge") for p in (HERE.parent / pkg).rglob("*.yaml"))
+)
+def test_every_yaml_file_reads_the_same_without_libyaml(path):
+    """The data reads the same with PyYAML's pure-Python loader as with libyaml's: a machine whose
+    PyYAML lacks libyaml loads the same knowledge ("a bubble ?" in a list once split them)."""
+    yaml = pytest.importorskip("yaml")
+    text = path.read_text("utf-8")
+    fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert yaml.load(text, Loader=yaml.SafeLoader) == yaml.load(text, Loader=fast)
