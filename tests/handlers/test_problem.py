@@ -200,6 +200,25 @@ def test_a_story_then_only_fix_asks_the_fix_and_its_words_are_no_subject_refused
     assert asked.intent == "unknown" and "“onboarding”" in asked.text
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (
+            "How do you safely roll out new model versions on an ML platform? We push straight to prod.",
+            "Automate model deployment with shadow deployment capabilities",
+        ),
+        (
+            "new model versions keep breaking prod. what's the safer way to roll out in mlops?",
+            "gradual rollouts",
+        ),
+    ],
+)
+def test_rolling_out_safely_is_the_documents_rollouts_and_shadow_deployment(kb, text, line):
+    """'roll out new models safely': the rollouts, shadow deployment and rollbacks the documents
+    advise, not lines on versioning that "versions" happens to match."""
+    assert line in handlers.ask(text, kb).text[:600]
+
+
 def test_a_cloud_bill_is_the_cost_lines(kb):
     """'cloud bill for our prod ai pipelines is exploding, any tips?': the bill is the documents' costs."""
     reply = handlers.ask(
