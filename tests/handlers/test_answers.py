@@ -2207,6 +2207,18 @@ def test_it_the_pronoun_is_not_written_as_the_acronym(kb):
     assert "“IT support”" in handlers.ask("IT support salary for mlops?", kb).text
 
 
+def test_owning_a_mistake_is_the_documents_accountability(kb):
+    """'how do good MLEs handle owning mistakes like this?': ownership and accountability (soft
+    skills), not the common mistakes of model work (challenges)."""
+    reply = handlers.ask(
+        "Model I shipped cost real money and I blamed the data team. Turns out my feature logic was wrong. "
+        "How do good MLEs handle owning mistakes like this?",
+        kb,
+    )
+    assert reply.topic == "soft-skills"
+    assert "Take ownership of work and be accountable for results" in first_screen(reply)
+
+
 def test_the_us_or_everywhere_is_where_in_the_world(kb):
     """'mostly in the US or everywhere?': the document's regions; "AI everywhere" is no place."""
     reply = handlers.ask("are mlops jobs mostly in the US or everywhere else too?", kb)
