@@ -2207,6 +2207,21 @@ def test_it_the_pronoun_is_not_written_as_the_acronym(kb):
     assert "“IT support”" in handlers.ask("IT support salary for mlops?", kb).text
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (
+            "do ml engineers juggle lots of projects at once or focus on one thing?",
+            "Manage multiple projects",
+        ),
+        ("is multitasking a big part of being an ml engineer", "multiple projects"),
+    ],
+)
+def test_everyday_words_for_the_documents_words_find_their_lines(kb, text, line):
+    """'juggle lots of projects at once': the documents' multiple projects, managed concurrently."""
+    assert line in first_screen(handlers.ask(text, kb))
+
+
 def test_owning_a_mistake_is_the_documents_accountability(kb):
     """'how do good MLEs handle owning mistakes like this?': ownership and accountability (soft
     skills), not the common mistakes of model work (challenges)."""
