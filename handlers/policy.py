@@ -164,6 +164,15 @@ def _asked_apart(m: Match, missing: list[str], held: set[str]) -> bool:
     return len(parts) > 1 and any(named & p and not gone & p for p in parts)
 
 
+def _things_versus(m: Match) -> bool:
+    """Whether "vs" stands between two things that are no role ("ai systems: bachelors vs masters?")."""
+    words = m.masked
+    return any(
+        w in ("vs", "versus") and 0 < i < len(words) - 1 and "_role_" not in (words[i - 1], words[i + 1])
+        for i, w in enumerate(words)
+    )
+
+
 def _named(m: Match) -> tuple[str, ...]:
     """The unknown words that may name a role: not a verb after its doer ("what practices should we
     follow?": "follow" is no role)."""
@@ -339,7 +348,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         if decided is None:
             return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
         m = m.model_copy(update={"roles": (*m.roles, decided), "ambiguous": ()})
-    if _wants_compare(m) and len(m.roles) == 1 and m.compare_strong and (m.focus or m.unknown or terms):
+    beside = m.focus or m.unknown or terms or _things_versus(m)  # "bachelors vs masters": of one role
+    if _wants_compare(m) and len(m.roles) == 1 and m.compare_strong and beside:
         # "ai systems pay tesla vs google" compares figures of one role; "mlops vs devops",
         # "ml engineer vs data scientist" set a role beside something else: the role's lines on it
         if m.focus and (m.topic or "salary") == "salary":  # not "after senior, R&D vs product?": the ladder

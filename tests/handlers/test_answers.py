@@ -410,6 +410,17 @@ class TestLead:
         shown = first_screen(reply)
         assert "Leads overall MLOps strategy" in shown and "Oversees work of other MLOps Engineers" in shown
 
+    def test_two_things_set_side_by_side_for_one_role_compare_no_roles(self, kb):
+        """'ai systems engineer: bachelors vs masters?': the role's schooling, not all five roles."""
+        reply = handlers.ask("ai systems engineer: bachelors vs masters, how much does it matter?", kb)
+        assert (reply.intent, reply.roles, reply.topic) == (
+            "answer",
+            ("ai-systems-engineer",),
+            "requirements",
+        )
+        assert "Master's degree or Ph.D. may be preferred" in first_screen(reply)
+        assert handlers.ask("mlops vs ml platform engineer salary", kb).intent == "compare"
+
 
 class TestAcrossRoles:
     """A question about a subject, not a role, answers from every role that has it."""
