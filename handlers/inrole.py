@@ -194,6 +194,8 @@ def in_role(
     )
     if advice is not None:  # "Layoffs everywhere. Is ML engineering still a safe bet?": the layoffs line too
         return _told_plan(engine, m, role, advice)
+    if routed != "demand":  # "saw a posting asking for a PhD. is that normal?": where it was read
+        terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["postings"])
     if routed == "challenges":  # "how do they handle that?": how it is asked, not what
         terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["coping"])
     if {"responsibilities", "overview"} & {strong_topic(m), routed}:  # "what do they build?": the job itself

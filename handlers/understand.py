@@ -259,6 +259,8 @@ def _topic_from(m: Match, whole: Match) -> Match:
             "topic_top": top,
             "masked": whole.masked,
             "percent": whole.percent,
+            # "saw a posting asking for a PhD. is that normal?": the point its words named too
+            "topic_words": tuple(dict.fromkeys((*m.topic_words, *whole.topic_words))),
         }
     )
 

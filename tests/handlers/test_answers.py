@@ -2245,6 +2245,14 @@ def test_owning_a_mistake_is_the_documents_accountability(kb):
     assert "Take ownership of work and be accountable for results" in first_screen(reply)
 
 
+def test_what_a_posting_asked_for_then_is_that_normal_is_the_requirement(kb):
+    """'saw an ML platform engineer posting asking for a PhD, wtf. is that normal?': the degree the
+    document asks for leads; the posting is where it was read, not the market demand."""
+    reply = handlers.ask("saw an ML platform engineer posting asking for a PhD, wtf. is that normal?", kb)
+    assert reply.topic == "requirements"
+    assert first_screen(reply).index("Master's degree or Ph.D. often preferred or required") < 150
+
+
 def test_the_us_or_everywhere_is_where_in_the_world(kb):
     """'mostly in the US or everywhere?': the document's regions; "AI everywhere" is no place."""
     reply = handlers.ask("are mlops jobs mostly in the US or everywhere else too?", kb)
