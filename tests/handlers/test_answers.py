@@ -2226,6 +2226,10 @@ def test_it_the_pronoun_is_not_written_as_the_acronym(kb):
             "Manage multiple projects",
         ),
         ("is multitasking a big part of being an ml engineer", "multiple projects"),
+        ("do mlops people need to know how to scramble data in transit?", "firewalls, encryption, and VPNs"),
+        ("could hackers trick the models an ml platform engineer runs?", "adversarial testing"),
+        ("is the qubit thing relevant for ml platform folks?", "Exploration of quantum computing"),
+        ("do ml engineers have to write up what they did all the time?", "Document ML processes"),
     ],
 )
 def test_everyday_words_for_the_documents_words_find_their_lines(kb, text, line):
