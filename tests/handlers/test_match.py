@@ -241,6 +241,8 @@ class TestFocus:
         "im introverted, how much talking to people is there for a production ai engineer",
         "hiring mgr here: what does an mlops engineer need to know?",
         "how can the platform team make data scientists' life easier",
+        "how do ai systems engineers use user feedback to make the model better?",
+        "what's the difference between an ML engineer and people who make dashboards?",
     ],
 )
 def test_words_that_only_look_like_pay_or_the_market(kb, text):
@@ -253,6 +255,7 @@ def test_words_that_only_look_like_pay_or_the_market(kb, text):
     [
         ("what's the going rate for an ai systems engineer", "salary"),
         ("typical ai systems engineer paycheck", "salary"),
+        ("do mlops engineers make a lot?", "salary"),
         ("prod ai eng here, how do i explain ML stuff to non tech ppl??", "soft-skills"),
         ("how do mlops engineers justify the monitoring budget to leadership?", "soft-skills"),
         ("tips for presenting drift results to the execs as an ml engineer", "soft-skills"),
