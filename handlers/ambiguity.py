@@ -68,6 +68,10 @@ def context_role(engine: Engine, m: Match, candidates: tuple[str, ...], unnamed:
     said = f" {' '.join((*m.context, *m.words)).lower()} "
     work = engine.matcher.aliases.work
     doing = [r for r in candidates if any(f" {p} " in said for p in work.get(r, ()))]
+    # "a factory AI engineer": the work said of the name itself decides, however long the message
+    titled = [r for r in doing if any(f" {p} ai " in said for p in work.get(r, ()))]
+    if len(titled) == 1:
+        return titled[0]
     if len(m.words) + len(m.context) < _CONTEXT_WORDS:
         # "what does an ai engineer do at a factory?": short, but the work of one of them only (with no
         # name said at all, not "We just bought a feature store. ...": it may be bought for anyone)
