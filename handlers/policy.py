@@ -110,7 +110,10 @@ def _one_role(
         # "... onboarding takes weeks. fix?": words of the story, not of what is asked
         gone = {stem(w) for t in missing for w in t.word.lower().split()}
         told = asks_fix(engine, m) and gone.isdisjoint(map(stem, m.words))
-        if not (asked or advised or apart or occasion or told) and (
+        # "does knowing the business, say insurance, help?", "leetcode-style fundamentals": an example given,
+        # the rest answered and the example named
+        given = _examples(m, missing, engine.matcher.word_lists)
+        if not (asked or advised or apart or occasion or told or given) and (
             named is None or named == "salary" or m.focus
         ):
             return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
@@ -162,6 +165,26 @@ def _asked_apart(m: Match, missing: list[str], held: set[str]) -> bool:
     # "is total comp around 213k normal? also ... relocation?"
     named = set(map(stem, (*m.topic_words, *m.focus_words, *held)))
     return len(parts) > 1 and any(named & p and not gone & p for p in parts)
+
+
+def _examples(m: Match, missing: tuple[Term, ...], lists: dict[str, frozenset[str]]) -> bool:
+    """Whether every word the documents lack is given as an example of what is asked: just after
+    "like", "say", "such as" ("drop columns like race or gender"), or before "-style" ("leetcode-style")."""
+    words = [w.lower() for w in m.words]
+    at = {w: i for i, w in reversed(list(enumerate(words)))}  # each word's first place
+
+    def example(word: str) -> bool:
+        i = at.get(word.split()[0].lower())
+        if i is None:
+            return False
+        before = words[max(0, i - _EXAMPLE_REACH) : i]
+        after = words[i + len(word.split()) : i + len(word.split()) + 1]
+        return bool(set(before) & lists["example_openers"] or set(after) & lists["example_marks"])
+
+    return bool(missing) and all(example(t.word) for t in missing)
+
+
+_EXAMPLE_REACH = 4  # words between "like" and the example ("like running lunch-and-learns")
 
 
 def _things_versus(m: Match) -> bool:

@@ -1248,6 +1248,26 @@ def test_what_a_question_sets_aside_is_no_subject(kb):
     assert "Smart Factories" not in reply.text[:300] and "Healthcare" in reply.text[:400]
 
 
+class TestExamplesGiven:
+    """A word the documents lack, given only as an example of what is asked, refuses nothing."""
+
+    @pytest.mark.parametrize(
+        ("text", "example"),
+        [
+            ("does knowing the business you work in, say insurance, help an mlops engineer?", "insurance"),
+            ("should ml platform folks drop columns like race or gender before training?", "gender"),
+            ("ml platform eng: do i need the leetcode-style CS fundamentals too?", "leetcode"),
+        ],
+    )
+    def test_the_rest_is_answered_and_the_example_named(self, kb, text, example):
+        reply = handlers.ask(text, kb)
+        assert reply.intent == "answer" and example in " ".join(reply.uncovered).lower()
+        assert "don't have anything" not in reply.text
+
+    def test_a_word_asked_outright_is_still_refused(self, kb):
+        assert handlers.ask("does mlops offer unlimited pto?", kb).intent == "unknown"
+
+
 class TestCoveredBesideNotCovered:
     """A question that asks something covered beside something no document covers: the covered part
     answered, the rest named; only the rest asked: not covered."""
