@@ -37,7 +37,8 @@ _NONE = "none"  # the work model's label for work of none of the roles (or of al
 # "the people who build the platform", "those of us who put vision models on a line": a description
 DESCRIBED = re.compile(
     r"\b(?:(?:(?:people|folks|ones|guys|team|teams|those|engineers|person|persons|someone|somebody)\s+"
-    r"|those\s+of\s+(?:us|you)\s+)(?:who|that|which|\w+ing)|(?:one|kind|type|sort)\s+(?:who|that|which))\b"
+    r"|those\s+of\s+(?:us|you)\s+)(?:who|that|which|\w+ing)|(?:one|kind|type|sort)\s+(?:who|that|which|"
+    r"(?!\w*thing\b)\w+ing))\b"  # "the one building chatbots", not "one thing"
     r"[^,?.!;]*?(?=\s+(?:in|at|for|and|with|near)\b|[,?.!;]|$)",
     re.IGNORECASE,
 )

@@ -47,6 +47,16 @@ class TestCompleting:
         )  # a place kept
         assert priced.roles == ("production-ai-engineer",) and "$226,857" in priced.text
 
+    def test_the_one_doing_something_picks_a_role_offered(self, kb):
+        """'which role?' answered 'the one building chatbots and vision stuff': that role, the topic kept;
+        "one thing" is no description."""
+        _, picked = talk(kb, "ai engineer skills?", "the one building chatbots and vision stuff")
+        assert (picked.intent, picked.roles, picked.topic) == (
+            "answer",
+            ("ai-systems-engineer",),
+            "requirements",
+        )
+
     def test_expand_on_that_after_a_point_is_that_point_again_not_the_whole_section(self, kb):
         """'can you expand on that?' after the lines on one problem: those lines and the ones beside
         them; after a section in brief, the rest of the section."""
