@@ -138,8 +138,9 @@ class Evidence:
         return any(self.index.line(i).role in wanted for i in ids)
 
     def found_beyond_sources(self, term: Term, roles: Iterable[str] | None = None) -> bool:
-        """Whether a line (of these roles) holds the term, other than in the name of a pay figure's
-        source ("Interview Kickstart: $153,490" says nothing about interviews)."""
+        """Whether a line (of these roles) says the term as typed (not only a word of its stem:
+        "severance" is not "several"), other than in the name of a pay figure's source ("Interview
+        Kickstart: $153,490" says nothing about interviews)."""
         wanted = set(roles) if roles is not None else None
         for i in frozenset().union(*(self.index.matching(f) for f in term.forms)):
             line = self.index.line(i)
@@ -147,7 +148,9 @@ class Evidence:
                 continue
             said = f"{' '.join(line.path)} {line.text}".lower()
             figure = line.text.strip() in self.pay and len(line.text) < _PAY_LINE  # "$153,490 (median)"
-            if not figure or any(_literal(f).search(said) for f in term.forms):
+            if not figure:
+                said = f"{said} {(line.label or '').lower()}"
+            if any(_literal(f).search(said) for f in term.forms):
                 return True
         return False
 
