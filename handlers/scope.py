@@ -152,11 +152,14 @@ def own_title(engine: Engine, m: Match) -> str | None:
 
 
 _CASED = {"genai": "GenAI", "ios": "iOS"}
+_WRITTEN = {"h 1b": "H-1B", "h1b": "H-1B"}  # a phrase the words' split spells apart
 _PRONOUNS = frozenset({"it"})  # an acronym that is a pronoun after the first word ("does it take")
 
 
 def cased(engine: Engine, phrase: str) -> str:
     """A phrase as people write it: "AI trainer", "iOS developer", "PTO" (aliases.yaml `acronyms`)."""
+    if phrase in _WRITTEN:  # "h 1b": the visa as it is written
+        return _WRITTEN[phrase]
     acronyms = engine.matcher.word_lists["acronyms"]
     words = phrase.split()
     return " ".join(

@@ -1269,6 +1269,13 @@ class TestExamplesGiven:
         reply = handlers.ask("whats the typical severance for ai systems engineers if they get laid off?", kb)
         assert reply.intent == "unknown" and "“severance”" in reply.text
 
+    def test_the_h_1b_visa_is_named_as_it_is_written(self, kb):
+        """'H-1B' splits into "h 1b": still the visa, not covered, and named as people write it."""
+        reply = handlers.ask(
+            "ml platform eng soft skills, and how do the H-1B lotteries work for this job", kb
+        )
+        assert reply.intent == "answer" and "h 1b" in reply.uncovered and "“H-1B”" in reply.text
+
     def test_a_word_asked_outright_is_still_refused(self, kb):
         assert handlers.ask("does mlops offer unlimited pto?", kb).intent == "unknown"
 
