@@ -107,6 +107,7 @@ def in_role(
     """One role's answer from the terms it holds: advice lists, figures, the section in brief or
     the lines that answer."""
     places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentile or m.focus.amount
+    terms = _unnamed(engine, m, role, terms)
     # "how do mlops teams cope?"; "how do they fix the drift problem?" after their challenges
     if routed != "salary" and strong_topic(m) in (None, *_FIXED) and asks_fix(engine, m):
         # "how do they fix the drift one?" after the challenges: the challenge, with its solution
@@ -290,6 +291,14 @@ def in_role(
     return Plan(
         "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m, uncovered=missed
     )
+
+
+def _unnamed(engine: Engine, m: Match, role: str, terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """The terms less the role's work said as part of its name ("the factory AI engineer": a name,
+    no subject)."""
+    setting = {w for p in engine.matcher.aliases.work.get(role, ()) for w in p.split()}
+    named = {w for w, nxt in zip(m.words, m.words[1:], strict=False) if nxt in ("ai", "ml") and w in setting}
+    return tuple(t for t in terms if t.word not in named) if named else terms
 
 
 def _brief_plan(m: Match, role: str, topic: str, brief: list[Hit], missed: tuple[str, ...]) -> Plan:

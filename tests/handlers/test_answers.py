@@ -2309,6 +2309,10 @@ def test_the_work_of_one_role_decides_an_ai_engineer_even_in_a_short_question(kb
     assert handlers.ask("ai engineer salary", kb).intent == "clarify"  # nothing said of the work
     long = "i always blow my deadlines lol, is juggling my to-do list a big deal for a factory AI engineer?"
     assert handlers.ask(long, kb).roles == ("production-ai-engineer",)  # the work said of the name decides
+    future = handlers.ask("is the factory AI engineer job still gonna be around in ten years?", kb)
+    assert future.topic == "demand" and "job security" in first_screen(
+        future
+    )  # the outlook, no factory trend
     for text in ("factory ai engineer salary", "plant floor ai engineer salary"):  # the pay, not the trends
         pay = handlers.ask(text, kb)
         assert (pay.roles, pay.topic) == (("production-ai-engineer",), "salary") and "$101,752" in pay.text[
