@@ -712,10 +712,18 @@ class TestNotCovered:
         reply = handlers.ask("max a production ai eng can make?? like the absolute ceiling w bonuses", kb)
         assert reply.intent == "answer" and "$338,000" in reply.text[:600]
 
-    def test_a_policy_subject_is_not_covered_even_beside_a_topic(self, kb):
-        """A sign-on bonus is hiring policy: not covered, though 'bonus' names pay."""
-        reply = handlers.ask("does netflix pay ml engineers a sign-on bonus", kb)
-        assert reply.intent == "unknown" and "“sign on”" in reply.text
+    @pytest.mark.parametrize(
+        ("text", "named"),
+        [
+            ("does netflix pay ml engineers a sign-on bonus", "“sign on”"),  # though "bonus" names pay
+            # "severance" shares a stem with "several", which the documents say: a policy word as typed
+            ("whats the typical severance for ai systems engineers if they get laid off?", "“severance”"),
+        ],
+    )
+    def test_a_policy_subject_is_not_covered_even_beside_a_topic(self, kb, text, named):
+        """A sign-on bonus, a severance: hiring policy, not covered."""
+        reply = handlers.ask(text, kb)
+        assert reply.intent == "unknown" and named in reply.text
 
     def test_filler_words_do_not_make_a_question_unanswerable(self, kb):
         """'rn', 'tbh', 'quick q' and friends carry no subject."""
@@ -1263,11 +1271,6 @@ class TestExamplesGiven:
         reply = handlers.ask(text, kb)
         assert reply.intent == "answer" and example in " ".join(reply.uncovered).lower()
         assert "don't have anything" not in reply.text
-
-    def test_a_policy_word_is_said_as_typed_not_matched_by_its_stem(self, kb):
-        """'severance' shares its stem with 'several', which the documents say: still not covered."""
-        reply = handlers.ask("whats the typical severance for ai systems engineers if they get laid off?", kb)
-        assert reply.intent == "unknown" and "“severance”" in reply.text
 
     def test_the_h_1b_visa_is_named_as_it_is_written(self, kb):
         """'H-1B' splits into "h 1b": still the visa, not covered, and named as people write it."""
