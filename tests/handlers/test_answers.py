@@ -1800,7 +1800,7 @@ def test_no_line_echoes_a_long_post(kb, monkeypatch):
     )
     echo_lines(
         engine,
-        engine.matcher.match("what open source tools do ML platform engineers use"),
+        engine.matcher.match("what gpu cluster tools do ML platform engineers use"),
         "ml-platform-engineer",
         5,
     )
