@@ -309,3 +309,10 @@ def test_a_short_form_names_its_role_and_fixes_no_typo(engine):
     assert engine.matcher.match("ml plat eng reqs").roles == (PLAT,)
     assert engine.matcher.match("plat engineer salary").roles == (PLAT,)
     assert engine.matcher.correct("plant") == "plant"
+
+
+def test_the_middle_of_the_pack_is_the_median_not_a_level(engine):
+    """'middle-of-the-pack pay': the median figure, not the mid level ("middle" alone is a level)."""
+    focus = engine.matcher.match("ml platform eng: what's the middle-of-the-pack pay?").focus
+    assert focus.kinds == ("median",) and not focus.levels
+    assert engine.matcher.match("middle level mlops pay").focus.levels == ("mid",)
