@@ -316,3 +316,11 @@ def test_the_middle_of_the_pack_is_the_median_not_a_level(engine):
     focus = engine.matcher.match("ml platform eng: what's the middle-of-the-pack pay?").focus
     assert focus.kinds == ("median",) and not focus.levels
     assert engine.matcher.match("middle level mlops pay").focus.levels == ("mid",)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"), [("moving to ATX, mlops pay?", "Austin"), ("windy city mlops pay", "Chicago")]
+)
+def test_a_city_by_its_nickname(engine, text, place):
+    """'ATX', 'the windy city': the city the documents give pay for."""
+    assert engine.matcher.match(text).focus.locations == (place,)
