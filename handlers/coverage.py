@@ -152,7 +152,28 @@ def not_covered(
     named = tuple(t for t in absent if not everyday(t.word) and _defined(m, t.word))
     if named:  # "what is LLMOps and how is it different from MLOps?": a name the documents never use
         return named
-    return ()
+    # "is the DataTalksClub Zoomcamp worth it?", "is the WGU degree respected?": a name no document uses,
+    # judged: the thing itself is asked
+    judged = tuple(
+        t
+        for t in absent
+        if not everyday(t.word) and not ev.found(t) and _judged(m, t.word, engine.matcher.word_lists)
+    )
+    return judged
+
+
+def _judged(m: Match, word: str, lists: dict[str, frozenset[str]]) -> bool:
+    """Whether the word names what a question judges ("is the WGU online degree respected?")."""
+    words = list(m.words)
+    if word not in words:
+        return False
+    at = words.index(word)
+    before = words[max(0, at - _JUDGED_REACH) : at]
+    after = words[at + 1 : at + 1 + _JUDGED_REACH + 1]
+    return bool({"is", "are"} & set(before)) and bool(lists["judging"] & set(after))
+
+
+_JUDGED_REACH = 4  # words between "is", the name and the judgement ("is the WGU online degree respected")
 
 
 def _asks_mention(engine: Engine, m: Match) -> bool:

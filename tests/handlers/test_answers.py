@@ -1279,6 +1279,13 @@ class TestExamplesGiven:
         )
         assert reply.intent == "answer" and "h 1b" in reply.uncovered and "“H-1B”" in reply.text
 
+    def test_a_name_no_document_uses_judged_is_named(self, kb):
+        """'is the WGU online degree respected?': the degrees answered, WGU named as not covered; a tool
+        another document names ("is kubeflow worth it for mlops?") is not judged so."""
+        reply = handlers.ask("ai systems eng degree requirements + is the WGU online degree respected?", kb)
+        assert reply.intent == "answer" and reply.uncovered == ("wgu",)
+        assert "kubeflow" not in handlers.ask("is kubeflow worth it for mlops engineers?", kb).uncovered
+
     def test_a_word_asked_outright_is_still_refused(self, kb):
         assert handlers.ask("does mlops offer unlimited pto?", kb).intent == "unknown"
 
