@@ -2269,6 +2269,7 @@ def test_it_the_pronoun_is_not_written_as_the_acronym(kb):
         ),
         ("is multitasking a big part of being an ml engineer", "multiple projects"),
         ("ai systems engineer in ohio or alabama, do they make less?", "Midwestern and Southern cities"),
+        ("our model is way too big and slow. is trimming it down an ML engineer's job?", "model pruning"),
         ("do mlops people need to know how to scramble data in transit?", "firewalls, encryption, and VPNs"),
         ("could hackers trick the models an ml platform engineer runs?", "adversarial testing"),
         ("is the qubit thing relevant for ml platform folks?", "Exploration of quantum computing"),
