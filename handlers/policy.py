@@ -113,6 +113,12 @@ def _one_role(
         # "does knowing the business, say insurance, help?", "leetcode-style fundamentals": an example given,
         # the rest answered and the example named
         given = _examples(m, missing, engine.matcher.word_lists)
+        # "what benefits come with the job, and how many weeks of parental leave?": the benefits its
+        # document names are answered, the leave named
+        ev = engine.evidence
+        gone_words = {t.word for t in missing}
+        held_policy = any(ev.found_beyond_sources(ev.term(w), [role]) for w in policy if w not in gone_words)
+        given = given or held_policy
         if not (asked or advised or apart or occasion or told or given) and (
             named is None or named == "salary" or m.focus
         ):

@@ -1286,6 +1286,16 @@ class TestExamplesGiven:
         assert reply.intent == "answer" and reply.uncovered == ("wgu",)
         assert "kubeflow" not in handlers.ask("is kubeflow worth it for mlops engineers?", kb).uncovered
 
+    def test_a_policy_its_document_names_is_answered_beside_one_it_does_not(self, kb):
+        """'what benefits come with the job, and how many weeks of parental leave?': the AI systems
+        document names benefits (health insurance, retirement plans); the leave is named as not covered."""
+        reply = handlers.ask(
+            "ai systems engineer: what benefits come with the job, and how many weeks of parental leave?",
+            kb,
+        )
+        assert reply.intent == "answer" and "parental" in reply.uncovered
+        assert "Health insurance, retirement plans" in first_screen(reply)
+
     def test_a_word_asked_outright_is_still_refused(self, kb):
         assert handlers.ask("does mlops offer unlimited pto?", kb).intent == "unknown"
 
