@@ -5,6 +5,7 @@ from __future__ import annotations
 from handlers.engine import Engine
 from handlers.evidence import Term
 from handlers.lines import NUMBER_WORDS
+from handlers.question import marked
 from handlers.salary import matching
 from handlers.scope import origins
 from knowledge.english import everyday
@@ -164,15 +165,12 @@ def not_covered(
 
 def _judged(m: Match, word: str, lists: dict[str, frozenset[str]]) -> bool:
     """Whether the word names what a question judges ("is the WGU online degree respected?")."""
-    words = list(m.words)
-    if word not in words:
-        return False
-    at = words.index(word)
-    before = words[max(0, at - _JUDGED_REACH) : at]
-    after = words[at + 1 : at + 1 + _JUDGED_REACH + 1]
-    return bool({"is", "are"} & set(before)) and bool(lists["judging"] & set(after))
+    return marked(m.words, word, _JUDGED_VERBS, frozenset(), _JUDGED_REACH) and marked(
+        m.words, word, frozenset(), lists["judging"], _JUDGED_REACH + 1
+    )
 
 
+_JUDGED_VERBS = frozenset({"is", "are"})
 _JUDGED_REACH = 4  # words between "is", the name and the judgement ("is the WGU online degree respected")
 
 

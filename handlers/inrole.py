@@ -208,8 +208,9 @@ def in_role(
     if routed == "salary":  # "pay range in the US?": the market every pay figure is given for; "median
         # for a platform engineer on the ML side": a word of the role's own names
         # ... and "factory ai engineer salary": where the role works, which named it
-        setting = frozenset(w for p in engine.matcher.aliases.work.get(role, ()) for w in p.split())
-        colour = engine.matcher.word_lists["home_market"] | engine.role_words((role,)) | setting
+        colour = (
+            engine.matcher.word_lists["home_market"] | engine.role_words((role,)) | _setting(engine, role)
+        )
         terms = tuple(t for t in terms if t.word not in colour)
     if m.focus and routed == "salary":  # a pay question: words its salary section lacks are colour
         ev = engine.evidence
@@ -296,9 +297,15 @@ def in_role(
 def _unnamed(engine: Engine, m: Match, role: str, terms: tuple[Term, ...]) -> tuple[Term, ...]:
     """The terms less the role's work said as part of its name ("the factory AI engineer": a name,
     no subject)."""
-    setting = {w for p in engine.matcher.aliases.work.get(role, ()) for w in p.split()}
+    setting = _setting(engine, role)
     named = {w for w, nxt in zip(m.words, m.words[1:], strict=False) if nxt in ("ai", "ml") and w in setting}
     return tuple(t for t in terms if t.word not in named) if named else terms
+
+
+def _setting(engine: Engine, role: str) -> frozenset[str]:
+    """The words of the role's work settings (aliases.yaml `work`: "plant floor", "factory"), made once."""
+    work = engine.matcher.aliases.work
+    return engine.keep(("setting", role), lambda: frozenset(w for p in work.get(role, ()) for w in p.split()))
 
 
 def _brief_plan(m: Match, role: str, topic: str, brief: list[Hit], missed: tuple[str, ...]) -> Plan:

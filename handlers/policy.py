@@ -25,7 +25,7 @@ from handlers.lines import (
 )
 from handlers.plan import Plan
 from handlers.problem import asks_fix, fixed_where
-from handlers.question import asked_parts
+from handlers.question import asked_parts, marked
 from handlers.scope import outside
 from handlers.topic import Choice
 from knowledge.english import everyday, is_common
@@ -108,18 +108,18 @@ def _one_role(
         tested = m.topic_scores.get(m.topic or "", 0) >= _OCCASION_TOPIC or asks(engine, m, "interview")
         occasion = tested and all(t.word in engine.matcher.word_lists["occasions"] for t in missing)
         # "... onboarding takes weeks. fix?": words of the story, not of what is asked
-        gone = {stem(w) for t in missing for w in t.word.lower().split()}
-        told = asks_fix(engine, m) and gone.isdisjoint(map(stem, m.words))
+        gone = {t.word for t in missing}
+        told = asks_fix(engine, m) and {stem(w) for g in gone for w in g.split()}.isdisjoint(
+            map(stem, m.words)
+        )
         # "does knowing the business, say insurance, help?", "leetcode-style fundamentals": an example given,
         # the rest answered and the example named
         given = _examples(m, missing, engine.matcher.word_lists)
         # "what benefits come with the job, and how many weeks of parental leave?": the benefits its
         # document names are answered, the leave named
         ev = engine.evidence
-        gone_words = {t.word for t in missing}
-        held_policy = any(ev.found_beyond_sources(ev.term(w), [role]) for w in policy if w not in gone_words)
-        given = given or held_policy
-        if not (asked or advised or apart or occasion or told or given) and (
+        held_policy = any(ev.found_beyond_sources(ev.term(w), [role]) for w in policy if w not in gone)
+        if not (asked or advised or apart or occasion or told or given or held_policy) and (
             named is None or named == "salary" or m.focus
         ):
             return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
@@ -176,18 +176,12 @@ def _asked_apart(m: Match, missing: list[str], held: set[str]) -> bool:
 def _examples(m: Match, missing: tuple[Term, ...], lists: dict[str, frozenset[str]]) -> bool:
     """Whether every word the documents lack is given as an example of what is asked: just after
     "like", "say", "such as" ("drop columns like race or gender"), or before "-style" ("leetcode-style")."""
-    words = [w.lower() for w in m.words]
-    at = {w: i for i, w in reversed(list(enumerate(words)))}  # each word's first place
-
-    def example(word: str) -> bool:
-        i = at.get(word.split()[0].lower())
-        if i is None:
-            return False
-        before = words[max(0, i - _EXAMPLE_REACH) : i]
-        after = words[i + len(word.split()) : i + len(word.split()) + 1]
-        return bool(set(before) & lists["example_openers"] or set(after) & lists["example_marks"])
-
-    return bool(missing) and all(example(t.word) for t in missing)
+    openers, marks = lists["example_openers"], lists["example_marks"]
+    return bool(missing) and all(
+        marked(m.words, t.word, openers, frozenset(), _EXAMPLE_REACH)
+        or marked(m.words, t.word, frozenset(), marks, 1)
+        for t in missing
+    )
 
 
 _EXAMPLE_REACH = 4  # words between "like" and the example ("like running lunch-and-learns")
@@ -465,7 +459,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             and not m.topic_top.get("salary")
             # "I'm a senior backend engineer ... a day in the life of MLOps?": their level; but "lead vs
             # director ... what does each one do?": the levels pointed back at
-            and (not m.context or set(m.words) & (lists["both"] | {"each"}))
+            and (not m.context or set(m.words) & lists["each_one"])
             and len(m.words) <= _RUNG_WORDS
         ):
             # "what does an entry level ml engineer actually work on?": the ladder's rung says what it does

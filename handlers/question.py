@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from handlers.patterns import Lazy
 
-__all__ = ["SELF", "asked_parts", "asks_why", "copes", "side_asks", "split"]
+__all__ = ["SELF", "asked_parts", "asks_why", "copes", "marked", "side_asks", "split"]
 
 _SENTENCE = Lazy(r"(?<=[.!?])\s+|\n+|\s+(?:\.\.\.|…)\s*")
 _ASKS = Lazy(
@@ -48,6 +48,19 @@ def asked_parts(words: tuple[str, ...]) -> list[set[str]]:
         else:
             parts[-1].add(w)
     return [p for p in parts if p]
+
+
+def marked(
+    words: tuple[str, ...] | list[str], phrase: str, before: frozenset[str], after: frozenset[str], reach: int
+) -> bool:
+    """Whether the phrase, where first said, has a word of `before` up to `reach` words before it or
+    a word of `after` up to `reach` words after it ("like race or gender", "leetcode-style")."""
+    said = phrase.split()
+    at = next((i for i in range(len(words)) if list(words[i : i + len(said)]) == said), None)
+    if at is None:
+        return False
+    end = at + len(said)
+    return bool(before & set(words[max(0, at - reach) : at]) or after & set(words[end : end + reach]))
 
 
 def asks_why(words: tuple[str, ...] | list[str]) -> bool:

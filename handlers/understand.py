@@ -178,13 +178,17 @@ def _before(text: str, question: str, context: str) -> str:
     return _SENTENCES.split(text[:at].strip())[-1] if at else ""
 
 
-def _with_context(m: Match, ctx: Match, across_words: frozenset[str], both: frozenset[str]) -> Match:
+def _with_context(
+    m: Match, ctx: Match, across_words: frozenset[str], lists: dict[str, frozenset[str]]
+) -> Match:
     """The question's match, with the role the context names when the question names none, and
     the context's words kept for choosing between ambiguous roles."""
     update: dict = {"context": tuple(ctx.subject)}
     weak = bool(m.roles) and set(m.roles) <= set(m.weak_roles)  # "what ML knowledge would I need?"
     strong = [r for r in ctx.roles if r not in ctx.weak_roles]
-    these = len(ctx.roles) == 2 and bool(set(m.words) & both)  # "which of these two roles pays more?"
+    these = len(ctx.roles) == 2 and bool(
+        set(m.words) & lists["both"]
+    )  # "which of these two roles pays more?"
     across = set(m.words) & _ROLES_PLURAL and set(m.tokens) & across_words and not these  # "in any roles?"
     marks = set(m.tokens) & across_words - (
         {"all"} if "at all" in " ".join(m.tokens) else set()
@@ -205,7 +209,7 @@ def _with_context(m: Match, ctx: Match, across_words: frozenset[str], both: froz
         # "I keep seeing 'AI Systems Engineer' on LinkedIn. Is that a fancy name for an AI engineer?"; "how
         # do AI engineers push back on 'AI in everything'? AI systems engineer at a logistics co."
         update.update(roles=ctx.roles, ambiguous=())
-    if not m.focus.levels and len(ctx.focus.levels) > 1 and set(m.words) & (both | {"each"}):
+    if not m.focus.levels and len(ctx.focus.levels) > 1 and set(m.words) & lists["each_one"]:
         # "team lead vs director of MLOps ... What does each one actually do?": the levels named before
         update["focus"] = m.focus.model_copy(update={"levels": ctx.focus.levels})
     places = {"locations": ctx.focus.locations, "companies": ctx.focus.companies}
@@ -594,7 +598,7 @@ def plan(text: str, engine: Engine) -> Plan:
             # "Saw 'Production AI Engineer' on LinkedIn ... Is it just an ML engineer with a different
             # name? What is the role?": the context's role is asked about, the other is what it is likened to
             m = m.model_copy(update={"roles": ctx.roles, "weak_roles": ()})
-        m = _with_context(m, ctx, engine.matcher.across_words, lists["both"])
+        m = _with_context(m, ctx, engine.matcher.across_words, lists)
         if told_them(m, ctx, lists):  # "I need leadership to fund it but they don't see why. How do I
             # explain it?": explaining to the people the context names is the soft skills
             scores = {**m.topic_scores, "soft-skills": m.topic_scores.get("soft-skills", 0) + NAMED}

@@ -49,10 +49,8 @@ _AMOUNT = re.compile(r"(?<![\d.])(\d{2,3})\s?k\b|(?<![\d.])(\d{2,3}) 000\b")
 _AMOUNTS = (20_000, 2_000_000)  # outside: not a salary
 _AMOUNT_WORD = re.compile(r"\d{2,3}k|k")
 _TOLD = 3  # explaining to people names the soft skills outright
-_SERVED_REACH = (
-    4  # words between a verb of serving and the role it serves ("teaching data scientists and MLEs")
-)
-_SENTENCE_MARKS = frozenset({"?"})  # the one mark `normalize` keeps
+# words between a verb of serving and the role it serves ("teaching data scientists and MLEs")
+_SERVED_REACH = 4
 _TOLD_REACH = 6  # words between "explain" and "to <people>"
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "by 2030": a number worth searching for
 _MAX_WORDS = 60
@@ -210,7 +208,7 @@ def _served(words: list[str], at: int, serving: frozenset[str]) -> bool:
     for w in reversed(words[max(0, at - _SERVED_REACH) : at]):
         if w in serving:
             return True
-        if w in _SENTENCE_MARKS:
+        if w == "?":  # the one sentence mark `normalize` keeps
             return False
     return False
 
@@ -310,17 +308,19 @@ class Matcher:
             *(w for t in aliases.other_titles for w in t.split() if len(w) > 5),
         ]
         short = frozenset(aliases.word_lists.get("short_forms", ()))  # "plat": no fix for "plant"
-        self.fuzzy_vocab = sorted(
-            {w for p in targets for w in words(p) if len(w) >= 4 and w.isalpha() and w not in short}
-        )
+
+        def fixes_to(phrases: Iterable[str]) -> list[str]:  # the words a typo may be fixed to
+            return sorted(
+                {w for p in phrases for w in words(p) if len(w) >= 4 and w.isalpha() and w not in short}
+            )
+
+        self.fuzzy_vocab = fixes_to(targets)
         names = (
             *(p for ps in aliases.role_phrases().values() for p in ps),
             *aliases.ambiguous,
             *(p for ps in aliases.focus.get("level", {}).values() for p in ps if len(p) > 5),  # "senor"
         )
-        self.role_vocab = sorted(
-            {w for p in names for w in words(p) if len(w) >= 4 and w.isalpha() and w not in short}
-        )
+        self.role_vocab = fixes_to(names)
         self.intent_tokens = frozenset(w for ws in self.intent_words.values() for p in ws for w in p.split())
         self._intent_firsts = frozenset(
             p.split()[0] for ws in self.intent_words.values() for p in ws if " " in p
