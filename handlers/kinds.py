@@ -3,9 +3,6 @@ lists of a role's document that answer each, and where the person says they come
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-
 from handlers.advice import advice_lines, digest, ladder
 from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term, specific
@@ -14,6 +11,7 @@ from handlers.plan import Plan
 from handlers.question import asked_parts
 from knowledge.index import Hit, key
 from knowledge.match import Match, pairs
+from knowledge.phrases import Phrases
 
 __all__ = [
     "ADVICE_SURE",
@@ -131,18 +129,12 @@ def asks(engine: Engine, m: Match, kind: str) -> bool:
 
 def says(engine: Engine, words: tuple[str, ...], kind: str) -> bool:
     """`asks`, of words as read."""
-    found = engine.keep(("asked", kind), lambda: _asked(engine.advice.get(kind, {}).get("asked", ())))
-    if found.search(" ".join(words)) is not None:
+    found = engine.keep(("asked", kind), lambda: Phrases(engine.advice.get(kind, {}).get("asked", ())))
+    if found.in_words(words):
         return True
     hedges = engine.matcher.word_lists["hedges"]
     plain = [w for w in words if w not in hedges]
-    return len(plain) < len(words) and found.search(" ".join(plain)) is not None
-
-
-def _asked(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One pattern for a kind's phrases, each a whole run of words (none: matches nothing)."""
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<!\S)(?:{alternatives})(?!\S)")
+    return len(plain) < len(words) and found.in_words(plain)
 
 
 def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int | None = None) -> list[Hit]:

@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from bot.ask import plain
 from bot.cli import main
 
@@ -72,6 +74,30 @@ class TestAsk:
         )
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
         assert done.stderr.strip().endswith("CLEAN")
+
+    def test_offline_path_never_imports_shutil(self):
+        """argparse imports shutil (and bz2, lzma) to size its help; `ask` sizes it without them."""
+        code = (
+            "import sys, io, contextlib; from bot.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()): main(['ask','which roles need kubernetes?'])\n"
+            "print(sorted({'shutil', 'bz2', 'lzma'} & set(sys.modules)), file=sys.stderr)"
+        )
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        assert done.stderr.strip().endswith("[]")
+
+    @pytest.mark.parametrize("columns", ["", "0", "abc", "57", "200"])
+    def test_help_is_as_wide_as_argparse_makes_it(self, columns, monkeypatch, capsys):
+        import shutil
+
+        from bot.cli import _columns
+
+        monkeypatch.setenv("COLUMNS", columns)
+        assert _columns() == shutil.get_terminal_size().columns
+        with pytest.raises(SystemExit):
+            main(["ask", "--help"])
+        help_text = capsys.readouterr().out
+        assert "the question, or - to read one per line from stdin" in " ".join(help_text.split())
+        assert max(map(len, help_text.splitlines())) <= max(_columns() - 2, 40)
 
     def test_broken_knowledge_base_is_one_line_and_exit_2(self, capsys):
         """A knowledge base that fails to load stops with one line naming file and field."""
