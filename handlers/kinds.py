@@ -129,12 +129,18 @@ def asks(engine: Engine, m: Match, kind: str) -> bool:
 
 def says(engine: Engine, words: tuple[str, ...], kind: str) -> bool:
     """`asks`, of words as read."""
-    found = engine.keep(("asked", kind), lambda: Phrases(engine.advice.get(kind, {}).get("asked", ())))
-    if found.in_words(words):
+    found = engine.keep(("asked",), lambda: _kinds_asked(engine))
+    if found.in_words(words, kind):
         return True
     hedges = engine.matcher.word_lists["hedges"]
-    plain = [w for w in words if w not in hedges]
-    return len(plain) < len(words) and found.in_words(plain)
+    if hedges.isdisjoint(words):
+        return False
+    return found.in_words(tuple(w for w in words if w not in hedges), kind)
+
+
+def _kinds_asked(engine: Engine) -> Phrases:
+    """Every kind of advice's phrases that ask for it, in one table."""
+    return Phrases({kind: e.get("asked", ()) for kind, e in engine.advice.items()})
 
 
 def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int | None = None) -> list[Hit]:

@@ -3,32 +3,44 @@ kind of question's hundreds of phrases cost no start-up time (bench/start_bench.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 __all__ = ["Phrases"]
 
 
 class Phrases:
-    """A set of phrases; `in_words` says whether one is a whole run of the words given."""
+    """Phrases, each under one or more labels; `labels_in` says which labels' phrases are whole
+    runs of the words given."""
 
-    def __init__(self, phrases: Iterable[str]) -> None:
-        self._all = frozenset(" ".join(p.split()) for p in phrases if p.strip())
+    def __init__(self, labelled: Mapping[str, Iterable[str]]) -> None:
+        by_phrase: dict[str, set[str]] = {}
+        for label, phrases in labelled.items():
+            for phrase in phrases:
+                if phrase.strip():
+                    by_phrase.setdefault(" ".join(phrase.split()), set()).add(label)
+        self._labels = {p: frozenset(labels) for p, labels in by_phrase.items()}
         lengths: dict[str, set[int]] = {}
-        for phrase in self._all:
+        for phrase in self._labels:
             words = phrase.split(" ")
             lengths.setdefault(words[0], set()).add(len(words))
         self._starts = {w: tuple(sorted(n)) for w, n in lengths.items()}
+        # a question asks about several kinds in turn: its words are read once
+        self.labels_in = lru_cache(maxsize=64)(self._labels_in)
 
-    def in_words(self, words: Sequence[str]) -> bool:
-        """Whether one phrase is words[i:j] for some i < j."""
-        starts, size = self._starts, len(words)
+    def _labels_in(self, words: tuple[str, ...]) -> frozenset[str]:
+        """The labels of every phrase that is words[i:j] for some i < j."""
+        starts, labels, size = self._starts, self._labels, len(words)
+        found: set[str] = set()
         for i, word in enumerate(words):
             for n in starts.get(word, ()):
                 if i + n > size:
                     break
-                if n == 1 or " ".join(words[i : i + n]) in self._all:
-                    return True
-        return False
+                said = labels.get(word if n == 1 else " ".join(words[i : i + n]))
+                if said:
+                    found |= said
+        return frozenset(found)
 
-    def __len__(self) -> int:
-        return len(self._all)
+    def in_words(self, words: Sequence[str], label: str) -> bool:
+        """Whether a phrase of `label` is a whole run of the words."""
+        return label in self.labels_in(tuple(words))

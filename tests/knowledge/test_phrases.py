@@ -20,16 +20,31 @@ def _as_pattern(phrases: list[str]) -> re.Pattern[str]:
 
 
 def test_whole_runs_of_words_only():
-    found = Phrases(PHRASES)
-    assert found.in_words(("how", "to", "get", "promoted", "?"))
-    assert found.in_words(("learn",))
-    assert not found.in_words(("learning", "fast"))  # a word, not its stem
-    assert not found.in_words(("get", "a", "promoted"))  # the words apart
-    assert not found.in_words(("stay", "current"))  # the phrase cut short
-    assert not found.in_words(())
-    assert not Phrases([]).in_words(("learn",))
+    found = Phrases({"grow": PHRASES})
+    assert found.in_words(("how", "to", "get", "promoted", "?"), "grow")
+    assert found.in_words(["learn"], "grow")
+    assert not found.in_words(("learning", "fast"), "grow")  # a word, not its stem
+    assert not found.in_words(("get", "a", "promoted"), "grow")  # the words apart
+    assert not found.in_words(("stay", "current"), "grow")  # the phrase cut short
+    assert not found.in_words((), "grow")
+    assert not Phrases({"grow": []}).in_words(("learn",), "grow")
+
+
+def test_each_label_has_its_own_phrases():
+    found = Phrases({"grow": ["get promoted", "next step"], "learn": ["learn", "next step"]})
+    assert found.labels_in(("what", "is", "the", "next", "step")) == {"grow", "learn"}
+    assert found.labels_in(("get", "promoted", "and", "learn")) == {"grow", "learn"}
+    assert found.labels_in(("learn", "fast")) == {"learn"}
+    assert not found.in_words(("learn", "fast"), "grow")
+    assert not found.in_words(("learn",), "unknown kind")
+
+
+PATTERN = _as_pattern(PHRASES)
+SPLIT = Phrases({"first": PHRASES[:2], "rest": PHRASES[2:]})
 
 
 @given(st.lists(st.sampled_from(WORDS), max_size=10))
 def test_finds_what_the_pattern_found(words):
-    assert Phrases(PHRASES).in_words(words) == (_as_pattern(PHRASES).search(" ".join(words)) is not None)
+    said = PATTERN.search(" ".join(words)) is not None
+    assert Phrases({"all": PHRASES}).in_words(words, "all") == said
+    assert bool(SPLIT.labels_in(tuple(words))) == said
