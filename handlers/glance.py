@@ -39,7 +39,22 @@ _PERIOD = re.compile(
 _FILLER = {"five", "5", "fastest", "quickest", "longest", "most", "least", "prospects", "much", "many",
            "ask", "asks", "asked", "want", "wants", "expect", "expects", "usually", "typically"}  # fmt: skip
 _EASIER = {"easier", "easiest"}  # "which is easier to get into?": the fewest years
-_ASK_YEARS = {"years", "yrs", "year", "yoe", "experience", "experienced", "seniority"}
+_ASK_YEARS = {"years", "yrs", "year", "yoe", "experience", "experienced"}
+# "which role needs the most seniority?" asks years; "what does seniority look like?", the ladder
+_SENIORITY = {"seniority"}
+_HOW_MUCH = {
+    "most",
+    "least",
+    "more",
+    "less",
+    "much",
+    "need",
+    "needs",
+    "require",
+    "requires",
+    "expect",
+    "expects",
+}
 ASK_GROWTH = frozenset(
     {"growth", "growing", "grow", "outlook", "fastest", "expanding", "projected", "projection"}
 )
@@ -50,13 +65,20 @@ _ACROSS = {"which", "who", "all", "every", "each", "five", "roles", "most", "lea
 def glance_plan(engine: Engine, m: Match):
     """A years or growth question across roles (or two named), as a plan; None otherwise."""
     tokens = set(m.tokens)
-    asked = {w.lower() for w in (*m.subject, *m.unknown)} - _FILLER - _EASIER - _ASK_YEARS - ASK_GROWTH
+    asked = (
+        {w.lower() for w in (*m.subject, *m.unknown)}
+        - _FILLER
+        - _EASIER
+        - _ASK_YEARS
+        - ASK_GROWTH
+        - _SENIORITY
+    )
     if asked:  # "which roles need k8s experience?": lines; not "the best projected job growth?"
         return None
     if len(m.roles) == 1 or m.ambiguous or m.topic == "salary" or not (tokens & _ACROSS or len(m.roles) > 1):
         return None
     if (
-        tokens & _ASK_YEARS
+        (tokens & _ASK_YEARS or tokens & _SENIORITY and tokens & _HOW_MUCH)
         and m.topic in (None, "requirements", "overview", "career")
         and not _ahead(m.words)
     ):

@@ -28,7 +28,7 @@ from handlers.plan import Plan
 from handlers.problem import asks_fix, problem_lines, with_solutions
 from handlers.question import asks_why, copes
 from handlers.salary import matching
-from knowledge.english import is_common, is_word
+from knowledge.english import everyday, is_common, is_word
 from knowledge.index import Hit
 from knowledge.match import Focus, Match, pairs, stem
 
@@ -259,12 +259,15 @@ def in_role(
             uncovered=missed,
         )
     lead = with_solutions(engine, lead_lines(engine, m, role, terms, LEAD_LINES, hunch), role)
-    if named and lead and all(h.line.topic != named for h in lead) and all(is_word(t.word) for t in terms):
+    outright = bool(named) and m.topic_scores.get(named, 0) >= 2 * GENERIC_WEIGHT
+    # "is low adoption a common challenge ... the usual pain points?": a section named twice over takes
+    # the short everyday words too ("low"), which its own lines may not hold
+    ordinary = everyday if outright else is_word
+    if named and lead and all(h.line.topic != named for h in lead) and all(ordinary(t.word) for t in terms):
         # "a plain-english summary of the job for a posting": the section named outright holds none of
         # these everyday words, so they are colour ("posting" is no subject): the section in brief
         # ... unless a point of it is asked ("which tools?"); a section named by its very name ("soft
         # skills") is asked whole, whatever point word it holds
-        outright = m.topic_scores.get(named, 0) >= 2 * GENERIC_WEIGHT
         brief = [] if point_words(engine, m) and not outright else _told_brief(engine, m, role, named)
         if brief:
             return _brief_plan(m, role, named, brief, missed)

@@ -40,11 +40,12 @@ _WORDED = 2  # a topic phrase this strong names the topic in words
 _BARE_QUESTION = 6  # a question this short that names nothing is about what its context names
 _CONTEXT_SURE = 0.7  # a question the model reads less surely takes the topic its context names
 _FIELD_ROLES = re.compile(
-    r"\b(?:(?:ai|ml|ai ?/ ?ml|ai (?:and|&) ml|machine learning|ai engineering|ml engineering)\s+"
+    r"\b(?:(?:ai|ml|ai ?/ ?ml|ai (?:and|&) ml|machine learning)(?:\s+engineering)?\s+"
     r"(?:roles|jobs|positions|careers|job titles)"
     r"|across (?:all )?(?:of )?(?:the |these |those )?(?:roles|jobs))\b",
     re.IGNORECASE,
 )
+_WHICH_OF = frozenset(("which", "among", "out", "any", "all", "every"))  # which of the roles
 _ASKING = {"how", "what", "why", "which", "when", "where", "who"}
 _THANKS_WORDS = 8  # a thanks that goes on longer may be asking something
 _ELLIPTICAL = (
@@ -504,7 +505,9 @@ _ACROSS_ASKED = re.compile(  # "which jobs ...", "do any of these roles ...", no
 
 _NAME_ASKED = re.compile(  # "what role is that?", "what is this job called?": the name of the work told
     r"\b(?:what|which)\s+(?:role|job|title|position)\s+(?:is|would)\s+(?:that|this|it)\b"
-    r"|\bwhat(?:s|\s+is|\s+would)\s+(?:that|this|my|the)\s+(?:job|role|work|position)\s+(?:be\s+)?called\b"
+    # "what would this job be called?", "not sure what my job is called", "what is this role usually called"
+    r"|\bwhat(?:s|\s+is|\s+would)?\s+(?:that|this|my|the)\s+(?:job|role|work|position|title)\s+(?:is\s+|would\s+)?"
+    r"(?:usually\s+|normally\s+|typically\s+|actually\s+|even\s+)?(?:be\s+)?called\b"
     r"|\bwhat\s+(?:am\s+i|is\s+my\s+job|are\s+they|are\s+we)\s+called\b"
     r"|\bwhat\s+(?:do|would)\s+you\s+call\s+(?:that|this|it|my\s+job|someone|people|them)\b"
     # "who should we hire to keep our models monitored?", "what kind of engineer do we need for that?"
@@ -575,7 +578,11 @@ def plan(text: str, engine: Engine) -> Plan:
     read = (m.words, m.masked)  # the whole message as read (with its context, below): the work it tells
     asked_top = m.topic_top  # how strongly the question itself names each topic
     field = _FIELD_ROLES.search(body)
-    said_across = field is not None and field.group(0).lower().startswith("across")  # "across these roles"
+    said = field.group(0).lower() if field else ""
+    # "across these roles", "which AI/ML engineering roles ...": the field, though it holds a role's name
+    said_across = said.startswith("across") or (
+        " engineering " in said and not _WHICH_OF.isdisjoint(m.words)  # not "ml engineering jobs pay?"
+    )
     if field and (set(m.roles) <= set(m.weak_roles) or said_across):
         # "which AI/ML roles expect SQL?", "across all these roles": the field's roles, every one
         m = m.model_copy(update={"roles": (), "weak_roles": (), "ambiguous": ()})

@@ -2356,3 +2356,64 @@ def test_job_security_is_the_phrase_not_the_security_of_systems(kb):
     reply = handlers.ask("which role has better job security, mlops or production ai?", kb)
     assert reply.intent == "compare" and "firewalls" not in reply.text
     assert "high job security" in reply.text[:400] and "strong job security" in reply.text[:600]
+
+
+def test_which_of_the_ai_ml_engineering_roles_is_the_field_not_one_role(kb):
+    """ "AI/ML engineering roles" holds the AI/ML Engineer's name; asked "which of them", it is the field.
+    Said of pay alone ("what do ml engineering jobs pay"), it is still that role."""
+    reply = handlers.ask(
+        "Out of the AI/ML engineering roles, which ones list containers and orchestration as a requirement?",
+        kb,
+    )
+    assert set(reply.roles) == {"production-ai-engineer", "mlops-engineer", "ml-platform-engineer"}
+    assert "*3 of 5 roles*" in reply.text
+    assert "Experience with containerization (Docker) and orchestration (Kubernetes)" in first_screen(reply)
+    reply = handlers.ask("what do ml engineering jobs pay", kb)
+    assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ai-ml-engineer",), "salary")
+
+
+def test_not_sure_what_my_job_is_called_names_the_role_of_the_work_told(kb):
+    """The work told (a feature store, a shared training cluster) is the platform engineer's; the ML
+    teams are who it is built for, and "what my job is called" asks the name, not across the roles."""
+    reply = handlers.ask(
+        "Not sure what my job is called -- and what should it pay? | I'm at a fintech in Denver. I don't "
+        "train models. I build the internal stuff that the ML teams use: a feature store, a shared training "
+        "cluster, a serving layer on KServe. What is this role usually called and what's the median salary?",
+        kb,
+    )
+    assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "salary")
+    assert "AI/ML Platform Engineer · Salary*" in reply.text
+    assert "$165,780 per year" in first_screen(reply)
+
+
+def test_a_section_named_twice_over_is_answered_though_a_word_matches_elsewhere(kb):
+    """ "a common challenge ... the usual pain points": the challenges, not the trends' "Low-code"
+    platforms and "Challenges and Adoption" heading."""
+    reply = handlers.ask(
+        "Is low adoption a common challenge for AI/ML platform engineers, and what are the usual "
+        "pain points?",
+        kb,
+    )
+    assert reply.topic == "challenges" and "Platform Engineer · Common Challenges*" in reply.text
+    assert "Low-code" not in reply.text
+
+
+def test_seniority_is_the_ladder_unless_how_much_is_asked(kb):
+    reply = handlers.ask(
+        "What does seniority look like for an ML engineer compared to an ML platform engineer?", kb
+    )
+    assert (reply.intent, reply.topic) == ("compare", "career")
+    assert "Senior Engineers lead teams, make critical decisions" in first_screen(reply)
+    reply = handlers.ask("which role needs the most seniority?", kb)
+    assert reply.text.startswith("*Years of experience asked for*")
+    assert "mention seniority" not in reply.text
+    assert handlers.ask("how does seniority affect mlops pay", kb).topic == "salary"
+
+
+def test_what_is_the_work_is_the_job_itself(kb):
+    reply = handlers.ask(
+        "what is the work actually for a production ai engineer, is it mostly integrating models into the "
+        "plant systems?",
+        kb,
+    )
+    assert reply.topic == "responsibilities" and "Production AI Engineer · Responsibilities*" in reply.text
