@@ -14,7 +14,7 @@ from handlers.patterns import Lazy
 
 __all__ = ["SELF", "asked_parts", "asks_why", "copes", "marked", "side_asks", "split"]
 
-_SENTENCE = Lazy(r"(?<=[.!?])\s+|\n+|\s+(?:\.\.\.|…)\s*")
+_SENTENCE = Lazy(r"(?<=[.!?])\s+|\n+|\s+(?:\.\.\.|…)\s*|\s+\|\s+")  # " | ": a title, then the post
 _ASKS = Lazy(
     r"^(?:so|and|but|also|now|ok|okay|hi|hey|hello|guys|folks|anyway|basically)?[,\s]*"
     r"(?:what|which|how|why|where|when|who|whats|should|shall|is|are|do|does|did|can|could|would|will|"

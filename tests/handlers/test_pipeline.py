@@ -1354,6 +1354,26 @@ def test_a_request_worded_without_a_question_mark_is_the_question():
     assert question == "Kindly suggest the career path." and context.startswith("I have 4 years")
 
 
+def test_a_title_bar_ends_a_sentence(kb):
+    """A post's title, " | ", then the post: the title is not read as one sentence with the post's first
+    line, so the question at the end is found ("In plain words, what is this role for?")."""
+    from handlers.question import split
+
+    question, context = split(
+        "what is MLOps, explain like I'm a project manager | I manage delivery for a data team at a utility "
+        "in Calgary. We're told to hire an MLOps engineer. In plain words, what is this role for?"
+    )
+    assert question.endswith("what is this role for?")
+    assert "I manage delivery" in context and "I manage delivery" not in question
+    reply = handlers.ask(
+        "what is MLOps, explain like I'm a project manager | I manage delivery for a data team at a utility "
+        "in Calgary. We're told to hire an MLOps engineer and I don't know how that differs from our DevOps "
+        "folks. In plain words, what is this role for?",
+        kb,
+    )
+    assert "This role bridges the gap between ML development and operational deployment" in reply.text[:600]
+
+
 @pytest.mark.parametrize(
     ("text", "question", "context"),
     [
