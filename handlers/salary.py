@@ -137,7 +137,7 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
     found = matching(role, asked)
     if found:
         lines = [f"*Figures for {words}:*", *_lines(found, topic_titles, _section_of(found))]
-        return "\n".join([*lines, *_placed(found, own)])
+        return "\n".join([*lines, *_places_said(role, asked.locations, found), *_placed(found, own)])
     focus = asked
     singles = [(one, matching(role, one)) for one in _singles(focus)]
     together = (
@@ -155,6 +155,7 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
             lines += ["", f"*Figures for {', '.join(escape(_spoken(w)) for w in one.words())}:*"]
             lines += _lines(figs[:_EACH], topic_titles)
             shown += figs[:_EACH]
+    lines += _places_said(role, focus.locations, shown)  # "is Santa Monica up there?": its line
     lines += _placed(shown, own)  # "4 yoe at 120k, am I underpaid?": the pay placed
     said = _said_of(role, focus.levels) if len(lines) == 1 else []
     if said:  # "for a lead?": "Leadership roles: Can command salaries well above the stated ranges"
@@ -165,6 +166,19 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
             f"• *{LEVELS[level]}:* {_cell(role, level)}" for level in LEVELS if _cell(role, level) != "—"
         ]
     return "\n".join(lines).lstrip("\n")  # with no sentence first, no blank line before the figures
+
+
+def _places_said(role: Role, locations: tuple[str, ...], found: list[SalaryFigure]) -> list[str]:
+    """The salary section's lines naming a place asked that no figure shown is for, as written ("Santa
+    Monica, CA (21.8% above national average)" under Top Paying Cities)."""
+    shown = " ".join((f.location or "").lower() for f in found)
+    left = [loc.lower() for loc in locations if loc.lower() not in shown]
+    said = [
+        f"• {escape(i.text)} _({escape(heading.rstrip(': '))})_" if heading else f"• {escape(i.text)}"
+        for heading, i in _salary_items(role)
+        if "$" not in i.text and any(loc in i.text.lower() for loc in left)
+    ]
+    return ["", *said[:_EACH]] if said else []
 
 
 _LEVEL_WORDS = {"lead": ("lead",), "director": ("director", "executive"), "senior": ("senior",)}

@@ -217,3 +217,13 @@ def test_bottom_to_top_asks_the_whole_range_not_two_levels(kb):
     reply = handlers.ask("Bottom to top, what do AI/ML platform engineers make?", kb)
     assert "Figures for entry level" not in reply.text
     assert "*Salary Range:* $125,760 - $211,600 globally" in reply.text[:400]
+
+
+def test_a_place_the_pay_section_names_without_a_figure_is_shown_as_written(kb):
+    """Santa Monica is among the AI/ML Engineer's top-paying cities, with a percentage and no dollar
+    figure: asked beside San Francisco, both are answered, each as the document says it."""
+    reply = handlers.ask("ml engineer salary in santa monica and san francisco", kb)
+    assert (reply.roles, reply.topic) == (("ai-ml-engineer",), "salary")
+    assert "San Francisco, CA: $136,287" in reply.text
+    assert "Santa Monica, CA (21.8% above national average) _(Top Paying Cities" in reply.text
+    assert "no salary figure" not in reply.text
