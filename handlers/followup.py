@@ -69,9 +69,12 @@ _SET_BESIDE = {"or", "than", "vs", "versus"}  # "them or platform engineers", "m
 
 
 def _them_beside(m: Match, lists: dict[str, frozenset[str]]) -> bool:
-    """ "who makes more there, them or platform engineers?": the role just discussed set beside another."""
+    """ "who makes more there, them or platform engineers?", "does mlops handle that any differently?":
+    the role just discussed set beside another."""
     words = set(m.words)
-    return bool(words & lists["they"] and words & _SET_BESIDE)
+    if words & lists["they"] and words & _SET_BESIDE:
+        return True
+    return "differently" in words or bool(words & lists["differ"] and words & lists["pointing"])
 
 
 def _on_that_front(m: Match, lists: dict[str, frozenset[str]]) -> bool:
@@ -306,7 +309,10 @@ class _Message:
                 named = rest.topic is not None and rest.topic_scores.get(rest.topic, 0) >= 2
             # ... or a sure reading of a whole question ("and what would that junior person do?")
             # "the mlops folks there?" says no more than "the mlops folks?": the role's words and "?" aside
-            said = [w for w in m.words if w != "?" and w not in engine.role_words(m.roles)]
+            # ... and the level's words aside ("what about when youre only just starting out tho")
+            said = [
+                w for w in m.words if w != "?" and w not in engine.role_words(m.roles) and w not in levelled
+            ]
             named = named or (
                 bool(self.own) and len(said) > _SHORT and not _everyday_roles(engine, m, self.offered)[0]
             )
@@ -538,9 +544,8 @@ def _leans_on_thread(t: _Message, roles: list[str], named_topic: bool, pointing:
         or (t.leaning and (not m.subject or len(m.words) > _SHORT))  # "and where do i get experience ..."
         or (bool(set(m.words) & t.lists["mine"]) and _asking(m))  # "how long till im hireable usually"
         or _magnitude(t.engine, m)  # "how fast?"
-        or bool(
-            set(pairs(m.words)) & t.lists["asking_of"]
-        )  # "anything on regulation?": in what was discussed
+        # "anything on regulation?", "u said 30% surge - by when?": in what was discussed
+        or bool(set(pairs(m.words)) & (t.lists["asking_of"] | t.lists["you_said"]))
     )
 
 

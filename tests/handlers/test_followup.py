@@ -1135,3 +1135,64 @@ def test_a_junior_starting_keeps_the_level_when_the_thread_gives_the_role(kb):
     )
     assert first.roles == ("ai-systems-engineer",)
     assert "Assist in AI model development and data preparation" in first.text[:300]
+
+
+def test_another_role_asked_to_do_that_differently_is_a_comparison_then_both_are_kept(kb):
+    """'does mlops handle that any differently?' after production AI testing practices: the two side by
+    side; 'do both of them care about keeping cloud costs down?' then asks both."""
+    *_, differently, both = talk(
+        kb,
+        "what are good habits for shipping models as a production AI engineer",
+        "and what kind of testing",
+        "does mlops handle that any differently?",
+        "do both of them care about keeping cloud costs down?",
+    )
+    assert differently.intent == "compare"
+    assert set(differently.roles) == {"production-ai-engineer", "mlops-engineer"}
+    assert "Best Practices: Production AI Engineer vs MLOps Engineer*" in differently.text
+    assert both.intent == "compare" and set(both.roles) == set(differently.roles)
+    assert "Optimize resource utilization and manage costs effectively" in both.text
+
+
+def test_what_the_bot_said_quoted_back_is_asked_of_the_thread(kb):
+    """'u said 30% surge - by when, and who says so?': the production AI line that said it, not every
+    document that says "surge"; '$$$' then asks the pay, and 'is that a lot for chicago?' the pay there."""
+    *_, quoted, money, chicago = talk(
+        kb,
+        "is there real demand for production AI engineers or is it a niche thing",
+        "u said 30% surge — by when, and who says so?",
+        "k and $$$?",
+        "is that a lot for chicago?",
+    )
+    assert (quoted.intent, quoted.roles) == ("answer", ("production-ai-engineer",))
+    assert "projected to surge by over 30% by the end of 2030 (US Bureau of Labor Statistics)" in quoted.text
+    assert (money.roles, money.topic) == (("production-ai-engineer",), "salary")
+    assert (chicago.roles, chicago.topic) == (("production-ai-engineer",), "salary")
+    assert "Chicago, IL and Seattle, WA: Around $180,000" in chicago.text[:400]
+
+
+@pytest.mark.parametrize(
+    ("ask", "level", "figure"),
+    [
+        ("what about when youre only just starting out tho", "entry level", "$113,992 to $115,458 per year"),
+        ("how about a few yrs in", "mid level", "$140,000 to $153,788 per year"),
+        ("and for somebody fresh out of uni?", "entry level", "$113,992 to $115,458 per year"),
+    ],
+)
+def test_a_level_said_in_everyday_words_after_the_pay_keeps_the_pay(kb, ask, level, figure):
+    *_, reply = talk(kb, "Production AI engineer salary in new york?", ask)
+    assert (reply.roles, reply.topic) == (("production-ai-engineer",), "salary")
+    assert f"*Figures for {level}:*" in reply.text and figure in reply.text[:400]
+
+
+@pytest.mark.parametrize(
+    ("ask", "topic"),
+    [
+        ("what trips people up there?", "challenges"),
+        ("whats the hard part of that job", "challenges"),
+        ("Recruiter here - what experience should i screen for?", "requirements"),
+    ],
+)
+def test_everyday_words_for_a_section_after_a_role(kb, ask, topic):
+    *_, reply = talk(kb, "what does an mlops engineer actually do day to day?", ask)
+    assert (reply.roles, reply.topic) == (("mlops-engineer",), topic)
