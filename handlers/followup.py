@@ -41,7 +41,21 @@ _PREAMBLE = {
     "question", "thing",
 }  # fmt: skip
 _BEYOND = {"else", "other", "others", "besides"}  # asked past the last point
-_QUESTION_WORDS = {"how", "what", "when", "where", "which", "should"}
+_QUESTION_WORDS = {
+    "how",
+    "what",
+    "when",
+    "where",
+    "which",
+    "should",
+    "would",
+    "will",
+    "could",
+    "can",
+    "do",
+    "does",
+    "am",
+}
 _MODEL_TOPIC = 0.45
 _POINTED_TOPIC = 0.75
 _AGREED = 0.35
@@ -627,7 +641,8 @@ def _roles_filled(t: _Message, roles: list[str]) -> tuple[list[str], Turn]:
     m, lists, last = t.m, t.lists, t.last
     choosing = set(m.words) & lists["both"] or lists["choosing"] & set(pairs(m.words))
     # "which of those are about security?": the items of the last answer, not a choice between roles
-    items = bool(m.subject) and not set(m.words) & lists["ranking"]
+    # ... but "is regulation a big deal for both of them?" asks the two roles about it
+    items = bool(m.subject) and not set(m.words) & lists["ranking"] and "both" not in m.words
     pair = _recent_pair(t.turns) if choosing and not items and len(last.roles) == 1 and not roles else ()
     if pair:  # "which one pays more?" after a turn on each of two roles: those two
         last = Turn("compare", pair, last.topic, last.focus)

@@ -1196,3 +1196,32 @@ def test_a_level_said_in_everyday_words_after_the_pay_keeps_the_pay(kb, ask, lev
 def test_everyday_words_for_a_section_after_a_role(kb, ask, topic):
     *_, reply = talk(kb, "what does an mlops engineer actually do day to day?", ask)
     assert (reply.roles, reply.topic) == (("mlops-engineer",), topic)
+
+
+def test_both_of_them_with_a_subject_asks_the_two_roles_just_discussed(kb):
+    """'is regulation a big deal for both of them' after MLOps, then platform trends: the two roles on
+    regulation, not the last one's trends."""
+    *_, both = talk(
+        kb,
+        "mlops — where is the field heading next couple years?",
+        "how about for the platform engineering crowd",
+        "is regulation a big deal for both of them",
+    )
+    assert both.intent == "compare" and set(both.roles) == {"mlops-engineer", "ml-platform-engineer"}
+    assert "*Regulatory Challenges:* Growing need for governance frameworks" in both.text[:600]
+
+
+def test_a_yes_no_question_about_oneself_leans_on_the_thread(kb):
+    """'would i get bored tho, sounds like just babysitting pipelines' after MLOps: MLOps, not "which
+    role?"; 'which of the two pays more when ur new' then compares the entry pay."""
+    *_, bored, _, _, new = talk(
+        kb,
+        "thinking of moving from devops into MLOps, is that a natural jump?",
+        "would i get bored tho, sounds like just babysitting pipelines",
+        "what ml stuff would i have to pick up",
+        "vs production ai engineer for someone with my background?",
+        "which of the two pays more when ur new",
+    )
+    assert bored.intent == "answer" and bored.roles == ("mlops-engineer",)
+    assert new.intent == "compare" and new.topic == "salary" and "for entry" in new.text[:200]
+    assert "$110,000 - $120,000" in new.text[:400]
