@@ -96,6 +96,7 @@ def _on_that_front(m: Match, lists: dict[str, frozenset[str]]) -> bool:
     return bool(set(pairs(m.words)) & lists["that_regard"])
 
 
+_NARROWING = frozenset(("just", "only"))  # "ok just production": one of the roles discussed
 _OTHER = {"other"}  # "and the other one?": the other of the two roles just discussed
 _DIGITS = {"1", "2", "3", "4", "5"}  # a bare number picks from the roles offered ("#2")
 
@@ -448,7 +449,9 @@ def _of_its_own(t: _Message) -> str | None:
     requirements for mlops differ from production ai's?")."""
     m = t.m
     leans = t.leaning or _them_beside(m, t.lists) or _on_that_front(m, t.lists)
-    own = m.roles and (t.named_topic or m.subject) and not (m.compare_strong or leans)
+    # "ok back to the ml engineer one, same q": going back is no subject
+    subject = [w for w in m.subject if w != "back"]
+    own = m.roles and (t.named_topic or subject) and not (m.compare_strong or leans)
     return t.text if own or len(m.roles) > 1 else None
 
 
@@ -506,7 +509,10 @@ def _roles_named(t: _Message) -> tuple[list[str], str, bool]:
     """(the roles the message names, in words too, the body without the words that named them,
     whether it names a topic): "what about the ops side?", "and the other one?"."""
     m, last, body, named_topic = t.m, t.last, t.body, t.named_topic
-    everyday, said = ([], set()) if m.roles or t.they else _everyday_roles(t.engine, m, t.offered)
+    # "ok just production — what do they do?": "they" are the one role narrowed to
+    narrowed = t.they and not _NARROWING.isdisjoint(m.words)
+    kept = m.roles or (t.they and not narrowed)
+    everyday, said = ([], set()) if kept else _everyday_roles(t.engine, m, t.offered)
     if m.ambiguous and not set(everyday) <= {r for _, rs in m.ambiguous for r in rs}:
         everyday, said = [], set()  # "the ones putting ai on factory floors": AI said, the role described
     roles = list(m.roles) or everyday

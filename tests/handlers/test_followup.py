@@ -1225,3 +1225,33 @@ def test_a_yes_no_question_about_oneself_leans_on_the_thread(kb):
     assert bored.intent == "answer" and bored.roles == ("mlops-engineer",)
     assert new.intent == "compare" and new.topic == "salary" and "for entry" in new.text[:200]
     assert "$110,000 - $120,000" in new.text[:400]
+
+
+def test_just_one_of_the_roles_compared_narrows_to_it(kb):
+    """'ok just production — what do they actually do once hired' after a comparison: production AI
+    alone, on what the job is ("they" are the role narrowed to; "once hired" is the job, not getting it)."""
+    *_, narrowed = talk(
+        kb,
+        "skills needed for a production ai engineer role?",
+        "and ai systems engineers, do they care about certs",
+        "how many yrs of experience do the two want",
+        "ok just production — what do they actually do once hired",
+    )
+    assert (narrowed.intent, narrowed.roles, narrowed.topic) == (
+        "answer",
+        ("production-ai-engineer",),
+        "responsibilities",
+    )
+
+
+def test_back_to_a_role_with_the_same_question_asks_the_last_question(kb):
+    """'ok back to the ml engineer one, same q' after the platform engineer's day: the ML engineer's day,
+    not the requirements first asked of it ("back" is no subject)."""
+    *_, back = talk(
+        kb,
+        "what do ml engineers usually need for education / experience?",
+        "what about the folks who keep the gpu cluster and the training infra up for everyone else",
+        "what do they do all day then",
+        "ok back to the ml engineer one, same q",
+    )
+    assert (back.roles, back.topic) == (("ai-ml-engineer",), "responsibilities")
