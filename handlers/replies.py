@@ -41,7 +41,7 @@ _ROLE_CHARS = 360  # ... within about this many characters as shown, so the seco
 _FEWEST = 2  # ... and never fewer lines than this
 _CONTRASTED = {"soft-skills", "best-practices", "challenges", "trends"}  # duties: the core ones first
 # words that ask how roles differ ("how do their soft skills differ?", "platform vs mlops"), not
-# "compare", which a follow-up's completed text opens with (handlers/followup.py)
+# "compare", which a follow-up's completed text opens with (handlers/followup/)
 _DIFFERENCE = {"differ", "difference", "different", "distinguish", "unique", "contrast", "vs", "versus"}
 _COMPARE_LINES_MANY = 2  # characters of each role's section in a comparison without a point
 

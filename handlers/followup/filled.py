@@ -1,0 +1,230 @@
+"""A follow-up completed from its thread: the roles, topic and focus it leaves out (`fill`)."""
+
+from __future__ import annotations
+
+from handlers.advice import solutions
+from handlers.ambiguity import DESCRIBED, work_role
+from handlers.coverage import beyond
+from handlers.engine import Engine
+from handlers.followup.message import (
+    BARE,
+    BEYOND,
+    FILLER,
+    LEVELLED,
+    LIKENED,
+    NARROWING,
+    ORDINAL,
+    OTHER,
+    QUESTION_WORDS,
+    RARE_SUBJECT,
+    SHORT,
+    Message,
+    about_the_roles,
+    everyday_roles,
+    focus_words,
+    magnitude,
+    names_topic,
+    on_that_front,
+    own_subject,
+    recent_pair,
+    them_beside,
+)
+from handlers.question import asks_why, copes
+from handlers.scope import names_place
+from handlers.turn import Turn
+from knowledge.match import Match, pairs
+
+__all__ = ["fill"]
+
+
+def _roles_named(t: Message) -> tuple[list[str], str, bool]:
+    """(the roles the message names, in words too, the body without the words that named them,
+    whether it names a topic): "what about the ops side?", "and the other one?"."""
+    m, last, body, named_topic = t.m, t.last, t.body, t.named_topic
+    # "ok just production — what do they do?": "they" are the one role narrowed to
+    narrowed = t.they and not NARROWING.isdisjoint(m.words)
+    kept = m.roles or (t.they and not narrowed)
+    everyday, said = ([], set()) if kept else everyday_roles(t.engine, m, t.offered)
+    if m.ambiguous and not set(everyday) <= {r for _, rs in m.ambiguous for r in rs}:
+        everyday, said = [], set()  # "the ones putting ai on factory floors": AI said, the role described
+    roles = list(m.roles) or everyday
+    if not roles and OTHER & set(m.words) and len(last.roles) == 1:  # "and the other one?"
+        pair = recent_pair(t.turns)
+        roles = [r for r in pair if r not in last.roles] if last.roles[0] in pair else []
+        said = said | (OTHER & set(m.words))
+    if said:  # "what about the ops side?": the words that named the role are not the subject
+        body = " ".join(w for w in body.split() if w.lower().strip("?!.,#") not in said)  # "#3"
+        rest = t.engine.matcher.match(body)
+        # "the one who keeps models running in prod - deployment, monitoring, that ops kind of stuff" after
+        # "which role?": the role described, no topic named; the words describe, they ask nothing
+        picked = t.asked is not None and len(t.asked.roles) > 1 and not (names_topic(rest) or rest.focus)
+        if (
+            picked
+            or not rest.topic_scores
+            and all(w in t.engine.matcher.stopwords or w in FILLER for w in rest.words if w != "?")
+        ):
+            body = "what about"  # "the 3rd", "the ml one pls": the role alone, asked in words as before
+            named_topic = False  # ... on the topic asked before
+    if not roles and DESCRIBED.search(body):  # "what about someone who turns notebooks into apis?":
+        # the work model says whose; after "which role do you mean?", one of those offered ("the one
+        # that builds the chatbots")
+        picking = last.intent == "clarify" and len(last.roles) > 1
+        offered = last.roles if picking else t.engine.role_ids
+        role = work_role(t.engine, m.words, m.masked, body, offered, titled=picking)
+        roles = [role] if role else []
+        if role and picking and not named_topic:  # the reply to "which role?" is the description alone
+            body = "what about"
+    if roles:  # "how about the people who build the platform": a description, not the subject
+        body = " ".join(DESCRIBED.sub(" ", body).split())
+    return roles, body, named_topic
+
+
+def _leans_on_thread(t: Message, roles: list[str], named_topic: bool, pointing: bool) -> bool:
+    """Whether the message leaves something for the thread to fill in; not "why?" or a new subject
+    ("what about nurses?")."""
+    m = t.m
+    return bool(
+        roles
+        or m.topic
+        or m.focus
+        or m.ambiguous
+        or pointing
+        or named_topic
+        or beyond(t.engine, m)  # "what about PTO?": a policy of the role just discussed
+        or names_place(t.engine, m)  # "and outside the US?"
+        or set(m.words) & t.lists["geography"]  # "which part of the world is leading?"
+        or (t.leaning and (not m.subject or len(m.words) > SHORT))  # "and where do i get experience ..."
+        or (bool(set(m.words) & t.lists["mine"]) and _asking(m))  # "how long till im hireable usually"
+        or magnitude(t.engine, m)  # "how fast?"
+        # "anything on regulation?", "u said 30% surge - by when?": in what was discussed
+        or bool(set(pairs(m.words)) & (t.lists["asking_of"] | t.lists["you_said"]))
+    )
+
+
+def _asking(m: Match) -> bool:
+    """Whether the message asks something ("how long till im hireable"), not only tells."""
+    return "?" in m.words or (bool(m.words) and m.words[0] in QUESTION_WORDS)
+
+
+def fill(t: Message) -> str:
+    """The message with the roles, topic and focus it leaves out taken from the thread."""
+    last = t.last
+    if last.focus and "percentile" in last.focus:  # "and the 25th?"
+        t.body = ORDINAL.sub(r"\1 percentile", t.body)
+        t.m = t.engine.matcher.match(t.body)
+    roles, body, named_topic = _roles_named(t)
+    m, lists = t.m, t.lists
+    pointing = bool(set(m.words) & lists["pointers"]) or about_the_roles(t.engine, m)
+    if m.ambiguous and pointing and last.roles and all(p == "ai" for p, _ in m.ambiguous):
+        # "will AI replace them?": AI the field, them the role
+        t.m = m = m.model_copy(update={"ambiguous": ()})
+    if not _leans_on_thread(t, roles, named_topic, pointing):
+        return t.text
+    roles, last = _roles_filled(t, roles)
+    rest = t.engine.matcher.match(body) if body != t.body else m  # without the words naming the role
+    topic = _topic_filled(t, roles, last, named_topic, rest)
+    focus = _focus_filled(t, last, named_topic)
+    lead = ["compare"] if len(roles) > 1 else []
+    # "do they need certs?" ... "compare that with ai/ml engineers": on certifications still
+    # ... and "security in there?" then "how do they handle that, any best practices?": that, security
+    backed = named_topic and bool(set(m.words) & lists["back"])
+    # the message's own subject, less the words that named the role ("what about the infra people?")
+    own = set(rest.subject) - (lists["coping"] if backed else set())  # "handle" is how, not what
+    regard = on_that_front(m, lists)  # the point just asked
+    point = (
+        [
+            w
+            for w in last.point
+            if not _names_role(t.engine, w) and not (backed and t.engine.matcher.match(w).topic_scores)
+        ]  # a topic named anew leaves the last one's topic words behind ("the pay for that last one")
+        if topic
+        and (not named_topic or backed)
+        and (not own or regard)
+        and not BEYOND & set(t.m.words)
+        and not (named_topic and last.across)  # "which roles need k8s?" then "which of those pays best?"
+        else []
+    )  # not "what else does it need"
+    if "where" in m.words and set(m.words) & lists["openings"] and set(topic) & {"demand", "trends"}:
+        point = [*point, "regions"]  # "where are those jobs?" after the market: its geographical hotspots
+    parts = [*lead, *roles, *topic, *point, *focus, body]  # what is filled in first: the question stays last
+    return " ".join(p for p in parts if p)
+
+
+def _names_role(engine: Engine, word: str) -> bool:
+    """Whether a word names a role, or may ("ml", "ai"): no point to carry over."""
+    m = engine.matcher.match(word)
+    return bool(m.roles or m.ambiguous)
+
+
+def _roles_filled(t: Message, roles: list[str]) -> tuple[list[str], Turn]:
+    """The roles to answer, and the turn they lean on: "what do both need?", "compare that with
+    mlops", "which one pays more?" after a turn on each of two roles, else the last role(s)."""
+    m, lists, last = t.m, t.lists, t.last
+    choosing = set(m.words) & lists["both"] or lists["choosing"] & set(pairs(m.words))
+    # "which of those are about security?": the items of the last answer, not a choice between roles
+    # ... but "is regulation a big deal for both of them?" asks the two roles about it
+    items = bool(m.subject) and not set(m.words) & lists["ranking"] and "both" not in m.words
+    pair = recent_pair(t.turns) if choosing and not items and len(last.roles) == 1 and not roles else ()
+    if pair:  # "which one pays more?" after a turn on each of two roles: those two
+        last = Turn("compare", pair, last.topic, last.focus)
+    both = bool(choosing) and len(last.roles) > 1 and not roles
+    if both:  # "what do both need?", "which of the two pays more?"
+        return list(last.roles), last
+    # "compare that with mlops", "vs platform", "how is that different from what mlops ppl do"; not
+    # "how is an ai/ml engineer different from a data scientist?", a question of its own
+    likened = LIKENED.search(" ".join(m.words)) and not set(m.words) & lists["back"]
+    if m.compare_strong and roles and not likened:
+        return [*[r for r in last.roles if r not in roles], *roles], last
+    if len(roles) == 1 and len(last.roles) == 1 and last.roles != tuple(roles) and them_beside(m, lists):
+        return [last.roles[0], *roles], last  # the role just discussed, and the one named
+    if not roles and not m.ambiguous:
+        return (list(last.roles) if len(last.roles) == 1 or last.intent == "compare" else []), last
+    return roles, last
+
+
+def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, rest: Match) -> list[str]:
+    """The topic: the one named, else the last one; "how do they deal with that?" after the
+    challenges asks what they do (the solutions given there, else the best practices); "can they
+    work remotely?" lets the lines on the subject decide."""
+    m, lists = t.m, t.lists
+    topic = [t.own or ""] if named_topic else [last.topic or ""]  # the model's topic, said outright
+    pointing = set(m.words) & (lists["back"] | lists["they"] | {"people"}) or len(m.words) <= BARE
+    coping = copes(m.words, lists) and pointing  # "how to overcome tht", "how do they deal with"
+    # ... not "which of those is the hardest to solve?": which challenge, ranked
+    coping = coping and not (m.topic == "challenges" and lists["hardest"] & set(m.words))
+    if last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles:
+        return ["challenges" if any(solutions(t.engine, r) for r in roles) else "best-practices"]
+    if not named_topic and own_subject(t.engine, rest) and not m.focus:  # not "the folks who run the infra"
+        # "what about coastal vs midwest?" after the pay: the last section, where the subject is said
+        return [last.topic] if last.topic and _held_before(t, rest, roles, last.topic, "") else [""]
+    meaning = bool(set(m.words) & lists["elaborate"]) and topic[0] == "overview"  # "what does that mean"
+    if named_topic and meaning and last.topic and _held_before(t, rest, roles, last.topic, topic[0]):
+        return [last.topic]  # "digital twins? what does that mean in practice" after the trends: there
+    return topic
+
+
+def _held_before(t: Message, rest: Match, roles: list[str], before: str, named: str) -> bool:
+    """Whether a rare subject of the message is said in the last answer's section (of these roles)
+    and not in the one its words name ("mean": the overview)."""
+    ev = t.engine.evidence
+    rare = [x for x in ev.terms(rest.subject) if x.weight >= RARE_SUBJECT]
+    return bool(rare) and all(
+        any(ev.found_in_topic(f, before, roles) for f in x.forms)
+        and not any(ev.found_in_topic(f, named, roles) for f in x.forms)
+        for x in rare
+    )
+
+
+def _focus_filled(t: Message, last: Turn, named_topic: bool) -> list[str]:
+    """The focus kept: "why so high?" asks reasons, not figures, but "how come so high there?"
+    after a city asks why of that place; a new topic leaves the pay's city behind ("how much in
+    nyc?" ... "and what industries hire them?")."""
+    m = t.m
+    # ... nor a level, which pay and the ladder answer ("as a senior there" ... "soft skills they look for?")
+    new = t.own or m.topic
+    moved = named_topic and new not in (None, last.topic) and (last.topic == "salary" or new not in LEVELLED)
+    if moved:
+        return []
+    if asks_why(m.words):
+        return list((last.focus or {}).get("locations", ())) if last.topic == "salary" else []
+    return focus_words(last, m, names_place(t.engine, m))

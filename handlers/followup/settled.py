@@ -1,0 +1,174 @@
+"""Rules for a follow-up that one reading settles ("thanks!", "the second one", "which roles need
+k8s?"): each gives the text to answer, or None to go on (`SETTLED`, in order)."""
+
+from __future__ import annotations
+
+from handlers.advice import digest
+from handlers.followup.message import (
+    AGAIN,
+    ANY_ROLE,
+    SHORT,
+    Message,
+    all_of_them,
+    bare_why,
+    called_by,
+    focus_words,
+    names_topic,
+    on_that_front,
+    them_beside,
+)
+from handlers.scope import names_place, other_title
+from handlers.understand import thanks
+
+__all__ = ["SETTLED"]
+
+
+# Rules for a message that one reading settles: each gives the text to answer, or None to go on.
+def _across_or_thanks(t: Message) -> str | None:
+    """ "which roles need kubernetes?", "thanks!": as typed. "main headaches for each?" after two
+    roles, or "any certs?" after one, stay with them; "is any role mentioning copilot?" is across."""
+    m, lists, last = t.m, t.lists, t.last
+    said_across = set(m.tokens) & t.engine.matcher.thread_across
+    any_role = bool(ANY_ROLE.search(t.body))
+    each = said_across <= lists["each"] and len(last.roles) > 1
+    each = each or (said_across == {"any"} and bool(last.roles) and not any_role)
+    pointing = set(m.words) & lists["pointers"] and not any_role  # "is anyone hiring them?"
+    where = (
+        set(m.words) & lists["geography"]
+    )  # "which part of the world is leading?": where, of the last role
+    across = said_across and not pointing and not each and not where
+    return t.text if across or thanks(t.engine, m) else None
+
+
+def _why_alone(t: Message) -> str | None:
+    """ "why tho?", "how come?": why, of the last answer."""
+    last = t.last
+    if not (bare_why(t.engine, t.m) and last.roles):
+        return None
+    return " ".join(p for p in (*last.roles, last.topic or "", "why", *focus_words(last, t.m)) if p)
+
+
+def _all_offered(t: Message) -> str | None:
+    """ "which role do you mean by 'ai engineer'?" ... "all of them": the roles offered, side by side."""
+    asked = t.asked
+    if not (asked and len(asked.roles) > 1 and not t.m.roles and all_of_them(t.m, t.lists)):
+        return None
+    return " ".join(("compare", *asked.roles, asked.topic or "overview", *focus_words(asked, t.m)))
+
+
+def _name_again(t: Message) -> str | None:
+    """ "which role do you mean by 'ai'?" ... "ai eng": the one its document calls so."""
+    asked, m = t.asked, t.m
+    called = called_by(t.engine, m, asked.roles) if asked and not m.roles and len(m.words) <= SHORT else None
+    if not called:
+        return None
+    return " ".join((called, asked.topic or "overview", *focus_words(asked, m), "what about"))
+
+
+def _nth_shown(t: Message) -> str | None:
+    """ "what does the first bullet mean?", "say more about the second point": that line of the last
+    answer, asked again in its own words, so its heading's lines come with it."""
+    last, m, lists = t.last, t.m, t.lists
+    if not (last.shown and last.intent == "answer" and len(last.roles) == 1) or m.roles:
+        return None
+    words = set(m.words)
+    ordinals = t.engine.matcher.aliases.ordinals
+    # "how do I get better at the first one?": an ordinal before "one" picks a line too
+    # ... not "what's the pay like for that last one", "and for the third one you listed?": a role again
+    nth = (
+        any(b == "one" and a in ordinals for a, b in zip(m.words, m.words[1:], strict=False))
+        and not m.topic_words
+        and m.words[0] not in lists["switch_openers"]
+    )
+    if not (words & lists["bullets"] or ("one" in words and (words & lists["elaborate"] or nth))):
+        return None
+    at = next((ordinals[w] for w in m.words if w in ordinals), None)
+    if at is None or not -len(last.shown) <= at < len(last.shown):
+        return None
+    line = t.engine.evidence.index.line(last.shown[at])
+    return f"{last.roles[0]} {line.topic} {line.text}"
+
+
+def _that_again(t: Message) -> str | None:
+    """ "can you expand on that?" after an answer on a point: the lines it led with, asked again in
+    their own words, so the lines beside them come too (not the whole section: `_more`)."""
+    last, lists = t.last, t.lists
+    if not (last.shown and last.topic and last.intent == "answer" and len(last.roles) == 1) or t.m.roles:
+        return None
+    words = {w for w in t.m.words if w not in ("?", "!", ".")}
+    if not (words & lists["pointing"] and words & lists["elaborate"] and words <= lists["expand_that"]):
+        return None
+    if set(last.shown) <= {h.line.id for h in digest(t.engine, last.roles[0], last.topic)}:
+        return f"{last.roles[0]} {last.topic}"  # the section in brief: the rest of it, as `_more`
+    lines = [t.engine.evidence.index.line(i) for i in last.shown[:AGAIN]]
+    return " ".join((last.roles[0], lines[0].topic, *(ln.text for ln in lines)))
+
+
+def _still_which(t: Message) -> str | None:
+    """ "which role do you mean by 'ai engineer'?" ... "in detroit?": no role picked yet, so the same
+    question again, with the place (or level) kept for the answer."""
+    asked, m = t.asked, t.m
+    placed = m.focus or names_place(t.engine, m)
+    if not (asked and len(asked.roles) > 1 and placed and not (m.roles or m.ambiguous or names_topic(m))):
+        return None
+    phrase = next((p for p, rs in t.engine.matcher.ambiguous.items() if set(rs) == set(asked.roles)), None)
+    return " ".join((phrase, asked.topic or "overview", t.body)) if phrase else None
+
+
+def _one_offered(t: Message) -> str | None:
+    """ "the ops one, mlops" after "which role do you want to know about salary?": that topic."""
+    asked, m = t.asked, t.m
+    if not (asked and asked.topic and len(m.roles) == 1 and m.roles[0] in asked.roles and not names_topic(m)):
+        return None
+    # asked in words, on the point the first message asked ("job outlook", "kubernetes")
+    return " ".join((m.roles[0], asked.topic, *focus_words(asked, m), *asked.point, "what about"))
+
+
+def _across_again(t: Message) -> str | None:
+    """ "which roles need kubernetes?" ... "what about python?": across again."""
+    m = t.m
+    if t.last.across and t.leaning and m.subject and not (m.roles or m.focus or t.named_topic):
+        return f"which roles mention {' '.join(m.subject)}"
+    return None
+
+
+def _of_its_own(t: Message) -> str | None:
+    """A question of its own: a role with a topic or subject, or several roles ("how do the
+    requirements for mlops differ from production ai's?")."""
+    m = t.m
+    leans = t.leaning or them_beside(m, t.lists) or on_that_front(m, t.lists)
+    # "ok back to the ml engineer one, same q": going back is no subject
+    subject = [w for w in m.subject if w != "back"]
+    own = m.roles and (t.named_topic or subject) and not (m.compare_strong or leans)
+    return t.text if own or len(m.roles) > 1 else None
+
+
+def _title(t: Message) -> str | None:
+    """ "what about data analysts?": answered as the title, on the thread's topic."""
+    if not other_title(t.engine, t.m) or t.m.roles or t.they:
+        return None
+    if set(t.m.words) & t.lists["differ"] and set(t.m.words) & t.lists["pointing"] and t.last.roles:
+        # "how is that different from a data scientist?": what the thread's role is, beside the title
+        return f"{' '.join(t.last.roles)} overview {t.text}"
+    return f"{t.text} {t.last.topic}" if t.last.topic and not names_topic(t.m) else t.text
+
+
+# in order: the first that answers settles the message
+def _more(t: Message) -> str | None:
+    """ "anything else?", "tell me more" after one role's answer: its whole section, the rest of it."""
+    last = t.last
+    said = " ".join(w for w in t.m.words if w not in ("?", "!", "."))
+    if (
+        said not in t.lists["more_please"]
+        or last.intent != "answer"
+        or len(last.roles) != 1
+        or not last.topic
+    ):
+        return None
+    return f"{last.roles[0]} {last.topic}"
+
+
+SETTLED = (
+    _more, _that_again, _across_or_thanks, _nth_shown, _why_alone, _all_offered, _name_again, _still_which,
+    _one_offered, _across_again, _of_its_own, _title,
+)  # fmt: skip
