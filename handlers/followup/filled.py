@@ -72,8 +72,10 @@ def _roles_named(t: Message) -> tuple[list[str], str, bool]:
         offered = last.roles if picking else t.engine.role_ids
         role = work_role(t.engine, m.words, m.masked, body, offered, titled=picking)
         roles = [role] if role else []
-        if role and picking and not named_topic:  # the reply to "which role?" is the description alone
-            body = "what about"
+        # the reply to "which role?" is the description alone: a topic the model reads into a description
+        # of the work ("the kind that trains and tunes models all day") is none, one said in words is
+        if role and picking and not names_topic(m):
+            body, named_topic = "what about", False
     if roles:  # "how about the people who build the platform": a description, not the subject
         body = " ".join(DESCRIBED.sub(" ", body).split())
     return roles, body, named_topic

@@ -269,9 +269,12 @@ def bare_why(engine: Engine, m: Match) -> bool:
     )
 
 
+_PIECES = frozenset(("one", "part", "bit", "piece"))  # "the drift one", "the testing part", "the docker bit"
+
+
 def _the_one(words: tuple[str, ...]) -> bool:
-    """ "the drift one", "the communication one": an item of the last answer, pointed at."""
-    return any(w == "one" and i >= 2 and words[i - 2] == "the" for i, w in enumerate(words))
+    """ "the drift one", "the testing part": an item of the last answer, pointed at."""
+    return any(w in _PIECES and i >= 2 and words[i - 2] == "the" for i, w in enumerate(words))
 
 
 def own_subject(engine: Engine, m: Match) -> bool:

@@ -353,7 +353,8 @@ class TestLead:
         reply = handlers.ask(
             "What exactly does an ML platform engineer build? I have to write the job post.", kb
         )
-        assert reply.topic in ("overview", "responsibilities") and "Create reusable frameworks" in reply.text
+        assert reply.topic in ("overview", "responsibilities")
+        assert "reusable frameworks for AI/ML model development and deployment" in reply.text
 
     def test_what_will_hurt_is_the_challenges(self, kb):
         """'What's going to hurt?', 'the unglamorous parts', 'endless firefighting': the challenges."""
@@ -1087,7 +1088,8 @@ def test_a_typo_fixed_into_a_title_is_no_title(kb):
     """'actualy' is a typo of "actually", not the job title "actuary" the fix comes closest to;
     a title with a word of it as typed still reads as one."""
     reply = handlers.ask("which ML framworks does the ML eng doc actualy list", kb)
-    assert reply.uncovered == () and "TensorFlow, PyTorch" in reply.text[:400]
+    assert reply.uncovered == () and "ML libraries and frameworks" in reply.text
+    assert "actuary" not in reply.text.lower()
     assert handlers.ask("site reliablity engineer salary", kb).uncovered == ("site reliability engineer",)
 
 

@@ -608,7 +608,7 @@ class TestScope:
         "text,said,topic",
         [
             ("Can I learn machine learning at 30?", "age", "requirements"),
-            ("am i too old to become an mlops engineer?", "age", "career"),
+            ("am i too old to become an mlops engineer?", "age", "requirements"),
             ("im 40 years old, too late for mlops?", "age", "demand"),  # the age, not "years old"
             ("which country pays ML engineers the most?", "country", "salary"),
             ("what do mlops engineers earn abroad?", "abroad", "salary"),
