@@ -101,7 +101,9 @@ def _one_role(
         ) and not m.focus
         # "senior mlops salary range? also, ... unlimited PTO?": two questions, the first answered
         held = {t.word for t in terms if t not in missing and engine.evidence.found(t, [role])}
-        apart = _asked_apart(m, [t.word for t in missing], held)
+        # ... "what do they make there, and what's rent like?": a pay word asks the pay in its part
+        paid = engine.matcher.word_lists["paid_words"] | _MAKE if routed == "salary" else frozenset()
+        apart = _asked_apart(m, [t.word for t in missing], held | paid)
         # "ML platform interviews: which languages do they expect?": the interview is the occasion, the
         # languages are asked
         # ... and "ml platform interviews - should i expect system design?": what it tests is asked
@@ -159,6 +161,7 @@ _MODEL_SURE = 0.5  # the model's topic this sure stands against a kind of pay na
 _RUNG_WORDS = 14  # a question this short that names a level and the duties asks what that rung does
 
 
+_MAKE = frozenset({"make", "makes"})  # "what do they make there": in a pay question, the pay
 _DOER = frozenset({"i", "we", "you", "they", "to", "should", "must", "can", "could", "would", "will", "do"})
 
 

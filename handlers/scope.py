@@ -152,7 +152,13 @@ def own_title(engine: Engine, m: Match) -> str | None:
 
 
 _CASED = {"genai": "GenAI", "ios": "iOS"}
-_WRITTEN = {"h 1b": "H-1B", "h1b": "H-1B"}  # a phrase the words' split spells apart
+_WRITTEN = {
+    "h 1b": "H-1B",
+    "h1b": "H-1B",
+    "non compete": "non-compete",
+    "1br": "1BR",
+    "2br": "2BR",
+}  # as written
 _PRONOUNS = frozenset({"it"})  # an acronym that is a pronoun after the first word ("does it take")
 
 

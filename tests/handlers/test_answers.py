@@ -2419,3 +2419,15 @@ def test_what_is_the_work_is_the_job_itself(kb):
         kb,
     )
     assert reply.topic == "responsibilities" and "Production AI Engineer · Responsibilities*" in reply.text
+
+
+def test_rent_beside_the_pay_asked_is_named_and_the_pay_answered(kb):
+    """'what do AI systems engineers make there, and what's rent like for a 1br?': rent is no document's,
+    so it is named as not covered, and the pay in San Francisco is answered, not refused with it."""
+    reply = handlers.ask(
+        "Bay Area on an AI systems engineer salary - can you actually afford rent? Got an offer in SF, "
+        "moving from Ohio. what do AI systems engineers make there, and what's rent like for a 1br?",
+        kb,
+    )
+    assert (reply.intent, reply.topic) == ("answer", "salary") and "rent" in reply.uncovered
+    assert "says nothing about “rent”" in reply.text and "San Francisco, CA: Up to $300,600" in reply.text
