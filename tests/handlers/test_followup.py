@@ -1254,3 +1254,27 @@ def test_back_to_a_role_with_the_same_question_asks_the_last_question(kb):
         "ok back to the ml engineer one, same q",
     )
     assert (back.roles, back.topic) == (("ai-ml-engineer",), "responsibilities")
+
+
+def test_a_hiring_managers_budget_for_a_level_is_the_pay_and_the_city_after_it_stays_pay(kb):
+    *_, budget, houston = talk(
+        kb,
+        "Recruiter here - hiring an MLOps engineer, what experience should i screen for?",
+        "what should i budget for a mid level one",
+        "role is in houston fwiw",
+    )
+    assert (budget.topic, houston.topic) == ("salary", "salary")
+    assert "$145,000 - $155,000 per year" in budget.text[:300]
+    assert "Other cities (e.g., Chicago, Houston)" in houston.text[:300]
+
+
+@pytest.mark.parametrize(
+    ("ask", "topic"),
+    [
+        ("ok which skills are they hungriest for rn", "demand"),
+        ("what do the good ones do to avoid that mess", "best-practices"),
+    ],
+)
+def test_everyday_words_for_demand_and_practices_after_a_role(kb, ask, topic):
+    *_, reply = talk(kb, "what does an ai systems engineer do?", ask)
+    assert (reply.roles, reply.topic) == (("ai-systems-engineer",), topic)
