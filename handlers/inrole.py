@@ -26,7 +26,7 @@ from handlers.lines import (
 )
 from handlers.plan import Plan
 from handlers.problem import asks_fix, problem_lines, with_solutions
-from handlers.question import asks_why, copes
+from handlers.question import asks_how_senior, asks_why, copes
 from handlers.salary import matching
 from knowledge.english import everyday, is_common, is_word
 from knowledge.index import Hit
@@ -235,8 +235,10 @@ def in_role(
         if brief:  # a question about the whole topic: the section in brief, the rest behind the button
             return _brief_plan(m, role, routed, brief, missed)
         return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
-    if routed == "requirements" and m.focus.years is not None and not terms and not point_words(engine, m):
-        # "do mlops jobs need 5 years?": the years the document asks for, then the section in brief
+    years_asked = m.focus.years is not None or asks_how_senior(m.words)
+    if routed == "requirements" and years_asked and not terms and not point_words(engine, m):
+        # "do mlops jobs need 5 years?", "how senior do they need to be?": the years the document asks
+        # for, then the section in brief
         years = experience(engine, role)
         if years:
             shown = {h.line.id for h in years}

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from handlers.patterns import Lazy
 
-__all__ = ["SELF", "asked_parts", "asks_why", "copes", "marked", "side_asks", "split"]
+__all__ = ["SELF", "asked_parts", "asks_how_senior", "asks_why", "copes", "marked", "side_asks", "split"]
 
 _SENTENCE = Lazy(r"(?<=[.!?])\s+|\n+|\s+(?:\.\.\.|…)\s*|\s+\|\s+")  # " | ": a title, then the post
 _ASKS = Lazy(
@@ -66,6 +66,14 @@ def marked(
 def asks_why(words: tuple[str, ...] | list[str]) -> bool:
     """ "why ...?", "how come ...?": the question asks for reasons."""
     return "why" in words or "how come" in " ".join(words)
+
+
+_HOW_SENIOR = frozenset({"how senior", "how experienced"})
+
+
+def asks_how_senior(words: tuple[str, ...] | list[str]) -> bool:
+    """ "how senior do you need to be for that?": the experience a role asks for, no level's rung."""
+    return any(f"{a} {b}" in _HOW_SENIOR for a, b in zip(words, words[1:], strict=False))
 
 
 def copes(words: tuple[str, ...], lists: Mapping[str, frozenset[str]]) -> bool:

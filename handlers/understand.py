@@ -18,7 +18,7 @@ from handlers.patterns import Lazy
 from handlers.plan import Plan
 from handlers.policy import decide, only_occasion
 from handlers.problem import asks_fix
-from handlers.question import split
+from handlers.question import asks_how_senior, split
 from handlers.scope import other_title, outside, own_title
 from handlers.topic import NAMED, Choice, choose, guess, guess_none
 from knowledge.english import is_common
@@ -594,6 +594,13 @@ def plan(text: str, engine: Engine) -> Plan:
         # "career ladder top rung": the highest rung, not the top of the pay range
         levels = tuple(dict.fromkeys("director" if lv == "top" else lv for lv in m.focus.levels))
         m = m.model_copy(update={"focus": m.focus.model_copy(update={"levels": levels})})
+    if asks_how_senior(m.words) and not m.topic_top.get("salary"):
+        # "how senior do you need to be for ML platform roles?": the experience asked for, not the senior rung
+        scores = {**m.topic_scores, "requirements": m.topic_scores.get("requirements", 0) + NAMED}
+        top = {**m.topic_top, "requirements": max(m.topic_top.get("requirements", 0), NAMED)}
+        levels = tuple(lv for lv in m.focus.levels if lv != "senior")
+        update = {"topic": "requirements", "topic_scores": scores, "topic_top": top}
+        m = m.model_copy(update={**update, "focus": m.focus.model_copy(update={"levels": levels})})
     if _SLASH.match(text):
         m = _role_slot(engine, m, question).model_copy(update={"command": True})
     if context:

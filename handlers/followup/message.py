@@ -8,7 +8,7 @@ import re
 from handlers.ambiguity import known_as
 from handlers.engine import Engine
 from handlers.kinds import climbs
-from handlers.question import asks_why
+from handlers.question import asks_how_senior, asks_why
 from handlers.scope import is_place
 from handlers.topic import NAMED, choose, guess
 from handlers.turn import FOCUS_DIMS, Turn
@@ -213,6 +213,8 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     back = engine.matcher.word_lists["back"]
     compared = m.compare_strong and set(m.words) & back  # "how does that stack up against ...?"
     picked = bool(m.roles) and "one" in m.words  # "just the AI systems one, senior level": a role picked
+    if asks_how_senior(m.words) and not m.topic_top.get("salary"):
+        return "requirements"  # "how senior do you need to be for that": the experience asked for
     if m.focus.levels and climbs(engine, m) and not place:
         return "career"  # "how do i get to senior" after pay: the way up, not the senior pay
     if _paid_where(m) and not worded:  # "and how much in nyc?" after the market: pay

@@ -1278,3 +1278,13 @@ def test_a_hiring_managers_budget_for_a_level_is_the_pay_and_the_city_after_it_s
 def test_everyday_words_for_demand_and_practices_after_a_role(kb, ask, topic):
     *_, reply = talk(kb, "what does an ai systems engineer do?", ask)
     assert (reply.roles, reply.topic) == (("ai-systems-engineer",), topic)
+
+
+def test_how_senior_one_must_be_is_the_experience_asked_for(kb):
+    """'how senior should they be' after the platform engineer's work: the years its requirements ask
+    for, first; alone, 'how experienced do mlops engineers need to be' leads with them too."""
+    *_, senior = talk(kb, "what do ml platform engineers do", "how senior should they be")
+    assert (senior.roles, senior.topic) == (("ml-platform-engineer",), "requirements")
+    assert "5+ years of relevant experience in AI/ML infrastructure and systems" in senior.text[:300]
+    alone = handlers.ask("how experienced do mlops engineers need to be", kb)
+    assert alone.topic == "requirements" and "Typically 3-6 years in managing ML projects" in alone.text[:200]
