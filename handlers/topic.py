@@ -88,7 +88,8 @@ def _tie_broken(m: Match, ranked: list[tuple[str, float]]) -> Match:
 
 def _choose(engine: Engine, m: Match, g: Guess, ranked: list[tuple[str, float]]) -> Choice:
     """The choice, from the words and `ranked`, the model's topics best first (_topics)."""
-    named = m.topic if m.topic and m.topic_top.get(m.topic, 0) >= NAMED else None
+    paid = m.topic == "salary" and bool(set(m.focus.kinds) - {"average"})  # "do they get stock?": pay named
+    named = m.topic if m.topic and (m.topic_top.get(m.topic, 0) >= NAMED or paid) else None
     out_sure = _OUT_NAMED if named else _OUT_SURE  # "how many yoe do postings want": named, answered
     if g.label == _OUTSCOPE and g.confidence >= out_sure:  # policy, benefits, hiring process
         return Choice(m, _OUTSCOPE, g.confidence, None)

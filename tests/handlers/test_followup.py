@@ -1288,3 +1288,11 @@ def test_how_senior_one_must_be_is_the_experience_asked_for(kb):
     assert "5+ years of relevant experience in AI/ML infrastructure and systems" in senior.text[:300]
     alone = handlers.ask("how experienced do mlops engineers need to be", kb)
     assert alone.topic == "requirements" and "Typically 3-6 years in managing ML projects" in alone.text[:200]
+
+
+def test_a_kind_of_pay_named_in_a_follow_up_keeps_the_pay(kb):
+    """'do they usually get stock on top of that?' after the pay at Amazon: stock is a kind of pay, which
+    names the pay as surely as "salary" (the intent model had read "do they usually ..." as the duties)."""
+    *_, stock = talk(kb, "ai systems engineer pay at amazon", "do they usually get stock on top of that?")
+    assert (stock.roles, stock.topic) == (("ai-systems-engineer",), "salary")
+    assert "Stock options" in stock.text[:500] or "stock" in stock.text[:500].lower()
