@@ -308,6 +308,25 @@ def _compared(
     return Plan("compare", roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
 
 
+_REPLACING = frozenset({"replace", "replaced", "replacing", "obsolete", "redundant"})
+
+
+def _replaced_where_said(engine: Engine, m: Match) -> Match:
+    """ "will AI replace mlops engineers?": the trends, where the roles' own say how AI changes the job
+    ("AI enhancing productivity rather than replacing human developers"); the market's outlook for
+    roles whose trends say nothing of it (most of those asked)."""
+    if m.topic != "trends" or _REPLACING.isdisjoint(m.words):
+        return m
+    roles = m.roles or engine.role_ids
+    ev = engine.evidence
+    held = [r for r in roles if any(ev.found_in_topic(w, "trends", [r]) for w in ("replacing", "replace"))]
+    if 2 * len(held) > len(roles):
+        return m
+    scores = {**m.topic_scores, "demand": m.topic_scores.get("trends", 0) + 1}
+    top = {**m.topic_top, "demand": m.topic_top.get("trends", 0)}
+    return m.model_copy(update={"topic": "demand", "topic_scores": scores, "topic_top": top})
+
+
 def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
     """From what was read to how to answer."""
     matcher, role_ids = engine.matcher, engine.role_ids
@@ -336,13 +355,16 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             amount=f.amount,
         )
         m = m.model_copy(update={"focus": kept})
+    m = _replaced_where_said(engine, m)
     field = "ai" in {p for p, _ in m.ambiguous} and ai_field(engine, m)
     if field:  # "which of the AI roles", "do I need a degree to work in AI?": the field, all its roles
         m = m.model_copy(update={"ambiguous": tuple(a for a in m.ambiguous if a[0] != "ai")})
         terms = tuple(t for t in terms if t.word != "ai")  # the field, not a subject
         if not m.roles and asks(engine, m, "study"):  # "what fields of study lead to a career in AI?"
             return _compare(engine, m, role_ids, "requirements", (), "study")
-    if not (m.roles or m.ambiguous) and asks(engine, m, "prospects") and not strong_topic(m):
+    replaced = m.topic == "demand" and not _REPLACING.isdisjoint(m.words)  # the outlook, where it is said
+    outlook = asks(engine, m, "prospects") and not strong_topic(m) or replaced
+    if not (m.roles or m.ambiguous) and outlook:
         # "is AI going to replace AI engineers? across all these roles": the outlook of every role
         return _compare(engine, m, role_ids, "demand", (), "prospects")
     if len(m.focus.levels) >= 2 and not strong_topic(m) and "salary" not in m.topic_scores:

@@ -2431,3 +2431,13 @@ def test_rent_beside_the_pay_asked_is_named_and_the_pay_answered(kb):
     )
     assert (reply.intent, reply.topic) == ("answer", "salary") and "rent" in reply.uncovered
     assert "says nothing about “rent”" in reply.text and "San Francisco, CA: Up to $300,600" in reply.text
+
+
+def test_ai_replacing_the_role_is_answered_where_its_document_says_it(kb):
+    """'is ai going to replace ai systems engineers?': its trends say how AI changes the job ("AI
+    enhancing productivity rather than replacing human developers"); MLOps's trends say nothing of it,
+    so the market's outlook answers for it, and for all five roles at once."""
+    reply = handlers.ask("is ai going to replace ai systems engineers lol, should i be worried", kb)
+    assert reply.topic == "trends"
+    assert "AI enhancing productivity rather than replacing human developers" in reply.text[:300]
+    assert handlers.ask("will mlops become obsolete?", kb).topic == "demand"
