@@ -517,6 +517,17 @@ class Matcher:
             served = {r for r in roles if all(_served(corrected, a, serving) for a, _ in spans.get(r, ()))}
             if served and len(served) < len(roles):
                 roles = [r for r in roles if r not in served]
+        if len(roles) > 1 and not asks_compare:
+            # "do ML engineers earn a premium? (platform engineer doc)", "asking for the ml platform track":
+            # the role whose document is asked; the other is what it says something about
+            sources = self.word_lists["source_words"]
+            told = [r for r in roles if any(set(raw[b : b + 2]) & sources for _, b in spans.get(r, ()))]
+            if len(told) == 1:
+                for rid in roles:
+                    for start, end in spans.get(rid, ()) if rid not in told else ():
+                        used[start:end] = [False] * (end - start)  # a word of the subject again
+                        marks[start:end] = [None] * (end - start)
+                roles = told
         role_used = used[:]
         focus, focus_used = self._focus(tokens, used, marks, "%" in text[:4000] or "percent" in tokens)
         topic_used = used[:]

@@ -2441,3 +2441,20 @@ def test_ai_replacing_the_role_is_answered_where_its_document_says_it(kb):
     assert reply.topic == "trends"
     assert "AI enhancing productivity rather than replacing human developers" in reply.text[:300]
     assert handlers.ask("will mlops become obsolete?", kb).topic == "demand"
+
+
+def test_the_role_whose_document_is_asked_is_the_role_the_other_is_its_subject(kb):
+    """'... according to the platform engineer salary data?': the platform engineer's document, which
+    gives ML engineers' pay by years; the ML engineer named is what it says something about."""
+    reply = handlers.ask(
+        "ML engineer with 5 years, what's the pay according to the platform engineer salary data?", kb
+    )
+    assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ml-platform-engineer",), "salary")
+    assert "4-6 years experience: $141,009 - $193,263 per year" in reply.text[:300]
+    reply = handlers.ask("how much did ML engineer job openings grow recently (platform eng doc)", kb)
+    assert (
+        reply.roles == ("ml-platform-engineer",)
+        and "70% increase in machine learning engineer job" in reply.text
+    )
+    mixed = handlers.ask("mlops vs ml engineer data skills", kb)
+    assert mixed.intent == "compare"  # "vs": both roles, though "data" follows one
