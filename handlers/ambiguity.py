@@ -9,6 +9,7 @@ from handlers.engine import Engine
 from knowledge.match import Match, normalize, pairs
 
 __all__ = [
+    "titled",
     "DESCRIBED",
     "ai_field",
     "called",
@@ -58,6 +59,15 @@ def ai_field(engine: Engine, m: Match) -> bool:
     return any(w == "ai" and fields & set(words[i + 1 : i + _FIELD_SPAN]) for i, w in enumerate(words))
 
 
+def titled(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:
+    """ "a factory AI engineer", "the factory ai people": the one candidate whose work is said of the
+    name itself, however long the message."""
+    said = f" {' '.join((*m.context, *m.words)).lower()} "
+    work = engine.matcher.aliases.work
+    found = [r for r in candidates if any(f" {p} ai " in said for p in work.get(r, ()))]
+    return found[0] if len(found) == 1 else None
+
+
 def context_role(engine: Engine, m: Match, candidates: tuple[str, ...], unnamed: bool = False) -> str | None:
     """Which of an ambiguous name's roles the rest of a long message points to, if clearly one.
 
@@ -69,10 +79,9 @@ def context_role(engine: Engine, m: Match, candidates: tuple[str, ...], unnamed:
     said = f" {' '.join((*m.context, *m.words)).lower()} "
     work = engine.matcher.aliases.work
     doing = [r for r in candidates if any(f" {p} " in said for p in work.get(r, ()))]
-    # "a factory AI engineer": the work said of the name itself decides, however long the message
-    titled = [r for r in doing if any(f" {p} ai " in said for p in work.get(r, ()))]
-    if len(titled) == 1:
-        return titled[0]
+    named = titled(engine, m, candidates)
+    if named is not None:
+        return named
     if len(m.words) + len(m.context) < _CONTEXT_WORDS:
         # "what does an ai engineer do at a factory?": short, but the work of one of them only (with no
         # name said at all, not "We just bought a feature store. ...": it may be bought for anyone)

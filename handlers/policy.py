@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.across import ROLE_LINES, across_roles, asked_across, of_all, said_together
-from handlers.ambiguity import ai_field, called, context_role
+from handlers.ambiguity import ai_field, called, context_role, titled
 from handlers.coverage import MENTION, beyond, natural, not_covered
 from handlers.engine import Engine
 from handlers.evidence import Term, specific
@@ -383,6 +383,10 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     if (not terms or only_mention) and not m.roles and marked:  # "which roles list emotional intelligence"
         terms = engine.evidence.terms(point_words(engine, m)) or terms
     bare_ai = terms and all(p == "ai" for p, _ in m.ambiguous)
+    if bare_ai and m.ambiguous and not m.roles and (named := titled(engine, m, m.ambiguous[0][1])):
+        # "can the factory ai people help with shipping schedules?": AI said of the work's own people
+        m = m.model_copy(update={"roles": (named,), "ambiguous": ()})
+        bare_ai = False
     weak_only = bool(m.roles) and set(m.roles) <= set(m.weak_roles) and not _wants_compare(m)
     if m.ambiguous and not bare_ai and weak_only:  # "AI engineer putting ML into manufacturing lines": the
         decided = context_role(engine, m, m.ambiguous[0][1])  # AI engineer named, "ML" a word of the work

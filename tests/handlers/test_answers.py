@@ -2458,3 +2458,16 @@ def test_the_role_whose_document_is_asked_is_the_role_the_other_is_its_subject(k
     )
     mixed = handlers.ask("mlops vs ml engineer data skills", kb)
     assert mixed.intent == "compare"  # "vs": both roles, though "data" follows one
+
+
+def test_ai_said_of_a_works_own_people_names_the_role(kb):
+    """'can the factory ai people help with ... shipping schedules?': "factory AI" names the production AI
+    engineer as surely as "a factory AI engineer" does; not "which role do you mean by 'ai'?"."""
+    reply = handlers.ask(
+        "can the factory ai people help with getting parts delivered on time and planning shipping "
+        "schedules?",
+        kb,
+    )
+    assert reply.intent == "answer" and reply.roles == ("production-ai-engineer",)
+    assert "Supply Chain Optimization" in reply.text[:300]
+    assert handlers.ask("swe -> ml eng transition, what should i focus on", kb).roles == ("ai-ml-engineer",)
