@@ -158,7 +158,7 @@ def only_occasion(engine: Engine, m: Match, missing: list[str]) -> bool:
 
 _OCCASION_TOPIC = 2  # a topic this surely named is asked beside an occasion not covered ("interviews")
 _MODEL_SURE = 0.5  # the model's topic this sure stands against a kind of pay named ("avg base")
-_RUNG_WORDS = 14  # a question this short that names a level and the duties asks what that rung does
+_RUNG_WORDS = 24  # a question this short that names a level and the duties asks what that rung does
 
 
 _MAKE = frozenset({"make", "makes"})  # "what do they make there": in a pay question, the pay

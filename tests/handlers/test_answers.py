@@ -2471,3 +2471,12 @@ def test_ai_said_of_a_works_own_people_names_the_role(kb):
     assert reply.intent == "answer" and reply.roles == ("production-ai-engineer",)
     assert "Supply Chain Optimization" in reply.text[:300]
     assert handlers.ask("swe -> ml eng transition, what should i focus on", kb).roles == ("ai-ml-engineer",)
+
+
+def test_what_a_level_does_is_its_rung_in_a_longer_question_too(kb):
+    """'what does a newbie production ai engineer actualy do day to day in the first year?' (16 words):
+    the junior rung of the ladder says what that level does, as in a short question."""
+    reply = handlers.ask(
+        "what does a newbie production ai engineer actualy do day to day in the first year?", kb
+    )
+    assert reply.topic == "career" and "Clean and prepare data under senior guidance." in reply.text[:200]
