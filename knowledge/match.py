@@ -38,6 +38,7 @@ _MONEY_SIGNS = re.compile(r"\${2,}(?![\d,.])")  # "k and $$$?": the money, not a
 # Normalised text: "5-7 years" arrives as "5 7 years", "7+ years" as "7 years".
 AHEAD = frozenset({"after", "in", "within"})  # before "10 years": a time ahead, no experience
 _YEARS = re.compile(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b")
+_DIGIT = re.compile(r"\d")
 _PERCENTILE = re.compile(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentile\b")
 _QUARTER = re.compile(r"\b(bottom|lowest|lower|top|upper|highest) (?:quarter|quartile)\b")
 # "top 10%", "bottom 25 percent": a share of the market is a percentile (the "%" is gone from tokens)
@@ -623,13 +624,14 @@ class Matcher:
         for start, end in held:
             seen[start:end] = used[start:end]
         joined = " ".join(tokens)
-        years = _YEARS.search(joined)
+        counted = _DIGIT.search(joined) is not None  # years, percentiles, shares and amounts hold digits
+        years = _YEARS.search(joined) if counted else None
         before = joined[: years.start()].split()[-1:] if years else []
         if before and before[0] in AHEAD:
             years = None  # "where do they end up after 10 years?", "in 5 years": a time ahead, no experience
-        pct = _PERCENTILE.search(joined)
-        quarter = None if pct else _QUARTER.search(joined)  # "the bottom quarter of the market"
-        share = _SHARE.search(joined) if not (pct or quarter) and percent else None  # "top 10%"
+        pct = _PERCENTILE.search(joined) if counted else None
+        quarter = _QUARTER.search(joined) if not pct and "quart" in joined else None  # "the bottom quarter"
+        share = _SHARE.search(joined) if not (pct or quarter) and percent and counted else None  # "top 10%"
         percentile = (
             f"{pct.group(1)}th Percentile" if pct else _QUARTERS.get(quarter.group(1)) if quarter else None
         )
@@ -640,7 +642,7 @@ class Matcher:
             values["level"] = [lv for lv in values.get("level", []) if lv not in ("entry", "top")]
             if not values["level"]:
                 del values["level"]
-        amount = _amount(joined)
+        amount = _amount(joined) if counted else None
         if amount:  # "500k" is the focus, not a subject the documents lack
             for i, t in enumerate(tokens):
                 if _AMOUNT_WORD.fullmatch(t):
