@@ -19,10 +19,11 @@ from handlers.plan import Plan
 from handlers.policy import decide, only_occasion
 from handlers.problem import asks_fix
 from handlers.question import asks_how_senior, split
-from handlers.scope import other_title, outside, own_title
+from handlers.scope import other_title, outside
+from handlers.titles import naming, own_role, own_title_of, title_plan, with_title
 from handlers.topic import NAMED, Choice, choose, guess, guess_none
 from knowledge.english import is_common
-from knowledge.index import Hit, Line, key
+from knowledge.index import key
 from knowledge.intent import Guess
 from knowledge.match import Match, normalize, pairs
 from knowledge.skills import load_skills
@@ -344,11 +345,6 @@ def _finish(p: Plan, choice: Choice, missing: tuple[str, ...]) -> Plan:
     return p.model_copy(update={"kind": kind, "also": also, "uncovered": uncovered})
 
 
-_HOLDERS = 1  # a title none of the five is answered from the one role whose document names it
-_PAY = Lazy(r"\b(?:salar\w*|pay\w*|compensation|premium|earn\w*)\b", re.IGNORECASE)
-_BESIDE = 2  # lines that set such a title beside the role, leading its answer
-
-
 _DIFFERENT = Lazy(r"\b(?:different|difference|differences|differ|differs)\b", re.I)
 
 
@@ -391,111 +387,6 @@ def _held_in(engine: Engine, word: str, topic: str) -> bool:
     """Whether a rare word of the documents is said in this section ("stressed": "handle stress")."""
     t = engine.evidence.term(word)
     return t.weight >= SPECIFIC and any(engine.evidence.found_in_topic(key(f), topic) for f in t.forms)
-
-
-def _title_plan(m: Match, topic: str | None, title: tuple[str, str]) -> Plan:
-    """A job title that is none of the five, asked about: said so, with the closest role."""
-    return Plan(
-        "unknown", (), topic, m.focus, mode="title", asked=title[0], suggestions=(title[1],),
-        uncovered=(title[0],), match=m,
-    )  # fmt: skip
-
-
-def _own(engine: Engine, ctx: Match) -> tuple[str, str] | None:
-    title = own_title(engine, ctx)
-    return (title, "") if title else None
-
-
-_OWN_ROLE = 4  # words after "currently", "i'm", "as" that may name the person's own role
-
-
-def _own_role(engine: Engine, ctx: Match) -> str | None:
-    """The one role of the five the person says they are in ("Currently an ML engineer, ...",
-    "As an MLE my pain is ...")."""
-    words = ctx.words
-    for i, w in enumerate(words):
-        if w in engine.matcher.word_lists["own_openers"]:
-            roles = engine.matcher.match(" ".join(words[i + 1 : i + 1 + _OWN_ROLE])).roles
-            if len(roles) == 1:
-                return roles[0]
-    return None
-
-
-def _naming(engine: Engine, title: str) -> tuple[str, ...]:
-    """The role whose document names a title that is none of the five, as written ("Computer
-    Vision Engineers" among AI Systems' in-demand roles); () when none or several do."""
-    roles = tuple(dict.fromkeys(ln.role for ln in engine.evidence.saying(engine.evidence.term(title))))
-    return roles if len(roles) == _HOLDERS else ()
-
-
-def _set_beside(engine: Engine, p: Plan, term: Term) -> dict[str, list[Line]]:
-    """Each role's lines that set the title beside the role ("a ~20% salary premium compared to
-    traditional software engineers"), else those that name it: what the note promises to show. On
-    pay, only lines that set the pays side by side, from another document when the role's own has none."""
-    ev = engine.evidence
-    out = {}
-    for role, _ in p.groups:
-        if p.topic == "salary":
-            out[role] = [ln for ln in ev.comparing(term, [role]) if _PAY.search(ln.text)] or [
-                ln  # "ML engineers vs software engineers pay": another document may set them side by side
-                for ln in ev.comparing(term, None)
-                if _PAY.search(ln.text) and _names_role(engine, role, ln.text)
-            ]
-        else:  # else the lines that list it as a title ("Advanced roles may include ... Research
-            named = [ln for ln in ev.saying(term, [role]) if term.word.title() in ln.text]  # Engineer")
-            out[role] = ev.comparing(term, [role]) or named
-    return out
-
-
-def _names_role(engine: Engine, role: str, text: str) -> bool:
-    """Whether a line names the role outright ("Machine Learning Engineers command a ~20% premium")."""
-    said = f" {' '.join(normalize(text))} "
-    weak = engine.matcher.aliases.weak_aliases
-    return any(
-        f" {p} " in said or f" {p}s " in said for p in engine.matcher.aliases.roles[role] if p not in weak
-    )
-
-
-def _led(lines: list[Line], hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
-    """The hits led by these lines (moved to the front when among them already)."""
-    first = [Hit(ln, 0.0, frozenset()) for ln in lines[:_BESIDE]]
-    ids = {h.line.id for h in first}
-    return (*first, *(h for h in hits if h.line.id not in ids))
-
-
-def _beside(engine: Engine, p: Plan, title: str, inferred: bool = False, own: bool = False) -> Plan:
-    """The plan, when a title that is none of the five is asked beside its roles: what the
-    documents say of it as a note ("mlops vs devops"), and the title named as not covered.
-
-    A person's title ("software engineer") is covered where a document sets it beside the role
-    ("vs. Data Scientist", "a premium over software engineers") or, asked of no comparison, lists it
-    ("Research Engineer" among the advanced roles); a field ("devops") wherever a document names it.
-    """
-    m, ev = p.match, engine.evidence
-    term = ev.term(title)
-    person = title.split()[-1] in engine.matcher.word_lists["person_titles"]
-    found = ev.found(term, p.roles)
-    if own and person and not found and " " in title:  # "I work as a devops engineer": "DevOps teams"
-        found = ev.found(ev.term(title.rsplit(" ", 1)[0]), p.roles)
-    beside: dict[str, list[Line]] = {}
-    if found and (person or (m is not None and m.compare_strong)):
-        listing = m is not None and m.compare_weak and not m.compare_strong  # "ML or data scientist?"
-        beside = {} if listing else _set_beside(engine, p, term)
-        if listing and p.topic == "salary":  # "who gets paid more, software or ML engineer?": a line
-            pays = _set_beside(engine, p, term)  # that sets the pays side by side, if any document has one
-            beside = pays if any(pays.values()) else beside
-        if p.topic == "salary" and beside and not any(beside.values()):  # no line sets the pays side by side
-            return p.model_copy(update={"uncovered": (*p.uncovered, f"{title} pay")})
-        groups = tuple((role, _led(beside.get(role, []), hits)) for role, hits in p.groups)
-        # the note promises what the documents say of the title: only when a line shown says it
-        said = any(beside.values()) or any(ev.says(h.line, term) for _, hits in groups for h in hits)
-        p = p.model_copy(update={"note": title if said else p.note, "uncovered": (), "groups": groups})
-    comparing = m is not None and (m.compare_strong or m.compare_weak)
-    # "research engineer possible?" after the ML engineer's advanced roles: a title its document lists
-    listed = not (comparing or inferred) and bool(ev.saying(term, p.roles))
-    paid = p.topic == "salary" and any(beside.values())  # pays set side by side, in any document
-    covered = found and (own or not person or ev.compared(term, p.roles) or listed or paid)
-    return p if covered else p.model_copy(update={"uncovered": (*p.uncovered, title)})
 
 
 _ACROSS_ASKED = re.compile(  # "which jobs ...", "do any of these roles ...", not "what kind of job is this"
@@ -628,8 +519,8 @@ def plan(text: str, engine: Engine) -> Plan:
         if _DIFFERENT.search(question) and not other_title(engine, m) and len(m.roles) < 2:
             # "I'm a data scientist and want to become an ML engineer. What's actually different about the
             # job?": different from the person's own title
-            beside = _own(engine, ctx)
-            mine = _own_role(engine, ctx)
+            beside = own_title_of(engine, ctx)
+            mine = own_role(engine, ctx)
             if len(m.roles) == 1 and mine and mine != m.roles[0]:
                 # "Currently an ML engineer ... how do the headaches differ [on] an ML platform role?": both
                 m = m.model_copy(update={"roles": (mine, *m.roles), "weak_roles": (), "compare_strong": True})
@@ -764,9 +655,9 @@ def plan(text: str, engine: Engine) -> Plan:
     # "will AI take over a PLC programmer's job?": AI the technology, the title the subject; not "do I need
     # to become a data scientist to work in AI?", asked of the field
     tech = all(p == "ai" for p, _ in m.ambiguous) and not ai_field(engine, m)
-    holders = _naming(engine, title[0]) if title and not m.roles and tech else ()
+    holders = naming(engine, title[0]) if title and not m.roles and tech else ()
     if title and not m.roles and tech and not holders:  # "devops engineer salary?"
-        return _title_plan(m, choice.match.topic, title)
+        return title_plan(m, choice.match.topic, title)
     if holders:  # "job outlook for computer vision engineers?": the role whose document names them
         choice.match = choice.match.model_copy(update={"roles": holders, "ambiguous": ()})
         m = m.model_copy(update={"roles": holders, "ambiguous": ()})
@@ -774,7 +665,7 @@ def plan(text: str, engine: Engine) -> Plan:
     said = {t.word for t in p.terms} & set(title[0].split()) if title and p.mode == "cross" else set()
     if said and all(t.word in said or is_common(t.word) for t in p.terms):
         # "the career path for a labeling specialist?": the title is asked about, not "specialist" across
-        return _title_plan(m, p.topic, title)
+        return title_plan(m, p.topic, title)
     missing = (
         tuple(o.name for o in outside(engine, m, p.roles or None, p.topic))
         if p.intent in ("answer", "compare")
@@ -787,5 +678,5 @@ def plan(text: str, engine: Engine) -> Plan:
         missing = (*missing, *asked_beside(engine, context, missing))
     if title and p.intent in ("answer", "compare") and p.roles:
         # holders: roles found from the title; the person's own title is covered where a document names it
-        p = _beside(engine, p, title[0], inferred=bool(holders), own=not asked)
+        p = with_title(engine, p, title[0], inferred=bool(holders), own=not asked)
     return _elsewhere(engine, _briefed(engine, _finish(p, choice, missing), bool(context)), terms)
