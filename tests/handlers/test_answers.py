@@ -2480,3 +2480,17 @@ def test_what_a_level_does_is_its_rung_in_a_longer_question_too(kb):
         "what does a newbie production ai engineer actualy do day to day in the first year?", kb
     )
     assert reply.topic == "career" and "Clean and prepare data under senior guidance." in reply.text[:200]
+
+
+def test_trying_to_understand_is_no_subject(kb):
+    """'Trying to understand what each role does day to day: ML engineer vs MLOps engineer
+    responsibilities': "understand" is the asker's, not a word to look up (it had led with soft-skill
+    lines that say "understand"); each role's duties lead."""
+    reply = handlers.ask(
+        "Trying to understand what each role does day to day: ML engineer vs MLOps engineer "
+        "responsibilities, where's the line?",
+        kb,
+    )
+    assert (reply.intent, reply.topic) == ("compare", "responsibilities")
+    assert "Self-Awareness" not in reply.text
+    assert "Deploy and integrate ML models in production environments" in reply.text[:700]
