@@ -102,7 +102,8 @@ def _one_role(
         # "senior mlops salary range? also, ... unlimited PTO?": two questions, the first answered
         held = {t.word for t in terms if t not in missing and engine.evidence.found(t, [role])}
         # ... "what do they make there, and what's rent like?": a pay word asks the pay in its part
-        paid = engine.matcher.word_lists["paid_words"] | _MAKE if routed == "salary" else frozenset()
+        lists = engine.matcher.word_lists
+        paid = lists["paid_words"] | lists["pay_verbs"] if routed == "salary" else frozenset()
         apart = _asked_apart(m, [t.word for t in missing], held | paid)
         # "ML platform interviews: which languages do they expect?": the interview is the occasion, the
         # languages are asked
@@ -161,7 +162,6 @@ _MODEL_SURE = 0.5  # the model's topic this sure stands against a kind of pay na
 _RUNG_WORDS = 24  # a question this short that names a level and the duties asks what that rung does
 
 
-_MAKE = frozenset({"make", "makes"})  # "what do they make there": in a pay question, the pay
 _DOER = frozenset({"i", "we", "you", "they", "to", "should", "must", "can", "could", "would", "will", "do"})
 
 
@@ -308,18 +308,16 @@ def _compared(
     return Plan("compare", roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
 
 
-_REPLACING = frozenset({"replace", "replaced", "replacing", "obsolete", "redundant"})
-
-
 def _replaced_where_said(engine: Engine, m: Match) -> Match:
     """ "will AI replace mlops engineers?": the trends, where the roles' own say how AI changes the job
     ("AI enhancing productivity rather than replacing human developers"); the market's outlook for
     roles whose trends say nothing of it (most of those asked)."""
-    if m.topic != "trends" or _REPLACING.isdisjoint(m.words):
+    replacing = engine.matcher.word_lists["replacing"]
+    if m.topic != "trends" or replacing.isdisjoint(m.words):
         return m
     roles = m.roles or engine.role_ids
     ev = engine.evidence
-    held = [r for r in roles if any(ev.found_in_topic(w, "trends", [r]) for w in ("replacing", "replace"))]
+    held = [r for r in roles if any(ev.found_in_topic(w, "trends", [r]) for w in replacing)]
     if 2 * len(held) > len(roles):
         return m
     scores = {**m.topic_scores, "demand": m.topic_scores.get("trends", 0) + 1}
@@ -362,7 +360,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         terms = tuple(t for t in terms if t.word != "ai")  # the field, not a subject
         if not m.roles and asks(engine, m, "study"):  # "what fields of study lead to a career in AI?"
             return _compare(engine, m, role_ids, "requirements", (), "study")
-    replaced = m.topic == "demand" and not _REPLACING.isdisjoint(m.words)  # the outlook, where it is said
+    # "is AI going to replace AI engineers? across all these roles": the outlook, where it is said
+    replaced = m.topic == "demand" and not matcher.word_lists["replacing"].isdisjoint(m.words)
     outlook = asks(engine, m, "prospects") and not strong_topic(m) or replaced
     if not (m.roles or m.ambiguous) and outlook:
         # "is AI going to replace AI engineers? across all these roles": the outlook of every role

@@ -46,7 +46,6 @@ _FIELD_ROLES = re.compile(
     r"|across (?:all )?(?:of )?(?:the |these |those )?(?:roles|jobs))\b",
     re.IGNORECASE,
 )
-_WHICH_OF = frozenset(("which", "among", "out", "any", "all", "every"))  # which of the roles
 _ASKING = {"how", "what", "why", "which", "when", "where", "who"}
 _THANKS_WORDS = 8  # a thanks that goes on longer may be asking something
 _ELLIPTICAL = (
@@ -471,9 +470,9 @@ def plan(text: str, engine: Engine) -> Plan:
     field = _FIELD_ROLES.search(body)
     said = field.group(0).lower() if field else ""
     # "across these roles", "which AI/ML engineering roles ...": the field, though it holds a role's name
-    said_across = said.startswith("across") or (
-        " engineering " in said and not _WHICH_OF.isdisjoint(m.words)  # not "ml engineering jobs pay?"
-    )
+    # ... but not "what do ml engineering jobs pay?"
+    which_of = not engine.matcher.word_lists["which_of"].isdisjoint(m.words)
+    said_across = said.startswith("across") or (" engineering " in said and which_of)
     if field and (set(m.roles) <= set(m.weak_roles) or said_across):
         # "which AI/ML roles expect SQL?", "across all these roles": the field's roles, every one
         m = m.model_copy(update={"roles": (), "weak_roles": (), "ambiguous": ()})

@@ -16,6 +16,7 @@ from knowledge.aliases import Aliases
 from knowledge.english import is_word
 from knowledge.fuzzy import Choices
 from knowledge.models import Record
+from knowledge.phrases import starts
 from knowledge.salary import share_percentile
 
 __all__ = ["AHEAD", "Focus", "Match", "Matcher", "normalize", "pairs", "stem"]
@@ -379,13 +380,7 @@ class Matcher:
         """first word -> the lengths (ascending, up to 5) of the table's phrases that start with it."""
         found = self._starts_of.get(id(table))
         if found is None:
-            lengths: dict[str, set[int]] = {}
-            for phrase in table:
-                words = phrase.split()
-                lengths.setdefault(words[0], set()).add(len(words))
-            found = self._starts_of[id(table)] = {
-                w: tuple(sorted(k for k in n if k <= _MAX_PHRASE)) for w, n in lengths.items()
-            }
+            found = self._starts_of[id(table)] = starts(table, _MAX_PHRASE)
         return found
 
     def _spans(self, tokens: list[str], table: dict, used: list[bool]) -> list[tuple[int, int, str]]:

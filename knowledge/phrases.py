@@ -6,7 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-__all__ = ["Phrases"]
+__all__ = ["Phrases", "starts"]
+
+
+def starts(phrases: Iterable[str], longest: int | None = None) -> dict[str, tuple[int, ...]]:
+    """first word -> the lengths in words (ascending, up to `longest`) of the phrases it starts."""
+    lengths: dict[str, set[int]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if words:
+            lengths.setdefault(words[0], set()).add(len(words))
+    return {w: tuple(sorted(k for k in n if longest is None or k <= longest)) for w, n in lengths.items()}
 
 
 class Phrases:
@@ -20,11 +30,7 @@ class Phrases:
                 if phrase.strip():
                     by_phrase.setdefault(" ".join(phrase.split()), set()).add(label)
         self._labels = {p: frozenset(labels) for p, labels in by_phrase.items()}
-        lengths: dict[str, set[int]] = {}
-        for phrase in self._labels:
-            words = phrase.split(" ")
-            lengths.setdefault(words[0], set()).add(len(words))
-        self._starts = {w: tuple(sorted(n)) for w, n in lengths.items()}
+        self._starts = starts(self._labels)
         # a question asks about several kinds in turn: its words are read once
         self.labels_in = lru_cache(maxsize=64)(self._labels_in)
 

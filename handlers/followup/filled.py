@@ -12,7 +12,6 @@ from handlers.followup.message import (
     FILLER,
     LEVELLED,
     LIKENED,
-    NARROWING,
     ORDINAL,
     OTHER,
     QUESTION_WORDS,
@@ -42,7 +41,7 @@ def _roles_named(t: Message) -> tuple[list[str], str, bool]:
     whether it names a topic): "what about the ops side?", "and the other one?"."""
     m, last, body, named_topic = t.m, t.last, t.body, t.named_topic
     # "ok just production — what do they do?": "they" are the one role narrowed to
-    narrowed = t.they and not NARROWING.isdisjoint(m.words)
+    narrowed = t.they and not t.lists["narrowing"].isdisjoint(m.words)
     kept = m.roles or (t.they and not narrowed)
     everyday, said = ([], set()) if kept else everyday_roles(t.engine, m, t.offered)
     if m.ambiguous and not set(everyday) <= {r for _, rs in m.ambiguous for r in rs}:

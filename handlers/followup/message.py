@@ -24,7 +24,6 @@ __all__ = [
     "LEVELLED",
     "LIKENED",
     "Message",
-    "NARROWING",
     "ORDINAL",
     "OTHER",
     "QUESTION_WORDS",
@@ -108,7 +107,6 @@ def on_that_front(m: Match, lists: dict[str, frozenset[str]]) -> bool:
     return bool(set(pairs(m.words)) & lists["that_regard"])
 
 
-NARROWING = frozenset(("just", "only"))  # "ok just production": one of the roles discussed
 OTHER = {"other"}  # "and the other one?": the other of the two roles just discussed
 _DIGITS = {"1", "2", "3", "4", "5"}  # a bare number picks from the roles offered ("#2")
 
