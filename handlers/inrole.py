@@ -40,6 +40,9 @@ _DEFINING = 0.6  # the model this sure a question asks what a role is: its openi
 _FIXED = ("challenges", "best-practices")  # topics named that a problem and its fix answer
 _WHY_PAY = ("reasons", "place_reasons")  # kinds of advice that answer a pay question
 _TOLD = 2  # lines on a rare word of the context that lead a section in brief
+_GENERIC = (
+    2.2  # a term this common ("models", "data") finds lines of every section: a few lead, the brief follows
+)
 # sections on the world around the job, where the context's rare words name what happens (layoffs,
 # legacy systems), not the person's own background (devops, go)
 _WORLD = ("demand", "trends", "challenges", "best-practices")
@@ -293,6 +296,13 @@ def in_role(
         lead = [Hit(ln, 0.0, frozenset()) for ln in opening] + rest[: LEAD_LINES - len(opening)]
     if len(lead) < 2:  # one line found: add the section's lines on what was asked, for context
         lead += section_opening(engine, m, role, topic, {h.line.id for h in lead})[: LEAD_LINES - len(lead)]
+    if len(lead) < LEAD_LINES and terms and all(t.weight < _GENERIC for t in terms):
+        # "good habits for shipping models?": the few lines saying "models", then the section in brief
+        shown = {h.line.id for h in lead}
+        lead += [h for h in digest(engine, role, topic) if h.line.id not in shown][
+            : LEAD_LINES + 2 - len(lead)
+        ]
+        lead.sort(key=lambda h: h.line.id)  # in the document's order: each heading once
     groups = ((role, tuple(lead)),)
     return Plan(
         "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m, uncovered=missed

@@ -24,6 +24,16 @@ class TestLead:
         assert "Can range from 10% to 20% of base salary" in first_screen(reply)
         assert len(reply.text) < 1200
 
+    def test_a_word_of_every_section_leads_a_few_lines_then_the_section_in_brief(self, kb):
+        """'good habits for shipping models?': "models" is in most lines of every section, so the
+        few best-practice lines saying it are joined by the section's first lines, each heading once."""
+        reply = handlers.ask("what are good habits for shipping models as a production AI engineer", kb)
+        assert (reply.roles, reply.topic) == (("production-ai-engineer",), "best-practices")
+        screen = first_screen(reply)
+        assert "Continuously monitor deployed models" in screen
+        assert "Ensure pipeline idempotency and repeatability" in screen
+        assert screen.count("_Continuous Improvement_") == 1
+
     def test_the_reply_is_titled_by_the_section_its_lines_come_from(self, kb):
         """'is it worth learning CUDA ...?' ("is it worth" is a career phrase): Requirements' lines,
         titled Requirements, with its button; so is a pay question answered by a line of Market Demand."""
