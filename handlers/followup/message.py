@@ -315,6 +315,7 @@ class Message:
         self.they = bool(
             m.roles
             and not opened
+            and not _the_one(m.words)  # "the platform one, how many yrs do they ask for": a role picked
             and set(m.roles) <= set(m.weak_roles)
             and set(m.words) & self.lists["they"]
             and last.roles

@@ -843,6 +843,36 @@ class TestEverydayFollowUps:
         assert asked.intent == "clarify"
         assert (reply.intent, reply.roles, reply.topic) == ("answer", (asked.roles[1],), "salary")
 
+    def test_the_latter_and_the_former_pick_from_a_comparison(self, kb):
+        """'the latter in seattle' after a pay comparison is the second role's Seattle pay; 'and the
+        former' then the first role's, the city kept."""
+        compared, latter, former = talk(
+            kb,
+            "which pays better in sf, prod ai eng or ml platform eng",
+            "the latter in seattle",
+            "and the former",
+        )
+        assert compared.roles == ("production-ai-engineer", "ml-platform-engineer")
+        assert (latter.intent, latter.roles, latter.topic) == ("answer", ("ml-platform-engineer",), "salary")
+        assert "Seattle, WA: $173,517 per year" in latter.text[:600]
+        assert (former.intent, former.roles) == ("answer", ("production-ai-engineer",))
+        assert "Around $180,000" in former.text[:600]
+
+    def test_the_role_one_picks_it_from_an_across_roles_answer(self, kb):
+        """'the platform one, how many yrs do they ask for' after 'which roles want kubernetes': that
+        role's years; 'they' is the role picked, not the three found."""
+        _, picked = talk(
+            kb,
+            "which of these roles want kubernetes experience",
+            "the platform one, how many yrs do they ask for",
+        )
+        assert (picked.intent, picked.roles, picked.topic) == (
+            "answer",
+            ("ml-platform-engineer",),
+            "requirements",
+        )
+        assert "5+ years of relevant experience" in picked.text[:600]
+
     def test_both_roles_of_a_comparison_on_a_new_topic(self, kb):
         """'what do both need?' after a pay comparison compares the same two on requirements."""
         _, reply = talk(kb, "compare mlops and platform engineer salaries", "what do both need?")
