@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 import handlers
 from handlers.figures import chart_lines, label
 from knowledge.match import Focus
@@ -227,3 +229,18 @@ def test_a_place_the_pay_section_names_without_a_figure_is_shown_as_written(kb):
     assert "San Francisco, CA: $136,287" in reply.text
     assert "Santa Monica, CA (21.8% above national average) _(Top Paying Cities" in reply.text
     assert "no salary figure" not in reply.text
+
+
+@pytest.mark.parametrize("said", ["straight out of school", "right out of college", "just out of school"])
+def test_out_of_school_is_the_entry_level(kb, said):
+    """'straight out of school, ... what's realistic pay': the entry-level figures, not the pay factors."""
+    reply = handlers.ask(f"{said}, production ai engineer - what's realistic pay", kb)
+    assert "Figures for entry level" in reply.text[:300]
+    assert "$113,992 to $115,458 per year" in reply.text[:600]
+
+
+def test_a_big_co_is_a_company_not_an_uncovered_word(kb):
+    """'startup vs big co, does the pay change': "co" is a company (the pay factors), nothing uncovered."""
+    reply = handlers.ask("startup vs big co, does the pay of production ai engineers change", kb)
+    assert not reply.uncovered and "says nothing" not in reply.text
+    assert "Company size and industry" in reply.text[:600]
