@@ -244,3 +244,13 @@ def test_a_big_co_is_a_company_not_an_uncovered_word(kb):
     reply = handlers.ask("startup vs big co, does the pay of production ai engineers change", kb)
     assert not reply.uncovered and "says nothing" not in reply.text
     assert "Company size and industry" in reply.text[:600]
+
+
+def test_on_top_is_in_addition_not_the_top_level(kb):
+    """'bonus on top?' after a city's pay: the bonus the document gives, not the top earners' figures."""
+    turns = []
+    for text in ("what does an ai systems engineer make in new york", "bonus on top?"):
+        reply, turn = handlers.converse(text, kb, turns)
+        turns.append(turn)
+    assert "Figures for top" not in reply.text
+    assert "Can range from 10% to 20% of base salary" in reply.text[:600]
