@@ -34,6 +34,18 @@ class TestLead:
         assert "Ensure pipeline idempotency and repeatability" in screen
         assert screen.count("_Continuous Improvement_") == 1
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "new grad, thinking about ml engineering. is it mostly coding or mostly meetings",
+            "is mlops mostly coding?",
+        ],
+    )
+    def test_is_it_mostly_asks_what_the_work_is_made_of(self, kb, text):
+        """'is it mostly coding or mostly meetings': the duties, not the coding best practices."""
+        reply = handlers.ask(text, kb)
+        assert reply.topic == "responsibilities" and "· Responsibilities*" in reply.text
+
     def test_the_reply_is_titled_by_the_section_its_lines_come_from(self, kb):
         """'is it worth learning CUDA ...?' ("is it worth" is a career phrase): Requirements' lines,
         titled Requirements, with its button; so is a pay question answered by a line of Market Demand."""
