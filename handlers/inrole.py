@@ -68,7 +68,7 @@ def levels_only(focus: Focus) -> bool:
 def _hot(engine: Engine, m: Match) -> bool:
     """Whether the question asks which skills are hot, whatever it calls them ("which areas are hot
     right now that I should pick up?")."""
-    nouns = engine.matcher.word_lists["skill_nouns"]
+    nouns = engine.matcher.word_lists["skill_nouns"] | engine.matcher.word_lists["title_nouns"]
     if not nouns & set(m.words):
         return False
     return says(engine, tuple("skills" if w in nouns else w for w in m.words), "hot")
@@ -79,6 +79,12 @@ def _way_to_level(engine: Engine, m: Match) -> bool:
     involve?"), not a move between levels ("the jump from junior to senior")."""
     lists = engine.matcher.word_lists
     return bool(set(m.focus.levels) & lists["leading_levels"]) and bool(lists["path_up"] & set(m.words))
+
+
+def _market_size(engine: Engine, m: Match) -> bool:
+    """ "how big is that market in $ terms?": a market word with a word of size or money."""
+    lists, words = engine.matcher.word_lists, set(m.words)
+    return bool(words & lists["market_words"]) and bool(words & lists["size_words"])
 
 
 def _degree(engine: Engine, m: Match) -> bool:
@@ -148,7 +154,8 @@ def in_role(
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
     elif routed != "salary" and _interview(engine, m) and not places:
         kind, sure = "interview", 1.0  # "which technical topics can they ask me?": what the role requires
-    elif asks(engine, m, "market") and not places:  # "how big is the ml market gonna get?": its size
+    elif (asks(engine, m, "market") or _market_size(engine, m)) and not places:
+        # "how big is the ml market gonna get?", "how big is that market in $ terms": its size
         kind, sure = "market", 1.0
     elif (
         routed != "salary"

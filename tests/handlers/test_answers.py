@@ -46,6 +46,17 @@ class TestLead:
         reply = handlers.ask(text, kb)
         assert reply.topic == "responsibilities" and "· Responsibilities*" in reply.text
 
+    def test_a_market_s_size_asked_in_money_words_leads_with_the_forecast(self, kb):
+        """'how big is the ai systems market in $ terms': the market size forecast, not the opening."""
+        reply = handlers.ask("how big is the ai systems market in $ terms", kb)
+        assert reply.topic == "demand" and "US$9.460 million" in first_screen(reply)
+
+    def test_job_titles_in_demand_are_the_in_demand_roles_listed(self, kb):
+        """'which job titles are hot for ai systems engineers': the In-Demand Job Roles list first."""
+        reply = handlers.ask("which job titles are hot for ai systems engineers", kb)
+        assert reply.topic == "demand"
+        assert "Natural Language Processing (NLP) Engineers" in first_screen(reply)
+
     def test_the_reply_is_titled_by_the_section_its_lines_come_from(self, kb):
         """'is it worth learning CUDA ...?' ("is it worth" is a career phrase): Requirements' lines,
         titled Requirements, with its button; so is a pay question answered by a line of Market Demand."""
