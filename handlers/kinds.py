@@ -6,7 +6,7 @@ from __future__ import annotations
 from handlers.advice import advice_lines, digest, ladder
 from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term, specific
-from handlers.lines import LEAD_LINES, lead_lines, point_words
+from handlers.lines import LEAD_LINES, lead_lines, point_words, said_levels
 from handlers.plan import Plan
 from handlers.question import asked_parts
 from knowledge.index import Hit, key
@@ -164,7 +164,12 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
     lists, tokens = engine.matcher.word_lists, set(m.tokens)
     # "junior ... what do i need to show to get bumped up?": from the first rung, the rungs above it
     up = kind == "grow" and m.focus.levels == ("entry",) and bool(lists["promotion"] & tokens)
-    above = bool(lists["above"] & tokens) or up or (kind == "grow" and _from_level(engine, m))
+    # ... not "after" of a level's own words ("and after a few yrs?": the mid level itself)
+    above = (
+        bool(lists["above"] & (tokens - said_levels(engine, m)))
+        or up
+        or (kind == "grow" and _from_level(engine, m))
+    )
     lines = advice_lines(engine, kind, role, level=level, above=above, **size)
     if len(names) > 1 and not _rung_found(lines):  # "head of ai" where the ladder says "Director of AI"
         found = advice_lines(engine, kind, role, level=names[1], above=above, **size)

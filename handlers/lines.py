@@ -22,6 +22,7 @@ __all__ = [
     "level_words",
     "point_forms",
     "point_words",
+    "said_levels",
     "section_opening",
     "strong_topic",
     "wants_numbers",
@@ -112,6 +113,12 @@ def level_words(engine: Engine, m: Match) -> tuple[str, ...]:
         return ()
     levels = engine.matcher.aliases.focus.get("level", {})
     return tuple(p for level in m.focus.levels for p in levels.get(level, ())[:3])
+
+
+def said_levels(engine: Engine, m: Match) -> set[str]:
+    """The words of the phrases the message names its levels with ("just starting out")."""
+    levels, said = engine.matcher.aliases.focus.get("level", {}), f" {' '.join(m.words)} "
+    return {w for lv in m.focus.levels for p in levels.get(lv, ()) if f" {p} " in said for w in p.split()}
 
 
 def kind_only(focus: Focus) -> bool:

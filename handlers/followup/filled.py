@@ -47,12 +47,16 @@ def _roles_named(t: Message) -> tuple[list[str], str, bool]:
     if m.ambiguous and not set(everyday) <= {r for _, rs in m.ambiguous for r in rs}:
         everyday, said = [], set()  # "the ones putting ai on factory floors": AI said, the role described
     roles = list(m.roles) or everyday
+    if roles and set(m.roles) <= set(m.weak_roles) and not said:  # "what about the infra/platform folks?":
+        said = {w for w in m.words if t.engine.matcher.role_words.get(w) in roles}  # words naming the role
     if not roles and OTHER & set(m.words) and len(last.roles) == 1:  # "and the other one?"
         pair = recent_pair(t.turns)
         roles = [r for r in pair if r not in last.roles] if last.roles[0] in pair else []
         said = said | (OTHER & set(m.words))
     if said:  # "what about the ops side?": the words that named the role are not the subject
-        body = " ".join(w for w in body.split() if w.lower().strip("?!.,#") not in said)  # "#3"
+        body = " ".join(
+            w for w in body.replace("/", " ").split() if w.lower().strip("?!.,#") not in said
+        )  # "#3"
         rest = t.engine.matcher.match(body)
         # "the one who keeps models running in prod - deployment, monitoring, that ops kind of stuff" after
         # "which role?": the role described, no topic named; the words describe, they ask nothing
@@ -136,7 +140,9 @@ def fill(t: Message) -> str:
         [
             w
             for w in last.point
-            if not _names_role(t.engine, w) and not (backed and t.engine.matcher.match(w).topic_scores)
+            if not _names_role(t.engine, w)
+            and not (backed and t.engine.matcher.match(w).topic_scores)
+            and w not in t.engine.kb.topics  # a topic's own name ("trends") is no point of it
         ]  # a topic named anew leaves the last one's topic words behind ("the pay for that last one")
         if topic
         and (not named_topic or backed)

@@ -8,6 +8,7 @@ import re
 from handlers.ambiguity import known_as
 from handlers.engine import Engine
 from handlers.kinds import climbs
+from handlers.lines import said_levels
 from handlers.question import asks_how_senior, asks_why
 from handlers.scope import is_place
 from handlers.topic import NAMED, choose, guess
@@ -334,7 +335,7 @@ class Message:
                 m.focus.years is not None and set(m.topic_words) <= self.lists["years_words"]
             )
             # "and for someone just starting out" after the pay: a level, whose words name no topic here
-            levelled = _level_words(engine, m) if named and m.focus.levels else set()
+            levelled = said_levels(engine, m) if named and m.focus.levels else set()
             if levelled:
                 rest = engine.matcher.match(" ".join(w for w in m.words if w not in levelled))
                 named = rest.topic is not None and rest.topic_scores.get(rest.topic, 0) >= 2
@@ -349,12 +350,6 @@ class Message:
             )
             named = named or (self.own == "salary" and _paid_where(m))
         self.named_topic = named
-
-
-def _level_words(engine: Engine, m: Match) -> set[str]:
-    """The words of the phrases the message names its levels with ("just starting out")."""
-    levels, said = engine.matcher.aliases.focus.get("level", {}), f" {' '.join(m.words)} "
-    return {w for lv in m.focus.levels for p in levels.get(lv, ()) if f" {p} " in said for w in p.split()}
 
 
 def _paid_where(m: Match) -> bool:

@@ -873,6 +873,37 @@ class TestEverydayFollowUps:
         )
         assert "5+ years of relevant experience" in picked.text[:600]
 
+    def test_the_words_naming_a_role_are_no_subject_of_the_follow_up(self, kb):
+        """'what about the infra/platform folks' after MLOps duties: the platform duties in brief, not
+        lines saying "infrastructure"."""
+        _, reply = talk(
+            kb, "what are the day to day duties of an mlops engineer", "what about the infra/platform folks"
+        )
+        assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "responsibilities")
+        assert "Develop and maintain reusable frameworks for AI/ML model development" in reply.text[:600]
+
+    def test_after_a_level_s_own_words_is_that_level(self, kb):
+        """'and after a few yrs?' after the junior rung: the mid level ("after a few yrs" names it), not
+        the rungs after it."""
+        *_, reply = talk(kb, "what do junior ml engineers usually work on", "and after a few yrs?")
+        assert reply.topic == "career"
+        assert (
+            reply.text.index("Mid-Level") < reply.text.find("Senior-Level")
+            or "Senior-Level" not in reply.text
+        )
+
+    def test_a_topic_s_name_is_no_point_carried_along(self, kb):
+        """'any emerging skills' (routed to demand) then 'what about on the infra/platform side' then 'vs
+        the systems engineers': still the market demand, not the trends a carried-over "trends" named."""
+        *_, reply = talk(
+            kb,
+            "whats the job market like for ml engineers",
+            "any emerging skills they should pick up",
+            "what about on the infra/platform side",
+            "vs the systems engineers",
+        )
+        assert reply.intent == "compare" and reply.topic == "demand"
+
     def test_both_roles_of_a_comparison_on_a_new_topic(self, kb):
         """'what do both need?' after a pay comparison compares the same two on requirements."""
         _, reply = talk(kb, "compare mlops and platform engineer salaries", "what do both need?")
