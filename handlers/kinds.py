@@ -207,11 +207,17 @@ def climbs(engine: Engine, m: Match) -> bool:
 
 
 def switching(engine: Engine, m: Match) -> bool:
-    """Whether the person comes from a job of their own ("from SRE", "from java"), not from scratch."""
-    words = m.words
+    """Whether the person comes from a job of their own ("from SRE", "from java", "backend dev 5yrs",
+    "process engineer here"), not from scratch or from school."""
+    words, lists = m.words, engine.matcher.word_lists
     after = words[words.index("from") + 1 :][:_FROM] if "from" in words else ()
-    # not "from scratch", "from a tier-2 college"
-    return bool(after) and not set(after) & engine.matcher.word_lists["from_nothing"]
+    if after:  # not "from scratch", "from a tier-2 college"
+        return not set(after) & lists["from_nothing"]
+    if set(words) & lists["schooling"]:
+        return False
+    # a job word outside the role's name, said of oneself ("i", "here") or with its years
+    mine = bool(set(words) & lists["mine"]) or "here" in words or m.focus.years is not None
+    return mine and bool(set(m.masked) & lists["prior_jobs"])
 
 
 def _rung_found(lines: list[Hit]) -> bool:

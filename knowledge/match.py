@@ -36,6 +36,7 @@ _SLASH_OR = re.compile(r"\s+/\s+|(?<=[a-z]{4})/(?=[a-z]{4})")
 _NON_WORD = re.compile(r"[^\w?]+|_")
 _AB = re.compile(r"\ba ?/ ?b\b|\ba-b\b")  # "a/b tests": one word, not the letters a and b
 _MONEY_SIGNS = re.compile(r"\${2,}(?![\d,.])")  # "k and $$$?": the money, not an amount
+_GLUED_YEARS = re.compile(r"\b(\d{1,2})(yrs?|years?|yoe)\b")  # "5yrs", "10yoe": a number of years
 # Normalised text: "5-7 years" arrives as "5 7 years", "7+ years" as "7 years".
 AHEAD = frozenset({"after", "in", "within"})  # before "10 years": a time ahead, no experience
 _YEARS = re.compile(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b")
@@ -106,6 +107,8 @@ def normalize(text: str) -> list[str]:
         text = _AB.sub("ab", text)
     if "/" in text:  # "platform eng / mlops", "devops/mlops": either; "ai/ml", "ci/cd" stay one name
         text = _SLASH_OR.sub(" or ", text)
+    if "y" in text:
+        text = _GLUED_YEARS.sub(r"\1 \2", text)
     if "$$" in text:
         text = _MONEY_SIGNS.sub(" money ", text)
     text = text.replace("?", " ? ")

@@ -57,6 +57,27 @@ class TestLead:
         assert reply.topic == "demand"
         assert "Natural Language Processing (NLP) Engineers" in first_screen(reply)
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "backend dev 5yrs wanna move into production ai eng where do i even start",
+            "statistician here, how do i get into production ai engineering?",
+        ],
+    )
+    def test_a_job_of_one_s_own_said_without_from_asks_the_skills_to_add(self, kb, text):
+        """A backend dev of five years asks the skills to add (Skill Development), not the degree to
+        start with and the junior rung, which a student's way in would be."""
+        reply = handlers.ask(text, kb)
+        screen = first_screen(reply)
+        assert "Develop a deep understanding of machine learning and deep learning concepts." in screen
+        assert "Pursue a bachelor's degree" not in screen
+
+    def test_a_student_s_way_in_starts_at_school(self, kb):
+        reply = handlers.ask("cs student here, how do i get into production ai engineering", kb)
+        assert "Obtain a strong foundation in computer science, mathematics, and statistics." in first_screen(
+            reply
+        )
+
     def test_the_reply_is_titled_by_the_section_its_lines_come_from(self, kb):
         """'is it worth learning CUDA ...?' ("is it worth" is a career phrase): Requirements' lines,
         titled Requirements, with its button; so is a pay question answered by a line of Market Demand."""

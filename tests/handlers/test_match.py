@@ -324,3 +324,11 @@ def test_the_middle_of_the_pack_is_the_median_not_a_level(engine):
 def test_a_city_by_its_nickname(engine, text, place):
     """'ATX', 'the windy city': the city the documents give pay for."""
     assert engine.matcher.match(text).focus.locations == (place,)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"), [("ml engineer salary with 10yoe", 10), ("backend dev 5yrs, mlops?", 5)]
+)
+def test_years_glued_to_their_number_are_read(engine, text, years):
+    """'10yoe', '5yrs': the number of years, as '10 yoe' would be."""
+    assert engine.matcher.match(text).focus.years == years
