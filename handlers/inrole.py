@@ -71,7 +71,8 @@ def _hot(engine: Engine, m: Match) -> bool:
     nouns = engine.matcher.word_lists["skill_nouns"] | engine.matcher.word_lists["title_nouns"]
     if not nouns & set(m.words):
         return False
-    return says(engine, tuple("skills" if w in nouns else w for w in m.words), "hot")
+    said = {"r": "are"}  # "what skills r hot"
+    return says(engine, tuple("skills" if w in nouns else said.get(w, w) for w in m.words), "hot")
 
 
 def _way_to_level(engine: Engine, m: Match) -> bool:

@@ -78,6 +78,11 @@ class TestLead:
             reply
         )
 
+    def test_hot_skills_asked_in_texting_style(self, kb):
+        """'what ml eng skills r hot rn': the skills in high demand, as 'skills are hot' would be."""
+        reply = handlers.ask("what ml eng skills r hot rn wanna learn whatever is most in demand", kb)
+        assert reply.topic == "demand" and "_Skills in High Demand_" in first_screen(reply)
+
     def test_the_reply_is_titled_by_the_section_its_lines_come_from(self, kb):
         """'is it worth learning CUDA ...?' ("is it worth" is a career phrase): Requirements' lines,
         titled Requirements, with its button; so is a pay question answered by a line of Market Demand."""
