@@ -239,14 +239,12 @@ def in_role(
             for w in (*m.focus.companies, *m.focus.locations)
             if not ev.found_in_topic(w.lower(), "salary", [role])
         )
-    wants_lines = terms or point_words(engine, m) or (m.focus and routed != "salary") or no_figure
-    numbers = wants_numbers(m) and routed in _GROWTH and not terms and not m.focus  # "job growth %?"
-    if figures or numbers or not (wants_lines or kind_only(m.focus)):
-        brief = _told_brief(engine, m, role, routed)
-        if brief:  # a question about the whole topic: the section in brief, the rest behind the button
-            return _brief_plan(m, role, routed, brief, missed)
-        return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
-    years_asked = m.focus.years is not None or asks_how_senior(m.words)
+    said = f" {' '.join(m.words)} "  # "how many yrs?": the years asked, in the words of asking
+    years_asked = (
+        m.focus.years is not None
+        or asks_how_senior(m.words)
+        or any(f" {p} " in said for p in engine.matcher.word_lists["years_asked"])
+    )
     if routed == "requirements" and years_asked and not terms and not point_words(engine, m):
         # "do mlops jobs need 5 years?", "how senior do they need to be?": the years the document asks
         # for, then the section in brief
@@ -255,6 +253,13 @@ def in_role(
             shown = {h.line.id for h in years}
             brief = [*years, *(h for h in digest(engine, role, routed) if h.line.id not in shown)]
             return _brief_plan(m, role, routed, brief[: LEAD_LINES + 2], missed)
+    wants_lines = terms or point_words(engine, m) or (m.focus and routed != "salary") or no_figure
+    numbers = wants_numbers(m) and routed in _GROWTH and not terms and not m.focus  # "job growth %?"
+    if figures or numbers or not (wants_lines or kind_only(m.focus)):
+        brief = _told_brief(engine, m, role, routed)
+        if brief:  # a question about the whole topic: the section in brief, the rest behind the button
+            return _brief_plan(m, role, routed, brief, missed)
+        return Plan("answer", m.roles, routed, m.focus, unknown=m.unknown, match=m, uncovered=missed)
     named = strong_topic(m)
     echoed = echo_lines(engine, m, role, LEAD_LINES) if routed != "salary" else []
     if echoed and named not in (None, echoed[0].line.topic):  # a section named outright stands

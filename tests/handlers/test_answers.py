@@ -83,6 +83,16 @@ class TestLead:
         reply = handlers.ask("what ml eng skills r hot rn wanna learn whatever is most in demand", kb)
         assert reply.topic == "demand" and "_Skills in High Demand_" in first_screen(reply)
 
+    @pytest.mark.parametrize(
+        "text",
+        ["how many yrs for production ai engineer", "how senior do production ai engineers need to be"],
+    )
+    def test_the_years_asked_in_words_lead_the_requirements(self, kb, text):
+        """'how many yrs?', 'how senior?': the years the document asks for come first, then the brief."""
+        reply = handlers.ask(text, kb)
+        assert reply.topic == "requirements"
+        assert "3+ years of experience in AI/ML development and deployment" in reply.text[:250]
+
     def test_the_reply_is_titled_by_the_section_its_lines_come_from(self, kb):
         """'is it worth learning CUDA ...?' ("is it worth" is a career phrase): Requirements' lines,
         titled Requirements, with its button; so is a pay question answered by a line of Market Demand."""
