@@ -230,8 +230,18 @@ def _focus_filled(t: Message, last: Turn, named_topic: bool) -> list[str]:
     # ... nor a level, which pay and the ladder answer ("as a senior there" ... "soft skills they look for?")
     new = t.own or m.topic
     moved = named_topic and new not in (None, last.topic) and (last.topic == "salary" or new not in LEVELLED)
+    if moved and _that_level(m.words):  # "what do they actually do at that level" after the director's pay
+        return list((last.focus or {}).get("levels", ()))
     if moved:
         return []
     if asks_why(m.words):
         return list((last.focus or {}).get("locations", ())) if last.topic == "salary" else []
     return focus_words(last, m, names_place(t.engine, m))
+
+
+def _that_level(words: tuple[str, ...]) -> bool:
+    """ "at that level", "at this level": the level of the last answer, pointed at."""
+    return any(
+        a in ("that", "this") and b in ("level", "lvl", "stage")
+        for a, b in zip(words, words[1:], strict=False)
+    )

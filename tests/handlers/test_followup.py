@@ -904,6 +904,18 @@ class TestEverydayFollowUps:
         )
         assert reply.intent == "compare" and reply.topic == "demand"
 
+    def test_at_that_level_keeps_the_level_on_a_new_topic(self, kb):
+        """'what do they actually do at that level' after the director's pay: the director's rung of
+        the ladder, not the role's duties in general."""
+        *_, reply = talk(
+            kb,
+            "whats a senior mlops engineer paid",
+            "director level?",
+            "what do they actually do at that level",
+        )
+        assert reply.topic == "career"
+        assert "Leads overall MLOps strategy, aligning with company vision." in reply.text[:300]
+
     def test_both_roles_of_a_comparison_on_a_new_topic(self, kb):
         """'what do both need?' after a pay comparison compares the same two on requirements."""
         _, reply = talk(kb, "compare mlops and platform engineer salaries", "what do both need?")
