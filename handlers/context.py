@@ -1,19 +1,35 @@
-"""What the sentences around a long message's question add to it: the people it is explained to
-("PM keeps asking if the model is good ... how do I explain it?"), and what it asks in passing that no
-document covers ("... wondering how generous they are with parental leave")."""
+"""What the sentences around a long message's question add to it: the role, place and topic they name,
+the person's own years, a climb told just before, the people it is explained to ("PM keeps asking if
+the model is good ... how do I explain it?"), and what it asks in passing that no document covers
+("... wondering how generous they are with parental leave")."""
 
 from __future__ import annotations
 
 from handlers.coverage import beyond
 from handlers.engine import Engine
+from handlers.patterns import Lazy
 from handlers.policy import only_occasion
+from handlers.problem import asks_fix
 from handlers.question import side_asks
 from handlers.topic import NAMED
-from knowledge.match import Match
+from knowledge.match import Match, pairs
 
-__all__ = ["asked_beside", "told_them"]
+__all__ = [
+    "WORDED",
+    "asked_beside",
+    "climb_before",
+    "sentence_before",
+    "told_them",
+    "topic_from",
+    "unless_fixed",
+    "with_context",
+    "years_stated",
+]
 
 _TELLERS = frozenset({"i", "we"})
+WORDED = 2  # a topic phrase this strong names the topic in words
+SENTENCES = Lazy(r"(?<=[.!?])\s+")
+ROLES_PLURAL = {"roles", "jobs", "positions", "careers"}
 
 
 def told_them(m: Match, ctx: Match, lists: dict[str, frozenset[str]]) -> bool:
@@ -38,3 +54,133 @@ def asked_beside(engine: Engine, context: str, missing: tuple[str, ...]) -> list
         if not only_occasion(engine, said, named):
             out += [w for w in named if w not in missing and w not in out]
     return out
+
+
+_CLIMB_QUESTION = 12  # words of a question that asks of the climb the sentence before tells
+
+
+def climb_before(engine: Engine, asked: Match, text: str, question: str, context: str) -> str:
+    """The sentence before a short question (`asked`, as read) naming no topic, when it tells a climb
+    to a level ("I'm a mid-level mlops engineer trying to get promoted to senior."); "" otherwise."""
+    if (
+        len(asked.words) > _CLIMB_QUESTION
+        or asked.focus.levels
+        or max(asked.topic_top.values(), default=0) >= NAMED
+    ):
+        return ""
+    last = sentence_before(text, question, context)
+    said = engine.matcher.match(last) if last else None
+    lists = engine.matcher.word_lists
+    climbing = said is not None and bool(
+        (lists["climbing"] | lists["promotion"]) & {*said.words, *pairs(said.words)}
+    )
+    return last if climbing and said.focus.levels else ""
+
+
+def sentence_before(text: str, question: str, context: str) -> str:
+    """The sentence just before the question ("... a four-day work week. Do companies offer that?"),
+    "" when the message opens with it ("Is that realistic? ... My company pays for one."); the
+    context's last when the question is not found as typed."""
+    at = text.find(question[:40])
+    if at < 0:
+        return SENTENCES.split(context.strip())[-1]
+    return SENTENCES.split(text[:at].strip())[-1] if at else ""
+
+
+def with_context(
+    m: Match, ctx: Match, across_words: frozenset[str], lists: dict[str, frozenset[str]]
+) -> Match:
+    """The question's match, with the role the context names when the question names none, and
+    the context's words kept for choosing between ambiguous roles."""
+    update: dict = {"context": tuple(ctx.subject)}
+    weak = bool(m.roles) and set(m.roles) <= set(m.weak_roles)  # "what ML knowledge would I need?"
+    strong = [r for r in ctx.roles if r not in ctx.weak_roles]
+    these = len(ctx.roles) == 2 and bool(
+        set(m.words) & lists["both"]
+    )  # "which of these two roles pays more?"
+    across = set(m.words) & ROLES_PLURAL and set(m.tokens) & across_words and not these  # "in any roles?"
+    marks = set(m.tokens) & across_words - (
+        {"all"} if "at all" in " ".join(m.tokens) else set()
+    )  # "... at all?"
+    if across and len(strong) == 1 and marks <= {"these", "those"}:
+        across = False  # "pinged about a Production AI Engineer role ... do these roles expect?": that one
+    named = tuple(a for a in ctx.ambiguous if a[0] != "ai")  # "I want to work on AI in factories": the field
+    if not (m.roles or m.ambiguous or across) and len(ctx.roles) <= 2 and (ctx.roles or named):
+        update.update(roles=ctx.roles, ambiguous=named, weak_roles=ctx.weak_roles)
+    elif weak and len(strong) == 1 and (not m.compare_strong or len(m.roles) < 2):  # "ML versus infra skills"
+        update.update(roles=tuple(strong), weak_roles=())
+    elif (
+        not m.roles
+        and m.ambiguous
+        and len(ctx.roles) == 1
+        and all(ctx.roles[0] in candidates for _, candidates in m.ambiguous)
+    ):
+        # "I keep seeing 'AI Systems Engineer' on LinkedIn. Is that a fancy name for an AI engineer?"; "how
+        # do AI engineers push back on 'AI in everything'? AI systems engineer at a logistics co."
+        update.update(roles=ctx.roles, ambiguous=())
+    if not m.focus.levels and len(ctx.focus.levels) > 1 and set(m.words) & lists["each_one"]:
+        # "team lead vs director of MLOps ... What does each one actually do?": the levels named before
+        update["focus"] = m.focus.model_copy(update={"levels": ctx.focus.levels})
+    places = {"locations": ctx.focus.locations, "companies": ctx.focus.companies}
+    # "moving to New York. What would I earn there?"; not "sysadmin in brazil ... how is the market"
+    asks_place = m.topic == "salary" or "there" in m.words
+    # "... an offer in San Francisco. What's the average salary there?": "average" sets no place
+    if not (m.focus.locations or m.focus.companies) and any(places.values()) and asks_place:
+        update["focus"] = update.get("focus", m.focus).model_copy(update=places)
+    return m.model_copy(update=update)
+
+
+def years_stated(engine: Engine, m: Match) -> Match:
+    """The match less the requirements its years words name, when the years are stated ("3 yoe AI
+    engineer at 118k - am I underpaid?"): the person's own experience, no topic asked."""
+    years = engine.matcher.word_lists["years_words"]
+    if m.focus.years is None or not set(m.topic_words) & years:
+        return m
+    rest = tuple(w for w in m.topic_words if w not in years)  # "3 yoe ... what's the mid-level range?"
+    named = [(tid, w) for word in rest for tid, w in engine.matcher.topic_phrases.get(word, ())]
+    if rest and not named:
+        return m  # a phrase of several words ("years of experience required"): left as it is
+    kept = [w for tid, w in named if tid == "requirements"]
+    scores = {t: s for t, s in m.topic_scores.items() if t != "requirements"}
+    top = {t: s for t, s in m.topic_top.items() if t != "requirements"}
+    if kept:
+        scores["requirements"], top["requirements"] = sum(kept), max(kept)
+    return m.model_copy(
+        update={
+            "topic": max(scores, key=scores.get) if scores else None,
+            "topic_scores": scores,
+            "topic_top": top,
+            "topic_words": rest,
+        }
+    )
+
+
+def topic_from(m: Match, whole: Match) -> Match:
+    """A question that names no topic (or barely) takes it from the whole message ("I heard MLOps jobs are
+    growing like 20%. What's the real stat?"), its own words counted twice."""
+    scores = dict(whole.topic_scores)
+    for tid, score in m.topic_scores.items():
+        scores[tid] = scores.get(tid, 0) + score
+    if not scores or max(scores.values()) < WORDED:
+        return m
+    topic = max(scores, key=lambda t: scores[t])
+    top = {t: max(m.topic_top.get(t, 0), whole.topic_top.get(t, 0)) for t in scores}
+    return m.model_copy(
+        update={
+            "topic": topic,
+            "topic_scores": scores,
+            "topic_top": top,
+            "masked": whole.masked,
+            "percent": whole.percent,
+            # "saw a posting asking for a PhD. is that normal?": the point its words named too
+            "topic_words": tuple(dict.fromkeys((*m.topic_words, *whole.topic_words))),
+        }
+    )
+
+
+def unless_fixed(engine: Engine, m: Match, whole: Match) -> Match:
+    """The topic of the whole message, unless a fix is asked and the message names no topic
+    outright ("the numbers never match between runs. how do we fix this?": no pay)."""
+    if max(whole.topic_top.values(), default=0) < NAMED and asks_fix(engine, m):
+        return m
+    return topic_from(m, whole)

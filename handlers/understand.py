@@ -6,7 +6,17 @@ import re
 
 from handlers.advice import digest
 from handlers.ambiguity import DESCRIBED, ai_field, described, work_role, work_words
-from handlers.context import asked_beside, told_them
+from handlers.context import (
+    WORDED,
+    asked_beside,
+    climb_before,
+    sentence_before,
+    told_them,
+    topic_from,
+    unless_fixed,
+    with_context,
+    years_stated,
+)
 from handlers.coverage import beyond, natural, subject_terms
 from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term, specific
@@ -17,7 +27,6 @@ from handlers.lines import GENERIC_WEIGHT, strong_topic
 from handlers.patterns import Lazy
 from handlers.plan import Plan
 from handlers.policy import decide, only_occasion
-from handlers.problem import asks_fix
 from handlers.question import asks_how_senior, split
 from handlers.scope import other_title, outside
 from handlers.titles import naming, own_role, own_title_of, title_plan, with_title
@@ -25,7 +34,7 @@ from handlers.topic import NAMED, Choice, choose, guess, guess_none
 from knowledge.english import is_common
 from knowledge.index import key
 from knowledge.intent import Guess
-from knowledge.match import Match, normalize, pairs
+from knowledge.match import Match, normalize
 from knowledge.skills import load_skills
 
 __all__ = ["Plan", "plan", "strip_command", "thanks"]
@@ -35,9 +44,7 @@ _COMMAND = re.compile(r"^\s*(?:/role\b|<@[A-Z0-9]+(?:\|[^>]*)?>)[\s:,]*", re.IGN
 _CHAT_SURE = 0.7  # the model's thanks / help / list, when nothing else is named
 _CHAT_WORDS = 10
 _SLASH_WORDS = 4
-_ROLES_PLURAL = {"roles", "jobs", "positions", "careers"}
 _BARE_WORDS = 3  # no more words than this, none of them a topic or subject word: nothing to read
-_WORDED = 2  # a topic phrase this strong names the topic in words
 _BARE_QUESTION = 6  # a question this short that names nothing is about what its context names
 _CONTEXT_SURE = 0.7  # a question the model reads less surely takes the topic its context names
 _FIELD_ROLES = re.compile(
@@ -98,7 +105,7 @@ def thanks(engine: Engine, m: Match) -> bool:
     if not (said & {*words, *grams}) or m.roles or m.ambiguous:
         return False
     covered = {w for g in grams & said for w in g.split()}
-    asking = max(m.topic_scores.values(), default=0) >= _WORDED  # "ok and how much do they make"
+    asking = max(m.topic_scores.values(), default=0) >= WORDED  # "ok and how much do they make"
     opens = bool(words) and words[0] in engine.matcher.word_lists["gratitude"]
     # "ok how do i get there" asks; "thx, that's what i needed" does not
     asking = asking or (not opens and bool(_ASKING & set(words)))
@@ -106,7 +113,7 @@ def thanks(engine: Engine, m: Match) -> bool:
         return True
     # "thx, that's what i needed", "thank you, very clear": thanks first, then no question at all
     # not "ok ..." or "cool ...", which go on to ask
-    asked = "?" in m.words or m.focus or max(m.topic_scores.values(), default=0) >= _WORDED
+    asked = "?" in m.words or m.focus or max(m.topic_scores.values(), default=0) >= WORDED
     return opens and not asked and len(words) <= _THANKS_WORDS
 
 
@@ -146,136 +153,6 @@ def _chat_model(engine: Engine, m: Match, choice: Choice, g: Guess) -> Plan | No
     if label == "list" and not (m.focus or m.subject or m.topic):
         return Plan("list", match=m)
     return None
-
-
-_CLIMB_QUESTION = 12  # words of a question that asks of the climb the sentence before tells
-
-
-def _climb_before(engine: Engine, asked: Match, text: str, question: str, context: str) -> str:
-    """The sentence before a short question (`asked`, as read) naming no topic, when it tells a climb
-    to a level ("I'm a mid-level mlops engineer trying to get promoted to senior."); "" otherwise."""
-    if (
-        len(asked.words) > _CLIMB_QUESTION
-        or asked.focus.levels
-        or max(asked.topic_top.values(), default=0) >= NAMED
-    ):
-        return ""
-    last = _before(text, question, context)
-    said = engine.matcher.match(last) if last else None
-    lists = engine.matcher.word_lists
-    climbing = said is not None and bool(
-        (lists["climbing"] | lists["promotion"]) & {*said.words, *pairs(said.words)}
-    )
-    return last if climbing and said.focus.levels else ""
-
-
-def _before(text: str, question: str, context: str) -> str:
-    """The sentence just before the question ("... a four-day work week. Do companies offer that?"),
-    "" when the message opens with it ("Is that realistic? ... My company pays for one."); the
-    context's last when the question is not found as typed."""
-    at = text.find(question[:40])
-    if at < 0:
-        return _SENTENCES.split(context.strip())[-1]
-    return _SENTENCES.split(text[:at].strip())[-1] if at else ""
-
-
-def _with_context(
-    m: Match, ctx: Match, across_words: frozenset[str], lists: dict[str, frozenset[str]]
-) -> Match:
-    """The question's match, with the role the context names when the question names none, and
-    the context's words kept for choosing between ambiguous roles."""
-    update: dict = {"context": tuple(ctx.subject)}
-    weak = bool(m.roles) and set(m.roles) <= set(m.weak_roles)  # "what ML knowledge would I need?"
-    strong = [r for r in ctx.roles if r not in ctx.weak_roles]
-    these = len(ctx.roles) == 2 and bool(
-        set(m.words) & lists["both"]
-    )  # "which of these two roles pays more?"
-    across = set(m.words) & _ROLES_PLURAL and set(m.tokens) & across_words and not these  # "in any roles?"
-    marks = set(m.tokens) & across_words - (
-        {"all"} if "at all" in " ".join(m.tokens) else set()
-    )  # "... at all?"
-    if across and len(strong) == 1 and marks <= {"these", "those"}:
-        across = False  # "pinged about a Production AI Engineer role ... do these roles expect?": that one
-    named = tuple(a for a in ctx.ambiguous if a[0] != "ai")  # "I want to work on AI in factories": the field
-    if not (m.roles or m.ambiguous or across) and len(ctx.roles) <= 2 and (ctx.roles or named):
-        update.update(roles=ctx.roles, ambiguous=named, weak_roles=ctx.weak_roles)
-    elif weak and len(strong) == 1 and (not m.compare_strong or len(m.roles) < 2):  # "ML versus infra skills"
-        update.update(roles=tuple(strong), weak_roles=())
-    elif (
-        not m.roles
-        and m.ambiguous
-        and len(ctx.roles) == 1
-        and all(ctx.roles[0] in candidates for _, candidates in m.ambiguous)
-    ):
-        # "I keep seeing 'AI Systems Engineer' on LinkedIn. Is that a fancy name for an AI engineer?"; "how
-        # do AI engineers push back on 'AI in everything'? AI systems engineer at a logistics co."
-        update.update(roles=ctx.roles, ambiguous=())
-    if not m.focus.levels and len(ctx.focus.levels) > 1 and set(m.words) & lists["each_one"]:
-        # "team lead vs director of MLOps ... What does each one actually do?": the levels named before
-        update["focus"] = m.focus.model_copy(update={"levels": ctx.focus.levels})
-    places = {"locations": ctx.focus.locations, "companies": ctx.focus.companies}
-    # "moving to New York. What would I earn there?"; not "sysadmin in brazil ... how is the market"
-    asks_place = m.topic == "salary" or "there" in m.words
-    # "... an offer in San Francisco. What's the average salary there?": "average" sets no place
-    if not (m.focus.locations or m.focus.companies) and any(places.values()) and asks_place:
-        update["focus"] = update.get("focus", m.focus).model_copy(update=places)
-    return m.model_copy(update=update)
-
-
-def _years_stated(engine: Engine, m: Match) -> Match:
-    """The match less the requirements its years words name, when the years are stated ("3 yoe AI
-    engineer at 118k - am I underpaid?"): the person's own experience, no topic asked."""
-    years = engine.matcher.word_lists["years_words"]
-    if m.focus.years is None or not set(m.topic_words) & years:
-        return m
-    rest = tuple(w for w in m.topic_words if w not in years)  # "3 yoe ... what's the mid-level range?"
-    named = [(tid, w) for word in rest for tid, w in engine.matcher.topic_phrases.get(word, ())]
-    if rest and not named:
-        return m  # a phrase of several words ("years of experience required"): left as it is
-    kept = [w for tid, w in named if tid == "requirements"]
-    scores = {t: s for t, s in m.topic_scores.items() if t != "requirements"}
-    top = {t: s for t, s in m.topic_top.items() if t != "requirements"}
-    if kept:
-        scores["requirements"], top["requirements"] = sum(kept), max(kept)
-    return m.model_copy(
-        update={
-            "topic": max(scores, key=scores.get) if scores else None,
-            "topic_scores": scores,
-            "topic_top": top,
-            "topic_words": rest,
-        }
-    )
-
-
-def _topic_from(m: Match, whole: Match) -> Match:
-    """A question that names no topic (or barely) takes it from the whole message ("I heard MLOps jobs are
-    growing like 20%. What's the real stat?"), its own words counted twice."""
-    scores = dict(whole.topic_scores)
-    for tid, score in m.topic_scores.items():
-        scores[tid] = scores.get(tid, 0) + score
-    if not scores or max(scores.values()) < _WORDED:
-        return m
-    topic = max(scores, key=lambda t: scores[t])
-    top = {t: max(m.topic_top.get(t, 0), whole.topic_top.get(t, 0)) for t in scores}
-    return m.model_copy(
-        update={
-            "topic": topic,
-            "topic_scores": scores,
-            "topic_top": top,
-            "masked": whole.masked,
-            "percent": whole.percent,
-            # "saw a posting asking for a PhD. is that normal?": the point its words named too
-            "topic_words": tuple(dict.fromkeys((*m.topic_words, *whole.topic_words))),
-        }
-    )
-
-
-def _unless_fixed(engine: Engine, m: Match, whole: Match) -> Match:
-    """The topic of the whole message, unless a fix is asked and the message names no topic
-    outright ("the numbers never match between runs. how do we fix this?": no pay)."""
-    if max(whole.topic_top.values(), default=0) < NAMED and asks_fix(engine, m):
-        return m
-    return _topic_from(m, whole)
 
 
 def _elsewhere(engine: Engine, p: Plan, terms: tuple[Term, ...]) -> Plan:
@@ -353,7 +230,6 @@ _FROM_MINE = Lazy(
     re.I,
 )
 _CURRENCY = re.compile(r"[$€£]\s?\d")  # an amount of money, not "40k rows"
-_SENTENCES = Lazy(r"(?<=[.!?])\s+")
 _BARE_IT = ("that",)  # "offer that": what the sentence before names ("is it worth it?" is the job)
 _THESE_ROLES = Lazy(r"\b(?:these|those)\s+(?:\w+\s+){0,2}(?:roles?|jobs?|positions?|titles?|careers?)\b")
 
@@ -458,7 +334,7 @@ def plan(text: str, engine: Engine) -> Plan:
         before, context = split(context)  # the sentence before says what is asked
         question = f"{before} {question}"
     m = engine.matcher.match(question)
-    climb = _climb_before(engine, m, typed, question, context) if context and not elliptical else ""
+    climb = climb_before(engine, m, typed, question, context) if context and not elliptical else ""
     if climb:  # "... trying to get promoted to senior. What should I focus on?": the climb is asked
         question = f"{climb} {question}"
         m = engine.matcher.match(question)
@@ -495,14 +371,14 @@ def plan(text: str, engine: Engine) -> Plan:
         m = _role_slot(engine, m, question).model_copy(update={"command": True})
     if context:
         lists = engine.matcher.word_lists
-        ctx = _years_stated(engine, engine.matcher.match(context))  # "production AI eng, 1 yoe": no topic
+        ctx = years_stated(engine, engine.matcher.match(context))  # "production AI eng, 1 yoe": no topic
         read = ((*ctx.words, *m.words), (*ctx.masked, *m.masked))
         amount = ctx.focus.amount
         if _LIKENED.search(question) and len(ctx.roles) == 1 and len(m.roles) == 1 and ctx.roles != m.roles:
             # "Saw 'Production AI Engineer' on LinkedIn ... Is it just an ML engineer with a different
             # name? What is the role?": the context's role is asked about, the other is what it is likened to
             m = m.model_copy(update={"roles": ctx.roles, "weak_roles": ()})
-        m = _with_context(m, ctx, engine.matcher.across_words, lists)
+        m = with_context(m, ctx, engine.matcher.across_words, lists)
         if told_them(m, ctx, lists):  # "I need leadership to fund it but they don't see why. How do I
             # explain it?": explaining to the people the context names is the soft skills
             scores = {**m.topic_scores, "soft-skills": m.topic_scores.get("soft-skills", 0) + NAMED}
@@ -547,14 +423,14 @@ def plan(text: str, engine: Engine) -> Plan:
                     )
             paid = set(m.focus.kinds) - {"average"}  # "is the base fair?": a pay kind names the topic
             # "mlops jobs grow 20%? whats the real stat"
-            if m.topic_scores.get(m.topic or "", 0) < _WORDED and not paid:
-                m = _unless_fixed(engine, m, _years_stated(engine, engine.matcher.match(body)))
+            if m.topic_scores.get(m.topic or "", 0) < WORDED and not paid:
+                m = unless_fixed(engine, m, years_stated(engine, engine.matcher.match(body)))
             if not m.subject and not m.roles and m.topic_top.get(m.topic or "", 0) < NAMED:
                 # "I want to work on AI in factories. Which job is that?"; not "... what's the pay like
                 # for this kind of work?", where the work told says which role, and the pay is asked
                 m = m.model_copy(update={"subject": m.context})
             # "... asking for a four-day work week. Do companies offer that?": what the sentence before says
-            last = _before(typed, question, context)
+            last = sentence_before(typed, question, context)
             # "that job", "that level": the thing named; "... own that I don't?": a clause, no pronoun
             nouns = lists["holder"] | lists["group_nouns"] | lists["ladder"] | lists["clause_subjects"]
             it = any(
@@ -569,7 +445,7 @@ def plan(text: str, engine: Engine) -> Plan:
             ):
                 # "... I need to work on emotional intelligence. What does that mean for this role?": the
                 # topic the sentence before names outright (its words lead), over the question's "mean"
-                m = _topic_from(m, said).model_copy(
+                m = topic_from(m, said).model_copy(
                     update={"topic_words": (*said.topic_words, *m.topic_words)}
                 )
             elif said and not _specific(engine, m.subject) and _specific(engine, said.subject):
@@ -581,9 +457,9 @@ def plan(text: str, engine: Engine) -> Plan:
         ):
             # "keeping up as an AI systems engineer... any advice? i feel so behind": advice on what the
             # context says, not the best practices
-            m = _topic_from(
+            m = topic_from(
                 m.model_copy(update={"subject": (*m.subject, *m.context)}),
-                _years_stated(engine, engine.matcher.match(body)),
+                years_stated(engine, engine.matcher.match(body)),
             )
         elif (
             not m.topic_scores
@@ -597,23 +473,23 @@ def plan(text: str, engine: Engine) -> Plan:
             # what the context says; "got an offer ... in Chicago. what's typical there?": its topic too,
             # unless a fix is asked and the context names none outright ("the numbers never match ...
             # how do we fix this?": no pay)
-            m = _unless_fixed(engine, m.model_copy(update={"subject": (*m.subject, *m.context)}), ctx)
+            m = unless_fixed(engine, m.model_copy(update={"subject": (*m.subject, *m.context)}), ctx)
         elif (
-            m.topic_scores.get(m.topic or "", 0) < _WORDED
+            m.topic_scores.get(m.topic or "", 0) < WORDED
             and body.split(" ", 1)[0] not in engine.kb.roles  # not a follow-up completed from its thread
             and guess(engine, m).confidence < _CONTEXT_SURE
         ):
             # "... no idea what's normal for experience or education. What do the docs say we should ask
             # for?": a question that names no topic asks about the one its context names outright
-            whole = _years_stated(engine, engine.matcher.match(body))
+            whole = years_stated(engine, engine.matcher.match(body))
             if max(whole.topic_top.values(), default=0) >= NAMED:
-                m = _topic_from(m, whole)
+                m = topic_from(m, whole)
         elif m.topic in _PERSONAL and not _asked_subject(engine, m):
             # "i get stressed quickly when prod breaks. which soft skills help ... cope?": what the context
             # says of the person, where the section named holds it ("Capacity to handle stress")
             held = [w for w in m.context if _held_in(engine, w, m.topic)]
             m = m.model_copy(update={"subject": (*m.subject, *held)}) if held else m
-    stated = _years_stated(engine, m)
+    stated = years_stated(engine, m)
     if stated is not m:  # "3 yoe AI engineer at 118k - am I underpaid?"
         m, asked_top = stated, {t: s for t, s in asked_top.items() if t != "requirements"}
     # "$150k", or "offered 62k": an amount said as pay
