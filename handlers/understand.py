@@ -104,6 +104,10 @@ def thanks(engine: Engine, m: Match) -> bool:
     said = engine.matcher.thanks_words
     if not (said & {*words, *grams}) or m.roles or m.ambiguous:
         return False
+    # "ok and for the other one", "ok the 2nd": a role picked, asked on
+    picks = {"other", *engine.matcher.aliases.ordinals} - {"first", "last", "1st"}  # "last question, thx"
+    if picks & set(words):
+        return False
     covered = {w for g in grams & said for w in g.split()}
     asking = max(m.topic_scores.values(), default=0) >= WORDED  # "ok and how much do they make"
     opens = bool(words) and words[0] in engine.matcher.word_lists["gratitude"]

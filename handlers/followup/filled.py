@@ -44,6 +44,9 @@ def _roles_named(t: Message) -> tuple[list[str], str, bool]:
     narrowed = t.they and not t.lists["narrowing"].isdisjoint(m.words)
     kept = m.roles or (t.they and not narrowed)
     everyday, said = ([], set()) if kept else everyday_roles(t.engine, m, t.offered)
+    if t.asked is not None and len(t.asked.roles) > 1 and len(everyday) > 1:
+        # "the one that deploys models in factories" after "which role?": of the roles offered
+        everyday = [r for r in everyday if r in t.asked.roles] or everyday
     if m.ambiguous and not set(everyday) <= {r for _, rs in m.ambiguous for r in rs}:
         everyday, said = [], set()  # "the ones putting ai on factory floors": AI said, the role described
     roles = list(m.roles) or everyday

@@ -916,6 +916,30 @@ class TestEverydayFollowUps:
         assert reply.topic == "career"
         assert "Leads overall MLOps strategy, aligning with company vision." in reply.text[:300]
 
+    def test_ok_and_the_other_one_asks_on_not_thanks(self, kb):
+        """'ok and for the other one' after 'the former, how do people get promoted': the other role's
+        career, not "You're welcome!"."""
+        *_, reply = talk(
+            kb,
+            "im choosing between production ai eng and ml eng. how do their day-to-day jobs compare?",
+            "which one pays more in chicago",
+            "the former, how do people get promoted",
+            "ok and for the other one",
+        )
+        assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ai-ml-engineer",), "career")
+        assert "You're welcome" not in reply.text
+
+    def test_a_described_pick_after_which_role_is_one_of_the_roles_offered(self, kb):
+        """'the one that deploys models in factories' after "which AI engineer?": Production AI, which
+        was offered; "deploys models" also describes MLOps, which was not."""
+        asked, picked = talk(kb, "what does an AI engineer make?", "the one that deploys models in factories")
+        assert asked.intent == "clarify"
+        assert (picked.intent, picked.roles, picked.topic) == (
+            "answer",
+            ("production-ai-engineer",),
+            "salary",
+        )
+
     def test_both_roles_of_a_comparison_on_a_new_topic(self, kb):
         """'what do both need?' after a pay comparison compares the same two on requirements."""
         _, reply = talk(kb, "compare mlops and platform engineer salaries", "what do both need?")
