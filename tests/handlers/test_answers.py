@@ -93,6 +93,19 @@ class TestLead:
         assert reply.topic == "requirements"
         assert "3+ years of experience in AI/ML development and deployment" in reply.text[:250]
 
+    def test_a_smart_move_asks_the_prospects(self, kb):
+        """'be a smart move for the next 10 years?': the outlook, not the career ladder."""
+        reply = handlers.ask(
+            "would becoming a machine learning engineer be a smart move for the next 10 years?", kb
+        )
+        assert reply.topic == "demand"
+
+    def test_the_difference_in_what_they_do_compares_the_duties(self, kb):
+        reply = handlers.ask(
+            "mlops vs ml platform engineer, whats the actual difference in what they do?", kb
+        )
+        assert (reply.intent, reply.topic) == ("compare", "responsibilities")
+
     def test_the_reply_is_titled_by_the_section_its_lines_come_from(self, kb):
         """'is it worth learning CUDA ...?' ("is it worth" is a career phrase): Requirements' lines,
         titled Requirements, with its button; so is a pay question answered by a line of Market Demand."""
