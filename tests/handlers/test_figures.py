@@ -254,3 +254,9 @@ def test_on_top_is_in_addition_not_the_top_level(kb):
         turns.append(turn)
     assert "Figures for top" not in reply.text
     assert "Can range from 10% to 20% of base salary" in reply.text[:600]
+
+
+def test_a_band_is_the_pay(kb):
+    """'mlops band for mid level?': the mid-level pay band, not the requirements of a mid-level hire."""
+    reply = handlers.ask("mlops engineer band for mid level?", kb)
+    assert reply.topic == "salary" and "$145,000 - $155,000 per year" in reply.text[:600]
