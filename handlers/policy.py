@@ -77,7 +77,12 @@ def _one_role(
     hunch: str | None = None,
 ) -> Plan:
     (role,) = m.roles
-    if m.focus.years and m.topic in (None, "demand") and m.topic_scores.get("demand", 0) < GENERIC_WEIGHT:
+    if (
+        m.focus.years
+        and m.topic in (None, "demand")
+        and m.topic_scores.get("demand", 0) < GENERIC_WEIGHT
+        and kind != "demand"  # "6 years of Go ... is the market for that kind of role good?": the market
+    ):
         # "ml platform jobs say 5+ yrs, i have 3, should i still apply": the experience asked for
         scores = {**m.topic_scores, "requirements": 2}
         m = m.model_copy(update={"topic": "requirements", "topic_scores": scores})

@@ -106,6 +106,20 @@ class TestLead:
         )
         assert (reply.intent, reply.topic) == ("compare", "responsibilities")
 
+    def test_ones_own_years_beside_a_market_question_are_no_requirements_asked(self, kb):
+        """Six years of one's own, then 'is the market for that kind of role actually good right now?'
+        (the model reads the market): not the years the role asks for; 'jobs say 5+ yrs, i have 3, should
+        i still apply' asks those."""
+        market = handlers.ask(
+            "Been a backend/SRE person for 6 years, lots of Go and Kubernetes, some Terraform. My company is"
+            " spinning up an ML infra team and the lead wants me in as their platform eng. Before I say yes,"
+            " is the market for that kind of role actually good right now?",
+            kb,
+        )
+        assert market.topic != "requirements"
+        apply = handlers.ask("ml platform jobs say 5+ yrs, i have 3, should i still apply", kb)
+        assert apply.topic == "requirements"
+
     def test_the_reply_is_titled_by_the_section_its_lines_come_from(self, kb):
         """'is it worth learning CUDA ...?' ("is it worth" is a career phrase): Requirements' lines,
         titled Requirements, with its button; so is a pay question answered by a line of Market Demand."""
