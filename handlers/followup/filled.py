@@ -50,8 +50,9 @@ def _roles_named(t: Message) -> tuple[list[str], str, bool]:
     if m.ambiguous and not set(everyday) <= {r for _, rs in m.ambiguous for r in rs}:
         everyday, said = [], set()  # "the ones putting ai on factory floors": AI said, the role described
     roles = list(m.roles) or everyday
-    if roles and set(m.roles) <= set(m.weak_roles) and not said:  # "what about the infra/platform folks?":
-        said = {w for w in m.words if t.engine.matcher.role_words.get(w) in roles}  # words naming the role
+    if roles and not said:  # "what about the infra/platform folks?", "and the ops side, mlops?":
+        # ... the words naming the role that its name did not take in ("ops" of "the ops side")
+        said = {w for w in m.subject if t.engine.matcher.aliases.followup_roles.get(w) in roles}
     if not roles and OTHER & set(m.words) and len(last.roles) == 1:  # "and the other one?"
         pair = recent_pair(t.turns)
         roles = [r for r in pair if r not in last.roles] if last.roles[0] in pair else []

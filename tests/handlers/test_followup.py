@@ -882,6 +882,17 @@ class TestEverydayFollowUps:
         assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "responsibilities")
         assert "Develop and maintain reusable frameworks for AI/ML model development" in reply.text[:600]
 
+    def test_an_everyday_role_word_beside_the_role_s_name_is_no_subject(self, kb):
+        """'and the ops side, mlops?' after soft skills: MLOps's soft skills, not the lines saying
+        "operations" ("ops" names the role, as "mlops" does)."""
+        *_, reply = talk(
+            kb,
+            "what soft skills do ai systems engineers need",
+            "same for the ml infra people?",
+            "and the ops side, mlops?",
+        )
+        assert (reply.roles, reply.topic) == (("mlops-engineer",), "soft-skills")
+
     def test_after_a_level_s_own_words_is_that_level(self, kb):
         """'and after a few yrs?' after the junior rung: the mid level ("after a few yrs" names it), not
         the rungs after it."""
