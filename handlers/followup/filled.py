@@ -208,10 +208,24 @@ def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, r
     if not named_topic and own_subject(t.engine, rest) and not m.focus:  # not "the folks who run the infra"
         # "what about coastal vs midwest?" after the pay: the last section, where the subject is said
         return [last.topic] if last.topic and _held_before(t, rest, roles, last.topic, "") else [""]
+    if (
+        named_topic
+        and last.topic
+        and set(pairs(m.words)) & lists["asking_of"]
+        and _said_in(t, rest, roles, last.topic)
+    ):
+        return [last.topic]  # "anything about regulation?" after the trends: the trends that say it
     meaning = bool(set(m.words) & lists["elaborate"]) and topic[0] == "overview"  # "what does that mean"
     if named_topic and meaning and last.topic and _held_before(t, rest, roles, last.topic, topic[0]):
         return [last.topic]  # "digital twins? what does that mean in practice" after the trends: there
     return topic
+
+
+def _said_in(t: Message, rest: Match, roles: list[str], topic: str) -> bool:
+    """Whether every subject word of the message the documents hold is said in that section of these roles."""
+    ev = t.engine.evidence
+    held = [x for x in ev.terms(rest.subject) if ev.found(x)]
+    return bool(held) and all(any(ev.found_in_topic(f, topic, roles) for f in x.forms) for x in held)
 
 
 def _held_before(t: Message, rest: Match, roles: list[str], before: str, named: str) -> bool:

@@ -893,6 +893,13 @@ class TestEverydayFollowUps:
         )
         assert (reply.roles, reply.topic) == (("mlops-engineer",), "soft-skills")
 
+    def test_anything_about_a_subject_the_last_section_says_stays_in_it(self, kb):
+        """'anything about regulation?' after MLOps's trends: the trend on regulation, not the
+        compliance challenge, since the trends say it too."""
+        *_, reply = talk(kb, "what trends are affecting mlops engineers", "anything about regulation?")
+        assert (reply.roles, reply.topic) == (("mlops-engineer",), "trends")
+        assert "Growing need for governance frameworks" in reply.text[:600]
+
     def test_after_a_level_s_own_words_is_that_level(self, kb):
         """'and after a few yrs?' after the junior rung: the mid level ("after a few yrs" names it), not
         the rungs after it."""
