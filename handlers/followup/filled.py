@@ -30,6 +30,7 @@ from handlers.followup.message import (
 )
 from handlers.question import asks_why, copes
 from handlers.scope import names_place
+from handlers.topic import NAMED
 from handlers.turn import Turn
 from knowledge.match import Match, pairs
 
@@ -215,6 +216,9 @@ def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, r
         and _said_in(t, rest, roles, last.topic)
     ):
         return [last.topic]  # "anything about regulation?" after the trends: the trends that say it
+    weak = m.topic_top.get(m.topic or "", 0) < NAMED  # "any tips to negotiate more" after the pay
+    if named_topic and weak and last.topic and _held_before(t, rest, roles, last.topic, topic[0]):
+        return [last.topic]  # "tips" names best practices weakly; only the pay section says "negotiate"
     meaning = bool(set(m.words) & lists["elaborate"]) and topic[0] == "overview"  # "what does that mean"
     if named_topic and meaning and last.topic and _held_before(t, rest, roles, last.topic, topic[0]):
         return [last.topic]  # "digital twins? what does that mean in practice" after the trends: there

@@ -900,6 +900,12 @@ class TestEverydayFollowUps:
         assert (reply.roles, reply.topic) == (("mlops-engineer",), "trends")
         assert "Growing need for governance frameworks" in reply.text[:600]
 
+    def test_a_weak_topic_word_yields_to_the_last_section_that_says_the_subject(self, kb):
+        """'any tips to negotiate more' after the pay: "tips" names best practices only weakly, and only
+        the pay section says "negotiation": the pay's negotiation line."""
+        _, reply = talk(kb, "what do ai systems engineers make", "any tips to negotiate more")
+        assert reply.topic == "salary" and "Negotiation skills, proven track record" in reply.text[:300]
+
     def test_after_a_level_s_own_words_is_that_level(self, kb):
         """'and after a few yrs?' after the junior rung: the mid level ("after a few yrs" names it), not
         the rungs after it."""
