@@ -98,7 +98,9 @@ def _one_role(
         asked = _partly(engine, terms, missing, [role])
         # "which skills help in ML interviews?": the skills answered, interviews named; not a topic id
         # a follow-up fills in ("<role> overview what about PTO?")
-        named = strong_topic(m) if not set(m.topic_words) & set(engine.kb.topics) else None
+        # ... but "what are the usual education and experience requirements" names it in words of its own
+        filled = bool(m.topic_words) and set(m.topic_words) <= set(engine.kb.topics)
+        named = None if filled else strong_topic(m)
         # "ml eng interview coming up. what should i brush up on": the advice asked surely, the rest named
         # ... and "is it safe from layoffs?": the prospects asked in words, the layoffs named
         advised = (

@@ -120,6 +120,18 @@ class TestLead:
         apply = handlers.ask("ml platform jobs say 5+ yrs, i have 3, should i still apply", kb)
         assert apply.topic == "requirements"
 
+    def test_a_topic_named_in_words_is_answered_beside_what_is_not_covered(self, kb):
+        """'the usual education and experience requirements ..., and how long does a secret clearance
+        take if they sponsor it?': the requirements answered, clearance and sponsoring named."""
+        reply = handlers.ask(
+            "What are the usual education and experience requirements for production AI engineers, and"
+            " realistically how long does a secret clearance take if they sponsor it?",
+            kb,
+        )
+        assert (reply.intent, reply.topic) == ("answer", "requirements")
+        assert "clearance" in reply.uncovered
+        assert "3+ years of experience in AI/ML development and deployment" in first_screen(reply)
+
     def test_the_reply_is_titled_by_the_section_its_lines_come_from(self, kb):
         """'is it worth learning CUDA ...?' ("is it worth" is a career phrase): Requirements' lines,
         titled Requirements, with its button; so is a pay question answered by a line of Market Demand."""
