@@ -61,6 +61,7 @@ _MAX_WORDS = 60
 _MAX_CORRECTED = 24
 _MAX_PHRASE = 5
 _NOT = {"not"}  # before a level: any level but that one ("not junior")
+_WHOSE = frozenset({"my", "our", "his", "her"})  # "my manager keeps saying ...": a person, no level asked
 _ROLE_TAIL = {"ai", "ml", "engineer", "engineering", "eng", "engineers"}
 _ENGINEER = {"engineer", "engineering", "eng", "engs", "engineers"}
 _ROLE_TYPO = 85  # an everyday word this close to a word of a role name or level is that word ("mops")
@@ -609,7 +610,9 @@ class Matcher:
             if dim is None:  # a phrase that names nothing: its words are free again after
                 held.append((start, end))
                 continue
-            if dim == "level" and start and tokens[start - 1] in _NOT:  # "a regular one, not junior"
+            if (
+                dim == "level" and start and tokens[start - 1] in _NOT | _WHOSE
+            ):  # "not junior", "my team lead"
                 continue
             if value == "top" and end < len(tokens) and tokens[end] in self._top_of:
                 continue  # "top paying cities", "top companies": which pay most, not the top of the range

@@ -332,3 +332,16 @@ def test_a_city_by_its_nickname(engine, text, place):
 def test_years_glued_to_their_number_are_read(engine, text, years):
     """'10yoe', '5yrs': the number of years, as '10 yoe' would be."""
     assert engine.matcher.match(text).focus.years == years
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("my manager keeps saying i should learn kubernetes. what do mlops engineers need to know?", ()),
+        ("our team lead said mlops pays well, what do mlops engineers make", ()),
+        ("how much does a team lead in mlops make", ("lead",)),
+    ],
+)
+def test_a_level_word_after_my_or_our_is_a_person_not_a_level(engine, text, levels):
+    """'my manager', 'our team lead': someone the person knows, not the level whose pay is asked."""
+    assert engine.matcher.match(text).focus.levels == levels
