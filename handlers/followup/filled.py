@@ -26,6 +26,7 @@ from handlers.followup.message import (
     on_that_front,
     own_subject,
     recent_pair,
+    the_one,
     them_beside,
 )
 from handlers.question import asks_why, copes
@@ -106,6 +107,9 @@ def _leans_on_thread(t: Message, roles: list[str], named_topic: bool, pointing: 
         or (t.leaning and (not m.subject or len(m.words) > SHORT))  # "and where do i get experience ..."
         or (bool(set(m.words) & t.lists["mine"]) and _asking(m))  # "how long till im hireable usually"
         or magnitude(t.engine, m)  # "how fast?"
+        or the_one(
+            m.words
+        )  # "the specialization part — which areas are we talking": an item of the last answer
         # "anything on regulation?", "u said 30% surge - by when?": in what was discussed
         or bool(set(pairs(m.words)) & (t.lists["asking_of"] | t.lists["you_said"]))
     )

@@ -227,14 +227,14 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     if set(m.words) & engine.matcher.word_lists["geography"] and m.topic_top.get(m.topic or "", 0) < NAMED:
         return None  # "which regions are hot": where, of the thread's topic ("hot" names no topic outright)
     choice = choose(engine, m, guess(engine, m))
-    if worded and _the_one(m.words):  # "how do people deal with the drift one": the words, on the last list
+    if worded and the_one(m.words):  # "how do people deal with the drift one": the words, on the last list
         return m.topic or ""
     if worded:  # read as typed, as a fresh question would be: the role filled in must not sway it
         return choice.match.topic or ""
     agreed = choice.match.topic in m.topic_scores and choice.confidence >= _AGREED  # "what do both need?"
     # "why is that so high?" points back at the last answer: only a sure reading changes its topic
     inside = bool(engine.matcher.word_lists["within"] & set(pairs(m.words)))  # "... in there?"
-    sure = _POINTED_TOPIC if set(m.words) & back or named or inside or _the_one(m.words) else _MODEL_TOPIC
+    sure = _POINTED_TOPIC if set(m.words) & back or named or inside or the_one(m.words) else _MODEL_TOPIC
     if choice.match.topic is not None and (choice.confidence >= sure or agreed):
         return choice.match.topic
     return m.topic  # named weakly ("and in europe how much?"): said outright, so the focus cannot outweigh it
@@ -273,7 +273,7 @@ def bare_why(engine: Engine, m: Match) -> bool:
 _PIECES = frozenset(("one", "part", "bit", "piece"))  # "the drift one", "the testing part", "the docker bit"
 
 
-def _the_one(words: tuple[str, ...]) -> bool:
+def the_one(words: tuple[str, ...]) -> bool:
     """ "the drift one", "the testing part": an item of the last answer, pointed at."""
     return any(w in _PIECES and i >= 2 and words[i - 2] == "the" for i, w in enumerate(words))
 
@@ -316,7 +316,7 @@ class Message:
         self.they = bool(
             m.roles
             and not opened
-            and not _the_one(m.words)  # "the platform one, how many yrs do they ask for": a role picked
+            and not the_one(m.words)  # "the platform one, how many yrs do they ask for": a role picked
             and set(m.roles) <= set(m.weak_roles)
             and set(m.words) & self.lists["they"]
             and last.roles

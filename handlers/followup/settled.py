@@ -29,6 +29,8 @@ def _across_or_thanks(t: Message) -> str | None:
     roles, or "any certs?" after one, stay with them; "is any role mentioning copilot?" is across."""
     m, lists, last = t.m, t.lists, t.last
     said_across = set(m.tokens) & t.engine.matcher.thread_across
+    # "pay at each step?", "every level": each of something else than the roles
+    said_across -= {w for w, nxt in zip(m.words, m.words[1:], strict=False) if nxt in lists["not_each_role"]}
     any_role = bool(ANY_ROLE.search(t.body))
     each = said_across <= lists["each"] and len(last.roles) > 1
     each = each or (said_across == {"any"} and bool(last.roles) and not any_role)

@@ -906,6 +906,25 @@ class TestEverydayFollowUps:
         _, reply = talk(kb, "what do ai systems engineers make", "any tips to negotiate more")
         assert reply.topic == "salary" and "Negotiation skills, proven track record" in reply.text[:300]
 
+    def test_each_step_is_no_question_across_the_roles(self, kb):
+        """'and in terms of pay at each step?' after the ML engineer's ladder: that role's pay, not all
+        five roles side by side ("each" is of the steps)."""
+        _, reply = talk(
+            kb, "whats the career ladder look like for ml engineers", "and in terms of pay at each step?"
+        )
+        assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ai-ml-engineer",), "salary")
+
+    def test_an_item_of_the_last_answer_pointed_at_leans_on_the_thread(self, kb):
+        """'the specialization part — which areas are we talking': the role just discussed, not "I couldn't
+        tell what you mean"."""
+        *_, reply = talk(
+            kb,
+            "whats the career path for ml engineers",
+            "the specialization part — which areas are we talking",
+        )
+        assert reply.intent == "answer" and reply.roles == ("ai-ml-engineer",)
+        assert "Specializing in specific technologies" in reply.text[:600]
+
     def test_after_a_level_s_own_words_is_that_level(self, kb):
         """'and after a few yrs?' after the junior rung: the mid level ("after a few yrs" names it), not
         the rungs after it."""
