@@ -925,6 +925,14 @@ class TestEverydayFollowUps:
         assert reply.intent == "answer" and reply.roles == ("ai-ml-engineer",)
         assert "Specializing in specific technologies" in reply.text[:600]
 
+    def test_which_one_has_better_growth_compares_the_market(self, kb):
+        _, reply = talk(
+            kb,
+            "mlops vs ml platform engineer — which one is more about infrastructure?",
+            "which one has better growth?",
+        )
+        assert reply.intent == "compare" and reply.topic == "demand"
+
     def test_after_a_level_s_own_words_is_that_level(self, kb):
         """'and after a few yrs?' after the junior rung: the mid level ("after a few yrs" names it), not
         the rungs after it."""
