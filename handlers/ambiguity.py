@@ -151,6 +151,12 @@ def described(engine: Engine, m: Match, body: str) -> Match:
     found = _WHO.search(body)
     if found is None:
         return m
+    lists = engine.matcher.word_lists
+    before = set(
+        normalize(body[: found.start()])[-4:]
+    )  # "my 'customers' are the people who build the models":
+    if before & (lists["serving"] | lists["served"]):  # the people the work is for, not the asker's role
+        return m
     said = " ".join(normalize(found.group(1)))
     roles = {
         rid

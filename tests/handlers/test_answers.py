@@ -132,6 +132,17 @@ class TestLead:
         assert "clearance" in reply.uncovered
         assert "3+ years of experience in AI/ML development and deployment" in first_screen(reply)
 
+    def test_the_people_the_work_is_for_are_not_the_askers_role(self, kb):
+        """'my customers are the people who build the models': the people served (model builders), while
+        the work told (feature store, training cluster, serving layer) is the ML platform's."""
+        reply = handlers.ask(
+            "I build the feature store, training cluster and serving layer that 12 DS teams depend on. My"
+            " manager says my 'customers' are the people who build the models. What are the big recurring"
+            " problems for people who do this kind of work?",
+            kb,
+        )
+        assert reply.roles == ("ml-platform-engineer",) and reply.topic == "challenges"
+
     def test_the_reply_is_titled_by_the_section_its_lines_come_from(self, kb):
         """'is it worth learning CUDA ...?' ("is it worth" is a career phrase): Requirements' lines,
         titled Requirements, with its button; so is a pay question answered by a line of Market Demand."""
