@@ -675,13 +675,26 @@ class TestCompleting:
         )
         assert set(reply.roles) == {"ai-systems-engineer", "ai-ml-engineer"} and reply.topic == "challenges"
 
-    def test_how_does_that_stack_up_keeps_the_point(self, kb):
-        _, reply = talk(
-            kb,
-            "how much do ml platform engineers get paid in seattle?",
-            "how does that stack up against the prod ai folks",
-        )
-        assert reply.intent == "compare" and reply.topic == "salary"
+    @pytest.mark.parametrize(
+        ("first", "then", "topic"),
+        [
+            # "how does that stack up": the point kept, another role beside it
+            (
+                "how much do ml platform engineers get paid in seattle?",
+                "how does that stack up against the prod ai folks",
+                "salary",
+            ),
+            # "which one has better growth?": the jobs' growth of the two compared
+            (
+                "mlops vs ml platform engineer — which one is more about infrastructure?",
+                "which one has better growth?",
+                "demand",
+            ),
+        ],
+    )
+    def test_a_comparison_goes_on(self, kb, first, then, topic):
+        _, reply = talk(kb, first, then)
+        assert reply.intent == "compare" and reply.topic == topic
 
     def test_a_pick_keeps_the_question_asked_and_and_after_goes_on(self, kb):
         """'the first one' answers the pay question asked; 'and after a few years?' stays on it."""
@@ -924,14 +937,6 @@ class TestEverydayFollowUps:
         )
         assert reply.intent == "answer" and reply.roles == ("ai-ml-engineer",)
         assert "Specializing in specific technologies" in reply.text[:600]
-
-    def test_which_one_has_better_growth_compares_the_market(self, kb):
-        _, reply = talk(
-            kb,
-            "mlops vs ml platform engineer — which one is more about infrastructure?",
-            "which one has better growth?",
-        )
-        assert reply.intent == "compare" and reply.topic == "demand"
 
     def test_after_a_level_s_own_words_is_that_level(self, kb):
         """'and after a few yrs?' after the junior rung: the mid level ("after a few yrs" names it), not
