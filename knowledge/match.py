@@ -628,8 +628,11 @@ class Matcher:
         counted = _DIGIT.search(joined) is not None  # years, percentiles, shares and amounts hold digits
         years = _YEARS.search(joined) if counted else None
         before = joined[: years.start()].split()[-1:] if years else []
-        if before and before[0] in AHEAD:
-            years = None  # "where do they end up after 10 years?", "in 5 years": a time ahead, no experience
+        # "where do they end up after 10 years?", "in 5 years": a time ahead, no experience; but "after 5
+        # years how much?", "what do they make after 5 years": the pay of that experience
+        paid = self.word_lists.get("paid_words", frozenset()) | {"much", "make", "makes"}
+        if before and before[0] in AHEAD and not (before[0] == "after" and paid & set(tokens)):
+            years = None
         pct = _PERCENTILE.search(joined) if counted else None
         quarter = _QUARTER.search(joined) if not pct and "quart" in joined else None  # "the bottom quarter"
         share = _SHARE.search(joined) if not (pct or quarter) and percent and counted else None  # "top 10%"

@@ -345,3 +345,16 @@ def test_years_glued_to_their_number_are_read(engine, text, years):
 def test_a_level_word_after_my_or_our_is_a_person_not_a_level(engine, text, levels):
     """'my manager', 'our team lead': someone the person knows, not the level whose pay is asked."""
     assert engine.matcher.match(text).focus.levels == levels
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("what do mlops engineers make after 5 years", 5),  # the pay of that experience
+        ("after 5 year how much?", 5),
+        ("where do they end up after 10 years?", None),  # a time ahead
+        ("in 5 years how much will they make", None),
+    ],
+)
+def test_after_n_years_with_pay_is_experience(engine, text, years):
+    assert engine.matcher.match(text).focus.years == years
