@@ -938,6 +938,16 @@ class TestEverydayFollowUps:
         assert reply.intent == "answer" and reply.roles == ("ai-ml-engineer",)
         assert "Specializing in specific technologies" in reply.text[:600]
 
+    def test_in_terms_of_pay_compares_the_pay(self, kb):
+        """'and in terms of pay?' after a comparison of duties: the pay side by side, no "terms" lines."""
+        _, reply = talk(
+            kb,
+            "ai systems engineer vs ml platform engineer, what do they actually do differently?",
+            "and in terms of pay?",
+        )
+        assert (reply.intent, reply.topic) == ("compare", "salary")
+        assert "Nothing on this point" not in reply.text
+
     def test_after_a_level_s_own_words_is_that_level(self, kb):
         """'and after a few yrs?' after the junior rung: the mid level ("after a few yrs" names it), not
         the rungs after it."""
