@@ -938,12 +938,14 @@ class TestEverydayFollowUps:
         assert reply.intent == "answer" and reply.roles == ("ai-ml-engineer",)
         assert "Specializing in specific technologies" in reply.text[:600]
 
-    def test_in_terms_of_pay_compares_the_pay(self, kb):
+    @pytest.mark.parametrize(
+        "asked",
+        ["and in terms of pay?", "and from a pay perspective?", "pay-wise, from a standpoint of money?"],
+    )
+    def test_in_terms_of_pay_compares_the_pay(self, kb, asked):
         """'and in terms of pay?' after a comparison of duties: the pay side by side, no "terms" lines."""
         _, reply = talk(
-            kb,
-            "ai systems engineer vs ml platform engineer, what do they actually do differently?",
-            "and in terms of pay?",
+            kb, "ai systems engineer vs ml platform engineer, what do they actually do differently?", asked
         )
         assert (reply.intent, reply.topic) == ("compare", "salary")
         assert "Nothing on this point" not in reply.text
