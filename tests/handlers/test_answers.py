@@ -143,6 +143,17 @@ class TestLead:
         )
         assert reply.roles == ("ml-platform-engineer",) and reply.topic == "challenges"
 
+    def test_building_is_how_the_work_is_told_not_its_subject(self, kb):
+        """'do production AI engineers ever crunch numbers ..., or is it purely building models?': the
+        duties, not the lines that happen to say "building"."""
+        reply = handlers.ask(
+            "do production AI engineers ever crunch numbers to help management pick a direction,"
+            " or is it purely building models?",
+            kb,
+        )
+        assert reply.topic == "responsibilities"
+        assert "building" not in [t for t in reply.query.split()[2:]]
+
     def test_the_reply_is_titled_by_the_section_its_lines_come_from(self, kb):
         """'is it worth learning CUDA ...?' ("is it worth" is a career phrase): Requirements' lines,
         titled Requirements, with its button; so is a pay question answered by a line of Market Demand."""
