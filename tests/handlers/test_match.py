@@ -358,3 +358,9 @@ def test_a_level_word_after_my_or_our_is_a_person_not_a_level(engine, text, leve
 )
 def test_after_n_years_with_pay_is_experience(engine, text, years):
     assert engine.matcher.match(text).focus.years == years
+
+
+@pytest.mark.parametrize("word", ["building", "focused", "running", "terms", "perspective"])
+def test_words_that_tell_how_something_is_asked_are_no_subject(engine, word):
+    """'focused on deployment', 'building models', 'in terms of pay': the object is the subject, not these."""
+    assert word not in engine.matcher.match(f"mlops engineers {word} on deploying models").subject
