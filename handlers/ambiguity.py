@@ -151,11 +151,9 @@ def described(engine: Engine, m: Match, body: str) -> Match:
     found = _WHO.search(body)
     if found is None:
         return m
+    # "my 'customers' are the people who build the models": the people the work is for, not the asker's role
     lists = engine.matcher.word_lists
-    before = set(
-        normalize(body[: found.start()])[-4:]
-    )  # "my 'customers' are the people who build the models":
-    if before & (lists["serving"] | lists["served"]):  # the people the work is for, not the asker's role
+    if set(normalize(body[: found.start()])[-4:]) & (lists["serving"] | lists["served"]):
         return m
     said = " ".join(normalize(found.group(1)))
     roles = {

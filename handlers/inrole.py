@@ -40,9 +40,8 @@ _DEFINING = 0.6  # the model this sure a question asks what a role is: its openi
 _FIXED = ("challenges", "best-practices")  # topics named that a problem and its fix answer
 _WHY_PAY = ("reasons", "place_reasons")  # kinds of advice that answer a pay question
 _TOLD = 2  # lines on a rare word of the context that lead a section in brief
-_GENERIC = (
-    2.2  # a term this common ("models", "data") finds lines of every section: a few lead, the brief follows
-)
+# a term this common ("models", "data") finds lines of every section: a few lead, the brief follows
+_GENERIC = 2.2
 # sections on the world around the job, where the context's rare words name what happens (layoffs,
 # legacy systems), not the person's own background (devops, go)
 _WORLD = ("demand", "trends", "challenges", "best-practices")
@@ -71,8 +70,7 @@ def _hot(engine: Engine, m: Match) -> bool:
     nouns = engine.matcher.word_lists["skill_nouns"] | engine.matcher.word_lists["title_nouns"]
     if not nouns & set(m.words):
         return False
-    said = {"r": "are"}  # "what skills r hot"
-    return says(engine, tuple("skills" if w in nouns else said.get(w, w) for w in m.words), "hot")
+    return says(engine, tuple("skills" if w in nouns else w for w in m.words), "hot")
 
 
 def _way_to_level(engine: Engine, m: Match) -> bool:

@@ -105,7 +105,7 @@ def thanks(engine: Engine, m: Match) -> bool:
     if not (said & {*words, *grams}) or m.roles or m.ambiguous:
         return False
     # "ok and for the other one", "ok the 2nd": a role picked, asked on
-    picks = {"other", *engine.matcher.aliases.ordinals} - {"first", "last", "1st"}  # "last question, thx"
+    picks = {"other", *engine.matcher.aliases.ordinals} - engine.matcher.word_lists["said_of_time"]
     if picks & set(words):
         return False
     covered = {w for g in grams & said for w in g.split()}

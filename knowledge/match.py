@@ -61,7 +61,6 @@ _MAX_WORDS = 60
 _MAX_CORRECTED = 24
 _MAX_PHRASE = 5
 _NOT = {"not"}  # before a level: any level but that one ("not junior")
-_WHOSE = frozenset({"my", "our", "his", "her"})  # "my manager keeps saying ...": a person, no level asked
 _ROLE_TAIL = {"ai", "ml", "engineer", "engineering", "eng", "engineers"}
 _ENGINEER = {"engineer", "engineering", "eng", "engs", "engineers"}
 _ROLE_TYPO = 85  # an everyday word this close to a word of a role name or level is that word ("mops")
@@ -262,6 +261,7 @@ class Matcher:
             self.focus_phrases.setdefault(k, v)
         self.word_lists = {name: frozenset(ws) for name, ws in aliases.word_lists.items()}
         self._top_of = frozenset(stem(w) for w in self.word_lists.get("top_of", ()))  # as tokens are
+        self._not_level = frozenset(_NOT) | self.word_lists.get("possessives", frozenset())
         for phrase in aliases.not_topics:  # "hiring manager": no level either
             self.focus_phrases.setdefault(key(phrase), (None, None))
         self.intent_words = {
@@ -610,9 +610,8 @@ class Matcher:
             if dim is None:  # a phrase that names nothing: its words are free again after
                 held.append((start, end))
                 continue
-            if (
-                dim == "level" and start and tokens[start - 1] in _NOT | _WHOSE
-            ):  # "not junior", "my team lead"
+            # "a regular one, not junior", "my team lead said": no level asked
+            if dim == "level" and start and tokens[start - 1] in self._not_level:
                 continue
             if value == "top" and end < len(tokens) and tokens[end] in self._top_of:
                 continue  # "top paying cities", "top companies": which pay most, not the top of the range
@@ -630,7 +629,9 @@ class Matcher:
         before = joined[: years.start()].split()[-1:] if years else []
         # "where do they end up after 10 years?", "in 5 years": a time ahead, no experience; but "after 5
         # years how much?", "what do they make after 5 years": the pay of that experience
-        paid = self.word_lists.get("paid_words", frozenset()) | {"much", "make", "makes"}
+        paid = self.word_lists.get("paid_words", frozenset()) | self.word_lists.get(
+            "pay_asked_words", frozenset()
+        )
         if before and before[0] in AHEAD and not (before[0] == "after" and paid & set(tokens)):
             years = None
         pct = _PERCENTILE.search(joined) if counted else None

@@ -109,7 +109,7 @@ def _leans_on_thread(t: Message, roles: list[str], named_topic: bool, pointing: 
         or magnitude(t.engine, m)  # "how fast?"
         or the_one(
             m.words
-        )  # "the specialization part — which areas are we talking": an item of the last answer
+        )  # "the specialization part — which areas are we talking?": an item of the last answer
         # "anything on regulation?", "u said 30% surge - by when?": in what was discussed
         or bool(set(pairs(m.words)) & (t.lists["asking_of"] | t.lists["you_said"]))
     )
@@ -229,22 +229,24 @@ def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, r
     return topic
 
 
+def _in_section(t: Message, x, topic: str, roles: list[str]) -> bool:
+    """Whether a term is said in that section of these roles."""
+    return any(t.engine.evidence.found_in_topic(f, topic, roles) for f in x.forms)
+
+
 def _said_in(t: Message, rest: Match, roles: list[str], topic: str) -> bool:
     """Whether every subject word of the message the documents hold is said in that section of these roles."""
     ev = t.engine.evidence
     held = [x for x in ev.terms(rest.subject) if ev.found(x)]
-    return bool(held) and all(any(ev.found_in_topic(f, topic, roles) for f in x.forms) for x in held)
+    return bool(held) and all(_in_section(t, x, topic, roles) for x in held)
 
 
 def _held_before(t: Message, rest: Match, roles: list[str], before: str, named: str) -> bool:
     """Whether a rare subject of the message is said in the last answer's section (of these roles)
     and not in the one its words name ("mean": the overview)."""
-    ev = t.engine.evidence
-    rare = [x for x in ev.terms(rest.subject) if x.weight >= RARE_SUBJECT]
+    rare = [x for x in t.engine.evidence.terms(rest.subject) if x.weight >= RARE_SUBJECT]
     return bool(rare) and all(
-        any(ev.found_in_topic(f, before, roles) for f in x.forms)
-        and not any(ev.found_in_topic(f, named, roles) for f in x.forms)
-        for x in rare
+        _in_section(t, x, before, roles) and not _in_section(t, x, named, roles) for x in rare
     )
 
 
@@ -256,18 +258,10 @@ def _focus_filled(t: Message, last: Turn, named_topic: bool) -> list[str]:
     # ... nor a level, which pay and the ladder answer ("as a senior there" ... "soft skills they look for?")
     new = t.own or m.topic
     moved = named_topic and new not in (None, last.topic) and (last.topic == "salary" or new not in LEVELLED)
-    if moved and _that_level(m.words):  # "what do they actually do at that level" after the director's pay
+    if moved and set(pairs(m.words)) & t.lists["that_level"]:  # "what do they actually do at that level"
         return list((last.focus or {}).get("levels", ()))
     if moved:
         return []
     if asks_why(m.words):
         return list((last.focus or {}).get("locations", ())) if last.topic == "salary" else []
     return focus_words(last, m, names_place(t.engine, m))
-
-
-def _that_level(words: tuple[str, ...]) -> bool:
-    """ "at that level", "at this level": the level of the last answer, pointed at."""
-    return any(
-        a in ("that", "this") and b in ("level", "lvl", "stage")
-        for a, b in zip(words, words[1:], strict=False)
-    )
