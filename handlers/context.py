@@ -123,11 +123,24 @@ def with_context(
         update["focus"] = m.focus.model_copy(update={"levels": ctx.focus.levels})
     places = {"locations": ctx.focus.locations, "companies": ctx.focus.companies}
     # "moving to New York. What would I earn there?"; not "sysadmin in brazil ... how is the market"
-    asks_place = m.topic == "salary" or "there" in m.words
+    # ... and "prod AI engineer pay in chicago... is it way under the coasts?": the pay the context asks
+    asks_place = (
+        m.topic == "salary"
+        or "there" in m.words
+        or (m.topic is None and ctx.topic == "salary" and bool(set(m.words) & lists["pointing"]))
+    )
     # "... an offer in San Francisco. What's the average salary there?": "average" sets no place
-    if not (m.focus.locations or m.focus.companies) and any(places.values()) and asks_place:
+    # ... nor "4 yoe in Texas making 140k. what's the realistic range in the US?": the home market asked
+    home = _in_home_market(m.words, lists["home_market"])
+    if not (m.focus.locations or m.focus.companies or home) and any(places.values()) and asks_place:
         update["focus"] = update.get("focus", m.focus).model_copy(update=places)
     return m.model_copy(update=update)
+
+
+def _in_home_market(words: tuple[str, ...], home: frozenset[str]) -> bool:
+    """ "in the US", "in the country": the market the pay sections speak of, asked outright."""
+    said = [words[i - 2 : i] for i, w in enumerate(words) if w in home]  # not "vs the national average"
+    return any(before[-1:] == ("in",) or before == ("in", "the") for before in said)
 
 
 def years_stated(engine: Engine, m: Match) -> Match:

@@ -2628,3 +2628,16 @@ def test_trying_to_understand_is_no_subject(kb):
     assert (reply.intent, reply.topic) == ("compare", "responsibilities")
     assert "Self-Awareness" not in reply.text
     assert "Deploy and integrate ML models in production environments" in reply.text[:700]
+
+
+def test_a_city_of_the_pay_asked_before_is_what_it_points_at(kb):
+    """'prod AI engineer pay in chicago... is it way under the coasts?': "it" is the Chicago pay the
+    sentence before asks; a city the person only lives in is no place asked."""
+    reply = handlers.ask("prod AI engineer pay in chicago... is it way under the coasts or about normal?", kb)
+    assert "Chicago, IL and Seattle, WA: Around $180,000" in first_screen(reply)
+    mine = handlers.ask(
+        "4 yoe ML engineer in Texas making 140k, feeling poor. What's the realistic range for ML engineer "
+        "salaries in the US?",
+        kb,
+    )
+    assert not mine.uncovered and "Texas" not in mine.text
