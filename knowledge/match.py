@@ -8,12 +8,14 @@ phrases are matched first. "No match" is a normal result.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterable
+from itertools import takewhile
 
 from knowledge import fuzzy
 from knowledge.aliases import Aliases
-from knowledge.english import is_word
+from knowledge.english import is_common, is_word
 from knowledge.fuzzy import Choices
 from knowledge.models import Record
 from knowledge.phrases import starts
@@ -55,6 +57,8 @@ _AMOUNT_WORD = re.compile(r"\d{2,3}k|k")
 _TOLD = 3  # explaining to people names the soft skills outright
 # words between a verb of serving and the role it serves ("teaching data scientists and MLEs")
 _SERVED_REACH = 4
+_SURE_TOPIC = 3  # a topic phrase this strong is asked beside what the question sets aside
+_ASIDE_REACH = 4  # words a question sets aside after "besides" or before "aside"
 _TOLD_REACH = 6  # words between "explain" and "to <people>"
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "by 2030": a number worth searching for
 _MAX_WORDS = 60
@@ -196,6 +200,22 @@ def _object_role(tokens: list[str], marks: list, at: int, determiners: frozenset
     return at < len(marks) and marks[at] == "_role_"
 
 
+def _set_aside(tokens: list[str], lists: dict[str, frozenset[str]]) -> set[int]:
+    """The token positions a question sets aside: after "besides", "beyond", "other than" and before
+    "aside" ("tech skills aside, what makes someone good at mlops people-wise?"), up to a question word."""
+    openers, stops = lists["excluding_keys"], lists["asking_keys"]
+    out: set[int] = set()
+    for i, t in enumerate(tokens):
+        two = " ".join(tokens[i : i + 2])
+        if two in openers or t in openers:
+            ahead = range(i + (2 if two in openers else 1), min(len(tokens), i + 1 + _ASIDE_REACH))
+            out.update(takewhile(lambda j: tokens[j] not in stops, ahead))
+        elif t in lists["aside_marks"] and i + 1 < len(tokens) and tokens[i + 1] != "from":
+            behind = range(i - 1, max(-1, i - 1 - _ASIDE_REACH), -1)
+            out.update(takewhile(lambda j: tokens[j] not in stops, behind))
+    return out
+
+
 def _told_to(words: list[str], lists: dict[str, frozenset[str]]) -> bool:
     """Whether something is explained to people ("explain that to the marketing team", "explaining
     drift to non tech folks"), not asked to be explained ("explain it to me", "explain how to deploy")."""
@@ -260,6 +280,12 @@ class Matcher:
         for k, v in joined.items():
             self.focus_phrases.setdefault(k, v)
         self.word_lists = {name: frozenset(ws) for name, ws in aliases.word_lists.items()}
+        self.word_lists["excluding_keys"] = frozenset(key(p) for p in self.word_lists["excluding"])
+        self.word_lists["asking_keys"] = frozenset(key(p) for p in self.word_lists["asking_starts"])
+        self._asides = (
+            frozenset(p.split()[0] for p in self.word_lists["excluding_keys"])
+            | self.word_lists["aside_marks"]
+        )
         self._top_of = frozenset(stem(w) for w in self.word_lists.get("top_of", ()))  # as tokens are
         self._not_level = frozenset(_NOT) | self.word_lists.get("possessives", frozenset())
         for phrase in aliases.not_topics:  # "hiring manager": no level either
@@ -369,7 +395,16 @@ class Matcher:
             if self._roles is None:  # a role's name all but one letter ("mops salary")
                 self._roles = Choices(self.role_vocab)
             best = fuzzy.best(word, self._roles, _ROLE_TYPO)
-            return best if best and abs(len(best) - len(word)) <= 1 else word  # not "internal" for "intern"
+            if not best or abs(len(best) - len(word)) > 1:  # not "internal" for "intern"
+                return word
+            # nor "side" (of "ops side") for "aside", "tech" for "teach": another everyday word, not its
+            # ending ("managed", "heads")
+            other = (
+                is_common(word)
+                and is_common(best)
+                and len(os.path.commonprefix([word, best])) < len(word) - 2
+            )
+            return word if other else best
         if self._fuzzy is None:
             self._fuzzy = Choices(self.fuzzy_vocab)
         best = fuzzy.best(word, self._fuzzy, 75 if len(word) == 4 else 80)
@@ -534,14 +569,24 @@ class Matcher:
         scores: dict[str, int] = {}
         top: dict[str, int] = {}
         causing = self.word_lists["causing"]
+        aside = _set_aside(tokens, self.word_lists) if self._asides.intersection(tokens) else set()
+        set_aside: list[tuple[str, int]] = []
         for start, end, phrase in self._spans(tokens, self.topic_phrases, topic_used):
             if not self.topic_phrases[phrase]:  # "in practice": one token for the model too
                 marks[start:end] = ["_".join(tokens[start:end])] * (end - start)
             if phrase in causing and _object_role(tokens, marks, end, self.word_lists["determiners"]):
                 continue  # "genai makes ai systems engineers obsolete": the verb, no pay
+            if aside.issuperset(range(start, end)):  # "besides coding, what personal qualities ...?"
+                set_aside += self.topic_phrases[phrase]
+                continue
             for tid, weight in self.topic_phrases[phrase]:
                 scores[tid] = scores.get(tid, 0) + weight
                 top[tid] = max(top.get(tid, 0), weight)
+        # "beyond a degree, what do they want?": with no other topic named outright, the one set aside
+        sure = max(top.values(), default=0) >= _SURE_TOPIC
+        for tid, weight in () if sure else set_aside:
+            scores[tid] = scores.get(tid, 0) + weight
+            top[tid] = max(top.get(tid, 0), weight)
         if _told_to(corrected, self.word_lists):  # "explain model results to plant managers": communication
             scores["soft-skills"] = scores.get("soft-skills", 0) + _TOLD
             top["soft-skills"] = max(top.get("soft-skills", 0), _TOLD)

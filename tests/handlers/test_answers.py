@@ -2641,3 +2641,11 @@ def test_a_city_of_the_pay_asked_before_is_what_it_points_at(kb):
         kb,
     )
     assert not mine.uncovered and "Texas" not in mine.text
+
+
+def test_personal_qualities_asked_get_the_soft_skills_from_their_start(kb):
+    """'what personal qualities make a good prod AI engineer?': the section's first skills, not the one
+    line that happens to say "personal"."""
+    reply = handlers.ask("besides coding, what personal qualities make a good prod AI engineer?", kb)
+    assert reply.topic == "soft-skills"
+    assert "Ability to convey complex technical ideas" in first_screen(reply)

@@ -366,3 +366,28 @@ def test_after_n_years_with_pay_is_experience(engine, text, years):
 def test_words_that_tell_how_something_is_asked_are_no_subject(engine, word):
     """'focused on deployment', 'building models', 'in terms of pay': the object is the subject, not these."""
     assert word not in engine.matcher.match(f"mlops engineers {word} on deploying models").subject
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("tech skills aside, what makes someone good at mlops people-wise?", "soft-skills"),
+        (
+            "beyond the tech stack, what non-technical qualities matter for ml platform engineers?",
+            "soft-skills",
+        ),
+        ("besides coding, what personal qualities make a good prod AI engineer?", "soft-skills"),
+        # nothing else is asked: what is set aside still says the topic (the other items of it)
+        ("beyond a cs degree, what do mlops jobs want?", "requirements"),
+    ],
+)
+def test_what_a_question_sets_aside_is_not_its_topic(engine, text, topic):
+    """'besides X', 'beyond X', 'X aside': X is left out of what is asked."""
+    assert engine.matcher.match(text).topic == topic
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("aside", "aside"), ("teach", "teach"), ("ahead", "ahead")])
+def test_an_everyday_word_is_not_made_another_of_a_role_name(engine, typed, kept):
+    """'aside' is no typo for 'side' (of "ops side"), nor 'teach' for 'tech'; 'mops' still reads mlops."""
+    assert kept in engine.matcher.match(f"{typed} the rest, mlops").tokens
+    assert engine.matcher.match("mops salary").roles == (MLOPS,)
