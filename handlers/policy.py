@@ -501,6 +501,11 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             scores = {**m.topic_scores, "career": GENERIC_WEIGHT}
             m = m.model_copy(update={"topic": "career", "topic_scores": scores})
             kind = "grow"
+        elif choice.table is None and not (m.subject or m.focus) and lists["rungs_said"] & set(m.words):
+            # "what are the levels for ML engineers and what changes at each one": the ladder
+            scores = {**m.topic_scores, "career": GENERIC_WEIGHT}
+            m = m.model_copy(update={"topic": "career", "topic_scores": scores})
+            kind = "grow"
         return _one_role(engine, m, terms, kind, choice.sure, choice.hunch)
     if m.list_word and m.topic is None and not m.unknown:
         return Plan("list", match=m)

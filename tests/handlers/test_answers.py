@@ -2649,3 +2649,11 @@ def test_personal_qualities_asked_get_the_soft_skills_from_their_start(kb):
     reply = handlers.ask("besides coding, what personal qualities make a good prod AI engineer?", kb)
     assert reply.topic == "soft-skills"
     assert "Ability to convey complex technical ideas" in first_screen(reply)
+
+
+def test_the_levels_asked_in_words_are_the_ladder(kb):
+    """'what are the levels for ML engineers and what changes at each one': no topic named, the rungs."""
+    reply = handlers.ask("what are the levels for ML engineers and what changes at each one", kb)
+    assert reply.topic == "career"
+    screen = first_screen(reply)
+    assert "Junior AI/ML Engineer roles focus" in screen and "Senior Engineers lead teams" in screen
