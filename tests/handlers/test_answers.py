@@ -2657,3 +2657,11 @@ def test_the_levels_asked_in_words_are_the_ladder(kb):
     assert reply.topic == "career"
     screen = first_screen(reply)
     assert "Junior AI/ML Engineer roles focus" in screen and "Senior Engineers lead teams" in screen
+
+
+def test_gadgets_are_devices_not_an_edge(kb):
+    """'embedding models into cars and gadgets': consumer electronics and automotive, not "provide an
+    edge" (soft skills) nor "cutting-edge" (the market)."""
+    reply = handlers.ask("are mlops engineers going to be embedding models into cars and gadgets now?", kb)
+    assert reply.topic == "trends"
+    assert "particularly in consumer electronics and automotive industries" in first_screen(reply)
