@@ -1970,7 +1970,8 @@ def test_a_phrasal_verb_is_no_subject(kb):
 def test_handle_and_care_are_how_it_is_asked(kb):
     """'how do they handle security?': the security lines, not "Capacity to handle stress"."""
     reply = handlers.ask("how do platform engineers handle security?", kb)
-    assert "Implementing robust security measures" in reply.text[:300]
+    screen = reply.text[:300]  # the practice or the challenge's remedy: both say how it is handled
+    assert "Enforce robust security" in screen or "Implementing robust security measures" in screen
     assert "Capacity to handle stress" not in reply.text
 
 

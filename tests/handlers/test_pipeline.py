@@ -352,8 +352,9 @@ class TestScope:
         reply = handlers.ask(
             "If a model goes sideways how do you fix that? Could you fix flaws in the base model?", kb
         )
-        assert reply.intent == "clarify" and reply.topic != "salary"  # a base model is no base pay
-        assert reply.text.startswith("Which role do you want to know about")
+        # a base model is no base pay: which role, or the practices of every role
+        assert reply.intent in ("clarify", "compare") and reply.topic != "salary"
+        assert "role called" not in reply.text and "Salary" not in reply.text
 
     def test_getting_in_leads_with_the_first_job(self, kb):
         """'How do I break into MLOps?': the ladder's first rung, then the way to it."""
