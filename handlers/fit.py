@@ -30,7 +30,9 @@ _WHICH = Lazy(
     # not "what part of my job covers this": the person's own job, no choice of roles
     r"\b(?:which|what)\b(?:(?!\b(?:my|our)\b)[^?.!]){0,40}?\b(?:roles?|jobs?|positions?|ones?|paths?|tracks?|careers?|"
     r"of (?:these|them|the (?:five|5)))\b"
-    r"[^?.!]{0,40}?\b(?:fits?|fitting|suits?|suited|closest|nearest|best|match(?:es)?|right|"
+    r"[^?.!]{0,40}?\b(?:fits?|fitting|suits?|suited|closest|nearest|match(?:es)?|right|"
+    # "which one is best for me", not "which one has the best job security?" (a property compared)
+    r"best(?=\s*(?:[?.!,;]|$|fit|match|suit|option|choice|bet\b|for\b|to\b|given\b|if\b|since\b|with\b))|"
     r"should i|would i|am i|for me|"
     r"target|easiest|natural|aim|(?:\w+est|most \w+) (?:move|transition|switch|pivot))\b"  # "smoothest move"
     r"|\bwhere (?:would|do|should|could|might) i (?:fit|go(?! from (?:here|there)| next)|land|start|belong)\b"

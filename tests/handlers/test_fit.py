@@ -412,3 +412,16 @@ def test_a_gap_between_teams_is_no_gap_of_the_person(kb):
     )
     assert "your gaps" not in reply.text
     assert "Bridging the gap between data scientists and ML engineers" in reply.text[:400]
+
+
+def test_which_one_has_the_best_property_compares_the_roles_not_the_person(kb):
+    """'which one has the best job security?' compares a property of the roles; 'which role is best
+    for me' asks the fit."""
+    reply = handlers.ask(
+        "Of all these AI roles, which one has the best job security? Been laid off twice.", kb
+    )
+    assert "Your role fit" not in reply.text and reply.topic == "demand"
+    assert "job security" in reply.text[:400]
+    assert handlers.ask("i know python and sql, which role is best for me?", kb).text.startswith(
+        "*Your role fit*"
+    )
