@@ -124,10 +124,10 @@ def with_context(
     places = {"locations": ctx.focus.locations, "companies": ctx.focus.companies}
     # "moving to New York. What would I earn there?"; not "sysadmin in brazil ... how is the market"
     # ... and "prod AI engineer pay in chicago... is it way under the coasts?": the pay the context asks
+    # ... and "TC check: ... in NYC, recruiter's first number felt low. What's typical?": a bare question
+    bare = bool(set(m.words) & lists["pointing"]) or len(m.words) <= _BARE
     asks_place = (
-        m.topic == "salary"
-        or "there" in m.words
-        or (m.topic is None and ctx.topic == "salary" and bool(set(m.words) & lists["pointing"]))
+        m.topic == "salary" or "there" in m.words or (m.topic is None and ctx.topic == "salary" and bare)
     )
     # "... an offer in San Francisco. What's the average salary there?": "average" sets no place
     # ... nor "4 yoe in Texas making 140k. what's the realistic range in the US?": the home market asked
@@ -135,6 +135,9 @@ def with_context(
     if not (m.focus.locations or m.focus.companies or home) and any(places.values()) and asks_place:
         update["focus"] = update.get("focus", m.focus).model_copy(update=places)
     return m.model_copy(update=update)
+
+
+_BARE = 4  # words of a question that leans on its context for all it asks ("what's typical?")
 
 
 def _in_home_market(words: tuple[str, ...], home: frozenset[str]) -> bool:

@@ -2666,3 +2666,12 @@ def test_gadgets_are_devices_not_an_edge(kb):
     reply = handlers.ask("are mlops engineers going to be embedding models into cars and gadgets now?", kb)
     assert reply.topic == "trends"
     assert "particularly in consumer electronics and automotive industries" in first_screen(reply)
+
+
+def test_a_bare_question_after_a_pay_context_keeps_its_city(kb):
+    """'TC check: AI systems engineer in NYC, recruiter's first number felt low. What's typical?': the New
+    York pay, not the "low-quality data" challenge."""
+    reply = handlers.ask(
+        "TC check: AI systems engineer in NYC, recruiter's first number felt low. What's typical?", kb
+    )
+    assert reply.topic == "salary" and "New York City, NY: Around $268,000" in first_screen(reply)
