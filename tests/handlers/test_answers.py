@@ -2675,3 +2675,15 @@ def test_a_bare_question_after_a_pay_context_keeps_its_city(kb):
         "TC check: AI systems engineer in NYC, recruiter's first number felt low. What's typical?", kb
     )
     assert reply.topic == "salary" and "New York City, NY: Around $268,000" in first_screen(reply)
+
+
+def test_jobs_drying_up_asks_the_demand(kb):
+    """'are ML engineer jobs actually drying up, and what severance is standard?': the demand, with the
+    layoffs line, and severance named as not covered."""
+    reply = handlers.ask(
+        "Layoffs keep hitting ML teams. Are ML engineer jobs actually drying up, and what severance is "
+        "standard if you get cut?",
+        kb,
+    )
+    assert reply.topic == "demand" and reply.uncovered == ("severance",)
+    assert "Recent layoffs in big tech companies" in first_screen(reply)
