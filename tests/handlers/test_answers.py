@@ -2687,3 +2687,11 @@ def test_jobs_drying_up_asks_the_demand(kb):
     )
     assert reply.topic == "demand" and reply.uncovered == ("severance",)
     assert "Recent layoffs in big tech companies" in first_screen(reply)
+
+
+def test_hard_to_hire_asks_the_challenges(kb):
+    """'why is it so hard to hire production ai engineers for factories': the shortage the challenges
+    name, not the market's demand."""
+    reply = handlers.ask("why is it so hard to hire production ai engineers for factories", kb)
+    assert reply.topic == "challenges"
+    assert "Difficulty finding experienced AI specialists" in first_screen(reply)
