@@ -2695,3 +2695,16 @@ def test_hard_to_hire_asks_the_challenges(kb):
     reply = handlers.ask("why is it so hard to hire production ai engineers for factories", kb)
     assert reply.topic == "challenges"
     assert "Difficulty finding experienced AI specialists" in first_screen(reply)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what decides whether a production AI engineer lands at the low or the high end of the pay band?",
+        "been a production AI engineer 3 yrs and my pay is flat. what actually moves the number up?",
+    ],
+)
+def test_what_decides_the_pay_gets_its_factors(kb, question):
+    """What decides or moves the pay: the factors the salary section lists, not the figures."""
+    reply = handlers.ask(question, kb)
+    assert reply.topic == "salary" and "Specific AI specialization" in first_screen(reply)
