@@ -2708,3 +2708,11 @@ def test_what_decides_the_pay_gets_its_factors(kb, question):
     """What decides or moves the pay: the factors the salary section lists, not the figures."""
     reply = handlers.ask(question, kb)
     assert reply.topic == "salary" and "Specific AI specialization" in first_screen(reply)
+
+
+def test_who_builds_the_models_is_who_develops_them(kb):
+    """'ML engineer vs MLOps engineer: which one actually builds the models?': the ML engineer's
+    "Design, develop, and refine machine learning models" leads its side."""
+    reply = handlers.ask("ML engineer vs MLOps engineer: which one actually builds the models?", kb)
+    assert reply.intent == "compare" and reply.topic == "responsibilities"
+    assert "Design, develop, and refine machine learning models" in first_screen(reply)
