@@ -2716,3 +2716,14 @@ def test_who_builds_the_models_is_who_develops_them(kb):
     reply = handlers.ask("ML engineer vs MLOps engineer: which one actually builds the models?", kb)
     assert reply.intent == "compare" and reply.topic == "responsibilities"
     assert "Design, develop, and refine machine learning models" in first_screen(reply)
+
+
+def test_the_ends_of_the_range_and_take_home_are_pay(kb):
+    """'low end to high end, what's the range ...?' is the pay range, not "low latency and high
+    throughput"; what a person 'takes home' is pay, and a 'specialty' is the specialization."""
+    reply = handlers.ask("low end to high end, what's the range platform engineers earn?", kb)
+    assert reply.topic == "salary" and "latency" not in first_screen(reply)
+    reply = handlers.ask(
+        "what decides how much a production ai engineer takes home? company size? specialty?", kb
+    )
+    assert reply.topic == "salary" and "Specific AI specialization" in first_screen(reply)
