@@ -150,6 +150,10 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         return []
     names = _rung_words(engine, m) if kind == "grow" else ()
     level = names[0] if names else None
+    if kind == "grow" and m.compare_strong and len(m.focus.levels) > 1:
+        compared = _rungs_compared(engine, m, role)  # "junior vs senior ..., what's the difference?"
+        if compared:
+            return compared[: most or LEAD_LINES + 2]
     if kind == "grow" and level is None and engine.matcher.word_lists["ladder"] & set(m.tokens):
         found = ladder(engine, role, most or LEAD_LINES + 2, pay="salary" in m.topic_scores)
         if found:
@@ -179,6 +183,33 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         seen = {h.line.id for h in first}
         lines = [*first, *(h for h in lines if h.line.id not in seen)]
     return lines
+
+
+def _rungs_compared(engine: Engine, m: Match, role: str) -> list[Hit]:
+    """The rungs of the levels set against each other ("junior vs senior"), lowest first; [] unless
+    the ladder has a rung for each."""
+    levels = engine.matcher.aliases.focus.get("level", {})
+    order = [lv for lv in levels if lv != "top"]
+    said = f" {' '.join(m.words)} "
+    rungs = []
+    for level in sorted((lv for lv in m.focus.levels if lv in order), key=order.index):
+        # the level as said ("junior"), which the ladder's headings may use, then its own name
+        names = [p for p in sorted(levels[level], key=len, reverse=True) if f" {p} " in said][:1] + [level]
+        found = next(
+            (
+                f
+                for n in names
+                if (f := [h for h in advice_lines(engine, "grow", role, level=n) if h.score == 0.0])
+            ),
+            [],
+        )
+        if not found:
+            return []
+        rungs.append(found[:_COMPARED_RUNG])
+    return [h for rung in rungs for h in rung] if len(rungs) > 1 else []
+
+
+_COMPARED_RUNG = 3  # lines of each rung when two are set against each other
 
 
 def _from_level(engine: Engine, m: Match) -> bool:

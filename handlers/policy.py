@@ -412,9 +412,16 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # "ml engineer vs data scientist" set a role beside something else: the role's lines on it
         if m.focus and (m.topic or "salary") == "salary":  # not "after senior, R&D vs product?": the ladder
             return Plan("answer", m.roles, "salary", m.focus, unknown=m.unknown, match=m)
-        if not strong_topic(m):  # "what's the difference": the overview's lines on it first
+        kind = choice.label
+        if len(m.focus.levels) > 1 and levels_only(m.focus) and not m.topic_top.get("salary"):
+            # "junior vs senior production AI engineer, what's the difference in what they do": the rungs
+            m = m.model_copy(
+                update={"topic": "career", "topic_scores": {**m.topic_scores, "career": GENERIC_WEIGHT}}
+            )
+            kind = "grow"
+        elif not strong_topic(m):  # "what's the difference": the overview's lines on it first
             m = m.model_copy(update={"topic": "overview", "topic_scores": {**m.topic_scores, "overview": 2}})
-        p = _one_role(engine, m, terms, choice.label, choice.sure)
+        p = _one_role(engine, m, terms, kind, choice.sure)
         # what the role is set beside, when no document names it ("mlops vs zeppelin"); an everyday
         # word is colour ("grow vs get compressed")
         absent = [t.word for t in terms if not engine.evidence.found(t, m.roles) and not everyday(t.word)]

@@ -2727,3 +2727,14 @@ def test_the_ends_of_the_range_and_take_home_are_pay(kb):
         "what decides how much a production ai engineer takes home? company size? specialty?", kb
     )
     assert reply.topic == "salary" and "Specific AI specialization" in first_screen(reply)
+
+
+def test_two_levels_set_against_each_other_get_both_rungs(kb):
+    """'junior vs senior production AI engineer, what's the difference in what they do': the junior
+    rung, then the senior one."""
+    reply = handlers.ask("junior vs senior production AI engineer, what's the difference in what they do", kb)
+    screen = first_screen(reply)
+    assert reply.topic == "career"
+    assert screen.index("Assist in developing AI models") < screen.index(
+        "Lead AI projects and make strategic"
+    )
