@@ -2738,3 +2738,10 @@ def test_two_levels_set_against_each_other_get_both_rungs(kb):
     assert screen.index("Assist in developing AI models") < screen.index(
         "Lead AI projects and make strategic"
     )
+
+
+def test_applying_for_a_job_is_no_subject(kb):
+    """'which framework skills should be on my CV if I'm applying for MLE roles': the skills, not
+    "applying AI/ML solutions" of the entrepreneurs' line."""
+    reply = handlers.ask("which framework skills should be on my CV if I'm applying for MLE roles", kb)
+    assert reply.topic == "requirements" and "Entrepreneurship" not in first_screen(reply)
