@@ -2745,3 +2745,11 @@ def test_applying_for_a_job_is_no_subject(kb):
     "applying AI/ML solutions" of the entrepreneurs' line."""
     reply = handlers.ask("which framework skills should be on my CV if I'm applying for MLE roles", kb)
     assert reply.topic == "requirements" and "Entrepreneurship" not in first_screen(reply)
+
+
+def test_auditors_are_the_audit_trails(kb):
+    """'auditors want to know who changed the model and when': the audit trails the practices keep."""
+    reply = handlers.ask(
+        "auditors want to know who changed the model and when. what's the mlops best practice?", kb
+    )
+    assert "Maintain clear audit trails" in first_screen(reply)
