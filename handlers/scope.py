@@ -241,6 +241,13 @@ def _from_there(words: tuple[str, ...], start: int) -> bool:
     )
 
 
+def _where_read(words: tuple[str, ...], start: int, end: int, lists: dict[str, frozenset[str]]) -> bool:
+    """Whether a company is named as where something was read or said ("twitter hype", "on twitter")."""
+    before = words[start - 1] if start else ""
+    after = words[end] if end < len(words) else ""
+    return before in lists["read_on"] or after in lists["read_said"]
+
+
 def outside(
     engine: Engine, m: Match, roles: Iterable[str] | None, topic: str | None = None
 ) -> tuple[Outside, ...]:
@@ -274,6 +281,8 @@ def outside(
             continue  # "compared with the rest of the country": the national figures, the documents' own
         if kind in ("places", "countries") and _from_there(m.words, start):
             continue  # "hello, i am from brazil": where the person is from
+        if kind == "companies" and _where_read(m.words, start, end, lists):
+            continue  # "or is that twitter hype?", "saw on twitter ...": where it was read, not asked
         if kind == "countries" and topic != "salary" and _regions(engine, wanted):
             continue  # "jobs outside the US?": the document's world regions answer it
         ids = index.matching(phrase)

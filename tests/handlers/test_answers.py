@@ -2753,3 +2753,12 @@ def test_auditors_are_the_audit_trails(kb):
         "auditors want to know who changed the model and when. what's the mlops best practice?", kb
     )
     assert "Maintain clear audit trails" in first_screen(reply)
+
+
+def test_a_company_named_as_where_it_was_read_is_colour(kb):
+    """'... or is that twitter hype?', 'saw on twitter ...': where it was read, not a company asked
+    about; 'does twitter hire ml engineers?' still names Twitter as not covered."""
+    reply = handlers.ask("can an AI systems engineer hit 500k total comp or is that twitter hype", kb)
+    assert not reply.uncovered
+    assert not handlers.ask("saw on twitter that mlops is dying, true?", kb).uncovered
+    assert handlers.ask("does twitter hire ml engineers?", kb).uncovered == ("Twitter",)
