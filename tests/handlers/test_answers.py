@@ -2762,3 +2762,13 @@ def test_a_company_named_as_where_it_was_read_is_colour(kb):
     assert not reply.uncovered
     assert not handlers.ask("saw on twitter that mlops is dying, true?", kb).uncovered
     assert handlers.ask("does twitter hire ml engineers?", kb).uncovered == ("Twitter",)
+
+
+def test_a_million_said_loosely_is_no_subject(kb):
+    """'what skills am i supposed to have lol theres like a million listed': the skills, not the
+    demand line that counts jobs in millions; a market's size in money still leads with its forecast."""
+    reply = handlers.ask(
+        "prod ai engineer what skills am i supposed to have lol theres like a million listed", kb
+    )
+    assert reply.topic == "requirements"
+    assert "billion" in first_screen(handlers.ask("how many billions is the mlops market worth?", kb))
