@@ -139,7 +139,7 @@ _RATHER = Lazy(  # "... or is that just hype?", "... or just base + bonus?"
 
 # "what do I need to learn so I don't embarrass myself in the interview?": why the person asks is context
 _PURPOSE = Lazy(
-    r"[,\s]+so\s+(?:that\s+)?(?:i|we)\s+(?:don'?t|do\s+not|won'?t|can|could|will|am|'m|get|have)\b.*$",
+    r"[,\s]+so\s+(?:that\s+)?(?:i|we)\s+(?:don'?t|do\s+not|won'?t|can|could|will|am|'m|get|have|know)\b.*$",
     re.I | re.S,
 )
 

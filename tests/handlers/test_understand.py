@@ -125,3 +125,10 @@ class TestIntents:
         assert "AI/ML Engineer" in reply.text
         # a word of one role's names only is that role ("operations": MLOps)
         assert handlers.ask("/role operations", kb).roles == ("mlops-engineer",)
+
+
+def test_so_i_know_is_why_it_is_asked(kb):
+    """'Where is the MLOps role heading so I know what to learn next?': where it is heading (the
+    trends); what the person will do with it is context."""
+    reply = handlers.ask("Where is the MLOps role actually heading so I know what to learn next?", kb)
+    assert reply.topic == "trends"
