@@ -287,6 +287,7 @@ class Matcher:
             | self.word_lists["aside_marks"]
         )
         self._top_of = frozenset(stem(w) for w in self.word_lists.get("top_of", ()))  # as tokens are
+        self._helping = frozenset(stem(w) for w in self.word_lists.get("helping_people", ()))
         self._not_level = frozenset(_NOT) | self.word_lists.get("possessives", frozenset())
         for phrase in aliases.not_topics:  # "hiring manager": no level either
             self.focus_phrases.setdefault(key(phrase), (None, None))
@@ -657,6 +658,10 @@ class Matcher:
                 continue
             # "a regular one, not junior", "my team lead said": no level asked
             if dim == "level" and start and tokens[start - 1] in self._not_level:
+                continue
+            # "coach the junior people", "mentoring juniors": the people helped, no level asked
+            helped = [t for t in tokens[max(0, start - 2) : start] if t not in ("the", "our", "their")]
+            if dim == "level" and helped and helped[-1] in self._helping:
                 continue
             if value == "top" and end < len(tokens) and tokens[end] in self._top_of:
                 continue  # "top paying cities", "top companies": which pay most, not the top of the range

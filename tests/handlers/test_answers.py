@@ -2772,3 +2772,9 @@ def test_a_million_said_loosely_is_no_subject(kb):
     )
     assert reply.topic == "requirements"
     assert "billion" in first_screen(handlers.ask("how many billions is the mlops market worth?", kb))
+
+
+def test_coaching_juniors_across_the_roles_finds_the_mentoring_lines(kb):
+    """'which of these roles expect you to coach the junior people?': the lines on mentoring juniors."""
+    reply = handlers.ask("which of these roles expect you to coach the junior people on the team?", kb)
+    assert reply.topic != "salary" and "Mentor junior engineers" in first_screen(reply)

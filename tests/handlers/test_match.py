@@ -391,3 +391,16 @@ def test_an_everyday_word_is_not_made_another_of_a_role_name(engine, typed, kept
     """'aside' is no typo for 'side' (of "ops side"), nor 'teach' for 'tech'; 'mops' still reads mlops."""
     assert kept in engine.matcher.match(f"{typed} the rest, mlops").tokens
     assert engine.matcher.match("mops salary").roles == (MLOPS,)
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("which of these roles expect you to coach the junior people on the team?", ()),
+        ("mentoring juniors as an mlops engineer", ()),
+        ("junior mlops salary", ("entry",)),
+    ],
+)
+def test_a_level_after_coaching_or_mentoring_is_the_people_helped(engine, text, levels):
+    """'coach the junior people': the people helped, no level asked."""
+    assert engine.matcher.match(text).focus.levels == levels
