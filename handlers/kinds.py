@@ -195,17 +195,13 @@ def _rungs_compared(engine: Engine, m: Match, role: str) -> list[Hit]:
     for level in sorted((lv for lv in m.focus.levels if lv in order), key=order.index):
         # the level as said ("junior"), which the ladder's headings may use, then its own name
         names = [p for p in sorted(levels[level], key=len, reverse=True) if f" {p} " in said][:1] + [level]
-        found = next(
-            (
-                f
-                for n in names
-                if (f := [h for h in advice_lines(engine, "grow", role, level=n) if h.score == 0.0])
-            ),
-            [],
-        )
-        if not found:
+        for name in names:
+            found = [h for h in advice_lines(engine, "grow", role, level=name) if h.score == 0.0]
+            if found:  # the rung's own lines (rungs lead with no score of their own)
+                rungs.append(found[:_COMPARED_RUNG])
+                break
+        else:
             return []
-        rungs.append(found[:_COMPARED_RUNG])
     return [h for rung in rungs for h in rung] if len(rungs) > 1 else []
 
 

@@ -59,6 +59,13 @@ _SUGGEST_FROM = 8  # "did you mean" looks at the first distinct unknown words, n
 _OWN_RAISE = re.compile(r"\b(?:i|we)\s+(?:get\s+paid|earn|make)\s+more\b")
 
 
+def _on_the_ladder(m: Match) -> Match:
+    """The match answered from the career ladder (Career Development, its rungs)."""
+    return m.model_copy(
+        update={"topic": "career", "topic_scores": {**m.topic_scores, "career": GENERIC_WEIGHT}}
+    )
+
+
 def _wants_compare(m: Match) -> bool:
     if len(m.roles) < 2 and "more" in m.words and _OWN_RAISE.search(" ".join(m.words)):
         return False
@@ -374,8 +381,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # "is AI going to replace AI engineers? across all these roles": the outlook of every role
         return _compare(engine, m, role_ids, "demand", (), "prospects")
     if len(m.focus.levels) >= 2 and not strong_topic(m) and "salary" not in m.topic_scores:
-        scores = {**m.topic_scores, "career": GENERIC_WEIGHT}
-        m = m.model_copy(update={"topic": "career", "topic_scores": scores})
+        m = _on_the_ladder(m)
     across = engine.matcher.across_words
     marked = set(m.tokens) & across or m.roles_word or (field and not m.roles)
     asks_roles = set(m.tokens) & {"role", "roles", "any", "anyone", "anywhere"} or (
@@ -415,10 +421,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         kind = choice.label
         if len(m.focus.levels) > 1 and levels_only(m.focus) and not m.topic_top.get("salary"):
             # "junior vs senior production AI engineer, what's the difference in what they do": the rungs
-            m = m.model_copy(
-                update={"topic": "career", "topic_scores": {**m.topic_scores, "career": GENERIC_WEIGHT}}
-            )
-            kind = "grow"
+            m, kind = _on_the_ladder(m), "grow"
         elif not strong_topic(m):  # "what's the difference": the overview's lines on it first
             m = m.model_copy(update={"topic": "overview", "topic_scores": {**m.topic_scores, "overview": 2}})
         p = _one_role(engine, m, terms, kind, choice.sure)
@@ -486,16 +489,13 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             any(p.startswith("make ") and p in lists["climbing"] for p in pairs(m.words))  # team lead, a step
             or (m.topic_top.get("salary", 0) < GENERIC_WEIGHT and climbs(engine, m))  # up from senior?"
         )
-        if (
+        climbed = (  # "what would it take to become a director of mlops?": the way up the ladder
             (m.topic == "requirements" or made)
             and set(m.focus.levels) & lists["high_levels"]
             and (set(m.words) & lists["become"] or climbs(engine, m))  # "... all the way up to director"
-        ):
-            # "what would it take to become a director of mlops?": the way up the ladder
-            scores = {**m.topic_scores, "career": GENERIC_WEIGHT}
-            m = m.model_copy(update={"topic": "career", "topic_scores": scores})
-            kind = "grow"
-        elif (
+        )
+        # "what does an entry level ml engineer actually work on?": the ladder's rung says what it does
+        rung = (
             levels_only(m.focus)
             and choice.table == "responsibilities"
             and not m.topic_top.get("salary")
@@ -503,16 +503,11 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             # director ... what does each one do?": the levels pointed back at
             and (not m.context or set(m.words) & lists["each_one"])
             and len(m.words) <= _RUNG_WORDS
-        ):
-            # "what does an entry level ml engineer actually work on?": the ladder's rung says what it does
-            scores = {**m.topic_scores, "career": GENERIC_WEIGHT}
-            m = m.model_copy(update={"topic": "career", "topic_scores": scores})
-            kind = "grow"
-        elif choice.table is None and not (m.subject or m.focus) and lists["rungs_said"] & set(m.words):
-            # "what are the levels for ML engineers and what changes at each one": the ladder
-            scores = {**m.topic_scores, "career": GENERIC_WEIGHT}
-            m = m.model_copy(update={"topic": "career", "topic_scores": scores})
-            kind = "grow"
+        )
+        # "what are the levels for ML engineers and what changes at each one": the ladder
+        rungs = choice.table is None and not (m.subject or m.focus) and lists["rungs_said"] & set(m.words)
+        if climbed or rung or rungs:
+            m, kind = _on_the_ladder(m), "grow"
         return _one_role(engine, m, terms, kind, choice.sure, choice.hunch)
     if m.list_word and m.topic is None and not m.unknown:
         return Plan("list", match=m)

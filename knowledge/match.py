@@ -200,17 +200,19 @@ def _object_role(tokens: list[str], marks: list, at: int, determiners: frozenset
     return at < len(marks) and marks[at] == "_role_"
 
 
-def _set_aside(tokens: list[str], lists: dict[str, frozenset[str]]) -> set[int]:
-    """The token positions a question sets aside: after "besides", "beyond", "other than" and before
-    "aside" ("tech skills aside, what makes someone good at mlops people-wise?"), up to a question word."""
-    openers, stops = lists["excluding_keys"], lists["asking_keys"]
+def _set_aside(
+    tokens: list[str], openers: frozenset[str], marks: frozenset[str], stops: frozenset[str]
+) -> set[int]:
+    """The token positions a question sets aside: after `openers` ("besides", "beyond", "other than") and
+    before `marks` ("tech skills aside, what makes someone good at mlops people-wise?"), up to a question
+    word (`stops`)."""
     out: set[int] = set()
     for i, t in enumerate(tokens):
         two = " ".join(tokens[i : i + 2])
         if two in openers or t in openers:
             ahead = range(i + (2 if two in openers else 1), min(len(tokens), i + 1 + _ASIDE_REACH))
             out.update(takewhile(lambda j: tokens[j] not in stops, ahead))
-        elif t in lists["aside_marks"] and i + 1 < len(tokens) and tokens[i + 1] != "from":
+        elif t in marks and i + 1 < len(tokens) and tokens[i + 1] != "from":
             behind = range(i - 1, max(-1, i - 1 - _ASIDE_REACH), -1)
             out.update(takewhile(lambda j: tokens[j] not in stops, behind))
     return out
@@ -280,12 +282,10 @@ class Matcher:
         for k, v in joined.items():
             self.focus_phrases.setdefault(k, v)
         self.word_lists = {name: frozenset(ws) for name, ws in aliases.word_lists.items()}
-        self.word_lists["excluding_keys"] = frozenset(key(p) for p in self.word_lists["excluding"])
-        self.word_lists["asking_keys"] = frozenset(key(p) for p in self.word_lists["asking_starts"])
-        self._asides = (
-            frozenset(p.split()[0] for p in self.word_lists["excluding_keys"])
-            | self.word_lists["aside_marks"]
-        )
+        # what a question sets aside (_set_aside), as tokens are
+        self._excluding = frozenset(key(p) for p in self.word_lists["excluding"])
+        self._asking = frozenset(key(p) for p in self.word_lists["asking_starts"])
+        self._asides = frozenset(p.split()[0] for p in self._excluding) | self.word_lists["aside_marks"]
         self._top_of = frozenset(stem(w) for w in self.word_lists.get("top_of", ()))  # as tokens are
         self._helping = frozenset(stem(w) for w in self.word_lists.get("helping_people", ()))
         self._not_level = frozenset(_NOT) | self.word_lists.get("possessives", frozenset())
@@ -570,7 +570,11 @@ class Matcher:
         scores: dict[str, int] = {}
         top: dict[str, int] = {}
         causing = self.word_lists["causing"]
-        aside = _set_aside(tokens, self.word_lists) if self._asides.intersection(tokens) else set()
+        aside = (
+            _set_aside(tokens, self._excluding, self.word_lists["aside_marks"], self._asking)
+            if self._asides.intersection(tokens)
+            else set()
+        )
         set_aside: list[tuple[str, int]] = []
         for start, end, phrase in self._spans(tokens, self.topic_phrases, topic_used):
             if not self.topic_phrases[phrase]:  # "in practice": one token for the model too

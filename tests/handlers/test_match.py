@@ -340,10 +340,14 @@ def test_years_glued_to_their_number_are_read(engine, text, years):
         ("my manager keeps saying i should learn kubernetes. what do mlops engineers need to know?", ()),
         ("our team lead said mlops pays well, what do mlops engineers make", ()),
         ("how much does a team lead in mlops make", ("lead",)),
+        ("which of these roles expect you to coach the junior people on the team?", ()),
+        ("mentoring juniors as an mlops engineer", ()),
+        ("junior mlops salary", ("entry",)),
     ],
 )
-def test_a_level_word_after_my_or_our_is_a_person_not_a_level(engine, text, levels):
-    """'my manager', 'our team lead': someone the person knows, not the level whose pay is asked."""
+def test_a_level_word_naming_people_is_no_level(engine, text, levels):
+    """'my manager', 'our team lead': someone the person knows, not the level whose pay is asked;
+    'coach the junior people', 'mentoring juniors': the people helped."""
     assert engine.matcher.match(text).focus.levels == levels
 
 
@@ -391,16 +395,3 @@ def test_an_everyday_word_is_not_made_another_of_a_role_name(engine, typed, kept
     """'aside' is no typo for 'side' (of "ops side"), nor 'teach' for 'tech'; 'mops' still reads mlops."""
     assert kept in engine.matcher.match(f"{typed} the rest, mlops").tokens
     assert engine.matcher.match("mops salary").roles == (MLOPS,)
-
-
-@pytest.mark.parametrize(
-    ("text", "levels"),
-    [
-        ("which of these roles expect you to coach the junior people on the team?", ()),
-        ("mentoring juniors as an mlops engineer", ()),
-        ("junior mlops salary", ("entry",)),
-    ],
-)
-def test_a_level_after_coaching_or_mentoring_is_the_people_helped(engine, text, levels):
-    """'coach the junior people': the people helped, no level asked."""
-    assert engine.matcher.match(text).focus.levels == levels
