@@ -94,20 +94,21 @@ def _asked_alone(m: Match, terms: tuple[Term, ...]) -> list[Term]:
     return [t for t in terms if specific(t) and any(p <= {t.word, "or", "and"} for p in parts)]
 
 
-def journey(words: tuple[str, ...], lists: dict[str, frozenset[str]]) -> set[str]:
+def journey(words: tuple[str, ...], lists: dict[str, frozenset[str]]) -> tuple[str, ...]:
     """The words that say where a person comes from and goes to ("from backend work into
-    infrastructure roles"): the way in is the question, those words are no subject."""
-    out: set[str] = set()
+    infrastructure roles"), in the order said (a role's name is read from them): the way in is the
+    question, those words are no subject."""
+    out: dict[str, None] = {}
     if "from" not in words:
-        return out
+        return ()
     start = words.index("from")
     for i, w in enumerate(words[start:], start):
         if w in lists["journey"]:
             for nxt in words[i + 1 : i + 6]:
                 if nxt in lists["journey_end"] or nxt in lists["journey"]:
                     break
-                out.add(nxt)
-    return out
+                out[nxt] = None
+    return tuple(out)
 
 
 def already(engine: Engine, m: Match, role: str) -> bool:

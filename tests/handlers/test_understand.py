@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import handlers
+from handlers.kinds import journey
 
 ALL = (
     "production-ai-engineer",
@@ -132,3 +133,14 @@ def test_so_i_know_is_why_it_is_asked(kb):
     trends); what the person will do with it is context."""
     reply = handlers.ask("Where is the MLOps role actually heading so I know what to learn next?", kb)
     assert reply.topic == "trends"
+
+
+def test_the_way_in_is_read_in_the_order_said(engine):
+    """'coming from ML platform engineering (infra side)': the words after "from", as said, so that the
+    role named among them is read the same on every run (a set's order once changed the reply with
+    PYTHONHASHSEED)."""
+    words = tuple("how do i become an ai team lead coming from ml platform engineering infra side ?".split())
+    assert journey(words, engine.matcher.word_lists) == ("ml", "platform", "engineering", "infra", "side")
+    assert engine.matcher.match(" ".join(journey(words, engine.matcher.word_lists))).roles == (
+        "ml-platform-engineer",
+    )
