@@ -63,9 +63,18 @@ def titled(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:
     """ "a factory AI engineer", "the factory ai people": the one candidate whose work is said of the
     name itself, however long the message."""
     said = f" {' '.join((*m.context, *m.words)).lower()} "
-    work = engine.matcher.aliases.work
-    found = [r for r in candidates if any(f" {p} ai " in said for p in work.get(r, ()))]
+    found = [r for r in candidates if _work_said(engine, r, " ai ").search(said)]
     return found[0] if len(found) == 1 else None
+
+
+def _work_said(engine: Engine, role: str, after: str = " ") -> re.Pattern[str]:
+    """Any of the role's work phrases (aliases.yaml `work`) as whole words, then `after`; made once."""
+
+    def make() -> re.Pattern[str]:
+        phrases = "|".join(map(re.escape, engine.matcher.aliases.work.get(role, ())))
+        return re.compile(f" (?:{phrases}){re.escape(after)}" if phrases else "(?!)")
+
+    return engine.keep(("work said", role, after), make)
 
 
 def context_role(engine: Engine, m: Match, candidates: tuple[str, ...], unnamed: bool = False) -> str | None:
@@ -77,8 +86,7 @@ def context_role(engine: Engine, m: Match, candidates: tuple[str, ...], unnamed:
     decides most. One candidate must lead clearly.
     """
     said = f" {' '.join((*m.context, *m.words)).lower()} "
-    work = engine.matcher.aliases.work
-    doing = [r for r in candidates if any(f" {p} " in said for p in work.get(r, ()))]
+    doing = [r for r in candidates if _work_said(engine, r).search(said)]
     named = titled(engine, m, candidates)
     if named is not None:
         return named
@@ -101,6 +109,7 @@ def context_role(engine: Engine, m: Match, candidates: tuple[str, ...], unnamed:
             # the share of its lines above an even share: "manufacturing", in 12 of Production AI's
             # lines and 3 of the others', counts mostly for Production AI
             score[r] += t.weight * max(0.0, n / total - even) / (1 - even)
+    work = engine.matcher.aliases.work
     for role in candidates:  # "I run the feature store and the training clusters": work only it does
         score[role] += _WORK * sum(f" {p} " in said for p in work.get(role, ()))
     ranked = sorted(candidates, key=lambda r: -score[r])

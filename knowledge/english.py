@@ -34,6 +34,7 @@ _COMMON_ZIPF = 4.5
 _SHORTEST = 4  # shorter words are never spell-corrected (knowledge/match.py)
 _COMMON_SHORTEST = 3  # "run", "job": everyday words, though too short to correct
 _TOP = 200_000  # wordfreq's list is cut here; far below _ZIPF long before
+_COMMON_PATH = DATA_DIR / COMMON_NAME  # one path: the cache key of its codes
 
 
 def _code(word: str) -> int:
@@ -65,7 +66,7 @@ def is_word(word: str) -> bool:
 
 def is_common(word: str) -> bool:
     """Whether `word` (lowercase) is among the most common English words ("care", "whole")."""
-    return _holds(_codes(DATA_DIR / COMMON_NAME), word)
+    return _holds(_codes(_COMMON_PATH), word)
 
 
 def everyday(word: str) -> bool:
