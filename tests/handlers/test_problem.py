@@ -96,6 +96,11 @@ def test_how_it_is_asked(engine):
             " Where do I even start?",
             "Addressing class imbalance in datasets",
         ),
+        (  # whether the trouble is normal: the challenge that names it
+            "ai systems engineer at a hospital. half our data lives in a 90s system, the rest in spreadsheets."
+            " is integration hell like this normal for the job or is it just healthcare?",
+            "Integrating AI with legacy systems",
+        ),
     ],
 )
 def test_trouble_described_then_what_to_do_is_a_fix(kb, text, first):
