@@ -392,7 +392,9 @@ class Matcher:
         return found
 
     def _fix(self, word: str) -> str:
-        if is_word(word):  # an everyday word is no typo ("dead" is not "demand"), unless it is
+        # an everyday word, or its plural ("refreshers" is no "freshers"), is no typo ("dead" is not
+        # "demand"), unless it is
+        if is_word(word) or (word.endswith("s") and is_word(word[:-1])):
             if self._roles is None:  # a role's name all but one letter ("mops salary")
                 self._roles = Choices(self.role_vocab)
             best = fuzzy.best(word, self._roles, _ROLE_TYPO)

@@ -395,3 +395,12 @@ def test_an_everyday_word_is_not_made_another_of_a_role_name(engine, typed, kept
     """'aside' is no typo for 'side' (of "ops side"), nor 'teach' for 'tech'; 'mops' still reads mlops."""
     assert kept in engine.matcher.match(f"{typed} the rest, mlops").tokens
     assert engine.matcher.match("mops salary").roles == (MLOPS,)
+
+
+def test_the_plural_of_an_everyday_word_is_no_typo(engine, kb):
+    """'refreshers' (stock refreshers) is no typo for 'freshers' (entry level); 'senoirs' is still fixed."""
+    m = engine.matcher.match("what do equity refreshers look like for ai systems engineers?")
+    assert m.focus.levels == () and "refresher" in m.tokens
+    assert engine.matcher.match("pay for senoirs in mlops").focus.levels == ("senior",)
+    reply = handlers.ask("ai systems engineer offer: what do equity refreshers look like after year one?", kb)
+    assert "entry level" not in reply.text.lower()

@@ -97,8 +97,8 @@ def test_how_it_is_asked(engine):
             "Addressing class imbalance in datasets",
         ),
         (  # whether the trouble is normal: the challenge that names it
-            "ai systems engineer at a hospital. half our data lives in a 90s system, the rest in spreadsheets."
-            " is integration hell like this normal for the job or is it just healthcare?",
+            "ai systems engineer at a hospital. half our data lives in a 90s system, the rest in"
+            " spreadsheets. is integration hell like this normal for the job or is it just healthcare?",
             "Integrating AI with legacy systems",
         ),
     ],
