@@ -238,14 +238,21 @@ _BARE_IT = ("that",)  # "offer that": what the sentence before names ("is it wor
 _THESE_ROLES = Lazy(r"\b(?:these|those)\s+(?:\w+\s+){0,2}(?:roles?|jobs?|positions?|titles?|careers?)\b")
 
 
-def _points_back(m: Match, pointing: frozenset[str]) -> bool:
+def _points_back(m: Match, pointing: frozenset[str], fields: frozenset[str] = frozenset()) -> bool:
     """Whether the question points back at its context ("is that a real career path?"), not at the
-    roles when it names its topic outright ("which of these roles pays best?")."""
-    said = set(m.tokens) & pointing
+    roles when it names its topic outright ("which of these roles pays best?"), nor at the work
+    itself ("in this line of work", "in this field")."""
+    tokens = m.tokens
+    said = {t for i, t in enumerate(tokens) if t in pointing and not _the_work(tokens, i + 1, fields)}
     named = m.topic_top.get(m.topic or "", 0) >= NAMED  # "... pays best at entry level?": asked outright
     if said and said <= {"these", "those"} and named and _THESE_ROLES.search(" ".join(m.words)):
         return False  # not "I love teaching. Which of these roles would suit me?": that, the context
     return bool(said)
+
+
+def _the_work(tokens: tuple[str, ...], at: int, fields: frozenset[str]) -> bool:
+    """Whether the words at `at` name the line of work ("line of work", "field", "industry")."""
+    return at < len(tokens) and (tokens[at] in fields or tokens[at : at + 3] == ("line", "of", "work"))
 
 
 _PERSONAL = ("soft-skills",)  # sections of the person, which a context about the person can point into
@@ -403,7 +410,7 @@ def plan(text: str, engine: Engine) -> Plan:
             if len(m.roles) == 1 and mine and mine != m.roles[0]:
                 # "Currently an ML engineer ... how do the headaches differ [on] an ML platform role?": both
                 m = m.model_copy(update={"roles": (mine, *m.roles), "weak_roles": (), "compare_strong": True})
-        if _points_back(m, lists["pointing"]):  # the question points back at its context
+        if _points_back(m, lists["pointing"], lists["fields"]):  # the question points back at its context
             # "those 'AI trainer' gigs ... Is that a real career path?": the title it points at
             pointed = other_title(engine, ctx)
             # "I'd like to be director of mlops someday. what does that person do?": the level too

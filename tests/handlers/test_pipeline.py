@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import handlers
+from handlers import understand
 from handlers.reply import INTENTS
 from knowledge.files import KnowledgeError
 from knowledge.intent import Model, features, vector
@@ -712,6 +713,21 @@ class TestScope:
         """'whats the real stat' names no topic: the message around it does (jobs growing 20%)."""
         reply = handlers.ask("i heard mlops jobs are growing like 20%. whats the real stat", kb)
         assert reply.topic in ("demand", "career") and "21% increase in jobs" in reply.text[:600]
+
+    @pytest.mark.parametrize(
+        "question,back",
+        [
+            ("is that a real career path?", True),
+            ("what does senior actually look like in this line of work?", False),
+            ("how stable is this field for ml engineers?", False),
+            ("is this normal in this industry?", True),  # "is this": the story told
+        ],
+    )
+    def test_the_line_of_work_is_not_the_context_pointed_at(self, engine, question, back):
+        """'this line of work', 'this field' name the work itself, not what the sentence before says."""
+        lists = engine.matcher.word_lists
+        m = engine.matcher.match(question)
+        assert understand._points_back(m, lists["pointing"], lists["fields"]) is back
 
     @pytest.mark.parametrize(
         "text,figure",
