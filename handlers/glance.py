@@ -109,7 +109,11 @@ def _years(role: str) -> tuple[int, str, str, str] | None:
 
 def _growth(engine: Engine, role: str) -> list[tuple[float, str, str, Line]]:
     """(percent, as written with its period, the line as written, the line) of the role's growth
-    lines: job growth first (a market's CAGR is not the role's), then in document order."""
+    lines: job growth first (a market's CAGR is not the role's), then in document order; made once."""
+    return engine.keep(("growth", role), lambda: _growth_lines(engine, role))
+
+
+def _growth_lines(engine: Engine, role: str) -> list[tuple[float, str, str, Line]]:
     out: list[tuple[float, str, str, Line]] = []
     for topic in ("demand", "career", "trends"):
         for ln in engine.evidence.index.section(role, topic):

@@ -73,6 +73,8 @@ _HOW_SENIOR = frozenset({"how senior", "how experienced"})
 
 def asks_how_senior(words: tuple[str, ...] | list[str]) -> bool:
     """ "how senior do you need to be for that?": the experience a role asks for, no level's rung."""
+    if "how" not in words:  # most questions
+        return False
     return any(f"{a} {b}" in _HOW_SENIOR for a, b in zip(words, words[1:], strict=False))
 
 

@@ -73,6 +73,8 @@ _ADVISED = {"requirements", "career", "demand"}  # topics the model's kinds of a
 
 def strip_command(text: str) -> str:
     """Drop a leading '/role' or the bot's own '<@U…>' mention."""
+    if not text.lstrip().startswith(("/", "<")):  # most mention text: nothing to drop
+        return text.strip()
     previous = None
     while previous != text:
         previous, text = text, _COMMAND.sub("", text, count=1)

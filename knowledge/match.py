@@ -151,8 +151,16 @@ class Focus(Record):
     percentile: str | None = None
     amount: int | None = None  # a figure the person quotes ("can I make 500k?")
 
-    def __bool__(self) -> bool:
-        return bool(self.words())
+    def __bool__(self) -> bool:  # words() is not empty (without building it: asked on every query)
+        return bool(
+            self.levels
+            or self.locations
+            or self.companies
+            or self.kinds
+            or self.years is not None
+            or self.percentile
+            or self.amount
+        )
 
     def words(self) -> tuple[str, ...]:
         """The focus as short words, for display and canonical queries."""
