@@ -339,6 +339,17 @@ def _replaced_where_said(engine: Engine, m: Match) -> Match:
     return m.model_copy(update={"topic": "demand", "topic_scores": scores, "topic_top": top})
 
 
+_BEFORE_COMPARED = 3  # words before "vs" that may be what a role is set beside ("zeppelin vs mlops")
+
+
+def _said_before_compared(m: Match, compare: frozenset[str]) -> frozenset[str]:
+    """The words well before the first comparing word ("HN question: what's the difference between X
+    and Y?": "hn"), which are not what is compared; none when no comparing word is found."""
+    at = next((i for i, t in enumerate(m.tokens) if t in compare), 0)
+    start = max(0, at - _BEFORE_COMPARED)
+    return frozenset((*m.words[:start], *m.fixed[:start])) - frozenset((*m.words[start:], *m.fixed[start:]))
+
+
 def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) -> Plan:
     """From what was read to how to answer."""
     matcher, role_ids = engine.matcher, engine.role_ids
@@ -427,7 +438,13 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         p = _one_role(engine, m, terms, kind, choice.sure)
         # what the role is set beside, when no document names it ("mlops vs zeppelin"); an everyday
         # word is colour ("grow vs get compressed")
-        absent = [t.word for t in terms if not engine.evidence.found(t, m.roles) and not everyday(t.word)]
+        # ... said where the comparison is: not "HN question: what's the difference between ...?"
+        far = _said_before_compared(m, engine.matcher.intent_words["compare_strong"])
+        absent = [
+            t.word
+            for t in terms
+            if not engine.evidence.found(t, m.roles) and not everyday(t.word) and t.word not in far
+        ]
         if absent and p.intent == "answer":
             p = p.model_copy(update={"uncovered": (*p.uncovered, " ".join(absent[:3]))})
         return p

@@ -1235,6 +1235,18 @@ def test_a_short_everyday_word_beside_vs_is_colour(kb):
     assert handlers.ask("mlops vs kubeflowz", kb).uncovered == ("kubeflow",)
 
 
+def test_what_is_set_beside_the_role_is_said_where_the_comparison_is(kb):
+    """'HN question: what's the difference between X and Y?': "HN" is where it is asked, far
+    before the comparison, not a thing the role is set beside."""
+    reply = handlers.ask(
+        "HN question: what's the real difference between an ML platform engineer and a plain old"
+        " infra engineer?",
+        kb,
+    )
+    assert reply.uncovered == () and "“hn”" not in reply.text.lower()
+    assert handlers.ask("kubeflowz vs mlops?", kb).uncovered == ("kubeflow",)
+
+
 def test_a_role_word_in_the_plural_beside_the_role_is_asked(kb):
     """'what kinds of platforms do ml platform engineers build': the role is named outright, so
     "platforms" is the thing asked, and the line on feature, training and serving platforms leads."""
