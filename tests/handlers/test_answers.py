@@ -1235,6 +1235,21 @@ def test_a_short_everyday_word_beside_vs_is_colour(kb):
     assert handlers.ask("mlops vs kubeflowz", kb).uncovered == ("kubeflow",)
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("does open source help for production ai engineer jobs or is it a waste of weekends", "Open-source"),
+        ("are conferences worth it for an ml engineer or a waste of the training budget", "conferences"),
+    ],
+)
+def test_what_it_would_waste_is_not_asked(kb, text, said):
+    """'a waste of weekends', 'a waste of the training budget': what the thing would cost, not a
+    policy asked (weekend work, training budgets): answered, nothing named as not covered."""
+    reply = handlers.ask(text, kb)
+    assert reply.uncovered == () and said.lower() in reply.text[:500].lower()
+    assert handlers.ask("do mlops engineers work weekends?", kb).uncovered != ()
+
+
 def test_what_is_set_beside_the_role_is_said_where_the_comparison_is(kb):
     """'HN question: what's the difference between X and Y?': "HN" is where it is asked, far
     before the comparison, not a thing the role is set beside."""
