@@ -2716,6 +2716,19 @@ def test_jobs_drying_up_asks_the_demand(kb):
     assert "Recent layoffs in big tech companies" in first_screen(reply)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got laid off from my ML engineer job last month. is the market really that bad?",
+        "laid off in the january round, how bad is the ml engineer job market right now?",
+    ],
+)
+def test_being_laid_off_is_the_layoffs(kb, text):
+    """'got laid off': the layoffs the ML engineer's document speaks of lead."""
+    reply = handlers.ask(text, kb)
+    assert reply.topic == "demand" and "Recent layoffs in big tech companies" in first_screen(reply)
+
+
 def test_hard_to_hire_asks_the_challenges(kb):
     """'why is it so hard to hire production ai engineers for factories': the shortage the challenges
     name, not the market's demand."""
