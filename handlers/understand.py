@@ -173,7 +173,8 @@ def _elsewhere(engine: Engine, p: Plan, terms: tuple[Term, ...]) -> Plan:
         if specific(t)
         and t.word not in p.uncovered
         and not ev.found(t, p.roles)
-        and _tool(engine, t)  # a tool, a language, a platform; not an everyday word ("employable")
+        # a tool, a language, a platform, a credential; not an everyday word ("employable")
+        and (_tool(engine, t) or not engine.matcher.word_lists["credentials"].isdisjoint((t.word, *t.forms)))
         and (held := tuple(r for r in engine.role_ids if ev.found(t, (r,))))
     )
     return p.model_copy(update={"elsewhere": found[:2]}) if found else p

@@ -1641,6 +1641,16 @@ def test_a_tool_the_role_document_never_names_says_which_documents_do(kb):
     assert "doesn't mention" not in everyday.text  # an everyday word is no tool to look for
 
 
+def test_certifications_the_role_document_never_names_says_which_documents_do(kb):
+    """'what certs help for ml platform roles?': the platform document names no certification; the
+    reply says so, and which documents do, before the requirements it does list."""
+    reply = handlers.ask("what certs help for ml platform roles?", kb)
+    assert reply.roles == ("ml-platform-engineer",) and reply.uncovered == ()
+    assert "The AI/ML Platform Engineer document doesn't mention “certs”" in reply.text[:300]
+    held = handlers.ask("what certifications help for production ai engineer roles?", kb)
+    assert "doesn't mention" not in held.text and "AWS Machine Learning Specialty" in held.text[:600]
+
+
 def test_the_person_s_own_job_is_context_not_another_role_or_a_gap(kb):
     """'I'm a DevOps engineer ... how do the requirements of the two differ?': the two roles named;
     '... is it different from what I do now?': the MLOps document's DevOps lines, nothing missing;
