@@ -2828,3 +2828,9 @@ def test_coaching_juniors_across_the_roles_finds_the_mentoring_lines(kb):
     """'which of these roles expect you to coach the junior people?': the lines on mentoring juniors."""
     reply = handlers.ask("which of these roles expect you to coach the junior people on the team?", kb)
     assert reply.topic != "salary" and "Mentor junior engineers" in first_screen(reply)
+
+
+def test_everything_about_a_role_is_its_overview(kb):
+    """'tell me everything about ml engineers': the role as a whole, not its challenges."""
+    reply = handlers.ask("tell me everything about ml engineers", kb)
+    assert reply.topic == "overview" and "plays a crucial role" in reply.text[:300]
