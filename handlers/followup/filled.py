@@ -34,6 +34,7 @@ from handlers.scope import names_place
 from handlers.topic import NAMED
 from handlers.turn import Turn
 from knowledge.match import Match, pairs
+from knowledge.skills import load_skills
 
 __all__ = ["fill"]
 
@@ -103,6 +104,7 @@ def _leans_on_thread(t: Message, roles: list[str], named_topic: bool, pointing: 
         or named_topic
         or beyond(t.engine, m)  # "what about PTO?": a policy of the role just discussed
         or names_place(t.engine, m)  # "and outside the US?"
+        or (t.leaning and _names_skill(t.engine, m))  # "do they need go?" ... "what about rust?"
         or set(m.words) & t.lists["geography"]  # "which part of the world is leading?"
         or (t.leaning and (not m.subject or len(m.words) > SHORT))  # "and where do i get experience ..."
         or (bool(set(m.words) & t.lists["mine"]) and _asking(m))  # "how long till im hireable usually"
@@ -113,6 +115,19 @@ def _leans_on_thread(t: Message, roles: list[str], named_topic: bool, pointing: 
         # "anything on regulation?", "u said 30% surge - by when?": in what was discussed
         or bool(set(pairs(m.words)) & (t.lists["asking_of"] | t.lists["you_said"]))
     )
+
+
+_SKILL_KINDS = frozenset({"language", "tool", "platform", "framework"})
+
+
+def _names_skill(engine: Engine, m: Match) -> bool:
+    """Whether the message names a language, tool, platform or framework of the skills book, whether
+    or not a document names it ("rust")."""
+
+    def make() -> frozenset[str]:
+        return frozenset(n.name.lower() for n in load_skills().names if n.kind in _SKILL_KINDS)
+
+    return not engine.keep(("skill names",), make).isdisjoint(m.words)
 
 
 def _asking(m: Match) -> bool:

@@ -116,6 +116,13 @@ class TestCompleting:
         )
         assert reply.roles == ("ai-ml-engineer",)
 
+    def test_another_language_asked_after_one_stays_on_the_role(self, kb):
+        """'what about rust?' after 'do they need go?': Rust, of the platform engineer's requirements,
+        which its document never names (said so), not "I couldn't tell what you mean"."""
+        *_, reply = talk(kb, "what skills do platform engineers need", "do they need go?", "what about rust?")
+        assert reply.roles == ("ml-platform-engineer",) and reply.topic == "requirements"
+        assert reply.uncovered == ("Rust",) and "couldn't tell" not in reply.text
+
     def test_a_point_with_an_interjection_stays_on_the_thread(self, kb):
         """'public speaking too? ugh' after the soft skills (which came after a senior's rung): the
         public-speaking lines; "ugh" is no subject, and the rung's level stays with the ladder."""
