@@ -123,6 +123,16 @@ class TestCompleting:
         assert reply.roles == ("ml-platform-engineer",) and reply.topic == "requirements"
         assert reply.uncovered == ("Rust",) and "couldn't tell" not in reply.text
 
+    def test_the_legacy_systems_one_is_the_outdated_technologies(self, kb):
+        """'how do they fix the legacy systems one?' after the production AI challenges: the challenge
+        its document words as "outdated technologies", not best practices at large."""
+        *_, reply = talk(
+            kb,
+            "what are the biggest challenges for production ai engineers?",
+            "how do they fix the legacy systems one?",
+        )
+        assert "Diverse and outdated technologies in manufacturing sites" in reply.text[:300]
+
     def test_a_point_with_an_interjection_stays_on_the_thread(self, kb):
         """'public speaking too? ugh' after the soft skills (which came after a senior's rung): the
         public-speaking lines; "ugh" is no subject, and the rung's level stays with the ladder."""
