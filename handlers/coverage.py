@@ -148,7 +148,7 @@ def not_covered(
         engine, m
     ):  # "does the mlops doc mention rust?", "is rust covered?"; not "what would
         # they expect that plain SRE work doesn't cover?"
-        return absent
+        return _compounds(m, absent)
     if absent and kind == "outscope" and len(absent) == len(terms):  # the model reads a policy or
         return absent  # hiring question, and the documents hold none of its words ("remote" they hold)
     if absent and _terse(engine, m) and not m.context:  # "/role mlops requirements zeppelin": the extra
@@ -164,6 +164,19 @@ def not_covered(
         if not everyday(t.word) and not ev.found(t) and _judged(m, t.word, engine.matcher.word_lists)
     )
     return judged
+
+
+def _compounds(m: Match, absent: tuple[Term, ...]) -> tuple[Term, ...]:
+    """Each absent word named with the word said just before it ("feature stores", not "stores": the
+    documents say "feature", but never "feature stores")."""
+    said = m.subject
+    out = []
+    for t in absent:
+        at = said.index(t.word) if t.word in said else -1
+        before = said[at - 1] if at > 0 else ""
+        whole = f"{before} {t.word}" if before and f"{before} {t.word}" in " ".join(m.words) else t.word
+        out.append(t if whole == t.word else Term(whole, t.forms, t.weight))
+    return tuple(out)
 
 
 def _judged(m: Match, word: str, lists: dict[str, frozenset[str]]) -> bool:

@@ -171,6 +171,12 @@ class TestScope:
         assert reply.intent == "answer" and not reply.uncovered
         assert handlers.ask("does the mlops doc mention rust?", kb).uncovered == ("rust",)
 
+    def test_a_compound_the_documents_never_say_is_named_whole(self, kb):
+        """'does the ml platform doc mention feature stores?': the document says "feature", never
+        "feature stores"; the reply names the thing asked, not "stores"."""
+        reply = handlers.ask("does the ml platform doc mention feature stores?", kb)
+        assert reply.uncovered == ("feature stores",) and "“feature stores”" in reply.text
+
     def test_a_job_title_that_is_none_of_the_five(self, kb):
         reply = handlers.ask("devops engineer salary?", kb)
         assert reply.intent == "unknown" and reply.uncovered == ("devops engineer",)
