@@ -10,6 +10,7 @@ planner, which has the search terms.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 
 from handlers.engine import Engine
@@ -138,7 +139,24 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
             continue  # "devops experience": the field, asked for, not a job
         name = _singular(phrase) if _singular(phrase) in titles else phrase
         return cased(engine, name), titles[phrase]
+    return _field_judged(engine, m, titles)
+
+
+def _field_judged(engine: Engine, m: Match, titles: dict[str, str]) -> tuple[str, str] | None:
+    """A title said as its field and judged as a job ("is prompt engineering a real job?", "is data
+    engineering a good career?"): the title, when it is none of the five."""
+    words = " ".join(m.words)
+    for n in (2, 1):
+        for found in _JUDGED_FIELD[n].finditer(words):
+            title = f"{found.group(1)} engineer"
+            if title in titles and not engine.matcher.match(title).roles:
+                return cased(engine, title), titles[title]
     return None
+
+
+_JUDGED_FIELD = {  # "is prompt engineering a ...", "is data engineering still a ..."
+    n: re.compile(rf"\bis ((?:\w+ ){{{n - 1}}}\w+) engineering (?:\w+ )?(?:a|an)\b") for n in (1, 2)
+}
 
 
 def own_title(engine: Engine, m: Match) -> str | None:

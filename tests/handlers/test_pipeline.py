@@ -177,6 +177,20 @@ class TestScope:
         reply = handlers.ask("does the ml platform doc mention feature stores?", kb)
         assert reply.uncovered == ("feature stores",) and "“feature stores”" in reply.text
 
+    @pytest.mark.parametrize(
+        ("text", "title"),
+        [
+            ("is prompt engineering a real job?", "prompt engineer"),
+            ("is data engineering still a good career?", "data engineer"),
+        ],
+    )
+    def test_a_title_said_as_its_field_and_judged_is_that_title(self, kb, text, title):
+        """'is prompt engineering a real job?': the prompt engineer, none of the five roles (before:
+        "I couldn't tell what you mean by prompt"); 'is ml engineering a good career?' is a role's."""
+        reply = handlers.ask(text, kb)
+        assert reply.uncovered == (title,) and f"“{title}” isn't one of them" in reply.text
+        assert handlers.ask("is ml engineering a good career?", kb).roles == ("ai-ml-engineer",)
+
     def test_a_job_title_that_is_none_of_the_five(self, kb):
         reply = handlers.ask("devops engineer salary?", kb)
         assert reply.intent == "unknown" and reply.uncovered == ("devops engineer",)
