@@ -10,10 +10,10 @@ planner, which has the search terms.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 
 from handlers.engine import Engine
+from handlers.patterns import Lazy
 from knowledge.english import everyday
 from knowledge.match import Match, normalize
 from knowledge.models import Record
@@ -155,7 +155,7 @@ def _field_judged(engine: Engine, m: Match, titles: dict[str, str]) -> tuple[str
 
 
 _JUDGED_FIELD = {  # "is prompt engineering a ...", "is data engineering still a ..."
-    n: re.compile(rf"\bis ((?:\w+ ){{{n - 1}}}\w+) engineering (?:\w+ )?(?:a|an)\b") for n in (1, 2)
+    n: Lazy(rf"\bis ((?:\w+ ){{{n - 1}}}\w+) engineering (?:\w+ )?(?:a|an)\b") for n in (1, 2)
 }
 
 
