@@ -2834,3 +2834,18 @@ def test_everything_about_a_role_is_its_overview(kb):
     """'tell me everything about ml engineers': the role as a whole, not its challenges."""
     reply = handlers.ask("tell me everything about ml engineers", kb)
     assert reply.topic == "overview" and "plays a crucial role" in reply.text[:300]
+
+
+@pytest.mark.parametrize(
+    ("text", "law"),
+    [
+        ("what do i need to know about GDPR as an ml engineer?", "GDPR"),
+        ("hipaa stuff - do ai systems engineers deal with it?", "HIPAA"),
+    ],
+)
+def test_a_law_named_that_no_document_names_is_said_so(kb, text, law):
+    """A law asked by its name, which no document names (they speak of regulation in general): the
+    role's answer, with the law named as not covered (before: the requirements, silently)."""
+    reply = handlers.ask(text, kb)
+    assert reply.intent == "answer" and reply.uncovered == (law,)
+    assert f"says nothing about “{law}”" in reply.text[:300]
