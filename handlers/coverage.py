@@ -88,7 +88,7 @@ def _industry(engine: Engine, words: tuple[str, ...], phrase: str) -> bool:
     return all(a in nouns for a in after)
 
 
-_DETERMINERS = (("the",), ("my",), ("our",), ("a",))
+_DETERMINERS = frozenset({"the", "my", "our", "a"})
 _LEFT_OUT = 2  # words after "beyond", "besides", "other than" that the question leaves out
 
 
@@ -104,7 +104,7 @@ def _left_out(engine: Engine, words: tuple[str, ...]) -> set[str]:
         step = 2 if pair in markers else 1 if w in markers else 0
         if step:
             at = i + step
-            at += words[at : at + 1] in _DETERMINERS  # "a waste of the training budget"
+            at += at < len(words) and words[at] in _DETERMINERS  # "a waste of the training budget"
             out.update(w for said in words[at : at + _LEFT_OUT] for w in (said, stem(said)))  # "weekends"
     return out
 

@@ -35,7 +35,7 @@ from knowledge.english import is_common
 from knowledge.index import key
 from knowledge.intent import Guess
 from knowledge.match import Match, normalize
-from knowledge.skills import load_skills
+from knowledge.skills import names_of_kinds
 
 __all__ = ["Plan", "plan", "strip_command", "thanks"]
 
@@ -187,11 +187,7 @@ def _tool(engine: Engine, t: Term) -> bool:
     """Whether the term is a skill of a technical kind (knowledge/skills.yaml): its names, kept once
     per engine (the skills book itself is not kept)."""
 
-    def make() -> frozenset[str]:
-        book = load_skills.__wrapped__()
-        return frozenset(n.name.lower() for n in book.names if n.kind in _TOOLS)
-
-    names = engine.keep(("tool names",), make)
+    names = engine.keep(("tool names",), lambda: names_of_kinds(_TOOLS))
     return t.word in names or any(f in names for f in t.forms)
 
 
@@ -241,7 +237,7 @@ _BARE_IT = ("that",)  # "offer that": what the sentence before names ("is it wor
 _THESE_ROLES = Lazy(r"\b(?:these|those)\s+(?:\w+\s+){0,2}(?:roles?|jobs?|positions?|titles?|careers?)\b")
 
 
-def _points_back(m: Match, pointing: frozenset[str], fields: frozenset[str] = frozenset()) -> bool:
+def _points_back(m: Match, pointing: frozenset[str], fields: frozenset[str]) -> bool:
     """Whether the question points back at its context ("is that a real career path?"), not at the
     roles when it names its topic outright ("which of these roles pays best?"), nor at the work
     itself ("in this line of work", "in this field")."""

@@ -17,6 +17,7 @@ from knowledge.files import DATA_DIR, HERE, KnowledgeError
 from knowledge.models import KnowledgeBase, Record
 
 __all__ = [
+    "names_of_kinds",
     "SECTIONS",
     "SKILLS_NAME",
     "Book",
@@ -157,6 +158,12 @@ def load_skills(path=DATA_DIR / SKILLS_NAME) -> Book:
         return Book.from_data(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError, KeyError) as exc:
         raise KnowledgeError(f"{path}: cannot read ({exc}); run `python -m knowledge build`") from None
+
+
+def names_of_kinds(kinds: frozenset[str] | set[str]) -> frozenset[str]:
+    """The lowercase names of the book's skills of these kinds ("rust", "kubernetes"), read from the
+    file without keeping the book (callers keep the names)."""
+    return frozenset(n.name.lower() for n in load_skills.__wrapped__().names if n.kind in kinds)
 
 
 def named_in(topic: str | None, path=DATA_DIR / SKILLS_NAME) -> list[tuple[str, str, str, str]]:

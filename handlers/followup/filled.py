@@ -34,7 +34,7 @@ from handlers.scope import names_place
 from handlers.topic import NAMED
 from handlers.turn import Turn
 from knowledge.match import Match, pairs
-from knowledge.skills import load_skills
+from knowledge.skills import names_of_kinds
 
 __all__ = ["fill"]
 
@@ -124,10 +124,7 @@ def _names_skill(engine: Engine, m: Match) -> bool:
     """Whether the message names a language, tool, platform or framework of the skills book, whether
     or not a document names it ("rust")."""
 
-    def make() -> frozenset[str]:
-        return frozenset(n.name.lower() for n in load_skills().names if n.kind in _SKILL_KINDS)
-
-    return not engine.keep(("skill names",), make).isdisjoint(m.words)
+    return not engine.keep(("skill names",), lambda: names_of_kinds(_SKILL_KINDS)).isdisjoint(m.words)
 
 
 def _asking(m: Match) -> bool:

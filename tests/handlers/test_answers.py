@@ -2727,37 +2727,42 @@ def test_jobs_drying_up_asks_the_demand(kb):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "topic", "line"),
     [
-        "got laid off from my ML engineer job last month. is the market really that bad?",
-        "laid off in the january round, how bad is the ml engineer job market right now?",
+        # "got laid off": the layoffs the ML engineer's document speaks of lead
+        (
+            "got laid off from my ML engineer job last month. is the market really that bad?",
+            "demand",
+            "Recent layoffs in big tech companies",
+        ),
+        (
+            "laid off in the january round, how bad is the ml engineer job market right now?",
+            "demand",
+            "Recent layoffs in big tech companies",
+        ),
+        # hard to hire: the shortage the challenges name, not the market's demand
+        (
+            "why is it so hard to hire production ai engineers for factories",
+            "challenges",
+            "Difficulty finding experienced AI specialists",
+        ),
+        # what decides or moves the pay: the factors the salary section lists, not the figures
+        (
+            "what decides whether a production AI engineer lands at the low or the high end of the pay band?",
+            "salary",
+            "Specific AI specialization",
+        ),
+        (
+            "been a production AI engineer 3 yrs and my pay is flat. what actually moves the number up?",
+            "salary",
+            "Specific AI specialization",
+        ),
     ],
 )
-def test_being_laid_off_is_the_layoffs(kb, text):
-    """'got laid off': the layoffs the ML engineer's document speaks of lead."""
+def test_everyday_words_reach_the_section_that_answers(kb, text, topic, line):
+    """Said in everyday words, not the documents' own: the section and line that answer lead."""
     reply = handlers.ask(text, kb)
-    assert reply.topic == "demand" and "Recent layoffs in big tech companies" in first_screen(reply)
-
-
-def test_hard_to_hire_asks_the_challenges(kb):
-    """'why is it so hard to hire production ai engineers for factories': the shortage the challenges
-    name, not the market's demand."""
-    reply = handlers.ask("why is it so hard to hire production ai engineers for factories", kb)
-    assert reply.topic == "challenges"
-    assert "Difficulty finding experienced AI specialists" in first_screen(reply)
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "what decides whether a production AI engineer lands at the low or the high end of the pay band?",
-        "been a production AI engineer 3 yrs and my pay is flat. what actually moves the number up?",
-    ],
-)
-def test_what_decides_the_pay_gets_its_factors(kb, question):
-    """What decides or moves the pay: the factors the salary section lists, not the figures."""
-    reply = handlers.ask(question, kb)
-    assert reply.topic == "salary" and "Specific AI specialization" in first_screen(reply)
+    assert reply.topic == topic and line in first_screen(reply)
 
 
 def test_who_builds_the_models_is_who_develops_them(kb):
