@@ -185,7 +185,7 @@ _TOOLS = {"tool", "language", "platform", "framework", "ml", "data"}  # kinds of
 
 def _tool(engine: Engine, t: Term) -> bool:
     """Whether the term is a skill of a technical kind (knowledge/skills.yaml): its names, kept once
-    per engine (the skills book itself is not kept)."""
+    per engine."""
 
     names = engine.keep(("tool names",), lambda: names_of_kinds(_TOOLS))
     return t.word in names or any(f in names for f in t.forms)

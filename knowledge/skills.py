@@ -161,9 +161,8 @@ def load_skills(path=DATA_DIR / SKILLS_NAME) -> Book:
 
 
 def names_of_kinds(kinds: frozenset[str] | set[str]) -> frozenset[str]:
-    """The lowercase names of the book's skills of these kinds ("rust", "kubernetes"), read from the
-    file without keeping the book (callers keep the names)."""
-    return frozenset(n.name.lower() for n in load_skills.__wrapped__().names if n.kind in kinds)
+    """The lowercase names of the book's skills of these kinds ("rust", "kubernetes")."""
+    return frozenset(n.name.lower() for n in load_skills().names if n.kind in kinds)
 
 
 def named_in(topic: str | None, path=DATA_DIR / SKILLS_NAME) -> list[tuple[str, str, str, str]]:
