@@ -7,7 +7,8 @@ import subprocess
 import sys
 
 from knowledge.build import build, main
-from knowledge.load import DATA_DIR, WORK_NAME
+from knowledge.intent import Model
+from knowledge.load import DATA_DIR, INTENT_NAME, WORK_NAME
 
 
 class TestBuildCheck:
@@ -34,9 +35,28 @@ class TestBuildCheck:
         assert main(["build", "--check", "--out", str(out)]) == 1
         assert WORK_NAME in capsys.readouterr().err
 
+    def test_check_names_an_intent_model_trained_on_other_examples(self, tmp_path, capsys):
+        """A model whose stamp is not what the examples and YAML make now is stale."""
+        out = tmp_path / "data"
+        shutil.copytree(DATA_DIR, out)
+        model = Model.read(out / INTENT_NAME)
+        model.meta["stamp"] = model.meta["stamp"].replace("=", "=0", 1)
+        (out / INTENT_NAME).write_bytes(model.to_bytes())
+        assert main(["build", "--check", "--out", str(out)]) == 1
+        err = capsys.readouterr().err
+        assert INTENT_NAME in err and WORK_NAME not in err
+
     def test_build_is_deterministic(self):
-        """Two builds give the same text."""
-        assert build() == build()
+        """Two builds give the same bytes, and the models carry the stamps `--check` expects
+        (it builds without training)."""
+        first = build()
+        assert first == build()
+        stamps = build(train_models=False)
+        for name in (INTENT_NAME, WORK_NAME):
+            assert Model.parse(first[name]).meta["stamp"] == stamps[name]
+        assert {k: v for k, v in first.items() if k not in (INTENT_NAME, WORK_NAME)} == {
+            k: v for k, v in stamps.items() if k not in (INTENT_NAME, WORK_NAME)
+        }
 
     def test_runs_as_a_module(self):
         """`python -m knowledge build --check` exits 0 from the command line."""

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from rapidfuzz import fuzz_py, process_py
+from rapidfuzz import fuzz, process
 
 from knowledge import fuzzy
 from knowledge.load import load_aliases
@@ -41,8 +41,8 @@ class TestSameAsRapidfuzz:
         choices = fuzzy.Choices(matcher.fuzzy_vocab)
         for word in _words(matcher):
             for cutoff in (75, 80, 85):
-                whole = process_py.extractOne(
-                    word, matcher.fuzzy_vocab, scorer=fuzz_py.ratio, processor=None, score_cutoff=cutoff
+                whole = process.extractOne(
+                    word, matcher.fuzzy_vocab, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
                 )
                 assert fuzzy.best(word, choices, cutoff) == (whole and whole[0]), (word, cutoff)
 
@@ -51,8 +51,8 @@ class TestSameAsRapidfuzz:
         phrases = list(matcher.role_phrases)
         choices = fuzzy.Choices(phrases)
         for word in _words(matcher)[::5]:
-            whole = process_py.extract(
-                word, phrases, scorer=fuzz_py.WRatio, processor=None, limit=3, score_cutoff=70
+            whole = process.extract(
+                word, phrases, scorer=fuzz.WRatio, processor=None, limit=3, score_cutoff=70
             )
             assert fuzzy.top(word, choices, 70, 3) == [(c, s) for c, s, _ in whole], word
 
