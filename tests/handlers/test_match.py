@@ -243,11 +243,19 @@ class TestFocus:
         "how can the platform team make data scientists' life easier",
         "how do ai systems engineers use user feedback to make the model better?",
         "what's the difference between an ML engineer and people who make dashboards?",
+        "every morning i'm opening a dozen notebooks to rerun jobs by hand. mlops folks, what should we do?",
     ],
 )
 def test_words_that_only_look_like_pay_or_the_market(kb, text):
-    """'make' a verb, 'how much' of talking, a hiring manager: none asks the pay or the market."""
+    """'make' a verb, 'how much' of talking, a hiring manager, opening notebooks: none asks the pay or
+    the market."""
     assert handlers.ask(text, kb).topic not in ("salary", "demand")
+
+
+def test_a_demand_forecast_is_a_model_not_the_market(engine):
+    """'demand forecasting' is what a model does; 'demand' alone is the job market."""
+    assert "demand" not in engine.matcher.match("we run a demand forecasting model").topic_scores
+    assert engine.matcher.match("is there demand for ml engineers").topic == "demand"
 
 
 @pytest.mark.parametrize(
