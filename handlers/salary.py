@@ -173,10 +173,12 @@ def _places_said(role: Role, locations: tuple[str, ...], found: list[SalaryFigur
     Monica, CA (21.8% above national average)" under Top Paying Cities)."""
     shown = " ".join((f.location or "").lower() for f in found)
     left = [loc.lower() for loc in locations if loc.lower() not in shown]
+    # "Other cities (e.g., Chicago, Houston): Generally lower": the place may be in the label
+    items = [(h, f"{i.label}: {i.text}" if i.label else i.text) for h, i in _salary_items(role)]
     said = [
-        f"• {escape(i.text)} _({escape(heading.rstrip(': '))})_" if heading else f"• {escape(i.text)}"
-        for heading, i in _salary_items(role)
-        if "$" not in i.text and any(loc in i.text.lower() for loc in left)
+        f"• {escape(text)} _({escape(heading.rstrip(': '))})_" if heading else f"• {escape(text)}"
+        for heading, text in items
+        if "$" not in text and any(loc in text.lower() for loc in left)
     ]
     return ["", *said[:_EACH]] if said else []
 

@@ -231,6 +231,14 @@ def test_a_place_the_pay_section_names_without_a_figure_is_shown_as_written(kb):
     assert "no salary figure" not in reply.text
 
 
+def test_a_place_named_in_a_lines_label_is_shown_with_it(kb):
+    """'Other cities (e.g., Chicago, Houston): Generally lower': Houston is in the label, and asked
+    beside New York both are answered."""
+    reply = handlers.ask("mlops pay houston vs new york", kb)
+    assert "New York City: Around $268,000" in reply.text
+    assert "Other cities (e.g., Chicago, Houston): Generally lower" in reply.text[:400]
+
+
 @pytest.mark.parametrize("said", ["straight out of school", "right out of college", "just out of school"])
 def test_out_of_school_is_the_entry_level(kb, said):
     """'straight out of school, ... what's realistic pay': the entry-level figures, not the pay factors."""
