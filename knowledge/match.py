@@ -36,6 +36,7 @@ _GO_LANGUAGE = re.compile(
 _QUALIFIER = re.compile(r"\((?:ml|ai|ai/ml|ml/ai|machine learning)\)(?=\s|$|[?.,!s])")
 _SLASH_OR = re.compile(r"\s+/\s+|(?<=[a-z]{4})/(?=[a-z]{4})")
 _NON_WORD = re.compile(r"[^\w?]+|_")
+_AMPERSAND = re.compile(r"\b([a-z])\s?&\s?([a-z])\b", re.I)
 _AB = re.compile(r"\ba ?/ ?b\b|\ba-b\b")  # "a/b tests": one word, not the letters a and b
 _MONEY_SIGNS = re.compile(r"\${2,}(?![\d,.])")  # "k and $$$?": the money, not an amount
 _GLUED_YEARS = re.compile(r"\b(\d{1,2})(yrs?|years?|yoe)\b")  # "5yrs", "10yoe": a number of years
@@ -94,6 +95,7 @@ def normalize(text: str) -> list[str]:
         import html
 
         text = html.unescape(text)
+        text = _AMPERSAND.sub(r"\1n\2", text)  # "R&D", "Q&A", "P&L": "rnd", "qna", "pnl", as typed too
     if "<" in text:  # each pattern needs its character: most text skips them
         text = _SLACK_MARKUP.sub(" ", text)
     text = text.lower()

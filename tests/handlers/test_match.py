@@ -23,6 +23,22 @@ class TestNormalize:
         """Mentions, specials, emoji codes and punctuation are removed."""
         assert normalize("<@U0BOT> :rocket: MLOps, <!channel> Salary?!") == ["mlops", "salary", "?"]
 
+    def test_letters_joined_by_an_ampersand_are_one_word(self, kb):
+        """'R&D', 'Q&A' and 'P&L' read as people type them ("rnd", "qna", "pnl"), and R&D finds the
+        documents' research and development."""
+        assert normalize("R&D, Q &amp; A or P&L at AT&T?") == [
+            "rnd",
+            "qna",
+            "or",
+            "pnl",
+            "at",
+            "at",
+            "t",
+            "?",
+        ]
+        reply = handlers.ask("can a production ai engineer go into R&D later?", kb)
+        assert "Focus on research and development or product development." in reply.text[:600]
+
     def test_slash_separated_names_split(self):
         """'AI/ML' reads as two words, like the alias 'ai ml'."""
         assert normalize("AI/ML Engineer's pay") == ["ai", "ml", "engineer", "pay"]
@@ -59,7 +75,7 @@ class TestNormalize:
 
     def test_escaped_slack_text_is_unescaped(self):
         """Slack sends &lt; &gt; &amp;; they are read as the characters."""
-        assert normalize("R&amp;D &lt;!here&gt; trends") == ["r", "d", "trends"]
+        assert normalize("R&amp;D &lt;!here&gt; trends") == ["rnd", "trends"]
 
     def test_plural_stems(self):
         """Plurals match singular aliases; short words and -ss words are kept."""
