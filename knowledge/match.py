@@ -276,6 +276,7 @@ class Matcher:
                 self.topic_phrases.setdefault(phrase, []).append((tid, weight))
         for phrase in aliases.not_topics:  # "in practice": read as a whole, it names no topic
             self.topic_phrases.setdefault(key(phrase), [])
+        self._manner = frozenset(key(p) for p in aliases.not_topics)
         self.focus_phrases = {
             key(p): (dim, value)
             for dim, values in aliases.focus.items()
@@ -621,11 +622,15 @@ class Matcher:
         unknown, subject, topic_words, focus_words = [], [], [], []
         kept: dict[int, str] = {}  # a phrase the synonyms know, its stopwords and all ("over the wall")
         inside: set[int] = set()  # its other words
+        whole: list[str] = []  # ... of stopwords or topic words only ("cant find anyone", "hard to hire")
         for start, end, phrase in self._spans(tokens, self.kept_phrases, focus_used[:]):
             said = [j for j in content if start <= j < end]
             if said and not any(topic_used[start:end]):
                 kept[said[0]] = self.kept_phrases[phrase]  # as the synonyms write it ("stuff breaks")
                 inside.update(said[1:])
+            elif phrase not in self._manner:  # "in plain english": how to say it, no subject
+                whole.append(self.kept_phrases[phrase])
+                inside.update(j for j in said if not topic_used[j])
         for i in content:
             if focus_used[i]:
                 if not role_used[i]:
@@ -636,6 +641,7 @@ class Matcher:
             elif i not in inside:
                 unknown.append(raw[i])
                 subject.append(kept.get(i, corrected[i]))
+        subject += whole
         return Match(
             tokens=tuple(tokens),
             roles=tuple(roles),

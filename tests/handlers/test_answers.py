@@ -2765,6 +2765,23 @@ def test_everyday_words_reach_the_section_that_answers(kb, text, topic, line):
     assert reply.topic == topic and line in first_screen(reply)
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("why is it so hard to hire ai systems engineers", "Addressing the shortage of skilled AI talent"),
+        (
+            "we can't find anyone who knows ml infra. common for platform teams?",
+            "Addressing the shortage of AI/ML",
+        ),
+    ],
+)
+def test_people_too_few_to_hire_is_the_talent_shortage(kb, text, line):
+    """A phrase of stopwords ("can't find anyone") or one that names the topic ("hard to hire") still
+    says what is asked: the documents' talent shortage leads the challenges."""
+    reply = handlers.ask(text, kb)
+    assert reply.topic == "challenges" and line in first_screen(reply)
+
+
 def test_who_builds_the_models_is_who_develops_them(kb):
     """'ML engineer vs MLOps engineer: which one actually builds the models?': the ML engineer's
     "Design, develop, and refine machine learning models" leads its side."""
