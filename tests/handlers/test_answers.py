@@ -2729,6 +2729,17 @@ def test_jobs_drying_up_asks_the_demand(kb):
 @pytest.mark.parametrize(
     ("text", "topic", "line"),
     [
+        # code on GitHub, a paper published: the documents' open-source work and publications
+        (
+            "does a public github profile help for production ai engineer jobs?",
+            "requirements",
+            "Contribution to open-source AI projects or research publications (preferred)",
+        ),
+        (
+            "i've published at neurips, does that count for production ai roles?",
+            "requirements",
+            "Contribution to open-source AI projects or research publications (preferred)",
+        ),
         # "got laid off": the layoffs the ML engineer's document speaks of lead
         (
             "got laid off from my ML engineer job last month. is the market really that bad?",
