@@ -27,7 +27,7 @@ from handlers.lines import (
 from handlers.plan import Plan
 from handlers.problem import asks_fix, problem_lines, with_solutions
 from handlers.question import asks_how_senior, asks_why, copes
-from handlers.salary import matching
+from handlers.salary import focus_singles, matching
 from knowledge.english import everyday, is_common, is_word
 from knowledge.index import Hit
 from knowledge.match import Focus, Match, pairs, stem
@@ -228,6 +228,8 @@ def in_role(
             terms = uncommon(terms)
     figures = routed == "salary" and m.focus and not kind_only(m.focus)
     no_figure = figures and not matching(engine.kb.roles[role], m.focus)  # then the lines that say it
+    if no_figure and all(matching(engine.kb.roles[role], one) for one in focus_singles(m.focus)):
+        no_figure = False  # "mid level in DC": no figure is for both, each has its own: the figures
     figures = figures and not no_figure
     missed = unmatched_focus(engine, m, [role]) if no_figure else ()
     if no_figure and not missed:  # "ml engineers' pay at amazon": Amazon is named, its pay is not

@@ -8,7 +8,7 @@ from handlers.render import escape, figure_line, figure_range, money
 from knowledge.match import Focus
 from knowledge.models import Item, Role, SalaryFigure
 
-__all__ = ["LEVELS", "compare_text", "figures_section", "matching", "top_figure", "verdict"]
+__all__ = ["LEVELS", "compare_text", "figures_section", "focus_singles", "matching", "top_figure", "verdict"]
 
 LEVELS = {
     "entry": "Entry level",
@@ -110,7 +110,7 @@ def _section_of(found: list[SalaryFigure]) -> str:
     return topics.pop() if len(topics) == 1 else "salary"
 
 
-def _singles(focus: Focus) -> list[Focus]:
+def focus_singles(focus: Focus) -> list[Focus]:
     """The focus one word at a time (entry level; Seattle), for a question no figure meets whole."""
     out = [Focus(**{dim: (value,)}) for dim in _ONE for value in getattr(focus, dim)]
     if focus.years is not None:
@@ -139,7 +139,7 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
         lines = [f"*Figures for {words}:*", *_lines(found, topic_titles, _section_of(found))]
         return "\n".join([*lines, *_places_said(role, asked.locations, found), *_placed(found, own)])
     focus = asked
-    singles = [(one, matching(role, one)) for one in _singles(focus)]
+    singles = [(one, matching(role, one)) for one in focus_singles(focus)]
     together = (
         " and ".join(escape(_spoken(w)) for w in focus.words()) + " together" if len(singles) > 1 else words
     )

@@ -231,6 +231,14 @@ def test_a_place_the_pay_section_names_without_a_figure_is_shown_as_written(kb):
     assert "no salary figure" not in reply.text
 
 
+def test_a_level_and_a_place_without_a_figure_for_both_get_each_ones_figures(kb):
+    """No AI Systems Engineer figure is for a senior in DC, but each has its own: both are shown,
+    not the lines a search finds (which led with the entry-level range)."""
+    reply = handlers.ask("what do senior ai systems engineers make in DC?", kb)
+    assert "Figures for senior level" in reply.text and "Washington, DC: $182,094" in reply.text
+    assert "Entry" not in reply.text
+
+
 def test_a_place_named_in_a_lines_label_is_shown_with_it(kb):
     """'Other cities (e.g., Chicago, Houston): Generally lower': Houston is in the label, and asked
     beside New York both are answered."""
