@@ -37,12 +37,18 @@ def own_title_of(engine: Engine, ctx: Match) -> tuple[str, str] | None:
 _OWN_ROLE = 4  # words after "currently", "i'm", "as" that may name the person's own role
 
 
-def own_role(engine: Engine, ctx: Match) -> str | None:
+_HIRED = frozenset({"joined", "hired", "started", "working", "work", "employed"})  # ... as the role
+
+
+def own_role(engine: Engine, ctx: Match, held: bool = False) -> str | None:
     """The one role of the five the person says they are in ("Currently an ML engineer, ...",
-    "As an MLE my pain is ...")."""
+    "As an MLE my pain is ..."). `held`: only as said of a role held now ("joined as", "I'm"), not
+    "as an AI systems engineer", which may be the role hoped for."""
     words = ctx.words
     for i, w in enumerate(words):
-        if w in engine.matcher.word_lists["own_openers"]:
+        if w in engine.matcher.word_lists["own_openers"] and not (
+            held and w == "as" and (i == 0 or words[i - 1] not in _HIRED)
+        ):
             roles = engine.matcher.match(" ".join(words[i + 1 : i + 1 + _OWN_ROLE])).roles
             if len(roles) == 1:
                 return roles[0]

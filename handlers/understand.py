@@ -337,6 +337,7 @@ def plan(text: str, engine: Engine) -> Plan:
     pointed: tuple[str, str] | None = None  # a title none of the five the question points back at
     amount = None  # an amount the context names ("$135k base")
     beside: tuple[str, str] | None = None  # the person's own title, which the question asks the role beside
+    holder: str | None = None  # the one of the five the context says the person is in
     if context:  # what was read: the question and its context, an aside ("also curious ...?") left out
         body = f"{context} {question}"
     elliptical = bool(context) and _ELLIPTICAL.search(question) is not None
@@ -384,6 +385,7 @@ def plan(text: str, engine: Engine) -> Plan:
         ctx = years_stated(engine, engine.matcher.match(context))  # "production AI eng, 1 yoe": no topic
         read = ((*ctx.words, *m.words), (*ctx.masked, *m.masked))
         amount = ctx.focus.amount
+        holder = own_role(engine, ctx, held=True)
         if _LIKENED.search(question) and len(ctx.roles) == 1 and len(m.roles) == 1 and ctx.roles != m.roles:
             # "Saw 'Production AI Engineer' on LinkedIn ... Is it just an ML engineer with a different
             # name? What is the role?": the context's role is asked about, the other is what it is likened to
@@ -529,6 +531,11 @@ def plan(text: str, engine: Engine) -> Plan:
     # "what challenges do platform engineers face"): the model would change nothing
     settled = bool(m.roles) and m.topic_top.get(m.topic or "", 0) >= NAMED and m.topic not in _ADVISED
     g = guess_none() if slash or bare or settled else guess(engine, m)  # "/role mlops salary" needs no model
+    if g.label == "entry" and holder is not None and holder in m.roles:
+        # "Joined as the 2nd ML platform engineer ... Where do I even start?": in the role already, so
+        # not the way in but how to go about the work
+        rest = tuple(lp for lp in g.ranked if lp[0] not in ("entry", "best-practices"))
+        g = Guess((("best-practices", g.confidence + g.prob("best-practices")), *rest))
     terms = subject_terms(engine, m) if m.subject else ()
     m = _reroute(engine, m, terms)
     choice = choose(engine, m, g)

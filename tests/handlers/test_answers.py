@@ -2793,6 +2793,17 @@ def test_people_too_few_to_hire_is_the_talent_shortage(kb, text, line):
     assert reply.topic == "challenges" and line in first_screen(reply)
 
 
+def test_where_to_start_said_in_the_role_is_how_to_go_about_it(kb):
+    """Someone who says they are an MLOps engineer already asks where to start on the work, not
+    how to get in: the best practices, not the career ladder; someone outside still gets the way in."""
+    reply = handlers.ask(
+        "I'm the only MLOps engineer at a small bank and nothing is automated. Where do I even start?", kb
+    )
+    assert reply.topic == "best-practices" and "Choose ML tools aligned" in first_screen(reply)
+    reply = handlers.ask("I'm a data analyst. Where do I even start if I want to be an MLOps engineer?", kb)
+    assert reply.topic == "career"
+
+
 def test_who_builds_the_models_is_who_develops_them(kb):
     """'ML engineer vs MLOps engineer: which one actually builds the models?': the ML engineer's
     "Design, develop, and refine machine learning models" leads its side."""
