@@ -92,8 +92,19 @@ class Engine:
 
     @functools.lru_cache(maxsize=128)  # noqa: B019 (one engine per knowledge base, kept for the process)
     def section_text(self, role_id: str, topic_id: str) -> str:
-        """The mrkdwn of one role's section."""
-        return section_text(self.kb.roles[role_id].section(topic_id))
+        """The mrkdwn of one role's section; a list headed by the role's own kind comes first (the
+        platform engineer's pay: "Platform Engineers" before "AI Engineers")."""
+        section = self.kb.roles[role_id].section(topic_id)
+        own = [
+            g
+            for g in section.groups
+            if (g.heading or "").lower().rstrip(": ").endswith(("engineer", "engineers"))
+            and self.matcher.match(g.heading).roles == (role_id,)
+        ]
+        if len(own) == 1 and section.groups[0] is not own[0]:
+            rest = [g for g in section.groups if g is not own[0]]
+            section = section.model_copy(update={"groups": [own[0], *rest]})
+        return section_text(section)
 
     @functools.lru_cache(maxsize=128)  # noqa: B019
     def body_blocks(self, role_id: str, topic_id: str) -> tuple[dict, ...]:

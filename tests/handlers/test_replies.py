@@ -75,13 +75,28 @@ class TestAnswer:
         ),
     )
     def test_whole_section_nothing_dropped(self, kb, role, topic):
-        """Every word of the section is in the text and in the blocks, in order."""
+        """Every word of the section is in the text and in the blocks, in order under each heading
+        (a list headed by the role's own kind may come first)."""
         reply = handlers.ask(f"{role} {topic}", kb)
-        section = kb.roles[role].model_copy(update={"sections": (kb.roles[role].section(topic),)})
-        expected = " ".join(words(to_text(section))[len(words(section.sections[0].heading)) :])
-        assert expected in " ".join(words(reply.text))
-        assert expected in " ".join(words(block_text(reply.blocks)))
+        whole = kb.roles[role].section(topic)
+        bare = {"groups": [], "intro": [], "summary": []}
+        parts = [
+            whole.model_copy(update={**bare, "intro": whole.intro}),
+            *(whole.model_copy(update={**bare, "groups": [g]}) for g in whole.groups),
+            whole.model_copy(update={**bare, "summary": whole.summary}),
+        ]
+        for part in parts:
+            section = kb.roles[role].model_copy(update={"sections": (part,)})
+            expected = " ".join(words(to_text(section))[len(words(part.heading)) :])
+            assert expected in " ".join(words(reply.text))
+            assert expected in " ".join(words(block_text(reply.blocks)))
         assert_within_limits(reply.blocks)
+
+    def test_the_roles_own_list_comes_first(self, kb):
+        """The platform engineer's pay section lists AI, ML and platform engineers' figures: the
+        platform engineers' come first."""
+        text = handlers.ask("/role ml platform engineer salary", kb).text
+        assert text.index("$165,780 per year") < text.index("AI Engineers") < text.index("Tech Hubs")
 
     def test_header_footer_and_topic_buttons(self, kb):
         """A header names role and topic, the footer the source, buttons the other topics."""
