@@ -29,6 +29,7 @@ _POINT = 3.0  # a point named in an advice question ("math", "PhD") this specifi
 ADVICE_SURE = 0.5  # below this, the lines on the question's own words lead an advice answer
 _ADVICE_UNSURE = 0.35  # ... or below this, when those lines lie outside the kind's sections
 _ENTRY_RUNG = 2  # lines of it that lead an answer on getting in
+_PLACE_LINES = 2  # lines naming the place that lead "why is pay so high there?"
 _FROM = 3  # words after "from" that say where a person comes from
 
 
@@ -179,6 +180,15 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
     if len(names) > 1 and not _rung_found(lines):  # "head of ai" where the ladder says "Director of AI"
         found = advice_lines(engine, kind, role, level=names[1], above=above, **size)
         lines = found if _rung_found(found) else lines
+    if kind == "place_reasons" and m.focus.locations:  # "why so high in nyc?": the place's own line first
+        places = [loc.lower() for loc in m.focus.locations]
+        named = [
+            Hit(ln, 0.0, frozenset())
+            for ln in engine.evidence.index.section(role, "salary")
+            if any(p in f"{ln.label or ''} {ln.text}".lower() for p in places)
+        ][:_PLACE_LINES]
+        seen = {h.line.id for h in named}
+        lines = [*named, *(h for h in lines if h.line.id not in seen)]
     if kind == "entry":  # "how do I break into mlops?": the first job itself, then the way to it
         first = _first_rung(engine, role)[:_ENTRY_RUNG]
         seen = {h.line.id for h in first}

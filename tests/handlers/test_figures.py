@@ -239,6 +239,12 @@ def test_a_level_and_a_place_without_a_figure_for_both_get_each_ones_figures(kb)
     assert "Entry" not in reply.text
 
 
+def test_why_pay_is_high_in_a_place_shows_that_place_then_the_reasons(kb):
+    """'How come ... so high in sf?': the city's own figure leads, then why pay differs by place."""
+    text = handlers.ask("how come ml engineer salaries are so high in sf?", kb).text
+    assert text.index("$136,287") < text.index("Geographic location and cost of living")
+
+
 def test_a_place_named_in_a_lines_label_is_shown_with_it(kb):
     """'Other cities (e.g., Chicago, Houston): Generally lower': Houston is in the label, and asked
     beside New York both are answered."""

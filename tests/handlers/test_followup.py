@@ -316,7 +316,10 @@ class TestCompleting:
 
     def test_how_come_asks_why_and_a_misspelt_percentile_is_one(self, kb):
         replies = talk(kb, "ai systems engineer salary in sf?", "how come so high there")
-        assert "Factors Influencing Salary" in replies[1].text[:300]
+        text = replies[1].text
+        assert (
+            text.index("Up to $300,600") < text.index("Factors Influencing Salary") < 600
+        )  # the place first
         replies = talk(kb, "ml engineer salary in sf", "wait and 90th percentil?", "vs the ops folks")
         assert "90th Percentile" in replies[1].text[:300]
         assert set(replies[2].roles) == {"ai-ml-engineer", "mlops-engineer"} and replies[2].topic == "salary"
@@ -654,14 +657,14 @@ class TestCompleting:
         assert reply.roles == ("mlops-engineer",)
 
     def test_why_so_high_there_gets_what_the_document_says_of_places(self, kb):
-        """'how come so high there' after a city's pay: why pay differs by place, not the figure again;
-        asked in one message, the same."""
+        """'how come so high there' after a city's pay: the city's line, then why pay differs by
+        place (the number explained beside its reasons); asked in one message, the same."""
         first, reply = talk(kb, "ai systems engineer salary in sf?", "how come so high there")
         assert (
             "Coastal tech hubs (e.g., San Francisco, New York) generally offer higher salaries"
-            in reply.text[:400]
+            in reply.text[:500]
         )
-        assert "Up to $300,600" in first.text and "Up to $300,600" not in reply.text
+        assert reply.text.count("Up to $300,600") == 1 and reply.text.index("Up to $300,600") < 100
         reply = handlers.ask("why are production ai engineers paid more in seattle", kb)
         assert reply.topic == "salary" and "• Geographic location" in reply.text[:400]
 
