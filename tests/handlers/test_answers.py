@@ -2729,6 +2729,12 @@ def test_jobs_drying_up_asks_the_demand(kb):
 @pytest.mark.parametrize(
     ("text", "topic", "line"),
     [
+        # the fields in everyday words: the documents' natural language processing, computer vision
+        (
+            "would an ai systems engineer work on image recognition or text understanding?",
+            "requirements",
+            "Natural Language Processing (NLP)",
+        ),
         # code on GitHub, a paper published: the documents' open-source work and publications
         (
             "does a public github profile help for production ai engineer jobs?",
