@@ -278,7 +278,10 @@ def test_a_demand_forecast_is_a_model_not_the_market(engine):
     ("text", "topic"),
     [
         ("what's the going rate for an ai systems engineer", "salary"),
-        ("how much of a raise would an ml platform engineer get moving to seattle?", "salary"),
+        (
+            "relocating to new york soon. im a platform engineer for ml. how much of a jump should i expect?",
+            "salary",
+        ),
         ("typical ai systems engineer paycheck", "salary"),
         ("do mlops engineers make a lot?", "salary"),
         ("prod ai eng here, how do i explain ML stuff to non tech ppl??", "soft-skills"),
