@@ -2737,7 +2737,7 @@ def test_jobs_drying_up_asks_the_demand(kb):
         ),
         # code on GitHub, a paper published: the documents' open-source work and publications
         (
-            "does a public github profile help for production ai engineer jobs?",
+            "does my github matter for production ai engineer jobs?",
             "requirements",
             "Contribution to open-source AI projects or research publications (preferred)",
         ),
@@ -2796,7 +2796,7 @@ def test_people_too_few_to_hire_is_the_talent_shortage(kb, text, line):
     """A phrase of stopwords ("can't find anyone") or one that names the topic ("hard to hire") still
     says what is asked: the documents' talent shortage leads the challenges."""
     reply = handlers.ask(text, kb)
-    assert reply.topic == "challenges" and line in first_screen(reply)
+    assert reply.topic == "challenges" and line in reply.text[:200]  # the first line under the header
 
 
 def test_where_to_start_said_in_the_role_is_how_to_go_about_it(kb):
