@@ -28,8 +28,9 @@ __all__ = ["again", "asks_fit", "fit_plan", "fit_reply"]
 
 _WHICH = Lazy(
     # not "what part of my job covers this": the person's own job, no choice of roles
-    r"\b(?:which|what)\b(?:(?!\b(?:my|our)\b)[^?.!]){0,40}?\b(?:roles?|jobs?|positions?|ones?|paths?|tracks?|careers?|"
-    r"of (?:these|them|the (?:five|5)))\b"
+    # ... nor "what job title would i start with in mlops?": the title of a rung of that role
+    r"\b(?:which|what)\b(?:(?!\b(?:my|our)\b)[^?.!]){0,40}?\b(?:roles?|jobs?(?! titles?\b)|positions?|ones?|"
+    r"paths?|tracks?|careers?|of (?:these|them|the (?:five|5)))\b"
     r"[^?.!]{0,40}?\b(?:fits?|fitting|suits?|suited|closest|nearest|match(?:es)?|right|"
     # "which one is best for me", not "which one has the best job security?" (a property compared)
     r"best(?=\s*(?:[?.!,;]|$|fit|match|suit|option|choice|bet\b|for\b|to\b|given\b|if\b|since\b|with\b))|"

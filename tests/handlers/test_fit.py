@@ -291,7 +291,8 @@ class TestMissingForRole:
         engine = handlers.engine_for(kb)
         for q in ("what skills does an mlops engineer need?", "which role pays best for a python dev like me?",  # noqa: E501
                   "which roles need kubernetes?",
-                  "junior ai systems engineer. what do i need to move to the next level?"):  # fmt: skip
+                  "junior ai systems engineer. what do i need to move to the next level?",
+                  "what job title would i start with in mlops?"):  # fmt: skip
             assert plan(q, engine).mode != "fit", q
 
 
