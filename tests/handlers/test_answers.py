@@ -2729,6 +2729,8 @@ def test_jobs_drying_up_asks_the_demand(kb):
 @pytest.mark.parametrize(
     ("text", "topic", "line"),
     [
+        # the largest employers by a name for them all: the companies the documents name
+        ("what do the tech giants pay ai systems engineers?", "salary", "$204,579 per year"),
         # the fields in everyday words: the documents' natural language processing, computer vision
         (
             "would an ai systems engineer work on image recognition or text understanding?",
