@@ -110,8 +110,12 @@ def _one_role(
         named = None if filled else strong_topic(m)
         # "ml eng interview coming up. what should i brush up on": the advice asked surely, the rest named
         # ... and "is it safe from layoffs?": the prospects asked in words, the layoffs named
+        # ... and "how do I negotiate a better package?": what moves pay answered, negotiation named
         advised = (
-            kind in engine.advice and sure >= _ADVICE_SURE or asks(engine, m, "prospects")
+            kind in engine.advice
+            and sure >= _ADVICE_SURE
+            or asks(engine, m, "prospects")
+            or (routed == "salary" and asks(engine, m, "reasons"))
         ) and not m.focus
         # "senior mlops salary range? also, ... unlimited PTO?": two questions, the first answered
         held = {t.word for t in terms if t not in missing and engine.evidence.found(t, [role])}

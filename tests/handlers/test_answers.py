@@ -2812,6 +2812,15 @@ def test_where_to_start_said_in_the_role_is_how_to_go_about_it(kb):
     assert reply.topic == "career"
 
 
+def test_a_better_package_asked_gets_what_moves_pay_not_a_refusal(kb):
+    """'How can an ML engineer negotiate a better package?': the AI/ML Engineer document never says
+    "negotiate", but it says what moves pay; that is answered and the negotiation named, where the
+    reply used to be "I don't have anything on negotiate"."""
+    reply = handlers.ask("how can an ml engineer negotiate a better package?", kb)
+    assert reply.intent == "answer" and reply.uncovered == ("negotiate",)
+    assert "Experience level and expertise in specific AI/ML technologies" in first_screen(reply)
+
+
 def test_who_builds_the_models_is_who_develops_them(kb):
     """'ML engineer vs MLOps engineer: which one actually builds the models?': the ML engineer's
     "Design, develop, and refine machine learning models" leads its side."""
