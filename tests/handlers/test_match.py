@@ -280,6 +280,7 @@ def test_a_demand_forecast_is_a_model_not_the_market(engine):
         ("what's the going rate for an ai systems engineer", "salary"),
         ("what do production ai engineers hate about their job?", "challenges"),
         ("is there room to grow as a production ai engineer?", "career"),
+        ("any rules of thumb for ml platform engineers?", "best-practices"),
         (
             "relocating to new york soon. im a platform engineer for ml. how much of a jump should i expect?",
             "salary",
