@@ -553,6 +553,10 @@ def plan(text: str, engine: Engine) -> Plan:
     if holders:  # "job outlook for computer vision engineers?": the role whose document names them
         choice.match = choice.match.model_copy(update={"roles": holders, "ambiguous": ()})
         m = m.model_copy(update={"roles": holders, "ambiguous": ()})
+    if title and choice.match.topic == "salary":  # "mlops engineer vs data engineer pay": the title's
+        # words are no subject ("data"); its pay is named as not covered
+        named = set(title[0].split())
+        terms = tuple(t for t in terms if t.word not in named)
     p = figure_plan(engine, choice.match, decide(engine, choice.match, terms, choice))  # bars, gaps
     said = {t.word for t in p.terms} & set(title[0].split()) if title and p.mode == "cross" else set()
     if said and all(t.word in said or is_common(t.word) for t in p.terms):

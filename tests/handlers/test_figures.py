@@ -245,6 +245,14 @@ def test_why_pay_is_high_in_a_place_shows_that_place_then_the_reasons(kb):
     assert text.index("$136,287") < text.index("Geographic location and cost of living")
 
 
+def test_pay_beside_another_title_is_the_roles_pay_with_the_title_named(kb):
+    """'mlops engineer vs data engineer pay': the MLOps pay, the data engineer named as not covered;
+    "data" is no subject (it led with the requirements' data lines)."""
+    reply = handlers.ask("mlops engineer vs data engineer pay", kb)
+    assert reply.topic == "salary" and "data engineer" in reply.text[:200]
+    assert "Average Base Salaries" in reply.text[:600] and "data ingestion" not in reply.text
+
+
 def test_a_place_named_in_a_lines_label_is_shown_with_it(kb):
     """'Other cities (e.g., Chicago, Houston): Generally lower': Houston is in the label, and asked
     beside New York both are answered."""
