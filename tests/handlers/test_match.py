@@ -281,6 +281,7 @@ def test_a_demand_forecast_is_a_model_not_the_market(engine):
         ("what do production ai engineers hate about their job?", "challenges"),
         ("is there room to grow as a production ai engineer?", "career"),
         ("any rules of thumb for ml platform engineers?", "best-practices"),
+        ("what's the typical background of an ml platform engineer?", "requirements"),
         (
             "relocating to new york soon. im a platform engineer for ml. how much of a jump should i expect?",
             "salary",
