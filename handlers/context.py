@@ -126,14 +126,26 @@ def with_context(
     # ... and "prod AI engineer pay in chicago... is it way under the coasts?": the pay the context asks
     # ... and "TC check: ... in NYC, recruiter's first number felt low. What's typical?": a bare question
     bare = bool(set(m.words) & lists["pointing"]) or len(m.words) <= _BARE
+    # ... and "offer in Austin is 150k base. is that fair?": the pay the context states is asked about
+    stated = m.topic is None and bare and ctx.focus.amount is not None and m.focus.amount is None
     asks_place = (
-        m.topic == "salary" or "there" in m.words or (m.topic is None and ctx.topic == "salary" and bare)
+        m.topic == "salary"
+        or "there" in m.words
+        or (m.topic is None and ctx.topic == "salary" and bare)
+        or stated
     )
     # "... an offer in San Francisco. What's the average salary there?": "average" sets no place
     # ... nor "4 yoe in Texas making 140k. what's the realistic range in the US?": the home market asked
     home = _in_home_market(m.words, lists["home_market"])
     if not (m.focus.locations or m.focus.companies or home) and any(places.values()) and asks_place:
         update["focus"] = update.get("focus", m.focus).model_copy(update=places)
+    if stated:
+        kinds = {
+            "amount": ctx.focus.amount,
+            "kinds": m.focus.kinds or ctx.focus.kinds,
+            "years": m.focus.years if m.focus.years is not None else ctx.focus.years,
+        }
+        update["focus"] = update.get("focus", m.focus).model_copy(update=kinds)
     return m.model_copy(update=update)
 
 

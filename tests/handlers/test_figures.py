@@ -253,6 +253,15 @@ def test_pay_beside_another_title_is_the_roles_pay_with_the_title_named(kb):
     assert "Average Base Salaries" in reply.text[:600] and "data ingestion" not in reply.text
 
 
+def test_pay_stated_before_a_bare_question_is_placed(kb):
+    """'offer in Austin is 150k base. is that fair?': the amount, the kind and the place the context
+    states are what "that" asks about: the base figures with $150,000 placed among them."""
+    reply = handlers.ask("ai systems engineer offer in Austin is 150k base. is that fair?", kb)
+    assert "Average base salary: $108,043 - $177,612" in reply.text.replace("*", "")
+    assert "$150,000 is within this figure" in reply.text
+    assert reply.uncovered == ("Austin",)
+
+
 def test_a_place_named_in_a_lines_label_is_shown_with_it(kb):
     """'Other cities (e.g., Chicago, Houston): Generally lower': Houston is in the label, and asked
     beside New York both are answered."""
