@@ -260,6 +260,7 @@ class TestFocus:
         "how do ai systems engineers use user feedback to make the model better?",
         "what's the difference between an ML engineer and people who make dashboards?",
         "every morning i'm opening a dozen notebooks to rerun jobs by hand. mlops folks, what should we do?",
+        "I have budget for one hire to keep our models running. MLOps engineer or ML engineer?",
     ],
 )
 def test_words_that_only_look_like_pay_or_the_market(kb, text):
