@@ -192,7 +192,7 @@ def pay_brief(engine: Engine, role: str) -> list[Hit]:
 
 
 def _pay(engine: Engine, role: str) -> tuple[Hit, ...]:
-    lines = [ln for ln in engine.evidence.index.section(role, "salary") if _FIGURE.search(ln.text)]
+    lines = [ln for ln in engine.section_lines(role, "salary") if _FIGURE.search(ln.text)]
 
     def general(ln: Line) -> bool:
         said = " ".join((*ln.path, ln.label or "", ln.text))
@@ -387,7 +387,7 @@ def _by_heading(engine: Engine, role: str, topic: str) -> tuple[Hit, ...]:
     out: list[Hit] = []
     seen: set[tuple[str, ...]] = set()
     size = 0
-    for ln in engine.evidence.index.section(role, topic):
+    for ln in engine.section_lines(role, topic):
         if ln.text.endswith(":") or ln.depth:
             continue
         head = ln.path[:1]

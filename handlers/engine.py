@@ -9,7 +9,7 @@ from handlers.evidence import Evidence
 from handlers.render import section_blocks, section_text
 from handlers.reply import Reply
 from knowledge.aliases import Aliases
-from knowledge.index import Index
+from knowledge.index import Index, Line
 from knowledge.intent import Model
 from knowledge.load import load, load_aliases, load_index, load_intent, load_words, load_work
 from knowledge.match import Matcher
@@ -91,20 +91,42 @@ class Engine:
         return load_work()
 
     @functools.lru_cache(maxsize=128)  # noqa: B019 (one engine per knowledge base, kept for the process)
-    def section_text(self, role_id: str, topic_id: str) -> str:
-        """The mrkdwn of one role's section; a list headed by the role's own kind comes first (the
-        platform engineer's pay: "Platform Engineers" before "AI Engineers")."""
-        section = self.kb.roles[role_id].section(topic_id)
+    def own_heading(self, role_id: str, topic_id: str) -> str | None:
+        """The heading of a section's one list headed by the role's own kind, when it is not the
+        first list ("Platform Engineers" after "AI Engineers" in the platform engineer's pay):
+        answers put it first."""
+        groups = self.kb.roles[role_id].section(topic_id).groups
         own = [
-            g
-            for g in section.groups
-            if (g.heading or "").lower().rstrip(": ").endswith(("engineer", "engineers"))
+            g.heading
+            for g in groups
+            if g.heading
+            and g.heading.lower().rstrip(": ").endswith(("engineer", "engineers"))
             and self.matcher.match(g.heading).roles == (role_id,)
         ]
-        if len(own) == 1 and section.groups[0] is not own[0]:
-            rest = [g for g in section.groups if g is not own[0]]
-            section = section.model_copy(update={"groups": [own[0], *rest]})
+        return own[0] if len(own) == 1 and groups[0].heading != own[0] else None
+
+    @functools.lru_cache(maxsize=128)  # noqa: B019
+    def section_text(self, role_id: str, topic_id: str) -> str:
+        """The mrkdwn of one role's section, the list headed by the role's own kind first."""
+        section = self.kb.roles[role_id].section(topic_id)
+        own = self.own_heading(role_id, topic_id)
+        if own is not None:
+            first = [g for g in section.groups if g.heading == own]
+            section = section.model_copy(
+                update={"groups": [*first, *(g for g in section.groups if g.heading != own)]}
+            )
         return section_text(section)
+
+    def section_lines(self, role_id: str, topic_id: str) -> list[Line]:
+        """The index's lines of one section in reading order: its opening, then the list headed by
+        the role's own kind (own_heading), then the rest in document order."""
+        lines = self.evidence.index.section(role_id, topic_id)
+        own = self.own_heading(role_id, topic_id)
+        if own is None:
+            return lines
+        opening = [ln for ln in lines if not ln.path]
+        first = [ln for ln in lines if ln.path[:1] == (own,)]
+        return [*opening, *first, *(ln for ln in lines if ln.path and ln.path[:1] != (own,))]
 
     @functools.lru_cache(maxsize=128)  # noqa: B019
     def body_blocks(self, role_id: str, topic_id: str) -> tuple[dict, ...]:

@@ -94,9 +94,11 @@ class TestAnswer:
 
     def test_the_roles_own_list_comes_first(self, kb):
         """The platform engineer's pay section lists AI, ML and platform engineers' figures: the
-        platform engineers' come first."""
+        platform engineers' come first, in the whole section and in a brief of it."""
         text = handlers.ask("/role ml platform engineer salary", kb).text
         assert text.index("$165,780 per year") < text.index("AI Engineers") < text.index("Tech Hubs")
+        text = handlers.ask("what do platform engineers earn in Lisbon?", kb).text
+        assert "Lisbon" in text and text.index("$165,780 per year") < text.index("AI Engineers")
 
     def test_header_footer_and_topic_buttons(self, kb):
         """A header names role and topic, the footer the source, buttons the other topics."""
