@@ -140,12 +140,12 @@ def with_context(
     if not (m.focus.locations or m.focus.companies or home) and any(places.values()) and asks_place:
         update["focus"] = update.get("focus", m.focus).model_copy(update=places)
     if stated:
-        kinds = {
+        pay = {
             "amount": ctx.focus.amount,
             "kinds": m.focus.kinds or ctx.focus.kinds,
             "years": m.focus.years if m.focus.years is not None else ctx.focus.years,
         }
-        update["focus"] = update.get("focus", m.focus).model_copy(update=kinds)
+        update["focus"] = update.get("focus", m.focus).model_copy(update=pay)
     return m.model_copy(update=update)
 
 

@@ -227,8 +227,9 @@ def in_role(
         if m.focus.kinds:  # "offers: are stock options part of it?": the kind asked, not "offer" or "part"
             terms = uncommon(terms)
     figures = routed == "salary" and m.focus and not kind_only(m.focus)
-    no_figure = figures and not matching(engine.kb.roles[role], m.focus)  # then the lines that say it
-    if no_figure and all(matching(engine.kb.roles[role], one) for one in focus_singles(m.focus)):
+    doc = engine.kb.roles[role]
+    no_figure = figures and not matching(doc, m.focus)  # then the lines that say it
+    if no_figure and all(matching(doc, one) for one in focus_singles(m.focus)):
         no_figure = False  # "mid level in DC": no figure is for both, each has its own: the figures
     figures = figures and not no_figure
     missed = unmatched_focus(engine, m, [role]) if no_figure else ()
