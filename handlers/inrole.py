@@ -43,8 +43,9 @@ _TOLD = 2  # lines on a rare word of the context that lead a section in brief
 # a term this common ("models", "data") finds lines of every section: a few lead, the brief follows
 _GENERIC = 2.2
 # sections on the world around the job, where the context's rare words name what happens (layoffs,
-# legacy systems), not the person's own background (devops, go)
-_WORLD = ("demand", "trends", "challenges", "best-practices")
+# legacy systems), not the person's own background (devops, go); and the soft skills, where they
+# name how the person copes ("burning me out": the line on stress)
+_WORLD = ("demand", "trends", "challenges", "best-practices", "soft-skills")
 
 
 def _one_place(m: Match) -> bool:

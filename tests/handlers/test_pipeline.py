@@ -531,6 +531,16 @@ class TestScope:
         )
         assert "Recent layoffs in big tech companies" in reply.text[:300]
 
+    def test_how_the_person_copes_leads_the_soft_skills(self, kb):
+        """'soft skills for ml platform engineers that nobody talks about? i'm burnt out from on-call':
+        the soft skill on stress first, the rest of the section after it."""
+        reply = handlers.ask(
+            "soft skills for ml platform engineers that nobody talks about? i'm burnt out from on-call", kb
+        )
+        assert reply.topic == "soft-skills"
+        first = reply.text.split("\n•", 2)[1]
+        assert "stress" in first.lower(), reply.text[:400]
+
     def test_an_amount_of_money_asks_about_pay(self, kb):
         """'$160k base in Seattle ... Lowball?': the pay there; "40k rows" is no money."""
         reply = handlers.ask("ML platform engineer offer in Seattle: $160k base, 6 YOE. Lowball?", kb)
