@@ -2070,6 +2070,17 @@ def test_a_skill_still_worth_learning_is_asked_of_the_requirements(kb):
     assert "Experience with big data technologies (e.g., Apache Spark, Hadoop)" in reply.text[:300]
 
 
+def test_big_data_is_one_subject_however_it_is_said(kb):
+    """'big data tools', 'huge datasets': the line on big data technologies, not every line that
+    says "tools" or "datasets"."""
+    for question in (
+        "do ml engineers need big data tools?",
+        "do ml engineers need to know tools for huge datasets?",
+    ):
+        reply = handlers.ask(question, kb)
+        assert "Experience with big data technologies" in reply.text[:300], question
+
+
 def test_trouble_with_an_old_erp_finds_legacy_systems(kb):
     reply = handlers.ask(
         "we need to plug a recommendation model into a 15 year old ERP and it's a nightmare. I'm the AI"
