@@ -75,7 +75,8 @@ def beyond(engine: Engine, m: Match) -> list[str]:
 
 def _industry(engine: Engine, words: tuple[str, ...], phrase: str) -> bool:
     """Whether a phrase is said only of something else: an industry ("at an insurance company", "the
-    travel sector"), or the data it comes from ("the night shift data")."""
+    travel sector"), the data it comes from ("the night shift data"), or when a way to learn happens
+    ("weekend side projects")."""
     parts = phrase.split()
     n = len(parts)
     at = [i for i in range(len(words) - n + 1) if list(words[i : i + n]) == parts]
@@ -83,7 +84,7 @@ def _industry(engine: Engine, words: tuple[str, ...], phrase: str) -> bool:
         return False
     lists = engine.matcher.word_lists
     # one word, an industry only ("insurance company"); a phrase, the data too ("night shift data")
-    nouns = lists["organisations"] | lists["data_nouns"] if n > 1 else lists["organisations"]
+    nouns = lists["organisations"] | lists["pursuits"] | (lists["data_nouns"] if n > 1 else frozenset())
     after = [words[i + n] if i + n < len(words) else "" for i in at]
     return all(a in nouns for a in after)
 

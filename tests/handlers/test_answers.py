@@ -1196,6 +1196,22 @@ def test_a_role_as_the_object_of_make_is_no_pay(kb):
     assert handlers.ask("what do mlops engineers make", kb).topic == "salary"
 
 
+def test_when_a_way_to_learn_happens_is_no_subject(kb):
+    """'weekend side projects', 'evening classes': when the person would learn, not the work
+    arrangement the documents don't cover; working weekends asked outright still is. Kaggle and
+    coding competitions are the documents' hackathons."""
+    for question in (
+        "do weekend side projects help me get an mlops job?",
+        "evening classes or a bootcamp for ml platform eng?",
+    ):
+        reply = handlers.ask(question, kb)
+        assert reply.intent == "answer" and reply.uncovered == (), question
+        assert "don't cover" not in reply.text and "says nothing" not in reply.text
+    assert handlers.ask("do mlops engineers work weekends?", kb).uncovered == ("weekend",)
+    reply = handlers.ask("are kaggle competitions worth it for becoming an ml engineer?", kb)
+    assert "Participation in hackathons, online courses, or bootcamps" in reply.text[:300]
+
+
 def test_where_the_person_works_is_no_subject(kb):
     """'I work at an insurance company, ...': the industry the person works in, never the benefit
     the documents don't cover; health insurance asked outright still is."""
