@@ -140,7 +140,10 @@ def _one_role(
         # document names are answered, the leave named
         ev = engine.evidence
         held_policy = any(ev.found_beyond_sources(ev.term(w), [role]) for w in policy if w not in gone)
-        if not (asked or advised or apart or occasion or told or given or held_policy) and (
+        # "Underpaid? 132k base, senior ..., fully remote": the level's figures answer the amount, the
+        # arrangement is named
+        figured = routed == "salary" and bool(m.focus.levels or m.focus.amount or m.focus.years)
+        if not (asked or advised or apart or occasion or told or given or held_policy or figured) and (
             named is None or named == "salary" or m.focus
         ):
             return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)

@@ -1212,6 +1212,15 @@ def test_when_a_way_to_learn_happens_is_no_subject(kb):
     assert "Participation in hackathons, online courses, or bootcamps" in reply.text[:300]
 
 
+def test_pay_with_a_level_and_an_arrangement_answers_the_level(kb):
+    """'what do senior remote ml engineers make?': the senior figures, and one sentence that the
+    documents say nothing about remote work (before: refused outright), as for a place they lack."""
+    reply = handlers.ask("what do senior remote ml engineers make?", kb)
+    assert reply.intent == "answer" and reply.uncovered == ("remote",)
+    assert "says nothing about “remote”" in reply.text
+    assert "$199,167" in reply.text[:600]
+
+
 def test_where_the_person_works_is_no_subject(kb):
     """'I work at an insurance company, ...': the industry the person works in, never the benefit
     the documents don't cover; health insurance asked outright still is."""
