@@ -124,6 +124,8 @@ def in_role(
         if fixes:
             groups = ((role, tuple(fixes)),)
             return Plan("answer", (role,), fixes[0].line.topic, m.focus, mode="lead", groups=groups, match=m)
+    if routed != "salary" and strong_topic(m) is None and asks(engine, m, "typical"):
+        routed = "challenges"  # "the data is garbage ... is this just what the job is?": a common challenge?
     why = asks_why(m.words) or (
         routed == "salary" and (asks(engine, m, "reasons") or _raising(engine, m))
     )  # "what pushes their pay up?", "how do i bump my pay?"

@@ -1221,6 +1221,18 @@ def test_pay_with_a_level_and_an_arrangement_answers_the_level(kb):
     assert "$199,167" in reply.text[:600]
 
 
+def test_is_this_normal_after_trouble_asks_the_challenges(kb):
+    """'... is this what the job is?', 'is that typical for ...?' after a story of trouble: whether it
+    is a common challenge of the role; 'is that just a fancy name for ...?' is still what it is."""
+    for question in (
+        "the platform is always on fire and I spend my days patching. is this what the job is?",
+        "nobody on the business side understands what I do. is that typical for production ai engineers?",
+    ):
+        assert handlers.ask(question, kb).topic == "challenges", question
+    reply = handlers.ask("ml model operations engineer - is that just a fancy name for mlops?", kb)
+    assert reply.topic == "overview"
+
+
 def test_where_the_person_works_is_no_subject(kb):
     """'I work at an insurance company, ...': the industry the person works in, never the benefit
     the documents don't cover; health insurance asked outright still is."""
