@@ -28,7 +28,7 @@ from handlers.problem import asks_fix, fixed_where
 from handlers.question import asked_parts, marked
 from handlers.scope import outside
 from handlers.topic import Choice
-from knowledge.english import everyday, is_common
+from knowledge.english import everyday, is_common, is_word
 from knowledge.index import Hit
 from knowledge.match import Focus, Match, pairs, stem
 from knowledge.skills import named_in
@@ -37,6 +37,7 @@ __all__ = ["decide", "only_occasion"]
 
 _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "all", "every", "each"}
 
+_NAME = 3  # letters of the shortest name ("dvc")
 _RARE = 5.0  # a word held by about 7 lines or fewer: specific enough to search all roles for
 _WHICH_ROLES = re.compile(  # "which jobs ...", "do any of these roles ...": asked across the roles
     r"\b(?:which|what|any|all|both|none)\s+(?:\w+\s+)?(?:of\s+(?:the|these|those|them)\s+)?(?:\w+\s+)?"
@@ -256,10 +257,16 @@ def _partly(
 
 
 def _a_thing(engine: Engine, term: Term) -> bool:
-    """A term the documents are about: a skill they list, or a word of their headings and labels
-    ("overfitting", "kubernetes"), not an everyday word they happen to use ("candidates")."""
+    """A term the documents are about: a skill they list, a word of their headings and labels
+    ("overfitting", "kubernetes"), or a name no dictionary holds ("cuda"); not an everyday word they
+    happen to use ("candidates")."""
     skills = engine.keep(("skills", "names"), lambda: frozenset(n.lower() for _, _, n, _ in named_in(None)))
-    return any(f in skills or engine.evidence.index.titled(f) for f in term.forms)
+    return any(f in skills or engine.evidence.index.titled(f) or _name(f) for f in term.forms)
+
+
+def _name(word: str) -> bool:
+    """A name no English dictionary holds ("cuda", "kubeflow"), not a letter or a number ("h", "1b")."""
+    return len(word) >= _NAME and word.isalpha() and not is_word(word)
 
 
 def _compare(

@@ -1233,6 +1233,15 @@ def test_is_this_normal_after_trouble_asks_the_challenges(kb):
     assert reply.topic == "overview"
 
 
+def test_a_name_beside_an_uncovered_ask_is_answered(kb):
+    """'Do ML platform engineers need CUDA? also what's the PTO like': the PTO named as not covered,
+    and the line naming CUDA first (a name no dictionary holds is a thing the documents are about),
+    not the requirements in brief."""
+    reply = handlers.ask("Do ML platform engineers need CUDA? also what's the PTO like", kb)
+    assert reply.uncovered == ("pto",) and "nothing about “PTO”" in reply.text
+    assert "Knowledge of GPU programming concepts (e.g., CUDA)" in reply.text[:400]
+
+
 def test_where_the_person_works_is_no_subject(kb):
     """'I work at an insurance company, ...': the industry the person works in, never the benefit
     the documents don't cover; health insurance asked outright still is."""
