@@ -148,7 +148,8 @@ def _one_role(
             named is None or named == "salary" or m.focus
         ):
             return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
-        p = in_role(engine, m, role, routed, asked, kind, sure, hunch)
+        kept = _focus_kept(engine, m, missing) if routed != "salary" else m
+        p = in_role(engine, kept, role, routed, asked, kind, sure, hunch)
         if told and p.intent == "answer":
             return p
         if only_occasion(engine, m, [t.word for t in missing]) and p.intent == "answer":
@@ -254,6 +255,21 @@ def _partly(
         for t in terms
         if gone.isdisjoint(t.forms) and t.weight >= _RARE and ev.found(t, roles) and _a_thing(engine, t)
     )
+
+
+def _focus_kept(engine: Engine, m: Match, missing: tuple[Term, ...]) -> Match:
+    """The match with the focus of the parts of the message that ask something covered, when another
+    part asks only what is not ("the big trends ..., and what's a typical sign-on bonus at Amazon?":
+    neither the bonus nor Amazon is asked of the trends)."""
+    parts = [set(map(stem, p)) for p in asked_parts(m.words)]
+    if not m.focus or len(parts) < 2:
+        return m
+    gone = {stem(w) for t in missing for w in t.word.split()}
+    kept = set().union(*(p for p in parts if gone.isdisjoint(p)))
+    if not kept or kept == set().union(*parts):
+        return m
+    said = engine.matcher.match(" ".join(w for w in m.words if stem(w) in kept))  # in order, read again
+    return m.model_copy(update={"focus": said.focus})
 
 
 def _a_thing(engine: Engine, term: Term) -> bool:

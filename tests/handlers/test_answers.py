@@ -1242,6 +1242,18 @@ def test_a_name_beside_an_uncovered_ask_is_answered(kb):
     assert "Knowledge of GPU programming concepts (e.g., CUDA)" in reply.text[:400]
 
 
+def test_the_focus_of_an_uncovered_ask_is_not_asked_of_the_rest(kb):
+    """'what trends matter for ai systems engineers, and what's the sign-on bonus at microsoft?': the
+    sign-on bonus named as not covered, and the trends in brief; the bonus and Microsoft belong to
+    the other ask, so the compensation lines do not lead the trends."""
+    reply = handlers.ask(
+        "what trends matter for ai systems engineers, and what's the sign-on bonus at microsoft?", kb
+    )
+    assert reply.topic == "trends" and reply.uncovered
+    first = reply.text.split("\n•", 2)[1]
+    assert "bonuses" not in first and "$" not in first, reply.text[:400]
+
+
 def test_where_the_person_works_is_no_subject(kb):
     """'I work at an insurance company, ...': the industry the person works in, never the benefit
     the documents don't cover; health insurance asked outright still is."""
