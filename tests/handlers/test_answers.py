@@ -1254,6 +1254,18 @@ def test_the_focus_of_an_uncovered_ask_is_not_asked_of_the_rest(kb):
     assert "bonuses" not in first and "$" not in first, reply.text[:400]
 
 
+def test_which_universities_are_not_covered(kb):
+    """'... and which US universities have strong ML programs?': what to study answered, the
+    universities named as not covered (the documents name degrees, never schools)."""
+    reply = handlers.ask(
+        "what should a teen study to become an ml engineer, and which US universities have strong ML"
+        " programs?",
+        kb,
+    )
+    assert reply.intent == "answer" and reply.uncovered == ("universities",)
+    assert "Bachelor's degree in a related field" in reply.text[:400]
+
+
 def test_where_the_person_works_is_no_subject(kb):
     """'I work at an insurance company, ...': the industry the person works in, never the benefit
     the documents don't cover; health insurance asked outright still is."""
