@@ -149,6 +149,9 @@ def _one_role(
         ):
             return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
         kept = _focus_kept(engine, m, missing) if routed != "salary" else m
+        if apart:  # "what ethical stuff do they run into, and what's the best liability insurance?": the
+            # first ask is a question of its own, its words answered as any question's are
+            asked = _apart_terms(engine, m, terms, missing, role) or asked
         p = in_role(engine, kept, role, routed, asked, kind, sure, hunch)
         if told and p.intent == "answer":
             return p
@@ -270,6 +273,19 @@ def _focus_kept(engine: Engine, m: Match, missing: tuple[Term, ...]) -> Match:
         return m
     said = engine.matcher.match(" ".join(w for w in m.words if stem(w) in kept))  # in order, read again
     return m.model_copy(update={"focus": said.focus})
+
+
+def _apart_terms(
+    engine: Engine, m: Match, terms: tuple[Term, ...], missing: tuple[Term, ...], role: str
+) -> tuple[Term, ...]:
+    """The terms the document holds that are said in the parts of the message asking nothing
+    missing."""
+    parts = [set(map(stem, p)) for p in asked_parts(m.words)]
+    gone = {stem(w) for t in missing for w in t.word.split()}
+    kept = set().union(*(p for p in parts if gone.isdisjoint(p)))
+    return tuple(
+        t for t in terms if t not in missing and stem(t.word) in kept and engine.evidence.found(t, [role])
+    )
 
 
 def _a_thing(engine: Engine, term: Term) -> bool:

@@ -1266,6 +1266,17 @@ def test_which_universities_are_not_covered(kb):
     assert "Bachelor's degree in a related field" in reply.text[:400]
 
 
+def test_an_ask_apart_from_an_uncovered_one_is_answered_on_its_words(kb):
+    """'which ethical problems come up for production ai engineers, and do they get dental
+    insurance?': the insurance named, and the first ask answered on its own words (the ethics
+    lines), not the challenges in brief."""
+    reply = handlers.ask(
+        "which ethical problems come up for production ai engineers, and do they get dental insurance?", kb
+    )
+    assert reply.uncovered == ("dental insurance",) and reply.topic == "challenges"
+    assert "Addressing ethical issues to maintain transparency" in reply.text[:400]
+
+
 def test_where_the_person_works_is_no_subject(kb):
     """'I work at an insurance company, ...': the industry the person works in, never the benefit
     the documents don't cover; health insurance asked outright still is."""
