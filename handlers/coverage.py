@@ -201,11 +201,19 @@ def _asks_mention(engine: Engine, m: Match) -> bool:
         return False
     docs = engine.matcher.word_lists["of_documents"]
     # near the mention word ("is it mentioned", "which roles list"), and not the person's own job ("what
-    # part of my job covers this and how do I approach it?")
+    # part of my job covers this and how do I approach it?"); "which" of the documents or the roles
+    # ("which ones mention it"), not of a thing ("which people skill covers keeping the peace?")
     return any(
-        t in docs and (i == 0 or tokens[i - 1] not in _OWN) and any(abs(i - j) <= _NEAR for j in said)
+        t in docs
+        and (i == 0 or tokens[i - 1] not in _OWN)
+        and (t not in _WHICH or i + 1 == len(tokens) or tokens[i + 1] in docs | MENTION | _ONES)
+        and any(abs(i - j) <= _NEAR for j in said)
         for i, t in enumerate(tokens)
     )
+
+
+_WHICH = frozenset({"which", "any", "what"})
+_ONES = frozenset({"one", "ones", "of"})
 
 
 _DEFINING = {("what", "is"), ("what", "s"), ("whats",), ("what", "are")}

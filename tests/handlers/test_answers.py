@@ -1277,6 +1277,16 @@ def test_an_ask_apart_from_an_uncovered_one_is_answered_on_its_words(kb):
     assert "Addressing ethical issues to maintain transparency" in reply.text[:400]
 
 
+def test_which_skill_covers_a_thing_asks_no_mention(kb):
+    """'which soft skill covers smoothing that over?': "covers" said of a skill, not of the documents;
+    nothing is named as not covered. 'which ones mention rust?' still asks the documents."""
+    reply = handlers.ask(
+        "my ml platform teammates argue all the time. which soft skill covers smoothing that over?", kb
+    )
+    assert reply.topic == "soft-skills" and reply.uncovered == () and "says nothing" not in reply.text
+    assert handlers.ask("which ones mention rust?", kb).uncovered == ("rust",)
+
+
 def test_where_the_person_works_is_no_subject(kb):
     """'I work at an insurance company, ...': the industry the person works in, never the benefit
     the documents don't cover; health insurance asked outright still is."""
