@@ -68,15 +68,21 @@ def beyond(engine: Engine, m: Match) -> list[str]:
     found = [w for w in dict.fromkeys((*grams, *pairs, *m.tokens, *m.words, *m.subject)) if w in table]
     if found:  # "beyond 'more meetings'": not what is asked; "an insurance company": the industry
         left_out = _left_out(engine, words)
-        found = [w for w in found if not set(w.split()) <= left_out and not _industry(engine, words, w)]
+        found = [
+            w
+            for w in found
+            if not set(w.split()) <= left_out
+            and not _industry(engine, words, w)
+            and not _industry(engine, m.context, w)  # "... their own laptop setup ... fix?": the story's
+        ]
     # "from home" is part of "work from home"
     return [w for w in found if not any(w != o and f" {w} " in f" {o} " for o in found)]
 
 
 def _industry(engine: Engine, words: tuple[str, ...], phrase: str) -> bool:
     """Whether a phrase is said only of something else: an industry ("at an insurance company", "the
-    travel sector"), the data it comes from ("the night shift data"), or when a way to learn happens
-    ("weekend side projects")."""
+    travel sector"), the data it comes from ("the night shift data"), when a way to learn happens
+    ("weekend side projects") or what is set up ("their own laptop setup")."""
     parts = phrase.split()
     n = len(parts)
     at = [i for i in range(len(words) - n + 1) if list(words[i : i + n]) == parts]
@@ -84,7 +90,7 @@ def _industry(engine: Engine, words: tuple[str, ...], phrase: str) -> bool:
         return False
     lists = engine.matcher.word_lists
     # one word, an industry only ("insurance company"); a phrase, the data too ("night shift data")
-    nouns = lists["organisations"] | lists["pursuits"] | (lists["data_nouns"] if n > 1 else frozenset())
+    nouns = lists["organisations"] | lists["qualified"] | (lists["data_nouns"] if n > 1 else frozenset())
     after = [words[i + n] if i + n < len(words) else "" for i in at]
     return all(a in nouns for a in after)
 
@@ -196,7 +202,8 @@ def _asks_mention(engine: Engine, m: Match) -> bool:
     not that something else does not ("what plain SRE work doesn't cover"): a mention word said
     of the documents or the roles."""
     tokens = m.tokens
-    said = [i for i, t in enumerate(tokens) if t in MENTION]
+    # not "a named person responsible": a mention word said of a thing
+    said = [i for i, t in enumerate(tokens) if t in MENTION and (i == 0 or tokens[i - 1] not in _ARTICLES)]
     if not said:
         return False
     docs = engine.matcher.word_lists["of_documents"]
@@ -213,6 +220,7 @@ def _asks_mention(engine: Engine, m: Match) -> bool:
 
 
 _WHICH = frozenset({"which", "any", "what"})
+_ARTICLES = frozenset({"a", "an", "the"})
 _ONES = frozenset({"one", "ones", "of"})
 
 

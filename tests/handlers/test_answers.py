@@ -1287,6 +1287,20 @@ def test_which_skill_covers_a_thing_asks_no_mention(kb):
     assert handlers.ask("which ones mention rust?", kb).uncovered == ("rust",)
 
 
+def test_a_setup_and_a_named_person_are_no_uncovered_subject(kb):
+    """'their own laptop setup ... fix?': the setup, not the laptop a job comes with; 'a named person
+    who answers for it': a person with a name, not a word asked to be mentioned. Both are answered
+    (before: refused outright); a company laptop asked outright is still not covered."""
+    for question in (
+        "our data scientists each keep their own laptop setup, nothing runs the same way twice. mlops"
+        " engineer fix?",
+        "ml eng: should each upstream table have a named person who answers for it?",
+    ):
+        reply = handlers.ask(question, kb)
+        assert reply.intent == "answer" and reply.uncovered == (), question
+    assert handlers.ask("do ml platform engineers get a company laptop?", kb).uncovered == ("laptop",)
+
+
 def test_where_the_person_works_is_no_subject(kb):
     """'I work at an insurance company, ...': the industry the person works in, never the benefit
     the documents don't cover; health insurance asked outright still is."""
