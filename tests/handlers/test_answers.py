@@ -1301,6 +1301,23 @@ def test_a_setup_and_a_named_person_are_no_uncovered_subject(kb):
     assert handlers.ask("do ml platform engineers get a company laptop?", kb).uncovered == ("laptop",)
 
 
+def test_a_phrase_the_synonyms_know_is_no_uncovered_subject(kb):
+    """'run lunch and learns': teaching, which the synonyms know, not the lunch a job comes with
+    (before: refused outright); free lunch asked outright is still not covered. 'roadmapping' is
+    the documents' long-term tech planning."""
+    reply = handlers.ask(
+        "are ml platform engineers expected to run lunch and learns for the data scientists?", kb
+    )
+    assert reply.intent == "answer" and reply.uncovered == ()
+    assert handlers.ask("do mlops teams get free lunch?", kb).uncovered == ("lunch",)
+    reply = handlers.ask(
+        "i love roadmapping way more than firefighting. any career track for that as an ml platform"
+        " engineer?",
+        kb,
+    )
+    assert "Focus on long-term tech planning" in reply.text[:300]
+
+
 def test_where_the_person_works_is_no_subject(kb):
     """'I work at an insurance company, ...': the industry the person works in, never the benefit
     the documents don't cover; health insurance asked outright still is."""
