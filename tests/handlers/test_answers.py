@@ -1318,6 +1318,17 @@ def test_a_phrase_the_synonyms_know_is_no_uncovered_subject(kb):
     assert "Focus on long-term tech planning" in reply.text[:300]
 
 
+def test_where_people_go_on_to_is_the_career(kb):
+    """'what do ai systems engineers branch out into?', 'what roles do ml engineers move on to?':
+    the paths on from the role (career development), not the industry's directions or the duties."""
+    for question in (
+        "what do ai systems engineers usually branch out into after a few years?",
+        "what roles do ml engineers move on to later?",
+    ):
+        reply = handlers.ask(question, kb)
+        assert reply.topic == "career", question
+
+
 def test_where_the_person_works_is_no_subject(kb):
     """'I work at an insurance company, ...': the industry the person works in, never the benefit
     the documents don't cover; health insurance asked outright still is."""
