@@ -1319,11 +1319,12 @@ def test_a_phrase_the_synonyms_know_is_no_uncovered_subject(kb):
 
 
 def test_where_people_go_on_to_is_the_career(kb):
-    """'what do ai systems engineers branch out into?', 'what roles do ml engineers move on to?':
-    the paths on from the role (career development), not the industry's directions or the duties."""
+    """'which directions do mlops engineers branch into?', 'what other jobs do ai systems engineers
+    move on to?': the paths on from the role (career development), not the industry's directions
+    or the market."""
     for question in (
-        "what do ai systems engineers usually branch out into after a few years?",
-        "what roles do ml engineers move on to later?",
+        "which directions do mlops engineers branch into later on?",
+        "what other jobs do ai systems engineers move on to?",
     ):
         reply = handlers.ask(question, kb)
         assert reply.topic == "career", question
