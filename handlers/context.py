@@ -144,6 +144,7 @@ def with_context(
             "amount": ctx.focus.amount,
             "kinds": m.focus.kinds or ctx.focus.kinds,
             "years": m.focus.years if m.focus.years is not None else ctx.focus.years,
+            "levels": m.focus.levels or ctx.focus.levels,  # "118k base for a mid-level role": its level
         }
         update["focus"] = update.get("focus", m.focus).model_copy(update=pay)
     return m.model_copy(update=update)

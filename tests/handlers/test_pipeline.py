@@ -541,6 +541,18 @@ class TestScope:
         first = reply.text.split("\n•", 2)[1]
         assert "stress" in first.lower(), reply.text[:400]
 
+    def test_the_level_of_a_stated_offer_is_kept(self, kb):
+        """'got offered 128k base for a mid level mlops job with 5 yoe. ... is it?': the mid-level
+        figures, and the amount placed against what is shown (before: the level was dropped and only
+        the average base figures came)."""
+        reply = handlers.ask(
+            "got offered 128k base for a mid level mlops job with 5 yoe. recruiter swears it's competitive."
+            " is it?",
+            kb,
+        )
+        assert "$145,000 - $155,000" in reply.text[:400]
+        assert "$128,000 is below" in reply.text
+
     def test_an_amount_of_money_asks_about_pay(self, kb):
         """'$160k base in Seattle ... Lowball?': the pay there; "40k rows" is no money."""
         reply = handlers.ask("ML platform engineer offer in Seattle: $160k base, 6 YOE. Lowball?", kb)
