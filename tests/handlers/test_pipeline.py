@@ -553,6 +553,15 @@ class TestScope:
         assert "$145,000 - $155,000" in reply.text[:400]
         assert "$128,000 is below" in reply.text
 
+    def test_people_checked_out_lead_the_soft_skills_on_motivation(self, kb):
+        """'my ml platform engineers seem demotivated after the reorg. which soft skills matter here?':
+        the soft skill on motivation first (checked out, disengaged, demotivated: motivation and focus)."""
+        reply = handlers.ask(
+            "my ml platform engineers seem demotivated after the reorg. which soft skills matter here?", kb
+        )
+        assert reply.topic == "soft-skills"
+        assert "Maintaining motivation and focus" in reply.text.split("\n•", 2)[1]
+
     def test_an_amount_of_money_asks_about_pay(self, kb):
         """'$160k base in Seattle ... Lowball?': the pay there; "40k rows" is no money."""
         reply = handlers.ask("ML platform engineer offer in Seattle: $160k base, 6 YOE. Lowball?", kb)
