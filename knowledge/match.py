@@ -55,7 +55,7 @@ _QUARTERS = {w: "25th Percentile" for w in ("bottom", "lowest", "lower")} | {
 _AMOUNT = re.compile(r"(?<![\d.])(\d{2,3})\s?k\b|(?<![\d.])(\d{2,3}) 000\b")
 _AMOUNTS = (20_000, 2_000_000)  # outside: not a salary
 _AMOUNT_WORD = re.compile(r"\d{2,3}k|k")
-_TOLD = 3  # explaining to people names the soft skills outright
+_TOLD = 4  # explaining to people names the soft skills outright
 # words between a verb of serving and the role it serves ("teaching data scientists and MLEs")
 _SERVED_REACH = 4
 _SURE_TOPIC = 3  # a topic phrase this strong is asked beside what the question sets aside

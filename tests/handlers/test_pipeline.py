@@ -562,6 +562,16 @@ class TestScope:
         assert reply.topic == "soft-skills"
         assert "Maintaining motivation and focus" in reply.text.split("\n•", 2)[1]
 
+    def test_presenting_to_people_outweighs_a_word_naming_another_topic(self, kb):
+        """'I have to present our churn model to the leadership team. which skills matter for that?':
+        presenting to people names the soft skills over "skills" (the requirements)."""
+        reply = handlers.ask(
+            "ml engineer here, I have to present our churn model to the leadership team. which skills matter"
+            " for that?",
+            kb,
+        )
+        assert reply.topic == "soft-skills"
+
     def test_an_amount_of_money_asks_about_pay(self, kb):
         """'$160k base in Seattle ... Lowball?': the pay there; "40k rows" is no money."""
         reply = handlers.ask("ML platform engineer offer in Seattle: $160k base, 6 YOE. Lowball?", kb)
