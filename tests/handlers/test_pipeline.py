@@ -572,6 +572,17 @@ class TestScope:
         )
         assert reply.topic == "soft-skills"
 
+    def test_owning_a_mistake_is_accountability(self, kb):
+        """'... how should an ml engineer own a mistake like that?': the soft skill of accountability,
+        not the challenges ("mistake")."""
+        reply = handlers.ask(
+            "my model flagged a loyal customer as fraud and they left. how should an ml engineer own a"
+            " mistake like that?",
+            kb,
+        )
+        assert reply.topic == "soft-skills"
+        assert "Take ownership of work and be accountable for results" in reply.text[:300]
+
     def test_an_amount_of_money_asks_about_pay(self, kb):
         """'$160k base in Seattle ... Lowball?': the pay there; "40k rows" is no money."""
         reply = handlers.ask("ML platform engineer offer in Seattle: $160k base, 6 YOE. Lowball?", kb)
