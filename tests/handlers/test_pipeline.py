@@ -583,6 +583,15 @@ class TestScope:
         assert reply.topic == "soft-skills"
         assert "Take ownership of work and be accountable for results" in reply.text[:300]
 
+    def test_what_a_junior_does_at_first_is_the_first_rung(self, kb):
+        """'joining as a junior ml platform engineer next month. what will i be doing at first?': the
+        ladder's first rung, then the job (before: the overview)."""
+        reply = handlers.ask(
+            "new grad, joining as a junior ml platform engineer next month. what will i be doing at first?",
+            kb,
+        )
+        assert "Junior AI/ML Engineer:" in reply.text[:300]
+
     def test_an_amount_of_money_asks_about_pay(self, kb):
         """'$160k base in Seattle ... Lowball?': the pay there; "40k rows" is no money."""
         reply = handlers.ask("ML platform engineer offer in Seattle: $160k base, 6 YOE. Lowball?", kb)
