@@ -592,6 +592,17 @@ class TestScope:
         )
         assert "Junior AI/ML Engineer:" in reply.text[:300]
 
+    def test_money_the_person_spends_is_no_pay(self, kb):
+        """'my employer gives me 2k a year for learning. ... how should i spend the money to stay
+        current?': how to keep current, not the salary section ("money")."""
+        reply = handlers.ask(
+            "my employer gives me 2k a year for learning. as an mlops engineer how should i spend the money"
+            " to stay current?",
+            kb,
+        )
+        assert reply.topic != "salary" and "$" not in reply.text[:300]
+        assert "stay updated" in reply.text[:300].lower() or "up-to-date" in reply.text[:300]
+
     def test_an_amount_of_money_asks_about_pay(self, kb):
         """'$160k base in Seattle ... Lowball?': the pay there; "40k rows" is no money."""
         reply = handlers.ask("ML platform engineer offer in Seattle: $160k base, 6 YOE. Lowball?", kb)
