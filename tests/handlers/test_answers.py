@@ -1330,6 +1330,14 @@ def test_where_people_go_on_to_is_the_career(kb):
         assert reply.topic == "career", question
 
 
+def test_geography_is_the_documents_geographical_lines(kb):
+    """'mlops jobs by geography?', 'concentrated, geography wise': the line under "Geographical
+    Dominance" (North America leads), not the industries."""
+    for question in ("mlops jobs by geography?", "where are mlops roles concentrated geographically?"):
+        reply = handlers.ask(question, kb)
+        assert "North America currently leads" in reply.text[:300], question
+
+
 def test_where_the_person_works_is_no_subject(kb):
     """'I work at an insurance company, ...': the industry the person works in, never the benefit
     the documents don't cover; health insurance asked outright still is."""
