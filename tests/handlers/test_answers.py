@@ -1338,6 +1338,18 @@ def test_geography_is_the_documents_geographical_lines(kb):
         assert "North America currently leads" in reply.text[:300], question
 
 
+def test_pushback_and_fear_for_jobs_are_mistrust_and_displacement(kb):
+    """'the operators keep giving us pushback ... worry it will take their jobs': the documents'
+    mistrust and resistance, and workforce displacement."""
+    reply = handlers.ask(
+        "the operators keep giving us pushback on the new ai tool and worry it will take their jobs. how"
+        " should an ai systems engineer handle it?",
+        kb,
+    )
+    assert "Addressing public mistrust and resistance to AI adoption" in reply.text[:400]
+    assert "workforce displacement" in reply.text[:400]
+
+
 def test_where_the_person_works_is_no_subject(kb):
     """'I work at an insurance company, ...': the industry the person works in, never the benefit
     the documents don't cover; health insurance asked outright still is."""
