@@ -1350,6 +1350,13 @@ def test_pushback_and_fear_for_jobs_are_mistrust_and_displacement(kb):
     assert "workforce displacement" in reply.text[:400]
 
 
+def test_tools_worth_listing_are_the_tools_required(kb):
+    """'which tools are worth listing for mlops jobs?': listing on a CV, so the tools the role asks
+    for (its technical skills), not the best practice of choosing tools."""
+    reply = handlers.ask("which tools are worth listing for mlops jobs?", kb)
+    assert reply.topic == "requirements" and "Knowledge of TensorFlow, PyTorch" in reply.text[:300]
+
+
 def test_where_the_person_works_is_no_subject(kb):
     """'I work at an insurance company, ...': the industry the person works in, never the benefit
     the documents don't cover; health insurance asked outright still is."""
