@@ -1357,6 +1357,16 @@ def test_tools_worth_listing_are_the_tools_required(kb):
     assert reply.topic == "requirements" and "Knowledge of TensorFlow, PyTorch" in reply.text[:300]
 
 
+def test_coding_as_the_work_is_the_job_itself(kb):
+    """'what's the non-coding side of being an mlops engineer?', 'more coding or more people stuff?':
+    coding as what the work is made of (the responsibilities), not a skill asked for."""
+    for question in (
+        "what's the non-coding side of being an mlops engineer?",
+        "ai systems eng - more coding or more people stuff?",
+    ):
+        assert handlers.ask(question, kb).topic == "responsibilities", question
+
+
 def test_where_the_person_works_is_no_subject(kb):
     """'I work at an insurance company, ...': the industry the person works in, never the benefit
     the documents don't cover; health insurance asked outright still is."""
