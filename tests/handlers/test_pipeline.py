@@ -603,6 +603,16 @@ class TestScope:
         assert reply.topic != "salary" and "$" not in reply.text[:300]
         assert "stay updated" in reply.text[:300].lower() or "up-to-date" in reply.text[:300]
 
+    def test_wanting_to_be_seen_as_senior_is_the_climb(self, kb):
+        """'I want to be seen as senior next year. what should I own beyond pipelines?': the climb to
+        senior (the career ladder, its senior rung), not the best practices."""
+        reply = handlers.ask(
+            "ml platform engineer here, I want to be seen as senior next year. what should I own beyond"
+            " pipelines?",
+            kb,
+        )
+        assert reply.topic == "career" and "Senior AI/ML Engineer:" in reply.text[:600]
+
     def test_an_amount_of_money_asks_about_pay(self, kb):
         """'$160k base in Seattle ... Lowball?': the pay there; "40k rows" is no money."""
         reply = handlers.ask("ML platform engineer offer in Seattle: $160k base, 6 YOE. Lowball?", kb)
