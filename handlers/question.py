@@ -12,7 +12,17 @@ from collections.abc import Mapping
 
 from handlers.patterns import Lazy
 
-__all__ = ["SELF", "asked_parts", "asks_how_senior", "asks_why", "copes", "marked", "side_asks", "split"]
+__all__ = [
+    "SELF",
+    "asked_parts",
+    "asks_how_senior",
+    "asks_why",
+    "copes",
+    "marked",
+    "side_asks",
+    "split",
+    "two_asks",
+]
 
 _SENTENCE = Lazy(r"(?<=[.!?])\s+|\n+|\s+(?:\.\.\.|…)\s*|\s+\|\s+")  # " | ": a title, then the post
 _ASKS = Lazy(
@@ -211,3 +221,26 @@ def _split(text: str) -> tuple[str, str]:
     # money? ... is the jump usually meaningful?": the role is named in the first)
     context = " ".join(p for i, p in enumerate(parts) if i not in asks or p not in chosen)
     return " ".join(chosen), context
+
+
+# where a second ask starts: after a question mark, or "and" / "also" before a question word ("how do I
+# get to mid-level, and what's the pay bump?")
+_SECOND_ASK = Lazy(
+    r"(?:\?+\s+|[,;]\s*(?=and\b|also\b|plus\b))(?:(?:and|also|plus|then|so|btw)\s+)*(?:(?:roughly|generally|"
+    r"usually|typically|honestly|realistically)\s+)?"
+    r"(?=(?:what|whats|how|which|who|when|where|why|do|does|is|are|will|can|should)(?:\s|'|’))",
+    re.IGNORECASE,
+)
+_ASK_WORDS = 3  # words each of two asks holds at least
+
+
+def two_asks(question: str) -> tuple[str, str] | None:
+    """The two asks of a question that asks two things ("Is an ML platform engineer expected to
+    mentor people, and what's the top-10% salary?"); None for one ask."""
+    found = _SECOND_ASK.search(question)
+    if found is None:
+        return None
+    first, rest = question[: found.start()].strip(" ,;"), question[found.end() :].strip()
+    if len(first.split()) < _ASK_WORDS or len(rest.split()) < _ASK_WORDS:
+        return None
+    return first, rest

@@ -29,6 +29,7 @@ from handlers.plan import Plan
 from handlers.policy import decide, only_occasion
 from handlers.question import asks_how_senior, split
 from handlers.scope import other_title, outside
+from handlers.second import other_ask
 from handlers.titles import naming, own_role, own_title_of, title_plan, with_title
 from handlers.topic import NAMED, Choice, choose, guess, guess_none
 from knowledge.english import is_common
@@ -575,4 +576,9 @@ def plan(text: str, engine: Engine) -> Plan:
     if title and p.intent in ("answer", "compare") and p.roles:
         # holders: roles found from the title; the person's own title is covered where a document names it
         p = with_title(engine, p, title[0], inferred=bool(holders), own=not asked)
-    return _elsewhere(engine, _briefed(engine, _finish(p, choice, missing), bool(context)), terms)
+    p = _finish(p, choice, missing)
+    if p.intent == "answer" and p.also is None and len(p.roles) == 1 and not _SLASH.match(text):
+        # "how do I get to mid-level, and what's the pay bump?": the other ask one button away
+        other = other_ask(engine, question, p.topic)
+        p = p.model_copy(update={"also": other}) if other else p
+    return _elsewhere(engine, _briefed(engine, p, bool(context)), terms)

@@ -1654,3 +1654,43 @@ def test_an_ask_left_out_for_length_stays_as_context(kb):
     assert "prod AI eng" in context and "prod AI eng" not in question
     reply = handlers.ask(text, kb)
     assert (reply.intent, reply.roles, reply.topic) == ("answer", ("production-ai-engineer",), "salary")
+
+
+def test_two_asks_are_split_where_the_second_starts():
+    """'..., and roughly what's the pay bump?', '...? also who's hiring': two asks; one ask, or a list
+    of words after a comma, is none."""
+    from handlers.question import two_asks
+
+    assert two_asks("How do I get to mid-level as an ML engineer, and roughly what's the pay bump?") == (
+        "How do I get to mid-level as an ML engineer",
+        "what's the pay bump?",
+    )
+    assert two_asks("mlops vs ml engineer: who needs more theory? also who's hiring more") == (
+        "mlops vs ml engineer: who needs more theory",
+        "who's hiring more",
+    )
+    assert two_asks("what do mlops engineers earn in seattle?") is None
+    assert two_asks("skills, tools, and what else?") is None
+
+
+def test_the_other_of_two_asks_is_one_button_away(kb):
+    """'How do I get to mid-level as an ML engineer, and roughly what's the pay bump?': the reply
+    answers one ask and offers the other's section as a button that answers it; a second ask on
+    something no document covers gets no button (it is named instead)."""
+
+    def also(reply):
+        return [
+            e["value"]
+            for b in reply.blocks
+            if b["type"] == "actions"
+            for e in b["elements"]
+            if e["text"]["text"].startswith("Also")
+        ]
+
+    reply = handlers.ask("How do I get to mid-level as an ML engineer, and roughly what's the pay bump?", kb)
+    (value,) = also(reply)
+    role, topic = value.split()
+    assert role == "ai-ml-engineer" and {topic, reply.topic} == {"career", "salary"}
+    assert handlers.ask(value, kb).topic == topic
+    reply = handlers.ask("what are mlops engineers responsible for, and how do I get a work visa?", kb)
+    assert also(reply) == [] and reply.uncovered
