@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from handlers.across import ROLE_LINES, across_roles, asked_across, of_all, said_together
 from handlers.ambiguity import ai_field, called, context_role, titled
@@ -195,11 +196,18 @@ def _asked_apart(m: Match, missing: list[str], held: set[str]) -> bool:
     """Whether the message asks two questions, and the topic, or a word the documents hold (`held`), is
     named in one that holds none of the words not covered ("Senior MLOps salary range? Also, ...
     unlimited PTO?"; "What does their interview focus on, and which frameworks should they know?")."""
-    parts = [set(map(stem, p)) for p in asked_parts(m.words)]  # "seniors": the senior level
-    gone = {stem(w) for phrase in missing for w in phrase.split()}
+    parts, kept = _parts_kept(m, missing)
     # "is total comp around 213k normal? also ... relocation?"
     named = set(map(stem, (*m.topic_words, *m.focus_words, *held)))
-    return len(parts) > 1 and any(named & p and not gone & p for p in parts)
+    return len(parts) > 1 and any(named & p for p in kept)
+
+
+def _parts_kept(m: Match, missing: Iterable[str]) -> tuple[list[set[str]], list[set[str]]]:
+    """The stemmed words of each asked part of the message ("seniors": the senior level), and the
+    parts that hold none of the words not covered."""
+    parts = [set(map(stem, p)) for p in asked_parts(m.words)]
+    gone = {stem(w) for phrase in missing for w in phrase.split()}
+    return parts, [p for p in parts if gone.isdisjoint(p)]
 
 
 def _examples(m: Match, missing: tuple[Term, ...], lists: dict[str, frozenset[str]]) -> bool:
@@ -264,12 +272,11 @@ def _focus_kept(engine: Engine, m: Match, missing: tuple[Term, ...]) -> Match:
     """The match with the focus of the parts of the message that ask something covered, when another
     part asks only what is not ("the big trends ..., and what's a typical sign-on bonus at Amazon?":
     neither the bonus nor Amazon is asked of the trends)."""
-    parts = [set(map(stem, p)) for p in asked_parts(m.words)]
-    if not m.focus or len(parts) < 2:
+    if not m.focus:
         return m
-    gone = {stem(w) for t in missing for w in t.word.split()}
-    kept = set().union(*(p for p in parts if gone.isdisjoint(p)))
-    if not kept or kept == set().union(*parts):
+    parts, clear = _parts_kept(m, [t.word for t in missing])
+    kept = set().union(*clear)
+    if len(parts) < 2 or not kept or kept == set().union(*parts):
         return m
     said = engine.matcher.match(" ".join(w for w in m.words if stem(w) in kept))  # in order, read again
     return m.model_copy(update={"focus": said.focus})
@@ -280,9 +287,7 @@ def _apart_terms(
 ) -> tuple[Term, ...]:
     """The terms the document holds that are said in the parts of the message asking nothing
     missing."""
-    parts = [set(map(stem, p)) for p in asked_parts(m.words)]
-    gone = {stem(w) for t in missing for w in t.word.split()}
-    kept = set().union(*(p for p in parts if gone.isdisjoint(p)))
+    kept = set().union(*_parts_kept(m, [t.word for t in missing])[1])
     return tuple(
         t for t in terms if t not in missing and stem(t.word) in kept and engine.evidence.found(t, [role])
     )

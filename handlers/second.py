@@ -15,8 +15,8 @@ __all__ = ["other_ask"]
 def other_ask(engine: Engine, question: str, answered: str | None) -> str | None:
     """The topic of the ask the reply (on `answered`) leaves out, when the question asks two things of
     different topics; None otherwise, or when that ask names what no document covers (it is named)."""
-    two = two_asks(question)
-    if two is None or answered is None:
+    two = two_asks(question) if answered is not None else None
+    if two is None:
         return None
     for part in two:
         m = engine.matcher.match(part)
