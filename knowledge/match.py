@@ -41,7 +41,7 @@ _AB = re.compile(r"\ba ?/ ?b\b|\ba-b\b")  # "a/b tests": one word, not the lette
 _MONEY_SIGNS = re.compile(r"\${2,}(?![\d,.])")  # "k and $$$?": the money, not an amount
 _GLUED_YEARS = re.compile(r"\b(\d{1,2})(yrs?|years?|yoe)\b")  # "5yrs", "10yoe": a number of years
 # Normalised text: "5-7 years" arrives as "5 7 years", "7+ years" as "7 years".
-AHEAD = frozenset({"after", "in", "within"})  # before "10 years": a time ahead, no experience
+AHEAD = frozenset({"after", "in", "within", "next", "coming", "upcoming"})  # "the next 10 years": ahead
 _YEARS = re.compile(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b")
 _DIGIT = re.compile(r"\d")
 _PERCENTILE = re.compile(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentile\b")

@@ -391,6 +391,9 @@ def test_a_level_word_naming_people_is_no_level(engine, text, levels):
         ("after 5 year how much?", 5),
         ("where do they end up after 10 years?", None),  # a time ahead
         ("in 5 years how much will they make", None),
+        ("is mlops a stable bet for the next 10 years?", None),  # a horizon, no experience
+        ("over the coming 5 years will platform roles grow", None),
+        ("i have 10 years in backend, mlops pay?", 10),
     ],
 )
 def test_after_n_years_with_pay_is_experience(engine, text, years):
