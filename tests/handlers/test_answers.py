@@ -39,6 +39,8 @@ class TestLead:
         [
             "new grad, thinking about ml engineering. is it mostly coding or mostly meetings",
             "is mlops mostly coding?",
+            "ml platform eng: heads-down coding or lots of meetings?",
+            "is ai systems work coding or mostly meetings",
         ],
     )
     def test_is_it_mostly_asks_what_the_work_is_made_of(self, kb, text):
