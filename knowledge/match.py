@@ -8,7 +8,6 @@ phrases are matched first. "No match" is a normal result.
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections.abc import Iterable
 from itertools import takewhile
@@ -411,14 +410,10 @@ class Matcher:
             best = fuzzy.best(word, self._roles, _ROLE_TYPO)
             if not best or abs(len(best) - len(word)) > 1:  # not "internal" for "intern"
                 return word
-            # nor "side" (of "ops side") for "aside", "tech" for "teach": another everyday word, not its
-            # ending ("managed", "heads")
-            other = (
-                is_common(word)
-                and is_common(best)
-                and len(os.path.commonprefix([word, best])) < len(word) - 2
-            )
-            return word if other else best
+            # nor "make" for "maker", "side" for "slide", "tech" for "teach": a word for another word,
+            # unless one people write for ours ("principle engineer"), or its plural ("top earner")
+            misspelt = word in self.word_lists["misspelt_words"] or best == f"{word}s"
+            return best if misspelt or not is_common(best) else word
         if self._fuzzy is None:
             self._fuzzy = Choices(self.fuzzy_vocab)
         best = fuzzy.best(word, self._fuzzy, 75 if len(word) == 4 else 80)

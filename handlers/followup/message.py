@@ -218,7 +218,8 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
         return "career"  # "how do i get to senior" after pay: the way up, not the senior pay
     if _paid_where(m) and not worded:  # "and how much in nyc?" after the market: pay
         return "salary"
-    if not worded and (len(m.words) < 3 or place or compared or picked or (named and len(m.words) <= SHORT)):
+    said = len(m.words) - m.words.count("?")  # "so for mlops at senior level?": 6 words, not 7
+    if not worded and (said < 3 or place or compared or picked or (named and said <= SHORT)):
         return None
     if magnitude(engine, m) and not m.topic:  # "by how much?": of what was just said
         return None

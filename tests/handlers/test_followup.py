@@ -1088,6 +1088,13 @@ class TestEverydayFollowUps:
         _, reply = talk(kb, "how much do mlops engineers make?", "for senoirs?")
         assert reply.topic == "salary" and "$200,000 - $220,000 per year" in reply.text[:600]
 
+    def test_a_role_and_level_with_a_question_mark_keep_the_threads_topic(self, kb):
+        """'so for mlops at senior level?' after pay: a role and a level, the pay asked; the question
+        mark is not one more word that lets the model's reading of 'senior' as a climb win."""
+        _, reply = talk(kb, "what do ai systems engineers earn?", "so for mlops at senior level?")
+        assert (reply.roles, reply.topic) == (("mlops-engineer",), "salary")
+        assert "$200,000 - $220,000 per year" in reply.text[:600]
+
     def test_a_bonus_is_found_where_the_documents_say_bonuses(self, kb):
         _, reply = talk(kb, "how much do ml engineers make?", "how much bonus on top of that")
         assert "additional cash compensation" in reply.text[:600]

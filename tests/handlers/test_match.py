@@ -344,6 +344,29 @@ def test_a_short_form_names_its_role_and_fixes_no_typo(engine):
     assert engine.matcher.correct("plant") == "plant"
 
 
+@pytest.mark.parametrize(
+    ("word", "fixed"),
+    [
+        ("maker", "maker"),  # "a car maker", not "make" (what they make)
+        ("slide", "slide"),
+        ("yearly", "yearly"),  # not "early"
+        ("leaning", "leaning"),
+        ("principle", "principal"),  # "principle engineer": written for ours
+        ("staring", "starting"),
+        ("earner", "earners"),  # "top earner"
+        ("mops", "mlops"),  # no everyday word is fixed to
+    ],
+)
+def test_an_everyday_word_is_fixed_only_to_a_word_no_dictionary_holds(engine, word, fixed):
+    assert engine.matcher.correct(word) == fixed
+
+
+def test_a_maker_in_the_story_asks_no_pay(kb):
+    """'we build for a toy maker': the company, not 'what do they make'."""
+    reply = handlers.ask("i work for a toy maker. what trends should mlops engineers watch?", kb)
+    assert reply.topic == "trends"
+
+
 def test_the_middle_of_the_pack_is_the_median_not_a_level(engine):
     """'middle-of-the-pack pay': the median figure, not the mid level ("middle" alone is a level)."""
     focus = engine.matcher.match("ml platform eng: what's the middle-of-the-pack pay?").focus
