@@ -3094,3 +3094,26 @@ def test_a_law_named_that_no_document_names_is_said_so(kb, text, law):
     reply = handlers.ask(text, kb)
     assert reply.intent == "answer" and reply.uncovered == (law,)
     assert f"says nothing about “{law}”" in reply.text[:300]
+
+
+def test_a_number_of_roles_is_no_subject(kb):
+    """'which of the five roles mention mentoring?': the five are the roles, mentoring is asked
+    (not 'None of the 5 role documents mention "five"')."""
+    reply = handlers.ask("which of the five roles mention mentoring?", kb)
+    assert reply.intent == "compare" and "mention mentoring" in reply.text[:200]
+    assert "five" not in reply.text.lower()
+    reply = handlers.ask("which roles pay above 250k", kb)  # a threshold, not the word 'above'
+    assert reply.topic == "salary" and "mention above" not in reply.text
+
+
+def test_rank_the_roles_sets_them_side_by_side(kb):
+    """'rank the roles by demand': every role, not 'I don't know a role called rank'."""
+    for text in ("rank the roles by demand", "sort the 5 roles by salary"):
+        reply = handlers.ask(text, kb)
+        assert reply.intent == "compare" and len(reply.roles) == 5, text
+
+
+def test_the_top_few_duties_are_the_duties_not_the_top_rung(kb):
+    """'the top five responsibilities': the most important duties, not the top of the ladder."""
+    reply = handlers.ask("what are the top five responsibilities of an ml platform engineer", kb)
+    assert reply.topic == "responsibilities"
