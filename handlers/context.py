@@ -127,7 +127,8 @@ def with_context(
     # ... and "TC check: ... in NYC, recruiter's first number felt low. What's typical?": a bare question
     bare = bool(set(m.words) & lists["pointing"]) or len(m.words) <= _BARE
     # ... and "offer in Austin is 150k base. is that fair?": the pay the context states is asked about
-    stated = m.topic is None and bare and ctx.focus.amount is not None and m.focus.amount is None
+    # ... and "is that decent compared to the numbers in the doc?": the pay asked in words
+    stated = m.topic in (None, "salary") and bare and ctx.focus.amount is not None and m.focus.amount is None
     asks_place = (
         m.topic == "salary"
         or "there" in m.words

@@ -3117,3 +3117,15 @@ def test_the_top_few_duties_are_the_duties_not_the_top_rung(kb):
     """'the top five responsibilities': the most important duties, not the top of the ladder."""
     reply = handlers.ask("what are the top five responsibilities of an ml platform engineer", kb)
     assert reply.topic == "responsibilities"
+
+
+def test_a_stated_offer_asked_in_pay_words_is_placed_in_its_role(kb):
+    """'... 135k base for a mid-level ML platform role. Is that good compared to the numbers in the
+    docs?': that role's mid-level figures and the amount placed, not all five roles side by side."""
+    text = (
+        "Got offered 135k base for a mid-level ML platform role. "
+        "Is that good compared to the numbers in the docs?"
+    )
+    reply = handlers.ask(text, kb)
+    assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ml-platform-engineer",), "salary")
+    assert "$135,000" in reply.text
