@@ -176,6 +176,12 @@ def lead_lines(
         return _heading_rest(
             engine, engine.evidence.lead(sorted(named + better, key=lambda h: -h.score), most), hits, most
         )
+    if strong == "salary":  # "do they out-earn swes?": no pay line holds the words; the lines elsewhere
+        # that speak of pay do ("a ~20% salary premium compared to traditional software engineers")
+        pay_words = engine.matcher.word_lists["pay_line_words"]
+        paid = [h for h in hits if pay_words & set(h.line.text.lower().split())]
+        if paid:
+            return _heading_rest(engine, engine.evidence.lead(paid, most), hits, most)
     best = best_topic(hits, hunch)
     return _heading_rest(
         engine,

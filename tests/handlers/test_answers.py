@@ -3129,3 +3129,28 @@ def test_a_stated_offer_asked_in_pay_words_is_placed_in_its_role(kb):
     reply = handlers.ask(text, kb)
     assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ml-platform-engineer",), "salary")
     assert "$135,000" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("is the bag good for ml platform engineers?", "salary"),
+        ("how much are ai systems engineers pulling in these days", "salary"),
+        ("is production ai a dead end?", "career"),
+    ],
+)
+def test_everyday_slang_names_its_topic(kb, text, topic):
+    assert handlers.ask(text, kb).topic == topic
+
+
+def test_a_take_home_assignment_is_no_pay(kb):
+    """'the usual take-home assignment in ml engineer interviews': an interview task, not take-home pay."""
+    reply = handlers.ask("what tools do ml engineers use, and what's the usual take-home assignment?", kb)
+    assert reply.topic != "salary" and reply.uncovered
+
+
+def test_a_pay_question_the_pay_section_lacks_leads_with_pay_said_elsewhere(kb):
+    """'are ml platform engineers paid more than swes?': the salary premium line of Market
+    Demand, not the software engineering requirements."""
+    reply = handlers.ask("are ml platform engineers paid more than swes?", kb)
+    assert "salary premium compared to traditional software engineers" in first_screen(reply)
