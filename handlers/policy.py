@@ -579,6 +579,11 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         return _one_role(engine, m, terms, kind, choice.sure, choice.hunch)
     if m.list_word and m.topic is None and not m.unknown:
         return Plan("list", match=m)
+    if bare_ai and not m.roles and (decided := context_role(engine, m, role_ids, unnamed=True)):
+        # "a few years doing industrial AI? like predictive maintenance ... inside a plant": AI the field,
+        # the work told names the role
+        m = m.model_copy(update={"roles": (decided,), "ambiguous": ()})
+        return _one_role(engine, m, terms, choice.label, choice.sure, choice.hunch)
     if m.ambiguous and not m.roles and not _odd(engine, m.unknown):
         # "is it possible to switch to AI after some DevOps experience?": the AI roles, which one?
         phrase, candidates = m.ambiguous[0]

@@ -3154,3 +3154,14 @@ def test_a_pay_question_the_pay_section_lacks_leads_with_pay_said_elsewhere(kb):
     Demand, not the software engineering requirements."""
     reply = handlers.ask("are ml platform engineers paid more than swes?", kb)
     assert "salary premium compared to traditional software engineers" in first_screen(reply)
+
+
+def test_ai_as_the_field_with_the_work_told_names_the_role(kb):
+    """'doing industrial AI ... defect detection inside a plant': AI is the field; the work told is the
+    production AI engineer's, not 'which role?'."""
+    text = (
+        "where does a few years of doing industrial AI lead? mostly IoT sensor streams, predictive "
+        "maintenance and defect detection inside a plant. what are the next rungs?"
+    )
+    reply = handlers.ask(text, kb)
+    assert (reply.intent, reply.roles) == ("answer", ("production-ai-engineer",))
