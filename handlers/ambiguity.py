@@ -39,7 +39,10 @@ _NONE = "none"  # the work model's label for work of none of the roles (or of al
 DESCRIBED = re.compile(
     r"\b(?:(?:(?:people|folks|ones|guys|team|teams|those|engineers|person|persons|someone|somebody)\s+"
     r"|those\s+of\s+(?:us|you)\s+)(?:who|that|which|\w+ing)|(?:one|kind|type|sort)\s+(?:who|that|which|"
-    r"(?!\w*thing\b)\w+ing))\b"  # "the one building chatbots", not "one thing"
+    r"(?!\w*thing\b)\w+ing)"  # "the one building chatbots", not "one thing"
+    # "the job where you deploy ...", "people whose whole job is training models"
+    r"|(?:job|role|position|gig|kind\s+of\s+work)\s+(?:where|in\s+which)\s+(?:you|they|people|someone|one)"
+    r"|whose\s+(?:whole\s+|entire\s+|main\s+)?(?:job|work|day)\s+is)\b"
     r"[^,?.!;]*?(?=\s+(?:in|at|for|and|with|near)\b|[,?.!;]|$)",
     re.IGNORECASE,
 )

@@ -3165,3 +3165,13 @@ def test_ai_as_the_field_with_the_work_told_names_the_role(kb):
     )
     reply = handlers.ask(text, kb)
     assert (reply.intent, reply.roles) == ("answer", ("production-ai-engineer",))
+
+
+def test_a_job_described_by_its_work_is_that_role(kb):
+    """'the role where you keep models deployed ...': the role whose work it is, not all five."""
+    text = (
+        "what does the ladder look like in the role where you keep models deployed, monitored and "
+        "retrained, and own the ci/cd around them?"
+    )
+    reply = handlers.ask(text, kb)
+    assert (reply.intent, reply.roles, reply.topic) == ("answer", ("mlops-engineer",), "career")
