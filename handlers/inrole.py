@@ -120,7 +120,11 @@ def in_role(
     # "how do mlops teams cope?"; "how do they fix the drift problem?" after their challenges
     if routed != "salary" and strong_topic(m) in (None, *_FIXED) and asks_fix(engine, m):
         # "how do they fix the drift one?" after the challenges: the challenge, with its solution
-        fixes = problem_lines(engine, m, role, "challenges" if strong_topic(m) == "challenges" else None)
+        # ... and "what best practices should we put in place?": the section named by its name, first
+        named = strong_topic(m)
+        title = set(engine.topic_titles.get(named or "", "").lower().split())  # {"best", "practices"}
+        by_name = named == "challenges" or bool(title & set(m.topic_words))
+        fixes = problem_lines(engine, m, role, named if by_name else None)
         if fixes:
             groups = ((role, tuple(fixes)),)
             return Plan("answer", (role,), fixes[0].line.topic, m.focus, mode="lead", groups=groups, match=m)

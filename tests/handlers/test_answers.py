@@ -3175,3 +3175,14 @@ def test_a_job_described_by_its_work_is_that_role(kb):
     )
     reply = handlers.ask(text, kb)
     assert (reply.intent, reply.roles, reply.topic) == ("answer", ("mlops-engineer",), "career")
+
+
+def test_best_practices_named_beside_a_problem_lead(kb):
+    """'... only one person knows the retraining. What best practices should we put in place?': the
+    section named by its name leads, not the challenge the story matches."""
+    text = (
+        "we run 40 models and every retrain is done by hand by the one person who knows how. he quits "
+        "next month. what mlops best practices should we put in place so we're not stuck?"
+    )
+    reply = handlers.ask(text, kb)
+    assert reply.topic == "best-practices" and "· Best Practices*" in reply.text
