@@ -52,7 +52,10 @@ _MISSING = Lazy(
     # not "what else does an MLOps engineer do?", "what else is their job?": what else the role does
     r"\b(?:missing|lack(?:ing)?|gaps?(?! between (?!my\b|me\b|what\b|where\b))|short of|still need|"
     r"what else(?!\s+(?:does|do|can|did|will)\s+(?!i\b)\w)"
-    r"(?!\s+(?:is|are)\s+(?:their|his|her|its|the|that|this|they)\b)|"
+    r"(?!\s+(?:is|are)\s+(?:their|his|her|its|the|that|this|they)\b)"
+    # ... nor "what else should I brace for?" (what to expect), "what else should I highlight?" (the CV)
+    r"(?!\s+(?:\w+\s+){0,2}(?:brace|expect|prepare|worry|watch|face|run into|deal|go wrong|goes wrong|"
+    r"happens?|comes? up|highlight|put|include|list|mention|show|showcase)\b)|"
     r"(?:i|you|we)\s+(?:still\s+|actually\s+|really\s+)?need to (?:learn|know|add)|"  # not "they need to"
     r"should i learn|what (?:else )?do i (?:still )?need|i need to learn|left to learn|"
     r"what (?:else )?to (?:learn|study)\b|"

@@ -3186,3 +3186,16 @@ def test_best_practices_named_beside_a_problem_lead(kb):
     )
     reply = handlers.ask(text, kb)
     assert reply.topic == "best-practices" and "· Best Practices*" in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm an AI systems engineer putting an LLM assistant into a bank and compliance blocks every "
+        "release. Is that usual in this job? What else should I brace for?",
+        "I'm a production AI engineer with 2 years on the line. what else should I highlight on my resume?",
+    ],
+)
+def test_what_else_to_expect_or_to_show_asks_no_gaps(kb, text):
+    """'what else should I brace for?', '... highlight?': what to expect or to show, not 'your gaps'."""
+    assert "your gaps" not in handlers.ask(text, kb).text
