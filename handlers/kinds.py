@@ -152,8 +152,10 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         return []
     names = _rung_words(engine, m) if kind == "grow" else ()
     level = names[0] if names else None
-    if kind == "grow" and m.compare_strong and len(m.focus.levels) > 1:
-        compared = _rungs_compared(engine, m, role)  # "junior vs senior ..., what's the difference?"
+    each = m.compare_strong or bool(engine.matcher.word_lists["each_one"] & set(m.words))
+    if kind == "grow" and each and len(m.focus.levels) > 1:
+        # "junior vs senior ..., what's the difference?", "lead or director ... what does each involve?"
+        compared = _rungs_compared(engine, m, role)
         if compared:
             return compared[: most or LEAD_LINES + 2]
     if kind == "grow" and level is None and engine.matcher.word_lists["ladder"] & set(m.tokens):
@@ -197,8 +199,10 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
 
 
 def _rungs_compared(engine: Engine, m: Match, role: str) -> list[Hit]:
-    """The rungs of the levels set against each other ("junior vs senior"), lowest first; [] unless
-    the ladder has a rung for each."""
+    """The rungs of the levels set against each other ("junior vs senior"), lowest first, each with
+    its pay line when pay is asked too ("... and how big is the pay jump?"); [] unless the ladder has
+    a rung for each."""
+    pay = "salary" in m.topic_scores
     levels = engine.matcher.aliases.focus.get("level", {})
     order = [lv for lv in levels if lv != "top"]
     said = f" {' '.join(m.words)} "
@@ -209,7 +213,9 @@ def _rungs_compared(engine: Engine, m: Match, role: str) -> list[Hit]:
         for name in names:
             found = [h for h in advice_lines(engine, "grow", role, level=name) if h.score == 0.0]
             if found:  # the rung's own lines (rungs lead with no score of their own)
-                rungs.append(found[:_COMPARED_RUNG])
+                rungs.append(
+                    _with_pay(engine, role, found[:_COMPARED_RUNG]) if pay else found[:_COMPARED_RUNG]
+                )
                 break
         else:
             return []
@@ -217,6 +223,19 @@ def _rungs_compared(engine: Engine, m: Match, role: str) -> list[Hit]:
 
 
 _COMPARED_RUNG = 3  # lines of each rung when two are set against each other
+
+
+def _with_pay(engine: Engine, role: str, rung: list[Hit]) -> list[Hit]:
+    """A rung's lines, each followed by the ladder's pay line right after it ("Salary range: ...")."""
+    section = engine.evidence.index.section(role, "career")
+    at = {ln.id: i for i, ln in enumerate(section)}
+    out = []
+    for h in rung:
+        out.append(h)
+        after = section[at[h.line.id] + 1] if at.get(h.line.id, -2) + 1 < len(section) else None
+        if after is not None and (after.label or "").lower().startswith("salary"):
+            out.append(Hit(after, 0.0, frozenset()))
+    return out
 
 
 def _from_level(engine: Engine, m: Match) -> bool:

@@ -566,7 +566,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         rung = (
             levels_only(m.focus)
             and choice.table == "responsibilities"
-            and not m.topic_top.get("salary")
+            # ... "what does each level involve and how big is the pay jump?": the rungs give their pay too
             # "I'm a senior backend engineer ... a day in the life of MLOps?": their level; but "lead vs
             # director ... what does each one do?": the levels pointed back at
             and (not m.context or set(m.words) & lists["each_one"])

@@ -3199,3 +3199,17 @@ def test_best_practices_named_beside_a_problem_lead(kb):
 def test_what_else_to_expect_or_to_show_asks_no_gaps(kb, text):
     """'what else should I brace for?', '... highlight?': what to expect or to show, not 'your gaps'."""
     assert "your gaps" not in handlers.ask(text, kb).text
+
+
+def test_what_each_level_involves_with_the_pay_jump_is_the_rungs_with_their_pay(kb):
+    """'team lead or director ... what does each level involve and how big is the pay jump?': those
+    rungs of the ladder, each with its pay line, not the role's duties in general."""
+    text = (
+        "I'm a senior mlops engineer choosing between the team lead track and director. "
+        "What does each level involve, and how big is the pay jump?"
+    )
+    reply = handlers.ask(text, kb)
+    screen = first_screen(reply)
+    assert reply.topic == "career"
+    assert "Oversees work of other MLOps Engineers" in screen and "Leads overall MLOps strategy" in screen
+    assert "$198,125 - $237,500" in screen
