@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.advice import definition
 from handlers.engine import Engine
 from handlers.evidence import Term
 from handlers.patterns import Lazy
@@ -120,6 +121,15 @@ def with_title(engine: Engine, p: Plan, title: str, inferred: bool = False, own:
             beside = pays if any(pays.values()) else beside
         if p.topic == "salary" and beside and not any(beside.values()):  # no line sets the pays side by side
             return p.model_copy(update={"uncovered": (*p.uncovered, f"{title} pay")})
+        if m is not None and m.compare_strong and p.topic != "salary":
+            # "how is an AI systems engineer different from a data scientist?": where no line sets the
+            # title beside the role, what the role is leads, then the lines that name the title
+            defined = {role: not ev.comparing(term, [role]) for role in beside}
+            beside = {
+                role: [*definition(engine, role), *lines] if defined[role] else lines
+                for role, lines in beside.items()
+            }
+            p = p.model_copy(update={"topic": "overview"}) if all(defined.values()) else p
         groups = tuple((role, _led(beside.get(role, []), hits)) for role, hits in p.groups)
         # the note promises what the documents say of the title: only when a line shown says it
         said = any(beside.values()) or any(ev.says(h.line, term) for _, hits in groups for h in hits)

@@ -3213,3 +3213,14 @@ def test_what_each_level_involves_with_the_pay_jump_is_the_rungs_with_their_pay(
     assert reply.topic == "career"
     assert "Oversees work of other MLOps Engineers" in screen and "Leads overall MLOps strategy" in screen
     assert "$198,125 - $237,500" in screen
+
+
+def test_a_role_set_beside_a_title_no_line_compares_opens_with_what_it_is(kb):
+    """'how is an ML platform engineer different from a data scientist?': no line sets the two side by
+    side, so what the role is leads, then the lines naming data scientists (not the in-demand list)."""
+    reply = handlers.ask("how is an ML platform engineer different from a data scientist?", kb)
+    screen = first_screen(reply)
+    assert reply.topic == "overview"
+    assert screen.index("plays a crucial role in the development, deployment") < screen.index(
+        "Data Scientists"
+    )
