@@ -3224,3 +3224,25 @@ def test_a_role_set_beside_a_title_no_line_compares_opens_with_what_it_is(kb):
     assert screen.index("plays a crucial role in the development, deployment") < screen.index(
         "Data Scientists"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("do mlops engineers get paged when a model breaks?", "Establish alerts for anomalies"),
+        ("do AI systems engineers have to teach coworkers about AI?", "Educate team members on AI"),
+        ("taught myself from youtube - enough to be an AI systems engineer?", "and self-study"),
+    ],
+)
+def test_everyday_words_for_duties_and_learning(kb, text, line):
+    """Paged: the alerts they own; teaching others: educating team members; teaching oneself:
+    self-study."""
+    assert line in first_screen(handlers.ask(text, kb))
+
+
+def test_a_teacher_switching_asks_no_teaching_duty(kb):
+    """'I teach high school math ...': the person's own job, not the duty of educating the team."""
+    reply = handlers.ask(
+        "I teach high school math and want to become an AI systems engineer. where do I start?", kb
+    )
+    assert "Educate team members" not in first_screen(reply)
