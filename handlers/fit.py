@@ -42,7 +42,8 @@ _WHICH = Lazy(
     r"|\b(?:which|what)\b[^?.!]{0,40}?\b(?:closest|nearest|best fit|best match|most similar|most aligned|"
     r"better fit|better suited|better match|most qualified|qualified for|transition (?:to|into)|"
     r"switch (?:to|into)|move (?:to|into)|pivot (?:to|into)|next step)\b"
-    r"(?! up\b| (?:the )?(?:next|higher|senior|mid) ?(?:level|rung|grade)?)"  # not "the next step up"
+    # not "the next step up", "won't say what the next step looks like" (the way up, of the person's role)
+    r"(?! up\b| looks? like\b| would look\b| (?:the )?(?:next|higher|senior|mid) ?(?:level|rung|grade)?)"
     r"|\b(?:am i|i'?m|would i be) (?:a )?(?:better|good|best|great) (?:fit|match|suited)\b"
     # "ci/cd, docker, k8s ... which ai role?": skills, then the bare question
     r"|\b(?:which|what) (?:(?:ai|ml|of the|of these) )?(?:roles?|jobs?|one)\s*\?*\s*$",

@@ -3246,3 +3246,15 @@ def test_a_teacher_switching_asks_no_teaching_duty(kb):
         "I teach high school math and want to become an AI systems engineer. where do I start?", kb
     )
     assert "Educate team members" not in first_screen(reply)
+
+
+def test_what_the_next_step_looks_like_is_the_way_up_not_a_role_fit(kb):
+    """'my manager won't say what the next step looks like': the person's own ladder, not 'which
+    role fits me' across all five."""
+    text = (
+        "Junior here, 1 yoe as an ML platform engineer at a bank, mostly writing terraform and fixing the "
+        "feature store. My lead won't say what the next step looks like. What do people one level up "
+        "actually do differently?"
+    )
+    reply = handlers.ask(text, kb)
+    assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ml-platform-engineer",), "career")
