@@ -4,6 +4,7 @@ name the problem, in the words of the whole message, each challenge with the sol
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from handlers.engine import Engine
@@ -23,11 +24,18 @@ _WORDS = 12  # words of the message looked up (a long post costs no more)
 _HOW = 2  # "how" among the first words asks how it is done
 _FEW = 3  # a translated word said in at most this many of the role's lines names the problem alone
 _RARE = 5.0  # one word this rare in the documents, or two words, in a line name the problem
+# "or does legal handle that?", "does the data team handle it": someone else's job, not a fix asked
+_WHO_HANDLES = re.compile(
+    r"\b(?:does|do|will|would|should)\s+(?:the\s+|our\s+|a\s+)?(?!i\b|we\b|you\b|they\b|people\b|ppl\b|one\b)"
+    r"\w+(?:\s+team)?\s+(?:handle|own|deal\s+with)\s+(?:that|this|it)\b"
+)
 
 
 def asks_fix(engine: Engine, m: Match) -> bool:
     """Whether the message asks how to handle a problem ("how do ppl handle this"), or what to do
     about trouble it describes ("the api falls over when traffic spikes, any tips?")."""
+    if _WHO_HANDLES.search(" ".join(m.words)):  # "do they own ethics, or does legal handle that?": whose job
+        return False
     if asks(engine, m, "fix"):
         return True
     said = [w for w in m.words if w.isalnum()]

@@ -339,3 +339,16 @@ def test_a_problem_told_in_its_own_words_finds_the_lines_that_name_it(kb, questi
 )
 def test_a_long_story_then_how_to_handle_it_leads_with_the_lines_on_what_is_asked(kb, text, line):
     assert line in handlers.ask(text, kb).text[:200]
+
+
+@pytest.mark.parametrize(
+    ("text", "fix"),
+    [
+        ("do mlops engineers own model ethics, or does legal handle that?", False),  # whose job it is
+        ("does the data team handle it, or the ml platform engineers?", False),
+        ("drift keeps biting us. how do mlops engineers handle that?", True),
+        ("our pipelines break weekly, how do we handle this?", True),
+    ],
+)
+def test_someone_else_handling_it_asks_whose_job_not_a_fix(engine, text, fix):
+    assert asks_fix(engine, engine.matcher.match(text)) is fix
