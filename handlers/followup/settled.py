@@ -7,6 +7,7 @@ from handlers.advice import digest
 from handlers.followup.message import (
     AGAIN,
     ANY_ROLE,
+    FILLER,
     SHORT,
     Message,
     all_of_them,
@@ -48,6 +49,22 @@ def _why_alone(t: Message) -> str | None:
     if not (bare_why(t.engine, t.m) and last.roles):
         return None
     return " ".join(p for p in (*last.roles, last.topic or "", "why", *focus_words(last, t.m)) if p)
+
+
+def _source_asked(t: Message) -> str | None:
+    """ "source?", "where does that number come from?": the last answer's section again, its lines
+    giving the sources the document cites ("(LinkedIn data)"), under the document's name."""
+    last, m = t.last, t.m
+    if not (last.roles and last.topic and last.intent in ("answer", "compare")) or m.roles or m.focus:
+        return None
+    said = f" {' '.join(w for w in m.words if w not in ('?', '!', '.'))} "
+    asked = [p for p in t.lists["source_asked"] if f" {p} " in said]
+    if not asked:
+        return None
+    rest = set(said.split()) - {w for p in asked for w in p.split()}
+    if not rest <= t.engine.matcher.stopwords | FILLER | t.lists["source_fillers"]:
+        return None  # "the source of most of their stress?": a question of its own
+    return " ".join(p for p in (*last.roles, last.topic, *focus_words(last, m)) if p)
 
 
 def _all_offered(t: Message) -> str | None:
@@ -171,6 +188,6 @@ def _more(t: Message) -> str | None:
 
 
 SETTLED = (
-    _more, _that_again, _across_or_thanks, _nth_shown, _why_alone, _all_offered, _name_again, _still_which,
-    _one_offered, _across_again, _of_its_own, _title,
+    _more, _that_again, _across_or_thanks, _nth_shown, _why_alone, _source_asked, _all_offered, _name_again,
+    _still_which, _one_offered, _across_again, _of_its_own, _title,
 )  # fmt: skip

@@ -1483,3 +1483,12 @@ def test_a_kind_of_pay_named_in_a_follow_up_keeps_the_pay(kb):
     *_, stock = talk(kb, "ai systems engineer pay at amazon", "do they usually get stock on top of that?")
     assert (stock.roles, stock.topic) == (("ai-systems-engineer",), "salary")
     assert "Stock options" in stock.text[:500] or "stock" in stock.text[:500].lower()
+
+
+@pytest.mark.parametrize("turn", ["source?", "where does that number come from?", "says who?"])
+def test_asking_the_source_keeps_the_last_answer(kb, turn):
+    """'source?' after the demand figures: that section again, under its document's name; not the
+    Overview's 'Open Source Technologies'."""
+    _, reply = talk(kb, "is demand for ml platform engineers growing?", turn)
+    assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "demand")
+    assert "(LinkedIn data)" in reply.text and "AI/ML Platform Engineer document" in reply.text
