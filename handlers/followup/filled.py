@@ -105,6 +105,8 @@ def _leans_on_thread(t: Message, roles: list[str], named_topic: bool, pointing: 
         or beyond(t.engine, m)  # "what about PTO?": a policy of the role just discussed
         or names_place(t.engine, m)  # "and outside the US?"
         or (t.leaning and _names_skill(t.engine, m))  # "do they need go?" ... "what about rust?"
+        # "certs worth listing?" after one role's requirements: of that role
+        or (len(t.last.roles) == 1 and bool(set(m.words) & t.lists["credentials"]) and len(m.words) <= SHORT)
         or set(m.words) & t.lists["geography"]  # "which part of the world is leading?"
         or (t.leaning and (not m.subject or len(m.words) > SHORT))  # "and where do i get experience ..."
         or (bool(set(m.words) & t.lists["mine"]) and _asking(m))  # "how long till im hireable usually"

@@ -1492,3 +1492,19 @@ def test_asking_the_source_keeps_the_last_answer(kb, turn):
     _, reply = talk(kb, "is demand for ml platform engineers growing?", turn)
     assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "demand")
     assert "(LinkedIn data)" in reply.text and "AI/ML Platform Engineer document" in reply.text
+
+
+def test_a_hiring_managers_thread_stays_with_its_role(kb):
+    """After one role's requirements: 'certs worth getting?' is of that role (not which roles mention
+    certs), 'what should we offer a senior hire?' is its pay, and 'same experience bar for the platform
+    folks?' the platform role's requirements."""
+    replies = talk(
+        kb,
+        "we're hiring an ai systems engineer. what skills should we screen for?",
+        "certs worth getting?",
+        "what should we offer a senior hire?",
+    )
+    assert [r.roles for r in replies] == [("ai-systems-engineer",)] * 3
+    assert replies[2].topic == "salary"
+    reply = handlers.ask("same experience bar for ml platform engineers?", kb)
+    assert reply.topic == "requirements"
