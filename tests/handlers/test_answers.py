@@ -3258,3 +3258,14 @@ def test_what_the_next_step_looks_like_is_the_way_up_not_a_role_fit(kb):
     )
     reply = handlers.ask(text, kb)
     assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ml-platform-engineer",), "career")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can a sysadmin become an mlops engineer?", "can a network engineer move into ml platform engineering?"],
+)
+def test_a_title_switching_into_a_role_is_the_persons_own(kb, text):
+    """'could a sysadmin switch into mlops?': the person's background, the way in asked; not 'sysadmin
+    isn't one of the roles I know'."""
+    reply = handlers.ask(text, kb)
+    assert reply.intent == "answer" and not reply.uncovered and "isn't one of" not in reply.text

@@ -1508,3 +1508,10 @@ def test_a_hiring_managers_thread_stays_with_its_role(kb):
     assert replies[2].topic == "salary"
     reply = handlers.ask("same experience bar for ml platform engineers?", kb)
     assert reply.topic == "requirements"
+
+
+def test_a_title_switching_into_the_threads_role_is_the_persons_own(kb):
+    """'could a sysadmin switch into it?' after the MLOps overview: the way in, not 'sysadmin isn't
+    one of the roles I know'."""
+    _, reply = talk(kb, "tell me about the mlops engineer role", "could a sysadmin switch into it?")
+    assert (reply.intent, reply.roles) == ("answer", ("mlops-engineer",)) and not reply.uncovered
