@@ -143,8 +143,8 @@ def fill(t: Message) -> str:
     roles, body, named_topic = _roles_named(t)
     m, lists = t.m, t.lists
     pointing = bool(set(m.words) & lists["pointers"]) or about_the_roles(t.engine, m)
-    if m.ambiguous and pointing and last.roles and all(p == "ai" for p, _ in m.ambiguous):
-        # "will AI replace them?": AI the field, them the role
+    if m.ambiguous and last.roles and all(p == "ai" for p, _ in m.ambiguous) and (pointing or _ai_thing(t)):
+        # "will AI replace them?": AI the field, them the role; "do devs like the ai copilots?": a thing
         t.m = m = m.model_copy(update={"ambiguous": ()})
     if not _leans_on_thread(t, roles, named_topic, pointing):
         return t.text
@@ -178,6 +178,14 @@ def fill(t: Message) -> str:
         point = [*point, "regions"]  # "where are those jobs?" after the market: its geographical hotspots
     parts = [*lead, *roles, *topic, *point, *focus, body]  # what is filled in first: the question stays last
     return " ".join(p for p in parts if p)
+
+
+def _ai_thing(t: Message) -> bool:
+    """Whether "ai" is said of a thing ("the ai copilots", "ai tools"), not of people in a job."""
+    words = t.m.words
+    after = [words[i + 1] for i, w in enumerate(words[:-1]) if w == "ai"]
+    people = t.lists["person_titles"] | t.lists["holder"] | t.engine.matcher.intent_words["roles_words"]
+    return bool(after) and all(a.isalpha() and a not in people for a in after)
 
 
 def _names_role(engine: Engine, word: str) -> bool:

@@ -1515,3 +1515,14 @@ def test_a_title_switching_into_the_threads_role_is_the_persons_own(kb):
     one of the roles I know'."""
     _, reply = talk(kb, "tell me about the mlops engineer role", "could a sysadmin switch into it?")
     assert (reply.intent, reply.roles) == ("answer", ("mlops-engineer",)) and not reply.uncovered
+
+
+def test_ai_said_of_a_thing_in_a_thread_asks_no_role(kb):
+    """'do devs actually like the ai copilots' after the platform trends: AI names the copilots, not a
+    role to ask 'which one?' about; 'what about ai engineers?' still asks."""
+    _, reply = talk(
+        kb, "what trends are shaping ml platform engineering rn", "do devs actually like the ai copilots"
+    )
+    assert (reply.intent, reply.roles) == ("answer", ("ml-platform-engineer",))
+    _, reply = talk(kb, "mlops salary", "what about ai engineers?")
+    assert reply.intent == "clarify"
