@@ -411,7 +411,8 @@ def _told(engine: Engine, m: Match, role: str, topic: str, brief: list[Hit]) -> 
     """The section in brief, led by its lines on a rare term the context names ("layoffs" before
     "has the market taken a hit?"): what the person is worried about, said in the section asked."""
     ev = engine.evidence
-    rare = [t for t in ev.terms(w for w in m.context if not is_common(w)) if specific(t)]
+    askers = engine.matcher.word_lists["askers"]  # "I'm a recruiter filling ...": who asks, not the worry
+    rare = [t for t in ev.terms(w for w in m.context if not is_common(w) and w not in askers) if specific(t)]
     said = [ln for t in rare for ln in ev.saying(t, [role]) if ln.topic == topic][:_TOLD]
     if not said:
         return brief

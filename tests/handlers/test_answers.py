@@ -3269,3 +3269,12 @@ def test_a_title_switching_into_a_role_is_the_persons_own(kb, text):
     isn't one of the roles I know'."""
     reply = handlers.ask(text, kb)
     assert reply.intent == "answer" and not reply.uncovered and "isn't one of" not in reply.text
+
+
+def test_skills_employers_are_hungry_for_are_the_skills_in_demand(kb):
+    """'which skills are companies most hungry for?': the document's in-demand skills, not the
+    section's opening; 'recruiter' is who asks, not a line to lead with ('Other major recruiters')."""
+    reply = handlers.ask("I'm a recruiter. which skills are employers most hungry for in ML engineers?", kb)
+    screen = first_screen(reply)
+    assert reply.topic == "demand" and "Deep learning, neural networks, computer vision" in screen
+    assert "Other major recruiters" not in screen
