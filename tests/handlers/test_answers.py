@@ -3278,3 +3278,15 @@ def test_skills_employers_are_hungry_for_are_the_skills_in_demand(kb):
     screen = first_screen(reply)
     assert reply.topic == "demand" and "Deep learning, neural networks, computer vision" in screen
     assert "Other major recruiters" not in screen
+
+
+def test_immigration_status_is_not_covered(kb):
+    """'Can I switch employers halfway through without losing status?': a visa matter no document
+    covers, named as such, not the demand section."""
+    reply = handlers.ask(
+        "Working as an ML platform engineer on STEM OPT. "
+        "Can I move to another company without losing status?",
+        kb,
+    )
+    assert reply.intent == "unknown" or reply.uncovered
+    assert "losing status" in reply.text
