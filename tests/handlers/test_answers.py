@@ -3290,3 +3290,12 @@ def test_immigration_status_is_not_covered(kb):
     )
     assert reply.intent == "unknown" or reply.uncovered
     assert "losing status" in reply.text
+
+
+def test_standard_said_as_usual_is_no_subject(kb):
+    """'what PTO is standard for ...?': the usual PTO, not covered; not the 'standardized development
+    environments' of Best Practices. 'industry standards' stays a subject."""
+    reply = handlers.ask("what PTO is standard for ml platform engineers?", kb)
+    assert reply.intent == "unknown" and "standardized" not in reply.text
+    reply = handlers.ask("what industry standards do mlops engineers follow?", kb)
+    assert reply.intent == "answer" and "Good Machine Learning Practice" in first_screen(reply)
