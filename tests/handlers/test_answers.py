@@ -3299,3 +3299,14 @@ def test_standard_said_as_usual_is_no_subject(kb):
     assert reply.intent == "unknown" and "standardized" not in reply.text
     reply = handlers.ask("what industry standards do mlops engineers follow?", kb)
     assert reply.intent == "answer" and "Good Machine Learning Practice" in first_screen(reply)
+
+
+def test_who_pays_for_cert_exams_is_not_covered_beside_the_skills(kb):
+    """'does the company pay for the cert exams or is it out of pocket? and which cloud should I
+    learn?': the cloud skills answered, the exam fees named as not covered."""
+    text = (
+        "do companies pay for cert exams for ml platform engineers or is it out of pocket? "
+        "and which cloud platforms matter most?"
+    )
+    reply = handlers.ask(text, kb)
+    assert reply.intent == "answer" and "cert exams" in reply.uncovered and reply.topic == "requirements"
