@@ -3310,3 +3310,15 @@ def test_who_pays_for_cert_exams_is_not_covered_beside_the_skills(kb):
     )
     reply = handlers.ask(text, kb)
     assert reply.intent == "answer" and "cert exams" in reply.uncovered and reply.topic == "requirements"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do the day-to-day challenges of mlops and ml platform engineers differ?",
+        "what are the daily challenges of a production ai engineer?",
+    ],
+)
+def test_day_to_day_challenges_are_the_challenges(kb, text):
+    """'day-to-day challenges': the challenges met every day, not the daily duties."""
+    assert handlers.ask(text, kb).topic == "challenges"
