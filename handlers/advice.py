@@ -81,12 +81,17 @@ def _score(line: Line, spec: dict, rank: int) -> float:
     return score - _SECTION * rank
 
 
+def pay_label(label: str | None) -> bool:
+    """Whether a ladder line's label is a rung's pay ("Salary range: $165,000 - $207,125"), not a rung."""
+    return (label or "").lower().startswith("salary")
+
+
 def _rungs(lines: list[Line], level: str, above: bool) -> list[Line]:
     """A rung of the ladder: the sub-list of Career Progression (or the labelled line) naming the
     level ("how do I get to team lead?"), or with `above` the rungs after it ("what's after
     senior?")."""
     rungs = list(dict.fromkeys(ln.path[:2] if len(ln.path) >= 2 else (ln.label or "",) for ln in lines))
-    rungs = [r for r in rungs if not r[-1].lower().startswith("salary")]  # a rung's pay line is no rung
+    rungs = [r for r in rungs if not pay_label(r[-1])]  # a rung's pay line is no rung
     at = next((i for i, r in enumerate(rungs) if level in r[-1].lower()), None)
     if at is None:
         return []
@@ -138,7 +143,7 @@ def ladder(engine: Engine, role: str, most: int = _MOST, pay: bool = False) -> l
     for ln in engine.evidence.index.section(role, "career"):
         if not (ln.bullet and ln.path and "progression" in ln.path[0].lower()) or ln.text.endswith(":"):
             continue
-        if (ln.label or "").lower().startswith("salary"):  # a rung's pay, not a rung
+        if pay_label(ln.label):  # a rung's pay, not a rung
             if pay and out:
                 out.append(Hit(ln, 0.0, frozenset()))
             continue

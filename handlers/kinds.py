@@ -3,7 +3,7 @@ lists of a role's document that answer each, and where the person says they come
 
 from __future__ import annotations
 
-from handlers.advice import advice_lines, digest, ladder
+from handlers.advice import advice_lines, digest, ladder, pay_label
 from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term, specific
 from handlers.lines import LEAD_LINES, lead_lines, point_words, said_levels
@@ -83,7 +83,7 @@ def advice_plan(
     seen: set[int] = set()
     first = [h for h in first if not (h.line.id in seen or seen.add(h.line.id))]  # each line once
     topic = first[0].line.topic
-    paid = sum(1 for h in lines if (h.line.label or "").lower().startswith("salary"))  # a ladder with its pay
+    paid = sum(1 for h in lines if pay_label(h.line.label))  # a ladder with its pay
     groups = ((role, tuple(first[: LEAD_LINES + 2 + paid])),)
     return Plan("answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m)
 
@@ -228,13 +228,13 @@ _COMPARED_RUNG = 3  # lines of each rung when two are set against each other
 def _with_pay(engine: Engine, role: str, rung: list[Hit]) -> list[Hit]:
     """A rung's lines, each followed by the ladder's pay line right after it ("Salary range: ...")."""
     section = engine.evidence.index.section(role, "career")
-    at = {ln.id: i for i, ln in enumerate(section)}
+    after = {ln.id: nxt for ln, nxt in zip(section, section[1:], strict=False)}  # each line's next
     out = []
     for h in rung:
         out.append(h)
-        after = section[at[h.line.id] + 1] if at.get(h.line.id, -2) + 1 < len(section) else None
-        if after is not None and (after.label or "").lower().startswith("salary"):
-            out.append(Hit(after, 0.0, frozenset()))
+        pay = after.get(h.line.id)
+        if pay is not None and pay_label(pay.label):
+            out.append(Hit(pay, 0.0, frozenset()))
     return out
 
 
