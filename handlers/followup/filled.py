@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.advice import solutions
 from handlers.ambiguity import DESCRIBED, work_role
+from handlers.context import ROLES_PLURAL
 from handlers.coverage import beyond
 from handlers.engine import Engine
 from handlers.followup.message import (
@@ -202,6 +203,11 @@ def _roles_filled(t: Message, roles: list[str]) -> tuple[list[str], Turn]:
     # "which of those are about security?": the items of the last answer, not a choice between roles
     # ... but "is regulation a big deal for both of them?" asks the two roles about it
     items = bool(m.subject) and not set(m.words) & lists["ranking"] and "both" not in m.words
+    # ... and "which of those is the worst?" after one role's challenges: which challenge
+    ranked = last.topic == "challenges" and bool(set(m.words) & lists["hardest"])
+    items = items or (
+        ranked and not set(m.words) & (lists["both"] | ROLES_PLURAL) and m.topic in (None, "challenges")
+    )
     pair = recent_pair(t.turns) if choosing and not items and len(last.roles) == 1 and not roles else ()
     if pair:  # "which one pays more?" after a turn on each of two roles: those two
         last = Turn("compare", pair, last.topic, last.focus)

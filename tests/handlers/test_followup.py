@@ -1191,6 +1191,27 @@ def test_which_challenge_is_hardest_to_solve_stays_on_the_challenges(kb):
     assert how.topic == "best-practices"
 
 
+def test_which_challenge_is_worst_after_switching_roles_ranks_that_roles_challenges(kb):
+    """After the platform challenges, then the MLOps ones, 'which of those is the worst?' asks
+    which of the MLOps challenges just shown, not which of the two roles."""
+    *_, worst = talk(
+        kb,
+        "what goes wrong most for ml platform engineers",
+        "and for mlops folks?",
+        "which of those is the worst?",
+    )
+    assert worst.intent == "answer" and list(worst.roles) == ["mlops-engineer"]
+    assert worst.topic == "challenges" and "MLOps Engineer" in worst.text[:80]
+    # ... and "which of those two roles is harder?" still sets the two side by side
+    *_, roles = talk(
+        kb,
+        "what goes wrong most for ml platform engineers",
+        "and for mlops folks?",
+        "which of those two roles is harder?",
+    )
+    assert roles.intent == "compare"
+
+
 def test_a_level_added_in_words_that_also_name_a_topic_keeps_the_topic(kb):
     """'and for someone just starting out' after the pay in SF: the entry-level pay ("starting out"
     alone asks the way in); 'and entry pay?' and 'and what do seniors make' stay pay too."""
