@@ -97,12 +97,16 @@ _AIM = Lazy(
 _AIM_SPAN = 60  # characters after "want to become" where the role is named
 _START = Lazy(r"\bwhere (?:do|should|would|can) (?:i|we) (?:even )?start\b", re.I)
 _FIRST = Lazy(r"\b(?:first|start with|priorit)", re.I)
-_TARGET = Lazy(r"\b(?:for|become|becoming|be|as|into|to|if|whether|is)\s+(?:an?\s+|the\s+)?$", re.I)
+# "for mlops", "become an ml engineer", "ml engineer or mlops": a role aimed at or chosen, no skill
+_TARGET = Lazy(
+    r"\b(?:for|become|becoming|be|as|into|to|if|whether|is|or|vs|versus)\s+(?:an?\s+|the\s+)?$", re.I
+)
 _FIT_TOPICS = {"requirements", "career", "overview"}  # topics a fit answer is made of
 _OTHER_TOPICS = {"salary"}  # "which role pays best for a python dev like me": pay, not fit
 _AGAIN = "\nwhat should i learn"
 _TECH = {"language", "framework", "platform", "tool", "data", "ml", "maths", "practice"}
 _SECTION_TITLE = {"requirements": "Requirements", "overview": "Overview", "career": "Career Development"}
+_NUMBERS = {2: "two", 3: "three", 4: "four"}
 _LACK_SHOWN = 7
 _HAVE_SHOWN = 5
 _TIE_SHOWN = 4
@@ -161,7 +165,7 @@ def _without_roles(engine: Engine, text: str) -> str:
                 not text[: m.start()].strip()
                 or _TARGET.search(text[: m.start()])
                 or re.match(
-                    r"\s*(?:eng\w*|roles?|positions?|jobs?|ones?|side|folks|people|guys|teams?)\b",
+                    r"\s*(?:eng\w*|roles?|positions?|jobs?|ones?|side|folks|people|guys|teams?|or|vs|versus)\b",
                     text[m.end() :],
                 )
             ):
@@ -465,7 +469,10 @@ def fit_reply(engine: Engine, plan) -> Reply:
             + (f" ({joined(_named(book, r, said.had))})" if counts[r] else "")
             for i, r in enumerate(plan.roles, 1)
         )
-        parts += ["*All five, by how many of your skills each role's documents name*", ranking]
+        which = (
+            "All five" if len(plan.roles) == 5 else f"The {_NUMBERS.get(len(plan.roles), len(plan.roles))}"
+        )
+        parts += [f"*{which}, by how many of your skills each role's documents name*", ranking]
     if said.denied:
         parts.append(f"_Read as not yet yours: {joined(list(said.denied))}._")
     if said.years is not None and plan.intent == "compare":  # one role's gaps rank nothing
@@ -518,6 +525,10 @@ def again(text: str, engine: Engine, turns: list) -> str | None:
     ):
         return None
     target = m.roles[0] if len(m.roles) == 1 else None
+    said_text = said_text.split(_AGAIN, 1)[0]  # the person's own words, not an earlier follow-up
+    if target and m.compare_strong and target not in roles:
+        # "compare that with mlops" after the gaps for one role: the two, by how well each fits
+        return f"{said_text}\n{' or '.join([*roles, target])}, which fits me better?"
     if target is None and not (
         _MISSING.search(text) or _FIRST.search(text) or re.search(r"\blearn\b", text, re.I)
     ):
@@ -526,5 +537,4 @@ def again(text: str, engine: Engine, turns: list) -> str | None:
     if role is None:
         return None
     first = " first" if _FIRST.search(text) else ""
-    said_text = said_text.split(_AGAIN, 1)[0]  # the person's own words, not an earlier follow-up
     return f"{said_text}{_AGAIN}{first}, what am i missing for {role}?"

@@ -426,3 +426,24 @@ def test_which_one_has_the_best_property_compares_the_roles_not_the_person(kb):
     assert handlers.ask("i know python and sql, which role is best for me?", kb).text.startswith(
         "*Your role fit*"
     )
+
+
+def test_roles_offered_as_a_choice_are_no_skills_of_the_person(kb):
+    """'ml engineer or mlops, which fits me better?': the two roles are what is chosen between, not
+    skills the person has, and the ranking says it ranks the two."""
+    reply = handlers.ask(
+        "I write xgboost models and SQL all day. ml engineer or mlops, which fits me better?", kb
+    )
+    assert reply.text.startswith("*Your role fit*")
+    assert "you: MLOps" not in reply.text and "of your 2 skills" in reply.text
+    assert "*The two, by how many of your skills" in reply.text and "All five" not in reply.text
+
+
+def test_compare_that_with_another_role_after_the_gaps_ranks_the_two(kb):
+    """'compare that with mlops' after one role's gaps: the fit of both roles for the skills told."""
+    _, turn = handlers.converse("I do xgboost and SQL. What am I missing for ML engineering?", kb, [])
+    reply, turn2 = handlers.converse("hmm ok, compare that with mlops", kb, [turn])
+    assert reply.intent == "compare" and set(reply.roles) == {"ai-ml-engineer", "mlops-engineer"}
+    assert reply.text.startswith("*Your role fit*") and "*The two, by how many" in reply.text
+    reply, _ = handlers.converse("and vs platform?", kb, [turn, turn2])
+    assert len(reply.roles) == 3 and "*The three, by how many" in reply.text
