@@ -1547,3 +1547,12 @@ def test_ai_said_of_a_thing_in_a_thread_asks_no_role(kb):
     assert (reply.intent, reply.roles) == ("answer", ("ml-platform-engineer",))
     _, reply = talk(kb, "mlops salary", "what about ai engineers?")
     assert reply.intent == "clarify"
+
+
+def test_what_they_go_for_in_a_city_asks_the_pay_there(kb):
+    """'what do they go for in dc' after the work: the going rate there; 'and the top of the
+    market?' after the pay: what the best paid make."""
+    *_, dc = talk(kb, "what does an ai systems engineer do", "what do they go for in dc")
+    assert dc.topic == "salary" and "Washington, DC: $182,094" in dc.text[:300]
+    *_, top = talk(kb, "how much do ai/ml engineers make", "and the top of the market?")
+    assert top.topic == "salary" and "Top earners may make up to $338,000" in top.text[:300]
