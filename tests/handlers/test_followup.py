@@ -1556,3 +1556,16 @@ def test_what_they_go_for_in_a_city_asks_the_pay_there(kb):
     assert dc.topic == "salary" and "Washington, DC: $182,094" in dc.text[:300]
     *_, top = talk(kb, "how much do ai/ml engineers make", "and the top of the market?")
     assert top.topic == "salary" and "Top earners may make up to $338,000" in top.text[:300]
+
+
+def test_which_of_the_two_has_it_worse_compares_the_two_roles_just_discussed(kb):
+    """'which of the two has it worse on security' after the challenges of one role, then of
+    another: the two roles side by side on that subject."""
+    *_, worse = talk(
+        kb,
+        "what's hard about being an ml platform engineer",
+        "and the mlops one, same q",
+        "which of the two has it worse on security",
+    )
+    assert worse.intent == "compare" and set(worse.roles) == {"ml-platform-engineer", "mlops-engineer"}
+    assert worse.topic == "challenges"
