@@ -252,6 +252,8 @@ def subject_terms(engine: Engine, m: Match) -> tuple[Term, ...]:
     typed = m.words
     pronoun = {w for i, w in enumerate(typed) if w == "us" and (i == 0 or typed[i - 1] not in _PLACE_BEFORE)}
     dropped = across | home | pronoun | _left_out(engine, typed)  # "apart from factories": set aside
+    if len(m.roles) != 1:  # "which challenges do mlops and platform share?": what the roles have in common
+        dropped |= engine.matcher.word_lists["overlap"]
     words = list(dict.fromkeys(w for w in m.subject if w not in dropped))[: MAX_SUBJECT * 3]
     if len(words) > MAX_SUBJECT:  # a long question: its rarest words the documents hold, and those it
         # repeats, say most; words no document holds ("bird migration") are mostly colour: after them

@@ -202,7 +202,9 @@ def _roles_filled(t: Message, roles: list[str]) -> tuple[list[str], Turn]:
     choosing = set(m.words) & lists["both"] or lists["choosing"] & set(pairs(m.words))
     # "which of those are about security?": the items of the last answer, not a choice between roles
     # ... but "is regulation a big deal for both of them?" asks the two roles about it
-    items = bool(m.subject) and not set(m.words) & lists["ranking"] and "both" not in m.words
+    items = (
+        bool(m.subject) and not set(m.words) & (lists["ranking"] | lists["overlap"]) and "both" not in m.words
+    )
     # ... and "which of those is the worst?" after one role's challenges: which challenge
     ranked = last.topic == "challenges" and bool(set(m.words) & lists["hardest"])
     items = items or (
@@ -238,6 +240,8 @@ def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, r
     coping = coping and not (m.topic == "challenges" and lists["hardest"] & set(m.words))
     if last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles:
         return ["challenges" if any(solutions(t.engine, r) for r in roles) else "best-practices"]
+    if not named_topic and last.topic and set(m.words) & lists["overlap"]:
+        return [last.topic]  # "which of those overlap?": what the two share of what was just shown
     if not named_topic and own_subject(t.engine, rest) and not m.focus:  # not "the folks who run the infra"
         # "what about coastal vs midwest?" after the pay: the last section, where the subject is said
         return [last.topic] if last.topic and _held_before(t, rest, roles, last.topic, "") else [""]

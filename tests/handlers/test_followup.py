@@ -1569,3 +1569,19 @@ def test_which_of_the_two_has_it_worse_compares_the_two_roles_just_discussed(kb)
     )
     assert worse.intent == "compare" and set(worse.roles) == {"ml-platform-engineer", "mlops-engineer"}
     assert worse.topic == "challenges"
+
+
+def test_which_of_those_overlap_sets_the_two_roles_challenges_side_by_side(kb):
+    """'which of those overlap' after the challenges of one role, then another's: the two roles'
+    challenges side by side (not the market of the last one)."""
+    *_, both = talk(
+        kb,
+        "what problems do production ai engineers run into",
+        "and the people building the shared ml platform, what do they struggle with?",
+        "which of those overlap",
+    )
+    assert both.intent == "compare" and both.topic == "challenges"
+    assert set(both.roles) == {"production-ai-engineer", "ml-platform-engineer"}
+    # ... and "share" asked of two roles is no subject ("a shared backlog" is no answer)
+    shared = handlers.ask("which challenges do production ai engineers and ml platform engineers share?", kb)
+    assert shared.topic == "challenges" and "shared backlog" not in shared.text
