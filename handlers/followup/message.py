@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from handlers.ambiguity import known_as
+from handlers.ambiguity import DESCRIBED, known_as
 from handlers.engine import Engine
 from handlers.kinds import climbs
 from handlers.lines import said_levels
@@ -326,6 +326,12 @@ class Message:
         self.asked = turns[-1] if turns[-1].intent == "clarify" else None  # the bot's own "which role?"
         self.offered = _offered(turns)
         self.own = _own_topic(engine, self.m)
+        # "is that the same for the infra people, the ones building our platform?": who, set off by a
+        # comma; the message less it says what is asked
+        plain = set_off(self.body)
+        self.plain = engine.matcher.match(plain) if plain != self.body else self.m
+        if self.own is not None and m.roles and plain != self.body and not names_topic(self.plain):
+            self.own = None
         self.leaning = _leans(self.m.words, self.lists["openers"])  # "what about ...", "and ..."
         named = self.own is not None
         if self.leaning:  # "what about the people who build the platform": only words name a new topic ...
@@ -351,6 +357,18 @@ class Message:
             )
             named = named or (self.own == "salary" and _paid_where(m))
         self.named_topic = named
+
+
+def set_off(text: str) -> str:
+    """The text less a description set off by a comma ("the infra people, the ones building our
+    internal ML platform"): it says who is meant, it asks nothing."""
+    for d in DESCRIBED.finditer(text):
+        if _SET_OFF.search(text[: d.start()]):
+            return text[: d.start()] + text[d.end() :]
+    return text
+
+
+_SET_OFF = re.compile(r",\s*(?:the|those)?\s*$")
 
 
 def _paid_where(m: Match) -> bool:

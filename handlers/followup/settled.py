@@ -158,6 +158,9 @@ def _of_its_own(t: Message) -> str | None:
     leans = t.leaning or them_beside(m, t.lists) or on_that_front(m, t.lists)
     # "ok back to the ml engineer one, same q": going back is no subject
     subject = [w for w in m.subject if w != "back"]
+    if t.plain is not m:  # "is that the same for the infra people, the ones building our platform?"
+        roles = t.engine.matcher.aliases.followup_roles
+        subject = [w for w in t.plain.subject if w != "back" and roles.get(w) not in m.roles]
     own = m.roles and (t.named_topic or subject) and not (m.compare_strong or leans)
     return t.text if own or len(m.roles) > 1 else None
 

@@ -1585,3 +1585,15 @@ def test_which_of_those_overlap_sets_the_two_roles_challenges_side_by_side(kb):
     # ... and "share" asked of two roles is no subject ("a shared backlog" is no answer)
     shared = handlers.ask("which challenges do production ai engineers and ml platform engineers share?", kb)
     assert shared.topic == "challenges" and "shared backlog" not in shared.text
+
+
+def test_a_role_described_after_a_comma_keeps_the_threads_topic(kb):
+    """'is that the same for the infra people, the ones building our internal ML platform?' after the
+    soft skills: the description says who, not what; the platform's soft skills."""
+    *_, same = talk(
+        kb,
+        "which people skills matter for ml engineers? I lead a team of them",
+        "is that the same for the infra people, the ones building our internal ML platform?",
+    )
+    assert list(same.roles) == ["ml-platform-engineer"] and same.topic == "soft-skills"
+    assert same.text.startswith("*AI/ML Platform Engineer · Soft Skills*")
