@@ -240,6 +240,13 @@ def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, r
     coping = coping and not (m.topic == "challenges" and lists["hardest"] & set(m.words))
     if last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles:
         return ["challenges" if any(solutions(t.engine, r) for r in roles) else "best-practices"]
+    weighed = (
+        lists["choosing"] & set(pairs(m.words))
+        and set(m.words) & lists["back"]
+        and set(m.words) & lists["mattering"]
+    )
+    if weighed and last.topic and len(last.roles) == 1 and not m.roles and m.topic != "salary":
+        return [last.topic]  # "which of those matters most day to day?": of the items just shown
     if not named_topic and last.topic and set(m.words) & lists["overlap"]:
         return [last.topic]  # "which of those overlap?": what the two share of what was just shown
     if not named_topic and own_subject(t.engine, rest) and not m.focus:  # not "the folks who run the infra"

@@ -1597,3 +1597,12 @@ def test_a_role_described_after_a_comma_keeps_the_threads_topic(kb):
     )
     assert list(same.roles) == ["ml-platform-engineer"] and same.topic == "soft-skills"
     assert same.text.startswith("*AI/ML Platform Engineer · Soft Skills*")
+
+
+def test_which_of_those_matters_most_weighs_the_items_just_shown(kb):
+    """'which of those matters most day to day' after the soft skills: of those skills ("day to
+    day" names no new topic here)."""
+    *_, most = talk(
+        kb, "what kind of soft skills do mlops engineers need?", "which of those matters most day to day"
+    )
+    assert most.topic == "soft-skills" and most.text.startswith("*MLOps Engineer · Soft Skills*")
