@@ -1,20 +1,31 @@
 """The other ask of a question that asks two things ("How do I get to mid-level as an ML engineer,
-and roughly what's the pay bump?"): the reply answers the one its words name more strongly, and
-offers the other's section as a button."""
+and roughly what's the pay bump?"): the reply leads with the ask its words name more strongly, then
+the first lines that answer the other, and offers the other's section as a button."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from handlers.advice import digest, pay_label
 from handlers.coverage import beyond
 from handlers.engine import Engine
+from handlers.plan import Plan
 from handlers.question import two_asks
-from handlers.topic import choose, guess
+from handlers.salary import matching
+from handlers.topic import NAMED, choose, guess
+from knowledge.index import Hit
+from knowledge.match import Focus
 
-__all__ = ["other_ask"]
+__all__ = ["both_asks", "other_ask"]
+
+_FIRST_LINES = 3  # lines of the ask answered first, when the other ask's lines follow
+_OTHER_LINES = 3  # lines of the other ask
 
 
-def other_ask(engine: Engine, question: str, answered: str | None) -> str | None:
-    """The topic of the ask the reply (on `answered`) leaves out, when the question asks two things of
-    different topics; None otherwise, or when that ask names what no document covers (it is named)."""
+def other_ask(engine: Engine, question: str, answered: str | None) -> tuple[str, str, bool] | None:
+    """(topic, words, whether its words name the topic outright) of the ask the reply (on `answered`)
+    leaves out, when the question asks two things of different topics; None otherwise, or when that
+    ask names what no document covers (it is named)."""
     two = two_asks(question) if answered is not None else None
     if two is None:
         return None
@@ -22,7 +33,51 @@ def other_ask(engine: Engine, question: str, answered: str | None) -> str | None
         m = engine.matcher.match(part)
         if beyond(engine, m):
             continue
-        topic = choose(engine, m, guess(engine, m)).match.topic
+        choice = choose(engine, m, guess(engine, m))
+        topic = choice.match.topic
         if topic is not None and topic != answered:
-            return topic
+            return topic, part, m.topic == topic and m.topic_top.get(topic, 0) >= NAMED
     return None
+
+
+def both_asks(engine: Engine, p: Plan, other: tuple[str, str, bool], planner: Callable[[str], Plan]) -> Plan:
+    """A one-role lead answered for both asks, when the other names its topic outright: its first
+    lines, then the first lines the other ask's words find in the same role's document ("is demand
+    growing, and what trends are driving the work?"); the plan as it was otherwise."""
+    (topic, part, named) = other
+    if not named or p.intent != "answer" or p.mode != "lead" or len(p.groups) != 1 or len(p.roles) != 1:
+        return p
+    role, hits = p.groups[0]
+    if any(h.line.topic == topic or (topic == "salary" and pay_label(h.line.label)) for h in hits):
+        return p  # "what does each level involve, and how big is the pay jump?": each rung with its pay
+    second = planner(f"{role} {topic} {part}")
+    if second.intent != "answer" or second.roles != p.roles:
+        return p
+    if second.mode == "lead" and second.groups:
+        found = list(second.groups[0][1])
+    elif second.mode == "" and second.topic == "salary":  # "... and what do seniors make?": those figures
+        found = _pay_lines(engine, role, second.focus)
+    else:
+        return p
+    first = hits[:_FIRST_LINES]
+    seen = {h.line.id for h in first}
+    more = [h for h in found if h.line.id not in seen][:_OTHER_LINES]
+    if not more or all(h.line.topic == p.topic for h in more):
+        return p
+    return p.model_copy(update={"groups": ((role, (*first, *more)),)})
+
+
+def _pay_lines(engine: Engine, role: str, focus: Focus) -> list[Hit]:
+    """The lines of a role's pay figures for a focus (the senior level, Seattle), the section's brief
+    with none; none when no figure meets the focus (the other ask is then left to its button)."""
+    if not focus:
+        return digest(engine, role, "salary")
+    found = matching(engine.kb.roles[role], focus)
+    index = engine.evidence.index
+    by_source = {
+        f"{ln.label}: {ln.text}" if ln.label else ln.text: ln
+        for topic in dict.fromkeys(f.topic for f in found)
+        for ln in index.section(role, topic)
+    }
+    lines = [by_source[f.source] for f in found if f.source in by_source]
+    return [Hit(ln, 0.0, frozenset()) for ln in dict.fromkeys(lines)]

@@ -29,7 +29,7 @@ from handlers.plan import Plan
 from handlers.policy import decide, only_occasion
 from handlers.question import asks_how_senior, split
 from handlers.scope import other_title, outside
-from handlers.second import other_ask
+from handlers.second import both_asks, other_ask
 from handlers.titles import naming, own_role, own_title_of, title_plan, with_title
 from handlers.topic import NAMED, Choice, choose, guess, guess_none
 from knowledge.english import is_common
@@ -578,7 +578,10 @@ def plan(text: str, engine: Engine) -> Plan:
         p = with_title(engine, p, title[0], inferred=bool(holders), own=not asked)
     p = _finish(p, choice, missing)
     if p.intent == "answer" and p.also is None and len(p.roles) == 1 and not _SLASH.match(text):
-        # "how do I get to mid-level, and what's the pay bump?": the other ask one button away
+        # "how do I get to mid-level, and what's the pay bump?": the other ask answered too, and a button
         other = other_ask(engine, question, p.topic)
-        p = p.model_copy(update={"also": other}) if other else p
-    return _elsewhere(engine, _briefed(engine, p, bool(context)), terms)
+        p = p.model_copy(update={"also": other[0]}) if other else p
+    else:
+        other = None
+    p = _elsewhere(engine, _briefed(engine, p, bool(context)), terms)
+    return both_asks(engine, p, other, lambda asked: plan(asked, engine)) if other else p

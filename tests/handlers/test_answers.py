@@ -3322,3 +3322,22 @@ def test_who_pays_for_cert_exams_is_not_covered_beside_the_skills(kb):
 def test_day_to_day_challenges_are_the_challenges(kb, text):
     """'day-to-day challenges': the challenges met every day, not the daily duties."""
     assert handlers.ask(text, kb).topic == "challenges"
+
+
+def test_two_asks_of_one_role_are_both_answered_on_the_first_screen(kb):
+    """'is demand for ml platform engineers growing? and what trends are shaping the work?': the
+    lines of the ask named more strongly, then the first lines of the other, before the buttons."""
+    reply = handlers.ask(
+        "is demand for ml platform engineers growing? and what trends are shaping the work?", kb
+    )
+    screen = first_screen(reply)
+    assert "Edge Computing" in screen  # Industry Trends
+    assert "74% annual growth in AI and ML job postings" in screen  # Market Demand
+    # ... and pay asked beside something else: the figures of the level asked
+    reply = handlers.ask("what trends are shaping mlops? also how much do seniors make?", kb)
+    assert reply.topic == "trends" and "Senior-level:* $200,000 - $220,000" in first_screen(reply)
+    # ... but a place no figure is given for is not answered with other figures
+    reply = handlers.ask(
+        "what do mlops engineers earn in seattle, and what tools do they use day to day?", kb
+    )
+    assert "$" not in first_screen(reply)
