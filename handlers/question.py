@@ -26,7 +26,8 @@ __all__ = [
 
 _SENTENCE = Lazy(r"(?<=[.!?])\s+|\n+|\s+(?:\.\.\.|…)\s*|\s+\|\s+")  # " | ": a title, then the post
 _ASKS = Lazy(
-    r"^(?:so|and|but|also|now|ok|okay|hi|hey|hello|guys|folks|anyway|basically)?[,\s]*"
+    r"^(?:so|and|but|also|now|ok|okay|hi|hey|hello|guys|folks|anyway|basically|separately|additionally|"
+    r"secondly|lastly|finally|btw|besides)?[,\s]*"
     r"(?:what|which|how|why|where|when|who|whats|should|shall|is|are|do|does|did|can|could|would|will|"
     r"any|anyone|tips|advice|recommend|kindly|please|suggest|tell|explain|describe|advise|guide|share|"
     r"i\s+(?:want|would\s+like|d\s+like|need)\s+to\s+know|i\s+wonder|wondering|looking\s+for|"

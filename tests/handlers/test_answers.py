@@ -3341,3 +3341,18 @@ def test_two_asks_of_one_role_are_both_answered_on_the_first_screen(kb):
         "what do mlops engineers earn in seattle, and what tools do they use day to day?", kb
     )
     assert "$" not in first_screen(reply)
+
+
+def test_a_question_opened_with_separately_is_asked_too(kb):
+    """'... do I need an H-1B? separately, which CI/CD and automation tools should I brush up on':
+    the second sentence asks too (no question mark): the tools are answered, the visa named as not
+    covered; before, the visa alone was read as the question and the whole message refused."""
+    reply = handlers.ask(
+        "Canadian here, got an MLOps offer from a company in Seattle. does TN status work for MLOps roles"
+        " or do I need an H-1B? separately, which CI/CD and automation tools should I brush up on"
+        " before I start",
+        kb,
+    )
+    assert reply.intent == "answer" and "h 1b" in reply.uncovered
+    assert "says nothing about “TN status” or “H-1B”" in reply.text[:200]
+    assert "Docker and Kubernetes" in first_screen(reply)
