@@ -3356,3 +3356,12 @@ def test_a_question_opened_with_separately_is_asked_too(kb):
     assert reply.intent == "answer" and "h 1b" in reply.uncovered
     assert "says nothing about “TN status” or “H-1B”" in reply.text[:200]
     assert "Docker and Kubernetes" in first_screen(reply)
+
+
+def test_an_employer_paying_for_a_cert_is_no_pay_question(kb):
+    """'my company will pay for one cert this year ... which certs count for production ai roles?':
+    the employer paying for something, not the role's pay; the certifications answer."""
+    reply = handlers.ask(
+        "my company will pay for one cert this year. which certs matter for production ai engineer roles?", kb
+    )
+    assert reply.topic != "salary" and "Relevant certifications in AI" in first_screen(reply)
