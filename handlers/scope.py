@@ -14,7 +14,9 @@ from collections.abc import Iterable
 
 from handlers.engine import Engine
 from handlers.patterns import Lazy
-from knowledge.english import everyday
+from knowledge import fuzzy
+from knowledge.english import everyday, is_word
+from knowledge.fuzzy import Choices
 from knowledge.match import Match, normalize
 from knowledge.models import Record
 
@@ -266,6 +268,41 @@ def _where_read(words: tuple[str, ...], start: int, end: int, lists: dict[str, f
     return before in lists["read_on"] or after in lists["read_said"]
 
 
+_PLACE_TYPO = 88  # fuzz.ratio of a misspelt place to its name ("berln": Berlin)
+_PLACE_LETTERS = 5  # shorter words are too alike to read as a place misspelt
+_PLACE_LOOKS = 8  # unknown words looked at
+
+
+def _misspelt_places(engine: Engine, m: Match, found: list) -> list[tuple[int, int, str]]:
+    """(start, end, place) for a word no document or dictionary holds that is a place's name misspelt
+    by a letter ("berln"); the places the documents give figures for are read as focus already."""
+    taken = {i for start, end, _ in found for i in range(start, end)}
+    unknown = set(m.unknown[:_PLACE_LOOKS])  # a long message of made-up words is not searched whole
+    out = []
+    for i, word in enumerate(m.words):
+        if (
+            i in taken
+            or word not in unknown
+            or len(word) < _PLACE_LETTERS
+            or not word.isalpha()
+            or is_word(word)
+        ):
+            continue
+        choices = engine.keep(("place names",), lambda: Choices(_one_word_places(engine)))
+        place = fuzzy.best(word, choices, _PLACE_TYPO)
+        if place:
+            out.append((i, i + 1, place))
+    return out
+
+
+def _one_word_places(engine: Engine) -> list[str]:
+    return [
+        w
+        for w in (" ".join(normalize(p)) for p in engine.matcher.aliases.outside.get("places", ()))
+        if " " not in w
+    ]
+
+
 def outside(
     engine: Engine, m: Match, roles: Iterable[str] | None, topic: str | None = None
 ) -> tuple[Outside, ...]:
@@ -274,6 +311,7 @@ def outside(
     Asked of pay, a place must be named where the pay is ("Europe" is a demand hotspot, with no pay)."""
     _, things, _ = _tables(engine)
     found = _found(m.words, things)
+    found += _misspelt_places(engine, m, found) if m.unknown else []  # "what do they earn in berln"
     if found:  # not where the person is from or works ("sysadmin in brazil")
         homes = _homes(engine, m)
         found = [f for f in found if f[0] not in homes]

@@ -218,11 +218,20 @@ def _briefed(engine: Engine, p: Plan, told: bool) -> Plan:
 def _finish(p: Plan, choice: Choice, missing: tuple[str, ...]) -> Plan:
     """The plan with the model's label, a close runner-up topic and what is not covered."""
     also = choice.other if choice.other not in (None, p.topic) and p.intent == "answer" else None
-    uncovered = tuple(dict.fromkeys((*p.uncovered, *missing))) if p.intent in ("answer", "compare") else ()
+    uncovered = _once((*p.uncovered, *missing)) if p.intent in ("answer", "compare") else ()
     kind = choice.label if p.topic == choice.match.topic else None
     if (kind, also, uncovered) == (p.kind, p.also, p.uncovered):
         return p
     return p.model_copy(update={"kind": kind, "also": also, "uncovered": uncovered})
+
+
+def _once(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Each name once, however cased ("coursera" and "Coursera"): as written with capitals when it is."""
+    seen: dict[str, str] = {}
+    for name in names:
+        if name.lower() not in seen or seen[name.lower()].islower():
+            seen[name.lower()] = name
+    return tuple(seen.values())
 
 
 _DIFFERENT = Lazy(r"\b(?:different|difference|differences|differ|differs)\b", re.I)

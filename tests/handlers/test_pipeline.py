@@ -867,6 +867,28 @@ class TestScope:
         assert reply.uncovered == ("Lisbon",) and "says nothing about “Lisbon”" in reply.text[:300]
         assert "$" in reply.text[:800]
 
+    def test_a_place_misspelt_by_a_letter_is_named_too(self, kb):
+        """'berln', 'londn': a place's name misspelt is still a place the documents lack; a city they
+        give figures for ("seatle") is answered with its figure."""
+        reply = handlers.ask("what do ml platform engineers earn in berln?", kb)
+        assert reply.uncovered == ("Berlin",) and "says nothing about “Berlin”" in reply.text[:300]
+        assert handlers.ask("how much do mlops engineers make in londn", kb).uncovered == ("London",)
+        seattle = handlers.ask("what do ml platform engineers earn in seatle?", kb)
+        assert not seattle.uncovered and "$173,517" in seattle.text[:300]
+
+    def test_a_world_region_the_document_lacks_is_named(self, kb):
+        """'in latin america': no document speaks of it (the Middle East is one of AI Systems' hotspots)."""
+        reply = handlers.ask("how is demand for ai systems engineers in latin america?", kb)
+        assert reply.topic == "demand" and reply.uncovered == ("Latin America",)
+        mideast = handlers.ask("is there demand for ai systems engineers in the middle east?", kb)
+        assert not mideast.uncovered and "Middle East" in mideast.text[:300]
+
+    def test_a_thing_not_covered_is_named_once_however_cased(self, kb):
+        reply = handlers.ask(
+            "is the coursera mlops specialization worth it for becoming an mlops engineer?", kb
+        )
+        assert reply.uncovered == ("Coursera",) and "“Coursera”;" in reply.text[:300]
+
     @pytest.mark.parametrize(
         "text,topic",
         [
