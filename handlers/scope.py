@@ -189,7 +189,11 @@ def cased(engine: Engine, phrase: str) -> str:
     acronyms = engine.matcher.word_lists["acronyms"]
     words = phrase.split()
     return " ".join(
-        _CASED.get(w, w.upper()) if w in acronyms and not (i and w in _PRONOUNS) else w
+        f"{_CASED.get(w[:-1], w[:-1].upper())}s"  # "RSUs", "SREs"
+        if w.endswith("s") and w[:-1] in acronyms and w[:-1] not in _PRONOUNS
+        else _CASED.get(w, w.upper())
+        if w in acronyms and not (i and w in _PRONOUNS)
+        else w
         for i, w in enumerate(words)
     )  # "IT support", but "how long does it take"
 

@@ -226,11 +226,13 @@ def _finish(p: Plan, choice: Choice, missing: tuple[str, ...]) -> Plan:
 
 
 def _once(names: tuple[str, ...]) -> tuple[str, ...]:
-    """Each name once, however cased ("coursera" and "Coursera"): as written with capitals when it is."""
+    """Each name once, however cased or numbered ("coursera" and "Coursera", "sres" and "SRE"): as
+    written with capitals when it is."""
     seen: dict[str, str] = {}
     for name in names:
-        if name.lower() not in seen or seen[name.lower()].islower():
-            seen[name.lower()] = name
+        key = name.lower().removesuffix("s")
+        if key not in seen or seen[key].islower():
+            seen[key] = name
     return tuple(seen.values())
 
 

@@ -394,6 +394,8 @@ class Matcher:
             return word[:-1]
         if word in self.known or len(word) < 4 or not word.isalpha():
             return word
+        if word.endswith("s") and word[:-1] in self.word_lists["acronyms"]:  # "SREs" is no "stress"
+            return word
         found = self._fixed.get(word)
         if found is None:
             found = self._fix(word)

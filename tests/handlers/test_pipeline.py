@@ -1716,3 +1716,15 @@ def test_the_other_of_two_asks_is_one_button_away(kb):
     assert handlers.ask(value, kb).topic == topic
     reply = handlers.ask("what are mlops engineers responsible for, and how do I get a work visa?", kb)
     assert also(reply) == [] and reply.uncovered
+
+
+def test_an_acronym_in_the_plural_is_no_typo_of_a_word(kb):
+    """'SREs' is site reliability engineers (no "stress"), 'RSUs' stock units (no "runs")."""
+    engine = handlers.engine_for(kb)
+    assert engine.matcher.correct("sres") == "sres" and engine.matcher.correct("rsus") == "rsus"
+    reply = handlers.ask("do ml platform engineers earn more than SREs?", kb)
+    assert reply.topic == "salary" and reply.uncovered == ("SRE",)
+    assert "says nothing about “SRE”;" in reply.text[:200]
+    assert handlers.ask("do mlops engineers usually get RSUs?", kb).text.startswith(
+        "I don't have anything on “RSUs” for MLOps Engineer"
+    )
