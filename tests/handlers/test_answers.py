@@ -3365,3 +3365,15 @@ def test_an_employer_paying_for_a_cert_is_no_pay_question(kb):
         "my company will pay for one cert this year. which certs matter for production ai engineer roles?", kb
     )
     assert reply.topic != "salary" and "Relevant certifications in AI" in first_screen(reply)
+
+
+def test_the_right_label_for_where_im_heading_asks_what_the_role_is(kb):
+    """'Is production AI engineer the right label for where I'm heading, and what does that role
+    cover?': 'label' is a title (no subject to refuse), and where the person is heading is no trend."""
+    reply = handlers.ask(
+        "PLC guy turned Python guy, running a vision-inspection pilot on our stamping line. Is 'production AI"
+        " engineer' the right label for where I'm heading, and what does that role cover?",
+        kb,
+    )
+    assert reply.intent == "answer" and reply.topic in ("overview", "responsibilities")
+    assert not reply.uncovered and "Deploy AI models in production environments" in reply.text
