@@ -172,6 +172,17 @@ def _title(t: Message) -> str | None:
     if set(t.m.words) & t.lists["differ"] and set(t.m.words) & t.lists["pointing"] and t.last.roles:
         # "how is that different from a data scientist?": what the thread's role is, beside the title
         return f"{' '.join(t.last.roles)} overview {t.text}"
+    words = set(t.m.words)
+    if (
+        "than" in words
+        and words & t.lists["ranking"]
+        and words & (t.lists["back"] | t.lists["they"])
+        and t.last.roles
+    ):
+        # "is that more than what SREs get?" after the pay in Seattle: the thread's role beside the title,
+        # on its topic and focus
+        said = [w for ws in (t.last.focus or {}).values() for w in ws]
+        return " ".join([*t.last.roles, t.last.topic or "", *said, t.text])
     return f"{t.text} {t.last.topic}" if t.last.topic and not names_topic(t.m) else t.text
 
 

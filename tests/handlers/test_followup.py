@@ -1606,3 +1606,15 @@ def test_which_of_those_matters_most_weighs_the_items_just_shown(kb):
         kb, "what kind of soft skills do mlops engineers need?", "which of those matters most day to day"
     )
     assert most.topic == "soft-skills" and most.text.startswith("*MLOps Engineer · Soft Skills*")
+
+
+def test_that_pay_beside_another_title_keeps_the_threads_role_and_place(kb):
+    """'is that more than what SREs get?' after the pay in Seattle: the role's Seattle figure, with
+    SRE pay named as not covered (it answered only that SRE is none of the five roles)."""
+    *_, sre = talk(
+        kb, "how much do ml platform engineers make in seattle", "is that more than what SREs get?"
+    )
+    assert sre.intent == "answer" and list(sre.roles) == ["ml-platform-engineer"] and sre.topic == "salary"
+    assert sre.uncovered == ("SRE",) and "Seattle, WA: $173,517" in sre.text[:400]
+    *_, devops = talk(kb, "what do mlops engineers earn", "and does it pay better than devops?")
+    assert list(devops.roles) == ["mlops-engineer"] and devops.uncovered
