@@ -1618,3 +1618,10 @@ def test_that_pay_beside_another_title_keeps_the_threads_role_and_place(kb):
     assert sre.uncovered == ("SRE",) and "Seattle, WA: $173,517" in sre.text[:400]
     *_, devops = talk(kb, "what do mlops engineers earn", "and does it pay better than devops?")
     assert list(devops.roles) == ["mlops-engineer"] and devops.uncovered
+    # ... after the gaps of someone with 6 years in DevOps: the pay (named in words), the years theirs
+    *_, fit = talk(
+        kb,
+        "6 years as a devops engineer: terraform, jenkins, k8s. what would i need to pick up for mlops?",
+        "and does it pay better than devops?",
+    )
+    assert fit.topic == "salary" and list(fit.roles) == ["mlops-engineer"] and fit.uncovered
