@@ -3377,3 +3377,10 @@ def test_the_right_label_for_where_im_heading_asks_what_the_role_is(kb):
     )
     assert reply.intent == "answer" and reply.topic in ("overview", "responsibilities")
     assert not reply.uncovered and "Deploy AI models in production environments" in reply.text
+
+
+def test_a_model_acting_weird_is_the_anomalies_the_role_watches_for(kb):
+    """'what does an mlops engineer do when a model starts acting weird in prod?': the alerts for
+    anomalies and the root cause analysis, not the duties in general."""
+    reply = handlers.ask("what does an mlops engineer do when a model starts acting up in prod?", kb)
+    assert "Establish alerts for anomalies and conduct root cause analysis" in first_screen(reply)
