@@ -3384,3 +3384,9 @@ def test_a_model_acting_weird_is_the_anomalies_the_role_watches_for(kb):
     anomalies and the root cause analysis, not the duties in general."""
     reply = handlers.ask("what does an mlops engineer do when a model starts acting up in prod?", kb)
     assert "Establish alerts for anomalies and conduct root cause analysis" in first_screen(reply)
+
+
+def test_who_they_work_with_is_the_people_they_work_closely_with(kb):
+    """'who do mlops engineers usually work with?': the line that names them, not the duties."""
+    reply = handlers.ask("who do mlops engineers usually work with?", kb)
+    assert "Work closely with data scientists, software engineers, and DevOps teams" in reply.text[:160]
