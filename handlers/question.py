@@ -28,6 +28,9 @@ _SENTENCE = Lazy(r"(?<=[.!?])\s+|\n+|\s+(?:\.\.\.|…)\s*|\s+\|\s+")  # " | ": a
 _ASKS = Lazy(
     r"^(?:so|and|but|also|now|ok|okay|hi|hey|hello|guys|folks|anyway|basically|separately|additionally|"
     r"secondly|lastly|finally|btw|besides)?[,\s]*"
+    # "ok real question, whats ...", "more importantly which ...": what is really asked, said so
+    r"(?:(?:(?:my|the|one|a)\s+)?(?:real|actual|main|practical|serious|quick|other|last)\s+(?:question|q)\b[:,-]?\s*"
+    r"|(?:more|most)\s+importantly\b[:,]?\s*)?"
     r"(?:what|which|how|why|where|when|who|whats|should|shall|is|are|do|does|did|can|could|would|will|"
     r"any|anyone|tips|advice|recommend|kindly|please|suggest|tell|explain|describe|advise|guide|share|"
     r"i\s+(?:want|would\s+like|d\s+like|need)\s+to\s+know|i\s+wonder|wondering|looking\s+for|"
@@ -189,7 +192,13 @@ def side_asks(context: str) -> list[str]:
     they are with parental leave. Also, what's the outlook?": the first). Only such asides: a title
     or a question left out for length may name a policy only as colour (measured: false "not covered")."""
     parts = (p.strip() for p in _SENTENCE.split(context.replace(" | ", ". ")) if p and p.strip())
-    return [p for p in parts if _WONDERING.search(p)]
+    # ... and a question of its own ("Is Geron's book still the one to read? ..."): asked, if not answered
+    return [p for p in parts if _WONDERING.search(p) or p.endswith("?")]
+
+
+def _asks(part: str) -> bool:
+    """Whether a sentence asks something: a question mark, or a question word first."""
+    return part.endswith("?") or bool(_ASKS.match(part))
 
 
 def _split(text: str) -> tuple[str, str]:
@@ -200,13 +209,13 @@ def _split(text: str) -> tuple[str, str]:
     if len(text.split()) <= _LONG:
         return text, ""
     parts = [p.strip() for p in _SENTENCE.split(text) if p and p.strip()]
-    asks = [i for i, p in enumerate(parts) if p.endswith("?") or _ASKS.match(p)]
+    asks = [i for i, p in enumerate(parts) if _asks(p)]
     # "what separates senior from mid? ... also curious what the pay jump looks like": the question
     # is answered; the aside in passing is left for a follow-up
     aside = {i for i, p in enumerate(parts) if i not in asks and _ASIDE.match(p)}  # not asked outright
     if asks and aside:
         parts = [p for i, p in enumerate(parts) if i not in aside]
-        asks = [i for i, p in enumerate(parts) if p.endswith("?") or _ASKS.match(p)]
+        asks = [i for i, p in enumerate(parts) if _asks(p)]
     if not asks or len(parts) < 2:
         return text, ""
     chosen = [parts[i] for i in asks]

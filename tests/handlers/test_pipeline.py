@@ -1728,3 +1728,27 @@ def test_an_acronym_in_the_plural_is_no_typo_of_a_word(kb):
     assert handlers.ask("do mlops engineers usually get RSUs?", kb).text.startswith(
         "I don't have anything on “RSUs” for MLOps Engineer"
     )
+
+
+def test_the_real_question_said_so_is_asked(kb):
+    """'how many leetcode hards ... lol. ok real question, whats the 25th vs 75th percentile ML
+    engineer salary': the sentence said to be the real question is asked (no question mark), so the
+    pay is answered; 'more importantly which frameworks ...' too."""
+    from handlers.question import split
+
+    question, _ = split(
+        "how many leetcode hards for MLE loops lol. ok real question, whats the median ML engineer pay"
+    )
+    assert question.endswith("whats the median ML engineer pay")
+    reply = handlers.ask(
+        "how many leetcode hards do you need for MLE loops these days lol. ok real question, whats the 75th"
+        " percentile ML engineer salary, want to know where my offer lands",
+        kb,
+    )
+    assert reply.intent == "answer" and reply.topic == "salary" and "$116,500" in reply.text[:300]
+    reply = handlers.ask(
+        "did fast.ai parts 1+2 last year. does any recruiter care? more importantly which ML frameworks"
+        " should i be listing on my resume for ML engineer roles",
+        kb,
+    )
+    assert reply.topic == "requirements" and "“fast.ai”" in reply.text[:200]
