@@ -425,7 +425,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             locations=f.locations,
             companies=f.companies,
             years=f.years,
-            percentile=f.percentile,
+            percentiles=f.percentiles,
             amount=f.amount,
         )
         m = m.model_copy(update={"focus": kept})

@@ -41,7 +41,9 @@ def _fits(fig: SalaryFigure, focus: Focus) -> bool:
         and (not focus.companies or fig.company in focus.companies)
         and (not focus.kinds or fig.kind in focus.kinds)
         and (focus.years is None or _years_match(fig, focus.years))
-        and (focus.percentile is None or (fig.percentile or "").lower() == focus.percentile.lower())
+        and (
+            not focus.percentiles or (fig.percentile or "").lower() in {p.lower() for p in focus.percentiles}
+        )
         and (focus.amount is None or _near(fig, focus.amount) or _beside(focus))
     )
 
@@ -49,7 +51,7 @@ def _fits(fig: SalaryFigure, focus: Focus) -> bool:
 def _beside(focus: Focus) -> bool:
     """An amount said beside another focus word ("240k in NYC - good?"): the person's own figure, set
     against the figures of the rest, not one to look for."""
-    return bool(focus.levels or focus.locations or focus.companies or focus.percentile)
+    return bool(focus.levels or focus.locations or focus.companies or focus.percentiles)
 
 
 def _placed(found: list[SalaryFigure], amount: int | None) -> list[str]:
@@ -115,8 +117,7 @@ def focus_singles(focus: Focus) -> list[Focus]:
     out = [Focus(**{dim: (value,)}) for dim in _ONE for value in getattr(focus, dim)]
     if focus.years is not None:
         out.append(Focus(years=focus.years))
-    if focus.percentile:
-        out.append(Focus(percentile=focus.percentile))
+    out += [Focus(percentiles=(p,)) for p in focus.percentiles]
     return out
 
 
@@ -140,9 +141,17 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
         return "\n".join([*lines, *_places_said(role, asked.locations, found), *_placed(found, own)])
     focus = asked
     singles = [(one, matching(role, one)) for one in focus_singles(focus)]
-    together = (
-        " and ".join(escape(_spoken(w)) for w in focus.words()) + " together" if len(singles) > 1 else words
-    )
+    dims = [
+        focus.levels,
+        focus.locations,
+        focus.companies,
+        focus.kinds,
+        focus.years is not None,
+        focus.percentiles,
+    ]
+    spoken = [escape(_spoken(w)) for w in focus.words()]
+    # every field must match, any value of one may: "senior and NYC together", "25th or 75th percentile"
+    together = " and ".join(spoken) + " together" if sum(map(bool, dims)) > 1 else " or ".join(spoken)
     # "the median, and what do the top 10% pull in?": two figures asked, each found, nothing to regret
     each = len(singles) > 1 and all(figs for _, figs in singles)
     lines = [] if each else [f"_The {escape(role.title)} document has no salary figure for {together}._"]

@@ -55,8 +55,8 @@ class Turn(Record):
         focus = {d: tuple(getattr(f, d)) for d in FOCUS_DIMS if getattr(f, d)}
         if f.years is not None:
             focus["years"] = (f"{f.years} years",)
-        if f.percentile:
-            focus["percentile"] = (f.percentile,)
+        if f.percentiles:
+            focus["percentile"] = f.percentiles
         said = plan.asked if plan.mode == "fit" else ""
         point = _point(plan)
         return cls(

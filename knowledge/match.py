@@ -43,7 +43,12 @@ _GLUED_YEARS = re.compile(r"\b(\d{1,2})(yrs?|years?|yoe)\b")  # "5yrs", "10yoe":
 AHEAD = frozenset({"after", "in", "within", "next", "coming", "upcoming"})  # "the next 10 years": ahead
 _YEARS = re.compile(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b")
 _DIGIT = re.compile(r"\d")
-_PERCENTILE = re.compile(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentile\b")
+_PERCENTILE = re.compile(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentiles?\b")
+# "the 25th vs 75th percentile", "25th and 75th percentiles": each number before the word
+_PCT_JOIN = r"\d{2}(?:st|nd|rd|th)?\s+(?:vs|versus|and|or|to)\s+"
+_PERCENTILES = re.compile(
+    rf"\b(\d{{2}})(?:st|nd|rd|th)?\s+(?:vs|versus|and|or|to)\s+(?=(?:{_PCT_JOIN})*\d{{2}}(?:st|nd|rd|th)?\s+percentiles?\b)"
+)
 _QUARTER = re.compile(r"\b(bottom|lowest|lower|top|upper|highest) (?:quarter|quartile)\b")
 # "top 10%", "bottom 25 percent": a share of the market is a percentile (the "%" is gone from tokens)
 _SHARE = re.compile(r"\b(top|upper|highest|bottom|lowest|lower) (\d{1,2})(?: percent| pct)?(?= |$)")
@@ -149,7 +154,7 @@ class Focus(Record):
     companies: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     years: int | None = None
-    percentile: str | None = None
+    percentiles: tuple[str, ...] = ()  # "25th vs 75th percentile": each asked
     amount: int | None = None  # a figure the person quotes ("can I make 500k?")
 
     def __bool__(self) -> bool:  # words() is not empty (without building it: asked on every query)
@@ -159,14 +164,14 @@ class Focus(Record):
             or self.companies
             or self.kinds
             or self.years is not None
-            or self.percentile
+            or self.percentiles
             or self.amount
         )
 
     def words(self) -> tuple[str, ...]:
         """The focus as short words, for display and canonical queries."""
         years = (f"{self.years} years",) if self.years is not None else ()
-        pct = (self.percentile,) if self.percentile else ()
+        pct = self.percentiles
         amount = (f"about ${self.amount:,}",) if self.amount else ()
         return (*self.levels, *self.locations, *self.companies, *self.kinds, *years, *pct, *amount)
 
@@ -706,12 +711,17 @@ class Matcher:
         pct = _PERCENTILE.search(joined) if counted else None
         quarter = _QUARTER.search(joined) if not pct and "quart" in joined else None  # "the bottom quarter"
         share = _SHARE.search(joined) if not (pct or quarter) and percent and counted else None  # "top 10%"
-        percentile = (
-            f"{pct.group(1)}th Percentile" if pct else _QUARTERS.get(quarter.group(1)) if quarter else None
-        )
+        percentiles: tuple[str, ...] = ()
+        if pct:
+            before = [
+                f"{b.group(1)}th Percentile" for b in _PERCENTILES.finditer(joined) if b.end() <= pct.start()
+            ]
+            percentiles = (*before, f"{pct.group(1)}th Percentile")
+        elif quarter and _QUARTERS.get(quarter.group(1)):
+            percentiles = (_QUARTERS[quarter.group(1)],)
         if share:
             top = share.group(1) not in ("bottom", "lowest", "lower")
-            percentile = share_percentile(top, int(share.group(2)))
+            percentiles = (share_percentile(top, int(share.group(2))),)
         if quarter or share:  # "bottom" and "top" of a quarter name the percentile, not a level
             values["level"] = [lv for lv in values.get("level", []) if lv not in ("entry", "top")]
             if not values["level"]:
@@ -721,7 +731,7 @@ class Matcher:
             for i, t in enumerate(tokens):
                 if _AMOUNT_WORD.fullmatch(t):
                     seen[i] = True
-        if not (values or years or percentile or amount):
+        if not (values or years or percentiles or amount):
             return _NO_FOCUS, seen  # most questions
         kinds = values.get("kind", [])
         if "additional" in kinds and "base" in kinds:  # "bonus on top of base" asks the additional pay
@@ -732,7 +742,7 @@ class Matcher:
             companies=tuple(values.get("company", ())),
             kinds=tuple(kinds),
             years=int(years.group(1)) if years else None,
-            percentile=percentile,
+            percentiles=percentiles,
             amount=amount,
         )
         return focus, seen  # what `used` marks, `seen` marks too

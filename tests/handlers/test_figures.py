@@ -299,3 +299,13 @@ def test_a_band_is_the_pay(kb):
     """'mlops band for mid level?': the mid-level pay band, not the requirements of a mid-level hire."""
     reply = handlers.ask("mlops engineer band for mid level?", kb)
     assert reply.topic == "salary" and "$145,000 - $155,000 per year" in reply.text[:600]
+
+
+def test_two_percentiles_asked_are_both_given(kb):
+    """'the 25th vs 75th percentile ML engineer salary': each figure (only the 75th was read); a role
+    that gives neither says so with "or", not as if both had to hold at once."""
+    reply = handlers.ask("whats the 25th vs 75th percentile ML engineer salary", kb)
+    assert "25th Percentile: $84,000" in reply.text and "75th Percentile: $116,500" in reply.text
+    assert reply.focus == ("25th Percentile", "75th Percentile")
+    none = handlers.ask("25th and 75th percentiles for mlops pay?", kb)
+    assert "has no salary figure for 25th Percentile or 75th Percentile." in none.text
