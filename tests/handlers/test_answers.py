@@ -3392,3 +3392,16 @@ def test_who_they_work_with_is_the_people_they_work_closely_with(kb):
     """'who do mlops engineers usually work with?': the line that names them, not the duties."""
     reply = handlers.ask("who do mlops engineers usually work with?", kb)
     assert "Work closely with data scientists, software engineers, and DevOps teams" in reply.text[:160]
+
+
+def test_a_visa_or_wrist_pain_asked_beside_is_named_as_not_covered(kb):
+    """'Canadian on a TN, not sure if I can switch employers ... how much do ML platform engineers make
+    in Seattle?': the pay answered, the TN visa named; wrist pain is no challenge of the documents."""
+    reply = handlers.ask(
+        "Canadian on a TN, not sure if I can even switch employers without redoing it. If I do, how much do"
+        " ML platform engineers make in Seattle?",
+        kb,
+    )
+    assert reply.topic == "salary" and "$173,517" in reply.text and reply.uncovered
+    rsi = handlers.ask("how do ML engineers deal with wrist pain? my hands are wrecked", kb)
+    assert rsi.intent == "unknown" or rsi.uncovered
