@@ -274,7 +274,13 @@ def switching(engine: Engine, m: Match) -> bool:
         return False
     # a job word outside the role's name, said of oneself ("i", "here") or with its years
     mine = bool(set(words) & lists["mine"]) or "here" in words or m.focus.years is not None
-    return mine and bool(set(m.masked) & lists["prior_jobs"])
+    if mine and set(m.masked) & lists["prior_jobs"]:
+        return True
+    # ... or told before a question that asks how to move ("I'm a data scientist who ... How do I pivot
+    # into MLOps?"), not which job to apply for first
+    moving = bool(set(words) & lists["moves"]) and bool(set(words) & lists["mine"])
+    first = bool(set(pairs(words)) & lists["first_job"])
+    return moving and not first and bool(set(m.context) & lists["prior_jobs"])
 
 
 def _rung_found(lines: list[Hit]) -> bool:

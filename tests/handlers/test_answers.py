@@ -3405,3 +3405,19 @@ def test_a_visa_or_wrist_pain_asked_beside_is_named_as_not_covered(kb):
     assert reply.topic == "salary" and "$173,517" in reply.text and reply.uncovered
     rsi = handlers.ask("how do ML engineers deal with wrist pain? my hands are wrecked", kb)
     assert rsi.intent == "unknown" or rsi.uncovered
+
+
+def test_a_job_told_before_how_to_pivot_is_the_way_in_from_it(kb):
+    """'I'm a data scientist who ... How do I pivot into an MLOps engineer role?': the skills to add
+    (the job is told in the sentence before), not the junior rung; asked which title to apply for
+    first, the first rung still leads."""
+    reply = handlers.ask(
+        "I'm a data scientist who keeps getting stuck when models need to go to prod. How do I pivot into an"
+        " MLOps engineer role?",
+        kb,
+    )
+    assert "Essential Skills" in reply.text[:200] and "Junior MLOps Engineer" not in reply.text[:300]
+    first = handlers.ask(
+        "I'm a data scientist, junior. How do I pivot into MLOps, which job title do I apply for first?", kb
+    )
+    assert "Junior MLOps Engineer" in first_screen(first)
