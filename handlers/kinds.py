@@ -10,7 +10,7 @@ from handlers.lines import LEAD_LINES, lead_lines, point_words, said_levels
 from handlers.plan import Plan
 from handlers.question import asked_parts
 from knowledge.index import Hit, key
-from knowledge.match import Match, pairs
+from knowledge.match import Match, pairs, stem
 from knowledge.phrases import Phrases
 
 __all__ = [
@@ -276,11 +276,26 @@ def switching(engine: Engine, m: Match) -> bool:
     mine = bool(set(words) & lists["mine"]) or "here" in words or m.focus.years is not None
     if mine and set(m.masked) & lists["prior_jobs"]:
         return True
+    if _job_to_role(
+        m.masked, lists["prior_jobs"]
+    ):  # "devops to ml platform eng - how?", "data analyst -> mle"
+        return True
     # ... or told before a question that asks how to move ("I'm a data scientist who ... How do I pivot
     # into MLOps?"), not which job to apply for first
     moving = bool(set(words) & lists["moves"]) and bool(set(words) & lists["mine"])
     first = bool(set(pairs(words)) & lists["first_job"])
     return moving and not first and bool(set(m.context) & lists["prior_jobs"])
+
+
+def _job_to_role(masked: tuple[str, ...], jobs: frozenset[str]) -> bool:
+    """Whether a job is said right before "to" and a role's name: where the person comes from."""
+    stems = {stem(j) for j in jobs}
+    return any(
+        t in ("to", "into")
+        and masked[i + 1] == "_role_"
+        and any(j in stems for j in masked[max(0, i - 2) : i])
+        for i, t in enumerate(masked[:-1])
+    )
 
 
 def _rung_found(lines: list[Hit]) -> bool:

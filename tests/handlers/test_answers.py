@@ -3421,3 +3421,10 @@ def test_a_job_told_before_how_to_pivot_is_the_way_in_from_it(kb):
         "I'm a data scientist, junior. How do I pivot into MLOps, which job title do I apply for first?", kb
     )
     assert "Junior MLOps Engineer" in first_screen(first)
+
+
+def test_a_job_then_to_a_role_is_the_way_in_from_that_job(kb):
+    """'devops to ml platform eng - how?', 'data analyst -> ml engineer, how???': the job before "to"
+    is where the person comes from: the skills to add, not the junior rung."""
+    reply = handlers.ask("devops to ml platform eng - how?", kb)
+    assert "Essential Skills" in reply.text[:120] and "Junior" not in reply.text[:200]
