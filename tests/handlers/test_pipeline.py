@@ -1752,3 +1752,16 @@ def test_the_real_question_said_so_is_asked(kb):
         kb,
     )
     assert reply.topic == "requirements" and "“fast.ai”" in reply.text[:200]
+
+
+def test_a_title_the_work_is_done_for_is_no_title_asked_about(kb):
+    """'Person builds reusable frameworks so data scientists can train and deploy models ... what's this
+    job called? core responsibilities?': the data scientists are whom the work serves; the platform
+    engineer's duties answer (before: 'data scientist isn't one of the roles')."""
+    reply = handlers.ask(
+        "what's this job actually called? Person builds reusable frameworks so data scientists can train and"
+        " deploy models without touching k8s, defines SLAs for them. what are their core responsibilities",
+        kb,
+    )
+    assert reply.intent == "answer" and reply.roles == ("ml-platform-engineer",)
+    assert "Develop and maintain reusable frameworks" in reply.text[:200]
