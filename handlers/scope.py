@@ -275,27 +275,25 @@ def _where_read(words: tuple[str, ...], start: int, end: int, lists: dict[str, f
 _PLACE_TYPO = 88  # fuzz.ratio of a misspelt place to its name ("berln": Berlin)
 _PLACE_LETTERS = 5  # shorter words are too alike to read as a place misspelt
 _PLACE_LOOKS = 8  # unknown words looked at
+_PLACE_LONGEST = 20  # letters: a longer word is no place's name misspelt
 
 
 def _misspelt_places(engine: Engine, m: Match, found: list) -> list[tuple[int, int, str]]:
     """(start, end, place) for a word no document or dictionary holds that is a place's name misspelt
     by a letter ("berln"); the places the documents give figures for are read as focus already."""
     taken = {i for start, end, _ in found for i in range(start, end)}
-    unknown = set(m.unknown[:_PLACE_LOOKS])  # a long message of made-up words is not searched whole
     out = []
-    for i, word in enumerate(m.words):
-        if (
-            i in taken
-            or word not in unknown
-            or len(word) < _PLACE_LETTERS
-            or not word.isalpha()
-            or is_word(word)
-        ):
+    # each word once, of the first few unknown ones: a long message of made-up words is not searched whole
+    for word in dict.fromkeys(m.unknown[:_PLACE_LOOKS]):
+        if not _PLACE_LETTERS <= len(word) <= _PLACE_LONGEST or not word.isalpha() or is_word(word):
+            continue
+        at = next((i for i, w in enumerate(m.words) if w == word and i not in taken), None)
+        if at is None:
             continue
         choices = engine.keep(("place names",), lambda: Choices(_one_word_places(engine)))
         place = fuzzy.best(word, choices, _PLACE_TYPO)
         if place:
-            out.append((i, i + 1, place))
+            out.append((at, at + 1, place))
     return out
 
 
