@@ -196,6 +196,13 @@ def side_asks(context: str) -> list[str]:
     return [p for p in parts if _WONDERING.search(p) or p.endswith("?")]
 
 
+_NARROWING = Lazy(
+    r"^(?:(?:in|at|for|like|say|especially|specifically|mainly|mostly)\s+\S+(?:\s+\S+){0,4}|e\.?g\.?\s.*)"
+    r"(?:\s+for\s+(?:example|instance))?[?.!]*$",
+    re.IGNORECASE,
+)
+
+
 def _asks(part: str) -> bool:
     """Whether a sentence asks something: a question mark, or a question word first."""
     return part.endswith("?") or bool(_ASKS.match(part))
@@ -210,6 +217,10 @@ def _split(text: str) -> tuple[str, str]:
         return text, ""
     parts = [p.strip() for p in _SENTENCE.split(text) if p and p.strip()]
     asks = [i for i, p in enumerate(parts) if _asks(p)]
+    # "how is the demand outside USA? in Latin America for example": a fragment that narrows the ask
+    # before it is part of it
+    asks += [i for i, p in enumerate(parts) if i - 1 in asks and i not in asks and _NARROWING.match(p)]
+    asks.sort()
     # "what separates senior from mid? ... also curious what the pay jump looks like": the question
     # is answered; the aside in passing is left for a follow-up
     aside = {i for i, p in enumerate(parts) if i not in asks and _ASIDE.match(p)}  # not asked outright

@@ -1765,3 +1765,20 @@ def test_a_title_the_work_is_done_for_is_no_title_asked_about(kb):
     )
     assert reply.intent == "answer" and reply.roles == ("ml-platform-engineer",)
     assert "Develop and maintain reusable frameworks" in reply.text[:200]
+
+
+def test_a_fragment_after_a_question_narrows_it(kb):
+    """'how is the demand for ai systems engineers outside USA? in Latin America for example': the
+    fragment is part of the ask (Latin America named as not covered); a sentence that tells stays
+    context."""
+    from handlers.question import split
+
+    assert split("what do mlops engineers earn? in Seattle especially") == (
+        "what do mlops engineers earn? in Seattle especially",
+        "",
+    )
+    assert split("what do mlops engineers earn in seattle? I live in Boston now. it is nice here")[1]
+    reply = handlers.ask(
+        "how is the demand for ai systems engineers outside USA? in Latin America for example", kb
+    )
+    assert reply.topic == "demand" and reply.uncovered == ("Latin America",)
