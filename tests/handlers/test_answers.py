@@ -3428,3 +3428,12 @@ def test_a_job_then_to_a_role_is_the_way_in_from_that_job(kb):
     is where the person comes from: the skills to add, not the junior rung."""
     reply = handlers.ask("devops to ml platform eng - how?", kb)
     assert "Essential Skills" in reply.text[:120] and "Junior" not in reply.text[:200]
+
+
+def test_worth_switching_is_the_outlook_and_my_job_is_no_title_asked(kb):
+    """'is it worth switching to ml platform engineering?': the outlook, not the degrees; 'is mlops
+    worth quitting my sysadmin job for?': the person's own job is no title to name as not covered."""
+    reply = handlers.ask("is it worth switching to ml platform engineering?", kb)
+    assert "Projected 40% increase in demand" in first_screen(reply) and "Bachelor" not in first_screen(reply)
+    quit_job = handlers.ask("is mlops worth quitting my sysadmin job for?", kb)
+    assert quit_job.topic == "demand" and not quit_job.uncovered
