@@ -191,9 +191,19 @@ def everyday_roles(engine: Engine, m: Match, offered: Turn | None) -> tuple[list
     keyed = {" ".join(map(stem, g.split())): g for g in (*grams, *triples)}  # as the matcher keys not_roles
     free = {w for p in keyed.keys() & engine.matcher.not_roles for w in keyed[p].split()}  # "ML stuff",
     # "existing systems": no role
+    # "good with our non-technical ops folks": the asker's own people, no role switched to
+    free |= {words[i] for i in range(len(words)) if _possessed(words, i)}
     said = [w for w in (*triples, *grams, *words) if w in aliases.followup_roles and w not in free]
     found = [aliases.followup_roles[w] for w in said]
     return list(dict.fromkeys(found))[:2], {p for w in said for p in w.split()}
+
+
+_POSSESSIVE = frozenset(("our", "my"))
+
+
+def _possessed(words: tuple[str, ...], i: int) -> bool:
+    """Whether the word is said after "our" or "my", a word or two before ("our non-technical ops")."""
+    return any(w in _POSSESSIVE for w in words[max(0, i - 3) : i])
 
 
 def names_topic(m: Match) -> bool:

@@ -1625,3 +1625,15 @@ def test_that_pay_beside_another_title_keeps_the_threads_role_and_place(kb):
         "and does it pay better than devops?",
     )
     assert fit.topic == "salary" and list(fit.roles) == ["mlops-engineer"] and fit.uncovered
+
+
+def test_our_ops_folks_are_the_askers_people_not_a_role_switch(kb):
+    """'how do I tell if a candidate will be good with our non-technical ops folks' while hiring a
+    production AI engineer: the plant's operations staff, not the MLOps role."""
+    *_, ops = talk(
+        kb,
+        "we're hiring our first production AI engineer, what should they know?",
+        "last thing: how do I tell if a candidate will be good with our non-technical ops folks",
+    )
+    assert list(ops.roles) == ["production-ai-engineer"] and ops.topic == "soft-skills"
+    assert "non-technical stakeholders" in ops.text[:300]
