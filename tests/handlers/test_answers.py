@@ -3437,3 +3437,15 @@ def test_worth_switching_is_the_outlook_and_my_job_is_no_title_asked(kb):
     assert "Projected 40% increase in demand" in first_screen(reply) and "Bachelor" not in first_screen(reply)
     quit_job = handlers.ask("is mlops worth quitting my sysadmin job for?", kb)
     assert quit_job.topic == "demand" and not quit_job.uncovered
+
+
+def test_where_the_work_told_is_heading_is_its_trends(kb):
+    """'I package, deploy and version ML models ... where's this kind of work heading?': the work told
+    names the role; 'heading' names the trends outright, so the work's words are no subject that
+    pulls the duties up."""
+    reply = handlers.ask(
+        "I package, deploy and version ML models for an automotive supplier, automated retraining, the whole"
+        " model lifecycle from onboarding to decommission. where's this kind of work heading?",
+        kb,
+    )
+    assert reply.roles == ("mlops-engineer",) and reply.topic == "trends"
