@@ -48,6 +48,7 @@ def lines_text(engine: Engine, hits: Iterable[Hit], topic: str | None = None, ro
     the reply is from, so a line of another document says whose it is."""
     out: list[str] = []
     last = None
+    shown: list[Line] = []
     for h in hits:
         where = _where(engine, h.line, topic)
         if role is not None and h.line.role != role:  # "... the AI/ML Platform Engineer document says"
@@ -56,8 +57,24 @@ def lines_text(engine: Engine, hits: Iterable[Hit], topic: str | None = None, ro
             if where:
                 out.append(f"_{escape(where)}_")
             last = where
+        parent = _parent(engine, h.line) if h.line.depth else None
+        if parent is not None and parent not in shown:  # "• Healthcare" under no line: the line it
+            out.append(_line(parent))  # completes first ("AI integration is expanding ... including:")
+            shown.append(parent)
         out.append(_line(h.line))
+        shown.append(h.line)
     return "\n".join(out)
+
+
+def _parent(engine: Engine, line: Line) -> Line | None:
+    """The line a sub-item belongs to: the nearest one above it, less deep, in its section."""
+    above = None
+    for ln in engine.evidence.index.section(line.role, line.topic):
+        if ln.id == line.id:
+            return above
+        if ln.depth < line.depth:
+            above = ln
+    return None
 
 
 def _asked(plan: Plan) -> tuple[str, ...]:

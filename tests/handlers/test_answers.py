@@ -3449,3 +3449,13 @@ def test_where_the_work_told_is_heading_is_its_trends(kb):
         kb,
     )
     assert reply.roles == ("mlops-engineer",) and reply.topic == "trends"
+
+
+def test_sub_items_are_shown_under_the_line_they_complete(kb):
+    """'is production ai mostly manufacturing jobs?': "Healthcare", "Automotive", "Finance" are
+    shown under "AI integration is expanding across various sectors, including:", not bare and
+    indented under nothing; the pay figures by source under the line that says they vary by source."""
+    reply = handlers.ask("is production ai mostly manufacturing jobs?", kb)
+    assert "• AI integration is expanding across various sectors, including:\n    • Healthcare" in reply.text
+    pay = handlers.ask("how much do production ai engineers make", kb)
+    assert "varies by source:\n    • ZipRecruiter: $101,752" in pay.text.replace("*", "")
