@@ -3459,3 +3459,12 @@ def test_sub_items_are_shown_under_the_line_they_complete(kb):
     assert "• AI integration is expanding across various sectors, including:\n    • Healthcare" in reply.text
     pay = handlers.ask("how much do production ai engineers make", kb)
     assert "varies by source:\n    • ZipRecruiter: $101,752" in pay.text.replace("*", "")
+
+
+def test_what_two_roles_have_in_common_is_no_common_challenge(kb):
+    """'what do mlops and platform engineers have in common?': the two roles side by side (their
+    overviews), not their Common Challenges; 'which challenges do they have in common' still is."""
+    reply = handlers.ask("what do mlops and platform engineers have in common?", kb)
+    assert reply.intent == "compare" and reply.topic == "overview"
+    named = handlers.ask("which challenges do mlops and platform engineers have in common?", kb)
+    assert named.topic == "challenges"
