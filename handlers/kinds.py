@@ -276,9 +276,8 @@ def switching(engine: Engine, m: Match) -> bool:
     mine = bool(set(words) & lists["mine"]) or "here" in words or m.focus.years is not None
     if mine and set(m.masked) & lists["prior_jobs"]:
         return True
-    if _job_to_role(
-        m.masked, lists["prior_jobs"]
-    ):  # "devops to ml platform eng - how?", "data analyst -> mle"
+    jobs = engine.keep(("job stems",), lambda: frozenset(stem(j) for j in lists["prior_jobs"]))
+    if _job_to_role(m.masked, jobs):  # "devops to ml platform eng - how?", "data analyst -> mle"
         return True
     # ... or told before a question that asks how to move ("I'm a data scientist who ... How do I pivot
     # into MLOps?"), not which job to apply for first
@@ -288,12 +287,10 @@ def switching(engine: Engine, m: Match) -> bool:
 
 
 def _job_to_role(masked: tuple[str, ...], jobs: frozenset[str]) -> bool:
-    """Whether a job is said right before "to" and a role's name: where the person comes from."""
-    stems = {stem(j) for j in jobs}
+    """Whether a job (`jobs`: as stemmed) is said right before "to" and a role's name: where the person
+    comes from."""
     return any(
-        t in ("to", "into")
-        and masked[i + 1] == "_role_"
-        and any(j in stems for j in masked[max(0, i - 2) : i])
+        t in ("to", "into") and masked[i + 1] == "_role_" and not jobs.isdisjoint(masked[max(0, i - 2) : i])
         for i, t in enumerate(masked[:-1])
     )
 

@@ -187,15 +187,17 @@ def cased(engine: Engine, phrase: str) -> str:
     if phrase in _WRITTEN:  # "h 1b": the visa as it is written
         return _WRITTEN[phrase]
     acronyms = engine.matcher.word_lists["acronyms"]
-    words = phrase.split()
-    return " ".join(
-        f"{_CASED.get(w[:-1], w[:-1].upper())}s"  # "RSUs", "SREs"
-        if w.endswith("s") and w[:-1] in acronyms and w[:-1] not in _PRONOUNS
-        else _CASED.get(w, w.upper())
-        if w in acronyms and not (i and w in _PRONOUNS)
-        else w
-        for i, w in enumerate(words)
-    )  # "IT support", but "how long does it take"
+    return " ".join(_cased_word(w, acronyms, first=i == 0) for i, w in enumerate(phrase.split()))
+
+
+def _cased_word(word: str, acronyms: frozenset[str], first: bool) -> str:
+    """One word as written: an acronym in capitals ("IT support", but "how long does it take"), its
+    plural too ("RSUs", "SREs")."""
+    if word.endswith("s") and word[:-1] in acronyms and word[:-1] not in _PRONOUNS:
+        return f"{_CASED.get(word[:-1], word[:-1].upper())}s"
+    if word in acronyms and (first or word not in _PRONOUNS):
+        return _CASED.get(word, word.upper())
+    return word
 
 
 def _age(words: tuple[str, ...], lists: dict[str, frozenset[str]]) -> bool:
@@ -282,6 +284,7 @@ def _misspelt_places(engine: Engine, m: Match, found: list) -> list[tuple[int, i
     """(start, end, place) for a word no document or dictionary holds that is a place's name misspelt
     by a letter ("berln"); the places the documents give figures for are read as focus already."""
     taken = {i for start, end, _ in found for i in range(start, end)}
+    choices = engine.keep(("place names",), lambda: Choices(_one_word_places(engine)))
     out = []
     # each word once, of the first few unknown ones: a long message of made-up words is not searched whole
     for word in dict.fromkeys(m.unknown[:_PLACE_LOOKS]):
@@ -290,7 +293,6 @@ def _misspelt_places(engine: Engine, m: Match, found: list) -> list[tuple[int, i
         at = next((i for i, w in enumerate(m.words) if w == word and i not in taken), None)
         if at is None:
             continue
-        choices = engine.keep(("place names",), lambda: Choices(_one_word_places(engine)))
         place = fuzzy.best(word, choices, _PLACE_TYPO)
         if place:
             out.append((at, at + 1, place))

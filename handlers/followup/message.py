@@ -202,7 +202,7 @@ _POSSESSIVE = frozenset(("our", "my"))
 
 
 def _possessed(words: tuple[str, ...], i: int) -> bool:
-    """Whether the word is said after "our" or "my", a word or two before ("our non-technical ops")."""
+    """Whether the word is said after "our" or "my", up to three words before ("our non-technical ops")."""
     return any(w in _POSSESSIVE for w in words[max(0, i - 3) : i])
 
 

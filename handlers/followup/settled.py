@@ -181,9 +181,8 @@ def _title(t: Message) -> str | None:
     ):
         # "is that more than what SREs get?" after the pay in Seattle: the thread's role beside the title,
         # on its topic and focus
-        said = [
-            w for dim, ws in (t.last.focus or {}).items() if dim != "years" for w in ws
-        ]  # years: the person's
+        # (the years are the person's own, no focus of the thread)
+        said = [w for dim, ws in (t.last.focus or {}).items() if dim != "years" for w in ws]
         topic = "" if names_topic(t.m) else t.last.topic or ""  # "does it pay better than devops?": pay
         return " ".join([*t.last.roles, topic, *said, t.text])
     return f"{t.text} {t.last.topic}" if t.last.topic and not names_topic(t.m) else t.text
