@@ -1782,3 +1782,16 @@ def test_a_fragment_after_a_question_narrows_it(kb):
         "how is the demand for ai systems engineers outside USA? in Latin America for example", kb
     )
     assert reply.topic == "demand" and reply.uncovered == ("Latin America",)
+
+
+def test_a_question_left_in_the_context_for_length_still_names_what_is_not_covered(kb):
+    """A long earlier question ("Is there a dress code at ... ?") is left out of what is answered
+    for length, but it was asked: the dress code is named as not covered beside the duties."""
+    reply = handlers.ask(
+        "Is there a dress code at the ML platform teams at big banks, or do people wear whatever they like as"
+        " long as the clusters stay up and nobody complains? My recruiter will not say anything useful about"
+        " it. Anyway what does an ML platform engineer actually do all day at a large company with many data"
+        " science teams to support?",
+        kb,
+    )
+    assert reply.topic == "responsibilities" and reply.uncovered == ("dress code",)
