@@ -479,7 +479,10 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # "ai systems pay tesla vs google" compares figures of one role; "mlops vs devops",
         # "ml engineer vs data scientist" set a role beside something else: the role's lines on it
         if m.focus and (m.topic or "salary") == "salary":  # not "after senior, R&D vs product?": the ladder
-            return Plan("answer", m.roles, "salary", m.focus, unknown=m.unknown, match=m)
+            # "... leetcode hards for MLE loops? real question, 25th vs 75th percentile": the loops named
+            missing = tuple(t.word for t in not_covered(engine, m, terms, m.roles, choice.label))
+            missing = tuple(w for w in missing if w not in engine.matcher.word_lists["pay_occasions"])
+            return Plan("answer", m.roles, "salary", m.focus, unknown=m.unknown, match=m, uncovered=missing)
         kind = choice.label
         if len(m.focus.levels) > 1 and levels_only(m.focus) and not m.topic_top.get("salary"):
             # "junior vs senior production AI engineer, what's the difference in what they do": the rungs

@@ -309,3 +309,22 @@ def test_two_percentiles_asked_are_both_given(kb):
     assert reply.focus == ("25th Percentile", "75th Percentile")
     none = handlers.ask("25th and 75th percentiles for mlops pay?", kb)
     assert "has no salary figure for 25th Percentile or 75th Percentile." in none.text
+
+
+def test_figures_set_side_by_side_still_name_what_is_not_covered(kb):
+    """'... leetcode hards for MLE loops lol. ok real question, whats the 25th vs 75th percentile ML
+    engineer salary': both figures, and the loops named as not covered (they were left unsaid when two
+    figures were compared); negotiating is only what the figures are for."""
+    reply = handlers.ask(
+        "how many leetcode hards do you need for MLE loops these days lol. ok real question, whats the 25th"
+        " vs 75th percentile ML engineer salary, want to know where my offer lands",
+        kb,
+    )
+    assert "25th Percentile: $84,000" in reply.text and "75th Percentile: $116,500" in reply.text
+    assert reply.uncovered == ("leetcode",) and "says nothing about “leetcode”" in reply.text[:200]
+    offer = handlers.ask(
+        "I got an offer in Manhattan for a production AI engineer job. Before I negotiate, what's the going"
+        " rate there compared with the rest of the country?",
+        kb,
+    )
+    assert not offer.uncovered and "$226,857" in offer.text[:400]
