@@ -1304,13 +1304,19 @@ def test_a_setup_and_a_named_person_are_no_uncovered_subject(kb):
 
 
 def test_a_phrase_the_synonyms_know_is_no_uncovered_subject(kb):
-    """'run lunch and learns': teaching, which the synonyms know, not the lunch a job comes with
-    (before: refused outright); free lunch asked outright is still not covered. 'roadmapping' is
-    the documents' long-term tech planning."""
+    """'run lunch and learns' (sessions, talks): teaching, which the synonyms know, not the lunch a
+    job comes with (before: refused outright); free lunch asked outright is still not covered.
+    'roadmapping' is the documents' long-term tech planning."""
     reply = handlers.ask(
         "are ml platform engineers expected to run lunch and learns for the data scientists?", kb
     )
     assert reply.intent == "answer" and reply.uncovered == ()
+    for question in (  # sessions and talks over lunch: teaching too
+        "My boss wants me, the AI systems engineer, to run lunch sessions teaching the team. Is that normal?",
+        "do mlops engineers give lunch talks to the data science team?",
+    ):
+        reply = handlers.ask(question, kb)
+        assert reply.intent == "answer" and "lunch" not in reply.text[:300].lower(), question
     assert handlers.ask("do mlops teams get free lunch?", kb).uncovered == ("lunch",)
     reply = handlers.ask(
         "i love roadmapping way more than firefighting. any career track for that as an ml platform"
