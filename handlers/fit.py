@@ -223,6 +223,11 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
         and engine.matcher.word_lists["trouble"] & {*m.words, *m.context}
     ):
         return None  # "nobody looks at our models till a customer complains ... where do I start?": the fix
+    if kind == "which" and _START.search(question or text):
+        asked = engine.matcher.match(question or text)
+        if len(asked.roles) == 1 and asked.topic_top.get(asked.topic or "", 0) >= GENERIC_WEIGHT:
+            return None  # "is cost management part of an ML platform engineer's responsibilities, and
+            # where should I start?": where to start on what is asked, the role given
     said = _said(engine, text)
     if said.had == (_YEARS,) and not said.denied:  # "a junior with 2 years ... what should I learn next?":
         return None  # years are no skill to rank or weigh gaps by; the advice answers

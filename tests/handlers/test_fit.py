@@ -447,3 +447,18 @@ def test_compare_that_with_another_role_after_the_gaps_ranks_the_two(kb):
     assert reply.text.startswith("*Your role fit*") and "*The two, by how many" in reply.text
     reply, _ = handlers.converse("and vs platform?", kb, [turn, turn2])
     assert len(reply.roles) == 3 and "*The three, by how many" in reply.text
+
+
+def test_where_to_start_on_a_duty_of_the_role_named_is_no_fit_question(kb):
+    """'Is cost management part of an ML platform engineer's responsibilities, and where should I
+    start?': where to start on the duty asked, the role given (it ranked all five roles for fit);
+    'I know python and SQL, where should I start?' still asks which role fits."""
+    reply = handlers.ask(
+        "Our GPU bill tripled and now cost is on my OKRs. Is cost management actually part of an ML platform"
+        " engineer's responsibilities, and where should I start?",
+        kb,
+    )
+    assert reply.intent == "answer" and reply.roles == ("ml-platform-engineer",)
+    assert "Implement solutions for operational excellence and cost management" in reply.text[:300]
+    fit = handlers.ask("I know python and SQL and some docker. where should I start?", kb)
+    assert fit.text.startswith("*Your role fit*")
