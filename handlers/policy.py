@@ -185,6 +185,7 @@ def only_occasion(engine: Engine, m: Match, missing: list[str]) -> bool:
 
 
 _OCCASION_TOPIC = 2  # a topic this surely named is asked beside an occasion not covered ("interviews")
+ROLES_WORDS = frozenset({"roles", "jobs", "positions"})  # "which roles ...", "do any of these roles ..."
 _MODEL_SURE = 0.5  # the model's topic this sure stands against a kind of pay named ("avg base")
 _RUNG_WORDS = 24  # a question this short that names a level and the duties asks what that rung does
 
@@ -461,6 +462,10 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # "can the factory ai people help with shipping schedules?": AI said of the work's own people
         m = m.model_copy(update={"roles": (named,), "ambiguous": ()})
         bare_ai = False
+    if m.ambiguous and not m.roles and terms and asks_roles and set(m.words) & ROLES_WORDS and marked:
+        # "which roles mention agile? ... where agile shows up in AI engineering teams": the field's
+        # teams, asked across the roles
+        m = m.model_copy(update={"ambiguous": ()})
     weak_only = bool(m.roles) and set(m.roles) <= set(m.weak_roles) and not _wants_compare(m)
     if m.ambiguous and not bare_ai and weak_only:  # "AI engineer putting ML into manufacturing lines": the
         decided = context_role(engine, m, m.ambiguous[0][1])  # AI engineer named, "ML" a word of the work

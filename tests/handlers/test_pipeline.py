@@ -1795,3 +1795,17 @@ def test_a_question_left_in_the_context_for_length_still_names_what_is_not_cover
         kb,
     )
     assert reply.topic == "responsibilities" and reply.uncovered == ("dress code",)
+
+
+def test_roles_asked_across_keep_an_ai_engineering_team_as_the_field(kb):
+    """'Which roles mention agile? ... where agile shows up in AI engineering teams ... Do any of these
+    roles list agile?': the roles that say it (it answered one role's requirements, the "AI
+    engineering" of the teams read as a title to decide)."""
+    reply = handlers.ask(
+        "Which roles mention agile? Trying to understand where agile actually shows up in AI engineering"
+        " teams before I pitch myself to one. Do any of these roles list agile as a requirement or practice?",
+        kb,
+    )
+    assert reply.intent in ("answer", "compare") and len(reply.roles) == 3
+    assert reply.text.startswith("*“agile” in the role documents*")
+    assert "3 of 5 roles* mention agile" in reply.text
