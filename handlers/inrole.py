@@ -285,6 +285,8 @@ def in_role(
             uncovered=missed,
         )
     lead = with_solutions(engine, lead_lines(engine, m, role, terms, LEAD_LINES, hunch), role)
+    if lead and no_figure and len(focus_singles(m.focus)) > 1:
+        lead = _each_asked(engine, m, role, terms, lead)
     outright = bool(named) and m.topic_scores.get(named, 0) >= 2 * GENERIC_WEIGHT
     # "is low adoption a common challenge ... the usual pain points?": a section named twice over takes
     # the short everyday words too ("low"), which its own lines may not hold
@@ -328,6 +330,19 @@ def in_role(
     return Plan(
         "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m, uncovered=missed
     )
+
+
+def _each_asked(engine: Engine, m: Match, role: str, terms: tuple[Term, ...], lead: list[Hit]) -> list[Hit]:
+    """The lines of a pay question no figure answers whole, with a line for each thing asked that no
+    line shown answers ("the bonus in SF?": "Bonuses: Can range from 10% to 20%" after SF's pay)."""
+    shown = {h.line.id for h in lead}
+    missing: list[Hit] = []
+    for one in focus_singles(m.focus):
+        found = lead_lines(engine, m.model_copy(update={"focus": one}), role, terms, 2)
+        if found and not shown & {h.line.id for h in found}:
+            missing.append(found[0])
+            shown.add(found[0].line.id)
+    return [*lead[:1], *missing, *lead[1:]] if missing else lead
 
 
 def _unnamed(engine: Engine, m: Match, role: str, terms: tuple[Term, ...]) -> tuple[Term, ...]:

@@ -328,3 +328,11 @@ def test_figures_set_side_by_side_still_name_what_is_not_covered(kb):
         kb,
     )
     assert not offer.uncovered and "$226,857" in offer.text[:400]
+
+
+def test_each_thing_asked_of_pay_gets_a_line_when_no_figure_answers_all(kb):
+    """'the bonus for an AI systems engineer in SF?': no figure is SF's bonus; SF's pay and the bonus
+    line both (only the SF lines were shown, the bonus asked left unanswered)."""
+    reply = handlers.ask("what's the bonus for an AI systems engineer in SF?", kb)
+    assert reply.topic == "salary" and "San Francisco, CA:* Up to $300,600" in reply.text[:300]
+    assert "Can range from 10% to 20% of base salary" in reply.text[:400]
