@@ -352,3 +352,18 @@ def test_a_long_story_then_how_to_handle_it_leads_with_the_lines_on_what_is_aske
 )
 def test_someone_else_handling_it_asks_whose_job_not_a_fix(engine, text, fix):
     assert asks_fix(engine, engine.matcher.match(text)) is fix
+
+
+def test_asking_what_makes_the_trouble_stop_asks_the_fix(kb):
+    """'our models keep failing every holiday ... What should I be setting up so this stops?': the
+    challenge with its solution (it answered the skills to learn); 'so it doesn't happen', 'prevent
+    this' ask the same."""
+    for question in (
+        "our models keep failing every holiday and I retrain by hand. What should I be setting up as an MLOps"
+        " engineer so this stops?",
+        "our models keep failing every holiday and I retrain by hand. as an mlops engineer what should I set"
+        " up so it doesn't happen again?",
+    ):
+        reply = handlers.ask(question, kb)
+        assert reply.topic in ("challenges", "best-practices"), question
+        assert "Solution:" in reply.text[:600], question
