@@ -3474,3 +3474,29 @@ def test_what_two_roles_have_in_common_is_no_common_challenge(kb):
     assert reply.intent == "compare" and reply.topic == "overview"
     named = handlers.ask("which challenges do mlops and platform engineers have in common?", kb)
     assert named.topic == "challenges"
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        (
+            "as an ML engineer I keep losing focus with all the pings. which soft skill covers that?",
+            "Maintain focus and avoid distractions",
+        ),
+        (
+            "ai systems engineer here, I get defensive when people critique my architecture. what soft skill"
+            " should I work on?",
+            "willingness to consider alternative viewpoints",
+        ),
+        (
+            "ml engineer: in design reviews I tend to ignore others and push my plan. what soft skill is"
+            " that?",
+            "Listen to others' ideas",
+        ),
+    ],
+)
+def test_a_soft_skill_told_in_everyday_words_leads_with_its_line(kb, question, line):
+    """Losing focus, getting defensive, ignoring others: the soft skill's own line first ("focused"
+    alone is a stopword, so "staying focused" found nothing; these lines were not shown)."""
+    reply = handlers.ask(question, kb)
+    assert reply.topic == "soft-skills" and line in reply.text[:250]
