@@ -21,13 +21,13 @@ from handlers.coverage import beyond, natural, subject_terms
 from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term, specific
 from handlers.figures import figure_plan
-from handlers.fit import fit_plan
+from handlers.fit import asks_fit, fit_plan
 from handlers.kinds import asks
 from handlers.lines import GENERIC_WEIGHT, strong_topic
 from handlers.patterns import Lazy
 from handlers.plan import Plan
 from handlers.policy import decide, only_occasion
-from handlers.question import asks_how_senior, split
+from handlers.question import asks_how_senior, split, two_asks
 from handlers.scope import other_title, outside
 from handlers.second import both_asks, other_ask
 from handlers.titles import naming, own_role, own_title_of, title_plan, with_title
@@ -95,6 +95,20 @@ def _reroute(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Match:
         return m
     topic = max(scores, key=lambda t: scores[t])
     return m.model_copy(update={"topic": topic, "topic_scores": scores})
+
+
+def _fit_beside(engine: Engine, fitted: Plan, question: str) -> Plan:
+    """A fit answer, with what a second ask of the question names that no document covers ("which
+    tools should I learn first, and will companies sponsor an H-1B?": the visa)."""
+    asks = two_asks(question) if fitted.intent in ("answer", "compare") else None
+    other = [a for a in asks or () if not asks_fit(a)]
+    if len(other) != 1:
+        return fitted
+    said = engine.matcher.match(other[0])
+    named = [w for w in beyond(engine, said) if w not in fitted.uncovered]
+    if not named or only_occasion(engine, said, named):
+        return fitted
+    return fitted.model_copy(update={"uncovered": (*fitted.uncovered, *named)})
 
 
 def thanks(engine: Engine, m: Match) -> bool:
@@ -534,7 +548,7 @@ def plan(text: str, engine: Engine) -> Plan:
     # "i know python and k8s, which role fits me?" (handlers/fit.py)
     fitted = fit_plan(engine, m, text, question if context else "")
     if fitted is not None:
-        return fitted
+        return _fit_beside(engine, fitted, question if context else text)
     m = _work_told(engine, m, read, body, field is not None)
     named = m.topic is not None and m.topic_scores.get(m.topic, 0) >= GENERIC_WEIGHT
     slash = named and len(m.roles) == 1 and not m.subject and len(m.words) <= _SLASH_WORDS

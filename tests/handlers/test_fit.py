@@ -462,3 +462,18 @@ def test_where_to_start_on_a_duty_of_the_role_named_is_no_fit_question(kb):
     assert "Implement solutions for operational excellence and cost management" in reply.text[:300]
     fit = handlers.ask("I know python and SQL and some docker. where should I start?", kb)
     assert fit.text.startswith("*Your role fit*")
+
+
+def test_a_second_ask_beside_the_gaps_names_what_no_document_covers(kb):
+    """'Which tools should I learn first, and will companies sponsor an H-1B for this role?': the gaps
+    for MLOps, and the visa named as not covered (it was left unsaid); a skill list holding a word
+    like "culture" names nothing."""
+    reply = handlers.ask(
+        "Sysadmin switching to MLOps. Which tools should I learn first, and will companies actually sponsor"
+        " an H-1B for this role?",
+        kb,
+    )
+    assert reply.text.startswith("*MLOps Engineer: your gaps*") and "h 1b" in reply.uncovered
+    assert "says nothing about “H-1B”" in reply.text[:200]
+    listed = handlers.ask("docker, k8s, devops culture, system design. which ai role fits me?", kb)
+    assert listed.text.startswith("*Your role fit*") and not listed.uncovered
