@@ -1637,3 +1637,12 @@ def test_our_ops_folks_are_the_askers_people_not_a_role_switch(kb):
     )
     assert list(ops.roles) == ["production-ai-engineer"] and ops.topic == "soft-skills"
     assert "non-technical stakeholders" in ops.text[:300]
+
+
+def test_the_people_who_train_the_models_switch_to_the_ml_engineer(kb):
+    """'and the people who train the models?' after MLOps pay: the AI/ML Engineer's pay (it answered
+    the duties, "train" read as the point asked)."""
+    _, turn = handlers.converse("what do mlops engineers earn?", kb, [])
+    reply, _ = handlers.converse("and the people who train the models?", kb, [turn])
+    assert reply.roles == ("ai-ml-engineer",) and reply.topic == "salary"
+    assert reply.text.startswith("*AI/ML Engineer · Salary*")
