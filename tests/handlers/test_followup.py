@@ -1646,3 +1646,11 @@ def test_the_people_who_train_the_models_switch_to_the_ml_engineer(kb):
     reply, _ = handlers.converse("and the people who train the models?", kb, [turn])
     assert reply.roles == ("ai-ml-engineer",) and reply.topic == "salary"
     assert reply.text.startswith("*AI/ML Engineer · Salary*")
+
+
+def test_the_folks_who_run_the_gpu_cluster_are_the_platform_engineers(kb):
+    """'and the folks who run the gpu cluster?' after MLOps pay: the ML platform engineer's pay (it
+    stayed on MLOps, answering its overview)."""
+    _, turn = handlers.converse("what do mlops engineers earn?", kb, [])
+    reply, _ = handlers.converse("and the folks who run the gpu cluster?", kb, [turn])
+    assert reply.roles == ("ml-platform-engineer",) and reply.topic == "salary"
