@@ -147,9 +147,10 @@ def _make_brief(engine: Engine, role_id: str, topic_id: str, most: int, beside: 
         else None
     )
     telling = telling_definition(engine, role_id, beside) if defining is not None and beside else None
-    if telling is not None and telling.id != defining.line.id:  # both: what it is, then what sets it apart
+    if telling is not None and telling.id != defining.line.id:  # both: what sets it apart first (it is
+        # what was asked, and the second role's must reach the first screen), then what it is
         also = Hit(telling, defining.score, frozenset())
-        at = hits.index(defining) + 1
+        at = hits.index(defining)
         hits = [*hits[:at], also, *(h for h in hits[at:] if h.line.id != telling.id)]
         kept_also = also
     else:

@@ -315,3 +315,15 @@ def test_a_which_role_glance_answers_the_question_asked(kb):
         in reply.text
     )
     assert "Production AI Engineers play a crucial role in developing" in reply.text
+
+
+def test_a_difference_asked_shows_what_sets_each_role_apart_on_the_first_screen(kb):
+    """'What are the key differences between AI and machine learning engineers': the AI Systems
+    Engineer's sentence that tells it apart ("This role combines ...") comes first under its name,
+    within the first screen (it came after the generic sentence, past 600 characters)."""
+    reply = handlers.ask("What are the key differences between AI and machine learning engineers", kb)
+    assert reply.intent == "compare" and reply.topic == "overview"
+    at = reply.text.find("This role combines expertise in machine learning")
+    assert 0 < at < 600
+    generic = reply.text.index("often referred to as an AI Engineer")
+    assert reply.text.index("*AI Systems Engineer*") < at < generic
