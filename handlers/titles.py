@@ -98,6 +98,9 @@ def _led(lines: list[Line], hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
     return (*first, *(h for h in hits if h.line.id not in ids))
 
 
+_CHOOSING = frozenset({"should", "choose", "pick", "become", "go"})
+
+
 def with_title(engine: Engine, p: Plan, title: str, inferred: bool = False, own: bool = False) -> Plan:
     """The plan, when a title that is none of the five is asked beside its roles: what the
     documents say of it as a note ("mlops vs devops"), and the title named as not covered.
@@ -115,7 +118,10 @@ def with_title(engine: Engine, p: Plan, title: str, inferred: bool = False, own:
     beside: dict[str, list[Line]] = {}
     if found and (person or (m is not None and m.compare_strong)):
         listing = m is not None and m.compare_weak and not m.compare_strong  # "ML or data scientist?"
-        beside = {} if listing else _set_beside(engine, p, term)
+        # ... unless one is to be chosen ("should I be a data scientist or an ML engineer?"): what sets
+        # them apart
+        choosing = listing and not _CHOOSING.isdisjoint(m.words)
+        beside = {} if listing and not choosing else _set_beside(engine, p, term)
         if listing and p.topic == "salary":  # "who gets paid more, software or ML engineer?": a line
             pays = _set_beside(engine, p, term)  # that sets the pays side by side, if any document has one
             beside = pays if any(pays.values()) else beside
@@ -130,6 +136,9 @@ def with_title(engine: Engine, p: Plan, title: str, inferred: bool = False, own:
                 for role, lines in beside.items()
             }
             p = p.model_copy(update={"topic": "overview"}) if all(defined.values()) else p
+        topics = {ln.topic for lines in beside.values() for ln in lines}
+        if choosing and len(topics) == 1 and p.topic != "salary":  # titled by the section setting them apart
+            p = p.model_copy(update={"topic": topics.pop()})
         groups = tuple((role, _led(beside.get(role, []), hits)) for role, hits in p.groups)
         # the note promises what the documents say of the title: only when a line shown says it
         said = any(beside.values()) or any(ev.says(h.line, term) for _, hits in groups for h in hits)

@@ -3500,3 +3500,11 @@ def test_a_soft_skill_told_in_everyday_words_leads_with_its_line(kb, question, l
     alone is a stopword, so "staying focused" found nothing; these lines were not shown)."""
     reply = handlers.ask(question, kb)
     assert reply.topic == "soft-skills" and line in reply.text[:250]
+
+
+def test_choosing_between_the_role_and_another_title_shows_what_sets_them_apart(kb):
+    """'Should I be a data scientist or a machine learning engineer': the line that sets the two apart
+    (Key Differences, in the Overview) leads (it showed soft-skills lines naming data scientists)."""
+    reply = handlers.ask("Should I be a data scientist or a machine learning engineer", kb)
+    assert reply.roles == ("ai-ml-engineer",) and reply.topic == "overview"
+    assert "AI/ML Engineer vs. Data Scientist" in reply.text[:400]
