@@ -144,3 +144,15 @@ def test_the_way_in_is_read_in_the_order_said(engine):
     assert engine.matcher.match(" ".join(journey(words, engine.matcher.word_lists))).roles == (
         "ml-platform-engineer",
     )
+
+
+def test_production_said_of_the_live_model_is_no_role(kb):
+    """'production performance has started to move. How do you detect data drift ...?': how the live
+    model does, not the Production AI Engineer (it answered that role's trends)."""
+    reply = handlers.ask(
+        "You've shipped a model that looked stable in offline testing, but production performance has"
+        " started to move. How do you detect data drift and concept drift in production?",
+        kb,
+    )
+    assert "production-ai-engineer" not in reply.roles
+    assert "Monitor for data drift and concept drift" in reply.text[:600]
