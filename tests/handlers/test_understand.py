@@ -156,3 +156,14 @@ def test_production_said_of_the_live_model_is_no_role(kb):
     )
     assert "production-ai-engineer" not in reply.roles
     assert "Monitor for data drift and concept drift" in reply.text[:600]
+
+
+def test_ai_ml_experience_is_the_fields_not_the_ml_engineers(kb):
+    """'no AI/ML experience — how can I transition into ML Infra?': the platform engineer's way in
+    (it compared the ML engineer too, "AI/ML" read as that role)."""
+    reply = handlers.ask(
+        "I have a strong SDE background but no AI/ML experience — how can I transition into ML Infra in the"
+        " shortest time possible?",
+        kb,
+    )
+    assert reply.intent == "answer" and reply.roles == ("ml-platform-engineer",)
