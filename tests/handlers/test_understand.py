@@ -167,3 +167,14 @@ def test_ai_ml_experience_is_the_fields_not_the_ml_engineers(kb):
         kb,
     )
     assert reply.intent == "answer" and reply.roles == ("ml-platform-engineer",)
+
+
+def test_asking_for_suggestions_claims_no_mention_of_them(kb):
+    """'any suggestions?', '... if anyone has any suggestions, please enlighten me': asking for advice,
+    not a subject ("Only AI/ML Platform Engineer mentions suggestions", from its Copilot line)."""
+    for question in (
+        "any suggestions?",
+        "if anyone has any suggestions on what comes after deep learning, please enlighten me",
+    ):
+        reply = handlers.ask(question, kb)
+        assert "mentions suggestions" not in reply.text and "“suggestions”" not in reply.text, question
