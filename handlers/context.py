@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from handlers.coverage import beyond
 from handlers.engine import Engine
+from handlers.lines import ROLES_PLURAL
 from handlers.patterns import Lazy
 from handlers.policy import only_occasion
 from handlers.problem import asks_fix
@@ -29,7 +30,6 @@ __all__ = [
 _TELLERS = frozenset({"i", "we"})
 WORDED = 2  # a topic phrase this strong names the topic in words
 SENTENCES = Lazy(r"(?<=[.!?])\s+")
-ROLES_PLURAL = {"roles", "jobs", "positions", "careers"}
 
 
 def told_them(m: Match, ctx: Match, lists: dict[str, frozenset[str]]) -> bool:

@@ -14,6 +14,7 @@ __all__ = [
     "NUMBER_WORDS",
     "GENERIC_WEIGHT",
     "LEAD_LINES",
+    "ROLES_PLURAL",
     "best_topic",
     "echo_lines",
     "extra_words",
@@ -51,6 +52,7 @@ NUMBER_WORDS = {  # words that ask for a figure
 
 _ELSEWHERE = 1.25  # a line outside the named section must score this much better to lead
 
+ROLES_PLURAL = frozenset({"roles", "jobs", "positions", "careers"})  # "which roles ...", "in any roles?"
 GENERIC_WEIGHT = 3  # a topic word this strong names the whole topic ("salary"), not one point
 
 LEAD_LINES = 4  # lines in a one-role lead

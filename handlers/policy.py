@@ -17,6 +17,7 @@ from handlers.kinds import ADVICE_SURE, asks, climbs, kind_lines
 from handlers.lines import (
     GENERIC_WEIGHT,
     NUMBER_WORDS,
+    ROLES_PLURAL,
     best_topic,
     kind_only,
     lead_lines,
@@ -185,7 +186,6 @@ def only_occasion(engine: Engine, m: Match, missing: list[str]) -> bool:
 
 
 _OCCASION_TOPIC = 2  # a topic this surely named is asked beside an occasion not covered ("interviews")
-ROLES_WORDS = frozenset({"roles", "jobs", "positions"})  # "which roles ...", "do any of these roles ..."
 _MODEL_SURE = 0.5  # the model's topic this sure stands against a kind of pay named ("avg base")
 _RUNG_WORDS = 24  # a question this short that names a level and the duties asks what that rung does
 
@@ -462,7 +462,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # "can the factory ai people help with shipping schedules?": AI said of the work's own people
         m = m.model_copy(update={"roles": (named,), "ambiguous": ()})
         bare_ai = False
-    if m.ambiguous and not m.roles and terms and asks_roles and set(m.words) & ROLES_WORDS and marked:
+    if m.ambiguous and not m.roles and terms and asks_roles and set(m.words) & ROLES_PLURAL and marked:
         # "which roles mention agile? ... where agile shows up in AI engineering teams": the field's
         # teams, asked across the roles
         m = m.model_copy(update={"ambiguous": ()})

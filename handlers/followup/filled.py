@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from handlers.advice import solutions
 from handlers.ambiguity import DESCRIBED, work_role
-from handlers.context import ROLES_PLURAL
 from handlers.coverage import beyond
 from handlers.engine import Engine
 from handlers.followup.message import (
@@ -30,6 +29,7 @@ from handlers.followup.message import (
     the_one,
     them_beside,
 )
+from handlers.lines import ROLES_PLURAL
 from handlers.question import asks_why, copes
 from handlers.scope import names_place
 from handlers.topic import NAMED

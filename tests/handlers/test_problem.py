@@ -356,8 +356,8 @@ def test_someone_else_handling_it_asks_whose_job_not_a_fix(engine, text, fix):
 
 def test_asking_what_makes_the_trouble_stop_asks_the_fix(kb):
     """'our models keep failing every holiday ... What should I be setting up so this stops?': the
-    challenge with its solution (it answered the skills to learn); 'so it doesn't happen', 'prevent
-    this' ask the same."""
+    challenge with its solution (it answered the skills to learn); 'so it doesn't happen again' asks
+    the same."""
     for question in (
         "our models keep failing every holiday and I retrain by hand. What should I be setting up as an MLOps"
         " engineer so this stops?",
