@@ -3434,6 +3434,9 @@ def test_a_job_then_to_a_role_is_the_way_in_from_that_job(kb):
     is where the person comes from: the skills to add, not the junior rung."""
     reply = handlers.ask("devops to ml platform eng - how?", kb)
     assert "Essential Skills" in reply.text[:120] and "Junior" not in reply.text[:200]
+    backend = handlers.ask("backend -> ML engineer, how did you get started?", kb)  # a kind of developer
+    assert "Proficiency in programming languages" in backend.text[:300]
+    assert "Bachelor" not in backend.text[:200]
 
 
 def test_worth_switching_is_the_outlook_and_my_job_is_no_title_asked(kb):
