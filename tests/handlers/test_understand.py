@@ -178,3 +178,10 @@ def test_asking_for_suggestions_claims_no_mention_of_them(kb):
     ):
         reply = handlers.ask(question, kb)
         assert "mentions suggestions" not in reply.text and "“suggestions”" not in reply.text, question
+
+
+def test_a_machine_learning_infrastructure_engineer_is_the_platform_engineer(kb):
+    """'What is a Machine Learning Infrastructure Engineer?': the ML platform engineer, as "ML
+    infrastructure engineer" already was (it answered the ML engineer, on "machine learning")."""
+    reply = handlers.ask("What is a Machine Learning Infrastructure Engineer?", kb)
+    assert reply.roles == ("ml-platform-engineer",) and reply.topic == "overview"
