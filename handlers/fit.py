@@ -224,7 +224,7 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     ):
         return None  # "nobody looks at our models till a customer complains ... where do I start?": the fix
     if kind == "which" and _START.search(question or text):
-        asked = engine.matcher.match(question or text)
+        asked = engine.matcher.match(question) if question else m  # `m` is the whole text's already
         if len(asked.roles) == 1 and asked.topic_top.get(asked.topic or "", 0) >= GENERIC_WEIGHT:
             return None  # "is cost management part of an ML platform engineer's responsibilities, and
             # where should I start?": where to start on what is asked, the role given
