@@ -60,9 +60,7 @@ def _raising(engine: Engine, m: Match) -> bool:
 
 
 def levels_only(focus: Focus) -> bool:
-    return bool(focus.levels) and not (
-        focus.locations or focus.companies or focus.kinds or focus.percentiles or focus.amount
-    )
+    return bool(focus.levels) and not (focus.kinds or focus.pointed())
 
 
 def _hot(engine: Engine, m: Match) -> bool:
@@ -115,7 +113,7 @@ def in_role(
 ) -> Plan:
     """One role's answer from the terms it holds: advice lists, figures, the section in brief or
     the lines that answer."""
-    places = m.focus.locations or m.focus.companies or m.focus.kinds or m.focus.percentiles or m.focus.amount
+    places = bool(m.focus.kinds) or m.focus.pointed()
     terms = _unnamed(engine, m, role, terms)
     # "how do mlops teams cope?"; "how do they fix the drift problem?" after their challenges
     if routed != "salary" and strong_topic(m) in (None, *_FIXED) and asks_fix(engine, m):
@@ -133,7 +131,7 @@ def in_role(
     why = asks_why(m.words) or (
         routed == "salary" and (asks(engine, m, "reasons") or _raising(engine, m))
     )  # "what pushes their pay up?", "how do i bump my pay?"
-    where = m.focus.locations or m.focus.companies or m.focus.percentiles or m.focus.amount
+    where = m.focus.pointed()
     if routed == "salary" and why and not where:  # "why is it so high?", "what drives the bonus up?"
         kind, sure = "reasons", 1.0
     elif routed == "salary" and why and m.focus.locations and (asks_why(m.words) or _one_place(m)):

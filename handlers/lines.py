@@ -125,9 +125,7 @@ def said_levels(engine: Engine, m: Match) -> set[str]:
 
 def kind_only(focus: Focus) -> bool:
     """A pay focus that names only kinds (bonus, base, average): the lines, not a figure table."""
-    return bool(focus.kinds) and not (
-        focus.levels or focus.locations or focus.companies or focus.years or focus.percentiles or focus.amount
-    )
+    return bool(focus.kinds) and not (focus.levels or focus.years or focus.pointed())
 
 
 def strong_topic(m: Match) -> str | None:

@@ -168,6 +168,10 @@ class Focus(Record):
             or self.amount
         )
 
+    def pointed(self) -> bool:
+        """A place, company, percentile or amount: what a figure is looked up by, beyond a level or kind."""
+        return bool(self.locations or self.companies or self.percentiles or self.amount)
+
     def words(self) -> tuple[str, ...]:
         """The focus as short words, for display and canonical queries."""
         years = (f"{self.years} years",) if self.years is not None else ()

@@ -218,7 +218,7 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     worded = names_topic(m)
     named = bool(m.roles or m.focus)  # "for seniors?", "what about platform?": the thread's topic
     f = m.focus
-    place = bool(f.locations or f.companies or f.percentiles or f.amount)  # "what do the two get in sf?"
+    place = f.pointed()  # "what do the two get in sf?"
     back = engine.matcher.word_lists["back"]
     compared = m.compare_strong and set(m.words) & back  # "how does that stack up against ...?"
     picked = bool(m.roles) and "one" in m.words  # "just the AI systems one, senior level": a role picked
