@@ -3511,3 +3511,11 @@ def test_choosing_between_the_role_and_another_title_shows_what_sets_them_apart(
     reply = handlers.ask("Should I be a data scientist or a machine learning engineer", kb)
     assert reply.roles == ("ai-ml-engineer",) and reply.topic == "overview"
     assert "AI/ML Engineer vs. Data Scientist" in reply.text[:400]
+
+
+def test_which_career_pays_more_asks_the_pay(kb):
+    """'which career path pays more?': the pay compared; "career path" only names the roles (before:
+    both roles' career ladders, no figure)."""
+    reply = handlers.ask("ML engineer vs MLOps: which career path pays more?", kb)
+    assert (reply.intent, reply.topic) == ("compare", "salary") and "$" in reply.text[:300]
+    assert handlers.ask("what does the career path of an mlops engineer look like?", kb).topic == "career"
