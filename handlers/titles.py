@@ -120,7 +120,9 @@ def with_title(engine: Engine, p: Plan, title: str, inferred: bool = False, own:
         listing = m is not None and m.compare_weak and not m.compare_strong  # "ML or data scientist?"
         # ... unless one is to be chosen ("should I be a data scientist or an ML engineer?"): what sets
         # them apart
-        choosing = listing and not _CHOOSING.isdisjoint(m.words)
+        # ... or nothing but the two is asked ("Machine Learning Engineer or Data Scientist?")
+        bare = not m.topic_scores and set(m.subject) <= set(title.split())
+        choosing = listing and (bare or not _CHOOSING.isdisjoint(m.words))
         beside = {} if listing and not choosing else _set_beside(engine, p, term)
         if listing and p.topic == "salary":  # "who gets paid more, software or ML engineer?": a line
             pays = _set_beside(engine, p, term)  # that sets the pays side by side, if any document has one

@@ -3519,3 +3519,12 @@ def test_which_career_pays_more_asks_the_pay(kb):
     reply = handlers.ask("ML engineer vs MLOps: which career path pays more?", kb)
     assert (reply.intent, reply.topic) == ("compare", "salary") and "$" in reply.text[:300]
     assert handlers.ask("what does the career path of an mlops engineer look like?", kb).topic == "career"
+
+
+def test_two_titles_and_nothing_else_asked_is_a_choice_between_them(kb):
+    """'Machine Learning Engineer or Data Scientist?': nothing but the two is asked, so what sets them
+    apart leads (before: duties naming data scientists); a point asked of either still gets its lines."""
+    reply = handlers.ask("Machine Learning Engineer or Data Scientist?", kb)
+    assert reply.topic == "overview" and "AI/ML Engineer vs. Data Scientist" in reply.text[:400]
+    reply = handlers.ask("what do ML engineers or data scientists use for experiment tracking?", kb)
+    assert "AI/ML Engineer vs. Data Scientist" not in reply.text[:400]
