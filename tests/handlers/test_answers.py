@@ -3528,3 +3528,15 @@ def test_two_titles_and_nothing_else_asked_is_a_choice_between_them(kb):
     assert reply.topic == "overview" and "AI/ML Engineer vs. Data Scientist" in reply.text[:400]
     reply = handlers.ask("what do ML engineers or data scientists use for experiment tracking?", kb)
     assert "AI/ML Engineer vs. Data Scientist" not in reply.text[:400]
+
+
+def test_whether_to_pursue_the_career_at_all_asks_its_outlook(kb):
+    """'Should you pursue a career in machine learning engineering?', 'should you become an ML
+    engineer?': whether it is worth going into, so the job outlook leads (before: the career ladder,
+    the skills)."""
+    for question in (
+        "Should you pursue a career in machine learning engineering",
+        "Should you become an ML/AI engineer?",
+    ):
+        reply = handlers.ask(question, kb)
+        assert reply.topic == "demand" and "job security" in reply.text[:400], question
