@@ -327,7 +327,8 @@ class Matcher:
         # "systems", "ops", "infra": a word of one role's names only (the role slot of `/role`)
         self.role_words = {w: next(iter(r)) for w, r in owners.items() if len(r) == 1}
         self._starts_of: dict[int, dict[str, frozenset[int]]] = {}
-        self.stopwords = frozenset(aliases.stopwords)
+        # as tokens are: "folks" -> "folk"
+        self.stopwords = frozenset(w for s in aliases.stopwords for w in (s, stem(s)))
         self.thanks_words = frozenset(" ".join(words(p)) for p in aliases.thanks_words)
         self.beyond = frozenset(" ".join(words(p)) for p in aliases.beyond)
         self.across_words = frozenset(aliases.across_words)

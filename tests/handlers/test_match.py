@@ -87,6 +87,15 @@ class TestNormalize:
             "jobs",
         ]
 
+    def test_every_stopword_is_dropped_in_its_plural_form_too(self, engine):
+        """Tokens are stemmed ("folks" -> "folk"), so a stopword ending in s is dropped as its token
+        is: "any devops folks here adapting?" has no subject "folks" (twelve such stopwords did
+        nothing: folks, peeps, sometimes, nowadays, ...)."""
+        match = engine.matcher.match
+        assert match("any devops folks here who adapted").subject == ("devops", "adapted")
+        alive = [w for w in engine.matcher.stopwords if " " not in w and match(w).subject]
+        assert alive == []
+
 
 class TestRolesAndTopics:
     """Query -> (roles, topic), for slash text and natural questions."""
