@@ -332,7 +332,9 @@ class Matcher:
         self.thanks_words = frozenset(" ".join(words(p)) for p in aliases.thanks_words)
         self.beyond = frozenset(" ".join(words(p)) for p in aliases.beyond)
         self.across_words = frozenset(aliases.across_words)
-        self.thread_across = frozenset(aliases.thread_across)
+        self.thread_across = frozenset(
+            w for s in aliases.thread_across for w in (s, stem(s))
+        )  # as tokens are
         self.beyond_firsts = frozenset(p.split()[0] for p in self.beyond if p)
         self.weak_aliases = frozenset(key(p) for p in aliases.weak_aliases)
         self.not_roles = frozenset(key(p) for p in aliases.not_roles)

@@ -1654,3 +1654,11 @@ def test_the_folks_who_run_the_gpu_cluster_are_the_platform_engineers(kb):
     _, turn = handlers.converse("what do mlops engineers earn?", kb, [])
     reply, _ = handlers.converse("and the folks who run the gpu cluster?", kb, [turn])
     assert reply.roles == ("ml-platform-engineer",) and reply.topic == "salary"
+
+
+def test_roles_or_positions_asked_in_a_thread_are_asked_across_roles(kb):
+    """'which positions need docker?' after MLOps pay asks across the roles: the thread's across
+    words are matched as tokens are ("positions" -> "position"), so "roles" and "positions" never
+    counted and the MLOps engineer's requirements came back alone."""
+    reply = talk(kb, "mlops engineer salary", "which positions need docker?")[-1]
+    assert reply.topic == "requirements" and len(reply.roles) > 1
