@@ -87,6 +87,11 @@ def stem(word: str) -> str:
     return _SHORT_PLURALS.get(word, word)
 
 
+def _with_stems(words: Iterable[str]) -> frozenset[str]:
+    """The words and their stems: a list read against tokens, which are stemmed ("folks" -> "folk")."""
+    return frozenset(w for said in words for w in (said, stem(said)))
+
+
 def pairs(words: tuple[str, ...] | list[str]) -> list[str]:
     """The text's two-word phrases, in order ("work in", "in ai")."""
     return [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
@@ -327,14 +332,11 @@ class Matcher:
         # "systems", "ops", "infra": a word of one role's names only (the role slot of `/role`)
         self.role_words = {w: next(iter(r)) for w, r in owners.items() if len(r) == 1}
         self._starts_of: dict[int, dict[str, frozenset[int]]] = {}
-        # as tokens are: "folks" -> "folk"
-        self.stopwords = frozenset(w for s in aliases.stopwords for w in (s, stem(s)))
+        self.stopwords = _with_stems(aliases.stopwords)
         self.thanks_words = frozenset(" ".join(words(p)) for p in aliases.thanks_words)
         self.beyond = frozenset(" ".join(words(p)) for p in aliases.beyond)
         self.across_words = frozenset(aliases.across_words)
-        self.thread_across = frozenset(
-            w for s in aliases.thread_across for w in (s, stem(s))
-        )  # as tokens are
+        self.thread_across = _with_stems(aliases.thread_across)
         self.beyond_firsts = frozenset(p.split()[0] for p in self.beyond if p)
         self.weak_aliases = frozenset(key(p) for p in aliases.weak_aliases)
         self.not_roles = frozenset(key(p) for p in aliases.not_roles)
