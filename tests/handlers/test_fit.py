@@ -477,3 +477,16 @@ def test_a_second_ask_beside_the_gaps_names_what_no_document_covers(kb):
     assert "says nothing about “H-1B”" in reply.text[:200]
     listed = handlers.ask("docker, k8s, devops culture, system design. which ai role fits me?", kb)
     assert listed.text.startswith("*Your role fit*") and not listed.uncovered
+
+
+def test_a_skill_the_person_never_had_leads_the_gaps_where_the_role_says_it_in_other_words(kb):
+    """'never deployed anything ... production AI engineer': the role's lines on deploying AI models
+    ("Build and deploy AI models", "from development to deployment") are model deployment too, so
+    they lead the gaps (before: only "deploying" or "model deployment" counted, and none led)."""
+    reply = handlers.ask(
+        "I'm a data scientist - strong on stats and modelling but I have never deployed anything. "
+        "If I want a production AI engineer job, what am I missing?",
+        kb,
+    )
+    gaps = reply.text.split("Still to learn for it", 1)[1]
+    assert "deploy" in gaps.split("\n• ", 2)[1].lower()
