@@ -60,6 +60,7 @@ _AMOUNT = re.compile(r"(?<![\d.])(\d{2,3})\s?k\b|(?<![\d.])(\d{2,3}) 000\b")
 _AMOUNTS = (20_000, 2_000_000)  # outside: not a salary
 _AMOUNT_WORD = re.compile(r"\d{2,3}k|k")
 _TOLD = 4  # explaining to people names the soft skills outright
+_DOING = 4  # a thing done that the job requires names its duties outright
 # words between a verb of serving and the role it serves ("teaching data scientists and MLEs")
 _SERVED_REACH = 4
 _SURE_TOPIC = 3  # a topic phrase this strong is asked beside what the question sets aside
@@ -253,6 +254,18 @@ def _told_to(words: list[str], lists: dict[str, frozenset[str]]) -> bool:
             if a == "to" and after and (after[0] in lists["determiners"] or set(after) & lists["audiences"]):
                 return True
     return False
+
+
+def _required_doing(words: list[str], lists: dict[str, frozenset[str]]) -> bool:
+    """Whether what the job requires is a thing done ("does it require creating models?", "require
+    talking to customers"), not a skill or schooling ("require programming", "require a degree")."""
+    return any(
+        w in _REQUIRING and nxt.endswith("ing") and len(nxt) > 5 and nxt not in lists["skill_gerunds"]
+        for w, nxt in zip(words, words[1:], strict=False)
+    )
+
+
+_REQUIRING = frozenset({"require", "requires", "required", "requiring"})
 
 
 def _served(words: list[str], at: int, serving: frozenset[str]) -> bool:
@@ -619,6 +632,9 @@ class Matcher:
         if _told_to(corrected, self.word_lists):  # "explain model results to plant managers": communication
             scores["soft-skills"] = scores.get("soft-skills", 0) + _TOLD
             top["soft-skills"] = max(top.get("soft-skills", 0), _TOLD)
+        if _required_doing(corrected, self.word_lists):  # "does it require creating models?": the work
+            scores["responsibilities"] = scores.get("responsibilities", 0) + _DOING
+            top["responsibilities"] = max(top.get("responsibilities", 0), _DOING)
         floor = 1 if roles else 2  # with no role named, "do" alone is no topic
         topic = max(scores, key=lambda t: scores[t]) if scores and max(scores.values()) >= floor else None
         hit = {name: bool(words & grams) for name, words in self.intent_words.items()}

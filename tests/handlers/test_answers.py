@@ -3540,3 +3540,11 @@ def test_whether_to_pursue_the_career_at_all_asks_its_outlook(kb):
     ):
         reply = handlers.ask(question, kb)
         assert reply.topic == "demand" and "job security" in reply.text[:400], question
+
+
+def test_a_thing_done_that_the_job_requires_asks_its_duties(kb):
+    """'does mlops require building models?': what the job involves doing, its duties (before: the
+    skills it asks for); 'require programming', 'require a degree' still ask the requirements."""
+    reply = handlers.ask("does mlops require building models?", kb)
+    assert reply.topic == "responsibilities" and "Deployment and Operationalization" in reply.text[:300]
+    assert handlers.ask("does mlops require programming?", kb).topic == "requirements"
