@@ -3548,3 +3548,15 @@ def test_a_thing_done_that_the_job_requires_asks_its_duties(kb):
     reply = handlers.ask("does mlops require building models?", kb)
     assert reply.topic == "responsibilities" and "Deployment and Operationalization" in reply.text[:300]
     assert handlers.ask("does mlops require programming?", kb).topic == "requirements"
+
+
+def test_a_broad_range_of_things_is_no_pay_range(kb):
+    """'expected to own a broad range of things': an idiom of many things, no pay asked (before: the
+    junior pay figures); 'pay range for a junior' still is."""
+    reply = handlers.ask(
+        "no such thing as a junior mlops engineer, you are expected to own and manage"
+        " a broad range of things",
+        kb,
+    )
+    assert reply.topic != "salary" and "$" not in reply.text[:300]
+    assert handlers.ask("what's the pay range for a junior mlops engineer?", kb).topic == "salary"
