@@ -28,6 +28,7 @@ from handlers.plan import Plan
 from handlers.problem import asks_fix, problem_lines, with_solutions
 from handlers.question import asks_how_senior, asks_why, copes
 from handlers.salary import focus_singles, matching
+from handlers.scope import own_title
 from knowledge.english import everyday, is_common, is_word
 from knowledge.index import Hit
 from knowledge.match import Focus, Match, pairs, stem
@@ -207,6 +208,8 @@ def in_role(
         if (not places or kind in _WHY_PAY) and (routed != "salary" or kind in _WHY_PAY)
         else None
     )
+    if advice is not None and kind == "entry":  # "can a data scientist become an ML engineer?"
+        advice = _from_title(engine, m, role, advice)
     if advice is not None:  # "Layoffs everywhere. Is ML engineering still a safe bet?": the layoffs line too
         return _told_plan(engine, m, role, advice)
     if routed != "demand":  # "saw a posting asking for a PhD. is that normal?": where it was read
@@ -341,6 +344,18 @@ def _each_asked(engine: Engine, m: Match, role: str, terms: tuple[Term, ...], le
             missing.append(found[0])
             shown.add(found[0].line.id)
     return [*lead[:1], *missing, *lead[1:]] if missing else lead
+
+
+def _from_title(engine: Engine, m: Match, role: str, p: Plan) -> Plan:
+    """The way in from the person's job, led by the role's line that sets that job beside it ("AI/ML
+    Engineer vs. Data Scientist: While both work with data ..."): what changes, then the steps."""
+    title = own_title(engine, m)
+    setting = engine.evidence.comparing(engine.evidence.term(title), [role]) if title else []
+    if not setting or len(p.groups) != 1:
+        return p
+    first = setting[0]
+    lines = (Hit(first, 0.0, frozenset()), *(h for h in p.groups[0][1] if h.line.id != first.id))
+    return p.model_copy(update={"groups": ((role, lines),), "topic": first.topic})
 
 
 def _unnamed(engine: Engine, m: Match, role: str, terms: tuple[Term, ...]) -> tuple[Term, ...]:

@@ -3560,3 +3560,11 @@ def test_a_broad_range_of_things_is_no_pay_range(kb):
     )
     assert reply.topic != "salary" and "$" not in reply.text[:300]
     assert handlers.ask("what's the pay range for a junior mlops engineer?", kb).topic == "salary"
+
+
+def test_the_way_in_from_a_job_the_document_sets_beside_the_role_leads_with_what_changes(kb):
+    """'how do I go from data scientist to ML engineer?': the line setting the two apart leads (what
+    the person would do differently), then the steps in (before: degrees and maths only)."""
+    reply = handlers.ask("how do I go from data scientist to ML engineer?", kb)
+    assert reply.text.index("AI/ML Engineer vs. Data Scientist") < 200
+    assert "Proficiency in programming languages like Python" in reply.text[:800]
