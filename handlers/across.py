@@ -55,7 +55,9 @@ def _as_typed(ev: Evidence, t: Term) -> Term:
 
 def across_roles(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
     """One subject across every role: each role with its best lines, most evidence first."""
-    hits = engine.evidence.search(terms, point_words(engine, m), topic=strong_topic(m) or m.topic, limit=80)
+    # what each role's document says, as it says it
+    topic = strong_topic(m) or m.topic
+    hits = engine.evidence.search(terms, point_words(engine, m), topic=topic, limit=80, asked=False)
     if terms:  # "quantum computing": lines that say "quantum", not every "computer" the stem finds
         rarest = max(terms, key=lambda t: t.weight)
         ev = engine.evidence

@@ -237,16 +237,18 @@ class Evidence:
         points: Sequence[str] = (),
         money: bool = True,
         limit: int = 60,
+        asked: bool = True,
     ) -> list[Hit]:
         """Lines for the subject (and extra words: topic, focus), best first.
 
         A line must hold a subject term or a point word (`points`) when there is one; lines of
         `topic` rank higher, and so do lines with a figure in them when the question asks for
         one (`numbers`); without `money`, the salary section and lines with pay figures are
-        left out (they answer pay questions only).
+        left out (they answer pay questions only). Without `asked`, only lines that say a term: what
+        the documents say, shown as such ("5 of 5 roles mention mentoring").
         """
         forms = [f for t in subject for f in t.forms]
-        hits = self.index.search([*forms, *points, *extra], roles=roles, limit=limit)
+        hits = self.index.search([*forms, *points, *extra], roles=roles, limit=limit, asked=asked)
         # a lead-in ("...include the following:") introduces lines; it answers nothing itself
         # ... and a section's closing words ("By following these best practices, ...") answer nothing either
         hits = [

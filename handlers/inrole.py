@@ -340,7 +340,7 @@ def _each_asked(engine: Engine, m: Match, role: str, terms: tuple[Term, ...], le
     missing: list[Hit] = []
     for one in focus_singles(m.focus):
         found = lead_lines(engine, m.model_copy(update={"focus": one}), role, terms, 2)
-        if found and not shown & {h.line.id for h in found}:
+        if found and found[0].line.id not in shown:  # its best line, unless shown already
             missing.append(found[0])
             shown.add(found[0].line.id)
     return [*lead[:1], *missing, *lead[1:]] if missing else lead

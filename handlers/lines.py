@@ -269,7 +269,9 @@ def echo_lines(engine: Engine, m: Match, role: str, most: int) -> list[Hit]:
     if len(terms) < len(words):
         return []
     keys = [{key(f) for f in t.forms} for t in terms]
-    hits = [h for h in ev.search(terms, roles=[role], limit=20) if all(k & h.terms for k in keys)]
+    hits = [
+        h for h in ev.search(terms, roles=[role], limit=20, asked=False) if all(k & h.terms for k in keys)
+    ]
     if not hits:
         return []
     top = hits[0].line

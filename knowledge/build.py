@@ -26,6 +26,7 @@ from knowledge.load import (
     index_stamp,
     intent_stamp,
     load_kb,
+    read_asked,
     read_yaml,
     work_stamp,
 )
@@ -100,7 +101,7 @@ def _compile(yaml_texts: dict[str, str], train_models: bool) -> dict[str, str | 
         stamps = compiled.stamps(paths)
         out = {
             "compiled.json": compiled.dumps(kb, aliases, stamps),
-            INDEX_NAME: Index.build(kb, index_stamp(stamps)).to_bytes(),
+            INDEX_NAME: Index.build(kb, index_stamp(stamps), read_asked()).to_bytes(),
             INTENT_NAME: intent_stamp(stamps),
             WORK_NAME: work_stamp(stamps),
             SKILLS_NAME: build_skills(kb),

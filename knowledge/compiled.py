@@ -40,7 +40,8 @@ class Compiled(Record):
 
 def sources(here: Path, data_dir: Path) -> list[Path]:
     """The YAML files the knowledge base is made of."""
-    return [here / "catalog.yaml", here / "aliases.yaml", *sorted(data_dir.glob("*.yaml"))]
+    asked = sorted((here / "asked").glob("*.yaml"))  # the index is made from them too
+    return [here / "catalog.yaml", here / "aliases.yaml", *sorted(data_dir.glob("*.yaml")), *asked]
 
 
 def checksum(data: bytes) -> str:
@@ -53,8 +54,10 @@ def checksum(data: bytes) -> str:
 
 
 def stamps(paths: list[Path]) -> dict[str, str]:
-    """file name -> checksum of its bytes."""
-    return {p.name: checksum(p.read_bytes()) for p in paths}
+    """file name -> checksum of its bytes (asked/<role>.yaml beside data/<role>.yaml)."""
+    return {
+        (f"asked/{p.name}" if p.parent.name == "asked" else p.name): checksum(p.read_bytes()) for p in paths
+    }
 
 
 def dumps(kb: KnowledgeBase, aliases: Aliases, made_from: dict[str, str]) -> str:

@@ -17,8 +17,9 @@ from __future__ import annotations
 import _thread  # threading's Lock without importing threading (~0.8 ms of a cold start)
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
+from knowledge.english import is_common
 from knowledge.models import Group, Item, KnowledgeBase, Record
 
 TYPE_CHECKING = False  # without importing typing
@@ -29,8 +30,11 @@ __all__ = ["Hit", "Index", "Line", "key", "lines_of"]
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 _TERM = re.compile(r"[a-z0-9]+")
-# bm25() column weights: the line's own words, its label, the headings above it.
-_WEIGHTS = (1.0, 1.0, 0.8)
+# bm25() column weights: the line's own words, its label, the headings above it, and the questions
+# people ask that it answers (knowledge/asked/*.yaml): found by them, never said by them
+_WEIGHTS = (1.0, 1.0, 0.8, 0.5)
+_SAID = "{body label path}"  # the columns of what a document says
+_SAID_OR_ASKED = "{body label path asked}"
 _MAX_TERMS = 12
 _RANKED = 512  # searches whose ranked rows are kept
 
@@ -110,6 +114,11 @@ def key(term: str) -> str:
     return " ".join(_TERM.findall(term.lower()))
 
 
+def _common(quoted: str) -> bool:
+    """Whether every word of a quoted term is among the commonest English words."""
+    return all(is_common(w) for w in quoted.strip('"').split())
+
+
 def _quote(term: str) -> str:
     """One FTS5 string: a word or a phrase, only [a-z0-9] words inside double quotes."""
     return f'"{key(term)}"'
@@ -117,7 +126,7 @@ def _quote(term: str) -> str:
 
 _SCHEMA = (
     "CREATE VIRTUAL TABLE lines USING fts5("
-    "body, label, path, role UNINDEXED, topic UNINDEXED, tokenize = 'porter unicode61')",
+    "body, label, path, asked, content = '', tokenize = 'porter unicode61')",  # the text is in `line`
     "CREATE TABLE line (id INTEGER PRIMARY KEY, role TEXT, topic TEXT, path TEXT, label TEXT,"
     " text TEXT, depth INTEGER, bullet INTEGER)",
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
@@ -146,8 +155,12 @@ class Index:
         self.stamp = row[0] if row else ""
 
     @classmethod
-    def build(cls, kb: KnowledgeBase, stamp: str = "") -> Index:
-        """A fresh in-memory index of every line of kb."""
+    def build(
+        cls, kb: KnowledgeBase, stamp: str = "", asked: Mapping[tuple[str, str], Sequence[str]] | None = None
+    ) -> Index:
+        """A fresh in-memory index of every line of kb; `asked`: (role, line text) -> the questions
+        people ask that the line answers (knowledge/asked/*.yaml)."""
+        asked = asked or {}
         import sqlite3  # only when a question needs the index: `/role mlops salary` never does
 
         db = sqlite3.connect(":memory:", check_same_thread=False)
@@ -159,8 +172,17 @@ class Index:
         ]
         db.executemany("INSERT INTO line VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         db.executemany(
-            "INSERT INTO lines (rowid, body, label, path, role, topic) VALUES (?, ?, ?, ?, ?, ?)",
-            ((r[0], r[5], r[4] or "", r[3].replace(_SEP, " "), r[1], r[2]) for r in rows),
+            "INSERT INTO lines (rowid, body, label, path, asked) VALUES (?, ?, ?, ?, ?)",
+            (
+                (
+                    r[0],
+                    r[5],
+                    r[4] or "",
+                    r[3].replace(_SEP, " "),
+                    " ".join(asked.get((r[1], r[5]), ())),
+                )
+                for r in rows
+            ),
         )
         db.execute("INSERT INTO lines (lines) VALUES ('optimize')")
         db.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
@@ -252,16 +274,20 @@ class Index:
 
     def matching(self, term: str) -> frozenset[int]:
         """Ids of the lines that hold a term (a word or a phrase, stemmed)."""
+        return self._where(_SAID, term)
+
+    def _where(self, columns: str, term: str) -> frozenset[int]:
         key = _quote(term)
-        found = self._matches.get(key)
+        query = f"{columns} : {key}"
+        found = self._matches.get(query)
         if found is None:
             if key == '""':
                 found = frozenset()
             else:
-                rows = self._rows("SELECT rowid FROM lines WHERE lines MATCH ?", (key,))
+                rows = self._rows("SELECT rowid FROM lines WHERE lines MATCH ?", (query,))
                 found = frozenset(r[0] for r in rows)
             if len(self._matches) < 4096:
-                self._matches[key] = found
+                self._matches[query] = found
         return found
 
     def titled(self, term: str) -> bool:
@@ -294,24 +320,32 @@ class Index:
         *,
         roles: Iterable[str] | None = None,
         limit: int = 40,
+        asked: bool = True,
     ) -> list[Hit]:
-        """The lines holding any of the terms, best bm25 first (optionally within roles)."""
+        """The lines holding any of the terms, best bm25 first (optionally within roles); with
+        `asked`, the lines people ask about in the terms' words too (knowledge/asked)."""
         unique = list(dict.fromkeys(q for t in terms if (q := _quote(t)) != '""'))[:_MAX_TERMS]
         if not unique:
             return []
-        holds = {q: self.matching(q) for q in unique}
         wanted = tuple(roles) if roles is not None else None
+        # a line that says a term, or that people ask about in its words: a rarer word only ("drift",
+        # "rollback"), as the commonest ("following", "avoid") would find any question; those only rank
+        holds = {
+            q: self._where(_SAID_OR_ASKED, q) if asked and not _common(q) else self.matching(q)
+            for q in unique
+        }
         held = frozenset().union(*holds.values())
         if wanted is not None:
             held &= frozenset().union(*map(self._of_role, wanted))
         if not held:
             return []  # nothing to rank ("seattle" in a document that never names it)
         sql = f"SELECT rowid, -bm25(lines, {', '.join(map(str, _WEIGHTS))}) FROM lines WHERE lines MATCH ?"
-        args: tuple = (" OR ".join(unique),)
-        if wanted is not None:
-            sql += f" AND role IN ({', '.join('?' * len(wanted))})"
-            args += wanted
-        args += (limit,)
+        args: tuple = (" OR ".join(unique) if asked else f"{_SAID} : ({' OR '.join(unique)})",)
+        if wanted is not None:  # a role's lines are one run of ids, in document order
+            spans = [(min(ids), max(ids)) for ids in map(self._of_role, wanted) if ids]
+            sql += f" AND ({' OR '.join(['rowid BETWEEN ? AND ?'] * len(spans))})"
+            args += tuple(n for span in spans for n in span)
+        args += (2 * limit,)  # less the rows only the commonest words of the questions find (dropped below)
         rows = self._ranked.get(args)
         if rows is None:  # bm25 costs ~1 µs a row in SQLite; the same words come back often ("senior")
             rows = tuple(self._rows(sql + " ORDER BY 2 DESC LIMIT ?", args))
@@ -320,4 +354,5 @@ class Index:
         return [
             Hit(self.line(rowid), score, frozenset(q.strip('"') for q, ids in holds.items() if rowid in ids))
             for rowid, score in rows
-        ]
+            if rowid in held
+        ][:limit]

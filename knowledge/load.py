@@ -36,6 +36,7 @@ __all__ = [
     "load_intent",
     "load_kb",
     "load_words",
+    "read_asked",
     "read_yaml",
 ]
 
@@ -44,6 +45,7 @@ INTENT_NAME = "intent.bin"
 EXAMPLES = HERE / "examples"  # *.yaml: label -> messages
 WORK_NAME = "work.bin"
 WORK_EXAMPLES = EXAMPLES / "work"  # *.yaml: role id (or none) -> messages telling the work, no title
+ASKED = HERE / "asked"  # <role id>.yaml: a line's text -> the questions people ask that it answers
 
 
 def _validate(path: Path, model: type, data: Any):
@@ -123,7 +125,29 @@ def load_index() -> Index:
             saved = None
         if saved is not None:
             return saved
-    return Index.build(load())
+    return Index.build(load(), asked=read_asked())
+
+
+def read_asked(folder: Path = ASKED) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(role id, line text) -> the questions people ask that the line answers: the search index
+    finds a line by them too (knowledge/index.py), while what a document says stays its own."""
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        data = read_yaml(path)
+        if not isinstance(data, list) or not all(_asked_entry(e) for e in data):
+            raise KnowledgeError(f"{path}: expected a list of {{line: text, asked: [questions]}}")
+        out.update({(path.stem, e["line"]): tuple(e["asked"]) for e in data})
+    return out
+
+
+def _asked_entry(entry: object) -> bool:
+    return (
+        isinstance(entry, dict)
+        and set(entry) == {"line", "asked"}
+        and isinstance(entry["line"], str)
+        and isinstance(entry["asked"], list)
+        and all(isinstance(q, str) for q in entry["asked"])
+    )
 
 
 def intent_stamp(stamps: dict[str, str], folder: Path = EXAMPLES) -> str:

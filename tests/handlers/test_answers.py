@@ -2263,12 +2263,15 @@ def test_big_data_is_one_subject_however_it_is_said(kb):
 
 
 def test_trouble_with_an_old_erp_finds_legacy_systems(kb):
+    """'is this common, what usually helps?' of an old ERP: the legacy-systems challenge and what helps
+    (the integration practice, which people ask about in these words, may come first)."""
     reply = handlers.ask(
         "we need to plug a recommendation model into a 15 year old ERP and it's a nightmare. I'm the AI"
         " systems engineer on it. is this common, what usually helps?",
         kb,
     )
-    assert reply.topic == "challenges" and "Integrating AI with legacy systems" in reply.text[:300]
+    assert reply.topic in ("challenges", "best-practices")
+    assert "Integrating AI with legacy systems" in reply.text[:300]
 
 
 def test_what_helps_after_trouble_answers_the_problem_not_the_whole_overview(kb):
@@ -2924,10 +2927,10 @@ def test_jobs_drying_up_asks_the_demand(kb):
         # the largest employers by a name for them all: the companies the documents name
         ("what do the tech giants pay ai systems engineers?", "salary", "$204,579 per year"),
         # the fields in everyday words: the documents' natural language processing, computer vision
-        (
+        (  # work on: the duty that names them
             "would an ai systems engineer work on image recognition or text understanding?",
-            "requirements",
-            "Natural Language Processing (NLP)",
+            "responsibilities",
+            "such as Natural Language Processing or Computer Vision",
         ),
         # code on GitHub, a paper published: the documents' open-source work and publications
         (
@@ -3568,3 +3571,24 @@ def test_the_way_in_from_a_job_the_document_sets_beside_the_role_leads_with_what
     reply = handlers.ask("how do I go from data scientist to ML engineer?", kb)
     assert reply.text.index("AI/ML Engineer vs. Data Scientist") < 200
     assert "Proficiency in programming languages like Python" in reply.text[:800]
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        (
+            "ML engineer here: a tiny fraction of our transactions are fraud. how do I handle that"
+            " in training?",
+            "Addressing class imbalance in datasets",
+        ),
+        (
+            "should our mlops team use terraform for the ml infra?",
+            "Use IaC for consistent infrastructure provisioning",
+        ),
+    ],
+)
+def test_a_line_asked_about_in_other_words_leads(kb, question, line):
+    """The questions people ask that a line answers (knowledge/asked) find it: fraud cases that are
+    few are class imbalance, terraform for infra is infrastructure as code (before: a generic
+    training practice, the tool list)."""
+    assert line in handlers.ask(question, kb).text[:250]

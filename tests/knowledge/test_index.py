@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from knowledge.files import DATA_DIR
 from knowledge.index import Index, key, lines_of
-from knowledge.load import INDEX_NAME, compiled, index_stamp, load_index
+from knowledge.load import INDEX_NAME, compiled, index_stamp, load_index, read_asked
 from knowledge.text import to_text
 
 
@@ -132,3 +132,34 @@ def test_any_terms_and_roles_search_without_error(terms, roles):
     for hit in hits:
         assert roles is None or hit.line.role in roles
         assert hit.terms and hit.terms <= asked
+
+
+class TestAsked:
+    """knowledge/asked/*.yaml: the questions people ask that a line answers find it too."""
+
+    def test_a_line_is_found_by_the_words_people_ask_it_in_but_they_are_not_what_it_says(self, kb):
+        line = next(ln for ln in lines_of(kb) if ln.text == "Addressing class imbalance in datasets")
+        asked = Index.build(kb, "test", {(line.role, line.text): ("only 1% of my data is fraud, now what?",)})
+        assert line.id in {h.line.id for h in asked.search(["fraud"], roles=[line.role])}
+        assert line.id not in asked.matching("fraud")  # the document never says "fraud" there
+        assert line.id not in {
+            h.line.id for h in Index.build(kb, "test").search(["fraud"], roles=[line.role])
+        }
+
+    def test_the_commonest_words_of_the_questions_rank_but_find_nothing(self, kb):
+        line = next(ln for ln in lines_of(kb) if ln.text == "Addressing class imbalance in datasets")
+        asked = Index.build(kb, "test", {(line.role, line.text): ("what should we be following?",)})
+        assert line.id not in {h.line.id for h in asked.search(["following"], roles=[line.role])}
+
+    def test_every_line_asked_about_is_a_line_of_its_role(self, kb):
+        """A line reworded in a seed leaves its questions behind: they must be moved with it."""
+        lines = {(ln.role, ln.text) for ln in lines_of(kb)}
+        stale = [pair for pair in read_asked() if pair not in lines]
+        assert stale == []
+
+    def test_each_role_is_one_run_of_line_ids(self, kb):
+        """search() filters a role by its first and last line id."""
+        ids: dict[str, list[int]] = {}
+        for ln in lines_of(kb):
+            ids.setdefault(ln.role, []).append(ln.id)
+        assert all(found == list(range(found[0], found[-1] + 1)) for found in ids.values())

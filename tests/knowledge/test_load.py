@@ -105,3 +105,29 @@ def test_every_yaml_file_reads_the_same_without_libyaml(path):
     text = path.read_text("utf-8")
     fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     assert yaml.load(text, Loader=yaml.SafeLoader) == yaml.load(text, Loader=fast)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- line: A line\n  asked: just one question\n",
+        "A line: [a question]\n",
+        "- line: A line\n  asked: [a question]\n  extra: 1\n",
+        "- {line: [",
+    ],
+)
+def test_a_malformed_asked_file_is_one_line_error(tmp_path, text):
+    """knowledge/asked/*.yaml: a list of {line, asked: [questions]}; anything else names the file."""
+    from knowledge.load import read_asked
+
+    (tmp_path / "mlops-engineer.yaml").write_text(text)
+    with pytest.raises(KnowledgeError, match=r"mlops-engineer\.yaml") as err:
+        read_asked(tmp_path)
+    assert "\n" not in str(err.value)
+
+
+def test_the_asked_files_are_read_per_role(tmp_path):
+    from knowledge.load import read_asked
+
+    (tmp_path / "mlops-engineer.yaml").write_text('- line: "A line"\n  asked: ["q one", "q two"]\n')
+    assert read_asked(tmp_path) == {("mlops-engineer", "A line"): ("q one", "q two")}
