@@ -268,6 +268,16 @@ def _required_doing(words: list[str], lists: dict[str, frozenset[str]]) -> bool:
 _REQUIRING = frozenset({"require", "requires", "required", "requiring"})
 
 
+def _within(tokens: list[str]) -> bool:
+    """Whether some people are set beside the others of their own kind ("why do some ML engineers earn
+    more than others?"), not a role beside the other roles."""
+    said = f" {' '.join(tokens)} "
+    return " some " in said and any(f" than {p} " in said for p in _THE_OTHERS)
+
+
+_THE_OTHERS = ("other", "the other", "the rest", "their peer", "peer", "their colleague", "colleague")
+
+
 def _served(words: list[str], at: int, serving: frozenset[str]) -> bool:
     """Whether the role named at `at` is who a verb of serving serves ("teaching data scientists and
     ML engineers", "mentor the MLEs"), a few words back within the sentence."""
@@ -638,6 +648,8 @@ class Matcher:
         floor = 1 if roles else 2  # with no role named, "do" alone is no topic
         topic = max(scores, key=lambda t: scores[t]) if scores and max(scores.values()) >= floor else None
         hit = {name: bool(words & grams) for name, words in self.intent_words.items()}
+        if hit["compare_strong"] and _within(tokens):  # "why do some mlops engineers earn more than others?"
+            hit["compare_strong"] = False
         content = [
             i
             for i, t in enumerate(tokens)

@@ -3592,3 +3592,22 @@ def test_a_line_asked_about_in_other_words_leads(kb, question, line):
     few are class imbalance, terraform for infra is infrastructure as code (before: a generic
     training practice, the tool list)."""
     assert line in handlers.ask(question, kb).text[:250]
+
+
+def test_why_some_of_a_role_earn_more_than_others_asks_what_drives_its_pay(kb):
+    """'why do some mlops engineers make more than others?': people of one role set beside each other,
+    so what drives its pay (before: all five roles' pay side by side); 'does mlops pay more than the
+    other roles?' still compares."""
+    reply = handlers.ask("why do some mlops engineers make way more than others", kb)
+    assert (reply.intent, reply.roles) == ("answer", ("mlops-engineer",))
+    assert "Factors Affecting Salary" in reply.text[:200]
+    assert handlers.ask("does mlops pay more than the other roles?", kb).intent == "compare"
+
+
+def test_what_makes_the_pay_go_up_or_down_asks_its_factors(kb):
+    """'same title, different offers: what makes the pay go up or down?': the factors (before: the
+    average salary figures)."""
+    reply = handlers.ask(
+        "same production AI engineer title, different offers. what makes the pay go up or down?", kb
+    )
+    assert "Factors Influencing Salary" in reply.text[:200]
