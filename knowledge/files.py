@@ -18,11 +18,31 @@ class KnowledgeError(Exception):
     """The knowledge base cannot be loaded; the message is one line naming file and field."""
 
 
+def _unique(base: type) -> type:
+    """The loader, refusing a key said twice in one mapping (YAML keeps the last, silently: a word
+    list added under a name already used replaced the older list)."""
+    import yaml
+
+    class Unique(base):
+        def construct_mapping(self, node, deep=False):
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if isinstance(key, (str, int, float, bool)) and key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"key {key!r} given twice", key_node.start_mark
+                    )
+                seen.add(key) if isinstance(key, (str, int, float, bool)) else None
+            return super().construct_mapping(node, deep)
+
+    return Unique
+
+
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file, turning any failure into a one-line KnowledgeError."""
     import yaml  # only when the compiled twin is stale or absent
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 7x faster
+    loader = _unique(getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: 7x faster
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:

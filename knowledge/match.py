@@ -677,7 +677,15 @@ class Matcher:
             elif topic_used[i]:
                 if not role_used[i]:
                     topic_words.append(corrected[i])
-            elif i not in inside:
+            elif i in inside:
+                continue
+            elif (
+                corrected[i] in self.word_lists["how_much_words"]
+                and i + 1 < len(tokens)
+                and topic_used[i + 1]
+            ):
+                continue  # "in high demand": how much of the topic, no subject, no point of it
+            else:
                 unknown.append(raw[i])
                 subject.append(kept.get(i, corrected[i]))
         subject += whole

@@ -3611,3 +3611,14 @@ def test_what_makes_the_pay_go_up_or_down_asks_its_factors(kb):
         "same production AI engineer title, different offers. what makes the pay go up or down?", kb
     )
     assert "Factors Influencing Salary" in reply.text[:200]
+
+
+def test_in_high_demand_asks_the_demand_for_the_role(kb):
+    """'are ml engineers in high demand?': "high" says how much demand, no subject (before: the
+    skills in high demand led); 'which skills are in high demand?' still asks the skills."""
+    reply = handlers.ask("are ml engineers in high demand?", kb)
+    assert "Skills in High Demand" not in reply.text[:300] and "Growing Demand" in reply.text[:300]
+    assert (
+        "Skills in High Demand"
+        in handlers.ask("which skills are in high demand for ml engineers?", kb).text[:200]
+    )

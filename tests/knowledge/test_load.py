@@ -131,3 +131,14 @@ def test_the_asked_files_are_read_per_role(tmp_path):
 
     (tmp_path / "mlops-engineer.yaml").write_text('- line: "A line"\n  asked: ["q one", "q two"]\n')
     assert read_asked(tmp_path) == {("mlops-engineer", "A line"): ("q one", "q two")}
+
+
+def test_a_key_given_twice_in_a_yaml_file_is_a_one_line_error(tmp_path):
+    """YAML keeps the last of two equal keys without a word: a word list added under a name already
+    used silently replaced the older one. read_yaml refuses it, naming the file and the line."""
+    from knowledge.files import read_yaml
+
+    path = tmp_path / "aliases.yaml"
+    path.write_text("word_lists:\n  degree_words: [how, so]\n  other: [x]\n  degree_words: [high]\n")
+    with pytest.raises(KnowledgeError, match=r"aliases\.yaml: line 4: key 'degree_words' given twice"):
+        read_yaml(path)
