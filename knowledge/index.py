@@ -5,6 +5,9 @@ headings above it and its label. The index lives in an in-memory SQLite database
 from the loaded knowledge base on first use (a few milliseconds; see bench/ask_bench.py).
 FTS5's porter tokenizer stems both the lines and the query ("certifications" finds
 "certification"), and bm25() ranks (rarer words weigh more, short lines win ties).
+Each line also carries the questions people ask that it answers (knowledge/asked/*.yaml,
+a down-weighted column): search() finds lines by them, matching() (what a document says)
+never does.
 
 Why FTS5: it is in the standard library (no wheel to install, nothing to load at start),
 its bm25() is the well-tested Okapi BM25, and building 3,000 short lines in memory costs
