@@ -3622,3 +3622,22 @@ def test_in_high_demand_asks_the_demand_for_the_role(kb):
         "Skills in High Demand"
         in handlers.ask("which skills are in high demand for ml engineers?", kb).text[:200]
     )
+
+
+def test_a_role_less_question_on_one_role_s_work_setting_is_that_role_s(kb):
+    """'challenges of implementing AI in manufacturing?': manufacturing is the production AI engineer's
+    work (aliases.yaml `work`), so its challenges (before: all five roles' side by side); asked across
+    the roles, it stays across."""
+    reply = handlers.ask("What are some challenges of implementing AI in manufacturing?", kb)
+    assert (reply.intent, reply.roles, reply.topic) == ("answer", ("production-ai-engineer",), "challenges")
+    assert len(handlers.ask("which roles mention manufacturing?", kb).roles) > 1
+
+
+def test_the_benefits_of_something_are_what_it_brings_not_job_benefits(kb):
+    """'the key benefits of predictive maintenance for a production AI engineer': what it brings, not the
+    benefits a job comes with, which no document covers (before: "benefits" named as not covered)."""
+    reply = handlers.ask(
+        "what are the key benefits of predictive maintenance for a production ai engineer?", kb
+    )
+    assert reply.uncovered == () and "benefits" not in reply.text[:200]
+    assert handlers.ask("do production ai engineers get good benefits?", kb).uncovered == ("benefits",)

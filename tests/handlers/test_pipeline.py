@@ -1331,8 +1331,11 @@ class TestWorkTold:
         assert reply.intent == "clarify" and len(reply.roles) == 5
 
     def test_a_subject_asked_of_no_one_stays_across_the_roles(self, kb):
-        reply = handlers.ask("what are the challenges of implementing AI in predictive maintenance?", kb)
+        """... unless it is one role's work (predictive maintenance: the production AI engineer's)."""
+        reply = handlers.ask("what are the challenges of implementing AI in healthcare?", kb)
         assert reply.intent == "compare" and len(reply.roles) > 1
+        reply = handlers.ask("what are the challenges of implementing AI in predictive maintenance?", kb)
+        assert reply.roles == ("production-ai-engineer",)
 
     def test_work_asked_across_the_roles_stays_across(self, kb):
         reply = handlers.ask("which jobs involve watching deployed models for drift? I do that now", kb)
