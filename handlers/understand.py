@@ -360,10 +360,13 @@ def _setting_told(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str 
         return None
     said = f" {' '.join(m.words)} "
     work = engine.matcher.aliases.work
+    found = {(r, p) for r in candidates for p in work.get(r, ()) if f" {p} " in said}
+    if not found:
+        return None
     asked = other_title(engine, m)  # not a title's word ("a PLC programmer's job": the programmer is asked)
     title = f" {asked[0].lower()} " if asked else ""
-    found = {r for r in candidates for p in work.get(r, ()) if f" {p} " in said and f" {p} " not in title}
-    return found.pop() if len(found) == 1 else None
+    roles = {r for r, p in found if f" {p} " not in title}
+    return roles.pop() if len(roles) == 1 else None
 
 
 def plan(text: str, engine: Engine) -> Plan:
