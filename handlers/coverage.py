@@ -78,17 +78,16 @@ def beyond(engine: Engine, m: Match) -> list[str]:
             and not _industry(engine, words, w)
             and not _industry(engine, m.context, w)  # "... their own laptop setup ... fix?": the story's
         ]
+    if not found:
+        return []
     # "from home" is part of "work from home"; "the key benefits of predictive maintenance": its advantages
-    said = f" {' '.join(words)} "
+    said, advantages = f" {' '.join(words)} ", engine.matcher.word_lists["advantages"]
     return [
         w
         for w in found
         if not any(w != o and f" {w} " in f" {o} " for o in found)
-        and not (w in _ADVANTAGES and f" {w} of " in said)
+        and not (w in advantages and f" {w} of " in said)
     ]
-
-
-_ADVANTAGES = frozenset({"benefits", "benefit", "perks", "perk"})  # ... "of" something: what it brings
 
 
 def _industry(engine: Engine, words: tuple[str, ...], phrase: str) -> bool:

@@ -98,9 +98,6 @@ def _led(lines: list[Line], hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
     return (*first, *(h for h in hits if h.line.id not in ids))
 
 
-_CHOOSING = frozenset({"should", "choose", "pick", "become", "go"})
-
-
 def with_title(engine: Engine, p: Plan, title: str, inferred: bool = False, own: bool = False) -> Plan:
     """The plan, when a title that is none of the five is asked beside its roles: what the
     documents say of it as a note ("mlops vs devops"), and the title named as not covered.
@@ -122,7 +119,7 @@ def with_title(engine: Engine, p: Plan, title: str, inferred: bool = False, own:
         # them apart
         # ... or nothing but the two is asked ("Machine Learning Engineer or Data Scientist?")
         bare = not m.topic_scores and set(m.subject) <= set(title.split())
-        choosing = listing and (bare or not _CHOOSING.isdisjoint(m.words))
+        choosing = listing and (bare or not engine.matcher.word_lists["choose_between"].isdisjoint(m.words))
         beside = {} if listing and not choosing else _set_beside(engine, p, term)
         if listing and p.topic == "salary":  # "who gets paid more, software or ML engineer?": a line
             pays = _set_beside(engine, p, term)  # that sets the pays side by side, if any document has one

@@ -260,22 +260,16 @@ def _required_doing(words: list[str], lists: dict[str, frozenset[str]]) -> bool:
     """Whether what the job requires is a thing done ("does it require creating models?", "require
     talking to customers"), not a skill or schooling ("require programming", "require a degree")."""
     return any(
-        w in _REQUIRING and nxt.endswith("ing") and len(nxt) > 5 and nxt not in lists["skill_gerunds"]
+        w in lists["requiring"] and nxt.endswith("ing") and len(nxt) > 5 and nxt not in lists["skill_gerunds"]
         for w, nxt in zip(words, words[1:], strict=False)
     )
 
 
-_REQUIRING = frozenset({"require", "requires", "required", "requiring"})
-
-
-def _within(tokens: list[str]) -> bool:
+def _within(tokens: list[str], others: frozenset[str]) -> bool:
     """Whether some people are set beside the others of their own kind ("why do some ML engineers earn
     more than others?"), not a role beside the other roles."""
     said = f" {' '.join(tokens)} "
-    return " some " in said and any(f" than {p} " in said for p in _THE_OTHERS)
-
-
-_THE_OTHERS = ("other", "the other", "the rest", "their peer", "peer", "their colleague", "colleague")
+    return " some " in said and any(f" than {p} " in said for p in others)
 
 
 def _served(words: list[str], at: int, serving: frozenset[str]) -> bool:
@@ -648,7 +642,9 @@ class Matcher:
         floor = 1 if roles else 2  # with no role named, "do" alone is no topic
         topic = max(scores, key=lambda t: scores[t]) if scores and max(scores.values()) >= floor else None
         hit = {name: bool(words & grams) for name, words in self.intent_words.items()}
-        if hit["compare_strong"] and _within(tokens):  # "why do some mlops engineers earn more than others?"
+        if hit["compare_strong"] and _within(
+            tokens, self.word_lists["the_others"]
+        ):  # "why do some mlops engineers earn more than others?"
             hit["compare_strong"] = False
         content = [
             i
