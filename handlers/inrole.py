@@ -32,6 +32,7 @@ from handlers.scope import own_title
 from knowledge.english import everyday, is_common, is_word
 from knowledge.index import Hit
 from knowledge.match import Focus, Match, pairs, stem
+from knowledge.skills import load_skills, read
 
 __all__ = ["in_role", "levels_only", "uncommon"]
 
@@ -44,8 +45,8 @@ _TOLD = 2  # lines on a rare word of the context that lead a section in brief
 # a term this common ("models", "data") finds lines of every section: a few lead, the brief follows
 _GENERIC = 2.2
 # sections on the world around the job, where the context's rare words name what happens (layoffs,
-# legacy systems), not the person's own background (devops, go); and the soft skills, where they
-# name how the person copes ("burning me out": the line on stress)
+# legacy systems), and the soft skills, where they name how the person copes ("burning me out");
+# elsewhere a way in or a start asked makes them the person's own background (devops, go)
 _WORLD = ("demand", "trends", "challenges", "best-practices", "soft-skills")
 
 
@@ -210,8 +211,10 @@ def in_role(
     )
     if advice is not None and kind == "entry":  # "can a data scientist become an ML engineer?"
         advice = _from_title(engine, m, role, advice)
+    if advice is not None and kind in ("entry", "start") and advice.topic not in _WORLD:
+        return advice  # "chemistry PhD, some python. how do i break in?": the context is who asks
     if advice is not None:  # "Layoffs everywhere. Is ML engineering still a safe bet?": the layoffs line too
-        return _told_plan(engine, m, role, advice)
+        return _told_plan(engine, m, role, advice, own=kind == "grow")
     if routed != "demand":  # "saw a posting asking for a PhD. is that normal?": where it was read
         terms = tuple(t for t in terms if t.word not in engine.matcher.word_lists["postings"])
     if routed == "challenges":  # "how do they handle that?": how it is asked, not what
@@ -419,35 +422,48 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
 
 
 def _told_brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
-    """The section in brief; in a section on the world around the job or its practices, led by its
-    lines on a rare word the context names ("... the big tech layoffs. Has the market taken a hit?")."""
+    """The section in brief, led by its lines on a rare word the context names ("... the big tech
+    layoffs. Has the market taken a hit?", "Our shop runs on Kubernetes. What skills ...?")."""
     brief = _brief(engine, m, role, topic)
-    return _told(engine, m, role, topic, brief) if brief and topic in _WORLD and m.context else brief
+    return _told(engine, m, role, topic, brief) if brief and m.context else brief
 
 
-def _told_plan(engine: Engine, m: Match, role: str, p: Plan) -> Plan:
-    """A one-role plan led, in a section on the world around the job, by its lines on a rare word
-    the context names (handlers.inrole._told)."""
-    if p.topic not in _WORLD or len(p.groups) != 1 or not m.context:
+def _told_plan(engine: Engine, m: Match, role: str, p: Plan, own: bool = False) -> Plan:
+    """A one-role plan led by its lines on a rare word the context names (handlers.inrole._told);
+    `own`: the skills the context names are the person's own ("i know python and docker. what's
+    the next step up?"), no lead."""
+    if len(p.groups) != 1 or not m.context:
         return p
     lines = list(p.groups[0][1])
-    told = _told(engine, m, role, p.topic, lines)
+    mine = {n.lower() for n in read(" ".join(m.context), load_skills()).had} if own else set()
+    told = _told(engine, m, role, p.topic, lines, mine)
     return p if told == lines else p.model_copy(update={"groups": ((role, tuple(told)),)})
 
 
-def _told(engine: Engine, m: Match, role: str, topic: str, brief: list[Hit]) -> list[Hit]:
+def _told(
+    engine: Engine,
+    m: Match,
+    role: str,
+    topic: str,
+    brief: list[Hit],
+    mine: set[str] | frozenset[str] = frozenset(),
+) -> list[Hit]:
     """The section in brief, led by its lines on a rare term the context names ("layoffs" before
     "has the market taken a hit?"): what the person is worried about, said in the section asked."""
     ev = engine.evidence
     askers = engine.matcher.word_lists["askers"]  # "I'm a recruiter filling ...": who asks, not the worry
-    rare = [t for t in ev.terms(w for w in m.context if not is_common(w) and w not in askers) if specific(t)]
-    said = [ln for t in rare for ln in ev.saying(t, [role]) if ln.topic == topic][:_TOLD]
+    rare = [
+        t
+        for t in ev.terms(w for w in m.context if not is_common(w) and w not in askers)
+        if specific(t) and t.word not in mine
+    ]
+    said = list({ln.id: ln for t in rare for ln in ev.saying(t, [role]) if ln.topic == topic}.values())[
+        :_TOLD
+    ]
     if not said:
         return brief
     first = {ln.id for ln in said}
-    return [*(Hit(ln, 0.0, frozenset()) for ln in said), *(h for h in brief if h.line.id not in first)][
-        : max(len(brief), LEAD_LINES)
-    ]
+    return [*(Hit(ln, 0.0, frozenset()) for ln in said), *(h for h in brief if h.line.id not in first)]
 
 
 def uncommon(terms: tuple[Term, ...]) -> tuple[Term, ...]:

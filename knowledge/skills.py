@@ -149,8 +149,7 @@ def build_skills(kb: KnowledgeBase, path=HERE / "skills.yaml") -> str:
     return json.dumps(book.model_dump(mode="json"), ensure_ascii=False, indent=0, sort_keys=False) + "\n"
 
 
-@functools.cache
-@functools.lru_cache(maxsize=4)  # read once per process: a reply may ask for it several times
+@functools.cache  # read once per process: a reply may ask for it several times
 def load_skills(path=DATA_DIR / SKILLS_NAME) -> Book:
     """data/skills.json as records (KnowledgeError, one line, when missing or damaged); the same
     Book each time (treat it as read-only), so its compiled readers are made once."""

@@ -3641,3 +3641,32 @@ def test_the_benefits_of_something_are_what_it_brings_not_job_benefits(kb):
     )
     assert reply.uncovered == () and "benefits" not in reply.text[:200]
     assert handlers.ask("do production ai engineers get good benefits?", kb).uncovered == ("benefits",)
+
+
+def test_context_naming_a_tool_leads_the_requirements_with_its_line(kb):
+    """'Our shop runs everything on Kubernetes. What skills does an MLOps engineer need?': the
+    requirements, led by the line the context's tool is in, not by the degree."""
+    question = "Our shop runs everything on Kubernetes. What skills does an MLOps engineer need?"
+    reply = handlers.ask(question, kb)
+    assert reply.topic == "requirements"
+    first = reply.text.split("\n")[3]
+    assert "Experience with Docker and Kubernetes" in first
+
+
+def test_a_switcher_s_own_background_does_not_lead_the_way_in(kb):
+    """'Chemistry PhD, some R and python. How do I break into MLOps?': the context says who asks; the
+    way in leads (the entry rung), not the skills line that names the Python they already have."""
+    reply = handlers.ask("Chemistry PhD, some R and python. How do I break into MLOps?", kb)
+    assert reply.topic == "career"
+    first = reply.text.split("\n")[3]
+    assert "Entry-level position" in first
+
+
+def test_the_skills_a_person_has_do_not_lead_the_way_up(kb):
+    """'i know python and docker. how do I become a team lead?': the rungs lead, not the skills
+    line naming Python and Docker, and no line is shown twice."""
+    reply = handlers.ask("I know python and docker well. How does an MLOps engineer become a team lead?", kb)
+    assert reply.topic == "career"
+    assert "Proficiency in Python or Java" not in reply.text.split("\n")[3]
+    bullets = [ln for ln in reply.text.split("\n") if ln.startswith("•")]
+    assert len(bullets) == len(set(bullets))
