@@ -121,7 +121,9 @@ def _answer(engine: Engine, plan: Plan) -> Reply:
         fit(blocks),
         (role_id,),
         topic.id,
-        query=" ".join((role_id, topic.id, *focus)),
+        query=" ".join(
+            (role_id, plan.topic, *focus)
+        ),  # "... salary top": the figures again, whichever section
         focus=focus,
         full=(full,),
     )

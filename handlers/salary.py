@@ -103,13 +103,16 @@ def _lines(found: list[SalaryFigure], topic_titles: dict[str, str], home: str = 
 
 def figures_section(role: Role, focus: Focus) -> str:
     """The section a focused pay answer is from: the one every matching figure is in ("top total
-    comp": Market Demand's "Total compensation exceeding $500,000"), else Salary."""
+    comp": Market Demand's "Total compensation exceeding $500,000"), the first one's when none is in
+    Salary, else Salary."""
     return _section_of(matching(role, focus))
 
 
 def _section_of(found: list[SalaryFigure]) -> str:
     topics = {f.topic for f in found}
-    return topics.pop() if len(topics) == 1 else "salary"
+    if len(topics) == 1:
+        return topics.pop()
+    return "salary" if "salary" in topics or not found else found[0].topic
 
 
 def focus_singles(focus: Focus) -> list[Focus]:

@@ -136,6 +136,17 @@ class TestPaySaidElsewhere:
             "More on this role: " in reply.text and "· Salary ·" in reply.text
         )  # the pay section, a tap away
 
+    def test_figures_from_no_pay_line_are_labelled_by_the_first(self, kb):
+        """'total comp above 500k?': one figure in Market Demand, one in Industry Trends, none in
+        Salary: the reply is labelled by the section of the first, and the other names its own."""
+        reply = handlers.ask("is a total compensation above 500k possible for an AI systems engineer?", kb)
+        assert reply.topic == "demand"
+        assert reply.text.startswith("*AI Systems Engineer · Market Demand*")
+        assert "[Industry Trends]" in reply.text[:600]
+        top = handlers.ask("how high can total comp go for top ai systems engineers", kb)
+        for made in (reply, top):  # its query (what buttons and threads replay) gives the figures again
+            assert handlers.ask(made.query, kb).text == made.text
+
     def test_a_premium_over_software_engineers_is_a_line_of_market_demand(self, kb):
         reply = handlers.ask(
             "do ml platform engineers get a salary premium over regular software engineers", kb
