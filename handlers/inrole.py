@@ -125,6 +125,11 @@ def in_role(
         title = set(engine.topic_titles.get(named or "", "").lower().split())  # {"best", "practices"}
         by_name = named == "challenges" or bool(title & set(m.topic_words))
         fixes = problem_lines(engine, m, role, named if by_name else None)
+        if fixes and by_name and named != "challenges" and all(h.line.topic != named for h in fixes):
+            # "any best practices for dealing with it?" after legacy systems: no practice names the
+            # challenge; the practices asked that the words find, when there are any
+            found = lead_lines(engine, m, role, terms, LEAD_LINES)
+            fixes = [] if any(h.line.topic == named for h in found) else fixes
         if fixes:
             groups = ((role, tuple(fixes)),)
             return Plan("answer", (role,), fixes[0].line.topic, m.focus, mode="lead", groups=groups, match=m)

@@ -1662,3 +1662,19 @@ def test_roles_or_positions_asked_in_a_thread_are_asked_across_roles(kb):
     counted and the MLOps engineer's requirements came back alone."""
     reply = talk(kb, "mlops engineer salary", "which positions need docker?")[-1]
     assert reply.topic == "requirements" and len(reply.roles) > 1
+
+
+def test_best_practices_asked_for_a_challenge_are_practices(kb):
+    """'any best practices for dealing with that?' after the legacy-systems challenge: the practices
+    the words find, not the challenge again; 'how do they deal with bias?' after the challenges,
+    with no practice on bias, still the bias challenge."""
+    *_, fix = talk(
+        kb,
+        "what makes the AI systems engineer job hard?",
+        "the legacy systems part, is it common?",
+        "any best practices for dealing with that?",
+    )
+    assert fix.topic == "best-practices"
+    assert "Ensure seamless integration with existing systems" in fix.text[:300]
+    _, bias = talk(kb, "what challenges do AI systems engineers run into?", "how do they deal with bias?")
+    assert "Mitigating bias and ensuring fairness in AI systems" in bias.text[:300]
