@@ -265,7 +265,22 @@ def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, r
     meaning = bool(set(m.words) & lists["elaborate"]) and topic[0] == "overview"  # "what does that mean"
     if named_topic and meaning and last.topic and _held_before(t, rest, roles, last.topic, topic[0]):
         return [last.topic]  # "digital twins? what does that mean in practice" after the trends: there
+    if named_topic and meaning and last.topic and _item(t, rest, roles, last.topic):
+        return [last.topic]  # "the adaptability one, what does that mean?": the item just shown
     return topic
+
+
+def _item(t: Message, rest: Match, roles: list[str], topic: str) -> bool:
+    """Whether the message names an item of the last answer by its words ("the adaptability one",
+    "the security bit"): its subject said in that section, then a word for an item."""
+    words = t.m.words
+    named = [x for x in t.engine.evidence.terms(rest.subject) if t.engine.evidence.found(x)]
+    items = t.lists["item_of"]
+    return (
+        bool(named)
+        and any(w in items and i and words[i - 1] in rest.subject for i, w in enumerate(words))
+        and all(_in_section(t, x, topic, roles) for x in named)
+    )
 
 
 def _in_section(t: Message, x, topic: str, roles: list[str]) -> bool:

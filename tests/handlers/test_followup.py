@@ -1678,3 +1678,15 @@ def test_best_practices_asked_for_a_challenge_are_practices(kb):
     assert "Ensure seamless integration with existing systems" in fix.text[:300]
     _, bias = talk(kb, "what challenges do AI systems engineers run into?", "how do they deal with bias?")
     assert "Mitigating bias and ensuring fairness in AI systems" in bias.text[:300]
+
+
+def test_an_item_of_the_answer_named_by_its_words_stays_in_its_section(kb):
+    """'the adaptability one, what does that mean in practice?' after the soft skills: that item of
+    the soft skills, though the overview lists adaptability too and 'mean' asks what a thing is."""
+    _, item = talk(
+        kb,
+        "what soft skills do mlops engineers need",
+        "the adaptability one, what does that mean in practice?",
+    )
+    assert item.topic == "soft-skills"
+    assert "Adaptability and Continuous Learning" in item.text[:300]
