@@ -43,7 +43,7 @@ DESCRIBED = re.compile(
     # "the job where you deploy ...", "people whose whole job is training models"
     r"|(?:job|role|position|gig|kind\s+of\s+work)\s+(?:where|in\s+which)\s+(?:you|they|people|someone|one)"
     r"|whose\s+(?:whole\s+|entire\s+|main\s+)?(?:job|work|day)\s+is)\b"
-    r"[^,?.!;]*?(?=\s+(?:in|at|for|and|with|near)\b|[,?.!;]|$)",
+    r"[^,?.!;]*?(?=\s+(?:in|at|for|and|with|near)\b|\s+[-–—]\s|[,?.!;]|$)",  # "... platform - how much?"
     re.IGNORECASE,
 )
 

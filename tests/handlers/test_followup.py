@@ -1690,3 +1690,22 @@ def test_an_item_of_the_answer_named_by_its_words_stays_in_its_section(kb):
     )
     assert item.topic == "soft-skills"
     assert "Adaptability and Continuous Learning" in item.text[:300]
+
+
+def test_a_role_described_in_a_follow_up_names_no_topic(kb):
+    """'the folks whose whole job is looking after models once they are live, the mlops crowd?' after the
+    best practices: MLOps's best practices (the description names the role, not a topic); a question
+    after a dash is no part of the description ('the folks who run the training platform - what do
+    they earn in austin?': the pay)."""
+    _, practices = talk(
+        kb,
+        "what are best practices for AI/ML engineers?",
+        "and the folks whose whole job is looking after models once they are live, the mlops crowd?",
+    )
+    assert (practices.roles, practices.topic) == (("mlops-engineer",), "best-practices")
+    _, pay = talk(
+        kb,
+        "what do ai systems engineers need to know?",
+        "and the folks who run the training platform - what do they earn?",
+    )
+    assert (pay.roles, pay.topic) == (("ml-platform-engineer",), "salary")
