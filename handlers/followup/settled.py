@@ -4,6 +4,7 @@ k8s?"): each gives the text to answer, or None to go on (`SETTLED`, in order).""
 from __future__ import annotations
 
 from handlers.advice import digest
+from handlers.ambiguity import DESCRIBED
 from handlers.followup.message import (
     AGAIN,
     ANY_ROLE,
@@ -162,6 +163,10 @@ def _of_its_own(t: Message) -> str | None:
         roles = t.engine.matcher.aliases.followup_roles
         subject = [w for w in t.plain.subject if w != "back" and roles.get(w) not in m.roles]
     own = m.roles and (t.named_topic or subject) and not (m.compare_strong or leans)
+    if own and t.asked is not None and DESCRIBED.search(t.body):  # "the one who builds the internal
+        # platform everyone trains on" after "which role?": the role described, the words ask nothing
+        rest = t.engine.matcher.match(" ".join(DESCRIBED.sub(" ", t.body).split()))
+        own = names_topic(rest) or bool(rest.focus)
     return t.text if own or len(m.roles) > 1 else None
 
 

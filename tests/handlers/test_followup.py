@@ -1709,3 +1709,26 @@ def test_a_role_described_in_a_follow_up_names_no_topic(kb):
         "and the folks who run the training platform - what do they earn?",
     )
     assert (pay.roles, pay.topic) == (("ml-platform-engineer",), "salary")
+
+
+@pytest.mark.parametrize(
+    ("asked", "reply", "topic"),
+    [
+        (
+            "how much does an ai engineer make",
+            "the one who runs the shared platform our data scientists train models on",
+            "salary",
+        ),
+        (
+            "what skills does an ai engineer need",
+            "the one who builds the training and serving platform for everyone",
+            "requirements",
+        ),
+    ],
+)
+def test_a_role_described_in_reply_to_which_role_keeps_the_question(kb, asked, reply, topic):
+    """'the one who runs the shared platform ...' after "which role do you mean?": the platform
+    engineer, on the question asked (the words that describe the work ask nothing)."""
+    first, picked = talk(kb, asked, reply)
+    assert first.intent == "clarify"
+    assert (picked.roles, picked.topic) == (("ml-platform-engineer",), topic)
