@@ -3671,3 +3671,17 @@ def test_the_skills_a_person_has_do_not_lead_the_way_up(kb):
     assert "Proficiency in Python or Java" not in reply.text.split("\n")[3]
     bullets = [ln for ln in reply.text.split("\n") if ln.startswith("•")]
     assert len(bullets) == len(set(bullets))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we're hiring an mlops engineer, what should they know?",
+        "What should the MLOps engineer we hire know?",
+    ],
+)
+def test_the_asker_s_own_hiring_is_no_job_market(question, kb):
+    """'we're hiring ...': the person asking hires (typed "were"), so what the hire should know is
+    asked, not who is hiring in the market."""
+    reply = handlers.ask(question, kb)
+    assert (reply.roles, reply.topic) == (("mlops-engineer",), "requirements")
