@@ -3685,3 +3685,11 @@ def test_the_asker_s_own_hiring_is_no_job_market(question, kb):
     asked, not who is hiring in the market."""
     reply = handlers.ask(question, kb)
     assert (reply.roles, reply.topic) == (("mlops-engineer",), "requirements")
+
+
+def test_staying_sane_is_handling_stress(kb):
+    """'How do ML platform engineers stay sane?': how they handle stress (the soft skills'
+    Resilience), not how they stay current."""
+    reply = handlers.ask("How do ML platform engineers stay sane?", kb)
+    assert reply.topic == "soft-skills"
+    assert "Capacity to handle stress" in reply.text[:300]
