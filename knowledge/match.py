@@ -265,11 +265,17 @@ def _required_doing(words: list[str], lists: dict[str, frozenset[str]]) -> bool:
     )
 
 
-def _within(tokens: list[str], others: frozenset[str]) -> bool:
+def _within(tokens: list[str], others: frozenset[str], kinds: frozenset[str]) -> bool:
     """Whether some people are set beside the others of their own kind ("why do some ML engineers earn
-    more than others?"), not a role beside the other roles."""
+    more than others?", "a great ml engineer vs a good one"), not a role beside the other roles."""
     said = f" {' '.join(tokens)} "
-    return " some " in said and any(f" than {p} " in said for p in others)
+    if " some " in said and any(f" than {p} " in said for p in others):
+        return True
+    for i, t in enumerate(tokens[:-3]):
+        if t in ("vs", "versus", "than") and tokens[i + 1] in ("a", "an", "the") and tokens[i + 2] in kinds:
+            if tokens[i + 3] in ("one", "ones"):
+                return True
+    return False
 
 
 def _served(words: list[str], at: int, serving: frozenset[str]) -> bool:
@@ -643,7 +649,7 @@ class Matcher:
         topic = max(scores, key=lambda t: scores[t]) if scores and max(scores.values()) >= floor else None
         hit = {name: bool(words & grams) for name, words in self.intent_words.items()}
         if hit["compare_strong"] and _within(
-            tokens, self.word_lists["the_others"]
+            tokens, self.word_lists["the_others"], self.word_lists["of_a_kind"]
         ):  # "why do some mlops engineers earn more than others?"
             hit["compare_strong"] = False
         content = [

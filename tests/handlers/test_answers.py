@@ -3693,3 +3693,12 @@ def test_staying_sane_is_handling_stress(kb):
     reply = handlers.ask("How do ML platform engineers stay sane?", kb)
     assert reply.topic == "soft-skills"
     assert "Capacity to handle stress" in reply.text[:300]
+
+
+def test_one_role_beside_another_of_its_kind_is_no_comparison_of_roles(kb):
+    """'what makes a great ml engineer vs a good one?': one role, not all five side by side; 'mlops
+    vs platform, which one ...?' still compares the two."""
+    reply = handlers.ask("what makes a great ml engineer vs a good one?", kb)
+    assert (reply.intent, reply.roles) == ("answer", ("ai-ml-engineer",))
+    two = handlers.ask("mlops vs platform, which one pays more?", kb)
+    assert two.intent == "compare" and set(two.roles) == {"mlops-engineer", "ml-platform-engineer"}
