@@ -440,7 +440,7 @@ def _told_plan(engine: Engine, m: Match, role: str, p: Plan, own: bool = False) 
     if len(p.groups) != 1 or not m.context:
         return p
     lines = list(p.groups[0][1])
-    mine = {n.lower() for n in read(" ".join(m.context), load_skills()).had} if own else set()
+    mine = frozenset(n.lower() for n in read(" ".join(m.context), load_skills()).had) if own else frozenset()
     told = _told(engine, m, role, p.topic, lines, mine)
     return p if told == lines else p.model_copy(update={"groups": ((role, tuple(told)),)})
 
@@ -451,10 +451,11 @@ def _told(
     role: str,
     topic: str,
     brief: list[Hit],
-    mine: set[str] | frozenset[str] = frozenset(),
+    mine: frozenset[str] = frozenset(),
 ) -> list[Hit]:
     """The section in brief, led by its lines on a rare term the context names ("layoffs" before
-    "has the market taken a hit?"): what the person is worried about, said in the section asked."""
+    "has the market taken a hit?"): what the person is worried about, said in the section asked;
+    `mine`: skills the person has, which lead nothing."""
     ev = engine.evidence
     askers = engine.matcher.word_lists["askers"]  # "I'm a recruiter filling ...": who asks, not the worry
     rare = [

@@ -121,9 +121,7 @@ def _answer(engine: Engine, plan: Plan) -> Reply:
         fit(blocks),
         (role_id,),
         topic.id,
-        query=" ".join(
-            (role_id, plan.topic, *focus)
-        ),  # "... salary top": the figures again, whichever section
+        query=" ".join((role_id, plan.topic, *focus)),  # "<role> salary top": the figures, whichever section
         focus=focus,
         full=(full,),
     )

@@ -87,10 +87,12 @@ def _roles_named(t: Message) -> tuple[list[str], str, bool]:
         # of the work ("the kind that trains and tunes models all day") is none, one said in words is
         if role and picking and not names_topic(m):
             body, named_topic = "what about", False
-    if roles and DESCRIBED.search(body):  # "how about the people who build the platform": a description,
-        body = " ".join(DESCRIBED.sub(" ", body).split())  # not the subject; a topic only it named ("the
-        named_topic = named_topic and names_topic(t.engine.matcher.match(body))  # folks whose whole job
-    return roles, body, named_topic  # is keeping models healthy, the mlops crowd") is none
+    if roles and DESCRIBED.search(body):
+        # "how about the people who build the platform": a description, not the subject; and a topic
+        # only it named is none ("the folks whose whole job is keeping models healthy, the mlops crowd")
+        body = " ".join(DESCRIBED.sub(" ", body).split())
+        named_topic = named_topic and names_topic(t.engine.matcher.match(body))
+    return roles, body, named_topic
 
 
 def _leans_on_thread(t: Message, roles: list[str], named_topic: bool, pointing: bool) -> bool:
