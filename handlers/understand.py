@@ -27,7 +27,7 @@ from handlers.lines import GENERIC_WEIGHT, strong_topic
 from handlers.patterns import Lazy
 from handlers.plan import Plan
 from handlers.policy import decide, only_occasion
-from handlers.question import asks_how_senior, split, two_asks
+from handlers.question import SELF, asks_how_senior, split, two_asks
 from handlers.scope import other_title, outside
 from handlers.second import both_asks, other_ask
 from handlers.titles import naming, own_role, own_title_of, title_plan, with_title
@@ -443,6 +443,16 @@ def plan(text: str, engine: Engine) -> Plan:
             m = m.model_copy(update={"topic": "soft-skills", "topic_scores": scores, "topic_top": top})
         if ctx.focus.levels and not m.focus.levels and asks(engine, m, "start"):
             # "just hired as a junior ... what should i focus on the first months?": the person's level
+            m = m.model_copy(update={"focus": m.focus.model_copy(update={"levels": ctx.focus.levels})})
+        if (
+            len(ctx.focus.levels) == 1
+            and ctx.focus.levels != ("top",)  # "... more than max TC": no rung of the person's
+            and SELF.search(context)
+            and not m.focus.levels
+            and lists["above"] & set(m.words)
+            and m.topic == "career"
+        ):
+            # "i'm a senior mlops engineer, what's the next step?": the rungs after the person's own
             m = m.model_copy(update={"focus": m.focus.model_copy(update={"levels": ctx.focus.levels})})
         own = ctx.focus.years is not None and m.focus.years is None and not m.focus.levels
         # "an MLE for 5 years ... the usual range at my level?", "2 years of ML ... is that enough?"

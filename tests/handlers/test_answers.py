@@ -3702,3 +3702,11 @@ def test_one_role_beside_another_of_its_kind_is_no_comparison_of_roles(kb):
     assert (reply.intent, reply.roles) == ("answer", ("ai-ml-engineer",))
     two = handlers.ask("mlops vs platform, which one pays more?", kb)
     assert two.intent == "compare" and set(two.roles) == {"mlops-engineer", "ml-platform-engineer"}
+
+
+def test_the_next_step_from_the_person_s_own_rung_is_the_rung_above(kb):
+    """'i'm a senior mlops engineer, what's the next step?': the rungs above senior lead (Team Lead),
+    not the whole ladder from its first rung."""
+    reply = handlers.ask("i'm a senior mlops engineer, what's the next step?", kb)
+    assert reply.topic == "career"
+    assert "MLOps Team Lead" in reply.text.split("\n")[3]
