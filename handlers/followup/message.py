@@ -160,6 +160,24 @@ _PICK_BEFORE = ("the", "#", "no", "number", "option", "choice")
 _PICK_AFTER = ("one", "option", "role", "choice", "?", "pls", "please")
 
 
+def _several_picked(words: list[str], ordinals: dict[str, int], offered: Turn | None) -> list[str]:
+    """The roles offered that a message of picks alone names, two or more ("both 1 and 3", "the
+    first and the third ones"); [] otherwise."""
+    if offered is None:
+        return []
+    at = [ordinals.get(w, int(w) - 1 if w in _DIGITS else None) for w in words]
+    picks = [i for i in at if i is not None]
+    between = FILLER | _PICK_BETWEEN
+    if len(picks) < 2 or any(i is None and w not in between for w, i in zip(words, at, strict=True)):
+        return []
+    n = len(offered.roles)
+    return list(dict.fromkeys(offered.roles[i] for i in picks if -n <= i < n))
+
+
+# the words between picks ("both 1 and 3 pls", "the first and the third ones")
+_PICK_BETWEEN = {"both", "and", "the", "one", "ones", "pls", "please", "plz", "then", "just"}
+
+
 def _picks(words: tuple[str, ...], word: str) -> bool:
     """Whether an ordinal picks from a list ("the first one", "2nd", "#3"), not says when ("learn first")."""
     i = words.index(word)
@@ -180,6 +198,9 @@ def everyday_roles(engine: Engine, m: Match, offered: Turn | None) -> tuple[list
     grams = pairs(words)
     alone = [w for w in words if w not in ("?", "#", "no", "nr", "num")]
     numbered = {alone[0]: int(alone[0]) - 1} if len(alone) == 1 and alone[0] in _DIGITS else {}  # "#2"
+    picked = _several_picked(alone, aliases.ordinals, offered)
+    if picked:  # "both 1 and 3", "the first and the third"
+        return picked, set(alone)
     for word in (*words, *grams):  # "2nd", "option 2", "#2"
         at = aliases.ordinals.get(word, numbered.get(word))
         if at is not None and " " not in word and not _picks(words, word):

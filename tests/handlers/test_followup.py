@@ -1732,3 +1732,12 @@ def test_a_role_described_in_reply_to_which_role_keeps_the_question(kb, asked, r
     first, picked = talk(kb, asked, reply)
     assert first.intent == "clarify"
     assert (picked.roles, picked.topic) == (("ml-platform-engineer",), topic)
+
+
+@pytest.mark.parametrize("picks", ["both 1 and 3", "the first and the third"])
+def test_several_roles_picked_by_position_are_compared(kb, picks):
+    """'which role do you mean?' -> 'both 1 and 3': the first and third roles offered, side by side
+    (not all three)."""
+    first, both = talk(kb, "what does an ai engineer earn", picks)
+    assert first.intent == "clarify" and len(first.roles) == 3
+    assert (both.intent, both.roles) == ("compare", (first.roles[0], first.roles[2]))
