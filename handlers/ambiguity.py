@@ -6,6 +6,7 @@ import re
 
 from handlers.coverage import MAX_SUBJECT
 from handlers.engine import Engine
+from handlers.scope import other_title
 from knowledge.match import Match, normalize, pairs
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "context_role",
     "described",
     "known_as",
+    "setting_role",
     "work_role",
     "work_words",
 ]
@@ -219,3 +221,20 @@ def _forms(word: str) -> set[str]:
             base = word[: -len(end)]
             return {word, base, base + "e", base + "ing", base + "ed", base + "s"}
     return {word, word + "ing", word + "ed", word + "s"}
+
+
+def setting_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:
+    """The one role whose work a role-less question names ("challenges of implementing AI in
+    manufacturing?": the production AI engineer's), from aliases.yaml `work`; None when it names
+    none, or the work of several."""
+    if m.roles:
+        return None
+    said = f" {' '.join(m.words)} "
+    work = engine.matcher.aliases.work
+    found = {(r, p) for r in candidates for p in work.get(r, ()) if f" {p} " in said}
+    if not found:
+        return None
+    asked = other_title(engine, m)  # not a title's word ("a PLC programmer's job": the programmer is asked)
+    title = f" {asked[0].lower()} " if asked else ""
+    roles = {r for r, p in found if f" {p} " not in title}
+    return roles.pop() if len(roles) == 1 else None

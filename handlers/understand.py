@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.advice import digest
-from handlers.ambiguity import DESCRIBED, ai_field, described, work_role, work_words
+from handlers.ambiguity import DESCRIBED, ai_field, described, setting_role, work_role, work_words
 from handlers.context import (
     WORDED,
     asked_beside,
@@ -330,7 +330,7 @@ def _work_told(
     if field or (_ACROSS_ASKED.search(said) and not named):
         return m
     candidates = m.ambiguous[0][1] if m.ambiguous else engine.role_ids
-    role = work_role(engine, *read, body, candidates, titled=bool(m.ambiguous)) or _setting_told(
+    role = work_role(engine, *read, body, candidates, titled=bool(m.ambiguous)) or setting_role(
         engine, m, candidates
     )
     if role is None:
@@ -350,23 +350,6 @@ def _work_told(
             update={"topic": "overview", "topic_scores": scores, "topic_top": top, "subject": ()}
         )
     return m
-
-
-def _setting_told(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:
-    """The one role whose work a role-less question names ("challenges of implementing AI in
-    manufacturing?": the production AI engineer's), from aliases.yaml `work`; None when it names
-    none, or the work of several."""
-    if m.roles:
-        return None
-    said = f" {' '.join(m.words)} "
-    work = engine.matcher.aliases.work
-    found = {(r, p) for r in candidates for p in work.get(r, ()) if f" {p} " in said}
-    if not found:
-        return None
-    asked = other_title(engine, m)  # not a title's word ("a PLC programmer's job": the programmer is asked)
-    title = f" {asked[0].lower()} " if asked else ""
-    roles = {r for r, p in found if f" {p} " not in title}
-    return roles.pop() if len(roles) == 1 else None
 
 
 def plan(text: str, engine: Engine) -> Plan:

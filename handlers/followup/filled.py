@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers.advice import solutions
-from handlers.ambiguity import DESCRIBED, work_role
+from handlers.ambiguity import DESCRIBED, setting_role, work_role
 from handlers.coverage import beyond
 from handlers.engine import Engine
 from handlers.followup.message import (
@@ -87,6 +87,12 @@ def _roles_named(t: Message) -> tuple[list[str], str, bool]:
         # of the work ("the kind that trains and tunes models all day") is none, one said in words is
         if role and picking and not names_topic(m):
             body, named_topic = "what about", False
+    if not roles and last.intent == "clarify" and len(last.roles) > 1 and not names_topic(m):
+        # "whichever builds the chatbots" after "which role do you mean?": the one offered whose work
+        # it names (aliases.yaml `work`), on the question asked
+        role = setting_role(t.engine, m, last.roles)
+        if role:
+            roles, body, named_topic = [role], "what about", False
     if roles and DESCRIBED.search(body):
         # "how about the people who build the platform": a description, not the subject; and a topic
         # only it named is none ("the folks whose whole job is keeping models healthy, the mlops crowd")

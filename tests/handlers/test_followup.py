@@ -1741,3 +1741,12 @@ def test_several_roles_picked_by_position_are_compared(kb, picks):
     first, both = talk(kb, "what does an ai engineer earn", picks)
     assert first.intent == "clarify" and len(first.roles) == 3
     assert (both.intent, both.roles) == ("compare", (first.roles[0], first.roles[2]))
+
+
+@pytest.mark.parametrize("reply", ["whichever builds the chatbots", "chatbots"])
+def test_the_work_of_one_role_offered_picks_it(kb, reply):
+    """'which role do you mean by ai engineer?' -> 'whichever builds the chatbots': the AI systems
+    engineer, whose work it names, on the question asked (its pay), not its overview."""
+    first, picked = talk(kb, "what does an ai engineer earn", reply)
+    assert first.intent == "clarify"
+    assert (picked.roles, picked.topic) == (("ai-systems-engineer",), "salary")
