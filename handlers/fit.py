@@ -45,6 +45,9 @@ _WHICH = Lazy(
     # not "the next step up", "won't say what the next step looks like" (the way up, of the person's role)
     r"(?! up\b| looks? like\b| would look\b| (?:the )?(?:next|higher|senior|mid) ?(?:level|rung|grade)?)"
     r"|\b(?:am i|i'?m|would i be) (?:a )?(?:better|good|best|great) (?:fit|match|suited)\b"
+    # "which of these roles would use my skills the most?": the roles measured against the person's own
+    r"|\b(?:which|what)\b[^?.!]{0,40}?\b(?:roles?|jobs?|ones?)\b[^?.!]{0,40}?\bmy (?:skills?|skillset|"
+    r"skill set|background|experience|strengths)\b"
     # "ci/cd, docker, k8s ... which ai role?": skills, then the bare question
     r"|\b(?:which|what) (?:(?:ai|ml|of the|of these) )?(?:roles?|jobs?|one)\s*\?*\s*$",
     re.I,

@@ -490,3 +490,15 @@ def test_a_skill_the_person_never_had_leads_the_gaps_where_the_role_says_it_in_o
     )
     gaps = reply.text.split("Still to learn for it", 1)[1]
     assert "deploy" in gaps.split("\n• ", 2)[1].lower()
+
+
+def test_which_role_would_use_my_skills_is_a_fit_question(kb):
+    """'Six years of Go, Kubernetes and Terraform ... Which of these AI roles would use my skills the
+    most?': the roles measured against the person's skills, not all five roles' requirements."""
+    reply = handlers.ask(
+        "Six years as a backend engineer in Go, lots of Kubernetes and Terraform. Which of these AI roles "
+        "would use my skills the most?",
+        kb,
+    )
+    assert reply.text.startswith("*Your role fit*")
+    assert "ml-platform-engineer" in reply.roles[:2]
