@@ -347,3 +347,10 @@ def test_each_thing_asked_of_pay_gets_a_line_when_no_figure_answers_all(kb):
     reply = handlers.ask("what's the bonus for an AI systems engineer in SF?", kb)
     assert reply.topic == "salary" and "San Francisco, CA:* Up to $300,600" in reply.text[:300]
     assert "Can range from 10% to 20% of base salary" in reply.text[:400]
+
+
+def test_pay_early_on_is_entry_level_pay(kb):
+    """'which one pays better early on?' between two roles: their entry-level figures, side by side."""
+    reply = handlers.ask("Between an ML engineer and an MLOps engineer, which one pays better early on?", kb)
+    assert reply.intent == "compare" and reply.topic == "salary"
+    assert "Entry-level: $110,000 - $120,000 per year" in reply.text[:400]
