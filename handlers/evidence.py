@@ -98,8 +98,9 @@ class Evidence:
         held = [len(self.index.matching(f)) for f in forms]
         if not any(held) and word.isalpha():  # the stemmer parts "bonus" from "bonuses": the plural
             plural = next((p for p in (f"{word}es", f"{word}s") if self.index.matching(p)), None)
-            if plural is None:
-                return Term(word, forms, self._max)
+            if plural is None:  # no document says it; as often as people ask in it ("prod"), it is common
+                asked = len(frozenset().union(*(self.index.asked_about(f) for f in forms)))
+                return Term(word, forms, self.index.weight_of(asked) if asked else self._max)
             forms = (*forms, plural)
         df = len(frozenset().union(*(self.index.matching(f) for f in forms)))
         weight = self.index.weight_of(df)

@@ -279,6 +279,10 @@ class Index:
         """Ids of the lines that hold a term (a word or a phrase, stemmed)."""
         return self._where(_SAID, term)
 
+    def asked_about(self, term: str) -> frozenset[int]:
+        """Ids of the lines that hold a term or that people ask about in it (knowledge/asked)."""
+        return self._where(_SAID_OR_ASKED, term)
+
     def _where(self, columns: str, term: str) -> frozenset[int]:
         key = _quote(term)
         query = f"{columns} : {key}"

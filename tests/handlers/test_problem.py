@@ -367,3 +367,18 @@ def test_asking_what_makes_the_trouble_stop_asks_the_fix(kb):
         reply = handlers.ask(question, kb)
         assert reply.topic in ("challenges", "best-practices"), question
         assert "Solution:" in reply.text[:600], question
+
+
+def test_a_word_people_ask_in_often_is_not_rare(engine, kb):
+    """'prod': no document says it, but people ask about many lines in it (knowledge/asked), so it
+    weighs as a common word, not as the rarest one ('lowdown', said nowhere, stays the rarest); and
+    '200 models in prod and nobody knows which version is where' leads with versioning, not with
+    every line on production."""
+    ev = engine.evidence
+    assert ev.term("prod").weight < ev.term("versioning").weight < ev.term("lowdown").weight
+    reply = handlers.ask(
+        "How do MLOps teams handle model versioning at scale? | We have 200 models in prod and nobody knows "
+        "which version is where. Any best practices?",
+        kb,
+    )
+    assert reply.text.split("\n")[2] == "_Reproducibility and Versioning_"
