@@ -382,3 +382,15 @@ def test_a_word_people_ask_in_often_is_not_rare(engine, kb):
         kb,
     )
     assert reply.text.split("\n")[2] == "_Reproducibility and Versioning_"
+
+
+def test_accuracy_that_dropped_is_trouble_to_handle(kb):
+    """'the model was great at launch but its accuracy slowly dropped. ... how do mlops folks catch
+    it?': the trouble told (dropped) and a fix asked: the challenge with its solution."""
+    reply = handlers.ask(
+        "the model was great at launch but its accuracy slowly dropped. what's going on and how do mlops "
+        "folks catch it?",
+        kb,
+    )
+    assert reply.topic == "challenges"
+    assert "Maintaining model accuracy in production" in reply.text[:300]
