@@ -394,3 +394,15 @@ def test_accuracy_that_dropped_is_trouble_to_handle(kb):
     )
     assert reply.topic == "challenges"
     assert "Maintaining model accuracy in production" in reply.text[:300]
+
+
+def test_explaining_why_the_model_decided_is_explainability(kb):
+    """'our execs keep asking us to explain why the model flagged their account': the model's
+    decisions explained (the documents' interpretability and explainability), not explaining a
+    concept to a person."""
+    reply = handlers.ask(
+        "our execs keep asking us to explain why the model flagged their account. how do ai/ml engineers "
+        "handle that?",
+        kb,
+    )
+    assert "Explaining complex model decision-making processes" in reply.text[:300]
