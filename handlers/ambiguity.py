@@ -18,6 +18,7 @@ __all__ = [
     "described",
     "known_as",
     "setting_role",
+    "undescribed",
     "work_role",
     "work_words",
 ]
@@ -221,6 +222,12 @@ def _forms(word: str) -> set[str]:
             base = word[: -len(end)]
             return {word, base, base + "e", base + "ing", base + "ed", base + "s"}
     return {word, word + "ing", word + "ed", word + "s"}
+
+
+def undescribed(text: str) -> str:
+    """The text less the descriptions of a role's work in it ("the one who builds the platform -
+    what do they earn?" -> "the - what do they earn?"): what is left to ask."""
+    return " ".join(DESCRIBED.sub(" ", text).split())
 
 
 def setting_role(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:

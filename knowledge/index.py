@@ -337,10 +337,7 @@ class Index:
         wanted = tuple(roles) if roles is not None else None
         # a line that says a term, or that people ask about in its words: a rarer word only ("drift",
         # "rollback"), as the commonest ("following", "avoid") would find any question; those only rank
-        holds = {
-            q: self._where(_SAID_OR_ASKED, q) if asked and not _common(q) else self.matching(q)
-            for q in unique
-        }
+        holds = {q: self.asked_about(q) if asked and not _common(q) else self.matching(q) for q in unique}
         held = frozenset().union(*holds.values())
         if wanted is not None:
             held &= frozenset().union(*map(self._of_role, wanted))

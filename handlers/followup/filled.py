@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers.advice import solutions
-from handlers.ambiguity import DESCRIBED, setting_role, work_role
+from handlers.ambiguity import DESCRIBED, setting_role, undescribed, work_role
 from handlers.coverage import beyond
 from handlers.engine import Engine
 from handlers.followup.message import (
@@ -96,7 +96,7 @@ def _roles_named(t: Message) -> tuple[list[str], str, bool]:
     if roles and DESCRIBED.search(body):
         # "how about the people who build the platform": a description, not the subject; and a topic
         # only it named is none ("the folks whose whole job is keeping models healthy, the mlops crowd")
-        body = " ".join(DESCRIBED.sub(" ", body).split())
+        body = undescribed(body)
         named_topic = named_topic and names_topic(t.engine.matcher.match(body))
     return roles, body, named_topic
 

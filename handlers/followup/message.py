@@ -160,6 +160,10 @@ _PICK_BEFORE = ("the", "#", "no", "number", "option", "choice")
 _PICK_AFTER = ("one", "option", "role", "choice", "?", "pls", "please")
 
 
+# the words between picks ("both 1 and 3 pls", "the first and the third ones")
+_PICK_BETWEEN = {"both", "and", "the", "one", "ones", "pls", "please", "plz", "then", "just"}
+
+
 def _several_picked(words: list[str], ordinals: dict[str, int], offered: Turn | None) -> list[str]:
     """The roles offered that a message of picks alone names, two or more ("both 1 and 3", "the
     first and the third ones"); [] otherwise."""
@@ -172,10 +176,6 @@ def _several_picked(words: list[str], ordinals: dict[str, int], offered: Turn | 
         return []
     n = len(offered.roles)
     return list(dict.fromkeys(offered.roles[i] for i in picks if -n <= i < n))
-
-
-# the words between picks ("both 1 and 3 pls", "the first and the third ones")
-_PICK_BETWEEN = {"both", "and", "the", "one", "ones", "pls", "please", "plz", "then", "just"}
 
 
 def _picks(words: tuple[str, ...], word: str) -> bool:

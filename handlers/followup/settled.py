@@ -4,7 +4,7 @@ k8s?"): each gives the text to answer, or None to go on (`SETTLED`, in order).""
 from __future__ import annotations
 
 from handlers.advice import digest
-from handlers.ambiguity import DESCRIBED
+from handlers.ambiguity import DESCRIBED, undescribed
 from handlers.followup.message import (
     AGAIN,
     ANY_ROLE,
@@ -165,7 +165,7 @@ def _of_its_own(t: Message) -> str | None:
     own = m.roles and (t.named_topic or subject) and not (m.compare_strong or leans)
     if own and t.asked is not None and DESCRIBED.search(t.body):  # "the one who builds the internal
         # platform everyone trains on" after "which role?": the role described, the words ask nothing
-        rest = t.engine.matcher.match(" ".join(DESCRIBED.sub(" ", t.body).split()))
+        rest = t.engine.matcher.match(undescribed(t.body))
         own = names_topic(rest) or bool(rest.focus)
     return t.text if own or len(m.roles) > 1 else None
 
