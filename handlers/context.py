@@ -92,7 +92,10 @@ def with_context(
 ) -> Match:
     """The question's match, with the role the context names when the question names none, and
     the context's words kept for choosing between ambiguous roles."""
-    update: dict = {"context": tuple(ctx.subject)}
+    # "copilot tools will take our jobs. what's the actual outlook?": the outlook of that; not "...
+    # obsolete. How is AI changing platform engineering?", which asks the trends themselves
+    replaced = m.replaced or (ctx.replaced and m.topic == "demand")
+    update: dict = {"context": tuple(ctx.subject), "replaced": replaced}
     weak = bool(m.roles) and set(m.roles) <= set(m.weak_roles)  # "what ML knowledge would I need?"
     strong = [r for r in ctx.roles if r not in ctx.weak_roles]
     these = len(ctx.roles) == 2 and bool(

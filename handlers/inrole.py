@@ -161,6 +161,15 @@ def in_role(
     outlook = not wants_numbers(m) and asks(engine, m, "prospects")  # "job outlook %?" wants the figures
     # "what skills make me future-proof?": the skills; "future trends": the trends
     outlook = outlook and strong_topic(m) not in ("requirements", "trends")
+    # "... will take our jobs. what's the outlook?": what the trends say of it, where they do
+    outlook = outlook and not (m.topic == "trends" and m.replaced)
+    said = _replacing(engine, role) if routed == "trends" and m.replaced and not terms else []
+    if said:  # ... those lines first, then the trends in brief
+        brief = [
+            *said,
+            *(h for h in digest(engine, role, "trends") if h.line.id not in {s.line.id for s in said}),
+        ]
+        return _brief_plan(m, role, routed, brief[: LEAD_LINES + 2], ())
     if routed != "salary" and not places and outlook:  # whatever kind the model read
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
     elif routed != "salary" and _interview(engine, m) and not places:
@@ -378,6 +387,13 @@ def _setting(engine: Engine, role: str) -> frozenset[str]:
     """The words of the role's work settings (aliases.yaml `work`: "plant floor", "factory"), made once."""
     work = engine.matcher.aliases.work
     return engine.keep(("setting", role), lambda: frozenset(w for p in work.get(role, ()) for w in p.split()))
+
+
+def _replacing(engine: Engine, role: str) -> list[Hit]:
+    """The role's trend lines on AI taking the work over ("AI augments human capabilities"), in
+    document order."""
+    ids = {i for w in engine.matcher.word_lists["replaced_said"] for i in engine.evidence.index.matching(w)}
+    return [Hit(ln, 0.0, frozenset()) for ln in engine.evidence.index.section(role, "trends") if ln.id in ids]
 
 
 def _brief_plan(m: Match, role: str, topic: str, brief: list[Hit], missed: tuple[str, ...]) -> Plan:

@@ -378,17 +378,19 @@ def _replaced_where_said(engine: Engine, m: Match) -> Match:
     """ "will AI replace mlops engineers?": the trends, where the roles' own say how AI changes the job
     ("AI enhancing productivity rather than replacing human developers"); the market's outlook for
     roles whose trends say nothing of it (most of those asked)."""
-    replacing = engine.matcher.word_lists["replacing"]
-    if m.topic != "trends" or replacing.isdisjoint(m.words):
+    lists = engine.matcher.word_lists
+    if m.topic not in ("trends", "demand") or not m.replaced:
         return m
     roles = m.roles or engine.role_ids
     ev = engine.evidence
-    held = [r for r in roles if any(ev.found_in_topic(w, "trends", [r]) for w in replacing)]
-    if 2 * len(held) > len(roles):
+    held = [r for r in roles if any(ev.found_in_topic(w, "trends", [r]) for w in lists["replaced_said"])]
+    # "... will take our jobs. what's the outlook?": the outlook of that, where the trends say it
+    topic, other = ("trends", "demand") if 2 * len(held) > len(roles) else ("demand", "trends")
+    if m.topic == topic:
         return m
-    scores = {**m.topic_scores, "demand": m.topic_scores.get("trends", 0) + 1}
-    top = {**m.topic_top, "demand": m.topic_top.get("trends", 0)}
-    return m.model_copy(update={"topic": "demand", "topic_scores": scores, "topic_top": top})
+    scores = {**m.topic_scores, topic: m.topic_scores.get(other, 0) + 1}
+    top = {**m.topic_top, topic: m.topic_top.get(other, 0)}
+    return m.model_copy(update={"topic": topic, "topic_scores": scores, "topic_top": top})
 
 
 _BEFORE_COMPARED = 3  # words before "vs" that may be what a role is set beside ("zeppelin vs mlops")
@@ -438,7 +440,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         if not m.roles and asks(engine, m, "study"):  # "what fields of study lead to a career in AI?"
             return _compare(engine, m, role_ids, "requirements", (), "study")
     # "is AI going to replace AI engineers? across all these roles": the outlook, where it is said
-    replaced = m.topic == "demand" and not matcher.word_lists["replacing"].isdisjoint(m.words)
+    replaced = m.topic == "demand" and m.replaced
     outlook = asks(engine, m, "prospects") and not strong_topic(m) or replaced
     if not (m.roles or m.ambiguous) and outlook:
         # "is AI going to replace AI engineers? across all these roles": the outlook of every role

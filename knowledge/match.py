@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import takewhile
 
 from knowledge import fuzzy
@@ -61,6 +61,9 @@ _AMOUNTS = (20_000, 2_000_000)  # outside: not a salary
 _AMOUNT_WORD = re.compile(r"\d{2,3}k|k")
 _TOLD = 4  # explaining to people names the soft skills outright
 _DOING = 4  # a thing done that the job requires names its duties outright
+_TAKEN = 4  # AI taking the jobs over names the trends, as "ai replace" does
+_TAKEN_REACH = 6  # words from "take" to "jobs" ("take the production ai engineer's job")
+_TAKER_REACH = 3  # words from "will" to "take" ("will robots take", "will copilot tools take")
 # words between a verb of serving and the role it serves ("teaching data scientists and MLEs")
 _SERVED_REACH = 4
 _SURE_TOPIC = 3  # a topic phrase this strong is asked beside what the question sets aside
@@ -215,6 +218,7 @@ class Match(Record):
     masked: tuple[str, ...] = ()  # tokens with role names, places, companies and numbers as placeholders
     command: bool = False  # typed as the /role command
     context: tuple[str, ...] = ()  # subject words of the sentences around the question (long messages)
+    replaced: bool = False  # AI taking the role over is said ("will AI replace us?", "take our jobs")
 
 
 def _object_role(tokens: list[str], marks: list, at: int, determiners: frozenset[str]) -> bool:
@@ -263,6 +267,18 @@ def _required_doing(words: list[str], lists: dict[str, frozenset[str]]) -> bool:
         w in lists["requiring"] and nxt.endswith("ing") and len(nxt) > 5 and nxt not in lists["skill_gerunds"]
         for w, nxt in zip(words, words[1:], strict=False)
     )
+
+
+def _taken_over(words: Sequence[str], lists: Mapping[str, frozenset[str]]) -> bool:
+    """Whether something is said to take people's jobs ("will robots take the production AI
+    engineer's job?", "tools will take our jobs"), not a person taking one ("should I take the job?")."""
+    for i, w in enumerate(words):
+        if w not in lists["taking"] or lists["takers"].isdisjoint(words[max(0, i - _TAKER_REACH) : i]):
+            continue
+        ahead = words[i + 1 : i + 1 + _TAKEN_REACH]
+        if ahead and ahead[0] in lists["whose"] and ({"job", "jobs"} & set(ahead)):
+            return True
+    return False
 
 
 def _within(tokens: list[str], others: frozenset[str], kinds: frozenset[str]) -> bool:
@@ -642,6 +658,12 @@ class Matcher:
         if _told_to(corrected, self.word_lists):  # "explain model results to plant managers": communication
             scores["soft-skills"] = scores.get("soft-skills", 0) + _TOLD
             top["soft-skills"] = max(top.get("soft-skills", 0), _TOLD)
+        taken = _taken_over(corrected, self.word_lists)
+        # "will AI take our jobs?": how AI changes the work; not "... worry it will take their jobs. how
+        # should we handle it?", which asks how to cope
+        if taken and self.word_lists["coping"].isdisjoint(corrected):
+            scores["trends"] = scores.get("trends", 0) + _TAKEN
+            top["trends"] = max(top.get("trends", 0), _TAKEN)
         if _required_doing(corrected, self.word_lists):  # "does it require creating models?": the work
             scores["responsibilities"] = scores.get("responsibilities", 0) + _DOING
             top["responsibilities"] = max(top.get("responsibilities", 0), _DOING)
@@ -713,6 +735,7 @@ class Matcher:
             words=tuple(raw),
             fixed=tuple(corrected),
             masked=_masked(tokens, marks),
+            replaced=taken or not self.word_lists["replacing"].isdisjoint(raw),
         )
 
     def _focus(

@@ -2811,6 +2811,30 @@ def test_ai_replacing_the_role_is_answered_where_its_document_says_it(kb):
     assert handlers.ask("will mlops become obsolete?", kb).topic == "demand"
 
 
+def test_ai_taking_the_jobs_is_answered_where_the_document_says_it(kb):
+    """'will robots take the production AI engineer's job?' and 'tools will take our AI systems engineer
+    jobs. what's the actual outlook?' ask what 'replace' asks: the trend lines on AI and people
+    ("AI augments human capabilities") lead, also when the question itself only asks the outlook. A
+    person taking a job is no such question."""
+    reply = handlers.ask(
+        "will robots take the production AI engineer's job or do humans work side by side?", kb
+    )
+    assert reply.topic == "trends" and "AI augments human capabilities" in reply.text[:400]
+    reply = handlers.ask("will robots replace production ai engineers?", kb)
+    assert "AI augments human capabilities" in reply.text[:300] and "Robotics Engineers" not in reply.text
+    reply = handlers.ask(
+        "my coworker says copilot tools will take our AI systems engineer jobs. what's the outlook?", kb
+    )
+    assert "AI enhancing productivity rather than replacing human developers" in reply.text[:300]
+    reply = handlers.ask(
+        "We rolled out Copilot. Some think AI will make platform work obsolete. "
+        "How is AI changing ML platform engineering?",
+        kb,
+    )
+    assert reply.topic == "trends"
+    assert handlers.ask("should i take the job at the mlops startup or stay?", kb).topic != "trends"
+
+
 def test_the_role_whose_document_is_asked_is_the_role_the_other_is_its_subject(kb):
     """'... according to the platform engineer salary data?': the platform engineer's document, which
     gives ML engineers' pay by years; the ML engineer named is what it says something about."""
