@@ -560,6 +560,16 @@ class TestCompleting:
         *_, reply = talk(kb, "what do mlops engineers need to know", "is there a junior version then")
         assert reply.topic == "career" and "Junior" in reply.text[:400]
 
+    def test_the_pay_for_a_role_after_its_career_is_the_pay(self, kb):
+        """'what's the pay for a regular mlops engineer?' after its career path: the pay (a noun here),
+        not the career again; 'should i pay for a course?' is paying for something."""
+        *_, reply = talk(
+            kb, "mlops engineer career path", "ok, what's the pay for a regular mlops engineer, not junior"
+        )
+        assert reply.topic == "salary" and "$" in reply.text[:300]
+        *_, reply = talk(kb, "mlops engineer career path", "should i pay for a course first?")
+        assert reply.topic != "salary" and "$" not in reply.text[:600]
+
     def test_will_ai_replace_them_is_the_trends(self, kb):
         """'will AI replace them?' after a role's pay: its trends, where the document says AI enhances."""
         *_, reply = talk(kb, "what do ai systems engineers make?", "will AI replace them?")
