@@ -1181,6 +1181,14 @@ class TestAdvice:
         reply = handlers.ask("which industries hire ml engineers?", kb)
         assert reply.roles == ("ai-ml-engineer",) and "finance" in reply.text[:600].lower()
 
+    def test_which_industries_are_sectors_named_not_companies_at_large(self, kb):
+        """'which industries need mlops engineers': the lines naming sectors (consumer electronics,
+        automotive), not 'Companies are automating operational tasks' for its word 'companies'."""
+        reply = handlers.ask("which industries need mlops engineers", kb)
+        lead = reply.text[:400]
+        assert "consumer electronics and automotive industries" in lead
+        assert "Companies are automating operational tasks" not in lead
+
 
 class TestIntentModel:
     """The learned model: shipped, deterministic features, refused when damaged."""
