@@ -168,6 +168,8 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         return [*rung, *job][: max(len(rung), most or LEAD_LINES + 2)]
     if kind == "entry" and switching(engine, m):  # "how do i get there from SRE?": the skills to add
         kind = "switch"
+    if kind == "learn" and _first_steps(engine, m) and not _listed(engine, m):
+        kind = "switch"  # "what should i learn first?", "where do i start?": the steps the career gives
     size = {} if most is None else {"most": most}
     lists, tokens = engine.matcher.word_lists, set(m.tokens)
     # "junior ... what do i need to show to get bumped up?": from the first rung, the rungs above it
@@ -196,6 +198,19 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         seen = {h.line.id for h in first}
         lines = [*first, *(h for h in lines if h.line.id not in seen)]
     return lines
+
+
+def _first_steps(engine: Engine, m: Match) -> bool:
+    """Whether what to learn first, or in what order, is asked ("where do i start?")."""
+    said = f" {' '.join(m.words)} "
+    return any(f" {p} " in said for p in engine.matcher.word_lists["first_steps"])
+
+
+def _listed(engine: Engine, m: Match) -> bool:
+    """Whether the question names a kind of skill the role's lists give ("which frameworks first?")."""
+    spec = engine.advice.get("learn", {})
+    said = {w for p in (*spec.get("cues", ()), *spec.get("headings", ())) for w in p.split()}
+    return bool(said & set(m.subject))
 
 
 def _rungs_compared(engine: Engine, m: Match, role: str) -> list[Hit]:

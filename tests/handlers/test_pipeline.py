@@ -1181,6 +1181,15 @@ class TestAdvice:
         reply = handlers.ask("which industries hire ml engineers?", kb)
         assert reply.roles == ("ai-ml-engineer",) and "finance" in reply.text[:600].lower()
 
+    def test_what_to_learn_first_is_the_career_s_skill_steps(self, kb):
+        """'what should i learn first to become an ml platform engineer?': the steps its Career
+        Development gives (Essential Skills), not the requirements' list of languages; 'which frameworks
+        first?' names a kind of skill the requirements list, so it stays with them."""
+        reply = handlers.ask("what should i learn first to become an ml platform engineer?", kb)
+        assert "Master programming languages, particularly Python" in reply.text[:300]
+        assert "Proficiency in languages such as Python, Go" not in reply.text[:600]
+        assert handlers.ask("which frameworks should i learn first for ML eng", kb).topic == "requirements"
+
     def test_which_industries_are_sectors_named_not_companies_at_large(self, kb):
         """'which industries need mlops engineers': the lines naming sectors (consumer electronics,
         automotive), not 'Companies are automating operational tasks' for its word 'companies'."""
