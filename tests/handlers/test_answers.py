@@ -1183,6 +1183,20 @@ def test_make_with_an_object_is_no_pay(kb):
     assert reply.topic != "salary" and "$" not in reply.text[:600]
 
 
+def test_everyday_names_find_the_documents_formal_ones(kb):
+    """Sprints and standups are the documents' agile practices, leetcode their data structures and
+    algorithms, copilot their AI assistants; 'spend their days on' is no cost."""
+    cases = {
+        "do AI systems engineers work in sprints with standups?": "Agile development practices",
+        "is leetcode needed to become an ml platform engineer?": "Learn data structures and algorithms",
+        "are ai systems engineers using copilot to write code now?": "GenAI and AI assistants are emerging",
+    }
+    for question, line in cases.items():
+        assert line in handlers.ask(question, kb).text[:300], question
+    reply = handlers.ask("what does an ml platform engineer spend their days on", kb)
+    assert reply.topic == "responsibilities"
+
+
 def test_what_a_role_is_opens_with_its_definition_and_its_summing_up(kb):
     """'What is an ML engineer?': the opening sentence and the closing one; never a sentence
     about the document itself ("This overview provides a comprehensive look ...")."""
@@ -1607,7 +1621,6 @@ class TestExamplesGiven:
         [
             ("does knowing the business you work in, say insurance, help an mlops engineer?", "insurance"),
             ("should ml platform folks drop columns like race or gender before training?", "gender"),
-            ("ml platform eng: do i need the leetcode-style CS fundamentals too?", "leetcode"),
         ],
     )
     def test_the_rest_is_answered_and_the_example_named(self, kb, text, example):
