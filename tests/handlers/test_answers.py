@@ -1190,6 +1190,8 @@ def test_everyday_names_find_the_documents_formal_ones(kb):
         "do AI systems engineers work in sprints with standups?": "Agile development practices",
         "is leetcode needed to become an ml platform engineer?": "Learn data structures and algorithms",
         "are ai systems engineers using copilot to write code now?": "GenAI and AI assistants are emerging",
+        "what data cleanup does a production ai engineer do, like filling nulls?": "handling missing values",
+        "does an ML engineer ever have to hack on the ML libs themselves?": "Extend existing ML libraries",
     }
     for question, line in cases.items():
         assert line in handlers.ask(question, kb).text[:300], question
