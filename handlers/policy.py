@@ -552,6 +552,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         weak = m.topic is not None and (m.topic_scores[m.topic] < 2 or guessed)  # "how does X differ from Y"
         topic = m.topic if m.topic and not weak else ("salary" if m.focus else "overview")
         kind = choice.label if choice.sure >= ADVICE_SURE else None  # "how does X differ from Y": no list
+        if asks(engine, m, "prospects") and strong_topic(m) is None and not (m.focus or wants_numbers(m)):
+            topic, kind = "demand", "prospects"  # "which is the safer bet, X or Y?": each one's outlook
         doing = set(m.words) & engine.matcher.word_lists["doing"]  # "who touches data pipelines more?"
         if doing and not strong_topic(m) and not m.focus:  # what each does: the duties
             m = m.model_copy(update={"topic": "responsibilities", "topic_scores": {"responsibilities": 2}})

@@ -1183,6 +1183,20 @@ def test_make_with_an_object_is_no_pay(kb):
     assert reply.topic != "salary" and "$" not in reply.text[:600]
 
 
+def test_which_of_two_is_the_safer_bet_compares_their_outlook(kb):
+    """'which is the safer bet for the next 5 years, X or Y?': each role's outlook (job security,
+    growth), not their education lines; 'be more resilient' finds the Resilience soft skill."""
+    reply = handlers.ask(
+        "Which is the safer bet for the next 5 years, AI systems engineer or ML platform engineer?", kb
+    )
+    assert reply.intent == "compare" and reply.topic == "demand"
+    assert "strong job security" in reply.text[:400] and "Bachelor's degree" not in reply.text[:600]
+    reply = handlers.ask(
+        "my manager says I need to be more resilient. which ml platform engineer soft skill is that?", kb
+    )
+    assert "Capacity to handle stress and challenges" in reply.text[:300]
+
+
 def test_everyday_names_find_the_documents_formal_ones(kb):
     """Sprints and standups are the documents' agile practices, leetcode their data structures and
     algorithms, copilot their AI assistants; 'spend their days on' is no cost."""
