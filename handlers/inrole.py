@@ -145,7 +145,8 @@ def in_role(
         # "why so high in sf?", "what drives the diff" after Chicago; not "seattle or austin, where would
         # i get paid more?", which the figures answer
         kind, sure = "place_reasons", 1.0
-    elif routed == "demand" and why:  # "why is demand so high?": what drives it
+    elif routed == "demand" and (why or asks(engine, m, "drivers")):  # "why is demand so high?", "what's
+        # driving demand?": what drives it
         kind, sure = "drivers", 1.0
     if (
         routed in ("demand", "career")

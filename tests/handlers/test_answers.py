@@ -1183,6 +1183,13 @@ def test_make_with_an_object_is_no_pay(kb):
     assert reply.topic != "salary" and "$" not in reply.text[:600]
 
 
+def test_what_drives_demand_is_asked_without_why(kb):
+    """'What Is Driving Demand for Machine Learning Engineers': what drives it, as 'why' asks, not the
+    section's opening figures."""
+    reply = handlers.ask("What Is Driving Demand for Machine Learning Engineers", kb)
+    assert "This broad adoption underscores the growing need for ML talent" in reply.text[:300]
+
+
 def test_which_of_two_is_the_safer_bet_compares_their_outlook(kb):
     """'which is the safer bet for the next 5 years, X or Y?': each role's outlook (job security,
     growth), not their education lines; 'be more resilient' finds the Resilience soft skill."""
