@@ -129,6 +129,9 @@ def advice_lines(
     scored = [(_score(ln, spec, rank), i, ln) for i, (rank, ln) in enumerate(lines) if ln not in rungs]
     best = sorted((s for s in scored if s[0] >= _ENOUGH), key=lambda s: (-s[0], s[1]))[: most - len(rungs)]
     rest = [Hit(ln, score, frozenset()) for score, _, ln in sorted(best, key=lambda s: s[1])]
+    if "best" in spec.get("lead", ()) and best:  # "how do they stay current?": the section whose list is
+        top = best[0][2].topic  # headed so (Continuous Learning) first, wherever the kind's order puts it
+        rest.sort(key=lambda h: h.line.topic != top)
     if level and not rungs:  # "a path to director?" where no rung is called so: the lines naming it first
         rest.sort(key=lambda h: level not in f"{h.line.label or ''} {h.line.text}".lower())
     return [*(Hit(ln, 0.0, frozenset()) for ln in rungs), *(rest if len(rungs) < _RUNG_ENOUGH else [])]

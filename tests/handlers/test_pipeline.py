@@ -1190,6 +1190,15 @@ class TestAdvice:
         assert "Proficiency in languages such as Python, Go" not in reply.text[:600]
         assert handlers.ask("which frameworks should i learn first for ML eng", kb).topic == "requirements"
 
+    def test_staying_current_leads_with_the_continuous_learning_list(self, kb):
+        """'how do production ai engineers keep up?': its Requirements' Continuous Learning list leads
+        (the best list for the kind), though Career Development comes first in the kind's order; the
+        ML engineer's own Networking and Continuous Learning stays in its Career Development."""
+        reply = handlers.ask("how do production ai engineers keep up with the field? it moves so fast", kb)
+        assert "Commitment to staying updated with the latest AI advancements" in reply.text[:300]
+        reply = handlers.ask("how do ml platform engineers stay current?", kb)
+        assert reply.topic == "career" and "Stay updated with the latest ML techniques" in reply.text[:400]
+
     def test_which_industries_are_sectors_named_not_companies_at_large(self, kb):
         """'which industries need mlops engineers': the lines naming sectors (consumer electronics,
         automotive), not 'Companies are automating operational tasks' for its word 'companies'."""
