@@ -273,8 +273,9 @@ def _taken_over(words: Sequence[str], lists: Mapping[str, frozenset[str]]) -> bo
     """Whether something is said to take people's jobs ("will robots take the production AI
     engineer's job?", "tools will take our jobs"), not a person taking one ("should I take the job?")."""
     for i, w in enumerate(words):
-        if w not in lists["taking"] or lists["takers"].isdisjoint(words[max(0, i - _TAKER_REACH) : i]):
-            continue
+        before = words[max(0, i - _TAKER_REACH) : i]
+        if w not in lists["taking"] or lists["takers"].isdisjoint(before) or {"i", "we"} & set(before):
+            continue  # "am i going to take the job?": a person taking one
         ahead = words[i + 1 : i + 1 + _TAKEN_REACH]
         if ahead and ahead[0] in lists["whose"] and ({"job", "jobs"} & set(ahead)):
             return True

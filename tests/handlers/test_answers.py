@@ -2870,6 +2870,8 @@ def test_ai_taking_the_jobs_is_answered_where_the_document_says_it(kb):
     )
     assert reply.topic == "trends"
     assert handlers.ask("should i take the job at the mlops startup or stay?", kb).topic != "trends"
+    taking = handlers.ask("i want to take the job at an mlops startup, what will they pay?", kb)
+    assert taking.topic == "salary"
 
 
 def test_the_role_whose_document_is_asked_is_the_role_the_other_is_its_subject(kb):
