@@ -1188,6 +1188,8 @@ def test_what_drives_demand_is_asked_without_why(kb):
     section's opening figures."""
     reply = handlers.ask("What Is Driving Demand for Machine Learning Engineers", kb)
     assert "This broad adoption underscores the growing need for ML talent" in reply.text[:300]
+    reply = handlers.ask("are self driving car companies in demand of ml engineers?", kb)
+    assert "autonomous vehicle developers" in reply.text[:400]
 
 
 def test_which_of_two_is_the_safer_bet_compares_their_outlook(kb):
