@@ -166,10 +166,8 @@ def in_role(
     outlook = outlook and not (m.topic == "trends" and m.replaced)
     said = _replacing(engine, role) if routed == "trends" and m.replaced and not terms else []
     if said:  # ... those lines first, then the trends in brief
-        brief = [
-            *said,
-            *(h for h in digest(engine, role, "trends") if h.line.id not in {s.line.id for s in said}),
-        ]
+        shown = {h.line.id for h in said}
+        brief = [*said, *(h for h in digest(engine, role, "trends") if h.line.id not in shown)]
         return _brief_plan(m, role, routed, brief[: LEAD_LINES + 2], ())
     if routed != "salary" and not places and outlook:  # whatever kind the model read
         kind, sure = "prospects", 1.0  # "is ml still a good career?", "too late to get in?": the outlook
