@@ -1190,6 +1190,15 @@ class TestAdvice:
         assert "Proficiency in languages such as Python, Go" not in reply.text[:600]
         assert handlers.ask("which frameworks should i learn first for ML eng", kb).topic == "requirements"
 
+    def test_the_next_rung_of_a_person_who_leaves_out_i_m(self, kb):
+        """'Already a senior production AI engineer. What's the next rung up?': the rungs after senior,
+        as for "I'm a senior ...", not the whole ladder from its junior rung."""
+        reply = handlers.ask(
+            "Already a senior production AI engineer. What's the next rung up and how do I get there?", kb
+        )
+        lead = reply.text[:300]
+        assert "Transition to roles like AI Team Lead" in lead and "Junior" not in lead
+
     def test_staying_current_leads_with_the_continuous_learning_list(self, kb):
         """'how do production ai engineers keep up?': its Requirements' Continuous Learning list leads
         (the best list for the kind), though Career Development comes first in the kind's order; the
