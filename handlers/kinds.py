@@ -158,6 +158,16 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         compared = _rungs_compared(engine, m, role)
         if compared:
             return compared[: most or LEAD_LINES + 2]
+    if kind == "grow" and level is None and engine.matcher.word_lists["specialties"] & set(m.words):
+        # "what specialisations open up later?", "directions besides the manager track?": the
+        # specialized tracks before the ladder
+        tracks = [
+            Hit(ln, 0.0, frozenset())
+            for ln in engine.evidence.index.section(role, "career")
+            if ln.bullet and not ln.text.endswith(":") and "speciali" in " ".join(ln.path).lower()
+        ]
+        if tracks:
+            return tracks[: most or LEAD_LINES + 2]
     if kind == "grow" and level is None and engine.matcher.word_lists["ladder"] & set(m.tokens):
         found = ladder(engine, role, most or LEAD_LINES + 2, pay="salary" in m.topic_scores)
         if found:

@@ -1190,6 +1190,13 @@ class TestAdvice:
         assert "Proficiency in languages such as Python, Go" not in reply.text[:600]
         assert handlers.ask("which frameworks should i learn first for ML eng", kb).topic == "requirements"
 
+    def test_specializations_asked_are_the_specialized_tracks(self, kb):
+        """'what specialisations open up later in an ML platform career?': its Specialized Career
+        Tracks, not the ladder from its junior rung."""
+        reply = handlers.ask("what specialisations open up later in an ML platform career?", kb)
+        lead = reply.text[:400]
+        assert "Strategic AI Engineer" in lead and "Junior AI/ML Engineer" not in lead
+
     def test_the_next_rung_of_a_person_who_leaves_out_i_m(self, kb):
         """'Already a senior production AI engineer. What's the next rung up?': the rungs after senior,
         as for "I'm a senior ...", not the whole ladder from its junior rung."""
