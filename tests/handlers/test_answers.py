@@ -1217,6 +1217,7 @@ def test_everyday_names_find_the_documents_formal_ones(kb):
         "does an ML engineer ever have to hack on the ML libs themselves?": "Extend existing ML libraries",
         "should ml platform teams keep a human in the loop?": "Balancing automation with human oversight",
         "how do i get noticed as an ai systems engineer? i feel invisible": "enhance your visibility",
+        "is a platform that is painful to use a common ml platform engineer headache?": "seamless developer",
     }
     for question, line in cases.items():
         assert line in handlers.ask(question, kb).text[:300], question
