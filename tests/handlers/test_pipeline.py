@@ -1190,6 +1190,14 @@ class TestAdvice:
         assert "Proficiency in languages such as Python, Go" not in reply.text[:600]
         assert handlers.ask("which frameworks should i learn first for ML eng", kb).topic == "requirements"
 
+    def test_what_a_junior_does_the_first_year_is_the_first_rung(self, kb):
+        """'junior mlops offer ... what should i expect to be doing the first year?': the ladder's
+        first rung, as 'the first few months' asks."""
+        reply = handlers.ask(
+            "just got a junior mlops offer. what should i expect to be doing the first year?", kb
+        )
+        assert "Entry-level position focusing on learning fundamentals" in reply.text[:300]
+
     def test_specializations_asked_are_the_specialized_tracks(self, kb):
         """'what specialisations open up later in an ML platform career?': its Specialized Career
         Tracks, not the ladder from its junior rung."""
