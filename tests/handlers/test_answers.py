@@ -1206,6 +1206,15 @@ def test_which_of_two_is_the_safer_bet_compares_their_outlook(kb):
     assert "Capacity to handle stress and challenges" in reply.text[:300]
 
 
+def test_meetings_are_people_talking_not_milestones_met(kb):
+    """'I dread meetings ... which people skills should I work on?': communication and collaboration,
+    not the time-management line its stem finds ("meet project milestones")."""
+    reply = handlers.ask(
+        "I'm introverted and dread meetings. Which people skills should a production AI engineer work on?", kb
+    )
+    assert "Communication" in reply.text[:300] and "meet project milestones" not in reply.text[:300]
+
+
 def test_everyday_names_find_the_documents_formal_ones(kb):
     """Sprints and standups are the documents' agile practices, leetcode their data structures and
     algorithms, copilot their AI assistants; 'spend their days on' is no cost."""
