@@ -629,16 +629,22 @@ class Matcher:
                         marks[start:end] = [None] * (end - start)
                 roles = told
         role_used = used[:]
-        focus, focus_used = self._focus(tokens, used, marks, "%" in text[:4000] or "percent" in tokens)
-        topic_used = used[:]
-        scores: dict[str, int] = {}
-        top: dict[str, int] = {}
-        causing = self.word_lists["causing"]
         aside = (
             _set_aside(tokens, self._excluding, self.word_lists["aside_marks"], self._asking)
             if self._asides.intersection(tokens)
             else set()
         )
+        percent = "%" in text[:4000] or "percent" in tokens
+        focus, focus_used = self._focus(tokens, used, marks, percent)
+        if aside and focus.levels:  # "besides the manager track, what other directions ...?": the
+            # levels read again without what is set aside (its marks and words stay as read)
+            unset = [u or i in aside for i, u in enumerate(role_used)]
+            kept, _ = self._focus(tokens, unset, marks[:], percent)
+            focus = focus.model_copy(update={"levels": kept.levels})
+        topic_used = used[:]
+        scores: dict[str, int] = {}
+        top: dict[str, int] = {}
+        causing = self.word_lists["causing"]
         set_aside: list[tuple[str, int]] = []
         for start, end, phrase in self._spans(tokens, self.topic_phrases, topic_used):
             if not self.topic_phrases[phrase]:  # "in practice": one token for the model too

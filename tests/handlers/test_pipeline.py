@@ -1205,6 +1205,16 @@ class TestAdvice:
         lead = reply.text[:400]
         assert "Strategic AI Engineer" in lead and "Junior AI/ML Engineer" not in lead
 
+    def test_a_level_set_aside_is_no_level_asked(self, kb):
+        """'besides the manager track, what other directions ...?': the manager level is set aside,
+        so the specialized tracks lead, not the Team Lead rung."""
+        reply = handlers.ask(
+            "besides the manager track, what other directions can an ml platform engineer take their career?",
+            kb,
+        )
+        lead = reply.text[:300]
+        assert "Strategic AI Engineer" in lead and "AI Team Lead or Director" not in lead
+
     def test_the_next_rung_of_a_person_who_leaves_out_i_m(self, kb):
         """'Already a senior production AI engineer. What's the next rung up?': the rungs after senior,
         as for "I'm a senior ...", not the whole ladder from its junior rung."""
