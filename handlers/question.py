@@ -131,7 +131,8 @@ def _clause(question: str) -> tuple[str, str]:
 
 
 _LEAD_IN = 3  # words before a colon that lead into the question after it
-SELF = Lazy(r"\b(?:i|i'?m|i'?ve|i'?d|my|me)\b", re.IGNORECASE)  # the person speaks of themself
+# the person speaks of themself, or opens with "I'm" left out ("Already a senior production AI engineer.")
+SELF = Lazy(r"\b(?:i|i'?m|i'?ve|i'?d|my|me)\b|^\s*(?:already|currently|now|still|as)\s+an?\b", re.IGNORECASE)
 
 
 def _lead_in(question: str) -> tuple[str, str]:

@@ -69,8 +69,6 @@ _LIKENED = Lazy(
     r"(?:just|basically|really|simply|only|the same as)\b",
     re.I,
 )
-# "Already a senior production AI engineer.": the person, with "I'm" left out
-_ELIDED_SELF = Lazy(r"\s*(?:already|currently|now|still|as)\s+an?\b", re.I)
 _ADVISED = {"requirements", "career", "demand"}  # topics the model's kinds of advice refine
 
 
@@ -432,7 +430,7 @@ def plan(text: str, engine: Engine) -> Plan:
         if (
             len(ctx.focus.levels) == 1
             and ctx.focus.levels != ("top",)  # "... more than max TC": no rung of the person's
-            and (SELF.search(context) or _ELIDED_SELF.match(context))
+            and SELF.search(context)
             and not m.focus.levels
             and lists["above"] & set(m.words)
             and m.topic == "career"
