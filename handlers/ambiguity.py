@@ -14,6 +14,7 @@ __all__ = [
     "DESCRIBED",
     "ai_field",
     "called",
+    "beside_own",
     "context_role",
     "described",
     "known_as",
@@ -130,10 +131,33 @@ def called(engine: Engine, m: Match, phrase: str, candidates: tuple[str, ...], c
     rest = [r for r in candidates if r not in m.roles]
     if not m.roles or not compared or len(rest) == len(candidates):
         return None
-    spelled = re.sub(r"\beng\b", "engineer", phrase)  # "ai eng vs ml engineer"
-    said = re.compile(rf"{re.escape(spelled)}\b", re.I)
-    named = [r for r in rest if (name := known_as(engine, r)) and said.match(name)]
+    named = [r for r in rest if _called_so(engine, r, phrase)]
     return named[0] if len(named) == 1 else None
+
+
+def beside_own(engine: Engine, m: Match) -> tuple[str, tuple[str, ...]] | None:
+    """An ambiguous title set beside one of the roles it could mean ("is AI engineering the same as ML
+    engineering?", "who earns more, an AI engineer or an ML engineer?"): it means another of them.
+    Not the role's own name ("AI/ML engineering"), nor one its document says it is called."""
+    if len(m.roles) != 1 or m.roles[0] in m.weak_roles or not (m.compare_weak or _alike(engine, m)):
+        return None
+    role = m.roles[0]
+    if "ai ml" in pairs(m.words):  # "AI/ML engineering": the role's own name
+        return None
+    for phrase, candidates in m.ambiguous:
+        if " " in phrase and role in candidates and not _called_so(engine, role, phrase):
+            return phrase, candidates
+    return None
+
+
+def _alike(engine: Engine, m: Match) -> bool:
+    return not engine.matcher.word_lists["likeness"].isdisjoint(m.words)
+
+
+def _called_so(engine: Engine, role: str, phrase: str) -> bool:
+    """Whether a role's Overview says it goes by this name ("often referred to as an AI Engineer")."""
+    spelled = re.sub(r"\beng(?:ineering)?\b", "engineer", phrase)  # "ai eng vs ml engineer", "ai engineering"
+    return bool((name := known_as(engine, role)) and re.match(rf"{re.escape(spelled)}\b", name, re.I))
 
 
 _KNOWN_AS = re.compile(r"\b(?:referred to as|known as|called) an? ([\w/ ]+?)[,.]", re.I)

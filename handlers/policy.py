@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from handlers.across import ROLE_LINES, across_roles, asked_across, of_all, said_together
-from handlers.ambiguity import ai_field, called, context_role, titled
+from handlers.ambiguity import ai_field, beside_own, called, context_role, titled
 from handlers.coverage import MENTION, beyond, natural, not_covered
 from handlers.engine import Engine
 from handlers.evidence import Term, specific
@@ -473,10 +473,12 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         decided = context_role(engine, m, m.ambiguous[0][1])  # AI engineer named, "ML" a word of the work
         if decided is not None:
             m = m.model_copy(update={"roles": (decided,), "weak_roles": (), "ambiguous": ()})
-    if m.ambiguous and not bare_ai and len(m.roles) < (2 if _wants_compare(m) else 1):
-        phrase, candidates = m.ambiguous[0]
-        decided = context_role(engine, m, candidates) or called(
-            engine, m, phrase, candidates, _wants_compare(m)
+    set_beside = beside_own(engine, m)  # "is AI engineering the same as ML engineering?"
+    if m.ambiguous and not bare_ai and len(m.roles) < (2 if _wants_compare(m) or set_beside else 1):
+        phrase, candidates = set_beside or m.ambiguous[0]
+        rest = tuple(r for r in candidates if r not in m.roles) if set_beside else candidates
+        decided = context_role(engine, m, rest) or called(
+            engine, m, phrase, candidates, _wants_compare(m) or set_beside
         )
         if decided is None:
             return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)

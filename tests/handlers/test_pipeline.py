@@ -485,6 +485,26 @@ class TestScope:
         reply = handlers.ask("bonus wise ai eng vs ml engineer, who gets more?", kb)  # "eng" is "engineer"
         assert reply.intent == "compare" and set(reply.roles) == {"ai-ml-engineer", "ai-systems-engineer"}
 
+    def test_ai_engineer_asked_alike_or_not_beside_ml_engineer_is_compared(self, kb):
+        """Asked whether the two are the same, or which earns more, "AI engineer" is still the role
+        called so, set beside the ML engineer; "AI/ML engineering" is the role's own name, and a
+        role said to be called "AI Engineer" is that role."""
+        for question in (
+            "Is AI engineering the same as ML engineering",
+            "Who earns more, an AI engineer or an ML engineer?",
+            "are ml engineers and ai engineers basically interchangeable titles",
+        ):
+            reply = handlers.ask(question, kb)
+            assert reply.intent == "compare", question
+            assert set(reply.roles) == {"ai-ml-engineer", "ai-systems-engineer"}, question
+            assert "AI/ML Engineer vs AI Systems Engineer" in reply.text, question
+        reply = handlers.ask(
+            "Should I pivot to AI/ML engineering, or will AI tools make AI engineering obsolete?", kb
+        )
+        assert reply.roles == ("ai-ml-engineer",)
+        reply = handlers.ask("is an 'AI systems engineer' the same thing as an 'AI engineer'?", kb)
+        assert reply.intent == "answer" and reply.roles == ("ai-systems-engineer",)
+
     def test_who_is_asking_decides_no_ai_engineer(self, kb):
         """'recruiter here': one document mentions recruiters, but the recruiter is the asker."""
         assert (
