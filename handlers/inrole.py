@@ -164,6 +164,8 @@ def in_role(
     outlook = outlook and strong_topic(m) not in ("requirements", "trends")
     # "... will take our jobs. what's the outlook?": what the trends say of it, where they do
     outlook = outlook and not (m.topic == "trends" and m.replaced)
+    # "will AI replace MLOps engineers?", where its trends say nothing of it: the outlook, not every figure
+    outlook = outlook or (m.replaced and routed == "demand" and not terms and not wants_numbers(m))
     said = _replacing(engine, role) if routed == "trends" and m.replaced and not terms else []
     if said:  # ... those lines first, then the trends in brief
         shown = {h.line.id for h in said}

@@ -2859,6 +2859,8 @@ def test_ai_replacing_the_role_is_answered_where_its_document_says_it(kb):
     assert reply.topic == "trends"
     assert "AI enhancing productivity rather than replacing human developers" in reply.text[:300]
     assert handlers.ask("will mlops become obsolete?", kb).topic == "demand"
+    reply = handlers.ask("Will AI replace MLOps engineers?", kb)  # its outlook, not every figure and factor
+    assert reply.topic == "demand" and "Job Outlook" in reply.text[:400] and len(reply.text) < 1000
 
 
 def test_ai_taking_the_jobs_is_answered_where_the_document_says_it(kb):
