@@ -130,7 +130,8 @@ def advice_lines(
     best = sorted((s for s in scored if s[0] >= _ENOUGH), key=lambda s: (-s[0], s[1]))[: most - len(rungs)]
     rest = [Hit(ln, score, frozenset()) for score, _, ln in sorted(best, key=lambda s: s[1])]
     if "best" in spec.get("lead", ()) and best:  # "how do they stay current?": the section whose list is
-        top = best[0][2].topic  # headed so (Continuous Learning) first, wherever the kind's order puts it
+        # headed so (Continuous Learning) first, wherever the kind's order puts its section
+        top = max(best, key=lambda s: (s[0] + _SECTION * lines[s[1]][0], -s[1]))[2].topic
         rest.sort(key=lambda h: h.line.topic != top)
     if level and not rungs:  # "a path to director?" where no rung is called so: the lines naming it first
         rest.sort(key=lambda h: level not in f"{h.line.label or ''} {h.line.text}".lower())

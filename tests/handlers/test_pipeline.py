@@ -1252,6 +1252,10 @@ class TestAdvice:
         assert "Commitment to staying updated with the latest AI advancements" in reply.text[:300]
         reply = handlers.ask("how do ml platform engineers stay current?", kb)
         assert reply.topic == "career" and "Stay updated with the latest ML techniques" in reply.text[:400]
+        # the AI systems engineer's is a soft skill ("Adaptability and Continuous Learning"): it leads,
+        # not the senior rung's one line ("Stay updated with latest AI advancements")
+        reply = handlers.ask("how should an ai systems engineer keep their skills fresh", kb)
+        assert reply.topic == "soft-skills" and "Adaptability and Continuous Learning" in reply.text[:200]
 
     def test_which_industries_are_sectors_named_not_companies_at_large(self, kb):
         """'which industries need mlops engineers': the lines naming sectors (consumer electronics,
