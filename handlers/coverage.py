@@ -66,6 +66,8 @@ def beyond(engine: Engine, m: Match) -> list[str]:
     tokens = m.tokens  # a pair can be one only where a phrase starts
     pairs = [" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1) if tokens[i] in firsts]
     found = [w for w in dict.fromkeys((*grams, *pairs, *m.tokens, *m.words, *m.subject)) if w in table]
+    if _team_size(engine, words):  # "how big is a typical mlops team?", "the size of your platform team"
+        found.append(_TEAM_SIZE)
     if found:  # "beyond 'more meetings'": not what is asked; "an insurance company": the industry
         # ... and "like lunch-and-learns": a word of a phrase the synonyms know as something covered
         known = {w for p in m.subject if " " in p and p not in table for w in p.split()}
@@ -88,6 +90,26 @@ def beyond(engine: Engine, m: Match) -> list[str]:
         if not any(w != o and f" {w} " in f" {o} " for o in found)
         and not (w in advantages and f" {w} of " in said)
     ]
+
+
+_TEAM_SIZE = "team size"  # a `beyond` subject: no document says how big teams are
+_SIZE_SPAN = 6  # words from "how big" to the team it asks of ("how big is the typical team")
+
+
+def _team_size(engine: Engine, words: tuple[str, ...]) -> bool:
+    """Whether the size of a team is asked ("how big is a typical mlops team?", "what is the size of
+    your platform team?", "how many engineers does a platform team have?"); not of a market."""
+    lists = engine.matcher.word_lists
+    teams, asking = lists["teams"], lists["sizing"]
+    for i, w in enumerate(words):
+        how = w == "how" and i + 1 < len(words) and words[i + 1] in asking  # "how big", "how many"
+        if how or (w in ("size", "sized") and (i == 0 or words[i - 1] != "market")):
+            at = i + 2 if how else i + 1
+            span = words[at : at + _SIZE_SPAN]
+            ahead = span[: span.index("market")] if "market" in span else span
+            if not teams.isdisjoint(ahead):
+                return True
+    return False
 
 
 def _industry(engine: Engine, words: tuple[str, ...], phrase: str) -> bool:

@@ -764,6 +764,22 @@ class TestNotCovered:
             reply = handlers.ask(asked, kb)
             assert reply.intent == "answer" and not reply.uncovered, asked
 
+    def test_the_size_of_a_team_is_not_covered(self, kb):
+        """No document says how big teams are: 'how big is a typical mlops team?' and 'the size of your
+        platform team' name it as not covered; the size of a market, and teamwork, are covered."""
+        for asked in (
+            "how big is a typical mlops team",
+            "What is the size of your ML platform team and how do you divide it into sub-teams?",
+            "how many engineers does an ML platform team usually have?",
+        ):
+            reply = handlers.ask(asked, kb)
+            assert "team size" in reply.uncovered and "team size" in reply.text, asked
+        for asked in (
+            "what's the size of the ai engineering market by 2030, mlops",
+            "how large a role does teamwork play for mlops engineers",
+        ):
+            assert not handlers.ask(asked, kb).uncovered, asked
+
     def test_a_title_the_question_points_back_at_is_not_covered(self, kb):
         """ "those 'AI trainer' gigs ... Is that a real career path?": the title is none of the five;
         one's own title ("I'm a data analyst. Is that a good path into mlops?") is where one starts."""
