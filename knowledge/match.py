@@ -25,6 +25,7 @@ __all__ = ["AHEAD", "Focus", "Match", "Matcher", "normalize", "pairs", "stem"]
 _SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
 _APOSTROPHE_S = re.compile(r"['’]s\b")
+_ARTIFICIAL = re.compile(r"\bartificial intelligence\b")
 _GO_LANGUAGE = re.compile(
     r"\b(about|and|need|needs|learn|learning|know|knows|knowing|use|uses|using|with|or|in|require|requires|"
     r"required|mention|mentions|value|values|want|wants|python|java|rust),? go"
@@ -116,6 +117,8 @@ def normalize(text: str) -> list[str]:
         text = _EMOJI_CODE.sub(" ", text)
     if "'" in text or "’" in text:
         text = _APOSTROPHE_S.sub("", text).replace("'", "").replace("’", "")
+    if "artificial" in text:  # "Computer Science or Artificial Intelligence?": AI, the field's name
+        text = _ARTIFICIAL.sub("ai", text)
     if "go" in text:  # "what about go?", "do i need go": the language, not the verb
         text = _GO_LANGUAGE.sub(lambda g: f"{g.group(1) or g.group(2)} golang", text)
     if "(" in text:  # "platform eng (ML)": a qualifier of the name before it, not a second role

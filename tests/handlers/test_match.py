@@ -43,6 +43,14 @@ class TestNormalize:
         """'AI/ML' reads as two words, like the alias 'ai ml'."""
         assert normalize("AI/ML Engineer's pay") == ["ai", "ml", "engineer", "pay"]
 
+    def test_artificial_intelligence_is_read_as_ai(self, kb):
+        """'Artificial Intelligence' is the field's name spelled out: read as 'AI' is, never as a word
+        'artificial' the documents happen to say ('4 of 5 roles mention artificial')."""
+        assert normalize("Artificial Intelligence engineer") == ["ai", "engineer"]
+        assert handlers.ask("artificial intelligence engineer salary", kb).intent == "clarify"
+        reply = handlers.ask("Better career path: Computer Science or Artificial Intelligence?", kb)
+        assert "mention artificial" not in reply.text and "“artificial”" not in reply.text
+
     def test_a_slash_between_names_is_either(self, engine):
         """'Platform Eng / MLOps', 'devops/mlops': one or the other, so both roles are named."""
         assert normalize("Platform Eng / MLOps") == ["platform", "eng", "or", "mlops"]
