@@ -16,7 +16,7 @@ from handlers.topic import NAMED, choose, guess
 from knowledge.index import Hit
 from knowledge.match import Focus
 
-__all__ = ["both_asks", "other_ask"]
+__all__ = ["both_asks", "each_ask", "other_ask"]
 
 _FIRST_LINES = 3  # lines of the ask answered first, when the other ask's lines follow
 _OTHER_LINES = 3  # lines of the other ask
@@ -81,3 +81,40 @@ def _pay_lines(engine: Engine, role: str, focus: Focus) -> list[Hit]:
     }
     lines = [by_source[f.source] for f in found if f.source in by_source]
     return [Hit(ln, 0.0, frozenset()) for ln in dict.fromkeys(lines)]
+
+
+def each_ask(engine: Engine, p: Plan, question: str, planner: Callable[[str], Plan]) -> Plan:
+    """A one-role answer to a question of two asks whose topic is neither's ("what does the work
+    involve day to day? and what's entry level pay like", read whole as the career ladder): each ask
+    read alone, the first's first lines, then the second's, its section offered as a button."""
+    two = two_asks(question)
+    if two is None or p.intent != "answer" or len(p.roles) != 1:
+        return p
+    role = p.roles[0]
+    asks = [planner(f"{role} {part}") for part in two]  # the role's id, as both_asks reads the other ask
+    if any(a.intent != "answer" or a.roles != p.roles or a.uncovered for a in asks):
+        return p
+    topics = [a.topic for a in asks]
+    if p.topic in topics or topics[0] == topics[1] or None in topics:
+        return p
+    for part, topic in zip(two, topics, strict=True):  # each ask names its topic outright
+        m = engine.matcher.match(part)
+        if m.topic != topic or m.topic_top.get(topic, 0) < NAMED:
+            return p
+    found = [_lines(engine, role, a) for a in asks]
+    if not all(found):
+        return p
+    first = found[0][:_FIRST_LINES]
+    seen = {h.line.id for h in first}
+    more = [h for h in found[1] if h.line.id not in seen][:_OTHER_LINES]
+    groups = ((role, (*first, *more)),)
+    return asks[0].model_copy(update={"groups": groups, "mode": "lead", "also": topics[1]})
+
+
+def _lines(engine: Engine, role: str, asked: Plan) -> list[Hit]:
+    """The lines an ask's plan leads with: its lead, or its pay figures."""
+    if asked.mode == "lead" and asked.groups:
+        return list(asked.groups[0][1])
+    if asked.mode == "" and asked.topic == "salary":
+        return _pay_lines(engine, role, asked.focus)
+    return []

@@ -29,7 +29,7 @@ from handlers.plan import Plan
 from handlers.policy import decide, only_occasion
 from handlers.question import SELF, asks_how_senior, split, two_asks
 from handlers.scope import other_title, outside
-from handlers.second import both_asks, other_ask
+from handlers.second import both_asks, each_ask, other_ask
 from handlers.titles import naming, own_role, own_title_of, title_plan, with_title
 from handlers.topic import NAMED, Choice, choose, guess, guess_none
 from knowledge.english import is_common
@@ -621,4 +621,7 @@ def plan(text: str, engine: Engine) -> Plan:
     else:
         other = None
     p = _elsewhere(engine, _briefed(engine, p, bool(context)), terms)
-    return both_asks(engine, p, other, lambda asked: plan(asked, engine)) if other else p
+    if other:
+        p = both_asks(engine, p, other, lambda asked: plan(asked, engine))
+        p = each_ask(engine, p, question, lambda asked: plan(asked, engine))
+    return p

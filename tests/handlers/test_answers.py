@@ -3447,6 +3447,14 @@ def test_two_asks_of_one_role_are_both_answered_on_the_first_screen(kb):
         "what do mlops engineers earn in seattle, and what tools do they use day to day?", kb
     )
     assert "$" not in first_screen(reply)
+    # ... and two asks the whole question reads as a third topic ("involve day to day ... senior pay":
+    # the career ladder): each ask read alone, the duties first, then the pay of the level asked
+    reply = handlers.ask(
+        "mlops engineer: what does the job involve day to day? and what's senior pay like", kb
+    )
+    screen = first_screen(reply)
+    assert reply.topic == "responsibilities" and "Also: Salary" in str(reply.blocks)
+    assert "Deploy and integrate ML models" in screen and "Senior-level:* $200,000 - $220,000" in screen
 
 
 def test_a_question_opened_with_separately_is_asked_too(kb):
