@@ -34,6 +34,7 @@ from handlers.question import asks_why, copes
 from handlers.scope import names_place
 from handlers.topic import NAMED
 from handlers.turn import Turn
+from knowledge.english import is_common
 from knowledge.match import Match, pairs
 from knowledge.skills import names_of_kinds
 
@@ -126,7 +127,21 @@ def _leans_on_thread(t: Message, roles: list[str], named_topic: bool, pointing: 
         )  # "the specialization part — which areas are we talking?": an item of the last answer
         # "anything on regulation?", "u said 30% surge - by when?": in what was discussed
         or bool(set(pairs(m.words)) & (t.lists["asking_of"] | t.lists["you_said"]))
+        or _of_the_last(t)  # "which langs mostly": a few words the last role's document holds
     )
+
+
+_FRAGMENT = 3  # words of a fragment that asks on, in the thread's terms ("which langs mostly")
+
+
+def _of_the_last(t: Message) -> bool:
+    """Whether the message is a short fragment whose words the last answer's roles' documents hold
+    (through the search synonyms), beside everyday ones; not a new subject ("what about nurses?")."""
+    m, ev = t.m, t.engine.evidence
+    if len(m.words) > _FRAGMENT or not m.subject or not t.last.roles:
+        return False
+    terms = [ev.term(w) for w in m.subject if not is_common(w)]
+    return bool(terms) and all(ev.found(term, list(t.last.roles)) for term in terms)
 
 
 _SKILL_KINDS = frozenset({"language", "tool", "platform", "framework"})

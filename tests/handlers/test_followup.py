@@ -847,6 +847,15 @@ class TestEverydayFollowUps:
         assert (reply.roles, reply.topic) == (("mlops-engineer",), "responsibilities")
         assert "Deploy and integrate ML models in production environments" in reply.text[:600]
 
+    def test_a_fragment_in_the_last_roles_terms_asks_on(self, kb):
+        """'which langs mostly' after what an ML platform engineer needs: its languages, not "I don't
+        know a role called 'langs mostly'"; a word no document holds is still a new subject."""
+        _, reply = talk(kb, "what does it take to get hired as an ML platform engineer", "which langs mostly")
+        assert (reply.intent, reply.roles) == ("answer", ("ml-platform-engineer",))
+        assert "Python, Go, C++, Java, or R" in reply.text[:600] and "role called" not in reply.text
+        _, reply = talk(kb, "what does it take to get hired as an ML platform engineer", "what about nurses?")
+        assert reply.roles == ()
+
     def test_an_ordinal_with_a_bullet_picks_a_line_of_the_last_answer(self, kb):
         """'what does the first bullet mean?', 'say more about the second point': that line with its
         heading's other lines; after "which AI engineer?", "the 2nd one" still picks a role."""
