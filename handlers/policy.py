@@ -474,12 +474,11 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         if decided is not None:
             m = m.model_copy(update={"roles": (decided,), "weak_roles": (), "ambiguous": ()})
     set_beside = beside_own(engine, m)  # "is AI engineering the same as ML engineering?"
-    if m.ambiguous and not bare_ai and len(m.roles) < (2 if _wants_compare(m) or set_beside else 1):
+    comparing = _wants_compare(m) or set_beside is not None
+    if m.ambiguous and not bare_ai and len(m.roles) < (2 if comparing else 1):
         phrase, candidates = set_beside or m.ambiguous[0]
         rest = tuple(r for r in candidates if r not in m.roles) if set_beside else candidates
-        decided = context_role(engine, m, rest) or called(
-            engine, m, phrase, candidates, _wants_compare(m) or set_beside
-        )
+        decided = context_role(engine, m, rest) or called(engine, m, phrase, candidates, comparing)
         if decided is None:
             return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
         m = m.model_copy(update={"roles": (*m.roles, decided), "ambiguous": ()})

@@ -90,17 +90,19 @@ def each_ask(engine: Engine, p: Plan, question: str, planner: Callable[[str], Pl
     two = two_asks(question)
     if two is None or p.intent != "answer" or len(p.roles) != 1:
         return p
+    # each ask names its own topic outright, neither the one the whole was read as (read before planning)
+    read = [engine.matcher.match(part) for part in two]
+    topics = [m.topic for m in read]
+    if None in topics or topics[0] == topics[1] or p.topic in topics:
+        return p
+    if any(m.topic_top.get(m.topic, 0) < NAMED for m in read):
+        return p
     role = p.roles[0]
     asks = [planner(f"{role} {part}") for part in two]  # the role's id, as both_asks reads the other ask
     if any(a.intent != "answer" or a.roles != p.roles or a.uncovered for a in asks):
         return p
-    topics = [a.topic for a in asks]
-    if p.topic in topics or topics[0] == topics[1] or None in topics:
+    if [a.topic for a in asks] != topics:
         return p
-    for part, topic in zip(two, topics, strict=True):  # each ask names its topic outright
-        m = engine.matcher.match(part)
-        if m.topic != topic or m.topic_top.get(topic, 0) < NAMED:
-            return p
     found = [_lines(engine, role, a) for a in asks]
     if not all(found):
         return p
