@@ -128,6 +128,15 @@ def kind_only(focus: Focus) -> bool:
     return bool(focus.kinds) and not (focus.levels or focus.years or focus.pointed())
 
 
+def _which_skills(engine: Engine, m: Match) -> bool:
+    """The question asks which skills ("what ops skills do i need"), not what shows them ("which
+    project demonstrates mlops skills") or how much they matter."""
+    nouns = engine.matcher.word_lists["skill_nouns"]
+    return any(
+        w in nouns and {"what", "which"} & set(m.words[max(0, i - 3) : i]) for i, w in enumerate(m.words)
+    )
+
+
 def strong_topic(m: Match) -> str | None:
     """The routed topic when the question named it outright."""
     if m.topic is None:
@@ -159,7 +168,7 @@ def lead_lines(
     if named:  # the section asked for, and lines elsewhere only when they answer far better
         by_name = (
             m.topic_top.get(strong, 0) > GENERIC_WEIGHT and set(m.topic_words) & engine.matcher.topic_names
-        )
+        ) or (strong == "requirements" and _which_skills(engine, m))
         better = (
             []  # "best practices for deploying models": the section named by its name, its lines only
             if by_name

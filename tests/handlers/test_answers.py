@@ -218,6 +218,17 @@ class TestLead:
         )
         assert (reply.intent, reply.roles) == ("answer", ("ml-platform-engineer",))
 
+    def test_which_kind_of_skills_leads_with_the_requirements_list_of_that_kind(self, kb):
+        """'which ops skills would an mlops job want?': the Requirements list headed so (Operations and
+        Monitoring), not lines of Industry Trends that say "operational"; a project that demonstrates
+        skills is still a project question."""
+        reply = handlers.ask("backend dev here, which ops skills would an mlops job want from me", kb)
+        screen = first_screen(reply)
+        assert reply.topic == "requirements" and "Operations and Monitoring" in screen, screen
+        assert "Prometheus" in screen and "Industry Trends" not in screen, screen
+        reply = handlers.ask("what portfolio project best demonstrates mlops skills?", kb)
+        assert "Operations and Monitoring" not in first_screen(reply)
+
     def test_ready_for_a_promotion_is_no_role_fit(self, kb):
         """'what changes at each step? ... nobody tells me what 'ready for promo' means': the ladder of
         the role in the context, not a ranking of the five roles against the person's skills."""
