@@ -185,6 +185,13 @@ def in_role(
         and not set(m.topic_words) & engine.matcher.word_lists["years_words"]  # "how many years ... certs?"
     ):  # "do certs matter for mlops?": the lines that name them
         kind, sure = "certs", 1.0
+    elif (
+        routed != "salary"
+        and asks(engine, m, "experience")
+        and not places
+        and not set(m.words) & {"years", "year", "yrs", "yr", "yoe"}  # "how many years of experience?"
+    ):  # "how do i get hands-on experience?": the practical-experience list
+        kind, sure = "experience", 1.0
     elif _hot(engine, m) and not places:
         # "which skills are hot right now?": the documents' skills in high demand, where they list them
         kind, sure = "hot", 1.0

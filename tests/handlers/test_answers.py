@@ -229,6 +229,19 @@ class TestLead:
         reply = handlers.ask("what portfolio project best demonstrates mlops skills?", kb)
         assert "Operations and Monitoring" not in first_screen(reply)
 
+    def test_how_to_gain_experience_leads_with_the_practical_experience_list(self, kb):
+        """'no experience yet, how can i build some?': the document's Practical Experience list
+        (projects, hackathons, bootcamps), not the ladder's first rung or the degrees; the years a
+        posting asks are still the years."""
+        for asked, line in (
+            ("no experience yet, how can i build some for ai systems engineer roles?", "hackathons"),
+            ("how to gain practical experience for ml platform engineering", "hackathons"),
+        ):
+            screen = first_screen(handlers.ask(asked, kb))
+            assert "Practical Experience" in screen.split("\n")[2] and line in screen, screen
+        screen = first_screen(handlers.ask("how many years of experience do ml platform engineers need", kb))
+        assert "5+ years of relevant experience" in screen, screen
+
     def test_ready_for_a_promotion_is_no_role_fit(self, kb):
         """'what changes at each step? ... nobody tells me what 'ready for promo' means': the ladder of
         the role in the context, not a ranking of the five roles against the person's skills."""
