@@ -84,12 +84,26 @@ def beyond(engine: Engine, m: Match) -> list[str]:
         return []
     # "from home" is part of "work from home"; "the key benefits of predictive maintenance": its advantages
     said, advantages = f" {' '.join(words)} ", engine.matcher.word_lists["advantages"]
+    spans = {w: _span(words, w) for w in found}
     return [
         w
         for w in found
         if not any(w != o and f" {w} " in f" {o} " for o in found)
+        and not any(_longer_over(spans[o], spans[w]) for o in found if o != w)  # "how many hours of meetings"
         and not (w in advantages and f" {w} of " in said)
     ]
+
+
+def _span(words: tuple[str, ...], phrase: str) -> range:
+    """Where a phrase is first said, in word positions (empty when it is not said as words)."""
+    said = phrase.split()
+    at = next((i for i in range(len(words)) if list(words[i : i + len(said)]) == said), None)
+    return range(0) if at is None else range(at, at + len(said))
+
+
+def _longer_over(other: range, mine: range) -> bool:
+    """Whether a longer phrase shares words with this one where both are said."""
+    return len(other) > len(mine) and bool(set(other) & set(mine))
 
 
 _TEAM_SIZE = "team size"  # a `beyond` subject: no document says how big teams are

@@ -788,6 +788,17 @@ class TestNotCovered:
             reply = handlers.ask(asked, kb)
             assert reply.intent == "answer" and not reply.uncovered, asked
 
+    def test_working_hours_are_not_covered(self, kb):
+        """No document says how long the days are: 'how many hours do ml engineers work?' names the
+        hours as not covered instead of listing duties; beside pay, the pay is answered; 'the 9 to 5'
+        is the working day, which the duties answer."""
+        reply = handlers.ask("how many hours do ml engineers work", kb)
+        assert reply.uncovered == ("how many hours",) and "don't cover" in reply.text, reply.text
+        reply = handlers.ask("do mlops engineers work long hours, and what do they earn?", kb)
+        assert reply.topic == "salary" and reply.uncovered == ("long hours",) and "$" in first_screen(reply)
+        reply = handlers.ask("prod ai engineer, what's the 9 to 5 actually like", kb)
+        assert reply.intent == "answer" and not reply.uncovered, reply.text
+
     def test_the_size_of_a_team_is_not_covered(self, kb):
         """No document says how big teams are: 'how big is a typical mlops team?' and 'the size of your
         platform team' name it as not covered; the size of a market, and teamwork, are covered."""
