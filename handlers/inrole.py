@@ -74,6 +74,18 @@ def _hot(engine: Engine, m: Match) -> bool:
     return says(engine, tuple("skills" if w in nouns else w for w in m.words), "hot")
 
 
+def _skills_to_grow(engine: Engine, m: Match) -> bool:
+    """The skills that take one up the ladder ("what skills matter for moving up?", "which skills get
+    me promoted?"): the words name the skills and the career as strongly."""
+    lists, scores = engine.matcher.word_lists, m.topic_scores
+    return (
+        m.topic == "requirements"
+        and scores.get("career", 0) >= scores.get("requirements", 0) - 1 >= 2
+        and bool(lists["skill_nouns"] & set(m.words))
+        and bool(lists["promotion"] & set(m.tokens))
+    )
+
+
 def _way_to_level(engine: Engine, m: Match) -> bool:
     """A leading level asked with the path to it ("... a director of AI. What steps does that path
     involve?"), not a move between levels ("the jump from junior to senior")."""
@@ -195,6 +207,8 @@ def in_role(
     elif _hot(engine, m) and not places:
         # "which skills are hot right now?": the documents' skills in high demand, where they list them
         kind, sure = "hot", 1.0
+    elif _skills_to_grow(engine, m):  # "what skills matter for moving up?": the skills senior roles ask
+        kind, sure = "rise", 1.0
     elif routed == "career" and (asks(engine, m, "grow") or _way_to_level(engine, m)):
         kind, sure = "grow", 1.0  # "what are my options down the road?", "what steps get me to director?"
     elif (

@@ -242,6 +242,16 @@ class TestLead:
         screen = first_screen(handlers.ask("how many years of experience do ml platform engineers need", kb))
         assert "5+ years of relevant experience" in screen, screen
 
+    def test_skills_for_moving_up_are_the_skills_senior_roles_ask(self, kb):
+        """'what skills help platform engineers advance?': the Leadership (for Senior Roles) list, not
+        the degrees and languages every engineer needs; the skills of the job itself stay those."""
+        screen = first_screen(handlers.ask("what skills help platform engineers advance", kb))
+        assert "Leadership (for Senior Roles)" in screen and "Mentorship" in screen, screen
+        screen = first_screen(handlers.ask("what skills matter for moving up as an mlops engineer", kb))
+        assert "Increasingly important for career advancement" in screen, screen
+        screen = first_screen(handlers.ask("what skills does an mlops engineer need", kb))
+        assert "Technical Skills" in screen and "career advancement" not in screen, screen
+
     def test_ready_for_a_promotion_is_no_role_fit(self, kb):
         """'what changes at each step? ... nobody tells me what 'ready for promo' means': the ladder of
         the role in the context, not a ranking of the five roles against the person's skills."""

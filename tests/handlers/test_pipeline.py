@@ -61,6 +61,7 @@ class TestChat:
             "drivers",
             "place_reasons",
             "switch",  # the way in, for a person who comes from a job of their own (handlers/kinds.py)
+            "rise",  # the skills for moving up: skills and promotion named together (inrole.py)
         }
         assert worded >= {"prospects", "study"}
         assert set(a.label_topics.values()) <= set(a.topics) and set(a.advice) - worded <= set(a.label_topics)
