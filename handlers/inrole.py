@@ -207,6 +207,8 @@ def in_role(
     elif _hot(engine, m) and not places:
         # "which skills are hot right now?": the documents' skills in high demand, where they list them
         kind, sure = "hot", 1.0
+    elif routed != "salary" and asks(engine, m, "entry") and not places:
+        kind, sure = "entry", 1.0  # "is ai systems engineering a good fit for a physicist?": their way in
     elif _skills_to_grow(engine, m):  # "what skills matter for moving up?": the skills senior roles ask
         kind, sure = "rise", 1.0
     elif routed == "career" and (asks(engine, m, "grow") or _way_to_level(engine, m)):

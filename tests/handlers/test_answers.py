@@ -252,6 +252,14 @@ class TestLead:
         screen = first_screen(handlers.ask("what skills does an mlops engineer need", kb))
         assert "Technical Skills" in screen and "career advancement" not in screen, screen
 
+    def test_a_good_fit_for_someone_is_their_way_in(self, kb):
+        """'is ai systems engineering a good fit for a physicist?': how such a person gets in (the first
+        rung, the degrees), not the market demand that 'good ... career' reads as."""
+        reply = handlers.ask("is ai systems engineering a good fit for a physicist", kb)
+        assert reply.topic == "career" and "Bachelor's degree" in first_screen(reply), reply.text
+        reply = handlers.ask("would platform engineering suit an ex sysadmin", kb)
+        assert reply.topic == "career" and "Junior" in first_screen(reply), reply.text
+
     def test_ready_for_a_promotion_is_no_role_fit(self, kb):
         """'what changes at each step? ... nobody tells me what 'ready for promo' means': the ladder of
         the role in the context, not a ranking of the five roles against the person's skills."""
