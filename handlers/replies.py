@@ -22,7 +22,7 @@ from handlers.render import (
     source_line,
 )
 from handlers.reply import Reply
-from handlers.salary import compare_text, figures_section, focus_text
+from handlers.salary import NO_FIGURE, compare_text, figures_section, focus_text
 from handlers.scope import cased
 from knowledge.index import Hit
 
@@ -446,6 +446,9 @@ def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
         text = f"{head}\n\n{say}\n\n{rest}" if sep and head.startswith("*") else f"{say}\n\n{text}"
         blocks.insert(1 if blocks and blocks[0].get("type") == "header" else 0, context(say))
     unsaid = [u for u in plan.uncovered if u != plan.note]  # the note says the title itself
+    # "has no salary figure for Seattle": the pay reply says it itself, once is enough
+    missing = next((ln for ln in text.split("\n") if NO_FIGURE in ln), "")
+    unsaid = [u for u in unsaid if cased(engine, u) not in missing]
     if unsaid:
         names = " or ".join(f"“{_echo(cased(engine, u))}”" for u in unsaid[:3])
         note = (  # one role: its document (another role's may cover it: "certs" for platform)

@@ -8,7 +8,16 @@ from handlers.render import escape, figure_line, figure_range, money
 from knowledge.match import Focus
 from knowledge.models import Item, Role, SalaryFigure
 
-__all__ = ["LEVELS", "compare_text", "figures_section", "focus_singles", "matching", "top_figure", "verdict"]
+__all__ = [
+    "LEVELS",
+    "NO_FIGURE",
+    "compare_text",
+    "figures_section",
+    "focus_singles",
+    "matching",
+    "top_figure",
+    "verdict",
+]
 
 LEVELS = {
     "entry": "Entry level",
@@ -18,6 +27,7 @@ LEVELS = {
     "director": "Director",
     "top": "Top of the range",
 }
+NO_FIGURE = "has no salary figure for"  # the note on a figure asked and not found (handlers/replies.py)
 _SAME = 0.05  # two roles' pay middles this close are about the same
 _TOPIC_ORDER = {"salary": 0, "career": 1, "demand": 2, "trends": 3}
 
@@ -157,7 +167,7 @@ def focus_text(role: Role, focus: Focus, topic_titles: dict[str, str]) -> str:
     together = " and ".join(spoken) + " together" if sum(map(bool, dims)) > 1 else " or ".join(spoken)
     # "the median, and what do the top 10% pull in?": two figures asked, each found, nothing to regret
     each = len(singles) > 1 and all(figs for _, figs in singles)
-    lines = [] if each else [f"_The {escape(role.title)} document has no salary figure for {together}._"]
+    lines = [] if each else [f"_The {escape(role.title)} document {NO_FIGURE} {together}._"]
     top = top_figure(role) if "top" in focus.levels and not matching(role, Focus(levels=("top",))) else None
     if top is not None:  # "mlops max salary": no figure says top, the highest one answers
         lines += ["", "*Its highest salary figure:*", figure_line(top)]

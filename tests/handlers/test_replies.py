@@ -139,6 +139,15 @@ class TestAnswer:
         reply = handlers.ask("/role mlops salary google", kb)
         assert "has no salary figure for Google" in reply.text and "145,000" in reply.text
 
+    def test_a_place_without_figures_is_said_once(self, kb):
+        """'what does an mlops engineer earn in seattle': the pay reply's own "no salary figure for
+        Seattle" says it; no second note that the document "says nothing about" Seattle above it, while
+        the reply still lists Seattle as not covered. Another subject beside it keeps its note."""
+        reply = handlers.ask("what does an mlops engineer earn in seattle", kb)
+        assert reply.text.count("Seattle") == 1 and reply.uncovered == ("Seattle",), reply.text
+        reply = handlers.ask("senior mlops engineer pay in seattle, and do they sponsor visas?", kb)
+        assert "“visa”" in reply.text and "about “Seattle" not in reply.text, reply.text
+
     def test_other_words_lead_with_the_lines_that_mention_them(self, kb):
         """'/role mlops requirements kubernetes' opens with the Kubernetes line, not the section."""
         reply = handlers.ask("/role mlops requirements kubernetes", kb)
