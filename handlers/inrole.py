@@ -458,11 +458,14 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
         if solved:
             return solved[: LEAD_LINES + 2]
     hits = digest(engine, role, topic)
-    if topic == "requirements" and engine.matcher.word_lists["tools"] & set(
-        m.tokens
-    ):  # "what tools do they use?": not the degree
+    lists, tokens = engine.matcher.word_lists, set(m.tokens)
+    if topic == "requirements" and lists["tools"] & tokens:  # "what tools do they use?": not the degree
         tools = [h for h in hits if not _SCHOOLING.search(h.line.text)]
         return tools or hits
+    if topic == "requirements" and lists["skill_nouns"] & tokens and not _SCHOOLING.search(" ".join(m.words)):
+        # "what skills do they need?": the skills first, the degree and years after them
+        skills = [h for h in hits if not _SCHOOLING.search(h.line.text)]
+        return skills + [h for h in hits if h not in skills]
     return hits
 
 

@@ -260,6 +260,14 @@ class TestLead:
         reply = handlers.ask("would platform engineering suit an ex sysadmin", kb)
         assert reply.topic == "career" and "Junior" in first_screen(reply), reply.text
 
+    def test_the_skills_asked_in_brief_lead_with_skills_not_the_degree(self, kb):
+        """'what skills does an ai/ml engineer need?': the skill lists first; the degree, which is no
+        skill, after them; asked together with the degree, the degree keeps its place."""
+        text = handlers.ask("which skills does an ai/ml engineer need?", kb).text
+        assert "Programming" in text[:FIRST_SCREEN] and text.index("Programming") < text.index("Bachelor")
+        text = handlers.ask("what degree and skills does an ai/ml engineer need?", kb).text
+        assert "Bachelor" in text.split("\n")[3], text
+
     def test_ready_for_a_promotion_is_no_role_fit(self, kb):
         """'what changes at each step? ... nobody tells me what 'ready for promo' means': the ladder of
         the role in the context, not a ranking of the five roles against the person's skills."""
