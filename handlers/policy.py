@@ -41,6 +41,7 @@ _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "al
 
 _NAME = 3  # letters of the shortest name ("dvc")
 _RARE = 5.0  # a word held by about 7 lines or fewer: specific enough to search all roles for
+_RANKING = {"most", "best", "highest", "biggest", "largest", "fastest", "greatest"}  # "the most job openings"
 _WHICH_ROLES = re.compile(  # "which jobs ...", "do any of these roles ...": asked across the roles
     r"\b(?:which|what|any|all|both|none)\s+(?:\w+\s+)?(?:of\s+(?:the|these|those|them)\s+)?(?:\w+\s+)?"
     r"(?:roles?|jobs?|positions?|titles?|careers?|them|ones?)\b"
@@ -67,6 +68,19 @@ def _on_the_ladder(m: Match) -> Match:
     return m.model_copy(
         update={"topic": "career", "topic_scores": {**m.topic_scores, "career": GENERIC_WEIGHT}}
     )
+
+
+def _said_widely(engine: Engine, words: tuple[str, ...]) -> bool:
+    """Whether two roles or more say each of these words as typed, a plural aside (the index's stems
+    would take "open-source" for "openings")."""
+    index = engine.evidence.index
+
+    def roles_saying(w: str) -> int:
+        said = re.compile(rf"\b{re.escape(w.rstrip('s'))}", re.I)
+        lines = (index.line(i) for i in index.matching(w))
+        return len({ln.role for ln in lines if said.search(f"{ln.label or ''} {ln.text}")})
+
+    return bool(words) and all(roles_saying(w) >= 2 for w in words)
 
 
 def _wants_compare(m: Match) -> bool:
@@ -457,8 +471,15 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     ):  # "is there a role ... ml systems"
         m = m.model_copy(update={"roles": ()})
     only_mention = bool(terms) and all(t.word in MENTION for t in terms)  # "... listed for which roles?"
-    if (not terms or only_mention) and not m.roles and marked:  # "which roles list emotional intelligence"
+    # "which role has the most job openings?": the roles set side by side on the topic named, not
+    # where its word is said
+    ranked = not terms and strong_topic(m) is not None and bool(set(m.tokens) & _RANKING - MENTION)
+    if ranked and not m.roles and not _said_widely(engine, point_words(engine, m)):
+        m = m.model_copy(update={"topic_words": ()})  # ... each role's section in brief, not the one that
+        # says "openings"; a point most roles speak of ("the best job security") is still their lines on it
+    elif (not terms or only_mention) and not m.roles and marked:  # "which roles list emotional intelligence"
         terms = engine.evidence.terms(point_words(engine, m)) or terms
+
     bare_ai = terms and all(p == "ai" for p, _ in m.ambiguous)
     if bare_ai and m.ambiguous and not m.roles and (named := titled(engine, m, m.ambiguous[0][1])):
         # "can the factory ai people help with shipping schedules?": AI said of the work's own people

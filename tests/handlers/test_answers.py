@@ -609,6 +609,19 @@ class TestLead:
 class TestAcrossRoles:
     """A question about a subject, not a role, answers from every role that has it."""
 
+    def test_the_role_with_the_most_of_a_topic_sets_every_role_side_by_side(self, kb):
+        """'which role has the most job openings?': the five roles' market demand, not "Only AI/ML
+        Platform Engineer mentions openings" (one line says the word) nor "open-source" (its stem);
+        'vacancies' is the same question; a point most roles speak of keeps their lines on it."""
+        for asked in ("which role has the most job openings", "which role has the most vacancies right now"):
+            reply = handlers.ask(asked, kb)
+            assert reply.intent == "compare" and len(reply.roles) == 5 and reply.topic == "demand", reply.text
+            assert "open-source" not in reply.text and "Only" not in reply.text
+        assert (
+            "*4 of 5 roles* mention job security"
+            in handlers.ask("which role has the best job security", kb).text
+        )
+
     def test_a_subject_asked_with_no_role_is_answered_across(self, kb):
         """'how does computer vision work in quality control?': the roles whose documents say so,
         with their lines, not "which role?"; an everyday word ("what time is it") is no subject."""
