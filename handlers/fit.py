@@ -115,7 +115,8 @@ _HAVE_SHOWN = 5
 _TIE_SHOWN = 4
 
 
-_YEARS_NAME = "years of experience"  # the skill record stated years meet
+_YEARS = "years of experience"  # the skills book's record of years said ("2 years under my belt"), and
+# the record the years a role asks meet
 _LINE_YEARS = Lazy(r"(\d+)\s*(?:\+|-\s*\d+)?\s*years", re.I)
 _ASKED_SKILLS = Lazy(  # "what devops stuff do i need to learn": the skills asked about
     r"(?:/role\s+)?(?:what|which)\s+[^?.!]{1,40}?\s+(?:do|should|would|will)\s+i\s+(?:still\s+)?"
@@ -189,9 +190,6 @@ def _claims(text: str) -> str:
         out.append(text[at : cue.end()])
         at = claim.start() if claim else stop
     return "".join(out) + text[at:]
-
-
-_YEARS = "years of experience"  # the skills book's record of years said ("2 years under my belt")
 
 
 def _said(engine: Engine, text: str) -> Said:
@@ -284,9 +282,7 @@ def _named(book: Book, role: str, had: tuple[str, ...]) -> list[str]:
 
 def _min_years(book: Book, role: str) -> int | None:
     """The fewest years of experience the role's documents ask for ("3+ years", "3-6 years")."""
-    found = [
-        n for r in _records(book, role) if r.name == _YEARS_NAME and (n := _line_years(r.line)) is not None
-    ]
+    found = [n for r in _records(book, role) if r.name == _YEARS and (n := _line_years(r.line)) is not None]
     return min(found) if found else None
 
 
@@ -327,7 +323,7 @@ def _lines(book: Book, role: str, said: Said) -> tuple[list[tuple], list[tuple]]
         short = need is not None and need > said.years
         names = list(dict.fromkeys(r.name for r in recs))
         # "2 years" against "3-6 years"; "18 months focused on MLOps" after "none in MLOps": years lacking
-        had = stated - {_YEARS_NAME} if short or denied & set(names) else stated
+        had = stated - {_YEARS} if short or denied & set(names) else stated
         kinds = {r.kind for r in recs if r.name not in had}
         lacks = [x for x in names if x not in had]
         has = [x for x in names if x in had]
@@ -427,9 +423,12 @@ def fit_reply(engine: Engine, plan) -> Reply:
     parts: list[str] = []
     if plan.intent == "answer":  # what am I missing for ROLE
         head = "*Still to learn for it*"  # the title says whose gaps
-        named = f"{counts[first]} of {yours} {_skills(total)}"
+        # "6 years" is weighed against the years the role asks (below), but it is no skill to count
+        skills = tuple(h for h in said.had if h != _YEARS)
+        found = _named(book, first, skills)
+        named = f"{len(found)} of your {len(skills)} {_skills(len(skills))}"
         sub = f"Its Requirements, Overview and Career Development name {named}"
-        sub += f" ({joined(_named(book, first, said.had))})." if counts[first] else "."
+        sub += f" ({joined(found)})." if found else "."
         lack, have = _role_part(engine, book, first, said, _LACK_SHOWN, _HAVE_SHOWN)
         if first_wish:
             lack = (

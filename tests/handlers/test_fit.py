@@ -266,6 +266,13 @@ class TestMissingForRole:
             "*What you already have*"
         )
 
+    def test_years_said_are_no_skill_to_count(self, kb):
+        """'6 years of terraform and jenkins, what am I missing for mlops?': two skills named, not three
+        ("years of experience" is no skill); the years still meet the role's "3-6 years" below."""
+        reply = handlers.ask("6 years of terraform and jenkins, what am I missing for MLOps?", kb)
+        assert "name 2 of your 2 skills (Terraform and Jenkins)" in reply.text, reply.text
+        assert "3-6 years" in reply.text.split("*What you already have*")[1]
+
     def test_what_they_say_they_lack_comes_first(self, kb):
         """ "no degree": the degree line leads."""
         reply = handlers.ask(
