@@ -268,6 +268,18 @@ class TestLead:
         text = handlers.ask("what degree and skills does an ai/ml engineer need?", kb).text
         assert "Bachelor" in text.split("\n")[3], text
 
+    def test_hype_is_not_what_a_market_is_expected_to_reach(self, kb):
+        """'is ML engineering overhyped? ... that many jobs?': the jobs' growth, not 'Global AI market
+        expected to reach $2,575.16 billion' (the stem "expect" of the expectations lines); a silver
+        bullet hoped for is still the realistic-expectations line."""
+        reply = handlers.ask("is ml engineering overhyped? are there actually that many jobs?", kb)
+        screen = first_screen(reply)
+        assert reply.topic == "demand" and "expected to reach" not in screen, screen
+        screen = first_screen(
+            handlers.ask("leadership sees AI as a silver bullet. ai systems engineer tips?", kb)
+        )
+        assert "Set realistic expectations" in screen, screen
+
     def test_ready_for_a_promotion_is_no_role_fit(self, kb):
         """'what changes at each step? ... nobody tells me what 'ready for promo' means': the ladder of
         the role in the context, not a ranking of the five roles against the person's skills."""
