@@ -280,6 +280,14 @@ class TestLead:
         )
         assert "Set realistic expectations" in screen, screen
 
+    def test_a_role_without_knowing_something_asks_what_it_requires_of_it(self, kb):
+        """'can i be an mlops engineer without knowing ml?': what the role asks of ML (Requirements),
+        not Market Demand's 'Growing Need for Machine Learning Solutions'."""
+        reply = handlers.ask("can i be an mlops engineer without knowing ml", kb)
+        assert reply.topic == "requirements" and "Machine Learning:* Knowledge of" in first_screen(reply)
+        reply = handlers.ask("could i work as a platform engineer without knowing kubernetes?", kb)
+        assert "(Kubernetes)" in reply.text.split("\n")[3], reply.text
+
     def test_ready_for_a_promotion_is_no_role_fit(self, kb):
         """'what changes at each step? ... nobody tells me what 'ready for promo' means': the ladder of
         the role in the context, not a ranking of the five roles against the person's skills."""
