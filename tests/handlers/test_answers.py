@@ -858,6 +858,15 @@ class TestNotCovered:
         reply = handlers.ask("prod ai engineer, what's the 9 to 5 actually like", kb)
         assert reply.intent == "answer" and not reply.uncovered, reply.text
 
+    def test_how_teams_are_structured_is_not_covered(self, kb):
+        """No document says how teams are organised or whom the role reports to: named as not covered."""
+        for asked, said in (
+            ("what's the typical team structure for ml platform", "team structure"),
+            ("who do mlops engineers report to", "report to"),
+        ):
+            reply = handlers.ask(asked, kb)
+            assert said in reply.uncovered and f"“{said}”" in reply.text, reply.text
+
     def test_the_size_of_a_team_is_not_covered(self, kb):
         """No document says how big teams are: 'how big is a typical mlops team?' and 'the size of your
         platform team' name it as not covered; the size of a market, and teamwork, are covered."""
