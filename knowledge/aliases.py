@@ -46,6 +46,7 @@ class Aliases(Record):
     advice: dict[str, dict[str, list[str]]]
     short_names: dict[str, str]
     word_lists: dict[str, list[str]] = {}
+    foreign: dict[str, str] = {}
 
     def role_phrases(self) -> dict[str, list[str]]:
         """role id -> its phrases, the id itself first."""

@@ -314,6 +314,7 @@ class Matcher:
 
     def __init__(self, aliases: Aliases, known_words: Iterable[str] = ()) -> None:
         self.aliases = aliases
+        self._foreign: dict[tuple[str, ...], list[str]] | None = None  # read at the first such question
         # An alias phrase is read up to 4 times below: normalise each once (half the build).
         words = functools.cache(normalize)
 
@@ -490,6 +491,25 @@ class Matcher:
             found = self._starts_of[id(table)] = starts(table, _MAX_PHRASE)
         return found
 
+    def _in_english(self, raw: list[str]) -> list[str]:
+        """The words of a question in another language that name roles and topics, in English
+        (aliases.yaml `foreign`, longest phrase first); its other words as typed."""
+        table = self._foreign
+        if table is None:
+            table = self._foreign = {
+                tuple(normalize(k)): normalize(v) for k, v in self.aliases.foreign.items()
+            }
+        longest = max(map(len, table), default=0)
+        out: list[str] = []
+        i = 0
+        while i < len(raw):
+            n = next(
+                (n for n in range(min(longest, len(raw) - i), 0, -1) if tuple(raw[i : i + n]) in table), 0
+            )
+            out += table[tuple(raw[i : i + n])] if n else [raw[i]]
+            i += n or 1
+        return out[:_MAX_WORDS]
+
     def _spans(self, tokens: list[str], table: dict, used: list[bool]) -> list[tuple[int, int, str]]:
         """Longest-first, non-overlapping (start, end, phrase) found in `table`."""
         starts, size = self._starts(table), len(tokens)
@@ -544,6 +564,8 @@ class Matcher:
     def match(self, text: str) -> Match:
         """Everything the text names."""
         raw = normalize(text)
+        if not text.isascii() and self.aliases.foreign:  # "¿Cuáles son las habilidades ...?"
+            raw = self._in_english(raw)
         # spelling is fixed in the first words only: a long message's tail is kept as typed
         corrected = [*map(self.correct, raw[:_MAX_CORRECTED]), *raw[_MAX_CORRECTED:]]
         tokens = list(map(stem, corrected))

@@ -989,6 +989,19 @@ class TestNotCovered:
 class TestRoleWords:
     """ "ml", "production" and "platform" are everyday words as well as role names."""
 
+    def test_a_question_in_spanish_or_ukrainian_names_its_role_and_topic(self, kb):
+        """Forum questions come in other languages too: '¿Cuáles son las habilidades ... ingeniero de
+        aprendizaje automático?' asks an ML engineer's skills; 'чим займаються АІ інженери' what AI
+        engineers do (which of three?); the answer is the English documents'."""
+        reply = handlers.ask("¿Qué habilidades necesita un ingeniero de aprendizaje automático?", kb)
+        assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ai-ml-engineer",), "requirements")
+        assert "Proficiency" in first_screen(reply)
+        reply = handlers.ask("¿Cuál es el salario de un ingeniero MLOps?", kb)
+        assert reply.roles == ("mlops-engineer",) and reply.topic == "salary" and "$" in first_screen(reply)
+        assert handlers.ask("чим займаються АІ інженери?", kb).intent == "clarify"
+        reply = handlers.ask("what does a mlops engineer do at a café chain?", kb)  # one accent: English
+        assert reply.roles == ("mlops-engineer",) and reply.intent == "answer"
+
     def test_a_weak_role_word_beside_a_named_role_is_a_word(self, kb):
         """'switching to mlops, what ml stuff am i missing' is about MLOps alone."""
         reply = handlers.ask("data engineer switching to mlops, what ml-side stuff am i missing", kb)
