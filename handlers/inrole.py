@@ -303,6 +303,23 @@ def in_role(
             shown = {h.line.id for h in years}
             brief = [*years, *(h for h in digest(engine, role, routed) if h.line.id not in shown)]
             return _brief_plan(m, role, routed, brief[: LEAD_LINES + 2], missed)
+    placed_only = m.focus.companies and not (
+        m.focus.locations or m.focus.levels or m.focus.kinds or m.focus.years or m.focus.percentiles
+    )
+    named = {w.lower() for w in (*m.focus.companies, *missed)}
+    plain = all(w in named for w in m.subject)  # no word but the company ("... google cert")
+    if (
+        no_figure
+        and missed
+        and placed_only
+        and plain
+        and natural(engine, m)
+        and not terms
+        and not point_words(engine, m)
+    ):
+        # "what do ml engineers make at google": no Google figure; the pay in brief beside the note,
+        # not the line that names Google Cloud
+        return _brief_plan(m, role, routed, pay_brief(engine, role), missed)
     wants_lines = terms or point_words(engine, m) or (m.focus and routed != "salary") or no_figure
     numbers = wants_numbers(m) and routed in _GROWTH and not terms and not m.focus  # "job growth %?"
     if figures or numbers or not (wants_lines or kind_only(m.focus)):

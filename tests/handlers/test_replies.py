@@ -148,6 +148,15 @@ class TestAnswer:
         reply = handlers.ask("senior mlops engineer pay in seattle, and do they sponsor visas?", kb)
         assert "“visa”" in reply.text and "about “Seattle" not in reply.text, reply.text
 
+    def test_pay_at_a_company_no_figure_names_is_the_pay_in_brief(self, kb):
+        """'what do ml engineers make at google': no Google figure; the pay in brief below the note,
+        not Requirements' 'Google Cloud' line."""
+        reply = handlers.ask("what do ml engineers make at google", kb)
+        assert (
+            reply.topic == "salary" and "Google pay" in reply.uncovered and "Google Cloud" not in reply.text
+        )
+        assert "$101,752" in reply.text[:600]
+
     def test_other_words_lead_with_the_lines_that_mention_them(self, kb):
         """'/role mlops requirements kubernetes' opens with the Kubernetes line, not the section."""
         reply = handlers.ask("/role mlops requirements kubernetes", kb)
