@@ -41,6 +41,7 @@ _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "al
 
 _NAME = 3  # letters of the shortest name ("dvc")
 _RARE = 5.0  # a word held by about 7 lines or fewer: specific enough to search all roles for
+_OUTLOOK = (None, "career")  # "which has better long term prospects?" names the career, asks the outlook
 _RANKING = {"most", "best", "highest", "biggest", "largest", "fastest", "greatest"}  # "the most job openings"
 _WHICH_ROLES = re.compile(  # "which jobs ...", "do any of these roles ...": asked across the roles
     r"\b(?:which|what|any|all|both|none)\s+(?:\w+\s+)?(?:of\s+(?:the|these|those|them)\s+)?(?:\w+\s+)?"
@@ -574,7 +575,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         weak = m.topic is not None and (m.topic_scores[m.topic] < 2 or guessed)  # "how does X differ from Y"
         topic = m.topic if m.topic and not weak else ("salary" if m.focus else "overview")
         kind = choice.label if choice.sure >= ADVICE_SURE else None  # "how does X differ from Y": no list
-        if asks(engine, m, "prospects") and strong_topic(m) is None and not (m.focus or wants_numbers(m)):
+        if asks(engine, m, "prospects") and strong_topic(m) in _OUTLOOK and not (m.focus or wants_numbers(m)):
             topic, kind = "demand", "prospects"  # "which is the safer bet, X or Y?": each one's outlook
         doing = set(m.words) & engine.matcher.word_lists["doing"]  # "who touches data pipelines more?"
         if doing and not strong_topic(m) and not m.focus:  # what each does: the duties

@@ -629,6 +629,17 @@ class TestLead:
 class TestAcrossRoles:
     """A question about a subject, not a role, answers from every role that has it."""
 
+    def test_which_of_two_has_better_long_term_prospects_is_their_outlook(self, kb):
+        """'mlops vs ml engineer, which has better long term prospects': each role's outlook (demand
+        growth), not career lines on "long-term tech planning" or the education."""
+        for asked in (
+            "platform vs ai systems, which has better long term prospects",
+            "production ai or mlops - better long term prospects?",
+        ):
+            screen = first_screen(handlers.ask(asked, kb))
+            assert "demand" in screen and "Educational Foundation" not in screen, screen
+            assert "long-term tech planning" not in screen, screen
+
     def test_the_role_with_the_most_of_a_topic_sets_every_role_side_by_side(self, kb):
         """'which role has the most job openings?': the five roles' market demand, not "Only AI/ML
         Platform Engineer mentions openings" (one line says the word) nor "open-source" (its stem);
