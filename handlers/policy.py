@@ -427,7 +427,11 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         said = tuple(t for t in engine.evidence.terms(m.focus_words) if engine.evidence.saying(t))
         if said:
             return across_roles(engine, m, said)
-    if (chart := pay_across(engine, m) or glance_plan(engine, m)) is not None:  # "which role pays best?"
+    # "how does mlops compare to platform engineering?": pay only where the words ask it or the model is
+    # sure, not on an unsure guess (the overviews answer that)
+    unsure_pay = m.topic == "salary" and choice.table != "salary" and choice.confidence < _COMPARE_SURE
+    chart = None if unsure_pay and not m.focus else pay_across(engine, m) or glance_plan(engine, m)
+    if chart is not None:  # "which role pays best?"
         return chart
     pay_kinds = set(m.focus.kinds) - {"average"} or {"avg", "average"} & set(m.words)
     guessed = choice.table is None and choice.confidence < _MODEL_SURE  # the model's topic, unsure

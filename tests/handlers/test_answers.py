@@ -629,6 +629,13 @@ class TestLead:
 class TestAcrossRoles:
     """A question about a subject, not a role, answers from every role that has it."""
 
+    def test_how_two_roles_compare_is_not_pay_on_an_unsure_guess(self, kb):
+        """'how does mlops compare to platform engineering?': no topic said, the model's guess of pay
+        (0.35) unsure: the overviews side by side, not a pay chart; pay asked is still the chart."""
+        reply = handlers.ask("how does mlops compare to ml platform engineering", kb)
+        assert reply.intent == "compare" and reply.topic == "overview", reply.text
+        assert handlers.ask("which pays better, mlops or platform", kb).topic == "salary"
+
     def test_which_of_two_has_better_long_term_prospects_is_their_outlook(self, kb):
         """'mlops vs ml engineer, which has better long term prospects': each role's outlook (demand
         growth), not career lines on "long-term tech planning" or the education."""
