@@ -181,7 +181,7 @@ def _elsewhere(engine: Engine, p: Plan, terms: tuple[Term, ...]) -> Plan:
     ("do ai systems engineers need to know kubernetes?": MLOps's and ML Platform's documents do)."""
     if p.intent != "answer" or len(p.roles) != 1 or p.mode == "cross":
         return p
-    ev = engine.evidence
+    ev, lists = engine.evidence, engine.matcher.word_lists
     found = tuple(
         (_written(engine, t), held)
         for t in terms
@@ -189,7 +189,7 @@ def _elsewhere(engine: Engine, p: Plan, terms: tuple[Term, ...]) -> Plan:
         and t.word not in p.uncovered
         and not ev.found(t, p.roles)
         # a tool, a language, a platform, a credential; not an everyday word ("employable")
-        and (_tool(engine, t) or not engine.matcher.word_lists["credentials"].isdisjoint((t.word, *t.forms)))
+        and (_tool(engine, t) or not (lists["credentials"] | lists["sources"]).isdisjoint((t.word, *t.forms)))
         and (held := tuple(r for r in engine.role_ids if ev.found(t, (r,))))
     )
     return p.model_copy(update={"elsewhere": found[:2]}) if found else p
@@ -209,8 +209,11 @@ def _tool(engine: Engine, t: Term) -> bool:
 def _written(engine: Engine, t: Term) -> str:
     """A term as the documents write it ("kubernetes" -> "Kubernetes")."""
     ev = engine.evidence
-    lines = [ev.index.line(i) for f in t.forms[:1] for i in sorted(ev.index.matching(f))[:3]]
-    return ev.as_written(t.forms[0], lines) if lines else t.word
+    for form in t.forms:  # "bls": as the documents write it, "Bureau of Labor Statistics"
+        lines = [ev.index.line(i) for i in sorted(ev.index.matching(form))[:3]]
+        if lines:
+            return ev.as_written(form, lines)
+    return t.word
 
 
 def _briefed(engine: Engine, p: Plan, told: bool) -> Plan:

@@ -2021,12 +2021,20 @@ def test_a_tool_the_role_document_never_names_says_which_documents_do(kb):
     assert "doesn't mention" not in everyday.text  # an everyday word is no tool to look for
 
 
+def test_a_source_the_role_document_never_cites_says_which_documents_do(kb):
+    """'what does the bls say about ml engineer jobs?': the AI/ML document cites no Bureau of Labor
+    Statistics; the reply says so, in the documents' words, and which documents do."""
+    reply = handlers.ask("what does the bls say about ml engineer jobs", kb)
+    note = "The AI/ML Engineer document doesn't mention “Bureau of Labor Statistics”; the Production AI"
+    assert reply.roles == ("ai-ml-engineer",) and note in reply.text[:300], reply.text
+
+
 def test_certifications_the_role_document_never_names_says_which_documents_do(kb):
     """'what certs help for ml platform roles?': the platform document names no certification; the
     reply says so, and which documents do, before the requirements it does list."""
     reply = handlers.ask("what certs help for ml platform roles?", kb)
     assert reply.roles == ("ml-platform-engineer",) and reply.uncovered == ()
-    assert "The AI/ML Platform Engineer document doesn't mention “certs”" in reply.text[:300]
+    assert "The AI/ML Platform Engineer document doesn't mention “certifications”" in reply.text[:300]
     held = handlers.ask("what certifications help for production ai engineer roles?", kb)
     assert "doesn't mention" not in held.text and "AWS Machine Learning Specialty" in held.text[:600]
 
