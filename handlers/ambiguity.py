@@ -220,12 +220,14 @@ def work_role(
     `titled`: the candidates are what a title said names ("I'm an AI engineer, I build RAG chatbots"):
     the work is one of theirs, and only they are weighed."""
     someone = engine.matcher.word_lists["tellers"] & set(words) or _WHO.search(body) or DESCRIBED.search(body)
-    if len(words) < _WORK_SHORT or not someone:
+    if (len(words) < _WORK_SHORT and not titled) or not someone:
         return None  # "what are the challenges of AI in predictive maintenance?": a subject, no one's work
+    # ... while a pick among the roles offered may be short ("the one that does llm apps")
     g = engine.work.guess(masked)
     among = sorted(((g.prob(r), r) for r in candidates), reverse=True)
     (best, role), (second, _) = among[0], among[1] if len(among) > 1 else (0.0, "")
-    sure = _WORK_SURE if len(words) >= _WORK_WORDS else _WORK_SURE_SHORT  # a line or two: surer
+    # a line or two: surer; a pick among the roles offered needs only to lead them
+    sure = _WORK_SURE if len(words) >= _WORK_WORDS or titled else _WORK_SURE_SHORT
     if best < sure or best < _WORK_LEAD * max(second, 0.0 if titled else g.prob(_NONE)):
         return None
     return role

@@ -1266,6 +1266,14 @@ def test_a_role_told_by_its_work_mid_thread_keeps_the_topic(kb):
     assert factory.roles == ("production-ai-engineer",) and factory.topic == "salary"
 
 
+def test_a_short_reply_to_which_role_that_describes_the_work_picks_it(kb):
+    """'the one that does llm apps' (six words) after "which role do you mean by 'ai engineer'?": the
+    work model weighs the roles offered however short the pick, not "3 of 5 roles mention LLMs"."""
+    asked, picked = talk(kb, "what do ai engineers earn?", "the one doing llm apps")
+    assert asked.intent == "clarify"
+    assert picked.roles == ("ai-systems-engineer",) and picked.topic == "salary", picked.text
+
+
 def test_a_reply_to_which_role_that_describes_the_work_picks_it(kb):
     """'the one that builds chatbots and llm apps' after "which role do you mean by 'ai engineer'?":
     AI Systems Engineer, on the topic asked; 'the kind that trains and tunes models': AI/ML Engineer."""
