@@ -5,7 +5,7 @@ from __future__ import annotations
 from handlers.engine import Engine
 from handlers.evidence import Term
 from handlers.lines import NUMBER_WORDS
-from handlers.question import marked
+from handlers.question import marked, said_at
 from handlers.salary import matching
 from handlers.scope import origins
 from knowledge.english import everyday
@@ -84,7 +84,7 @@ def beyond(engine: Engine, m: Match) -> list[str]:
         return []
     # "from home" is part of "work from home"; "the key benefits of predictive maintenance": its advantages
     said, advantages = f" {' '.join(words)} ", engine.matcher.word_lists["advantages"]
-    spans = {w: _span(words, w) for w in found}
+    spans = {w: said_at(words, w) for w in found}
     return [
         w
         for w in found
@@ -92,13 +92,6 @@ def beyond(engine: Engine, m: Match) -> list[str]:
         and not any(_longer_over(spans[o], spans[w]) for o in found if o != w)  # "how many hours of meetings"
         and not (w in advantages and f" {w} of " in said)
     ]
-
-
-def _span(words: tuple[str, ...], phrase: str) -> range:
-    """Where a phrase is first said, in word positions (empty when it is not said as words)."""
-    said = phrase.split()
-    at = next((i for i in range(len(words)) if list(words[i : i + len(said)]) == said), None)
-    return range(0) if at is None else range(at, at + len(said))
 
 
 def _longer_over(other: range, mine: range) -> bool:

@@ -74,6 +74,16 @@ def _hot(engine: Engine, m: Match) -> bool:
     return says(engine, tuple("skills" if w in nouns else w for w in m.words), "hot")
 
 
+def _years_asked(engine: Engine, m: Match) -> bool:
+    """Whether the years of experience are asked ("do mlops jobs need 5 years?", "how many yrs?")."""
+    said = f" {' '.join(m.words)} "
+    return (
+        m.focus.years is not None
+        or asks_how_senior(m.words)
+        or any(f" {p} " in said for p in engine.matcher.word_lists["years_asked"])
+    )
+
+
 def _skills_to_grow(engine: Engine, m: Match) -> bool:
     """The skills that take one up the ladder ("what skills matter for moving up?", "which skills get
     me promoted?"): the words name the skills and the career as strongly."""
@@ -201,7 +211,7 @@ def in_role(
         routed != "salary"
         and asks(engine, m, "experience")
         and not places
-        and not set(m.words) & {"years", "year", "yrs", "yr", "yoe"}  # "how many years of experience?"
+        and not _years_asked(engine, m)  # "how many years of experience?"
     ):  # "how do i get hands-on experience?": the practical-experience list
         kind, sure = "experience", 1.0
     elif _hot(engine, m) and not places:
@@ -289,13 +299,7 @@ def in_role(
             for w in (*m.focus.companies, *m.focus.locations)
             if not ev.found_in_topic(w.lower(), "salary", [role])
         )
-    said = f" {' '.join(m.words)} "  # "how many yrs?": the years asked, in the words of asking
-    years_asked = (
-        m.focus.years is not None
-        or asks_how_senior(m.words)
-        or any(f" {p} " in said for p in engine.matcher.word_lists["years_asked"])
-    )
-    if routed == "requirements" and years_asked and not terms and not point_words(engine, m):
+    if routed == "requirements" and _years_asked(engine, m) and not terms and not point_words(engine, m):
         # "do mlops jobs need 5 years?", "how senior do they need to be?": the years the document asks
         # for, then the section in brief
         years = experience(engine, role)
@@ -303,15 +307,15 @@ def in_role(
             shown = {h.line.id for h in years}
             brief = [*years, *(h for h in digest(engine, role, routed) if h.line.id not in shown)]
             return _brief_plan(m, role, routed, brief[: LEAD_LINES + 2], missed)
-    placed_only = m.focus.companies and not (
+    company_only = m.focus.companies and not (
         m.focus.locations or m.focus.levels or m.focus.kinds or m.focus.years or m.focus.percentiles
     )
-    named = {w.lower() for w in (*m.focus.companies, *missed)}
+    named = {w.lower() for w in m.focus.companies}
     plain = all(w in named for w in m.subject)  # no word but the company ("... google cert")
     if (
         no_figure
         and missed
-        and placed_only
+        and company_only
         and plain
         and natural(engine, m)
         and not terms
@@ -481,8 +485,7 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
         return tools or hits
     if topic == "requirements" and lists["skill_nouns"] & tokens and not _SCHOOLING.search(" ".join(m.words)):
         # "what skills do they need?": the skills first, the degree and years after them
-        skills = [h for h in hits if not _SCHOOLING.search(h.line.text)]
-        return skills + [h for h in hits if h not in skills]
+        return sorted(hits, key=lambda h: bool(_SCHOOLING.search(h.line.text)))
     return hits
 
 

@@ -42,7 +42,6 @@ _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "al
 _NAME = 3  # letters of the shortest name ("dvc")
 _RARE = 5.0  # a word held by about 7 lines or fewer: specific enough to search all roles for
 _OUTLOOK = (None, "career")  # "which has better long term prospects?" names the career, asks the outlook
-_RANKING = {"most", "best", "highest", "biggest", "largest", "fastest", "greatest"}  # "the most job openings"
 _WHICH_ROLES = re.compile(  # "which jobs ...", "do any of these roles ...": asked across the roles
     r"\b(?:which|what|any|all|both|none)\s+(?:\w+\s+)?(?:of\s+(?:the|these|those|them)\s+)?(?:\w+\s+)?"
     r"(?:roles?|jobs?|positions?|titles?|careers?|them|ones?)\b"
@@ -478,7 +477,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     only_mention = bool(terms) and all(t.word in MENTION for t in terms)  # "... listed for which roles?"
     # "which role has the most job openings?": the roles set side by side on the topic named, not
     # where its word is said
-    ranked = not terms and strong_topic(m) is not None and bool(set(m.tokens) & _RANKING - MENTION)
+    ranked = (
+        not terms and strong_topic(m) is not None and bool(set(m.tokens) & matcher.word_lists["superlatives"])
+    )
     if ranked and not m.roles and not _said_widely(engine, point_words(engine, m)):
         m = m.model_copy(update={"topic_words": ()})  # ... each role's section in brief, not the one that
         # says "openings"; a point most roles speak of ("the best job security") is still their lines on it

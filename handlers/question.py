@@ -19,6 +19,7 @@ __all__ = [
     "asks_why",
     "copes",
     "marked",
+    "said_at",
     "side_asks",
     "split",
     "two_asks",
@@ -64,16 +65,22 @@ def asked_parts(words: tuple[str, ...]) -> list[set[str]]:
     return [p for p in parts if p]
 
 
+def said_at(words: tuple[str, ...] | list[str], phrase: str) -> range:
+    """Where a phrase is first said, in word positions (empty when it is not said as words)."""
+    said = phrase.split()
+    at = next((i for i in range(len(words)) if list(words[i : i + len(said)]) == said), None)
+    return range(0) if at is None else range(at, at + len(said))
+
+
 def marked(
     words: tuple[str, ...] | list[str], phrase: str, before: frozenset[str], after: frozenset[str], reach: int
 ) -> bool:
     """Whether the phrase, where first said, has a word of `before` up to `reach` words before it or
     a word of `after` up to `reach` words after it ("like race or gender", "leetcode-style")."""
-    said = phrase.split()
-    at = next((i for i in range(len(words)) if list(words[i : i + len(said)]) == said), None)
-    if at is None:
+    span = said_at(words, phrase)
+    if not span:
         return False
-    end = at + len(said)
+    at, end = span.start, span.stop
     return bool(before & set(words[max(0, at - reach) : at]) or after & set(words[end : end + reach]))
 
 
