@@ -374,6 +374,17 @@ def definition(engine: Engine, role: str) -> list[Line]:
     return out
 
 
+def what_it_does(engine: Engine, role: str) -> list[Line]:
+    """What the role is and does, for setting it beside a title it is not: its definition, and
+    when that is one sentence ("... plays a crucial role in designing, developing, and deploying
+    ..."), the first line of work its Overview in brief gives ("Design, train, and optimize ...")."""
+    said = definition(engine, role)
+    if len(said) > 1:
+        return said
+    work = next((h.line for h in digest(engine, role, "overview") if h.line.bullet or h.line.path), None)
+    return [*said, *([work] if work else [])]
+
+
 def telling_definition(engine: Engine, role: str, roles: tuple[str, ...]) -> Line | None:
     """Of the sentences that say what the role is, the one that tells it apart from `roles`: its
     words said least in their definitions ("This role bridges the gap between ML development and

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from handlers.advice import definition
+from handlers.advice import what_it_does
 from handlers.engine import Engine
 from handlers.evidence import Term
 from handlers.patterns import Lazy
@@ -91,9 +91,10 @@ def _names_role(engine: Engine, role: str, text: str) -> bool:
     )
 
 
-def _led(lines: list[Line], hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
-    """The hits led by these lines (moved to the front when among them already)."""
-    first = [Hit(ln, 0.0, frozenset()) for ln in lines[:_BESIDE]]
+def _led(lines: list[Line], hits: tuple[Hit, ...], opening: list[Line] = ()) -> tuple[Hit, ...]:
+    """The hits led by the opening lines and the first of these (moved to the front when among
+    them already)."""
+    first = [Hit(ln, 0.0, frozenset()) for ln in dict.fromkeys([*opening, *lines[:_BESIDE]])]
     ids = {h.line.id for h in first}
     return (*first, *(h for h in hits if h.line.id not in ids))
 
@@ -128,19 +129,23 @@ def with_title(engine: Engine, p: Plan, title: str, inferred: bool = False, own:
             return p.model_copy(update={"uncovered": (*p.uncovered, f"{title} pay")})
         if m is not None and m.compare_strong and p.topic != "salary":
             # "how is an AI systems engineer different from a data scientist?": where no line sets the
-            # title beside the role, what the role is leads, then the lines that name the title
-            defined = {role: not ev.comparing(term, [role]) for role in beside}
-            beside = {
-                role: [*definition(engine, role), *lines] if defined[role] else lines
-                for role, lines in beside.items()
-            }
-            p = p.model_copy(update={"topic": "overview"}) if all(defined.values()) else p
-        topics = {ln.topic for lines in beside.values() for ln in lines}
+            # title beside the role, what the role is and does leads, then the lines that name the title
+            opening = {role: what_it_does(engine, role) for role in beside if not ev.comparing(term, [role])}
+            p = p.model_copy(update={"topic": "overview"}) if len(opening) == len(beside) else p
+        else:
+            opening = {}
+        topics = {ln.topic for lines in [*beside.values(), *opening.values()] for ln in lines}
         if choosing and len(topics) == 1 and p.topic != "salary":  # titled by the section setting them apart
             p = p.model_copy(update={"topic": topics.pop()})
-        groups = tuple((role, _led(beside.get(role, []), hits)) for role, hits in p.groups)
+        groups = tuple(
+            (role, _led(beside.get(role, []), hits, opening.get(role, []))) for role, hits in p.groups
+        )
         # the note promises what the documents say of the title: only when a line shown says it
-        said = any(beside.values()) or any(ev.says(h.line, term) for _, hits in groups for h in hits)
+        said = (
+            any(beside.values())
+            or bool(opening)
+            or any(ev.says(h.line, term) for _, hits in groups for h in hits)
+        )
         p = p.model_copy(update={"note": title if said else p.note, "uncovered": (), "groups": groups})
     comparing = m is not None and (m.compare_strong or m.compare_weak)
     # "research engineer possible?" after the ML engineer's advanced roles: a title its document lists

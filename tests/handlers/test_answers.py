@@ -3474,6 +3474,20 @@ def test_a_role_set_beside_a_title_no_line_compares_opens_with_what_it_is(kb):
     )
 
 
+def test_a_role_set_beside_a_title_shows_what_it_does_too(kb):
+    """'difference between a software engineer and a machine learning engineer': what the ML
+    engineer is, then its first line of work, before the lines naming software engineers."""
+    reply = handlers.ask(
+        "What is the difference between a software engineer and a machine learning engineer", kb
+    )
+    screen = first_screen(reply)
+    assert "“software engineer” isn't one of the 5 roles I know" in screen
+    assert screen.index("plays a crucial role") < screen.index(
+        "Design, train, and optimize machine learning models"
+    )
+    assert reply.text.index("Design, train") < reply.text.index("software engineers, product managers")
+
+
 @pytest.mark.parametrize(
     ("text", "line"),
     [
