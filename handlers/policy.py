@@ -70,6 +70,18 @@ def _on_the_ladder(m: Match) -> Match:
     )
 
 
+def _ladder_asked(engine: Engine, m: Match, kind: str | None) -> bool:
+    """Whether the career is named with a word for its ladder and no kind of advice was read
+    ("tell me about the career progression of an mlops engineer", "compare the career paths of
+    X and Y"): the rungs, however unsure the model."""
+    return (
+        kind is None
+        and strong_topic(m) == "career"
+        and not (m.focus or m.subject)
+        and not engine.matcher.word_lists["ladder"].isdisjoint(m.tokens)
+    )
+
+
 def _said_widely(engine: Engine, words: tuple[str, ...]) -> bool:
     """Whether two roles or more say each of these words as typed, a plural aside (the index's stems
     would take "open-source" for "openings")."""
@@ -580,6 +592,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         weak = m.topic is not None and (m.topic_scores[m.topic] < 2 or guessed)  # "how does X differ from Y"
         topic = m.topic if m.topic and not weak else ("salary" if m.focus else "overview")
         kind = choice.label if choice.sure >= ADVICE_SURE else None  # "how does X differ from Y": no list
+        kind = "grow" if _ladder_asked(engine, m, kind) else kind
         if asks(engine, m, "prospects") and strong_topic(m) in _OUTLOOK and not (m.focus or wants_numbers(m)):
             topic, kind = "demand", "prospects"  # "which is the safer bet, X or Y?": each one's outlook
         doing = set(m.words) & engine.matcher.word_lists["doing"]  # "who touches data pipelines more?"
@@ -614,7 +627,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         )
         # "what are the levels for ML engineers and what changes at each one": the ladder
         rungs = choice.table is None and not (m.subject or m.focus) and lists["rungs_said"] & set(m.words)
-        if climbed or rung or rungs:
+        if climbed or rung or rungs or _ladder_asked(engine, m, kind):
             m, kind = _on_the_ladder(m), "grow"
         return _one_role(engine, m, terms, kind, choice.sure, choice.hunch)
     if m.list_word and m.topic is None and not m.unknown:

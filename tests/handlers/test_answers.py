@@ -3129,6 +3129,23 @@ def test_the_levels_asked_in_words_are_the_ladder(kb):
     assert "Junior AI/ML Engineer roles focus" in screen and "Senior Engineers lead teams" in screen
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tell me about the career progression of an mlops engineer",
+        "compare the career paths of mlops and platform engineers",
+    ],
+)
+def test_the_career_named_by_its_ladder_is_the_ladder(kb, text):
+    """'career progression', 'career paths': the rungs, though the model reads 'tell me about' as
+    the overview or is unsure of 'compare the ... of'."""
+    screen = first_screen(handlers.ask(text, kb))
+    assert (
+        "Entry-level position focusing on learning fundamentals" in screen
+        and "Senior MLOps Engineer" in screen
+    )
+
+
 def test_gadgets_are_devices_not_an_edge(kb):
     """'embedding models into cars and gadgets': consumer electronics and automotive, not "provide an
     edge" (soft skills) nor "cutting-edge" (the market)."""
