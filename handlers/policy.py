@@ -82,6 +82,15 @@ def _ladder_asked(engine: Engine, m: Match, kind: str | None) -> bool:
     )
 
 
+_THEM = frozenset({"these", "roles", "docs", "documents", "jobs"})
+
+
+def _any_of_them(m: Match) -> bool:
+    """Whether any of the roles is asked about ("do any of these docs ...", "do any roles ...")."""
+    tokens = set(m.tokens)
+    return "any" in tokens and not _THEM.isdisjoint(tokens)
+
+
 def _said_widely(engine: Engine, words: tuple[str, ...]) -> bool:
     """Whether two roles or more say each of these words as typed, a plural aside (the index's stems
     would take "open-source" for "openings")."""
@@ -595,6 +604,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         kind = "grow" if _ladder_asked(engine, m, kind) else kind
         if asks(engine, m, "prospects") and strong_topic(m) in _OUTLOOK and not (m.focus or wants_numbers(m)):
             topic, kind = "demand", "prospects"  # "which is the safer bet, X or Y?": each one's outlook
+        elif replaced:  # "will ai replace mlops or platform engineers?": each one's outlook
+            topic, kind = "demand", "prospects"
         doing = set(m.words) & engine.matcher.word_lists["doing"]  # "who touches data pipelines more?"
         if doing and not strong_topic(m) and not m.focus:  # what each does: the duties
             m = m.model_copy(update={"topic": "responsibilities", "topic_scores": {"responsibilities": 2}})
@@ -641,6 +652,10 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # "is it possible to switch to AI after some DevOps experience?": the AI roles, which one?
         phrase, candidates = m.ambiguous[0]
         return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
+    if not m.roles and m.topic is not None and _any_of_them(m):
+        # "do any of these docs talk about ai replacing jobs?": the topic's lines, each role's
+        kind = choice.label if choice.sure >= ADVICE_SURE else None
+        return _compare(engine, m, role_ids, m.topic, terms, kind)
     if field and m.topic is not None and not m.roles:  # "what skills do you need to work in AI?": all roles
         kind = choice.label if choice.sure >= ADVICE_SURE else None
         return _compare(engine, m, role_ids, m.topic, terms, kind)

@@ -3144,6 +3144,22 @@ def test_the_career_named_by_its_ladder_is_the_ladder(kb, text):
     assert "Oversees work of other MLOps Engineers" in screen
 
 
+def test_any_of_these_roles_on_a_topic_is_every_role_on_it(kb):
+    """'do any of these roles talk about soft skills': each role's soft skills, not 'which role?'."""
+    reply = handlers.ask("do any of these roles talk about soft skills", kb)
+    assert (reply.intent, reply.topic, len(reply.roles)) == ("compare", "soft-skills", 5)
+    assert "Ability to convey complex technical ideas" in first_screen(reply)
+
+
+def test_ai_replacing_two_roles_compares_their_outlooks(kb):
+    """'will ai replace mlops or platform engineers': each role's outlook, not their overviews."""
+    reply = handlers.ask("will ai replace mlops or platform engineers", kb)
+    assert (reply.intent, reply.topic) == ("compare", "demand")
+    screen = first_screen(reply)
+    assert "Demand for MLOps Engineers is growing exponentially" in screen
+    assert "High demand across various industries" in screen
+
+
 def test_gadgets_are_devices_not_an_edge(kb):
     """'embedding models into cars and gadgets': consumer electronics and automotive, not "provide an
     edge" (soft skills) nor "cutting-edge" (the market)."""
