@@ -199,6 +199,9 @@ def fill(t: Message) -> str:
         and not (named_topic and last.across)  # "which roles need k8s?" then "which of those pays best?"
         else []
     )  # not "what else does it need"
+    if roles and set(roles) != set(last.roles):  # "and for the ops side?" after layoffs: the point
+        ev = t.engine.evidence  # goes along where the new role's document says it, else its topic alone
+        point = [w for w in point if ev.found(ev.term(w), roles)]
     if "where" in m.words and set(m.words) & lists["openings"] and set(topic) & {"demand", "trends"}:
         point = [*point, "regions"]  # "where are those jobs?" after the market: its geographical hotspots
     parts = [*lead, *roles, *topic, *point, *focus, body]  # what is filled in first: the question stays last

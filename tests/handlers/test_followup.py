@@ -1777,3 +1777,13 @@ def test_the_work_of_one_role_offered_picks_it(kb, reply):
     first, picked = talk(kb, "what does an ai engineer earn", reply)
     assert first.intent == "clarify"
     assert (picked.roles, picked.topic) == (("ai-systems-engineer",), "salary")
+
+
+def test_a_point_the_new_role_does_not_say_stays_behind_on_a_role_switch(kb):
+    """'is it still safe after the layoffs?' on ML engineers, then 'and for the ops side?': the
+    MLOps market, not "I don't have anything on 'layoff'" (its document never says layoffs)."""
+    *_, ops = talk(
+        kb, "ml engineer demand", "i read there were layoffs, is it still safe?", "and for the ops side?"
+    )
+    assert (ops.intent, ops.roles, ops.topic) == ("answer", ("mlops-engineer",), "demand")
+    assert "Bureau of Labor Statistics forecasts a 21% increase" in ops.text[:600]
