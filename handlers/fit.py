@@ -123,6 +123,7 @@ _ASKED_SKILLS = Lazy(  # "what devops stuff do i need to learn": the skills aske
     r"(?:need\s+to|have\s+to|must)?\s*(?:learn|know|pick\s+up)\b",
     re.I,
 )
+_CHOICES = Lazy(r"\w\s+or\s+\w", re.I)  # "aws azure or gcp": options to choose from, none had
 _TRACK = Lazy(r"\b(?:tracks?|paths?|speciali[sz]\w*|directions?)\b", re.I)
 
 
@@ -179,11 +180,17 @@ def _without_roles(engine: Engine, text: str) -> str:
 
 def _claims(text: str) -> str:
     """The text less what the asking part names ("what should i learn, python or the math?"),
-    up to where the person claims something again ("... if i already do terraform")."""
+    up to where the person claims something again ("... if i already do terraform"), and less
+    the choices named before it ("aws azure or gcp - which cloud should i learn?")."""
     out, at = [], 0
     for cue in _MISSING.finditer(text):
         if cue.start() < at:
             continue
+        opened = max((e.end() for e in _END.finditer(text, at, cue.start())), default=at)
+        before = text[opened : cue.start()]
+        if _CHOICES.search(before) and not _CLAIM.search(before):
+            out.append(text[at:opened])
+            at = cue.start()
         end = _END.search(text, cue.end())
         stop = end.start() if end else len(text)
         claim = _CLAIM.search(text, cue.end(), stop)

@@ -509,3 +509,14 @@ def test_which_role_would_use_my_skills_is_a_fit_question(kb):
     )
     assert reply.text.startswith("*Your role fit*")
     assert "ml-platform-engineer" in reply.roles[:2]
+
+
+def test_skills_offered_as_a_choice_before_the_question_are_not_had(kb):
+    """'aws azure or gcp - which cloud should i learn': three clouds to choose from, not three the
+    person has; the requirement that names them answers, not "your gaps"."""
+    reply = handlers.ask("aws azure or gcp - which cloud should i learn for production ai", kb)
+    assert "your gaps" not in reply.text and "your skills" not in reply.text
+    assert "Proficiency in cloud platforms (AWS, Azure, GCP) for AI deployment" in reply.text[:300]
+    # a claim before the question is still the person's own
+    reply = handlers.ask("i know python and sql. what else do i need for mlops?", kb)
+    assert "name 2 of your 2 skills (Python and SQL)" in reply.text
