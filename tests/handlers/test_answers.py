@@ -3160,6 +3160,13 @@ def test_ai_replacing_two_roles_compares_their_outlooks(kb):
     assert "High demand across various industries" in screen
 
 
+def test_life_cycle_in_two_words_is_the_documents_lifecycle(kb):
+    """'what part of the model life cycle does an mlops engineer own?': the documents write
+    'lifecycle'; its Lifecycle Management lines lead."""
+    reply = handlers.ask("what part of the model life cycle does an mlops engineer own?", kb)
+    assert reply.text.split("\n• ", 1)[1].startswith("Manage the entire ML model lifecycle")
+
+
 def test_gadgets_are_devices_not_an_edge(kb):
     """'embedding models into cars and gadgets': consumer electronics and automotive, not "provide an
     edge" (soft skills) nor "cutting-edge" (the market)."""
