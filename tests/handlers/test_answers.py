@@ -3160,6 +3160,20 @@ def test_ai_replacing_two_roles_compares_their_outlooks(kb):
     assert "High demand across various industries" in screen
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("which roles work in health care", "Healthcare"),
+        ("team work skills for mlops", "Teamwork and Collaboration"),
+    ],
+)
+def test_words_people_split_are_the_documents_one_word(kb, text, line):
+    """'health care' is the documents' 'healthcare' (not 'Health insurance'), 'team work' their
+    'Teamwork'."""
+    reply = handlers.ask(text, kb)
+    assert line in first_screen(reply) and "Health insurance" not in reply.text
+
+
 def test_life_cycle_in_two_words_is_the_documents_lifecycle(kb):
     """'what part of the model life cycle does an mlops engineer own?': the documents write
     'lifecycle'; its Lifecycle Management lines lead."""
