@@ -31,7 +31,7 @@ from handlers.salary import focus_singles, matching
 from handlers.scope import own_title
 from knowledge.english import everyday, is_common, is_word
 from knowledge.index import Hit
-from knowledge.match import Focus, Match, pairs, stem
+from knowledge.match import Focus, Match, normalize, pairs, stem
 from knowledge.skills import load_skills, read
 
 __all__ = ["in_role", "levels_only", "uncommon"]
@@ -441,6 +441,23 @@ def _replacing(engine: Engine, role: str) -> list[Hit]:
     return [Hit(ln, 0.0, frozenset()) for ln in engine.evidence.index.section(role, "trends") if ln.id in ids]
 
 
+def _market_places(engine: Engine, role: str) -> list[Hit]:
+    """The role's market lines that name places ("Geographical Hotspots", "tech hubs like San
+    Francisco"), in document order."""
+    places = engine.matcher.word_lists["market_places"]
+    return [
+        Hit(ln, 0.0, frozenset())
+        for ln in engine.evidence.index.section(role, "demand")
+        if not places.isdisjoint(_said(" ".join((*ln.path, ln.label or "", ln.text))))
+    ]
+
+
+def _said(text: str) -> set[str]:
+    """A text's words and pairs of words, as the word lists write them."""
+    words = normalize(text)
+    return {*words, *pairs(words)}
+
+
 def _brief_plan(m: Match, role: str, topic: str, brief: list[Hit], missed: tuple[str, ...]) -> Plan:
     """One role's answer that leads with its section in brief."""
     groups = ((role, tuple(brief)),)
@@ -480,6 +497,9 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
             return solved[: LEAD_LINES + 2]
     hits = digest(engine, role, topic)
     lists, tokens = engine.matcher.word_lists, set(m.tokens)
+    if topic == "demand" and lists["job_places"] & set(m.words) and not m.focus:  # "best city for X jobs":
+        placed = _market_places(engine, role)  # the hotspots and hubs first
+        return placed + [h for h in hits if h.line.id not in {p.line.id for p in placed}] if placed else hits
     if topic == "requirements" and lists["tools"] & tokens:  # "what tools do they use?": not the degree
         tools = [h for h in hits if not _SCHOOLING.search(h.line.text)]
         return tools or hits

@@ -82,6 +82,7 @@ def _ladder_asked(engine: Engine, m: Match, kind: str | None) -> bool:
     )
 
 
+_SECTORS = frozenset({"industry", "industries", "sector", "sectors", "field", "fields", "domain", "domains"})
 _THEM = frozenset({"these", "roles", "docs", "documents", "jobs"})
 
 
@@ -638,6 +639,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         )
         # "what are the levels for ML engineers and what changes at each one": the ladder
         rungs = choice.table is None and not (m.subject or m.focus) and lists["rungs_said"] & set(m.words)
+        if kind == "industries" and lists["job_places"] & set(m.words) and not _SECTORS & set(m.words):
+            kind = None  # "which cities have the most mlops jobs?": places, not the industries hiring
         if climbed or rung or rungs or _ladder_asked(engine, m, kind):
             m, kind = _on_the_ladder(m), "grow"
         return _one_role(engine, m, terms, kind, choice.sure, choice.hunch)

@@ -3181,6 +3181,25 @@ def test_life_cycle_in_two_words_is_the_documents_lifecycle(kb):
     assert reply.text.split("\n• ", 1)[1].startswith("Manage the entire ML model lifecycle")
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (
+            "best city for platform engineer jobs",
+            "High concentration of AI talent in tech hubs like San Francisco",
+        ),
+        ("which cities have the most mlops jobs", "North America currently leads the AI engineering market"),
+        ("best location for ai systems engineer jobs", "North America:"),
+    ],
+)
+def test_places_asked_of_the_market_lead_with_its_places(kb, text, line):
+    """'best city for X jobs', 'which cities have the most X jobs': the market's hotspots, regions
+    and hubs first (not its growth figures, nor the industries hiring)."""
+    reply = handlers.ask(text, kb)
+    assert reply.topic == "demand"
+    assert line in reply.text[:300]
+
+
 def test_gadgets_are_devices_not_an_edge(kb):
     """'embedding models into cars and gadgets': consumer electronics and automotive, not "provide an
     edge" (soft skills) nor "cutting-edge" (the market)."""
