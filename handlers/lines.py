@@ -68,8 +68,12 @@ def point_words(engine: Engine, m: Match) -> tuple[str, ...]:
         return ()
     # "which tools?" asks the requirements that name tools (the brief), not the lines that say "tools"
     tools = engine.matcher.word_lists["tools"] if m.topic == "requirements" and not m.subject else ()
-    candidates = [w for w in m.topic_words if w not in engine.matcher.topic_names and w not in tools]
     lists = engine.matcher.word_lists
+    # "what salary should i offer a senior ...?": a word for pay itself is no point of the pay
+    paid = lists["paid_words"] | lists["pay_verbs"] if m.topic == "salary" else ()
+    candidates = [
+        w for w in m.topic_words if w not in engine.matcher.topic_names and w not in tools and w not in paid
+    ]
     where = "where" in m.words and not lists["ranking"].isdisjoint(m.words)
     if m.topic == "salary" and where and not m.focus.locations:
         candidates += sorted(

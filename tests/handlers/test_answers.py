@@ -3200,6 +3200,17 @@ def test_places_asked_of_the_market_lead_with_its_places(kb, text, line):
     assert line in reply.text[:300]
 
 
+def test_a_word_for_pay_is_no_point_of_the_pay(kb):
+    """'what salary should i offer a senior ai systems engineer in austin?': the senior figures (Austin
+    named as having none), not the lines that happen to say 'offer'."""
+    reply = handlers.ask(
+        "hiring manager here. what salary should i offer a senior ai systems engineer in austin?", kb
+    )
+    screen = first_screen(reply)
+    assert "$150,000 - $207,479" in screen
+    assert "generally offer higher salaries" not in screen and "$53,579" not in screen
+
+
 def test_gadgets_are_devices_not_an_edge(kb):
     """'embedding models into cars and gadgets': consumer electronics and automotive, not "provide an
     edge" (soft skills) nor "cutting-edge" (the market)."""
