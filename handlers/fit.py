@@ -48,6 +48,8 @@ _WHICH = Lazy(
     # "which of these roles would use my skills the most?": the roles measured against the person's own
     r"|\b(?:which|what)\b[^?.!]{0,40}?\b(?:roles?|jobs?|ones?)\b[^?.!]{0,40}?\bmy (?:skills?|skillset|"
     r"skill set|background|experience|strengths)\b"
+    # "which role would hire me?": the roles measured against the person
+    r"|\b(?:which|what)\b[^?.!]{0,40}?\b(?:roles?|jobs?|ones?)\b[^?.!]{0,20}?\b(?:hire|take|want) me\b"
     # "ci/cd, docker, k8s ... which ai role?": skills, then the bare question
     r"|\b(?:which|what) (?:(?:ai|ml|of the|of these) )?(?:roles?|jobs?|one)\s*\?*\s*$",
     re.I,
@@ -124,6 +126,7 @@ _ASKED_SKILLS = Lazy(  # "what devops stuff do i need to learn": the skills aske
     re.I,
 )
 _CHOICES = Lazy(r"\w\s+or\s+\w", re.I)  # "aws azure or gcp": options to choose from, none had
+_HIRE = Lazy(r"\bhire\b(?!\s+(?:me|us|someone like me|people like me)\b)", re.I)  # the asker hiring
 _TRACK = Lazy(r"\b(?:tracks?|paths?|speciali[sz]\w*|directions?)\b", re.I)
 
 
@@ -210,6 +213,8 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     kind = asks_fit(text)
     if not kind or (m.topic in _OTHER_TOPICS and m.topic_scores.get(m.topic, 0) >= 2):
         return None
+    if kind == "which" and _HIRE.search(text):  # "which role should i hire to build our feature store?":
+        return None  # the role for the work told, not one that fits the asker
     if kind == "missing" and len(m.roles) > 1 and m.compare_strong:
         # "ML platform vs MLOps, how different are the tool stacks? I already know Docker": compared
         return None

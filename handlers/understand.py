@@ -317,6 +317,9 @@ _NAME_ASKED = re.compile(  # "what role is that?", "what is this job called?": t
     r"|\bwhat\s+(?:do|would)\s+you\s+call\s+(?:that|this|it|my\s+job|someone|people|them)\b"
     # "who should we hire to keep our models monitored?", "what kind of engineer do we need for that?"
     r"|\bwho\s+(?:should|do|would)\s+(?:we|i)\s+(?:hire|need|look\s+for)\b"
+    # ... "which role should we hire?", "what engineer do i need to hire for this?"
+    r"|\b(?:which|what)\s+(?:role|engineer|person|title)\s+(?:should|do|would)\s+(?:we|i)\s+(?:need\s+to\s+)?"
+    r"(?:hire|look\s+for|bring\s+in)\b"
     r"|\bwhat\s+(?:kind|type|sort)\s+of\s+(?:engineer|person|role|hire)\s+(?:should|do|would)\s+(?:we|i)\b"
 )
 

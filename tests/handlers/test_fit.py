@@ -520,3 +520,28 @@ def test_skills_offered_as_a_choice_before_the_question_are_not_had(kb):
     # a claim before the question is still the person's own
     reply = handlers.ask("i know python and sql. what else do i need for mlops?", kb)
     assert "name 2 of your 2 skills (Python and SQL)" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "our ml models keep breaking after deploys and nobody notices for days. which role should"
+            " we hire?",
+            "mlops-engineer",
+        ),
+        ("which role should i hire to build our feature store", "ml-platform-engineer"),
+    ],
+)
+def test_which_role_to_hire_is_the_role_for_the_work_told(kb, text, role):
+    """A manager asking which role to hire for work they describe: that role, not 'tell me what you
+    know' (the asker is not the one to fit) nor the lines that say 'breaking'."""
+    reply = handlers.ask(text, kb)
+    assert reply.roles == (role,) and "Tell me what you know" not in reply.text
+
+
+def test_which_role_would_hire_me_ranks_the_roles(kb):
+    """'i know python, sql and docker. which role would hire me?': the person's fit, not 'Only AI/ML
+    Engineer mentions hire'."""
+    reply = handlers.ask("i know python, sql and docker. which role would hire me?", kb)
+    assert reply.text.startswith("*Your role fit*") and "mentions hire" not in reply.text
