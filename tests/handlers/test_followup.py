@@ -1787,3 +1787,12 @@ def test_a_point_the_new_role_does_not_say_stays_behind_on_a_role_switch(kb):
     )
     assert (ops.intent, ops.roles, ops.topic) == ("answer", ("mlops-engineer",), "demand")
     assert "Bureau of Labor Statistics forecasts a 21% increase" in ops.text[:600]
+
+
+@pytest.mark.parametrize("pick", ["ok tell me more about the first one", "ok, the first please"])
+def test_ok_then_a_pick_of_the_first_role_is_no_thanks(kb, pick):
+    """'ok tell me more about the first one' after a compare: the first role, not "You're welcome!"
+    ('ok' thanks, and 'first' is also a word of time)."""
+    _, picked = talk(kb, "compare mlops and ml engineers", pick)
+    assert (picked.intent, picked.roles) == ("answer", ("mlops-engineer",))
+    assert "You're welcome" not in picked.text
