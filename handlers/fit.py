@@ -127,6 +127,7 @@ _ASKED_SKILLS = Lazy(  # "what devops stuff do i need to learn": the skills aske
 )
 _CHOICES = Lazy(r"\w\s+or\s+\w", re.I)  # "aws azure or gcp": options to choose from, none had
 _HIRE = Lazy(r"\bhire\b(?!\s+(?:me|us|someone like me|people like me)\b)", re.I)  # the asker hiring
+_ROLE_ASKED = Lazy(r"\b(?:roles?|jobs?|positions?|titles?)\b", re.I)  # "which role ...", not "which track"
 _TRACK = Lazy(r"\b(?:tracks?|paths?|speciali[sz]\w*|directions?)\b", re.I)
 
 
@@ -241,6 +242,15 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
         if len(asked.roles) == 1 and asked.topic_top.get(asked.topic or "", 0) >= GENERIC_WEIGHT:
             return None  # "is cost management part of an ML platform engineer's responsibilities, and
             # where should I start?": where to start on what is asked, the role given
+    if (
+        kind == "which"
+        and len(m.roles) == 1
+        and _TRACK.search(question or text)
+        and not _ROLE_ASKED.search(question or text)
+    ):
+        # "I've been doing MLOps for a year ... What specializations could I move into from here?": the
+        # tracks within the role, not which role fits
+        return None
     said = _said(engine, text)
     if said.had == (_YEARS,) and not said.denied:  # "a junior with 2 years ... what should I learn next?":
         return None  # years are no skill to rank or weigh gaps by; the advice answers

@@ -545,3 +545,15 @@ def test_which_role_would_hire_me_ranks_the_roles(kb):
     Engineer mentions hire'."""
     reply = handlers.ask("i know python, sql and docker. which role would hire me?", kb)
     assert reply.text.startswith("*Your role fit*") and "mentions hire" not in reply.text
+
+
+def test_specializations_from_ones_own_role_are_no_role_fit(kb):
+    """'I've been an ML engineer ... What specializations could I move into?': the tracks within the
+    role told, not a ranking of the five roles by the skills named."""
+    reply = handlers.ask(
+        "I've been an ML engineer for 3 years with python and pytorch, bored of tuning models. What"
+        " specializations could I move into?",
+        kb,
+    )
+    assert "Your role fit" not in reply.text
+    assert "Advanced roles may include NLP Scientist, Research Engineer" in first_screen(reply)
