@@ -3211,6 +3211,15 @@ def test_a_word_for_pay_is_no_point_of_the_pay(kb):
     assert "generally offer higher salaries" not in screen and "$53,579" not in screen
 
 
+def test_what_lies_beyond_the_technical_skills_is_the_soft_skills(kb):
+    """'what do senior mlops engineers need beyond tech skills?': the soft skills, not the technical
+    skills the words name; 'besides tech' alone is the industry ('... hire ml engineers besides tech?')."""
+    reply = handlers.ask("what do senior mlops engineers need beyond tech skills", kb)
+    assert reply.topic == "soft-skills"
+    assert "Ability to explain complex AI concepts" in first_screen(reply)
+    assert handlers.ask("what sectors hire the most ml engineers besides tech", kb).topic != "soft-skills"
+
+
 def test_gadgets_are_devices_not_an_edge(kb):
     """'embedding models into cars and gadgets': consumer electronics and automotive, not "provide an
     edge" (soft skills) nor "cutting-edge" (the market)."""
