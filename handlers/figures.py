@@ -64,12 +64,15 @@ _FILLER = {
 
 def shown(fig: SalaryFigure) -> str:
     """The figure as its document writes it ("$200,000 - $220,000", "~$113,992", "Up to $300,600")."""
-    for low, high, _open, m in amounts(fig.source):
+    for low, high, opened, m in amounts(fig.source):
         if (low, high if high is not None else low) in ((fig.low, fig.high), (fig.high, fig.high)) or (
             fig.low is None and (high or low) == fig.high
         ):
             lead = _QUALIFIER.search(fig.source[: m.start()])
             return fig.source[lead.start() if lead else m.start() : m.end()]
+        if fig.high is None and low == fig.low:  # "Top-tier positions: $200,000+": open-ended
+            said = fig.source[m.start() : m.end()]
+            return said if said.endswith("+") or not opened else f"{said}+"
     return money(fig.high or fig.low or 0)
 
 
@@ -85,8 +88,13 @@ def _top(fig: SalaryFigure) -> int:
 
 def _pick(role: Role, row: Focus) -> SalaryFigure | None:
     """The figure a row of the chart shows: the document's first pay figure that fits, salary
-    section first (additional pay, percentiles and open-ended amounts left out)."""
-    figs = [f for f in matching(role, row) if f.kind in _PAY_KINDS and f.high and not f.percentile]
+    section first (additional pay, percentiles and open-ended amounts left out), else its first of
+    any kind but additional pay ("Top-tier positions: $200,000+", "Top 10%: $275,000"): a row is
+    never said to have no figure where the document gives one."""
+    found = matching(role, row)
+    figs = [f for f in found if f.kind in _PAY_KINDS and f.high and not f.percentile]
+    if not figs and row.levels == ("top",):
+        figs = [f for f in found if f.kind != "additional" and (f.high or f.low)]
     return figs[0] if figs else None
 
 

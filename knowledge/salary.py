@@ -93,6 +93,8 @@ def _figures(
     own = label or ""
     found = list(money(line))
     out = []
+    said = None  # a level the line's own words name before an amount ("... with top positions
+    # potentially exceeding $300,000 or $500,000"): it holds for the amounts after it, not the label's
     for n, (low, high, open_ended, m) in enumerate(found):
         start = found[n - 1][3].end() if n else 0
         end = found[n + 1][3].start() if n + 1 < len(found) else len(line)
@@ -114,8 +116,10 @@ def _figures(
         variant = variant or (names[-1].strip() if names else None)
         # "Salary range: ..." after "- Senior MLOps Engineer: ..." is that role's figure.
         owner = before if own.lower() in terms["generic_labels"] else None
+        said = (_find(terms["levels"], line[start : m.start()]) if n else None) or said
         level = (
-            _find(terms["levels"], local)
+            said
+            or _find(terms["levels"], local)
             or _find(terms["levels"], owner or "")
             or _find(terms["levels"], " ".join(context[-1:]))
         )

@@ -354,3 +354,26 @@ def test_pay_early_on_is_entry_level_pay(kb):
     reply = handlers.ask("Between an ML engineer and an MLOps engineer, which one pays better early on?", kb)
     assert reply.intent == "compare" and reply.topic == "salary"
     assert "Entry-level: $110,000 - $120,000 per year" in reply.text[:400]
+
+
+def test_the_top_of_the_range_is_never_said_to_have_no_figure_where_a_document_gives_one(kb):
+    """'which role has the highest top-end salary?': Production AI's 'Up to $338,000' ties AI/ML's;
+    AI Systems' '$200,000+' and Platform's 'Top 10%: $275,000' are drawn, not '(no figure in its
+    document)' (only MLOps has none)."""
+    reply = handlers.ask("which role has the highest top-end salary?", kb)
+    chart = reply.text.split("```")[1]
+    assert chart.count("(no figure in its document)") == 1 and "MLOps  " in chart
+    assert "$200,000+" in chart and "$275,000" in chart
+    assert "(tied with " in reply.text
+
+
+def test_top_positions_a_senior_line_names_are_the_top_not_the_senior_pay(kb):
+    """'Senior Level: $160,000 to $200,000+ annually, with top positions potentially exceeding $300,000
+    or $500,000 in total compensation': $500,000 is the top positions' pay, not the senior level's."""
+    reply = handlers.ask(
+        "ai systems engineer vs production ai engineer - which one pays more for senior?", kb
+    )
+    headline = reply.text.split("\n\n")[1]
+    assert "$500,000" not in headline and "$300,000" not in headline
+    tops = [f for f in kb.roles["ai-systems-engineer"].salaries if "$500,000 in total" in f.source]
+    assert {f.level for f in tops if (f.low or f.high) in (300000, 500000)} == {"top"}
