@@ -176,7 +176,7 @@ def fill(t: Message) -> str:
     roles, last = _roles_filled(t, roles)
     rest = t.engine.matcher.match(body) if body != t.body else m  # without the words naming the role
     topic = _topic_filled(t, roles, last, named_topic, rest)
-    focus = _focus_filled(t, last, named_topic)
+    focus = _focus_filled(t, last, named_topic and not _pay_beside(t))
     lead = ["compare"] if len(roles) > 1 else []
     # "do they need certs?" ... "compare that with ai/ml engineers": on certifications still
     # ... and "security in there?" then "how do they handle that, any best practices?": that, security
@@ -255,6 +255,15 @@ def _roles_filled(t: Message, roles: list[str]) -> tuple[list[str], Turn]:
     return roles, last
 
 
+def _pay_beside(t: Message) -> bool:
+    """ "is that more than ml engineers get there?" after the pay: that pay, its place kept, beside
+    another role's ("get there" is no way in here)."""
+    m, lists = t.m, t.lists
+    return t.last.topic == "salary" and bool(
+        set(m.words) & lists["back"] and set(pairs(m.words)) & lists["more_than"]
+    )
+
+
 def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, rest: Match) -> list[str]:
     """The topic: the one named, else the last one; "how do they deal with that?" after the
     challenges asks what they do (the solutions given there, else the best practices); "can they
@@ -265,6 +274,8 @@ def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, r
     coping = copes(m.words, lists) and pointing  # "how to overcome tht", "how do they deal with"
     # ... not "which of those is the hardest to solve?": which challenge, ranked
     coping = coping and not (m.topic == "challenges" and lists["hardest"] & set(m.words))
+    if _pay_beside(t):
+        return ["salary"]
     if last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles:
         return ["challenges" if any(solutions(t.engine, r) for r in roles) else "best-practices"]
     weighed = (

@@ -1796,3 +1796,16 @@ def test_ok_then_a_pick_of_the_first_role_is_no_thanks(kb, pick):
     _, picked = talk(kb, "compare mlops and ml engineers", pick)
     assert (picked.intent, picked.roles) == ("answer", ("mlops-engineer",))
     assert "You're welcome" not in picked.text
+
+
+def test_is_that_more_than_another_roles_pay_there_compares_the_pay_there(kb):
+    """'... and nyc?' then 'is that more than ml engineers get there?': the two roles' New York pay
+    ('get there' is no way into the role here)."""
+    *_, beside = talk(
+        kb,
+        "how much does a production AI engineer make?",
+        "and nyc?",
+        "is that more than ml engineers get there?",
+    )
+    assert (beside.intent, beside.topic) == ("compare", "salary")
+    assert "$226,857" in beside.text[:400] and "$123,403" in beside.text[:400]
