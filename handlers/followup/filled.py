@@ -48,7 +48,17 @@ def _roles_named(t: Message) -> tuple[list[str], str, bool]:
     # "ok just production — what do they do?": "they" are the one role narrowed to
     narrowed = t.they and not t.lists["narrowing"].isdisjoint(m.words)
     kept = m.roles or (t.they and not narrowed)
+    # "which one is more hands-on with building models?" after two roles: the two, on that point (not
+    # the ML engineer, whose everyday words "building models" are)
+    lists = t.lists
+    choosing = (
+        len(last.roles) > 1
+        and last.intent != "clarify"
+        and bool(lists["choosing"] & set(pairs(m.words)) or lists["both"] & set(m.words))
+    )
     everyday, said = ([], set()) if kept else everyday_roles(t.engine, m, t.offered)
+    if choosing and said.isdisjoint(t.engine.matcher.aliases.ordinals):  # "... for the first one": a pick
+        everyday, said = [], set()
     if t.asked is not None and len(t.asked.roles) > 1 and len(everyday) > 1:
         # "the one that deploys models in factories" after "which role?": of the roles offered
         everyday = [r for r in everyday if r in t.asked.roles] or everyday

@@ -1809,3 +1809,18 @@ def test_is_that_more_than_another_roles_pay_there_compares_the_pay_there(kb):
     )
     assert (beside.intent, beside.topic) == ("compare", "salary")
     assert "$226,857" in beside.text[:400] and "$123,403" in beside.text[:400]
+
+
+def test_which_one_of_two_on_a_work_point_stays_with_the_two(kb):
+    """'which one is more hands-on with building models?' after AI systems vs MLOps: the two roles on
+    that point, not the ML engineer (whose everyday words 'building models' are); 'pay for both' then
+    compares the same two."""
+    _, which, both = talk(
+        kb,
+        "how does the ai systems engineer role compare with mlops on responsibilities?",
+        "which one is more hands-on with building models?",
+        "what about pay for both?",
+    )
+    assert which.roles == ("ai-systems-engineer", "mlops-engineer")
+    assert "Train AI models using prepared datasets" in which.text[:400]
+    assert (both.roles, both.topic) == (("ai-systems-engineer", "mlops-engineer"), "salary")
