@@ -14,6 +14,7 @@ from handlers.followup.message import (
     all_of_them,
     bare_why,
     called_by,
+    everyday_roles,
     focus_words,
     names_topic,
     on_that_front,
@@ -140,6 +141,12 @@ def _one_offered(t: Message) -> str | None:
     asked, m = t.asked, t.m
     if not (asked and asked.topic and len(m.roles) == 1 and m.roles[0] in asked.roles and not names_topic(m)):
         return None
+    # "both production and systems please": "systems" names another of those offered, side by side
+    joined = set(m.words) & (t.lists["both"] | {"and"})
+    more = [r for r in everyday_roles(t.engine, m, t.offered)[0] if r in asked.roles and r not in m.roles]
+    more = more if joined else []
+    if more:
+        return " ".join(("compare", m.roles[0], *more, asked.topic, *focus_words(asked, m)))
     # asked in words, on the point the first message asked ("job outlook", "kubernetes")
     return " ".join((m.roles[0], asked.topic, *focus_words(asked, m), *asked.point, "what about"))
 

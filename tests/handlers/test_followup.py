@@ -1824,3 +1824,15 @@ def test_which_one_of_two_on_a_work_point_stays_with_the_two(kb):
     assert which.roles == ("ai-systems-engineer", "mlops-engineer")
     assert "Train AI models using prepared datasets" in which.text[:400]
     assert (both.roles, both.topic) == (("ai-systems-engineer", "mlops-engineer"), "salary")
+
+
+def test_two_roles_picked_in_words_after_which_role_are_compared(kb):
+    """'AI engineer job growth?' -> 'which role?' -> 'both production and systems please': the two,
+    side by side ('systems' names the AI systems engineer among those offered), not Production AI alone."""
+    first, both = talk(kb, "AI engineer job growth?", "both production and systems please")
+    assert first.intent == "clarify"
+    assert (both.intent, both.roles, both.topic) == (
+        "compare",
+        ("production-ai-engineer", "ai-systems-engineer"),
+        "demand",
+    )
