@@ -268,7 +268,9 @@ _DIFFERENT = Lazy(r"\b(?:different|difference|differences|differ|differs)\b", re
 
 _JOINED = re.compile(r"\s\+\s|\s&\s")  # a plus or ampersand between words ("c++" stays)
 _FROM_MINE = Lazy(
-    r"\b(?:different|differs?|difference)\s+(?:from|than|to|with)\s+(?:my|mine|what\s+i|the\s+one\s+i|our)\b",
+    r"\b(?:different|differs?|difference)\s+(?:from|than|to|with)\s+(?:my|mine|me|what\s+i|the\s+one\s+i|our)\b"
+    # "what's the difference between me and an AI/ML engineer?"
+    r"|\bbetween\s+(?:me|my\s+(?:job|role|work)|what\s+i\s+do)\s+and\b",
     re.I,
 )
 _CURRENCY = re.compile(r"[$€£]\s?\d")  # an amount of money, not "40k rows"
@@ -395,7 +397,7 @@ def plan(text: str, engine: Engine) -> Plan:
         m = engine.matcher.match(question)
     if len(m.roles) == 1 and m.compare_strong and _FROM_MINE.search(question):
         # "how is it different from my job?": the role beside the person's own work, not the other roles
-        m = m.model_copy(update={"compare_strong": False, "roles_word": False})
+        m = m.model_copy(update={"compare_strong": False, "compare_weak": False, "roles_word": False})
     read = (m.words, m.masked)  # the whole message as read (with its context, below): the work it tells
     asked_top = m.topic_top  # how strongly the question itself names each topic
     field = _FIELD_ROLES.search(body)

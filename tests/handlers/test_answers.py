@@ -3220,6 +3220,14 @@ def test_what_lies_beyond_the_technical_skills_is_the_soft_skills(kb):
     assert handlers.ask("what sectors hire the most ml engineers besides tech", kb).topic != "soft-skills"
 
 
+def test_the_difference_between_me_and_a_role_sets_it_beside_the_persons_title(kb):
+    """'I'm a data scientist. what's the difference between me and an AI/ML engineer?': the AI/ML
+    document's 'AI/ML Engineer vs. Data Scientist', not the five roles' overviews."""
+    reply = handlers.ask("I'm a data scientist. what's the difference between me and an AI/ML engineer?", kb)
+    assert reply.roles == ("ai-ml-engineer",)
+    assert "AI/ML Engineer vs. Data Scientist" in first_screen(reply)
+
+
 def test_gadgets_are_devices_not_an_edge(kb):
     """'embedding models into cars and gadgets': consumer electronics and automotive, not "provide an
     edge" (soft skills) nor "cutting-edge" (the market)."""
