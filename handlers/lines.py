@@ -50,6 +50,7 @@ NUMBER_WORDS = {  # words that ask for a figure
     "forecasts",
 }
 
+_PLACES = frozenset({"city", "cities", "place", "places", "location", "locations", "metro", "metros"})
 _ELSEWHERE = 1.25  # a line outside the named section must score this much better to lead
 
 ROLES_PLURAL = frozenset({"roles", "jobs", "positions", "careers"})  # "which roles ...", "in any roles?"
@@ -74,7 +75,9 @@ def point_words(engine: Engine, m: Match) -> tuple[str, ...]:
     candidates = [
         w for w in m.topic_words if w not in engine.matcher.topic_names and w not in tools and w not in paid
     ]
-    where = "where" in m.words and not lists["ranking"].isdisjoint(m.words)
+    # "where do they earn the most?", "what's the top paying city?": the places, as the lists say
+    ranked = not lists["ranking"].isdisjoint(m.words) or "top" in m.words
+    where = ranked and ("where" in m.words or not _PLACES.isdisjoint(m.words))
     if m.topic == "salary" and where and not m.focus.locations:
         candidates += sorted(
             lists["pay_places"]

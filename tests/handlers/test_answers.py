@@ -3228,6 +3228,15 @@ def test_the_difference_between_me_and_a_role_sets_it_beside_the_persons_title(k
     assert "AI/ML Engineer vs. Data Scientist" in first_screen(reply)
 
 
+def test_the_top_paying_city_leads_with_the_top_paying_cities(kb):
+    """'what's the top paying city for ai/ml engineers?': the document's Top Paying Cities, not Chicago's
+    average first."""
+    reply = handlers.ask("what's the top paying city for ai/ml engineers?", kb)
+    screen = first_screen(reply)
+    assert "Berkeley, CA" in screen and "Renton, WA" in screen and "Santa Monica, CA" in screen
+    assert screen.index("Berkeley") < screen.index("Chicago") if "Chicago" in screen else True
+
+
 def test_gadgets_are_devices_not_an_edge(kb):
     """'embedding models into cars and gadgets': consumer electronics and automotive, not "provide an
     edge" (soft skills) nor "cutting-edge" (the market)."""
