@@ -429,11 +429,18 @@ def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
     ):
         return reply
     text, blocks = reply.text, list(reply.blocks)
+    grouped: dict[tuple[str, ...], list[str]] = {}  # "Google pay" and "Tesla pay", held by one: one note
+    # "has no salary figure for Seattle": the pay reply says it itself, once is enough
+    missing = next((ln for ln in text.split("\n") if NO_FIGURE in ln), "")
     for asked, held in plan.elsewhere if len(reply.roles) == 1 else ():
+        if asked.removesuffix(" pay") not in missing:
+            grouped.setdefault(held, []).append(asked)
+    for held, asked in reversed(grouped.items()):  # each inserted first: the first asked ends first
         titles = joined([engine.kb.roles[r].title for r in held])
         own = escape(engine.kb.roles[reply.roles[0]].title)
         do = "document does" if len(held) == 1 else "documents do"
-        say = f"_The {own} document doesn't mention “{_echo(asked)}”; the {titles} {do}._"
+        names = " or ".join(f"“{_echo(a)}”" for a in asked)
+        say = f"_The {own} document doesn't mention {names}; the {titles} {do}._"
         head, sep, rest = text.partition("\n\n")
         text = f"{head}\n\n{say}\n\n{rest}" if sep and head.startswith("*") else f"{say}\n\n{text}"
         blocks.insert(1 if blocks and blocks[0].get("type") == "header" else 0, context(say))
@@ -445,9 +452,9 @@ def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
         head, sep, rest = text.partition("\n\n")
         text = f"{head}\n\n{say}\n\n{rest}" if sep and head.startswith("*") else f"{say}\n\n{text}"
         blocks.insert(1 if blocks and blocks[0].get("type") == "header" else 0, context(say))
-    unsaid = [u for u in plan.uncovered if u != plan.note]  # the note says the title itself
-    # "has no salary figure for Seattle": the pay reply says it itself, once is enough
-    missing = next((ln for ln in text.split("\n") if NO_FIGURE in ln), "")
+    # the note says the title itself; the note on other documents, what they hold ("Google pay")
+    elsewhere = {asked for asked, _ in plan.elsewhere} if len(reply.roles) == 1 else set()
+    unsaid = [u for u in plan.uncovered if u != plan.note and u not in elsewhere]
     unsaid = [u for u in unsaid if cased(engine, u) not in missing]
     if unsaid:
         names = " or ".join(f"“{_echo(cased(engine, u))}”" for u in unsaid[:3])

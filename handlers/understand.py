@@ -28,6 +28,7 @@ from handlers.patterns import Lazy
 from handlers.plan import Plan
 from handlers.policy import decide, only_occasion
 from handlers.question import SELF, asks_how_senior, split, two_asks
+from handlers.salary import matching
 from handlers.scope import other_title, outside
 from handlers.second import both_asks, each_ask, other_ask
 from handlers.titles import naming, own_role, own_title_of, title_plan, with_title
@@ -35,7 +36,7 @@ from handlers.topic import NAMED, Choice, choose, guess, guess_none
 from knowledge.english import is_common
 from knowledge.index import key
 from knowledge.intent import Guess
-from knowledge.match import Match, normalize
+from knowledge.match import Focus, Match, normalize
 from knowledge.skills import names_of_kinds
 
 __all__ = ["Plan", "plan", "strip_command", "thanks"]
@@ -202,7 +203,27 @@ def _elsewhere(engine: Engine, p: Plan, terms: tuple[Term, ...]) -> Plan:
         and (_tool(engine, t) or not (lists["credentials"] | lists["sources"]).isdisjoint((t.word, *t.forms)))
         and (held := tuple(r for r in engine.role_ids if ev.found(t, (r,))))
     )
+    found += _paid_elsewhere(engine, p)
     return p.model_copy(update={"elsewhere": found[:2]}) if found else p
+
+
+def _paid_elsewhere(engine: Engine, p: Plan) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A company's or a place's pay the role's document gives no figure for, with the roles whose
+    documents do ("how much do ML engineers make at google?": AI Systems' "Google: $204,579")."""
+    if p.topic != "salary":
+        return ()
+    out = []
+    for name, focus in (
+        *((c, Focus(companies=(c,))) for c in p.focus.companies),
+        *((lc, Focus(locations=(lc,))) for lc in p.focus.locations),
+    ):
+        said = f"{name} pay"
+        if said not in p.uncovered and name not in p.uncovered:
+            continue
+        held = tuple(r for r in engine.role_ids if r not in p.roles and matching(engine.kb.roles[r], focus))
+        if held:
+            out.append((said if said in p.uncovered else name, held))
+    return tuple(out)
 
 
 _TOOLS = {"tool", "language", "platform", "framework", "ml", "data"}  # kinds of skill a document may lack

@@ -476,9 +476,11 @@ class TestLead:
         assert "Develop scalable MLOps frameworks" in first_screen(reply)
 
     def test_a_company_named_but_without_pay_figure_is_said(self, kb):
-        """The ML engineer document names Amazon as a recruiter but gives no Amazon pay: said so."""
+        """The ML engineer document names Amazon as a recruiter but gives no Amazon pay: said so, with
+        the document that gives one."""
         reply = handlers.ask("how much do ml engineers make at amazon", kb)
-        assert reply.uncovered == ("Amazon pay",) and "says nothing about “Amazon pay”" in first_screen(reply)
+        said = "doesn't mention “Amazon pay”; the AI Systems Engineer document does"
+        assert reply.uncovered == ("Amazon pay",) and said in first_screen(reply)
 
     def test_a_bonus_leads_with_the_pay_line_that_says_bonuses(self, kb):
         reply = handlers.ask("production ai engineer bonus", kb)
@@ -3235,6 +3237,14 @@ def test_the_top_paying_city_leads_with_the_top_paying_cities(kb):
     screen = first_screen(reply)
     assert "Berkeley, CA" in screen and "Renton, WA" in screen and "Santa Monica, CA" in screen
     assert screen.index("Berkeley") < screen.index("Chicago") if "Chicago" in screen else True
+
+
+def test_a_company_pay_another_document_gives_is_pointed_to(kb):
+    """'how much do ML engineers make at google or tesla?': the AI/ML document has no Google or Tesla
+    figure, the AI Systems document has both; said once, in one sentence."""
+    reply = handlers.ask("how much do ML engineers make at google or tesla?", kb)
+    note = "doesn't mention “Google pay” or “Tesla pay”; the AI Systems Engineer document does."
+    assert reply.text.count(note) == 1 and "says nothing about" not in reply.text
 
 
 def test_gadgets_are_devices_not_an_edge(kb):
