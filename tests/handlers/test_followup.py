@@ -1836,3 +1836,10 @@ def test_two_roles_picked_in_words_after_which_role_are_compared(kb):
         ("production-ai-engineer", "ai-systems-engineer"),
         "demand",
     )
+
+
+def test_the_top_rung_after_the_ladder_is_its_last_rungs_pay(kb):
+    """'what's the career ladder for an mlops engineer' then 'what does the top rung pay?': the
+    Director of MLOps' range, not "no salary figure for top" (the top of a pay range)."""
+    _, top = talk(kb, "what's the career ladder for an mlops engineer", "what does the top rung pay?")
+    assert "$198,125 - $237,500" in top.text[:400] and "no salary figure for top" not in top.text
