@@ -291,7 +291,7 @@ def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, r
     weighed = (
         lists["choosing"] & set(pairs(m.words))
         and set(m.words) & lists["back"]
-        and set(m.words) & lists["mattering"]
+        and set(m.words) & (lists["mattering"] | lists["hardest"])
     )
     if weighed and last.topic and len(last.roles) == 1 and not m.roles and m.topic != "salary":
         return [last.topic]  # "which of those matters most day to day?": of the items just shown

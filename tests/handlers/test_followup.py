@@ -1843,3 +1843,15 @@ def test_the_top_rung_after_the_ladder_is_its_last_rungs_pay(kb):
     Director of MLOps' range, not "no salary figure for top" (the top of a pay range)."""
     _, top = talk(kb, "what's the career ladder for an mlops engineer", "what does the top rung pay?")
     assert "$198,125 - $237,500" in top.text[:400] and "no salary figure for top" not in top.text
+
+
+def test_the_hardest_of_those_just_shown_stays_with_them(kb):
+    """'which of those is the hardest to pick up?' after the soft skills: of the soft skills just shown,
+    not the challenges section ('hardest' names it in a message of its own)."""
+    *_, hardest = talk(
+        kb,
+        "what are the main headaches for ML engineers?",
+        "thanks! what soft skills do they need?",
+        "which of those is the hardest to pick up?",
+    )
+    assert (hardest.roles, hardest.topic) == (("ai-ml-engineer",), "soft-skills")
