@@ -192,19 +192,26 @@ def _elsewhere(engine: Engine, p: Plan, terms: tuple[Term, ...]) -> Plan:
     ("do ai systems engineers need to know kubernetes?": MLOps's and ML Platform's documents do)."""
     if p.intent != "answer" or len(p.roles) != 1 or p.mode == "cross":
         return p
-    ev, lists = engine.evidence, engine.matcher.word_lists
+    ev = engine.evidence
     found = tuple(
         (_written(engine, t), held)
         for t in terms
-        if specific(t)
+        if named_elsewhere(engine, t)
         and t.word not in p.uncovered
         and not ev.found(t, p.roles)
-        # a tool, a language, a platform, a credential; not an everyday word ("employable")
-        and (_tool(engine, t) or not (lists["credentials"] | lists["sources"]).isdisjoint((t.word, *t.forms)))
         and (held := tuple(r for r in engine.role_ids if ev.found(t, (r,))))
     )
     found += _paid_elsewhere(engine, p)
     return p.model_copy(update={"elsewhere": found[:2]}) if found else p
+
+
+def named_elsewhere(engine: Engine, t: Term) -> bool:
+    """Whether a thing asked of a role whose document lacks it is named with the documents that hold
+    it: a tool, a language, a platform, a credential, a source; not an everyday word ("employable")."""
+    lists = engine.matcher.word_lists
+    return specific(t) and (
+        _tool(engine, t) or not (lists["credentials"] | lists["sources"]).isdisjoint((t.word, *t.forms))
+    )
 
 
 def _paid_elsewhere(engine: Engine, p: Plan) -> tuple[tuple[str, tuple[str, ...]], ...]:

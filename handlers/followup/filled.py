@@ -34,6 +34,7 @@ from handlers.question import asks_why, copes
 from handlers.scope import names_place
 from handlers.topic import NAMED
 from handlers.turn import Turn
+from handlers.understand import named_elsewhere
 from knowledge.english import is_common
 from knowledge.match import Match, pairs
 from knowledge.skills import names_of_kinds
@@ -210,8 +211,10 @@ def fill(t: Message) -> str:
         else []
     )  # not "what else does it need"
     if roles and set(roles) != set(last.roles):  # "and for the ops side?" after layoffs: the point
-        ev = t.engine.evidence  # goes along where the new role's document says it, else its topic alone
-        point = [w for w in point if ev.found(ev.term(w), roles)]
+        # goes along where the new role's document says it, or a tool the answer names as held by others
+        # ("is that true for ml engineers too?" after kubernetes), else the topic is answered alone
+        ev = t.engine.evidence
+        point = [w for w in point if ev.found(ev.term(w), roles) or named_elsewhere(t.engine, ev.term(w))]
     if "where" in m.words and set(m.words) & lists["openings"] and set(topic) & {"demand", "trends"}:
         point = [*point, "regions"]  # "where are those jobs?" after the market: its geographical hotspots
     parts = [*lead, *roles, *topic, *point, *focus, body]  # what is filled in first: the question stays last

@@ -1855,3 +1855,12 @@ def test_the_hardest_of_those_just_shown_stays_with_them(kb):
         "which of those is the hardest to pick up?",
     )
     assert (hardest.roles, hardest.topic) == (("ai-ml-engineer",), "soft-skills")
+
+
+def test_a_tool_the_new_role_lacks_is_named_with_the_documents_that_hold_it(kb):
+    """'do mlops engineers need kubernetes?' then 'is that true for ml engineers too?': the AI/ML
+    document's lack of Kubernetes is said, with the documents that name it (a tool goes along on a
+    role switch; a story word like 'layoffs' does not)."""
+    _, ml = talk(kb, "do mlops engineers need kubernetes?", "is that true for ml engineers too?")
+    assert (ml.intent, ml.roles) == ("answer", ("ai-ml-engineer",))
+    assert "The AI/ML Engineer document doesn't mention “Kubernetes”" in ml.text[:300]
