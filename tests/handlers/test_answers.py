@@ -3247,6 +3247,13 @@ def test_a_company_pay_another_document_gives_is_pointed_to(kb):
     assert reply.text.count(note) == 1 and "says nothing about" not in reply.text
 
 
+def test_deploying_finds_the_documents_deployment(kb):
+    """'best practices for deploying models as an ml platform engineer': the index's stems split
+    'deploying' from 'deployment'; its Deployment and Monitoring lines lead, not model testing."""
+    reply = handlers.ask("best practices for deploying models as an ml platform engineer", kb)
+    assert reply.text.split("\n• ", 1)[1].startswith("Automate model deployment with shadow deployment")
+
+
 def test_gadgets_are_devices_not_an_edge(kb):
     """'embedding models into cars and gadgets': consumer electronics and automotive, not "provide an
     edge" (soft skills) nor "cutting-edge" (the market)."""
