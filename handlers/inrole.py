@@ -12,7 +12,7 @@ from handlers.coverage import natural, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term, specific
 from handlers.glance import asks_job_growth, job_growth
-from handlers.kinds import advice_plan, already, asks, journey, says, switching
+from handlers.kinds import advice_plan, already, asks, journey, kind_lines, says, switching
 from handlers.lines import (
     GENERIC_WEIGHT,
     LEAD_LINES,
@@ -72,6 +72,9 @@ def _hot(engine: Engine, m: Match) -> bool:
     if not nouns & set(m.words):
         return False
     return says(engine, tuple("skills" if w in nouns else w for w in m.words), "hot")
+
+
+_YEARS_SAID = "years of experience required"  # what a document that gives no number is said to lack
 
 
 def _years_asked(engine: Engine, m: Match) -> bool:
@@ -299,6 +302,18 @@ def in_role(
             for w in (*m.focus.companies, *m.focus.locations)
             if not ev.found_in_topic(w.lower(), "salary", [role])
         )
+    if (
+        routed == "requirements"
+        and m.focus.years is None
+        and _years_asked(engine, m)
+        and not experience(engine, role)
+    ):
+        # "how many years of experience do ai systems engineers need?": its document gives no number;
+        # said, with the documents that do, and what it says of experience instead
+        held = tuple(r for r in engine.role_ids if r != role and experience(engine, r))
+        lines = kind_lines(engine, m, "experience", role) or digest(engine, role, routed)
+        p = _brief_plan(m, role, routed, lines[: LEAD_LINES + 2], (*missed, _YEARS_SAID))
+        return p.model_copy(update={"elsewhere": ((_YEARS_SAID, held),)}) if held else p
     if routed == "requirements" and _years_asked(engine, m) and not terms and not point_words(engine, m):
         # "do mlops jobs need 5 years?", "how senior do they need to be?": the years the document asks
         # for, then the section in brief

@@ -3254,6 +3254,17 @@ def test_deploying_finds_the_documents_deployment(kb):
     assert reply.text.split("\n• ", 1)[1].startswith("Automate model deployment with shadow deployment")
 
 
+def test_years_asked_of_a_document_that_gives_none_are_said_to_be_missing(kb):
+    """'how many years of experience do ai systems engineers need?': its document gives no number;
+    said, with the documents that do, not 'Experience with big data technologies' as if it answered
+    (nor 'Conduct experiments', a stem of 'experience')."""
+    reply = handlers.ask("how many years of experience do ai systems engineers need?", kb)
+    screen = first_screen(reply)
+    assert "The AI Systems Engineer document doesn't mention “years of experience required”" in screen
+    assert "MLOps Engineer" in screen and "Conduct experiments" not in screen
+    assert "years of experience required" in reply.uncovered
+
+
 def test_gadgets_are_devices_not_an_edge(kb):
     """'embedding models into cars and gadgets': consumer electronics and automotive, not "provide an
     edge" (soft skills) nor "cutting-edge" (the market)."""
