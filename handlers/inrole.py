@@ -458,13 +458,18 @@ def _replacing(engine: Engine, role: str) -> list[Hit]:
 
 def _market_places(engine: Engine, role: str) -> list[Hit]:
     """The role's market lines that name places ("Geographical Hotspots", "tech hubs like San
-    Francisco"), in document order."""
+    Francisco"), in document order; found once per engine and role."""
     places = engine.matcher.word_lists["market_places"]
-    return [
-        Hit(ln, 0.0, frozenset())
-        for ln in engine.evidence.index.section(role, "demand")
-        if not places.isdisjoint(_said(" ".join((*ln.path, ln.label or "", ln.text))))
-    ]
+    return list(
+        engine.keep(
+            ("market places", role),
+            lambda: tuple(
+                Hit(ln, 0.0, frozenset())
+                for ln in engine.evidence.index.section(role, "demand")
+                if not places.isdisjoint(_said(" ".join((*ln.path, ln.label or "", ln.text))))
+            ),
+        )
+    )
 
 
 def _said(text: str) -> set[str]:
@@ -514,7 +519,8 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
     lists, tokens = engine.matcher.word_lists, set(m.tokens)
     if topic == "demand" and lists["job_places"] & set(m.words) and not m.focus:  # "best city for X jobs":
         placed = _market_places(engine, role)  # the hotspots and hubs first
-        return placed + [h for h in hits if h.line.id not in {p.line.id for p in placed}] if placed else hits
+        shown = {h.line.id for h in placed}
+        return placed + [h for h in hits if h.line.id not in shown]
     if topic == "requirements" and lists["tools"] & tokens:  # "what tools do they use?": not the degree
         tools = [h for h in hits if not _SCHOOLING.search(h.line.text)]
         return tools or hits

@@ -50,7 +50,6 @@ NUMBER_WORDS = {  # words that ask for a figure
     "forecasts",
 }
 
-_PLACES = frozenset({"city", "cities", "place", "places", "location", "locations", "metro", "metros"})
 _ELSEWHERE = 1.25  # a line outside the named section must score this much better to lead
 
 ROLES_PLURAL = frozenset({"roles", "jobs", "positions", "careers"})  # "which roles ...", "in any roles?"
@@ -77,7 +76,7 @@ def point_words(engine: Engine, m: Match) -> tuple[str, ...]:
     ]
     # "where do they earn the most?", "what's the top paying city?": the places, as the lists say
     ranked = not lists["ranking"].isdisjoint(m.words) or "top" in m.words
-    where = ranked and ("where" in m.words or not _PLACES.isdisjoint(m.words))
+    where = ranked and ("where" in m.words or not lists["pay_place_words"].isdisjoint(m.words))
     if m.topic == "salary" and where and not m.focus.locations:
         candidates += sorted(
             lists["pay_places"]

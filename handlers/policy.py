@@ -82,14 +82,10 @@ def _ladder_asked(engine: Engine, m: Match, kind: str | None) -> bool:
     )
 
 
-_SECTORS = frozenset({"industry", "industries", "sector", "sectors", "field", "fields", "domain", "domains"})
-_THEM = frozenset({"these", "roles", "docs", "documents", "jobs"})
-
-
-def _any_of_them(m: Match) -> bool:
+def _any_of_them(engine: Engine, m: Match) -> bool:
     """Whether any of the roles is asked about ("do any of these docs ...", "do any roles ...")."""
     tokens = set(m.tokens)
-    return "any" in tokens and not _THEM.isdisjoint(tokens)
+    return "any" in tokens and not engine.matcher.word_lists["any_of_them"].isdisjoint(tokens)
 
 
 def _said_widely(engine: Engine, words: tuple[str, ...]) -> bool:
@@ -639,7 +635,11 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         )
         # "what are the levels for ML engineers and what changes at each one": the ladder
         rungs = choice.table is None and not (m.subject or m.focus) and lists["rungs_said"] & set(m.words)
-        if kind == "industries" and lists["job_places"] & set(m.words) and not _SECTORS & set(m.words):
+        if (
+            kind == "industries"
+            and lists["job_places"] & set(m.words)
+            and lists["sectors"].isdisjoint(m.words)
+        ):
             kind = None  # "which cities have the most mlops jobs?": places, not the industries hiring
         if climbed or rung or rungs or _ladder_asked(engine, m, kind):
             m, kind = _on_the_ladder(m), "grow"
@@ -655,7 +655,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # "is it possible to switch to AI after some DevOps experience?": the AI roles, which one?
         phrase, candidates = m.ambiguous[0]
         return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
-    if not m.roles and m.topic is not None and _any_of_them(m):
+    if not m.roles and m.topic is not None and _any_of_them(engine, m):
         # "do any of these docs talk about ai replacing jobs?": the topic's lines, each role's
         kind = choice.label if choice.sure >= ADVICE_SURE else None
         return _compare(engine, m, role_ids, m.topic, terms, kind)

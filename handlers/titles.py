@@ -5,6 +5,7 @@ the title named as not covered when none does."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from handlers.advice import what_it_does
 from handlers.engine import Engine
@@ -91,7 +92,7 @@ def _names_role(engine: Engine, role: str, text: str) -> bool:
     )
 
 
-def _led(lines: list[Line], hits: tuple[Hit, ...], opening: list[Line] = ()) -> tuple[Hit, ...]:
+def _led(lines: list[Line], hits: tuple[Hit, ...], opening: Sequence[Line] = ()) -> tuple[Hit, ...]:
     """The hits led by the opening lines and the first of these (moved to the front when among
     them already)."""
     first = [Hit(ln, 0.0, frozenset()) for ln in dict.fromkeys([*opening, *lines[:_BESIDE]])]

@@ -112,10 +112,6 @@ def _fit_beside(engine: Engine, fitted: Plan, question: str) -> Plan:
     return fitted.model_copy(update={"uncovered": (*fitted.uncovered, *named)})
 
 
-_PICKED = frozenset({"one", "ones", "option", "role", "choice"})  # "the first one", "last option"
-_PICK_END = frozenset({"", "please", "pls", "plz"})  # "ok, the first please"; not "the first time"
-
-
 def thanks(engine: Engine, m: Match) -> bool:
     """ "thanks!", "that was really helpful", "cool, got it": thanks, and nothing asked.
 
@@ -127,11 +123,12 @@ def thanks(engine: Engine, m: Match) -> bool:
     if not (said & {*words, *grams}) or m.roles or m.ambiguous:
         return False
     # "ok and for the other one", "ok the 2nd": a role picked, asked on
-    timed = engine.matcher.word_lists["said_of_time"]
+    lists = engine.matcher.word_lists
+    timed = lists["said_of_time"]
     picks = {"other", *engine.matcher.aliases.ordinals} - timed
     # ... "ok tell me more about the first one": "first" picks when it is "the first" or "first one"
     picked = any(
-        w in timed and (n in _PICKED or (p == "the" and n in _PICK_END))
+        w in timed and (n in lists["picked_after"] or (p == "the" and (not n or n in lists["pick_end"])))
         for p, w, n in zip(["", *words[:-1]], words, [*words[1:], ""], strict=True)
     )
     if picks & set(words) or picked:

@@ -142,9 +142,9 @@ def _one_offered(t: Message) -> str | None:
     if not (asked and asked.topic and len(m.roles) == 1 and m.roles[0] in asked.roles and not names_topic(m)):
         return None
     # "both production and systems please": "systems" names another of those offered, side by side
-    joined = set(m.words) & (t.lists["both"] | {"and"})
-    more = [r for r in everyday_roles(t.engine, m, t.offered)[0] if r in asked.roles and r not in m.roles]
-    more = more if joined else []
+    joined = not (t.lists["both"] | {"and"}).isdisjoint(m.words)
+    said = everyday_roles(t.engine, m, t.offered)[0] if joined else []
+    more = [r for r in said if r in asked.roles and r not in m.roles]
     if more:
         return " ".join(("compare", m.roles[0], *more, asked.topic, *focus_words(asked, m)))
     # asked in words, on the point the first message asked ("job outlook", "kubernetes")
