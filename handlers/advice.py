@@ -9,6 +9,7 @@ sections to look in, the heading words and the cue words of answering lines are 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from handlers.engine import Engine
 from handlers.evidence import SUMMING_UP
@@ -158,18 +159,26 @@ def ladder(engine: Engine, role: str, most: int = _MOST, pay: bool = False) -> l
     return out[: most * 2 if pay else most]
 
 
+def section_lines(
+    engine: Engine, name: str, role: str, topic: str, test: Callable[[Line], bool]
+) -> list[Hit]:
+    """The lines of the role's section that pass `test`, in document order; found once per engine
+    under `name`."""
+    return list(
+        engine.keep(
+            (name, role),
+            lambda: tuple(
+                Hit(ln, 0.0, frozenset()) for ln in engine.evidence.index.section(role, topic) if test(ln)
+            ),
+        )
+    )
+
+
 def solutions(engine: Engine, role: str) -> list[Hit]:
     """The solutions a document gives beside its challenges ("Solution: ..."), in document order;
     [] when it gives none."""
-    return list(
-        engine.keep(
-            ("solutions", role),
-            lambda: tuple(
-                Hit(ln, 0.0, frozenset())
-                for ln in engine.evidence.index.section(role, "challenges")
-                if (ln.label or "").lower().startswith("solution")
-            ),
-        )
+    return section_lines(
+        engine, "solutions", role, "challenges", lambda ln: (ln.label or "").lower().startswith("solution")
     )
 
 

@@ -7,7 +7,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from handlers.advice import definition, digest, experience, figures_digest, pay_brief, solutions
+from handlers.advice import (
+    definition,
+    digest,
+    experience,
+    figures_digest,
+    pay_brief,
+    section_lines,
+    solutions,
+)
 from handlers.coverage import natural, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term, specific
@@ -458,17 +466,14 @@ def _replacing(engine: Engine, role: str) -> list[Hit]:
 
 def _market_places(engine: Engine, role: str) -> list[Hit]:
     """The role's market lines that name places ("Geographical Hotspots", "tech hubs like San
-    Francisco"), in document order; found once per engine and role."""
+    Francisco"), in document order."""
     places = engine.matcher.word_lists["market_places"]
-    return list(
-        engine.keep(
-            ("market places", role),
-            lambda: tuple(
-                Hit(ln, 0.0, frozenset())
-                for ln in engine.evidence.index.section(role, "demand")
-                if not places.isdisjoint(_said(" ".join((*ln.path, ln.label or "", ln.text))))
-            ),
-        )
+    return section_lines(
+        engine,
+        "market places",
+        role,
+        "demand",
+        lambda ln: not places.isdisjoint(_said(" ".join((*ln.path, ln.label or "", ln.text)))),
     )
 
 
