@@ -135,8 +135,9 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
         after = m.words[end] if end < len(m.words) else ""
         plural = _singular(phrase) != phrase and _singular(phrase) in titles  # not "devops"
         team = after in ("on", "in") and end + 1 < len(m.words) and m.words[end + 1] in lists["own"]
-        if (before == "the" and plural) or team:  # "the data scientists (on my team) throw models over
-            continue  # the wall": people the person works with, not a title asked about
+        doing = plural and after in lists["behaving"]  # "data scientists keep throwing notebooks at me"
+        if (before == "the" and plural) or team or doing:  # "the data scientists (on my team) throw models
+            continue  # over the wall": people the person works with, not a title asked about
         if after in lists["field_after"] and phrase.split()[-1] not in lists["person_titles"]:
             continue  # "devops experience": the field, asked for, not a job
         name = _singular(phrase) if _singular(phrase) in titles else phrase

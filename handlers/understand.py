@@ -303,16 +303,42 @@ _BARE_IT = ("that",)  # "offer that": what the sentence before names ("is it wor
 _THESE_ROLES = Lazy(r"\b(?:these|those)\s+(?:\w+\s+){0,2}(?:roles?|jobs?|positions?|titles?|careers?)\b")
 
 
-def _points_back(m: Match, pointing: frozenset[str], fields: frozenset[str]) -> bool:
+def _points_back(m: Match, lists: dict[str, frozenset[str]]) -> bool:
     """Whether the question points back at its context ("is that a real career path?"), not at the
     roles when it names its topic outright ("which of these roles pays best?"), nor at the work
-    itself ("in this line of work", "in this field")."""
+    itself ("in this line of work", "in this field"), nor at a situation it tells ("how do people
+    bridge that gap?": the gap, not the data scientists who throw notebooks over the wall)."""
+    pointing, fields, situations = lists["pointing"], lists["fields"], lists["situations"]
     tokens = m.tokens
-    said = {t for i, t in enumerate(tokens) if t in pointing and not _the_work(tokens, i + 1, fields)}
+    said = {
+        t
+        for i, t in enumerate(tokens)
+        if t in pointing
+        and not _the_work(tokens, i + 1, fields)
+        and not _a_situation(tokens, i + 1, situations)
+    }
     named = m.topic_top.get(m.topic or "", 0) >= NAMED  # "... pays best at entry level?": asked outright
     if said and said <= {"these", "those"} and named and _THESE_ROLES.search(" ".join(m.words)):
         return False  # not "I love teaching. Which of these roles would suit me?": that, the context
     return bool(said)
+
+
+def _at_situation(m: Match, lists: dict[str, frozenset[str]]) -> bool:
+    """Whether a question that names no topic of its own points at a situation its context tells
+    ("how do people bridge that gap?"), not "what practices catch this stuff?"."""
+    if max(m.topic_top.values(), default=0) >= NAMED:
+        return False
+    tokens = m.tokens
+    return any(
+        _a_situation(tokens, i + 1, lists["situations"])
+        for i, t in enumerate(tokens)
+        if t in lists["pointing"]
+    )
+
+
+def _a_situation(tokens: tuple[str, ...], at: int, situations: frozenset[str]) -> bool:
+    """Whether the word at `at` names a situation ("that gap", "this mess")."""
+    return at < len(tokens) and tokens[at] in situations
 
 
 def _the_work(tokens: tuple[str, ...], at: int, fields: frozenset[str]) -> bool:
@@ -412,10 +438,13 @@ def plan(text: str, engine: Engine) -> Plan:
     if context:  # what was read: the question and its context, an aside ("also curious ...?") left out
         body = f"{context} {question}"
     elliptical = bool(context) and _ELLIPTICAL.search(question) is not None
+    m = engine.matcher.match(question)
+    if context and not elliptical and _at_situation(m, engine.matcher.word_lists):
+        elliptical = True  # "... notebooks over the wall. How do people bridge that gap?"
     if elliptical:  # "... which jobs list a number of years. Which roles do?"
         before, context = split(context)  # the sentence before says what is asked
         question = f"{before} {question}"
-    m = engine.matcher.match(question)
+        m = engine.matcher.match(question)
     climb = climb_before(engine, m, typed, question, context) if context and not elliptical else ""
     if climb:  # "... trying to get promoted to senior. What should I focus on?": the climb is asked
         question = f"{climb} {question}"
@@ -492,7 +521,7 @@ def plan(text: str, engine: Engine) -> Plan:
             if len(m.roles) == 1 and mine and mine != m.roles[0]:
                 # "Currently an ML engineer ... how do the headaches differ [on] an ML platform role?": both
                 m = m.model_copy(update={"roles": (mine, *m.roles), "weak_roles": (), "compare_strong": True})
-        if _points_back(m, lists["pointing"], lists["fields"]):  # the question points back at its context
+        if _points_back(m, lists):  # the question points back at its context
             # "those 'AI trainer' gigs ... Is that a real career path?": the title it points at
             pointed = other_title(engine, ctx)
             # "I'd like to be director of mlops someday. what does that person do?": the level too

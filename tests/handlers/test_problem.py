@@ -406,3 +406,24 @@ def test_explaining_why_the_model_decided_is_explainability(kb):
         kb,
     )
     assert "Explaining complex model decision-making processes" in reply.text[:300]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Data scientists keep throwing notebooks over the wall and expecting me to ship them to prod in a "
+        "week. How do people bridge that gap without hating each other?",
+        "data scientists keep handing me notebooks to put in production. any tips on bridging that gap?",
+    ],
+)
+def test_a_question_pointing_at_the_situation_told_reads_it_and_the_colleagues_are_no_title_asked(kb, text):
+    """'data scientists keep throwing notebooks ... how do people bridge that gap?': the gap the
+    sentence before tells is asked, and the data scientists are colleagues, not a job asked about."""
+    reply = handlers.ask(text, kb)
+    assert reply.intent != "unknown" and "data scientist" not in reply.uncovered
+    assert "isn't one of them" not in reply.text
+    assert "Bridging the gap between data scientists and ML engineers" in reply.text[:600] or (
+        "Misaligned incentives and skill sets across teams" in reply.text[:600]
+    )
+    asked = handlers.ask("data scientists make how much?", kb)  # the title itself asked: not covered
+    assert asked.intent == "unknown" and "data scientist" in asked.uncovered
