@@ -202,16 +202,20 @@ def _title(t: Message) -> str | None:
 
 # in order: the first that answers settles the message
 def _more(t: Message) -> str | None:
-    """ "anything else?", "tell me more" after one role's answer: its whole section, the rest of it."""
+    """ "anything else?", "tell me more", "give me an example" after one role's answer: its whole
+    section, the rest of it; "how?" after its challenges: the ways to handle what was asked."""
     last = t.last
     said = " ".join(w for w in t.m.words if w not in ("?", "!", "."))
+    how = said in t.lists["how_alone"]
     if (
-        said not in t.lists["more_please"]
+        not (how or said in t.lists["more_please"])
         or last.intent != "answer"
         or len(last.roles) != 1
         or not last.topic
     ):
         return None
+    if how and last.topic == "challenges":  # "do they deal with bias?" ... "how?"
+        return " ".join((last.roles[0], "best-practices", *last.point))
     return f"{last.roles[0]} {last.topic}"
 
 

@@ -1142,6 +1142,24 @@ def test_asking_for_more_shows_the_whole_section(kb, more):
     assert alone.intent == "help" and alone.roles == ()
 
 
+@pytest.mark.parametrize(
+    "example", ["give me an example", "examples?", "like what?", "can you give an example"]
+)
+def test_asking_for_an_example_shows_the_section_not_the_usage(kb, example):
+    """'give me an example' after the trends: the section's concrete items, never the usage text."""
+    first, rest = talk(kb, "what are the industry trends for production ai engineers?", example)
+    assert (rest.intent, rest.roles, rest.topic) == ("answer", ("production-ai-engineer",), "trends")
+    assert "Predictive Maintenance" in rest.text[:600] and "Slash command" not in rest.text
+
+
+def test_how_alone_after_the_challenges_is_how_to_handle_them(kb):
+    """'do they deal with bias?' ... 'how?': the best practices, not the usage text."""
+    _, how = talk(kb, "do production ai engineers deal with ethics or bias?", "how?")
+    assert (how.intent, how.roles, how.topic) == ("answer", ("production-ai-engineer",), "best-practices")
+    _, more = talk(kb, "what do platform engineers do?", "how so?")
+    assert (more.roles, more.topic) == (("ml-platform-engineer",), "responsibilities")
+
+
 def test_them_beside_a_role_named_compares_the_two(kb):
     """'who makes more there, them or platform engineers?': the role just discussed and the one
     named, side by side in the place asked before."""
