@@ -671,9 +671,11 @@ class Matcher:
         top: dict[str, int] = {}
         causing = self.word_lists["causing"]
         set_aside: list[tuple[str, int]] = []
+        said_how: set[int] = set()  # words of a phrase that names no topic ("as an engineering manager")
         for start, end, phrase in self._spans(tokens, self.topic_phrases, topic_used):
             if not self.topic_phrases[phrase]:  # "in practice": one token for the model too
                 marks[start:end] = ["_".join(tokens[start:end])] * (end - start)
+                said_how.update(range(start, end))
             if phrase in causing and _object_role(tokens, marks, end, self.word_lists["determiners"]):
                 continue  # "genai makes ai systems engineers obsolete": the verb, no pay
             if aside.issuperset(range(start, end)):  # "besides coding, what personal qualities ...?"
@@ -731,7 +733,7 @@ class Matcher:
                 if not role_used[i]:
                     focus_words.append(corrected[i])
             elif topic_used[i]:
-                if not role_used[i]:
+                if not role_used[i] and i not in said_how:
                     topic_words.append(corrected[i])
             elif i in inside:
                 continue

@@ -2137,6 +2137,22 @@ def test_soft_skills_named_are_asked_whoever_looks_for_them(kb):
     assert reply.topic == "soft-skills" and reply.text.startswith("*AI/ML Engineer · Soft Skills*")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As an engineering manager, what should I look for when hiring a platform engineer?",
+        "im a manager, what should i look for when hiring a platform engineer",
+    ],
+)
+def test_the_askers_own_title_is_no_level_and_what_to_look_for_is_the_requirements(kb, text):
+    """'As an engineering manager, what should I look for when hiring ...': the manager is who asks,
+    not the lead rung; the document's requirements lead, not its leadership lines or the ladder."""
+    reply = handlers.ask(text, kb)
+    assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "requirements")
+    assert "5+ years of relevant experience in AI/ML infrastructure and systems" in reply.text[:400]
+    assert "Leadership" not in reply.text[:300]
+
+
 def test_the_problems_people_deal_with_are_the_challenges_not_their_fixes(kb):
     """'what problems do mlops engineers deal with?' asks what the challenges are; 'how do they deal
     with it?' asks for the solutions beside them."""
