@@ -115,10 +115,29 @@ def _rows(focus: Focus, roles: int) -> list[tuple[str, Focus]]:
     return [(LEVELS[lv], Focus(levels=(lv,))) for lv in (_LADDER if roles <= 2 else ("senior",))]
 
 
-def chart_lines(roles: list[Role], focus: Focus, low: bool = False) -> tuple[str, str, list[str]]:
+def _beyond(roles: list[Role], row: Focus, winner: Role, top: int, sections: dict[str, str]) -> list[str]:
+    """The other roles' figures for the row, from any section, above the winner's top: where one
+    document gives the level a higher figure elsewhere ("Senior-Level: ... $147,500 to $240,000" in
+    Career Development), no role pays more outright."""
+    said = []
+    for role in roles:
+        if role is winner:
+            continue
+        for f in matching(role, row):
+            if f.kind != "additional" and not f.percentile and _top(f) > top:
+                where = sections.get(f.topic, f.topic)
+                said.append(f"{escape(role.title)}'s {escape(where)} section gives {escape(shown(f))}")
+                break
+    return said
+
+
+def chart_lines(
+    roles: list[Role], focus: Focus, low: bool = False, sections: dict[str, str] | None = None
+) -> tuple[str, str, list[str]]:
     """(the answer in one sentence, the chart as a code block, the roles in the sentence's order)
     for these roles and focus; with `low` the sentence names the role that pays least ("lowest
-    starting pay?"), by the low ends."""
+    starting pay?"), by the low ends. A role said to pay more beats every figure the other
+    documents give that level, in any of their `sections` (topic id -> title)."""
     rows = _rows(focus, len(roles))
     picked = [(name, [(r, _pick(r, row)) for r in roles]) for name, row in rows]
     found = [f for _, cells in picked for _, f in cells if f is not None]
@@ -155,6 +174,12 @@ def chart_lines(roles: list[Role], focus: Focus, low: bool = False) -> tuple[str
             f"*{escape(first.title)} pays {word}{also} {escape(at)}*: {escape(shown(fig))}"
             f"{edge}{f', against {rest}' if rest else ''}."
         )
+        row = rows[-1][1]
+        rung = len(row.levels) == 1 and row.levels[0] in _LADDER and not (row.locations or row.companies)
+        beyond = _beyond(roles, row, first, _top(fig), sections)[:1] if rung and sections and not low else []
+        if beyond:  # "MLOps pays more at senior level" against a senior range to $240,000 elsewhere
+            said = f"{escape(first.title)} {escape(shown(fig))}"
+            sentence = f"*No clear winner {escape(at)}*: {said}, but {beyond[0]}."
     legend = f"{_FULL} to a range's low end, {_SHADE} to its high end or bound"
     ranked = [r.id for r, _ in known]
     order = [*ranked, *(r.id for r in roles if r.id not in ranked)]
@@ -174,7 +199,7 @@ def with_chart(engine: Engine, plan, reply: Reply) -> Reply:
     chart's one-sentence verdict first when it asked about no figure in particular); the chart is
     its own section block, never split."""
     roles = [engine.kb.roles[r] for r in reply.roles]
-    sentence, chart, order = chart_lines(roles, plan.focus, asks_low(plan.match))
+    sentence, chart, order = chart_lines(roles, plan.focus, asks_low(plan.match), engine.topic_titles)
     if not chart or len(sentence) + len(chart) + 1 > MAX_SECTION_TEXT:
         return reply
     title, _, rest = reply.text.partition("\n\n")

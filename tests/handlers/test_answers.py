@@ -2797,7 +2797,7 @@ def test_which_pays_more_nationally_compares_the_pay_not_lines_saying_national(k
     reply = handlers.ask(
         "all else equal, which pays more nationally, ML engineer or ML platform engineer?", kb
     )
-    assert reply.intent == "compare" and "pays more at senior level" in reply.text[:300]
+    assert reply.intent == "compare" and "senior level*: AI/ML Platform Engineer $202,614" in reply.text[:300]
     assert "above national average" not in reply.text[:300]
 
 

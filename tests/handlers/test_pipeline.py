@@ -261,7 +261,7 @@ class TestScope:
             "Which of these roles pays best at entry level? I'm a new grad with offers that are all titled"
             " slightly differently. Ignore equity, I just care about base for now.", kb,
         )  # fmt: skip
-        assert reply.topic == "salary" and "pays most at entry level" in reply.text[:300]
+        assert reply.topic == "salary" and "at entry level*: MLOps Engineer $110,000" in reply.text[:300]
         reply = handlers.ask("I really enjoy mentoring juniors. Which of these roles involve that?", kb)
         assert reply.text.startswith("*“mentoring” in the role documents*")  # "that": the context, asked
 
