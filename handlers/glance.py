@@ -30,6 +30,12 @@ _PERCENT = re.compile(r"(?:up to |over )?(?<![\d.])(\d+(?:\.\d+)?)%")
 _JOBS = re.compile(
     r"\b(?:jobs?|job growth|demand|postings|openings|positions|roles|employment|hiring)\b", re.I
 )
+# a projection ("projected", "forecasts", "job outlook"), the role's own ("job outlook", "job growth"),
+# a market's size ("CAGR", "market") and a past count ("over the past four years")
+_AHEAD = re.compile(r"\b(?:projected|forecasts?|predicted|predictions?|expected|anticipated|outlook)\b", re.I)
+_OWN = re.compile(r"\b(?:job outlook|job growth)\b", re.I)
+_MARKET = re.compile(r"\b(?:cagr|market)\b", re.I)
+_PAST = re.compile(r"\b(?:past|have|has|same period)\b|\b\w+ 20\d\d to \w+ 20\d\d\b", re.I)
 _PERIOD = re.compile(
     r"\b(?:from \d{4} to \d{4}|between \d{4} and \d{4}|by (?:the end of )?\d{4}|annually|annual|"
     r"in the past year|"
@@ -126,6 +132,18 @@ def _growth_lines(engine: Engine, role: str) -> list[tuple[float, str, str, Line
     return sorted(out, key=lambda g: not _JOBS.search(g[2]))
 
 
+def _projected(engine: Engine, role: str) -> list[tuple[float, str, str, Line]]:
+    """The role's growth lines for a chart of projections: projected job growth first, the role's
+    own outlook before the field's; a market's CAGR and a past count of postings last."""
+    return sorted(_growth(engine, role), key=_rank)
+
+
+def _rank(g: tuple[float, str, str, Line]) -> tuple[bool, ...]:
+    text = g[2]
+    past = bool(_PAST.search(text)) and not _AHEAD.search(text)
+    return bool(_MARKET.search(text)), not _JOBS.search(text), past, not _OWN.search(text)
+
+
 # "job growth", "a growing field", "is demand growing": what grows is the role's jobs
 JOB_WORDS = frozenset({"job", "jobs", "openings", "positions", "field", "demand", "hiring"})
 
@@ -186,7 +204,7 @@ def glance_reply(engine: Engine, plan) -> Reply:
         ]
         title = "Years of experience asked for"
     else:
-        found_g = {r: _growth(engine, r) for r in plan.roles}
+        found_g = {r: _projected(engine, r) for r in plan.roles}
         ranked = sorted(plan.roles, key=lambda r: -(found_g[r][0][0] if found_g[r] else -1))
         rows = [(label(kb.roles[r]), found_g[r][0][0] if found_g[r] else None,
                  found_g[r][0][1] if found_g[r] else "(no growth figure)") for r in ranked]  # fmt: skip

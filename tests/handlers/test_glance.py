@@ -45,3 +45,14 @@ def test_projected_growth_asked_is_the_chart_not_the_word(kb):
     """'which role has the best projected job growth?': the growth chart, not lines saying "projected"."""
     reply = handlers.ask("which role has the best projected job growth?", kb)
     assert reply.text.startswith("*Growth outlook*")
+
+
+def test_the_growth_chart_shows_projections_not_past_counts_or_markets(kb):
+    """A chart titled 'Projected growth' shows each role's projected job growth, its own outlook
+    before the field's: not the platform document's past count of postings ("74% annual growth ...
+    over the past four years") nor a market's CAGR."""
+    reply = handlers.ask("which of the 5 roles has the fastest job growth?", kb)
+    rows = {ln.split("  ")[0].strip(): ln for ln in reply.text.split("```")[1].strip().split("\n")}
+    assert rows["AI/ML Platform"].endswith("40% by 2028")
+    assert rows["Production AI"].endswith("23% from 2022 to 2032")  # its job outlook, not AI's in general
+    assert "74%" not in reply.text.split("```")[1]
