@@ -218,6 +218,8 @@ def in_role(
         and not set(m.topic_words) & engine.matcher.word_lists["years_words"]  # "how many years ... certs?"
     ):  # "do certs matter for mlops?": the lines that name them
         kind, sure = "certs", 1.0
+    elif routed != "salary" and asks(engine, m, "tools") and not places and not terms:
+        kind, sure = "tools", 1.0  # "what tools do platform engineers use?": the lines naming them
     elif (
         routed != "salary"
         and asks(engine, m, "experience")

@@ -254,7 +254,8 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
         return None
     if magnitude(engine, m) and not m.topic:  # "by how much?": of what was just said
         return None
-    if m.roles and set(m.words) & back and m.topic_top.get(m.topic or "", 0) < NAMED:
+    alike = engine.matcher.word_lists["alike"]  # "do platform engineers use the same stuff?"
+    if m.roles and set(m.words) & (back | alike) and m.topic_top.get(m.topic or "", 0) < NAMED:
         return None  # "how do platform engineers do it?": the thread's topic, of the role named
     if set(m.words) & engine.matcher.word_lists["geography"] and m.topic_top.get(m.topic or "", 0) < NAMED:
         return None  # "which regions are hot": where, of the thread's topic ("hot" names no topic outright)

@@ -4120,3 +4120,14 @@ def test_the_next_step_from_the_person_s_own_rung_is_the_rung_above(kb):
     reply = handlers.ask("i'm a senior mlops engineer, what's the next step?", kb)
     assert reply.topic == "career"
     assert "MLOps Team Lead" in reply.text.split("\n")[3]
+
+
+@pytest.mark.parametrize("role", ["platform engineers", "mlops engineers", "production ai engineers"])
+def test_what_tools_a_role_uses_leads_with_the_lines_naming_tools(kb, role):
+    """'what tools do platform engineers use?': the lines naming tools, frameworks and platforms, not
+    the first line under each heading of the requirements (the platform document's education)."""
+    reply = handlers.ask(f"what tools do {role} use?", kb)
+    assert reply.topic in ("requirements", "overview")
+    screen = reply.text[:600]
+    assert "educational background" not in screen
+    assert any(tool in screen for tool in ("Kubernetes", "TensorFlow", "Terraform"))

@@ -1160,6 +1160,13 @@ def test_how_alone_after_the_challenges_is_how_to_handle_them(kb):
     assert (more.roles, more.topic) == (("ml-platform-engineer",), "responsibilities")
 
 
+def test_the_same_stuff_of_another_role_keeps_the_threads_topic(kb):
+    """'what tools do mlops engineers use?' ... 'do platform engineers use the same stuff?': the
+    platform engineer's tools, not what the role does."""
+    _, same = talk(kb, "what tools do mlops engineers use?", "do platform engineers use the same stuff?")
+    assert (same.roles, same.topic) == (("ml-platform-engineer",), "requirements")
+
+
 def test_them_beside_a_role_named_compares_the_two(kb):
     """'who makes more there, them or platform engineers?': the role just discussed and the one
     named, side by side in the place asked before."""
