@@ -4131,3 +4131,27 @@ def test_what_tools_a_role_uses_leads_with_the_lines_naming_tools(kb, role):
     screen = reply.text[:600]
     assert "educational background" not in screen
     assert any(tool in screen for tool in ("Kubernetes", "TensorFlow", "Terraform"))
+
+
+def test_whether_two_titles_are_different_jobs_is_what_each_role_is(kb):
+    """'X vs Y, are these even different jobs or just HR making up titles?': the two overviews, not
+    the job market ("jobs")."""
+    reply = handlers.ask(
+        "AI Systems Engineer vs Production AI Engineer, are these even different jobs or just HR making up"
+        " titles?",
+        kb,
+    )
+    assert (reply.intent, reply.topic) == ("compare", "overview")
+    assert "often referred to as an AI Engineer" in reply.text[:600]
+
+
+def test_what_the_day_is_like_is_the_work_not_the_firefighting_challenges(kb):
+    """'what's your actual day like? how much is coding vs meetings vs firefighting?': what the role
+    does, not its challenges."""
+    reply = handlers.ask(
+        "Honest question for the people who deploy models for a living: what's your actual day like? Like how"
+        " much is coding vs meetings vs firefighting?",
+        kb,
+    )
+    assert (reply.roles, reply.topic) == (("mlops-engineer",), "responsibilities")
+    assert "Deploy and integrate ML models in production environments" in reply.text[:600]
