@@ -101,6 +101,14 @@ def _said_widely(engine: Engine, words: tuple[str, ...]) -> bool:
     return bool(words) and all(roles_saying(w) >= 2 for w in words)
 
 
+def _figured(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:
+    """The one role an ambiguous name could mean whose document gives pay at the companies asked
+    ("does Google pay AI engineers 200k+? what about Tesla?": only the AI Systems document does)."""
+    asked = set(m.focus.companies) if m.topic_scores.get("salary") else set()  # not "... Java, AWS": a skill
+    held = [r for r in candidates if asked and any(f.company in asked for f in engine.kb.roles[r].salaries)]
+    return held[0] if len(held) == 1 else None
+
+
 def _wants_compare(m: Match) -> bool:
     if len(m.roles) < 2 and "more" in m.words and _OWN_RAISE.search(" ".join(m.words)):
         return False
@@ -523,7 +531,11 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     if m.ambiguous and not bare_ai and len(m.roles) < (2 if comparing else 1):
         phrase, candidates = set_beside or m.ambiguous[0]
         rest = tuple(r for r in candidates if r not in m.roles) if set_beside else candidates
-        decided = context_role(engine, m, rest) or called(engine, m, phrase, candidates, comparing)
+        decided = (
+            context_role(engine, m, rest)
+            or called(engine, m, phrase, candidates, comparing)
+            or _figured(engine, m, rest)
+        )
         if decided is None:
             return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
         m = m.model_copy(update={"roles": (*m.roles, decided), "ambiguous": ()})

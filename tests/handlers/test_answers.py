@@ -4155,3 +4155,17 @@ def test_what_the_day_is_like_is_the_work_not_the_firefighting_challenges(kb):
     )
     assert (reply.roles, reply.topic) == (("mlops-engineer",), "responsibilities")
     assert "Deploy and integrate ML models in production environments" in reply.text[:600]
+
+
+def test_an_ambiguous_name_asked_of_companies_only_one_document_pays_is_that_role(kb):
+    """'does Google pay AI engineers 200k+? what about Tesla and Microsoft?': only the AI Systems
+    document gives pay at those companies, so no 'which role?'; a company said as a skill is no
+    such pay ("Java, AWS")."""
+    reply = handlers.ask(
+        "Does Google actually pay AI engineers 200k+? Blind says one thing, levels.fyi says another. What"
+        " about Tesla and Microsoft?",
+        kb,
+    )
+    assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ai-systems-engineer",), "salary")
+    assert "Google: $204,579 per year" in reply.text[:400] and "Tesla: $219,122" in reply.text[:400]
+    assert handlers.ask("what skills does an ai engineer need? I know java and aws", kb).intent == "clarify"
