@@ -1167,6 +1167,14 @@ def test_the_same_stuff_of_another_role_keeps_the_threads_topic(kb):
     assert (same.roles, same.topic) == (("ml-platform-engineer",), "requirements")
 
 
+def test_more_about_some_items_of_the_last_list_stays_on_its_topic(kb):
+    """'what challenges do ai systems engineers face?' ... 'tell me more about the ethical ones': the
+    ethical challenges, not the overview ("tell me about") lines that say "ethical"."""
+    _, more = talk(kb, "what challenges do ai systems engineers face?", "tell me more about the ethical ones")
+    assert (more.roles, more.topic) == (("ai-systems-engineer",), "challenges")
+    assert "Navigating complex ethical considerations in AI applications" in more.text[:400]
+
+
 def test_them_beside_a_role_named_compares_the_two(kb):
     """'who makes more there, them or platform engineers?': the role just discussed and the one
     named, side by side in the place asked before."""
