@@ -318,6 +318,8 @@ def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, r
         return [last.topic]  # "digital twins? what does that mean in practice" after the trends: there
     if named_topic and meaning and last.topic and _item(t, rest, roles, last.topic):
         return [last.topic]  # "the adaptability one, what does that mean?": the item just shown
+    if named_topic and meaning and not m.roles and last.topic and _said_in(t, rest, roles, last.topic):
+        return [last.topic]  # "what does adaptability mean?" after the soft skills: where it was just said
     return topic
 
 

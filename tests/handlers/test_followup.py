@@ -1175,6 +1175,21 @@ def test_more_about_some_items_of_the_last_list_stays_on_its_topic(kb):
     assert "Navigating complex ethical considerations in AI applications" in more.text[:400]
 
 
+@pytest.mark.parametrize(
+    ("asked", "item"),
+    [
+        ("what does adaptability mean?", "_Adaptability_"),
+        ("what mean self-awareness here?", "_Self-Awareness_"),
+    ],
+)
+def test_what_a_word_of_the_last_list_means_is_that_item(kb, asked, item):
+    """'what does adaptability mean?' after the soft skills: that soft skill, not the overview
+    ("mean") lines that happen to say it."""
+    _, meant = talk(kb, "what soft skills do production ai engineers need?", asked)
+    assert (meant.roles, meant.topic) == (("production-ai-engineer",), "soft-skills")
+    assert item in meant.text[:200]
+
+
 def test_them_beside_a_role_named_compares_the_two(kb):
     """'who makes more there, them or platform engineers?': the role just discussed and the one
     named, side by side in the place asked before."""
