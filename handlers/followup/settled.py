@@ -219,7 +219,20 @@ def _more(t: Message) -> str | None:
     return f"{last.roles[0]} {last.topic}"
 
 
+def _the_others(t: Message) -> str | None:
+    """ "how does that compare to the other roles?" after one role's answer: every role side by side,
+    on its topic and focus ("that seems low compared to the others" after the pay in San Francisco)."""
+    last, m = t.last, t.m
+    if len(last.roles) != 1 or not last.topic or m.roles or last.intent != "answer":
+        return None
+    said = f" {' '.join(w for w in m.words if w not in ('?', '!', '.', ','))} "
+    if not any(f" {p} " in said for p in t.lists["other_roles"]):
+        return None
+    topic = "" if names_topic(m) else last.topic  # "what do the others need?": its own topic
+    return " ".join(("compare", *t.engine.kb.roles, topic, *focus_words(last, m), t.text))
+
+
 SETTLED = (
-    _more, _that_again, _across_or_thanks, _nth_shown, _why_alone, _source_asked, _all_offered, _name_again,
-    _still_which, _one_offered, _across_again, _of_its_own, _title,
+    _more, _that_again, _the_others, _across_or_thanks, _nth_shown, _why_alone, _source_asked, _all_offered,
+    _name_again, _still_which, _one_offered, _across_again, _of_its_own, _title,
 )  # fmt: skip

@@ -1190,6 +1190,19 @@ def test_what_a_word_of_the_last_list_means_is_that_item(kb, asked, item):
     assert item in meant.text[:200]
 
 
+def test_the_other_roles_after_one_roles_answer_are_all_of_them_on_its_topic_and_focus(kb):
+    """'that seems low compared to the other roles, why?' after the pay in San Francisco: every
+    role's San Francisco pay side by side, not the same figure again."""
+    *_, others = talk(
+        kb,
+        "how much do ml engineers make?",
+        "in san francisco?",
+        "that seems low compared to the other roles, why?",
+    )
+    assert others.intent == "compare" and len(others.roles) == 5 and others.topic == "salary"
+    assert "Up to $300,600" in others.text[:400] and "$136,287" in others.text
+
+
 def test_them_beside_a_role_named_compares_the_two(kb):
     """'who makes more there, them or platform engineers?': the role just discussed and the one
     named, side by side in the place asked before."""
