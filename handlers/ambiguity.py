@@ -233,6 +233,31 @@ def work_role(
     return role
 
 
+_SIDE = re.compile(r"\b(?:person|people|folks|one|ones|guys|someone|engineers?)\s+(?:who|that)\b", re.I)
+_SIDE_SURE = 0.35  # one side of "the person who X or the person who Y": the work model this sure of its role,
+_SIDE_LEAD = 1.5  # ... and this far ahead of the next (the other side says what the choice is between)
+_CHOOSING = re.compile(r"\b(?:or|vs|versus|between|torn|which|compare|compared|difference|than)\b", re.I)
+
+
+def two_described(engine: Engine, body: str) -> tuple[str, ...]:
+    """The two roles a message describes by their work, side by side ("torn between being the person
+    who trains the models and the person who keeps them running in prod"): each description read by
+    the work model alone; () unless two different roles are sure."""
+    found = list(_SIDE.finditer(body))
+    if len(found) < 2 or not _CHOOSING.search(body):
+        return ()
+    roles: list[str] = []
+    for i, d in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(body)
+        side = re.split(r"[?.!;]", body[d.start() : end], maxsplit=1)[0]
+        g = engine.work.guess(engine.matcher.match(side).masked)
+        ranked = sorted(((g.prob(r), r) for r in (*engine.role_ids, _NONE)), reverse=True)
+        (best, role), (second, _) = ranked[0], ranked[1]
+        if role != _NONE and best >= _SIDE_SURE and best >= _SIDE_LEAD * second and role not in roles:
+            roles.append(role)
+    return tuple(roles) if len(roles) == 2 else ()
+
+
 def work_words(engine: Engine, role: str, words: tuple[str, ...]) -> tuple[str, ...]:
     """The words that tell `role`'s work ("deployment", "monitoring", "retraining" of MLOps): how the
     role was known, no subject to look up ("for the engineer who handles deployment, monitoring and

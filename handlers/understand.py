@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from handlers.advice import digest
-from handlers.ambiguity import DESCRIBED, ai_field, described, setting_role, work_role, work_words
+from handlers.ambiguity import (
+    DESCRIBED,
+    ai_field,
+    described,
+    setting_role,
+    two_described,
+    work_role,
+    work_words,
+)
 from handlers.context import (
     WORDED,
     asked_beside,
@@ -394,6 +402,9 @@ def _work_told(
     or ambiguous name) and does not ask across the roles ("which jobs ...", "AI roles")."""
     if not set(m.roles) <= set(m.weak_roles):  # a role named outright
         return m
+    sides = two_described(engine, body) if not m.roles and not m.ambiguous else ()
+    if sides:  # "the person who trains the models or the one who keeps them running in prod?": both
+        return m.model_copy(update={"roles": sides, "weak_roles": (), "compare_strong": True})
     said = " ".join(m.words)
     named = _NAME_ASKED.search(said)
     if field or (_ACROSS_ASKED.search(said) and not named):

@@ -4169,3 +4169,18 @@ def test_an_ambiguous_name_asked_of_companies_only_one_document_pays_is_that_rol
     assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ai-systems-engineer",), "salary")
     assert "Google: $204,579 per year" in reply.text[:400] and "Tesla: $219,122" in reply.text[:400]
     assert handlers.ask("what skills does an ai engineer need? I know java and aws", kb).intent == "clarify"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should I be the one who builds the models or the one who deploys them?",
+        "I'm torn between being the person who trains the models and the person who keeps them running in"
+        " prod. Which path pays more long term?",
+    ],
+)
+def test_two_roles_described_by_their_work_side_by_side_are_compared(kb, text):
+    """'the one who builds the models or the one who deploys them?': each side's work names a role
+    (the ML engineer's, the MLOps engineer's), so the two are compared, not one of them alone."""
+    reply = handlers.ask(text, kb)
+    assert reply.intent == "compare" and set(reply.roles) == {"ai-ml-engineer", "mlops-engineer"}
