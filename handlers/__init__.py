@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handlers.engine import Engine
 from handlers.followup import complete
-from handlers.replies import REPLIES, fit, noted
+from handlers.replies import REPLIES, fit, noted, said_again
 from handlers.reply import INTENTS, Reply
 from handlers.turn import Turn
 from handlers.understand import plan
@@ -34,7 +34,12 @@ def converse(text: str, kb: KnowledgeBase, turns: list[Turn]) -> tuple[Reply, Tu
     """Answer one message of a conversation, given its earlier turns; return the reply and its turn."""
     engine = engine_for(kb)
     decided = plan(complete(text if isinstance(text, str) else "", engine, turns), engine)
-    return _reply(engine, decided), Turn.of(decided)
+    turn, reply = Turn.of(decided), _reply(engine, decided)
+    if turns and turn.intent == "answer" and turn == turns[-1] and len(turn.roles) == 1:
+        reply = said_again(
+            engine, reply
+        )  # "is that true everywhere?": the same lines, said to be all there is
+    return reply, turn
 
 
 def _reply(engine: Engine, decided) -> Reply:

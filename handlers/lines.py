@@ -75,8 +75,14 @@ def point_words(engine: Engine, m: Match) -> tuple[str, ...]:
         w for w in m.topic_words if w not in engine.matcher.topic_names and w not in tools and w not in paid
     ]
     # "where do they earn the most?", "what's the top paying city?": the places, as the lists say
-    ranked = not lists["ranking"].isdisjoint(m.words) or "top" in m.words
+    # ... and "does it vary by location?", "is that true everywhere?": the places too
+    ranked = (
+        not lists["ranking"].isdisjoint(m.words)
+        or "top" in m.words
+        or not lists["varying"].isdisjoint(m.words)
+    )
     where = ranked and ("where" in m.words or not lists["pay_place_words"].isdisjoint(m.words))
+    where = where or not lists["everywhere"].isdisjoint(m.words)
     if m.topic == "salary" and where and not m.focus.locations:
         candidates += sorted(
             lists["pay_places"]

@@ -484,6 +484,21 @@ def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
     )  # fmt: skip
 
 
+def said_again(engine: Engine, reply: Reply) -> Reply:
+    """A follow-up whose answer is the last one again ("is that true everywhere?", "which is most
+    important?"): said to be all the document has on it, not silently repeated."""
+    title = escape(engine.kb.roles[reply.roles[0]].title)
+    note = f"_The {title} document doesn't answer that more closely than my last reply:_"
+    head, sep, rest = reply.text.partition("\n\n")
+    text = f"{head}\n\n{note}\n\n{rest}" if sep and head.startswith("*") else f"{note}\n\n{reply.text}"
+    blocks = list(reply.blocks)
+    blocks.insert(1 if blocks and blocks[0].get("type") == "header" else 0, context(note))
+    return Reply(
+        reply.intent, text, fit(blocks), reply.roles, reply.topic, reply.query, reply.focus, reply.full,
+        uncovered=reply.uncovered,
+    )  # fmt: skip
+
+
 def welcome(engine: Engine, plan: Plan) -> Reply:
     """ "thanks!": a short reply about no role, that repeats nothing."""
     text = "You're welcome! Ask me anything else about these roles, or `/role list` to see them all."

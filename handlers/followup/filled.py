@@ -369,6 +369,13 @@ def _focus_filled(t: Message, last: Turn, named_topic: bool) -> list[str]:
         return list((last.focus or {}).get("levels", ()))
     if moved:
         return []
+    words, lists = set(m.words), t.lists
+    if (
+        last.topic == "salary"
+        and not m.focus
+        and (words & lists["everywhere"] or (words & lists["varying"] and words & lists["pay_place_words"]))
+    ):
+        return []  # "is that true everywhere?", "does it vary by location?" after a level's pay: the places
     if asks_why(m.words):
         return list((last.focus or {}).get("locations", ())) if last.topic == "salary" else []
     return focus_words(last, m, names_place(t.engine, m))

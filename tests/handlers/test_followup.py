@@ -1203,6 +1203,27 @@ def test_the_other_roles_after_one_roles_answer_are_all_of_them_on_its_topic_and
     assert "Up to $300,600" in others.text[:400] and "$136,287" in others.text
 
 
+def test_whether_a_pay_figure_holds_everywhere_is_the_places_it_varies_with(kb):
+    """'is that true everywhere?' after a level's pay: the document's places, not the same figure."""
+    _, places = talk(kb, "what do mlops engineers earn at senior level?", "is that true everywhere?")
+    assert (places.roles, places.topic) == (("mlops-engineer",), "salary")
+    assert "San Francisco:* Up to $300,600" in places.text[:400] and "Senior-level" not in places.text[:400]
+    varies = handlers.ask("does mlops pay vary by location?", kb)
+    assert "New York City:* Around $268,000" in varies.text[:600]
+
+
+def test_a_follow_up_answered_by_the_last_reply_again_says_so(kb):
+    """A follow-up whose answer is the last reply again ("which of them matters most?" where the
+    document ranks nothing) says it cannot answer more closely; it is not repeated silently."""
+    first, again = talk(kb, "what soft skills do ai systems engineers need?", "which is most important?")
+    assert again.text != first.text
+    assert (
+        "The AI Systems Engineer document doesn't answer that more closely than my last reply"
+        in again.text[:200]
+    )
+    assert handlers.ask("which is most important?", kb).intent != "answer"  # alone: nothing to repeat
+
+
 def test_them_beside_a_role_named_compares_the_two(kb):
     """'who makes more there, them or platform engineers?': the role just discussed and the one
     named, side by side in the place asked before."""
