@@ -44,7 +44,7 @@ from handlers.topic import NAMED, Choice, choose, guess, guess_none
 from knowledge.english import is_common
 from knowledge.index import key
 from knowledge.intent import Guess
-from knowledge.match import Focus, Match, normalize
+from knowledge.match import Focus, Match, normalize, pairs
 from knowledge.skills import names_of_kinds
 
 __all__ = ["Plan", "plan", "strip_command", "thanks"]
@@ -522,7 +522,8 @@ def plan(text: str, engine: Engine) -> Plan:
             m = m.model_copy(update={"focus": m.focus.model_copy(update={"levels": ctx.focus.levels})})
         own = ctx.focus.years is not None and m.focus.years is None and not m.focus.levels
         # "an MLE for 5 years ... the usual range at my level?", "2 years of ML ... is that enough?"
-        if own and set(m.words) & (lists["mine"] | lists["enough"]):
+        leveled = bool(set(pairs(m.words)) & lists["that_level"])  # "7 yoe ... what's normal for that level?"
+        if own and (set(m.words) & (lists["mine"] | lists["enough"]) or leveled):
             m = m.model_copy(update={"focus": m.focus.model_copy(update={"years": ctx.focus.years})})
         if _DIFFERENT.search(question) and not other_title(engine, m) and len(m.roles) < 2:
             # "I'm a data scientist and want to become an ML engineer. What's actually different about the

@@ -390,3 +390,14 @@ def test_top_positions_a_senior_line_names_are_the_top_not_the_senior_pay(kb):
     assert "$500,000" not in headline and "$300,000" not in headline
     tops = [f for f in kb.roles["ai-systems-engineer"].salaries if "$500,000 in total" in f.source]
     assert {f.level for f in tops if (f.low or f.high) in (300000, 500000)} == {"top"}
+
+
+def test_years_told_then_pay_for_that_level_gives_the_years_figures(kb):
+    """'MLE, 7 yoe, SF bay area ... what's normal for that level?': the level is the years told, so
+    the 7+ years figures come beside San Francisco's."""
+    reply = handlers.ask(
+        "TC check: MLE, roughly L5, 7 yoe, SF bay area. currently 190 base + small bonus and feel underpaid."
+        " what's normal for that level?",
+        kb,
+    )
+    assert "San Francisco, CA: $136,287" in reply.text[:600] and "AI Engineers: ~$199,167" in reply.text[:600]
