@@ -28,7 +28,7 @@ from handlers.lines import (
 from handlers.plan import Plan
 from handlers.problem import asks_fix, fixed_where
 from handlers.question import asked_parts, marked
-from handlers.scope import outside
+from handlers.scope import is_place, outside
 from handlers.topic import Choice
 from knowledge.english import everyday, is_common, is_word
 from knowledge.index import Hit
@@ -186,6 +186,8 @@ def _one_role(
         # "Underpaid? 132k base, senior ..., fully remote": the level's figures answer the amount, the
         # arrangement is named
         figured = routed == "salary" and bool(m.focus.levels or m.focus.amount or m.focus.years)
+        # "mlops salary london": the pay is answered, the place named as not covered
+        figured = figured or (routed == "salary" and all(is_place(engine, t.word) for t in missing))
         if not (asked or advised or apart or occasion or told or given or held_policy or figured) and (
             named is None or named == "salary" or m.focus
         ):

@@ -37,7 +37,7 @@ from handlers.plan import Plan
 from handlers.policy import decide, only_occasion
 from handlers.question import SELF, asks_how_senior, split, two_asks
 from handlers.salary import matching
-from handlers.scope import other_title, outside
+from handlers.scope import is_place, other_title, outside
 from handlers.second import both_asks, each_ask, other_ask
 from handlers.titles import naming, own_role, own_title_of, title_plan, with_title
 from handlers.topic import NAMED, Choice, choose, guess, guess_none
@@ -65,6 +65,7 @@ _FIELD_ROLES = re.compile(
 )
 _ASKING = {"how", "what", "why", "which", "when", "where", "who"}
 _THANKS_WORDS = 8  # a thanks that goes on longer may be asking something
+_HERE = Lazy(r"\b(?:here|locally)\b", re.I)
 _ELLIPTICAL = (
     re.compile(  # "which roles do?", "who does?": the verb is the context's ("what do they do?" is not)
         r"^\W*(?:\w+\W+){0,2}(?<!they )(?<!you )(?<!we )(?<!i )(?<!it )"
@@ -450,6 +451,11 @@ def plan(text: str, engine: Engine) -> Plan:
         body = f"{context} {question}"
     elliptical = bool(context) and _ELLIPTICAL.search(question) is not None
     m = engine.matcher.match(question)
+    if context and m.topic == "salary" and _HERE.search(question):  # "UK based MLOps eng, London. what
+        # does senior comp look like here?": the pay where the context is (no document gives its figures)
+        place = next((w for w in normalize(context) if is_place(engine, w)), None)
+        question = f"{question} in {place}" if place else question
+        m = engine.matcher.match(question)
     if context and not elliptical and _at_situation(m, engine.matcher.word_lists):
         elliptical = True  # "... notebooks over the wall. How do people bridge that gap?"
     if elliptical:  # "... which jobs list a number of years. Which roles do?"

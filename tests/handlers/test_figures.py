@@ -401,3 +401,21 @@ def test_years_told_then_pay_for_that_level_gives_the_years_figures(kb):
         kb,
     )
     assert "San Francisco, CA: $136,287" in reply.text[:600] and "AI Engineers: ~$199,167" in reply.text[:600]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/role mlops salary london",
+        "mlops salary uk?",
+        "UK based MLOps eng, 8 yoe, London. every salary thread quotes US numbers which is useless to me."
+        " what does senior MLOps comp look like here?",
+    ],
+)
+def test_pay_in_a_place_no_document_gives_is_answered_with_the_place_named(kb, text):
+    """'mlops salary london': the pay is covered, London is not; the figures come with the place named
+    as not covered, not a refusal (and 'here' is the place the context names)."""
+    reply = handlers.ask(text, kb)
+    assert (reply.intent, reply.roles, reply.topic) == ("answer", ("mlops-engineer",), "salary")
+    assert reply.uncovered and reply.uncovered[0] in ("London", "UK")
+    assert "$" in reply.text[:600]
