@@ -20,7 +20,16 @@ from knowledge.fuzzy import Choices
 from knowledge.match import Match, normalize
 from knowledge.models import Record
 
-__all__ = ["Outside", "cased", "is_place", "names_place", "origins", "other_title", "outside"]
+__all__ = [
+    "Outside",
+    "cased",
+    "is_place",
+    "names_place",
+    "origins",
+    "other_title",
+    "outside",
+    "provider_words",
+]
 
 _MAX_N = 6  # words in the longest phrase of a table
 _HEADING_TO = 8  # "data analyst (excel, sql, some python) -> ai systems engineer": words to the goal
@@ -306,6 +315,15 @@ def _one_word_places(engine: Engine) -> list[str]:
         for w in (" ".join(normalize(p)) for p in engine.matcher.aliases.outside.get("places", ()))
         if " " not in w
     ]
+
+
+def provider_words(engine: Engine, words: tuple[str, ...]) -> frozenset[str]:
+    """The words of schools and course providers a message names ("Georgia Tech OMSCS"): named
+    as not covered, never a subject to look up ("georgia" is no Southern city)."""
+    _, things, _ = _tables(engine)
+    return frozenset(
+        w for _, _, p in _found(words, things) if things.get(p) == "providers" for w in p.split()
+    )
 
 
 def outside(

@@ -37,7 +37,7 @@ from handlers.plan import Plan
 from handlers.policy import decide, only_occasion
 from handlers.question import SELF, asks_how_senior, split, two_asks
 from handlers.salary import matching
-from handlers.scope import is_place, other_title, outside
+from handlers.scope import is_place, other_title, outside, provider_words
 from handlers.second import both_asks, each_ask, other_ask
 from handlers.titles import naming, own_role, own_title_of, title_plan, with_title
 from handlers.topic import NAMED, Choice, choose, guess, guess_none
@@ -665,6 +665,8 @@ def plan(text: str, engine: Engine) -> Plan:
         rest = tuple(lp for lp in g.ranked if lp[0] not in ("entry", "best-practices"))
         g = Guess((("best-practices", g.confidence + g.prob("best-practices")), *rest))
     terms = subject_terms(engine, m) if m.subject else ()
+    schools = provider_words(engine, read[0]) if terms else frozenset()  # "online MSCS (Georgia Tech OMSCS)"
+    terms = tuple(t for t in terms if t.word not in schools)
     m = _reroute(engine, m, terms)
     choice = choose(engine, m, g)
     chat = _chat_model(engine, m, choice, g)

@@ -4184,3 +4184,14 @@ def test_two_roles_described_by_their_work_side_by_side_are_compared(kb, text):
     (the ML engineer's, the MLOps engineer's), so the two are compared, not one of them alone."""
     reply = handlers.ask(text, kb)
     assert reply.intent == "compare" and set(reply.roles) == {"ai-ml-engineer", "mlops-engineer"}
+
+
+def test_a_school_named_is_no_subject_to_look_up(kb):
+    """'an online MSCS (Georgia Tech OMSCS)': the school is named, never looked up as a word of the
+    documents ("georgia" found as the AI Systems document's "Southern cities")."""
+    reply = handlers.ask(
+        "Masters worth it for AI engineering? | 27, backend dev for 3 yrs, thinking about an online MSCS"
+        " (Georgia Tech OMSCS). will it actually help me land AI engineer roles?",
+        kb,
+    )
+    assert "georgia" not in reply.text.lower() and "Southern cities" not in reply.text
