@@ -4191,7 +4191,8 @@ def test_a_school_named_is_no_subject_to_look_up(kb):
     documents ("georgia" found as the AI Systems document's "Southern cities")."""
     reply = handlers.ask(
         "Masters worth it for AI engineering? | 27, backend dev for 3 yrs, thinking about an online MSCS"
-        " (Georgia Tech OMSCS). will it actually help me land AI engineer roles?",
+        " (Georgia Tech OMSCS). will it actually help me land AI engineer roles or is experience all that"
+        " matters?",
         kb,
     )
     assert "georgia" not in reply.text.lower() and "Southern cities" not in reply.text
