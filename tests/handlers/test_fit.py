@@ -145,6 +145,18 @@ def test_skills_asked_about_are_not_the_persons(kb):
     assert "your gaps" in reply.text  # a claim after the question: their skills
 
 
+def test_a_skill_the_person_feels_behind_on_is_a_gap_not_had(kb):
+    """'mostly sklearn models + some flask APIs. feel like im falling behind with all the LLM stuff':
+    LLMs are what the person lacks, not a skill they have."""
+    reply = handlers.ask(
+        "What should I learn next as a junior MLE? 1 yoe, mostly sklearn models + some flask APIs. feel like"
+        " im falling behind with all the LLM stuff",
+        kb,
+    )
+    had = reply.text.split("\n\n")[1]
+    assert "scikit-learn" in had and "LLM" not in had
+
+
 def test_which_track_fits_me_within_a_role_is_its_tracks(kb):
     """'which specialized track fits me as an ml platform engineer?': the role's tracks, not "which role
     fits you? tell me your skills"; with no role named it is a role-fit question."""
