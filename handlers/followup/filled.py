@@ -217,6 +217,8 @@ def fill(t: Message) -> str:
         point = [w for w in point if ev.found(ev.term(w), roles) or named_elsewhere(t.engine, ev.term(w))]
     if "where" in m.words and set(m.words) & lists["openings"] and set(topic) & {"demand", "trends"}:
         point = [*point, "regions"]  # "where are those jobs?" after the market: its geographical hotspots
+    if set(pairs(m.words)) & lists["by_when"] and len(m.words) <= BARE + 1:
+        point = [*point, "figures"]  # "by when?" after the market: its figures, which say their years
     parts = [*lead, *roles, *topic, *point, *focus, body]  # what is filled in first: the question stays last
     return " ".join(p for p in parts if p)
 

@@ -1224,6 +1224,22 @@ def test_a_follow_up_answered_by_the_last_reply_again_says_so(kb):
     assert handlers.ask("which is most important?", kb).intent != "answer"  # alone: nothing to repeat
 
 
+def test_by_when_after_the_market_is_its_figures_with_their_years(kb):
+    """'is mlops demand growing?' ... 'why?' ... 'by when?': the market's figures, which say their
+    years, not the usage text."""
+    *_, when = talk(kb, "is mlops demand growing?", "why?", "by when?")
+    assert (when.intent, when.roles, when.topic) == ("answer", ("mlops-engineer",), "demand")
+    assert "by the end of 2030" in when.text[:600]
+
+
+def test_what_one_would_cost_us_is_the_pay_not_the_cost_of_living(kb):
+    """'do we need an ml platform engineer?' ... 'how much would one cost us?': the role's pay figures,
+    not the salary factor 'cost of living'."""
+    _, cost = talk(kb, "do we need an ml platform engineer?", "how much would one cost us?")
+    assert (cost.roles, cost.topic) == (("ml-platform-engineer",), "salary")
+    assert "$165,780" in cost.text[:300] and "cost of living" not in cost.text[:300]
+
+
 def test_them_beside_a_role_named_compares_the_two(kb):
     """'who makes more there, them or platform engineers?': the role just discussed and the one
     named, side by side in the place asked before."""
