@@ -1240,6 +1240,13 @@ def test_what_one_would_cost_us_is_the_pay_not_the_cost_of_living(kb):
     assert "$165,780" in cost.text[:300] and "cost of living" not in cost.text[:300]
 
 
+def test_the_model_deployment_folks_are_the_mlops_engineers(kb):
+    """'what do ml engineers do?' ... 'and the model deployment folks?': the MLOps engineer, named by
+    the work, not deployment lines of the ML engineer."""
+    _, switched = talk(kb, "what do ml engineers do?", "and the model deployment folks?")
+    assert (switched.roles, switched.topic) == (("mlops-engineer",), "responsibilities")
+
+
 def test_them_beside_a_role_named_compares_the_two(kb):
     """'who makes more there, them or platform engineers?': the role just discussed and the one
     named, side by side in the place asked before."""
