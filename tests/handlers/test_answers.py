@@ -4196,3 +4196,17 @@ def test_a_school_named_is_no_subject_to_look_up(kb):
         kb,
     )
     assert "georgia" not in reply.text.lower() and "Southern cities" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("whats a typical week like for a platform engineer, lots of firefighting?", "ml-platform-engineer"),
+        ("what's the average week like as an ai systems engineer", "ai-systems-engineer"),
+    ],
+)
+def test_what_a_normal_week_looks_like_is_the_work(kb, text, role):
+    """'whats a typical week like ..., lots of firefighting?': what the role does, like 'a typical
+    day', not the challenges ('firefighting') or the pay ('average')."""
+    reply = handlers.ask(text, kb)
+    assert (reply.roles, reply.topic) == ((role,), "responsibilities")
