@@ -72,11 +72,17 @@ def _set_beside(engine: Engine, p: Plan, term: Term) -> dict[str, list[Line]]:
     out = {}
     for role, _ in p.groups:
         if p.topic == "salary":
-            out[role] = [ln for ln in ev.comparing(term, [role]) if _PAY.search(ln.text)] or [
-                ln  # "ML engineers vs software engineers pay": another document may set them side by side
-                for ln in ev.comparing(term, None)
-                if _PAY.search(ln.text) and _names_role(engine, role, ln.text)
-            ]
+            out[role] = (
+                [ln for ln in ev.comparing(term, [role]) if _PAY.search(ln.text)]
+                or [
+                    ln  # "ML engineers vs software engineers pay": another document may set them side by side
+                    for ln in ev.comparing(term, None)
+                    if _PAY.search(ln.text) and _names_role(engine, role, ln.text)
+                ]
+                # ... else the role's document giving the title's own pay ("Data Scientist with ML
+                # Expertise: ... $109,143 to $131,000"), to set beside the role's figures
+                or [ln for ln in ev.saying(term, [role]) if "$" in ln.text]
+            )
         else:  # else the lines that list it as a title ("Advanced roles may include ... Research
             named = [ln for ln in ev.saying(term, [role]) if term.word.title() in ln.text]  # Engineer")
             out[role] = ev.comparing(term, [role]) or named

@@ -4210,3 +4210,15 @@ def test_what_a_normal_week_looks_like_is_the_work(kb, text, role):
     day', not the challenges ('firefighting') or the pay ('average')."""
     reply = handlers.ask(text, kb)
     assert (reply.roles, reply.topic) == ((role,), "responsibilities")
+
+
+def test_a_titles_pay_its_document_gives_is_shown_not_said_missing(kb):
+    """'AI/ML engineer or data scientist? ... which pays better': the AI/ML Engineer document gives a
+    data scientist's pay (Industry Trends), so it is shown beside the role's, not said to be missing."""
+    reply = handlers.ask(
+        "3rd year stats undergrad. AI/ML engineer or data scientist? I like modeling but also like building"
+        " stuff. whats the day to day difference and which pays better",
+        kb,
+    )
+    assert "data scientist pay" not in reply.uncovered and "says nothing about" not in reply.text[:300]
+    assert "$109,143 to $131,000" in reply.text[:600] and "$101,752 to $177,612" in reply.text[:600]

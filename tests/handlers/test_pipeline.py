@@ -308,11 +308,14 @@ class TestScope:
 
     def test_pay_beside_another_title_leads_with_the_line_that_compares_them(self, kb):
         """'earn more than software engineers?': the line setting the two pays side by side leads,
-        wherever it stands; with no such line the other title's pay is named as not covered."""
+        wherever it stands; with no such line, the other title's own pay where the document gives it
+        (a data scientist's, in the AI/ML Engineer's trends), else that pay is named as not covered."""
         reply = handlers.ask("do ml platform engineers earn more than normal software engineers?", kb)
         assert reply.topic == "demand" and reply.uncovered == ()  # the section of the line that answers
         assert "~20% salary premium compared to traditional software engineers" in reply.text[:400]
         reply = handlers.ask("do ml engineers earn more than data scientists", kb)
+        assert reply.uncovered == () and "$109,143 to $131,000" in reply.text[:400]
+        reply = handlers.ask("do mlops engineers earn more than data scientists", kb)
         assert reply.topic == "salary" and reply.uncovered == ("data scientist pay",)
         assert "says nothing about “data scientist pay”" in reply.text[:300]
 
