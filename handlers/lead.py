@@ -14,12 +14,13 @@ from handlers.reply import Reply
 from handlers.scope import cased
 from knowledge.english import is_word
 from knowledge.index import Hit, Line, key
+from knowledge.match import stem
 
 TYPE_CHECKING = False  # without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
-__all__ = ["across", "lead_answer", "lead_compare", "lines_text", "uncovered"]
+__all__ = ["in_both", "across", "lead_answer", "lead_compare", "lines_text", "uncovered"]
 
 _ECHO_MAX = 60
 
@@ -130,8 +131,33 @@ def lead_answer(engine: Engine, plan: Plan) -> Reply:
     return _reply(plan, "answer", title, body, footer, buttons, [full], query)
 
 
+def in_both(engine: Engine, plan: Plan) -> str:
+    """ "which of those do they share?", "which are in both?" of two roles: the headings of the
+    section both documents have (by their first word: "Public Speaking" and "Public Speaking and
+    Presentation" are one), in the first document's words; "" when not asked or none are shared."""
+    m = plan.match
+    lists = engine.matcher.word_lists
+    asked = m is not None and (
+        set(m.words) & lists["overlap"] or ("both" in m.words and ("in" in m.words or "share" in m.words))
+    )
+    if not asked or len(plan.roles) != 2 or plan.topic is None:
+        return ""
+    index = engine.evidence.index
+
+    def heads(role: str) -> dict[str, str]:
+        said = [ln.path[-1] for ln in index.section(role, plan.topic) if ln.path]
+        return {stem(h.split()[0].lower()): h for h in dict.fromkeys(said)}
+
+    first, second = (heads(r) for r in plan.roles)
+    shared = [h for k, h in first.items() if k in second]
+    if not shared:
+        return ""
+    return f"*In both documents:* {escape(', '.join(shared))}."
+
+
 def lead_compare(engine: Engine, plan: Plan) -> Reply:
-    """Several roles on one point: each role's answering lines, side by side."""
+    """Several roles on one point: each role's answering lines, side by side (what both share first,
+    when that is asked)."""
     kb = engine.kb
     names = (
         " vs ".join(kb.roles[r].title for r in plan.roles)
@@ -149,6 +175,8 @@ def lead_compare(engine: Engine, plan: Plan) -> Reply:
         )
         parts.append(f"*{escape(role.title)}*\n{shown}")
         full.append(f"{role_id} {plan.topic}")
+    both = in_both(engine, plan)
+    parts = [both, *parts] if both else parts
     footer = "Whole sections: the buttons below."
     buttons = [
         full_button(q, f"{kb.roles[q.split()[0]].title} · {engine.topic_titles[plan.topic]}") for q in full

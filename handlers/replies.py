@@ -9,7 +9,7 @@ from handlers.figures import asks_low, diff_reply, with_chart
 from handlers.fit import fit_reply
 from handlers.glance import glance_reply
 from handlers.kinds import asks
-from handlers.lead import across, lead_answer, lead_compare, lines_text, uncovered
+from handlers.lead import across, in_both, lead_answer, lead_compare, lines_text, uncovered
 from handlers.plan import Plan
 from handlers.render import (
     MAX_BLOCKS,
@@ -184,7 +184,16 @@ def compare(engine: Engine, plan: Plan) -> Reply:
     the opening of each role's section; the whole sections behind buttons. It depends on roles,
     topic and focus only: made once per engine (treat it as read-only)."""
     key = ("compare", *plan.roles, plan.topic or "", str(_asks_difference(plan)), *plan.focus.words())
-    return engine.keep(key, lambda: _compare(engine, plan))
+    reply = engine.keep(key, lambda: _compare(engine, plan))
+    both = in_both(engine, plan)  # "which soft skills do they have in common?": those first
+    if not both:
+        return reply
+    title, _, rest = reply.text.partition("\n\n")
+    blocks = [*reply.blocks[:1], *section_blocks(both), *reply.blocks[1:]]
+    return Reply(
+        reply.intent, f"{title}\n\n{both}\n\n{rest}", fit(blocks), reply.roles, reply.topic, reply.query,
+        reply.focus, reply.full,
+    )  # fmt: skip
 
 
 def _chart(engine: Engine, plan: Plan) -> Reply:

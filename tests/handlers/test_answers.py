@@ -4222,3 +4222,18 @@ def test_a_titles_pay_its_document_gives_is_shown_not_said_missing(kb):
     )
     assert "data scientist pay" not in reply.uncovered and "says nothing about" not in reply.text[:300]
     assert "$109,143 to $131,000" in reply.text[:600] and "$101,752 to $177,612" in reply.text[:600]
+
+
+def test_what_two_roles_have_in_common_is_said_first(kb):
+    """'which soft skills do production ai engineers and platform engineers have in common?': the
+    soft skills both documents list, named first, then each role's lines."""
+    reply = handlers.ask(
+        "which soft skills do production ai engineers and platform engineers have in common?", kb
+    )
+    both = reply.text.split("\n\n")[1]
+    assert both.startswith("*In both documents:* Communication, Collaboration and Teamwork")
+    assert "Time Management" not in both  # only the production AI document lists it
+    assert (
+        "In both"
+        not in handlers.ask("compare the soft skills of production ai and platform engineers", kb).text
+    )
