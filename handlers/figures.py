@@ -186,7 +186,7 @@ def chart_lines(
     return sentence, "```\n" + escape("\n".join([*lines, "", legend])) + "\n```", order
 
 
-_LOW = {"lowest", "least", "lower", "less", "worst", "cheapest", "smallest", "bottom"}
+_LOW = {"lowest", "least", "lower", "less", "worst", "cheapest", "cheaper", "smallest", "bottom"}
 
 
 def asks_low(m: Match | None) -> bool:

@@ -1247,6 +1247,21 @@ def test_the_model_deployment_folks_are_the_mlops_engineers(kb):
     assert (switched.roles, switched.topic) == (("mlops-engineer",), "responsibilities")
 
 
+def test_which_of_two_roles_is_cheaper_is_their_pay_not_a_word_not_covered(kb):
+    """'which is cheaper to hire, an mlops or a platform engineer?', and 'which of those is cheaper?'
+    after the two roles' pay: the pay side by side, who pays less first; not "cheaper" refused."""
+    one = handlers.ask("which is cheaper to hire, an mlops or a platform engineer?", kb)
+    assert (one.intent, one.topic, one.uncovered) == ("compare", "salary", ())
+    *_, cheaper = talk(
+        kb,
+        "how much does an ml platform engineer cost?",
+        "and an mlops engineer?",
+        "which of those is cheaper?",
+    )
+    assert (cheaper.intent, cheaper.topic, cheaper.uncovered) == ("compare", "salary", ())
+    assert "pays less" in cheaper.text[:300]
+
+
 def test_them_beside_a_role_named_compares_the_two(kb):
     """'who makes more there, them or platform engineers?': the role just discussed and the one
     named, side by side in the place asked before."""
