@@ -177,9 +177,9 @@ def known_as(engine: Engine, role: str) -> str:
     return engine.keep(("known as", role), make)
 
 
+_PEOPLE_WHO = r"(?:people|folks|ones|guys|person|someone|engineers?)\s+(?:who|that)"  # "the folks who"
 _WHO = re.compile(  # "the folks who keep models running", "those of you running ML on production lines"
-    r"\b(?:(?:people|folks|ones|guys|person|someone|engineers?)\s+(?:who|that)|those\s+of\s+(?:you|us)(?:\s+who)?)"
-    r"\s+(.{3,60})",
+    rf"\b(?:{_PEOPLE_WHO}|those\s+of\s+(?:you|us)(?:\s+who)?)\s+(.{{3,60}})",
     re.I,
 )
 
@@ -233,7 +233,7 @@ def work_role(
     return role
 
 
-_SIDE = re.compile(r"\b(?:person|people|folks|one|ones|guys|someone|engineers?)\s+(?:who|that)\b", re.I)
+_SIDE = re.compile(rf"\b(?:{_PEOPLE_WHO}|one\s+(?:who|that))\b", re.I)  # ... or "the one who"
 _SIDE_SURE = 0.35  # one side of "the person who X or the person who Y": the work model this sure of its role,
 _SIDE_LEAD = 1.5  # ... and this far ahead of the next (the other side says what the choice is between)
 _CHOOSING = re.compile(r"\b(?:or|vs|versus|between|torn|which|compare|compared|difference|than)\b", re.I)

@@ -450,17 +450,21 @@ def plan(text: str, engine: Engine) -> Plan:
     if context:  # what was read: the question and its context, an aside ("also curious ...?") left out
         body = f"{context} {question}"
     elliptical = bool(context) and _ELLIPTICAL.search(question) is not None
-    m = engine.matcher.match(question)
-    if context and m.topic == "salary" and _HERE.search(question):  # "UK based MLOps eng, London. what
-        # does senior comp look like here?": the pay where the context is (no document gives its figures)
+    m = engine.matcher.match(question) if not elliptical else None
+    if m is not None and context and m.topic == "salary" and _HERE.search(question):
+        # "UK based MLOps eng, London. what does senior comp look like here?": the pay where the
+        # context is (no document gives its figures)
         place = next((w for w in normalize(context) if is_place(engine, w)), None)
         question = f"{question} in {place}" if place else question
         m = engine.matcher.match(question)
-    if context and not elliptical and _at_situation(m, engine.matcher.word_lists):
-        elliptical = True  # "... notebooks over the wall. How do people bridge that gap?"
-    if elliptical:  # "... which jobs list a number of years. Which roles do?"
-        before, context = split(context)  # the sentence before says what is asked
-        question = f"{before} {question}"
+    # "... notebooks over the wall. How do people bridge that gap?": the situation told is asked
+    elliptical = elliptical or (
+        m is not None and bool(context) and _at_situation(m, engine.matcher.word_lists)
+    )
+    if m is None or elliptical:  # "... which jobs list a number of years. Which roles do?"
+        if elliptical:
+            before, context = split(context)  # the sentence before says what is asked
+            question = f"{before} {question}"
         m = engine.matcher.match(question)
     climb = climb_before(engine, m, typed, question, context) if context and not elliptical else ""
     if climb:  # "... trying to get promoted to senior. What should I focus on?": the climb is asked

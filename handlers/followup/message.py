@@ -261,7 +261,7 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
         return None  # "which regions are hot": where, of the thread's topic ("hot" names no topic outright)
     choice = choose(engine, m, guess(engine, m))
     pieces = the_one(m.words) or the_one(tuple(w.removesuffix("s") for w in m.words))  # "the ethical ones"
-    if pieces and "more" in m.words and not m.topic_top.get(m.topic or "", 0) >= NAMED:
+    if pieces and "more" in m.words and m.topic_top.get(m.topic or "", 0) < NAMED:
         return None  # "tell me more about the ethical ones": more of the last list, on its topic
     if worded and the_one(m.words):  # "how do people deal with the drift one": the words, on the last list
         return m.topic or ""
