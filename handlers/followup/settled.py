@@ -3,7 +3,7 @@ k8s?"): each gives the text to answer, or None to go on (`SETTLED`, in order).""
 
 from __future__ import annotations
 
-from handlers.advice import digest
+from handlers.advice import digest, solutions
 from handlers.ambiguity import DESCRIBED, undescribed
 from handlers.followup.message import (
     AGAIN,
@@ -215,6 +215,8 @@ def _more(t: Message) -> str | None:
     ):
         return None
     if how and last.topic == "challenges":  # "do they deal with bias?" ... "how?"
+        if solutions(t.engine, last.roles[0]):  # the document's own "Solution:" lines beside them
+            return " ".join((last.roles[0], "challenges", "how", "solve", *last.point))
         return " ".join((last.roles[0], "best-practices", *last.point))
     return f"{last.roles[0]} {last.topic}"
 

@@ -1160,6 +1160,16 @@ def test_how_alone_after_the_challenges_is_how_to_handle_them(kb):
     assert (more.roles, more.topic) == (("ml-platform-engineer",), "responsibilities")
 
 
+def test_how_alone_after_challenges_a_document_solves_is_its_solutions(kb):
+    """'what are the common challenges for mlops engineers?' ... 'how?': the MLOps document gives
+    a "Solution:" beside each challenge; those lead, not its general best practices."""
+    _, how = talk(kb, "what are the common challenges for mlops engineers?", "how?")
+    assert (how.roles, how.topic) == (("mlops-engineer",), "challenges")
+    first = how.text[:500]
+    assert "*Solution:* Centralize data storage, implement universal mappings, and version data" in first
+    assert "*Challenge:*" not in first
+
+
 def test_the_same_stuff_of_another_role_keeps_the_threads_topic(kb):
     """'what tools do mlops engineers use?' ... 'do platform engineers use the same stuff?': the
     platform engineer's tools, not what the role does."""
