@@ -145,7 +145,10 @@ def in_both(engine: Engine, plan: Plan) -> str:
     index = engine.evidence.index
 
     def heads(role: str) -> dict[str, str]:
-        said = [ln.path[-1] for ln in index.section(role, plan.topic) if ln.path]
+        # not a lead-in the text ends with a colon ("Technical skills required:"): no heading
+        said = [
+            ln.path[-1] for ln in index.section(role, plan.topic) if ln.path and not ln.path[-1].endswith(":")
+        ]
         return {stem(h.split()[0].lower()): h for h in dict.fromkeys(said)}
 
     first, second = (heads(r) for r in plan.roles)

@@ -147,6 +147,8 @@ def thanks(engine: Engine, m: Match) -> bool:
     opens = bool(words) and words[0] in engine.matcher.word_lists["gratitude"]
     # "ok how do i get there" asks; "thx, that's what i needed" does not
     asking = asking or (not opens and bool(_ASKING & set(words)))
+    # "ok and the least?": more than thanks, asked
+    asking = asking or ("?" in m.words and any(w not in said and w not in covered for w in words))
     if not asking and all(w in said or w in covered or w in engine.matcher.stopwords for w in words):
         return True
     # "thx, that's what i needed", "thank you, very clear": thanks first, then no question at all

@@ -403,6 +403,7 @@ class Matcher:
             *aliases.ambiguous,
             *(p for ws in aliases.topic_phrases().values() for p in ws),
             *(p for ps in aliases.focus.get("location", {}).values() for p in ps),  # "seatle", "new yrok"
+            *(k for k in joined if len(k) > 9),  # "sanfransisco": a place typed as one word, misspelt
             *(p for ps in aliases.focus.get("company", {}).values() for p in ps if len(p) > 4),  # "gogle"
             # "senoir", not "staff"
             *(p for ps in aliases.focus.get("level", {}).values() for p in ps if len(p) > 5),

@@ -4237,3 +4237,11 @@ def test_what_two_roles_have_in_common_is_said_first(kb):
         "In both"
         not in handlers.ask("compare the soft skills of production ai and platform engineers", kb).text
     )
+
+
+def test_in_common_names_no_lead_in_sentence_as_a_heading(kb):
+    """'what do MLOps and production AI engineers have in common?': the overview's lead-in
+    "Technical skills required:" is no heading both share ("In both documents: Technical skills
+    required:.")."""
+    reply = handlers.ask("what do MLOps and production AI engineers have in common?", kb)
+    assert reply.intent == "compare" and "required:." not in reply.text

@@ -611,6 +611,18 @@ class TestCompleting:
         _, reply = talk(kb, "mlops engineer salary", "in sanfrancisco?")
         assert "$300,600" in reply.text[:300]
 
+    def test_a_place_typed_as_one_word_and_misspelt(self, kb):
+        """'in sanfransisco?' after entry pay: San Francisco, not "couldn't tell what you mean"."""
+        _, reply = talk(kb, "new grad here. entry level pay for ai systems engineer?", "in sanfransisco?")
+        assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ai-systems-engineer",), "salary")
+        assert "San Francisco, CA: Up to $300,600" in reply.text[:400]
+
+    def test_ok_then_a_question_asks_on(self, kb):
+        """'ok and the least?' after who pays most: the least paid, not "You're welcome!"."""
+        _, reply = talk(kb, "which role pays the most?", "ok and the least?")
+        assert reply.intent == "compare" and reply.topic == "salary"
+        assert "pays least" in reply.text[:300] and "welcome" not in reply.text
+
     def test_how_that_affects_pay_asks_what_drives_pay(self, kb):
         _, reply = talk(kb, "what trends matter for ml engineers", "how does that affect pay")
         assert reply.topic == "salary" and "Factors Influencing" in reply.text[:300]
