@@ -11,6 +11,7 @@ from knowledge.match import Match, normalize, pairs
 
 __all__ = [
     "titled",
+    "track",
     "DESCRIBED",
     "ai_field",
     "called",
@@ -133,6 +134,40 @@ def called(engine: Engine, m: Match, phrase: str, candidates: tuple[str, ...], c
         return None
     named = [r for r in rest if _called_so(engine, r, phrase)]
     return named[0] if len(named) == 1 else None
+
+
+def track(engine: Engine, m: Match, phrase: str) -> tuple[str, str] | None:
+    """ "what is a Risk Management AI Engineer?": a title one document names as a label ("Risk
+    Management AI Engineer: Identify and plan for tech risks ..."), the ambiguous name with the words
+    said before it, is that document's role (even one the name alone could not mean); with the
+    section that names it."""
+    said, n = list(m.words), phrase.split()
+    titles = _labelled_titles(engine)
+    for i in range(1, len(said) - len(n) + 1):
+        if said[i : i + len(n)] != n:
+            continue
+        for k in (3, 2, 1):  # the longest title first
+            roles = titles.get(" ".join(said[i - k : i + len(n)]), ()) if i >= k else ()
+            if len(roles) == 1:
+                return roles[0]
+    return None
+
+
+def _labelled_titles(engine: Engine) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each bullet label that is a title ("Transformational AI Engineer"), lower-cased, and the roles
+    whose documents give it, each with the first section that does; made once per engine."""
+
+    def make() -> dict[str, tuple[tuple[str, str], ...]]:
+        found: dict[str, dict[str, str]] = {}
+        for role in engine.kb.roles:
+            for topic in engine.kb.topics:
+                for ln in engine.evidence.index.section(role, topic):
+                    label = " ".join(normalize(ln.label or ""))
+                    if label.endswith(" engineer"):
+                        found.setdefault(label, {}).setdefault(role, topic)
+        return {k: tuple(v.items()) for k, v in found.items()}
+
+    return engine.keep(("labelled titles",), make)
 
 
 def beside_own(engine: Engine, m: Match) -> tuple[str, tuple[str, ...]] | None:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from handlers.across import ROLE_LINES, across_roles, asked_across, of_all, said_together
-from handlers.ambiguity import ai_field, beside_own, called, context_role, titled
+from handlers.ambiguity import ai_field, beside_own, called, context_role, titled, track
 from handlers.coverage import MENTION, beyond, natural, not_covered
 from handlers.engine import Engine
 from handlers.evidence import Term, specific
@@ -29,7 +29,7 @@ from handlers.plan import Plan
 from handlers.problem import asks_fix, fixed_where
 from handlers.question import asked_parts, marked
 from handlers.scope import is_place, outside
-from handlers.topic import Choice
+from handlers.topic import NAMED, Choice
 from knowledge.english import everyday, is_common, is_word
 from knowledge.index import Hit
 from knowledge.match import Focus, Match, pairs, stem
@@ -533,8 +533,14 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     if m.ambiguous and not bare_ai and len(m.roles) < (2 if comparing else 1):
         phrase, candidates = set_beside or m.ambiguous[0]
         rest = tuple(r for r in candidates if r not in m.roles) if set_beside else candidates
+        if (tracked := track(engine, m, phrase)) and m.topic in (None, "overview", "responsibilities"):
+            # "what does a Transformational AI Engineer do?": the section that names it
+            m = m.model_copy(
+                update={"topic": tracked[1], "topic_scores": {**m.topic_scores, tracked[1]: NAMED}}
+            )
         decided = (
-            context_role(engine, m, rest)
+            (tracked and tracked[0])
+            or context_role(engine, m, rest)
             or called(engine, m, phrase, candidates, comparing)
             or _figured(engine, m, rest)
         )

@@ -4245,3 +4245,16 @@ def test_in_common_names_no_lead_in_sentence_as_a_heading(kb):
     required:.")."""
     reply = handlers.ask("what do MLOps and production AI engineers have in common?", kb)
     assert reply.intent == "compare" and "required:." not in reply.text
+
+
+def test_a_track_one_document_names_is_its_role(kb):
+    """'What is a Risk Management AI Engineer?': a career track the platform document names as a
+    label, not "which role do you mean by AI engineer?"; its line leads."""
+    for asked, line in (
+        ("What is a Risk Management AI Engineer?", "Identify and plan for tech risks"),
+        ("what does a transformational ai engineer do", "Oversee tech aspects of business transformations"),
+    ):
+        reply = handlers.ask(asked, kb)
+        assert (reply.intent, reply.roles) == ("answer", ("ml-platform-engineer",)), asked
+        assert line in reply.text[:300], asked
+    assert handlers.ask("what is a senior ai engineer?", kb).intent == "clarify"  # a rung of several
