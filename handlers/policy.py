@@ -349,6 +349,32 @@ def _name(word: str) -> bool:
     return len(word) >= _NAME and word.isalpha() and not is_word(word)
 
 
+def _ai_replaces(engine: Engine, m: Match) -> bool:
+    """ "will AI replace engineers?", "is AI going to replace AI engineers?": AI the one replacing."""
+    said, replacing = m.words, engine.matcher.word_lists["replacing"]
+    return any(w in replacing and "ai" in said[max(0, i - 4) : i] for i, w in enumerate(said))
+
+
+_REPLACING = re.compile(r"\breplac(?:e|es|ed|ing|ement)\b", re.I)
+
+
+def _with_replacing(engine: Engine, p: Plan) -> Plan:
+    """The outlook of every role, asked whether AI will replace them: a line of its outlook that says
+    so ("AI enhancing productivity rather than replacing human developers") first, and its role."""
+    groups = []
+    for role, hits in p.groups:
+        said = [
+            Hit(ln, 0.0, frozenset())
+            for topic in ("trends", "demand")
+            for ln in engine.section_lines(role, topic)
+            if _REPLACING.search(ln.text)
+        ]
+        groups.append((role, (*said, *(h for h in hits if h.line not in {s.line for s in said}))))
+    # the roles whose documents say it first
+    groups.sort(key=lambda g: not _REPLACING.search(g[1][0].line.text) if g[1] else True)
+    return p.model_copy(update={"groups": tuple(groups), "roles": tuple(r for r, _ in groups)})
+
+
 def _compare(
     engine: Engine,
     m: Match,
@@ -480,6 +506,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         m = m.model_copy(update={"focus": kept})
     m = _replaced_where_said(engine, m)
     field = "ai" in {p for p, _ in m.ambiguous} and ai_field(engine, m)
+    if m.replaced and m.ambiguous and not m.roles and _ai_replaces(engine, m):
+        # "is AI going to replace AI engineers?": AI the technology, its engineers all of them
+        m = m.model_copy(update={"ambiguous": (), "topic": "demand"})
     if field:  # "which of the AI roles", "do I need a degree to work in AI?": the field, all its roles
         m = m.model_copy(update={"ambiguous": tuple(a for a in m.ambiguous if a[0] != "ai")})
         terms = tuple(t for t in terms if t.word != "ai")  # the field, not a subject
@@ -490,7 +519,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     outlook = asks(engine, m, "prospects") and not strong_topic(m) or replaced
     if not (m.roles or m.ambiguous) and outlook:
         # "is AI going to replace AI engineers? across all these roles": the outlook of every role
-        return _compare(engine, m, role_ids, "demand", (), "prospects")
+        p = _compare(engine, m, role_ids, "demand", (), "prospects")
+        return _with_replacing(engine, p) if m.replaced else p
     if len(m.focus.levels) >= 2 and not strong_topic(m) and "salary" not in m.topic_scores:
         m = _on_the_ladder(m)
     across = engine.matcher.across_words

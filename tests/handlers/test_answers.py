@@ -4258,3 +4258,12 @@ def test_a_track_one_document_names_is_its_role(kb):
         assert (reply.intent, reply.roles) == ("answer", ("ml-platform-engineer",)), asked
         assert line in reply.text[:300], asked
     assert handlers.ask("what is a senior ai engineer?", kb).intent == "clarify"  # a rung of several
+
+
+def test_will_ai_replace_its_engineers_is_the_outlook_where_said(kb):
+    """'Is AI going to replace AI engineers?': AI the technology replacing, not "which role do you
+    mean by AI?"; the line that says so leads the outlook of every role."""
+    for asked in ("Is AI going to replace AI engineers?", "will ai replace engineers?"):
+        reply = handlers.ask(asked, kb)
+        assert reply.intent == "compare" and len(reply.roles) == 5, asked
+        assert "AI enhancing productivity rather than replacing human developers" in reply.text[:300], asked
