@@ -4267,3 +4267,11 @@ def test_will_ai_replace_its_engineers_is_the_outlook_where_said(kb):
         reply = handlers.ask(asked, kb)
         assert reply.intent == "compare" and len(reply.roles) == 5, asked
         assert "AI enhancing productivity rather than replacing human developers" in reply.text[:300], asked
+
+
+def test_infrastructure_as_code_is_one_thing_across_roles(kb):
+    """'Which role deals most with infrastructure as code?': the MLOps document's
+    infrastructure-as-code line, not every line that says "infrastructure" or "code"."""
+    reply = handlers.ask("Which role deals most with infrastructure as code?", kb)
+    assert reply.roles == ("mlops-engineer",)
+    assert "infrastructure-as-code and CI/CD pipelines" in reply.text[:400] and "Copilot" not in reply.text
