@@ -355,6 +355,16 @@ def _ai_replaces(engine: Engine, m: Match) -> bool:
     return any(w in replacing and "ai" in said[max(0, i - 4) : i] for i, w in enumerate(said))
 
 
+def _apart(engine: Engine, terms: tuple[Term, ...]) -> bool:
+    """Whether two words said together as one thing ("transfer learning"), each in the documents, are
+    in no line together."""
+    if len(terms) != 2:
+        return False
+    index = engine.evidence.index
+    a, b = (frozenset().union(*(index.matching(f) for f in t.forms)) for t in terms)
+    return bool(a and b) and not a & b
+
+
 _REPLACING = re.compile(r"\breplac(?:e|es|ed|ing|ement)\b", re.I)
 
 
@@ -622,18 +632,24 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     if asked:
         terms = asked
     if terms and not m.roles and (marked or rare or asked):
+        explicit = (
+            set(m.tokens) & MENTION or _WHICH_ROLES.search(" ".join(m.words)) or m.words[:1] == ("who",)
+        )
         beyond = not_covered(engine, m, terms, None)  # "which role has the best work life balance?"
         if beyond and all(t.word in engine.matcher.beyond for t in beyond):
             return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=beyond, match=m)
         held = tuple(t for t in terms if engine.evidence.found(t))  # the rest is colour ("friendly")
-        explicit = (
-            set(m.tokens) & MENTION or _WHICH_ROLES.search(" ".join(m.words)) or m.words[:1] == ("who",)
-        )
         if not explicit:  # "which specialization ... stability?", asked of no role in words: everyday
             held = tuple(t for t in held if specific(t))  # words are no subject to look up across them
         lacking = [t for t in terms if t not in held and not is_common(t.word)]  # "federated", not "friendly"
-        if set(m.tokens) & MENTION and held and lacking and said_together(m, terms):
-            # "what roles mention federated learning?": not "5 of 5 roles mention learning"
+        if (
+            set(m.tokens) & MENTION
+            and held
+            and said_together(m, terms)
+            and (lacking or _apart(engine, terms))
+        ):
+            # "what roles mention federated learning?": not "5 of 5 roles mention learning"; "... transfer
+            # learning?": not the MLOps document's "secure data transfer"
             return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=terms, match=m)
         if held and engine.evidence.covered(held):
             return across_roles(engine, m, held)

@@ -4275,3 +4275,15 @@ def test_infrastructure_as_code_is_one_thing_across_roles(kb):
     reply = handlers.ask("Which role deals most with infrastructure as code?", kb)
     assert reply.roles == ("mlops-engineer",)
     assert "infrastructure-as-code and CI/CD pipelines" in reply.text[:400] and "Copilot" not in reply.text
+
+
+def test_two_words_the_documents_never_say_together_are_not_mentioned(kb):
+    """'which roles mention transfer learning?': no document says it; not "Only MLOps Engineer
+    mentions transfer" over its "secure data transfer methods". Words said together in a line
+    still are ("remote work")."""
+    reply = handlers.ask("which roles mention transfer learning?", kb)
+    assert reply.intent == "unknown"
+    assert "None of the 5 role documents mention “transfer learning”" in reply.text
+    assert "data transfer" not in reply.text
+    said = handlers.ask("does any of them mention remote work at all?", kb)
+    assert said.roles == ("mlops-engineer",) and "Potential for remote work" in said.text[:400]
