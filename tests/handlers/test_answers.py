@@ -4287,3 +4287,11 @@ def test_two_words_the_documents_never_say_together_are_not_mentioned(kb):
     assert "data transfer" not in reply.text
     said = handlers.ask("does any of them mention remote work at all?", kb)
     assert said.roles == ("mlops-engineer",) and "Potential for remote work" in said.text[:400]
+
+
+def test_which_industries_hire_leads_with_the_sectors(kb):
+    """'Which industries hire AI/ML engineers?': the line naming the sectors, not the companies that
+    are "actively hiring" ("hire" asks the kind, it is no point of its own)."""
+    reply = handlers.ask("Which industries hire AI/ML engineers?", kb)
+    first = reply.text.split("\n")[3]
+    assert "technology, finance, healthcare, manufacturing" in first and "Google" not in reply.text[:250]
