@@ -3,6 +3,8 @@ lists of a role's document that answer each, and where the person says they come
 
 from __future__ import annotations
 
+import re
+
 from handlers.advice import advice_lines, digest, ladder, pay_label
 from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term, specific
@@ -203,11 +205,23 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         ][:_PLACE_LINES]
         seen = {h.line.id for h in named}
         lines = [*named, *(h for h in lines if h.line.id not in seen)]
+    if kind == "certs" and lines and not any(_NAMING.search(h.line.text) for h in lines):
+        # "what certifications help for mlops?": its document names none ("Education and
+        # certifications"); the lines of others that do name some, after its own
+        lines = [*lines, *(h for r in engine.role_ids if r != role for h in _named_certs(engine, r))]
     if kind == "entry":  # "how do I break into mlops?": the first job itself, then the way to it
         first = _first_rung(engine, role)[:_ENTRY_RUNG]
         seen = {h.line.id for h in first}
         lines = [*first, *(h for h in lines if h.line.id not in seen)]
     return lines
+
+
+_NAMING = re.compile(r"\(e\.g\.|\bsuch as\b|\blike\b", re.I)  # a line naming things, not only the kind
+
+
+def _named_certs(engine: Engine, role: str) -> list[Hit]:
+    """The role's lines that name certifications ("... (e.g., AWS Machine Learning Specialty)")."""
+    return [h for h in advice_lines(engine, "certs", role) if _NAMING.search(h.line.text)]
 
 
 def _first_steps(engine: Engine, m: Match) -> bool:

@@ -201,6 +201,10 @@ def _elsewhere(engine: Engine, p: Plan, terms: tuple[Term, ...]) -> Plan:
     if p.intent != "answer" or len(p.roles) != 1 or p.mode == "cross":
         return p
     ev = engine.evidence
+    if p.match is not None:  # "what certifications should a platform engineer get?": a topic's word, asked
+        credentials = engine.matcher.word_lists["credentials"]
+        said = {t.word for t in terms}
+        terms = (*terms, *ev.terms(w for w in p.match.topic_words if w in credentials and w not in said))
     found = tuple(
         (_written(engine, t), held)
         for t in terms

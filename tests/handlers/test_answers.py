@@ -4295,3 +4295,17 @@ def test_which_industries_hire_leads_with_the_sectors(kb):
     reply = handlers.ask("Which industries hire AI/ML engineers?", kb)
     first = reply.text.split("\n")[3]
     assert "technology, finance, healthcare, manufacturing" in first and "Google" not in reply.text[:250]
+
+
+def test_certifications_named_in_another_document_follow_a_role_that_names_none(kb):
+    """'what certifications help for mlops?': the MLOps document only says "Education and
+    certifications" (a pay factor); the Production AI document's named ones follow, said to be its.
+    'what certifications should a platform engineer get?' (a topic's word) says the platform
+    document never mentions them."""
+    reply = handlers.ask("what certifications help for mlops?", kb)
+    assert reply.roles == ("mlops-engineer",)
+    first = reply.text[:500]
+    assert "Production AI Engineer document › Requirements" in first
+    assert "AWS Machine Learning Specialty" in first
+    platform = handlers.ask("what certifications should a platform engineer get?", kb)
+    assert "The AI/ML Platform Engineer document doesn't mention “certifications”" in platform.text[:300]
