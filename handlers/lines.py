@@ -192,8 +192,16 @@ def lead_lines(
         rare = {
             key(f) for t in terms if t.weight >= SPECIFIC and not is_common(t.word) for f in t.forms
         } - said
+        # ... said, not only asked of a line ("healthcare" of "Adapt to industry-specific AI requirements")
+        ev = engine.evidence
+        unsaid = [
+            t
+            for t in terms
+            if t.weight >= SPECIFIC and not is_common(t.word) and not any(ev.says(h.line, t) for h in named)
+        ]
         if not by_name and strong != "overview":
             better += [h for h in hits if h.terms & rare and h not in better][:1]
+            better += [h for h in hits if any(ev.says(h.line, t) for t in unsaid) and h not in better][:1]
         return _heading_rest(
             engine, engine.evidence.lead(sorted(named + better, key=lambda h: -h.score), most), hits, most
         )

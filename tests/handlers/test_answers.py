@@ -4309,3 +4309,11 @@ def test_certifications_named_in_another_document_follow_a_role_that_names_none(
     assert "AWS Machine Learning Specialty" in first
     platform = handlers.ask("what certifications should a platform engineer get?", kb)
     assert "The AI/ML Platform Engineer document doesn't mention “certifications”" in platform.text[:300]
+
+
+def test_a_rare_word_the_section_only_is_asked_about_leads_from_where_it_is_said(kb):
+    """'What kind of healthcare projects do ai systems engineers usually work on?': the line that
+    says healthcare (Industry Applications), not only "Adapt to industry-specific AI requirements",
+    which people ask about healthcare with but which never says it."""
+    reply = handlers.ask("What kind of healthcare projects do ai systems engineers usually work on?", kb)
+    assert "*Healthcare:* Medical imaging, drug discovery, personalized medicine" in reply.text[:300]
