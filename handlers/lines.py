@@ -188,10 +188,6 @@ def lead_lines(
         )
         # "which cloud tools ...? vertex?", "by 2031?": a rare word (a year too) the section does not say,
         # from the line that does
-        said = {k for h in named for k in h.terms}
-        rare = {
-            key(f) for t in terms if t.weight >= SPECIFIC and not is_common(t.word) for f in t.forms
-        } - said
         # ... said, not only asked of a line ("healthcare" of "Adapt to industry-specific AI requirements")
         ev = engine.evidence
         unsaid = [
@@ -200,7 +196,6 @@ def lead_lines(
             if t.weight >= SPECIFIC and not is_common(t.word) and not any(ev.says(h.line, t) for h in named)
         ]
         if not by_name and strong != "overview":
-            better += [h for h in hits if h.terms & rare and h not in better][:1]
             better += [h for h in hits if any(ev.says(h.line, t) for t in unsaid) and h not in better][:1]
         return _heading_rest(
             engine, engine.evidence.lead(sorted(named + better, key=lambda h: -h.score), most), hits, most
@@ -267,10 +262,11 @@ def section_opening(engine: Engine, m: Match, role: str, topic: str, shown: set[
     earning potential?": the rest of Career Advancement), those under a heading the question
     names ("skills"), then the section's first lines."""
     words = {stem(w.lower()) for w in (*m.topic_words, *m.subject)}
+    paid = m.topic == "salary" or bool(m.focus.kinds)  # no pay figure for context of a question on trends
     lines = [
         ln
         for ln in engine.evidence.index.section(role, topic)
-        if ln.id not in shown and ln.bullet and not ln.text.endswith(":")
+        if ln.id not in shown and ln.bullet and not ln.text.endswith(":") and (paid or "$" not in ln.text)
     ]
     named = [ln for ln in lines if words & {stem(p) for part in ln.path for p in part.lower().split()}]
     shown_paths = {engine.evidence.index.line(i).path for i in shown}
