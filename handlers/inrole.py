@@ -20,7 +20,7 @@ from handlers.coverage import natural, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term, specific
 from handlers.glance import asks_job_growth, job_growth
-from handlers.kinds import advice_plan, already, asks, journey, kind_lines, says, switching
+from handlers.kinds import advice_plan, already, asks, has_rung, journey, kind_lines, says, switching
 from handlers.lines import (
     GENERIC_WEIGHT,
     LEAD_LINES,
@@ -236,6 +236,9 @@ def in_role(
         kind, sure = "rise", 1.0
     elif routed == "career" and (asks(engine, m, "grow") or _way_to_level(engine, m)):
         kind, sure = "grow", 1.0  # "what are my options down the road?", "what steps get me to director?"
+    elif routed == "responsibilities" and levels_only(m.focus) and has_rung(engine, m, role):
+        # "... what does a junior MLOps engineer actually do day to day?": the rung's own line
+        kind, sure = "grow", 1.0
     elif (
         routed != "salary"
         and strong_topic(m) != "soft-skills"

@@ -19,6 +19,7 @@ __all__ = [
     "ADVICE_SURE",
     "advice_plan",
     "already",
+    "has_rung",
     "asks",
     "climbs",
     "journey",
@@ -332,6 +333,11 @@ def _job_to_role(masked: tuple[str, ...], jobs: frozenset[str]) -> bool:
         t in ("to", "into") and masked[i + 1] == "_role_" and not jobs.isdisjoint(masked[max(0, i - 2) : i])
         for i, t in enumerate(masked[:-1])
     )
+
+
+def has_rung(engine: Engine, m: Match, role: str) -> bool:
+    """Whether the role's ladder has a rung for the level the question names ("junior")."""
+    return bool(_rung_words(engine, m)) and _rung_found(kind_lines(engine, m, "grow", role))
 
 
 def _rung_found(lines: list[Hit]) -> bool:

@@ -4317,3 +4317,16 @@ def test_a_rare_word_the_section_only_is_asked_about_leads_from_where_it_is_said
     which people ask about healthcare with but which never says it."""
     reply = handlers.ask("What kind of healthcare projects do ai systems engineers usually work on?", kb)
     assert "*Healthcare:* Medical imaging, drug discovery, personalized medicine" in reply.text[:300]
+
+
+def test_what_a_level_does_is_its_rung_after_context_too(kb):
+    """'Just graduated ... What does a junior MLOps engineer actually do day to day?': the junior
+    rung's line, as asked alone, not the whole job's responsibilities."""
+    reply = handlers.ask(
+        "Just graduated with a CS degree, did some Kaggle stuff and one internship doing data cleaning."
+        " Everyone on here says MLOps is hot right now. What does a junior MLOps engineer actually do day"
+        " to day?",
+        kb,
+    )
+    assert reply.roles == ("mlops-engineer",)
+    assert "Entry-level position focusing on learning fundamentals" in reply.text[:300]
