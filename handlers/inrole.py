@@ -236,7 +236,7 @@ def in_role(
         kind, sure = "rise", 1.0
     elif routed == "career" and (asks(engine, m, "grow") or _way_to_level(engine, m)):
         kind, sure = "grow", 1.0  # "what are my options down the road?", "what steps get me to director?"
-    elif routed == "responsibilities" and levels_only(m.focus) and has_rung(engine, m, role):
+    elif routed in ("responsibilities", "overview") and levels_only(m.focus) and has_rung(engine, m, role):
         # "... what does a junior MLOps engineer actually do day to day?": the rung's own line
         kind, sure = "grow", 1.0
     elif (

@@ -2006,3 +2006,15 @@ def test_a_tool_the_new_role_lacks_is_named_with_the_documents_that_hold_it(kb):
     _, ml = talk(kb, "do mlops engineers need kubernetes?", "is that true for ml engineers too?")
     assert (ml.intent, ml.roles) == ("answer", ("ai-ml-engineer",))
     assert "The AI/ML Engineer document doesn't mention “Kubernetes”" in ml.text[:300]
+
+
+def test_what_the_junior_job_is_in_a_thread_is_its_rung(kb):
+    """'can i become mlops engineer directly?' ... 'what is the junior job do?': the junior rung,
+    not the MLOps overview."""
+    _, junior = talk(
+        kb,
+        "i am fresh graduate from india, can i become mlops engineer directly?",
+        "what is the junior job do?",
+    )
+    assert junior.roles == ("mlops-engineer",)
+    assert "Entry-level position focusing on learning fundamentals" in junior.text[:300]
