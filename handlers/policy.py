@@ -727,6 +727,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         return _compare(engine, m, role_ids, m.topic, terms, kind)
     if field and m.topic is not None and not m.roles:  # "what skills do you need to work in AI?": all roles
         kind = choice.label if choice.sure >= ADVICE_SURE else None
+        kind = "market" if asks(engine, m, "market") else kind  # "how big is the AI market?": its size
         return _compare(engine, m, role_ids, m.topic, terms, kind)
     if not (m.roles or m.ambiguous) and m.topic is not None and of_all(engine, m):
         # "how much math do you really use at work?": a question in words on a point of a topic, asked

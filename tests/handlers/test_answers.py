@@ -4330,3 +4330,11 @@ def test_what_a_level_does_is_its_rung_after_context_too(kb):
     )
     assert reply.roles == ("mlops-engineer",)
     assert "Entry-level position focusing on learning fundamentals" in reply.text[:300]
+
+
+def test_the_ai_market_is_the_field_s_market_size(kb):
+    """'how big is the AI market going to get?': the field's market, each document's market-size
+    figures, not "which role do you mean by AI?"."""
+    reply = handlers.ask("how big is the AI market going to get?", kb)
+    assert reply.intent == "compare" and len(reply.roles) == 5
+    assert "The global AI market is expected to grow at a CAGR of 37.3%" in reply.text[:400]
