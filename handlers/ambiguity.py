@@ -12,6 +12,7 @@ from knowledge.match import Match, normalize, pairs
 __all__ = [
     "titled",
     "track",
+    "concept_ai",
     "DESCRIBED",
     "ai_field",
     "called",
@@ -52,6 +53,7 @@ DESCRIBED = re.compile(
     re.IGNORECASE,
 )
 
+_CONCEPT_LINES = 2  # "edge AI" said this often is a thing the documents name ("between AI" once is not)
 _FIELD_SPAN = 5  # "is AI currently the best field to take": the field named a few words on
 
 
@@ -65,6 +67,23 @@ def ai_field(engine: Engine, m: Match) -> bool:
         return True
     fields = engine.matcher.word_lists["fields"]
     return any(w == "ai" and fields & set(words[i + 1 : i + _FIELD_SPAN]) for i, w in enumerate(words))
+
+
+def concept_ai(engine: Engine, m: Match) -> bool:
+    """Whether "AI" is said as part of a thing the documents name ("edge AI", "explainable AI"),
+    not as a role: the word before it and "AI" are said together in lines, and no job noun follows."""
+    words, index = m.words, engine.evidence.index
+    holders = engine.matcher.word_lists["holder"] | frozenset(engine.matcher.aliases.roles_words)
+    return any(
+        w == "ai"
+        and i > 0
+        and words[i - 1].isalpha()
+        and (i + 1 == len(words) or words[i + 1] not in holders)
+        and len(index.matching(f"{words[i - 1]} ai")) >= _CONCEPT_LINES
+        and words[i - 1] not in engine.matcher.stopwords
+        and words[i - 1] not in engine.role_words(tuple(engine.role_ids))  # "production ai eng": a role
+        for i, w in enumerate(words)
+    )
 
 
 def titled(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:

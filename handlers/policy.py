@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from handlers.across import ROLE_LINES, across_roles, asked_across, of_all, said_together
-from handlers.ambiguity import ai_field, beside_own, called, context_role, titled, track
+from handlers.ambiguity import ai_field, beside_own, called, concept_ai, context_role, titled, track
 from handlers.coverage import MENTION, beyond, natural, not_covered
 from handlers.engine import Engine
 from handlers.evidence import Term, specific
@@ -516,6 +516,14 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         m = m.model_copy(update={"focus": kept})
     m = _replaced_where_said(engine, m)
     field = "ai" in {p for p, _ in m.ambiguous} and ai_field(engine, m)
+    if all(p == "ai" for p, _ in m.ambiguous) and m.ambiguous and concept_ai(engine, m):
+        # "explain edge ai", "what is explainable ai?": a thing the documents name, no role
+        subject = list(m.subject)  # "edge ai": said together, one thing
+        for before, w in zip(m.words, m.words[1:], strict=False):
+            if w == "ai" and before in subject and "ai" not in subject:
+                subject.insert(subject.index(before) + 1, "ai")
+        m = m.model_copy(update={"ambiguous": (), "subject": tuple(subject)})
+        terms = (*terms, engine.evidence.term("ai")) if all(t.word != "ai" for t in terms) else terms
     if m.replaced and m.ambiguous and not m.roles and _ai_replaces(engine, m):
         # "is AI going to replace AI engineers?": AI the technology, its engineers all of them
         m = m.model_copy(update={"ambiguous": (), "topic": "demand"})

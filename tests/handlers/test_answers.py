@@ -4338,3 +4338,18 @@ def test_the_ai_market_is_the_field_s_market_size(kb):
     reply = handlers.ask("how big is the AI market going to get?", kb)
     assert reply.intent == "compare" and len(reply.roles) == 5
     assert "The global AI market is expected to grow at a CAGR of 37.3%" in reply.text[:400]
+
+
+def test_a_thing_to_define_is_looked_up_across_the_roles(kb):
+    """'what is shadow deployment?': the documents that mention it, not the MLOps overview (the
+    word "deployment" is no work told); 'what is edge ai': "edge AI" is a thing the documents
+    name, not a role to ask about."""
+    shadow = handlers.ask("what is shadow deployment?", kb)
+    assert shadow.intent == "compare" and "mlops-engineer" not in shadow.roles
+    assert "enable shadow deployment" in shadow.text[:400]
+    edge = handlers.ask("what is edge ai", kb)
+    assert edge.intent == "compare" and "Edge AI enables real-time data processing" in edge.text[:400]
+    assert (
+        handlers.ask("What are the key differences between AI and machine learning engineers", kb).intent
+        == "compare"
+    )
