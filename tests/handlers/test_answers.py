@@ -4353,3 +4353,14 @@ def test_a_thing_to_define_is_looked_up_across_the_roles(kb):
         handlers.ask("What are the key differences between AI and machine learning engineers", kb).intent
         == "compare"
     )
+
+
+def test_the_pay_ceiling_is_the_top_pay_not_the_path(kb):
+    """'What's the pay ceiling if I stay on this path long-term?': the top figure, not the career
+    ladder that "path" and "long-term" name."""
+    reply = handlers.ask(
+        "Been a production AI engineer at a steel company in Pittsburgh for 2 years. What's the pay"
+        " ceiling if I stay on this path long-term?",
+        kb,
+    )
+    assert reply.topic == "salary" and "Up to $338,000 per year" in reply.text[:300]
