@@ -28,7 +28,8 @@ _APOSTROPHE_S = re.compile(r"['’]s\b")
 _ARTIFICIAL = re.compile(r"\bartificial intelligence\b")
 _GO_LANGUAGE = re.compile(
     r"\b(about|and|need|needs|learn|learning|know|knows|knowing|use|uses|using|with|or|in|require|requires|"
-    r"required|mention|mentions|value|values|want|wants|python|java|rust),? go"
+    r"required|mention|mentions|value|values|want|wants|python|java|rust|list|lists|listed|name|names|"
+    r"include|includes|including|expect|expects),? go"
     r"(?=\s*(?:[?,.!]|$|\bor\b|\band\b|\bas an? (?:programming )?lang))"  # "want Go as a programming lang"
     # "is Go used ...?", "a Go dev": the language
     r"|\b(is|a|as|the) go(?= (?:used|dev|devs|developer|developers|engineer|programmer|code|skills?)\b)"

@@ -4364,3 +4364,11 @@ def test_the_pay_ceiling_is_the_top_pay_not_the_path(kb):
         kb,
     )
     assert reply.topic == "salary" and "Up to $338,000 per year" in reply.text[:300]
+
+
+def test_go_listed_as_a_language_is_the_language(kb):
+    """'Which role lists Go as a programming language?': Go, which only the platform document
+    lists, not "5 of 5 roles mention programming"."""
+    reply = handlers.ask("Which role lists Go as a programming language?", kb)
+    assert reply.roles == ("ml-platform-engineer",)
+    assert "Only *AI/ML Platform Engineer* mentions Go" in reply.text
