@@ -13,7 +13,7 @@ from handlers.problem import with_solutions
 from knowledge.index import Hit, key
 from knowledge.match import Match
 
-__all__ = ["ROLE_LINES", "across_roles", "asked_across", "of_all", "said_together"]
+__all__ = ["ROLE_LINES", "across_roles", "asked_across", "joined", "of_all", "said_together"]
 
 ROLE_LINES = 2  # lines per role across roles or in a comparison
 _CROSS_ROLES = 5
@@ -104,13 +104,20 @@ def asked_across(engine: Engine, m: Match, terms: tuple[Term, ...], label: str |
     if beyond(engine, m):  # "how do you get interviews ...?": a hiring subject, not the documents'
         return ()
     ev = engine.evidence
+    # the subject as the documents say it, not a stem
+    return tuple(t for t in joined(engine, m, terms) if specific(t) and ev.saying(t))
+
+
+def joined(engine: Engine, m: Match, terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """The terms with two words said one after the other that lines of the documents also say
+    together made one ("computer vision", "model drift")."""
+    ev = engine.evidence
     words = [t.word for t in terms]
     for a, b in zip(m.subject, m.subject[1:], strict=False):
         if a in words and b in words and len(ev.index.matching(f"{a} {b}")) >= _PHRASE_LINES:
             words[words.index(a)] = f"{a} {b}"
             words.remove(b)
-    # the subject as the documents say it, not a stem
-    return tuple(t for t in ev.terms(words) if specific(t) and ev.saying(t))
+    return ev.terms(words)
 
 
 def of_all(engine: Engine, m: Match) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from handlers.across import ROLE_LINES, across_roles, asked_across, of_all, said_together
+from handlers.across import ROLE_LINES, across_roles, asked_across, joined, of_all, said_together
 from handlers.ambiguity import ai_field, beside_own, called, concept_ai, context_role, titled, track
 from handlers.coverage import MENTION, beyond, natural, not_covered
 from handlers.engine import Engine
@@ -365,6 +365,9 @@ def _apart(engine: Engine, terms: tuple[Term, ...]) -> bool:
     return bool(a and b) and not a & b
 
 
+_SHORT_ASKED = 10  # a question this short names one subject; in a long one words meet by chance
+
+
 _REPLACING = re.compile(r"\breplac(?:e|es|ed|ing|ement)\b", re.I)
 
 
@@ -643,6 +646,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         explicit = (
             set(m.tokens) & MENTION or _WHICH_ROLES.search(" ".join(m.words)) or m.words[:1] == ("who",)
         )
+        if set(m.tokens) & MENTION and len(m.words) <= _SHORT_ASKED:  # "which roles mention computer
+            terms = joined(engine, m, terms)  # vision?": one thing, not "computer or vision"
         beyond = not_covered(engine, m, terms, None)  # "which role has the best work life balance?"
         if beyond and all(t.word in engine.matcher.beyond for t in beyond):
             return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=beyond, match=m)

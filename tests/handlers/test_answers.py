@@ -4372,3 +4372,13 @@ def test_go_listed_as_a_language_is_the_language(kb):
     reply = handlers.ask("Which role lists Go as a programming language?", kb)
     assert reply.roles == ("ml-platform-engineer",)
     assert "Only *AI/ML Platform Engineer* mentions Go" in reply.text
+
+
+def test_a_thing_of_several_words_is_mentioned_as_one(kb):
+    """'which roles mention computer vision?', '... large language models?': the documents saying
+    the thing, not every line with "computer" or "large" ("large-scale ML systems")."""
+    vision = handlers.ask("which roles mention computer vision?", kb)
+    assert "mention computer vision" in vision.text and "computer or vision" not in vision.text
+    llms = handlers.ask("Which of the roles mention large language models?", kb)
+    assert "3 of 5 roles* mention large language models" in llms.text
+    assert "ml-platform-engineer" not in llms.roles and "large-scale" not in llms.text
