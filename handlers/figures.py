@@ -175,7 +175,11 @@ def chart_lines(
             f"{edge}{f', against {rest}' if rest else ''}."
         )
         row = rows[-1][1]
-        rung = len(row.levels) == 1 and row.levels[0] in _LADDER and not (row.locations or row.companies)
+        rung = (
+            len(row.levels) == 1
+            and row.levels[0] in (*_LADDER, "top")
+            and not (row.locations or row.companies)
+        )
         beyond = _beyond(roles, row, first, _top(fig), sections)[:1] if rung and sections and not low else []
         if beyond:  # "MLOps pays more at senior level" against a senior range to $240,000 elsewhere
             said = f"{escape(first.title)} {escape(shown(fig))}"

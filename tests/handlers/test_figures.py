@@ -372,12 +372,13 @@ def test_pay_early_on_is_entry_level_pay(kb):
 def test_the_top_of_the_range_is_never_said_to_have_no_figure_where_a_document_gives_one(kb):
     """'which role has the highest top-end salary?': Production AI's 'Up to $338,000' ties AI/ML's;
     AI Systems' '$200,000+' and Platform's 'Top 10%: $275,000' are drawn, not '(no figure in its
-    document)' (only MLOps has none)."""
+    document)' (only MLOps has none). No role is said to pay most: AI Systems' Market Demand gives
+    more elsewhere."""
     reply = handlers.ask("which role has the highest top-end salary?", kb)
     chart = reply.text.split("```")[1]
     assert chart.count("(no figure in its document)") == 1 and "MLOps  " in chart
     assert "$200,000+" in chart and "$275,000" in chart
-    assert "(tied with " in reply.text
+    assert "No clear winner at top of the range" in reply.text
 
 
 def test_top_positions_a_senior_line_names_are_the_top_not_the_senior_pay(kb):
@@ -419,3 +420,11 @@ def test_pay_in_a_place_no_document_gives_is_answered_with_the_place_named(kb, t
     assert (reply.intent, reply.roles, reply.topic) == ("answer", ("mlops-engineer",), "salary")
     assert reply.uncovered and reply.uncovered[0] in ("London", "UK")
     assert "$" in reply.text[:600]
+
+
+def test_no_role_pays_most_at_the_top_when_another_section_gives_more(kb):
+    """'which role has highest possible salary': Production AI's "Up to $338,000" is not said to
+    pay most while the AI Systems document's Market Demand gives total compensation over $500,000."""
+    reply = handlers.ask("which role has highest possible salary", kb)
+    first = reply.text.split("\n\n")[1]
+    assert first.startswith("*No clear winner at top of the range*") and "$500,000" in first
