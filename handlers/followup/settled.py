@@ -218,6 +218,8 @@ def _more(t: Message) -> str | None:
         if solutions(t.engine, last.roles[0]):  # the document's own "Solution:" lines beside them
             return " ".join((last.roles[0], "challenges", "how", "solve", *last.point))
         return " ".join((last.roles[0], "best-practices", *last.point))
+    if how and last.point:  # "what's the drift thing" ... "how?": how it is handled, where the document says
+        return " ".join(("how do", last.roles[0], "handle", *last.point, "?"))
     return f"{last.roles[0]} {last.topic}"
 
 

@@ -2018,3 +2018,13 @@ def test_what_the_junior_job_is_in_a_thread_is_its_rung(kb):
     )
     assert junior.roles == ("mlops-engineer",)
     assert "Entry-level position focusing on learning fundamentals" in junior.text[:300]
+
+
+def test_how_alone_after_a_point_is_how_that_point_is_handled(kb):
+    """'mlops best practices' ... 'what's the drift thing' ... 'how?': how drift is handled (the
+    challenge's solution beside the drift practice), not the whole Best Practices section again."""
+    *_, how = talk(kb, "mlops best practices", "what's the drift thing", "how?")
+    assert how.roles == ("mlops-engineer",)
+    first = how.text[:500]
+    assert "Automate monitoring processes and implement periodic model retraining" in first
+    assert "Establish a well-defined project structure" not in first
