@@ -181,8 +181,12 @@ def in_role(
     elif routed == "demand" and (why or asks(engine, m, "drivers")):  # "why is demand so high?", "what's
         # driving demand?": what drives it
         kind, sure = "drivers", 1.0
+    elif routed in ("career", "trends") and why and engine.matcher.word_lists["growing"] & set(m.words):
+        # "why is demand for ai systems engineers growing?": what drives it, not the ladder
+        kind, sure = "drivers", 1.0
     if (
         routed in ("demand", "career")
+        and kind != "drivers"  # "why is demand growing?": not how fast
         and asks_job_growth(m)
         and not (places or terms or wants_numbers(m))  # "job outlook %?": every figure (figures_digest)
     ):

@@ -50,7 +50,9 @@ def _why_alone(t: Message) -> str | None:
     last = t.last
     if not (bare_why(t.engine, t.m) and last.roles):
         return None
-    return " ".join(p for p in (*last.roles, last.topic or "", "why", *focus_words(last, t.m)) if p)
+    # ... of its point too ("is demand for them growing?" ... "why is that?": what drives it)
+    said = (*last.roles, last.topic or "", "why", *last.point, *focus_words(last, t.m))
+    return " ".join(p for p in said if p)
 
 
 def _source_asked(t: Message) -> str | None:

@@ -2028,3 +2028,13 @@ def test_how_alone_after_a_point_is_how_that_point_is_handled(kb):
     first = how.text[:500]
     assert "Automate monitoring processes and implement periodic model retraining" in first
     assert "Establish a well-defined project structure" not in first
+
+
+def test_why_of_growing_demand_is_what_drives_it(kb):
+    """'why is demand for ai systems engineers growing?', and 'why is that?' after 'is demand for ai
+    systems engineers growing': the drivers of demand, not the job-growth figure again or the ladder."""
+    asked = handlers.ask("why is demand for ai systems engineers growing?", kb)
+    assert asked.topic == "demand" and "Increasing AI integration in healthcare" in asked.text[:400]
+    _, why = talk(kb, "is demand for ai systems engineers growing", "why is that?")
+    assert why.topic == "demand" and "Increasing AI integration in healthcare" in why.text[:400]
+    assert "Optimize algorithms" not in why.text[:400]
