@@ -407,9 +407,10 @@ _SET_OFF = re.compile(r",\s*(?:the|those)?\s*$")
 
 
 def _paid_where(m: Match) -> bool:
-    """ "how much in nyc?": a pay word, however weak, with a place or company asks the pay there."""
+    """ "how much in nyc?", "how much is that mid level?": a pay word, however weak, with a place,
+    company or level asks the pay there."""
     f = m.focus
-    return bool(m.topic_top.get("salary")) and bool(f.locations or f.companies)
+    return bool(m.topic_top.get("salary")) and bool(f.locations or f.companies or f.levels)
 
 
 def magnitude(engine: Engine, m: Match) -> bool:

@@ -2038,3 +2038,12 @@ def test_why_of_growing_demand_is_what_drives_it(kb):
     _, why = talk(kb, "is demand for ai systems engineers growing", "why is that?")
     assert why.topic == "demand" and "Increasing AI integration in healthcare" in why.text[:400]
     assert "Optimize algorithms" not in why.text[:400]
+
+
+def test_how_much_for_a_level_after_the_ladder_is_its_pay(kb):
+    """'what would my first title be as a production ai engineer?' ... 'how much is that mid
+    level?': the mid level's pay, not the ladder again."""
+    _, pay = talk(
+        kb, "what would my first title be as a production ai engineer?", "how much is that mid level?"
+    )
+    assert pay.topic == "salary" and "$140,000 to $153,788" in pay.text[:300]
