@@ -386,7 +386,14 @@ def in_role(
     # "is low adoption a common challenge ... the usual pain points?": a section named twice over takes
     # the short everyday words too ("low"), which its own lines may not hold
     ordinary = everyday if outright else is_word
-    if named and lead and all(h.line.topic != named for h in lead) and all(ordinary(t.word) for t in terms):
+    about = _about(m, terms)  # "what does a platform engineer need to know about ethics?": the subject
+    if (
+        named
+        and lead
+        and all(h.line.topic != named for h in lead)
+        and all(ordinary(t.word) for t in terms)
+        and not about
+    ):
         # "a plain-english summary of the job for a posting": the section named outright holds none of
         # these everyday words, so they are colour ("posting" is no subject): the section in brief
         # ... unless a point of it is asked ("which tools?"); a section named by its very name ("soft
@@ -588,6 +595,20 @@ def _told(
         return brief
     first = {ln.id for ln in said}
     return [*(Hit(ln, 0.0, frozenset()) for ln in said), *(h for h in brief if h.line.id not in first)]
+
+
+_ABOUT = 3  # "about" this few words before a term names it as what is asked ("know about AI ethics")
+
+
+def _about(m: Match, terms: tuple[Term, ...]) -> bool:
+    """Whether a term is said just after "about" ("need to know about ethics"): what is asked; not
+    "what about" (another one of the same asked)."""
+    words, said = m.words, {t.word for t in terms}
+    at = [i for i, w in enumerate(words) if w == "about" and (i == 0 or words[i - 1] not in _NOT_ABOUT)]
+    return any(w in said and any(0 < i - a <= _ABOUT for a in at) for i, w in enumerate(words))
+
+
+_NOT_ABOUT = frozenset({"what", "how", "and", "so", "but"})  # "what about kubernetes?": another one asked
 
 
 def uncommon(terms: tuple[Term, ...]) -> tuple[Term, ...]:

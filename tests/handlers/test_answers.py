@@ -4382,3 +4382,13 @@ def test_a_thing_of_several_words_is_mentioned_as_one(kb):
     llms = handlers.ask("Which of the roles mention large language models?", kb)
     assert "3 of 5 roles* mention large language models" in llms.text
     assert "ml-platform-engineer" not in llms.roles and "large-scale" not in llms.text
+
+
+def test_what_to_know_about_a_thing_leads_with_the_thing(kb):
+    """'what does a platform engineer need to know about ethics?': the platform document's ethics
+    lines (Ethical Considerations, Responsible AI), not its requirements in brief: a word said after
+    "about" is what is asked, not colour ("what about ..." still asks another of the same)."""
+    reply = handlers.ask("what does a platform engineer need to know about ethics?", kb)
+    assert reply.roles == ("ml-platform-engineer",)
+    assert "Ensuring fairness, transparency, and accountability in AI models" in reply.text[:500]
+    assert "Strong educational background" not in reply.text[:500]
