@@ -204,7 +204,26 @@ def _claims(text: str) -> str:
 
 
 def _said(engine: Engine, text: str) -> Said:
-    return read(_without_roles(engine, _claims(text)), load_skills())
+    return read(_without_roles(engine, _claims(_unasked(text))), load_skills())
+
+
+_SENTENCE = Lazy(r"[^?.!\n]*[?.!\n]*")
+
+
+def _unasked(text: str) -> str:
+    """The text less its other questions ("how do mlops ppl handle security? ... what do i need to
+    know"): what a question asks about is no skill the person has."""
+    parts = [p for p in _SENTENCE.findall(text) if p]
+    kept = [
+        p
+        for p in parts
+        if not (
+            p.rstrip().endswith("?")
+            and _ASKS.match(p.strip())
+            and not (_MISSING.search(p) or _WHICH.search(p))
+        )
+    ]
+    return "".join(kept) if len(kept) < len(parts) and kept else text
 
 
 def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
@@ -269,9 +288,11 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
         return None
     if kind == "which" and len(said.had) < 2 and not SELF.search(text):  # "which role fits kubernetes best?"
         return None
+    kinds = {n.kind for n in load_skills().names if n.name in said.had}
+    if kinds == {"domain"} and not said.denied:  # "my company is super strict (banking). what do i need to
+        return None  # know?": an industry told, no skill to weigh gaps by
     if target is not None:
         return Plan("answer", (target,), "requirements", m.focus, asked=text, mode="fit", match=m)
-    kinds = {n.kind for n in load_skills().names if n.name in said.had}
     if kind == "which" and kinds == {"domain"}:  # "I love factories and manufacturing. which role fits?":
         return None  # an industry, not skills: the roles whose documents speak of it
     roles = _rank(engine, said, tuple(r for r in m.roles) if len(m.roles) >= 2 else engine.role_ids, text)

@@ -569,3 +569,14 @@ def test_specializations_from_ones_own_role_are_no_role_fit(kb):
     )
     assert "Your role fit" not in reply.text
     assert "Advanced roles may include NLP Scientist, Research Engineer" in first_screen(reply)
+
+
+def test_what_another_question_asks_about_is_no_skill_of_the_person(kb):
+    """'how do mlops ppl handle security? my company is super strict (banking). what do i need to
+    know': security is asked about and banking is the employer's industry; no skill gaps to weigh,
+    the MLOps security lines answer."""
+    reply = handlers.ask(
+        "how do mlops ppl handle security? my company is super strict (banking). what do i need to know", kb
+    )
+    assert "your gaps" not in reply.text
+    assert "Security Concepts:* Understanding of firewalls, encryption, and VPNs" in reply.text[:400]
