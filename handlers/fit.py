@@ -296,7 +296,9 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     if kind == "which" and kinds == {"domain"}:  # "I love factories and manufacturing. which role fits?":
         return None  # an industry, not skills: the roles whose documents speak of it
     roles = _rank(engine, said, tuple(r for r in m.roles) if len(m.roles) >= 2 else engine.role_ids, text)
-    one = len(said.had) == 1 or len(m.roles) == 1  # one thing said, or one role named as the aim
+    # one thing said, or one role named as the aim, or only schooling ("final year CS undergrad"), which
+    # every role asks alike
+    one = len(said.had) == 1 or len(m.roles) == 1 or kinds == {"degree"}
     if kind == "which" and one and len(roles) > 2 and not said.unclear:
         book = load_skills()
         if len({len(_named(book, r, said.had)) for r in roles}) == 1:  # "which roles would let me mentor?",

@@ -580,3 +580,16 @@ def test_what_another_question_asks_about_is_no_skill_of_the_person(kb):
     )
     assert "your gaps" not in reply.text
     assert "Security Concepts:* Understanding of firewalls, encryption, and VPNs" in reply.text[:400]
+
+
+def test_schooling_alone_ranks_no_role(kb):
+    """'Final year CS undergrad ... the stuff that makes models serve fast, low latency and high
+    throughput at scale. Which role is that?': a CS degree, which every role asks alike, ranks none
+    (no five-way tie); the work told answers: the platform document's low-latency line."""
+    reply = handlers.ask(
+        "Final year CS undergrad in India. I want to work on the stuff that makes models serve fast, low"
+        " latency and high throughput at scale. Which role is that, and what should I study?",
+        kb,
+    )
+    assert "Your role fit" not in reply.text and reply.roles[0] == "ml-platform-engineer"
+    assert "Optimize systems for low latency and high throughput" in reply.text[:400]
