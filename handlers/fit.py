@@ -125,6 +125,7 @@ _ASKED_SKILLS = Lazy(  # "what devops stuff do i need to learn": the skills aske
     r"(?:need\s+to|have\s+to|must)?\s*(?:learn|know|pick\s+up)\b",
     re.I,
 )
+_LANGUAGES = Lazy(r"\blanguages?\b|\blangs?\b", re.I)  # a kind of skill asked by name
 _CHOICES = Lazy(r"\w\s+or\s+\w", re.I)  # "aws azure or gcp": options to choose from, none had
 _HIRE = Lazy(r"\bhire\b(?!\s+(?:me|us|someone like me|people like me)\b)", re.I)  # the asker hiring
 _ROLE_ASKED = Lazy(r"\b(?:roles?|jobs?|positions?|titles?)\b", re.I)  # "which role ...", not "which track"
@@ -250,6 +251,11 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     asking = _ASKED_SKILLS.match(text.strip())
     if kind == "missing" and asking and not _CLAIM.search(text[asking.end() :]):
         return None  # "what devops stuff do i need to learn ...?": devops is asked about, no skill of theirs
+    asked = _ASKED_SKILLS.match(question.strip()) if question else None
+    if kind == "missing" and asked and _LANGUAGES.search(asked.group(0)):
+        # "... I only know Python and SQL. Which programming languages should I pick up?": the languages
+        # the role asks for answer, not every gap
+        return None
     if (
         kind == "which"
         and _START.search(text)

@@ -593,3 +593,15 @@ def test_schooling_alone_ranks_no_role(kb):
     )
     assert "Your role fit" not in reply.text and reply.roles[0] == "ml-platform-engineer"
     assert "Optimize systems for low latency and high throughput" in reply.text[:400]
+
+
+def test_which_languages_to_pick_up_is_the_languages_asked(kb):
+    """'... I only know Python and SQL. Which programming languages should I pick up for ML platform
+    engineering?': the languages line leads, not every gap with it filed as "what you already have"."""
+    reply = handlers.ask(
+        "Data engineer, 4 years at a retailer in Atlanta. I only know Python and SQL. Which programming"
+        " languages should I pick up for ML platform engineering?",
+        kb,
+    )
+    assert "your gaps" not in reply.text
+    assert "Proficiency in languages such as Python, Go, C++, Java, or R" in reply.text[:300]
