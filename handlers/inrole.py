@@ -281,6 +281,10 @@ def in_role(
         advice = _from_title(engine, m, role, advice)
     if advice is not None and kind in ("entry", "start") and advice.topic not in _WORLD:
         return advice  # "chemistry PhD, some python. how do i break in?": the context is who asks
+    if advice is not None and kind == "interview" and _interview_itself(engine, m):
+        # "what questions come up in the interview?", "how should I prep?": what the role requires
+        # answers, the questions and the preparation themselves are named as not covered
+        advice = advice.model_copy(update={"uncovered": (*advice.uncovered, "interview questions and prep")})
     if advice is not None:  # "Layoffs everywhere. Is ML engineering still a safe bet?": the layoffs line too
         return _told_plan(engine, m, role, advice, own=kind == "grow")
     if routed != "demand":  # "saw a posting asking for a PhD. is that normal?": where it was read
@@ -595,6 +599,19 @@ def _told(
         return brief
     first = {ln.id for ln in said}
     return [*(Hit(ln, 0.0, frozenset()) for ln in said), *(h for h in brief if h.line.id not in first)]
+
+
+_PREP = frozenset({"prep", "prepare", "preparing", "preparation"})
+
+
+def _interview_itself(engine: Engine, m: Match) -> bool:
+    """Whether the interview's own questions or how to prepare are asked ("what kinds of questions do
+    they ask?", "how should I prep?"), not a subject it may test ("should i expect kubernetes questions?")."""
+    words, stop = m.words, engine.matcher.stopwords | {"kind", "kinds", "type", "types", "interview"}
+    asked = any(
+        w in ("question", "questions") and (i == 0 or words[i - 1] in stop) for i, w in enumerate(words)
+    )
+    return asked or bool(_PREP & set(words))
 
 
 _ABOUT = 3  # "about" this few words before a term names it as what is asked ("know about AI ethics")

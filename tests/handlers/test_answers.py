@@ -1869,7 +1869,9 @@ class TestCoveredBesideNotCovered:
         assert reply.intent == "answer" and reply.uncovered == ()
         assert "Proficiency in languages such as Python, Go" in reply.text[:400]
         assert handlers.ask("mlops engineer interview questions? what do they ask", kb).intent == "unknown"
-        assert handlers.ask("how do I prepare for an ML engineer interview", kb).intent == "unknown"
+        # how to prepare: what the role requires, the preparation itself named as not covered
+        prep = handlers.ask("how do I prepare for an ML engineer interview", kb)
+        assert prep.intent == "answer" and prep.uncovered == ("interview questions and prep",)
 
 
 def test_the_work_described_names_the_role(kb):
@@ -4392,3 +4394,12 @@ def test_what_to_know_about_a_thing_leads_with_the_thing(kb):
     assert reply.roles == ("ml-platform-engineer",)
     assert "Ensuring fairness, transparency, and accountability in AI models" in reply.text[:500]
     assert "Strong educational background" not in reply.text[:500]
+
+
+def test_interview_prep_is_what_the_role_requires_with_the_prep_named_as_not_covered(kb):
+    """'how do I prepare for an mlops interview?': what the role requires (what an interview tests),
+    with the interview questions and prep named as not covered, not "I don't have anything"."""
+    reply = handlers.ask("how do I prepare for an mlops interview?", kb)
+    assert (reply.intent, reply.roles, reply.topic) == ("answer", ("mlops-engineer",), "requirements")
+    assert reply.uncovered == ("interview questions and prep",)
+    assert "Proficiency in Python, Java, R, or C++" in reply.text[:500]
