@@ -166,9 +166,9 @@ def track(engine: Engine, m: Match, phrase: str) -> tuple[str, str] | None:
         if said[i : i + len(n)] != n:
             continue
         for k in (3, 2, 1):  # the longest title first
-            roles = titles.get(" ".join(said[i - k : i + len(n)]), ()) if i >= k else ()
-            if len(roles) == 1:
-                return roles[0]
+            held = titles.get(" ".join(said[i - k : i + len(n)]), ()) if i >= k else ()
+            if len(held) == 1:  # one document's label: its role and section
+                return held[0]
     return None
 
 

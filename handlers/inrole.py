@@ -615,6 +615,7 @@ def _interview_itself(engine: Engine, m: Match) -> bool:
 
 
 _ABOUT = 3  # "about" this few words before a term names it as what is asked ("know about AI ethics")
+_NOT_ABOUT = frozenset({"what", "how", "and", "so", "but"})  # "what about kubernetes?": another one asked
 
 
 def _about(m: Match, terms: tuple[Term, ...]) -> bool:
@@ -623,9 +624,6 @@ def _about(m: Match, terms: tuple[Term, ...]) -> bool:
     words, said = m.words, {t.word for t in terms}
     at = [i for i, w in enumerate(words) if w == "about" and (i == 0 or words[i - 1] not in _NOT_ABOUT)]
     return any(w in said and any(0 < i - a <= _ABOUT for a in at) for i, w in enumerate(words))
-
-
-_NOT_ABOUT = frozenset({"what", "how", "and", "so", "but"})  # "what about kubernetes?": another one asked
 
 
 def uncommon(terms: tuple[Term, ...]) -> tuple[Term, ...]:

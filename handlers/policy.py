@@ -349,10 +349,13 @@ def _name(word: str) -> bool:
     return len(word) >= _NAME and word.isalpha() and not is_word(word)
 
 
+_REPLACER_SPAN = 4  # "is AI going to replace ...": AI said this few words before the replacing word
+
+
 def _ai_replaces(engine: Engine, m: Match) -> bool:
     """ "will AI replace engineers?", "is AI going to replace AI engineers?": AI the one replacing."""
     said, replacing = m.words, engine.matcher.word_lists["replacing"]
-    return any(w in replacing and "ai" in said[max(0, i - 4) : i] for i, w in enumerate(said))
+    return any(w in replacing and "ai" in said[max(0, i - _REPLACER_SPAN) : i] for i, w in enumerate(said))
 
 
 def _apart(engine: Engine, terms: tuple[Term, ...]) -> bool:
@@ -382,7 +385,8 @@ def _with_replacing(engine: Engine, p: Plan) -> Plan:
             for ln in engine.section_lines(role, topic)
             if _REPLACING.search(ln.text)
         ]
-        groups.append((role, (*said, *(h for h in hits if h.line not in {s.line for s in said}))))
+        first = {h.line.id for h in said}
+        groups.append((role, (*said, *(h for h in hits if h.line.id not in first))))
     # the roles whose documents say it first
     groups.sort(key=lambda g: not _REPLACING.search(g[1][0].line.text) if g[1] else True)
     return p.model_copy(update={"groups": tuple(groups), "roles": tuple(r for r, _ in groups)})
