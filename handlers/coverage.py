@@ -20,6 +20,7 @@ _NEAR = 5  # words between a mention word and what it is said of ("is rust cover
 _TERSE_WORDS = 5
 
 _NATURAL_WORDS = 4
+_ASKING_VERBS = {("explain",), ("define",), ("describe",)}  # a request in words, however short
 
 _SENTENCE_WORDS = {
     "what",
@@ -276,7 +277,11 @@ def _defined(m: Match, word: str) -> bool:
 
 def natural(engine: Engine, m: Match) -> bool:
     """A question in words ("what does an mlops engineer do?"), not a command ("mlops duties")."""
-    return not m.command and len(m.words) >= _NATURAL_WORDS and any(w in _SENTENCE_WORDS for w in m.words)
+    if m.command:
+        return False
+    if m.words[:1] in _ASKING_VERBS and len(m.words) > 1:  # "explain edge ai", "define drift"
+        return True
+    return len(m.words) >= _NATURAL_WORDS and any(w in _SENTENCE_WORDS for w in m.words)
 
 
 def _terse(engine: Engine, m: Match) -> bool:

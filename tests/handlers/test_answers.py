@@ -4403,3 +4403,10 @@ def test_interview_prep_is_what_the_role_requires_with_the_prep_named_as_not_cov
     assert (reply.intent, reply.roles, reply.topic) == ("answer", ("mlops-engineer",), "requirements")
     assert reply.uncovered == ("interview questions and prep",)
     assert "Proficiency in Python, Java, R, or C++" in reply.text[:500]
+
+
+def test_a_short_request_to_explain_is_a_question_in_words(kb):
+    """'explain edge ai': a request in words, however short; the documents that mention edge AI,
+    not "I don't know a role called edge"."""
+    reply = handlers.ask("explain edge ai", kb)
+    assert reply.intent == "compare" and "Edge AI enables real-time data processing" in reply.text[:400]
