@@ -35,7 +35,7 @@ from knowledge.index import Hit
 from knowledge.match import Focus, Match, pairs, stem
 from knowledge.skills import named_in
 
-__all__ = ["decide", "only_occasion"]
+__all__ = ["decide", "only_occasion", "paid_by_one"]
 
 _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "all", "every", "each"}
 
@@ -101,7 +101,7 @@ def _said_widely(engine: Engine, words: tuple[str, ...]) -> bool:
     return bool(words) and all(roles_saying(w) >= 2 for w in words)
 
 
-def _figured(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:
+def paid_by_one(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:
     """The one role an ambiguous name could mean whose document gives pay at the companies asked
     ("does Google pay AI engineers 200k+? what about Tesla?": only the AI Systems document does)."""
     asked = set(m.focus.companies) if m.topic_scores.get("salary") else set()  # not "... Java, AWS": a skill
@@ -597,7 +597,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             (tracked and tracked[0])
             or context_role(engine, m, rest)
             or called(engine, m, phrase, candidates, comparing)
-            or _figured(engine, m, rest)
+            or paid_by_one(engine, m, rest)
         )
         if decided is None:
             return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)

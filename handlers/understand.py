@@ -34,7 +34,7 @@ from handlers.kinds import asks
 from handlers.lines import GENERIC_WEIGHT, strong_topic
 from handlers.patterns import Lazy
 from handlers.plan import Plan
-from handlers.policy import decide, only_occasion
+from handlers.policy import decide, only_occasion, paid_by_one
 from handlers.question import SELF, asks_how_senior, split, two_asks
 from handlers.salary import matching
 from handlers.scope import is_place, other_title, outside, provider_words
@@ -524,6 +524,10 @@ def plan(text: str, engine: Engine) -> Plan:
             # "Saw 'Production AI Engineer' on LinkedIn ... Is it just an ML engineer with a different
             # name? What is the role?": the context's role is asked about, the other is what it is likened to
             m = m.model_copy(update={"roles": ctx.roles, "weak_roles": ()})
+        if m.ambiguous and not m.roles and (paid := paid_by_one(engine, m, m.ambiguous[0][1])):
+            # "ML engineer at Google ... What does the data say about AI engineer pay at Google vs Tesla?":
+            # the one document with those companies' pay, not the asker's own title
+            m = m.model_copy(update={"roles": (paid,), "ambiguous": ()})
         m = with_context(m, ctx, engine.matcher.across_words, lists)
         if told_them(m, ctx, lists):  # "I need leadership to fund it but they don't see why. How do I
             # explain it?": explaining to the people the context names is the soft skills

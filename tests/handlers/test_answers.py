@@ -4410,3 +4410,16 @@ def test_a_short_request_to_explain_is_a_question_in_words(kb):
     not "I don't know a role called edge"."""
     reply = handlers.ask("explain edge ai", kb)
     assert reply.intent == "compare" and "Edge AI enables real-time data processing" in reply.text[:400]
+
+
+def test_company_pay_of_an_ambiguous_title_beats_the_asker_s_own_title(kb):
+    """'ML engineer at Google ... What does the data say about AI engineer pay at Google vs Tesla?':
+    the AI Systems document, the only one with those companies' pay, not the AI/ML document the
+    asker's own title names (which has no figure for them)."""
+    reply = handlers.ask(
+        "ML engineer at Google in Mountain View, about 6 YOE. Friends at Tesla keep claiming AI folks there"
+        " make more than we do. What does the data say about AI engineer pay at Google vs Tesla?",
+        kb,
+    )
+    assert reply.roles == ("ai-systems-engineer",)
+    assert "Google: $204,579 per year" in reply.text[:300] and "Tesla: $219,122" in reply.text[:300]
