@@ -74,6 +74,7 @@ def concept_ai(engine: Engine, m: Match) -> bool:
     not as a role: the word before it and "AI" are said together in lines, and no job noun follows."""
     words, index = m.words, engine.evidence.index
     holders = engine.matcher.word_lists["holder"] | frozenset(engine.matcher.aliases.roles_words)
+    named = engine.role_words(tuple(engine.role_ids))
     return any(
         w == "ai"
         and i > 0
@@ -81,7 +82,7 @@ def concept_ai(engine: Engine, m: Match) -> bool:
         and (i + 1 == len(words) or words[i + 1] not in holders)
         and len(index.matching(f"{words[i - 1]} ai")) >= _CONCEPT_LINES
         and words[i - 1] not in engine.matcher.stopwords
-        and words[i - 1] not in engine.role_words(tuple(engine.role_ids))  # "production ai eng": a role
+        and words[i - 1] not in named  # "production ai eng": a role
         for i, w in enumerate(words)
     )
 

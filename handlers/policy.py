@@ -523,7 +523,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         m = m.model_copy(update={"focus": kept})
     m = _replaced_where_said(engine, m)
     field = "ai" in {p for p, _ in m.ambiguous} and ai_field(engine, m)
-    if all(p == "ai" for p, _ in m.ambiguous) and m.ambiguous and concept_ai(engine, m):
+    if m.ambiguous and all(p == "ai" for p, _ in m.ambiguous) and concept_ai(engine, m):
         # "explain edge ai", "what is explainable ai?": a thing the documents name, no role
         subject = list(m.subject)  # "edge ai": said together, one thing
         for before, w in zip(m.words, m.words[1:], strict=False):

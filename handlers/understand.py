@@ -391,6 +391,16 @@ _DEFINE_ASKED = re.compile(
     r"^(?:what\s+(?:is|are|s)|whats|explain|define|definition\s+of|meaning\s+of)\s+(?:\w+\s+){0,3}\w+$"
 )
 
+_DEFINE_WORDS = 7  # no message longer than this only asks for a definition (checked before normalizing)
+
+
+def _defined(body: str) -> bool:
+    """Whether the whole message asks to define something ("what is shadow deployment?")."""
+    if len(body.split()) > _DEFINE_WORDS or DESCRIBED.search(body):
+        return False
+    return bool(_DEFINE_ASKED.match(" ".join(w for w in normalize(body) if w != "?")))
+
+
 _NAME_ASKED = re.compile(  # "what role is that?", "what is this job called?": the name of the work told
     r"\b(?:what|which)\s+(?:role|job|title|position)\s+(?:is|would)\s+(?:that|this|it)\b"
     # "what would this job be called?", "not sure what my job is called", "what is this role usually called"
@@ -421,7 +431,7 @@ def _work_told(
     named = _NAME_ASKED.search(said)
     if field or (_ACROSS_ASKED.search(said) and not named):
         return m
-    if _DEFINE_ASKED.match(" ".join(w for w in normalize(body) if w != "?")) and not DESCRIBED.search(body):
+    if _defined(body):
         return m  # the whole message, no work told before it
     candidates = m.ambiguous[0][1] if m.ambiguous else engine.role_ids
     role = work_role(engine, *read, body, candidates, titled=bool(m.ambiguous)) or setting_role(
