@@ -15,6 +15,7 @@ from handlers.engine import Engine
 from handlers.evidence import SUMMING_UP
 from knowledge.index import Hit, Line
 from knowledge.match import stem
+from knowledge.patterns import Lazy
 from knowledge.skills import named_in
 
 __all__ = ["advice_lines", "digest", "experience", "figures_digest", "ladder", "pay_brief", "solutions"]
@@ -32,22 +33,22 @@ _OPENING = 2  # sentences of the opening paragraph
 # open with a preamble ("AI/ML Platform Engineers face several challenges ...") that the brief skips
 _OPENED = {"overview", "demand", "salary"}
 # a sentence about the document itself, not the role ("This overview provides a comprehensive look at ...")
-_ABOUT_ITSELF = re.compile(
+_ABOUT_ITSELF = Lazy(
     r"\b(?:this|the following) (?:comprehensive )?overview\b|\bhere'?s an? (?:comprehensive )?"
     r"(?:overview|guide|look)\b|\boutlines the key\b",
     re.I,
 )
 _DIGEST_CHARS = 800
-_FIGURE = re.compile(r"\d\s*%|\$\s*\d|\b\d+(?:\.\d+)?\s*(?:million|billion|years?)\b", re.I)
+_FIGURE = Lazy(r"\d\s*%|\$\s*\d|\b\d+(?:\.\d+)?\s*(?:million|billion|years?)\b", re.I)
 _FIGURE_LINES = 6
-_MONEY = re.compile(r"\$\s*\d")
-_GENERAL = re.compile(r"\b(?:average|median|overall|typical)\b", re.I)
-_LEVELED = re.compile(r"\b(?:entry|junior|mid|senior|lead|principal|years?|percentile)\b", re.I)
+_MONEY = Lazy(r"\$\s*\d")
+_GENERAL = Lazy(r"\b(?:average|median|overall|typical)\b", re.I)
+_LEVELED = Lazy(r"\b(?:entry|junior|mid|senior|lead|principal|years?|percentile)\b", re.I)
 _GENERAL_LINES = 2
 _PAY_LINES = 7
 _GROWTH_TOPICS = ("demand", "career", "trends")
-_GROWTH = re.compile(r"\b(?:grow\w*|increase\w*|surge\w*|demand|jobs?|outlook)\b", re.I)
-_JOBS = re.compile(r"\b(?:jobs?|roles?|postings?|openings?|positions?|employment|hiring)\b", re.I)
+_GROWTH = Lazy(r"\b(?:grow\w*|increase\w*|surge\w*|demand|jobs?|outlook)\b", re.I)
+_JOBS = Lazy(r"\b(?:jobs?|roles?|postings?|openings?|positions?|employment|hiring)\b", re.I)
 _GENERIC_HEADING = frozenset(
     {
         "and",
@@ -69,7 +70,7 @@ _GENERIC_HEADING = frozenset(
 )
 _NEEDS_LINES = 6  # a requirements digest: the lines naming concrete skills ...
 _CONCRETE = frozenset({"language", "framework", "platform", "tool", "data"})
-_EXPERIENCE = re.compile(r"\b\d+\+?(?:\s*-\s*\d+)?\s*(?:years?|months)\b", re.I)  # ... the years asked
+_EXPERIENCE = Lazy(r"\b\d+\+?(?:\s*-\s*\d+)?\s*(?:years?|months)\b", re.I)  # ... the years asked
 
 
 def _score(line: Line, spec: dict, rank: int) -> float:

@@ -8,6 +8,7 @@ from handlers.coverage import MAX_SUBJECT
 from handlers.engine import Engine
 from handlers.scope import other_title
 from knowledge.match import Match, normalize, pairs
+from knowledge.patterns import Lazy
 
 __all__ = [
     "titled",
@@ -42,7 +43,7 @@ _WORK_WORD = 0.5  # a word the work model weighs this much for the role is the w
 _NONE = "none"  # the work model's label for work of none of the roles (or of all alike)
 
 # "the people who build the platform", "those of us who put vision models on a line": a description
-DESCRIBED = re.compile(
+DESCRIBED = Lazy(
     r"\b(?:(?:(?:people|folks|ones|guys|team|teams|those|engineers|person|persons|someone|somebody)\s+"
     r"|those\s+of\s+(?:us|you)\s+)(?:who|that|which|\w+ing)|(?:one|kind|type|sort)\s+(?:who|that|which|"
     r"(?!\w*thing\b)\w+ing)"  # "the one building chatbots", not "one thing"
@@ -215,7 +216,7 @@ def _called_so(engine: Engine, role: str, phrase: str) -> bool:
     return bool((name := known_as(engine, role)) and re.match(rf"{re.escape(spelled)}\b", name, re.I))
 
 
-_KNOWN_AS = re.compile(r"\b(?:referred to as|known as|called) an? ([\w/ ]+?)[,.]", re.I)
+_KNOWN_AS = Lazy(r"\b(?:referred to as|known as|called) an? ([\w/ ]+?)[,.]", re.I)
 
 
 def known_as(engine: Engine, role: str) -> str:
@@ -233,7 +234,7 @@ def known_as(engine: Engine, role: str) -> str:
 
 
 _PEOPLE_WHO = r"(?:people|folks|ones|guys|person|someone|engineers?)\s+(?:who|that)"  # "the folks who"
-_WHO = re.compile(  # "the folks who keep models running", "those of you running ML on production lines"
+_WHO = Lazy(  # "the folks who keep models running", "those of you running ML on production lines"
     rf"\b(?:{_PEOPLE_WHO}|those\s+of\s+(?:you|us)(?:\s+who)?)\s+(.{{3,60}})",
     re.I,
 )
@@ -288,10 +289,10 @@ def work_role(
     return role
 
 
-_SIDE = re.compile(rf"\b(?:{_PEOPLE_WHO}|one\s+(?:who|that))\b", re.I)  # ... or "the one who"
+_SIDE = Lazy(rf"\b(?:{_PEOPLE_WHO}|one\s+(?:who|that))\b", re.I)  # ... or "the one who"
 _SIDE_SURE = 0.35  # one side of "the person who X or the person who Y": the work model this sure of its role,
 _SIDE_LEAD = 1.5  # ... and this far ahead of the next (the other side says what the choice is between)
-_CHOOSING = re.compile(r"\b(?:or|vs|versus|between|torn|which|compare|compared|difference|than)\b", re.I)
+_CHOOSING = Lazy(r"\b(?:or|vs|versus|between|torn|which|compare|compared|difference|than)\b", re.I)
 
 
 def two_described(engine: Engine, body: str) -> tuple[str, ...]:

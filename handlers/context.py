@@ -8,12 +8,12 @@ from __future__ import annotations
 from handlers.coverage import beyond
 from handlers.engine import Engine
 from handlers.lines import ROLES_PLURAL
-from handlers.patterns import Lazy
 from handlers.policy import only_occasion
 from handlers.problem import asks_fix
 from handlers.question import side_asks
 from handlers.topic import NAMED
 from knowledge.match import Match, pairs
+from knowledge.patterns import Lazy
 
 __all__ = [
     "WORDED",

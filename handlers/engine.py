@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 
 from handlers.evidence import Evidence
 from handlers.render import section_blocks, section_text
@@ -11,9 +10,10 @@ from handlers.reply import Reply
 from knowledge.aliases import Aliases
 from knowledge.index import Index, Line
 from knowledge.intent import Model
-from knowledge.load import load, load_aliases, load_index, load_intent, load_words, load_work
+from knowledge.load import load, load_aliases, load_forms, load_index, load_intent, load_words, load_work
 from knowledge.match import Matcher
 from knowledge.models import KnowledgeBase
+from knowledge.patterns import Lazy
 
 TYPE_CHECKING = False  # without importing typing
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["Engine"]
 
 _KEPT = 512
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_SENTENCE = Lazy(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def _sides(source: str) -> tuple[str, ...]:
@@ -41,7 +41,7 @@ class Engine:
         self.short_names = {rid: aliases.short_names.get(rid, rid) for rid in kb.roles}
         self.topic_titles = {tid: t.title for tid, t in kb.topics.items()}
         words = load_words(kb)  # the packaged knowledge base's were gathered at build time
-        self.matcher = Matcher(aliases, words)
+        self.matcher = Matcher(aliases, words, load_forms(aliases))
         self._synonyms = aliases.synonyms
         self._words = words
         self._evidence: Evidence | None = None

@@ -18,6 +18,7 @@ from knowledge import fuzzy
 from knowledge.english import is_common, is_word
 from knowledge.index import Hit, Index, Line, key
 from knowledge.models import Record
+from knowledge.patterns import Lazy
 
 __all__ = ["SPECIFIC", "SUMMING_UP", "Evidence", "Term", "specific"]
 
@@ -306,7 +307,7 @@ def _american(word: str) -> list[str]:
     return [out for pattern, repl in _BRITISH if (out := pattern.sub(repl, word)) != word]
 
 
-_COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|premium over|unlike|whereas|differ\w*)\b")
+_COMPARING = Lazy(r"\b(?:vs\.?|versus|compared|than|premium over|unlike|whereas|differ\w*)\b")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -322,7 +323,7 @@ def specific(t: Term) -> bool:
     return t.weight >= SPECIFIC and not t.word.isdigit() and (" " in t.word or not is_common(t.word))
 
 
-SUMMING_UP = re.compile(  # a section's closing words ("By following these best practices, ...")
+SUMMING_UP = Lazy(  # a section's closing words ("By following these best practices, ...")
     r"(?:by (?:combining|adhering|understanding|meeting|mastering|developing|following)|in summary|"
     r"in conclusion|overall|these (?:\w+ )?(?:skills|responsibilities|practices|challenges)|"
     r"(?:developing|mastering|combining|following|adopting|cultivating) these)\b",

@@ -18,11 +18,12 @@ from handlers.reply import Reply
 from handlers.salary import LEVELS, matching
 from knowledge.match import Focus, Match
 from knowledge.models import Role, SalaryFigure
+from knowledge.patterns import Lazy
 from knowledge.salary import money as amounts
 
 __all__ = ["asks_low", "chart_lines", "label", "diff_reply", "figure_plan", "shown", "with_chart"]
 
-_QUALIFIER = re.compile(r"\b(?:up to|around|about|over|exceeding|more than)\s*$", re.I)
+_QUALIFIER = Lazy(r"\b(?:up to|around|about|over|exceeding|more than)\s*$", re.I)
 _WIDTH = 24
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 _FULL, _SHADE = "█", "░"

@@ -18,25 +18,24 @@ from handlers.render import escape, header, section_blocks
 from handlers.reply import Reply
 from knowledge.index import Line
 from knowledge.match import AHEAD, Match
+from knowledge.patterns import Lazy
 from knowledge.skills import SECTIONS, load_skills
 
 __all__ = ["ASK_GROWTH", "glance_plan", "glance_reply", "job_growth"]
 
 _WIDTH = 24
 _FULL = "█"
-_YEARS = re.compile(r"(\d+)\s*(?:\+|-\s*\d+)?\s*years", re.I)
-_GROWTH_WORDS = re.compile(r"\b(?:growth|increase|increased|grow|grown|surge|rise)\b", re.I)
-_PERCENT = re.compile(r"(?:up to |over )?(?<![\d.])(\d+(?:\.\d+)?)%")
-_JOBS = re.compile(
-    r"\b(?:jobs?|job growth|demand|postings|openings|positions|roles|employment|hiring)\b", re.I
-)
+_YEARS = Lazy(r"(\d+)\s*(?:\+|-\s*\d+)?\s*years", re.I)
+_GROWTH_WORDS = Lazy(r"\b(?:growth|increase|increased|grow|grown|surge|rise)\b", re.I)
+_PERCENT = Lazy(r"(?:up to |over )?(?<![\d.])(\d+(?:\.\d+)?)%")
+_JOBS = Lazy(r"\b(?:jobs?|job growth|demand|postings|openings|positions|roles|employment|hiring)\b", re.I)
 # a projection ("projected", "forecasts", "job outlook"), the role's own ("job outlook", "job growth"),
 # a market's size ("CAGR", "market") and a past count ("over the past four years")
-_AHEAD = re.compile(r"\b(?:projected|forecasts?|predicted|predictions?|expected|anticipated|outlook)\b", re.I)
-_OWN = re.compile(r"\b(?:job outlook|job growth)\b", re.I)
-_MARKET = re.compile(r"\b(?:cagr|market)\b", re.I)
-_PAST = re.compile(r"\b(?:past|have|has|same period)\b|\b\w+ 20\d\d to \w+ 20\d\d\b", re.I)
-_PERIOD = re.compile(
+_AHEAD = Lazy(r"\b(?:projected|forecasts?|predicted|predictions?|expected|anticipated|outlook)\b", re.I)
+_OWN = Lazy(r"\b(?:job outlook|job growth)\b", re.I)
+_MARKET = Lazy(r"\b(?:cagr|market)\b", re.I)
+_PAST = Lazy(r"\b(?:past|have|has|same period)\b|\b\w+ 20\d\d to \w+ 20\d\d\b", re.I)
+_PERIOD = Lazy(
     r"\b(?:from \d{4} to \d{4}|between \d{4} and \d{4}|by (?:the end of )?\d{4}|annually|annual|"
     r"in the past year|"
     r"between now and \d{4})",

@@ -40,12 +40,13 @@ from handlers.scope import own_title
 from knowledge.english import everyday, is_common, is_word
 from knowledge.index import Hit
 from knowledge.match import Focus, Match, normalize, pairs, stem
+from knowledge.patterns import Lazy
 from knowledge.skills import load_skills, read
 
 __all__ = ["in_role", "levels_only", "uncommon"]
 
 _GROWTH = {"demand", "career", "trends"}  # topics whose figures are growth figures
-_SCHOOLING = re.compile(r"\b(?:degree|bachelor|master|ph\.?d|years?)\b", re.I)  # a brief's degree and years
+_SCHOOLING = Lazy(r"\b(?:degree|bachelor|master|ph\.?d|years?)\b", re.I)  # a brief's degree and years
 _DEFINING = 0.6  # the model this sure a question asks what a role is: its opening sentence leads
 _FIXED = ("challenges", "best-practices")  # topics named that a problem and its fix answer
 _WHY_PAY = ("reasons", "place_reasons")  # kinds of advice that answer a pay question

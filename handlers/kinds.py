@@ -13,6 +13,7 @@ from handlers.plan import Plan
 from handlers.question import asked_parts
 from knowledge.index import Hit, key
 from knowledge.match import Match, pairs, stem
+from knowledge.patterns import Lazy
 from knowledge.phrases import Phrases
 
 __all__ = [
@@ -217,7 +218,7 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
     return lines
 
 
-_NAMING = re.compile(r"\(e\.g\.|\bsuch as\b|\blike\b", re.I)  # a line naming things, not only the kind
+_NAMING = Lazy(r"\(e\.g\.|\bsuch as\b|\blike\b", re.I)  # a line naming things, not only the kind
 
 
 def _named_certs(engine: Engine, role: str) -> list[Hit]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from handlers.blocks import actions, context, full_button, topic_buttons
@@ -15,6 +14,7 @@ from handlers.scope import cased
 from knowledge.english import is_word
 from knowledge.index import Hit, Line, key
 from knowledge.match import stem
+from knowledge.patterns import Lazy
 
 TYPE_CHECKING = False  # without importing typing
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ __all__ = ["in_both", "across", "lead_answer", "lead_compare", "lines_text", "un
 _ECHO_MAX = 60
 
 
-_NUMBERED = re.compile(r"^\d+\.\s+")
+_NUMBERED = Lazy(r"^\d+\.\s+")
 
 
 def _where(engine: Engine, line: Line, topic: str | None) -> str:

@@ -33,6 +33,7 @@ from handlers.topic import NAMED, Choice
 from knowledge.english import everyday, is_common, is_word
 from knowledge.index import Hit
 from knowledge.match import Focus, Match, pairs, stem
+from knowledge.patterns import Lazy
 from knowledge.skills import named_in
 
 __all__ = ["decide", "only_occasion", "paid_by_one"]
@@ -42,7 +43,7 @@ _SUPERLATIVE = {"most", "highest", "best paid", "best paying", "top paying", "al
 _NAME = 3  # letters of the shortest name ("dvc")
 _RARE = 5.0  # a word held by about 7 lines or fewer: specific enough to search all roles for
 _OUTLOOK = (None, "career")  # "which has better long term prospects?" names the career, asks the outlook
-_WHICH_ROLES = re.compile(  # "which jobs ...", "do any of these roles ...": asked across the roles
+_WHICH_ROLES = Lazy(  # "which jobs ...", "do any of these roles ...": asked across the roles
     r"\b(?:which|what|any|all|both|none)\s+(?:\w+\s+)?(?:of\s+(?:the|these|those|them)\s+)?(?:\w+\s+)?"
     r"(?:roles?|jobs?|positions?|titles?|careers?|them|ones?)\b"
 )
@@ -60,7 +61,7 @@ _SUGGEST_FROM = 8  # "did you mean" looks at the first distinct unknown words, n
 
 
 # "how do i get paid more than that?": the person's own pay raised, no roles compared
-_OWN_RAISE = re.compile(r"\b(?:i|we)\s+(?:get\s+paid|earn|make)\s+more\b")
+_OWN_RAISE = Lazy(r"\b(?:i|we)\s+(?:get\s+paid|earn|make)\s+more\b")
 
 
 def _on_the_ladder(m: Match) -> Match:
@@ -371,7 +372,7 @@ def _apart(engine: Engine, terms: tuple[Term, ...]) -> bool:
 _SHORT_ASKED = 10  # a question this short names one subject; in a long one words meet by chance
 
 
-_REPLACING = re.compile(r"\breplac(?:e|es|ed|ing|ement)\b", re.I)
+_REPLACING = Lazy(r"\breplac(?:e|es|ed|ing|ement)\b", re.I)
 
 
 def _with_replacing(engine: Engine, p: Plan) -> Plan:

@@ -4,7 +4,6 @@ name the problem, in the words of the whole message, each challenge with the sol
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from handlers.engine import Engine
@@ -15,6 +14,7 @@ from handlers.question import copes
 from knowledge.english import is_common
 from knowledge.index import Hit, Line, key
 from knowledge.match import Match
+from knowledge.patterns import Lazy
 
 __all__ = ["asks_fix", "fixed_where", "problem_lines", "with_solutions"]
 
@@ -25,7 +25,7 @@ _HOW = 2  # "how" among the first words asks how it is done
 _FEW = 3  # a translated word said in at most this many of the role's lines names the problem alone
 _RARE = 5.0  # one word this rare in the documents, or two words, in a line name the problem
 # "or does legal handle that?", "does the data team handle it": someone else's job, not a fix asked
-_WHO_HANDLES = re.compile(
+_WHO_HANDLES = Lazy(
     r"\b(?:does|do|will|would|should)\s+(?:the\s+|our\s+|a\s+)?(?!i\b|we\b|you\b|they\b|people\b|ppl\b|one\b)"
     r"\w+(?:\s+team)?\s+(?:handle|own|deal\s+with)\s+(?:that|this|it)\b"
 )

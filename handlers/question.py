@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from handlers.patterns import Lazy
+from knowledge.patterns import Lazy
 
 __all__ = [
     "SELF",
@@ -114,7 +114,7 @@ _ASIDE = Lazy(r"^(?:and\s+)?(?:also|plus|bonus question|side question|p\.?s\.?)\
 
 
 # "coming from finance, ...": where the person comes from is context, not what is asked
-_BACKGROUND = re.compile(
+_BACKGROUND = Lazy(
     r"^(?:\s*(?:hi|hey|hello)[,!\s]+)?(?:i'?m\s+)?(?:coming|switching|moving|transitioning|pivoting)\s+from\s+"
     r"[^,.;:!?]{1,40}[,.;:]\s*",
     re.IGNORECASE,

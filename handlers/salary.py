@@ -7,6 +7,7 @@ import re
 from handlers.render import escape, figure_line, figure_range, money
 from knowledge.match import Focus
 from knowledge.models import Item, Role, SalaryFigure
+from knowledge.patterns import Lazy
 
 __all__ = [
     "LEVELS",
@@ -233,7 +234,7 @@ def _salary_items(role: Role) -> list[tuple[str, Item]]:
 
 
 # where a line runs on into the section's closing sentence ("... stated ranges These figures demonstrate")
-_SENTENCE_END = re.compile(r"(?<=[a-z])\s+(?=(?:These|This|Remember|Overall|Note|In summary)\b)")
+_SENTENCE_END = Lazy(r"(?<=[a-z])\s+(?=(?:These|This|Remember|Overall|Note|In summary)\b)")
 _CELL_FIGURES = 2
 _SAID_MAX = 90  # a longer line says more than the figure: its range stands in
 

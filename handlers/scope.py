@@ -13,12 +13,12 @@ import functools
 from collections.abc import Iterable
 
 from handlers.engine import Engine
-from handlers.patterns import Lazy
 from knowledge import fuzzy
 from knowledge.english import everyday, is_word
 from knowledge.fuzzy import Choices
 from knowledge.match import Match, normalize
 from knowledge.models import Record
+from knowledge.patterns import Lazy
 
 __all__ = [
     "Outside",

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from handlers.advice import what_it_does
 from handlers.engine import Engine
 from handlers.evidence import Term
-from handlers.patterns import Lazy
 from handlers.plan import Plan
 from handlers.scope import own_title
 from knowledge.index import Hit, Line
 from knowledge.match import Match, normalize
+from knowledge.patterns import Lazy
 
 __all__ = ["naming", "own_role", "own_title_of", "title_plan", "with_title"]
 

@@ -32,7 +32,6 @@ from handlers.figures import figure_plan
 from handlers.fit import asks_fit, fit_plan
 from handlers.kinds import asks
 from handlers.lines import GENERIC_WEIGHT, strong_topic
-from handlers.patterns import Lazy
 from handlers.plan import Plan
 from handlers.policy import decide, only_occasion, paid_by_one
 from handlers.question import SELF, asks_how_senior, split, two_asks
@@ -45,19 +44,20 @@ from knowledge.english import is_common
 from knowledge.index import key
 from knowledge.intent import Guess
 from knowledge.match import Focus, Match, normalize, pairs
+from knowledge.patterns import Lazy
 from knowledge.skills import names_of_kinds
 
 __all__ = ["Plan", "plan", "strip_command", "thanks"]
 
-_SLASH = re.compile(r"^\s*/role\b", re.IGNORECASE)
-_COMMAND = re.compile(r"^\s*(?:/role\b|<@[A-Z0-9]+(?:\|[^>]*)?>)[\s:,]*", re.IGNORECASE)
+_SLASH = Lazy(r"^\s*/role\b", re.IGNORECASE)
+_COMMAND = Lazy(r"^\s*(?:/role\b|<@[A-Z0-9]+(?:\|[^>]*)?>)[\s:,]*", re.IGNORECASE)
 _CHAT_SURE = 0.7  # the model's thanks / help / list, when nothing else is named
 _CHAT_WORDS = 10
 _SLASH_WORDS = 4
 _BARE_WORDS = 3  # no more words than this, none of them a topic or subject word: nothing to read
 _BARE_QUESTION = 6  # a question this short that names nothing is about what its context names
 _CONTEXT_SURE = 0.7  # a question the model reads less surely takes the topic its context names
-_FIELD_ROLES = re.compile(
+_FIELD_ROLES = Lazy(
     r"\b(?:(?:ai|ml|ai ?/ ?ml|ai (?:and|&) ml|machine learning)(?:\s+engineering)?\s+"
     r"(?:roles|jobs|positions|careers|job titles)"
     r"|across (?:all )?(?:of )?(?:the |these |those )?(?:roles|jobs))\b",
@@ -306,14 +306,14 @@ def _once(names: tuple[str, ...]) -> tuple[str, ...]:
 _DIFFERENT = Lazy(r"\b(?:different|difference|differences|differ|differs)\b", re.I)
 
 
-_JOINED = re.compile(r"\s\+\s|\s&\s")  # a plus or ampersand between words ("c++" stays)
+_JOINED = Lazy(r"\s\+\s|\s&\s")  # a plus or ampersand between words ("c++" stays)
 _FROM_MINE = Lazy(
     r"\b(?:different|differs?|difference)\s+(?:from|than|to|with)\s+(?:my|mine|me|what\s+i|the\s+one\s+i|our)\b"
     # "what's the difference between me and an AI/ML engineer?"
     r"|\bbetween\s+(?:me|my\s+(?:job|role|work)|what\s+i\s+do)\s+and\b",
     re.I,
 )
-_CURRENCY = re.compile(r"[$€£]\s?\d")  # an amount of money, not "40k rows"
+_CURRENCY = Lazy(r"[$€£]\s?\d")  # an amount of money, not "40k rows"
 _BARE_IT = ("that",)  # "offer that": what the sentence before names ("is it worth it?" is the job)
 _THESE_ROLES = Lazy(r"\b(?:these|those)\s+(?:\w+\s+){0,2}(?:roles?|jobs?|positions?|titles?|careers?)\b")
 
@@ -381,13 +381,13 @@ def _held_in(engine: Engine, word: str, topic: str) -> bool:
     return t.weight >= SPECIFIC and any(engine.evidence.found_in_topic(key(f), topic) for f in t.forms)
 
 
-_ACROSS_ASKED = re.compile(  # "which jobs ...", "do any of these roles ...", not "what kind of job is this"
+_ACROSS_ASKED = Lazy(  # "which jobs ...", "do any of these roles ...", not "what kind of job is this"
     r"\b(?:which|what|any|all|both)\s+(?:of\s+(?:the|these|those)\s+)?(?:\w+\s+)?(?:roles?|jobs?|positions?|titles?)\b"
 )
 
 
 # "what is shadow deployment?", "explain edge ai": a thing asked to be defined, no work told
-_DEFINE_ASKED = re.compile(
+_DEFINE_ASKED = Lazy(
     r"^(?:what\s+(?:is|are|s)|whats|explain|define|definition\s+of|meaning\s+of)\s+(?:\w+\s+){0,3}\w+$"
 )
 
@@ -401,7 +401,7 @@ def _defined(body: str) -> bool:
     return bool(_DEFINE_ASKED.match(" ".join(w for w in normalize(body) if w != "?")))
 
 
-_NAME_ASKED = re.compile(  # "what role is that?", "what is this job called?": the name of the work told
+_NAME_ASKED = Lazy(  # "what role is that?", "what is this job called?": the name of the work told
     r"\b(?:what|which)\s+(?:role|job|title|position)\s+(?:is|would)\s+(?:that|this|it)\b"
     # "what would this job be called?", "not sure what my job is called", "what is this role usually called"
     r"|\bwhat(?:s|\s+is|\s+would)?\s+(?:that|this|my|the)\s+(?:job|role|work|position|title)\s+(?:is\s+|would\s+)?"

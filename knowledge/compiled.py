@@ -2,8 +2,9 @@
 
 `python -m knowledge build` validates the YAML with pydantic and writes data/compiled.json as
 two lines: a header `{"format", "stamps", "checksum"}` (the checksum of every YAML file it was
-made from, and of the second line), then the knowledge base, the aliases and the documents'
-words (`knowledge.text.doc_words`, so a start need not gather them) as one JSON object.
+made from, and of the second line), then the knowledge base, the aliases, the documents'
+words (`knowledge.text.doc_words`) and the alias phrases' forms (`knowledge.match.forms`) as one
+JSON object, so a start need not gather them.
 
 Loading uses the twin only while its stamps match the YAML files beside it (else the YAML is
 read: a hand edit is never ignored). A twin that matches them but is damaged (unreadable
@@ -20,12 +21,13 @@ from pathlib import Path
 
 from knowledge.aliases import Aliases
 from knowledge.files import KnowledgeError
+from knowledge.match import Forms, forms
 from knowledge.models import KnowledgeBase, Record
 from knowledge.text import doc_words
 
 __all__ = ["FORMAT", "Compiled", "checksum", "dumps", "read", "sources", "stamps"]
 
-FORMAT = 3
+FORMAT = 4
 _REBUILD = "rebuild it with `python -m knowledge build`"
 
 
@@ -36,6 +38,7 @@ class Compiled(Record):
     kb: KnowledgeBase
     aliases: Aliases
     words: tuple[str, ...]  # doc_words(kb), made at build time (a cold start saves ~3.5 ms)
+    forms: Forms  # the alias phrases' words and keys, made at build time (saves ~5 ms)
 
 
 def sources(here: Path, data_dir: Path) -> list[Path]:
@@ -66,6 +69,7 @@ def dumps(kb: KnowledgeBase, aliases: Aliases, made_from: dict[str, str]) -> str
         "kb": kb.model_dump(mode="json", exclude_defaults=True),
         "aliases": aliases.model_dump(mode="json"),
         "words": doc_words(kb),
+        "forms": forms(aliases),
     }
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     header = json.dumps({"format": FORMAT, "stamps": made_from, "checksum": checksum(payload.encode())})
@@ -103,6 +107,9 @@ def read(path: Path, paths: list[Path]) -> Compiled | None:
         if type(words) is not list or not all(type(w) is str for w in words):
             raise TypeError("words: expected a list of strings")
         words = tuple(words)
+        said, keys = data["forms"]
+        if type(said) is not dict or type(keys) is not dict:
+            raise TypeError("forms: expected two objects")
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise KnowledgeError(f"{path}: does not fit the models ({exc}); {_REBUILD}") from None
-    return Compiled(stamps=made_from, kb=kb, aliases=aliases, words=words)
+    return Compiled(stamps=made_from, kb=kb, aliases=aliases, words=words, forms=(said, keys))

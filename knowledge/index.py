@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import _thread  # threading's Lock without importing threading (~0.8 ms of a cold start)
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from knowledge.english import is_common
 from knowledge.models import Group, Item, KnowledgeBase, Record
+from knowledge.patterns import Lazy
 
 TYPE_CHECKING = False  # without importing typing
 if TYPE_CHECKING:
@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Hit", "Index", "Line", "key", "lines_of"]
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
-_TERM = re.compile(r"[a-z0-9]+")
+_SENTENCE = Lazy(r"(?<=[.!?])\s+(?=[A-Z(])")
+_TERM = Lazy(r"[a-z0-9]+")
 # bm25() column weights: the line's own words, its label, the headings above it, and the questions
 # people ask that it answers (knowledge/asked/*.yaml): found by them, never said by them
 _WEIGHTS = (1.0, 1.0, 0.8, 0.5)

@@ -10,6 +10,7 @@ from knowledge.aliases import Aliases, read_aliases
 from knowledge.files import DATA_DIR, HERE, KnowledgeError, read_yaml
 from knowledge.index import Index
 from knowledge.intent import Model
+from knowledge.match import Forms
 from knowledge.models import KnowledgeBase, Role, Topic
 from knowledge.text import doc_words
 
@@ -32,6 +33,7 @@ __all__ = [
     "work_stamp",
     "load",
     "load_aliases",
+    "load_forms",
     "load_index",
     "load_intent",
     "load_kb",
@@ -107,6 +109,13 @@ def load_words(kb: KnowledgeBase) -> tuple[str, ...]:
     if fresh is not None and kb is fresh.kb:
         return fresh.words
     return tuple(doc_words(kb))
+
+
+def load_forms(aliases: Aliases) -> Forms | None:
+    """The alias phrases' forms made at build time, for the packaged aliases; else None (made by
+    the Matcher)."""
+    fresh = compiled() if compiled.cache_info().currsize else None
+    return fresh.forms if fresh is not None and aliases is fresh.aliases else None
 
 
 def index_stamp(stamps: dict[str, str]) -> str:

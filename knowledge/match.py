@@ -7,7 +7,6 @@ phrases are matched first. "No match" is a normal result.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import takewhile
@@ -17,16 +16,17 @@ from knowledge.aliases import Aliases
 from knowledge.english import is_common, is_word
 from knowledge.fuzzy import Choices
 from knowledge.models import Record
+from knowledge.patterns import Lazy
 from knowledge.phrases import starts
 from knowledge.salary import share_percentile
 
-__all__ = ["AHEAD", "Focus", "Match", "Matcher", "normalize", "pairs", "stem"]
+__all__ = ["AHEAD", "Focus", "Forms", "Match", "Matcher", "forms", "normalize", "pairs", "stem"]
 
-_SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
-_EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
-_APOSTROPHE_S = re.compile(r"['’]s\b")
-_ARTIFICIAL = re.compile(r"\bartificial intelligence\b")
-_GO_LANGUAGE = re.compile(
+_SLACK_MARKUP = Lazy(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
+_EMOJI_CODE = Lazy(r":[a-z0-9_+'-]+:")
+_APOSTROPHE_S = Lazy(r"['’]s\b")
+_ARTIFICIAL = Lazy(r"\bartificial intelligence\b")
+_GO_LANGUAGE = Lazy(
     r"\b(about|and|need|needs|learn|learning|know|knows|knowing|use|uses|using|with|or|in|require|requires|"
     r"required|mention|mentions|value|values|want|wants|python|java|rust|list|lists|listed|name|names|"
     r"include|includes|including|expect|expects),? go"
@@ -34,33 +34,33 @@ _GO_LANGUAGE = re.compile(
     # "is Go used ...?", "a Go dev": the language
     r"|\b(is|a|as|the) go(?= (?:used|dev|devs|developer|developers|engineer|programmer|code|skills?)\b)"
 )
-_QUALIFIER = re.compile(r"\((?:ml|ai|ai/ml|ml/ai|machine learning)\)(?=\s|$|[?.,!s])")
-_SLASH_OR = re.compile(r"\s+/\s+|(?<=[a-z]{4})/(?=[a-z]{4})")
-_NON_WORD = re.compile(r"[^\w?]+|_")
-_AMPERSAND = re.compile(r"\b([a-z])\s?&\s?([a-z])\b", re.I)
-_AB = re.compile(r"\ba ?/ ?b\b|\ba-b\b")  # "a/b tests": one word, not the letters a and b
-_MONEY_SIGNS = re.compile(r"\${2,}(?![\d,.])")  # "k and $$$?": the money, not an amount
-_GLUED_YEARS = re.compile(r"\b(\d{1,2})(yrs?|years?|yoe)\b")  # "5yrs", "10yoe": a number of years
+_QUALIFIER = Lazy(r"\((?:ml|ai|ai/ml|ml/ai|machine learning)\)(?=\s|$|[?.,!s])")
+_SLASH_OR = Lazy(r"\s+/\s+|(?<=[a-z]{4})/(?=[a-z]{4})")
+_NON_WORD = Lazy(r"[^\w?]+|_")
+_AMPERSAND = Lazy(r"\b([a-z])\s?&\s?([a-z])\b", re.I)
+_AB = Lazy(r"\ba ?/ ?b\b|\ba-b\b")  # "a/b tests": one word, not the letters a and b
+_MONEY_SIGNS = Lazy(r"\${2,}(?![\d,.])")  # "k and $$$?": the money, not an amount
+_GLUED_YEARS = Lazy(r"\b(\d{1,2})(yrs?|years?|yoe)\b")  # "5yrs", "10yoe": a number of years
 # Normalised text: "5-7 years" arrives as "5 7 years", "7+ years" as "7 years".
 AHEAD = frozenset({"after", "in", "within", "next", "coming", "upcoming"})  # "the next 10 years": ahead
-_YEARS = re.compile(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b")
-_DIGIT = re.compile(r"\d")
-_PERCENTILE = re.compile(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentiles?\b")
+_YEARS = Lazy(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b")
+_DIGIT = Lazy(r"\d")
+_PERCENTILE = Lazy(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentiles?\b")
 # "the 25th vs 75th percentile", "25th and 75th percentiles": each number before the word
 _PCT_JOIN = r"\d{2}(?:st|nd|rd|th)?\s+(?:vs|versus|and|or|to)\s+"
-_PERCENTILES = re.compile(
+_PERCENTILES = Lazy(
     rf"\b(\d{{2}})(?:st|nd|rd|th)?\s+(?:vs|versus|and|or|to)\s+(?=(?:{_PCT_JOIN})*\d{{2}}(?:st|nd|rd|th)?\s+percentiles?\b)"
 )
-_QUARTER = re.compile(r"\b(bottom|lowest|lower|top|upper|highest) (?:quarter|quartile)\b")
+_QUARTER = Lazy(r"\b(bottom|lowest|lower|top|upper|highest) (?:quarter|quartile)\b")
 # "top 10%", "bottom 25 percent": a share of the market is a percentile (the "%" is gone from tokens)
-_SHARE = re.compile(r"\b(top|upper|highest|bottom|lowest|lower) (\d{1,2})(?: percent| pct)?(?= |$)")
+_SHARE = Lazy(r"\b(top|upper|highest|bottom|lowest|lower) (\d{1,2})(?: percent| pct)?(?= |$)")
 _QUARTERS = {w: "25th Percentile" for w in ("bottom", "lowest", "lower")} | {
     w: "75th Percentile" for w in ("top", "upper", "highest")
 }
 # a pay figure the person quotes: "500k", "$150,000" (read as "150 000"), "180 k"
-_AMOUNT = re.compile(r"(?<![\d.])(\d{2,3})\s?k\b|(?<![\d.])(\d{2,3}) 000\b")
+_AMOUNT = Lazy(r"(?<![\d.])(\d{2,3})\s?k\b|(?<![\d.])(\d{2,3}) 000\b")
 _AMOUNTS = (20_000, 2_000_000)  # outside: not a salary
-_AMOUNT_WORD = re.compile(r"\d{2,3}k|k")
+_AMOUNT_WORD = Lazy(r"\d{2,3}k|k")
 _TOLD = 4  # explaining to people names the soft skills outright
 _DOING = 4  # a thing done that the job requires names its duties outright
 _TAKEN = 4  # AI taking the jobs over names the trends, as "ai replace" does
@@ -71,7 +71,7 @@ _SERVED_REACH = 4
 _SURE_TOPIC = 3  # a topic phrase this strong is asked beside what the question sets aside
 _ASIDE_REACH = 4  # words a question sets aside after "besides" or before "aside"
 _TOLD_REACH = 6  # words between "explain" and "to <people>"
-_YEAR = re.compile(r"(?:19|20)\d\d")  # "by 2030": a number worth searching for
+_YEAR = Lazy(r"(?:19|20)\d\d")  # "by 2030": a number worth searching for
 _MAX_WORDS = 60
 _MAX_CORRECTED = 24
 _MAX_PHRASE = 5
@@ -310,17 +310,59 @@ def _served(words: list[str], at: int, serving: frozenset[str]) -> bool:
     return False
 
 
+# The alias phrases whose normalised words differ from the phrase ("soft-skills" -> "soft skills"),
+# and those whose key (the words stemmed) differs from their words ("salaries" -> "salary"):
+# what `Matcher` reads the alias tables as, made once at build time (`forms`). A phrase in
+# neither is its own words and key.
+Forms = tuple[dict[str, str], dict[str, str]]
+
+
+def forms(aliases: Aliases) -> Forms:
+    """Every alias phrase's words and key that are not the phrase itself, as a Matcher reads them."""
+    said: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    Matcher(aliases, record=(said, keys))
+    return {p: w for p, w in said.items() if w != p}, {p: k for p, k in keys.items() if k != said[p]}
+
+
 class Matcher:
     """Matches queries against the alias data; build once, call `match` per query."""
 
-    def __init__(self, aliases: Aliases, known_words: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        aliases: Aliases,
+        known_words: Iterable[str] = (),
+        forms: Forms | None = None,
+        record: Forms | None = None,
+    ) -> None:
+        """`forms`: the alias phrases' words and keys made by the build for these very aliases (a
+        cold start saves ~5 ms); without them each phrase is read here (and put in `record`)."""
         self.aliases = aliases
         self._foreign: dict[tuple[str, ...], list[str]] | None = None  # read at the first such question
-        # An alias phrase is read up to 4 times below: normalise each once (half the build).
-        words = functools.cache(normalize)
+        if forms is not None:
+            said, keys = forms
 
-        def key(phrase: str) -> str:
-            return " ".join(stem(w) for w in words(phrase))
+            def words(phrase: str) -> list[str]:
+                return said.get(phrase, phrase).split()
+
+            def key(phrase: str) -> str:
+                found = keys.get(phrase)
+                return said.get(phrase, phrase) if found is None else found
+
+        else:
+            said, keys = record if record is not None else ({}, {})
+
+            def words(phrase: str) -> list[str]:  # a phrase is read up to 4 times below: normalised once
+                found = said.get(phrase)
+                if found is None:
+                    found = said[phrase] = " ".join(normalize(phrase))
+                return found.split()
+
+            def key(phrase: str) -> str:
+                found = keys.get(phrase)
+                if found is None:
+                    found = keys[phrase] = " ".join(stem(w) for w in words(phrase))
+                return found
 
         self.role_phrases = {key(p): rid for rid, ps in aliases.role_phrases().items() for p in ps}
         self.ambiguous = {key(p): tuple(c) for p, c in aliases.ambiguous.items()}

@@ -10,9 +10,10 @@ from validated records and sealed with a checksum, is built straight into them (
 
 from __future__ import annotations
 
-import re
 import sys
 from operator import attrgetter
+
+from knowledge.patterns import Lazy
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~3 ms of a cold start)
 if TYPE_CHECKING:
@@ -29,8 +30,8 @@ __all__ = [
     "Topic",
 ]
 
-_TUPLE = re.compile(r"tuple\[(\w+), \.\.\.\]")
-_DICT = re.compile(r"dict\[str, (\w+)\]")
+_TUPLE = Lazy(r"tuple\[(\w+), \.\.\.\]")
+_DICT = Lazy(r"dict\[str, (\w+)\]")
 
 
 class Record:

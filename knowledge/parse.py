@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from knowledge.models import Group, Item, Role, Section, Topic
+from knowledge.patterns import Lazy
 from knowledge.salary import figures
 from knowledge.schema import validate
 from knowledge.text import to_text
@@ -14,7 +14,7 @@ from knowledge.tokens import Token, rules, title_like, tokenize
 __all__ = ["ParseError", "heading_lines", "parse", "to_text"]
 
 
-_LABEL = re.compile(r"^([^:]{1,80}?): (\S.*)$")
+_LABEL = Lazy(r"^([^:]{1,80}?): (\S.*)$")
 
 
 class ParseError(ValueError):

@@ -8,14 +8,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from knowledge.models import Group, Item, Role, SalaryFigure
+from knowledge.patterns import Lazy
 
 __all__ = ["figures", "money"]
 
 _AMOUNT = r"~?\$(\d{1,3}(?:,\d{3})+|\d+)(\+)?(?!\.\d|\d| ?(?:billion|million|[BbMm]\b))"
-_RANGE = re.compile(rf"{_AMOUNT}(?:\s*(?:-|–|to)\s*{_AMOUNT})?")
-_CITY = re.compile(r"^[A-Z][A-Za-z .]+, [A-Z]{2}$")
-_PERCENTILE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th) Percentile|Top \d+%|Bottom \d+%)", re.I)
-_SHARE = re.compile(r"(top|bottom) (\d{1,2})%", re.I)
+_RANGE = Lazy(rf"{_AMOUNT}(?:\s*(?:-|–|to)\s*{_AMOUNT})?")
+_CITY = Lazy(r"^[A-Z][A-Za-z .]+, [A-Z]{2}$")
+_PERCENTILE = Lazy(r"\b(\d{1,2}(?:st|nd|rd|th) Percentile|Top \d+%|Bottom \d+%)", re.I)
+_SHARE = Lazy(r"(top|bottom) (\d{1,2})%", re.I)
 
 
 def share_percentile(top: bool, share: int) -> str:
@@ -31,11 +32,11 @@ def canonical_percentile(said: str) -> str:
     return share_percentile(share.group(1).lower() == "top", int(share.group(2)))
 
 
-_YEARS = re.compile(r"\b(\d+\s*-\s*\d+|\d+\+)\s*years?\b", re.I)
-_VARIANT = re.compile(r"\b((?:[A-Z][\w/]*\s)*(?:Engineers?|Scientists?))\b")
-_APPROX = re.compile(r"~|\baround\b|\babout\b|\bapprox", re.I)
-_UP_TO = re.compile(r"\b(?:up to)\s*$", re.I)
-_AT_LEAST = re.compile(r"\b(?:exceeding|over|above|more than)\s*$", re.I)
+_YEARS = Lazy(r"\b(\d+\s*-\s*\d+|\d+\+)\s*years?\b", re.I)
+_VARIANT = Lazy(r"\b((?:[A-Z][\w/]*\s)*(?:Engineers?|Scientists?))\b")
+_APPROX = Lazy(r"~|\baround\b|\babout\b|\bapprox", re.I)
+_UP_TO = Lazy(r"\b(?:up to)\s*$", re.I)
+_AT_LEAST = Lazy(r"\b(?:exceeding|over|above|more than)\s*$", re.I)
 
 
 @functools.cache

@@ -7,7 +7,6 @@ forbidden); validated data is then built into the plain record (Record.from_data
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,11 +15,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from knowledge.files import KnowledgeError
 from knowledge.models import Record
+from knowledge.patterns import Lazy
 
 __all__ = ["mirror", "validate"]
 
 _MIRRORS: dict[type[Record], type[BaseModel]] = {}
-_NAME = re.compile(r"[A-Za-z_]\w*")
+_NAME = Lazy(r"[A-Za-z_]\w*")
 
 
 def mirror(record: type[Record]) -> type[BaseModel]:

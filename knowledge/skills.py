@@ -15,6 +15,7 @@ import re
 
 from knowledge.files import DATA_DIR, HERE, KnowledgeError
 from knowledge.models import KnowledgeBase, Record
+from knowledge.patterns import Lazy
 
 __all__ = [
     "names_of_kinds",
@@ -33,9 +34,9 @@ __all__ = [
 SECTIONS = ("requirements", "overview", "career")  # where a role's skills are named
 SKILLS_NAME = "skills.json"
 _EDGE = r"(?<![\w+#])(?:{})(?![\w+#])"
-_YEARS = re.compile(r"(\d+)\s*\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)\b", re.I)
-_DECADE = re.compile(r"\b(?:a|one) decade\b", re.I)
-_CLAUSE = re.compile(r"[,.;:!?()\n]|\bbut\b|\band\b(?= i\b)|\bwhile\b", re.I)
+_YEARS = Lazy(r"(\d+)\s*\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)\b", re.I)
+_DECADE = Lazy(r"\b(?:a|one) decade\b", re.I)
+_CLAUSE = Lazy(r"[,.;:!?()\n]|\bbut\b|\band\b(?= i\b)|\bwhile\b", re.I)
 
 
 class SkillName(Record):

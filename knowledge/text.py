@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from knowledge.models import Group, Item, KnowledgeBase, Role
+from knowledge.patterns import Lazy
 
 __all__ = ["doc_words", "to_text"]
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = Lazy(r"[a-z0-9]+")
 
 
 def _item_text(item: Item) -> list[str]:

@@ -13,10 +13,12 @@ from pathlib import Path
 
 import yaml
 
+from knowledge.patterns import Lazy
+
 __all__ = ["Rules", "Token", "rules", "title_like", "tokenize"]
 
-_MONEY_OR_NUMBER = re.compile(r"^~?(?:US)?\$?\d[\d,.]*\+?%?$")
-_NUMBERED = re.compile(r"^(\d{1,2})\. (.+)$")
+_MONEY_OR_NUMBER = Lazy(r"^~?(?:US)?\$?\d[\d,.]*\+?%?$")
+_NUMBERED = Lazy(r"^(\d{1,2})\. (.+)$")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from handlers.topic import NAMED, choose, guess
 from handlers.turn import FOCUS_DIMS, Turn
 from handlers.understand import strip_command
 from knowledge.match import Focus, Match, pairs, stem
+from knowledge.patterns import Lazy
 
 __all__ = [
     "AGAIN",
@@ -71,8 +72,8 @@ QUESTION_WORDS = {
 _MODEL_TOPIC = 0.45
 _POINTED_TOPIC = 0.75
 _AGREED = 0.35
-ANY_ROLE = re.compile(r"\bany\s+(?:of\s+(?:the|these|those)\s+)?(?:roles?|jobs?|positions?|five|5)\b", re.I)
-ORDINAL = re.compile(
+ANY_ROLE = Lazy(r"\bany\s+(?:of\s+(?:the|these|those)\s+)?(?:roles?|jobs?|positions?|five|5)\b", re.I)
+ORDINAL = Lazy(
     r"\b(\d{2}(?:st|nd|rd|th))\b(?!\s+percentile)", re.IGNORECASE
 )  # the model's topic among the message's weak topic words
 SHORT = 6
@@ -83,7 +84,7 @@ RARE_SUBJECT = 5.0  # a word held by a few lines only: specific enough to lead t
 
 
 LEVELLED = {"salary", "career"}  # the topics a level is asked of
-LIKENED = re.compile(r"\b(?:differ|differs|different|diffrent)\s+(?:from|than)\b")
+LIKENED = Lazy(r"\b(?:differ|differs|different|diffrent)\s+(?:from|than)\b")
 
 
 def _offered(turns: list[Turn]) -> Turn | None:
@@ -403,7 +404,7 @@ def set_off(text: str) -> str:
     return text
 
 
-_SET_OFF = re.compile(r",\s*(?:the|those)?\s*$")
+_SET_OFF = Lazy(r",\s*(?:the|those)?\s*$")
 
 
 def _paid_where(m: Match) -> bool:

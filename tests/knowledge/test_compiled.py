@@ -14,7 +14,8 @@ import pytest
 
 from knowledge import compiled
 from knowledge.aliases import read_aliases
-from knowledge.load import DATA_DIR, HERE, KnowledgeError, load_kb, load_words
+from knowledge.load import DATA_DIR, HERE, KnowledgeError, load_forms, load_kb, load_words
+from knowledge.match import Matcher
 from knowledge.load import compiled as packaged
 from knowledge.models import Item
 from knowledge.text import doc_words
@@ -153,6 +154,16 @@ class TestCompiled:
             with pytest.raises(KnowledgeError, match="does not fit the models"):
                 read(data)
 
+    def test_forms_of_the_wrong_shape_are_refused(self, data):
+        """The alias phrases' forms must be two objects, checksum or not."""
+        twin = data / "compiled.json"
+        original = twin.read_text()
+        for forms in ({}, [{}], [[], {}], None):
+            twin.write_text(original)
+            rewrite(twin, lambda p, f=forms: json.dumps({**json.loads(p), "forms": f}), fix_checksum=True)
+            with pytest.raises(KnowledgeError, match="does not fit the models"):
+                read(data)
+
     def test_ask_with_a_damaged_twin_is_one_line_and_exit_2(self, data):
         """`python -m bot ask` on a tampered twin prints one line and exits 2, never an answer."""
         rewrite(data / "compiled.json", lambda p: p.replace("131158", "931158", 1), fix_checksum=False)
@@ -183,6 +194,18 @@ class TestPlainLoader:
         twin, yaml = pair
         assert packaged().words == tuple(doc_words(yaml)) == load_words(yaml)
         assert load_words(twin) is packaged().words and "kubernetes" in packaged().words
+
+    def test_a_matcher_from_the_forms_reads_the_aliases_as_one_made_without_them(self):
+        """The build's forms hold only the phrases that are not their own words and key, and a
+        Matcher made from them has every table a Matcher that reads each phrase itself has."""
+        aliases, words = packaged().aliases, packaged().words
+        said, keys = packaged().forms
+        assert said["soft-skills"] == "soft skills" and keys["ai systems engineer"] == "ai system engineer"
+        assert "salary" not in said and "salary" not in keys  # its own words and key: not stored
+        fast, slow = Matcher(aliases, words, packaged().forms), Matcher(aliases, words)
+        assert load_forms(aliases) is packaged().forms and load_forms(read_aliases(HERE / "aliases.yaml")) is None
+        tables = {k: v for k, v in vars(slow).items() if not callable(v)}
+        assert len(tables) > 30 and {k: vars(fast)[k] for k in tables} == tables
 
     def test_topics_order_and_aliases_are_the_same(self, pair):
         """Topics in display order and the aliases match the YAML's."""
