@@ -15,8 +15,8 @@ import pytest
 from knowledge import compiled
 from knowledge.aliases import read_aliases
 from knowledge.load import DATA_DIR, HERE, KnowledgeError, load_forms, load_kb, load_words
-from knowledge.match import Matcher
 from knowledge.load import compiled as packaged
+from knowledge.match import Matcher
 from knowledge.models import Item
 from knowledge.text import doc_words
 
@@ -203,7 +203,10 @@ class TestPlainLoader:
         assert said["soft-skills"] == "soft skills" and keys["ai systems engineer"] == "ai system engineer"
         assert "salary" not in said and "salary" not in keys  # its own words and key: not stored
         fast, slow = Matcher(aliases, words, packaged().forms), Matcher(aliases, words)
-        assert load_forms(aliases) is packaged().forms and load_forms(read_aliases(HERE / "aliases.yaml")) is None
+        assert (
+            load_forms(aliases) is packaged().forms
+            and load_forms(read_aliases(HERE / "aliases.yaml")) is None
+        )
         tables = {k: v for k, v in vars(slow).items() if not callable(v)}
         assert len(tables) > 30 and {k: vars(fast)[k] for k in tables} == tables
 
