@@ -8,7 +8,7 @@ from handlers.lines import NUMBER_WORDS
 from handlers.question import marked, said_at
 from handlers.salary import matching
 from handlers.scope import origins
-from knowledge.english import everyday
+from knowledge.english import everyday, misspelt
 from knowledge.match import Focus, Match, stem
 
 __all__ = ["MAX_SUBJECT", "MENTION", "beyond", "natural", "not_covered", "subject_terms", "unmatched_focus"]
@@ -201,7 +201,7 @@ def not_covered(
         return absent  # hiring question, and the documents hold none of its words ("remote" they hold)
     if absent and _terse(engine, m) and not m.context:  # "/role mlops requirements zeppelin": the extra
         return absent  # word is the point
-    named = tuple(t for t in absent if not everyday(t.word) and _defined(m, t.word))
+    named = tuple(t for t in absent if _named(engine, t.word) and _defined(m, t.word))
     if named:  # "what is LLMOps and how is it different from MLOps?": a name the documents never use
         return named
     # "is the DataTalksClub Zoomcamp worth it?", "is the WGU degree respected?": a name no document uses,
@@ -209,9 +209,15 @@ def not_covered(
     judged = tuple(
         t
         for t in absent
-        if not everyday(t.word) and not ev.found(t) and _judged(m, t.word, engine.matcher.word_lists)
+        if _named(engine, t.word) and not ev.found(t) and _judged(m, t.word, engine.matcher.word_lists)
     )
     return judged
+
+
+def _named(engine: Engine, word: str) -> bool:
+    """Whether a word the documents lack may be a name ("LLMOps"): no everyday word, nor a slip
+    of one or of the documents' words ("diffrence", "responsibilites")."""
+    return not everyday(word) and not misspelt(word, engine.matcher.known)
 
 
 def _compounds(m: Match, absent: tuple[Term, ...]) -> tuple[Term, ...]:

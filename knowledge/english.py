@@ -18,6 +18,7 @@ with `python -m knowledge.english` (needs the `words` extra: wordfreq, pinned, s
 from __future__ import annotations
 
 import functools
+import itertools
 import sys
 import zlib
 from array import array
@@ -25,7 +26,11 @@ from bisect import bisect_left
 
 from knowledge.files import DATA_DIR
 
-__all__ = ["COMMON_NAME", "ENGLISH_NAME", "everyday", "is_common", "is_word", "make"]
+TYPE_CHECKING = False  # without importing typing
+if TYPE_CHECKING:
+    from collections.abc import Container
+
+__all__ = ["COMMON_NAME", "ENGLISH_NAME", "everyday", "is_common", "is_word", "make", "misspelt"]
 
 ENGLISH_NAME = "english.bin"
 COMMON_NAME = "common.bin"
@@ -73,6 +78,27 @@ def everyday(word: str) -> bool:
     """Whether `word` is everyday English: a listed word of four letters or more, or a common shorter
     one ("bet", "pay"), which `is_word` leaves out."""
     return is_word(word) or is_common(word)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_SHORTEST_TYPO = 6  # shorter words are a letter away from too many words ("rust": "just", "bust")
+
+
+def misspelt(word: str, known: Container[str] = ()) -> bool:
+    """Whether `word` (lowercase, no word itself) is one slip from a most common English word or a
+    word of `known`: a letter dropped, added, swapped with the next or mistyped ("diffrence",
+    "responsibilites"). Names the documents never use are rarely so near ("llmops", "zoomcamp")."""
+    if len(word) < _SHORTEST_TYPO or not word.isascii() or not word.isalpha():
+        return False
+    heads_tails = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    dropped = (a + b[1:] for a, b in heads_tails if b)
+    swapped = (a + b[1] + b[0] + b[2:] for a, b in heads_tails if len(b) > 1 and b[0] != b[1])
+    mistyped = (a + c + b[1:] for a, b in heads_tails if b for c in _LETTERS if c != b[0])
+    added = (a + c + b for a, b in heads_tails for c in _LETTERS)
+    for candidate in itertools.chain(dropped, swapped, mistyped, added):
+        if candidate in known or is_common(candidate):
+            return True
+    return False
 
 
 def make(zipf: float = _ZIPF, shortest: int = _SHORTEST) -> bytes:

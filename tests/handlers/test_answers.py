@@ -867,6 +867,17 @@ class TestNotCovered:
             reply = handlers.ask(asked, kb)
             assert reply.intent == "answer" and not reply.uncovered, asked
 
+    def test_a_slip_of_an_everyday_or_documents_word_is_no_name(self, kb):
+        """'whats the diffrence between ML engineer and data scientist': a word one slip from an
+        everyday word ("difference") or from one of the documents' ("responsibilites") is that word
+        misspelt, never a name the documents lack: the question is answered."""
+        reply = handlers.ask("whats the diffrence between ML engineer and data scientist", kb)
+        assert reply.intent == "answer" and not reply.uncovered, reply.text
+        assert "AI/ML Engineer vs. Data Scientist" in reply.text[:600]
+        reply = handlers.ask("what are the responsibilites, what is that role like, for mlops engineers", kb)
+        assert reply.intent == "answer" and not reply.uncovered, reply.text
+        assert handlers.ask("what is zoomcamp and do mlops engineers need it", kb).uncovered == ("zoomcamp",)
+
     def test_working_hours_are_not_covered(self, kb):
         """No document says how long the days are: 'how many hours do ml engineers work?' names the
         hours as not covered instead of listing duties; beside pay, the pay is answered; 'the 9 to 5'

@@ -6,7 +6,7 @@ from array import array
 
 import pytest
 
-from knowledge.english import ENGLISH_NAME, is_common, is_word
+from knowledge.english import ENGLISH_NAME, is_common, is_word, misspelt
 from knowledge.files import DATA_DIR
 from knowledge.load import load_aliases, load_words
 from knowledge.match import Matcher
@@ -51,3 +51,18 @@ def test_the_matcher_fixes_typos_only(matcher, typed, read):
 )  # fmt: skip
 def test_common_words_include_short_ones_but_no_acronym(word, common):
     assert is_common(word) is common
+
+
+@pytest.mark.parametrize("typed", ["diffrence", "diference", "differnece", "differencee", "diffwrence"])
+def test_a_slip_of_a_common_word_is_misspelt(typed):
+    """One letter dropped, swapped, added or mistyped from a most common word."""
+    assert misspelt(typed)
+
+
+def test_a_slip_of_a_known_word_is_misspelt_and_names_are_not():
+    """A slip of a word of `known` (the documents' words) is one; names no slip away are not, nor
+    short words (too many neighbours) nor the word itself."""
+    assert misspelt("responsibilites", {"responsibilities"}) and not misspelt("responsibilites")
+    for name in ("llmops", "zoomcamp", "kubeflow", "langchain", "huggingface", "hadoop"):
+        assert not misspelt(name, {"hadoop", "kubeflow"}), name
+    assert not misspelt("rsut", {"rust"})  # four letters: too short to tell
