@@ -266,9 +266,8 @@ def uncovered(engine: Engine, plan: Plan) -> Reply:
         buttons = [button(r.title, f"rolebot:role:{rid}", f"{rid} overview") for rid, r in kb.roles.items()]
         lines = [text, "The roles: " + ", ".join(escape(r.title) for r in kb.roles.values()) + "."]
     else:
-        names = (
-            " and ".join(kb.roles[r].title for r in plan.roles[:2]) if len(plan.roles) <= 2 else "these roles"
-        )
+        titles = [kb.roles[r].title for r in plan.roles]
+        names = " and ".join(titles) if len(titles) <= 2 else f"{', '.join(titles[:-1])} or {titles[-1]}"
         text = (
             f"I don't have anything on “{asked}” for {escape(names)}: the role documents don't cover it. "
             f"They cover {escape(covers)}."

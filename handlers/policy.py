@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from handlers.across import ROLE_LINES, across_roles, asked_across, joined, of_all, said_together
 from handlers.ambiguity import ai_field, beside_own, called, concept_ai, context_role, titled, track
-from handlers.coverage import MENTION, beyond, natural, not_covered
+from handlers.coverage import MENTION, beyond, natural, not_covered, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term, specific
 from handlers.figures import pay_across
@@ -393,6 +393,27 @@ def _with_replacing(engine: Engine, p: Plan) -> Plan:
     return p.model_copy(update={"groups": tuple(groups), "roles": tuple(r for r, _ in groups)})
 
 
+def _which_one(
+    engine: Engine,
+    m: Match,
+    terms: tuple[Term, ...],
+    candidates: tuple[str, ...],
+    phrase: str,
+    kind: str | None,
+) -> Plan:
+    """Which role a name fits several of is meant: asked, unless what is asked is beyond every one of
+    them ("do AI engineer jobs sponsor H1B visas?"), which is said instead; what none of them covers
+    is named beside the question ("AI engineer salary in India?")."""
+    missing = not_covered(engine, m, terms, candidates, kind)
+    if missing and strong_topic(m) is None:
+        return Plan("unknown", candidates, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
+    ev = engine.evidence  # ... and places beyond their figures, named as a focus or not ("India")
+    places = [t.word for t in terms if is_place(engine, t.word) and not ev.found(t, candidates)]
+    gone = (*(t.word for t in missing), *unmatched_focus(engine, m, candidates), *places)
+    gone = tuple(dict.fromkeys(gone))
+    return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m, uncovered=gone)
+
+
 def _compare(
     engine: Engine,
     m: Match,
@@ -601,7 +622,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             or paid_by_one(engine, m, rest)
         )
         if decided is None:
-            return Plan("clarify", candidates, m.topic, m.focus, asked=phrase, match=m)
+            return _which_one(engine, m, terms, candidates, phrase, choice.label)
         m = m.model_copy(update={"roles": (*m.roles, decided), "ambiguous": ()})
     beside = m.focus or m.unknown or terms or _things_versus(m)  # "bachelors vs masters": of one role
     if _wants_compare(m) and len(m.roles) == 1 and m.compare_strong and beside:

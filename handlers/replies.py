@@ -23,7 +23,7 @@ from handlers.render import (
 )
 from handlers.reply import Reply
 from handlers.salary import NO_FIGURE, compare_text, figures_section, focus_text
-from handlers.scope import cased
+from handlers.scope import cased, is_place
 from knowledge.index import Hit
 
 TYPE_CHECKING = False  # without importing typing
@@ -260,6 +260,9 @@ def clarify(engine: Engine, plan: Plan) -> Reply:
         question = f"Which role do you want to know{about}? Pick one, or compare them all:"
     else:
         question = "Which role do you want to know about? Pick one:"
+    if plan.uncovered:  # "AI engineer salary in India?": what none of them covers, said first
+        gone = "”, “".join(w.title() if is_place(engine, w) else cased(engine, w) for w in plan.uncovered)
+        question = f"_None of these role documents says anything about “{escape(gone)}”._\n{question}"
     names = [f"• *{escape(kb.roles[r].title)}*{_sample(engine, r, plan)}" for r in plan.roles]
     focus = " ".join(plan.focus.words())
     tid = topic.id if topic else "overview"
@@ -285,6 +288,7 @@ def clarify(engine: Engine, plan: Plan) -> Reply:
         topic.id if topic else None,
         query=f"{plan.asked or ''} {tid}".strip(),
         focus=plan.focus.words(),
+        uncovered=plan.uncovered,
     )
 
 

@@ -285,7 +285,7 @@ def _briefed(engine: Engine, p: Plan, told: bool) -> Plan:
 def _finish(p: Plan, choice: Choice, missing: tuple[str, ...]) -> Plan:
     """The plan with the model's label, a close runner-up topic and what is not covered."""
     also = choice.other if choice.other not in (None, p.topic) and p.intent == "answer" else None
-    uncovered = _once((*p.uncovered, *missing)) if p.intent in ("answer", "compare") else ()
+    uncovered = _once((*p.uncovered, *missing)) if p.intent in ("answer", "compare") else p.uncovered
     kind = choice.label if p.topic == choice.match.topic else None
     if (kind, also, uncovered) == (p.kind, p.also, p.uncovered):
         return p

@@ -878,6 +878,22 @@ class TestNotCovered:
         assert reply.intent == "answer" and not reply.uncovered, reply.text
         assert handlers.ask("what is zoomcamp and do mlops engineers need it", kb).uncovered == ("zoomcamp",)
 
+    def test_a_subject_beyond_every_role_a_name_fits_is_said_not_asked_which(self, kb):
+        """'do AI engineer jobs usually sponsor H1B visas?': no document of the three roles "AI
+        engineer" fits says anything on visas, so that is said, each named; asking which one was meant
+        would lead nowhere. Pay in a place none of them gives is asked which role, the place named."""
+        reply = handlers.ask("do AI engineer jobs usually sponsor H1B visas?", kb)
+        assert reply.intent == "unknown" and reply.uncovered == ("sponsor", "h1b", "visa")
+        assert reply.text.startswith(
+            "I don't have anything on “sponsor H-1B visa” for Production AI Engineer, AI/ML Engineer or AI"
+            " Systems Engineer"
+        ), reply.text
+        reply = handlers.ask("AI engineer salary in India?", kb)
+        assert reply.intent == "clarify" and reply.uncovered == ("india",)
+        assert reply.text.startswith("_None of these role documents says anything about “India”._\nWhich")
+        reply = handlers.ask("AI engineer salary in new york?", kb)  # a place they give figures for
+        assert reply.intent == "clarify" and not reply.uncovered and reply.text.startswith("Which role")
+
     def test_working_hours_are_not_covered(self, kb):
         """No document says how long the days are: 'how many hours do ml engineers work?' names the
         hours as not covered instead of listing duties; beside pay, the pay is answered; 'the 9 to 5'
