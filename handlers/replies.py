@@ -512,6 +512,39 @@ def said_again(engine: Engine, reply: Reply) -> Reply:
     )  # fmt: skip
 
 
+def task_reply(engine: Engine, plan: Plan) -> Reply:
+    """ "write me a python function ...": not what rolebot does, said plainly; a role named is offered
+    by its closest topics."""
+    kb = engine.kb
+    topics = ", ".join(t.title.lower() for t in kb.topics.values())
+    asked = escape(plan.uncovered[0]) if plan.uncovered else "that"
+    lines = [
+        f"I can't help with “{asked}”: I answer questions about five AI/ML engineering roles, from their "
+        f"role documents ({escape(topics)}).",
+    ]
+    if plan.roles:
+        role_id = plan.roles[0]
+        title = kb.roles[role_id].title
+        short = engine.short_names[role_id]
+        lines.append(f"About {escape(title)}: `/role {escape(short)} requirements`, or a button below.")
+        buttons = [
+            full_button(f"{role_id} {t}", f"{title} · {engine.topic_titles[t]}")
+            for t in ("requirements", "overview", "responsibilities")
+        ]
+    else:
+        lines.append("Try “what does an MLOps engineer do?” or `/role list`.")
+        buttons = [button("List the roles", "rolebot:role:list", "list", primary=True)]
+    text = "\n".join(lines)
+    return Reply(
+        "unknown",
+        text,
+        [*section_blocks(text), *actions(buttons)],
+        plan.roles,
+        None,
+        uncovered=plan.uncovered,
+    )
+
+
 def welcome(engine: Engine, plan: Plan) -> Reply:
     """ "thanks!": a short reply about no role, that repeats nothing."""
     text = "You're welcome! Ask me anything else about these roles, or `/role list` to see them all."
@@ -520,6 +553,7 @@ def welcome(engine: Engine, plan: Plan) -> Reply:
 
 REPLIES = {
     "thanks": welcome,
+    "task": task_reply,
     "title": other_title,
     "lead": lambda engine, plan: (lead_answer if plan.intent == "answer" else lead_compare)(engine, plan),
     "cross": across,

@@ -38,6 +38,7 @@ from handlers.question import SELF, asks_how_senior, split, two_asks
 from handlers.salary import matching
 from handlers.scope import is_place, other_title, outside, provider_words
 from handlers.second import both_asks, each_ask, other_ask
+from handlers.task import task
 from handlers.titles import naming, own_role, own_title_of, title_plan, with_title
 from handlers.topic import NAMED, Choice, choose, guess, guess_none
 from knowledge.english import is_common
@@ -174,6 +175,8 @@ def _chat(engine: Engine, m: Match) -> Plan | None:
         return Plan("help", match=m)
     if thanks(engine, m):
         return Plan("help", mode="thanks", match=m)
+    if asked := task(m.words, engine.matcher.word_lists):  # "write me a python function ..."
+        return Plan("unknown", m.roles, mode="task", uncovered=(asked,), match=m)
     if m.help_word and not m.roles and m.topic is None and not m.subject:
         return Plan("help", match=m)
     return None

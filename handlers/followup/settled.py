@@ -21,6 +21,7 @@ from handlers.followup.message import (
     them_beside,
 )
 from handlers.scope import names_place, other_title
+from handlers.task import task
 from handlers.understand import thanks
 
 __all__ = ["SETTLED"]
@@ -28,8 +29,9 @@ __all__ = ["SETTLED"]
 
 # Rules for a message that one reading settles: each gives the text to answer, or None to go on.
 def _across_or_thanks(t: Message) -> str | None:
-    """ "which roles need kubernetes?", "thanks!": as typed. "main headaches for each?" after two
-    roles, or "any certs?" after one, stay with them; "is any role mentioning copilot?" is across."""
+    """ "which roles need kubernetes?", "thanks!", "write me a cover letter": as typed. "main headaches
+    for each?" after two roles, or "any certs?" after one, stay with them; "is any role mentioning
+    copilot?" is across."""
     m, lists, last = t.m, t.lists, t.last
     said_across = set(m.tokens) & t.engine.matcher.thread_across
     # "pay at each step?", "every level": each of something else than the roles
@@ -42,7 +44,8 @@ def _across_or_thanks(t: Message) -> str | None:
         set(m.words) & lists["geography"]
     )  # "which part of the world is leading?": where, of the last role
     across = said_across and not pointing and not each and not where
-    return t.text if across or thanks(t.engine, m) else None
+    # "can you write me a cover letter for that job?": no question of the thread, as typed
+    return t.text if across or thanks(t.engine, m) or task(m.words, lists) else None
 
 
 def _why_alone(t: Message) -> str | None:

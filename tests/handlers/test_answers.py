@@ -894,6 +894,33 @@ class TestNotCovered:
         reply = handlers.ask("AI engineer salary in new york?", kb)  # a place they give figures for
         assert reply.intent == "clarify" and not reply.uncovered and reply.text.startswith("Which role")
 
+    def test_a_request_to_make_or_mend_a_thing_is_said_to_be_beyond_rolebot(self, kb):
+        """'can you write me a python function to compute F1 score?' is no question about the roles:
+        said so, the request named, never '5 of 5 roles mention python'; a role named is offered by
+        its closest topics. Asking for what the documents hold in such words is still asked."""
+        reply = handlers.ask("can you write me a python function to compute F1 score?", kb)
+        assert reply.intent == "unknown" and reply.uncovered == ("write me a python function",)
+        assert reply.text.startswith("I can't help with “write me a python function”: I answer questions")
+        assert "mention" not in reply.text and "/role list" in reply.text
+        reply = handlers.ask("pls write me a cover letter for an mlops job", kb)
+        assert reply.intent == "unknown" and reply.roles == ("mlops-engineer",)
+        assert reply.uncovered == ("write me a cover letter",) and "`/role mlops requirements`" in reply.text
+        turns = handlers.converse("what does an mlops engineer earn?", kb, [])[1:]
+        reply, _ = handlers.converse("can you write me a cover letter for that job?", kb, list(turns))
+        assert reply.intent == "unknown" and reply.uncovered == (
+            "write me a cover letter",
+        )  # in a thread too
+        for asked in ("debug my pytorch code", "translate this to spanish", "write a sql query for top pay"):
+            assert handlers.ask(asked, kb).intent == "unknown", asked
+        for asked in (
+            "write a summary of the mlops role",
+            "how do i fix model drift as an mlops engineer",
+            "generate a study plan for becoming an ml platform engineer",
+            "help me write my resume for mlops roles, what should i highlight?",
+        ):
+            reply = handlers.ask(asked, kb)
+            assert reply.intent == "answer" and not reply.uncovered, asked
+
     def test_working_hours_are_not_covered(self, kb):
         """No document says how long the days are: 'how many hours do ml engineers work?' names the
         hours as not covered instead of listing duties; beside pay, the pay is answered; 'the 9 to 5'
