@@ -4477,3 +4477,16 @@ def test_company_pay_of_an_ambiguous_title_beats_the_asker_s_own_title(kb):
     )
     assert reply.roles == ("ai-systems-engineer",)
     assert "Google: $204,579 per year" in reply.text[:300] and "Tesla: $219,122" in reply.text[:300]
+
+
+def test_what_one_should_be_making_is_the_pay(kb):
+    """'6 yoe as an ML engineer, based in Chicago. what should i expect to be making?': the pay the
+    person would be making (not what employers expect); making something is still no pay."""
+    reply = handlers.ask("what should an mlops engineer expect to be making?", kb)
+    assert reply.topic == "salary" and "Entry-level:* $110,000 - $120,000" in reply.text[:600], reply.text
+    reply = handlers.ask(
+        "I have 6 yoe as an ML engineer, based in Chicago. what should i expect to be making?", kb
+    )
+    assert reply.topic == "salary" and "Chicago, IL: $102,934" in reply.text[:600], reply.text
+    reply = handlers.ask("what skills help an mlops engineer when making models robust in production?", kb)
+    assert reply.topic != "salary", reply.text
