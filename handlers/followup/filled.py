@@ -318,6 +318,8 @@ def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, r
     meaning = bool(set(m.words) & lists["elaborate"]) and topic[0] == "overview"  # "what does that mean"
     if named_topic and meaning and last.topic and _held_before(t, rest, roles, last.topic, topic[0]):
         return [last.topic]  # "digital twins? what does that mean in practice" after the trends: there
+    if named_topic and last.topic and _item_as_topic(t, roles, last.topic):
+        return [last.topic]  # "how to solve the collaboration one?" after the challenges: that challenge
     if named_topic and meaning and last.topic and _item(t, rest, roles, last.topic):
         return [last.topic]  # "the adaptability one, what does that mean?": the item just shown
     if named_topic and meaning and not m.roles and last.topic and _said_in(t, rest, roles, last.topic):
@@ -336,6 +338,16 @@ def _item(t: Message, rest: Match, roles: list[str], topic: str) -> bool:
         and any(w in items and i and words[i - 1] in rest.subject for i, w in enumerate(words))
         and all(_in_section(t, x, topic, roles) for x in named)
     )
+
+
+def _item_as_topic(t: Message, roles: list[str], topic: str) -> bool:
+    """Whether the words that name the message's topic only name an item of the last answer ("the
+    collaboration one": a challenge just shown, not the soft skills): each said in that section, and
+    followed by a word for an item."""
+    words, items, named = t.m.words, t.lists["item_of"], t.m.topic_words
+    said = {words[i - 1] for i, w in enumerate(words) if w in items and i}
+    ev = t.engine.evidence
+    return bool(named) and set(named) <= said and all(_in_section(t, ev.term(w), topic, roles) for w in named)
 
 
 def _in_section(t: Message, x, topic: str, roles: list[str]) -> bool:

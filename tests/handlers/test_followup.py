@@ -1861,6 +1861,21 @@ def test_an_item_of_the_answer_named_by_its_words_stays_in_its_section(kb):
     assert "Adaptability and Continuous Learning" in item.text[:300]
 
 
+def test_an_item_named_by_a_topic_word_stays_in_the_last_section(kb):
+    """'how to solve the collaboration one?' after MLOps's challenges: the challenge just shown (its
+    solution leads), though 'collaboration' alone names the soft skills; 'what about scalability?'
+    then stays there too."""
+    _, item, scale = talk(
+        kb,
+        "what are common challenges for MLOps",
+        "how to solve the collaboration one?",
+        "what about scalability?",
+    )
+    assert item.topic == "challenges"
+    assert "Foster clear communication, shared goals, and understanding of team priorities" in item.text[:300]
+    assert scale.topic == "challenges" and "Design for scalability from the start" in scale.text[:300]
+
+
 def test_a_role_described_in_a_follow_up_names_no_topic(kb):
     """'the folks whose whole job is looking after models once they are live, the mlops crowd?' after the
     best practices: MLOps's best practices (the description names the role, not a topic); a question
