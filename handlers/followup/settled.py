@@ -69,9 +69,45 @@ def _source_asked(t: Message) -> str | None:
     if not asked:
         return None
     rest = set(said.split()) - {w for p in asked for w in p.split()}
-    if not rest <= t.engine.matcher.stopwords | FILLER | t.lists["source_fillers"]:
+    figures = [w for w in rest if any(c.isdigit() for c in w)]  # "where does the 74% come from?"
+    if not rest - set(figures) <= t.engine.matcher.stopwords | FILLER | t.lists["source_fillers"]:
         return None  # "the source of most of their stress?": a question of its own
-    return " ".join(p for p in (*last.roles, last.topic, *focus_words(last, m)) if p)
+    asked_of = [t.text] if figures else []  # ... the line that gives the figure, first
+    return " ".join(p for p in (*last.roles, last.topic, *focus_words(last, m), *asked_of) if p)
+
+
+_WHICH = frozenset({"which", "who", "whichever"})
+_CHOICE_WORDS = 5  # "which one is higher?": a choice asked bare
+
+
+def _which_of_the_two(t: Message) -> str | None:
+    """ "which is higher?", "who earns more?" asked bare after two answers on one topic: the two set
+    side by side, the two roles compared ("mlops pay" ... "and platform?"), or one role's figures for
+    both places, companies or levels ("in SF" ... "and NY?")."""
+    m, lists = t.m, t.lists
+    words = [w for w in m.words if w not in ("?", "!", ".")]
+    if not words or words[0] not in _WHICH or len(words) > _CHOICE_WORDS or m.roles or m.ambiguous or m.focus:
+        return None
+    if not set(words) & lists["ranking"] or set(m.subject) - lists["ranking"]:
+        return None  # "which is the hardest challenge?": a subject of its own
+    if set(words) & (lists["back"] | {"of"}):
+        return None  # "which of those is hardest?": of the items just shown
+    answered = [turn for turn in reversed(t.turns) if turn.intent == "answer" and len(turn.roles) == 1][:2]
+    if (
+        len(answered) < 2
+        or answered[0].topic != answered[1].topic
+        or m.topic not in (None, answered[0].topic)
+    ):
+        return None
+    later, earlier = answered
+    if later.roles != earlier.roles:  # two roles on one topic, the focus they share
+        return " ".join(
+            ("compare", *earlier.roles, *later.roles, later.topic or "", *focus_words(later, m), t.text)
+        )
+    if later.focus and earlier.focus and later.focus != earlier.focus:  # one role, two places
+        values = dict.fromkeys(w for turn in (earlier, later) for ws in turn.focus.values() for w in ws)
+        return " ".join((*later.roles, later.topic or "", *values, t.text))
+    return None
 
 
 def _all_offered(t: Message) -> str | None:
@@ -242,6 +278,7 @@ def _the_others(t: Message) -> str | None:
 
 
 SETTLED = (
-    _more, _that_again, _the_others, _across_or_thanks, _nth_shown, _why_alone, _source_asked, _all_offered,
-    _name_again, _still_which, _one_offered, _across_again, _of_its_own, _title,
+    _more, _that_again, _the_others, _across_or_thanks, _nth_shown, _why_alone, _source_asked,
+    _which_of_the_two, _all_offered, _name_again, _still_which, _one_offered, _across_again, _of_its_own,
+    _title,
 )  # fmt: skip

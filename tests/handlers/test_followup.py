@@ -1684,6 +1684,29 @@ def test_asking_the_source_keeps_the_last_answer(kb, turn):
     assert "(LinkedIn data)" in reply.text and "AI/ML Platform Engineer document" in reply.text
 
 
+def test_the_source_of_a_figure_named_leads_with_its_line(kb):
+    """'where does the 74% number come from?' after the platform demand: that section, the line that
+    gives the figure and its source first (not the usage text)."""
+    _, reply = talk(kb, "market demand for AI/ML platform engineers", "where does the 74% number come from?")
+    assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "demand")
+    assert (
+        "74% annual growth in AI and ML job postings over the past four years (LinkedIn data)"
+        in reply.text[:300]
+    )
+
+
+def test_which_is_higher_after_two_answers_sets_the_two_side_by_side(kb):
+    """'which is higher?' after one role's pay in SF, then NY: both cities' figures; after two roles'
+    pay: the two compared; 'which of those is hardest?' is still of the items just shown."""
+    *_, cities = talk(kb, "ai systems engineer salary in SF", "and NY?", "which is higher?")
+    assert cities.intent == "answer" and cities.topic == "salary"
+    assert "Up to $300,600" in cities.text[:400] and "Around $268,000" in cities.text[:400]
+    *_, roles = talk(kb, "mlops engineer salary", "what about platform engineers?", "who makes more?")
+    assert roles.intent == "compare" and roles.roles == ("mlops-engineer", "ml-platform-engineer")
+    *_, items = talk(kb, "mlops challenges", "and for ml engineers?", "which of those is hardest?")
+    assert items.roles == ("ai-ml-engineer",) and items.topic == "challenges"
+
+
 def test_a_hiring_managers_thread_stays_with_its_role(kb):
     """After one role's requirements: 'certs worth getting?' is of that role (not which roles mention
     certs), 'what should we offer a senior hire?' is its pay, and 'same experience bar for the platform
