@@ -153,7 +153,9 @@ def with_title(engine: Engine, p: Plan, title: str, inferred: bool = False, own:
             or bool(opening)
             or any(ev.says(h.line, term) for _, hits in groups for h in hits)
         )
-        p = p.model_copy(update={"note": title if said else p.note, "uncovered": (), "groups": groups})
+        # ... and is no news of the person's own title ("im a data analyst ...": they know it is none)
+        noted = said and not own
+        p = p.model_copy(update={"note": title if noted else p.note, "uncovered": (), "groups": groups})
     comparing = m is not None and (m.compare_strong or m.compare_weak)
     # "research engineer possible?" after the ML engineer's advanced roles: a title its document lists
     listed = not (comparing or inferred) and bool(ev.saying(term, p.roles))

@@ -4490,3 +4490,15 @@ def test_what_one_should_be_making_is_the_pay(kb):
     assert reply.topic == "salary" and "Chicago, IL: $102,934" in reply.text[:600], reply.text
     reply = handlers.ask("what skills help an mlops engineer when making models robust in production?", kb)
     assert reply.topic != "salary", reply.text
+
+
+def test_the_persons_own_title_is_no_news_to_them(kb):
+    """'I'm a data scientist and want to become an ML engineer. What's actually different ...?': the
+    lines that set the two apart lead, with no note that "data scientist" is none of the five roles
+    (the person knows their own job); asked about, the title still gets the note."""
+    reply = handlers.ask(
+        "I'm a data scientist and want to become an ML engineer. What's actually different about the job?", kb
+    )
+    assert "isn't one of the" not in reply.text and "AI/ML Engineer vs. Data Scientist" in reply.text[:300]
+    reply = handlers.ask("how is an ML engineer different from a data scientist?", kb)
+    assert "“data scientist” isn't one of the 5 roles I know" in reply.text[:300]
