@@ -19,6 +19,7 @@ from handlers.plan import Plan
 from handlers.question import SELF
 from handlers.render import MAX_SECTION_TEXT, escape, header, joined, section_blocks
 from handlers.reply import Reply
+from handlers.scope import cased, closest_role, own_title
 from knowledge.match import Match
 from knowledge.patterns import Lazy
 from knowledge.skills import SECTIONS, Book, Said, Skill, load_skills, read
@@ -464,7 +465,7 @@ def fit_reply(engine: Engine, plan) -> Reply:
     book = load_skills()
     said = _said(engine, plan.asked)
     if plan.intent == "help":
-        return _ask_what(book, said)
+        return _ask_what(engine, book, said, plan.asked)
     titles = {r: engine.kb.roles[r].title for r in plan.roles}
     total = len(said.had)
     counts = {r: len(_named(book, r, said.had)) for r in plan.roles}
@@ -545,10 +546,13 @@ def fit_reply(engine: Engine, plan) -> Reply:
     return Reply(plan.intent, text, blocks, plan.roles, plan.topic, query="fit", full=full)
 
 
-def _ask_what(book: Book, said: Said) -> Reply:
-    """A fit question that names no skill: ask for them, with an example."""
+def _ask_what(engine: Engine, book: Book, said: Said, asked: str) -> Reply:
+    """A fit question that names no skill: the role closest to the person's own title, if they
+    give one ("I'm a data scientist, which role fits me?"), then ask for their skills, with an
+    example."""
     text = "\n\n".join(
         [
+            *_closest_to_own(engine, asked),
             *_notes(book, said),
             "Tell me what you know or have done (languages, tools, cloud, maths, degrees, certifications, "
             "years) and I'll rank the five roles by how many of your skills each role's Requirements, "
@@ -558,6 +562,23 @@ def _ask_what(book: Book, said: Said) -> Reply:
         ]
     )
     return Reply("help", text, section_blocks(text), query="fit")
+
+
+_BESIDE_SHOWN = 2
+
+
+def _closest_to_own(engine: Engine, text: str) -> list[str]:
+    """The role of the five closest to the person's own title, with the lines that set the title
+    beside it ("AI/ML Engineer vs. Data Scientist: ..."); [] when no such title is given."""
+    title = own_title(engine, engine.matcher.match(text))
+    role = closest_role(engine, title) if title else None
+    if role is None or title is None:
+        return []
+    ev, name = engine.evidence, engine.kb.roles[role].title
+    lines = [f"As a {escape(cased(engine, title))}, the closest of the five roles is *{escape(name)}*."]
+    for ln in ev.comparing(ev.term(title), [role])[:_BESIDE_SHOWN]:  # "AI/ML Engineer vs. Data Scientist"
+        lines.append(f"• *{escape(ln.label)}:* {escape(ln.text)}" if ln.label else f"• {escape(ln.text)}")
+    return ["\n".join(lines)]
 
 
 def again(text: str, engine: Engine, turns: list) -> str | None:

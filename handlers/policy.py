@@ -28,7 +28,7 @@ from handlers.lines import (
 from handlers.plan import Plan
 from handlers.problem import asks_fix, fixed_where
 from handlers.question import asked_parts, marked
-from handlers.scope import is_place, outside
+from handlers.scope import is_place, outside, own_title
 from handlers.topic import NAMED, Choice
 from knowledge.english import everyday, is_common, is_word
 from knowledge.index import Hit
@@ -791,6 +791,12 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # role called 'professional perspective sense train'"); ask which role, on a likely topic
         topic = m.topic or (choice.hunch if choice.confidence >= _HUNCH_SURE else None)
         return Plan("clarify", role_ids, topic, m.focus, match=m)
+    title = own_title(engine, m) if m.unknown else None
+    if title and set(m.unknown) <= set(title.split()):
+        # "I'm a data scientist thinking about switching roles": the role closest to theirs, and what
+        # they know asked for (a fit question), not "I couldn't tell what you mean by data scientist"
+        asked = f"{' '.join(m.words)}\nwhich role fits me?"  # the question it implies, for the skills
+        return Plan("help", (), None, m.focus, asked=asked, mode="fit", match=m)  # told next
     if m.unknown:
         suggestions = tuple(matcher.suggest(tuple(dict.fromkeys(m.unknown))[:_SUGGEST_FROM]))
         return Plan("unknown", (), choice.table, m.focus, unknown=m.unknown, suggestions=suggestions, match=m)

@@ -21,6 +21,7 @@ from knowledge.models import Record
 from knowledge.patterns import Lazy
 
 __all__ = [
+    "closest_role",
     "Outside",
     "cased",
     "is_place",
@@ -169,6 +170,11 @@ def _field_judged(engine: Engine, m: Match, titles: dict[str, str]) -> tuple[str
 _JUDGED_FIELD = {  # "is prompt engineering a ...", "is data engineering still a ..."
     n: Lazy(rf"\bis ((?:\w+ ){{{n - 1}}}\w+) engineering (?:\w+ )?(?:a|an)\b") for n in (1, 2)
 }
+
+
+def closest_role(engine: Engine, title: str) -> str | None:
+    """The role of the five closest to a title that is none of them (aliases.yaml `other_titles`)."""
+    return _tables(engine)[0].get(title)
 
 
 def own_title(engine: Engine, m: Match) -> str | None:

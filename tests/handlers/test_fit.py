@@ -605,3 +605,22 @@ def test_which_languages_to_pick_up_is_the_languages_asked(kb):
     )
     assert "your gaps" not in reply.text
     assert "Proficiency in languages such as Python, Go, C++, Java, or R" in reply.text[:300]
+
+
+def test_a_persons_own_title_names_the_closest_role_before_asking_their_skills(kb):
+    """'I'm a data scientist, which role fits me?' and 'I'm a data scientist thinking about switching
+    roles' (no skill named): the role closest to their title and the line that sets the two apart,
+    then what they know is asked; the skills told next are ranked (not read as a mention question)."""
+    for asked in (
+        "I'm a data scientist, which role fits me?",
+        "I'm a data scientist thinking about switching roles",
+    ):
+        reply = handlers.ask(asked, kb)
+        assert reply.text.startswith(
+            "As a data scientist, the closest of the five roles is *AI/ML Engineer*."
+        ), asked
+        assert "AI/ML Engineer vs. Data Scientist" in reply.text and "Tell me what you know" in reply.text
+    turns = handlers.converse("I'm a data scientist thinking about switching roles", kb, [])[1:]
+    reply, _ = handlers.converse("I know python, sql, spark and a bit of docker", kb, list(turns))
+    assert reply.text.startswith("*Your role fit*") and "4 of your 4 skills" in reply.text[:200]
+    assert handlers.ask("which role fits me?", kb).text.startswith("Tell me what you know")  # no title told
