@@ -18,7 +18,16 @@ from knowledge.match import stem
 from knowledge.patterns import Lazy
 from knowledge.skills import named_in
 
-__all__ = ["advice_lines", "digest", "experience", "figures_digest", "ladder", "pay_brief", "solutions"]
+__all__ = [
+    "advice_lines",
+    "digest",
+    "experience",
+    "experience_elsewhere",
+    "figures_digest",
+    "ladder",
+    "pay_brief",
+    "solutions",
+]
 
 _MOST = 5
 _HEADING = 2.0  # a line under the kind's most telling heading
@@ -70,6 +79,7 @@ _GENERIC_HEADING = frozenset(
 )
 _NEEDS_LINES = 6  # a requirements digest: the lines naming concrete skills ...
 _CONCRETE = frozenset({"language", "framework", "platform", "tool", "data"})
+_NUMBER = Lazy(r"\d+")
 _EXPERIENCE = Lazy(r"\b\d+\+?(?:\s*-\s*\d+)?\s*(?:years?|months)\b", re.I)  # ... the years asked
 
 
@@ -196,6 +206,26 @@ def experience(engine: Engine, role: str) -> list[Hit]:
     managing ML projects"), in document order."""
     lines = engine.evidence.index.section(role, "requirements")
     return [Hit(ln, 0.0, frozenset()) for ln in lines if ln.bullet and _EXPERIENCE.search(ln.text)]
+
+
+def experience_elsewhere(engine: Engine, role: str) -> list[Hit]:
+    """The role's other lines on years of experience whose figures its requirements do not give
+    (the ML Platform overview's "Typically 3+ years ... and 2+ years in cloud environments" beside
+    the requirements' "5+ years"): a document that says two things, both shown."""
+    given = {n for h in experience(engine, role) for n in _NUMBER.findall(h.line.text)}
+    out = []
+    for topic in engine.kb.topics:
+        if topic in ("requirements", "salary"):
+            continue
+        for ln in engine.evidence.index.section(role, topic):
+            said = f"{ln.label or ''} {ln.text}".lower()
+            if (
+                _EXPERIENCE.search(ln.text)
+                and "experience" in said
+                and not set(_NUMBER.findall(ln.text)) <= given
+            ):
+                out.append(Hit(ln, 0.0, frozenset()))
+    return out
 
 
 def figures_digest(engine: Engine, role: str, topic: str) -> list[Hit]:

@@ -11,6 +11,7 @@ from handlers.advice import (
     definition,
     digest,
     experience,
+    experience_elsewhere,
     figures_digest,
     pay_brief,
     section_lines,
@@ -336,13 +337,18 @@ def in_role(
         lines = kind_lines(engine, m, "experience", role) or digest(engine, role, routed)
         p = _brief_plan(m, role, routed, lines[: LEAD_LINES + 2], (*missed, _YEARS_SAID))
         return p.model_copy(update={"elsewhere": ((_YEARS_SAID, held),)}) if held else p
-    if routed == "requirements" and _years_asked(engine, m) and not terms and not point_words(engine, m):
+    asked_years = {w for p in engine.matcher.word_lists["years_asked"] for w in p.split()}
+    points = [w for w in point_words(engine, m) if w not in asked_years]  # "how much experience": the years
+    if routed == "requirements" and _years_asked(engine, m) and not terms and not points:
         # "do mlops jobs need 5 years?", "how senior do they need to be?": the years the document asks
-        # for, then the section in brief
+        # for (all it says of them), then the section in brief
         years = experience(engine, role)
         if years:
+            years += experience_elsewhere(engine, role)  # "3+ years ... and 2+ in cloud" beside "5+ years"
             shown = {h.line.id for h in years}
             brief = [*years, *(h for h in digest(engine, role, routed) if h.line.id not in shown)]
+            once: dict[str, Hit] = {}  # a line the document says twice, shown once
+            brief = [once.setdefault(h.line.text, h) for h in brief if h.line.text not in once]
             return _brief_plan(m, role, routed, brief[: LEAD_LINES + 2], missed)
     company_only = m.focus.companies and not (
         m.focus.locations or m.focus.levels or m.focus.kinds or m.focus.years or m.focus.percentiles

@@ -4502,3 +4502,17 @@ def test_the_persons_own_title_is_no_news_to_them(kb):
     assert "isn't one of the" not in reply.text and "AI/ML Engineer vs. Data Scientist" in reply.text[:300]
     reply = handlers.ask("how is an ML engineer different from a data scientist?", kb)
     assert "“data scientist” isn't one of the 5 roles I know" in reply.text[:300]
+
+
+def test_how_much_experience_is_the_years_a_document_asks_all_of_them(kb):
+    """'how much experience do i need for an MLOps engineer job': both lines of its Experience list
+    ("3-6 years", "18 months focused specifically on MLOps"), not lines that merely say "experience
+    with Docker"; a document that gives other years elsewhere shows them too (ML Platform's overview:
+    "3+ years ... and 2+ years in cloud" beside its requirements' "5+ years")."""
+    reply = handlers.ask("how much experience do i need for an MLOps engineer job", kb)
+    screen = reply.text[:400]
+    assert "Typically 3-6 years in managing ML projects" in screen
+    assert "At least 18 months focused specifically on MLOps" in screen and "Docker" not in screen
+    screen = handlers.ask("How many yrs experience for AI/ML platform engineer", kb).text[:500]
+    assert "5+ years of relevant experience" in screen and "2+ years in cloud environments" in screen
+    assert screen.count("Strong educational background") <= 1
