@@ -131,7 +131,18 @@ def with_context(
     bare = bool(set(m.words) & lists["pointing"]) or len(m.words) <= _BARE
     # ... and "offer in Austin is 150k base. is that fair?": the pay the context states is asked about
     # ... and "is that decent compared to the numbers in the doc?": the pay asked in words
-    stated = m.topic in (None, "salary") and bare and ctx.focus.amount is not None and m.focus.amount is None
+    # ... but not "4 yoe, $140k ... Is this a realistic internal move, and what should I learn first?":
+    # a long question of its own, in no pay word
+    about_pay = (
+        len(m.words) <= _ABOUT_IT or bool(lists["paid_words"] & set(m.words)) or "salary" in m.topic_scores
+    )
+    stated = (
+        m.topic in (None, "salary")
+        and bare
+        and about_pay
+        and ctx.focus.amount is not None
+        and m.focus.amount is None
+    )
     asks_place = (
         m.topic == "salary"
         or "there" in m.words
@@ -155,6 +166,9 @@ def with_context(
 
 
 _BARE = 4  # words of a question that leans on its context for all it asks ("what's typical?")
+_ABOUT_IT = (
+    11  # words (with its mark) of a question that may ask about the amount its context states, in no pay word
+)
 
 
 def _in_home_market(words: tuple[str, ...], home: frozenset[str]) -> bool:

@@ -4516,3 +4516,32 @@ def test_how_much_experience_is_the_years_a_document_asks_all_of_them(kb):
     screen = handlers.ask("How many yrs experience for AI/ML platform engineer", kb).text[:500]
     assert "5+ years of relevant experience" in screen and "2+ years in cloud environments" in screen
     assert screen.count("Strong educational background") <= 1
+
+
+def test_the_persons_own_pay_in_the_context_is_no_question_about_pay(kb):
+    """A long post that states the person's years and pay ('4 yoe, $140k') and then asks something
+    else ('Is this a realistic internal move, and what should I learn first?') is answered on what
+    it asks, not with the pay figures for 4 years; a question about that pay ('is that fair ... or
+    am I underpaid?', '... or am I getting fleeced?') is still the pay."""
+    post = (
+        "Data scientist, 4 yoe, $140k, want to move to the ML platform team. The platform team has an"
+        " opening but the JD says 5+ years and mentions Kubernetes, Kubeflow, Argo. I know Python well,"
+        " some Docker, zero Go. Is this a realistic internal move, and what should I learn first to close"
+        " the gap?"
+    )
+    reply = handlers.ask(post, kb)
+    assert reply.topic != "salary" and "$" not in reply.text[:600], reply.text[:600]
+    post = (
+        "I'm a production AI engineer at a healthcare company, 4 yoe, ~$165k. My director made me the"
+        " point person for fairness. What does ethical AI work look like for someone in my role, and how"
+        " do I run a bias audit?"
+    )
+    reply = handlers.ask(post, kb)
+    assert reply.topic == "responsibilities" and "Conduct audits to identify" in reply.text[:400]
+    for post in (
+        "Production AI engineer, 4 YOE, Pittsburgh, $135k base. Is that fair for mid-level or am I"
+        " underpaid?",
+        "Ohio, 3 yoe as a machine learning engineer, 118k base at an insurance company. Is that roughly"
+        " normal for the US or am I getting fleeced?",
+    ):
+        assert handlers.ask(post, kb).topic == "salary", post
