@@ -302,8 +302,9 @@ def bare_why(engine: Engine, m: Match) -> bool:
     words = [w for w in m.words if w != "?"]
     if not asks_why(words) or m.roles or m.focus or m.subject:
         return False
-    return len(words) <= SHORT and all(
-        w in engine.matcher.stopwords or w in FILLER or w == "come" for w in words
+    # ... or whose other words name nothing the tables read ("why such a wide range?")
+    return len(words) <= SHORT and (
+        all(w in engine.matcher.stopwords or w in FILLER or w == "come" for w in words) or not m.topic_scores
     )
 
 

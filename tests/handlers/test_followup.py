@@ -2085,3 +2085,11 @@ def test_how_much_for_a_level_after_the_ladder_is_its_pay(kb):
         kb, "what would my first title be as a production ai engineer?", "how much is that mid level?"
     )
     assert pay.topic == "salary" and "$140,000 to $153,788" in pay.text[:300]
+
+
+def test_why_of_what_was_just_shown_in_words_the_tables_do_not_read(kb):
+    """'why such a wide range' after a role's pay: why, of the last answer (what moves pay leads),
+    not the usage text."""
+    _, why = talk(kb, "ai systems engineer salary", "why such a wide range")
+    assert why.roles == ("ai-systems-engineer",) and why.topic == "salary"
+    assert why.intent == "answer" and "Factors Influencing Salary" in why.text[:200]
