@@ -20,6 +20,7 @@ from handlers.advice import (
 from handlers.coverage import natural, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term, specific
+from handlers.facets import facet_asked, facet_lines
 from handlers.glance import asks_job_growth, job_growth
 from handlers.kinds import advice_plan, already, asks, has_rung, journey, kind_lines, says, switching
 from handlers.lines import (
@@ -84,6 +85,7 @@ def _hot(engine: Engine, m: Match) -> bool:
     return says(engine, tuple("skills" if w in nouns else w for w in m.words), "hot")
 
 
+_FACET_SHOWN = 8  # figures of one breakdown shown ("by city")
 _YEARS_SAID = "years of experience required"  # what a document that gives no number is said to lack
 
 
@@ -337,6 +339,14 @@ def in_role(
         lines = kind_lines(engine, m, "experience", role) or digest(engine, role, routed)
         p = _brief_plan(m, role, routed, lines[: LEAD_LINES + 2], (*missed, _YEARS_SAID))
         return p.model_copy(update={"elsewhere": ((_YEARS_SAID, held),)}) if held else p
+    focus = m.focus
+    focused = (
+        focus.locations or focus.companies or focus.levels or focus.percentiles or focus.years is not None
+    )
+    facet = facet_asked(engine, m) if routed == "salary" and not focused else None
+    if facet and (broken := facet_lines(engine, role, routed, facet)):
+        # "ai systems salary by company", "pay by city": the figures listed that way, all of them
+        return _brief_plan(m, role, routed, broken[:_FACET_SHOWN], missed)
     asked_years = {w for p in engine.matcher.word_lists["years_asked"] for w in p.split()}
     points = [w for w in point_words(engine, m) if w not in asked_years]  # "how much experience": the years
     if routed == "requirements" and _years_asked(engine, m) and not terms and not points:

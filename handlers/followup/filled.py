@@ -6,6 +6,7 @@ from handlers.advice import solutions
 from handlers.ambiguity import DESCRIBED, setting_role, undescribed, work_role
 from handlers.coverage import beyond
 from handlers.engine import Engine
+from handlers.facets import facet_asked
 from handlers.followup.message import (
     BARE,
     BEYOND,
@@ -289,8 +290,8 @@ def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, r
     coping = copes(m.words, lists) and pointing  # "how to overcome tht", "how do they deal with"
     # ... not "which of those is the hardest to solve?": which challenge, ranked
     coping = coping and not (m.topic == "challenges" and lists["hardest"] & set(m.words))
-    if _pay_beside(t):
-        return ["salary"]
+    if _pay_beside(t) or (last.topic == "salary" and not m.roles and facet_asked(t.engine, m)):
+        return ["salary"]  # ... and "what about by yoe?" after the pay: the pay by experience
     if last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles:
         return ["challenges" if any(solutions(t.engine, r) for r in roles) else "best-practices"]
     weighed = (

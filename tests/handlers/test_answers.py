@@ -4545,3 +4545,22 @@ def test_the_persons_own_pay_in_the_context_is_no_question_about_pay(kb):
         " normal for the US or am I getting fleeced?",
     ):
         assert handlers.ask(post, kb).topic == "salary", post
+
+
+def test_pay_asked_by_a_breakdown_leads_with_the_figures_listed_that_way(kb):
+    """'ai systems engineer salary by company': the company averages, all four; 'platform engineer
+    pay by city': every city the document lists (not only the 'other cities'); 'per year' is no
+    breakdown."""
+    screen = handlers.ask("ai systems engineer salary by company", kb).text[:400]
+    for said in (
+        "Google:* $204,579",
+        "Tesla:* $219,122",
+        "Microsoft:* $134,357",
+        "Amazon (Lead AI Engineers)",
+    ):
+        assert said in screen, screen
+    screen = handlers.ask("platform engineer pay by city", kb).text[:600]
+    assert "San Francisco, CA:* $179,061" in screen and "Chicago, IL:* $164,024" in screen, screen
+    assert "Entry-level" in handlers.ask("mlops salary by level", kb).text[:200]
+    reply = handlers.ask("how much does an mlops engineer earn per year", kb)
+    assert "Salary Ranges by Experience_\n• *Entry-level" not in reply.text[:100]

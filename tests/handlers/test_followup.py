@@ -2093,3 +2093,10 @@ def test_why_of_what_was_just_shown_in_words_the_tables_do_not_read(kb):
     _, why = talk(kb, "ai systems engineer salary", "why such a wide range")
     assert why.roles == ("ai-systems-engineer",) and why.topic == "salary"
     assert why.intent == "answer" and "Factors Influencing Salary" in why.text[:200]
+
+
+def test_by_a_breakdown_after_the_pay_is_the_pay_broken_down(kb):
+    """'what about by yoe' after a role's pay percentiles: the pay by experience, not the requirements
+    ('yoe' alone names them)."""
+    *_, by = talk(kb, "ml engineer salary percentiles?", "what about by yoe")
+    assert by.topic == "salary" and "2-4 Years:* ~$106,894" in by.text[:300]
