@@ -292,6 +292,13 @@ def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, r
     coping = coping and not (m.topic == "challenges" and lists["hardest"] & set(m.words))
     if _pay_beside(t) or (last.topic == "salary" and not m.roles and facet_asked(t.engine, m)):
         return ["salary"]  # ... and "what about by yoe?" after the pay: the pay by experience
+    after = [
+        w
+        for w, nxt in zip(m.words, m.words[1:], strict=False)
+        if w in lists["above"] and nxt in m.focus.levels
+    ]
+    if after and last.topic == "salary" and not named_topic:
+        return ["career"]  # "ok and after senior?" after a level's pay: the rungs above it
     if last.topic == "challenges" and coping and m.topic in (None, "challenges") and not m.roles:
         return ["challenges" if any(solutions(t.engine, r) for r in roles) else "best-practices"]
     weighed = (

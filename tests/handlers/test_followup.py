@@ -2100,3 +2100,12 @@ def test_by_a_breakdown_after_the_pay_is_the_pay_broken_down(kb):
     ('yoe' alone names them)."""
     *_, by = talk(kb, "ml engineer salary percentiles?", "what about by yoe")
     assert by.topic == "salary" and "2-4 Years:* ~$106,894" in by.text[:300]
+
+
+def test_after_a_level_after_its_pay_is_the_rungs_above(kb):
+    """'ok and after senior?' after a level's pay: the rungs above senior (not 'the document doesn't
+    answer that more closely' and the senior figures again); pay said is still the pay."""
+    _, after = talk(kb, "production ai engineer salary at senior level", "ok and after senior?")
+    assert after.topic == "career" and "AI Team Lead, AI Director" in after.text[:400]
+    _, paid = talk(kb, "mlops salary", "what do they make past senior?")
+    assert paid.topic == "salary"
