@@ -2109,3 +2109,12 @@ def test_after_a_level_after_its_pay_is_the_rungs_above(kb):
     assert after.topic == "career" and "AI Team Lead, AI Director" in after.text[:400]
     _, paid = talk(kb, "mlops salary", "what do they make past senior?")
     assert paid.topic == "salary"
+
+
+def test_which_city_after_a_companys_pay_asks_every_city(kb):
+    """'ok which city pays the most for them' after Microsoft's pay: the top-paying cities, not
+    Microsoft's figure again."""
+    *_, cities = talk(kb, "does tesla pay ai systems engineers more than google", "and microsoft?",
+                      "ok which city pays the most for them")  # fmt: skip
+    assert cities.topic == "salary" and "San Francisco, CA:* Up to $300,600" in cities.text[:300]
+    assert "Microsoft" not in cities.text[:300]
