@@ -22,7 +22,7 @@ from handlers.render import (
     source_line,
 )
 from handlers.reply import Reply
-from handlers.salary import NO_FIGURE, compare_text, figures_section, focus_text
+from handlers.salary import NO_FIGURE, compare_text, figures_section, focus_text, matching
 from handlers.scope import cased, is_place
 from knowledge.index import Hit
 
@@ -301,6 +301,12 @@ def _sample(engine: Engine, role_id: str, plan: Plan) -> str:
     outlook = plan.match is not None and asks(engine, plan.match, "prospects")
     if plan.topic == "overview":  # "what is an AI engineer?": each one's defining sentence
         return f" — {escape(engine.one_liner(role_id))}"
+    focus = plan.focus
+    if pay and (focus.levels or focus.locations or focus.companies):  # "entry level AI engineer salary?":
+        fits = matching(engine.kb.roles[role_id], focus)  # each one's figure for that level (or place)
+        if fits:
+            where = " › ".join(c for c in fits[0].context if c)
+            return f" — {escape(fits[0].source)}" + (f" _({escape(where)})_" if where else "")
     if pay:
         lines = engine.evidence.index.section(role_id, plan.topic)
     elif outlook:  # "is AI engineering a good career?": each one's outlook

@@ -4564,3 +4564,13 @@ def test_pay_asked_by_a_breakdown_leads_with_the_figures_listed_that_way(kb):
     assert "Entry-level" in handlers.ask("mlops salary by level", kb).text[:200]
     reply = handlers.ask("how much does an mlops engineer earn per year", kb)
     assert "Salary Ranges by Experience_\n• *Entry-level" not in reply.text[:100]
+
+
+def test_which_role_asked_about_pay_at_a_level_shows_each_ones_figure_for_it(kb):
+    """'entry level AI engineer salary?': asked which role 'AI engineer' means, each candidate shows
+    its entry-level figure (not its overall average), so the choice already answers."""
+    reply = handlers.ask("What's a realistic entry level AI engineer salary in the US right now?", kb)
+    assert reply.intent == "clarify"
+    assert "*Production AI Engineer* — Range: $113,992 to $115,458 per year" in reply.text
+    assert "*AI/ML Engineer* — Entry Level: ~$113,992" in reply.text
+    assert "ZipRecruiter" not in reply.text
