@@ -45,6 +45,7 @@ _GLUED_YEARS = Lazy(r"\b(\d{1,2})(yrs?|years?|yoe)\b")  # "5yrs", "10yoe": a num
 AHEAD = frozenset({"after", "in", "within", "next", "coming", "upcoming"})  # "the next 10 years": ahead
 _YEARS = Lazy(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b")
 _DIGIT = Lazy(r"\d")
+_PERCENTILE_SHORT = Lazy(r"\s?(?:\bpctiles?|\bpctls?|\bptiles?|%iles?)\b")  # "90th pctile", "75th %ile"
 _PERCENTILE = Lazy(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentiles?\b")
 # "the 25th vs 75th percentile", "25th and 75th percentiles": each number before the word
 _PCT_JOIN = r"\d{2}(?:st|nd|rd|th)?\s+(?:vs|versus|and|or|to)\s+"
@@ -134,6 +135,8 @@ def normalize(text: str) -> list[str]:
         text = _GLUED_YEARS.sub(r"\1 \2", text)
     if "$$" in text:
         text = _MONEY_SIGNS.sub(" money ", text)
+    if "tile" in text or "pctl" in text or "%ile" in text:  # "90th pctile", "75th %ile": the percentile
+        text = _PERCENTILE_SHORT.sub(" percentile", text)
     text = text.replace("?", " ? ")
     return _NON_WORD.sub(" ", text).split()[:_MAX_WORDS]
 

@@ -4574,3 +4574,10 @@ def test_which_role_asked_about_pay_at_a_level_shows_each_ones_figure_for_it(kb)
     assert "*Production AI Engineer* — Range: $113,992 to $115,458 per year" in reply.text
     assert "*AI/ML Engineer* — Entry Level: ~$113,992" in reply.text
     assert "ZipRecruiter" not in reply.text
+
+
+def test_a_percentile_written_short_is_the_percentile(kb):
+    """'ml eng 90th pctile', '... 75th %ile': the percentile asked, its figure first."""
+    for asked in ("ml eng 90th pctile", "ml engineer pay at the 90th %ile"):
+        reply = handlers.ask(asked, kb)
+        assert reply.topic == "salary" and "90th Percentile: $135,000" in reply.text[:200], asked

@@ -2118,3 +2118,9 @@ def test_which_city_after_a_companys_pay_asks_every_city(kb):
                       "ok which city pays the most for them")  # fmt: skip
     assert cities.topic == "salary" and "San Francisco, CA:* Up to $300,600" in cities.text[:300]
     assert "Microsoft" not in cities.text[:300]
+
+
+def test_the_ei_one_is_the_emotional_intelligence_just_shown(kb):
+    """'what does the EI one mean' after the AI Systems soft skills: its Emotional Intelligence lines."""
+    _, ei = talk(kb, "what soft skills do ai systems engineers need", "what does the EI one mean")
+    assert ei.topic == "soft-skills" and "Self-awareness and understanding of how actions" in ei.text[:300]
