@@ -57,6 +57,7 @@ _CHAT_WORDS = 10
 _SLASH_WORDS = 4
 _BARE_WORDS = 3  # no more words than this, none of them a topic or subject word: nothing to read
 _BARE_QUESTION = 6  # a question this short that names nothing is about what its context names
+_PEOPLE = frozenset({"people", "folks", "guys", "ones", "crowd", "person", "peeps"})  # who a role is
 _ABOUT_IT = 11  # words (with its mark) of a question that may ask about the amount its context states
 _CONTEXT_SURE = 0.7  # a question the model reads less surely takes the topic its context names
 _FIELD_ROLES = Lazy(
@@ -664,6 +665,13 @@ def plan(text: str, engine: Engine) -> Plan:
             # says of the person, where the section named holds it ("Capacity to handle stress")
             held = [w for w in m.context if _held_in(engine, w, m.topic)]
             m = m.model_copy(update={"subject": (*m.subject, *held)}) if held else m
+    if m.subject and m.roles and m.topic_top.get(m.topic or "", 0) >= NAMED:
+        # "which soft skills matter for the ops-side model people?" (MLOps from the context): a subject of
+        # only the role's own name words names the role again, not a point of the section named
+        said = m.words
+        people = {w for i, w in enumerate(said[:-1]) if said[i + 1] in _PEOPLE}  # "... model people"
+        if set(m.subject) <= engine.role_words(m.roles) and people & set(m.subject):
+            m = m.model_copy(update={"subject": ()})
     stated = years_stated(engine, m)
     if stated is not m:  # "3 yoe AI engineer at 118k - am I underpaid?"
         m, asked_top = stated, {t: s for t, s in asked_top.items() if t != "requirements"}

@@ -4581,3 +4581,19 @@ def test_a_percentile_written_short_is_the_percentile(kb):
     for asked in ("ml eng 90th pctile", "ml engineer pay at the 90th %ile"):
         reply = handlers.ask(asked, kb)
         assert reply.topic == "salary" and "90th Percentile: $135,000" in reply.text[:200], asked
+
+
+def test_a_role_restated_as_its_people_is_no_point_of_the_section_named(kb):
+    """'moving into MLOps ... which soft skills actually matter for the ops-side model people?': the
+    soft skills (named outright), not the overview lines that say "ops" and "model"; 'what ops skills
+    do i need' still asks the operations skills."""
+    reply = handlers.ask(
+        "Pretty introverted dev, 5 yoe python, moving into MLOps next quarter. which soft skills actually"
+        " matter for the ops-side model people? i kinda dread meetings tbh",
+        kb,
+    )
+    assert reply.topic == "soft-skills" and "Communication" in reply.text[:200]
+    reply = handlers.ask(
+        "data scientist, tired of notebooks that never ship. thinking mlops. what ops skills do i need", kb
+    )
+    assert "Operations and Monitoring" in reply.text[:200]
