@@ -167,24 +167,23 @@ def lead_compare(engine: Engine, plan: Plan) -> Reply:
         if len(plan.roles) <= 3
         else f"all {len(plan.roles)} roles"
     )
-    title = f"{engine.topic_titles[plan.topic]}: {names}"
+    # titled by the section the lines come from, when they all come from one other than the plan's
+    held = {h.line.topic for _, hits in plan.groups for h in hits}
+    topic = next(iter(held)) if len(held) == 1 else plan.topic
+    title = f"{engine.topic_titles[topic]}: {names}"
     parts, full = [], []
     for role_id, hits in plan.groups:
         role = kb.roles[role_id]
         shown = (
-            lines_text(engine, hits, plan.topic, role_id)
-            if hits
-            else "_Nothing on this point in its document._"
+            lines_text(engine, hits, topic, role_id) if hits else "_Nothing on this point in its document._"
         )
         parts.append(f"*{escape(role.title)}*\n{shown}")
-        full.append(f"{role_id} {plan.topic}")
+        full.append(f"{role_id} {topic}")
     both = in_both(engine, plan)
     parts = [both, *parts] if both else parts
     footer = "Whole sections: the buttons below."
-    buttons = [
-        full_button(q, f"{kb.roles[q.split()[0]].title} · {engine.topic_titles[plan.topic]}") for q in full
-    ]
-    query = " ".join(("compare", *plan.roles, plan.topic, *_asked(plan)))
+    buttons = [full_button(q, f"{kb.roles[q.split()[0]].title} · {engine.topic_titles[topic]}") for q in full]
+    query = " ".join(("compare", *plan.roles, topic, *_asked(plan)))
     return _reply(plan, "compare", title, "\n\n".join(parts), footer, buttons, full, query)
 
 

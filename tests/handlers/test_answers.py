@@ -4597,3 +4597,20 @@ def test_a_role_restated_as_its_people_is_no_point_of_the_section_named(kb):
         "data scientist, tired of notebooks that never ship. thinking mlops. what ops skills do i need", kb
     )
     assert "Operations and Monitoring" in reply.text[:200]
+
+
+def test_a_comparison_is_titled_by_the_section_its_lines_come_from(kb):
+    """'... a "Production AI Engineer" opening ... how it differs from our MLEs. Is it the same job with
+    more deployment and monitoring?': when every line set side by side comes from one section, the
+    title and buttons name that section (not 'Market Demand' over best-practice lines)."""
+    reply = handlers.ask(
+        'My company just posted a "Production AI Engineer" opening and I honestly can\'t tell how it differs'
+        " from our MLEs. Is it the same job with more deployment and monitoring, or something else?",
+        kb,
+    )
+    shown = {line.split(" › ")[0] for line in reply.text.split("\n") if line.startswith("_") and "›" in line}
+    title = reply.text.split("\n", 1)[0]
+    assert reply.intent == "compare" and not shown, (
+        reply.text
+    )  # no line from another section than the title's
+    assert title == "*Best Practices: Production AI Engineer vs AI/ML Engineer*", title
