@@ -481,6 +481,9 @@ def fit_reply(engine: Engine, plan) -> Reply:
         named = f"{len(found)} of your {len(skills)} {_skills(len(skills))}"
         sub = f"Its Requirements, Overview and Career Development name {named}"
         sub += f" ({joined(found)})." if found else "."
+        if not skills:  # "I've never deployed anything": no skill told as had, only what is lacking
+            sub = "You named no skill of your own that I could match, so this is what it asks for"
+            sub += ", first what you said you lack." if said.denied else "."
         lack, have = _role_part(engine, book, first, said, _LACK_SHOWN, _HAVE_SHOWN)
         if first_wish:
             lack = (

@@ -624,3 +624,16 @@ def test_a_persons_own_title_names_the_closest_role_before_asking_their_skills(k
     reply, _ = handlers.converse("I know python, sql, spark and a bit of docker", kb, list(turns))
     assert reply.text.startswith("*Your role fit*") and "4 of your 4 skills" in reply.text[:200]
     assert handlers.ask("which role fits me?", kb).text.startswith("Tell me what you know")  # no title told
+
+
+def test_gaps_with_no_skill_told_never_count_zero_of_zero(kb):
+    """'I can build models in notebooks but I've never deployed anything. What's the skill gap to
+    become an ML engineer?': no skill read as the person's; the reply says so plainly (never 'name 0
+    of your 0 skills') and leads with what they said they lack."""
+    reply = handlers.ask(
+        "Data scientist here. I can build models in notebooks but I've never deployed anything. What's the"
+        " skill gap to become an ML engineer?",
+        kb,
+    )
+    assert "0 of your 0" not in reply.text
+    assert "You named no skill of your own that I could match" in reply.text[:300]
