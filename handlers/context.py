@@ -17,6 +17,7 @@ from knowledge.patterns import Lazy
 
 __all__ = [
     "WORDED",
+    "about_pay",
     "asked_beside",
     "climb_before",
     "sentence_before",
@@ -133,13 +134,10 @@ def with_context(
     # ... and "is that decent compared to the numbers in the doc?": the pay asked in words
     # ... but not "4 yoe, $140k ... Is this a realistic internal move, and what should I learn first?":
     # a long question of its own, in no pay word
-    about_pay = (
-        len(m.words) <= _ABOUT_IT or bool(lists["paid_words"] & set(m.words)) or "salary" in m.topic_scores
-    )
     stated = (
         m.topic in (None, "salary")
         and bare
-        and about_pay
+        and about_pay(m, lists)
         and ctx.focus.amount is not None
         and m.focus.amount is None
     )
@@ -166,9 +164,14 @@ def with_context(
 
 
 _BARE = 4  # words of a question that leans on its context for all it asks ("what's typical?")
-_ABOUT_IT = (
-    11  # words (with its mark) of a question that may ask about the amount its context states, in no pay word
-)
+_ABOUT_IT = 11  # words (with its mark) of a question that may ask, in no pay word, about an amount told
+
+
+def about_pay(m: Match, lists: dict[str, frozenset[str]]) -> bool:
+    """Whether a question may ask about the pay its context states: short ("is that fair?"), or in
+    pay words ("... or am I underpaid?"); not a long question of its own ("Is this a realistic
+    internal move, and what should I learn first?")."""
+    return len(m.words) <= _ABOUT_IT or bool(lists["paid_words"] & set(m.words)) or "salary" in m.topic_scores
 
 
 def _in_home_market(words: tuple[str, ...], home: frozenset[str]) -> bool:

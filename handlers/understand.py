@@ -16,6 +16,7 @@ from handlers.ambiguity import (
 )
 from handlers.context import (
     WORDED,
+    about_pay,
     asked_beside,
     climb_before,
     sentence_before,
@@ -58,7 +59,6 @@ _SLASH_WORDS = 4
 _BARE_WORDS = 3  # no more words than this, none of them a topic or subject word: nothing to read
 _BARE_QUESTION = 6  # a question this short that names nothing is about what its context names
 _PEOPLE = frozenset({"people", "folks", "guys", "ones", "crowd", "person", "peeps"})  # who a role is
-_ABOUT_IT = 11  # words (with its mark) of a question that may ask about the amount its context states
 _CONTEXT_SURE = 0.7  # a question the model reads less surely takes the topic its context names
 _FIELD_ROLES = Lazy(
     r"\b(?:(?:ai|ml|ai ?/ ?ml|ai (?:and|&) ml|machine learning)(?:\s+engineering)?\s+"
@@ -679,12 +679,7 @@ def plan(text: str, engine: Engine) -> Plan:
     paid = _CURRENCY.search(body) or engine.matcher.word_lists["paid_words"] & set(read[0])
     # ... the context's amount only when the question is about it: bare ("is it market?") or in pay words;
     # not "4 yoe, $140k ... is this a realistic internal move, and what should I learn first?"
-    about_it = (
-        len(m.words) <= _ABOUT_IT
-        or bool(engine.matcher.word_lists["paid_words"] & set(m.words))
-        or "salary" in m.topic_scores  # "... or am I underpaid?"
-    )
-    money = (m.focus.amount or (amount and about_it)) and paid
+    money = (m.focus.amount or (amount and about_pay(m, engine.matcher.word_lists))) and paid
     if money and max(asked_top.values(), default=0) < NAMED:  # "$150k in Chicago ... is it market?": pay,
         # not the context's "4 YOE"
         scores, top = {**m.topic_scores, "salary": NAMED}, {**m.topic_top, "salary": NAMED}

@@ -95,6 +95,7 @@ def _which_of_the_two(t: Message) -> str | None:
     answered = [turn for turn in reversed(t.turns) if turn.intent == "answer" and len(turn.roles) == 1][:2]
     if (
         len(answered) < 2
+        or answered[0] != t.last  # the two just answered: not past a comparison since
         or answered[0].topic != answered[1].topic
         or m.topic not in (None, answered[0].topic)
     ):
