@@ -302,7 +302,10 @@ def _sample(engine: Engine, role_id: str, plan: Plan) -> str:
     if plan.topic == "overview":  # "what is an AI engineer?": each one's defining sentence
         return f" — {escape(engine.one_liner(role_id))}"
     focus = plan.focus
-    if pay and (focus.levels or focus.locations or focus.companies):  # "entry level AI engineer salary?":
+    kinds = set(focus.kinds) - {"average"}  # "bonus", "stock": a kind of pay, not the plain average
+    if pay and (
+        focus.levels or focus.locations or focus.companies or kinds
+    ):  # "entry level AI engineer pay?":
         fits = matching(engine.kb.roles[role_id], focus)  # each one's figure for that level (or place)
         if fits:
             where = " › ".join(c for c in fits[0].context if c)

@@ -4574,6 +4574,9 @@ def test_which_role_asked_about_pay_at_a_level_shows_each_ones_figure_for_it(kb)
     assert "*Production AI Engineer* — Range: $113,992 to $115,458 per year" in reply.text
     assert "*AI/ML Engineer* — Entry Level: ~$113,992" in reply.text
     assert "ZipRecruiter" not in reply.text
+    reply = handlers.ask("for AI engineers what does bonus + stock usually look like on top of base?", kb)
+    assert "Average of $36,420 (includes bonuses and stock options)" in reply.text  # the kind of pay asked
+    assert "Average Salary (ZipRecruiter): $101,752" in handlers.ask("ai engineer average salary", kb).text
 
 
 def test_a_percentile_written_short_is_the_percentile(kb):
