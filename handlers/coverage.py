@@ -201,7 +201,7 @@ def not_covered(
         return absent  # hiring question, and the documents hold none of its words ("remote" they hold)
     if absent and _terse(engine, m) and not m.context:  # "/role mlops requirements zeppelin": the extra
         return absent  # word is the point
-    named = tuple(t for t in absent if _named(engine, t.word) and _defined(m, t.word))
+    named = tuple(t for t in absent if _defined(m, t.word) and _named(engine, t.word))  # cheap test first
     if named:  # "what is LLMOps and how is it different from MLOps?": a name the documents never use
         return named
     # "is the DataTalksClub Zoomcamp worth it?", "is the WGU degree respected?": a name no document uses,
@@ -209,7 +209,7 @@ def not_covered(
     judged = tuple(
         t
         for t in absent
-        if _named(engine, t.word) and not ev.found(t) and _judged(m, t.word, engine.matcher.word_lists)
+        if _judged(m, t.word, engine.matcher.word_lists) and not ev.found(t) and _named(engine, t.word)
     )
     return judged
 
