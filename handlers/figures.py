@@ -15,7 +15,7 @@ from handlers.engine import Engine
 from handlers.plan import Plan
 from handlers.render import MAX_SECTION_TEXT, escape, money, section_blocks
 from handlers.reply import Reply
-from handlers.salary import LEVELS, matching
+from handlers.salary import LEVELS, family, matching
 from knowledge.match import Focus, Match
 from knowledge.models import Role, SalaryFigure
 from knowledge.patterns import Lazy
@@ -75,6 +75,13 @@ def shown(fig: SalaryFigure) -> str:
             said = fig.source[m.start() : m.end()]
             return said if said.endswith("+") or not opened else f"{said}+"
     return money(fig.high or fig.low or 0)
+
+
+def _for(role: Role, fig: SalaryFigure) -> str:
+    """The figure as written, with the other job it is given for ("$202,614 - $204,416 (for AI
+    Engineers)")."""
+    other = family(role, fig)
+    return f"{shown(fig)} (for {other})" if other else shown(fig)
 
 
 def label(role: Role) -> str:
@@ -165,14 +172,16 @@ def chart_lines(
         word = ("less" if len(roles) == 2 else "least") if low else ("more" if len(roles) == 2 else "most")
         tied = [r.title for r, f in known[1:] if end(f) == end(fig)]
         also = f" (tied with {', '.join(tied)})" if tied else ""
-        rest = "; ".join(f"{escape(r.title)} {escape(shown(f))}" for r, f in known[1:] if end(f) != end(fig))
+        rest = "; ".join(
+            f"{escape(r.title)} {escape(_for(r, f))}" for r, f in known[1:] if end(f) != end(fig)
+        )
         at = f"at {name.lower()}" if name in LEVELS.values() else f"for {name}"
         other_end = fig.high if low else fig.low
         edge = (
             "" if _point(fig) or other_end is None else f" at the {'bottom' if low else 'top'} of its range"
         )
         sentence = (
-            f"*{escape(first.title)} pays {word}{also} {escape(at)}*: {escape(shown(fig))}"
+            f"*{escape(first.title)} pays {word}{also} {escape(at)}*: {escape(_for(first, fig))}"
             f"{edge}{f', against {rest}' if rest else ''}."
         )
         row = rows[-1][1]

@@ -13,6 +13,7 @@ __all__ = [
     "LEVELS",
     "NO_FIGURE",
     "compare_text",
+    "family",
     "figures_section",
     "focus_singles",
     "matching",
@@ -243,6 +244,23 @@ def top_figure(role: Role) -> SalaryFigure | None:
     """The highest pay figure of the role's salary section (additional pay left out)."""
     figs = [f for f in role.salaries if f.topic == "salary" and f.kind != "additional" and (f.high or f.low)]
     return max(figs, key=lambda f: f.high or f.low or 0, default=None)
+
+
+_WORDS = Lazy(r"[a-z]+")
+_GENERIC_TITLE = frozenset({"ai", "ml", "engineer", "engineers"})  # words every role's title may share
+_PEOPLE_TITLES = frozenset({"engineers", "engineer", "scientists", "scientist", "developers"})
+
+
+def family(role: Role, fig: SalaryFigure) -> str | None:
+    """The other job a figure is given for, when its document lists pay by job and this is not its
+    own ("AI Engineers" in the ML Platform document, beside its "Platform Engineers"; the MLOps
+    document's "AI Engineers" average): said beside the figure, and picked after the role's own."""
+    own = {w for w in _WORDS.findall(role.title.lower()) if w not in _GENERIC_TITLE}
+    for said in (*fig.context[:1], fig.label or ""):
+        words = _WORDS.findall(said.lower())
+        if own and words and words[-1] in _PEOPLE_TITLES and not own & set(words):
+            return said
+    return None
 
 
 def _cell(role: Role, level: str) -> str:

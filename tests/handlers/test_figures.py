@@ -428,3 +428,14 @@ def test_no_role_pays_most_at_the_top_when_another_section_gives_more(kb):
     reply = handlers.ask("which role has highest possible salary", kb)
     first = reply.text.split("\n\n")[1]
     assert first.startswith("*No clear winner at top of the range*") and "$500,000" in first
+
+
+def test_a_verdict_says_whose_figure_it_weighs_when_it_is_another_jobs(kb):
+    """'who gets paid more, MLOps or platform engineer?': the ML Platform document's senior figure is
+    its AI Engineers' ("$202,614 - $204,416"), and the verdict says so; its Platform Engineers' own
+    figures are not senior ones."""
+    reply = handlers.ask("who gets paid more, MLOps or platform engineer?", kb)
+    first = reply.text.split("\n\n")[1]
+    assert "AI/ML Platform Engineer $202,614 - $204,416 (for AI Engineers)" in first, first
+    reply = handlers.ask("which pays more at senior level, mlops or ai/ml engineer?", kb)
+    assert "(for " not in reply.text.split("\n\n")[1]  # each document's own figures
