@@ -37,7 +37,7 @@ from handlers.topic import NAMED
 from handlers.turn import Turn
 from handlers.understand import named_elsewhere
 from knowledge.english import is_common
-from knowledge.match import Match, pairs
+from knowledge.match import Match, normalize, pairs
 from knowledge.skills import names_of_kinds
 
 __all__ = ["fill"]
@@ -326,6 +326,15 @@ def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, r
     meaning = bool(set(m.words) & lists["elaborate"]) and topic[0] == "overview"  # "what does that mean"
     if named_topic and meaning and last.topic and _held_before(t, rest, roles, last.topic, topic[0]):
         return [last.topic]  # "digital twins? what does that mean in practice" after the trends: there
+    weakly = m.topic_top.get(m.topic or "", 0) < NAMED  # "risk", not "skills", which names its section
+    if (
+        named_topic
+        and weakly
+        and last.topic
+        and len(m.words) <= BARE + 1
+        and _a_heading_of(t, roles, last.topic)
+    ):
+        return [last.topic]  # "and risk?" after the best practices: their Risk Management heading
     if named_topic and last.topic and _item_as_topic(t, roles, last.topic):
         return [last.topic]  # "how to solve the collaboration one?" after the challenges: that challenge
     if named_topic and meaning and last.topic and _item(t, rest, roles, last.topic):
@@ -346,6 +355,19 @@ def _item(t: Message, rest: Match, roles: list[str], topic: str) -> bool:
         and any(w in items and i and words[i - 1] in rest.subject for i, w in enumerate(words))
         and all(_in_section(t, x, topic, roles) for x in named)
     )
+
+
+def _a_heading_of(t: Message, roles: list[str], topic: str) -> bool:
+    """Whether every word that names the message's topic is a word of a heading of the last
+    section ("risk": the best practices' "Risk Management"), so the short follow-up asks that part."""
+    named = set(t.m.topic_words)
+    if not named or not roles:
+        return False
+    index = t.engine.evidence.index
+    heads = {
+        w for role in roles for ln in index.section(role, topic) for part in ln.path for w in normalize(part)
+    }
+    return named <= heads
 
 
 def _item_as_topic(t: Message, roles: list[str], topic: str) -> bool:

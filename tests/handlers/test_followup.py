@@ -2124,3 +2124,14 @@ def test_the_ei_one_is_the_emotional_intelligence_just_shown(kb):
     """'what does the EI one mean' after the AI Systems soft skills: its Emotional Intelligence lines."""
     _, ei = talk(kb, "what soft skills do ai systems engineers need", "what does the EI one mean")
     assert ei.topic == "soft-skills" and "Self-awareness and understanding of how actions" in ei.text[:300]
+
+
+def test_a_short_follow_up_naming_a_heading_of_the_last_section_stays_there(kb):
+    """'and risk?' after AI Systems's best practices: their Risk Management heading, though 'risk'
+    alone names the challenges; 'and their skills?' still names the requirements."""
+    _, risk = talk(kb, "ai systems best practices", "and risk?")
+    assert (
+        risk.topic == "best-practices" and "Address licensing, ownership, and maintenance" in risk.text[:300]
+    )
+    _, skills = talk(kb, "ai systems best practices", "and their skills?")
+    assert skills.topic == "requirements"
