@@ -45,7 +45,7 @@ from handlers.topic import NAMED, Choice, choose, guess, guess_none
 from knowledge.english import is_common
 from knowledge.index import key
 from knowledge.intent import Guess
-from knowledge.match import Focus, Match, normalize, pairs
+from knowledge.match import Focus, Match, normalize, pairs, stem
 from knowledge.patterns import Lazy
 from knowledge.skills import names_of_kinds
 
@@ -422,6 +422,23 @@ _NAME_ASKED = Lazy(  # "what role is that?", "what is this job called?": the nam
 )
 
 
+_ASKED_ON = frozenset({"on", "about", "with"})  # "spend time on X", "deal with X": X is asked
+
+
+def _asked_after_title(m: Match) -> set[str]:
+    """The words after an ambiguous title and a preposition of asking ("AI engineers actually spend
+    time on predictive maintenance"), in a message that is one question; else none."""
+    if not m.ambiguous or m.context:
+        return set()
+    words, title = m.words, [stem(w) for w in m.ambiguous[0][0].split()]
+    at = next((i for i in range(len(words)) if [stem(w) for w in words[i : i + len(title)]] == title), -1)
+    if at < 0:
+        return set()
+    after = words[at + len(title) :]
+    on = next((i for i, w in enumerate(after) if w in _ASKED_ON), -1)
+    return set(after[on + 1 :]) if on >= 0 else set()
+
+
 def _work_told(
     engine: Engine, m: Match, read: tuple[tuple[str, ...], tuple[str, ...]], body: str, field: bool
 ) -> Match:
@@ -451,6 +468,9 @@ def _work_told(
         told = (
             set(work_words(engine, role, m.subject)) | described | engine.role_words(tuple(engine.role_ids))
         )
+        # ... but what is asked after the title and a preposition is the point ("do factory AI engineers
+        # spend time on predictive maintenance?": "factory" told, "predictive maintenance" asked)
+        told -= _asked_after_title(m)
         subject = tuple(w for w in m.subject if w not in told)
     m = m.model_copy(update={"roles": (role,), "weak_roles": (), "ambiguous": (), "subject": subject})
     if named and m.topic_top.get(m.topic or "", 0) < NAMED:  # "... what role is that?": the role itself

@@ -4617,3 +4617,12 @@ def test_a_comparison_is_titled_by_the_section_its_lines_come_from(kb):
         reply.text
     )  # no line from another section than the title's
     assert title == "*Best Practices: Production AI Engineer vs AI/ML Engineer*", title
+
+
+def test_what_is_asked_after_a_title_is_no_work_told(kb):
+    """'Do factory AI engineers actually spend time on predictive maintenance?': "factory" tells whose
+    work it is (Production AI); "predictive maintenance", after "spend time on", is asked, so its
+    line leads."""
+    reply = handlers.ask("Do factory AI engineers actually spend time on predictive maintenance?", kb)
+    assert reply.roles == ("production-ai-engineer",)
+    assert "predict equipment failures" in reply.text[:300], reply.text[:300]
