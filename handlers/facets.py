@@ -9,23 +9,25 @@ from knowledge.index import Hit
 from knowledge.match import Match
 from knowledge.patterns import Lazy
 
-__all__ = ["facet_asked", "facet_lines"]
+__all__ = ["BY", "WHICH", "facet_asked", "facet_lines"]
 
 _FACETS = ("place", "experience", "company", "percentile")
-_BY = frozenset({"by", "per", "across"})
+BY = frozenset({"by", "per", "across"})  # "pay by city": the figures broken down that way
+WHICH = frozenset({"which", "what"})  # "which city pays the most?": one of them asked for
 _WORD = Lazy(r"[A-Za-z]+")
 
 
-def facet_asked(engine: Engine, m: Match) -> str | None:
-    """The breakdown asked ("place" for "by city", "across regions"), or None."""
+def facet_asked(engine: Engine, m: Match, after: frozenset[str] = BY) -> str | None:
+    """The breakdown asked ("place" for "by city", "across regions"; with `after` WHICH, "which
+    city"), or None."""
     lists, words = engine.matcher.word_lists, m.words
     for i, w in enumerate(words):
         before = words[i - 1] if i else ""
         if before in ("the", "each", "every") and i > 1:
             before = words[i - 2]
-        # "by city", "across levels": the word names the breakdown itself ("which cities pay most"
-        # ranks them: handlers/lines)
-        if before in _BY:
+        # "by city", "across levels": the word names the breakdown itself (as an answer's lead, "which
+        # cities pay most" ranks them: handlers/lines)
+        if before in after:
             for facet in _FACETS:
                 if w in lists[f"by_{facet}"]:
                     return facet
@@ -36,8 +38,8 @@ def facet_lines(engine: Engine, role: str, topic: str, facet: str) -> list[Hit]:
     """The section's lines under the headings that list its figures that way, in document order."""
     heads = engine.matcher.word_lists[f"by_{facet}_headings"]
     out = []
-    for ln in engine.section_lines(role, topic):
+    for ln in engine.evidence.index.section(role, topic):  # in document order
         said = {w.lower() for part in ln.path for w in _WORD.findall(part)}  # "City-Specific": "city"
         if ln.bullet and said & heads:
             out.append(Hit(ln, 0.0, frozenset()))
-    return sorted(out, key=lambda h: h.line.id)
+    return out

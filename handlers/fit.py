@@ -14,6 +14,7 @@ import re
 from handlers.ambiguity import work_role
 from handlers.blocks import actions, context, full_button
 from handlers.engine import Engine
+from handlers.lead import bullet
 from handlers.lines import GENERIC_WEIGHT
 from handlers.plan import Plan
 from handlers.question import SELF
@@ -580,7 +581,7 @@ def _closest_to_own(engine: Engine, text: str) -> list[str]:
     ev, name = engine.evidence, engine.kb.roles[role].title
     lines = [f"As a {escape(cased(engine, title))}, the closest of the five roles is *{escape(name)}*."]
     for ln in ev.comparing(ev.term(title), [role])[:_BESIDE_SHOWN]:  # "AI/ML Engineer vs. Data Scientist"
-        lines.append(f"• *{escape(ln.label)}:* {escape(ln.text)}" if ln.label else f"• {escape(ln.text)}")
+        lines.append(bullet(ln))
     return ["\n".join(lines)]
 
 

@@ -20,7 +20,7 @@ TYPE_CHECKING = False  # without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
-__all__ = ["in_both", "across", "lead_answer", "lead_compare", "lines_text", "uncovered"]
+__all__ = ["bullet", "in_both", "across", "lead_answer", "lead_compare", "lines_text", "uncovered"]
 
 _ECHO_MAX = 60
 
@@ -37,7 +37,8 @@ def _where(engine: Engine, line: Line, topic: str | None) -> str:
     return " › ".join(p for p in parts if p)
 
 
-def _line(line: Line) -> str:
+def bullet(line: Line) -> str:
+    """One index line as a bullet, its label in bold, indented by its depth."""
     pad = "    " * line.depth
     body = f"*{escape(line.label)}:* {escape(line.text)}" if line.label else escape(line.text)
     return f"{pad}• {body}"
@@ -60,9 +61,9 @@ def lines_text(engine: Engine, hits: Iterable[Hit], topic: str | None = None, ro
             last = where
         parent = _parent(engine, h.line) if h.line.depth else None
         if parent is not None and parent not in shown:  # "• Healthcare" under no line: the line it
-            out.append(_line(parent))  # completes first ("AI integration is expanding ... including:")
+            out.append(bullet(parent))  # completes first ("AI integration is expanding ... including:")
             shown.append(parent)
-        out.append(_line(h.line))
+        out.append(bullet(h.line))
         shown.append(h.line)
     return "\n".join(out)
 

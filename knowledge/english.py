@@ -95,8 +95,9 @@ def misspelt(word: str, known: Container[str] = ()) -> bool:
     swapped = (a + b[1] + b[0] + b[2:] for a, b in heads_tails if len(b) > 1 and b[0] != b[1])
     mistyped = (a + c + b[1:] for a, b in heads_tails if b for c in _LETTERS if c != b[0])
     added = (a + c + b for a, b in heads_tails for c in _LETTERS)
+    common = _codes(_COMMON_PATH)
     for candidate in itertools.chain(dropped, swapped, mistyped, added):
-        if candidate in known or is_common(candidate):
+        if candidate in known or _holds(common, candidate):
             return True
     return False
 

@@ -102,10 +102,15 @@ def load_aliases(path: Path = HERE / "aliases.yaml") -> Aliases:
     return fresh.aliases if fresh is not None else read_aliases(path)
 
 
+def _read_already():
+    """The compiled twin when it has been read already, else None: a knowledge base or aliases from
+    elsewhere never make it read."""
+    return compiled() if compiled.cache_info().currsize else None
+
+
 def load_words(kb: KnowledgeBase) -> tuple[str, ...]:
     """The words of a knowledge base's documents (`doc_words`): for `load()`'s, the twin's list."""
-    # compiled() is only asked once it has been read: a knowledge base from elsewhere never reads it.
-    fresh = compiled() if compiled.cache_info().currsize else None
+    fresh = _read_already()
     if fresh is not None and kb is fresh.kb:
         return fresh.words
     return tuple(doc_words(kb))
@@ -114,7 +119,7 @@ def load_words(kb: KnowledgeBase) -> tuple[str, ...]:
 def load_forms(aliases: Aliases) -> Forms | None:
     """The alias phrases' forms made at build time, for the packaged aliases; else None (made by
     the Matcher)."""
-    fresh = compiled() if compiled.cache_info().currsize else None
+    fresh = _read_already()
     return fresh.forms if fresh is not None and aliases is fresh.aliases else None
 
 

@@ -6,7 +6,7 @@ from handlers.advice import solutions
 from handlers.ambiguity import DESCRIBED, setting_role, undescribed, work_role
 from handlers.coverage import beyond
 from handlers.engine import Engine
-from handlers.facets import facet_asked
+from handlers.facets import WHICH, facet_asked
 from handlers.followup.message import (
     BARE,
     BEYOND,
@@ -422,14 +422,6 @@ def _focus_filled(t: Message, last: Turn, named_topic: bool) -> list[str]:
         return []  # "is that true everywhere?", "does it vary by location?" after a level's pay: the places
     if asks_why(m.words):
         return list((last.focus or {}).get("locations", ())) if last.topic == "salary" else []
-    if facet_asked(t.engine, m) or _dimension_asked(t):  # "ok which city pays the most for them" after
-        return []  # Microsoft's pay: every city, not Microsoft's again
+    if facet_asked(t.engine, m) or facet_asked(t.engine, m, WHICH):  # "ok which city pays the most for
+        return []  # them" after Microsoft's pay: every city, not Microsoft's again
     return focus_words(last, m, names_place(t.engine, m))
-
-
-def _dimension_asked(t: Message) -> bool:
-    """Whether the message asks which place, company or level ("which city pays the most?"),
-    naming none."""
-    lists, words = t.lists, t.m.words
-    asked = lists["by_place"] | lists["by_company"] | {"level", "levels"}
-    return any(w in ("which", "what") and nxt in asked for w, nxt in zip(words, words[1:], strict=False))
