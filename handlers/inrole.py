@@ -203,6 +203,8 @@ def in_role(
     outlook = not wants_numbers(m) and asks(engine, m, "prospects")  # "job outlook %?" wants the figures
     # "what skills make me future-proof?": the skills; "future trends": the trends
     outlook = outlook and strong_topic(m) not in ("requirements", "trends")
+    # "what does a good career ladder look like?": the ladder, named as such
+    outlook = outlook and engine.matcher.word_lists["rungs_said"].isdisjoint(m.words)
     # "... will take our jobs. what's the outlook?": what the trends say of it, where they do
     outlook = outlook and not (m.topic == "trends" and m.replaced)
     # "will AI replace MLOps engineers?", where its trends say nothing of it: the outlook, not every figure

@@ -172,7 +172,9 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         ]
         if tracks:
             return tracks[: most or LEAD_LINES + 2]
-    if kind == "grow" and level is None and engine.matcher.word_lists["ladder"] & set(m.tokens):
+    # "what does the progression from junior to senior look like?": the ladder over the range said
+    ranged = len(m.focus.levels) > 1 and _range_said(engine, m)
+    if kind == "grow" and (level is None or ranged) and engine.matcher.word_lists["ladder"] & set(m.tokens):
         found = ladder(engine, role, most or LEAD_LINES + 2, pay="salary" in m.topic_scores)
         if found:
             return found
@@ -277,6 +279,13 @@ def _with_pay(engine: Engine, role: str, rung: list[Hit]) -> list[Hit]:
         if pay is not None and pay_label(pay.label):
             out.append(Hit(pay, 0.0, frozenset()))
     return out
+
+
+def _range_said(engine: Engine, m: Match) -> bool:
+    """Whether the ladder is asked over a range of levels ("the progression from junior to senior",
+    "the career ladder from junior through senior"), not the way to one ("a path to director?")."""
+    lists = engine.matcher.word_lists
+    return not lists["level_range"].isdisjoint(m.words) and not lists["ladder_said"].isdisjoint(m.words)
 
 
 def _from_level(engine: Engine, m: Match) -> bool:

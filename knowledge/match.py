@@ -557,15 +557,24 @@ class Matcher:
             i += n or 1
         return out[:_MAX_WORDS]
 
-    def _spans(self, tokens: list[str], table: dict, used: list[bool]) -> list[tuple[int, int, str]]:
-        """Longest-first, non-overlapping (start, end, phrase) found in `table`."""
+    def _spans(
+        self, tokens: list[str], table: dict, used: list[bool], weighed: bool = False
+    ) -> list[tuple[int, int, str]]:
+        """Longest-first, non-overlapping (start, end, phrase) found in `table`; `weighed`: of two
+        as long, the one of higher weight first ("good career ladder": the ladder), else leftmost."""
         starts, size = self._starts(table), len(tokens)
-        tries = [(-n, i) for i, t in enumerate(tokens) if t in starts for n in starts[t] if i + n <= size]
+        tries = [(-n, 0, i) for i, t in enumerate(tokens) if t in starts for n in starts[t] if i + n <= size]
         if not tries:
             return []
+        if weighed:
+            get = table.get
+            tries = [
+                (neg, -max((w for _, w in get(" ".join(tokens[i : i - neg]), ())), default=0), i)
+                for neg, _, i in tries
+            ]
         tries.sort()
         found = []
-        for neg, i in tries:  # longest first, then leftmost
+        for neg, _, i in tries:  # longest first, then leftmost
             end = i - neg
             if True in used[i:end]:
                 continue
@@ -719,7 +728,7 @@ class Matcher:
         causing = self.word_lists["causing"]
         set_aside: list[tuple[str, int]] = []
         said_how: set[int] = set()  # words of a phrase that names no topic ("as an engineering manager")
-        for start, end, phrase in self._spans(tokens, self.topic_phrases, topic_used):
+        for start, end, phrase in self._spans(tokens, self.topic_phrases, topic_used, weighed=True):
             if not self.topic_phrases[phrase]:  # "in practice": one token for the model too
                 marks[start:end] = ["_".join(tokens[start:end])] * (end - start)
                 said_how.update(range(start, end))

@@ -4626,3 +4626,29 @@ def test_what_is_asked_after_a_title_is_no_work_told(kb):
     reply = handlers.ask("Do factory AI engineers actually spend time on predictive maintenance?", kb)
     assert reply.roles == ("production-ai-engineer",)
     assert "predict equipment failures" in reply.text[:300], reply.text[:300]
+
+
+def test_a_good_career_ladder_is_the_ladder_not_the_outlook(kb):
+    """'what does a good career ladder look like?': "good career" is said, but the ladder is asked."""
+    reply = handlers.ask("what does a good career ladder for ai/ml engineers look like", kb)
+    assert (reply.roles, reply.topic) == (("ai-ml-engineer",), "career")
+    screen = first_screen(reply)
+    assert "Junior AI/ML Engineer roles focus on data preprocessing" in screen
+    assert "Senior Engineers lead teams" in screen
+    # ... while "is it a good career?" is still the outlook
+    assert handlers.ask("is mlops a good career?", kb).topic == "demand"
+
+
+def test_the_ladder_over_a_range_of_levels_shows_every_rung_between(kb):
+    """'the progression from junior to senior': each rung in order, not the senior rung alone; 'a
+    path to director' is still the way to that one rung."""
+    screen = first_screen(
+        handlers.ask(
+            "What does the progression from junior to senior look like for AI systems engineers?", kb
+        )
+    )
+    junior = screen.index("Assist in AI model development and data preparation")
+    middle = screen.index("Design and implement sophisticated AI models")
+    assert junior < middle < screen.index("Lead AI projects and make strategic decisions")
+    path = first_screen(handlers.ask("senior production ai engineer here, is there a path to director?", kb))
+    assert "Transition to roles like AI Team Lead, AI Director, or Director of AI" in path
