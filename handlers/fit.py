@@ -20,7 +20,7 @@ from handlers.plan import Plan
 from handlers.question import SELF
 from handlers.render import MAX_SECTION_TEXT, escape, header, joined, section_blocks
 from handlers.reply import Reply
-from handlers.scope import cased, closest_role, own_title
+from handlers.scope import cased, closest_role, own_closest, own_title
 from knowledge.match import Match
 from knowledge.patterns import Lazy
 from knowledge.skills import SECTIONS, Book, Said, Skill, load_skills, read
@@ -292,7 +292,7 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
                 return None  # platform engineer?": a track within the role named, no role to fit
             if m.roles and question and not engine.matcher.match(question).roles:  # "I'm a senior MLOps
                 return None  # engineer ... what should I build toward?": within the role told as theirs
-            return Plan("help", (), None, m.focus, asked=text, mode="fit", match=m)
+            return Plan("help", own_closest(engine, text), None, m.focus, asked=text, mode="fit", match=m)
         return None
     if kind == "which" and len(said.had) < 2 and not SELF.search(text):  # "which role fits kubernetes best?"
         return None
@@ -594,13 +594,13 @@ def again(text: str, engine: Engine, turns: list) -> str | None:
     """
     for turn in reversed(turns):
         if turn.said:
-            roles, said_text = turn.roles, turn.said
+            roles, said_text, asked_what = turn.roles, turn.said, turn.intent == "help"
             break
         if turn.roles or turn.topic:
             return None
     else:
         return None
-    if not roles:  # after "tell me what you know": the skills, with the question they answer
+    if asked_what:  # after "tell me what you know": the skills, with the question they answer
         return f"{text}\n{said_text}" if _said(engine, text).had else None
     m = engine.matcher.match(text)
     if len(m.words) > 10 or (

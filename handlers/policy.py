@@ -28,7 +28,7 @@ from handlers.lines import (
 from handlers.plan import Plan
 from handlers.problem import asks_fix, fixed_where
 from handlers.question import asked_parts, marked
-from handlers.scope import is_place, outside, own_title
+from handlers.scope import is_place, outside, own_closest, own_title
 from handlers.topic import NAMED, Choice
 from knowledge.english import everyday, is_common, is_word
 from knowledge.index import Hit
@@ -233,7 +233,10 @@ _MODEL_SURE = 0.5  # the model's topic this sure stands against a kind of pay na
 _RUNG_WORDS = 24  # a question this short that names a level and the duties asks what that rung does
 
 
-_DOER = frozenset({"i", "we", "you", "they", "to", "should", "must", "can", "could", "would", "will", "do"})
+# a word after these is a verb or what "how" asks ("how long would it take?"), no role's name
+_DOER = frozenset(
+    {"i", "we", "you", "they", "to", "should", "must", "can", "could", "would", "will", "do", "how"}
+)
 
 
 def _asked_apart(m: Match, missing: list[str], held: set[str]) -> bool:
@@ -279,7 +282,7 @@ def _things_versus(m: Match) -> bool:
 
 def _named(m: Match) -> tuple[str, ...]:
     """The unknown words that may name a role: not a verb after its doer ("what practices should we
-    follow?": "follow" is no role)."""
+    follow?": "follow" is no role), nor what "how" asks ("how long would it take?")."""
     words = m.words
     return tuple(
         w
@@ -796,7 +799,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # "I'm a data scientist thinking about switching roles": the role closest to theirs, and what
         # they know asked for (a fit question), not "I couldn't tell what you mean by data scientist"
         asked = f"{' '.join(m.words)}\nwhich role fits me?"  # the question it implies, for the skills
-        return Plan("help", (), None, m.focus, asked=asked, mode="fit", match=m)  # told next
+        return Plan(
+            "help", own_closest(engine, asked), None, m.focus, asked=asked, mode="fit", match=m
+        )  # told next
     if m.unknown:
         suggestions = tuple(matcher.suggest(tuple(dict.fromkeys(m.unknown))[:_SUGGEST_FROM]))
         return Plan("unknown", (), choice.table, m.focus, unknown=m.unknown, suggestions=suggestions, match=m)

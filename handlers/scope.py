@@ -22,6 +22,7 @@ from knowledge.patterns import Lazy
 
 __all__ = [
     "closest_role",
+    "own_closest",
     "Outside",
     "cased",
     "is_place",
@@ -175,6 +176,14 @@ _JUDGED_FIELD = {  # "is prompt engineering a ...", "is data engineering still a
 def closest_role(engine: Engine, title: str) -> str | None:
     """The role of the five closest to a title that is none of them (aliases.yaml `other_titles`)."""
     return _tables(engine)[0].get(title)
+
+
+def own_closest(engine: Engine, text: str) -> tuple[str, ...]:
+    """The role closest to the person's own title ("I'm a data scientist ..."), which a thread goes
+    on about ("what would i need to learn?"); () when they give none."""
+    title = own_title(engine, engine.matcher.match(text))
+    role = closest_role(engine, title) if title else None
+    return (role,) if role else ()
 
 
 def own_title(engine: Engine, m: Match) -> str | None:

@@ -2135,3 +2135,25 @@ def test_a_short_follow_up_naming_a_heading_of_the_last_section_stays_there(kb):
     )
     _, skills = talk(kb, "ai systems best practices", "and their skills?")
     assert skills.topic == "requirements"
+
+
+def test_the_closest_role_named_for_a_persons_title_is_the_one_the_thread_goes_on_about(kb):
+    """'I'm a data scientist wanting to switch. which role is closest?' names AI/ML Engineer; 'what
+    would i need to learn' then asks that role's requirements, not "which role?"."""
+    closest, learn, pay = talk(
+        kb, "I'm a data scientist wanting to switch. which role is closest?", "what would i need to learn",
+        "what's the pay")  # fmt: skip
+    assert "the closest of the five roles is *AI/ML Engineer*" in closest.text
+    assert (learn.intent, learn.roles, learn.topic) == ("answer", ("ai-ml-engineer",), "requirements")
+    assert "Proficiency in languages such as Python, Java, C++, and R" in learn.text[:400]
+    assert pay.roles == ("ai-ml-engineer",) and pay.topic == "salary"
+
+
+def test_what_how_asks_is_no_role_name(kb):
+    """'how long would it take': "long" is what is asked, not a role called "long"; with no role in
+    the thread, which role is asked."""
+    reply = handlers.ask("how long would it take", kb)
+    assert "role called" not in reply.text
+    assert reply.intent == "clarify" and reply.text.startswith("Which role do you want to know about")
+    _, again = talk(kb, "mlops requirements", "how long would it take to switch")
+    assert again.roles == ("mlops-engineer",) and "role called" not in again.text
