@@ -161,13 +161,18 @@ def thanks(engine: Engine, m: Match) -> bool:
 
 
 def _role_slot(engine: Engine, m: Match, question: str) -> Match:
-    """`/role systems salary`: a command's first word, when it is a word of one role's names only,
-    names that role."""
-    if m.roles or m.ambiguous or not m.tokens:
+    """`/role systems salary`, `/role demand systems`: a command's word, in any place, that is a word
+    of one role's names only names that role; beside a role named, only in a comparison (`/role
+    compare ops platform salary`)."""
+    if m.ambiguous or not m.tokens or (m.roles and not m.compare_strong):
         return m
-    rid = engine.matcher.role_words.get(m.tokens[0])
-    first, _, rest = question.strip().partition(" ")
-    return engine.matcher.match(f"{rid} {rest}") if rid and first else m
+    said = question.split()
+    for i, word in enumerate(said):
+        read = normalize(word)
+        rid = engine.matcher.role_words.get(stem(read[0])) if len(read) == 1 else None
+        if rid and rid not in m.roles:
+            return engine.matcher.match(" ".join([*said[:i], rid, *said[i + 1 :]]))
+    return m
 
 
 def _chat(engine: Engine, m: Match) -> Plan | None:

@@ -991,12 +991,25 @@ class TestRoleWords:
             ("/role systems salary", "ai-systems-engineer"),
             ("/role ops salary", "mlops-engineer"),
             ("/role infra soft skills", "ml-platform-engineer"),
+            ("/role demand systems", "ai-systems-engineer"),  # role and topic in any order
+            ("/role salary senior ops", "mlops-engineer"),
         ],
     )
-    def test_a_commands_first_word_of_one_roles_names_is_that_role(self, kb, text, role):
+    def test_a_commands_word_of_one_roles_names_is_that_role(self, kb, text, role):
         reply = handlers.ask(text, kb)
         assert reply.intent == "answer" and reply.roles == (role,)
         assert "don't know a role" not in reply.text
+
+    def test_a_commands_word_of_one_roles_names_is_compared_with_the_role_named(self, kb):
+        """`/role compare ops platform salary`: both roles' pay, not the platform's lines on "ops"."""
+        reply = handlers.ask("/role compare ops platform salary", kb)
+        assert (reply.intent, reply.roles, reply.topic) == (
+            "compare",
+            ("mlops-engineer", "ml-platform-engineer"),
+            "salary",
+        )
+        # ... while beside one role, without a comparison, such a word is only a word
+        assert handlers.ask("/role platform model serving", kb).roles == ("ml-platform-engineer",)
 
 
 class TestAdvice:
