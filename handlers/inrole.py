@@ -652,5 +652,9 @@ def uncommon(terms: tuple[Term, ...]) -> tuple[Term, ...]:
 
 def _interview(engine: Engine, m: Match) -> bool:
     """Whether what an interview tests is asked ("interview next week. which topics can they ask?")."""
-    said = engine.matcher.word_lists["interviews"] & {*m.words, *m.context}
-    return bool(said) and asks(engine, m, "interview")
+    lists = engine.matcher.word_lists
+    said = lists["interviews"] & {*m.words, *m.context}
+    # "I'm interviewing platform engineers. What should I expect one to be responsible for day to
+    # day?": an interview of the context's, and a section the question names outright, asked
+    asked = lists["interviews"] & set(m.words) or strong_topic(m) in (None, "requirements", "career")
+    return bool(said) and bool(asked) and asks(engine, m, "interview")

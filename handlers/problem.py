@@ -8,7 +8,7 @@ from collections import Counter
 
 from handlers.engine import Engine
 from handlers.evidence import Evidence, Term
-from handlers.kinds import asks
+from handlers.kinds import asks, says
 from handlers.lines import LEAD_LINES
 from handlers.question import copes
 from knowledge.english import is_common
@@ -36,9 +36,11 @@ def asks_fix(engine: Engine, m: Match) -> bool:
     about trouble it describes ("the api falls over when traffic spikes, any tips?")."""
     if _WHO_HANDLES.search(" ".join(m.words)):  # "do they own ethics, or does legal handle that?": whose job
         return False
-    if asks(engine, m, "fix"):
-        return True
     said = [w for w in m.words if w.isalnum()]
+    # "what are the common challenges they deal with?": what they deal with is asked, not how
+    dealt = said[-2:] in (["deal", "with"], ["dealing", "with"]) and not {"what", "which"}.isdisjoint(said)
+    if dealt and says(engine, tuple(said[:-2]), "fix") or not dealt and asks(engine, m, "fix"):
+        return True
     if m.context and said and engine.matcher.word_lists["fix_alone"].issuperset(said):
         return True  # "every team has its own dev env and onboarding takes weeks. fix?"
     if "how" in m.words[:_HOW] and copes(m.words, engine.matcher.word_lists):  # "how do they manage cost?"

@@ -568,6 +568,7 @@ def plan(text: str, engine: Engine) -> Plan:
             # "ML engineer at Google ... What does the data say about AI engineer pay at Google vs Tesla?":
             # the one document with those companies' pay, not the asker's own title
             m = m.model_copy(update={"roles": (paid,), "ambiguous": ()})
+        asked_of = m.roles  # the roles the question itself names
         m = with_context(m, ctx, engine.matcher.across_words, lists)
         if told_them(m, ctx, lists):  # "I need leadership to fund it but they don't see why. How do I
             # explain it?": explaining to the people the context names is the soft skills
@@ -609,6 +610,8 @@ def plan(text: str, engine: Engine) -> Plan:
                 ctx.focus.levels
                 and not m.focus.levels
                 and set(m.words) & (lists["holder"] | lists["way_there"])
+                and not asked_of  # "Staff data engineer ... the overview of the platform role? Is it
+                # basically data engineering?": "it" is the role asked, not the person's level
             ):
                 # "a senior ... want to move into director level. what does that step look like?": the top one
                 order = list(engine.matcher.aliases.focus.get("level", {}))

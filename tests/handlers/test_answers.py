@@ -4652,3 +4652,48 @@ def test_the_ladder_over_a_range_of_levels_shows_every_rung_between(kb):
     assert junior < middle < screen.index("Lead AI projects and make strategic decisions")
     path = first_screen(handlers.ask("senior production ai engineer here, is there a path to director?", kb))
     assert "Transition to roles like AI Team Lead, AI Director, or Director of AI" in path
+
+
+def test_the_challenges_people_deal_with_are_the_challenges_not_a_fix_for_the_story(kb):
+    """'... keep missing deadlines ... What are the common challenges AI/ML engineers actually deal
+    with?': what they deal with is asked (the challenges), not how to handle the deadlines told."""
+    reply = handlers.ask(
+        "I'm a PM at a healthtech startup. Our AI/ML engineers keep missing deadlines and every retro the"
+        " answer is 'data problems'. What are the common challenges AI/ML engineers actually deal with?",
+        kb,
+    )
+    assert (reply.roles, reply.topic) == (("ai-ml-engineer",), "challenges")
+    assert "Insufficient, noisy, or inconsistent data" in first_screen(reply)
+    # ... while "how do they deal with X?" still asks the fix
+    fix = handlers.ask("how do mlops engineers deal with model drift?", kb)
+    assert "Monitor for data drift and concept drift" in first_screen(fix)
+
+
+def test_it_after_a_role_named_is_that_role_not_the_persons_level(kb):
+    """'Staff data engineer ... 9 yoe. Can someone give me the overview of the AI/ML platform engineer
+    role? Is it basically data engineering plus k8s?': the overview, not the senior rung (the
+    person's "Staff" is no level asked of the role)."""
+    reply = handlers.ask(
+        "Staff data engineer (Spark, Airflow, dbt) at an e-commerce company in Atlanta, 9 yoe."
+        " Can someone give me the overview of the AI/ML platform engineer role?"
+        " Is it basically data engineering plus k8s?",
+        kb,
+    )
+    assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "overview")
+    assert "Senior AI/ML Engineer" not in first_screen(reply)
+
+
+def test_an_interview_the_asker_runs_is_no_question_about_what_it_tests(kb):
+    """'I'm interviewing platform engineers ... What should I expect one to be responsible for day to
+    day?': the responsibilities named, not the requirements an interview tests."""
+    reply = handlers.ask(
+        "Robotics company in Pittsburgh, I'm interviewing platform engineers for our ML infra team. What"
+        " should I expect an AI/ML platform engineer to be responsible for day to day?",
+        kb,
+    )
+    assert reply.topic == "responsibilities"
+    assert "Develop and maintain reusable frameworks for AI/ML model development" in first_screen(reply)
+    prep = handlers.ask(
+        "I have an interview for a platform role next week. what should i expect them to ask?", kb
+    )
+    assert prep.topic == "requirements"
