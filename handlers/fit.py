@@ -158,6 +158,20 @@ def _target(engine: Engine, text: str) -> str | None:
     return roles[0] if len(roles) == 1 else None
 
 
+_MOVE = Lazy(r"\b(?:transition|switch|move|pivot) (?:to|into)\b", re.I)
+
+
+def _moving_into_one(engine: Engine, text: str) -> bool:
+    """Whether a move the question asks about goes into one role it names ("what should I work on to
+    move into a senior MLOps role?"), not into a role to be chosen."""
+    cue = _WHICH.search(text)
+    if cue is None or not _MOVE.search(cue.group(0)):
+        return False
+    end = _END.search(text, cue.end())
+    asked = engine.matcher.match(text[cue.end() : end.start() if end else len(text)])
+    return len([r for r in asked.roles if r not in asked.weak_roles]) == 1
+
+
 def _aim(engine: Engine, text: str) -> str | None:
     """The one role the person says they are set on ("I want to become an ML engineer. Where do I
     start?"): what they lack for it, not which role fits them."""
@@ -238,6 +252,8 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
         return None
     if kind == "which" and _HIRE.search(text):  # "which role should i hire to build our feature store?":
         return None  # the role for the work told, not one that fits the asker
+    if kind == "which" and _moving_into_one(engine, text):
+        return None  # "what should I work on to move into a senior MLOps role?": the way there, no choice
     if kind == "missing" and len(m.roles) > 1 and m.compare_strong:
         # "ML platform vs MLOps, how different are the tool stacks? I already know Docker": compared
         return None

@@ -637,3 +637,14 @@ def test_gaps_with_no_skill_told_never_count_zero_of_zero(kb):
     )
     assert "0 of your 0" not in reply.text
     assert "You named no skill of your own that I could match" in reply.text[:300]
+
+
+def test_a_move_into_one_role_named_is_the_way_there_not_which_role_fits(kb):
+    """'What should I work on to move into a senior MLOps role?': the way up that role (its senior
+    rung), not "tell me what you know"; "which role should I move into, mlops or platform?" is still
+    a fit question."""
+    reply = handlers.ask("What should I work on to move into a senior MLOps role?", kb)
+    assert (reply.intent, reply.roles, reply.topic) == ("answer", ("mlops-engineer",), "career")
+    assert "Senior MLOps Engineer:* Takes on leadership roles" in reply.text[:300]
+    chosen = handlers.ask("what role should i move into, mlops or platform? i know docker", kb)
+    assert chosen.text.startswith("*Your role fit*")
