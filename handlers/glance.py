@@ -43,7 +43,6 @@ _PERIOD = Lazy(
 )
 _FILLER = {"five", "5", "fastest", "quickest", "longest", "most", "least", "prospects", "much", "many",
            "ask", "asks", "asked", "want", "wants", "expect", "expects", "usually", "typically"}  # fmt: skip
-_EASIER = {"easier", "easiest"}  # "which is easier to get into?": the fewest years
 _ASK_YEARS = {"years", "yrs", "year", "yoe", "experience", "experienced"}
 # "which role needs the most seniority?" asks years; "what does seniority look like?", the ladder
 _SENIORITY = {"seniority"}
@@ -73,7 +72,7 @@ def glance_plan(engine: Engine, m: Match):
     asked = (
         {w.lower() for w in (*m.subject, *m.unknown)}
         - _FILLER
-        - _EASIER
+        - _entry_words(engine)
         - _ASK_YEARS
         - ASK_GROWTH
         - _SENIORITY
@@ -86,7 +85,7 @@ def glance_plan(engine: Engine, m: Match):
         (tokens & _ASK_YEARS or tokens & _SENIORITY and tokens & _HOW_MUCH)
         and m.topic in (None, "requirements", "overview", "career")
         and not _ahead(m.words)
-    ):
+    ) or _entry_ease(engine, m):  # "which one is hardest to get into?": not its challenges
         mode, topic = "years", "requirements"
     elif tokens & ASK_GROWTH and m.topic in (None, "demand", "career", "trends"):
         mode, topic = "growth", "demand"
@@ -94,7 +93,26 @@ def glance_plan(engine: Engine, m: Match):
         return None
 
     roles = m.roles if len(m.roles) > 1 else engine.role_ids
+    if mode == "years" and sum(_years(r) is not None for r in roles) < 2 and _entry_ease(engine, m):
+        return None  # "is mlops or ml engineering easier to get into?", one stating years: no ranking
     return Plan("compare", tuple(roles), topic, m.focus, mode=mode, match=m)
+
+
+def _entry_ease(engine: Engine, m: Match) -> bool:
+    """Whether how hard the roles are to get into is asked ("which of them is easier to get into?",
+    "hardest one to break into"): the documents' answer is the years each asks for."""
+    lists = engine.matcher.word_lists
+    if lists["entry_easier"].isdisjoint(m.words) and lists["entry_harder"].isdisjoint(m.words):
+        return False
+    said = f" {' '.join(m.words)} "
+    return any(f" {p} " in said for p in lists["entry_ways"])
+
+
+def _entry_words(engine: Engine) -> frozenset[str]:
+    """The words that ask how hard a role is to get into, which name no subject."""
+    lists = engine.matcher.word_lists
+    ways = {w for p in lists["entry_ways"] for w in p.split()}
+    return lists["entry_easier"] | lists["entry_harder"] | ways
 
 
 def _ahead(words: tuple[str, ...]) -> bool:
@@ -176,7 +194,8 @@ def glance_reply(engine: Engine, plan) -> Reply:
     sections = {t.id: t.title for t in kb.topics.values()}
     if plan.mode == "years":
         found = {r: _years(r) for r in plan.roles}
-        easier = plan.match is not None and bool(_EASIER & set(plan.match.words))  # "easier to get into"
+        lists = engine.matcher.word_lists  # "easier to get into": the fewest years
+        easier = plan.match is not None and not lists["entry_easier"].isdisjoint(plan.match.words)
         low = asks_low(plan.match) or easier  # "which role needs the least experience?"
         sign = 1 if low else -1
         ranked = sorted(plan.roles, key=lambda r: sign * found[r][0] if found[r] else 99)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import handlers
 from handlers.understand import plan
+from tests.handlers.test_followup import talk
 from tests.handlers.test_replies import assert_within_limits, block_text
 
 
@@ -56,3 +57,18 @@ def test_the_growth_chart_shows_projections_not_past_counts_or_markets(kb):
     assert rows["AI/ML Platform"].endswith("40% by 2028")
     assert rows["Production AI"].endswith("23% from 2022 to 2032")  # its job outlook, not AI's in general
     assert "74%" not in reply.text.split("```")[1]
+
+
+def test_how_hard_a_role_is_to_get_into_is_the_years_it_asks(kb):
+    """'which of them is easier to get into?' after MLOps vs Platform, 'which one is hardest to get
+    into?': the years each asks for, ranked, with the verdict (not the ladders, nor the challenges)."""
+    _, _, easier = talk(
+        kb, "what does an mlops engineer do", "how is it different from the platform one",
+        "which of them is easier to get into?")  # fmt: skip
+    assert easier.text.startswith("*Years of experience asked for*")
+    assert "*MLOps Engineer asks for the least experience*: 3-6 years." in easier.text
+    hardest = handlers.ask("which one is hardest to get into?", kb)
+    assert "*AI/ML Platform Engineer asks for the most experience*: 5+ years." in hardest.text
+    # ... but with one of two stating years, there is no ranking to give
+    one = handlers.ask("mlops or ml engineering, which is easier to get into?", kb)
+    assert "asks for the least experience" not in one.text
