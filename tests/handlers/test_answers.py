@@ -4697,3 +4697,12 @@ def test_an_interview_the_asker_runs_is_no_question_about_what_it_tests(kb):
         "I have an interview for a platform role next week. what should i expect them to ask?", kb
     )
     assert prep.topic == "requirements"
+
+
+def test_the_best_city_is_the_pay_by_city_and_a_pay_gap_is_pay(kb):
+    """'best city for ml engineers': the top-paying cities (the only figures by city), not the
+    overview; 'the gender pay gap for ML engineers': the gap is not covered, the pay is closest."""
+    city = handlers.ask("best city for ml engineers", kb)
+    assert city.topic == "salary" and "Berkeley, CA" in first_screen(city)
+    gap = handlers.ask("What is the gender pay gap for ML engineers in the US?", kb)
+    assert gap.topic == "salary" and "gender" in gap.text and "Common Challenges" not in gap.text
