@@ -128,15 +128,19 @@ def _one_role(
     hunch: str | None = None,
 ) -> Plan:
     (role,) = m.roles
+    # "is 3 years enough?", "is 3 years realistic?": the years set against those the role asks
+    enough = not engine.matcher.word_lists["enough"].isdisjoint(m.words)
+    unnamed = not m.topic_top.get(m.topic or "", 0)  # the model's topic, in no word of the question
     if (
         m.focus.years
-        and m.topic in (None, "demand")
+        and (m.topic in (None, "demand") or enough and unnamed)
         and m.topic_scores.get("demand", 0) < GENERIC_WEIGHT
-        and kind != "demand"  # "6 years of Go ... is the market for that kind of role good?": the market
+        and (kind != "demand" or enough)  # "6 years of Go ... is the market for that kind of role good?"
     ):
         # "ml platform jobs say 5+ yrs, i have 3, should i still apply": the experience asked for
         scores = {**m.topic_scores, "requirements": 2}
         m = m.model_copy(update={"topic": "requirements", "topic_scores": scores})
+        kind = None if enough and unnamed else kind  # the years, not the model's unsure kind of advice
     routed = m.topic or ("salary" if m.focus else "overview")
     if m.topic is None and levels_only(m.focus) and natural(engine, m) and hunch not in (None, "salary"):
         routed = hunch  # "what should an ai systems engineer get right before starting": no pay asked

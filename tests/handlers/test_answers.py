@@ -4706,3 +4706,14 @@ def test_the_best_city_is_the_pay_by_city_and_a_pay_gap_is_pay(kb):
     assert city.topic == "salary" and "Berkeley, CA" in first_screen(city)
     gap = handlers.ask("What is the gender pay gap for ML engineers in the US?", kb)
     assert gap.topic == "salary" and "gender" in gap.text and "Common Challenges" not in gap.text
+
+
+@pytest.mark.parametrize(
+    "text", ["production ai engineer, is 3 years enough", "production ai engineer: is 3 years realistic?"]
+)
+def test_years_weighed_enough_are_set_against_the_years_the_role_asks(kb, text):
+    """'is 3 years enough / realistic?': the years the role asks for lead (not its market, nor the
+    junior rung an unsure model reads)."""
+    reply = handlers.ask(text, kb)
+    assert reply.topic == "requirements"
+    assert "3+ years of experience in AI/ML development and deployment" in reply.text[:200]
