@@ -16,7 +16,7 @@ from handlers.topic import NAMED, choose, guess
 from knowledge.index import Hit
 from knowledge.match import Focus
 
-__all__ = ["both_asks", "each_ask", "other_ask"]
+__all__ = ["both_asks", "both_points", "each_ask", "other_ask"]
 
 _FIRST_LINES = 3  # lines of the ask answered first, when the other ask's lines follow
 _OTHER_LINES = 3  # lines of the other ask
@@ -120,3 +120,40 @@ def _lines(engine: Engine, role: str, asked: Plan) -> list[Hit]:
     if asked.mode == "" and asked.topic == "salary":
         return _pay_lines(engine, role, asked.focus)
     return []
+
+
+def both_points(engine: Engine, p: Plan, question: str, planner: Callable[[str], Plan]) -> Plan:
+    """A one-role answer to a question of two asks whose lead answers one ("Is 3 years realistic, and
+    what certifications should I look for?"): the lead's first lines, then the first lines of the
+    ask it leaves out, read alone, when that ask names what it asks (a topic outright, a figure's
+    focus, or a point of its own); the plan as it was otherwise."""
+    two = two_asks(question)
+    if two is None or p.intent != "answer" or p.mode != "lead" or len(p.groups) != 1 or len(p.roles) != 1:
+        return p
+    role, hits = p.groups[0]
+    first = list(hits[:_FIRST_LINES])
+    shown = {h.line.id for h in hits}
+    for part in two:
+        m = engine.matcher.match(part)
+        if not (m.topic_top.get(m.topic or "", 0) >= NAMED or m.focus):
+            continue
+        asked = planner(f"{role} {part}")
+        if asked.intent != "answer" or asked.roles != p.roles or asked.uncovered:
+            continue
+        found = _lines(engine, role, asked)
+        if not found or found[0].line.id in shown or _holds(hits, asked.topic, p.topic):
+            continue  # the lead answers this ask already
+        if m.topic_top.get(m.topic or "", 0) >= NAMED and found[0].line.topic != m.topic:
+            continue  # "is low adoption a common challenge?": a word's lines elsewhere answer no such ask
+        more = [h for h in found if h.line.id not in shown][:_OTHER_LINES]
+        also = asked.topic if asked.topic != p.topic else p.also
+        return p.model_copy(update={"groups": ((role, (*first, *more)),), "also": also})
+    return p
+
+
+def _holds(hits, topic: str | None, led: str | None) -> bool:
+    """Whether a lead on one topic holds lines of another ask's topic ("what does each level involve,
+    and how big is the pay jump?": each rung with its pay)."""
+    if topic == led:
+        return False
+    return any(h.line.topic == topic or (topic == "salary" and pay_label(h.line.label)) for h in hits)

@@ -38,7 +38,7 @@ from handlers.policy import decide, only_occasion, paid_by_one
 from handlers.question import SELF, asks_how_senior, split, two_asks
 from handlers.salary import matching
 from handlers.scope import is_place, other_title, outside, provider_words
-from handlers.second import both_asks, each_ask, other_ask
+from handlers.second import both_asks, both_points, each_ask, other_ask
 from handlers.task import task
 from handlers.titles import naming, own_role, own_title_of, title_plan, with_title
 from handlers.topic import NAMED, Choice, choose, guess, guess_none
@@ -786,7 +786,11 @@ def plan(text: str, engine: Engine) -> Plan:
     else:
         other = None
     p = _elsewhere(engine, _briefed(engine, p, bool(context)), terms)
+    before = p
     if other:
         p = both_asks(engine, p, other, lambda asked: plan(asked, engine))
         p = each_ask(engine, p, question, lambda asked: plan(asked, engine))
+    if p is before and p.intent == "answer" and len(p.roles) == 1 and not _SLASH.match(text):
+        # "Is 3 years realistic, and what certifications should I look for?": both points of the section
+        p = both_points(engine, p, question, lambda asked: plan(asked, engine))
     return p

@@ -4717,3 +4717,25 @@ def test_years_weighed_enough_are_set_against_the_years_the_role_asks(kb, text):
     reply = handlers.ask(text, kb)
     assert reply.topic == "requirements"
     assert "3+ years of experience in AI/ML development and deployment" in reply.text[:200]
+
+
+def test_an_ask_the_lead_leaves_out_is_answered_after_it(kb):
+    """'Is 3 years realistic, and what certifications should I look for on resumes?': the certs lead,
+    and the years the role asks follow; 'Do ML platform engineers get more equity than regular SWEs?
+    And what's the base for platform roles in Seattle?': Seattle's figure, then the equity line."""
+    certs = handlers.ask(
+        "Recruiter at a staffing firm. Client wants a Production AI Engineer with 3 years of experience and"
+        " 'relevant certs'. Is 3 years realistic, and what certifications should I look for on resumes?",
+        kb,
+    )
+    screen = first_screen(certs)
+    assert "Relevant certifications in AI, cloud platforms" in screen
+    assert "3+ years of experience in AI/ML development and deployment" in screen
+    equity = handlers.ask(
+        "Comparing offers in Seattle. Do ML platform engineers get more equity than regular SWEs? And what's"
+        " the base for platform roles in Seattle?",
+        kb,
+    )
+    screen = first_screen(equity)
+    assert "Seattle, WA:* $173,517 per year" in screen
+    assert "Higher median annual equity offered to ML engineers" in screen
