@@ -126,5 +126,15 @@ def _point(plan: Plan) -> tuple[str, ...]:
         return tuple(dict.fromkeys(plan.match.subject))[:_POINT_WORDS]
     if plan.intent not in ("answer", "compare") or plan.mode not in ("lead", "cross") or plan.match is None:
         return ()
-    words = [t.word for t in plan.terms] or list(plan.match.topic_words)
+    # "how do they fix model drift" (no terms: the problem's lines): its subject, as the lines say it
+    words = [t.word for t in plan.terms] or _said_in_lead(plan) or list(plan.match.topic_words)
     return tuple(dict.fromkeys(words))[:_POINT_WORDS]
+
+
+def _said_in_lead(plan: Plan) -> list[str]:
+    """The subject words the lines an answer led with say ("drift" in "Manual monitoring and model
+    drift"); [] when they say none (the subject was colour: "is all that effort worth it?")."""
+    if plan.match is None or not plan.match.subject or not plan.groups:
+        return []
+    said = set(" ".join(h.line.text for h in plan.groups[0][1]).lower().replace(",", " ").split())
+    return [w for w in plan.match.subject if w in said]

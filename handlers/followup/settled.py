@@ -23,6 +23,7 @@ from handlers.followup.message import (
 from handlers.scope import names_place, other_title
 from handlers.task import task
 from handlers.understand import thanks
+from knowledge.match import pairs
 
 __all__ = ["SETTLED"]
 
@@ -39,7 +40,11 @@ def _across_or_thanks(t: Message) -> str | None:
     any_role = bool(ANY_ROLE.search(t.body))
     each = said_across <= lists["each"] and len(last.roles) > 1
     each = each or (said_across == {"any"} and bool(last.roles) and not any_role)
-    pointing = set(m.words) & lists["pointers"] and not any_role  # "is anyone hiring them?"
+    pointers = set(m.words) & lists["pointers"]  # "is anyone hiring them?"
+    # "ok which role has most demand overall" after one role: a choice among all, not that role
+    which = not {"which role", "what role", "which job", "what job"}.isdisjoint(pairs(m.words))
+    chosen = which and len(last.roles) < 2 and pointers <= {"role", "job"}
+    pointing = bool(pointers) and not any_role and not chosen
     where = (
         set(m.words) & lists["geography"]
     )  # "which part of the world is leading?": where, of the last role

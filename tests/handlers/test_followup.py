@@ -2157,3 +2157,21 @@ def test_what_how_asks_is_no_role_name(kb):
     assert reply.intent == "clarify" and reply.text.startswith("Which role do you want to know about")
     _, again = talk(kb, "mlops requirements", "how long would it take to switch")
     assert again.roles == ("mlops-engineer",) and "role called" not in again.text
+
+
+def test_which_role_after_one_role_is_asked_of_all_roles(kb):
+    """'ok which role has most demand overall' after MLOps's demand: every role's demand, not
+    MLOps's again; 'which role pays more?' after two roles is still between those two."""
+    *_, overall = talk(kb, "what's the demand like for mlops", "is it growing in europe?",
+                       "ok which role has most demand overall")  # fmt: skip
+    assert len(overall.roles) == 5 and overall.topic == "demand"
+    _, pair = talk(kb, "mlops vs platform salary", "which role pays more?")
+    assert set(pair.roles) == {"mlops-engineer", "ml-platform-engineer"}
+
+
+def test_the_problem_a_fix_was_asked_for_carries_to_the_next_role(kb):
+    """'how do they fix model drift' (MLOps), then 'and the ml eng?': the AI/ML lines on drift
+    (changing data patterns), not its challenges from the top."""
+    *_, other = talk(kb, "mlops challenges", "how do they fix model drift", "and the ml eng?")
+    assert other.roles == ("ai-ml-engineer",)
+    assert "Adapting to changing data patterns and business needs" in other.text[:400]
