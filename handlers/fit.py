@@ -158,6 +158,19 @@ def _target(engine: Engine, text: str) -> str | None:
     return roles[0] if len(roles) == 1 else None
 
 
+_WHAT_ELSE = Lazy(r"[^.?!]*,[^.?!,]*\bwhat else\b[^.?!]*", re.I)  # after a list: "x, y, what else?"
+
+
+def _listing_more(text: str) -> bool:
+    """Whether "what else" asks for more of the things just listed ("Predictive maintenance, vision,
+    what else?"), in a sentence saying nothing of the person, and no other cue asks what they lack."""
+    cues = [c.group(0) for c in _MISSING.finditer(text)]
+    if not cues or any(c.lower() != "what else" for c in cues):
+        return False
+    said = [s.group(0) for s in _WHAT_ELSE.finditer(text)]
+    return bool(said) and all(not SELF.search(s) for s in said)
+
+
 _MOVE = Lazy(r"\b(?:transition|switch|move|pivot) (?:to|into)\b", re.I)
 
 
@@ -252,6 +265,8 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
         return None
     if kind == "which" and _HIRE.search(text):  # "which role should i hire to build our feature store?":
         return None  # the role for the work told, not one that fits the asker
+    if kind == "missing" and _listing_more(text):
+        return None  # "... trends in manufacturing? Predictive maintenance, vision, what else?": more of them
     if kind == "which" and _moving_into_one(engine, text):
         return None  # "what should I work on to move into a senior MLOps role?": the way there, no choice
     if kind == "missing" and len(m.roles) > 1 and m.compare_strong:

@@ -4739,3 +4739,16 @@ def test_an_ask_the_lead_leaves_out_is_answered_after_it(kb):
     screen = first_screen(equity)
     assert "Seattle, WA:* $173,517 per year" in screen
     assert "Higher median annual equity offered to ML engineers" in screen
+
+
+def test_a_title_said_as_the_owner_of_a_thing_is_no_job_asked_about(kb):
+    """'take the data scientist's pickle file, wrap it in FastAPI ... What's the career path for that
+    job?': "that job" is the work told, not the data scientist's (no "isn't one of the five")."""
+    reply = handlers.ask(
+        "I do the stuff where you take the data scientist's pickle file, wrap it in FastAPI, set up CI/CD,"
+        " and page someone when accuracy drops. What's the career path for that job?",
+        kb,
+    )
+    assert "data scientist" not in reply.uncovered and "isn't one of them" not in reply.text
+    titled = handlers.ask("I keep seeing 'AI trainer' gigs on upwork. Is that a real career path?", kb)
+    assert "AI trainer" in titled.uncovered

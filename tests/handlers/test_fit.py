@@ -648,3 +648,19 @@ def test_a_move_into_one_role_named_is_the_way_there_not_which_role_fits(kb):
     assert "Senior MLOps Engineer:* Takes on leadership roles" in reply.text[:300]
     chosen = handlers.ask("what role should i move into, mlops or platform? i know docker", kb)
     assert chosen.text.startswith("*Your role fit*")
+
+
+def test_what_else_after_a_list_of_examples_asks_for_more_of_them(kb):
+    """'... the industry trends for production AI engineers in manufacturing? Predictive maintenance,
+    vision, what else?': more trends, not the asker's gaps; 'i know python and docker, what else do i
+    need for mlops?' is still what they lack."""
+    reply = handlers.ask(
+        "Our CEO wants us to 'do AI' in our food packaging plant and I'm the IT manager, so it landed on me."
+        " What are the industry trends for production AI engineers in manufacturing? Predictive maintenance,"
+        " vision, what else?",
+        kb,
+    )
+    assert reply.topic == "trends" and "your gaps" not in reply.text
+    assert "predict equipment failures" in reply.text[:400]
+    gaps = handlers.ask("i know python and docker, what else do i need for mlops?", kb)
+    assert gaps.text.startswith("*MLOps Engineer: your gaps*")
