@@ -173,7 +173,7 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         if tracks:
             return tracks[: most or LEAD_LINES + 2]
     # "what does the progression from junior to senior look like?": the ladder over the range said
-    ranged = len(m.focus.levels) > 1 and _range_said(engine, m)
+    ranged = len(m.focus.levels) > 1 and "entry" in m.focus.levels and _range_said(engine, m)
     if kind == "grow" and (level is None or ranged) and engine.matcher.word_lists["ladder"] & set(m.tokens):
         found = ladder(engine, role, most or LEAD_LINES + 2, pay="salary" in m.topic_scores)
         if found:
@@ -283,7 +283,8 @@ def _with_pay(engine: Engine, role: str, rung: list[Hit]) -> list[Hit]:
 
 def _range_said(engine: Engine, m: Match) -> bool:
     """Whether the ladder is asked over a range of levels ("the progression from junior to senior",
-    "the career ladder from junior through senior"), not the way to one ("a path to director?")."""
+    "the career ladder from junior through senior"), not the way to one ("a path to director?");
+    kind_lines asks it from the first rung only (the whole ladder answers that)."""
     lists = engine.matcher.word_lists
     return not lists["level_range"].isdisjoint(m.words) and not lists["ladder_said"].isdisjoint(m.words)
 

@@ -4652,6 +4652,11 @@ def test_the_ladder_over_a_range_of_levels_shows_every_rung_between(kb):
     assert junior < middle < screen.index("Lead AI projects and make strategic decisions")
     path = first_screen(handlers.ask("senior production ai engineer here, is there a path to director?", kb))
     assert "Transition to roles like AI Team Lead, AI Director, or Director of AI" in path
+    # ... "the career path from junior to senior" too, each rung in order
+    ladder = first_screen(
+        handlers.ask("How is the machine learning engineer career path from junior to senior?", kb)
+    )
+    assert ladder.index("Entry-Level:") < ladder.index("Mid-Level:") < ladder.index("Senior-Level:")
 
 
 def test_the_challenges_people_deal_with_are_the_challenges_not_a_fix_for_the_story(kb):
