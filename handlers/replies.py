@@ -25,6 +25,7 @@ from handlers.reply import Reply
 from handlers.salary import NO_FIGURE, compare_text, figures_section, focus_text, matching
 from handlers.scope import cased, is_place
 from knowledge.index import Hit
+from knowledge.match import Focus
 
 TYPE_CHECKING = False  # without importing typing
 if TYPE_CHECKING:
@@ -441,6 +442,20 @@ def other_title(engine: Engine, plan: Plan) -> Reply:
     )
 
 
+_QUOTED = 2  # figures of another document quoted in a note
+
+
+def _figure_in(engine: Engine, held: tuple[str, ...], asked: str) -> list[str]:
+    """The figures one other document gives for a company or place asked ("Google pay": "Google:
+    $204,579 per year"); [] when it is no pay of a company or place."""
+    if not asked.endswith(" pay"):
+        return []
+    name = asked.removesuffix(" pay")
+    role = engine.kb.roles[held[0]]
+    found = matching(role, Focus(companies=(name,))) or matching(role, Focus(locations=(name,)))
+    return list(dict.fromkeys(f.source for f in found))[:_QUOTED]
+
+
 def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
     """An answer with what it leaves out said in one sentence (`uncovered`), and a close second
     topic offered as a button."""
@@ -462,7 +477,10 @@ def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
         own = escape(engine.kb.roles[reply.roles[0]].title)
         do = "document does" if len(held) == 1 else "documents do"
         names = " or ".join(f"“{_echo(a)}”" for a in asked)
-        say = f"_The {own} document doesn't mention {names}; the {titles} {do}._"
+        # "what about at google?" after ML engineer pay: the figure the other document gives, quoted
+        quoted = [f for a in asked for f in _figure_in(engine, held, a)] if len(held) == 1 else []
+        shown = f": {escape('; '.join(quoted))}" if quoted else ""
+        say = f"_The {own} document doesn't mention {names}; the {titles} {do}{shown}._"
         head, sep, rest = text.partition("\n\n")
         text = f"{head}\n\n{say}\n\n{rest}" if sep and head.startswith("*") else f"{say}\n\n{text}"
         blocks.insert(1 if blocks and blocks[0].get("type") == "header" else 0, context(say))

@@ -3315,7 +3315,10 @@ def test_a_company_pay_another_document_gives_is_pointed_to(kb):
     """'how much do ML engineers make at google or tesla?': the AI/ML document has no Google or Tesla
     figure, the AI Systems document has both; said once, in one sentence."""
     reply = handlers.ask("how much do ML engineers make at google or tesla?", kb)
-    note = "doesn't mention “Google pay” or “Tesla pay”; the AI Systems Engineer document does."
+    note = (
+        "doesn't mention “Google pay” or “Tesla pay”; the AI Systems Engineer document does:"
+        " Google: $204,579 per year; Tesla: $219,122."
+    )
     assert reply.text.count(note) == 1 and "says nothing about" not in reply.text
 
 

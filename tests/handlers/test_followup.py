@@ -2175,3 +2175,10 @@ def test_the_problem_a_fix_was_asked_for_carries_to_the_next_role(kb):
     *_, other = talk(kb, "mlops challenges", "how do they fix model drift", "and the ml eng?")
     assert other.roles == ("ai-ml-engineer",)
     assert "Adapting to changing data patterns and business needs" in other.text[:400]
+
+
+def test_a_figure_only_another_document_gives_is_quoted_in_the_note(kb):
+    """'what about at google?' after ML engineer pay: the note that the AI Systems document has it
+    quotes its figure, so the person need not ask again."""
+    _, google = talk(kb, "how much do ml engineers make", "what about at google?")
+    assert "the AI Systems Engineer document does: Google: $204,579 per year." in google.text[:400]
