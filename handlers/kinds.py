@@ -174,7 +174,7 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
             return tracks[: most or LEAD_LINES + 2]
     # "what does the progression from junior to senior look like?": the ladder over the range said
     ranged = len(m.focus.levels) > 1 and "entry" in m.focus.levels and _range_said(engine, m)
-    if kind == "grow" and (level is None or ranged) and engine.matcher.word_lists["ladder"] & set(m.tokens):
+    if kind == "grow" and (ranged or level is None and engine.matcher.word_lists["ladder"] & set(m.tokens)):
         found = ladder(engine, role, most or LEAD_LINES + 2, pay="salary" in m.topic_scores)
         if found:
             return found

@@ -445,15 +445,21 @@ def other_title(engine: Engine, plan: Plan) -> Reply:
 _QUOTED = 2  # figures of another document quoted in a note
 
 
-def _figure_in(engine: Engine, held: tuple[str, ...], asked: str) -> list[str]:
-    """The figures one other document gives for a company or place asked ("Google pay": "Google:
-    $204,579 per year"); [] when it is no pay of a company or place."""
-    if not asked.endswith(" pay"):
-        return []
-    name = asked.removesuffix(" pay")
+_QUOTED_CHARS = 160  # a line quoted in a note longer than this is left to the button
+
+
+def _held_in(engine: Engine, held: tuple[str, ...], asked: str) -> list[str]:
+    """What one other document says of a thing asked: its figures for a company's or a place's pay
+    ("Google pay": "Google: $204,579 per year"), else its first line saying the thing ("CUDA":
+    "Knowledge of GPU programming concepts (e.g., CUDA)"), when short."""
     role = engine.kb.roles[held[0]]
-    found = matching(role, Focus(companies=(name,))) or matching(role, Focus(locations=(name,)))
-    return list(dict.fromkeys(f.source for f in found))[:_QUOTED]
+    if asked.endswith(" pay"):
+        name = asked.removesuffix(" pay")
+        found = matching(role, Focus(companies=(name,))) or matching(role, Focus(locations=(name,)))
+        return list(dict.fromkeys(f.source for f in found))[:_QUOTED]
+    ev = engine.evidence
+    lines = ev.saying(ev.term(asked.lower()), held)
+    return [lines[0].text] if lines and len(lines[0].text) <= _QUOTED_CHARS else []
 
 
 def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
@@ -478,7 +484,7 @@ def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:
         do = "document does" if len(held) == 1 else "documents do"
         names = " or ".join(f"“{_echo(a)}”" for a in asked)
         # "what about at google?" after ML engineer pay: the figure the other document gives, quoted
-        quoted = [f for a in asked for f in _figure_in(engine, held, a)] if len(held) == 1 else []
+        quoted = [f for a in asked for f in _held_in(engine, held, a)] if len(held) == 1 else []
         shown = f": {escape('; '.join(quoted))}" if quoted else ""
         say = f"_The {own} document doesn't mention {names}; the {titles} {do}{shown}._"
         head, sep, rest = text.partition("\n\n")

@@ -161,8 +161,15 @@ def load_skills(path=DATA_DIR / SKILLS_NAME) -> Book:
 
 
 def names_of_kinds(kinds: frozenset[str] | set[str]) -> frozenset[str]:
-    """The lowercase names of the book's skills of these kinds ("rust", "kubernetes")."""
-    return frozenset(n.name.lower() for n in load_skills().names if n.kind in kinds)
+    """The lowercase names of the book's skills of these kinds ("rust", "kubernetes"), and the plain
+    words the documents name them by ("cuda" for GPU programming)."""
+    plain = re.compile(r"[a-z0-9][a-z0-9 +#.-]*")
+    return frozenset(
+        name
+        for n in load_skills().names
+        if n.kind in kinds
+        for name in (n.name.lower(), *(d for d in n.doc if plain.fullmatch(d)))
+    )
 
 
 def named_in(topic: str | None, path=DATA_DIR / SKILLS_NAME) -> list[tuple[str, str, str, str]]:

@@ -4760,3 +4760,15 @@ def test_a_title_said_as_the_owner_of_a_thing_is_no_job_asked_about(kb):
     assert "data scientist" not in reply.uncovered and "isn't one of them" not in reply.text
     titled = handlers.ask("I keep seeing 'AI trainer' gigs on upwork. Is that a real career path?", kb)
     assert "AI trainer" in titled.uncovered
+
+
+def test_a_tool_only_another_document_names_is_said_so_with_its_line(kb):
+    """'Do AI/ML engineers need to know CUDA?': the AI/ML document never says CUDA; the note says the
+    Platform document does, and quotes its line (CUDA is a word the documents name GPU programming by)."""
+    reply = handlers.ask("Game dev here (C++, 7 years). Do AI/ML engineers need to know CUDA?", kb)
+    assert (
+        "_The AI/ML Engineer document doesn't mention “CUDA”; the AI/ML Platform Engineer document does:"
+        " Knowledge of GPU programming concepts (e.g., CUDA)._" in reply.text[:300]
+    )
+    steps = handlers.ask("What are the career steps for an AI systems engineer, from junior to senior?", kb)
+    assert "Assist in AI model development" in first_screen(steps)
