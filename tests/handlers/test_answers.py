@@ -4772,3 +4772,16 @@ def test_a_tool_only_another_document_names_is_said_so_with_its_line(kb):
     )
     steps = handlers.ask("What are the career steps for an AI systems engineer, from junior to senior?", kb)
     assert "Assist in AI model development" in first_screen(steps)
+
+
+def test_a_part_of_the_pay_package_no_document_covers_points_to_the_pay(kb):
+    """'What 401k match is typically offered to AI/ML engineers?': not covered, and the closest topic
+    offered first is the pay (not their career development)."""
+    reply = handlers.ask(
+        "What 401k match is typically offered to AI/ML engineers? I'm an accountant in Dallas considering"
+        " a career change.",
+        kb,
+    )
+    assert "401k" in reply.uncovered or reply.intent == "unknown"
+    assert reply.topic == "salary" and "Career Development ·" not in reply.text
+    assert "Closest topics: Salary" in reply.text
