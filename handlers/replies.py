@@ -443,8 +443,6 @@ def other_title(engine: Engine, plan: Plan) -> Reply:
 
 
 _QUOTED = 2  # figures of another document quoted in a note
-
-
 _QUOTED_CHARS = 160  # a line quoted in a note longer than this is left to the button
 
 

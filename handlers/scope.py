@@ -10,6 +10,7 @@ planner, which has the search terms.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 
 from handlers.engine import Engine
@@ -22,6 +23,7 @@ from knowledge.patterns import Lazy
 
 __all__ = [
     "closest_role",
+    "only_owner",
     "own_closest",
     "Outside",
     "cased",
@@ -176,6 +178,13 @@ _JUDGED_FIELD = {  # "is prompt engineering a ...", "is data engineering still a
 def closest_role(engine: Engine, title: str) -> str | None:
     """The role of the five closest to a title that is none of them (aliases.yaml `other_titles`)."""
     return _tables(engine)[0].get(title)
+
+
+def only_owner(title: str, text: str) -> bool:
+    """Whether the title is said only as the owner of something ("the data scientist's pickle file"):
+    no job the message goes on about."""
+    said = re.findall(rf"\b{re.escape(title)}s?\b(?:['’]s\b)?", text, re.I)
+    return bool(said) and all(re.search(r"['’]s$", w) for w in said)
 
 
 def own_closest(engine: Engine, text: str) -> tuple[str, ...]:

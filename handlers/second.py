@@ -48,7 +48,7 @@ def both_asks(engine: Engine, p: Plan, other: tuple[str, str, bool], planner: Ca
     if not named or p.intent != "answer" or p.mode != "lead" or len(p.groups) != 1 or len(p.roles) != 1:
         return p
     role, hits = p.groups[0]
-    if any(h.line.topic == topic or (topic == "salary" and pay_label(h.line.label)) for h in hits):
+    if _holds(hits, topic):
         return p  # "what does each level involve, and how big is the pay jump?": each rung with its pay
     second = planner(f"{role} {topic} {part}")
     if second.intent != "answer" or second.roles != p.roles:
@@ -125,8 +125,8 @@ def _lines(engine: Engine, role: str, asked: Plan) -> list[Hit]:
 def both_points(engine: Engine, p: Plan, question: str, planner: Callable[[str], Plan]) -> Plan:
     """A one-role answer to a question of two asks whose lead answers one ("Is 3 years realistic, and
     what certifications should I look for?"): the lead's first lines, then the first lines of the
-    ask it leaves out, read alone, when that ask names what it asks (a topic outright, a figure's
-    focus, or a point of its own); the plan as it was otherwise."""
+    ask it leaves out, read alone, when that ask names what it asks (a topic outright, or a figure's
+    focus); the plan as it was otherwise."""
     two = two_asks(question)
     if two is None or p.intent != "answer" or p.mode != "lead" or len(p.groups) != 1 or len(p.roles) != 1:
         return p
@@ -141,7 +141,7 @@ def both_points(engine: Engine, p: Plan, question: str, planner: Callable[[str],
         if asked.intent != "answer" or asked.roles != p.roles or asked.uncovered:
             continue
         found = _lines(engine, role, asked)
-        if not found or found[0].line.id in shown or _holds(hits, asked.topic, p.topic):
+        if not found or found[0].line.id in shown or (asked.topic != p.topic and _holds(hits, asked.topic)):
             continue  # the lead answers this ask already
         if m.topic_top.get(m.topic or "", 0) >= NAMED and found[0].line.topic != m.topic:
             continue  # "is low adoption a common challenge?": a word's lines elsewhere answer no such ask
@@ -151,9 +151,7 @@ def both_points(engine: Engine, p: Plan, question: str, planner: Callable[[str],
     return p
 
 
-def _holds(hits, topic: str | None, led: str | None) -> bool:
-    """Whether a lead on one topic holds lines of another ask's topic ("what does each level involve,
-    and how big is the pay jump?": each rung with its pay)."""
-    if topic == led:
-        return False
+def _holds(hits: tuple[Hit, ...], topic: str | None) -> bool:
+    """Whether a lead holds lines of a topic, or its pay lines ("what does each level involve, and
+    how big is the pay jump?": each rung with its pay)."""
     return any(h.line.topic == topic or (topic == "salary" and pay_label(h.line.label)) for h in hits)

@@ -37,7 +37,7 @@ from handlers.plan import Plan
 from handlers.policy import decide, only_occasion, paid_by_one
 from handlers.question import SELF, asks_how_senior, split, two_asks
 from handlers.salary import matching
-from handlers.scope import is_place, other_title, outside, provider_words
+from handlers.scope import is_place, only_owner, other_title, outside, provider_words
 from handlers.second import both_asks, both_points, each_ask, other_ask
 from handlers.task import task
 from handlers.titles import naming, own_role, own_title_of, title_plan, with_title
@@ -486,12 +486,6 @@ def _work_told(
     return m
 
 
-def _owner(title: str, text: str) -> bool:
-    """Whether the title is said only as the owner of something ("the data scientist's pickle file")."""
-    said = re.findall(rf"\b{re.escape(title)}s?\b(?:['’]s\b)?", text, re.I)
-    return bool(said) and all(re.search(r"['’]s$", w) for w in said)
-
-
 def plan(text: str, engine: Engine) -> Plan:
     """Decide how to answer `text` (slash text or mention text).
 
@@ -610,7 +604,7 @@ def plan(text: str, engine: Engine) -> Plan:
         if _points_back(m, lists):  # the question points back at its context
             # "those 'AI trainer' gigs ... Is that a real career path?": the title it points at
             pointed = other_title(engine, ctx)
-            if pointed and _owner(pointed[0], context):  # "take the data scientist's pickle file, wrap it
+            if pointed and only_owner(pointed[0], context):  # "take the data scientist's pickle file, wrap it
                 pointed = None  # in FastAPI ... what's the career path for that job?": whose file, no job
             # "I'd like to be director of mlops someday. what does that person do?": the level too
             # ... and "I want to end up running an AI team. what does that path look like?": its way up

@@ -42,7 +42,7 @@ def _across_or_thanks(t: Message) -> str | None:
     each = each or (said_across == {"any"} and bool(last.roles) and not any_role)
     pointers = set(m.words) & lists["pointers"]  # "is anyone hiring them?"
     # "ok which role has most demand overall" after one role: a choice among all, not that role
-    which = not {"which role", "what role", "which job", "what job"}.isdisjoint(pairs(m.words))
+    which = not lists["choosing_role"].isdisjoint(pairs(m.words))
     chosen = which and len(last.roles) < 2 and pointers <= {"role", "job"}
     pointing = bool(pointers) and not any_role and not chosen
     where = (
