@@ -563,23 +563,36 @@ class Matcher:
         """Longest-first, non-overlapping (start, end, phrase) found in `table`; `weighed`: of two
         as long, the one of higher weight first ("good career ladder": the ladder), else leftmost."""
         starts, size = self._starts(table), len(tokens)
-        tries = [(-n, 0, i) for i, t in enumerate(tokens) if t in starts for n in starts[t] if i + n <= size]
+        tries = [(-n, i) for i, t in enumerate(tokens) if t in starts for n in starts[t] if i + n <= size]
         if not tries:
             return []
-        if weighed:
-            get = table.get
-            tries = [
-                (neg, -max((w for _, w in get(" ".join(tokens[i : i - neg]), ())), default=0), i)
-                for neg, _, i in tries
-            ]
+        if weighed:  # the phrases the table holds, each with its best weight
+            said = ((neg, i, tokens[i] if neg == -1 else " ".join(tokens[i : i - neg])) for neg, i in tries)
+            ranked = sorted(
+                (neg, -max(w for _, w in table[p]) if table[p] else 0, i, p)
+                for neg, i, p in said
+                if p in table
+            )
+            return self._claimed(((neg, i, p) for neg, _, i, p in ranked), used)
         tries.sort()
         found = []
-        for neg, _, i in tries:  # longest first, then leftmost
+        for neg, i in tries:  # longest first, then leftmost
             end = i - neg
             if True in used[i:end]:
                 continue
-            phrase = " ".join(tokens[i:end])
+            phrase = tokens[i] if neg == -1 else " ".join(tokens[i:end])
             if phrase in table:
+                found.append((i, end, phrase))
+                used[i:end] = [True] * -neg
+        return sorted(found)
+
+    @staticmethod
+    def _claimed(ranked, used: list[bool]) -> list[tuple[int, int, str]]:
+        """(start, end, phrase) of the phrases, in rank order, that claim words no phrase before took."""
+        found = []
+        for neg, i, phrase in ranked:
+            end = i - neg
+            if True not in used[i:end]:
                 found.append((i, end, phrase))
                 used[i:end] = [True] * -neg
         return sorted(found)
