@@ -4785,3 +4785,16 @@ def test_a_part_of_the_pay_package_no_document_covers_points_to_the_pay(kb):
     assert "401k" in reply.uncovered or reply.intent == "unknown"
     assert reply.topic == "salary" and "Career Development ·" not in reply.text
     assert "Closest topics: Salary" in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what non-coding skills do mlops engineers need",
+        "beyond the tech skills, what makes a good mlops engineer?",
+    ],
+)
+def test_skills_other_than_the_technical_are_the_soft_skills(kb, text):
+    """'non-coding skills', 'beyond the tech skills': the soft skills, not the technical list."""
+    reply = handlers.ask(text, kb)
+    assert reply.topic == "soft-skills" and "Programming:" not in first_screen(reply)
