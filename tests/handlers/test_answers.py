@@ -4798,3 +4798,15 @@ def test_skills_other_than_the_technical_are_the_soft_skills(kb, text):
     """'non-coding skills', 'beyond the tech skills': the soft skills, not the technical list."""
     reply = handlers.ask(text, kb)
     assert reply.topic == "soft-skills" and "Programming:" not in first_screen(reply)
+
+
+def test_a_request_to_review_a_resume_is_said_to_be_beyond_rolebot(kb):
+    """'can you review my resume for an ML platform role': a task, said plainly, with the role's
+    requirements offered; 'what should I put on my resume for mlops' is still a question."""
+    reply = handlers.ask("can you review my resume for an ML platform role", kb)
+    assert reply.intent == "unknown" and reply.uncovered == ("review my resume",)
+    assert "`/role platform requirements`" in reply.text
+    asked = handlers.ask("what should I put on my resume for mlops", kb)
+    assert asked.intent == "answer" and asked.roles == ("mlops-engineer",)
+    grow = handlers.ask("how does someone grow from junior to director as an AI systems engineer", kb)
+    assert "Assist in AI model development" in first_screen(grow)
