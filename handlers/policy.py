@@ -193,6 +193,9 @@ def _one_role(
         figured = routed == "salary" and bool(m.focus.levels or m.focus.amount or m.focus.years)
         # "mlops salary london": the pay is answered, the place named as not covered
         figured = figured or (routed == "salary" and all(is_place(engine, t.word) for t in missing))
+        # "do mlops engineers do support or on-call?": the alternative the document holds answers
+        other = _or_held(m.words, [t.word for t in missing], held)
+        asked = asked or tuple(t for t in terms if t.word in other)
         if not (asked or advised or apart or occasion or told or given or held_policy or figured) and (
             named is None or named == "salary" or m.focus
         ):
@@ -259,6 +262,21 @@ def _parts_kept(m: Match, missing: Iterable[str]) -> tuple[list[set[str]], list[
     parts = [set(map(stem, p)) for p in asked_parts(m.words)]
     gone = {stem(w) for phrase in missing for w in phrase.split()}
     return parts, [p for p in parts if gone.isdisjoint(p)]
+
+
+def _or_held(words: tuple[str, ...], missing: list[str], held: set[str]) -> set[str]:
+    """The held words said as an alternative to each one not covered ("support or on-call", "on-call
+    or support"): the question is answered on them; none when something not covered is asked on its
+    own ("the interview process, leetcode or system design?")."""
+    gone = {w for phrase in missing for w in phrase.split()}
+    out, beside = set(), set()
+    for i, w in enumerate(words[1:-1], 1):
+        before, after = words[i - 1], words[i + 1]
+        if w == "or" and (before in held and after in gone or after in held and before in gone):
+            out.add(before if before in held else after)
+            beside.add(after if before in held else before)
+    alone = [phrase for phrase in missing if beside.isdisjoint(phrase.split())]
+    return set() if alone else out
 
 
 def _examples(m: Match, missing: tuple[Term, ...], lists: dict[str, frozenset[str]]) -> bool:

@@ -4810,3 +4810,14 @@ def test_a_request_to_review_a_resume_is_said_to_be_beyond_rolebot(kb):
     assert asked.intent == "answer" and asked.roles == ("mlops-engineer",)
     grow = handlers.ask("how does someone grow from junior to director as an AI systems engineer", kb)
     assert "Assist in AI model development" in first_screen(grow)
+
+
+def test_a_covered_alternative_to_what_is_not_covered_is_answered(kb):
+    """'do mlops engineers do support or on-call?': on-call is named as not covered, and the support
+    the document does say leads; 'the interview process, leetcode or system design?' asks the
+    interview itself: still not covered."""
+    reply = handlers.ask("do mlops engineers do support or on-call?", kb)
+    assert reply.intent == "answer" and reply.uncovered == ("on call",)
+    assert "Provide second-level support for AI products and systems" in first_screen(reply)
+    interview = handlers.ask("whats the interview process for mlops roles, leetcode or system design?", kb)
+    assert interview.intent == "unknown"
