@@ -4821,3 +4821,10 @@ def test_a_covered_alternative_to_what_is_not_covered_is_answered(kb):
     assert "Provide second-level support for AI products and systems" in first_screen(reply)
     interview = handlers.ask("whats the interview process for mlops roles, leetcode or system design?", kb)
     assert interview.intent == "unknown"
+
+
+def test_the_money_after_some_years_is_the_pay_at_that_experience(kb):
+    """'what's the money like for an ML engineer after 5 years': the 5-7 years figures, not the
+    averages (after N years, asked of the pay, is experience, not a time ahead)."""
+    reply = handlers.ask("what's the money like for an ML engineer after 5 years", kb)
+    assert "Machine Learning Engineers: ~$189,477" in reply.text[:300]
