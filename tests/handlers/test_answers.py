@@ -4828,3 +4828,11 @@ def test_the_money_after_some_years_is_the_pay_at_that_experience(kb):
     averages (after N years, asked of the pay, is experience, not a time ahead)."""
     reply = handlers.ask("what's the money like for an ML engineer after 5 years", kb)
     assert "Machine Learning Engineers: ~$189,477" in reply.text[:300]
+
+
+def test_talking_to_people_who_dont_code_is_communication(kb):
+    """'how do production AI engineers talk to the business ppl who dont code': the soft skills'
+    communication line, not the duties that say "business"."""
+    reply = handlers.ask("how do production AI engineers talk to the business ppl who dont code", kb)
+    assert reply.topic == "soft-skills"
+    assert "technical and non-technical stakeholders" in first_screen(reply)
