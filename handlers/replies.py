@@ -457,7 +457,7 @@ def _held_in(engine: Engine, held: tuple[str, ...], asked: str) -> list[str]:
         return list(dict.fromkeys(f.source for f in found))[:_QUOTED]
     ev = engine.evidence
     lines = ev.saying(ev.term(asked.lower()), held)
-    return [lines[0].text] if lines and len(lines[0].text) <= _QUOTED_CHARS else []
+    return [lines[0].text.rstrip(".")] if lines and len(lines[0].text) <= _QUOTED_CHARS else []
 
 
 def noted(engine: Engine, plan: Plan, reply: Reply) -> Reply:

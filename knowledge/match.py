@@ -34,6 +34,16 @@ _GO_LANGUAGE = Lazy(
     # "is Go used ...?", "a Go dev": the language
     r"|\b(is|a|as|the) go(?= (?:used|dev|devs|developer|developers|engineer|programmer|code|skills?)\b)"
 )
+_GO_CAPITAL = Lazy(r"\bGo\b(?!-)")
+
+
+def _go_named(found: re.Match) -> str:
+    """ "Go" where a sentence does not start: the language ("golang"); else the word as written."""
+    before = found.string[: found.start()].rstrip()
+    said = not before or before[-1] in '.!?\n:;"' or before.lower().endswith(("let's", "lets", "let’s"))
+    return "Go" if said else "golang"  # "Let's Go!": the verb
+
+
 _QUALIFIER = Lazy(r"\((?:ml|ai|ai/ml|ml/ai|machine learning)\)(?=\s|$|[?.,!s])")
 _SLASH_OR = Lazy(r"\s+/\s+|(?<=[a-z]{4})/(?=[a-z]{4})")
 _NON_WORD = Lazy(r"[^\w?]+|_")
@@ -114,6 +124,10 @@ def normalize(text: str) -> list[str]:
         text = _AMPERSAND.sub(r"\1n\2", text)  # "R&D", "Q&A", "P&L": "rnd", "qna", "pnl", as typed too
     if "<" in text:  # each pattern needs its character: most text skips them
         text = _SLACK_MARKUP.sub(" ", text)
+    if (
+        "Go" in text
+    ):  # "Would Go be useful ...?", "(Go, 5 yrs)": capitalised past a sentence's start, the language
+        text = _GO_CAPITAL.sub(_go_named, text)
     text = text.lower()
     if ":" in text:
         text = _EMOJI_CODE.sub(" ", text)

@@ -4836,3 +4836,16 @@ def test_talking_to_people_who_dont_code_is_communication(kb):
     reply = handlers.ask("how do production AI engineers talk to the business ppl who dont code", kb)
     assert reply.topic == "soft-skills"
     assert "technical and non-technical stakeholders" in first_screen(reply)
+
+
+def test_go_capitalised_past_a_sentences_start_is_the_language(kb):
+    """'Would Go actually be useful for an AI/ML platform engineering job, or is it all Python?': Go,
+    the language its documents list; 'Let's Go! mlops salary' is still the pay, no language."""
+    reply = handlers.ask(
+        "I'm a backend dev (Go, 5 yrs, Berlin). Would Go actually be useful for an AI/ML platform"
+        " engineering job, or is it all Python?",
+        kb,
+    )
+    assert "Proficiency in languages such as Python, Go" in first_screen(reply)
+    pay = handlers.ask("Let's Go! mlops salary", kb)
+    assert pay.topic == "salary" and "“Go”" not in pay.text
