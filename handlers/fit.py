@@ -323,7 +323,15 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
                 return None  # platform engineer?": a track within the role named, no role to fit
             if m.roles and question and not engine.matcher.match(question).roles:  # "I'm a senior MLOps
                 return None  # engineer ... what should I build toward?": within the role told as theirs
-            return Plan("help", own_closest(engine, text), None, m.focus, asked=text, mode="fit", match=m)
+            return Plan(
+                "help",
+                own_closest(engine, engine.matcher.match(text)),
+                None,
+                m.focus,
+                asked=text,
+                mode="fit",
+                match=m,
+            )
         return None
     if kind == "which" and len(said.had) < 2 and not SELF.search(text):  # "which role fits kubernetes best?"
         return None

@@ -822,7 +822,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # they know asked for (a fit question), not "I couldn't tell what you mean by data scientist"
         asked = f"{' '.join(m.words)}\nwhich role fits me?"  # the question it implies, for the skills
         return Plan(
-            "help", own_closest(engine, asked), None, m.focus, asked=asked, mode="fit", match=m
+            "help", own_closest(engine, m), None, m.focus, asked=asked, mode="fit", match=m
         )  # told next
     if m.unknown:
         suggestions = tuple(matcher.suggest(tuple(dict.fromkeys(m.unknown))[:_SUGGEST_FROM]))

@@ -187,10 +187,10 @@ def only_owner(title: str, text: str) -> bool:
     return bool(said) and all(re.search(r"['’]s$", w) for w in said)
 
 
-def own_closest(engine: Engine, text: str) -> tuple[str, ...]:
+def own_closest(engine: Engine, m: Match) -> tuple[str, ...]:
     """The role closest to the person's own title ("I'm a data scientist ..."), which a thread goes
     on about ("what would i need to learn?"); () when they give none."""
-    title = own_title(engine, engine.matcher.match(text))
+    title = own_title(engine, m)
     role = closest_role(engine, title) if title else None
     return (role,) if role else ()
 

@@ -124,9 +124,8 @@ def normalize(text: str) -> list[str]:
         text = _AMPERSAND.sub(r"\1n\2", text)  # "R&D", "Q&A", "P&L": "rnd", "qna", "pnl", as typed too
     if "<" in text:  # each pattern needs its character: most text skips them
         text = _SLACK_MARKUP.sub(" ", text)
-    if (
-        "Go" in text
-    ):  # "Would Go be useful ...?", "(Go, 5 yrs)": capitalised past a sentence's start, the language
+    # "Would Go be useful ...?", "(Go, 5 yrs)": capitalised past a sentence's start, the language
+    if "Go" in text:
         text = _GO_CAPITAL.sub(_go_named, text)
     text = text.lower()
     if ":" in text:
