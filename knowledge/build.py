@@ -132,9 +132,7 @@ def _check(built: dict[str, str | bytes], data_dir: Path) -> list[str]:
             except KnowledgeError:
                 have = None
             if have != want:
-                problems.append(
-                    f"{path}: missing or trained on other examples (run python -m knowledge build)"
-                )
+                problems.append(f"{path}: trained on other examples or code (run python -m knowledge build)")
             continue
         if isinstance(text, bytes):  # the index: same stamp, not same bytes (SQLite versions differ)
             saved = Index.open(path.read_bytes(), Index.stamp_of(text)) if path.exists() else None

@@ -22,6 +22,7 @@ __all__ = [
     "DATA_DIR",
     "HERE",
     "EXAMPLES",
+    "FEATURE_CODE",
     "INDEX_NAME",
     "INTENT_NAME",
     "WORK_EXAMPLES",
@@ -164,11 +165,21 @@ def _asked_entry(entry: object) -> bool:
     )
 
 
+# the code that turns a message into a model's features: a model trained before it changed reads
+# other words than the matcher gives it now (a masked word, a fixed typo), so it is stale too
+FEATURE_CODE = tuple(
+    HERE / name
+    for name in ("match.py", "fuzzy.py", "english.py", "phrases.py", "salary.py", "intent.py", "train.py")
+)
+
+
 def intent_stamp(stamps: dict[str, str], folder: Path = EXAMPLES) -> str:
-    """What a saved model is trained from: the knowledge base's stamps and its examples'."""
+    """What a saved model is trained from: the knowledge base's stamps, its examples' and the
+    feature code's."""
     files = sorted(folder.glob("*.yaml"))
+    code = {f"code/{p.name}": _compiled.checksum(p.read_bytes()) for p in FEATURE_CODE}
     return index_stamp(
-        {**stamps, **{f"{folder.name}/{f.name}": _compiled.checksum(f.read_bytes()) for f in files}}
+        {**stamps, **code, **{f"{folder.name}/{f.name}": _compiled.checksum(f.read_bytes()) for f in files}}
     )
 
 

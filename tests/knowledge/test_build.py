@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 
+from knowledge import load
 from knowledge.build import build, main
 from knowledge.intent import Model
 from knowledge.load import DATA_DIR, INTENT_NAME, WORK_NAME
@@ -45,6 +46,17 @@ class TestBuildCheck:
         assert main(["build", "--check", "--out", str(out)]) == 1
         err = capsys.readouterr().err
         assert INTENT_NAME in err and WORK_NAME not in err
+
+    def test_check_names_models_trained_before_the_feature_code_changed(self, tmp_path, monkeypatch, capsys):
+        """A model trained before the matcher changed reads other words than it is given now (a
+        masked word, a fixed typo): both models are stale, the YAML is not."""
+        edited = tmp_path / "match.py"
+        edited.write_bytes((load.HERE / "match.py").read_bytes() + b"\n# a change\n")
+        code = tuple(edited if p.name == "match.py" else p for p in load.FEATURE_CODE)
+        monkeypatch.setattr(load, "FEATURE_CODE", code)
+        assert main(["build", "--check"]) == 1
+        err = capsys.readouterr().err
+        assert INTENT_NAME in err and WORK_NAME in err and ".yaml" not in err
 
     def test_build_is_deterministic(self):
         """Two builds give the same bytes, and the models carry the stamps `--check` expects
