@@ -815,7 +815,8 @@ class Matcher:
                 if not role_used[i]:
                     focus_words.append(corrected[i])
             elif topic_used[i]:
-                if not role_used[i] and i not in said_how:
+                # "besides the technical stuff, what soft skills ...?": what is set aside is no point
+                if not role_used[i] and i not in said_how and i not in aside:
                     topic_words.append(corrected[i])
             elif i in inside:
                 continue

@@ -4849,3 +4849,23 @@ def test_go_capitalised_past_a_sentences_start_is_the_language(kb):
     assert "Proficiency in languages such as Python, Go" in first_screen(reply)
     pay = handlers.ask("Let's Go! mlops salary", kb)
     assert pay.topic == "salary" and "“Go”" not in pay.text
+
+
+def test_what_is_set_aside_does_not_narrow_the_section_asked(kb):
+    """'Besides the technical stuff, what soft skills ...?': the soft skills from their start, not the
+    lines that say "technical" (what the question leaves out)."""
+    reply = handlers.ask(
+        "Besides the technical stuff, what soft skills do AI/ML engineers actually need?", kb
+    )
+    screen = first_screen(reply)
+    assert reply.topic == "soft-skills"
+    assert "Problem-Solving and Critical Thinking" in screen and "Collaboration and Teamwork" in screen
+
+
+def test_a_company_size_is_no_level(kb):
+    """'an offer from a mid-size company': the size of the company, not the mid-level pay."""
+    reply = handlers.ask(
+        "Got an offer from a mid-size company, 135k base. Is that fair for AI systems engineers?", kb
+    )
+    assert reply.topic == "salary"
+    assert "mid level" not in first_screen(reply).lower()
