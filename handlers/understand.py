@@ -328,6 +328,17 @@ _BARE_IT = ("that",)  # "offer that": what the sentence before names ("is it wor
 _THESE_ROLES = Lazy(r"\b(?:these|those)\s+(?:\w+\s+){0,2}(?:roles?|jobs?|positions?|titles?|careers?)\b")
 
 
+def _set_beside(engine: Engine, role: str, title: str) -> bool:
+    """Whether the role's document sets the role beside the title ("AI/ML Engineer vs. Data Scientist")."""
+    versus = re.compile(rf"\b(?:vs\.?|versus)\s+{re.escape(title)}", re.IGNORECASE)
+    index = engine.evidence.index
+    return any(
+        index.line(i).role == role and versus.search(f"{index.line(i).label or ''} {index.line(i).text}")
+        for f in engine.evidence.term(title.lower()).forms
+        for i in index.matching(f)
+    )
+
+
 def _points_back(m: Match, lists: dict[str, frozenset[str]]) -> bool:
     """Whether the question points back at its context ("is that a real career path?"), not at the
     roles when it names its topic outright ("which of these roles pays best?"), nor at the work
@@ -601,6 +612,13 @@ def plan(text: str, engine: Engine) -> Plan:
             if len(m.roles) == 1 and mine and mine != m.roles[0]:
                 # "Currently an ML engineer ... how do the headaches differ [on] an ML platform role?": both
                 m = m.model_copy(update={"roles": (mine, *m.roles), "weak_roles": (), "compare_strong": True})
+            elif len(m.roles) == 1 and not asked_of and lists["both"] & set(m.words):
+                # "Data scientist ... I should rebrand as an ML engineer. What's the difference between the
+                # two jobs?": the role the context names beside the title it names
+                title = beside[0] if beside else (other_title(engine, ctx) or ("",))[0]
+                if title and _set_beside(engine, m.roles[0], title):
+                    said = tuple(title.lower().split())
+                    m = m.model_copy(update={"subject": (*m.subject, *said), "unknown": (*m.unknown, *said)})
         if _points_back(m, lists):  # the question points back at its context
             # "those 'AI trainer' gigs ... Is that a real career path?": the title it points at
             pointed = other_title(engine, ctx)

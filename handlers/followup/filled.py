@@ -244,9 +244,12 @@ def _roles_filled(t: Message, roles: list[str]) -> tuple[list[str], Turn]:
     m, lists, last = t.m, t.lists, t.last
     choosing = set(m.words) & lists["both"] or lists["choosing"] & set(pairs(m.words))
     # "which of those are about security?": the items of the last answer, not a choice between roles
-    # ... but "is regulation a big deal for both of them?" asks the two roles about it
+    # ... but "is regulation a big deal for both of them?", "which of the two needs public speaking?" ask
+    # the two roles about it
     items = (
-        bool(m.subject) and not set(m.words) & (lists["ranking"] | lists["overlap"]) and "both" not in m.words
+        bool(m.subject)
+        and not set(m.words) & (lists["ranking"] | lists["overlap"])
+        and not {"both", "two"} & set(m.words)
     )
     # ... and "which of those is the worst?" after one role's challenges: which challenge
     ranked = last.topic == "challenges" and bool(set(m.words) & lists["hardest"])

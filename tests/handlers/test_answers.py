@@ -4869,3 +4869,15 @@ def test_a_company_size_is_no_level(kb):
     )
     assert reply.topic == "salary"
     assert "mid level" not in first_screen(reply).lower()
+
+
+def test_the_two_jobs_the_context_names_are_the_role_beside_the_title(kb):
+    """'Data scientist ... I should rebrand as an ML engineer. What's the difference between the two
+    jobs?': the AI/ML document's line setting the two side by side, not all five roles."""
+    reply = handlers.ask(
+        "Data scientist, 4 years at a regional bank. Everyone keeps telling me I should rebrand as an ML "
+        "engineer. What's actually the difference between the two jobs?",
+        kb,
+    )
+    assert reply.roles == ("ai-ml-engineer",)
+    assert "AI/ML Engineer vs. Data Scientist" in first_screen(reply)

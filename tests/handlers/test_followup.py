@@ -2182,3 +2182,21 @@ def test_a_figure_only_another_document_gives_is_quoted_in_the_note(kb):
     quotes its figure, so the person need not ask again."""
     _, google = talk(kb, "how much do ml engineers make", "what about at google?")
     assert "the AI Systems Engineer document does: Google: $204,579 per year." in google.text[:400]
+
+
+def test_which_of_the_two_after_a_turn_on_each_role_asks_both(kb):
+    """'which of the two needs public speaking?' after the soft skills of Platform, then MLOps: the two
+    set side by side on it (only Platform's list has it), not MLOps's requirements."""
+    *_, which = talk(kb, "soft skills for platform engineers", "what about mlops?",
+                     "which of the two needs public speaking?")  # fmt: skip
+    assert which.intent == "compare" and set(which.roles) == {"ml-platform-engineer", "mlops-engineer"}
+    assert "Confidence in presenting work to various audiences" in which.text[:400]
+
+
+def test_what_a_role_faces_is_its_challenges(kb):
+    """'and what does the platform engineer face with security?' after MLOps's challenges: Platform's
+    security risks, not the duty to set security policies."""
+    *_, faced = talk(kb, "mlops common challenges", "what about security?",
+                     "and what does the platform engineer face with security?")  # fmt: skip
+    assert faced.roles == ("ml-platform-engineer",) and faced.topic == "challenges"
+    assert "Implementing robust security measures and adversarial testing" in faced.text[:400]
