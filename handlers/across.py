@@ -10,7 +10,7 @@ from handlers.evidence import SPECIFIC, Evidence, Term, specific
 from handlers.lines import LEAD_LINES, point_words, strong_topic
 from handlers.plan import Plan
 from handlers.problem import with_solutions
-from knowledge.index import Hit, key
+from knowledge.index import Hit
 from knowledge.match import Match
 
 __all__ = ["ROLE_LINES", "across_roles", "asked_across", "joined", "of_all", "said_together"]
@@ -62,8 +62,8 @@ def across_roles(engine: Engine, m: Match, terms: tuple[Term, ...]) -> Plan:
         rarest = max(terms, key=lambda t: t.weight)
         ev = engine.evidence
         pair = len(terms) == 2 and said_together(m, terms)
-        both = [  # "handling stress": a line holding both words ("Capacity to handle stress") comes first
-            h for h in hits if pair and all(h.terms & {key(f) for f in t.forms} for t in terms)
+        both = [  # "handling stress": a line saying both words so ("Capacity to handle stress") comes first
+            h for h in hits if pair and ev.says_together(h.line, *terms)
         ]
         # "copilot or genai": side by side, each rare word is asked; said together, the rarest decides
         asked = [t for t in terms if t.weight >= SPECIFIC] if listed(m, terms) else []

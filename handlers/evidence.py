@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from knowledge import fuzzy
 from knowledge.english import is_common, is_word
 from knowledge.index import Hit, Index, Line, key
+from knowledge.match import stem
 from knowledge.models import Record
 from knowledge.patterns import Lazy
 
@@ -210,6 +211,13 @@ class Evidence:
         text = f"{head} {line.label or ''} {line.text}".lower()
         return any(_literal(f).search(text) for f in term.forms)
 
+    def says_together(self, line: Line, first: Term, second: Term) -> bool:
+        """Whether the line says the two terms one after the other ("Capacity to handle stress")."""
+        text = f"{line.label or ''} {line.text}".lower()
+        return any(
+            _side_by_side(a, b).search(text) for a in first.forms for b in second.forms if " " not in a + b
+        )
+
     def headed(self, line: Line, terms: Sequence[Term]) -> bool:
         """Whether the line stands under a short heading that is the subject itself: every term in
         it ("Emotional Intelligence" for "emotional intelligence")."""
@@ -314,7 +322,16 @@ _COMPARING = Lazy(r"\b(?:vs\.?|versus|compared|than|premium over|unlike|whereas|
 def _literal(form: str) -> re.Pattern:
     root = form[:-1] if form.endswith("s") and len(form) > 4 else form
     joined = r"[\s/.-]+".join(map(re.escape, root.split()))  # "a b testing" says "A/B testing"
-    return re.compile(rf"(?<![a-z0-9]){joined}(?:s|es)?(?![a-z0-9])")
+    # a phrase is not the tail of a compound: "cutting-edge AI" does not say "edge AI"
+    glued = r"(?<![a-z0-9]-)" if " " in root else ""
+    return re.compile(rf"(?<![a-z0-9]){glued}{joined}(?:s|es)?(?![a-z0-9])")
+
+
+def _side_by_side(first: str, second: str) -> re.Pattern:
+    """Two words one after the other, in any form of their stems ("handle stress" for "handling
+    stress"), not the tail of a compound ("cutting-edge AI" is no "edge AI")."""
+    a, b = (re.escape(stem(w)) for w in (first, second))
+    return re.compile(rf"(?<![a-z0-9])(?<![a-z0-9]-){a}[a-z]*[\s/-]+{b}[a-z]*(?![a-z0-9])")
 
 
 def specific(t: Term) -> bool:

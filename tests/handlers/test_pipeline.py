@@ -935,6 +935,13 @@ class TestScope:
         assert reply.roles == ("ml-platform-engineer",) and "Only" in reply.text
         assert "Computer Vision" not in reply.text
 
+    def test_a_compound_is_no_mention_of_its_tail(self, kb):
+        """'edge AI': "cutting-edge AI and machine learning" does not say it; Platform's edge computing
+        line shows instead."""
+        reply = handlers.ask("edge ai which roles care about it", kb)
+        assert "cutting-edge AI" not in reply.text
+        assert "Edge Computing" in reply.text and "Edge AI enables real-time data processing" in reply.text
+
     def test_a_mention_claims_only_the_words_the_lines_hold(self, kb):
         """'care' (in 'really care about') is colour: the roles said to mention a word hold it."""
         reply = handlers.ask("Which of the five jobs really care about explainability / XAI?", kb)
