@@ -8,8 +8,9 @@ from handlers.engine import Engine
 from knowledge.index import Hit
 from knowledge.match import Match
 from knowledge.patterns import Lazy
+from knowledge.salary import money
 
-__all__ = ["BY", "WHICH", "facet_asked", "facet_lines"]
+__all__ = ["BY", "WHICH", "facet_asked", "facet_lines", "facet_of", "ranked_by_pay"]
 
 _FACETS = ("place", "experience", "company", "percentile")
 BY = frozenset({"by", "per", "across"})  # "pay by city": the figures broken down that way
@@ -43,3 +44,28 @@ def facet_lines(engine: Engine, role: str, topic: str, facet: str) -> list[Hit]:
         if ln.bullet and said & heads:
             out.append(Hit(ln, 0.0, frozenset()))
     return out
+
+
+def facet_of(engine: Engine, hits: list[Hit]) -> str | None:
+    """The one breakdown every figure line of `hits` stands under ("Company-Specific Averages":
+    "company"), or None."""
+    found = set()
+    for h in hits:
+        said = {w.lower() for part in h.line.path for w in _WORD.findall(part)}
+        found |= {f for f in _FACETS if said & engine.matcher.word_lists[f"by_{f}_headings"]}
+    return found.pop() if len(found) == 1 else None
+
+
+def ranked_by_pay(hits: list[Hit], low: bool) -> list[Hit]:
+    """The lines with a figure, highest first (lowest with `low`: "which one pays the least?"); a
+    range counts by its top (its bottom with `low`), lines without a figure left out."""
+
+    def amount(h: Hit) -> int | None:
+        found = next(money(h.line.text), None)
+        if found is None:
+            return None
+        start, end, _, _ = found
+        return start if low or end is None else end
+
+    paid = [(a, h) for h in hits if (a := amount(h)) is not None]
+    return [h for _, h in sorted(paid, key=lambda ah: ah[0], reverse=not low)]

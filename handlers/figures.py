@@ -21,7 +21,7 @@ from knowledge.models import Role, SalaryFigure
 from knowledge.patterns import Lazy
 from knowledge.salary import money as amounts
 
-__all__ = ["asks_low", "chart_lines", "label", "diff_reply", "figure_plan", "shown", "with_chart"]
+__all__ = ["LOW", "asks_low", "chart_lines", "label", "diff_reply", "figure_plan", "shown", "with_chart"]
 
 _QUALIFIER = Lazy(r"\b(?:up to|around|about|over|exceeding|more than)\s*$", re.I)
 _WIDTH = 24
@@ -200,12 +200,12 @@ def chart_lines(
     return sentence, "```\n" + escape("\n".join([*lines, "", legend])) + "\n```", order
 
 
-_LOW = {"lowest", "least", "lower", "less", "worst", "cheapest", "cheaper", "smallest", "bottom"}
+LOW = frozenset({"lowest", "least", "lower", "less", "worst", "cheapest", "cheaper", "smallest", "bottom"})
 
 
 def asks_low(m: Match | None) -> bool:
     """Whether a pay comparison asks who pays least ("which role has the lowest starting pay?")."""
-    return m is not None and bool(_LOW & set(m.words))
+    return m is not None and bool(LOW & set(m.words))
 
 
 def with_chart(engine: Engine, plan, reply: Reply) -> Reply:

@@ -20,7 +20,8 @@ from handlers.advice import (
 from handlers.coverage import natural, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term, specific
-from handlers.facets import facet_asked, facet_lines
+from handlers.facets import WHICH, facet_asked, facet_lines, ranked_by_pay
+from handlers.figures import LOW, asks_low
 from handlers.glance import asks_job_growth, job_growth
 from handlers.kinds import advice_plan, already, asks, has_rung, journey, kind_lines, says, switching
 from handlers.lines import (
@@ -349,6 +350,13 @@ def in_role(
     if facet and (broken := facet_lines(engine, role, routed, facet)):
         # "ai systems salary by company", "pay by city": the figures listed that way, all of them
         return _brief_plan(m, role, routed, broken[:_FACET_SHOWN], missed)
+    lists = engine.matcher.word_lists
+    ranking = set(m.words) & (lists["superlatives"] | LOW)
+    if routed == "salary" and not focused and ranking and facet_asked(engine, m, WHICH) == "company":
+        # "which company pays ai systems engineers the least?": its companies' figures, ranked so
+        broken = ranked_by_pay(facet_lines(engine, role, routed, "company"), asks_low(m))
+        if broken:
+            return _brief_plan(m, role, routed, broken[:_FACET_SHOWN], missed)
     asked_years = {w for p in engine.matcher.word_lists["years_asked"] for w in p.split()}
     points = [w for w in point_words(engine, m) if w not in asked_years]  # "how much experience": the years
     if routed == "requirements" and _years_asked(engine, m) and not terms and not points:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from handlers.advice import digest, solutions
 from handlers.ambiguity import DESCRIBED, undescribed
+from handlers.facets import facet_of
+from handlers.figures import asks_low
 from handlers.followup.message import (
     AGAIN,
     ANY_ROLE,
@@ -23,6 +25,7 @@ from handlers.followup.message import (
 from handlers.scope import names_place, other_title
 from handlers.task import task
 from handlers.understand import thanks
+from knowledge.index import Hit
 from knowledge.match import pairs
 
 __all__ = ["SETTLED"]
@@ -157,6 +160,22 @@ def _nth_shown(t: Message) -> str | None:
     return f"{last.roles[0]} {line.topic} {line.text}"
 
 
+def _ranked_shown(t: Message) -> str | None:
+    """ "which one pays the least?", "and the highest?" after one role's pay by company: those figures
+    ranked (handlers/inrole.py ranks them when the company is named)."""
+    last, m = t.last, t.m
+    words = set(m.words) - {"?", "!", "."}
+    if not (last.shown and last.topic == "salary" and last.intent == "answer" and len(last.roles) == 1):
+        return None
+    low = asks_low(m)
+    if m.roles or m.focus or len(words) > _CHOICE_WORDS + 1 or not (low or words & t.lists["superlatives"]):
+        return None
+    index = t.engine.evidence.index
+    if facet_of(t.engine, [Hit(index.line(i), 0.0, frozenset()) for i in last.shown]) != "company":
+        return None
+    return f"{last.roles[0]} salary which company pays the {'least' if low else 'most'}"
+
+
 def _that_again(t: Message) -> str | None:
     """ "can you expand on that?" after an answer on a point: the lines it led with, asked again in
     their own words, so the lines beside them come too (not the whole section: `_more`)."""
@@ -285,6 +304,6 @@ def _the_others(t: Message) -> str | None:
 
 SETTLED = (
     _more, _that_again, _the_others, _across_or_thanks, _nth_shown, _why_alone, _source_asked,
-    _which_of_the_two, _all_offered, _name_again, _still_which, _one_offered, _across_again, _of_its_own,
-    _title,
+    _which_of_the_two, _ranked_shown, _all_offered, _name_again, _still_which, _one_offered, _across_again,
+    _of_its_own, _title,
 )  # fmt: skip

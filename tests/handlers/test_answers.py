@@ -4881,3 +4881,10 @@ def test_the_two_jobs_the_context_names_are_the_role_beside_the_title(kb):
     )
     assert reply.roles == ("ai-ml-engineer",)
     assert "AI/ML Engineer vs. Data Scientist" in first_screen(reply)
+
+
+def test_which_company_pays_most_ranks_the_companies_the_document_lists(kb):
+    """'which company pays ai systems engineers the most': the company figures, highest first."""
+    screen = first_screen(handlers.ask("which company pays ai systems engineers the most", kb))
+    assert "Company-Specific Averages" in screen
+    assert screen.index("Tesla") < screen.index("Google") < screen.index("Microsoft")

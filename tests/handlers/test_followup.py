@@ -2200,3 +2200,13 @@ def test_what_a_role_faces_is_its_challenges(kb):
                      "and what does the platform engineer face with security?")  # fmt: skip
     assert faced.roles == ("ml-platform-engineer",) and faced.topic == "challenges"
     assert "Implementing robust security measures and adversarial testing" in faced.text[:400]
+
+
+def test_which_one_pays_least_after_the_pay_by_company_ranks_those_figures(kb):
+    """'which one pays the least?' after AI Systems pay by company: the companies, lowest first
+    (Microsoft), not the section from its top; 'and the highest?' then puts Tesla first."""
+    _, least, most = talk(kb, "ai systems engineer salary by company", "which one pays the least?",
+                          "and the highest?")  # fmt: skip
+    assert least.roles == ("ai-systems-engineer",) and least.topic == "salary"
+    assert least.text.index("Microsoft") < least.text.index("Tesla") < 400
+    assert most.text.index("Tesla") < most.text.index("Microsoft") < 400
