@@ -22,6 +22,7 @@ from handlers.followup.message import (
     on_that_front,
     them_beside,
 )
+from handlers.glance import ASK_GROWTH
 from handlers.scope import names_place, other_title
 from handlers.task import task
 from handlers.understand import thanks
@@ -62,7 +63,9 @@ def _why_alone(t: Message) -> str | None:
     if not (bare_why(t.engine, t.m) and last.roles):
         return None
     # ... of its point too ("is demand for them growing?" ... "why is that?": what drives it)
-    said = (*last.roles, last.topic or "", "why", *last.point, *focus_words(last, t.m))
+    # ... and after the outlook ("job outlook" answered from the career section): the demand's drivers
+    topic = "demand" if set(last.point) & ASK_GROWTH else last.topic
+    said = (*last.roles, topic or "", "why", *last.point, *focus_words(last, t.m))
     return " ".join(p for p in said if p)
 
 

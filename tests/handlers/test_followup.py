@@ -2210,3 +2210,10 @@ def test_which_one_pays_least_after_the_pay_by_company_ranks_those_figures(kb):
     assert least.roles == ("ai-systems-engineer",) and least.topic == "salary"
     assert least.text.index("Microsoft") < least.text.index("Tesla") < 400
     assert most.text.index("Tesla") < most.text.index("Microsoft") < 400
+
+
+def test_why_after_the_job_outlook_is_what_drives_demand(kb):
+    """'why?' after AI Systems's job outlook (a career line, 23% growth): the drivers of demand, not
+    the career section from its start (education)."""
+    _, why = talk(kb, "what's the job outlook for ai systems engineers?", "why?")
+    assert why.topic == "demand" and "Increasing AI integration in healthcare" in why.text[:400]
