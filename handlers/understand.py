@@ -26,7 +26,7 @@ from handlers.context import (
     with_context,
     years_stated,
 )
-from handlers.coverage import beyond, natural, subject_terms
+from handlers.coverage import MENTION, beyond, natural, subject_terms
 from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term, specific
 from handlers.figures import figure_plan
@@ -455,6 +455,36 @@ def _asked_after_title(m: Match) -> set[str]:
     return set(after[on + 1 :]) if on >= 0 else set()
 
 
+# "which role is more about building infrastructure for other ML teams?", "which job builds tools for data
+# scientists?": one role (singular) asked by the work it does, not "which roles need kubernetes?"
+_WHOSE_WORK = Lazy(
+    r"\b(?:which|what)\s+(?:role|job|position|one|of\s+(?:the|these|those)\s+(?:\w+\s+)?(?:roles|jobs))\s+"
+    r"(?:(?:is|s|would\s+be)\s+)?(?:(?:more|mostly|most|really|all|actually|the\s+one)\s+)?"
+    r"(?:about|focused\s+on|focuses\s+on|deals\s+with|handles|builds|owns|maintains|runs|keeps|takes\s+care\s+of|"
+    r"works\s+on|is\s+responsible\s+for|responsible\s+for|in\s+charge\s+of)\b"
+)
+_WHOSE_SURE = 0.8  # the work model this sure of one role ...
+_WHOSE_LEAD = 2.0  # ... and this far ahead of the next and of "none"
+
+
+def _whose_work(engine: Engine, m: Match, body: str) -> str | None:
+    """The role a question asks for by the work it does (_WHOSE_WORK), from the work model alone
+    when it is sure, with no topic named outright ("which role pays most?" asks the pay)."""
+    if not set(m.roles) <= set(m.weak_roles) or m.topic_top.get(m.topic or "", 0) >= NAMED:
+        return None  # a role named outright ("ML" of "other ML teams" is a word of the work)
+    said = " ".join(m.words)
+    asked = _WHOSE_WORK.search(said)
+    if not asked or set(m.words) & MENTION:
+        return None
+    before = engine.matcher.match(said[: asked.end()])
+    if before.roles or before.ambiguous:  # "which of the ML roles is most about deployment?": among them
+        return None
+    g = engine.work.guess(m.masked)
+    ranked = sorted(((g.prob(r), r) for r in (*engine.role_ids, "none")), reverse=True)
+    (best, role), (second, _) = ranked[0], ranked[1]
+    return role if role in engine.role_ids and best >= _WHOSE_SURE and best >= _WHOSE_LEAD * second else None
+
+
 def _work_told(
     engine: Engine, m: Match, read: tuple[tuple[str, ...], tuple[str, ...]], body: str, field: bool
 ) -> Match:
@@ -465,6 +495,11 @@ def _work_told(
     sides = two_described(engine, body) if not m.roles and not m.ambiguous else ()
     if sides:  # "the person who trains the models or the one who keeps them running in prod?": both
         return m.model_copy(update={"roles": sides, "weak_roles": (), "compare_strong": True})
+    if whose := _whose_work(engine, m, body):  # "which role is more about building infra for ML teams?"
+        scores, top = {**m.topic_scores, "overview": NAMED}, {**m.topic_top, "overview": NAMED}
+        update = {"roles": (whose,), "weak_roles": (), "ambiguous": (), "topic": "overview"}
+        update.update(topic_scores=scores, topic_top=top)
+        return m.model_copy(update=update)
     said = " ".join(m.words)
     named = _NAME_ASKED.search(said)
     if field or (_ACROSS_ASKED.search(said) and not named):

@@ -4888,3 +4888,24 @@ def test_which_company_pays_most_ranks_the_companies_the_document_lists(kb):
     screen = first_screen(handlers.ask("which company pays ai systems engineers the most", kb))
     assert "Company-Specific Averages" in screen
     assert screen.index("Tesla") < screen.index("Google") < screen.index("Microsoft")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("which role is more about building infrastructure for other ML teams", "ml-platform-engineer"),
+        ("which of the roles is mostly about keeping models running in production", "mlops-engineer"),
+        ("which job is about training and tuning models", "ai-ml-engineer"),
+    ],
+)
+def test_one_role_asked_by_its_work_is_named(kb, text, role):
+    """'which role is more about X?': the role whose work X is (the work model), not every role
+    whose document says a word of X."""
+    reply = handlers.ask(text, kb)
+    assert reply.intent == "answer" and reply.roles == (role,)
+    assert "5 of 5 roles" not in reply.text
+
+
+def test_roles_asked_by_a_thing_they_mention_stay_across(kb):
+    """'which roles need kubernetes?' asks every role that says it, not the one whose work it is."""
+    assert len(handlers.ask("which roles need kubernetes?", kb).roles) > 1
