@@ -135,9 +135,12 @@ def both_points(engine: Engine, p: Plan, question: str, planner: Callable[[str],
     shown = {h.line.id for h in hits}
     for part in two:
         m = engine.matcher.match(part)
-        if not (m.topic_top.get(m.topic or "", 0) >= NAMED or m.focus):
+        named = m.topic_top.get(m.topic or "", 0) >= NAMED or m.focus
+        if not (named or m.subject):
             continue
         asked = planner(f"{role} {part}")
+        if not named and asked.topic != p.topic:  # ... or, in no topic word, a point of the same section
+            continue  # ("techniques for imbalanced classes? And which tools explain model decisions?")
         if asked.intent != "answer" or asked.roles != p.roles or asked.uncovered:
             continue
         found = _lines(engine, role, asked)

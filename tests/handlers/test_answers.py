@@ -4909,3 +4909,15 @@ def test_one_role_asked_by_its_work_is_named(kb, text, role):
 def test_roles_asked_by_a_thing_they_mention_stay_across(kb):
     """'which roles need kubernetes?' asks every role that says it, not the one whose work it is."""
     assert len(handlers.ask("which roles need kubernetes?", kb).roles) > 1
+
+
+def test_two_asks_of_one_section_are_both_answered(kb):
+    """'how do ML engineers handle imbalanced classes? and what do they use to explain a model's
+    decisions?': both points of the challenges, not the first alone."""
+    reply = handlers.ask(
+        "For ML engineers: how do you handle imbalanced classes? And what do they use to explain a "
+        "model's decisions?",
+        kb,
+    )
+    screen = first_screen(reply)
+    assert "resampling, cost-sensitive learning" in screen and "SHAP, LIME" in screen
