@@ -4921,3 +4921,10 @@ def test_two_asks_of_one_section_are_both_answered(kb):
     )
     screen = first_screen(reply)
     assert "resampling, cost-sensitive learning" in screen and "SHAP, LIME" in screen
+
+
+def test_what_a_role_name_stands_for_is_its_overview(kb):
+    """'what does mlops stand for': the name explained (the overview's opening), not the duties."""
+    reply = handlers.ask("so what does mlops even stand for", kb)
+    assert reply.topic == "overview"
+    assert "often referred to as an MLOps Engineer" in first_screen(reply)
