@@ -53,7 +53,11 @@ _MONEY_SIGNS = Lazy(r"\${2,}(?![\d,.])")  # "k and $$$?": the money, not an amou
 _GLUED_YEARS = Lazy(r"\b(\d{1,2})(yrs?|years?|yoe)\b")  # "5yrs", "10yoe": a number of years
 # Normalised text: "5-7 years" arrives as "5 7 years", "7+ years" as "7 years".
 AHEAD = frozenset({"after", "in", "within", "next", "coming", "upcoming"})  # "the next 10 years": ahead
-_YEARS = Lazy(r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b")
+# ... not the length of a thing ("a 4 year degree", "4 year vest", "1 year cliff", "my 3 year old")
+_YEARS = Lazy(
+    r"\b(\d{1,2})(?:\s+(?:to\s+)?\d{1,2})?\s+(?:years?|yrs?|yoe)\b(?!\s+(?:degree|degrees|vest|vesting|cliff|"
+    r"contract|contracts|lease|program|programme|course|courses|bachelors?|olds?|plan|warranty)\b)"
+)
 _DIGIT = Lazy(r"\d")
 _PERCENTILE_SHORT = Lazy(r"\s?(?:\bpctiles?|\bpctls?|\bptiles?|%iles?)\b")  # "90th pctile", "75th %ile"
 _PERCENTILE = Lazy(r"\b(\d{2})(?:st|nd|rd|th)?\s+percentiles?\b")

@@ -4928,3 +4928,19 @@ def test_what_a_role_name_stands_for_is_its_overview(kb):
     reply = handlers.ask("so what does mlops even stand for", kb)
     assert reply.topic == "overview"
     assert "often referred to as an MLOps Engineer" in first_screen(reply)
+
+
+@pytest.mark.parametrize(
+    "text", ["is a 4 year vest normal for ml engineers?", "do ml engineers need a 4 year degree?"]
+)
+def test_the_length_of_a_thing_is_no_years_of_experience(engine, text):
+    """'a 4 year vest', 'a 4 year degree': how long the thing lasts, not the person's experience."""
+    assert engine.matcher.match(text).focus.years is None
+
+
+def test_what_a_role_is_expected_to_do_is_its_duties(kb):
+    """'what are production AI engineers expected to do on the ethics side?': the ethical AI duties,
+    not the requirement to understand AI ethics."""
+    reply = handlers.ask("what are production AI engineers expected to do on the ethics side?", kb)
+    assert reply.topic == "responsibilities"
+    assert "Conduct audits to identify and mitigate potential biases" in first_screen(reply)
