@@ -21,6 +21,7 @@ from handlers.question import SELF
 from handlers.render import MAX_SECTION_TEXT, escape, header, joined, section_blocks
 from handlers.reply import Reply
 from handlers.scope import cased, closest_role, own_closest, own_title
+from handlers.topic import NAMED
 from knowledge.match import Match
 from knowledge.patterns import Lazy
 from knowledge.skills import SECTIONS, Book, Said, Skill, load_skills, read
@@ -645,6 +646,10 @@ def again(text: str, engine: Engine, turns: list) -> str | None:
     if len(m.words) > 10 or (
         m.topic not in (None, "requirements", "career", "overview") and not _MISSING.search(text)
     ):
+        return None
+    # "what's the education requirement for AI systems engineer?": a point of a section asked, of its own
+    point = [w for w in m.topic_words if w not in engine.matcher.topic_names]
+    if point and m.topic_top.get(m.topic or "", 0) >= NAMED and not _MISSING.search(text):
         return None
     target = m.roles[0] if len(m.roles) == 1 else None
     said_text = said_text.split(_AGAIN, 1)[0]  # the person's own words, not an earlier follow-up

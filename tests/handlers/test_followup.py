@@ -2217,3 +2217,20 @@ def test_why_after_the_job_outlook_is_what_drives_demand(kb):
     the career section from its start (education)."""
     _, why = talk(kb, "what's the job outlook for ai systems engineers?", "why?")
     assert why.topic == "demand" and "Increasing AI integration in healthcare" in why.text[:400]
+
+
+def test_which_has_after_a_turn_on_each_role_compares_the_two(kb):
+    """'which has the better job outlook?' after Platform's pay, then 'and for the ops folks?': the two
+    roles side by side on demand, not MLOps alone."""
+    *_, which = talk(kb, "what's the salary range for ML platform engineers?", "and for the ops folks?",
+                     "which has the better job outlook?")  # fmt: skip
+    assert which.intent == "compare" and set(which.roles) == {"ml-platform-engineer", "mlops-engineer"}
+
+
+def test_a_point_asked_after_a_fit_answer_is_a_question_of_its_own(kb):
+    """'what's the education requirement for AI systems engineer?' after 'which role fits me?': the
+    education lines, not the person's gaps again."""
+    _, education = talk(kb, "I'm a PhD student in NLP. Which of these roles would fit me best?",
+                        "what's the education requirement for AI systems engineer?")  # fmt: skip
+    assert education.topic == "requirements" and "your gaps" not in education.text
+    assert "Bachelor's degree in computer science, data science, IT" in education.text[:600]
