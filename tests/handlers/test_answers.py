@@ -4944,3 +4944,14 @@ def test_what_a_role_is_expected_to_do_is_its_duties(kb):
     reply = handlers.ask("what are production AI engineers expected to do on the ethics side?", kb)
     assert reply.topic == "responsibilities"
     assert "Conduct audits to identify and mitigate potential biases" in first_screen(reply)
+
+
+def test_what_experience_is_expected_is_the_requirements(kb):
+    """'... what experience do they actually expect?' after a description of the work: the experience
+    the requirements ask for, not the duties the description's words match."""
+    reply = handlers.ask(
+        "say I want to be one of the people who ship and babysit models for a living, what experience do "
+        "they actually expect?",
+        kb,
+    )
+    assert reply.topic == "requirements"
