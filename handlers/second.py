@@ -13,7 +13,7 @@ from handlers.plan import Plan
 from handlers.question import two_asks
 from handlers.salary import matching
 from handlers.topic import NAMED, choose, guess
-from knowledge.index import Hit
+from knowledge.index import Hit, Line
 from knowledge.match import Focus
 
 __all__ = ["both_asks", "both_points", "each_ask", "other_ask"]
@@ -80,7 +80,21 @@ def _pay_lines(engine: Engine, role: str, focus: Focus) -> list[Hit]:
         for ln in index.section(role, topic)
     }
     lines = [by_source[f.source] for f in found if f.source in by_source]
-    return [Hit(ln, 0.0, frozenset()) for ln in dict.fromkeys(lines)]
+    # a rung's pay ("Salary range: ..." under "Director of MLOps: ..."): the rung first, whose pay it is
+    with_rung = [x for ln in lines for x in (*_parent(index.section(role, ln.topic), ln), ln)]
+    return [Hit(ln, 0.0, frozenset()) for ln in dict.fromkeys(with_rung)]
+
+
+def _parent(section: list[Line], line: Line) -> tuple[Line, ...]:
+    """The rung a pay line belongs to ("Salary range: ..." after "Director of MLOps: ..."): the line
+    before it under the same heading that is no pay line itself; none for a line of its own."""
+    if not pay_label(line.label) or line not in section:
+        return ()
+    before = section[: section.index(line)]
+    return next(
+        ((ln,) for ln in reversed(before) if ln.path == line.path and not pay_label(ln.label) and ln.label),
+        (),
+    )
 
 
 def each_ask(engine: Engine, p: Plan, question: str, planner: Callable[[str], Plan]) -> Plan:
@@ -144,11 +158,15 @@ def both_points(engine: Engine, p: Plan, question: str, planner: Callable[[str],
         if asked.intent != "answer" or asked.roles != p.roles or asked.uncovered:
             continue
         found = _lines(engine, role, asked)
-        if not found or found[0].line.id in shown or (asked.topic != p.topic and _holds(hits, asked.topic)):
+        # the line that answers: a rung's pay, not the rung shown before it
+        answer = [h for h in found if pay_label(h.line.label)] if m.topic == "salary" else []
+        answer = answer or found
+        if not found or answer[0].line.id in shown or (asked.topic != p.topic and _holds(hits, asked.topic)):
             continue  # the lead answers this ask already
-        if m.topic_top.get(m.topic or "", 0) >= NAMED and found[0].line.topic != m.topic:
+        paid = m.topic == "salary" and _holds(tuple(found), "salary")  # a rung's pay, in the career section
+        if m.topic_top.get(m.topic or "", 0) >= NAMED and found[0].line.topic != m.topic and not paid:
             continue  # "is low adoption a common challenge?": a word's lines elsewhere answer no such ask
-        more = [h for h in found if h.line.id not in shown][:_OTHER_LINES]
+        more = [h for h in found if h not in first][:_OTHER_LINES]
         also = asked.topic if asked.topic != p.topic else p.also
         return p.model_copy(update={"groups": ((role, (*first, *more)),), "also": also})
     return p

@@ -4955,3 +4955,17 @@ def test_what_experience_is_expected_is_the_requirements(kb):
         kb,
     )
     assert reply.topic == "requirements"
+
+
+def test_a_rungs_pay_asked_beside_the_ladder_comes_under_its_rung(kb):
+    """'the ladder above senior, and what would a Director of MLOps make?': the director's pay, shown under
+    the director rung (not under whichever rung comes before it)."""
+    screen = first_screen(
+        handlers.ask(
+            "Senior MLOps engineer, 7 years. What's the ladder above senior, and what would a "
+            "Director of MLOps make?",
+            kb,
+        )
+    )
+    assert "$198,125 - $237,500" in screen
+    assert screen.index("Director of MLOps") < screen.index("$198,125")
