@@ -166,7 +166,8 @@ def both_points(engine: Engine, p: Plan, question: str, planner: Callable[[str],
         paid = m.topic == "salary" and _holds(tuple(found), "salary")  # a rung's pay, in the career section
         if m.topic_top.get(m.topic or "", 0) >= NAMED and found[0].line.topic != m.topic and not paid:
             continue  # "is low adoption a common challenge?": a word's lines elsewhere answer no such ask
-        more = [h for h in found if h not in first][:_OTHER_LINES]
+        put = {h.line.id for h in first}  # a line of the lead past its first lines may come again here
+        more = [h for h in found if h.line.id not in put][:_OTHER_LINES]
         also = asked.topic if asked.topic != p.topic else p.also
         return p.model_copy(update={"groups": ((role, (*first, *more)),), "also": also})
     return p

@@ -467,7 +467,7 @@ _WHOSE_SURE = 0.8  # the work model this sure of one role ...
 _WHOSE_LEAD = 2.0  # ... and this far ahead of the next and of "none"
 
 
-def _whose_work(engine: Engine, m: Match, body: str) -> str | None:
+def _whose_work(engine: Engine, m: Match) -> str | None:
     """The role a question asks for by the work it does (_WHOSE_WORK), from the work model alone
     when it is sure, with no topic named outright ("which role pays most?" asks the pay)."""
     if not set(m.roles) <= set(m.weak_roles) or m.topic_top.get(m.topic or "", 0) >= NAMED:
@@ -495,7 +495,7 @@ def _work_told(
     sides = two_described(engine, body) if not m.roles and not m.ambiguous else ()
     if sides:  # "the person who trains the models or the one who keeps them running in prod?": both
         return m.model_copy(update={"roles": sides, "weak_roles": (), "compare_strong": True})
-    if whose := _whose_work(engine, m, body):  # "which role is more about building infra for ML teams?"
+    if whose := _whose_work(engine, m):  # "which role is more about building infra for ML teams?"
         scores, top = {**m.topic_scores, "overview": NAMED}, {**m.topic_top, "overview": NAMED}
         update = {"roles": (whose,), "weak_roles": (), "ambiguous": (), "topic": "overview"}
         update.update(topic_scores=scores, topic_top=top)

@@ -185,3 +185,23 @@ def test_a_machine_learning_infrastructure_engineer_is_the_platform_engineer(kb)
     infrastructure engineer" already was (it answered the ML engineer, on "machine learning")."""
     reply = handlers.ask("What is a Machine Learning Infrastructure Engineer?", kb)
     assert reply.roles == ("ml-platform-engineer",) and reply.topic == "overview"
+
+
+def test_the_other_asks_lines_never_repeat_a_line_of_the_lead(engine):
+    """The lines added for the other ask of two (second.both_points) leave out those the lead shows;
+    a line of the lead past its first lines may come again, once."""
+    from handlers.second import both_points
+    from handlers.understand import plan
+    from knowledge.index import Hit
+
+    question = "what do mlops engineers do day to day? and what are their technical requirements?"
+    lead = plan("mlops-engineer what do mlops engineers do day to day?", engine)
+    role, hits = lead.groups[0]
+    other = plan("mlops-engineer what are their technical requirements?", engine)
+    # the other ask's plan holds, after a line of its own, the lead's first line (scored anew)
+    own, *rest = other.groups[0][1]
+    again = Hit(hits[0].line, hits[0].score + 1.0, frozenset({"other"}))
+    echoed = other.model_copy(update={"groups": ((role, (own, again, *rest)),)})
+    both = both_points(engine, lead, question, lambda q: echoed if "requirements" in q else plan(q, engine))
+    texts = [h.line.text for h in both.groups[0][1]]
+    assert len(texts) == len(set(texts)) and len(texts) > 3
