@@ -11,6 +11,7 @@ from knowledge.match import Match, normalize, pairs
 from knowledge.patterns import Lazy
 
 __all__ = [
+    "surest_work",
     "titled",
     "track",
     "concept_ai",
@@ -306,12 +307,19 @@ def two_described(engine: Engine, body: str) -> tuple[str, ...]:
     for i, d in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(body)
         side = re.split(r"[?.!;]", body[d.start() : end], maxsplit=1)[0]
-        g = engine.work.guess(engine.matcher.match(side).masked)
-        ranked = sorted(((g.prob(r), r) for r in (*engine.role_ids, _NONE)), reverse=True)
-        (best, role), (second, _) = ranked[0], ranked[1]
-        if role != _NONE and best >= _SIDE_SURE and best >= _SIDE_LEAD * second and role not in roles:
+        role = surest_work(engine, engine.matcher.match(side).masked, _SIDE_SURE, _SIDE_LEAD)
+        if role is not None and role not in roles:
             roles.append(role)
     return tuple(roles) if len(roles) == 2 else ()
+
+
+def surest_work(engine: Engine, masked: tuple[str, ...], sure: float, lead: float) -> str | None:
+    """The role whose work the words tell, from the work model alone: its best role when that is
+    this sure and `lead` times as likely as the next (or as "none"); None else."""
+    g = engine.work.guess(masked)
+    ranked = sorted(((g.prob(r), r) for r in (*engine.role_ids, _NONE)), reverse=True)
+    (best, role), (second, _) = ranked[0], ranked[1]
+    return role if role != _NONE and best >= sure and best >= lead * second else None
 
 
 def work_words(engine: Engine, role: str, words: tuple[str, ...]) -> tuple[str, ...]:

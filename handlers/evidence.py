@@ -327,6 +327,7 @@ def _literal(form: str) -> re.Pattern:
     return re.compile(rf"(?<![a-z0-9]){glued}{joined}(?:s|es)?(?![a-z0-9])")
 
 
+@functools.lru_cache(maxsize=1024)
 def _side_by_side(first: str, second: str) -> re.Pattern:
     """Two words one after the other, in any form of their stems ("handle stress" for "handling
     stress"), not the tail of a compound ("cutting-edge AI" is no "edge AI")."""

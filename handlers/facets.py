@@ -5,7 +5,7 @@ that way, in document order (aliases.yaml word_lists `by_*`)."""
 from __future__ import annotations
 
 from handlers.engine import Engine
-from knowledge.index import Hit
+from knowledge.index import Hit, Line
 from knowledge.match import Match
 from knowledge.patterns import Lazy
 from knowledge.salary import money
@@ -40,19 +40,20 @@ def facet_lines(engine: Engine, role: str, topic: str, facet: str) -> list[Hit]:
     heads = engine.matcher.word_lists[f"by_{facet}_headings"]
     out = []
     for ln in engine.evidence.index.section(role, topic):  # in document order
-        said = {w.lower() for part in ln.path for w in _WORD.findall(part)}  # "City-Specific": "city"
-        if ln.bullet and said & heads:
+        if ln.bullet and _heading_words(ln) & heads:
             out.append(Hit(ln, 0.0, frozenset()))
     return out
 
 
-def facet_of(engine: Engine, hits: list[Hit]) -> str | None:
-    """The one breakdown every figure line of `hits` stands under ("Company-Specific Averages":
-    "company"), or None."""
-    found = set()
-    for h in hits:
-        said = {w.lower() for part in h.line.path for w in _WORD.findall(part)}
-        found |= {f for f in _FACETS if said & engine.matcher.word_lists[f"by_{f}_headings"]}
+def _heading_words(line: Line) -> set[str]:
+    """The words of the headings a line stands under ("City-Specific": "city")."""
+    return {w.lower() for part in line.path for w in _WORD.findall(part)}
+
+
+def facet_of(engine: Engine, lines: list[Line]) -> str | None:
+    """The one breakdown the lines stand under ("Company-Specific Averages": "company"), or None."""
+    lists = engine.matcher.word_lists
+    found = {f for ln in lines for f in _FACETS if _heading_words(ln) & lists[f"by_{f}_headings"]}
     return found.pop() if len(found) == 1 else None
 
 

@@ -10,6 +10,7 @@ from handlers.ambiguity import (
     ai_field,
     described,
     setting_role,
+    surest_work,
     two_described,
     work_role,
     work_words,
@@ -332,11 +333,8 @@ def _set_beside(engine: Engine, role: str, title: str) -> bool:
     """Whether the role's document sets the role beside the title ("AI/ML Engineer vs. Data Scientist")."""
     versus = re.compile(rf"\b(?:vs\.?|versus)\s+{re.escape(title)}", re.IGNORECASE)
     index = engine.evidence.index
-    return any(
-        index.line(i).role == role and versus.search(f"{index.line(i).label or ''} {index.line(i).text}")
-        for f in engine.evidence.term(title.lower()).forms
-        for i in index.matching(f)
-    )
+    lines = (index.line(i) for f in engine.evidence.term(title.lower()).forms for i in index.matching(f))
+    return any(ln.role == role and versus.search(f"{ln.label or ''} {ln.text}") for ln in lines)
 
 
 def _points_back(m: Match, lists: dict[str, frozenset[str]]) -> bool:
@@ -479,10 +477,7 @@ def _whose_work(engine: Engine, m: Match) -> str | None:
     before = engine.matcher.match(said[: asked.end()])
     if before.roles or before.ambiguous:  # "which of the ML roles is most about deployment?": among them
         return None
-    g = engine.work.guess(m.masked)
-    ranked = sorted(((g.prob(r), r) for r in (*engine.role_ids, "none")), reverse=True)
-    (best, role), (second, _) = ranked[0], ranked[1]
-    return role if role in engine.role_ids and best >= _WHOSE_SURE and best >= _WHOSE_LEAD * second else None
+    return surest_work(engine, m.masked, _WHOSE_SURE, _WHOSE_LEAD)
 
 
 def _work_told(

@@ -26,7 +26,6 @@ from handlers.glance import ASK_GROWTH
 from handlers.scope import names_place, other_title
 from handlers.task import task
 from handlers.understand import thanks
-from knowledge.index import Hit
 from knowledge.match import pairs
 
 __all__ = ["SETTLED"]
@@ -174,7 +173,7 @@ def _ranked_shown(t: Message) -> str | None:
     if m.roles or m.focus or len(words) > _CHOICE_WORDS + 1 or not (low or words & t.lists["superlatives"]):
         return None
     index = t.engine.evidence.index
-    if facet_of(t.engine, [Hit(index.line(i), 0.0, frozenset()) for i in last.shown]) != "company":
+    if facet_of(t.engine, [index.line(i) for i in last.shown]) != "company":
         return None
     return f"{last.roles[0]} salary which company pays the {'least' if low else 'most'}"
 
