@@ -286,7 +286,15 @@ def _range_said(engine: Engine, m: Match) -> bool:
     "the career ladder from junior through senior"), not the way to one ("a path to director?");
     kind_lines asks it from the first rung only (the whole ladder answers that)."""
     lists = engine.matcher.word_lists
-    return not lists["level_range"].isdisjoint(m.words) and not lists["ladder_said"].isdisjoint(m.words)
+    if lists["ladder_said"].isdisjoint(m.words):
+        return False
+    if not lists["level_range"].isdisjoint(m.words):
+        return True
+    # "junior to senior and beyond": two levels joined by "to"
+    said, words = said_levels(engine, m), m.words
+    return any(
+        w == "to" and words[i - 1] in said and words[i + 1] in said for i, w in enumerate(words[1:-1], 1)
+    )
 
 
 def _from_level(engine: Engine, m: Match) -> bool:

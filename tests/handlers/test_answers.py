@@ -4660,6 +4660,10 @@ def test_the_ladder_over_a_range_of_levels_shows_every_rung_between(kb):
         handlers.ask("How is the machine learning engineer career path from junior to senior?", kb)
     )
     assert ladder.index("Entry-Level:") < ladder.index("Mid-Level:") < ladder.index("Senior-Level:")
+    # ... and "the ladder, junior to senior and beyond", two levels joined by "to": the rungs in order
+    beyond = first_screen(handlers.ask("mlops career ladder, junior to senior and beyond?", kb))
+    order = ("Junior MLOps Engineer:", "Senior MLOps Engineer:", "MLOps Team Lead:", "Director of MLOps:")
+    assert [beyond.index(rung) for rung in order] == sorted(beyond.index(rung) for rung in order)
 
 
 def test_the_challenges_people_deal_with_are_the_challenges_not_a_fix_for_the_story(kb):
