@@ -89,6 +89,28 @@ def _any_of_them(engine: Engine, m: Match) -> bool:
     return "any" in tokens and not engine.matcher.word_lists["any_of_them"].isdisjoint(tokens)
 
 
+def _said_subject(engine: Engine, m: Match) -> tuple[Term, ...]:
+    """The terms of a short message's subject when the documents say each as typed and none is an
+    everyday word ("computer vision", "python"): a thing to find across the roles; () else."""
+    if len(m.words) > _SHORT_ASKED or not m.subject:
+        return ()
+    ev = engine.evidence
+
+    def as_typed(t: Term) -> bool:  # "frontend" is said by no line, whatever its synonyms
+        return (
+            specific(t)
+            and not everyday(t.word)
+            and bool(ev.saying(Term(word=t.word, forms=(t.word,), weight=t.weight)))
+        )
+
+    terms = joined(engine, m, ev.terms(m.subject))
+    if all(map(as_typed, terms)):
+        return terms
+    phrase = " ".join(m.subject)  # "quantum computing": said side by side, and so in a line
+    together = len(m.subject) <= _PHRASE_WORDS and f" {phrase} " in f" {' '.join(m.words)} "
+    return (ev.term(phrase),) if together and as_typed(ev.term(phrase)) else ()
+
+
 def _said_widely(engine: Engine, words: tuple[str, ...]) -> bool:
     """Whether two roles or more say each of these words as typed, a plural aside (the index's stems
     would take "open-source" for "openings")."""
@@ -394,6 +416,7 @@ def _apart(engine: Engine, terms: tuple[Term, ...]) -> bool:
     return bool(a and b) and not a & b
 
 
+_PHRASE_WORDS = 3  # a subject this long said side by side can be one thing ("quantum computing")
 _SHORT_ASKED = 10  # a question this short names one subject; in a long one words meet by chance
 
 
@@ -570,7 +593,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         m = m.model_copy(update={"focus": kept})
     m = _replaced_where_said(engine, m)
     field = "ai" in {p for p, _ in m.ambiguous} and ai_field(engine, m)
-    if m.ambiguous and all(p == "ai" for p, _ in m.ambiguous) and concept_ai(engine, m):
+    concept = m.ambiguous and all(p == "ai" for p, _ in m.ambiguous) and concept_ai(engine, m)
+    if concept:
         # "explain edge ai", "what is explainable ai?": a thing the documents name, no role
         subject = list(m.subject)  # "edge ai": said together, one thing
         for before, w in zip(m.words, m.words[1:], strict=False):
@@ -693,12 +717,15 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     asked = () if marked or rare else asked_across(engine, m, terms, choice.label)
     if asked:
         terms = asked
-    if terms and not m.roles and (marked or rare or asked):
+    # "edge ai trends": a thing the documents name, asked of no role, is looked up across them
+    if terms and not m.roles and (marked or rare or asked or concept):
         explicit = (
             set(m.tokens) & MENTION or _WHICH_ROLES.search(" ".join(m.words)) or m.words[:1] == ("who",)
         )
-        if set(m.tokens) & MENTION and len(m.words) <= _SHORT_ASKED:  # "which roles mention computer
-            terms = joined(engine, m, terms)  # vision?": one thing, not "computer or vision"
+        if (concept and not marked or set(m.tokens) & MENTION) and len(
+            m.words
+        ) <= _SHORT_ASKED:  # "which roles mention
+            terms = joined(engine, m, terms)  # computer vision?", "edge ai trends": one thing, not two
         beyond = not_covered(engine, m, terms, None)  # "which role has the best work life balance?"
         if beyond and all(t.word in engine.matcher.beyond for t in beyond):
             return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=beyond, match=m)
@@ -824,6 +851,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         return Plan(
             "help", own_closest(engine, m), None, m.focus, asked=asked, mode="fit", match=m
         )  # told next
+    said = _said_subject(engine, m) if m.unknown and not (m.roles or m.ambiguous) else ()
+    if said:  # "computer vision", "python salary": a subject the documents say, asked of no role
+        return across_roles(engine, m, said)
     if m.unknown:
         suggestions = tuple(matcher.suggest(tuple(dict.fromkeys(m.unknown))[:_SUGGEST_FROM]))
         return Plan("unknown", (), choice.table, m.focus, unknown=m.unknown, suggestions=suggestions, match=m)

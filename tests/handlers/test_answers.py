@@ -4469,6 +4469,22 @@ def test_a_short_request_to_explain_is_a_question_in_words(kb):
     assert reply.intent == "compare" and "Edge AI enables real-time data processing" in reply.text[:400]
 
 
+def test_a_thing_the_documents_name_with_a_topic_word_is_looked_up_across_the_roles(kb):
+    """'edge ai trends', 'quantum computing trends', 'computer vision': a thing the documents say,
+    asked of no role, is where they say it; not "I don't know a role called 'edge'". A word no line
+    says ('what time is it', 'frontend requirements') is still not understood."""
+    edge = handlers.ask("edge ai trends", kb)
+    assert "Edge AI enables real-time data processing" in first_screen(edge)
+    quantum = handlers.ask("quantum computing trends", kb)
+    assert "Exploration of quantum computing for platform engineering" in first_screen(quantum)
+    vision = handlers.ask("computer vision", kb)
+    assert vision.intent == "compare" and "Computer Vision Engineers" in first_screen(vision)
+    for text in (edge.text, quantum.text, vision.text):
+        assert "know a role called" not in text and "couldn't tell" not in text
+    assert handlers.ask("what time is it", kb).intent == "unknown"
+    assert handlers.ask("frontend requirements", kb).intent == "unknown"
+
+
 def test_company_pay_of_an_ambiguous_title_beats_the_asker_s_own_title(kb):
     """'ML engineer at Google ... What does the data say about AI engineer pay at Google vs Tesla?':
     the AI Systems document, the only one with those companies' pay, not the AI/ML document the
