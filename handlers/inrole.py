@@ -210,7 +210,9 @@ def in_role(
     outlook = outlook and not (m.topic == "trends" and m.replaced)
     # "will AI replace MLOps engineers?", where its trends say nothing of it: the outlook, not every figure
     outlook = outlook or (m.replaced and routed == "demand" and not terms and not wants_numbers(m))
-    said = _replacing(engine, role) if routed == "trends" and m.replaced and not terms else []
+    # "is ai going to replace platform engineers?": what its trends say of it, whichever section routed
+    replacing = m.replaced and not terms and routed in ("trends", "demand", "career")
+    said = _replacing(engine, role) if replacing else []
     if said:  # ... those lines first, then the trends in brief
         shown = {h.line.id for h in said}
         brief = [*said, *(h for h in digest(engine, role, "trends") if h.line.id not in shown)]

@@ -714,13 +714,15 @@ class TestAcrossRoles:
 
     def test_the_fields_roles_are_every_role(self, kb):
         """'which AI/ML roles expect SQL?' asks across the roles, not the AI/ML Engineer's alone;
-        'is AI going to replace AI engineers? across all these roles' asks every role's outlook."""
+        'is AI going to replace AI engineers? across all these roles' asks every role's outlook: the
+        trends, where most documents say how AI changes the work."""
         reply = handlers.ask("Which AI/ML roles expect SQL?", kb)
         assert reply.intent == "compare" and len(reply.roles) >= 2
         reply = handlers.ask(
             "Is AI going to replace AI engineers? Asking for real, across all these roles.", kb
         )
-        assert reply.intent == "compare" and len(reply.roles) == 5 and reply.topic == "demand"
+        assert reply.intent == "compare" and len(reply.roles) == 5 and reply.topic == "trends"
+        assert "AI augments human capabilities" in first_screen(reply)
 
     def test_across_these_roles_said_outright_is_every_role(self, kb):
         """'... in AI/ML engineering ... What do the numbers say across these roles?': every role, though
@@ -3116,6 +3118,10 @@ def test_ai_taking_the_jobs_is_answered_where_the_document_says_it(kb):
         kb,
     )
     assert reply.topic == "trends"
+    # ... however the role's question routes ("is ai going to replace" reads as the career's outlook):
+    # the platform document's "a tool that enhances their work" leads
+    reply = handlers.ask("is ai going to replace platform engineers", kb)
+    assert "seeing it as a tool that enhances their work" in first_screen(reply)[:300]
     assert handlers.ask("should i take the job at the mlops startup or stay?", kb).topic != "trends"
     taking = handlers.ask("i want to take the job at an mlops startup, what will they pay?", kb)
     assert taking.topic == "salary"
