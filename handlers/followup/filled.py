@@ -243,6 +243,7 @@ def _roles_filled(t: Message, roles: list[str]) -> tuple[list[str], Turn]:
     mlops", "which one pays more?" after a turn on each of two roles, else the last role(s)."""
     m, lists, last = t.m, t.lists, t.last
     choosing = set(m.words) & lists["both"] or lists["choosing"] & set(pairs(m.words))
+    choosing = choosing or (m.compare_strong and not roles)  # "compare them" after a turn on each of two
     # "which of those are about security?": the items of the last answer, not a choice between roles
     # ... but "is regulation a big deal for both of them?", "which of the two needs public speaking?" ask
     # the two roles about it

@@ -242,7 +242,8 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     f = m.focus
     place = f.pointed()  # "what do the two get in sf?"
     back = engine.matcher.word_lists["back"]
-    compared = m.compare_strong and set(m.words) & back  # "how does that stack up against ...?"
+    both = engine.matcher.word_lists["both"]  # "how does that stack up against ...?", "how do the two differ"
+    compared = m.compare_strong and set(m.words) & (back | both)
     picked = bool(m.roles) and "one" in m.words  # "just the AI systems one, senior level": a role picked
     if asks_how_senior(m.words) and not m.topic_top.get("salary"):
         return "requirements"  # "how senior do you need to be for that": the experience asked for

@@ -2234,3 +2234,15 @@ def test_a_point_asked_after_a_fit_answer_is_a_question_of_its_own(kb):
                         "what's the education requirement for AI systems engineer?")  # fmt: skip
     assert education.topic == "requirements" and "your gaps" not in education.text
     assert "Bachelor's degree in computer science, data science, IT" in education.text[:600]
+
+
+def test_compare_them_after_a_turn_on_each_of_two_roles_compares_those_two(kb):
+    """'compare them' after what Production AI engineers do, then ML engineers: those two side by side
+    on their duties, not all five; 'how do the two differ' keeps the duties too, not a topic the
+    model guesses from 'differ'."""
+    *_, both = talk(kb, "what do production ai engineers do", "what about ml engineers", "compare them")
+    assert both.intent == "compare" and set(both.roles) == {"production-ai-engineer", "ai-ml-engineer"}
+    assert both.topic == "responsibilities" and "all 5 roles" not in both.text
+    *_, differ = talk(kb, "what does a platform engineer do", "and mlops engineers?", "how do the two differ")
+    assert set(differ.roles) == {"ml-platform-engineer", "mlops-engineer"}
+    assert differ.topic == "responsibilities" and differ.text.startswith("*Responsibilities:")
