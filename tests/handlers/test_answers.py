@@ -4475,6 +4475,21 @@ def test_a_short_request_to_explain_is_a_question_in_words(kb):
     assert reply.intent == "compare" and "Edge AI enables real-time data processing" in reply.text[:400]
 
 
+def test_a_title_seen_on_linkedin_is_no_question_about_a_profile(kb):
+    """'i keep seeing Production AI Engineer on linkedin, what does that person actually do day to
+    day?': the duties; "on linkedin" tells where the title was seen, not what to show on a profile.
+    'what to put on my linkedin' still asks what to show."""
+    reply = handlers.ask(
+        "been a backend dev (java/spring boot) for 4 yrs at a fintech in Toronto. i keep seeing 'Production"
+        " AI Engineer' on linkedin, what does that person actually do day to day?",
+        kb,
+    )
+    assert reply.topic == "responsibilities"
+    assert "Design and develop machine learning models" in first_screen(reply)
+    profile = handlers.ask("what to put on my linkedin for platform jobs", kb)
+    assert profile.topic == "requirements"
+
+
 def test_a_thing_the_documents_name_with_a_topic_word_is_looked_up_across_the_roles(kb):
     """'edge ai trends', 'quantum computing trends', 'computer vision': a thing the documents say,
     asked of no role, is where they say it; not "I don't know a role called 'edge'". A word no line
