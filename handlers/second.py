@@ -4,7 +4,7 @@ the first lines that answer the other, and offers the other's section as a butto
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from handlers.advice import digest, pay_label
 from handlers.coverage import beyond
@@ -64,7 +64,7 @@ def both_asks(engine: Engine, p: Plan, other: tuple[str, str, bool], planner: Ca
     more = [h for h in found if h.line.id not in seen][:_OTHER_LINES]
     if not more or all(h.line.topic == p.topic for h in more):
         return p
-    return p.model_copy(update={"groups": ((role, (*first, *more)),)})
+    return p.model_copy(update={"groups": ((role, _after_rungs(engine, role, first, more)),)})
 
 
 def _pay_lines(engine: Engine, role: str, focus: Focus) -> list[Hit]:
@@ -83,6 +83,21 @@ def _pay_lines(engine: Engine, role: str, focus: Focus) -> list[Hit]:
     # a rung's pay ("Salary range: ..." under "Director of MLOps: ..."): the rung first, whose pay it is
     with_rung = [x for ln in lines for x in (*_parent(index.section(role, ln.topic), ln), ln)]
     return [Hit(ln, 0.0, frozenset()) for ln in dict.fromkeys(with_rung)]
+
+
+def _after_rungs(engine: Engine, role: str, first: Sequence[Hit], more: Sequence[Hit]) -> tuple[Hit, ...]:
+    """The lead's lines, then the other ask's; a rung's pay among those right after its rung when the
+    lead shows it (not "Salary range: $198,125 - ..." under the Senior rung shown last)."""
+    out, rest = list(first), []
+    index = engine.evidence.index
+    for h in more:
+        rung = _parent(index.section(role, h.line.topic), h.line)
+        at = next((i for i, x in enumerate(out) if rung and x.line.id == rung[0].id), None)
+        if at is None:
+            rest.append(h)
+        else:
+            out.insert(at + 1, h)
+    return (*out, *rest)
 
 
 def _parent(section: list[Line], line: Line) -> tuple[Line, ...]:
@@ -169,7 +184,9 @@ def both_points(engine: Engine, p: Plan, question: str, planner: Callable[[str],
         put = {h.line.id for h in first}  # a line of the lead past its first lines may come again here
         more = [h for h in found if h.line.id not in put][:_OTHER_LINES]
         also = asked.topic if asked.topic != p.topic else p.also
-        return p.model_copy(update={"groups": ((role, (*first, *more)),), "also": also})
+        return p.model_copy(
+            update={"groups": ((role, _after_rungs(engine, role, first, more)),), "also": also}
+        )
     return p
 
 

@@ -5010,3 +5010,14 @@ def test_a_rungs_pay_asked_beside_the_ladder_comes_under_its_rung(kb):
     )
     assert "$198,125 - $237,500" in screen
     assert screen.index("Director of MLOps") < screen.index("$198,125")
+    # ... also when the lead shows the director rung first and other rungs after it: its pay right
+    # under it, not under the Senior rung that ends the lead
+    lines = first_screen(
+        handlers.ask(
+            "currently a junior mlops eng at an insurance co (1.5 yrs). what does the ladder look like from"
+            " here? and what does a director of mlops actually earn",
+            kb,
+        )
+    ).splitlines()
+    director = next(i for i, line in enumerate(lines) if "Director of MLOps:" in line)
+    assert "$198,125 - $237,500" in lines[director + 1]
