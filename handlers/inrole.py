@@ -40,6 +40,7 @@ from handlers.problem import asks_fix, problem_lines, with_solutions
 from handlers.question import asks_how_senior, asks_why, copes
 from handlers.salary import focus_singles, matching
 from handlers.scope import own_title
+from handlers.topic import NAMED
 from knowledge.english import everyday, is_common, is_word
 from knowledge.index import Hit
 from knowledge.match import Focus, Match, normalize, pairs, stem
@@ -556,6 +557,10 @@ def _relative(engine: Engine, m: Match) -> bool:
     )
 
 
+_PAIRS = 3  # challenges shown with their solutions when both are asked
+_AND_HOW = Lazy(r"\band (?:how|what)\b")
+
+
 def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
     """A section in brief for a whole-topic question in words; [] for a command ("mlops salary")
     or a pay question with a level, place or company (its figures answer)."""
@@ -567,6 +572,11 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
         return [] if m.focus else pay_brief(engine, role)  # "how much do they make?"
     if topic == "challenges" and copes(m.words, engine.matcher.word_lists) and not _relative(engine, m):
         solved = solutions(engine, role)  # "how do they deal with it?": the solutions given beside them
+        # "what challenges do they face and how do they solve them?": both asked, not "how do they fix those?"
+        both = m.topic_top.get("challenges", 0) >= NAMED and bool(_AND_HOW.search(" ".join(m.words)))
+        if solved and both:
+            # "what challenges do they face and how do they solve them?": each challenge, then its fix
+            return with_solutions(engine, solved[:_PAIRS], role, most=2 * _PAIRS)
         if solved:
             return solved[: LEAD_LINES + 2]
     hits = digest(engine, role, topic)

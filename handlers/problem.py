@@ -116,9 +116,9 @@ def _names(h: Hit, weight: dict[str, float]) -> bool:
     return len(found) >= 2 or max(found, default=0.0) >= _RARE
 
 
-def with_solutions(engine: Engine, lead: list[Hit], role: str) -> list[Hit]:
+def with_solutions(engine: Engine, lead: list[Hit], role: str, most: int = LEAD_LINES + 1) -> list[Hit]:
     """Each "Challenge:" line followed by the "Solution:" line the document gives after it, and
-    a "Solution:" line led by its challenge."""
+    a "Solution:" line led by its challenge; `most` lines."""
     if not any(_labelled(h.line, "challenge") or _labelled(h.line, "solution") for h in lead):
         return lead
     lines = engine.evidence.index.section(role, "challenges")
@@ -136,7 +136,7 @@ def with_solutions(engine: Engine, lead: list[Hit], role: str) -> list[Hit]:
         after = next((ln for ln in lines[at + 1 : at + 3] if _labelled(ln, "solution")), None)
         if after is not None:
             out.append(Hit(after, h.score, frozenset()))
-    return list({h.line.id: h for h in out}.values())[: LEAD_LINES + 1]  # each line once, first place kept
+    return list({h.line.id: h for h in out}.values())[:most]  # each line once, first place kept
 
 
 def _labelled(line: Line, label: str) -> bool:

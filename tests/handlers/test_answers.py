@@ -4475,6 +4475,20 @@ def test_a_short_request_to_explain_is_a_question_in_words(kb):
     assert reply.intent == "compare" and "Edge AI enables real-time data processing" in reply.text[:400]
 
 
+def test_challenges_asked_with_how_they_are_solved_pair_each_challenge_with_its_fix(kb):
+    """'what challenges do mlops folks face and how do they usually solve them?': each challenge, then
+    its solution; not the solutions alone, which a later 'how do they fix those?' asks."""
+    lines = first_screen(
+        handlers.ask("what challenges do mlops folks face and how do they usually solve them?", kb)
+    ).splitlines()
+    challenge = next(i for i, line in enumerate(lines) if "Data discrepancies and lack of versioning" in line)
+    assert "Centralize data storage" in lines[challenge + 1]
+    assert sum("*Challenge:*" in line for line in lines) == sum("*Solution:*" in line for line in lines) >= 2
+    _, turn = handlers.converse("What challenges do MLOps engineers usually face?", kb, [])
+    fixes, _ = handlers.converse("how do they fix those?", kb, [turn])
+    assert "*Challenge:*" not in first_screen(fixes) and "*Solution:*" in first_screen(fixes)
+
+
 def test_a_title_seen_on_linkedin_is_no_question_about_a_profile(kb):
     """'i keep seeing Production AI Engineer on linkedin, what does that person actually do day to
     day?': the duties; "on linkedin" tells where the title was seen, not what to show on a profile.
