@@ -63,7 +63,8 @@ def _why_alone(t: Message) -> str | None:
         return None
     # ... of its point too ("is demand for them growing?" ... "why is that?": what drives it)
     # ... and after the outlook ("job outlook" answered from the career section): the demand's drivers
-    topic = "demand" if set(last.point) & ASK_GROWTH else last.topic
+    # ... and after the trends ("ai systems engineer trends" ... "why?"): what drives them, the demand's
+    topic = "demand" if set(last.point) & ASK_GROWTH or last.topic == "trends" else last.topic
     said = (*last.roles, topic or "", "why", *last.point, *focus_words(last, t.m))
     return " ".join(p for p in said if p)
 

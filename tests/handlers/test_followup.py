@@ -2246,3 +2246,11 @@ def test_compare_them_after_a_turn_on_each_of_two_roles_compares_those_two(kb):
     *_, differ = talk(kb, "what does a platform engineer do", "and mlops engineers?", "how do the two differ")
     assert set(differ.roles) == {"ml-platform-engineer", "mlops-engineer"}
     assert differ.topic == "responsibilities" and differ.text.startswith("*Responsibilities:")
+
+
+def test_why_after_the_trends_gets_what_drives_them(kb):
+    """'ai systems engineer trends' then 'why?': what drives them (the demand's drivers: industry
+    adoption, R&D investment), not the trends again."""
+    trends, why = talk(kb, "ai systems engineer trends", "why?")
+    assert why.topic == "demand" and "Increased R&amp;D investments in AI" in why.text[:600]
+    assert why.text != trends.text
