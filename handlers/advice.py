@@ -98,17 +98,29 @@ def pay_label(label: str | None) -> bool:
     return (label or "").lower().startswith("salary")
 
 
+_TRACKS = Lazy(r"\b(?:tracks?|speciali[sz]\w*)\b", re.I)  # a list of ways on past the ladder
+
+
 def _rungs(lines: list[Line], level: str, above: bool) -> list[Line]:
     """A rung of the ladder: the sub-list of Career Progression (or the labelled line) naming the
     level ("how do I get to team lead?"), or with `above` the rungs after it ("what's after
     senior?")."""
-    rungs = list(dict.fromkeys(ln.path[:2] if len(ln.path) >= 2 else (ln.label or "",) for ln in lines))
-    rungs = [r for r in rungs if not pay_label(r[-1])]  # a rung's pay line is no rung
+
+    def rung(ln: Line) -> tuple[str, ...]:
+        return ln.path[:2] if len(ln.path) >= 2 else (ln.label or "",)
+
+    rungs = [r for r in dict.fromkeys(map(rung, lines)) if not pay_label(r[-1])]  # a rung's pay is no rung
     at = next((i for i, r in enumerate(rungs) if level in r[-1].lower()), None)
     if at is None:
         return []
-    wanted = set(rungs[at + 1 : at + 3]) if above else {rungs[at]}
-    return [ln for ln in lines if (ln.path[:2] if len(ln.path) >= 2 else (ln.label or "",)) in wanted]
+    # the rungs above of the same list ("Career Progression"), or tracks beyond it ("Specialized Career
+    # Tracks"), not the labelled lines after it ("Essential Skills: Technical Skills"); on the top rung
+    # ("what comes after director?"), that rung
+    heading = next(ln.path[:1] for ln in lines if rung(ln) == rungs[at])
+    ladder = {rung(ln) for ln in lines if ln.path[:1] == heading or _TRACKS.search(" ".join(ln.path[:1]))}
+    after = [r for r in rungs[at + 1 :] if r in ladder]
+    wanted = set(after[:2]) if above and after else {rungs[at]}
+    return [ln for ln in lines if rung(ln) in wanted]
 
 
 def advice_lines(

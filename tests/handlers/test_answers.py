@@ -4475,6 +4475,17 @@ def test_a_short_request_to_explain_is_a_question_in_words(kb):
     assert reply.intent == "compare" and "Edge AI enables real-time data processing" in reply.text[:400]
 
 
+def test_the_rungs_above_are_of_the_ladder_not_the_skills_listed_after_it(kb):
+    """'whats above senior mlops engineer?': the Team Lead and Director rungs, not the 'Essential Skills'
+    lines that follow the ladder; 'what comes after director of mlops?', the top rung: that rung."""
+    above = first_screen(
+        handlers.ask("whats above senior mlops engineer? is there even a director level", kb)
+    )
+    assert "MLOps Team Lead:" in above and "Proficiency in Python or Java" not in above[:300]
+    top = first_screen(handlers.ask("what comes after director of mlops?", kb))
+    assert top.index("Director of MLOps:") < 120 and "Proficiency in Python or Java" not in top[:300]
+
+
 def test_challenges_asked_with_how_they_are_solved_pair_each_challenge_with_its_fix(kb):
     """'what challenges do mlops folks face and how do they usually solve them?': each challenge, then
     its solution; not the solutions alone, which a later 'how do they fix those?' asks."""
