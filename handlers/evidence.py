@@ -25,7 +25,7 @@ __all__ = ["SPECIFIC", "SUMMING_UP", "Evidence", "Term", "specific"]
 
 _MIN_SPELL = 5  # words shorter than this are never spell-corrected against the documents
 _SPELL_CUTOFF = 85
-_KEEP = 0.45  # a line stays in the lead while its score is at least this share of the best
+_KEEP = 0.4  # a line stays in the lead while its score is at least this share of the best
 _COVERED = 0.5  # the documents answer when the lines found carry this share of the weight
 _CACHE = 4096  # words kept with their terms (a bound, so hostile text cannot grow it forever)
 _TOPIC_BONUS = 1.35  # lines of the section the question was routed to rank higher

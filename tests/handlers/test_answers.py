@@ -4475,6 +4475,19 @@ def test_a_short_request_to_explain_is_a_question_in_words(kb):
     assert reply.intent == "compare" and "Edge AI enables real-time data processing" in reply.text[:400]
 
 
+def test_a_second_point_of_the_question_keeps_its_line_in_the_lead(kb):
+    """'best practices for monitoring models and drift?': the drift line, and the monitoring list's
+    'Continuously monitor model performance' too, though the rarer word 'drift' scores higher."""
+    screen = first_screen(
+        handlers.ask(
+            "mlops eng at an adtech company, our CTR model silently degraded for 3 weeks before anyone"
+            " noticed. best practices for monitoring models and drift?",
+            kb,
+        )
+    )
+    assert "Monitor for data drift" in screen and "Continuously monitor model performance" in screen
+
+
 def test_the_rungs_above_are_of_the_ladder_not_the_skills_listed_after_it(kb):
     """'whats above senior mlops engineer?': the Team Lead and Director rungs, not the 'Essential Skills'
     lines that follow the ladder; 'what comes after director of mlops?', the top rung: that rung."""
