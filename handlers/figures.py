@@ -15,7 +15,7 @@ from handlers.engine import Engine
 from handlers.plan import Plan
 from handlers.render import MAX_SECTION_TEXT, escape, money, section_blocks
 from handlers.reply import Reply
-from handlers.salary import LEVELS, family, matching
+from handlers.salary import LEVELS, family, matching, pick
 from knowledge.match import Focus, Match
 from knowledge.models import Role, SalaryFigure
 from knowledge.patterns import Lazy
@@ -27,7 +27,6 @@ _QUALIFIER = Lazy(r"\b(?:up to|around|about|over|exceeding|more than)\s*$", re.I
 _WIDTH = 24
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 _FULL, _SHADE = "█", "░"
-_PAY_KINDS = ("salary", "base", "average", "median")
 _DIFF_WORDS = {"more", "less", "gap", "difference", "diff", "differ", "than", "jump", "increase", "ratio",
                "times", "between", "premium", "bump", "raise"}  # fmt: skip
 _LADDER = ("entry", "mid", "senior")
@@ -94,18 +93,6 @@ def _top(fig: SalaryFigure) -> int:
     return fig.high or fig.low or 0
 
 
-def _pick(role: Role, row: Focus) -> SalaryFigure | None:
-    """The figure a row of the chart shows: the document's first pay figure that fits, salary
-    section first (additional pay, percentiles and open-ended amounts left out), else its first of
-    any kind but additional pay ("Top-tier positions: $200,000+", "Top 10%: $275,000"): a row is
-    never said to have no figure where the document gives one."""
-    found = matching(role, row)
-    figs = [f for f in found if f.kind in _PAY_KINDS and f.high and not f.percentile]
-    if not figs and row.levels == ("top",):
-        figs = [f for f in found if f.kind != "additional" and (f.high or f.low)]
-    return figs[0] if figs else None
-
-
 def _bar(fig: SalaryFigure, scale: float) -> str:
     low = (fig.low or 0) * scale  # "Up to $300,600": a bound, all shaded
     high = _top(fig) * scale
@@ -147,7 +134,7 @@ def chart_lines(
     starting pay?"), by the low ends. A role said to pay more beats every figure the other
     documents give that level, in any of their `sections` (topic id -> title)."""
     rows = _rows(focus, len(roles))
-    picked = [(name, [(r, _pick(r, row)) for r in roles]) for name, row in rows]
+    picked = [(name, [(r, pick(r, row)) for r in roles]) for name, row in rows]
     found = [f for _, cells in picked for _, f in cells if f is not None]
     if not found:
         return "", "", [r.id for r in roles]
@@ -299,14 +286,14 @@ def _sides(role: Role, focus: Focus) -> tuple[tuple[str, SalaryFigure], tuple[st
     pairs: list[tuple[str, SalaryFigure | None]] = []
     if len(focus.levels) == 2:
         high, low = sorted(focus.levels, key=lambda lv: -list(LEVELS).index(lv))
-        pairs = [(LEVELS[lv], _pick(role, Focus(levels=(lv,)))) for lv in (high, low)]
+        pairs = [(LEVELS[lv], pick(role, Focus(levels=(lv,)))) for lv in (high, low)]
     elif len(focus.locations) == 2:
-        pairs = [(loc, _pick(role, Focus(locations=(loc,)))) for loc in focus.locations]
+        pairs = [(loc, pick(role, Focus(locations=(loc,)))) for loc in focus.locations]
     elif len(focus.locations) == 1 and "average" in focus.kinds:
         loc = focus.locations[0]
         national = _national(role)
         pairs = [
-            (loc, _pick(role, Focus(locations=(loc,)))),
+            (loc, pick(role, Focus(locations=(loc,)))),
             ("the national average", national[0] if national else None),
         ]
     if len(pairs) == 2 and all(f is not None for _, f in pairs):

@@ -293,6 +293,21 @@ def _middle(fig: SalaryFigure) -> float:
     return (low + high) / 2
 
 
+_PAY_KINDS = ("salary", "base", "average", "median")
+
+
+def pick(role: Role, row: Focus) -> SalaryFigure | None:
+    """The figure a row of a pay chart shows: the document's first pay figure that fits, salary
+    section first (additional pay, percentiles and open-ended amounts left out), else its first of
+    any kind but additional pay ("Top-tier positions: $200,000+", "Top 10%: $275,000"): a row is
+    never said to have no figure where the document gives one."""
+    found = matching(role, row)
+    figs = [f for f in found if f.kind in _PAY_KINDS and f.high and not f.percentile]
+    if not figs and row.levels == ("top",):
+        figs = [f for f in found if f.kind != "additional" and (f.high or f.low)]
+    return figs[0] if figs else None
+
+
 def _best(role: Role, focus: Focus) -> SalaryFigure | None:
     """The role's highest pay figure that fits the focus (additional pay left out), by its middle."""
     figs = [f for f in matching(role, focus) if f.kind != "additional" and (f.high or f.low)]
@@ -305,9 +320,14 @@ _UNDER = 3  # lines shown under a heading naming the kind of pay asked
 def verdict(roles: list[Role], focus: Focus) -> list[str]:
     """Which role pays more for the focus (or that they pay about the same), then each role's
     matching figures, highest first."""
-    ranked = sorted(roles, key=lambda r: -(_middle(b) if (b := _best(r, focus)) else -1))
+
+    # the figure the chart shows for each role, so the two agree; else the highest that fits
+    def figure(r: Role) -> SalaryFigure | None:
+        return pick(r, focus) or _best(r, focus)
+
+    ranked = sorted(roles, key=lambda r: -(_middle(b) if (b := figure(r)) else -1))
     words = ", ".join(escape(w) for w in focus.words())
-    tops = [(r, _best(r, focus)) for r in ranked]
+    tops = [(r, figure(r)) for r in ranked]
     known = [(r, f) for r, f in tops if f is not None]
     lines = []
     if len(known) >= 2:

@@ -2254,3 +2254,14 @@ def test_why_after_the_trends_gets_what_drives_them(kb):
     trends, why = talk(kb, "ai systems engineer trends", "why?")
     assert why.topic == "demand" and "Increased R&amp;D investments in AI" in why.text[:600]
     assert why.text != trends.text
+
+
+def test_a_pay_verdict_names_the_figures_its_chart_draws(kb):
+    """'what about entry level?' after MLOps vs Platform pay: the verdict quotes the figures the bars
+    below it draw ($113,992 - $115,458 against $110,000 - $120,000: about the same), not an 'up to
+    $169,050 in top tech companies' the chart does not show."""
+    *_, entry = talk(kb, "mlops vs platform engineer salaries?", "what about entry level?")
+    verdict = entry.text.split("\n\n")[1]
+    assert "$169,050" not in verdict and "$113,992 - $115,458" in verdict and "about the same" in verdict
+    chart = entry.text[entry.text.index("```") :]
+    assert "$113,992 - $115,458" in chart and "$110,000 - $120,000" in chart
