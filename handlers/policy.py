@@ -27,7 +27,7 @@ from handlers.lines import (
 )
 from handlers.plan import Plan
 from handlers.problem import asks_fix, fixed_where
-from handlers.question import asked_parts, marked
+from handlers.question import asked_parts, asks_why, marked
 from handlers.scope import is_place, outside, own_closest, own_title
 from handlers.topic import NAMED, Choice
 from knowledge.english import everyday, is_common, is_word
@@ -570,7 +570,11 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     # "how does mlops compare to platform engineering?": pay only where the words ask it or the model is
     # sure, not on an unsure guess (the overviews answer that)
     unsure_pay = m.topic == "salary" and choice.table != "salary" and choice.confidence < _COMPARE_SURE
-    chart = None if unsure_pay and not m.focus else pay_across(engine, m) or glance_plan(engine, m)
+    # "why is one higher?" of two roles' pay: what sets pay, each role's, not the figures again
+    why_paid = asks_why(m.words) and m.topic == "salary" and len(m.roles) >= 2 and not m.focus
+    chart = (
+        None if unsure_pay and not m.focus or why_paid else pay_across(engine, m) or glance_plan(engine, m)
+    )
     if chart is not None:  # "which role pays best?"
         return chart
     pay_kinds = set(m.focus.kinds) - {"average"} or {"avg", "average"} & set(m.words)
@@ -767,6 +771,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             terms = tuple(t for t in terms if t.word not in doing)
         if topic == "salary" and m.focus.kinds:  # "which of the two has more bonus potential?": the bonus
             terms = uncommon(terms)
+        if why_paid:
+            topic, kind = "salary", "reasons"
         return _compare(engine, m, tuple(roles), topic, terms, kind)
     if len(m.roles) == 1:
         kind = choice.label

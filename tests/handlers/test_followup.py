@@ -2265,3 +2265,12 @@ def test_a_pay_verdict_names_the_figures_its_chart_draws(kb):
     assert "$169,050" not in verdict and "$113,992 - $115,458" in verdict and "about the same" in verdict
     chart = entry.text[entry.text.index("```") :]
     assert "$113,992 - $115,458" in chart and "$110,000 - $120,000" in chart
+
+
+def test_why_after_two_roles_pay_gets_what_sets_each_ones_pay(kb):
+    """'why is one higher?' after MLOps vs Platform pay: each document's salary factors, not the same
+    comparison of figures again."""
+    pay, why = talk(kb, "mlops vs platform engineer salaries?", "why is one higher?")
+    assert why.intent == "compare" and why.text != pay.text
+    screen = why.text[:700]
+    assert "Geographic location" in screen and "Company size and type" in screen
