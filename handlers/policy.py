@@ -706,7 +706,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             p = p.model_copy(update={"uncovered": (*p.uncovered, " ".join(absent[:3]))})
         return p
     if m.list_word and not m.roles and terms and all(t.word in MENTION for t in terms):
-        return Plan("list", match=m)  # "which roles do you cover?": about rolebot, not the documents
+        return Plan(
+            "list", tuple(engine.role_ids), match=m
+        )  # "which roles do you cover?": about rolebot, not the documents
     if (
         m.list_word
         and not m.roles
@@ -714,7 +716,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         and all(t.word in engine.matcher.word_lists["about_bot"] for t in terms)
     ):
         # "which jobs can you tell me about?", "... can you answer questions on?"
-        return Plan("list", match=m)
+        return Plan("list", tuple(engine.role_ids), match=m)
     # "where does SQL show up as a requirement?"; not "how future-proof is robotics?" (the outlook)
     rare = all(t.weight >= _RARE for t in terms) and (marked or not asks(engine, m, "prospects"))
     # "how does computer vision work in quality control?": a subject of the documents, asked of no role
@@ -808,7 +810,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             m, kind = _on_the_ladder(m), "grow"
         return _one_role(engine, m, terms, kind, choice.sure, choice.hunch)
     if m.list_word and m.topic is None and not m.unknown:
-        return Plan("list", match=m)
+        return Plan("list", tuple(engine.role_ids), match=m)
     if bare_ai and not m.roles and (decided := context_role(engine, m, role_ids, unnamed=True)):
         # "a few years doing industrial AI? like predictive maintenance ... inside a plant": AI the field,
         # the work told names the role

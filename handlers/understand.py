@@ -202,7 +202,7 @@ def _chat_model(engine: Engine, m: Match, choice: Choice, g: Guess) -> Plan | No
     if label == "help":
         return Plan("help", match=m)
     if label == "list" and not (m.focus or m.subject or m.topic):
-        return Plan("list", match=m)
+        return Plan("list", tuple(engine.role_ids), match=m)
     return None
 
 

@@ -88,8 +88,10 @@ LIKENED = Lazy(r"\b(?:differ|differs|different|diffrent)\s+(?:from|than)\b")
 
 
 def _offered(turns: list[Turn]) -> Turn | None:
-    """The latest turn that offered several roles to pick from (a "which role?" or a comparison)."""
-    return next((t for t in reversed(turns) if t.intent in ("clarify", "compare") and len(t.roles) > 1), None)
+    """The latest turn that offered several roles to pick from (a "which role?", a comparison, or the
+    list of roles: "tell me more about the second one")."""
+    kinds = ("clarify", "compare", "list")
+    return next((t for t in reversed(turns) if t.intent in kinds and len(t.roles) > 1), None)
 
 
 _SET_BESIDE = {"or", "than", "vs", "versus"}  # "them or platform engineers", "more than them"

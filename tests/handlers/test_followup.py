@@ -2274,3 +2274,18 @@ def test_why_after_two_roles_pay_gets_what_sets_each_ones_pay(kb):
     assert why.intent == "compare" and why.text != pay.text
     screen = why.text[:700]
     assert "Geographic location" in screen and "Company size and type" in screen
+
+
+def test_an_ordinal_after_the_list_of_roles_picks_that_role(kb):
+    """'tell me more about the second one' after 'which roles do you know about?': the second role of
+    the list as shown (AI/ML Engineer), not the help text; 'its challenges' then stays on it."""
+    listed, second, its = talk(
+        kb,
+        "which roles do you know about?",
+        "tell me more about the second one",
+        "what are its biggest challenges?",
+    )
+    names = [line for line in listed.text.splitlines() if line.startswith("• ")]
+    assert names[1].startswith("• *AI/ML Engineer*")
+    assert second.intent == "answer" and second.roles == ("ai-ml-engineer",) and second.topic == "overview"
+    assert its.roles == ("ai-ml-engineer",) and its.topic == "challenges"
