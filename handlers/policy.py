@@ -767,6 +767,9 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         elif replaced:  # "will ai replace mlops or platform engineers?": each one's outlook
             topic, kind = "demand", "prospects"
         doing = set(m.words) & engine.matcher.word_lists["doing"]  # "who touches data pipelines more?"
+        # "... deploy and monitor our models. Should I hire an MLOps engineer or an ML engineer?"
+        hiring = engine.matcher.word_lists["hiring_choice"] & set(pairs(m.words))
+        doing = doing or ({w for p in hiring for w in p.split()} if hiring else set())
         if doing and not strong_topic(m) and not m.focus:  # what each does: the duties
             m = m.model_copy(update={"topic": "responsibilities", "topic_scores": {"responsibilities": 2}})
             topic, kind = "responsibilities", None

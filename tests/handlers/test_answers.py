@@ -4475,6 +4475,20 @@ def test_a_short_request_to_explain_is_a_question_in_words(kb):
     assert reply.intent == "compare" and "Edge AI enables real-time data processing" in reply.text[:400]
 
 
+def test_whom_to_hire_of_two_roles_compares_what_each_does(kb):
+    """'... deploy and monitor our models. Should I hire an MLOps engineer or an ML engineer?': the
+    two roles' duties side by side, not their market demand ("hire" is no question about hiring
+    trends here); 'is it harder to hire mlops or platform engineers?' is still the market."""
+    reply = handlers.ask(
+        "Our startup needs someone to deploy and monitor our models. Should I hire an MLOps engineer or an"
+        " ML engineer?",
+        kb,
+    )
+    assert reply.intent == "compare" and reply.topic == "responsibilities"
+    assert "Deploy and integrate ML models in production environments" in first_screen(reply)
+    assert handlers.ask("is it harder to hire mlops or platform engineers?", kb).topic == "demand"
+
+
 def test_a_second_point_of_the_question_keeps_its_line_in_the_lead(kb):
     """'best practices for monitoring models and drift?': the drift line, and the monitoring list's
     'Continuously monitor model performance' too, though the rarer word 'drift' scores higher."""
