@@ -152,6 +152,11 @@ def with_context(
     home = _in_home_market(m.words, lists["home_market"])
     if not (m.focus.locations or m.focus.companies or home) and any(places.values()) and asks_place:
         update["focus"] = update.get("focus", m.focus).model_copy(update=places)
+    # "salary for ml engineer entry level in US. is it more than 100k?": the level the context asks the
+    # pay of, when the question points back at it and names none
+    leveled = m.topic in (None, "salary") and bare and ctx.topic == "salary" and ctx.focus.levels
+    if leveled and not m.focus.levels and not stated:
+        update["focus"] = update.get("focus", m.focus).model_copy(update={"levels": ctx.focus.levels})
     if stated:
         pay = {
             "amount": ctx.focus.amount,

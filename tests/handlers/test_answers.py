@@ -4475,6 +4475,19 @@ def test_a_short_request_to_explain_is_a_question_in_words(kb):
     assert reply.intent == "compare" and "Edge AI enables real-time data processing" in reply.text[:400]
 
 
+def test_a_pay_question_pointing_back_keeps_the_level_its_context_asks(kb):
+    """'... want to know salary for ml engineer entry level in US. is it more than 100k?': the entry
+    level's figure, and $100,000 set against it; not every figure near $100,000."""
+    screen = first_screen(
+        handlers.ask(
+            "hi, i am from india and want to know salary for ml engineer entry level in US. is it more"
+            " than 100k?",
+            kb,
+        )
+    )
+    assert "Entry Level: ~$113,992" in screen and "$100,000 is below this figure" in screen
+
+
 def test_whom_to_hire_of_two_roles_compares_what_each_does(kb):
     """'... deploy and monitor our models. Should I hire an MLOps engineer or an ML engineer?': the
     two roles' duties side by side, not their market demand ("hire" is no question about hiring
