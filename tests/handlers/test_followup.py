@@ -2289,3 +2289,17 @@ def test_an_ordinal_after_the_list_of_roles_picks_that_role(kb):
     assert names[1].startswith("• *AI/ML Engineer*")
     assert second.intent == "answer" and second.roles == ("ai-ml-engineer",) and second.topic == "overview"
     assert its.roles == ("ai-ml-engineer",) and its.topic == "challenges"
+
+
+def test_having_it_easier_asks_how_hard_the_job_is(kb):
+    """'do the ops guys have it easier?' after AI Systems challenges and their fixes: MLOps's challenges
+    (how hard the job is), not the last turn's best practices; one-shot, two roles set side by side."""
+    *_, ops = talk(
+        kb,
+        "biggest challenges for ai systems engineers?",
+        "how do they deal with them?",
+        "do the ops guys have it easier?",
+    )
+    assert ops.roles == ("mlops-engineer",) and ops.topic == "challenges"
+    both = handlers.ask("do mlops engineers have it easier than platform engineers?", kb)
+    assert both.intent == "compare" and both.topic == "challenges"
