@@ -572,10 +572,10 @@ def _brief(engine: Engine, m: Match, role: str, topic: str) -> list[Hit]:
         return [] if m.focus else pay_brief(engine, role)  # "how much do they make?"
     if topic == "challenges" and copes(m.words, engine.matcher.word_lists) and not _relative(engine, m):
         solved = solutions(engine, role)  # "how do they deal with it?": the solutions given beside them
-        # "what challenges do they face and how do they solve them?": both asked, not "how do they fix those?"
+        # "what challenges do they face and how do they solve them?": both asked (not "how do they fix
+        # those?"), each challenge, then its fix
         both = m.topic_top.get("challenges", 0) >= NAMED and bool(_AND_HOW.search(" ".join(m.words)))
         if solved and both:
-            # "what challenges do they face and how do they solve them?": each challenge, then its fix
             return with_solutions(engine, solved[:_PAIRS], role, most=2 * _PAIRS)
         if solved:
             return solved[: LEAD_LINES + 2]

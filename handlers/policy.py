@@ -91,7 +91,7 @@ def _any_of_them(engine: Engine, m: Match) -> bool:
 
 def _said_subject(engine: Engine, m: Match) -> tuple[Term, ...]:
     """The terms of a short message's subject when the documents say each as typed and none is an
-    everyday word ("computer vision", "python"): a thing to find across the roles; () else."""
+    everyday word ("computer vision", "quantum computing"): a thing to find across the roles; () else."""
     if len(m.words) > _SHORT_ASKED or not m.subject:
         return ()
     ev = engine.evidence
@@ -706,9 +706,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             p = p.model_copy(update={"uncovered": (*p.uncovered, " ".join(absent[:3]))})
         return p
     if m.list_word and not m.roles and terms and all(t.word in MENTION for t in terms):
-        return Plan(
-            "list", tuple(engine.role_ids), match=m
-        )  # "which roles do you cover?": about rolebot, not the documents
+        # "which roles do you cover?": about rolebot, not the documents
+        return Plan("list", tuple(engine.role_ids), match=m)
     if (
         m.list_word
         and not m.roles
@@ -728,10 +727,10 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         explicit = (
             set(m.tokens) & MENTION or _WHICH_ROLES.search(" ".join(m.words)) or m.words[:1] == ("who",)
         )
-        if (concept and not marked or set(m.tokens) & MENTION) and len(
-            m.words
-        ) <= _SHORT_ASKED:  # "which roles mention
-            terms = joined(engine, m, terms)  # computer vision?", "edge ai trends": one thing, not two
+        # "which roles mention computer vision?", "edge ai trends": one thing, not "computer or vision"
+        one_thing = concept and not marked or set(m.tokens) & MENTION
+        if one_thing and len(m.words) <= _SHORT_ASKED:
+            terms = joined(engine, m, terms)
         beyond = not_covered(engine, m, terms, None)  # "which role has the best work life balance?"
         if beyond and all(t.word in engine.matcher.beyond for t in beyond):
             return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=beyond, match=m)
@@ -863,7 +862,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             "help", own_closest(engine, m), None, m.focus, asked=asked, mode="fit", match=m
         )  # told next
     said = _said_subject(engine, m) if m.unknown and not (m.roles or m.ambiguous) else ()
-    if said:  # "computer vision", "python salary": a subject the documents say, asked of no role
+    if said:  # "computer vision", "quantum computing trends": a subject the documents say, of no role
         return across_roles(engine, m, said)
     if m.unknown:
         suggestions = tuple(matcher.suggest(tuple(dict.fromkeys(m.unknown))[:_SUGGEST_FROM]))

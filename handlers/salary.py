@@ -318,10 +318,10 @@ _UNDER = 3  # lines shown under a heading naming the kind of pay asked
 
 
 def verdict(roles: list[Role], focus: Focus) -> list[str]:
-    """Which role pays more for the focus (or that they pay about the same), then each role's
-    matching figures, highest first."""
+    """Which role pays more for the focus (or that they pay about the same), by the figure each role's
+    chart row draws (so the verdict and the bars agree; else its highest that fits), then each role's
+    matching figures, the better paid first."""
 
-    # the figure the chart shows for each role, so the two agree; else the highest that fits
     def figure(r: Role) -> SalaryFigure | None:
         return pick(r, focus) or _best(r, focus)
 
