@@ -4475,6 +4475,14 @@ def test_a_short_request_to_explain_is_a_question_in_words(kb):
     assert reply.intent == "compare" and "Edge AI enables real-time data processing" in reply.text[:400]
 
 
+def test_worth_becoming_one_asks_the_outlook(kb):
+    """'is it worth becoming an mlops engineer': the outlook (job growth, demand), not the ladder's
+    first rung and a skills list."""
+    reply = handlers.ask("is it worth becoming an mlops engineer", kb)
+    screen = first_screen(reply)
+    assert "21% increase in jobs for MLOps engineers" in screen and "Junior MLOps Engineer" not in screen
+
+
 def test_a_pay_question_pointing_back_keeps_the_level_its_context_asks(kb):
     """'... want to know salary for ml engineer entry level in US. is it more than 100k?': the entry
     level's figure, and $100,000 set against it; not every figure near $100,000."""
