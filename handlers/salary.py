@@ -341,6 +341,12 @@ def verdict(roles: list[Role], focus: Focus) -> list[str]:
         found = matching(role, focus)
         lines += [""] * bool(lines) + [f"*{escape(role.title)} — {words}*"]  # no blank line first
         shown = [figure_line(f) for f in _once(found)[:4]] or _under(role, focus.kinds)
+        central = set(focus.kinds) <= set(_OVERALL_KINDS) and not (focus.levels or focus.pointed())
+        general = _overall(role) if not shown and focus.kinds and central else "—"
+        if general != "—":  # "what's the median?" of a document that gives averages: those, said so
+            shown = [
+                f"_no {escape(', '.join(focus.kinds))} figure in its document; its pay in general:_ {general}"
+            ]
         lines += shown or ["_no matching figure in its document_"]
     return lines
 

@@ -439,3 +439,17 @@ def test_a_verdict_says_whose_figure_it_weighs_when_it_is_another_jobs(kb):
     assert "AI/ML Platform Engineer $202,614 - $204,416 (for AI Engineers)" in first, first
     reply = handlers.ask("which pays more at senior level, mlops or ai/ml engineer?", kb)
     assert "(for " not in reply.text.split("\n\n")[1]  # each document's own figures
+
+
+def test_a_median_one_document_lacks_is_answered_with_its_general_pay(kb):
+    """'... what's the median for platform?' of platform vs ML engineers: the AI/ML document gives no
+    median, so its general pay is shown, said to be no median; not "no matching figure". A bonus
+    one document lacks is still no figure (its base pay is no bonus)."""
+    reply = handlers.ask(
+        "is it true ML platform engineers make more than regular ML engineers? what's the median for"
+        " platform?",
+        kb,
+    )
+    assert "_no median figure in its document; its pay in general:_ $101,752 - $177,612" in reply.text
+    bonus = handlers.ask("who gets the fattest bonus out of all of them", kb)
+    assert "its pay in general" not in bonus.text
