@@ -150,6 +150,9 @@ def _one_role(
     hunch: str | None = None,
 ) -> Plan:
     (role,) = m.roles
+    if strong_topic(m) in (None, *_WORK_TOPICS) and _WORKS_WITH.search(" ".join(m.words)):
+        # "who does an mlops engineer work with?": the lines on whom they work closely with
+        terms = (*terms, *engine.evidence.terms(("work closely with", "collaborate")))
     # "is 3 years enough?", "is 3 years realistic?": the years set against those the role asks
     enough = not engine.matcher.word_lists["enough"].isdisjoint(m.words)
     unnamed = not m.topic_top.get(m.topic or "", 0)  # the model's topic, in no word of the question
@@ -416,6 +419,10 @@ def _apart(engine: Engine, terms: tuple[Term, ...]) -> bool:
     return bool(a and b) and not a & b
 
 
+_WORKS_WITH = Lazy(
+    r"\b(?:who|which (?:teams?|people)|what (?:teams?|people))\b.*\bwork(?:s|ing)? (?:with|alongside)\b"
+)
+_WORK_TOPICS = ("responsibilities", "soft-skills", "overview")  # "who do they work with day to day?"
 _PHRASE_WORDS = 3  # a subject this long said side by side can be one thing ("quantum computing")
 _SHORT_ASKED = 10  # a question this short names one subject; in a long one words meet by chance
 

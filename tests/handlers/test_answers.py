@@ -4475,6 +4475,15 @@ def test_a_short_request_to_explain_is_a_question_in_words(kb):
     assert reply.intent == "compare" and "Edge AI enables real-time data processing" in reply.text[:400]
 
 
+def test_whom_a_role_works_with_is_its_collaboration_lines(kb):
+    """'who does an mlops engineer work with', 'who do platform engineers work with day to day?':
+    the lines on whom they work closely with, not the duties' first lines."""
+    mlops = first_screen(handlers.ask("who does an mlops engineer work with", kb))
+    assert "Work closely with data scientists, software engineers, and DevOps teams" in mlops[:200]
+    platform = first_screen(handlers.ask("who do platform engineers work with day to day?", kb))
+    assert "Work closely with ML Engineers, Data Scientists, and Product Managers" in platform[:200]
+
+
 def test_worth_becoming_one_asks_the_outlook(kb):
     """'is it worth becoming an mlops engineer': the outlook (job growth, demand), not the ladder's
     first rung and a skills list."""
