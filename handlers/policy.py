@@ -151,8 +151,10 @@ def _one_role(
 ) -> Plan:
     (role,) = m.roles
     if strong_topic(m) in (None, *_WORK_TOPICS) and _WORKS_WITH.search(" ".join(m.words)):
-        # "who does an mlops engineer work with?": the lines on whom they work closely with
-        terms = (*terms, *engine.evidence.terms(("work closely with", "collaborate")))
+        # "who does an mlops engineer work with?": what the synonyms give "who do they work with" (the
+        # role named between the words keeps that phrase from matching)
+        synonyms = engine.evidence.synonyms[_WORKED_WITH]
+        terms = (*terms, *engine.evidence.terms(synonyms))
     # "is 3 years enough?", "is 3 years realistic?": the years set against those the role asks
     enough = not engine.matcher.word_lists["enough"].isdisjoint(m.words)
     unnamed = not m.topic_top.get(m.topic or "", 0)  # the model's topic, in no word of the question
@@ -423,6 +425,7 @@ _WORKS_WITH = Lazy(
     r"\b(?:who|which (?:teams?|people)|what (?:teams?|people))\b.*\bwork(?:s|ing)? (?:with|alongside)\b"
 )
 _WORK_TOPICS = ("responsibilities", "soft-skills", "overview")  # "who do they work with day to day?"
+_WORKED_WITH = "who do they work with"  # its synonyms (aliases.yaml) name the lines on it
 _PHRASE_WORDS = 3  # a subject this long said side by side can be one thing ("quantum computing")
 _SHORT_ASKED = 10  # a question this short names one subject; in a long one words meet by chance
 
@@ -775,7 +778,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         doing = set(m.words) & engine.matcher.word_lists["doing"]  # "who touches data pipelines more?"
         # "... deploy and monitor our models. Should I hire an MLOps engineer or an ML engineer?"
         hiring = engine.matcher.word_lists["hiring_choice"] & set(pairs(m.words))
-        doing = doing or ({w for p in hiring for w in p.split()} if hiring else set())
+        doing = doing or {w for p in hiring for w in p.split()}
         if doing and not strong_topic(m) and not m.focus:  # what each does: the duties
             m = m.model_copy(update={"topic": "responsibilities", "topic_scores": {"responsibilities": 2}})
             topic, kind = "responsibilities", None
