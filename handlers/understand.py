@@ -69,6 +69,11 @@ _FIELD_ROLES = Lazy(
 )
 _ASKING = {"how", "what", "why", "which", "when", "where", "who"}
 _THANKS_WORDS = 8  # a thanks that goes on longer may be asking something
+_ASKED = {  # a question word and the next: asked ("what about ..."), not "that's what i needed"
+    (q, w)
+    for q in ("how", "what", "which", "who")
+    for w in ("about", "is", "are", "do", "does", "much", "many")
+}
 _HERE = Lazy(r"\b(?:here|locally)\b", re.I)
 _ELLIPTICAL = (
     re.compile(  # "which roles do?", "who does?": the verb is the context's ("what do they do?" is not)
@@ -158,6 +163,8 @@ def thanks(engine: Engine, m: Match) -> bool:
     # "thx, that's what i needed", "thank you, very clear": thanks first, then no question at all
     # not "ok ..." or "cool ...", which go on to ask
     asked = "?" in m.words or m.focus or max(m.topic_scores.values(), default=0) >= WORDED
+    # "thanks. what about visa sponsorship for them": a question, its mark left out
+    asked = asked or any(pair in _ASKED for pair in zip(words, words[1:], strict=False))
     return opens and not asked and len(words) <= _THANKS_WORDS
 
 

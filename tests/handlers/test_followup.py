@@ -814,6 +814,13 @@ class TestNotInheriting:
         _, reply = talk(kb, "mlops salary", "thanks, and what about platform engineers?")
         assert reply.roles == ("ml-platform-engineer",)
 
+    @pytest.mark.parametrize(
+        "said", ["thanks. what about relocation packages for them", "thx! how much do they earn"]
+    )
+    def test_thanks_then_a_question_without_its_mark_is_answered(self, kb, said):
+        _, reply = talk(kb, "what does an mlops engineer do", said)
+        assert reply.roles == ("mlops-engineer",) and not reply.text.startswith("You're welcome")
+
     def test_a_comparison_of_its_own_keeps_only_its_roles(self, kb):
         *_, reply = talk(
             kb,
