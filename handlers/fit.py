@@ -17,7 +17,7 @@ from handlers.engine import Engine
 from handlers.lead import bullet
 from handlers.lines import GENERIC_WEIGHT
 from handlers.plan import Plan
-from handlers.question import SELF
+from handlers.question import SELF, asks_why
 from handlers.render import MAX_SECTION_TEXT, escape, header, joined, section_blocks
 from handlers.reply import Reply
 from handlers.scope import cased, closest_role, own_closest, own_title
@@ -112,6 +112,8 @@ _TARGET = Lazy(
 _FIT_TOPICS = {"requirements", "career", "overview"}  # topics a fit answer is made of
 _OTHER_TOPICS = {"salary"}  # "which role pays best for a python dev like me": pay, not fit
 _AGAIN = "\nwhat should i learn"
+_WHY = ", why does it fit me"  # after _AGAIN: "why?" of a fit answer, what the person has first
+_WHY_WORDS = 6  # "why?", "how come that one?": a why this short asks why of the answer
 _TECH = {"language", "framework", "platform", "tool", "data", "ml", "maths", "practice"}
 _SECTION_TITLE = {"requirements": "Requirements", "overview": "Overview", "career": "Career Development"}
 _NUMBERS = {2: "two", 3: "three", 4: "four"}
@@ -534,6 +536,8 @@ def fit_reply(engine: Engine, plan) -> Reply:
         parts = [sub, *_notes(book, said), head, lack]
         if have:
             parts += ["*What you already have*", have]
+        if have and _AGAIN + _WHY in plan.asked:  # "why?": what it names of the person's first
+            parts = [sub, *_notes(book, said), "*What you already have*", have, head, lack]
     else:
         tied = [r for r in plan.roles if counts[r] == counts[first]]
         if counts[first] == 0:
@@ -582,6 +586,8 @@ def fit_reply(engine: Engine, plan) -> Reply:
         parts.append(f"_Years of experience ({said.years}) only break ties between roles._")
     footer = "From the Requirements, Overview and Career Development sections of the role documents."
     title = "Your role fit" if plan.intent == "compare" else f"{titles[first]}: your gaps"
+    if plan.intent == "answer" and _AGAIN + _WHY in plan.asked:
+        title = f"Why {titles[first]} fits you"
     text = "\n\n".join([f"*{escape(title)}*", *parts, f"_{footer}_"])
     full = tuple(f"{r} requirements" for r in plan.roles[:2])
     buttons = [full_button(q, f"{titles[q.split()[0]]} · Requirements") for q in full]
@@ -625,12 +631,13 @@ def _closest_to_own(engine: Engine, text: str) -> list[str]:
     return ["\n".join(lines)]
 
 
-def again(text: str, engine: Engine, turns: list) -> str | None:
+def again(text: str, engine: Engine, turns: list, picked: str | None = None) -> str | None:
     """A follow-up to a fit answer ("and for platform?", "what should i learn first of those?")
     as a question of its own, with the person's earlier message; None when it is not one.
 
     `turns` are the thread's handlers.turn.Turn records; the last fit turn counts unless a
-    turn about something else came after it.
+    turn about something else came after it. `picked`: the role the message picks from the
+    ranking ("the second one", "the other option").
     """
     for turn in reversed(turns):
         if turn.said:
@@ -651,11 +658,13 @@ def again(text: str, engine: Engine, turns: list) -> str | None:
     point = [w for w in m.topic_words if w not in engine.matcher.topic_names]
     if point and m.topic_top.get(m.topic or "", 0) >= NAMED and not _MISSING.search(text):
         return None
-    target = m.roles[0] if len(m.roles) == 1 else None
+    target = m.roles[0] if len(m.roles) == 1 else picked
     said_text = said_text.split(_AGAIN, 1)[0]  # the person's own words, not an earlier follow-up
     if target and m.compare_strong and target not in roles:
         # "compare that with mlops" after the gaps for one role: the two, by how well each fits
         return f"{said_text}\n{' or '.join([*roles, target])}, which fits me better?"
+    if asks_why(m.words) and len(m.words) <= _WHY_WORDS and (target or roles):
+        return f"{said_text}{_AGAIN}{_WHY}, what am i missing for {target or roles[0]}?"
     if target is None and not (
         _MISSING.search(text) or _FIRST.search(text) or re.search(r"\blearn\b", text, re.I)
     ):

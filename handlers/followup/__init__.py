@@ -19,7 +19,7 @@ from __future__ import annotations
 from handlers.engine import Engine
 from handlers.fit import again
 from handlers.followup.filled import fill
-from handlers.followup.message import Message, last_turn
+from handlers.followup.message import Message, last_turn, ranked_pick
 from handlers.followup.settled import SETTLED
 from handlers.turn import Turn
 from handlers.understand import strip_command
@@ -32,7 +32,9 @@ def complete(text: str, engine: Engine, turns: list[Turn]) -> str:
 
     A rule that settles the message by one reading comes first (SETTLED); otherwise the roles,
     topic and focus it leaves out are filled in from the thread (fill)."""
-    fit = again(strip_command(text), engine, turns)  # "and for platform?" (handlers/fit.py)
+    asked = strip_command(text)
+    picked = ranked_pick(engine, engine.matcher.match(asked), turns)  # "the second one" of a ranking
+    fit = again(asked, engine, turns, picked)  # "and for platform?" (handlers/fit.py)
     if fit is not None:
         return fit
     last = last_turn(turns)

@@ -28,6 +28,7 @@ __all__ = [
     "Message",
     "ORDINAL",
     "OTHER",
+    "ranked_pick",
     "QUESTION_WORDS",
     "RARE_SUBJECT",
     "SHORT",
@@ -220,6 +221,27 @@ def everyday_roles(engine: Engine, m: Match, offered: Turn | None) -> tuple[list
     said = [w for w in (*triples, *grams, *words) if w in aliases.followup_roles and w not in free]
     found = [aliases.followup_roles[w] for w in said]
     return list(dict.fromkeys(found))[:2], {p for w in said for p in w.split()}
+
+
+def ranked_pick(engine: Engine, m: Match, turns: list[Turn]) -> str | None:
+    """The role a message picks from the last role-fit ranking by its place ("the second one") or as
+    the other one ("the other option you mentioned": the best ranked besides the role last asked of);
+    None when it picks none. Not "what other skills": "other" picks only as a choice."""
+    ranking = next((t for t in reversed(turns) if t.said and len(t.roles) > 1), None)
+    if ranking is None or m.roles:
+        return None
+    words = m.words
+    other = any(
+        w == "other" and (p == "the" or n in _PICK_AFTER)
+        for p, w, n in zip(["", *words[:-1]], words, [*words[1:], ""], strict=True)
+    )
+    if other:
+        last = next(t for t in reversed(turns) if t.said)
+        current = last.roles[0] if len(last.roles) == 1 else ranking.roles[0]
+        return next(r for r in ranking.roles if r != current)
+    roles, said = everyday_roles(engine, m, ranking)
+    picked = said & engine.matcher.aliases.ordinals.keys() or said & _DIGITS
+    return roles[0] if len(roles) == 1 and picked else None
 
 
 _POSSESSIVE = frozenset(("our", "my"))

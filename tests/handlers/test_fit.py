@@ -664,3 +664,41 @@ def test_what_else_after_a_list_of_examples_asks_for_more_of_them(kb):
     assert "predict equipment failures" in reply.text[:400]
     gaps = handlers.ask("i know python and docker, what else do i need for mlops?", kb)
     assert gaps.text.startswith("*MLOps Engineer: your gaps*")
+
+
+def _thread(kb, *said):
+    turns, reply = [], None
+    for text in said:
+        reply, turn = handlers.converse(text, kb, turns)
+        turns.append(turn)
+    return reply
+
+
+FIT = "i write java and some docker, and i know postgres well. which of the ai roles fits me?"
+
+
+@pytest.mark.parametrize(
+    ("said", "place"),
+    [
+        (("what would i have to learn for the second one",), 1),
+        (("and the third?",), 2),
+        (("what am i missing for it", "ok and the other option you mentioned?"), 1),
+    ],
+)
+def test_a_pick_from_the_ranking_is_that_roles_gaps(kb, said, place):
+    ranked = _thread(kb, FIT).roles
+    reply = _thread(kb, FIT, *said)
+    assert reply.roles == (ranked[place],) and "your gaps" in reply.text.split("\n")[0]
+
+
+def test_what_other_skills_is_no_pick_of_another_role(kb):
+    first = _thread(kb, FIT).roles[0]
+    reply = _thread(kb, FIT, "what am i missing for it", "what other skills should i learn")
+    assert reply.roles == (first,)
+
+
+def test_why_after_a_fit_shows_what_the_person_has_first(kb):
+    first = _thread(kb, FIT).roles[0]
+    reply = _thread(kb, FIT, "why?")
+    head = reply.text.split("*Still to learn for it*")[0]
+    assert reply.roles == (first,) and "Why" in head.split("\n")[0] and "— you: Docker" in head
