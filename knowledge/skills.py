@@ -77,6 +77,9 @@ class Said(Record):
     denied: tuple[str, ...] = ()  # "no degree", "never used docker"
     unclear: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ("tf", ("TensorFlow", "Terraform"))
     years: int | None = None
+    typed: tuple[
+        tuple[str, str], ...
+    ] = ()  # (canonical name, each way the message wrote it): ("Snowflake", "dbt")
 
 
 def _compile(patterns: tuple[str, ...], flags: int = re.I) -> re.Pattern[str]:
@@ -207,7 +210,9 @@ def read(text: str, book: Book) -> Said:
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     had: dict[str, None] = {}
     denied: dict[str, None] = {}
-    for start, _end, name in spans:
+    typed: dict[tuple[str, str], None] = {}
+    for start, end, name in spans:
+        typed.setdefault((name, text[start:end]), None)
         cut = [m.end() for m in _CLAUSE.finditer(text, 0, start)]
         clause = text[cut[-1] if cut else 0 : start]
         if negation.search(clause):
@@ -235,4 +240,5 @@ def read(text: str, book: Book) -> Said:
         denied=tuple(denied),
         unclear=tuple(unclear),
         years=n if n is not None and n < 60 else None,
+        typed=tuple(typed),
     )

@@ -230,6 +230,12 @@ class TestWhichFits:
         reply = handlers.ask("i write swift and kotlin apps and some python; which role fits me?", kb)
         assert "Swift and Kotlin: none of the five role documents lists them" in first_screen(reply)
 
+    def test_a_skill_outside_the_documents_is_named_as_the_person_wrote_it(self, kb):
+        """dbt and Redshift are read as one kind of skill no document lists; each is named as typed."""
+        reply = handlers.ask("I use dbt, Redshift and airflow daily. what am i missing for mlops?", kb)
+        note = next(ln for ln in reply.text.split("\n") if "none of the five role documents" in ln)
+        assert "dbt" in note and "Redshift" in note and "Snowflake" not in reply.text
+
     def test_one_thing_every_role_names_is_no_ranking(self, kb):
         """'in which of these roles would I get to mentor other engineers?': all five name
         mentoring, so no "all five tie" ranking: the lines where each says it."""
