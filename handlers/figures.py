@@ -15,7 +15,7 @@ from handlers.engine import Engine
 from handlers.plan import Plan
 from handlers.render import MAX_SECTION_TEXT, escape, money, section_blocks
 from handlers.reply import Reply
-from handlers.salary import LEVELS, family, matching, pick
+from handlers.salary import LEVELS, family, matching, pick, weighed
 from knowledge.match import Focus, Match
 from knowledge.models import Role, SalaryFigure
 from knowledge.patterns import Lazy
@@ -181,6 +181,14 @@ def chart_lines(
         if beyond:  # "MLOps pays more at senior level" against a senior range to $240,000 elsewhere
             said = f"{escape(first.title)} {escape(shown(fig))}"
             sentence = f"*No clear winner {escape(at)}*: {said}, but {beyond[0]}."
+        elif not (low or tied) and len(known) > 1 and (how := weighed(fig, known[1][1])) != "more":
+            # "$200,000 - $220,000" against "$202,614 - $204,416": no winner
+            other, fig2 = known[1]
+            head = "They pay about the same" if how == "same" else "No clear winner"
+            sentence = (
+                f"*{head} {escape(at)}*: {escape(first.title)} {escape(_for(first, fig))}, "
+                f"{escape(other.title)} {escape(_for(other, fig2))}."
+            )
     legend = f"{_FULL} to a range's low end, {_SHADE} to its high end or bound"
     ranked = [r.id for r, _ in known]
     order = [*ranked, *(r.id for r in roles if r.id not in ranked)]

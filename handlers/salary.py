@@ -19,6 +19,7 @@ __all__ = [
     "matching",
     "top_figure",
     "verdict",
+    "weighed",
 ]
 
 LEVELS = {
@@ -289,8 +290,22 @@ def _said(fig: SalaryFigure) -> str:
 
 def _middle(fig: SalaryFigure) -> float:
     """A figure's middle: "$110,000 - $120,000" is 115,000, not its top."""
-    low, high = fig.low or fig.high or 0, fig.high or fig.low or 0
-    return (low + high) / 2
+    return sum(_ends(fig)) / 2
+
+
+def weighed(a: SalaryFigure, b: SalaryFigure) -> str:
+    """How two roles' figures compare: "same" (middles within _SAME), "overlap" (one range inside the
+    other: "$150,000 - $207,479" holds "$202,614 - $204,416"), else "more" (one is higher at both ends)."""
+    (low_a, high_a), (low_b, high_b) = _ends(a), _ends(b)
+    middle_a, middle_b = _middle(a), _middle(b)
+    if abs(middle_a - middle_b) <= _SAME * max(middle_a, middle_b):
+        return "same"
+    ahead = (low_a >= low_b and high_a >= high_b) or (low_b >= low_a and high_b >= high_a)
+    return "more" if ahead else "overlap"
+
+
+def _ends(fig: SalaryFigure) -> tuple[int, int]:
+    return fig.low or fig.high or 0, fig.high or fig.low or 0
 
 
 _PAY_KINDS = ("salary", "base", "average", "median")
@@ -332,9 +347,11 @@ def verdict(roles: list[Role], focus: Focus) -> list[str]:
     lines = []
     if len(known) >= 2:
         figures = " vs ".join(f"{figure_range(f)} ({escape(r.title)})" for r, f in known)
-        first, second = _middle(known[0][1]), _middle(known[1][1])
-        if first - second <= _SAME * first:  # $113,992-$115,458 vs $110,000-$120,000: no winner
+        how = weighed(known[0][1], known[1][1])
+        if how == "same":  # $113,992-$115,458 vs $110,000-$120,000: no winner
             lines.append(f"*They pay about the same for {words}:* {figures}")
+        elif how == "overlap":
+            lines.append(f"*No clear winner for {words}*, one range lies inside the other: {figures}")
         else:
             lines.append(f"*{escape(known[0][0].title)} pays more for {words}:* {figures}")
     for role in ranked:

@@ -83,7 +83,8 @@ class TestCompleting:
         _, pay = talk(kb, "which roles need kubernetes?", "which of those pays best?")
         assert pay.intent == "compare" and pay.topic == "salary"
         assert set(pay.roles) == {"ml-platform-engineer", "mlops-engineer", "production-ai-engineer"}
-        assert "Kubernetes" not in pay.text and "pays most" in pay.text[:300]
+        said = ("pays most", "pay about the same", "No clear winner")
+        assert "Kubernetes" not in pay.text and any(v in pay.text[:300] for v in said)
 
     def test_a_point_looked_up_in_the_last_answer_carries_to_the_next_topic(self, kb):
         """'anything about security in there?' searches the challenges just shown; 'how do they handle
