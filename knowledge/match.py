@@ -87,6 +87,18 @@ _SURE_TOPIC = 3  # a topic phrase this strong is asked beside what the question 
 _ASIDE_REACH = 4  # words a question sets aside after "besides" or before "aside"
 _TOLD_REACH = 6  # words between "explain" and "to <people>"
 _YEAR = Lazy(r"(?:19|20)\d\d")  # "by 2030": a number worth searching for
+# the work, skills and ways of a role: no document gives them a year ("what tools ... in 2024?")
+_TIMELESS = frozenset(
+    ("requirements", "responsibilities", "overview", "soft-skills", "best-practices", "challenges")
+)
+
+
+def _now(tokens: list[str], i: int, topic: str | None) -> bool:
+    """Whether the year at i is when the question is asked ("what tools should they know in 2024?"),
+    not a subject: said after "in" or "for" of a topic no document dates."""
+    return topic in _TIMELESS and i > 0 and tokens[i - 1] in ("in", "for")
+
+
 _MAX_WORDS = 60
 _MAX_CORRECTED = 24
 _MAX_PHRASE = 5
@@ -800,7 +812,7 @@ class Matcher:
             if t not in self.stopwords
             and t not in self.intent_tokens
             and t != "?"
-            and (not t.isdigit() or _YEAR.fullmatch(t))
+            and (not t.isdigit() or _YEAR.fullmatch(t) and not _now(tokens, i, topic))
         ]
         unknown, subject, topic_words, focus_words = [], [], [], []
         kept: dict[int, str] = {}  # a phrase the synonyms know, its stopwords and all ("over the wall")

@@ -627,6 +627,15 @@ class TestLead:
         assert "Master's degree or Ph.D. may be preferred" in first_screen(reply)
         assert handlers.ask("mlops vs ml platform engineer salary", kb).intent == "compare"
 
+    def test_a_year_asked_of_skills_or_work_is_when_not_what(self, kb):
+        """'... in 2024?' of a role's tools or work is the time of asking; of its demand, a date to find."""
+        tools = handlers.ask("which tools does an mlops engineer need in 2024?", kb)
+        assert "Experience with Docker and Kubernetes" in first_screen(tools)
+        work = handlers.ask("what does an mlops engineer actually do in 2024", kb)
+        assert work.topic == "responsibilities"
+        demand = handlers.ask("mlops job outlook in 2024", kb)
+        assert "between now and 2024" in first_screen(demand)
+
 
 class TestAcrossRoles:
     """A question about a subject, not a role, answers from every role that has it."""
