@@ -257,10 +257,11 @@ def names_topic(m: Match) -> bool:
     return m.topic is not None and m.topic_scores.get(m.topic, 0) >= 2
 
 
-def _own_topic(engine: Engine, m: Match) -> str | None:
+def _own_topic(engine: Engine, m: Match, kept: str | None = None) -> str | None:
     """The topic the message names itself: in words ("salary"), or as the intent model reads a
     message that names no role and no focus ("how do i get there", "what do both need?");
-    "" when named in words (the text already says it), None when it names none."""
+    "" when named in words (the text already says it), None when it names none. `kept`: the
+    thread's topic, which holds when the model is torn between it and another."""
     worded = names_topic(m)
     named = bool(m.roles or m.focus)  # "for seniors?", "what about platform?": the thread's topic
     f = m.focus
@@ -297,7 +298,9 @@ def _own_topic(engine: Engine, m: Match) -> str | None:
     # "why is that so high?" points back at the last answer: only a sure reading changes its topic
     inside = bool(engine.matcher.word_lists["within"] & set(pairs(m.words)))  # "... in there?"
     sure = _POINTED_TOPIC if set(m.words) & back or named or inside or the_one(m.words) else _MODEL_TOPIC
-    if choice.match.topic is not None and (choice.confidence >= sure or agreed):
+    # "which companies specifically?" after the market: the model unsure, the thread's topic its second
+    torn = not m.topic_scores and choice.other == kept is not None and choice.confidence < _POINTED_TOPIC
+    if choice.match.topic is not None and (choice.confidence >= sure or agreed) and not torn:
         return choice.match.topic
     return m.topic  # named weakly ("and in europe how much?"): said outright, so the focus cannot outweigh it
 
@@ -387,7 +390,7 @@ class Message:
         self.m = m.model_copy(update={"roles": (), "weak_roles": ()}) if self.they else m
         self.asked = turns[-1] if turns[-1].intent == "clarify" else None  # the bot's own "which role?"
         self.offered = _offered(turns)
-        self.own = _own_topic(engine, self.m)
+        self.own = _own_topic(engine, self.m, last.topic)
         # "is that the same for the infra people, the ones building our platform?": who, set off by a
         # comma; the message less it says what is asked
         plain = set_off(self.body)

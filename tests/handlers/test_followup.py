@@ -815,6 +815,17 @@ class TestNotInheriting:
         _, reply = talk(kb, "mlops salary", "thanks, and what about platform engineers?")
         assert reply.roles == ("ml-platform-engineer",)
 
+    def test_a_follow_up_naming_no_topic_keeps_the_thread_topic_the_model_is_torn_on(self, kb):
+        """'which companies specifically?' after the industries hiring: the model leans to requirements
+        at even odds, its second reading the thread's market; the market holds."""
+        *_, reply = talk(
+            kb,
+            "what sectors hire ai systems engineers?",
+            "and ml engineers?",
+            "which companies specifically?",
+        )
+        assert reply.topic == "demand" and "Top tech companies like Google" in reply.text[:600]
+
     @pytest.mark.parametrize(
         "said", ["thanks. what about relocation packages for them", "thx! how much do they earn"]
     )
