@@ -12,7 +12,7 @@ from handlers.policy import only_occasion
 from handlers.problem import asks_fix
 from handlers.question import side_asks
 from handlers.topic import NAMED
-from knowledge.match import Match, pairs
+from knowledge.match import Match, runs
 from knowledge.patterns import Lazy
 
 __all__ = [
@@ -63,18 +63,19 @@ _CLIMB_QUESTION = 12  # words of a question that asks of the climb the sentence 
 def climb_before(engine: Engine, asked: Match, text: str, question: str, context: str) -> str:
     """The sentence before a short question (`asked`, as read) naming no topic, when it tells a climb
     to a level ("I'm a mid-level mlops engineer trying to get promoted to senior."); "" otherwise."""
+    lists = engine.matcher.word_lists
     if (
         len(asked.words) > _CLIMB_QUESTION
         or asked.focus.levels
-        or max(asked.topic_top.values(), default=0) >= NAMED
+        # "what path should i take?" names the career, which a climb is; not "what's the ladder like?"
+        or max((v for t, v in asked.topic_top.items() if t != "career"), default=0) >= NAMED
+        or asked.topic_top.get("career", 0) >= NAMED
+        and not lists["rungs_said"].isdisjoint(asked.words)
     ):
         return ""
     last = sentence_before(text, question, context)
     said = engine.matcher.match(last) if last else None
-    lists = engine.matcher.word_lists
-    climbing = said is not None and bool(
-        (lists["climbing"] | lists["promotion"]) & {*said.words, *pairs(said.words)}
-    )
+    climbing = said is not None and bool((lists["climbing"] | lists["promotion"]) & runs(said.words))
     return last if climbing and said.focus.levels else ""
 
 

@@ -12,7 +12,7 @@ from handlers.lines import LEAD_LINES, lead_lines, point_words, said_levels
 from handlers.plan import Plan
 from handlers.question import asked_parts
 from knowledge.index import Hit, key
-from knowledge.match import Match, pairs, stem
+from knowledge.match import Match, pairs, runs, stem
 from knowledge.patterns import Lazy
 from knowledge.phrases import Phrases
 
@@ -319,7 +319,7 @@ def _first_rung(engine: Engine, role: str) -> list[Hit]:
 
 def climbs(engine: Engine, m: Match) -> bool:
     """Whether the question asks the way up in words ("how do i get to senior", "become a lead")."""
-    return bool(engine.matcher.word_lists["climbing"] & {*m.words, *pairs(m.words)})
+    return bool(engine.matcher.word_lists["climbing"] & runs(m.words))
 
 
 def switching(engine: Engine, m: Match) -> bool:

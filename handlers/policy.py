@@ -796,7 +796,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             or (m.topic_top.get("salary", 0) < GENERIC_WEIGHT and climbs(engine, m))  # up from senior?"
         )
         climbed = (  # "what would it take to become a director of mlops?": the way up the ladder
-            (m.topic == "requirements" or made)
+            (m.topic in ("requirements", "career") or made)
             and set(m.focus.levels) & lists["high_levels"]
             and (set(m.words) & lists["become"] or climbs(engine, m))  # "... all the way up to director"
         )

@@ -20,7 +20,7 @@ from knowledge.patterns import Lazy
 from knowledge.phrases import starts
 from knowledge.salary import share_percentile
 
-__all__ = ["AHEAD", "Focus", "Forms", "Match", "Matcher", "forms", "normalize", "pairs", "stem"]
+__all__ = ["AHEAD", "Focus", "Forms", "Match", "Matcher", "forms", "normalize", "pairs", "runs", "stem"]
 
 _SLACK_MARKUP = Lazy(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
 _EMOJI_CODE = Lazy(r":[a-z0-9_+'-]+:")
@@ -128,6 +128,11 @@ def _with_stems(words: Iterable[str]) -> frozenset[str]:
 def pairs(words: tuple[str, ...] | list[str]) -> list[str]:
     """The text's two-word phrases, in order ("work in", "in ai")."""
     return [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+
+
+def runs(words: tuple[str, ...] | list[str], longest: int = 3) -> set[str]:
+    """The text's words and its phrases of up to `longest` words ("make it to")."""
+    return {" ".join(words[i : i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1)}
 
 
 def normalize(text: str) -> list[str]:

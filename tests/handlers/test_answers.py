@@ -627,6 +627,21 @@ class TestLead:
         assert "Master's degree or Ph.D. may be preferred" in first_screen(reply)
         assert handlers.ask("mlops vs ml platform engineer salary", kb).intent == "compare"
 
+    def test_an_aim_told_before_a_question_on_the_path_is_the_climb_asked(self, kb):
+        """'I want to be a director of AI one day. What path should I take as an AI systems engineer?':
+        the way up to that rung, not the requirements of getting in; 'what does the ladder look
+        like' after an aim is still the whole ladder, from its first rung."""
+        up = handlers.ask(
+            "one day i want to be a director of ai. what path should i take as an ai systems engineer?", kb
+        )
+        assert (
+            up.topic == "career" and "Director of AI or similar executive positions" in first_screen(up)[:300]
+        )
+        ladder = handlers.ask(
+            "i want to be director of mlops eventually. what does the career ladder look like?", kb
+        )
+        assert first_screen(ladder).split("\n")[3].startswith("• *Junior MLOps Engineer:*")
+
     def test_a_year_asked_of_skills_or_work_is_when_not_what(self, kb):
         """'... in 2024?' of a role's tools or work is the time of asking; of its demand, a date to find."""
         tools = handlers.ask("which tools does an mlops engineer need in 2024?", kb)
