@@ -37,7 +37,7 @@ from handlers.topic import NAMED
 from handlers.turn import Turn
 from handlers.understand import named_elsewhere
 from knowledge.english import is_common
-from knowledge.match import Match, normalize, pairs
+from knowledge.match import Match, normalize, pairs, runs
 from knowledge.skills import names_of_kinds
 
 __all__ = ["fill"]
@@ -280,7 +280,7 @@ def _pay_beside(t: Message) -> bool:
     another role's ("get there" is no way in here)."""
     m, lists = t.m, t.lists
     return t.last.topic == "salary" and bool(
-        set(m.words) & lists["back"] and set(pairs(m.words)) & lists["more_than"]
+        set(m.words) & lists["back"] and runs(m.words) & lists["more_than"]
     )
 
 

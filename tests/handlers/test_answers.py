@@ -642,6 +642,12 @@ class TestLead:
         )
         assert first_screen(ladder).split("\n")[3].startswith("• *Junior MLOps Engineer:*")
 
+    def test_hot_spots_are_the_geographical_hotspots(self, kb):
+        """'where are the hot locations for ai systems engineers?': the document's Geographical Hotspots,
+        not its trends."""
+        for q in ("where are the hot locations for ai systems engineers?", "ai systems engineer hot spots?"):
+            assert "Leading in AI investments and job opportunities" in first_screen(handlers.ask(q, kb))
+
     def test_a_year_asked_of_skills_or_work_is_when_not_what(self, kb):
         """'... in 2024?' of a role's tools or work is the time of asking; of its demand, a date to find."""
         tools = handlers.ask("which tools does an mlops engineer need in 2024?", kb)
