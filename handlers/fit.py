@@ -54,7 +54,10 @@ _WHICH = Lazy(
     # "which role would hire me?": the roles measured against the person
     r"|\b(?:which|what)\b[^?.!]{0,40}?\b(?:roles?|jobs?|ones?)\b[^?.!]{0,20}?\b(?:hire|take|want) me\b"
     # "ci/cd, docker, k8s ... which ai role?": skills, then the bare question
-    r"|\b(?:which|what) (?:(?:ai|ml|of the|of these) )?(?:roles?|jobs?|one)\s*\?*\s*$",
+    r"|\b(?:which|what) (?:(?:ai|ml|of the|of these) )?(?:roles?|jobs?|one)\s*\?*\s*$"
+    # "mlops or platform, which is closer to what i do?": the roles measured against the person's work
+    r"|\b(?:closer|nearer|more similar)\s+(?:to\s+)?(?:what i(?:'m| am)? (?:do|doing)|"
+    r"my (?:current )?(?:job|work|background|experience|skills?|skillset))\b",
     re.I,
 )
 _MISSING = Lazy(

@@ -708,3 +708,16 @@ def test_why_after_a_fit_shows_what_the_person_has_first(kb):
     reply = _thread(kb, FIT, "why?")
     head = reply.text.split("*Still to learn for it*")[0]
     assert reply.roles == (first,) and "Why" in head.split("\n")[0] and "— you: Docker" in head
+
+
+def test_which_role_is_closer_to_what_i_do_ranks_the_roles_named(kb):
+    """'sysadmin, linux and bash. mlops or platform, which is closer to what i do?': the fit of the two,
+    not the pay of six years."""
+    reply = handlers.ask(
+        "sysadmin for 6 years, linux and bash. mlops or platform eng, which is closer to what i do?", kb
+    )
+    assert reply.text.startswith("*Your role fit*") and set(reply.roles) == {
+        "mlops-engineer",
+        "ml-platform-engineer",
+    }
+    assert "— you: Linux" in reply.text
