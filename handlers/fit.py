@@ -76,6 +76,8 @@ _MISSING = Lazy(
     r"(?:have|need) to pick up|should i pick up|"
     r"how (?:well|close) do i (?:match|fit)|"
     r"do i qualify|am i (?:ready|qualified) for|what am i doing wrong|keep getting rejected|"
+    # "what carries over from SRE and what's new for me?": what the person has and lacks for the role
+    r"what (?:carries|transfers) over|what(?:'s| is) (?:new|transferable) (?:for|to) me|"
     r"(?:a |the )?(?:good |natural |logical |sensible |realistic )?(?:next step|fit|match) for me|"
     r"how (?:hard|easy|difficult|feasible|realistic) (?:would it be|is it|will it be) (?:for me )?to "
     r"(?:switch|move|transition|pivot|get|break))\b",
@@ -85,7 +87,7 @@ _MISSING = Lazy(
 _CUES = ("miss", "lack", "gap", "short of", "else", "pick up", "need", "learn", "fit", "suit", "close",
          "near", "best", "match", "right", "target", "easiest", "natural", "aim", "where", "likeliest",
          "similar", "align", "better", "qualif", "ready", "transition", "switch", "move", "pivot",
-         "next step", "role", "job", "one", "wrong", "reject")  # fmt: skip
+         "next step", "role", "job", "one", "wrong", "reject", "over", "for me", "to me")  # fmt: skip
 _CUE = Lazy("|".join(map(re.escape, _CUES)), re.I)
 _CUE_ASCII = Lazy("|".join(map(re.escape, _CUES)))  # on lowercased ASCII text: the same, 7x faster
 # A leading "/role" holds the cue "role", but no _WHICH or _MISSING match can start in it: the
@@ -117,6 +119,7 @@ _OTHER_TOPICS = {"salary"}  # "which role pays best for a python dev like me": p
 _AGAIN = "\nwhat should i learn"
 _WHY = ", why does it fit me"  # after _AGAIN: "why?" of a fit answer, what the person has first
 _WHY_WORDS = 6  # "why?", "how come that one?": a why this short asks why of the answer
+_CARRIED = Lazy(r"\bwhat (?:carries|transfers) over\b|\btransferable\b", re.I)  # what the person has, first
 _TECH = {"language", "framework", "platform", "tool", "data", "ml", "maths", "practice"}
 _SECTION_TITLE = {"requirements": "Requirements", "overview": "Overview", "career": "Career Development"}
 _NUMBERS = {2: "two", 3: "three", 4: "four"}
@@ -550,7 +553,8 @@ def fit_reply(engine: Engine, plan) -> Reply:
         parts = [sub, *_notes(book, said), head, lack]
         if have:
             parts += ["*What you already have*", have]
-        if have and _AGAIN + _WHY in plan.asked:  # "why?": what it names of the person's first
+        if have and (_AGAIN + _WHY in plan.asked or _CARRIED.search(plan.asked)):
+            # "why?", "what carries over?": what it names of the person's first
             parts = [sub, *_notes(book, said), "*What you already have*", have, head, lack]
     else:
         tied = [r for r in plan.roles if counts[r] == counts[first]]

@@ -721,3 +721,13 @@ def test_which_role_is_closer_to_what_i_do_ranks_the_roles_named(kb):
         "ml-platform-engineer",
     }
     assert "— you: Linux" in reply.text
+
+
+def test_what_carries_over_is_what_the_person_has_then_what_is_new(kb):
+    """'SRE at a bank: what carries over to platform engineering and what's new for me?': the gaps
+    for that role, what the person already has first."""
+    reply = handlers.ask(
+        "i'm an SRE at a bank. what carries over to ml platform engineering and what's new for me?", kb
+    )
+    assert reply.roles == ("ml-platform-engineer",) and "your gaps" in reply.text.split("\n")[0]
+    assert reply.text.index("*What you already have*") < reply.text.index("*Still to learn for it*")
