@@ -11,7 +11,16 @@ from handlers.scope import origins
 from knowledge.english import everyday, misspelt
 from knowledge.match import Focus, Match, stem
 
-__all__ = ["MAX_SUBJECT", "MENTION", "beyond", "natural", "not_covered", "subject_terms", "unmatched_focus"]
+__all__ = [
+    "MAX_SUBJECT",
+    "MENTION",
+    "beyond",
+    "natural",
+    "not_covered",
+    "stand_ins",
+    "subject_terms",
+    "unmatched_focus",
+]
 
 MENTION = {"mention", "mentioned", "mentions", "cover", "covered", "covers", "listed", "lists", "named"}
 
@@ -326,3 +335,19 @@ def subject_terms(engine: Engine, m: Match) -> tuple[Term, ...]:
         gone = {w for p in beyond_us for w in p.split()}
         words = [w for w in words if w not in gone] + ["abroad"]
     return engine.evidence.terms(words) if words else ()
+
+
+def stand_ins(engine: Engine, m: Match) -> list[str]:
+    """Level words no document names that were read as its nearest rung ("staff mlops engineer
+    salary", "how do i reach staff?": senior); not the people ("the call center staff hate it")."""
+    lists, words = engine.matcher.word_lists, m.words
+    found = []
+    for i, word in enumerate(words):
+        if word not in lists["stand_in_levels"] or word not in m.focus_words:
+            continue
+        after = words[i + 1] if i + 1 < len(words) else "?"
+        before = words[i - 1] if i else ""
+        ended = after == "?" or after in lists["stand_in_end"]  # "to reach staff as an ...", "... staff?"
+        if after in lists["stand_in_after"] or (ended and before in lists["stand_in_before"]):
+            found.append(word)
+    return found

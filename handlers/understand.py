@@ -27,7 +27,7 @@ from handlers.context import (
     with_context,
     years_stated,
 )
-from handlers.coverage import MENTION, beyond, natural, subject_terms
+from handlers.coverage import MENTION, beyond, natural, stand_ins, subject_terms
 from handlers.engine import Engine
 from handlers.evidence import SPECIFIC, Term, specific
 from handlers.figures import figure_plan
@@ -835,6 +835,8 @@ def plan(text: str, engine: Engine) -> Plan:
     if title and p.intent in ("answer", "compare") and p.roles:
         # holders: roles found from the title; the person's own title is covered where a document names it
         p = with_title(engine, p, title[0], inferred=bool(holders), own=not asked)
+    if p.intent in ("answer", "compare") and p.focus is not None and p.focus.levels:
+        missing = (*missing, *stand_ins(engine, m))  # "staff": read as senior, a word of no document
     p = _finish(p, choice, missing)
     if p.intent == "answer" and p.also is None and len(p.roles) == 1 and not _SLASH.match(text):
         # "how do I get to mid-level, and what's the pay bump?": the other ask answered too, and a button

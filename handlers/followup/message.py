@@ -228,7 +228,7 @@ def ranked_pick(engine: Engine, m: Match, turns: list[Turn]) -> str | None:
     the other one ("the other option you mentioned": the best ranked besides the role last asked of);
     None when it picks none. Not "what other skills": "other" picks only as a choice."""
     ranking = next((t for t in reversed(turns) if t.said and len(t.roles) > 1), None)
-    if ranking is None or m.roles:
+    if ranking is None or m.roles or not m.words:  # an empty message picks nothing
         return None
     words = m.words
     other = any(

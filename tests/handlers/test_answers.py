@@ -5134,3 +5134,21 @@ def test_a_rungs_pay_asked_beside_the_ladder_comes_under_its_rung(kb):
     ).splitlines()
     director = next(i for i, line in enumerate(lines) if "Director of MLOps:" in line)
     assert "$198,125 - $237,500" in lines[director + 1]
+
+
+class TestStandInLevels:
+    """'staff' and 'principal' are read as senior, the closest rung; no document says them."""
+
+    @pytest.mark.parametrize(
+        "text",
+        ["staff mlops engineer salary", "what does it take to reach staff as an ml platform engineer?"],
+    )
+    def test_a_level_no_document_names_is_said_beside_the_senior_answer(self, kb, text):
+        reply = handlers.ask(text, kb)
+        assert "staff" in reply.uncovered and "says nothing about “staff”" in first_screen(reply)
+
+    def test_staff_as_people_is_no_level(self, kb):
+        reply = handlers.ask(
+            "the call center staff hate our ai tool. as an ai systems engineer what can i do?", kb
+        )
+        assert "staff" not in reply.uncovered
