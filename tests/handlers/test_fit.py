@@ -731,3 +731,10 @@ def test_what_carries_over_is_what_the_person_has_then_what_is_new(kb):
     )
     assert reply.roles == ("ml-platform-engineer",) and "your gaps" in reply.text.split("\n")[0]
     assert reply.text.index("*What you already have*") < reply.text.index("*Still to learn for it*")
+
+
+@pytest.mark.parametrize("said", ["", "?", "   "])
+def test_an_empty_message_after_a_fit_gets_a_reply(kb, said):
+    """Nothing to pick from the ranking: the usage, not an error."""
+    reply = _thread(kb, FIT, said)
+    assert reply.intent == "help" and "Sorry" not in reply.text
