@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import OrderedDict
 
 from handlers.evidence import Evidence
 from handlers.render import section_blocks, section_text
@@ -48,7 +49,8 @@ class Engine:
         self.label_topics = aliases.label_topics
         self.advice = aliases.advice
         self.replies: dict[tuple[str, str], Reply] = {}  # plain section replies (handlers.replies)
-        self.kept: dict[tuple[str, ...], Any] = {}  # what depends on role and topic only (digests, briefs)
+        # what depends on role and topic only (digests, briefs), least recently used dropped first
+        self.kept: OrderedDict[tuple[str, ...], Any] = OrderedDict()
 
     @property
     def evidence(self) -> Evidence:
@@ -71,13 +73,16 @@ class Engine:
         return self.keep(("role words", *roles), make)
 
     def keep(self, key: tuple[str, ...], make: Callable[[], Any]) -> Any:
-        """make(), kept under `key` while fewer than 512 things are kept (a bound: what a key
-        names is finite, but hostile focus combinations must not grow a server's memory)."""
+        """make(), kept under `key`; past 512 things the least recently used goes (a bound: what a
+        key names is finite, but hostile focus combinations must not grow a server's memory, nor
+        crowd out what every question reads, such as the skills table)."""
         found = self.kept.get(key)
         if found is None:
-            found = make()
-            if len(self.kept) < _KEPT:
-                self.kept[key] = found
+            found = self.kept[key] = make()
+            if len(self.kept) > _KEPT:
+                self.kept.popitem(last=False)
+        else:
+            self.kept.move_to_end(key)
         return found
 
     @property

@@ -223,7 +223,8 @@ def with_chart(engine: Engine, plan, reply: Reply) -> Reply:
         first, _, others = body.partition("\n\n")
         if plan.match is not None and len(plan.match.roles) > 1:  # the order the person named them in
             order = reply.roles
-        verdict = " pays more for " in first or " pay about the same for " in first  # the chart's replaces it
+        said = (" pays more for ", " pay about the same for ", "No clear winner for ")
+        verdict = any(v in first for v in said)  # the chart's replaces it
         source = others if verdict else body
         if sentence and found and before.strip():  # "lowest starting pay?": each role's entry figures,
             source = (before.partition("\n\n")[2] if verdict else before).rstrip()  # the bars picture them

@@ -184,8 +184,7 @@ def compare(engine: Engine, plan: Plan) -> Reply:
     """Several roles side by side on one topic: salary figures aligned (the focus first), else
     the opening of each role's section; the whole sections behind buttons. It depends on roles,
     topic and focus only: made once per engine (treat it as read-only)."""
-    key = ("compare", *plan.roles, plan.topic or "", str(_asks_difference(plan)), *plan.focus.words())
-    reply = engine.keep(key, lambda: _compare(engine, plan))
+    reply = _side_by_side(engine, plan)
     both = in_both(engine, plan)  # "which soft skills do they have in common?": those first
     if not both:
         return reply
@@ -197,10 +196,17 @@ def compare(engine: Engine, plan: Plan) -> Reply:
     )  # fmt: skip
 
 
+def _side_by_side(engine: Engine, plan: Plan) -> Reply:
+    """The comparison as its key (roles, topic, focus) alone decides it, made once per engine."""
+    key = ("compare", *plan.roles, plan.topic or "", str(_asks_difference(plan)), *plan.focus.words())
+    return engine.keep(key, lambda: _compare(engine, plan))
+
+
 def _chart(engine: Engine, plan: Plan) -> Reply:
-    """A pay comparison with its bars (made once per roles and focus, as the comparison)."""
+    """A pay comparison with its bars (made once per roles and focus, as the comparison): of the
+    comparison its key decides, not of what one question adds to it, which a kept reply must not hold."""
     key = ("chart", *plan.roles, plan.topic or "", str(asks_low(plan.match)), *plan.focus.words())
-    return engine.keep(key, lambda: with_chart(engine, plan, compare(engine, plan)))
+    return engine.keep(key, lambda: with_chart(engine, plan, _side_by_side(engine, plan)))
 
 
 def _asks_difference(plan: Plan) -> bool:
