@@ -5152,3 +5152,16 @@ class TestStandInLevels:
             "the call center staff hate our ai tool. as an ai systems engineer what can i do?", kb
         )
         assert "staff" not in reply.uncovered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Engineering manager planning a team: how do MLOps and platform engineer responsibilities differ?",
+        "product manager hiring for an ml platform team, what do those engineers do?",
+    ],
+)
+def test_a_title_opening_a_message_with_what_its_writer_does_is_no_subject(kb, text):
+    """The writer's own title ("engineering manager planning a team") is not a job asked about."""
+    reply = handlers.ask(text, kb)
+    assert reply.intent in ("answer", "compare") and not reply.uncovered
