@@ -158,20 +158,21 @@ def called(engine: Engine, m: Match, phrase: str, candidates: tuple[str, ...], c
     return named[0] if len(named) == 1 else None
 
 
-def track(engine: Engine, m: Match, phrase: str) -> tuple[str, str] | None:
+def track(engine: Engine, m: Match, phrase: str) -> tuple[str, str, str] | None:
     """ "what is a Risk Management AI Engineer?": a title one document names as a label ("Risk
     Management AI Engineer: Identify and plan for tech risks ..."), the ambiguous name with the words
     said before it, is that document's role (even one the name alone could not mean); with the
-    section that names it."""
+    section that names it, and the title as said."""
     said, n = list(m.words), phrase.split()
     titles = _labelled_titles(engine)
     for i in range(1, len(said) - len(n) + 1):
         if said[i : i + len(n)] != n:
             continue
         for k in (3, 2, 1):  # the longest title first
-            held = titles.get(" ".join(said[i - k : i + len(n)]), ()) if i >= k else ()
+            title = " ".join(said[i - k : i + len(n)]) if i >= k else ""
+            held = titles.get(title, ())
             if len(held) == 1:  # one document's label: its role and section
-                return held[0]
+                return (*held[0], title)
     return None
 
 

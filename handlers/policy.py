@@ -673,7 +673,10 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     if m.ambiguous and not bare_ai and len(m.roles) < (2 if comparing else 1):
         phrase, candidates = set_beside or m.ambiguous[0]
         rest = tuple(r for r in candidates if r not in m.roles) if set_beside else candidates
-        if (tracked := track(engine, m, phrase)) and m.topic in (None, "overview", "responsibilities"):
+        tracked = track(engine, m, phrase)
+        # ... a topic named only by the title's own words is none ("risk" of "risk management ai engineer")
+        named = tracked and set(m.topic_words) <= set(tracked[2].split())
+        if tracked and (m.topic in (None, "overview", "responsibilities") or named):
             # "what does a Transformational AI Engineer do?": the section that names it
             m = m.model_copy(
                 update={"topic": tracked[1], "topic_scores": {**m.topic_scores, tracked[1]: NAMED}}

@@ -5165,3 +5165,11 @@ def test_a_title_opening_a_message_with_what_its_writer_does_is_no_subject(kb, t
     """The writer's own title ("engineering manager planning a team") is not a job asked about."""
     reply = handlers.ask(text, kb)
     assert reply.intent in ("answer", "compare") and not reply.uncovered
+
+
+@pytest.mark.parametrize("text", ["what's a risk management ai engineer?", "risk management ai engineer"])
+def test_a_track_named_in_full_is_its_line_though_its_words_name_a_topic(kb, text):
+    """'risk' of the title names no challenge: the platform document's Specialized Career Tracks line."""
+    reply = handlers.ask(text, kb)
+    assert reply.roles == ("ml-platform-engineer",) and reply.topic == "career"
+    assert "Identify and plan for tech risks" in first_screen(reply)[:300]
