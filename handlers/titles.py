@@ -60,7 +60,8 @@ def own_role(engine: Engine, ctx: Match, held: bool = False) -> str | None:
 def naming(engine: Engine, title: str) -> tuple[str, ...]:
     """The role whose document names a title that is none of the five, as written ("Computer
     Vision Engineers" among AI Systems' in-demand roles); () when none or several do."""
-    roles = tuple(dict.fromkeys(ln.role for ln in engine.evidence.saying(engine.evidence.term(title))))
+    said = engine.evidence.term(title.lower())  # as cased for the reader ("AI ethicist"), searched as words
+    roles = tuple(dict.fromkeys(ln.role for ln in engine.evidence.saying(said)))
     return roles if len(roles) == _HOLDERS else ()
 
 
@@ -115,11 +116,12 @@ def with_title(engine: Engine, p: Plan, title: str, inferred: bool = False, own:
     ("Research Engineer" among the advanced roles); a field ("devops") wherever a document names it.
     """
     m, ev = p.match, engine.evidence
-    term = ev.term(title)
-    person = title.split()[-1] in engine.matcher.word_lists["person_titles"]
+    said = title.lower()  # as cased for the reader ("AI ethicist"), searched as words
+    term = ev.term(said)
+    person = said.split()[-1] in engine.matcher.word_lists["person_titles"]
     found = ev.found(term, p.roles)
-    if own and person and not found and " " in title:  # "I work as a devops engineer": "DevOps teams"
-        found = ev.found(ev.term(title.rsplit(" ", 1)[0]), p.roles)
+    if own and person and not found and " " in said:  # "I work as a devops engineer": "DevOps teams"
+        found = ev.found(ev.term(said.rsplit(" ", 1)[0]), p.roles)
     beside: dict[str, list[Line]] = {}
     if found and (person or (m is not None and m.compare_strong)):
         listing = m is not None and m.compare_weak and not m.compare_strong  # "ML or data scientist?"

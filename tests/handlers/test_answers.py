@@ -5173,3 +5173,12 @@ def test_a_track_named_in_full_is_its_line_though_its_words_name_a_topic(kb, tex
     reply = handlers.ask(text, kb)
     assert reply.roles == ("ml-platform-engineer",) and reply.topic == "career"
     assert "Identify and plan for tech risks" in first_screen(reply)[:300]
+
+
+@pytest.mark.parametrize("text", ["what is an ai ethicist?", "which roles mention ai ethicists?"])
+def test_a_title_one_document_lists_is_shown_there_and_said_to_be_none_of_the_five(kb, text):
+    """'AI ethicist' is no choice between the AI roles: the production document's emerging roles,
+    with the note that it is none of the five."""
+    reply = handlers.ask(text, kb)
+    assert reply.intent == "answer" and reply.roles == ("production-ai-engineer",)
+    assert "isn't one of the 5 roles" in first_screen(reply) and "AI Ethicists" in first_screen(reply)
