@@ -196,6 +196,8 @@ def fill(t: Message) -> str:
     # the message's own subject, less the words that named the role ("what about the infra people?")
     own = set(rest.subject) - (lists["coping"] if backed else set())  # "handle" is how, not what
     regard = on_that_front(m, lists)  # the point just asked
+    # "what tools help?" after the interpretability challenge: a label of what was just shown, on its point
+    labelled = named_topic and len(m.words) <= BARE + 1 and _a_label_shown(t, roles)
     point = (
         [
             w
@@ -205,7 +207,7 @@ def fill(t: Message) -> str:
             and w not in t.engine.kb.topics  # a topic's own name ("trends") is no point of it
         ]  # a topic named anew leaves the last one's topic words behind ("the pay for that last one")
         if topic
-        and (not named_topic or backed)
+        and (not named_topic or backed or labelled)
         and (not own or regard)
         and not BEYOND & set(t.m.words)
         and not (named_topic and last.across)  # "which roles need k8s?" then "which of those pays best?"
@@ -339,6 +341,8 @@ def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, r
         and _a_heading_of(t, roles, last.topic)
     ):
         return [last.topic]  # "and risk?" after the best practices: their Risk Management heading
+    if named_topic and last.topic and len(m.words) <= BARE + 1 and _a_label_shown(t, roles):
+        return [last.topic]  # "what tools help?" after the interpretability challenge: its "Tools:" line
     if named_topic and last.topic and _item_as_topic(t, roles, last.topic):
         return [last.topic]  # "how to solve the collaboration one?" after the challenges: that challenge
     if named_topic and meaning and last.topic and _item(t, rest, roles, last.topic):
@@ -372,6 +376,17 @@ def _a_heading_of(t: Message, roles: list[str], topic: str) -> bool:
         w for role in roles for ln in index.section(role, topic) for part in ln.path for w in normalize(part)
     }
     return named <= heads
+
+
+def _a_label_shown(t: Message, roles: list[str]) -> bool:
+    """Whether every word that names the message's topic is a word of the label of a line the last
+    answer led with, of the role still asked ("tools" of "Tools: SHAP, LIME, visual analytics")."""
+    named, last = set(t.m.topic_words), t.last
+    if not named or not last.shown or list(last.roles) != roles:
+        return False
+    index = t.engine.evidence.index
+    labels = {w for i in last.shown for w in normalize(index.line(i).label or "")}
+    return named <= labels
 
 
 def _item_as_topic(t: Message, roles: list[str], topic: str) -> bool:

@@ -815,6 +815,14 @@ class TestNotInheriting:
         _, reply = talk(kb, "mlops salary", "thanks, and what about platform engineers?")
         assert reply.roles == ("ml-platform-engineer",)
 
+    def test_a_label_of_the_lines_just_shown_asks_that_part_of_the_answer(self, kb):
+        """'what tools help?' after the interpretability challenge: its 'Tools:' line, not the
+        requirements that 'tools' names by itself."""
+        *_, reply = talk(
+            kb, "ml engineer challenges?", "more on the interpretability one please", "what tools help?"
+        )
+        assert reply.topic == "challenges" and "SHAP, LIME" in reply.text[:300]
+
     def test_a_follow_up_naming_no_topic_keeps_the_thread_topic_the_model_is_torn_on(self, kb):
         """'which companies specifically?' after the industries hiring: the model leans to requirements
         at even odds, its second reading the thread's market; the market holds."""
