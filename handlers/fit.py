@@ -484,15 +484,14 @@ def _outside(book: Book, said: Said) -> list[str]:
     """The skills had that no document lists; a skill filed under another's name as the person
     wrote it ("dbt", not the "Snowflake" its pattern is filed under)."""
     named, out = {r.name for r in book.records}, []
-    for h in said.had:
-        if h not in named:
-            typed: dict[str, str] = {}
-            for n, w in said.typed:
-                if n == h:
-                    typed.setdefault(w.lower(), w)  # each as first written
-            # "JavaScript" for "js" too, "embedded systems" for "embedded"
-            own = not typed or any(t in h.lower() for t in typed)
-            out += [h] if own else list(typed.values())
+    for h in (h for h in said.had if h not in named):
+        typed: dict[str, str] = {}  # each way written, as first written
+        for n, w in said.typed:
+            if n == h:
+                typed.setdefault(w.lower(), w)
+        # "JavaScript" for "js" too, "embedded systems" for "embedded"
+        own = not typed or any(t in h.lower() for t in typed)
+        out += [h] if own else list(typed.values())
     return out
 
 

@@ -77,9 +77,8 @@ class Said(Record):
     denied: tuple[str, ...] = ()  # "no degree", "never used docker"
     unclear: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ("tf", ("TensorFlow", "Terraform"))
     years: int | None = None
-    typed: tuple[
-        tuple[str, str], ...
-    ] = ()  # (canonical name, each way the message wrote it): ("Snowflake", "dbt")
+    # (canonical name, each way the message wrote it): ("Snowflake", "dbt")
+    typed: tuple[tuple[str, str], ...] = ()
 
 
 def _compile(patterns: tuple[str, ...], flags: int = re.I) -> re.Pattern[str]:
