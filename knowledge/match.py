@@ -87,6 +87,8 @@ _SURE_TOPIC = 3  # a topic phrase this strong is asked beside what the question 
 _ASIDE_REACH = 4  # words a question sets aside after "besides" or before "aside"
 _TOLD_REACH = 6  # words between "explain" and "to <people>"
 _YEAR = Lazy(r"(?:19|20)\d\d")  # "by 2030": a number worth searching for
+# "23%" (not "top 10%", a percentile, nor "100% accurate", a manner of speaking): a figure to find
+_SHARE_SAID = Lazy(r"(?i)(\b(?:top|bottom|lowest|highest|upper|lower)\s+)?(?<![\d.])([1-9]\d?)\s?%")
 # the work, skills and ways of a role: no document gives them a year ("what tools ... in 2024?")
 _TIMELESS = frozenset(
     ("requirements", "responsibilities", "overview", "soft-skills", "best-practices", "challenges")
@@ -811,13 +813,19 @@ class Matcher:
             tokens, self.word_lists["the_others"], self.word_lists["of_a_kind"]
         ):  # "why do some mlops engineers earn more than others?"
             hit["compare_strong"] = False
+        # "which roles cite a 23% job growth figure?": a share said is a figure to find (not "top 10%")
+        shares = (
+            {f.group(2) for f in _SHARE_SAID.finditer(text[:4000]) if not f.group(1)}
+            if "%" in text
+            else set()
+        )
         content = [
             i
             for i, t in enumerate(tokens)
             if t not in self.stopwords
             and t not in self.intent_tokens
             and t != "?"
-            and (not t.isdigit() or _YEAR.fullmatch(t) and not _now(tokens, i, topic))
+            and (not t.isdigit() or _YEAR.fullmatch(t) and not _now(tokens, i, topic) or t in shares)
         ]
         unknown, subject, topic_words, focus_words = [], [], [], []
         kept: dict[int, str] = {}  # a phrase the synonyms know, its stopwords and all ("over the wall")

@@ -5182,3 +5182,12 @@ def test_a_title_one_document_lists_is_shown_there_and_said_to_be_none_of_the_fi
     reply = handlers.ask(text, kb)
     assert reply.intent == "answer" and reply.roles == ("production-ai-engineer",)
     assert "isn't one of the 5 roles" in first_screen(reply) and "AI Ethicists" in first_screen(reply)
+
+
+def test_a_share_said_is_a_figure_to_find(kb):
+    """'which roles cite 23% job growth?': the two documents that say 23%, not every role's market;
+    'top 10%' stays a percentile and '100% accurate' no figure."""
+    reply = handlers.ask("which roles cite a 23% job growth figure?", kb)
+    assert set(reply.roles) == {"ai-systems-engineer", "production-ai-engineer"}
+    assert "23% between 2022 and 2032" in first_screen(reply)
+    assert handlers.ask("what do the top 10% of platform engineers make?", kb).focus == ("90th Percentile",)
