@@ -205,7 +205,8 @@ def _side_by_side(engine: Engine, plan: Plan) -> Reply:
 def _chart(engine: Engine, plan: Plan) -> Reply:
     """A pay comparison with its bars (made once per roles and focus, as the comparison): of the
     comparison its key decides, not of what one question adds to it, which a kept reply must not hold."""
-    key = ("chart", *plan.roles, plan.topic or "", str(asks_low(plan.match)), *plan.focus.words())
+    named = plan.match is not None and len(plan.match.roles) > 1  # the roles in the order the person named
+    key = ("chart", *plan.roles, plan.topic or "", str(asks_low(plan.match)), str(named), *plan.focus.words())
     return engine.keep(key, lambda: with_chart(engine, plan, _side_by_side(engine, plan)))
 
 

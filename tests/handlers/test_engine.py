@@ -38,3 +38,20 @@ def test_a_kept_reply_is_the_same_whatever_was_asked_before(kb):
     engine.kept.clear()
     handlers.ask("compare production ai engineer and ai systems engineer salary in new york", kb)
     assert last_reply() == alone
+
+
+def test_a_kept_chart_keeps_the_order_its_own_question_named(kb):
+    """'who earns most: production ai, ml, ai systems, mlops or platform engineers?' names the five
+    in an order, which the reply's roles keep; 'which role pays the most?' names none and ranks them:
+    each is kept apart, so neither reads the other's."""
+    engine = handlers.engine_for(kb)
+    asked = (
+        "who earns most: production ai engineers, ml engineers, ai systems engineers, mlops engineers "
+        "or platform engineers?"
+    )
+    engine.kept.clear()
+    alone = handlers.ask(asked, kb)
+    engine.kept.clear()
+    handlers.ask("which role pays the most?", kb)
+    again = handlers.ask(asked, kb)
+    assert (again.roles, again.text) == (alone.roles, alone.text)
