@@ -9,7 +9,7 @@ from handlers.question import marked, said_at
 from handlers.salary import matching
 from handlers.scope import origins
 from knowledge.english import everyday, misspelt
-from knowledge.match import Focus, Match, stem
+from knowledge.match import Focus, Match, around, stem
 
 __all__ = [
     "MAX_SUBJECT",
@@ -342,11 +342,9 @@ def stand_ins(engine: Engine, m: Match) -> list[str]:
     salary", "how do i reach staff?": senior); not the people ("the call center staff hate it")."""
     lists, words = engine.matcher.word_lists, m.words
     found = []
-    for i, word in enumerate(words):
+    for before, word, after in around(words, end="?"):
         if word not in lists["stand_in_levels"] or word not in m.focus_words:
             continue
-        after = words[i + 1] if i + 1 < len(words) else "?"
-        before = words[i - 1] if i else ""
         ended = after == "?" or after in lists["stand_in_end"]  # "to reach staff as an ...", "... staff?"
         if after in lists["stand_in_after"] or (ended and before in lists["stand_in_before"]):
             found.append(word)

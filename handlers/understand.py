@@ -46,7 +46,7 @@ from handlers.topic import NAMED, Choice, choose, guess, guess_none
 from knowledge.english import is_common
 from knowledge.index import key
 from knowledge.intent import Guess
-from knowledge.match import Focus, Match, normalize, pairs, stem
+from knowledge.match import Focus, Match, around, normalize, pairs, stem
 from knowledge.patterns import Lazy
 from knowledge.skills import names_of_kinds
 
@@ -147,7 +147,7 @@ def thanks(engine: Engine, m: Match) -> bool:
     # ... "ok tell me more about the first one": "first" picks when it is "the first" or "first one"
     picked = any(
         w in timed and (n in lists["picked_after"] or (p == "the" and (not n or n in lists["pick_end"])))
-        for p, w, n in zip(["", *words[:-1]], words, [*words[1:], ""], strict=True)
+        for p, w, n in around(words)
     )
     if picks & set(words) or picked:
         return False

@@ -20,7 +20,19 @@ from knowledge.patterns import Lazy
 from knowledge.phrases import starts
 from knowledge.salary import share_percentile
 
-__all__ = ["AHEAD", "Focus", "Forms", "Match", "Matcher", "forms", "normalize", "pairs", "runs", "stem"]
+__all__ = [
+    "AHEAD",
+    "Focus",
+    "Forms",
+    "Match",
+    "Matcher",
+    "around",
+    "forms",
+    "normalize",
+    "pairs",
+    "runs",
+    "stem",
+]
 
 _SLACK_MARKUP = Lazy(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
 _EMOJI_CODE = Lazy(r":[a-z0-9_+'-]+:")
@@ -130,6 +142,12 @@ def _with_stems(words: Iterable[str]) -> frozenset[str]:
 def pairs(words: tuple[str, ...] | list[str]) -> list[str]:
     """The text's two-word phrases, in order ("work in", "in ai")."""
     return [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+
+
+def around(words: tuple[str, ...] | list[str], end: str = "") -> list[tuple[str, str, str]]:
+    """Each word with the word before and after it ("" before the first, `end` after the last);
+    [] for no words."""
+    return list(zip(["", *words[:-1]], words, [*words[1:], end], strict=False))
 
 
 def runs(words: tuple[str, ...] | list[str], longest: int = 3) -> set[str]:

@@ -187,7 +187,9 @@ def fill(t: Message) -> str:
         return t.text
     roles, last = _roles_filled(t, roles)
     rest = t.engine.matcher.match(body) if body != t.body else m  # without the words naming the role
-    topic = _topic_filled(t, roles, last, named_topic, rest)
+    # "what tools help?" after the interpretability challenge: a label of what was just shown, on its point
+    labelled = named_topic and len(m.words) <= BARE + 1 and _a_label_shown(t, roles)
+    topic = _topic_filled(t, roles, last, named_topic, rest, labelled)
     focus = _focus_filled(t, last, named_topic and not _pay_beside(t))
     lead = ["compare"] if len(roles) > 1 else []
     # "do they need certs?" ... "compare that with ai/ml engineers": on certifications still
@@ -196,8 +198,6 @@ def fill(t: Message) -> str:
     # the message's own subject, less the words that named the role ("what about the infra people?")
     own = set(rest.subject) - (lists["coping"] if backed else set())  # "handle" is how, not what
     regard = on_that_front(m, lists)  # the point just asked
-    # "what tools help?" after the interpretability challenge: a label of what was just shown, on its point
-    labelled = named_topic and len(m.words) <= BARE + 1 and _a_label_shown(t, roles)
     point = (
         [
             w
@@ -286,10 +286,13 @@ def _pay_beside(t: Message) -> bool:
     )
 
 
-def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, rest: Match) -> list[str]:
+def _topic_filled(
+    t: Message, roles: list[str], last: Turn, named_topic: bool, rest: Match, labelled: bool = False
+) -> list[str]:
     """The topic: the one named, else the last one; "how do they deal with that?" after the
     challenges asks what they do (the solutions given there, else the best practices); "can they
-    work remotely?" lets the lines on the subject decide."""
+    work remotely?" lets the lines on the subject decide. `labelled`: the topic's words are a label
+    of a line just shown (`_a_label_shown`)."""
     m, lists = t.m, t.lists
     topic = [t.own or ""] if named_topic else [last.topic or ""]  # the model's topic, said outright
     pointing = set(m.words) & (lists["back"] | lists["they"] | {"people"}) or len(m.words) <= BARE
@@ -341,7 +344,7 @@ def _topic_filled(t: Message, roles: list[str], last: Turn, named_topic: bool, r
         and _a_heading_of(t, roles, last.topic)
     ):
         return [last.topic]  # "and risk?" after the best practices: their Risk Management heading
-    if named_topic and last.topic and len(m.words) <= BARE + 1 and _a_label_shown(t, roles):
+    if labelled and last.topic:
         return [last.topic]  # "what tools help?" after the interpretability challenge: its "Tools:" line
     if named_topic and last.topic and _item_as_topic(t, roles, last.topic):
         return [last.topic]  # "how to solve the collaboration one?" after the challenges: that challenge

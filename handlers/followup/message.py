@@ -14,7 +14,7 @@ from handlers.scope import is_place
 from handlers.topic import NAMED, choose, guess
 from handlers.turn import FOCUS_DIMS, Turn
 from handlers.understand import strip_command
-from knowledge.match import Focus, Match, pairs, stem
+from knowledge.match import Focus, Match, around, pairs, stem
 from knowledge.patterns import Lazy
 
 __all__ = [
@@ -231,10 +231,7 @@ def ranked_pick(engine: Engine, m: Match, turns: list[Turn]) -> str | None:
     if ranking is None or m.roles or not m.words:  # an empty message picks nothing
         return None
     words = m.words
-    other = any(
-        w == "other" and (p == "the" or n in _PICK_AFTER)
-        for p, w, n in zip(["", *words[:-1]], words, [*words[1:], ""], strict=True)
-    )
+    other = any(w == "other" and (p == "the" or n in _PICK_AFTER) for p, w, n in around(words))
     if other:
         last = next(t for t in reversed(turns) if t.said)
         current = last.roles[0] if len(last.roles) == 1 else ranking.roles[0]
