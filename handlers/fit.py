@@ -60,6 +60,7 @@ _WHICH = Lazy(
     r"my (?:current )?(?:job|work|background|experience|skills?|skillset))\b",
     re.I,
 )
+_CARRY = r"what (?:carries|transfers) over"  # "what carries over from SRE?": what the person has
 _MISSING = Lazy(
     # not "what else does an MLOps engineer do?", "what else is their job?": what else the role does
     r"\b(?:missing|lack(?:ing)?|gaps?(?! between (?!my\b|me\b|what\b|where\b))|short of|still need|"
@@ -77,7 +78,7 @@ _MISSING = Lazy(
     r"how (?:well|close) do i (?:match|fit)|"
     r"do i qualify|am i (?:ready|qualified) for|what am i doing wrong|keep getting rejected|"
     # "what carries over from SRE and what's new for me?": what the person has and lacks for the role
-    r"what (?:carries|transfers) over|what(?:'s| is) (?:new|transferable) (?:for|to) me|"
+    rf"{_CARRY}|what(?:'s| is) (?:new|transferable) (?:for|to) me|"
     r"(?:a |the )?(?:good |natural |logical |sensible |realistic )?(?:next step|fit|match) for me|"
     r"how (?:hard|easy|difficult|feasible|realistic) (?:would it be|is it|will it be) (?:for me )?to "
     r"(?:switch|move|transition|pivot|get|break))\b",
@@ -119,7 +120,7 @@ _OTHER_TOPICS = {"salary"}  # "which role pays best for a python dev like me": p
 _AGAIN = "\nwhat should i learn"
 _WHY = ", why does it fit me"  # after _AGAIN: "why?" of a fit answer, what the person has first
 _WHY_WORDS = 6  # "why?", "how come that one?": a why this short asks why of the answer
-_CARRIED = Lazy(r"\bwhat (?:carries|transfers) over\b|\btransferable\b", re.I)  # what the person has, first
+_CARRIED = Lazy(rf"\b{_CARRY}\b|\btransferable\b", re.I)  # what the person has, first
 _TECH = {"language", "framework", "platform", "tool", "data", "ml", "maths", "practice"}
 _SECTION_TITLE = {"requirements": "Requirements", "overview": "Overview", "career": "Career Development"}
 _NUMBERS = {2: "two", 3: "three", 4: "four"}
