@@ -462,6 +462,17 @@ def in_role(
             : LEAD_LINES + 2 - len(lead)
         ]
         lead.sort(key=lambda h: h.line.id)  # in the document's order: each heading once
+    elif (
+        len(lead) < 3
+        and named == topic
+        and terms
+        and all(is_word(t.word) for t in terms)
+        and not point_words(engine, m)
+    ):
+        shown = {h.line.id for h in lead}
+        lead += [h for h in digest(engine, role, topic) if h.line.id not in shown][
+            : LEAD_LINES + 2 - len(lead)
+        ]
     groups = ((role, tuple(lead)),)
     return Plan(
         "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m, uncovered=missed

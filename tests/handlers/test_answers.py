@@ -5191,3 +5191,19 @@ def test_a_share_said_is_a_figure_to_find(kb):
     assert set(reply.roles) == {"ai-systems-engineer", "production-ai-engineer"}
     assert "23% between 2022 and 2032" in first_screen(reply)
     assert handlers.ask("what do the top 10% of platform engineers make?", kb).focus == ("90th Percentile",)
+
+
+def test_a_section_named_with_few_lines_on_an_everyday_word_goes_on_with_the_section(kb):
+    """'implementing' finds two challenge lines; the section asked by name goes on in brief after
+    them (its whole list is about factories), but a point asked ("which clouds?") stays the point."""
+    reply = handlers.ask("what challenges come with implementing AI at a factory?", kb)
+    assert (reply.roles, reply.topic) == (("production-ai-engineer",), "challenges")
+    screen = first_screen(reply)
+    assert screen.index("Implementing streaming analytics") < screen.index(
+        "Difficulty finding experienced AI"
+    )
+    assert "Diverse and outdated technologies in manufacturing sites" in screen
+    _, turn = handlers.converse("what are mlops engineer requirements?", kb, [])
+    point, _ = handlers.converse("and which clouds", kb, [turn])
+    assert "Familiarity with AWS, Azure, or GCP" in point.text
+    assert point.text.count("•") <= 4
