@@ -32,7 +32,7 @@ from handlers.scope import is_place, outside, own_closest, own_title
 from handlers.topic import NAMED, Choice
 from knowledge.english import everyday, is_common, is_word
 from knowledge.index import Hit
-from knowledge.match import Focus, Match, pairs, stem
+from knowledge.match import Focus, Match, around, pairs, stem
 from knowledge.patterns import Lazy
 from knowledge.skills import named_in
 
@@ -271,6 +271,7 @@ _RUNG_WORDS = 24  # a question this short that names a level and the duties asks
 _DOER = frozenset(
     {"i", "we", "you", "they", "to", "should", "must", "can", "could", "would", "will", "do", "how"}
 )
+_BEING = frozenset({"is", "are", "was", "were", "be", "been"})  # before a word in -ing: a verb
 
 
 def _asked_apart(m: Match, missing: list[str], held: set[str]) -> bool:
@@ -333,11 +334,38 @@ def _named(m: Match) -> tuple[str, ...]:
     """The unknown words that may name a role: not a verb after its doer ("what practices should we
     follow?": "follow" is no role), nor what "how" asks ("how long would it take?")."""
     words = m.words
+
+    def verb(before: str, w: str) -> bool:  # "trends are reshaping the industry": a verb, not a name
+        return before in _DOER or (before in _BEING and w.endswith("ing"))
+
     return tuple(
         w
         for w in m.unknown
-        if w not in words or words.index(w) == 0 or words[words.index(w) - 1] not in _DOER
+        if w not in words or words.index(w) == 0 or not verb(words[words.index(w) - 1], w)
     )
+
+
+_BEFORE_NAME = frozenset({"a", "an", "as", "about", "of", "for"})  # "a dentist", "as a ...", "about nurses"
+
+
+def _in_name_slot(engine: Engine, m: Match) -> bool:
+    """Whether an unknown word may be a job's name: any word of a command or a keyword query
+    ("/role astronaut career", "nurse practitioner salary"), or in a question said before a title's
+    word ("game dev", "blorp engineer") or after "a", "as", "about" ("what does a dentist earn?")."""
+    unknown = set(m.unknown) - _PRONOUNS  # "people like us": no one's name
+    if not unknown:
+        return False
+    if m.command or not natural(engine, m):
+        return True
+    words, titles = m.words, engine.matcher.word_lists["person_titles"] | _TITLE_TAIL
+    return any(
+        w in unknown and (stem(after) in titles or before in _BEFORE_NAME)
+        for before, w, after in around(words)
+    )
+
+
+_TITLE_TAIL = frozenset({"dev", "devs", "eng", "engineering", "role", "job", "position", "practitioner"})
+_PRONOUNS = frozenset({"us", "we", "it", "them", "they", "me", "you", "him", "her", "ourselves"})
 
 
 def _odd(engine: Engine, words: tuple[str, ...]) -> tuple[str, ...]:
@@ -877,6 +905,10 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
     said = _said_subject(engine, m) if m.unknown and not (m.roles or m.ambiguous) else ()
     if said:  # "computer vision", "quantum computing trends": a subject the documents say, of no role
         return across_roles(engine, m, said)
+    if m.unknown and choice.table is not None and not _in_name_slot(engine, m):
+        # "will it replace people like us?", "what trends are reshaping the field?": a question whose odd
+        # word stands where no job's name does; which role, on the topic its words name
+        return Plan("clarify", role_ids, choice.table, m.focus, match=m)
     if m.unknown:
         suggestions = tuple(matcher.suggest(tuple(dict.fromkeys(m.unknown))[:_SUGGEST_FROM]))
         return Plan("unknown", (), choice.table, m.focus, unknown=m.unknown, suggestions=suggestions, match=m)

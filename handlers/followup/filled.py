@@ -186,6 +186,10 @@ def fill(t: Message) -> str:
     if not _leans_on_thread(t, roles, named_topic, pointing):
         return t.text
     roles, last = _roles_filled(t, roles)
+    # a new question after "which role do you mean?", unanswered ("will it replace us?")
+    unsettled = not roles and last.intent == "clarify" and len(last.roles) > 1
+    if unsettled and "which" in m.words and set(m.words) & lists["ranking"]:
+        roles, unsettled = list(last.roles), False  # "which pays more?": the roles offered, set side by side
     rest = t.engine.matcher.match(body) if body != t.body else m  # without the words naming the role
     # "what tools help?" after the interpretability challenge: a label of what was just shown, on its point
     labelled = named_topic and len(m.words) <= BARE + 1 and _a_label_shown(t, roles)
@@ -211,6 +215,7 @@ def fill(t: Message) -> str:
         and (not own or regard)
         and not BEYOND & set(t.m.words)
         and not (named_topic and last.across)  # "which roles need k8s?" then "which of those pays best?"
+        and not unsettled  # a clarify's point waits for the reply that picks the role
         else []
     )  # not "what else does it need"
     if roles and set(roles) != set(last.roles):  # "and for the ops side?" after layoffs: the point

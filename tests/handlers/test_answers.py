@@ -5207,3 +5207,14 @@ def test_a_section_named_with_few_lines_on_an_everyday_word_goes_on_with_the_sec
     point, _ = handlers.converse("and which clouds", kb, [turn])
     assert "Familiarity with AWS, Azure, or GCP" in point.text
     assert point.text.count("•") <= 4
+
+
+@pytest.mark.parametrize(
+    "text", ["which trends are redefining the industry?", "what trends are reshaping the field?"]
+)
+def test_a_verb_in_ing_after_is_or_are_is_no_role_name(kb, text):
+    """'... are redefining the industry': a verb the documents do not use, not "a role called
+    'redefining'": which role's trends?"""
+    reply = handlers.ask(text, kb)
+    assert reply.intent == "clarify" and reply.topic == "trends"
+    assert "role called" not in reply.text

@@ -2330,3 +2330,22 @@ def test_having_it_easier_asks_how_hard_the_job_is(kb):
     assert ops.roles == ("mlops-engineer",) and ops.topic == "challenges"
     both = handlers.ask("do mlops engineers have it easier than platform engineers?", kb)
     assert both.intent == "compare" and both.topic == "challenges"
+
+
+def test_a_new_question_after_an_unanswered_which_role_does_not_echo_the_first_ones_words(kb):
+    """ "what trends are reinventing the job for ai engineers?" -> which role? -> "will it replace us
+    then?": the first question's point ('reinventing') waits for a pick, and "us" is no one's name;
+    never 'I don't know a role called “reinventing”' (nor “us”)."""
+    opening = "what trends are reinventing the job for ai engineers?"
+    for follow in ("will it replace us then?", "will it replace people like us?"):
+        first, second = talk(kb, opening, follow)
+        assert first.intent == "clarify"
+        assert second.intent != "unknown" and "role called" not in second.text
+        assert "reinventing" not in second.text
+
+
+def test_which_pays_more_after_which_role_sets_the_roles_offered_side_by_side(kb):
+    """'what do ai developers make?' -> which role? -> 'which one pays better?': the three offered."""
+    _, ranked = talk(kb, "what do ai developers make?", "which one pays better?")
+    assert ranked.intent == "compare" and ranked.topic == "salary"
+    assert set(ranked.roles) == {"production-ai-engineer", "ai-ml-engineer", "ai-systems-engineer"}
