@@ -69,6 +69,7 @@ _FIELD_ROLES = Lazy(
 )
 _ASKING = {"how", "what", "why", "which", "when", "where", "who"}
 _THANKS_WORDS = 8  # a thanks that goes on longer may be asking something
+_THANKS_END = 3  # "lol thx": a word or two, then thanks
 _ASKED = {  # a question word and the next: asked ("what about ..."), not "that's what i needed"
     (q, w)
     for q in ("how", "what", "which", "who")
@@ -153,7 +154,9 @@ def thanks(engine: Engine, m: Match) -> bool:
         return False
     covered = {w for g in grams & said for w in g.split()}
     asking = max(m.topic_scores.values(), default=0) >= WORDED  # "ok and how much do they make"
-    opens = bool(words) and words[0] in engine.matcher.word_lists["gratitude"]
+    gratitude = engine.matcher.word_lists["gratitude"]
+    # "thx, that's what i needed" opens with thanks; "lol thx", "gr8 thx" end with it
+    opens = bool(words) and (words[0] in gratitude or len(words) <= _THANKS_END and words[-1] in gratitude)
     # "ok how do i get there" asks; "thx, that's what i needed" does not
     asking = asking or (not opens and bool(_ASKING & set(words)))
     # "ok and the least?": more than thanks, asked

@@ -811,6 +811,12 @@ class TestNotInheriting:
             _, reply = talk(kb, "mlops vs platform salary", said)
             assert reply.roles == () and "$" not in reply.text
 
+    @pytest.mark.parametrize("said", ["haha thx", "great stuff ty", "tyvm!", "gracias", "thnx"])
+    def test_slang_and_foreign_thanks_get_a_welcome_not_a_puzzle(self, kb, said):
+        """Not "Sorry, I couldn't tell what you mean by “haha”"."""
+        _, reply = talk(kb, "what do mlops engineers do?", said)
+        assert reply.text.startswith("You're welcome") and "couldn't tell" not in reply.text
+
     def test_thanks_that_goes_on_to_ask_is_a_question(self, kb):
         _, reply = talk(kb, "mlops salary", "thanks, and what about platform engineers?")
         assert reply.roles == ("ml-platform-engineer",)
