@@ -19,6 +19,7 @@ __all__ = [
     "WORDED",
     "about_pay",
     "asked_beside",
+    "in_home_market",
     "climb_before",
     "sentence_before",
     "told_them",
@@ -150,7 +151,7 @@ def with_context(
     )
     # "... an offer in San Francisco. What's the average salary there?": "average" sets no place
     # ... nor "4 yoe in Texas making 140k. what's the realistic range in the US?": the home market asked
-    home = _in_home_market(m.words, lists["home_market"])
+    home = in_home_market(m.words, lists["home_market"])
     if not (m.focus.locations or m.focus.companies or home) and any(places.values()) and asks_place:
         update["focus"] = update.get("focus", m.focus).model_copy(update=places)
     # "salary for ml engineer entry level in US. is it more than 100k?": the level the context asks the
@@ -180,7 +181,7 @@ def about_pay(m: Match, lists: dict[str, frozenset[str]]) -> bool:
     return len(m.words) <= _ABOUT_IT or bool(lists["paid_words"] & set(m.words)) or "salary" in m.topic_scores
 
 
-def _in_home_market(words: tuple[str, ...], home: frozenset[str]) -> bool:
+def in_home_market(words: tuple[str, ...], home: frozenset[str]) -> bool:
     """ "in the US", "in the country": the market the pay sections speak of, asked outright."""
     said = [words[i - 2 : i] for i, w in enumerate(words) if w in home]  # not "vs the national average"
     return any(before[-1:] == ("in",) or before == ("in", "the") for before in said)

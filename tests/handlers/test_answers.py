@@ -5218,3 +5218,16 @@ def test_a_verb_in_ing_after_is_or_are_is_no_role_name(kb, text):
     reply = handlers.ask(text, kb)
     assert reply.intent == "clarify" and reply.topic == "trends"
     assert "role called" not in reply.text
+
+
+def test_a_place_asked_in_passing_beside_a_pay_question_is_named_as_not_covered(kb):
+    """'What do MLOps engineers earn? I live in Glasgow, curious how Scotland compares': the pay the
+    documents give, and the two places named in the reply's `uncovered` and its text; a place only
+    told ("at a bank in Cardiff here") is not."""
+    reply = handlers.ask("What do MLOps engineers earn? I live in Glasgow, curious how Scotland compares", kb)
+    assert (reply.intent, reply.roles, reply.topic) == ("answer", ("mlops-engineer",), "salary")
+    assert set(reply.uncovered) == {"Glasgow", "Scotland"}
+    assert "says nothing about “Glasgow” or “Scotland”" in first_screen(reply)
+    assert "Entry-level:* $110,000 - $120,000" in first_screen(reply)
+    told = handlers.ask("backend dev at a bank in Cardiff here. what do mlops engineers earn?", kb)
+    assert told.uncovered == () and told.topic == "salary"
