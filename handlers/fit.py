@@ -481,6 +481,11 @@ def _skills(n: int) -> str:
     return "skill" if n == 1 else "skills"
 
 
+def _told_lacking(said: Said) -> str:
+    """How the skills put first were told: asked about ("kafka? terraform?") or said to be lacking."""
+    return "asked about" if said.denied and set(said.denied) <= set(said.asked) else "said you lack"
+
+
 def _outside(book: Book, said: Said) -> list[str]:
     """The skills had that no document lists; a skill filed under another's name as the person
     wrote it ("dbt", not the "Snowflake" its pattern is filed under)."""
@@ -543,11 +548,11 @@ def fit_reply(engine: Engine, plan) -> Reply:
         sub += f" ({joined(found)})." if found else "."
         if not skills:  # "I've never deployed anything": no skill told as had, only what is lacking
             sub = "You named no skill of your own that I could match, so this is what it asks for"
-            sub += ", first what you said you lack." if said.denied else "."
+            sub += f", first what you {_told_lacking(said)}." if said.denied else "."
         lack, have = _role_part(engine, book, first, said, _LACK_SHOWN, _HAVE_SHOWN)
         if first_wish:
             lack = (
-                "_Start at the top: what you said you lack, then the technical lines, "
+                f"_Start at the top: what you {_told_lacking(said)}, then the technical lines, "
                 "degrees and experience last._\n" + lack
             )
         parts = [sub, *_notes(book, said), head, lack]

@@ -79,6 +79,7 @@ class Said(Record):
     years: int | None = None
     # (canonical name, each way the message wrote it): ("Snowflake", "dbt")
     typed: tuple[tuple[str, str], ...] = ()
+    asked: tuple[str, ...] = ()  # asked about on their own ("kafka? terraform?"), so not had: in denied
 
 
 def _compile(patterns: tuple[str, ...], flags: int = re.I) -> re.Pattern[str]:
@@ -199,6 +200,26 @@ def _readers(book: Book):
     return readers, negation, implies
 
 
+_ASKED_ALONE = Lazy(r"^\s*(?:(?:or|and|what|about|how|also|maybe|like|plus|then)\s+)*$", re.I)
+_LISTED_TO_MARK = Lazy(r"^(?:\s*(?:,|/|\bor\b|\band\b)\s*[\w+#.-]+(?:\s[\w+#.-]+)?){0,5}\s*\?")
+_DASH = Lazy(r"\s[-–—|]\s")  # "monitoring stack - prometheus? grafana?": a new clause
+
+
+def _bare_ask(clause: str, sentence: str, after: str) -> bool:
+    """A skill asked about on its own ("which tools should I learn? kafka? or terraform?", "k8s,
+    kubeflow, gpus?"): its clause, and its sentence so far, say nothing of the person ("I know
+    kafka, terraform?" does), and a question mark ends it or the short list it is in."""
+    return (
+        bool(_LISTED_TO_MARK.match(after))
+        and bool(_ASKED_ALONE.match(_DASH.split(clause)[-1]))
+        and not _PERSON.search(_DASH.split(sentence)[-1])
+    )
+
+
+_PERSON = Lazy(r"\b(?:i|im|i'm|i’m|my|we|our)\b", re.I)
+_SENTENCE_END = Lazy(r"[.!?\n]")
+
+
 def read(text: str, book: Book) -> Said:
     """The skills a message says the person has (and those it says they lack)."""
     readers, negation, implies = _readers(book)
@@ -209,13 +230,17 @@ def read(text: str, book: Book) -> Said:
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     had: dict[str, None] = {}
     denied: dict[str, None] = {}
+    asked: dict[str, None] = {}
     typed: dict[tuple[str, str], None] = {}
     for start, end, name in spans:
         typed.setdefault((name, text[start:end]), None)
         cut = [m.end() for m in _CLAUSE.finditer(text, 0, start)]
         clause = text[cut[-1] if cut else 0 : start]
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
         if negation.search(clause):
             denied[name] = None
+        elif _bare_ask(clause, text[ends[-1] if ends else 0 : start], text[end:]):
+            denied[name] = asked[name] = None
         elif name not in denied:
             had[name] = None
     unclear = []
@@ -240,4 +265,5 @@ def read(text: str, book: Book) -> Said:
         unclear=tuple(unclear),
         years=n if n is not None and n < 60 else None,
         typed=tuple(typed),
+        asked=tuple(a for a in asked if a not in had),
     )

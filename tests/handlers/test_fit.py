@@ -738,3 +738,16 @@ def test_an_empty_message_after_a_fit_gets_a_reply(kb, said):
     """Nothing to pick from the ranking: the usage, not an error."""
     reply = _thread(kb, FIT, said)
     assert reply.intent == "help" and "Sorry" not in reply.text
+
+
+def test_tools_asked_about_are_not_quoted_back_as_the_persons(kb):
+    """'what do I need to learn for mlops? airflow? kubernetes? I already know python and sql': the two
+    asked are no skills of theirs; Kubernetes leads what is still to learn."""
+    reply = handlers.ask(
+        "what do I need to learn for mlops? airflow? kubernetes? I already know python and sql", kb
+    )
+    assert reply.roles == ("mlops-engineer",)
+    screen = reply.text[:600]
+    assert "name 2 of your 2 skills (Python and SQL)" in screen
+    lack = screen.split("*Still to learn for it*")[1]
+    assert "Experience with Docker and Kubernetes" in lack.split("\n_", 2)[1]

@@ -97,6 +97,32 @@ class TestRead:
         assert {"bachelor's degree", "Docker"} <= set(said.denied)
         assert "Python" in said.had and "Docker" not in said.had
 
+    @pytest.mark.parametrize(
+        "text, asked",
+        [
+            (
+                "what should an mlops person know? airflow? spark? I've used pandas a lot",
+                {"data pipelines", "Apache Spark"},
+            ),
+            (
+                "platform eng here - what to study next: kubernetes, kubeflow or ray?",
+                {"Kubernetes", "Kubeflow"},
+            ),
+            ("do I need kafka for this job?", {"Apache Kafka"}),
+        ],
+    )
+    def test_a_skill_asked_about_is_not_had(self, book, text, asked):
+        """Asked on its own ("airflow? spark?"), in a short list ending in "?", or after "do I need": not
+        the person's; what they say they use stays theirs."""
+        said = read(text, book)
+        assert asked <= set(said.denied) and not asked & set(said.had)
+        if "pandas" in text:  # filed under Python
+            assert "Python" in said.had
+
+    def test_a_list_the_person_says_they_know_stays_theirs_though_it_ends_in_a_question_mark(self, book):
+        said = read("I know spark, airflow and docker?", book)
+        assert {"Apache Spark", "data pipelines", "Docker"} <= set(said.had) and not said.asked
+
     def test_years(self, book):
         assert read("7 yrs of backend java", book).years == 7
         assert read("a decade of c++", book).years == 10
