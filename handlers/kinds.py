@@ -196,6 +196,9 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         or up
         or (kind == "grow" and _from_level(engine, m))
     )
+    # "what's next after senior? director of AI?": the rung named past "after" is the way on, not the
+    # rungs after senior ("from junior to senior, what's after that?" keeps them)
+    above = above and not (kind == "grow" and level is not None and _named_past(engine, m, level))
     lines = advice_lines(engine, kind, role, level=level, above=above, **size)
     if len(names) > 1 and not _rung_found(lines):  # "head of ai" where the ladder says "Director of AI"
         found = advice_lines(engine, kind, role, level=names[1], above=above, **size)
@@ -218,6 +221,19 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         seen = {h.line.id for h in first}
         lines = [*first, *(h for h in lines if h.line.id not in seen)]
     return lines
+
+
+def _named_past(engine: Engine, m: Match, level: str) -> bool:
+    """Whether `level` is offered as the way on past the rung after "after" ("after senior? director
+    of AI?", "after senior, lead or director?"): named after a question mark or "or" that follows
+    that rung; not "from junior to senior, what's after that?" nor "beyond senior then lead"."""
+    words, first = m.words, level.split()[0]
+    after = max((i for i, w in enumerate(words) if w in engine.matcher.word_lists["above"]), default=None)
+    if after is None:
+        return False
+    rest = words[after + 2 :]
+    cut = next((i for i, w in enumerate(rest) if w in ("?", "or")), None)
+    return cut is not None and first in rest[cut + 1 :]
 
 
 _NAMING = Lazy(r"\(e\.g\.|\bsuch as\b|\blike\b", re.I)  # a line naming things, not only the kind

@@ -5231,3 +5231,18 @@ def test_a_place_asked_in_passing_beside_a_pay_question_is_named_as_not_covered(
     assert "Entry-level:* $110,000 - $120,000" in first_screen(reply)
     told = handlers.ask("backend dev at a bank in Cardiff here. what do mlops engineers earn?", kb)
     assert told.uncovered == () and told.topic == "salary"
+
+
+def test_a_rung_offered_past_after_leads_not_the_rungs_after_the_first(kb):
+    """'senior for 8 years now. what comes after senior - director of AI, or stay IC?': the rung
+    offered past "after" (Director of AI) leads; 'whats the next step after senior?' is the rungs
+    after senior, as before."""
+    reply = handlers.ask(
+        "ai systems engineer, senior for 8 years now. what comes after senior? director of AI, or stay IC?",
+        kb,
+    )
+    assert reply.roles == ("ai-systems-engineer",) and reply.topic == "career"
+    screen = first_screen(reply)
+    assert screen.split("• ", 1)[1].startswith("Director of AI or similar executive positions")
+    step = handlers.ask("senior ai systems engineer, whats the next step after senior?", kb)
+    assert "Director of AI or similar executive positions" in first_screen(step)
