@@ -57,6 +57,7 @@ _WHY_PAY = ("reasons", "place_reasons")  # kinds of advice that answer a pay que
 _TOLD = 2  # lines on a rare word of the context that lead a section in brief
 # a term this common ("models", "data") finds lines of every section: a few lead, the brief follows
 _GENERIC = 2.2
+_BESIDE = 3  # lines of the section in brief after a point asked beside the whole ("skills and education")
 # sections on the world around the job, where the context's rare words name what happens (layoffs,
 # legacy systems), and the soft skills, where they name how the person copes ("burning me out");
 # elsewhere a way in or a start asked makes them the person's own background (devops, go)
@@ -473,6 +474,10 @@ def in_role(
         lead += [h for h in digest(engine, role, topic) if h.line.id not in shown][
             : LEAD_LINES + 2 - len(lead)
         ]
+    elif named == topic and _beside_the_whole(engine, m):  # "what skills and education do i need?": the
+        # point's lines, then the section's other lists in brief
+        shown = {h.line.id for h in lead}
+        lead += [h for h in digest(engine, role, topic) if h.line.id not in shown][:_BESIDE]
     groups = ((role, tuple(lead)),)
     return Plan(
         "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m, uncovered=missed
@@ -689,3 +694,13 @@ def _interview(engine: Engine, m: Match) -> bool:
     # day?": an interview of the context's, and a section the question names outright, asked
     asked = lists["interviews"] & set(m.words) or strong_topic(m) in (None, "requirements", "career")
     return bool(said) and bool(asked) and asks(engine, m, "interview")
+
+
+def _beside_the_whole(engine: Engine, m: Match) -> bool:
+    """Whether a point of the section is asked together with the section by its own name ("skills and
+    education", "education or skills"), not the point alone ("what education do i need?")."""
+    points, names = set(point_words(engine, m)), engine.matcher.topic_names
+    return any(
+        (a in points and c in names or a in names and c in points) and b in ("and", "or")
+        for a, b, c in zip(m.words, m.words[1:], m.words[2:], strict=False)
+    )

@@ -5246,3 +5246,22 @@ def test_a_rung_offered_past_after_leads_not_the_rungs_after_the_first(kb):
     assert screen.split("• ", 1)[1].startswith("Director of AI or similar executive positions")
     step = handlers.ask("senior ai systems engineer, whats the next step after senior?", kb)
     assert "Director of AI or similar executive positions" in first_screen(step)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what skills and education does an ai systems engineer need?",
+        "ai systems engineer: education/skills needed?",
+    ],
+)
+def test_a_point_asked_beside_the_whole_section_is_followed_by_the_section_in_brief(kb, text):
+    """'skills and education': the education lines, then the technical lists; 'what education?' alone
+    stays the education."""
+    reply = handlers.ask(text, kb)
+    screen = first_screen(reply)
+    assert (reply.roles, reply.topic) == (("ai-systems-engineer",), "requirements")
+    assert "Bachelor's degree in computer science, data science, IT, statistics" in screen
+    assert "Proficiency in Python, R, Java, or C++" in screen
+    alone = handlers.ask("what education does an ai systems engineer need?", kb)
+    assert "Proficiency in Python, R, Java, or C++" not in alone.text
