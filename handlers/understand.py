@@ -327,6 +327,8 @@ def _once(names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _DIFFERENT = Lazy(r"\b(?:different|difference|differences|differ|differs)\b", re.I)
+_IT = frozenset({"it", "that", "this", "they"})  # the role the context named, pointed at
+_IT_AT = 4  # ... among the question's first words ("so is it really different from ...")
 
 
 _JOINED = Lazy(r"\s\+\s|\s&\s")  # a plus or ampersand between words ("c++" stays)
@@ -651,9 +653,17 @@ def plan(text: str, engine: Engine) -> Plan:
             # job?": different from the person's own title
             beside = own_title_of(engine, ctx)
             mine = own_role(engine, ctx)
+            told = [r for r in ctx.roles if r not in ctx.weak_roles]
+            it = set(m.words[:_IT_AT]) & _IT  # "is it different from what a normal ML engineer does?"
             if len(m.roles) == 1 and mine and mine != m.roles[0]:
                 # "Currently an ML engineer ... how do the headaches differ [on] an ML platform role?": both
                 m = m.model_copy(update={"roles": (mine, *m.roles), "weak_roles": (), "compare_strong": True})
+            elif len(m.roles) == 1 and it and len(told) == 1 and told[0] != m.roles[0]:
+                # "my friend just became a Production AI Engineer. is it different from a normal MLE?": the
+                # role the context names, set beside the one the question names
+                m = m.model_copy(
+                    update={"roles": (told[0], *m.roles), "weak_roles": (), "compare_strong": True}
+                )
             elif len(m.roles) == 1 and not asked_of and lists["both"] & set(m.words):
                 # "Data scientist ... I should rebrand as an ML engineer. What's the difference between the
                 # two jobs?": the role the context names beside the title it names

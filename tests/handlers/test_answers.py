@@ -5265,3 +5265,14 @@ def test_a_point_asked_beside_the_whole_section_is_followed_by_the_section_in_br
     assert "Proficiency in Python, R, Java, or C++" in screen
     alone = handlers.ask("what education does an ai systems engineer need?", kb)
     assert "Proficiency in Python, R, Java, or C++" not in alone.text
+
+
+def test_it_after_a_role_told_in_the_context_is_that_role_set_beside_the_one_asked(kb):
+    """'my sister was just hired as an MLOps engineer. is it different from what a platform engineer
+    does?': those two, not all five."""
+    reply = handlers.ask(
+        "my sister was just hired as an MLOps engineer. is it different from what a platform engineer does?",
+        kb,
+    )
+    assert reply.intent == "compare"
+    assert set(reply.roles) == {"mlops-engineer", "ml-platform-engineer"}
