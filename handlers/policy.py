@@ -348,6 +348,13 @@ def _named(m: Match) -> tuple[str, ...]:
 _BEFORE_NAME = frozenset({"a", "an", "as", "about", "of", "for"})  # "a dentist", "as a ...", "about nurses"
 
 
+def _ai_people(engine: Engine, m: Match) -> bool:
+    """ "AI" said of people ("the ai folks", "an ai engineer"), not of the thing ("how is AI changing")."""
+    lists = engine.matcher.word_lists
+    people = lists["person_titles"] | lists["holder"] | frozenset(engine.matcher.aliases.roles_words)
+    return any(w == "ai" and stem(after) in people for _, w, after in around(m.words))
+
+
 def _in_name_slot(engine: Engine, m: Match) -> bool:
     """Whether an unknown word may be a job's name: any word of a command or a keyword query
     ("/role astronaut career", "nurse practitioner salary"), or in a question said before a title's
@@ -692,7 +699,12 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         # teams, asked across the roles
         m = m.model_copy(update={"ambiguous": ()})
     weak_only = bool(m.roles) and set(m.roles) <= set(m.weak_roles) and not _wants_compare(m)
-    if m.ambiguous and not bare_ai and weak_only:  # "AI engineer putting ML into manufacturing lines": the
+    # "how is AI changing this kind of platform work?": AI the thing, no role to decide from the context
+    ai_thing = m.ambiguous[:1] == (("ai", m.ambiguous[0][1]),) if m.ambiguous else False
+    ai_thing = ai_thing and not _ai_people(engine, m)
+    if (
+        m.ambiguous and not bare_ai and weak_only and not ai_thing
+    ):  # "AI engineer putting ML into manufacturing lines": the
         decided = context_role(engine, m, m.ambiguous[0][1])  # AI engineer named, "ML" a word of the work
         if decided is not None:
             m = m.model_copy(update={"roles": (decided,), "weak_roles": (), "ambiguous": ()})

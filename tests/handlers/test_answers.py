@@ -5276,3 +5276,14 @@ def test_it_after_a_role_told_in_the_context_is_that_role_set_beside_the_one_ask
     ):
         reply = handlers.ask(text, kb)
         assert reply.intent == "compare" and len(reply.roles) == 2, text
+
+
+def test_ai_said_of_the_thing_leaves_the_role_the_question_names(kb):
+    """'we run the company's developer platform (kubernetes, argo) ... how is AI changing this kind of
+    platform work?': the platform role's trends; the context's tools do not pick an AI engineer."""
+    text = (
+        "we run the company's internal developer platform (kubernetes, argo) and the execs want AI in "
+        "everything. how is AI changing this kind of platform work?"
+    )
+    reply = handlers.ask(text, kb)
+    assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "trends")
