@@ -458,26 +458,19 @@ def in_role(
         lead += section_opening(engine, m, role, topic, {h.line.id for h in lead})[: LEAD_LINES - len(lead)]
     if len(lead) < LEAD_LINES and terms and all(t.weight < _GENERIC for t in terms):
         # "good habits for shipping models?": the few lines saying "models", then the section in brief
-        shown = {h.line.id for h in lead}
-        lead += [h for h in digest(engine, role, topic) if h.line.id not in shown][
-            : LEAD_LINES + 2 - len(lead)
-        ]
+        lead += _brief_after(engine, role, topic, lead, LEAD_LINES + 2 - len(lead))
         lead.sort(key=lambda h: h.line.id)  # in the document's order: each heading once
-    elif (
+    elif (  # "challenges of implementing AI at a factory?": two lines on an everyday word, then the section
         len(lead) < 3
         and named == topic
         and terms
         and all(is_word(t.word) for t in terms)
         and not point_words(engine, m)
     ):
-        shown = {h.line.id for h in lead}
-        lead += [h for h in digest(engine, role, topic) if h.line.id not in shown][
-            : LEAD_LINES + 2 - len(lead)
-        ]
+        lead += _brief_after(engine, role, topic, lead, LEAD_LINES + 2 - len(lead))
     elif named == topic and _beside_the_whole(engine, m):  # "what skills and education do i need?": the
         # point's lines, then the section's other lists in brief
-        shown = {h.line.id for h in lead}
-        lead += [h for h in digest(engine, role, topic) if h.line.id not in shown][:_BESIDE]
+        lead += _brief_after(engine, role, topic, lead, _BESIDE)
     groups = ((role, tuple(lead)),)
     return Plan(
         "answer", m.roles, topic, m.focus, mode="lead", terms=terms, groups=groups, match=m, uncovered=missed
@@ -704,3 +697,9 @@ def _beside_the_whole(engine: Engine, m: Match) -> bool:
         (a in points and c in names or a in names and c in points) and b in ("and", "or")
         for a, b, c in zip(m.words, m.words[1:], m.words[2:], strict=False)
     )
+
+
+def _brief_after(engine: Engine, role: str, topic: str, lead: list[Hit], most: int) -> list[Hit]:
+    """Up to `most` lines of the section in brief that the lead does not already show."""
+    shown = {h.line.id for h in lead}
+    return [h for h in digest(engine, role, topic) if h.line.id not in shown][:most]

@@ -700,12 +700,10 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         m = m.model_copy(update={"ambiguous": ()})
     weak_only = bool(m.roles) and set(m.roles) <= set(m.weak_roles) and not _wants_compare(m)
     # "how is AI changing this kind of platform work?": AI the thing, no role to decide from the context
-    ai_thing = m.ambiguous[:1] == (("ai", m.ambiguous[0][1]),) if m.ambiguous else False
-    ai_thing = ai_thing and not _ai_people(engine, m)
-    if (
-        m.ambiguous and not bare_ai and weak_only and not ai_thing
-    ):  # "AI engineer putting ML into manufacturing lines": the
-        decided = context_role(engine, m, m.ambiguous[0][1])  # AI engineer named, "ML" a word of the work
+    ai_thing = bool(m.ambiguous) and m.ambiguous[0][0] == "ai" and not _ai_people(engine, m)
+    if m.ambiguous and not bare_ai and weak_only and not ai_thing:  # "AI engineer putting ML into
+        # manufacturing lines": the AI engineer named, "ML" a word of the work
+        decided = context_role(engine, m, m.ambiguous[0][1])
         if decided is not None:
             m = m.model_copy(update={"roles": (decided,), "weak_roles": (), "ambiguous": ()})
     set_beside = beside_own(engine, m)  # "is AI engineering the same as ML engineering?"
