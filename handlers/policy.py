@@ -271,6 +271,9 @@ _RUNG_WORDS = 24  # a question this short that names a level and the duties asks
 _DOER = frozenset(
     {"i", "we", "you", "they", "to", "should", "must", "can", "could", "would", "will", "do", "how"}
 )
+_ROLES_NEED = Lazy(
+    r"\b(?:which|what|any)\s+(?:of\s+the\s+)?(?:roles?|jobs?)\s+(?:need|require|use|expect|want|ask\s+for)s?\b"
+)
 _BEING = frozenset({"is", "are", "was", "were", "be", "been"})  # before a word in -ing: a verb
 
 
@@ -802,6 +805,8 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
             return across_roles(engine, m, held)
         named = {o.name for o in outside(engine, m, None)}
         asked = {t.word for t in terms} & named or (set(m.tokens) & MENTION and not held)
+        # "which roles need rust?": what each document asks for, and none says the word
+        asked = asked or bool(_ROLES_NEED.search(" ".join(m.words)) and lacking and not held)
         if marked and not m.ambiguous and asked:  # "is rust used by any of these roles?": none says so
             return Plan("unknown", (), m.topic, m.focus, mode="uncovered", terms=terms, match=m)
     if _wants_compare(m):

@@ -5287,3 +5287,15 @@ def test_ai_said_of_the_thing_leaves_the_role_the_question_names(kb):
     )
     reply = handlers.ask(text, kb)
     assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "trends")
+
+
+@pytest.mark.parametrize("text", ["which roles need erlang?", "do any jobs require elixir?"])
+def test_which_roles_need_a_thing_no_document_names_says_none_does(kb, text):
+    """Not "Sorry, I couldn't tell what you mean by “erlang”": none of the five asks for it."""
+    reply = handlers.ask(text, kb)
+    assert reply.text.startswith("None of the 5 role documents mention") and reply.uncovered
+
+
+@pytest.mark.parametrize("text", ["platform ml engineer salary", "what do platform ai engineers do?"])
+def test_the_platform_role_named_words_first_is_the_platform_role(kb, text):
+    assert handlers.ask(text, kb).roles == ("ml-platform-engineer",)
