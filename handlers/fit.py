@@ -361,6 +361,12 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
         if len({len(_named(book, r, said.had)) for r in roles}) == 1:  # "which roles would let me mentor?",
             # "what path should i follow to be a prod ai eng?": every role names what was said alike, so no
             # ranking; the roles' lines on it, or the named role's path, answer
+            whole = engine.matcher.match(text)
+            if not m.roles and own_title(engine, whole):  # "i'm a data analyst, which role fits me?": a
+                # title alone, which every role names alike: the role closest to it, and what they know asked
+                return Plan(
+                    "help", own_closest(engine, whole), None, m.focus, asked=text, mode="fit", match=m
+                )
             return None
     return Plan("compare", roles, "requirements", m.focus, asked=text, mode="fit", match=m)
 

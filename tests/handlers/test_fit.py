@@ -751,3 +751,11 @@ def test_tools_asked_about_are_not_quoted_back_as_the_persons(kb):
     assert "name 2 of your 2 skills (Python and SQL)" in screen
     lack = screen.split("*Still to learn for it*")[1]
     assert "Experience with Docker and Kubernetes" in lack.split("\n_", 2)[1]
+
+
+def test_a_title_alone_that_every_role_names_alike_gets_the_closest_role_and_asks_what_they_know(kb):
+    """'I work as a backend developer; which of the roles fits me?': no skill to rank by (every document
+    names software engineering alike), so not the plain list of roles: the closest, then the ask."""
+    reply = handlers.ask("I work as a backend developer; which of the roles fits me?", kb)
+    assert reply.text.startswith("As a backend developer, the closest of the five roles is")
+    assert "Tell me what you know or have done" in reply.text
