@@ -38,6 +38,7 @@ from handlers.turn import Turn
 from handlers.understand import named_elsewhere
 from knowledge.english import is_common
 from knowledge.match import Match, normalize, pairs, runs
+from knowledge.patterns import Lazy
 from knowledge.skills import names_of_kinds
 
 __all__ = ["fill"]
@@ -245,6 +246,9 @@ def _names_role(engine: Engine, word: str) -> bool:
     return bool(m.roles or m.ambiguous)
 
 
+_OF_THOSE = Lazy(r"\bwhich (?:one )?of (?:those|these|them)\b")
+
+
 def _roles_filled(t: Message, roles: list[str]) -> tuple[list[str], Turn]:
     """The roles to answer, and the turn they lean on: "what do both need?", "compare that with
     mlops", "which one pays more?" after a turn on each of two roles, else the last role(s)."""
@@ -261,6 +265,14 @@ def _roles_filled(t: Message, roles: list[str]) -> tuple[list[str], Turn]:
     )
     # ... and "which of those is the worst?" after one role's challenges: which challenge
     ranked = last.topic == "challenges" and bool(set(m.words) & lists["hardest"])
+    # ... and "which of those matters most?" after one role's requirements: which of its items (no topic
+    # of its own, unlike "which of those pays more?")
+    ranked = ranked or bool(
+        _OF_THOSE.search(" ".join(m.words))
+        and not m.topic_scores
+        and last.topic != "salary"  # "which of those is cheaper?" after two roles' pay: the two
+        and not set(m.words) & (lists["overlap"] | lists["both"])  # "which of those overlap": the two
+    )
     items = items or (
         ranked and not set(m.words) & (lists["both"] | ROLES_PLURAL) and m.topic in (None, "challenges")
     )

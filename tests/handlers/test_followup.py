@@ -2355,3 +2355,20 @@ def test_which_pays_more_after_which_role_sets_the_roles_offered_side_by_side(kb
     _, ranked = talk(kb, "what do ai developers make?", "which one pays better?")
     assert ranked.intent == "compare" and ranked.topic == "salary"
     assert set(ranked.roles) == {"production-ai-engineer", "ai-ml-engineer", "ai-systems-engineer"}
+
+
+def test_which_of_those_after_one_roles_list_asks_of_its_items_not_the_two_roles(kb):
+    """'what does an mlops engineer need?' -> 'what about the platform folks?' -> 'which of these is
+    most important?': the platform list again, said to be no closer an answer; not mlops vs platform.
+    'which of those pays more?' (a topic of its own) still sets the two side by side."""
+    *_, items = talk(
+        kb,
+        "what does an mlops engineer need?",
+        "and the platform folks?",
+        "which of these is most important?",
+    )
+    assert items.roles == ("ml-platform-engineer",) and items.intent == "answer"
+    *_, pay = talk(
+        kb, "what do mlops engineers earn?", "and platform engineers?", "which of those pays more?"
+    )
+    assert pay.intent == "compare" and set(pay.roles) == {"mlops-engineer", "ml-platform-engineer"}
