@@ -11,6 +11,7 @@ from handlers.lines import ROLES_PLURAL
 from handlers.policy import only_occasion
 from handlers.problem import asks_fix
 from handlers.question import side_asks
+from handlers.scope import PLACE_KINDS, outside
 from handlers.topic import NAMED
 from knowledge.match import Match, runs
 from knowledge.patterns import Lazy
@@ -47,14 +48,21 @@ def told_them(m: Match, ctx: Match, lists: dict[str, frozenset[str]]) -> bool:
     )
 
 
-def asked_beside(engine: Engine, context: str, missing: tuple[str, ...]) -> list[str]:
-    """What the context's own asks name that no document covers (PTO, visas), not named already."""
+def asked_beside(
+    engine: Engine, context: str, missing: tuple[str, ...], roles: tuple[str, ...] = (), pay: bool = False
+) -> list[str]:
+    """What the context's own asks name that no document covers (PTO, visas), not named already; with
+    `pay`, the places asked of in passing too ("What do they make? I'm in Leeds, so curious how the UK
+    compares"), as if asked in the question (not "a bank in Charlotte here", which asks nothing)."""
     out: list[str] = []
     for sentence in side_asks(context):
         said = engine.matcher.match(sentence)
         named = beyond(engine, said)
         if not only_occasion(engine, said, named):
             out += [w for w in named if w not in missing and w not in out]
+        if pay:
+            there = outside(engine, said, roles or None, "salary")
+            out += [o.name for o in there if o.kind in PLACE_KINDS and o.name not in (*missing, *out)]
     return out
 
 

@@ -456,19 +456,18 @@ def in_role(
         lead = [Hit(ln, 0.0, frozenset()) for ln in opening] + rest[: LEAD_LINES - len(opening)]
     if len(lead) < 2:  # one line found: add the section's lines on what was asked, for context
         lead += section_opening(engine, m, role, topic, {h.line.id for h in lead})[: LEAD_LINES - len(lead)]
+    points = point_words(engine, m) if named == topic else ()  # read once, for the two rules below
     if len(lead) < LEAD_LINES and terms and all(t.weight < _GENERIC for t in terms):
         # "good habits for shipping models?": the few lines saying "models", then the section in brief
         lead += _brief_after(engine, role, topic, lead, LEAD_LINES + 2 - len(lead))
         lead.sort(key=lambda h: h.line.id)  # in the document's order: each heading once
     elif (  # "challenges of implementing AI at a factory?": two lines on an everyday word, then the section
-        len(lead) < 3
-        and named == topic
-        and terms
-        and all(is_word(t.word) for t in terms)
-        and not point_words(engine, m)
+        len(lead) < 3 and named == topic and terms and all(is_word(t.word) for t in terms) and not points
     ):
         lead += _brief_after(engine, role, topic, lead, LEAD_LINES + 2 - len(lead))
-    elif named == topic and _beside_the_whole(engine, m):  # "what skills and education do i need?": the
+    elif named == topic and _beside_the_whole(
+        engine, m, points
+    ):  # "what skills and education do i need?": the
         # point's lines, then the section's other lists in brief
         lead += _brief_after(engine, role, topic, lead, _BESIDE)
     groups = ((role, tuple(lead)),)
@@ -689,10 +688,11 @@ def _interview(engine: Engine, m: Match) -> bool:
     return bool(said) and bool(asked) and asks(engine, m, "interview")
 
 
-def _beside_the_whole(engine: Engine, m: Match) -> bool:
-    """Whether a point of the section is asked together with the section by its own name ("skills and
-    education", "education or skills"), not the point alone ("what education do i need?")."""
-    points, names = set(point_words(engine, m)), engine.matcher.topic_names
+def _beside_the_whole(engine: Engine, m: Match, points: tuple[str, ...]) -> bool:
+    """Whether a point of the section (`points`, its point words) is asked together with the section
+    by its own name ("skills and education", "education or skills"), not the point alone ("what
+    education do i need?")."""
+    names = engine.matcher.topic_names
     return any(
         (a in points and c in names or a in names and c in points) and b in ("and", "or")
         for a, b, c in zip(m.words, m.words[1:], m.words[2:], strict=False)

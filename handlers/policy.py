@@ -361,7 +361,8 @@ def _ai_people(engine: Engine, m: Match) -> bool:
 def _in_name_slot(engine: Engine, m: Match) -> bool:
     """Whether an unknown word may be a job's name: any word of a command or a keyword query
     ("/role astronaut career", "nurse practitioner salary"), or in a question said before a title's
-    word ("game dev", "blorp engineer") or after "a", "as", "about" ("what does a dentist earn?")."""
+    word ("game dev", "blorp engineer") or after "a", "as", "about", "of", "for" ("what does a dentist
+    earn?")."""
     unknown = set(m.unknown) - _PRONOUNS  # "people like us": no one's name
     if not unknown:
         return False

@@ -39,6 +39,9 @@ _MAX_N = 6  # words in the longest phrase of a table
 _HEADING_TO = 8  # "data analyst (excel, sql, some python) -> ai systems engineer": words to the goal
 
 
+PLACE_KINDS = ("places", "countries")  # the kinds of named thing that say where
+
+
 class Outside(Record):
     """A named thing and what kind it is (place, company, tech)."""
 
@@ -264,12 +267,12 @@ def _regions(engine: Engine, roles: set[str] | None) -> bool:
 def names_place(engine: Engine, m: Match) -> bool:
     """Whether the message names a place or country of the `outside` table ("and outside the US?")."""
     things = _tables(engine)[1]
-    return any(things[p] in ("places", "countries") for _, _, p in _found(m.words, things))
+    return any(things[p] in PLACE_KINDS for _, _, p in _found(m.words, things))
 
 
 def is_place(engine: Engine, word: str) -> bool:
     """Whether the word names a place or country of the `outside` table ("europe", "brazil")."""
-    return _tables(engine)[1].get(word) in ("places", "countries")
+    return _tables(engine)[1].get(word) in PLACE_KINDS
 
 
 def origins(engine: Engine, m: Match) -> set[str]:
@@ -382,7 +385,7 @@ def outside(
             continue  # "how fast AI moves": an adverb and a word, not fast.ai
         if phrase in lists["home_market"] and start and m.words[start - 1] in ("the", "this"):
             continue  # "compared with the rest of the country": the national figures, the documents' own
-        if kind in ("places", "countries") and _from_there(m.words, start):
+        if kind in PLACE_KINDS and _from_there(m.words, start):
             continue  # "hello, i am from brazil": where the person is from
         if kind == "companies" and _where_read(m.words, start, end, lists):
             continue  # "or is that twitter hype?", "saw on twitter ...": where it was read, not asked

@@ -37,7 +37,7 @@ from handlers.kinds import asks
 from handlers.lines import GENERIC_WEIGHT, strong_topic
 from handlers.plan import Plan
 from handlers.policy import decide, only_occasion, paid_by_one
-from handlers.question import SELF, asks_how_senior, side_asks, split, two_asks
+from handlers.question import SELF, asks_how_senior, split, two_asks
 from handlers.salary import matching
 from handlers.scope import is_place, only_owner, other_title, outside, provider_words
 from handlers.second import both_asks, both_points, each_ask, other_ask
@@ -53,7 +53,6 @@ from knowledge.skills import names_of_kinds
 
 __all__ = ["Plan", "plan", "strip_command", "thanks"]
 
-_PLACES = ("places", "countries")  # kinds of named thing that say where
 _SLASH = Lazy(r"^\s*/role\b", re.IGNORECASE)
 _COMMAND = Lazy(r"^\s*(?:/role\b|<@[A-Z0-9]+(?:\|[^>]*)?>)[\s:,]*", re.IGNORECASE)
 _CHAT_SURE = 0.7  # the model's thanks / help / list, when nothing else is named
@@ -846,14 +845,9 @@ def plan(text: str, engine: Engine) -> Plan:
         missing = ()
     if context and p.intent in ("answer", "compare"):  # "... wondering how generous they are with
         # parental leave. Also, what's the job outlook?": the outlook answered, the leave named
-        missing = (*missing, *asked_beside(engine, context, missing))
-    home = in_home_market(m.words, engine.matcher.word_lists["home_market"])  # "... in the US?": asked there
-    if context and p.intent in ("answer", "compare") and p.topic == "salary" and not (p.focus or home):
-        # "What do they make? I'm in Leeds, so curious how the UK compares": the pay there, asked in
-        # passing, named as not covered as if asked in the question (not "a bank in Charlotte here")
-        asides = " ".join(side_asks(context))
-        there = outside(engine, engine.matcher.match(asides), p.roles or None, "salary") if asides else ()
-        missing = (*missing, *(o.name for o in there if o.kind in _PLACES and o.name not in missing))
+        home = in_home_market(m.words, engine.matcher.word_lists["home_market"])  # "... in the US?"
+        pay = p.topic == "salary" and not (p.focus or home)  # a place asked in passing beside the pay
+        missing = (*missing, *asked_beside(engine, context, missing, p.roles, pay))
     if title and p.intent in ("answer", "compare") and p.roles:
         # holders: roles found from the title; the person's own title is covered where a document names it
         p = with_title(engine, p, title[0], inferred=bool(holders), own=not asked)

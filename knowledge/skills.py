@@ -205,15 +205,14 @@ _LISTED_TO_MARK = Lazy(r"^(?:\s*(?:,|/|\bor\b|\band\b)\s*[\w+#.-]+(?:\s[\w+#.-]+
 _DASH = Lazy(r"\s[-–—|]\s")  # "monitoring stack - prometheus? grafana?": a new clause
 
 
-def _bare_ask(clause: str, sentence: str, after: str) -> bool:
-    """A skill asked about on its own ("which tools should I learn? kafka? or terraform?", "k8s,
-    kubeflow, gpus?"): its clause, and its sentence so far, say nothing of the person ("I know
-    kafka, terraform?" does), and a question mark ends it or the short list it is in."""
-    return (
-        bool(_LISTED_TO_MARK.match(after))
-        and bool(_ASKED_ALONE.match(_DASH.split(clause)[-1]))
-        and not _PERSON.search(_DASH.split(sentence)[-1])
-    )
+def _bare_ask(text: str, clause: str, start: int, end: int) -> bool:
+    """A skill (at text[start:end]) asked about on its own ("which tools should I learn? kafka? or
+    terraform?", "k8s, kubeflow, gpus?"): its clause, and its sentence so far, say nothing of the
+    person ("I know kafka, terraform?" does), and a question mark ends it or the short list it is in."""
+    if not _LISTED_TO_MARK.match(text[end:]) or not _ASKED_ALONE.match(_DASH.split(clause)[-1]):
+        return False
+    opened = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    return not _PERSON.search(_DASH.split(text[opened:start])[-1])
 
 
 _PERSON = Lazy(r"\b(?:i|im|i'm|i’m|my|we|our)\b", re.I)
@@ -236,10 +235,9 @@ def read(text: str, book: Book) -> Said:
         typed.setdefault((name, text[start:end]), None)
         cut = [m.end() for m in _CLAUSE.finditer(text, 0, start)]
         clause = text[cut[-1] if cut else 0 : start]
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
         if negation.search(clause):
             denied[name] = None
-        elif _bare_ask(clause, text[ends[-1] if ends else 0 : start], text[end:]):
+        elif _bare_ask(text, clause, start, end):
             denied[name] = asked[name] = None
         elif name not in denied:
             had[name] = None

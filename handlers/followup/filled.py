@@ -267,14 +267,16 @@ def _roles_filled(t: Message, roles: list[str]) -> tuple[list[str], Turn]:
     ranked = last.topic == "challenges" and bool(set(m.words) & lists["hardest"])
     # ... and "which of those matters most?" after one role's requirements: which of its items (no topic
     # of its own, unlike "which of those pays more?")
-    ranked = ranked or bool(
+    of_those = bool(
         _OF_THOSE.search(" ".join(m.words))
         and not m.topic_scores
         and last.topic != "salary"  # "which of those is cheaper?" after two roles' pay: the two
         and not set(m.words) & (lists["overlap"] | lists["both"])  # "which of those overlap": the two
     )
     items = items or (
-        ranked and not set(m.words) & (lists["both"] | ROLES_PLURAL) and m.topic in (None, "challenges")
+        (ranked or of_those)
+        and not set(m.words) & (lists["both"] | ROLES_PLURAL)
+        and m.topic in (None, "challenges")
     )
     pair = recent_pair(t.turns) if choosing and not items and len(last.roles) == 1 and not roles else ()
     if pair:  # "which one pays more?" after a turn on each of two roles: those two
