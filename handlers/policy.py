@@ -223,9 +223,21 @@ def _one_role(
         # "do mlops engineers do support or on-call?": the alternative the document holds answers
         other = _or_held(m.words, [t.word for t in missing], held)
         asked = asked or tuple(t for t in terms if t.word in other)
-        if not (asked or advised or apart or occasion or told or given or held_policy or figured) and (
-            named is None or named == "salary" or m.focus
-        ):
+        answered = asked or advised or apart or occasion or told or given or held_policy or figured
+        # "do they get RSUs?", "is there a signing bonus?": the extra pay the document lists answers;
+        # not "how do I value the stock options?", the way it works
+        extra = (
+            not answered
+            and routed == "salary"
+            and gone <= lists["pay_extras"]
+            and not _how_it_works(m.words, lists["amount_asks"])
+            and _pays_extra(engine, role)
+        )
+        if extra and "additional" not in m.focus.kinds:
+            m = m.model_copy(
+                update={"focus": m.focus.model_copy(update={"kinds": (*m.focus.kinds, "additional")})}
+            )
+        if not (answered or extra) and (named is None or named == "salary" or m.focus):
             return Plan("unknown", m.roles, m.topic, m.focus, mode="uncovered", terms=missing, match=m)
         kept = _focus_kept(engine, m, missing) if routed != "salary" else m
         if apart:  # "what ethical stuff do they run into, and what's the best liability insurance?": the
@@ -249,6 +261,17 @@ def _one_role(
     if wants_numbers(m):  # "job growth projection?": the word asks for a figure, it is no subject
         terms = tuple(t for t in terms if t.word not in NUMBER_WORDS)
     return in_role(engine, m, role, routed, terms, kind, sure, hunch)
+
+
+def _how_it_works(words: tuple[str, ...], amounts: frozenset[str]) -> bool:
+    """Whether "how" asks the way something works ("how do I value them?"), not how much or many."""
+    after = [words[i + 1] if i + 1 < len(words) else "" for i, w in enumerate(words) if w == "how"]
+    return any(a not in amounts for a in after)
+
+
+def _pays_extra(engine: Engine, role: str) -> bool:
+    """Whether the role's document lists pay on top of base (bonuses, stock)."""
+    return any(f.kind == "additional" for f in engine.kb.roles[role].salaries)
 
 
 def only_occasion(engine: Engine, m: Match, missing: list[str]) -> bool:

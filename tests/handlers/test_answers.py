@@ -1074,13 +1074,13 @@ class TestNotCovered:
     @pytest.mark.parametrize(
         ("text", "named"),
         [
-            ("does netflix pay ml engineers a sign-on bonus", "“sign on”"),  # though "bonus" names pay
             # "severance" shares a stem with "several", which the documents say: a policy word as typed
             ("whats the typical severance for ai systems engineers if they get laid off?", "“severance”"),
         ],
     )
     def test_a_policy_subject_is_not_covered_even_beside_a_topic(self, kb, text, named):
-        """A sign-on bonus, a severance: hiring policy, not covered."""
+        """A severance: hiring policy, not covered (a sign-on bonus is named beside the extra pay the
+        document lists: see test_pay_on_top_of_base_no_document_names_gives_the_extra_pay_it_does)."""
         reply = handlers.ask(text, kb)
         assert reply.intent == "unknown" and named in reply.text
 
@@ -1849,14 +1849,14 @@ def test_job_growth_compared_shows_each_role_s_job_figures(kb):
 
 def test_two_questions_one_covered_answers_it_and_names_the_other(kb):
     """'Senior MLOps salary range? Also, ... unlimited PTO?': the pay answered, PTO named as not
-    covered; "does meta pay a sign-on bonus?" (one question) is still not covered."""
+    covered; "does meta pay a sign-on bonus?" (one question) still names the sign-on bonus."""
     reply = handlers.ask(
         "Senior MLOps salary range? Also, does anyone know if Netflix gives its MLOps people unlimited PTO?",
         kb,
     )
     assert reply.intent == "answer" and "pto" in reply.uncovered
     assert "says nothing about “PTO”" in reply.text and "$200,000 - $220,000" in reply.text[:500]
-    assert handlers.ask("does meta pay mlops engineers a sign-on bonus?", kb).intent == "unknown"
+    assert "sign on" in handlers.ask("does meta pay mlops engineers a sign-on bonus?", kb).uncovered
 
 
 def test_a_description_of_the_work_outweighs_an_everyday_role_word_inside_it(kb):
@@ -5299,3 +5299,31 @@ def test_which_roles_need_a_thing_no_document_names_says_none_does(kb, text):
 @pytest.mark.parametrize("text", ["platform ml engineer salary", "what do platform ai engineers do?"])
 def test_the_platform_role_named_words_first_is_the_platform_role(kb, text):
     assert handlers.ask(text, kb).roles == ("ml-platform-engineer",)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("do mlops engineers get RSUs?", "Up to $36,420 on average (bonuses and benefits)"),
+        ("is there a signing bonus for ai/ml engineers?", "Average additional cash compensation of $44,362"),
+        ("does netflix pay ml engineers a sign-on bonus", "Average additional cash compensation of $44,362"),
+        (
+            "do production ai engineers get equity refreshers?",
+            "Average of $36,420 (includes bonuses and stock",
+        ),
+    ],
+)
+def test_pay_on_top_of_base_no_document_names_gives_the_extra_pay_it_does(kb, text, line):
+    """'do they get RSUs?': not a flat "I don't have anything on RSUs"; the document's pay on top of
+    base answers, and the kind asked is named as not covered."""
+    reply = handlers.ask(text, kb)
+    assert reply.intent == "answer" and reply.topic == "salary" and reply.uncovered
+    assert "says nothing about" in reply.text[:200] and line in first_screen(reply)
+
+
+def test_how_stock_vests_is_not_covered(kb):
+    """'what happens to my unvested stock if I leave?' asks the rules, which no document gives."""
+    reply = handlers.ask(
+        "if i leave a production ai engineer job after 18 months what happens to my unvested stock", kb
+    )
+    assert reply.intent == "unknown" and reply.uncovered
