@@ -198,8 +198,10 @@ def not_covered(
         return ()
     ev = engine.evidence
     unsaid = [t for t in ev.terms(policy) if not ev.found_beyond_sources(t, roles)]
-    if unsaid:  # "interview" and "interviews" once
-        return tuple({stem(t.word): t for t in reversed(unsaid)}.values())[::-1]
+    if unsaid:  # "interview" and "interviews" once; "WLB" not beside "work life balance"
+        once = tuple({stem(t.word): t for t in reversed(unsaid)}.values())[::-1]
+        initials = {"".join(w[0] for w in t.word.split()) for t in once if " " in t.word}
+        return tuple(t for t in once if t.word not in initials)
     absent = tuple(t for t in terms if not ev.found(t, roles) and t.word not in MENTION)  # not "cover" itself
     if absent and _asks_mention(
         engine, m

@@ -27,7 +27,7 @@ from handlers.lines import (
 )
 from handlers.plan import Plan
 from handlers.problem import asks_fix, fixed_where
-from handlers.question import asked_parts, asks_why, marked
+from handlers.question import asked_in_turn, asked_parts, asks_why, marked
 from handlers.scope import is_place, outside, own_closest, own_title
 from handlers.topic import NAMED, Choice
 from knowledge.english import everyday, is_common, is_word
@@ -197,7 +197,7 @@ def _one_role(
         # ... "what do they make there, and what's rent like?": a pay word asks the pay in its part
         lists = engine.matcher.word_lists
         paid = lists["paid_words"] | lists["pay_verbs"] if routed == "salary" else frozenset()
-        apart = _asked_apart(m, [t.word for t in missing], held | paid)
+        apart = _asked_apart(engine, m, [t.word for t in missing], held | paid)
         # "ML platform interviews: which languages do they expect?": the interview is the occasion, the
         # languages are asked
         # ... and "ml platform interviews - should i expect system design?": what it tests is asked
@@ -300,14 +300,32 @@ _ROLES_NEED = Lazy(
 _BEING = frozenset({"is", "are", "was", "were", "be", "been"})  # before a word in -ing: a verb
 
 
-def _asked_apart(m: Match, missing: list[str], held: set[str]) -> bool:
+def _asked_apart(engine: Engine, m: Match, missing: list[str], held: set[str]) -> bool:
     """Whether the message asks two questions, and the topic, or a word the documents hold (`held`), is
     named in one that holds none of the words not covered ("Senior MLOps salary range? Also, ...
     unlimited PTO?"; "What does their interview focus on, and which frameworks should they know?")."""
     parts, kept = _parts_kept(m, missing)
+    if len(parts) < 2:
+        return False
     # "is total comp around 213k normal? also ... relocation?"
     named = set(map(stem, (*m.topic_words, *m.focus_words, *held)))
-    return len(parts) > 1 and any(named & p for p in kept)
+    return any(named & p for p in kept) or _asks_on_its_own(engine, m, missing)
+
+
+def _asks_on_its_own(engine: Engine, m: Match, missing: list[str]) -> bool:
+    """Whether a part free of the words not covered asks the role's topic by itself ("what does an
+    mlops engineer do, also hows the wlb?": the duties, in words no topic table keeps)."""
+    gone = {w for phrase in missing for w in phrase.split()}
+    for part in asked_in_turn(m.words):
+        if gone.isdisjoint(part):
+            alone = engine.matcher.match(" ".join(part))
+            if (
+                alone.roles == m.roles
+                and alone.topic == m.topic
+                and alone.topic_scores.get(m.topic or "", 0) >= 2
+            ):
+                return True
+    return False
 
 
 def _parts_kept(m: Match, missing: Iterable[str]) -> tuple[list[set[str]], list[set[str]]]:

@@ -14,6 +14,7 @@ from knowledge.patterns import Lazy
 
 __all__ = [
     "SELF",
+    "asked_in_turn",
     "asked_parts",
     "asks_how_senior",
     "asks_why",
@@ -45,24 +46,45 @@ _LONG = 10  # words: a shorter message is read whole
 
 _JOINS = frozenset({"and", "also", "plus", "but"})
 _ASKING = frozenset(
-    {"how", "what", "whats", "which", "who", "when", "where", "why", "do", "does", "is", "are", "will", "can"}
+    {
+        "how",
+        "hows",
+        "what",
+        "whats",
+        "which",
+        "who",
+        "when",
+        "where",
+        "why",
+        "do",
+        "does",
+        "is",
+        "are",
+        "will",
+        "can",
+    }
 )
 _NAMING = frozenset({"the", "their", "its"})  # "the 401k match in DC, and the salary there?": a second ask
 
 
 def asked_parts(words: tuple[str, ...]) -> list[set[str]]:
-    """The words of each part of a message that ends in a question mark, or that "and" or "also"
-    before a question word starts ("senior mlops salary, and how much vacation do they get?": two
-    parts), and of the rest after the last one; empty parts left out."""
-    parts: list[set[str]] = [set()]
+    """The words of each part of a message (see `asked_in_turn`), as sets."""
+    return [set(p) for p in asked_in_turn(words)]
+
+
+def asked_in_turn(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Each part of a message that ends in a question mark, or that "and" or "also" before a question
+    word starts ("senior mlops salary, and how much vacation do they get?": two parts), and the rest
+    after the last one, in order; empty parts left out."""
+    parts: list[list[str]] = [[]]
     for i, w in enumerate(words):
         if w == "?":
-            parts.append(set())
+            parts.append([])
         elif w in _JOINS and i + 1 < len(words) and words[i + 1] in _ASKING | _NAMING and parts[-1]:
-            parts.append(set())
+            parts.append([])
         else:
-            parts[-1].add(w)
-    return [p for p in parts if p]
+            parts[-1].append(w)
+    return [tuple(p) for p in parts if p]
 
 
 def said_at(words: tuple[str, ...] | list[str], phrase: str) -> range:

@@ -5327,3 +5327,38 @@ def test_how_stock_vests_is_not_covered(kb):
         "if i leave a production ai engineer job after 18 months what happens to my unvested stock", kb
     )
     assert reply.intent == "unknown" and reply.uncovered
+
+
+@pytest.mark.parametrize("opener", ["Out of curiosity,", "Long time lurker, first post."])
+def test_an_opener_is_no_subject_of_an_across_roles_question(kb, opener):
+    """'Out of curiosity, which roles list kubernetes?': not "Only Production AI Engineer mentions
+    curiosity"; the roles that need kubernetes."""
+    reply = handlers.ask(f"{opener} which roles need kubernetes?", kb)
+    assert "“Kubernetes” in the role documents" in reply.text[:60], reply.text[:80]
+    assert "curiosity" not in reply.text.lower() and "lurker" not in reply.text.lower()
+
+
+def test_what_is_hard_about_the_work_day_to_day_is_its_challenges(kb):
+    """'what's hard about mlops day to day?': the hard parts, however often; 'what's so hard about
+    getting into it?' asks the way in."""
+    reply = handlers.ask("what's hard about mlops day to day", kb)
+    assert reply.topic == "challenges" and "Data discrepancies and lack of versioning" in first_screen(reply)
+    assert handlers.ask("what's so hard about getting into mlops?", kb).topic == "career"
+
+
+def test_a_question_beside_an_uncovered_one_is_answered_though_its_words_name_no_topic(kb):
+    """'what does an mlops engineer do, also hows the wlb': the duties answered, work-life balance
+    named as not covered (before: the duties answered and the WLB dropped, or nothing but WLB)."""
+    reply = handlers.ask("what does mlops engineer do, also hows the wlb", kb)
+    assert (reply.intent, reply.topic, reply.uncovered) == ("answer", "responsibilities", ("wlb",))
+    assert "says nothing about “WLB”" in reply.text
+    assert "Deploy and integrate ML models in production environments" in first_screen(reply)
+
+
+def test_an_acronym_is_not_named_beside_its_words(kb):
+    """'hows the wlb?': WLB named as not covered, but not beside "work life balance" said too."""
+    assert handlers.ask("hows the wlb for mlops engineers?", kb).uncovered == ("wlb",)
+    reply = handlers.ask(
+        "WLB in mlops? Is work-life balance better than in SRE, and what's the job outlook?", kb
+    )
+    assert "work life balance" in reply.uncovered and "wlb" not in reply.uncovered
