@@ -660,6 +660,15 @@ def _closest_to_own(engine: Engine, text: str) -> list[str]:
     return ["\n".join(lines)]
 
 
+def leading(engine: Engine, said_text: str, roles: tuple[str, ...]) -> tuple[str, ...]:
+    """The roles a fit answer put first: the one that fits best, or those tied at the top; all when
+    none names the person's skills."""
+    book, had = load_skills(), _said(engine, said_text).had
+    counts = {r: len(_named(book, r, had)) for r in roles}
+    top = max(counts.values(), default=0)
+    return tuple(r for r in roles if counts[r] == top) if top else roles
+
+
 def again(text: str, engine: Engine, turns: list, picked: str | None = None) -> str | None:
     """A follow-up to a fit answer ("and for platform?", "what should i learn first of those?")
     as a question of its own, with the person's earlier message; None when it is not one.

@@ -144,9 +144,12 @@ _BACKGROUND = Lazy(
 
 
 # "i'm not technical at all, what is that job?", "i work at a bank, ...": a clause about the person;
-# "with copilot and all the ai coding tools, is it a safe bet?": the circumstances it is asked in
+# "with copilot and all the ai coding tools, is it a safe bet?", "if I switch to a company that gives me
+# the title, what should I expect to be paid?": the circumstances it is asked in (not "if my model
+# makes a bad call, ...", "if a model's accuracy drops, ...": the subject)
 _BEFORE = Lazy(
-    r"^(?:(?:i'?m|i\s+am|i\s+work|i'?ve\s+been|i\s+have\s+been)\s+[^,.;:!?]{1,40}|(?:with|given|now\s+that|amid|because\s+of)\s+[^,.;:!?]{2,60}),\s*"
+    r"^(?:(?:i'?m|i\s+am|i\s+work|i'?ve\s+been|i\s+have\s+been)\s+[^,.;:!?]{1,40}|(?:with|given|now\s+that|amid|because\s+of)\s+[^,.;:!?]{2,60}|"
+    r"(?:if|once|after)\s+(?:i|we)\s+(?:switch|move|pivot|jump|transition|land|get|join|take|accept)\w*\s+[^,.;:!?]{2,70}),\s*"
     r"(?=(?:so\s+|but\s+)?(?:what|which|how|why|where|when|who|whats|should|is|are|do|does|can|could|would|"
     r"will)\b)",
     re.IGNORECASE,

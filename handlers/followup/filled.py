@@ -7,6 +7,7 @@ from handlers.ambiguity import DESCRIBED, setting_role, undescribed, work_role
 from handlers.coverage import beyond
 from handlers.engine import Engine
 from handlers.facets import WHICH, facet_asked
+from handlers.fit import leading
 from handlers.followup.message import (
     BARE,
     BEYOND,
@@ -291,6 +292,9 @@ def _roles_filled(t: Message, roles: list[str]) -> tuple[list[str], Turn]:
         return [*[r for r in last.roles if r not in roles], *roles], last
     if len(roles) == 1 and len(last.roles) == 1 and last.roles != tuple(roles) and them_beside(m, lists):
         return [last.roles[0], *roles], last  # the role just discussed, and the one named
+    if not roles and not m.ambiguous and last.said and len(last.roles) > 1:
+        # "what's the pay like?" after "MLOps Engineer fits you best": that role (the tied ones after a tie)
+        return list(leading(t.engine, last.said, last.roles)), last
     if not roles and not m.ambiguous:
         return (list(last.roles) if len(last.roles) == 1 or last.intent == "compare" else []), last
     return roles, last

@@ -5362,3 +5362,17 @@ def test_an_acronym_is_not_named_beside_its_words(kb):
         "WLB in mlops? Is work-life balance better than in SRE, and what's the job outlook?", kb
     )
     assert "work life balance" in reply.uncovered and "wlb" not in reply.uncovered
+
+
+def test_the_pay_asked_after_a_plan_of_ones_own_is_the_pay(kb):
+    """'... If I switch to a company that gives me the proper title, what should I expect to be paid in
+    NYC?': the platform role's New York figure, not the market-demand lines on a salary premium."""
+    reply = handlers.ask(
+        "At my job I basically build the internal stuff our data scientists use to train and serve models: a"
+        " feature store, a training platform on k8s, Kubeflow pipelines, KServe for serving. My manager says"
+        " I'm 'platform' but my title is just SWE II. If I switch to a company that gives me the proper"
+        " title, what should I expect to be paid in NYC?",
+        kb,
+    )
+    assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "salary")
+    assert "$184,982 - $205,044" in first_screen(reply)

@@ -2372,3 +2372,19 @@ def test_which_of_those_after_one_roles_list_asks_of_its_items_not_the_two_roles
         kb, "what do mlops engineers earn?", "and platform engineers?", "which of those pays more?"
     )
     assert pay.intent == "compare" and set(pay.roles) == {"mlops-engineer", "ml-platform-engineer"}
+
+
+def test_a_topic_after_a_fit_answer_is_asked_of_the_role_that_fits(kb):
+    """'what's the pay like?' after "MLOps Engineer fits you best": that role's pay, not all five side
+    by side; after a tie, the tied roles."""
+    _, pay, hard = talk(
+        kb,
+        "I'm a data engineer, lots of Spark, Kafka, SQL and Airflow. Which role suits me?",
+        "what's the pay like",
+        "and what's hard about it day to day",
+    )
+    assert (pay.intent, pay.roles, pay.topic) == ("answer", ("mlops-engineer",), "salary")
+    assert "$200,000 - $220,000" in pay.text[:600]
+    assert (hard.roles, hard.topic) == (("mlops-engineer",), "challenges")
+    fit, pay = talk(kb, "i know kubernetes. which role fits me?", "what's the pay like")
+    assert "tie" in fit.text[:200] and pay.intent == "compare" and len(pay.roles) == 3

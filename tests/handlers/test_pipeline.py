@@ -1641,6 +1641,10 @@ def test_a_title_bar_ends_a_sentence(kb):
          "is mlops a safe bet long term?", "with copilot and all the ai coding tools"),
         ("monitoring best practices: how does the mlops take differ from the MLE take?",
          "monitoring best practices: how does the mlops take differ from the MLE take?", ""),
+        ("If I switch to a company that gives me the title, what should I expect to be paid in NYC?",
+         "what should I expect to be paid in NYC?", "If I switch to a company that gives me the title"),
+        ("if my model makes a bad call in prod, who is expected to fix it?",
+         "if my model makes a bad call in prod, who is expected to fix it?", ""),
     ],
 )  # fmt: skip
 def test_a_clause_about_oneself_before_the_question_is_context(text, question, context):
