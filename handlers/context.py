@@ -165,6 +165,12 @@ def with_context(
     # "salary for ml engineer entry level in US. is it more than 100k?": the level the context asks the
     # pay of, when the question points back at it and names none
     leveled = m.topic in (None, "salary") and bare and ctx.topic == "salary" and ctx.focus.levels
+    # ... or whatever the context asks, when the question points at it ("... as a senior AI systems
+    # engineer. What should I expect in SF at that level?")
+    said = f" {' '.join(m.words)} "
+    # ... not "as the only non-senior", which tells no level
+    pointed = any(f" {p} " in said for p in lists["level_pointers"]) and not {"non", "not"} & set(ctx.words)
+    leveled = leveled or (ctx.focus.levels and pointed)
     if leveled and not m.focus.levels and not stated:
         update["focus"] = update.get("focus", m.focus).model_copy(update={"levels": ctx.focus.levels})
     if stated:

@@ -363,7 +363,8 @@ def in_role(
             return _brief_plan(m, role, routed, broken[:_FACET_SHOWN], missed)
     asked_years = {w for p in engine.matcher.word_lists["years_asked"] for w in p.split()}
     points = [w for w in point_words(engine, m) if w not in asked_years]  # "how much experience": the years
-    if routed == "requirements" and _years_asked(engine, m) and not terms and not points:
+    rest = [t for t in terms if t.word not in asked_years]  # "how many yrs exp": "exp" asks the years too
+    if routed == "requirements" and _years_asked(engine, m) and not rest and not points:
         # "do mlops jobs need 5 years?", "how senior do they need to be?": the years the document asks
         # for (all it says of them), then the section in brief
         years = experience(engine, role)

@@ -5376,3 +5376,30 @@ def test_the_pay_asked_after_a_plan_of_ones_own_is_the_pay(kb):
     )
     assert (reply.roles, reply.topic) == (("ml-platform-engineer",), "salary")
     assert "$184,982 - $205,044" in first_screen(reply)
+
+
+def test_the_level_told_before_is_the_level_pointed_at(kb):
+    """'Relocating ... as a senior AI Systems Engineer. What should I expect in SF at that level?': the
+    senior range beside the San Francisco figure; "as the only non-senior ... at my level" tells none."""
+    reply = handlers.ask(
+        "Relocating from Chicago to San Francisco as a senior AI Systems Engineer. What kind of salary should"
+        " I expect in SF at that level?",
+        kb,
+    )
+    screen = first_screen(reply)
+    assert "$150,000 - $207,479 or higher" in screen and "Up to $300,600" in screen
+    reply = handlers.ask(
+        "Joined an ML platform team last month as the only non-senior. what do they normally expect from"
+        " someone at my level?",
+        kb,
+    )
+    assert "for Senior Roles" not in first_screen(reply)
+
+
+def test_how_many_years_in_short_gives_all_the_years_the_document_asks(kb):
+    """'how many yrs exp for mlops': both lines of its Experience heading (3-6 years, 18 months in MLOps),
+    not one of them beside lines that merely say "experience with"."""
+    screen = first_screen(handlers.ask("how many yrs exp for mlops", kb))
+    assert "Typically 3-6 years in managing ML projects" in screen
+    assert "At least 18 months focused specifically on MLOps" in screen
+    assert "Experience with Docker and Kubernetes" not in screen
