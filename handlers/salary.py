@@ -388,8 +388,15 @@ def _overall(role: Role) -> str:
         and not (f.level or f.location or f.company or f.percentile or f.years)
     ]  # fmt: skip
     figs.sort(key=lambda f: _OVERALL_KINDS.index(f.kind))
-    said = list(dict.fromkeys(escape(_said(f)) for f in figs))
+    said = list(dict.fromkeys(escape(_for_other(role, f)) for f in figs))
     return "; ".join(said[:_CELL_FIGURES]) or "—"
+
+
+def _for_other(role: Role, fig: SalaryFigure) -> str:
+    """The figure as said, with the other job its document gives it for ("$176,884 per year (average
+    base) (for AI Engineers)" in the MLOps document), so it does not read as the role's own pay."""
+    other = family(role, fig)
+    return f"{_said(fig)} (for {other})" if other else _said(fig)
 
 
 def compare_text(roles: list[Role], focus: Focus) -> str:

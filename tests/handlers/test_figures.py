@@ -465,3 +465,12 @@ def test_a_median_one_document_lacks_is_answered_with_its_general_pay(kb):
     assert "_no median figure in its document; its pay in general:_ $101,752 - $177,612" in reply.text
     bonus = handlers.ask("who gets the fattest bonus out of all of them", kb)
     assert "its pay in general" not in bonus.text
+
+
+def test_pay_in_general_says_whose_figure_a_document_quotes(kb):
+    """The MLOps document's averages are for AI Engineers and Machine Learning Engineers: set side by
+    side, they say so, and do not read as the MLOps Engineer's own pay."""
+    reply = handlers.ask("does an MLOps Engineer make more or less than a plain ML engineer?", kb)
+    line = next(x for x in reply.text.splitlines() if x.startswith("• *MLOps Engineer:* $176,884"))
+    assert "$176,884 per year (average base) (for AI Engineers)" in line
+    assert "(for Machine Learning Engineers)" in line
