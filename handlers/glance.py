@@ -69,17 +69,17 @@ _ACROSS = {"which", "who", "all", "every", "each", "five", "roles", "most", "lea
 def glance_plan(engine: Engine, m: Match):
     """A years or growth question across roles (or two named), as a plan; None otherwise."""
     tokens = set(m.tokens)
+    if len(m.roles) == 1 or m.ambiguous or m.topic == "salary" or not (tokens & _ACROSS or len(m.roles) > 1):
+        return None
     asked = (
         {w.lower() for w in (*m.subject, *m.unknown)}
         - _FILLER
-        - _entry_words(engine)
+        - engine.keep(("entry words",), lambda: _entry_words(engine))
         - _ASK_YEARS
         - ASK_GROWTH
         - _SENIORITY
     )
     if asked:  # "which roles need k8s experience?": lines; not "the best projected job growth?"
-        return None
-    if len(m.roles) == 1 or m.ambiguous or m.topic == "salary" or not (tokens & _ACROSS or len(m.roles) > 1):
         return None
     if (
         (tokens & _ASK_YEARS or tokens & _SENIORITY and tokens & _HOW_MUCH)

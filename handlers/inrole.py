@@ -102,6 +102,11 @@ def _years_asked(engine: Engine, m: Match) -> bool:
     )
 
 
+def _years_asked_words(engine: Engine) -> frozenset[str]:
+    """The words of the phrases that ask for the years ("how much experience")."""
+    return frozenset(w for p in engine.matcher.word_lists["years_asked"] for w in p.split())
+
+
 def _skills_to_grow(engine: Engine, m: Match) -> bool:
     """The skills that take one up the ladder ("what skills matter for moving up?", "which skills get
     me promoted?"): the words name the skills and the career as strongly."""
@@ -361,8 +366,9 @@ def in_role(
         broken = ranked_by_pay(facet_lines(engine, role, routed, "company"), asks_low(m))
         if broken:
             return _brief_plan(m, role, routed, broken[:_FACET_SHOWN], missed)
-    asked_years = {w for p in engine.matcher.word_lists["years_asked"] for w in p.split()}
-    points = [w for w in point_words(engine, m) if w not in asked_years]  # "how much experience": the years
+    said_points = point_words(engine, m)
+    asked_years = engine.keep(("years asked words",), lambda: _years_asked_words(engine))
+    points = [w for w in said_points if w not in asked_years]  # "how much experience": the years
     rest = [t for t in terms if t.word not in asked_years]  # "how many yrs exp": "exp" asks the years too
     if routed == "requirements" and _years_asked(engine, m) and not rest and not points:
         # "do mlops jobs need 5 years?", "how senior do they need to be?": the years the document asks
@@ -387,12 +393,12 @@ def in_role(
         and plain
         and natural(engine, m)
         and not terms
-        and not point_words(engine, m)
+        and not said_points
     ):
         # "what do ml engineers make at google": no Google figure; the pay in brief beside the note,
         # not the line that names Google Cloud
         return _brief_plan(m, role, routed, pay_brief(engine, role), missed)
-    wants_lines = terms or point_words(engine, m) or (m.focus and routed != "salary") or no_figure
+    wants_lines = terms or said_points or (m.focus and routed != "salary") or no_figure
     numbers = wants_numbers(m) and routed in _GROWTH and not terms and not m.focus  # "job growth %?"
     if figures or numbers or not (wants_lines or kind_only(m.focus)):
         brief = _told_brief(engine, m, role, routed)

@@ -4,6 +4,7 @@ lists of a role's document that answer each, and where the person says they come
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from handlers.advice import advice_lines, digest, ladder, pay_label
 from handlers.engine import Engine
@@ -135,18 +136,23 @@ def asks(engine: Engine, m: Match, kind: str) -> bool:
 
 def says(engine: Engine, words: tuple[str, ...], kind: str) -> bool:
     """`asks`, of words as read."""
-    found = engine.keep(("asked",), lambda: _kinds_asked(engine))
-    if found.in_words(words, kind):
-        return True
-    hedges = engine.matcher.word_lists["hedges"]
-    if hedges.isdisjoint(words):
-        return False
-    return found.in_words(tuple(w for w in words if w not in hedges), kind)
+    return kind in engine.keep(("asked",), lambda: _Asking(engine)).kinds(tuple(words))
 
 
-def _kinds_asked(engine: Engine) -> Phrases:
-    """Every kind of advice's phrases that ask for it, in one table."""
-    return Phrases({kind: e.get("asked", ()) for kind, e in engine.advice.items()})
+class _Asking:
+    """Every kind of advice's phrases that ask for it, in one table, and the kinds a run of words
+    asks for, with or without its hedges: read once per run of words (a question asks of ~10 kinds)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._phrases = Phrases({kind: e.get("asked", ()) for kind, e in engine.advice.items()})
+        self._hedges = engine.matcher.word_lists["hedges"]
+        self.kinds = lru_cache(maxsize=64)(self._kinds)
+
+    def _kinds(self, words: tuple[str, ...]) -> frozenset[str]:
+        found = self._phrases.labels_in(words)
+        if self._hedges.isdisjoint(words):
+            return found
+        return found | self._phrases.labels_in(tuple(w for w in words if w not in self._hedges))
 
 
 def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int | None = None) -> list[Hit]:

@@ -47,10 +47,11 @@ def _years_match(fig: SalaryFigure, years: int) -> bool:
 
 
 def _fits(fig: SalaryFigure, focus: Focus) -> bool:
-    place = (fig.location or "").lower()
     return (
         (not focus.levels or fig.level in focus.levels)
-        and (not focus.locations or any(loc.lower() in place for loc in focus.locations))
+        and (
+            not focus.locations or any(loc.lower() in (fig.location or "").lower() for loc in focus.locations)
+        )
         and (not focus.companies or fig.company in focus.companies)
         and (not focus.kinds or fig.kind in focus.kinds)
         and (focus.years is None or _years_match(fig, focus.years))

@@ -164,6 +164,8 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
 def _field_judged(engine: Engine, m: Match, titles: dict[str, str]) -> tuple[str, str] | None:
     """A title said as its field and judged as a job ("is prompt engineering a real job?", "is data
     engineering a good career?"): the title, when it is none of the five."""
+    if "engineering" not in m.words:  # most questions
+        return None
     words = " ".join(m.words)
     for n in (2, 1):
         for found in _JUDGED_FIELD[n].finditer(words):

@@ -254,13 +254,14 @@ def _paid_elsewhere(engine: Engine, p: Plan) -> tuple[tuple[str, tuple[str, ...]
     if p.topic != "salary":
         return ()
     out = []
-    for name, focus in (
-        *((c, Focus(companies=(c,))) for c in p.focus.companies),
-        *((lc, Focus(locations=(lc,))) for lc in p.focus.locations),
+    for name, kind in (
+        *((c, "companies") for c in p.focus.companies),
+        *((lc, "locations") for lc in p.focus.locations),
     ):
         said = f"{name} pay"
         if said not in p.uncovered and name not in p.uncovered:
             continue
+        focus = Focus(**{kind: (name,)})
         held = tuple(r for r in engine.role_ids if r not in p.roles and matching(engine.kb.roles[r], focus))
         if held:
             out.append((said if said in p.uncovered else name, held))

@@ -310,6 +310,8 @@ def _set_aside(
 def _told_to(words: list[str], lists: dict[str, frozenset[str]]) -> bool:
     """Whether something is explained to people ("explain that to the marketing team", "explaining
     drift to non tech folks"), not asked to be explained ("explain it to me", "explain how to deploy")."""
+    if lists["telling"].isdisjoint(words):  # most questions
+        return False
     for i, w in enumerate(words):
         if w not in lists["telling"]:
             continue
@@ -324,7 +326,7 @@ def _told_to(words: list[str], lists: dict[str, frozenset[str]]) -> bool:
 def _required_doing(words: list[str], lists: dict[str, frozenset[str]]) -> bool:
     """Whether what the job requires is a thing done ("does it require creating models?", "require
     talking to customers"), not a skill or schooling ("require programming", "require a degree")."""
-    return any(
+    return not lists["requiring"].isdisjoint(words) and any(
         w in lists["requiring"] and nxt.endswith("ing") and len(nxt) > 5 and nxt not in lists["skill_gerunds"]
         for w, nxt in zip(words, words[1:], strict=False)
     )
@@ -333,9 +335,12 @@ def _required_doing(words: list[str], lists: dict[str, frozenset[str]]) -> bool:
 def _taken_over(words: Sequence[str], lists: Mapping[str, frozenset[str]]) -> bool:
     """Whether something is said to take people's jobs ("will robots take the production AI
     engineer's job?", "tools will take our jobs"), not a person taking one ("should I take the job?")."""
+    taking = lists["taking"]
     for i, w in enumerate(words):
+        if w not in taking:
+            continue
         before = words[max(0, i - _TAKER_REACH) : i]
-        if w not in lists["taking"] or lists["takers"].isdisjoint(before) or {"i", "we"} & set(before):
+        if lists["takers"].isdisjoint(before) or {"i", "we"} & set(before):
             continue  # "am i going to take the job?": a person taking one
         ahead = words[i + 1 : i + 1 + _TAKEN_REACH]
         if ahead and ahead[0] in lists["whose"] and ({"job", "jobs"} & set(ahead)):
@@ -457,6 +462,9 @@ class Matcher:
         self._top_of = frozenset(stem(w) for w in self.word_lists.get("top_of", ()))  # as tokens are
         self._helping = frozenset(stem(w) for w in self.word_lists.get("helping_people", ()))
         self._not_level = frozenset(_NOT) | self.word_lists.get("possessives", frozenset())
+        self._paid = self.word_lists.get("paid_words", frozenset()) | self.word_lists.get(
+            "pay_asked_words", frozenset()
+        )  # a word of pay, or of asking it ("after 5 years how much?")
         for phrase in aliases.not_topics:  # "hiring manager": no level either
             self.focus_phrases.setdefault(key(phrase), (None, None))
         self.intent_words = {
@@ -937,10 +945,7 @@ class Matcher:
         before = joined[: years.start()].split()[-1:] if years else []
         # "where do they end up after 10 years?", "in 5 years": a time ahead, no experience; but "after 5
         # years how much?", "what do they make after 5 years": the pay of that experience
-        paid = self.word_lists.get("paid_words", frozenset()) | self.word_lists.get(
-            "pay_asked_words", frozenset()
-        )
-        if before and before[0] in AHEAD and not (before[0] == "after" and paid & set(tokens)):
+        if before and before[0] in AHEAD and not (before[0] == "after" and self._paid & set(tokens)):
             years = None
         pct = _PERCENTILE.search(joined) if counted else None
         quarter = _QUARTER.search(joined) if not pct and "quart" in joined else None  # "the bottom quarter"
