@@ -674,16 +674,24 @@ def again(text: str, engine: Engine, turns: list, picked: str | None = None) -> 
     as a question of its own, with the person's earlier message; None when it is not one.
 
     `turns` are the thread's handlers.turn.Turn records; the last fit turn counts unless a
-    turn about something else came after it. `picked`: the role the message picks from the
-    ranking ("the second one", "the other option").
+    turn about something else came after it (one on a role it put first, when what to learn is
+    asked). `picked`: the role the message picks from the ranking ("the second one", "the other
+    option").
     """
+    since: list = []  # the turns after the fit answer
     for turn in reversed(turns):
         if turn.said:
             roles, said_text, asked_what = turn.roles, turn.said, turn.intent == "help"
             break
-        if turn.roles or turn.topic:
-            return None
+        since.append(turn)
     else:
+        return None
+    # "what's the pay like?" of the role that fits, then "what would I need to learn?": still the fit's
+    # gaps; anything else after a turn on another subject is a question of its own
+    learning = _MISSING.search(text) or re.search(r"\blearn\b", text, re.I)
+    if since and not (
+        learning and all(set(t.roles) <= set(leading(engine, said_text, roles)) for t in since)
+    ):
         return None
     if asked_what:  # after "tell me what you know": the skills, with the question they answer
         return f"{text}\n{said_text}" if _said(engine, text).had else None

@@ -5403,3 +5403,8 @@ def test_how_many_years_in_short_gives_all_the_years_the_document_asks(kb):
     assert "Typically 3-6 years in managing ML projects" in screen
     assert "At least 18 months focused specifically on MLOps" in screen
     assert "Experience with Docker and Kubernetes" not in screen
+
+
+def test_reqs_in_short_names_the_requirements(kb):
+    """'platform eng reqs pls': the requirements, not the overview the model guesses for "... pls"."""
+    assert handlers.ask("platform eng reqs pls", kb).topic == "requirements"

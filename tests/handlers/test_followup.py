@@ -2388,3 +2388,16 @@ def test_a_topic_after_a_fit_answer_is_asked_of_the_role_that_fits(kb):
     assert (hard.roles, hard.topic) == (("mlops-engineer",), "challenges")
     fit, pay = talk(kb, "i know kubernetes. which role fits me?", "what's the pay like")
     assert "tie" in fit.text[:200] and pay.intent == "compare" and len(pay.roles) == 3
+
+
+def test_what_to_learn_after_asking_the_fitting_roles_pay_is_still_the_gaps(kb):
+    """'what would I need to learn?' after the fit answer and 'what's the pay like?' (of the role that
+    fits): what the person still lacks for it, not its plain requirements (Python and Docker again)."""
+    *_, learn = talk(
+        kb,
+        "I know Python, Docker, Kubernetes, Terraform and Prometheus. Which role fits me?",
+        "what's the pay like?",
+        "what would I need to learn?",
+    )
+    assert learn.roles == ("mlops-engineer",) and "your gaps" in learn.text[:80]
+    assert "Proficiency in Python" not in learn.text[:600]
