@@ -561,7 +561,10 @@ def _compare(
     kind: str | None = None,
 ) -> Plan:
     missing = not_covered(engine, m, terms, roles, kind)
-    if missing and not strong_topic(m):  # a comparison on no point named is not answered in part
+    # "which is better for someone who likes monitoring and on-call work: X or Y?": the monitoring
+    # compared, on-call named; a comparison on no point held nor topic named is not answered in part
+    held = [t for t in terms if t not in missing and engine.evidence.found(t, roles)]
+    if missing and not strong_topic(m) and not held:
         return Plan("unknown", roles, topic, m.focus, mode="uncovered", terms=missing, match=m)
     p = _compared(engine, m, roles, topic, tuple(t for t in terms if t not in missing), kind)
     if missing and p.intent == "compare":  # "... MLOps with a hard hat? How do their responsibilities

@@ -5408,3 +5408,15 @@ def test_how_many_years_in_short_gives_all_the_years_the_document_asks(kb):
 def test_reqs_in_short_names_the_requirements(kb):
     """'platform eng reqs pls': the requirements, not the overview the model guesses for "... pls"."""
     assert handlers.ask("platform eng reqs pls", kb).topic == "requirements"
+
+
+def test_a_comparison_on_a_held_point_beside_an_uncovered_one_is_answered(kb):
+    """'someone who likes monitoring and on-call style work: MLOps or AI systems engineer?': not a flat
+    "I don't have anything on on call"; the monitoring lines of both, on-call named as not covered."""
+    reply = handlers.ask(
+        "Which is better for someone who likes monitoring and on-call style work: MLOps or AI systems"
+        " engineer?",
+        kb,
+    )
+    assert reply.intent == "compare" and reply.uncovered == ("on call",)
+    assert "Establish alerts for anomalies and conduct root cause analysis" in first_screen(reply)
