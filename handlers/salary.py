@@ -347,7 +347,7 @@ def verdict(roles: list[Role], focus: Focus) -> list[str]:
     known = [(r, f) for r, f in tops if f is not None]
     lines = []
     if len(known) >= 2:
-        figures = " vs ".join(f"{figure_range(f)} ({escape(r.title)})" for r, f in known)
+        figures = " vs ".join(f"{figure_range(f)} ({escape(_whose(r, f))})" for r, f in known)
         how = weighed(known[0][1], known[1][1])
         if how == "same":  # $113,992-$115,458 vs $110,000-$120,000: no winner
             lines.append(f"*They pay about the same for {words}:* {figures}")
@@ -391,6 +391,13 @@ def _overall(role: Role) -> str:
     figs.sort(key=lambda f: _OVERALL_KINDS.index(f.kind))
     said = list(dict.fromkeys(escape(_for_other(role, f)) for f in figs))
     return "; ".join(said[:_CELL_FIGURES]) or "—"
+
+
+def _whose(role: Role, fig: SalaryFigure) -> str:
+    """The role a figure is set beside, and the other job its document gives it for ("AI/ML Platform
+    Engineer, for AI Engineers")."""
+    other = family(role, fig)
+    return f"{role.title}, for {other}" if other else role.title
 
 
 def _for_other(role: Role, fig: SalaryFigure) -> str:

@@ -474,3 +474,10 @@ def test_pay_in_general_says_whose_figure_a_document_quotes(kb):
     line = next(x for x in reply.text.splitlines() if x.startswith("• *MLOps Engineer:* $176,884"))
     assert "$176,884 per year (average base) (for AI Engineers)" in line
     assert "(for Machine Learning Engineers)" in line
+
+
+def test_a_verdict_says_whose_figure_a_document_quotes(kb):
+    """'which pays more at senior level?' of MLOps and the platform role: the platform document's senior
+    figure is for AI Engineers, and the verdict says so beside the role's name."""
+    reply = handlers.ask("mlops vs ml platform engineer senior salary", kb)
+    assert "$202,614 - $204,416 (AI/ML Platform Engineer, for AI Engineers)" in reply.text[:400]
