@@ -36,7 +36,7 @@ def converse(text: str, kb: KnowledgeBase, turns: list[Turn]) -> tuple[Reply, Tu
     decided = plan(complete(text if isinstance(text, str) else "", engine, turns), engine)
     turn, reply = Turn.of(decided), _reply(engine, decided)
     # "which is most important?" answered by the last reply again: said so, not repeated silently
-    if turns and turn.intent == "answer" and turn == turns[-1] and len(turn.roles) == 1:
+    if turns and turn.intent == "answer" and turn.same_answer(turns[-1]) and len(turn.roles) == 1:
         reply = said_again(engine, reply)
     return reply, turn
 

@@ -70,6 +70,12 @@ class Turn(Record):
             _shown(plan),
         )
 
+    def same_answer(self, other: Turn) -> bool:
+        """Whether two turns answered alike: the same lines of the same section, the point's words in
+        any order ("core responsibilities", then "responsibilities ... core" carried)."""
+        mine = {**self.__dict__, "point": frozenset(self.point)}
+        return mine == {**other.__dict__, "point": frozenset(other.point)}
+
     def to_json(self) -> dict[str, Any]:
         return {
             "intent": self.intent,

@@ -2401,3 +2401,14 @@ def test_what_to_learn_after_asking_the_fitting_roles_pay_is_still_the_gaps(kb):
     )
     assert learn.roles == ("mlops-engineer",) and "your gaps" in learn.text[:80]
     assert "Proficiency in Python" not in learn.text[:600]
+
+
+def test_which_matters_most_of_a_list_just_shown_is_said_to_be_all_there_is(kb):
+    """'which of those is most important?' after the core responsibilities: the same lines again, said
+    to be no closer an answer (the point's words carried in another order are the same point)."""
+    _, again = talk(
+        kb,
+        "What are the core responsibilities of a production AI engineer?",
+        "which of those is most important?",
+    )
+    assert "doesn't answer that more closely than my last reply" in again.text[:200]
