@@ -756,6 +756,10 @@ class Matcher:
             # "for platform or for mlops": across a linking word
             beside |= {a - 2 for ps in named for a, _ in ps if a > 1 and tokens[a - 1] in _LINKS}
             asks_compare = any(t == "or" and i in beside for i, t in enumerate(tokens))
+        # "which of MLOps, platform and production AI engineer pays best?": the roles listed after "which of"
+        firsts = {a for ps in spans.values() for a, _ in ps}
+        listed = len(roles) > 2 and any(a > 1 and tokens[a - 2 : a] == ["which", "of"] for a in firsts)
+        asks_compare = asks_compare or listed
         if len(roles) > 1 and strong and not asks_compare:
             # "switching to mlops, what ml stuff am i missing": "ml" is a word there, not a role
             for rid in roles:

@@ -5420,3 +5420,14 @@ def test_a_comparison_on_a_held_point_beside_an_uncovered_one_is_answered(kb):
     )
     assert reply.intent == "compare" and reply.uncovered == ("on call",)
     assert "Establish alerts for anomalies and conduct root cause analysis" in first_screen(reply)
+
+
+def test_roles_listed_after_which_of_are_all_compared(kb):
+    """'Which of MLOps, platform and production AI engineer pays best at senior level?': all three, the
+    platform role named by its everyday word too, not silently left out."""
+    reply = handlers.ask("Which of MLOps, platform and production AI engineer pays best at senior level?", kb)
+    assert reply.intent == "compare" and set(reply.roles) == {
+        "mlops-engineer",
+        "ml-platform-engineer",
+        "production-ai-engineer",
+    }
