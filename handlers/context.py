@@ -12,7 +12,7 @@ from handlers.policy import only_occasion
 from handlers.problem import asks_fix
 from handlers.question import side_asks
 from handlers.scope import PLACE_KINDS, outside
-from handlers.topic import NAMED
+from handlers.topic import NAMED, WORDED
 from knowledge.match import Match, runs
 from knowledge.patterns import Lazy
 
@@ -31,7 +31,6 @@ __all__ = [
 ]
 
 _TELLERS = frozenset({"i", "we"})
-WORDED = 2  # a topic phrase this strong names the topic in words
 SENTENCES = Lazy(r"(?<=[.!?])\s+")
 
 

@@ -690,7 +690,7 @@ def again(text: str, engine: Engine, turns: list, picked: str | None = None) -> 
     # gaps; anything else after a turn on another subject is a question of its own
     learning = _MISSING.search(text) or re.search(r"\blearn\b", text, re.I)
     if since and not (
-        learning and all(set(t.roles) <= set(leading(engine, said_text, roles)) for t in since)
+        learning and {r for t in since for r in t.roles} <= set(leading(engine, said_text, roles))
     ):
         return None
     if asked_what:  # after "tell me what you know": the skills, with the question they answer

@@ -29,7 +29,7 @@ from handlers.plan import Plan
 from handlers.problem import asks_fix, fixed_where
 from handlers.question import asked_in_turn, asked_parts, asks_why, marked
 from handlers.scope import is_place, outside, own_closest, own_title
-from handlers.topic import NAMED, Choice
+from handlers.topic import NAMED, WORDED, Choice
 from knowledge.english import everyday, is_common, is_word
 from knowledge.index import Hit
 from knowledge.match import Focus, Match, around, pairs, stem
@@ -316,16 +316,19 @@ def _asks_on_its_own(engine: Engine, m: Match, missing: list[str]) -> bool:
     """Whether a part free of the words not covered asks the role's topic by itself ("what does an
     mlops engineer do, also hows the wlb?": the duties, in words no topic table keeps)."""
     gone = {w for phrase in missing for w in phrase.split()}
-    for part in asked_in_turn(m.words):
+    for part in asked_in_turn(m.words)[:_PARTS_READ]:  # a long message costs no more than a few
         if gone.isdisjoint(part):
             alone = engine.matcher.match(" ".join(part))
             if (
                 alone.roles == m.roles
                 and alone.topic == m.topic
-                and alone.topic_scores.get(m.topic or "", 0) >= 2
+                and alone.topic_scores.get(m.topic or "", 0) >= WORDED
             ):
                 return True
     return False
+
+
+_PARTS_READ = 4  # parts of a message read again on their own
 
 
 def _parts_kept(m: Match, missing: Iterable[str]) -> tuple[list[set[str]], list[set[str]]]:

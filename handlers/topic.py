@@ -11,9 +11,10 @@ from handlers.engine import Engine
 from knowledge.intent import Guess
 from knowledge.match import Match
 
-__all__ = ["NAMED", "Choice", "choose", "guess", "guess_none"]
+__all__ = ["NAMED", "WORDED", "Choice", "choose", "guess", "guess_none"]
 
 NAMED = 3  # a topic word this strong names the topic outright
+WORDED = 2  # a topic phrase this strong names the topic in words
 _CONFIDENT = 0.3  # the model's topic wins over the word tables from this probability
 _ALONE = 0.2  # with no topic word at all, the model's topic this sure ...
 _ALONE_LEAD = 1.6  # ... and this far ahead of the next one is taken ("what he is doing in the day")
