@@ -8,6 +8,7 @@ from handlers.advice import digest
 from handlers.ambiguity import (
     DESCRIBED,
     ai_field,
+    concept_ai,
     described,
     setting_role,
     surest_work,
@@ -624,6 +625,10 @@ def plan(text: str, engine: Engine) -> Plan:
             # the one document with those companies' pay, not the asker's own title
             m = m.model_copy(update={"roles": (paid,), "ambiguous": ()})
         asked_of = m.roles  # the roles the question itself names
+        if ctx.roles and m.ambiguous and all(p == "ai" for p, _ in m.ambiguous) and concept_ai(engine, m):
+            # "... trends for AI/ML platform engineering. Anything about serverless or generative AI?": a
+            # thing the documents name, asked of the context's role
+            m = m.model_copy(update={"ambiguous": ()})
         m = with_context(m, ctx, engine.matcher.across_words, lists)
         if told_them(m, ctx, lists):  # "I need leadership to fund it but they don't see why. How do I
             # explain it?": explaining to the people the context names is the soft skills

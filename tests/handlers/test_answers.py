@@ -5431,3 +5431,18 @@ def test_roles_listed_after_which_of_are_all_compared(kb):
         "ml-platform-engineer",
         "production-ai-engineer",
     }
+
+
+def test_a_thing_said_with_ai_is_asked_of_the_role_the_context_names(kb):
+    """'... the industry trends for AI/ML platform engineering. Anything about serverless or generative
+    AI?': "generative AI" is a thing, not the ambiguous AI engineer, so the platform role's trends
+    answer, with both headings, not "“serverless” in the role documents"."""
+    reply = handlers.ask(
+        "Our company is debating whether to hire platform people to build internal ML infrastructure."
+        " Before I pitch it, I want to understand what the industry trends are for AI/ML platform"
+        " engineering. Anything about serverless or generative AI?",
+        kb,
+    )
+    assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ml-platform-engineer",), "trends")
+    screen = first_screen(reply)
+    assert "Serverless Computing" in screen and "Generative AI and Code Assistance" in screen
