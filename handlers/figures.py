@@ -15,7 +15,7 @@ from handlers.engine import Engine
 from handlers.plan import Plan
 from handlers.render import MAX_SECTION_TEXT, escape, money, section_blocks
 from handlers.reply import Reply
-from handlers.salary import LEVELS, family, matching, pick, weighed
+from handlers.salary import LEVELS, family, is_open, matching, open_end, pick, weighed
 from knowledge.match import Focus, Match
 from knowledge.models import Role, SalaryFigure
 from knowledge.patterns import Lazy
@@ -93,6 +93,12 @@ def _top(fig: SalaryFigure) -> int:
     return fig.high or fig.low or 0
 
 
+def _shown_open(fig: SalaryFigure) -> str:
+    """The figure as written, with what leaves it open ("$150,000 - $207,479 or higher")."""
+    said, end = shown(fig), open_end(fig)
+    return said if end in ("", "+") or said.endswith("+") else f"{said} {end}"
+
+
 def _bar(fig: SalaryFigure, scale: float) -> str:
     low = (fig.low or 0) * scale  # "Up to $300,600": a bound, all shaded
     high = _top(fig) * scale
@@ -110,18 +116,23 @@ def _rows(focus: Focus, roles: int) -> list[tuple[str, Focus]]:
     return [(LEVELS[lv], Focus(levels=(lv,))) for lv in (_LADDER if roles <= 2 else ("senior",))]
 
 
-def _beyond(roles: list[Role], row: Focus, winner: Role, top: int, sections: dict[str, str]) -> list[str]:
-    """The other roles' figures for the row, from any section, above the winner's top: where one
-    document gives the level a higher figure elsewhere ("Senior-Level: ... $147,500 to $240,000" in
-    Career Development), no role pays more outright."""
+def _beyond(
+    roles: list[Role], row: Focus, winner: Role, fig: SalaryFigure, sections: dict[str, str]
+) -> list[str]:
+    """The other roles' figures for the row, from any section, above the winner's top, or open above
+    it within the winner's range: where one document gives the level a higher figure elsewhere
+    ("Senior-Level: ... $147,500 to $240,000" in Career Development) or an open one ("$150,000 -
+    $207,479 or higher" against "$200,000 - $220,000"), no role pays more outright."""
+    top, bottom = _top(fig), fig.low or _top(fig)
     said = []
     for role in roles:
         if role is winner:
             continue
         for f in matching(role, row):
-            if f.kind != "additional" and not f.percentile and _top(f) > top:
+            higher = _top(f) > top or (is_open(f) and _top(f) >= bottom)
+            if f.kind != "additional" and not f.percentile and higher:
                 where = sections.get(f.topic, f.topic)
-                said.append(f"{escape(role.title)}'s {escape(where)} section gives {escape(shown(f))}")
+                said.append(f"{escape(role.title)}'s {escape(where)} section gives {escape(_shown_open(f))}")
                 break
     return said
 
@@ -177,7 +188,7 @@ def chart_lines(
             and row.levels[0] in (*_LADDER, "top")
             and not (row.locations or row.companies)
         )
-        beyond = _beyond(roles, row, first, _top(fig), sections)[:1] if rung and sections and not low else []
+        beyond = _beyond(roles, row, first, fig, sections)[:1] if rung and sections and not low else []
         if beyond:  # "MLOps pays more at senior level" against a senior range to $240,000 elsewhere
             said = f"{escape(first.title)} {escape(shown(fig))}"
             sentence = f"*No clear winner {escape(at)}*: {said}, but {beyond[0]}."

@@ -16,7 +16,9 @@ __all__ = [
     "family",
     "figures_section",
     "focus_singles",
+    "is_open",
     "matching",
+    "open_end",
     "top_figure",
     "verdict",
     "weighed",
@@ -296,13 +298,32 @@ def _middle(fig: SalaryFigure) -> float:
 
 def weighed(a: SalaryFigure, b: SalaryFigure) -> str:
     """How two roles' figures compare: "same" (middles within _SAME), "overlap" (one range inside the
-    other: "$150,000 - $207,479" holds "$202,614 - $204,416"), else "more" (one is higher at both ends)."""
+    other: "$150,000 - $207,479" holds "$202,614 - $204,416"), "open" (the lower one open above the
+    other: "$150,000 - $207,479 or higher" against "$200,000 - $220,000"), else "more" (one is higher at
+    both ends)."""
     (low_a, high_a), (low_b, high_b) = _ends(a), _ends(b)
     middle_a, middle_b = _middle(a), _middle(b)
     if abs(middle_a - middle_b) <= _SAME * max(middle_a, middle_b):
         return "same"
     ahead = (low_a >= low_b and high_a >= high_b) or (low_b >= low_a and high_b >= high_a)
-    return "more" if ahead else "overlap"
+    # "$150,000 - $207,479 or higher" against "$200,000 - $220,000": the lower one is open above it
+    behind, other = (b, a) if middle_a >= middle_b else (a, b)
+    reaches = is_open(behind) and _ends(behind)[1] >= _ends(other)[0]
+    return "open" if ahead and reaches else "more" if ahead else "overlap"
+
+
+_OPEN = Lazy(r"\$[\d,]+\s*(\+|or\s+(?:higher|more|above))")
+
+
+def is_open(fig: SalaryFigure) -> bool:
+    """Whether the figure's line leaves it open above ("$200,000+", "$150,000 - $207,479 or higher")."""
+    return bool(_OPEN.search(fig.source))
+
+
+def open_end(fig: SalaryFigure) -> str:
+    """What leaves the figure open above as its line says it ("or higher"); "" when nothing does."""
+    found = _OPEN.search(fig.source)
+    return found.group(1) if found else ""
 
 
 def _ends(fig: SalaryFigure) -> tuple[int, int]:
@@ -347,12 +368,18 @@ def verdict(roles: list[Role], focus: Focus) -> list[str]:
     known = [(r, f) for r, f in tops if f is not None]
     lines = []
     if len(known) >= 2:
-        figures = " vs ".join(f"{figure_range(f)} ({escape(_whose(r, f))})" for r, f in known)
+        figures = " vs ".join(
+            f"{figure_range(f)}{' ' + end if (end := open_end(f)) not in ('', '+') else ''}"
+            f" ({escape(_whose(r, f))})"
+            for r, f in known
+        )
         how = weighed(known[0][1], known[1][1])
         if how == "same":  # $113,992-$115,458 vs $110,000-$120,000: no winner
             lines.append(f"*They pay about the same for {words}:* {figures}")
         elif how == "overlap":
             lines.append(f"*No clear winner for {words}*, one range lies inside the other: {figures}")
+        elif how == "open":
+            lines.append(f"*No clear winner for {words}*, one range is open above the other: {figures}")
         else:
             lines.append(f"*{escape(known[0][0].title)} pays more for {words}:* {figures}")
     for role in ranked:

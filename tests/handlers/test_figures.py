@@ -49,8 +49,9 @@ class TestChart:
         assert even.startswith(
             "*They pay about the same at senior level*: MLOps Engineer $200,000 - $220,000"
         )
-        won = handlers.ask("which pays more, mlops or ai systems engineer?", kb).text.split("\n\n")[1]
-        assert won.startswith("*MLOps Engineer pays more at senior level*: $200,000 - $220,000")
+        # ... nor above AI Systems' "$150,000 - $207,479 or higher", a range open above its own
+        opened = handlers.ask("which pays more, mlops or ai systems engineer?", kb).text.split("\n\n")[1]
+        assert opened.startswith("*No clear winner at senior level*") and "$207,479 or higher" in opened
 
     def test_a_range_inside_another_has_no_winner(self, kb):
         """$202,614 - $204,416 lies inside $150,000 - $207,479: neither role is said to pay more, in the
@@ -481,3 +482,20 @@ def test_a_verdict_says_whose_figure_a_document_quotes(kb):
     figure is for AI Engineers, and the verdict says so beside the role's name."""
     reply = handlers.ask("mlops vs ml platform engineer senior salary", kb)
     assert "$202,614 - $204,416 (AI/ML Platform Engineer, for AI Engineers)" in reply.text[:400]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "which pays more at senior level, mlops or ai systems engineer?",
+            "one range is open above the other",
+        ),
+        ("mlops engineer vs ai systems engineer: which pays more?", "gives $150,000 - $207,479 or higher"),
+    ],
+)
+def test_a_figure_open_above_is_no_lower_pay(kb, text, said):
+    """AI Systems' senior range is "$150,000 - $207,479 or higher": MLOps' "$200,000 - $220,000" does
+    not pay more than it, and the verdict says the range is open, as its line does."""
+    reply = handlers.ask(text, kb)
+    assert "No clear winner" in reply.text[:200] and said in reply.text[:400]
