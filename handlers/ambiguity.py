@@ -15,6 +15,7 @@ __all__ = [
     "titled",
     "track",
     "concept_ai",
+    "only_concept_ai",
     "DESCRIBED",
     "ai_field",
     "called",
@@ -87,6 +88,11 @@ def concept_ai(engine: Engine, m: Match) -> bool:
         and words[i - 1] not in named  # "production ai eng": a role
         for i, w in enumerate(words)
     )
+
+
+def only_concept_ai(engine: Engine, m: Match) -> bool:
+    """Whether the message's only ambiguous name is "AI" said as part of a thing ("generative AI")."""
+    return bool(m.ambiguous) and all(p == "ai" for p, _ in m.ambiguous) and concept_ai(engine, m)
 
 
 def titled(engine: Engine, m: Match, candidates: tuple[str, ...]) -> str | None:

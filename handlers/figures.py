@@ -15,7 +15,7 @@ from handlers.engine import Engine
 from handlers.plan import Plan
 from handlers.render import MAX_SECTION_TEXT, escape, money, section_blocks
 from handlers.reply import Reply
-from handlers.salary import LEVELS, family, is_open, matching, open_end, pick, weighed
+from handlers.salary import LEVELS, for_other, is_open, matching, pick, weighed, with_open_end
 from knowledge.match import Focus, Match
 from knowledge.models import Role, SalaryFigure
 from knowledge.patterns import Lazy
@@ -79,8 +79,7 @@ def shown(fig: SalaryFigure) -> str:
 def _for(role: Role, fig: SalaryFigure) -> str:
     """The figure as written, with the other job it is given for ("$202,614 - $204,416 (for AI
     Engineers)")."""
-    other = family(role, fig)
-    return f"{shown(fig)} (for {other})" if other else shown(fig)
+    return for_other(role, fig, shown(fig))
 
 
 def label(role: Role) -> str:
@@ -91,12 +90,6 @@ def label(role: Role) -> str:
 
 def _top(fig: SalaryFigure) -> int:
     return fig.high or fig.low or 0
-
-
-def _shown_open(fig: SalaryFigure) -> str:
-    """The figure as written, with what leaves it open ("$150,000 - $207,479 or higher")."""
-    said, end = shown(fig), open_end(fig)
-    return said if end in ("", "+") or said.endswith("+") else f"{said} {end}"
 
 
 def _bar(fig: SalaryFigure, scale: float) -> str:
@@ -132,7 +125,8 @@ def _beyond(
             higher = _top(f) > top or (is_open(f) and _top(f) >= bottom)
             if f.kind != "additional" and not f.percentile and higher:
                 where = sections.get(f.topic, f.topic)
-                said.append(f"{escape(role.title)}'s {escape(where)} section gives {escape(_shown_open(f))}")
+                figure = escape(with_open_end(shown(f), f))
+                said.append(f"{escape(role.title)}'s {escape(where)} section gives {figure}")
                 break
     return said
 

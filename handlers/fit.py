@@ -388,6 +388,11 @@ def _named(book: Book, role: str, had: tuple[str, ...]) -> list[str]:
     return [h for h in had if h in names]
 
 
+def _counts(book: Book, roles: tuple[str, ...], had: tuple[str, ...]) -> dict[str, int]:
+    """How many of the person's skills each role's documents name."""
+    return {role: len(_named(book, role, had)) for role in roles}
+
+
 def _min_years(book: Book, role: str) -> int | None:
     """The fewest years of experience the role's documents ask for ("3+ years", "3-6 years")."""
     found = [n for r in _records(book, role) if r.name == _YEARS and (n := _line_years(r.line)) is not None]
@@ -404,7 +409,7 @@ def _rank(engine: Engine, said: Said, roles: tuple[str, ...], text: str = "") ->
     """The roles, most of the person's skills named first; stated years break ties, then the work
     `text` tells ("I set up CI/CD for models and watch for drift": MLOps's, the work model says)."""
     book = load_skills()
-    counts = {role: len(_named(book, role, said.had)) for role in roles}
+    counts = _counts(book, roles, said.had)
     top = max(counts.values(), default=0)
     tied = sum(c == top for c in counts.values()) > 1
     work = engine.work.guess(engine.matcher.match(text).masked) if tied and text else None
@@ -539,7 +544,7 @@ def fit_reply(engine: Engine, plan) -> Reply:
         return _ask_what(engine, book, said, plan.asked)
     titles = {r: engine.kb.roles[r].title for r in plan.roles}
     total = len(said.had)
-    counts = {r: len(_named(book, r, said.had)) for r in plan.roles}
+    counts = _counts(book, plan.roles, said.had)
     first = plan.roles[0]
     yours = f"your {total}"
     first_wish = bool(_FIRST.search(plan.asked))
@@ -663,8 +668,7 @@ def _closest_to_own(engine: Engine, text: str) -> list[str]:
 def leading(engine: Engine, said_text: str, roles: tuple[str, ...]) -> tuple[str, ...]:
     """The roles a fit answer put first: the one that fits best, or those tied at the top; all when
     none names the person's skills."""
-    book, had = load_skills(), _said(engine, said_text).had
-    counts = {r: len(_named(book, r, had)) for r in roles}
+    counts = _counts(load_skills(), roles, _said(engine, said_text).had)
     top = max(counts.values(), default=0)
     return tuple(r for r in roles if counts[r] == top) if top else roles
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from handlers.across import ROLE_LINES, across_roles, asked_across, joined, of_all, said_together
-from handlers.ambiguity import ai_field, beside_own, called, concept_ai, context_role, titled, track
+from handlers.ambiguity import ai_field, beside_own, called, context_role, only_concept_ai, titled, track
 from handlers.coverage import MENTION, beyond, natural, not_covered, unmatched_focus
 from handlers.engine import Engine
 from handlers.evidence import Term, specific
@@ -693,7 +693,7 @@ def decide(engine: Engine, m: Match, terms: tuple[Term, ...], choice: Choice) ->
         m = m.model_copy(update={"focus": kept})
     m = _replaced_where_said(engine, m)
     field = "ai" in {p for p, _ in m.ambiguous} and ai_field(engine, m)
-    concept = m.ambiguous and all(p == "ai" for p, _ in m.ambiguous) and concept_ai(engine, m)
+    concept = only_concept_ai(engine, m)
     if concept:
         # "explain edge ai", "what is explainable ai?": a thing the documents name, no role
         subject = list(m.subject)  # "edge ai": said together, one thing

@@ -14,11 +14,12 @@ __all__ = [
     "NO_FIGURE",
     "compare_text",
     "family",
+    "for_other",
     "figures_section",
     "focus_singles",
     "is_open",
     "matching",
-    "open_end",
+    "with_open_end",
     "top_figure",
     "verdict",
     "weighed",
@@ -320,10 +321,12 @@ def is_open(fig: SalaryFigure) -> bool:
     return bool(_OPEN.search(fig.source))
 
 
-def open_end(fig: SalaryFigure) -> str:
-    """What leaves the figure open above as its line says it ("or higher"); "" when nothing does."""
+def with_open_end(said: str, fig: SalaryFigure) -> str:
+    """The figure as said, with the words its line leaves it open with ("$150,000 - $207,479 or
+    higher"); a "+" is said already ("$200,000+")."""
     found = _OPEN.search(fig.source)
-    return found.group(1) if found else ""
+    end = found.group(1) if found else "+"
+    return said if end == "+" or said.endswith("+") else f"{said} {end}"
 
 
 def _ends(fig: SalaryFigure) -> tuple[int, int]:
@@ -369,9 +372,7 @@ def verdict(roles: list[Role], focus: Focus) -> list[str]:
     lines = []
     if len(known) >= 2:
         figures = " vs ".join(
-            f"{figure_range(f)}{' ' + end if (end := open_end(f)) not in ('', '+') else ''}"
-            f" ({escape(_whose(r, f))})"
-            for r, f in known
+            f"{with_open_end(figure_range(f), f)} ({escape(_whose(r, f))})" for r, f in known
         )
         how = weighed(known[0][1], known[1][1])
         if how == "same":  # $113,992-$115,458 vs $110,000-$120,000: no winner
@@ -416,7 +417,7 @@ def _overall(role: Role) -> str:
         and not (f.level or f.location or f.company or f.percentile or f.years)
     ]  # fmt: skip
     figs.sort(key=lambda f: _OVERALL_KINDS.index(f.kind))
-    said = list(dict.fromkeys(escape(_for_other(role, f)) for f in figs))
+    said = list(dict.fromkeys(escape(for_other(role, f, _said(f))) for f in figs))
     return "; ".join(said[:_CELL_FIGURES]) or "—"
 
 
@@ -427,11 +428,11 @@ def _whose(role: Role, fig: SalaryFigure) -> str:
     return f"{role.title}, for {other}" if other else role.title
 
 
-def _for_other(role: Role, fig: SalaryFigure) -> str:
+def for_other(role: Role, fig: SalaryFigure, said: str) -> str:
     """The figure as said, with the other job its document gives it for ("$176,884 per year (average
     base) (for AI Engineers)" in the MLOps document), so it does not read as the role's own pay."""
     other = family(role, fig)
-    return f"{_said(fig)} (for {other})" if other else _said(fig)
+    return f"{said} (for {other})" if other else said
 
 
 def compare_text(roles: list[Role], focus: Focus) -> str:

@@ -8,8 +8,8 @@ from handlers.advice import digest
 from handlers.ambiguity import (
     DESCRIBED,
     ai_field,
-    concept_ai,
     described,
+    only_concept_ai,
     setting_role,
     surest_work,
     two_described,
@@ -625,7 +625,7 @@ def plan(text: str, engine: Engine) -> Plan:
             # the one document with those companies' pay, not the asker's own title
             m = m.model_copy(update={"roles": (paid,), "ambiguous": ()})
         asked_of = m.roles  # the roles the question itself names
-        if ctx.roles and m.ambiguous and all(p == "ai" for p, _ in m.ambiguous) and concept_ai(engine, m):
+        if ctx.roles and only_concept_ai(engine, m):
             # "... trends for AI/ML platform engineering. Anything about serverless or generative AI?": a
             # thing the documents name, asked of the context's role
             m = m.model_copy(update={"ambiguous": ()})
