@@ -87,7 +87,7 @@ def create_app(
         from bot.slack import oauth  # bolt's OAuth and slack_sdk's stores: only in this mode
 
         flow = oauth.oauth_flow(settings, db or Database(settings.database_url), client, logger)
-        options = {"oauth_flow": flow, "before_authorize": oauth.KnownTeam(flow.settings.installation_store)}
+        options = {"oauth_flow": flow, "before_authorize": oauth.KnownTeam(flow.settings.authorize)}
     app = App(
         client=client,
         signing_secret=settings.signing_secret or "",

@@ -6,6 +6,8 @@ not used before), exchanges the code (`oauth.v2.access`, then `auth.test`) and s
 installation. Every call goes through the app's client, so through SLACK_API_URL, token
 rotation included. rolebot adds only the pages (plain words) and `KnownTeam`: a request from a
 team with no installation is acknowledged and dropped, without bolt's "please reinstall" reply.
+`KnownTeam` authorizes once and bolt's authorization reuses that result (`OnceAuthorize`), so an
+uninstall landing between the two cannot turn a known team into an error.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import BoltRequest, BoltResponse
+from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.authorization.authorize import InstallationStoreAuthorize
 from slack_bolt.middleware import Middleware
 from slack_bolt.oauth import OAuthFlow
 from slack_bolt.oauth.callback_options import CallbackOptions, FailureArgs, SuccessArgs
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import Settings
@@ -33,6 +37,7 @@ from bot.store.installs import Installations, OAuthStates
 __all__ = ["FAILURES", "KnownTeam", "oauth_flow"]
 
 log = logging.getLogger("rolebot.oauth")
+_AUTHORIZED = "rolebot_authorized"  # the context key KnownTeam leaves its result under
 # why an installation failed (bolt's reasons), in plain words, and the HTTP status
 FAILURES = {
     "access_denied": (200, "Nothing was installed: the installation was cancelled in Slack."),
@@ -137,7 +142,7 @@ def oauth_flow(settings: Settings, db: Database, client: WebClient, logger: logg
         logger=logger,
     )
     # bolt's own authorize would rotate tokens with a client of its own, on slack.com
-    oauth.authorize = InstallationStoreAuthorize(
+    oauth.authorize = OnceAuthorize(
         logger=logger,
         installation_store=installations,
         client_id=client_id,
@@ -153,15 +158,25 @@ def _event_type(body: dict[str, Any]) -> str | None:
     return event.get("type") if isinstance(event, dict) else None
 
 
+class OnceAuthorize(InstallationStoreAuthorize):
+    """bolt's installation-store authorize, looked up once a request: a result KnownTeam found
+    is reused by bolt's authorization, not looked up again."""
+
+    def __call__(self, *, context: Any, **kwargs: Any) -> AuthorizeResult | None:
+        if _AUTHORIZED in context:
+            return context[_AUTHORIZED]
+        return super().__call__(context=context, **kwargs)
+
+
 class KnownTeam(Middleware):
-    """Before bolt's authorization: a team with no installation gets a bare 200, nothing else.
+    """Before bolt's authorization: a team with no working installation gets a bare 200, nothing else.
 
     bolt would answer it "please reinstall this app" and log an error; rolebot drops it in one
     line. Uninstall events pass (bolt's listeners delete what is left, if anything).
     """
 
-    def __init__(self, installations: Installations) -> None:
-        self.installations = installations
+    def __init__(self, authorize: OnceAuthorize) -> None:
+        self.authorize = authorize
 
     def process(
         self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
@@ -171,15 +186,14 @@ class KnownTeam(Middleware):
             return next()
         ctx = req.context
         try:
-            bot = self.installations.find_bot(
-                enterprise_id=ctx.enterprise_id,
-                team_id=ctx.team_id,
-                is_enterprise_install=ctx.is_enterprise_install,
+            found = self.authorize(
+                context=ctx, enterprise_id=ctx.enterprise_id, team_id=ctx.team_id, user_id=ctx.user_id
             )
-        except (SQLAlchemyError, StoreError) as exc:
+        except (SQLAlchemyError, StoreError, SlackApiError) as exc:
             log.warning("cannot look up the installation (%s): request dropped", type(exc).__name__)
             return BoltResponse(status=200, body="")
-        if bot is None:
+        if found is None:
             log.info("ignored: team %s has no installation", ctx.team_id or ctx.enterprise_id or "-")
             return BoltResponse(status=200, body="")
+        ctx[_AUTHORIZED] = found
         return next()

@@ -239,6 +239,39 @@ class TestRequests:
         ]
         assert "Traceback" not in caplog.text and "no installation" in caplog.text
 
+    def test_an_uninstall_racing_a_request_is_no_error(self, multi, caplog, monkeypatch):
+        """The installation gone right after the first lookup (an uninstall landing mid-request): the
+        request is answered with what that lookup found, the team looked up once, no error logged."""
+        installed(multi)
+        lookups = []
+        real = Installations.find_installation
+
+        def vanishing(self, **kwargs):
+            lookups.append(kwargs)
+            return real(self, **kwargs) if len(lookups) == 1 else None
+
+        monkeypatch.setattr(Installations, "find_installation", vanishing)
+        monkeypatch.setattr(Installations, "find_bot", lambda self, **kwargs: vanishing(self, **kwargs))
+        caplog.set_level(logging.INFO)
+        assert multi.post(event(mention("mlops salary"), "EvRace", team="T1")) == 200
+        (posted,) = multi.fake.wait_for("chat.postMessage")
+        assert posted.token == TOKENS["T1"]
+        assert len([k for k in lookups if k.get("user_id") is None]) == 1  # the team's: once
+        assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+    def test_events_without_a_database_are_dropped_in_one_line(self, multi, caplog):
+        """The database gone while a mention arrives: a bare 2xx, nothing posted, one warning line."""
+        installed(multi)
+        if multi.db.file is None:
+            pytest.skip("SQLite: the file is moved away")
+        multi.db.file.rename(multi.db.file.with_suffix(".away"))
+        multi.db.close()
+        caplog.set_level(logging.INFO)
+        assert multi.post(event(mention("mlops salary"), "EvDown", team="T1")) == 200
+        time.sleep(0.2)  # let a wrongly started listener show itself (no timing is asserted)
+        assert multi.fake.calls_to("chat.postMessage") == []
+        assert "cannot look up the installation" in caplog.text and "Traceback" not in caplog.text
+
     def test_tips_subscriptions_are_per_team(self, multi):
         """`/role tips on` in channel C1 of two teams makes two subscriptions, one each."""
         installed(multi)
