@@ -1,10 +1,10 @@
 """Role fit: a person says what they know and asks which role fits, or what they lack for one.
 
-The roles are ranked by how many of the person's skills each role's Requirements, Overview
-or Career Development names (knowledge/skills.py's records); stated years of experience, then the
-work the message tells (the work model), break ties. The reply names the best role with its count,
-then the document's lines the person still lacks, then those they already meet, each with the
-section it comes from.
+The roles are ranked by how many of the person's skills each role's Requirements, Overview,
+Career Development or Responsibilities names (knowledge/skills.py's records); stated years of
+experience, then the work the message tells (the work model), break ties. The reply names the
+best role with its count, then the document's lines the person still lacks, then those they
+already meet, each with the section it comes from.
 """
 
 from __future__ import annotations
@@ -122,7 +122,13 @@ _WHY = ", why does it fit me"  # after _AGAIN: "why?" of a fit answer, what the 
 _WHY_WORDS = 6  # "why?", "how come that one?": a why this short asks why of the answer
 _CARRIED = Lazy(rf"\b{_CARRY}\b|\btransferable\b", re.I)  # what the person has, first
 _TECH = {"language", "framework", "platform", "tool", "data", "ml", "maths", "practice"}
-_SECTION_TITLE = {"requirements": "Requirements", "overview": "Overview", "career": "Career Development"}
+_SECTION_TITLE = {
+    "requirements": "Requirements",
+    "overview": "Overview",
+    "career": "Career Development",
+    "responsibilities": "Responsibilities",
+}
+_NAMED_IN = "Requirements, Responsibilities, Overview and Career Development"  # where skills are counted
 _NUMBERS = {2: "two", 3: "three", 4: "four"}
 _LACK_SHOWN = 7
 _HAVE_SHOWN = 5
@@ -555,7 +561,7 @@ def fit_reply(engine: Engine, plan) -> Reply:
         skills = tuple(h for h in said.had if h != _YEARS)
         found = _named(book, first, skills)
         named = f"{len(found)} of your {len(skills)} {_skills(len(skills))}"
-        sub = f"Its Requirements, Overview and Career Development name {named}"
+        sub = f"Its documents name {named}"  # which sections: the footer
         sub += f" ({joined(found)})." if found else "."
         if not skills:  # "I've never deployed anything": no skill told as had, only what is lacking
             sub = "You named no skill of your own that I could match, so this is what it asks for"
@@ -618,7 +624,7 @@ def fit_reply(engine: Engine, plan) -> Reply:
         parts.append(f"_Read as not yet yours: {joined(list(said.denied))}._")
     if said.years is not None and plan.intent == "compare":  # one role's gaps rank nothing
         parts.append(f"_Years of experience ({said.years}) only break ties between roles._")
-    footer = "From the Requirements, Overview and Career Development sections of the role documents."
+    footer = f"From the {_NAMED_IN} sections of the role documents."
     title = "Your role fit" if plan.intent == "compare" else f"{titles[first]}: your gaps"
     if plan.intent == "answer" and _AGAIN + _WHY in plan.asked:
         title = f"Why {titles[first]} fits you"
@@ -639,8 +645,8 @@ def _ask_what(engine: Engine, book: Book, said: Said, asked: str) -> Reply:
             *_closest_to_own(engine, asked),
             *_notes(book, said),
             "Tell me what you know or have done (languages, tools, cloud, maths, degrees, certifications, "
-            "years) and I'll rank the five roles by how many of your skills each role's Requirements, "
-            "Overview and Career Development name, and quote what you'd still need.",
+            "years) and I'll rank the five roles by how many of your skills each role's "
+            f"{_NAMED_IN} name, and quote what you'd still need.",
             "For example: “I know python, docker and k8s, which role fits me?” or "
             "“what am I missing for MLOps? I do terraform and jenkins”.",
         ]

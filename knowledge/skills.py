@@ -31,7 +31,7 @@ __all__ = [
     "read",
 ]
 
-SECTIONS = ("requirements", "overview", "career")  # where a role's skills are named
+SECTIONS = ("requirements", "overview", "career", "responsibilities")  # where a role's skills are named
 SKILLS_NAME = "skills.json"
 _EDGE = r"(?<![\w+#])(?:{})(?![\w+#])"
 _YEARS = Lazy(r"(\d+)\s*\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)\b", re.I)

@@ -230,6 +230,21 @@ class TestWhichFits:
         reply = handlers.ask("i write swift and kotlin apps and some python; which role fits me?", kb)
         assert "Swift and Kotlin: none of the five role documents lists them" in first_screen(reply)
 
+    def test_the_work_a_role_does_counts_as_a_skill_it_names(self, kb):
+        """Feature engineering and hyperparameter tuning are in the AI/ML Engineer's Responsibilities:
+        they count for it, and no note says no document lists them."""
+        reply = handlers.ask(
+            "Strong in stats, pytorch, tuning hyperparameters and feature engineering, not really into "
+            "infra. Which of the roles suits me?",
+            kb,
+        )
+        screen = first_screen(reply)
+        assert reply.roles[0] == "ai-ml-engineer" and "*AI/ML Engineer fits you best*" in screen
+        assert "none of the five role documents" not in reply.text
+        assert "Handle large datasets, including data ingestion, preprocessing, and feature engineering" in (
+            reply.text
+        )
+
     def test_a_skill_outside_the_documents_is_named_as_the_person_wrote_it(self, kb):
         """dbt and Redshift are read as one kind of skill no document lists; each is named as typed."""
         reply = handlers.ask("I use dbt, Redshift and airflow daily. what am i missing for mlops?", kb)
