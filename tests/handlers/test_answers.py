@@ -5405,6 +5405,21 @@ def test_how_many_years_in_short_gives_all_the_years_the_document_asks(kb):
     assert "Experience with Docker and Kubernetes" not in screen
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how much years of experience mlops engineers need?",
+        "we're hiring for an mlops role, what experience level should we look for?",
+    ],
+)
+def test_years_asked_in_other_words_give_all_the_years(kb, text):
+    """ "how much years" (a learner's grammar) and "what experience level" ask the years too: both
+    lines of the Experience heading, not lines that merely say "experience with"."""
+    screen = first_screen(handlers.ask(text, kb))
+    assert "Typically 3-6 years in managing ML projects" in screen
+    assert "At least 18 months focused specifically on MLOps" in screen
+
+
 def test_reqs_in_short_names_the_requirements(kb):
     """'platform eng reqs pls': the requirements, not the overview the model guesses for "... pls"."""
     assert handlers.ask("platform eng reqs pls", kb).topic == "requirements"
