@@ -236,6 +236,15 @@ _NARROWING = Lazy(
 )
 
 
+# a question reported ("my lead is asking whether a hire needs a PhD")
+_REPORTED = Lazy(
+    r"\b(?:ask(?:ing|ed|s)?|wonder(?:ing|s|ed)?|wants? to know|wanted to know|curious)\s+(?:(?:me|us)\s+)?"
+    r"(?:whether|if)\b",
+    re.IGNORECASE,
+)
+_BARE = 4  # words: an ask this short ("What's expected?", "any idea?") names no subject of its own
+
+
 def _asks(part: str) -> bool:
     """Whether a sentence asks something: a question mark, or a question word first."""
     return part.endswith("?") or bool(_ASKS.match(part))
@@ -253,6 +262,13 @@ def _split(text: str) -> tuple[str, str]:
     # "how is the demand outside USA? in Latin America for example": a fragment that narrows the ask
     # before it is part of it
     asks += [i for i, p in enumerate(parts) if i - 1 in asks and i not in asks and _NARROWING.match(p)]
+    # "My lead is asking whether a hire needs a PhD. What's expected?": a bare ask points back at the
+    # question the sentence before it reports
+    asks += [
+        i - 1
+        for i in asks
+        if 0 < i and i - 1 not in asks and len(parts[i].split()) <= _BARE and _REPORTED.search(parts[i - 1])
+    ]
     asks.sort()
     # "what separates senior from mid? ... also curious what the pay jump looks like": the question
     # is answered; the aside in passing is left for a follow-up

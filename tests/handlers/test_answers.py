@@ -5461,3 +5461,34 @@ def test_a_thing_said_with_ai_is_asked_of_the_role_the_context_names(kb):
     assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ml-platform-engineer",), "trends")
     screen = first_screen(reply)
     assert "Serverless Computing" in screen and "Generative AI and Code Assistance" in screen
+
+
+def test_a_bare_ask_after_a_reported_question_asks_it(kb):
+    """ "HR wants to know whether our next MLOps hire needs a master's degree. What's expected?": the
+    question the first sentence reports is what the bare ask asks, so the degrees lead, not the overview."""
+    reply = handlers.ask(
+        "HR wants to know whether our next MLOps hire needs a master's degree. What's expected?", kb
+    )
+    assert reply.topic == "requirements"
+    assert "Advanced degrees (Master's or Ph.D.) are beneficial" in first_screen(reply)
+
+
+def test_a_full_question_after_a_reported_one_stands(kb):
+    """A reported question in the context does not displace a question asked in full."""
+    reply = handlers.ask(
+        "A friend asked me whether it is worth it. Honestly, how much does a senior MLOps engineer make?", kb
+    )
+    assert reply.topic == "salary" and "$200,000 - $220,000" in first_screen(reply)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what budget should we plan for a senior mlops engineer?",
+        "how much budget for a platform engineer hire",
+    ],
+)
+def test_a_hiring_budget_is_the_pay(kb, text):
+    """A hiring manager's budget for a level is that level's pay."""
+    reply = handlers.ask(text, kb)
+    assert reply.topic == "salary" and "$" in first_screen(reply)
