@@ -249,6 +249,10 @@ def _one_role(
         if only_occasion(engine, m, [t.word for t in missing]) and p.intent == "answer":
             return p  # "what should go on my cv to get an interview": the interview is what it is for
         said = tuple({stem(t.word): t.word for t in reversed(missing)}.values())[::-1]  # "interview(s)" once
+        said = tuple(_with_course(m, w, engine.matcher.word_lists) for w in said)
+        # "rounds" is said in "interview round": named once
+        inside = {stem(w) for p in said if " " in p for w in p.split()}
+        said = tuple(w for w in said if " " in w or stem(w) not in inside)
         return p.model_copy(update={"uncovered": (*p.uncovered, *said)}) if p.intent == "answer" else p
     terms = tuple(t for t in terms if engine.evidence.found(t, [role]))  # the rest is colour
     if policy:  # every policy term is in the document (nothing was missing): it is what is asked
@@ -281,8 +285,20 @@ def only_occasion(engine: Engine, m: Match, missing: list[str]) -> bool:
     lists = engine.matcher.word_lists
     if not all(w.lower() in lists["occasions"] for w in missing):
         return False
-    # "which topics can they ask me?": what the role requires, asked of the interview
-    return lists["occasion_asked"].isdisjoint(m.words) or asks(engine, m, "interview")
+    # "which topics can they ask me?": what the role requires, asked of the interview; but not "what's the
+    # interview process like, and what do they test?", which asks the process too
+    said = set(m.words)
+    return (lists["occasion_asked"].isdisjoint(said) or asks(engine, m, "interview")) and lists[
+        "occasion_course"
+    ].isdisjoint(said)
+
+
+def _with_course(m: Match, word: str, lists: dict[str, frozenset[str]]) -> str:
+    """An occasion named with the course asked of it ("interview process", "interview loop")."""
+    words = m.words
+    at = words.index(word) if word in lists["occasions"] and word in words else -1
+    after = words[at + 1] if 0 <= at < len(words) - 1 else ""
+    return f"{word} {after}" if after in lists["occasion_course"] else word
 
 
 _OCCASION_TOPIC = 2  # a topic this surely named is asked beside an occasion not covered ("interviews")

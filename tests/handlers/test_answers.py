@@ -1816,7 +1816,7 @@ def test_a_pay_figure_s_source_says_nothing_of_its_name(kb):
         " their interview process like, is there a case study round?",
         kb,
     )
-    assert "interview" in reply.uncovered and "says nothing about “interview”" in reply.text
+    assert "interview process" in reply.uncovered and "says nothing about “interview process”" in reply.text
     reply = handlers.ask("what benefits do ai systems engineers normally get, health insurance etc?", kb)
     assert reply.uncovered == () and "*Benefits:* Health insurance" in reply.text[:300]
     reply = handlers.ask("Do production AI engineers have to wear PPE and steel-toe boots on the floor?", kb)
@@ -5492,3 +5492,24 @@ def test_a_hiring_budget_is_the_pay(kb, text):
     """A hiring manager's budget for a level is that level's pay."""
     reply = handlers.ask(text, kb)
     assert reply.topic == "salary" and "$" in first_screen(reply)
+
+
+def test_the_interview_process_asked_beside_what_it_tests_is_named(kb):
+    """ "how does the mlops interview process work and what skills do they test?": the skills answered,
+    the interview's course named as not covered (not dropped as the mere occasion)."""
+    reply = handlers.ask("how does the mlops interview process work and what skills do they test?", kb)
+    assert reply.intent == "answer" and reply.topic == "requirements"
+    assert reply.uncovered == ("interview process",)
+    assert "says nothing about “interview process”" in first_screen(reply)
+
+
+def test_what_an_interview_tests_alone_names_nothing_uncovered(kb):
+    """The interview as the occasion only: what it tests is the requirements, nothing named."""
+    reply = handlers.ask("which ml topics will they test in an mlops interview?", kb)
+    assert reply.topic == "requirements" and reply.uncovered == ()
+
+
+def test_a_word_of_a_phrase_named_uncovered_is_not_named_again(kb):
+    """ "how many interview rounds ... and what do they pay?": the rounds named once, in the phrase."""
+    reply = handlers.ask("how many interview rounds for an mlops job and what do they pay?", kb)
+    assert reply.topic == "salary" and len(reply.uncovered) == 1 and "round" in reply.uncovered[0]
