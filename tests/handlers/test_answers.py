@@ -5513,3 +5513,11 @@ def test_a_word_of_a_phrase_named_uncovered_is_not_named_again(kb):
     """ "how many interview rounds ... and what do they pay?": the rounds named once, in the phrase."""
     reply = handlers.ask("how many interview rounds for an mlops job and what do they pay?", kb)
     assert reply.topic == "salary" and len(reply.uncovered) == 1 and "round" in reply.uncovered[0]
+
+
+def test_include_is_the_askers_verb_not_a_point(kb):
+    """ "What duties should our ML engineer JD include?": the duties in brief, each heading, not only the
+    lines that say "including"."""
+    screen = first_screen(handlers.ask("What duties should our ML engineer job description include?", kb))
+    assert "Design, develop, and refine machine learning models and algorithms" in screen
+    assert "Deploy machine learning models to production environments" in screen
