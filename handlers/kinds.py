@@ -162,7 +162,8 @@ def kind_lines(engine: Engine, m: Match, kind: str | None, role: str, most: int 
         return []
     names = _rung_words(engine, m) if kind == "grow" else ()
     level = names[0] if names else None
-    each = m.compare_strong or bool(engine.matcher.word_lists["each_one"] & set(m.words))
+    lists = engine.matcher.word_lists
+    each = m.compare_strong or bool((lists["each_one"] | lists["contrasting"]) & set(m.words))
     if kind == "grow" and each and len(m.focus.levels) > 1:
         # "junior vs senior ..., what's the difference?", "lead or director ... what does each involve?"
         compared = _rungs_compared(engine, m, role)

@@ -5521,3 +5521,14 @@ def test_include_is_the_askers_verb_not_a_point(kb):
     screen = first_screen(handlers.ask("What duties should our ML engineer job description include?", kb))
     assert "Design, develop, and refine machine learning models and algorithms" in screen
     assert "Deploy machine learning models to production environments" in screen
+
+
+def test_what_separates_two_levels_shows_both_rungs(kb):
+    """ "what separates a junior ai engineer from a senior one in production ai?": both rungs of the
+    ladder, lowest first, not the senior rung alone."""
+    screen = first_screen(
+        handlers.ask("what separates a junior ai engineer from a senior one in production ai?", kb)
+    )
+    junior = screen.find("Clean and prepare data under senior guidance.")
+    senior = screen.find("Lead AI projects and make strategic decisions.")
+    assert 0 <= junior < senior
