@@ -5532,3 +5532,10 @@ def test_what_separates_two_levels_shows_both_rungs(kb):
     junior = screen.find("Clean and prepare data under senior guidance.")
     senior = screen.find("Lead AI projects and make strategic decisions.")
     assert 0 <= junior < senior
+
+
+def test_a_terse_ask_for_the_tools_lists_them(kb):
+    """ "platform eng toolset pls": the lines naming its tools, its own Tools and Technologies heading
+    (Kubeflow, KServe, Argo) on the first screen, not the section from its introduction."""
+    screen = first_screen(handlers.ask("platform eng toolset pls", kb))
+    assert "Kubeflow, KServe, and Argo Workflows" in screen and "To excel as" not in screen
