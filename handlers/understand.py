@@ -62,6 +62,11 @@ _SLASH_WORDS = 4
 _BARE_WORDS = 3  # no more words than this, none of them a topic or subject word: nothing to read
 _BARE_QUESTION = 6  # a question this short that names nothing is about what its context names
 _PEOPLE = frozenset({"people", "folks", "guys", "ones", "crowd", "person", "peeps"})  # who a role is
+_STORY = 40  # words: a message this long tells its work well enough ...
+_STORY_SURE, _STORY_LEAD = (
+    0.9,
+    10.0,
+)  # ... for the work model this sure and far ahead to outweigh a description
 _CONTEXT_SURE = 0.7  # a question the model reads less surely takes the topic its context names
 _FIELD_ROLES = Lazy(
     r"\b(?:(?:ai|ml|ai ?/ ?ml|ai (?:and|&) ml|machine learning)(?:\s+engineering)?\s+"
@@ -793,7 +798,11 @@ def plan(text: str, engine: Engine) -> Plan:
     # a description, over the everyday "ML" inside it
     weak = not m.roles or set(m.roles) <= set(m.weak_roles)
     if weak and all(p == "ai" for p, _ in m.ambiguous):  # "AI" beside it: the field
-        m = described(engine, m, body)
+        found = described(engine, m, body)
+        # ... unless a long story of the work is surely another role's ("our factory's vision system
+        # ... the person who gets these models running in production": the factory's AI engineer)
+        told = surest_work(engine, read[1], _STORY_SURE, _STORY_LEAD) if len(read[0]) >= _STORY else None
+        m = found if told is None or found.roles == m.roles or told in found.roles else m
     chat = _chat(engine, m)
     if chat is not None:
         return chat

@@ -5539,3 +5539,16 @@ def test_a_terse_ask_for_the_tools_lists_them(kb):
     (Kubeflow, KServe, Argo) on the first screen, not the section from its introduction."""
     screen = first_screen(handlers.ask("platform eng toolset pls", kb))
     assert "Kubeflow, KServe, and Argo Workflows" in screen and "To excel as" not in screen
+
+
+def test_a_long_story_of_factory_work_outweighs_a_people_who_description(kb):
+    """A long message about a plant's defect-spotting vision and failure-predicting models, ending
+    "the person who keeps these models running in production": the factory's AI engineer (whose
+    challenges are the plant's), not MLOps from the description alone."""
+    reply = handlers.ask(
+        "Our stamping plant added cameras that flag cracked parts, plus a model that warns us before a "
+        "press breaks down. I'm a maintenance tech who wants to be the person who keeps these models "
+        "running in production on the shop floor long term. What are the hardest parts of that job?",
+        kb,
+    )
+    assert reply.roles == ("production-ai-engineer",) and reply.topic == "challenges"
