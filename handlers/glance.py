@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
+from handlers.advice import advice_lines, experience
 from handlers.blocks import actions, context, full_button
 from handlers.engine import Engine
 from handlers.figures import asks_low, label
 from handlers.plan import Plan
 from handlers.render import escape, header, section_blocks
 from handlers.reply import Reply
-from knowledge.index import Line
+from knowledge.index import Hit, Line
 from knowledge.match import AHEAD, Match
 from knowledge.patterns import Lazy
 from knowledge.skills import SECTIONS, load_skills
@@ -94,8 +95,37 @@ def glance_plan(engine: Engine, m: Match):
 
     roles = m.roles if len(m.roles) > 1 else engine.role_ids
     if mode == "years" and sum(_years(r) is not None for r in roles) < 2 and _entry_ease(engine, m):
-        return None  # "is mlops or ml engineering easier to get into?", one stating years: no ranking
+        # "is mlops or ml engineering easier to get into?", one stating years: no ranking, so what each
+        # asks for side by side, and the ranking named as not covered
+        groups = tuple((r, tuple(_entry_bar(engine, r))) for r in roles)
+        return Plan(
+            "compare", tuple(roles), "requirements", m.focus, mode="lead", groups=groups,
+            uncovered=(_no_ranking(engine, m),), match=m,
+        )  # fmt: skip
     return Plan("compare", tuple(roles), topic, m.focus, mode=mode, match=m)
+
+
+def _no_ranking(engine: Engine, m: Match) -> str:
+    """What no document ranks, in the question's own word ("which is easier to get into")."""
+    easier = not engine.matcher.word_lists["entry_easier"].isdisjoint(m.words)
+    return f"which is {'easier' if easier else 'harder'} to get into"
+
+
+_SCHOOL = Lazy(r"\b(?:degree|bachelor|master|ph\.?d)", re.I)
+_BAR_LINES = 4  # lines of each role's entry bar
+
+
+def _entry_bar(engine: Engine, role: str) -> list[Hit]:
+    """What a role asks of a newcomer: its years of experience, its degree, then its entry rung."""
+    years = experience(engine, role)
+    school = [
+        Hit(ln, 0.0, frozenset())
+        for ln in engine.evidence.index.section(role, "requirements")
+        if ln.bullet and _SCHOOL.search(ln.text)
+    ]
+    rung = [h for h in advice_lines(engine, "grow", role, level="entry") if h.score == 0.0]
+    found = {h.line.id: h for h in (*years[:2], *school[:1], *rung[:1])}
+    return list(found.values())[:_BAR_LINES]
 
 
 def _entry_ease(engine: Engine, m: Match) -> bool:

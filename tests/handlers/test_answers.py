@@ -5552,3 +5552,15 @@ def test_a_long_story_of_factory_work_outweighs_a_people_who_description(kb):
         kb,
     )
     assert reply.roles == ("production-ai-engineer",) and reply.topic == "challenges"
+
+
+def test_which_is_easier_to_get_into_without_a_ranking_sets_the_entry_bars_side_by_side(kb):
+    """ "ml engineer or ai systems engineer, which one's easier to break into?": neither document states
+    years, so no ranking: each one's degree and entry rung side by side, and the ranking itself named
+    as not covered (in the question's own word)."""
+    reply = handlers.ask("ml engineer or ai systems engineer, which one is easier to break into?", kb)
+    screen = first_screen(reply)
+    assert reply.intent == "compare" and reply.uncovered == ("which is easier to get into",)
+    assert "Bachelor's degree in a related field" in screen
+    assert "Bachelor's degree in computer science, data science, IT, statistics, or related fields" in screen
+    assert "*Entry-Level:* Junior AI/ML Engineer roles" in screen
