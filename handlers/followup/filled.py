@@ -112,7 +112,13 @@ def _roles_named(t: Message) -> tuple[list[str], str, bool]:
         # "how about the people who build the platform": a description, not the subject; and a topic
         # only it named is none ("the folks whose whole job is keeping models healthy, the mlops crowd")
         body = undescribed(body)
-        named_topic = named_topic and names_topic(t.engine.matcher.match(body))
+        rest = t.engine.matcher.match(body)
+        named_topic = named_topic and names_topic(rest)
+        # "... the ones who keep models running after deployment and automate retraining?": what is left
+        # after the description, with no question of its own, still describes: the thread's question
+        asked = rest.words[2:] if rest.words[1:2] == ("about",) else rest.words  # not "what about" itself
+        if not (named_topic or rest.focus or _QUESTION_WORDS & set(asked)):
+            body = "what about"
     return roles, body, named_topic
 
 
@@ -145,6 +151,25 @@ def _leans_on_thread(t: Message, roles: list[str], named_topic: bool, pointing: 
     )
 
 
+# words that ask a question of their own ("... and do they use kubernetes?")
+_QUESTION_WORDS = frozenset(
+    {
+        "what",
+        "whats",
+        "how",
+        "which",
+        "why",
+        "where",
+        "when",
+        "who",
+        "do",
+        "does",
+        "is",
+        "are",
+        "can",
+        "should",
+    }
+)
 _FRAGMENT = 3  # words of a fragment that asks on, in the thread's terms ("which langs mostly")
 
 

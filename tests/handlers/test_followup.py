@@ -2412,3 +2412,26 @@ def test_which_matters_most_of_a_list_just_shown_is_said_to_be_all_there_is(kb):
         "which of those is most important?",
     )
     assert "doesn't answer that more closely than my last reply" in again.text[:200]
+
+
+def test_a_role_described_with_two_tasks_keeps_the_threads_topic(kb):
+    """ "and the ones who keep models running after deployment and automate retraining?" after the
+    soft skills of one role: the soft skills of MLOps (the whole phrase describes its work), not the
+    best practices its second task's words would find."""
+    replies = talk(
+        kb,
+        "which soft skills matter for ai systems engineers?",
+        "and the ones who keep models running after deployment and automate retraining?",
+    )
+    assert replies[-1].roles == ("mlops-engineer",) and replies[-1].topic == "soft-skills"
+
+
+def test_a_question_after_a_description_is_still_asked(kb):
+    """ "... the people who build the platform, do they use kubernetes?": the question after the
+    description is asked (Kubernetes in the platform role's requirements)."""
+    replies = talk(
+        kb,
+        "what soft skills do mlops engineers need?",
+        "and the people who build the platform, do they use kubernetes?",
+    )
+    assert replies[-1].roles == ("ml-platform-engineer",) and "Kubernetes" in replies[-1].text[:600]
