@@ -16,6 +16,7 @@ _FACETS = ("place", "experience", "company", "percentile")
 BY = frozenset({"by", "per", "across"})  # "pay by city": the figures broken down that way
 WHICH = frozenset({"which", "what"})  # "which city pays the most?": one of them asked for
 _WORD = Lazy(r"[A-Za-z]+")
+_BETWEEN = frozenset({"the", "each", "every", "of", "those", "these"})  # between "which" and what it picks
 
 
 def facet_asked(engine: Engine, m: Match, after: frozenset[str] = BY) -> str | None:
@@ -23,9 +24,11 @@ def facet_asked(engine: Engine, m: Match, after: frozenset[str] = BY) -> str | N
     city"), or None."""
     lists, words = engine.matcher.word_lists, m.words
     for i, w in enumerate(words):
-        before = words[i - 1] if i else ""
-        if before in ("the", "each", "every") and i > 1:
-            before = words[i - 2]
+        # the word before, past "the", "each", and "of those" ("which of those companies pays best?")
+        at = i - 1
+        while at > 0 and words[at] in _BETWEEN and at > i - 4:
+            at -= 1
+        before = words[at] if at >= 0 else ""
         # "by city", "across levels": the word names the breakdown itself (as an answer's lead, "which
         # cities pay most" ranks them: handlers/lines)
         if before in after:

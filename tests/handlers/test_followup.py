@@ -2435,3 +2435,14 @@ def test_a_question_after_a_description_is_still_asked(kb):
         "and the people who build the platform, do they use kubernetes?",
     )
     assert replies[-1].roles == ("ml-platform-engineer",) and "Kubernetes" in replies[-1].text[:600]
+
+
+def test_which_of_those_companies_after_company_pay_ranks_them(kb):
+    """ "which of those companies pays most?" after two companies' pay: every company's figure, best
+    first, not the last company's figure again."""
+    replies = talk(
+        kb, "ai systems engineer pay at google?", "and at amazon?", "which of these companies pays most?"
+    )
+    screen = replies[-1].text[:600]
+    assert "doesn't answer that more closely" not in screen
+    assert "*Tesla:* $219,122" in screen and "*Google:* $204,579" in screen
