@@ -72,7 +72,10 @@ _MISSING = Lazy(
     r"(?:i|you|we)\s+(?:still\s+|actually\s+|really\s+)?need to (?:learn|know|add)|"  # not "they need to"
     r"should i learn|what (?:else )?do i (?:still )?need|i need to learn|left to learn|"
     r"what (?:else )?to (?:learn|study)\b|"
-    r"(?:would|will) i (?:still )?(?:need(?! to (?:show|prove|demonstrate))|have to learn)|"
+    # ... not "will I need a master's?", which asks whether the role requires one
+    r"(?:would|will) i (?:still )?(?:need(?! to (?:show|prove|demonstrate))"
+    r"(?!\s+(?:an?\s+|the\s+)?(?:master|masters|master's|ms|msc|phd|ph\.?d|doctorate|degree|bachelor|cert)"
+    r")|have to learn)|"
     r"(?:should|do) i (?:study|learn) first|"
     r"(?:have|need) to pick up|should i pick up|"
     r"how (?:well|close) do i (?:match|fit)|"

@@ -774,3 +774,15 @@ def test_a_title_alone_that_every_role_names_alike_gets_the_closest_role_and_ask
     reply = handlers.ask("I work as a backend developer; which of the roles fits me?", kb)
     assert reply.text.startswith("As a backend developer, the closest of the five roles is")
     assert "Tell me what you know or have done" in reply.text
+
+
+def test_will_i_need_a_degree_asks_the_role_not_my_gaps(kb):
+    """ "... I've done some Kaggle. Would I need a master's for MLOps?": whether the role asks for a
+    master's (its degree lines), not a list of the person's gaps."""
+    reply = handlers.ask(
+        "Third-year stats undergrad, did a few Kaggle comps and like coding. Would I need a masters for "
+        "MLOps work?",
+        kb,
+    )
+    screen = first_screen(reply)
+    assert "your gaps" not in screen and "Advanced degrees (Master's or Ph.D.) are beneficial" in screen
