@@ -361,6 +361,9 @@ def _within(tokens: list[str], others: frozenset[str], kinds: frozenset[str]) ->
     return False
 
 
+_TOLD_WORK = 25  # words: a message this long may tell one's work, the role named in it the people served
+
+
 def _served(words: list[str], at: int, serving: frozenset[str]) -> bool:
     """Whether the role named at `at` is who a verb of serving serves ("teaching data scientists and
     ML engineers", "mentor the MLEs"), a few words back within the sentence."""
@@ -771,11 +774,16 @@ class Matcher:
             if rid in strong:  # "what platforms do ml platform engineers build": the role is named
                 used[start:end] = [False] * (end - start)  # outright; "platforms" is what is asked
                 marks[start:end] = [None] * (end - start)
-        if len(roles) > 1 and not asks_compare:
-            # "is mentoring DS/MLEs on tooling expected of platform engineers?": the people the work is for
-            serving = self.word_lists["serving"]
+        told_work = (
+            len(roles) == 1 and len(tokens) >= _TOLD_WORK
+        )  # "... I also mentor ML engineers on tooling."
+        if len(roles) > 1 and not asks_compare or told_work:
+            # "is mentoring DS/MLEs on tooling expected of platform engineers?": the people the work is for;
+            # in a long account of one's work, the only role named may be them too
+            # ... there, taught only (not "help", nor "model serving")
+            serving = self.word_lists["serving" if len(roles) > 1 else "teaching"]
             served = {r for r in roles if all(_served(corrected, a, serving) for a, _ in spans.get(r, ()))}
-            if served and len(served) < len(roles):
+            if served and (len(served) < len(roles) or told_work):
                 roles = [r for r in roles if r not in served]
         if len(roles) > 1 and not asks_compare:
             # "do ML engineers earn a premium? (platform engineer doc)", "asking for the ml platform track":

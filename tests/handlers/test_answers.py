@@ -5564,3 +5564,15 @@ def test_which_is_easier_to_get_into_without_a_ranking_sets_the_entry_bars_side_
     assert "Bachelor's degree in a related field" in screen
     assert "Bachelor's degree in computer science, data science, IT, statistics, or related fields" in screen
     assert "*Entry-Level:* Junior AI/ML Engineer roles" in screen
+
+
+def test_the_role_a_long_account_of_work_says_one_teaches_is_not_ones_own(kb):
+    """A long account of platform work ending "I also coach ML engineers on our tooling": the ML
+    engineers are taught, not the asker's role; the work told decides (the platform role's pay)."""
+    reply = handlers.ask(
+        "I run the shared GPU training cluster and the feature store our data scientists depend on, keep "
+        "the KServe model serving stack up, and I also coach ML engineers on our internal tooling. "
+        "Thinking of moving to Seattle. What's the going rate there for this kind of work?",
+        kb,
+    )
+    assert reply.roles == ("ml-platform-engineer",) and reply.topic == "salary"
