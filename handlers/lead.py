@@ -59,13 +59,38 @@ def lines_text(engine: Engine, hits: Iterable[Hit], topic: str | None = None, ro
             if where:
                 out.append(f"_{escape(where)}_")
             last = where
+        if h.line in shown:  # a sub-item shown already with its whole list
+            continue
         parent = _parent(engine, h.line) if h.line.depth else None
         if parent is not None and parent not in shown:  # "• Healthcare" under no line: the line it
             out.append(bullet(parent))  # completes first ("AI integration is expanding ... including:")
             shown.append(parent)
+            items = _items(engine, parent)
+            if (
+                len(items) <= _WHOLE_LIST
+            ):  # ... and its short list whole ("... Finance, Information Technology")
+                out.extend(bullet(ln) for ln in items)
+                shown.extend(items)
+                continue
         out.append(bullet(h.line))
         shown.append(h.line)
     return "\n".join(out)
+
+
+_WHOLE_LIST = 5  # sub-items of one line shown whole when one of them is
+
+
+def _items(engine: Engine, parent: Line) -> list[Line]:
+    """The sub-items right under a line, in document order."""
+    section = engine.evidence.index.section(parent.role, parent.topic)
+    at = next((i for i, ln in enumerate(section) if ln.id == parent.id), len(section))
+    out = []
+    for ln in section[at + 1 :]:
+        if ln.depth <= parent.depth:
+            break
+        if ln.depth == parent.depth + 1:
+            out.append(ln)
+    return out
 
 
 def _parent(engine: Engine, line: Line) -> Line | None:

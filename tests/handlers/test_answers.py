@@ -5576,3 +5576,13 @@ def test_the_role_a_long_account_of_work_says_one_teaches_is_not_ones_own(kb):
         kb,
     )
     assert reply.roles == ("ml-platform-engineer",) and reply.topic == "salary"
+
+
+def test_a_short_list_under_a_line_is_shown_whole(kb):
+    """ "in what industries do production ai engineers work?": "AI integration is expanding across various
+    sectors, including:" with all four of its sub-items, not the first three."""
+    screen = first_screen(handlers.ask("in what industries do production ai engineers work?", kb))
+    at = screen.find("AI integration is expanding across various sectors, including:")
+    assert at >= 0
+    for sector in ("Healthcare", "Automotive", "Finance", "Information Technology"):
+        assert f"    • {sector}" in screen[at:]
