@@ -63,6 +63,19 @@ _HOW_MUCH = {
 ASK_GROWTH = frozenset(
     {"growth", "growing", "grow", "outlook", "fastest", "expanding", "projected", "projection"}
 )
+# "demand" with one of these ("which is in higher demand?"): the growth each states
+_MORE = {
+    "more",
+    "higher",
+    "highest",
+    "most",
+    "greater",
+    "greatest",
+    "bigger",
+    "biggest",
+    "stronger",
+    "strongest",
+}
 _ACROSS = {"which", "who", "all", "every", "each", "five", "roles", "most", "least", "more", "fewer", "less",
            "compare", "compared", "vs", "versus", "between"}  # fmt: skip
 
@@ -88,7 +101,12 @@ def glance_plan(engine: Engine, m: Match):
         and not _ahead(m.words)
     ) or _entry_ease(engine, m):  # "which one is hardest to get into?": not its challenges
         mode, topic = "years", "requirements"
-    elif tokens & ASK_GROWTH and m.topic in (None, "demand", "career", "trends"):
+    elif (tokens & ASK_GROWTH or "demand" in tokens and tokens & _MORE) and m.topic in (
+        None,
+        "demand",
+        "career",
+        "trends",
+    ):  # "which is in higher demand?": the growth each states
         mode, topic = "growth", "demand"
     else:
         return None

@@ -5586,3 +5586,11 @@ def test_a_short_list_under_a_line_is_shown_whole(kb):
     assert at >= 0
     for sector in ("Healthcare", "Automotive", "Finance", "Information Technology"):
         assert f"    • {sector}" in screen[at:]
+
+
+def test_which_is_in_more_demand_sets_the_stated_growth_side_by_side(kb):
+    """ "mlops or ml engineer, which one has more demand?": the growth each document states, side by side,
+    not each market section's first lines."""
+    reply = handlers.ask("mlops or ml engineer, which one has more demand right now?", kb)
+    screen = first_screen(reply)
+    assert reply.intent == "compare" and screen.startswith("*Growth outlook*")
