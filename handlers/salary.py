@@ -98,7 +98,16 @@ def matching(role: Role, focus: Focus) -> list[SalaryFigure]:
     if focus.kinds == ("base",) and not any(f.kind == "base" for f in role.salaries):
         focus = focus.model_copy(update={"kinds": _PLAIN})
     found = [f for f in role.salaries if _fits(f, focus)]
+    if focus.years is not None:  # "7+ yrs": the band from 7 ("7+ Years"), not the one ending there ("5-7")
+        starting = [f for f in found if _low(f) == focus.years]
+        found = starting or found
     return sorted(found, key=lambda f: _TOPIC_ORDER.get(f.topic, 9))
+
+
+def _low(fig: SalaryFigure) -> int | None:
+    """The fewest years of a figure's experience band ("7+" and "7-9" are 7)."""
+    span = re.match(r"(\d+)", fig.years or "")
+    return int(span.group(1)) if span else None
 
 
 _ONE = ("levels", "locations", "companies", "kinds")

@@ -499,3 +499,11 @@ def test_a_figure_open_above_is_no_lower_pay(kb, text, said):
     not pay more than it, and the verdict says the range is open, as its line does."""
     reply = handlers.ask(text, kb)
     assert "No clear winner" in reply.text[:200] and said in reply.text[:400]
+
+
+def test_years_said_pick_the_band_that_starts_there(kb):
+    """ "ml engineer, 7+ years, what's the pay?": the 7+ Years band (both its figures), not the 5-7
+    band that merely ends at seven."""
+    text = handlers.ask("ml engineer with 7+ years, what's the pay?", kb).text
+    assert "7+ Years" in text[:600] and "5-7 Years" not in text
+    assert "AI Engineers:* ~$199,167" in text or "AI Engineers: ~$199,167" in text
