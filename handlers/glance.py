@@ -64,18 +64,9 @@ ASK_GROWTH = frozenset(
     {"growth", "growing", "grow", "outlook", "fastest", "expanding", "projected", "projection"}
 )
 # "demand" with one of these ("which is in higher demand?"): the growth each states
-_MORE = {
-    "more",
-    "higher",
-    "highest",
-    "most",
-    "greater",
-    "greatest",
-    "bigger",
-    "biggest",
-    "stronger",
-    "strongest",
-}
+_MORE = {"more", "higher", "highest", "most", "greater", "greatest", "bigger", "biggest", "stronger",
+         "strongest"}  # fmt: skip
+_GROWTH_TOPICS = (None, "demand", "career", "trends")  # topics a growth question may have been read as
 _ACROSS = {"which", "who", "all", "every", "each", "five", "roles", "most", "least", "more", "fewer", "less",
            "compare", "compared", "vs", "versus", "between"}  # fmt: skip
 
@@ -101,12 +92,7 @@ def glance_plan(engine: Engine, m: Match):
         and not _ahead(m.words)
     ) or _entry_ease(engine, m):  # "which one is hardest to get into?": not its challenges
         mode, topic = "years", "requirements"
-    elif (tokens & ASK_GROWTH or "demand" in tokens and tokens & _MORE) and m.topic in (
-        None,
-        "demand",
-        "career",
-        "trends",
-    ):  # "which is in higher demand?": the growth each states
+    elif (tokens & ASK_GROWTH or "demand" in tokens and tokens & _MORE) and m.topic in _GROWTH_TOPICS:
         mode, topic = "growth", "demand"
     else:
         return None

@@ -65,10 +65,8 @@ def lines_text(engine: Engine, hits: Iterable[Hit], topic: str | None = None, ro
         if parent is not None and parent not in shown:  # "• Healthcare" under no line: the line it
             out.append(bullet(parent))  # completes first ("AI integration is expanding ... including:")
             shown.append(parent)
-            items = _items(engine, parent)
-            if (
-                len(items) <= _WHOLE_LIST
-            ):  # ... and its short list whole ("... Finance, Information Technology")
+            items = _items(engine, parent)  # ... and its short list whole ("... Information Technology")
+            if len(items) <= _WHOLE_LIST:
                 out.extend(bullet(ln) for ln in items)
                 shown.extend(items)
                 continue

@@ -38,15 +38,17 @@ _SAME = 0.05  # two roles' pay middles this close are about the same
 _TOPIC_ORDER = {"salary": 0, "career": 1, "demand": 2, "trends": 3}
 
 
-def _years_match(fig: SalaryFigure, years: int) -> bool:
-    if fig.years is None:
-        return False
-    span = re.match(r"(\d+)(?:-(\d+)|\+)", fig.years)
+def _band(fig: SalaryFigure) -> tuple[int, int] | None:
+    """A figure's experience band in years ("5-7" is (5, 7), "7+" is (7, 99)), or None."""
+    span = re.match(r"(\d+)(?:-(\d+)|\+)", fig.years or "")
     if span is None:
-        return False
-    low = int(span.group(1))
-    high = int(span.group(2)) if span.group(2) else 99
-    return low <= years <= high
+        return None
+    return int(span.group(1)), int(span.group(2)) if span.group(2) else 99
+
+
+def _years_match(fig: SalaryFigure, years: int) -> bool:
+    band = _band(fig)
+    return band is not None and band[0] <= years <= band[1]
 
 
 def _fits(fig: SalaryFigure, focus: Focus) -> bool:
@@ -99,15 +101,9 @@ def matching(role: Role, focus: Focus) -> list[SalaryFigure]:
         focus = focus.model_copy(update={"kinds": _PLAIN})
     found = [f for f in role.salaries if _fits(f, focus)]
     if focus.years is not None:  # "7+ yrs": the band from 7 ("7+ Years"), not the one ending there ("5-7")
-        starting = [f for f in found if _low(f) == focus.years]
+        starting = [f for f in found if (_band(f) or (None,))[0] == focus.years]
         found = starting or found
     return sorted(found, key=lambda f: _TOPIC_ORDER.get(f.topic, 9))
-
-
-def _low(fig: SalaryFigure) -> int | None:
-    """The fewest years of a figure's experience band ("7+" and "7-9" are 7)."""
-    span = re.match(r"(\d+)", fig.years or "")
-    return int(span.group(1)) if span else None
 
 
 _ONE = ("levels", "locations", "companies", "kinds")

@@ -63,10 +63,8 @@ _BARE_WORDS = 3  # no more words than this, none of them a topic or subject word
 _BARE_QUESTION = 6  # a question this short that names nothing is about what its context names
 _PEOPLE = frozenset({"people", "folks", "guys", "ones", "crowd", "person", "peeps"})  # who a role is
 _STORY = 40  # words: a message this long tells its work well enough ...
-_STORY_SURE, _STORY_LEAD = (
-    0.9,
-    10.0,
-)  # ... for the work model this sure and far ahead to outweigh a description
+_STORY_SURE = 0.9  # ... for the work model this sure ...
+_STORY_LEAD = 10.0  # ... and this far ahead of the next role to outweigh a "people who" description
 _CONTEXT_SURE = 0.7  # a question the model reads less surely takes the topic its context names
 _FIELD_ROLES = Lazy(
     r"\b(?:(?:ai|ml|ai ?/ ?ml|ai (?:and|&) ml|machine learning)(?:\s+engineering)?\s+"

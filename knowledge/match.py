@@ -774,9 +774,8 @@ class Matcher:
             if rid in strong:  # "what platforms do ml platform engineers build": the role is named
                 used[start:end] = [False] * (end - start)  # outright; "platforms" is what is asked
                 marks[start:end] = [None] * (end - start)
-        told_work = (
-            len(roles) == 1 and len(tokens) >= _TOLD_WORK
-        )  # "... I also mentor ML engineers on tooling."
+        # "... I also mentor ML engineers on tooling.": the one role named, in a long account of one's work
+        told_work = len(roles) == 1 and len(tokens) >= _TOLD_WORK
         if len(roles) > 1 and not asks_compare or told_work:
             # "is mentoring DS/MLEs on tooling expected of platform engineers?": the people the work is for;
             # in a long account of one's work, the only role named may be them too

@@ -152,24 +152,8 @@ def _leans_on_thread(t: Message, roles: list[str], named_topic: bool, pointing: 
 
 
 # words that ask a question of their own ("... and do they use kubernetes?")
-_QUESTION_WORDS = frozenset(
-    {
-        "what",
-        "whats",
-        "how",
-        "which",
-        "why",
-        "where",
-        "when",
-        "who",
-        "do",
-        "does",
-        "is",
-        "are",
-        "can",
-        "should",
-    }
-)
+_QUESTION_WORDS = frozenset({"what", "whats", "how", "which", "why", "where", "when", "who", "do", "does",
+                             "is", "are", "can", "should"})  # fmt: skip
 _FRAGMENT = 3  # words of a fragment that asks on, in the thread's terms ("which langs mostly")
 
 
