@@ -335,6 +335,11 @@ def _kind(fig: SalaryFigure) -> str:
     )
 
 
+def _gap(amount: int) -> str:
+    """'$12,884 more', '$22,230 less', 'the same'."""
+    return f"{money(abs(amount))} {'more' if amount > 0 else 'less'}" if amount else "the same"
+
+
 def difference(a: tuple[str, SalaryFigure], b: tuple[str, SalaryFigure]) -> str:
     """The gap between two figures of one document, computed, or why it cannot be."""
     (na, fa), (nb, fb) = a, b
@@ -346,15 +351,11 @@ def difference(a: tuple[str, SalaryFigure], b: tuple[str, SalaryFigure]) -> str:
             f"so any difference would be made up:{src}"
         )
     if _point(fa):
-        gap, ratio = fa.low - fb.low, fa.low / fb.low
-        what = f"{money(abs(gap))} {'more' if gap >= 0 else 'less'} ({ratio:.2f}x)"
+        what = f"{_gap(fa.low - fb.low)} ({fa.low / fb.low:.2f}x)"
     else:
-        lo, hi = fa.low - fb.low, _top(fa) - _top(fb)
         what = (
-            f"{money(lo)} more at the low end and {money(hi)} more at the high end "
+            f"{_gap(fa.low - fb.low)} at the low end and {_gap(_top(fa) - _top(fb))} at the high end "
             f"({fa.low / fb.low:.2f}x and {_top(fa) / _top(fb):.2f}x)"
-            if lo >= 0 and hi >= 0
-            else f"{money(lo)} at the low end and {money(hi)} at the high end"
         )
     return (
         f"*{escape(na)} against {escape(nb)}: {what}*, computed from {escape(shown(fa))} and "

@@ -135,6 +135,13 @@ class TestDifference:
         assert "Senior-level: $200,000 - $220,000 per year" in lead
         assert "Entry-level: $110,000 - $120,000 per year" in lead
 
+    def test_a_lower_range_reads_less_not_a_negative_amount(self, kb):
+        """Austin $156,831 - $187,683 against San Francisco $179,061 - $193,485."""
+        reply = handlers.ask("is austin pay a lot lower than sf for ml platform engineers?", kb)
+        lead = reply.text[:600]
+        assert "$22,230 less at the low end and $5,802 less at the high end (0.88x and 0.97x)" in lead
+        assert "$-" not in reply.text
+
     def test_two_single_figures(self, kb):
         """San Francisco $136,287 against New York $123,403: $12,884 more, 1.10x."""
         reply = handlers.ask("what's the difference between sf and new york pay for ml engineers?", kb)
