@@ -36,6 +36,8 @@ SPECIFIC = 4.0  # a term this rare (held by about a dozen lines or fewer) is a s
 _UNDER = 1.3  # ... lifts the lines under a short heading that names it
 _HEADED = 4  # words of a heading that can be a subject by itself
 _EVERYDAY = 0.5  # the weight of a most common English word no heading or label of the documents holds
+_SUBJECT_WEIGHT = 3.0  # an everyday word of headings this rare is a subject ("security"; "data" is 2.1)
+_HEADINGS = 2  # ... when this many headings hold it
 
 
 class Term(Record):
@@ -173,6 +175,16 @@ class Evidence:
         ids = sorted(frozenset().union(*(self.index.matching(f) for f in term.forms)))
         lines = (self.index.line(i) for i in ids)
         return [ln for ln in lines if (wanted is None or ln.role in wanted) and self.says(ln, term)]
+
+    def heads_sections(self, term: Term) -> bool:
+        """Whether an everyday word is a subject of its own: two headings or more hold it as a word
+        of its own, and most lines do not ("leadership", "security", "testing"; not "data", nor
+        "time" of "Time Management" alone)."""
+        if term.weight < _SUBJECT_WEIGHT or not self.index.titled(term.word):
+            return False
+        word = re.compile(rf"(?<![\w-]){re.escape(term.word)}(?![\w-])", re.I)
+        lines = self.saying(term)
+        return len({h for ln in lines for h in (*ln.path, ln.label or "") if word.search(h)}) >= _HEADINGS
 
     def comparing(self, term: Term, roles: Iterable[str]) -> list[Line]:
         """The lines of these roles that set the term beside them ("AI/ML Engineer vs. Data

@@ -98,8 +98,7 @@ def _said_subject(engine: Engine, m: Match) -> tuple[Term, ...]:
 
     def as_typed(t: Term) -> bool:  # "frontend" is said by no line, whatever its synonyms
         return (
-            specific(t)
-            and not everyday(t.word)
+            (specific(t) and not everyday(t.word) or ev.heads_sections(t))  # "leadership"
             and bool(ev.saying(Term(word=t.word, forms=(t.word,), weight=t.weight)))
         )
 

@@ -31,6 +31,13 @@ from knowledge.match import pairs
 __all__ = ["SETTLED"]
 
 
+def _positions(words: tuple[str, ...], lists) -> bool:
+    """Whether each "roles" (jobs, positions) said is one of a kind ("leadership roles")."""
+    kinds = lists["position_kinds"]
+    said = [i for i, w in enumerate(words) if w in {"roles", "jobs", "positions"}]
+    return bool(said) and all(i and words[i - 1] in kinds for i in said)
+
+
 # Rules for a message that one reading settles: each gives the text to answer, or None to go on.
 def _across_or_thanks(t: Message) -> str | None:
     """ "which roles need kubernetes?", "thanks!", "write me a cover letter": as typed. "main headaches
@@ -40,6 +47,8 @@ def _across_or_thanks(t: Message) -> str | None:
     said_across = set(m.tokens) & t.engine.matcher.thread_across
     # "pay at each step?", "every level": each of something else than the roles
     said_across -= {w for w, nxt in zip(m.words, m.words[1:], strict=False) if nxt in lists["not_each_role"]}
+    if _positions(m.words, lists):  # "and after senior, leadership roles?": the ladder's, not the five
+        said_across -= {"role", "roles", "job", "jobs", "position", "positions"}
     any_role = bool(ANY_ROLE.search(t.body))
     each = said_across <= lists["each"] and len(last.roles) > 1
     each = each or (said_across == {"any"} and bool(last.roles) and not any_role)

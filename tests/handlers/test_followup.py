@@ -923,6 +923,17 @@ class TestEverydayFollowUps:
         *_, reply = talk(kb, "how much do ml platform engineers make", "for seniors?")
         assert reply.topic == "salary"  # the senior pay
 
+    def test_roles_of_a_kind_are_positions_of_the_ladder_not_the_five(self, kb):
+        """'ok and leadership roles?', 'what about executive roles' in an AI Systems thread: its
+        Leadership Roles, not every role's mention of leadership nor the list of the five; 'which
+        roles need python?' is still across."""
+        for asked in ("ok and leadership roles?", "what about executive roles"):
+            *_, reply = talk(kb, "ai systems engineer career path", asked)
+            assert (reply.intent, reply.roles) == ("answer", ("ai-systems-engineer",))
+            assert "Director of AI or similar executive positions" in reply.text[:600]
+        *_, across = talk(kb, "ai systems engineer career path", "which roles need python?")
+        assert len(across.roles) > 1
+
     def test_a_numbered_pick_is_the_pick_alone(self, kb):
         """'#3' after "which AI engineer?" reads as 'the 3rd': no "#3" left over as a subject."""
         *_, numbered = talk(kb, "ai engineer career path?", "#3")

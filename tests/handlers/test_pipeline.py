@@ -935,6 +935,15 @@ class TestScope:
         assert reply.roles == ("ml-platform-engineer",) and "Only" in reply.text
         assert "Computer Vision" not in reply.text
 
+    def test_an_everyday_word_that_heads_sections_is_a_subject(self, kb):
+        """'leadership' alone: what each document says of it, not "I couldn't tell what you mean"; a
+        word only one heading holds ("Time Management") or most lines hold ("data") is not enough."""
+        reply = handlers.ask("leadership?", kb)
+        assert reply.intent == "compare" and "mention leadership" in reply.text[:200]
+        assert "Leadership Roles" in reply.text[:600]
+        assert handlers.ask("what time is it", kb).intent in ("unknown", "help")
+        assert handlers.ask("data", kb).intent != "compare"
+
     def test_a_compound_is_no_mention_of_its_tail(self, kb):
         """'edge AI': "cutting-edge AI and machine learning" does not say it; Platform's edge computing
         line shows instead."""
