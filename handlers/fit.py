@@ -707,6 +707,8 @@ def again(text: str, engine: Engine, turns: list, picked: str | None = None) -> 
     ):
         return None
     if asked_what:  # after "tell me what you know": the skills, with the question they answer
+        if _ASKS.match(text.strip()) and not (_CLAIM.search(text) or _MISSING.search(text)):
+            return None  # "do they need a PhD?": a question of the roles, no skill told
         return f"{text}\n{said_text}" if _said(engine, text).had else None
     m = engine.matcher.match(text)
     if len(m.words) > 10 or (

@@ -20,6 +20,7 @@ from handlers.followup.message import (
     focus_words,
     names_topic,
     on_that_front,
+    own_subject,
     them_beside,
 )
 from handlers.glance import ASK_GROWTH
@@ -230,11 +231,15 @@ def _one_offered(t: Message) -> str | None:
 
 
 def _across_again(t: Message) -> str | None:
-    """ "which roles need kubernetes?" ... "what about python?": across again."""
+    """ "which roles need kubernetes?" ... "what about python?": across again; so is a rare thing
+    asked after all five roles side by side ("do they need a PhD?" ... "do publications matter?")."""
     m = t.m
-    if t.last.across and t.leaning and m.subject and not (m.roles or m.focus or t.named_topic):
-        return f"which roles mention {' '.join(m.subject)}"
-    return None
+    if m.roles or m.focus or names_topic(m) or not m.subject:
+        return None
+    again = t.last.across and t.leaning and not t.named_topic
+    shown = t.last.intent == "compare" and len(t.last.roles) == len(t.engine.role_ids)  # not "which role?"
+    all_five = shown and own_subject(t.engine, m)
+    return f"which roles mention {' '.join(m.subject)}" if again or all_five else None
 
 
 def _of_its_own(t: Message) -> str | None:

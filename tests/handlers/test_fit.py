@@ -372,6 +372,18 @@ def test_no_skill_named_asks_for_them_then_answers(kb):
     assert "*MLOps Engineer fits you best*" in reply.text
 
 
+def test_a_question_of_the_roles_after_the_ask_for_skills_is_answered(kb):
+    """ "which role is right for me?" ... "do they need a PhD?": the degrees the five ask for, not
+    "tell me what you know" again; then "do publications matter?": the one role that names them."""
+    _, turn = handlers.converse("which role is right for me?", kb, [])
+    reply, turn2 = handlers.converse("do they need a PhD?", kb, [turn])
+    assert reply.intent == "compare" and len(reply.roles) == 5
+    assert "Master's degree or Ph.D." in reply.text[:600] and "Tell me what you know" not in reply.text
+    reply, _ = handlers.converse("do publications matter?", kb, [turn, turn2])
+    assert reply.roles == ("production-ai-engineer",)
+    assert "research publications (preferred)" in reply.text[:600]
+
+
 def test_the_role_may_come_first(kb):
     """ "MLOps: what am I missing?": the role named before the question; "no ML" names no role."""
     assert handlers.ask("MLOps: what am I missing? I know python and docker", kb).roles == ("mlops-engineer",)
