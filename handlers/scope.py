@@ -251,9 +251,13 @@ def _age(words: tuple[str, ...], lists: dict[str, frozenset[str]]) -> bool:
     return False
 
 
-def _proper(place: str) -> str:
-    """A place as it is written: "Hong Kong", "UK"."""
-    return " ".join(w.upper() if len(w) <= 3 else w.capitalize() for w in place.split())
+def _proper(engine: Engine, place: str) -> str:
+    """A place as it is written: "Hong Kong", "UK", "New Zealand", "Rio de Janeiro"."""
+    lists = engine.matcher.word_lists
+    return " ".join(
+        w.upper() if w in lists["acronyms"] else w if i and w in lists["name_particles"] else w.capitalize()
+        for i, w in enumerate(place.split())
+    )
 
 
 def _regions(engine: Engine, roles: set[str] | None) -> bool:
@@ -400,7 +404,9 @@ def outside(
             for i in ids
         ):
             named = pay and any(wanted is None or index.line(i).role in wanted for i in ids)  # not its pay
-            name = _proper(phrase) if kind == "places" else names.get(phrase, phrase)  # "Lisbon", "OpenAI"
+            name = (
+                _proper(engine, phrase) if kind == "places" else names.get(phrase, phrase)
+            )  # "Lisbon", "OpenAI"
             name = "age" if kind == "ages" else name  # "im 40 years old": the age, not "years old"
             out.append(Outside(f"{name} pay" if named else name, things[phrase]))
     return tuple(out)

@@ -891,6 +891,20 @@ class TestScope:
         assert reply.uncovered == ("Lisbon",) and "says nothing about “Lisbon”" in reply.text[:300]
         assert "$" in reply.text[:800]
 
+    @pytest.mark.parametrize(
+        "place,written",
+        [
+            ("new zealand", "New Zealand"),
+            ("rio de janeiro", "Rio de Janeiro"),
+            ("the uae", "UAE"),
+            ("the uk", "UK"),
+        ],
+    )
+    def test_a_place_is_named_as_it_is_written(self, kb, place, written):
+        """Short words of a name are no acronym ("New Zealand", not "NEW Zealand")."""
+        reply = handlers.ask(f"what does an mlops engineer make in {place}?", kb)
+        assert reply.uncovered == (written,) and f"says nothing about “{written}”" in reply.text[:300]
+
     def test_a_place_misspelt_by_a_letter_is_named_too(self, kb):
         """'berln', 'londn': a place's name misspelt is still a place the documents lack; a city they
         give figures for ("seatle") is answered with its figure."""
