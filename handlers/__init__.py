@@ -6,6 +6,7 @@ from handlers.engine import Engine
 from handlers.followup import complete
 from handlers.replies import REPLIES, fit, noted, said_again
 from handlers.reply import INTENTS, Reply
+from handlers.scope import places_said
 from handlers.turn import Turn
 from handlers.understand import plan
 from knowledge.models import KnowledgeBase
@@ -34,7 +35,7 @@ def converse(text: str, kb: KnowledgeBase, turns: list[Turn]) -> tuple[Reply, Tu
     """Answer one message of a conversation, given its earlier turns; return the reply and its turn."""
     engine = engine_for(kb)
     decided = plan(complete(text if isinstance(text, str) else "", engine, turns), engine)
-    turn, reply = Turn.of(decided), _reply(engine, decided)
+    turn, reply = Turn.of(decided, places_said(engine, decided.match)), _reply(engine, decided)
     # "which is most important?" answered by the last reply again: said so, not repeated silently
     if turns and turn.intent == "answer" and turn.same_answer(turns[-1]) and len(turn.roles) == 1:
         reply = said_again(engine, reply)

@@ -32,6 +32,7 @@ __all__ = [
     "origins",
     "other_title",
     "outside",
+    "places_said",
     "provider_words",
 ]
 
@@ -274,6 +275,18 @@ def names_place(engine: Engine, m: Match) -> bool:
     """Whether the message names a place or country of the `outside` table ("and outside the US?")."""
     things = _tables(engine)[1]
     return any(things[p] in PLACE_KINDS for _, _, p in _found(m.words, things))
+
+
+def places_said(engine: Engine, m: Match) -> tuple[str, ...]:
+    """The places and countries of the `outside` table a message names, as written ("Canada", "New
+    Zealand"): where a thread's next question ("what about salary there?") is asked of."""
+    words, out = m.words, []
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i : i + n])
+            if is_place(engine, phrase) and not any(phrase in o.lower() for o in out):
+                out.append(_proper(engine, phrase))
+    return tuple(out)
 
 
 def is_place(engine: Engine, word: str) -> bool:

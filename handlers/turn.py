@@ -49,10 +49,15 @@ class Turn(Record):
         )
 
     @classmethod
-    def of(cls, plan: Plan) -> Turn:
-        """The turn an answer leaves behind."""
+    def of(cls, plan: Plan, places: tuple[str, ...] = ()) -> Turn:
+        """The turn an answer leaves behind; `places`: those the message names that no document gives
+        figures for ("Canada"), kept with the focus for the question after ("salary there?")."""
         f = plan.focus
         focus = {d: tuple(getattr(f, d)) for d in FOCUS_DIMS if getattr(f, d)}
+        known = {p.lower() for p in focus.get("locations", ())}
+        places = tuple(p for p in places if p.lower() not in known)
+        if places:
+            focus["locations"] = (*focus.get("locations", ()), *places)
         if f.years is not None:
             focus["years"] = (f"{f.years} years",)
         if f.percentiles:

@@ -923,6 +923,21 @@ class TestEverydayFollowUps:
         *_, reply = talk(kb, "how much do ml platform engineers make", "for seniors?")
         assert reply.topic == "salary"  # the senior pay
 
+    def test_a_place_no_document_has_stays_with_the_thread(self, kb):
+        """'any visa help for platform engineers moving to canada?' ... 'how's the pay over there?':
+        the pay, said to be none of Canada's, not US figures passed off as Canada's."""
+        *_, reply = talk(
+            kb, "any visa help for platform engineers moving to canada?", "how's the pay over there?"
+        )
+        assert (reply.roles, reply.topic, reply.uncovered) == (
+            ("ml-platform-engineer",),
+            "salary",
+            ("Canada",),
+        )
+        assert "says nothing about “Canada”" in reply.text[:300]
+        *_, reply = talk(kb, "is there demand for mlops people in new zealand?", "and what do they earn?")
+        assert reply.uncovered == ("New Zealand",)
+
     def test_roles_of_a_kind_are_positions_of_the_ladder_not_the_five(self, kb):
         """'ok and leadership roles?', 'what about executive roles' in an AI Systems thread: its
         Leadership Roles, not every role's mention of leadership nor the list of the five; 'which
