@@ -28,6 +28,7 @@ from handlers.followup.message import (
     on_that_front,
     own_subject,
     recent_pair,
+    roles_counted,
     the_one,
     them_beside,
 )
@@ -288,7 +289,10 @@ def _roles_filled(t: Message, roles: list[str]) -> tuple[list[str], Turn]:
         and not set(m.words) & (lists["both"] | ROLES_PLURAL)
         and m.topic in (None, "challenges")
     )
-    pair = recent_pair(t.turns) if choosing and not items and len(last.roles) == 1 and not roles else ()
+    counted = roles_counted(m.words)  # "which of those three pays most?"
+    pair = (
+        recent_pair(t.turns, counted) if choosing and not items and len(last.roles) == 1 and not roles else ()
+    )
     if pair:  # "which one pays more?" after a turn on each of two roles: those two
         last = Turn("compare", pair, last.topic, last.focus)
     both = bool(choosing) and len(last.roles) > 1 and not roles

@@ -44,6 +44,7 @@ __all__ = [
     "on_that_front",
     "own_subject",
     "recent_pair",
+    "roles_counted",
     "them_beside",
 ]
 
@@ -116,21 +117,35 @@ OTHER = {"other"}  # "and the other one?": the other of the two roles just discu
 _DIGITS = {"1", "2", "3", "4", "5"}  # a bare number picks from the roles offered ("#2")
 
 
-def recent_pair(turns: list[Turn]) -> tuple[str, ...]:
-    """The two roles of the latest one-role turns, when they differ (oldest first), or of the
-    comparison of two they follow ("compare mlops and platform" ... "ok, the mlops one's
-    challenges" ... "which of those two needs more experience?"); else ()."""
+def recent_pair(turns: list[Turn], count: int = 2) -> tuple[str, ...]:
+    """The two roles (`count`: or three, four) of the latest one-role turns, when they differ (oldest
+    first), or of the comparison of as many they follow ("compare mlops and platform" ... "ok, the
+    mlops one's challenges" ... "which of those two needs more experience?"); else ()."""
     found: list[str] = []
     for turn in reversed(turns):
-        if turn.intent == "compare" and len(turn.roles) == 2 and set(found) <= set(turn.roles):
+        if turn.intent == "compare" and len(turn.roles) == count and set(found) <= set(turn.roles):
             return turn.roles
         if len(turn.roles) != 1:
             break
         if turn.roles[0] not in found:
             found.append(turn.roles[0])
-        if len(found) == 2:
+        if len(found) == count:
             return tuple(reversed(found))
     return ()
+
+
+_COUNTED = {"three": 3, "3": 3, "four": 4, "4": 4}  # "which of those three", "all 3 of them"
+_POINTED = frozenset({"those", "these", "the", "all", "them"})
+
+
+def roles_counted(words: tuple[str, ...]) -> int:
+    """How many roles a message points back at ("which of those three pays most?": 3); 2 else."""
+    for a, b in zip(words, words[1:], strict=False):
+        if a in _POINTED and b in _COUNTED:
+            return _COUNTED[b]
+        if a in _COUNTED and b in {"of", "roles", "jobs"}:
+            return _COUNTED[a]
+    return 2
 
 
 def last_turn(turns: list[Turn]) -> Turn | None:

@@ -923,6 +923,19 @@ class TestEverydayFollowUps:
         *_, reply = talk(kb, "how much do ml platform engineers make", "for seniors?")
         assert reply.topic == "salary"  # the senior pay
 
+    def test_those_three_are_the_last_three_roles(self, kb):
+        """'which of those three needs the most experience?' after a turn on each of three roles: the
+        three side by side, not the last two."""
+        *_, reply = talk(
+            kb,
+            "what do mlops engineers need to know?",
+            "and platform engineers?",
+            "ok and ai systems engineers?",
+            "which of those three pays the most at senior level?",
+        )
+        assert reply.intent == "compare"
+        assert set(reply.roles) == {"mlops-engineer", "ml-platform-engineer", "ai-systems-engineer"}
+
     def test_a_place_no_document_has_stays_with_the_thread(self, kb):
         """'any visa help for platform engineers moving to canada?' ... 'how's the pay over there?':
         the pay, said to be none of Canada's, not US figures passed off as Canada's."""
