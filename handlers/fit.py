@@ -34,7 +34,10 @@ _WHICH = Lazy(
     # ... nor "what job title would i start with in mlops?": the title of a rung of that role
     r"\b(?:which|what)\b(?:(?!\b(?:my|our)\b)[^?.!]){0,40}?\b(?:roles?|jobs?(?! titles?\b)|positions?|ones?|"
     r"paths?|tracks?|careers?|of (?:these|them|the (?:five|5)))\b"
-    r"[^?.!]{0,40}?\b(?:fits?|fitting|suits?|suited|closest|nearest|match(?:es)?|right|"
+    # ... nor "what does the career ladder look like for me", "which of the roles is that and what
+    # trends should i watch": a description asked, a second question
+    r"(?:(?!\blooks? like\b|\band (?:what|how|which|where|when|why)\b)[^?.!]){0,40}?"
+    r"\b(?:fits?|fitting|suits?|suited|closest|nearest|match(?:es)?|right|"
     # "which one is best for me", not "which one has the best job security?" (a property compared)
     r"best(?=\s*(?:[?.!,;]|$|fit|match|suit|option|choice|bet\b|for\b|to\b|given\b|if\b|since\b|with\b))|"
     r"should i|would i|am i|for me|"

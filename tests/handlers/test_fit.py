@@ -384,6 +384,31 @@ def test_a_question_of_the_roles_after_the_ask_for_skills_is_answered(kb):
     assert "research publications (preferred)" in reply.text[:600]
 
 
+@pytest.mark.parametrize(
+    "text,role,topic",
+    [
+        (
+            "most of my week is cleaning sensor data and retraining the models that catch defects on our "
+            "assembly line. what does the career ladder look like for me?",
+            "production-ai-engineer",
+            "career",
+        ),
+        (
+            "i run the kubeflow pipelines and the gpu cluster our researchers train on. which of these "
+            "roles is that, and what trends should i keep an eye on?",
+            "ml-platform-engineer",
+            "trends",
+        ),
+    ],
+)
+def test_work_told_then_a_description_or_second_question_is_no_fit(kb, text, role, topic):
+    """ "what does the career ladder look like for me", "which of these roles is that, and what trends
+    should i ...": the ladder, the trends of the role the work names, not a ranking of skills."""
+    reply = handlers.ask(text, kb)
+    assert "Your role fit" not in reply.text and "your gaps" not in reply.text
+    assert (reply.roles[:1], reply.topic) == ((role,), topic)
+
+
 def test_the_role_may_come_first(kb):
     """ "MLOps: what am I missing?": the role named before the question; "no ML" names no role."""
     assert handlers.ask("MLOps: what am I missing? I know python and docker", kb).roles == ("mlops-engineer",)
