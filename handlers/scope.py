@@ -153,6 +153,7 @@ def other_title(engine: Engine, m: Match) -> tuple[str, str] | None:
         plural = _singular(phrase) != phrase and _singular(phrase) in titles  # not "devops"
         team = after in ("on", "in") and end + 1 < len(m.words) and m.words[end + 1] in lists["own"]
         doing = plural and after in lists["behaving"]  # "data scientists keep throwing notebooks at me"
+        doing = doing or (plural and after in lists["owned"])  # "i turn data scientists notebooks into APIs"
         if (before == "the" and plural) or team or doing:  # "the data scientists (on my team) throw models
             continue  # over the wall": people the person works with, not a title asked about
         if after in lists["field_after"] and phrase.split()[-1] not in lists["person_titles"]:

@@ -885,6 +885,23 @@ class TestScope:
         )
         assert reply.intent == "answer" and reply.roles == ("mlops-engineer",)
 
+    def test_a_title_whose_work_the_person_handles_is_not_asked_about(self, kb):
+        """'i convert data scientists prototypes into apis ...': their prototypes, handled by the
+        person; not "data scientist isn't one of the 5 roles"."""
+        for text, title in (
+            (
+                "i convert data scientists prototypes into apis. which skills do companies want for this?",
+                "scientist",
+            ),
+            (
+                "i refactor data analysts scripts into pipelines. what skills do employers want for that",
+                "analyst",
+            ),
+        ):
+            reply = handlers.ask(text, kb)
+            assert reply.intent != "unknown" and not any(title in u for u in reply.uncovered)
+            assert "isn't one of" not in reply.text
+
     def test_a_place_the_document_lacks_is_named_and_the_rest_answered(self, kb):
         reply = handlers.ask("what do platform engineers earn in Lisbon?", kb)
         assert (reply.intent, reply.roles, reply.topic) == ("answer", ("ml-platform-engineer",), "salary")
