@@ -146,8 +146,16 @@ class Evidence:
         """Whether a line (of these roles) says the term as typed (not only a word of its stem:
         "severance" is not "several"), other than in the name of a pay figure's source ("Interview
         Kickstart: $153,490" says nothing about interviews)."""
+        return bool(self.saying_beyond_sources(term, roles, first=True))
+
+    def saying_beyond_sources(
+        self, term: Term, roles: Iterable[str] | None = None, first: bool = False
+    ) -> list[Line]:
+        """The lines (of these roles) `found_beyond_sources` counts, in document order (`first`: the
+        first only)."""
         wanted = set(roles) if roles is not None else None
-        for i in frozenset().union(*(self.index.matching(f) for f in term.forms)):
+        out: list[Line] = []
+        for i in sorted(frozenset().union(*(self.index.matching(f) for f in term.forms))):
             line = self.index.line(i)
             if wanted is not None and line.role not in wanted:
                 continue
@@ -156,8 +164,10 @@ class Evidence:
             if not figure:
                 said = f"{said} {(line.label or '').lower()}"
             if any(_literal(f).search(said) for f in term.forms):
-                return True
-        return False
+                out.append(line)
+                if first:
+                    break
+        return out
 
     def spread(self, term: Term, roles: Sequence[str]) -> dict[str, int]:
         """How many lines of each of these roles hold the term."""

@@ -291,9 +291,13 @@ def uncovered(engine: Engine, plan: Plan) -> Reply:
     else:
         titles = [kb.roles[r].title for r in plan.roles]
         names = " and ".join(titles) if len(titles) <= 2 else f"{', '.join(titles[:-1])} or {titles[-1]}"
+        others = _said_by_others(engine, plan)
         text = (
             f"I don't have anything on “{asked}” for {escape(names)}: the role documents don't cover it. "
             f"They cover {escape(covers)}."
+            if not others
+            else f"The {escape(names)} {'document says' if len(titles) == 1 else 'documents say'} nothing "
+            f"about “{asked}”."
         )
         closest = _closest(engine, plan)
         role_id = plan.roles[0]
@@ -301,11 +305,32 @@ def uncovered(engine: Engine, plan: Plan) -> Reply:
             full_button(f"{role_id} {t}", f"{kb.roles[role_id].title} · {engine.topic_titles[t]}")
             for t in closest
         ]
-        lines = [text, "Closest topics: " + ", ".join(engine.topic_titles[t] for t in closest) + "."]
+        lines = [text, *others, "Closest topics: " + ", ".join(engine.topic_titles[t] for t in closest) + "."]
     body = "\n".join(lines)
     blocks = [*section_blocks(body), *actions(buttons)]
     words = tuple(t.word for t in plan.terms)
     return Reply("unknown", body, blocks, plan.roles, plan.topic, query="", focus=words, uncovered=words)
+
+
+_OTHERS_SHOWN = 2  # lines of other documents quoted for a thing the asked role's does not say
+
+
+def _said_by_others(engine: Engine, plan: Plan) -> list[str]:
+    """What other roles' documents say of the things asked that the asked role's does not ("stock
+    options": AI Systems Engineer's "Stock options: Especially common in tech startups ..."), as a
+    few lines under whose they are; [] when no document says them."""
+    ev, kb = engine.evidence, engine.kb
+    out: list[str] = []
+    for t in plan.terms:
+        others = [r for r in kb.roles if r not in plan.roles]
+        lines = ev.saying_beyond_sources(t, others)[:_OTHERS_SHOWN]
+        if not lines:
+            continue
+        whose = list(dict.fromkeys(kb.roles[ln.role].title for ln in lines))
+        say = "document says" if len(whose) == 1 else "documents say"
+        out.append(f"_What the {escape(' and '.join(whose))} {say} of “{_echo([cased(engine, t.word)])}”:_")
+        out += [bullet(ln) for ln in lines]
+    return out
 
 
 def _closest(engine: Engine, plan: Plan) -> list[str]:

@@ -111,6 +111,18 @@ class TestScope:
         )
         assert reply.uncovered == ()
 
+    def test_a_thing_another_document_says_is_quoted_from_it(self, kb):
+        """'are stock options part of the package for ml platform engineers?': its document says nothing
+        of them, yet AI Systems Engineer's does: quoted, not "the role documents don't cover it"; a thing
+        only a pay source's name holds ("Interview Kickstart") is no such line."""
+        reply = handlers.ask("are stock options part of the package for ml platform engineers?", kb)
+        assert reply.uncovered == ("stock options",) and "don't cover it" not in reply.text
+        assert "Especially common in tech startups and larger tech companies" in reply.text[:600]
+        reply = handlers.ask("can production ai engineers work remotely?", kb)
+        assert "Potential for remote work" in reply.text[:600]
+        reply = handlers.ask("how many interview rounds for ai systems engineers?", kb)
+        assert "Kickstart" not in reply.text
+
     def test_named_things_are_written_as_their_names(self, kb):
         """'is tcs or infosys hiring?', 'openai', 'brasil': named as not covered, written properly."""
         reply = handlers.ask("is tcs or infosys hiring model ops engineers right now", kb)
@@ -122,7 +134,7 @@ class TestScope:
             "Citadel",
         )
         reply = handlers.ask("how do I value the stock options in my mlops offer?", kb)
-        assert reply.uncovered == ("stock options",) and "don't cover" in reply.text
+        assert reply.uncovered == ("stock options",) and "says nothing about “stock options”" in reply.text
         reply = handlers.ask("is a PE license required for production ai engineers?", kb)
         assert reply.uncovered == ("pe license",)
         # what the question sets aside is not asked: "beyond more meetings" names no meetings
