@@ -5,6 +5,8 @@ the model is good ... how do I explain it?"), and what it asks in passing that n
 
 from __future__ import annotations
 
+import re
+
 from handlers.coverage import beyond
 from handlers.engine import Engine
 from handlers.lines import ROLES_PLURAL
@@ -22,6 +24,7 @@ __all__ = [
     "asked_beside",
     "in_home_market",
     "climb_before",
+    "foreign_pay",
     "sentence_before",
     "told_them",
     "topic_from",
@@ -185,6 +188,22 @@ def with_context(
 
 _BARE = 4  # words of a question that leans on its context for all it asks ("what's typical?")
 _ABOUT_IT = 11  # words (with its mark) of a question that may ask, in no pay word, about an amount told
+
+
+_SYMBOLS = "€£₹¥"  # currency signs other than the dollar's
+_NUMBER = r"\d[\d,.]*\s?k?"
+
+
+def foreign_pay(text: str, currencies: frozenset[str]) -> tuple[str, tuple[str, ...]]:
+    """The text with each amount of another currency than the dollar ("€72k", "60k GBP") said as
+    "salary", and those amounts as typed: the documents give US dollars only, so no figure is set
+    against them, yet pay is talked of."""
+    if not any(c in text for c in _SYMBOLS) and not any(d.isdigit() for d in text):
+        return text, ()
+    codes = "|".join(sorted(map(re.escape, currencies), key=len, reverse=True))
+    found = re.compile(rf"[{_SYMBOLS}]\s?{_NUMBER}\b|\b{_NUMBER}\s?(?:{codes})\b", re.I)
+    typed = tuple(dict.fromkeys(f.group(0).strip() for f in found.finditer(text)))
+    return (found.sub(" salary ", text), typed) if typed else (text, ())
 
 
 def about_pay(m: Match, lists: dict[str, frozenset[str]]) -> bool:

@@ -319,6 +319,7 @@ def in_role(
         colour = (
             engine.matcher.word_lists["home_market"] | engine.role_words((role,)) | _setting(engine, role)
         )
+        colour = colour | engine.matcher.word_lists["pay_judged"]  # "is mlops pay low?": not Low-code
         terms = tuple(t for t in terms if t.word not in colour)
     if m.focus and routed == "salary":  # a pay question: words its salary section lacks are colour
         ev = engine.evidence

@@ -21,6 +21,7 @@ from handlers.context import (
     about_pay,
     asked_beside,
     climb_before,
+    foreign_pay,
     in_home_market,
     sentence_before,
     told_them,
@@ -553,6 +554,7 @@ def plan(text: str, engine: Engine) -> Plan:
     choice, then the policy from (intent, roles, topic, subject, hits) to a plan.
     """
     typed = _JOINED.sub(" and ", strip_command(text))  # "challenges + how often are they paged?": two asks
+    typed, foreign = foreign_pay(typed, engine.matcher.word_lists["currencies"])  # "72k EUR": pay, no figure
     body = typed
     question, context = split(body)
     pointed: tuple[str, str] | None = None  # a title none of the five the question points back at
@@ -866,6 +868,8 @@ def plan(text: str, engine: Engine) -> Plan:
         p = with_title(engine, p, title[0], inferred=bool(holders), own=not asked)
     if p.intent in ("answer", "compare") and p.focus is not None and p.focus.levels:
         missing = (*missing, *stand_ins(engine, m))  # "staff": read as senior, a word of no document
+    if foreign and p.intent in ("answer", "compare") and p.topic == "salary":
+        missing = (*missing, *foreign)  # "the MLOps Engineer document says nothing about “€72k”"
     p = _finish(p, choice, missing)
     if p.intent == "answer" and p.also is None and len(p.roles) == 1 and not _SLASH.match(text):
         # "how do I get to mid-level, and what's the pay bump?": the other ask answered too, and a button

@@ -126,6 +126,32 @@ class TestChart:
         assert "(no figure in its document)" in drawn
 
 
+class TestOtherCurrencies:
+    """An amount in another currency than the dollar is no dollar amount: named, never compared."""
+
+    @pytest.mark.parametrize(
+        "text,typed",
+        [
+            ("ml platform engineer in paris on €65k, is that low?", "€65k"),
+            ("i make 55k GBP as an mlops engineer, underpaid or not?", "55k GBP"),
+        ],
+    )
+    def test_named_as_not_covered_and_no_dollar_figure_made_of_it(self, kb, text, typed):
+        reply = handlers.ask(text, kb)
+        assert reply.topic == "salary" and typed in reply.uncovered
+        assert f"“{typed}”" in reply.text[:300]
+        assert "$65,000" not in reply.text and "$55,000" not in reply.text
+
+    def test_a_word_judging_the_pay_is_no_subject(self, kb):
+        """'is platform engineer pay low?': the pay, not Trends' "Low-code/No-code Platforms"."""
+        reply = handlers.ask("honestly is platform engineer pay kinda low?", kb)
+        assert reply.topic == "salary" and "Low-code" not in reply.text
+
+    def test_a_dollar_amount_is_still_set_against_the_figures(self, kb):
+        reply = handlers.ask("offered 150k in austin as a platform engineer, fair?", kb)
+        assert "_$150,000 is below this figure._" in reply.text[:600]
+
+
 class TestDifference:
     def test_two_ranges(self, kb):
         reply = handlers.ask("how much more does a senior mlops engineer make than a junior one?", kb)
