@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.ambiguity import surest_work
 from handlers.coverage import beyond
 from handlers.engine import Engine
 from handlers.lines import ROLES_PLURAL
@@ -15,7 +16,7 @@ from handlers.problem import asks_fix
 from handlers.question import side_asks
 from handlers.scope import PLACE_KINDS, outside
 from handlers.topic import NAMED, WORDED
-from knowledge.match import Match, runs
+from knowledge.match import Match, normalize, runs
 from knowledge.patterns import Lazy
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "about_pay",
     "asked_beside",
     "in_home_market",
+    "moving_to",
     "climb_before",
     "foreign_pay",
     "sentence_before",
@@ -204,6 +206,28 @@ def foreign_pay(text: str, currencies: frozenset[str]) -> tuple[str, tuple[str, 
     found = re.compile(rf"[{_SYMBOLS}]\s?{_NUMBER}\b|\b{_NUMBER}\s?(?:{codes})\b", re.I)
     typed = tuple(dict.fromkeys(f.group(0).strip() for f in found.finditer(text)))
     return (found.sub(" salary ", text), typed) if typed else (text, ())
+
+
+_TARGET_SURE, _TARGET_LEAD = 0.9, 10.0  # the work model this sure of the work a move is to
+
+
+def moving_to(engine: Engine, context: str, held: str) -> str | None:
+    """The one role the context says the person moves to, not the one they hold ("I'm an ML engineer
+    ... I want to move to the team that builds the platform (feature store, training infra)"): named
+    after a verb of moving, or its work told there; None else."""
+    moves = engine.matcher.word_lists["moves"]
+    for sentence in SENTENCES.split(context):
+        words = normalize(sentence)
+        at = next((i for i, w in enumerate(words) if w in moves), None)
+        if at is None:
+            continue
+        after = engine.matcher.match(" ".join(words[at + 1 :]))
+        roles = [r for r in after.roles if r != held]
+        if roles:
+            return roles[0] if len(roles) == 1 else None
+        told = surest_work(engine, after.masked, _TARGET_SURE, _TARGET_LEAD)
+        return told if told != held else None
+    return None
 
 
 def about_pay(m: Match, lists: dict[str, frozenset[str]]) -> bool:

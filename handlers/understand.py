@@ -23,6 +23,7 @@ from handlers.context import (
     climb_before,
     foreign_pay,
     in_home_market,
+    moving_to,
     sentence_before,
     told_them,
     topic_from,
@@ -635,6 +636,9 @@ def plan(text: str, engine: Engine) -> Plan:
             # thing the documents name, asked of the context's role
             m = m.model_copy(update={"ambiguous": ()})
         m = with_context(m, ctx, engine.matcher.across_words, lists)
+        target = moving_to(engine, context, holder) if holder and not asked_of and holder in m.roles else None
+        if target:  # "I'm an ML engineer ... want to move to the platform team. What do they expect?": there
+            m = m.model_copy(update={"roles": (target,), "weak_roles": (), "compare_strong": False})
         if told_them(m, ctx, lists):  # "I need leadership to fund it but they don't see why. How do I
             # explain it?": explaining to the people the context names is the soft skills
             scores = {**m.topic_scores, "soft-skills": m.topic_scores.get("soft-skills", 0) + NAMED}

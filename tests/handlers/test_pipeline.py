@@ -897,6 +897,17 @@ class TestScope:
         )
         assert reply.intent == "answer" and reply.roles == ("mlops-engineer",)
 
+    def test_the_role_moved_to_is_asked_about_not_the_one_held(self, kb):
+        """'I'm an ML engineer ... I'd like to move to the team that runs our feature store and
+        serving platform. What would they look for?': the platform role, not the one held, nor both."""
+        for moved in ("the team that runs our feature store and serving platform", "ml platform engineering"):
+            reply = handlers.ask(
+                f"I'm an ML engineer, mostly training models. I'd like to switch to {moved}. "
+                "What would they look for?",
+                kb,
+            )
+            assert reply.roles == ("ml-platform-engineer",)
+
     def test_a_title_whose_work_the_person_handles_is_not_asked_about(self, kb):
         """'i convert data scientists prototypes into apis ...': their prototypes, handled by the
         person; not "data scientist isn't one of the 5 roles"."""
