@@ -5,6 +5,7 @@ from __future__ import annotations
 from handlers.advice import advice_lines, contrast, digest, telling_definition
 from handlers.blocks import actions, context, full_button, topic_buttons
 from handlers.engine import Engine
+from handlers.evidence import specific
 from handlers.figures import asks_low, diff_reply, with_chart
 from handlers.fit import fit_reply
 from handlers.glance import glance_reply
@@ -318,6 +319,9 @@ def _sample(engine: Engine, role_id: str, plan: Plan) -> str:
         if fits:
             where = " › ".join(c for c in fits[0].context if c)
             return f" — {escape(fits[0].source)}" + (f" _({escape(where)})_" if where else "")
+    pointed = _sample_on_point(engine, role_id, plan)  # "bonus percentages": Bonuses: 10% to 20%
+    if pointed:
+        return pointed
     if pay:
         lines = engine.evidence.index.section(role_id, plan.topic)
     elif outlook:  # "is AI engineering a good career?": each one's outlook
@@ -341,6 +345,26 @@ def _sample(engine: Engine, role_id: str, plan: Plan) -> str:
                 and "average" not in line.label.lower()
             ):
                 where = f"{line.path[-1]} ({line.label})"  # "Average Salary (ZipRecruiter)"
+            return f" — {escape(where)}: {escape(line.text)}" if where else f" — {escape(line.text)}"
+    return ""
+
+
+def _sample_on_point(engine: Engine, role_id: str, plan: Plan) -> str:
+    """The candidate's short line on the rare words the question asks with ("typical bonus
+    percentages for AI engineers?": AI Systems' "Bonuses: Can range from 10% to 20% of base
+    salary"; "are certifications worth it?": each one's certifications line); "" when it says none."""
+    m, f = plan.match, plan.focus
+    if m is None or f.locations or f.companies or f.levels:  # a figure for the place or level answers
+        return ""
+    ev, matcher = engine.evidence, engine.matcher
+    names = engine.role_words(plan.roles)
+    words = [w for w in m.words if w.isalpha() and w not in matcher.stopwords and w not in names]
+    terms = [t for t in ev.terms(words) if specific(t) and ev.found(t, [role_id])]
+    for h in ev.search(terms, roles=[role_id], topic=plan.topic, limit=5) if terms else ():
+        line = h.line
+        said = any(ev.says(line, t) for t in terms)
+        if line.bullet and line.topic == plan.topic and len(line.text) <= _SAMPLE_MAX and said:
+            where = line.label or ""
             return f" — {escape(where)}: {escape(line.text)}" if where else f" — {escape(line.text)}"
     return ""
 

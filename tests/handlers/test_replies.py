@@ -319,6 +319,15 @@ class TestFit:
         )
 
 
+def test_a_which_role_glance_quotes_each_ones_line_on_the_point(kb):
+    """'what bonus % do ai engineers usually get?': AI Systems' "Bonuses: Can range from 10% to 20% of
+    base salary"; 'do certs matter for ai engineers?': the certifications lines of the two that list them."""
+    reply = handlers.ask("what bonus % do ai engineers usually get on top of base?", kb)
+    assert reply.intent == "clarify" and "Bonuses: Can range from 10% to 20% of base salary" in reply.text
+    reply = handlers.ask("do certifications matter much for ai engineers?", kb)
+    assert reply.intent == "clarify" and reply.text.count("certifications") >= 2
+
+
 def test_a_which_role_glance_answers_the_question_asked(kb):
     """'Which AI engineer?' shows each candidate's line on what was asked: a line that names AI
     engineers for their pay, the outlook for "a good career"."""
