@@ -326,6 +326,8 @@ def _from_level(engine: Engine, m: Match) -> bool:
     if len(m.focus.levels) != 1 or "from" not in m.words:
         return False
     at = m.words.index("from")
+    if at and m.words[at - 1] in engine.matcher.word_lists["expect_from"]:  # "what do they expect from a
+        return False  # junior?": what the level is asked for
     phrases = engine.matcher.aliases.focus.get("level", {}).get(m.focus.levels[0], ())
     near = " ".join(m.words[at + 1 : at + 3])
     return any(near == p or near.startswith(f"{p} ") or near.startswith(f"a {p}") for p in phrases)

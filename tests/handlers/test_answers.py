@@ -2334,6 +2334,13 @@ def test_from_a_level_asks_the_rungs_above_it(kb):
     assert "Clean and prepare data under senior guidance." not in reply.text
 
 
+def test_what_is_wanted_from_a_level_is_that_rung_not_the_ones_above(kb):
+    """'what do they want from a junior ml engineer': the junior rung first; "from" here says of whom
+    it is asked, not where one climbs from (word list expect_from)."""
+    reply = handlers.ask("what do they want from a junior ml engineer", kb)
+    assert "Junior AI/ML Engineer roles focus on data preprocessing" in reply.text.split("\n\n")[1]
+
+
 def test_a_hedge_inside_an_advice_phrase_still_asks_it(kb):
     """'which skills are actually in high demand for ML engineers?': the skills the demand section
     lists, "actually" aside."""
