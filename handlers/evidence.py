@@ -23,6 +23,7 @@ from knowledge.patterns import Lazy
 
 __all__ = ["SPECIFIC", "SUMMING_UP", "Evidence", "Term", "specific"]
 
+_ES = ("s", "x", "z", "ch", "sh")  # endings whose plural adds "es"
 _MIN_SPELL = 5  # words shorter than this are never spell-corrected against the documents
 _SPELL_CUTOFF = 85
 _KEEP = 0.4  # a line stays in the lead while its score is at least this share of the best
@@ -101,7 +102,8 @@ class Evidence:
         forms = tuple(dict.fromkeys(forms))
         held = [len(self.index.matching(f)) for f in forms]
         if not any(held) and word.isalpha():  # the stemmer parts "bonus" from "bonuses": the plural
-            plural = next((p for p in (f"{word}es", f"{word}s") if self.index.matching(p)), None)
+            plural = f"{word}es" if word.endswith(_ES) else f"{word}s"  # "bonuses"; "cars", not "cares"
+            plural = plural if self.index.matching(plural) else None
             if plural is None:  # no document says it; as often as people ask in it ("prod"), it is common
                 asked = len(frozenset().union(*(self.index.asked_about(f) for f in forms)))
                 return Term(word, forms, self.index.weight_of(asked) if asked else self._max)

@@ -989,6 +989,15 @@ class TestScope:
         assert reply.roles == ("ml-platform-engineer",) and "Only" in reply.text
         assert "Computer Vision" not in reply.text
 
+    def test_a_word_no_line_says_takes_its_own_plural_only(self, kb):
+        """'car': its plural is "cars", never "cares" (whose stem finds "patient care"); "bonus" still
+        takes "bonuses", the form the documents use."""
+        ev = handlers.engine_for(kb).evidence
+        assert ev.term("car").forms == ("car",)
+        assert "bonuses" in ev.term("bonus").forms
+        reply = handlers.ask("I build vision models at a car factory. which roles deal with that?", kb)
+        assert "care" not in reply.text.split("\n")[0]
+
     def test_an_everyday_word_that_heads_sections_is_a_subject(self, kb):
         """'leadership' alone: what each document says of it, not "I couldn't tell what you mean"; a
         word only one heading holds ("Time Management") or most lines hold ("data") is not enough."""
