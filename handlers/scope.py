@@ -411,8 +411,9 @@ def outside(
             continue  # "or is that twitter hype?", "saw on twitter ...": where it was read, not asked
         if kind == "countries" and topic != "salary" and _regions(engine, wanted):
             continue  # "jobs outside the US?": the document's world regions answer it
-        ids = index.matching(phrase)
-        pay = topic == "salary" and kind == "places"
+        held = engine.evidence.synonyms.get(phrase, ()) if kind == "companies" else ()  # Meta: "Facebook"
+        ids = frozenset().union(index.matching(phrase), *(index.matching(f) for f in held))
+        pay = topic == "salary" and kind in ("places", "companies")
         if not any(
             (wanted is None or index.line(i).role in wanted) and (not pay or index.line(i).topic == "salary")
             for i in ids

@@ -123,6 +123,14 @@ class TestScope:
         reply = handlers.ask("how many interview rounds for ai systems engineers?", kb)
         assert "Kickstart" not in reply.text
 
+    def test_meta_is_the_facebook_the_documents_name(self, kb):
+        """'is meta hiring ml engineers?': AI/ML Engineer's "Google, Amazon, Facebook, and Microsoft are
+        actively hiring", not "nothing about Meta"; its pay is a figure no document gives."""
+        reply = handlers.ask("is meta hiring ml engineers these days?", kb)
+        assert "Meta" not in reply.uncovered and "Facebook" in reply.text[:600]
+        reply = handlers.ask("how much does meta pay ml engineers?", kb)
+        assert reply.uncovered == ("Meta pay",)
+
     def test_named_things_are_written_as_their_names(self, kb):
         """'is tcs or infosys hiring?', 'openai', 'brasil': named as not covered, written properly."""
         reply = handlers.ask("is tcs or infosys hiring model ops engineers right now", kb)
