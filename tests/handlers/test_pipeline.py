@@ -123,6 +123,19 @@ class TestScope:
         reply = handlers.ask("how many interview rounds for ai systems engineers?", kb)
         assert "Kickstart" not in reply.text
 
+    def test_a_mention_asked_of_a_held_point_names_no_everyday_word(self, kb):
+        """'... young data scientists find manufacturing dull, so plants struggle to hire. is that
+        mentioned anywhere?': the line is there; "struggle" is colour, not a thing said to be missing;
+        "does the mlops doc mention rust?" still names rust."""
+        reply = handlers.ask(
+            "a friend says young data scientists find manufacturing unappealing so plants struggle to hire. "
+            "is that mentioned anywhere?",
+            kb,
+        )
+        assert reply.uncovered == () and "says nothing" not in reply.text
+        assert "Manufacturing sector may be less appealing to young data scientists" in reply.text[:600]
+        assert handlers.ask("does the mlops doc mention rust?", kb).uncovered == ("rust",)
+
     def test_meta_is_the_facebook_the_documents_name(self, kb):
         """'is meta hiring ml engineers?': AI/ML Engineer's "Google, Amazon, Facebook, and Microsoft are
         actively hiring", not "nothing about Meta"; its pay is a figure no document gives."""
