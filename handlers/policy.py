@@ -323,7 +323,7 @@ def _asked_apart(engine: Engine, m: Match, missing: list[str], held: set[str]) -
     if len(parts) < 2:
         return False
     # "is total comp around 213k normal? also ... relocation?"
-    named = set(map(stem, (*m.topic_words, *m.focus_words, *held)))
+    named = set(map(stem, (*m.topic_words, *m.focus_words, *(w for h in held for w in h.split()))))
     return any(named & p for p in kept) or _asks_on_its_own(engine, m, missing)
 
 
@@ -350,8 +350,9 @@ def _parts_kept(m: Match, missing: Iterable[str]) -> tuple[list[set[str]], list[
     """The stemmed words of each asked part of the message ("seniors": the senior level), and the
     parts that hold none of the words not covered."""
     parts = [set(map(stem, p)) for p in asked_parts(m.words)]
-    gone = {stem(w) for phrase in missing for w in phrase.split()}
-    return parts, [p for p in parts if gone.isdisjoint(p)]
+    # a phrase is held by a part that holds all its words ("on call", not the "on" of "keep an eye on")
+    gone = [{stem(w) for w in phrase.split()} for phrase in missing]
+    return parts, [p for p in parts if not any(g <= p for g in gone)]
 
 
 def _or_held(words: tuple[str, ...], missing: list[str], held: set[str]) -> set[str]:

@@ -136,6 +136,12 @@ class TestScope:
         assert "Manufacturing sector may be less appealing to young data scientists" in reply.text[:600]
         assert handlers.ask("does the mlops doc mention rust?", kb).uncovered == ("rust",)
 
+    def test_a_covered_ask_beside_one_not_covered_is_answered(self, kb):
+        """'is on call part of platform engineering, and what tools do they rely on?': the tools, with
+        on call named; the "on" of "rely on" is no part of "on call"."""
+        reply = handlers.ask("is on call part of platform engineering, and what tools do they rely on?", kb)
+        assert reply.intent == "answer" and reply.uncovered == ("on call",)
+
     def test_meta_is_the_facebook_the_documents_name(self, kb):
         """'is meta hiring ml engineers?': AI/ML Engineer's "Google, Amazon, Facebook, and Microsoft are
         actively hiring", not "nothing about Meta"; its pay is a figure no document gives."""
