@@ -142,6 +142,13 @@ class TestScope:
         reply = handlers.ask("is on call part of platform engineering, and what tools do they rely on?", kb)
         assert reply.intent == "answer" and reply.uncovered == ("on call",)
 
+    def test_ai_being_built_into_things_is_the_technology(self, kb):
+        """'trend about ai being built into consumer electronics and cars?': AI the technology, not "which AI
+        engineer?"; MLOps's Complex System Integration trend says it."""
+        reply = handlers.ask("trend about ai being built into consumer electronics and cars?", kb)
+        assert reply.intent != "clarify"
+        assert "consumer electronics and automotive industries" in reply.text[:600]
+
     def test_meta_is_the_facebook_the_documents_name(self, kb):
         """'is meta hiring ml engineers?': AI/ML Engineer's "Google, Amazon, Facebook, and Microsoft are
         actively hiring", not "nothing about Meta"; its pay is a figure no document gives."""
