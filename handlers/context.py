@@ -5,6 +5,7 @@ the model is good ... how do I explain it?"), and what it asks in passing that n
 
 from __future__ import annotations
 
+import functools
 import re
 
 from handlers.ambiguity import surest_work
@@ -202,10 +203,16 @@ def foreign_pay(text: str, currencies: frozenset[str]) -> tuple[str, tuple[str, 
     against them, yet pay is talked of."""
     if not any(c in text for c in _SYMBOLS) and not any(d.isdigit() for d in text):
         return text, ()
-    codes = "|".join(sorted(map(re.escape, currencies), key=len, reverse=True))
-    found = re.compile(rf"[{_SYMBOLS}]\s?{_NUMBER}\b|\b{_NUMBER}\s?(?:{codes})\b", re.I)
+    found = _foreign(currencies)
     typed = tuple(dict.fromkeys(f.group(0).strip() for f in found.finditer(text)))
     return (found.sub(" salary ", text), typed) if typed else (text, ())
+
+
+@functools.lru_cache(maxsize=2)
+def _foreign(currencies: frozenset[str]) -> re.Pattern[str]:
+    """An amount with a sign or code of another currency than the dollar ("€72k", "60k GBP")."""
+    codes = "|".join(sorted(map(re.escape, currencies), key=len, reverse=True))
+    return re.compile(rf"[{_SYMBOLS}]\s?{_NUMBER}\b|\b{_NUMBER}\s?(?:{codes})\b", re.I)
 
 
 _TARGET_SURE, _TARGET_LEAD = 0.9, 10.0  # the work model this sure of the work a move is to
