@@ -36,10 +36,24 @@ def converse(text: str, kb: KnowledgeBase, turns: list[Turn]) -> tuple[Reply, Tu
     engine = engine_for(kb)
     decided = plan(complete(text if isinstance(text, str) else "", engine, turns), engine)
     turn, reply = Turn.of(decided, places_said(engine, decided.match)), _reply(engine, decided)
+    first = _ranked_first(engine, reply)
+    turn = turn.with_picked(first) if first else turn  # "what soft skills does it list?" after it
     # "which is most important?" answered by the last reply again: said so, not repeated silently
     if turns and turn.intent == "answer" and turn.same_answer(turns[-1]) and len(turn.roles) == 1:
         reply = said_again(engine, reply)
     return reply, turn
+
+
+def _ranked_first(engine: Engine, reply: Reply) -> str | None:
+    """The one role a comparison's verdict puts first ("*AI/ML Platform Engineer asks for the most
+    experience*"); None for a tie ("... and ... tie"), no verdict, or one role."""
+    if reply.intent != "compare" or len(reply.roles) < 2:
+        return None
+    verdict = (reply.text.split("\n\n") + [""])[1]
+    title = engine.kb.roles[reply.roles[0]].title
+    said = verdict.split("*")[1] if verdict.startswith(f"*{title} ") and verdict.count("*") >= 2 else ""
+    others = (engine.kb.roles[r].title for r in reply.roles[1:])
+    return reply.roles[0] if said and not any(o in said for o in others) and " tie" not in said else None
 
 
 def _reply(engine: Engine, decided) -> Reply:

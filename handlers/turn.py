@@ -25,6 +25,9 @@ class Turn(Record):
     across: bool = False  # the roles that mention a subject ("which roles need kubernetes?")
     point: tuple[str, ...] = ()  # what was asked of the topic ("do they need certs?": "certs")
     shown: tuple[int, ...] = ()  # the lines a one-role answer led with, in order ("the second point")
+    picked: str | None = (
+        None  # the one role a ranking put first ("AI/ML Platform Engineer asks for the most")
+    )
 
     def __init__(
         self,
@@ -36,6 +39,7 @@ class Turn(Record):
         across: bool = False,
         point: tuple[str, ...] = (),
         shown: tuple[int, ...] = (),
+        picked: str | None = None,
     ) -> None:
         self.__dict__.update(
             intent=intent,
@@ -46,6 +50,7 @@ class Turn(Record):
             across=across,
             point=point,
             shown=shown,
+            picked=picked,
         )
 
     @classmethod
@@ -91,6 +96,7 @@ class Turn(Record):
             **({"across": True} if self.across else {}),
             **({"point": list(self.point)} if self.point else {}),
             **({"shown": list(self.shown)} if self.shown else {}),
+            **({"picked": self.picked} if self.picked else {}),
         }
 
     @classmethod
@@ -115,7 +121,12 @@ class Turn(Record):
             tuple(i for i in data.get("shown") or () if type(i) is int)[:_SHOWN]
             if isinstance(data.get("shown"), list)
             else (),
+            data["picked"] if isinstance(data.get("picked"), str) else None,
         )
+
+    def with_picked(self, role: str) -> Turn:
+        """The turn, with the one role its ranking put first."""
+        return Turn(**{**self.__dict__, "picked": role})
 
 
 _POINT_WORDS = 4

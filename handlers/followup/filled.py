@@ -264,6 +264,9 @@ def _roles_filled(t: Message, roles: list[str]) -> tuple[list[str], Turn]:
     """The roles to answer, and the turn they lean on: "what do both need?", "compare that with
     mlops", "which one pays more?" after a turn on each of two roles, else the last role(s)."""
     m, lists, last = t.m, t.lists, t.last
+    if not roles and last.picked and set(m.words) & lists["singular_pointers"]:
+        # "what soft skills does it list?" after "AI/ML Platform Engineer asks for the most experience"
+        return [last.picked], last
     choosing = set(m.words) & lists["both"] or lists["choosing"] & set(pairs(m.words))
     choosing = choosing or (m.compare_strong and not roles)  # "compare them" after a turn on each of two
     # "which of those are about security?": the items of the last answer, not a choice between roles

@@ -923,6 +923,17 @@ class TestEverydayFollowUps:
         *_, reply = talk(kb, "how much do ml platform engineers make", "for seniors?")
         assert reply.topic == "salary"  # the senior pay
 
+    def test_it_after_a_ranking_is_the_role_put_first(self, kb):
+        """'which of the five asks for the most years?' then 'what does it pay seniors?': the role the
+        verdict named, kept through storage; 'they' still means every role."""
+        first, *_, reply = talk(kb, "which of the five asks for the most years?", "what does it pay seniors?")
+        assert first.text.split("\n\n")[1].startswith("*AI/ML Platform Engineer asks for the most")
+        assert reply.roles == ("ml-platform-engineer",) and reply.topic == "salary"
+        turn = handlers.converse("which of the five asks for the most years?", kb, [])[1]
+        assert turn.picked == "ml-platform-engineer" and Turn.from_json(turn.to_json()) == turn
+        *_, they = talk(kb, "which of the five asks for the most years?", "what do they pay seniors?")
+        assert len(they.roles) == 5
+
     def test_those_three_are_the_last_three_roles(self, kb):
         """'which of those three needs the most experience?' after a turn on each of three roles: the
         three side by side, not the last two."""
