@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from handlers.ambiguity import work_role
+from handlers.ambiguity import surest_work, work_role
 from handlers.blocks import actions, context, full_button
 from handlers.engine import Engine
 from handlers.lead import bullet
@@ -121,6 +121,7 @@ _FIRST = Lazy(r"\b(?:first|start with|priorit)", re.I)
 _TARGET = Lazy(
     r"\b(?:for|become|becoming|be|as|into|to|if|whether|is|or|vs|versus)\s+(?:an?\s+|the\s+)?$", re.I
 )
+_TOLD_SURE, _TOLD_LEAD = 0.9, 10.0  # the work model this sure of the work a "which role?" tells
 _FIT_TOPICS = {"requirements", "career", "overview"}  # topics a fit answer is made of
 _OTHER_TOPICS = {"salary"}  # "which role pays best for a python dev like me": pay, not fit
 _AGAIN = "\nwhat should i learn"
@@ -338,6 +339,11 @@ def fit_plan(engine: Engine, m: Match, text: str, question: str = ""):
     if kind == "missing" and target is None and not _WHICH.search(text):
         return None
     if not (said.had or said.denied):
+        whole = engine.matcher.match(text) if kind == "which" and target is None else None
+        told = surest_work(engine, whole.masked, _TOLD_SURE, _TOLD_LEAD) if whole is not None else None
+        if told:  # "which role should I look at? I like building infrastructure other teams use": the
+            # work told names it, what it is answers (no skills to rank)
+            return Plan("answer", (told,), "overview", m.focus, match=m.model_copy(update={"roles": (told,)}))
         if (
             kind == "which" and SELF.search(text) and target is None
         ):  # "which role fits me?": ask what they know

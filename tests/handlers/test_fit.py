@@ -409,6 +409,17 @@ def test_work_told_then_a_description_or_second_question_is_no_fit(kb, text, rol
     assert (reply.roles[:1], reply.topic) == ((role,), topic)
 
 
+def test_which_role_with_the_work_told_is_that_role(kb):
+    """'what role would suit me? I enjoy building the shared infrastructure other teams build on.': the
+    work told names AI/ML Platform Engineer, not "tell me what you know"; with no work told, it is
+    still asked."""
+    reply = handlers.ask(
+        "what role would suit me? I enjoy building the shared infrastructure other teams build on.", kb
+    )
+    assert reply.roles == ("ml-platform-engineer",) and "Tell me what you know" not in reply.text
+    assert "Tell me what you know" in handlers.ask("which role is right for me?", kb).text
+
+
 def test_the_role_may_come_first(kb):
     """ "MLOps: what am I missing?": the role named before the question; "no ML" names no role."""
     assert handlers.ask("MLOps: what am I missing? I know python and docker", kb).roles == ("mlops-engineer",)
