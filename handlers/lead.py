@@ -321,8 +321,8 @@ def _said_by_others(engine: Engine, plan: Plan) -> list[str]:
     few lines under whose they are; [] when no document says them."""
     ev, kb = engine.evidence, engine.kb
     out: list[str] = []
+    others = [r for r in kb.roles if r not in plan.roles]
     for t in plan.terms:
-        others = [r for r in kb.roles if r not in plan.roles]
         lines = ev.saying_beyond_sources(t, others)[:_OTHERS_SHOWN]
         if not lines:
             continue

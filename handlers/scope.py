@@ -281,13 +281,8 @@ def names_place(engine: Engine, m: Match) -> bool:
 def places_said(engine: Engine, m: Match) -> tuple[str, ...]:
     """The places and countries of the `outside` table a message names, as written ("Canada", "New
     Zealand"): where a thread's next question ("what about salary there?") is asked of."""
-    words, out = m.words, []
-    for n in (3, 2, 1):
-        for i in range(len(words) - n + 1):
-            phrase = " ".join(words[i : i + n])
-            if is_place(engine, phrase) and not any(phrase in o.lower() for o in out):
-                out.append(_proper(engine, phrase))
-    return tuple(out)
+    things = _tables(engine)[1]
+    return tuple(_proper(engine, p) for _, _, p in _found(m.words, things) if things[p] in PLACE_KINDS)
 
 
 def is_place(engine: Engine, word: str) -> bool:
@@ -419,9 +414,8 @@ def outside(
             for i in ids
         ):
             named = pay and any(wanted is None or index.line(i).role in wanted for i in ids)  # not its pay
-            name = (
-                _proper(engine, phrase) if kind == "places" else names.get(phrase, phrase)
-            )  # "Lisbon", "OpenAI"
+            proper = _proper(engine, phrase) if kind == "places" else None  # "Lisbon"
+            name = proper or names.get(phrase, phrase)  # "OpenAI"
             name = "age" if kind == "ages" else name  # "im 40 years old": the age, not "years old"
             out.append(Outside(f"{name} pay" if named else name, things[phrase]))
     return tuple(out)
